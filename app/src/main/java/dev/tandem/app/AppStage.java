@@ -1,7 +1,11 @@
 package dev.tandem.app;
 
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.net.URL;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -35,13 +39,13 @@ public final class AppStage {
     public static void setIcon(Stage stage) {
         URL icon = Theme.class.getResource("icons/app-icon.png");
         if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
+            stage.getIcons().add(new Image(icon.toExternalForm(), true));
         }
     }
 
     /** Mirrors a window for a right-to-left language: JavaFX lays every control out from the right. */
-    public static void orient(javafx.scene.Scene scene) {
-        scene.setNodeOrientation(dev.tandem.ui.messages.Messages.language().rightToLeft()
-                ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+    public static void orient(Scene scene) {
+        scene.setNodeOrientation(Messages.language().rightToLeft()
+                ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
     }
 }

@@ -1,24 +1,26 @@
 package dev.tandem.app;
 
-import dev.tandem.app.model.AttachmentStore;
-import dev.tandem.app.settings.AttachmentSettings;
-import dev.tandem.app.sync.RemoteCleanup;
-import dev.tandem.app.sync.AttachmentFetcher;
-import dev.tandem.app.sync.SyncStatus;
-import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.backup.BackupService;
+import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.Pacing;
-import dev.tandem.app.sync.HistoryUpkeep;
+import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.app.space.SpaceLists;
-import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.space.SpaceLists;
+import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.app.sync.HistoryUpkeep;
+import dev.tandem.app.sync.Pacing;
+import dev.tandem.app.sync.RemoteCleanup;
+import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.app.web.WebCompanion;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ public final class Device implements AutoCloseable {
     /** The one clock of this device: what "now" and "today" are for its store, window, backups and sync. */
     private final Clock clock;
     private final BackupService backups;
-    private final dev.tandem.app.web.WebCompanion web;
+    private final WebCompanion web;
     private final AttachmentStore attachments;
     private final AttachmentFetcher fetcher;
     private final RemoteCleanup remoteCleanup;
@@ -79,7 +81,7 @@ public final class Device implements AutoCloseable {
         this.async = async;
         this.clock = clock;
         this.backups = new BackupService(store.db(), dataDir, settings, clock, System.getenv());
-        this.web = new dev.tandem.app.web.WebCompanion(store, settings, dataDir, this::name,
+        this.web = new WebCompanion(store, settings, dataDir, this::name,
                 () -> new SpaceLists(settings).listIds());
         this.attachments = new AttachmentStore(store.db(), clock);
         this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
@@ -166,7 +168,7 @@ public final class Device implements AutoCloseable {
         try {
             DataDirs.createPrivate(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException(dev.tandem.ui.messages.Messages.text("main.error.dataDir", dataDir.toString()), e);
+            throw new UncheckedIOException(Messages.text("main.error.dataDir", dataDir.toString()), e);
         }
         Db db = Schema.database(dataDir.resolve(DB_FILE)).build();
         TodoStore store;
@@ -351,7 +353,7 @@ public final class Device implements AutoCloseable {
     }
 
     /** The web companion ("Open on phone…"): not serving until asked, stopped when the device closes. */
-    public dev.tandem.app.web.WebCompanion web() {
+    public WebCompanion web() {
         return web;
     }
 

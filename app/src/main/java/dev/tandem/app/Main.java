@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.application.Application;
 
 /**
  * Entry point for both faces of the jar. A plain class (not an Application subclass) so the app
@@ -89,6 +90,6 @@ public final class Main {
         }
         StartupTiming.mark("main");
         TandemApp.preopen(options);
-        javafx.application.Application.launch(TandemApp.class, args);
+        Application.launch(TandemApp.class, args);
     }
 }

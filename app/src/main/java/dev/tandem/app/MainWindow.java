@@ -2,29 +2,31 @@ package dev.tandem.app;
 
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
-import dev.tandem.app.vm.settings.AttachmentSettingsViewModel;
 import dev.tandem.app.vm.AttachmentsViewModel;
-import dev.tandem.app.vm.settings.CalDavViewModel;
-import dev.tandem.app.vm.settings.DevicesViewModel;
+import dev.tandem.app.vm.BackupsViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
-import dev.tandem.app.sync.KeyOps;
-import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.SharingViewModel;
-import dev.tandem.app.vm.settings.SyncSettingsFlow;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.app.vm.settings.AttachmentSettingsViewModel;
+import dev.tandem.app.vm.settings.CalDavViewModel;
+import dev.tandem.app.vm.settings.DevicesViewModel;
+import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.settings.SyncSettingsFlow;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
@@ -104,9 +106,9 @@ public final class MainWindow {
                     device.reapplySync();
                     device.sync().syncNow();
                 }, () -> new Spaces(device.settings(), System.getenv()).myName()));
-        main.recovery().useBackups(new dev.tandem.app.vm.BackupsViewModel(device.backups(), device.store(), device.dataDir(), Device.DB_FILE, async,
+        main.recovery().useBackups(new BackupsViewModel(device.backups(), device.store(), device.dataDir(), Device.DB_FILE, async,
                 dialogs, undo));
-        models.usePhoneWeb(new dev.tandem.app.vm.PhoneWebViewModel(device.web(), async, clock),
+        models.usePhoneWeb(new PhoneWebViewModel(device.web(), async, clock),
                 dialogs);
         MainView v = new MainView(models);
         view.set(v);

@@ -4,6 +4,7 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Message;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class TandemApp extends Application {
                     Main.quietConnectionPool();
                     // ICU's plural rules load its locale data the first time (about 100 ms): here, off the
                     // toolkit's thread, before the first count in the window needs them.
-                    dev.tandem.ui.messages.Message.format("{0, plural, other {#}}", dev.tandem.ui.messages.Messages
+                    Message.format("{0, plural, other {#}}", Messages
                             .language().locale(), 2);
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -79,7 +80,7 @@ class DeviceLeaveUndoTest {
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             Async async = Async.direct(errors::add);
             FakeDialogs dialogs = new FakeDialogs();
-            ShareViewModel share = new ShareViewModel(new Spaces(device.settings(), java.util.Map.of()), device.store(),
+            ShareViewModel share = new ShareViewModel(new Spaces(device.settings(), Map.of()), device.store(),
                     trip, "Alice", async, dialogs, resync);
             share.load();
             share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
@@ -90,7 +91,7 @@ class DeviceLeaveUndoTest {
             String id = device.store().db().deviceId();
 
             UndoManager undo = new UndoManager(async);
-            SharingViewModel sharing = new SharingViewModel(new Spaces(device.settings(), java.util.Map.of()),
+            SharingViewModel sharing = new SharingViewModel(new Spaces(device.settings(), Map.of()),
                     device.store(), async, dialogs, undo, resync, () -> "Alice");
             sharing.refresh();
             sharing.leave(trip, x -> { });
@@ -107,7 +108,7 @@ class DeviceLeaveUndoTest {
             assertEquals(id, device.store().db().deviceId());
             assertEquals(List.of("Book the ferry", "Pack", "Tickets"), device.store().allItems().stream()
                     .filter(i -> !i.isTrashed()).map(Item::title).sorted().toList());
-            assertTrue(new Spaces(device.settings(), java.util.Map.of()).get(trip.id()).orElseThrow().joined());
+            assertTrue(new Spaces(device.settings(), Map.of()).get(trip.id()).orElseThrow().joined());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.WebDavServer;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +35,10 @@ class ModuleLaunchTest {
         String cp = Files.readString(Path.of(System.getProperty("tandem.runtime.classpath"))).trim();
         List<String> entries = new ArrayList<>(List.of(System.getProperty("tandem.app.classes")));
         // The engine's test jar is a test dependency that the class path file lists too; it is no module.
-        Arrays.stream(cp.split(java.io.File.pathSeparator))
+        Arrays.stream(cp.split(File.pathSeparator))
                 .filter(e -> !e.endsWith("-tests.jar") && !e.endsWith("test-classes"))
                 .forEach(entries::add);
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private record Run(int code, String out, String err) {

@@ -4,10 +4,10 @@ import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.BackupRestore;
 import dev.tandem.engine.Backups;
-import dev.tandem.engine.SealedFiles;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.SealedFiles;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * appears under its name only whole: copied to a temporary name, fsynced, renamed. Files are never
  * deleted here: a pruned backup's files may be the only copy of what a kept one names.
  *
- * <p>An encrypted backup seals them instead ({@link dev.tandem.engine.Backups#sealedFiles}) into
+ * <p>An encrypted backup seals them instead ({@link Backups#sealedFiles}) into
  * {@value BackupFiles#SEALED}/, under its passphrase: a plain copy beside it would undo its
  * encryption (docs/APP.md, "Backups").
  */

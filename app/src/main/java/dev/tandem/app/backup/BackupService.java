@@ -3,17 +3,21 @@ package dev.tandem.app.backup;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.engine.BackupException;
+import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -233,12 +237,12 @@ public final class BackupService implements AutoCloseable {
      * the file's own triggers, views or indexes), a device id of its own, and no sync settings.
      *
      * @throws IllegalArgumentException when {@code newDir} holds anything already
-     * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short or altered
+     * @throws BackupException for a wrong passphrase or a file cut short or altered
      */
-    public static dev.tandem.engine.BackupFile intoNewProfile(Path backup, char[] passphrase, Path newDir, String dbFile)
+    public static BackupFile intoNewProfile(Path backup, char[] passphrase, Path newDir, String dbFile)
             throws IOException {
         if (Files.isDirectory(newDir)) {
-            try (java.util.stream.Stream<Path> files = Files.list(newDir)) {
+            try (Stream<Path> files = Files.list(newDir)) {
                 if (files.findAny().isPresent()) {
                     throw new IllegalArgumentException(Messages.text("common.backup.notEmpty", newDir.toString()));
                 }
@@ -246,7 +250,7 @@ public final class BackupService implements AutoCloseable {
         }
         Files.createDirectories(newDir);
         // The backup's rows in Tandem's own schema: a trigger or view someone added to the file is not kept.
-        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
+        BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
         // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
         try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
             copy.migrate(Schema.MIGRATIONS);
@@ -380,7 +384,7 @@ public final class BackupService implements AutoCloseable {
     }
 
     private static void forceFolder(Path folder) {
-        try (var ch = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+        try (var ch = FileChannel.open(folder, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
             // Not every platform opens a folder (Windows); the rename is as durable as it makes it.

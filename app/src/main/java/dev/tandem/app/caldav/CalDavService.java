@@ -9,6 +9,7 @@ import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Keeps the connected CalDAV task lists in sync while the app runs: at start, a couple of seconds
@@ -200,7 +202,7 @@ public final class CalDavService implements AutoCloseable {
     public CompletableFuture<List<String>> disconnectLists(Collection<String> listIds) {
         List<String> ids = List.copyOf(listIds);
         return call(() -> {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (CalDavState.Link l : state.links()) {
                 if (ids.contains(l.listId())) {
                     state.turnOff(l.listId());
@@ -326,7 +328,7 @@ public final class CalDavService implements AutoCloseable {
     }
 
     private void forgetAll() {
-        for (CalDavState.Link l : java.util.stream.Stream.concat(state.links().stream(), state.offLinks().stream())
+        for (CalDavState.Link l : Stream.concat(state.links().stream(), state.offLinks().stream())
                 .toList()) {
             state.setting(ListSync.VERSION + l.href(), null);
             state.forget(l.listId());

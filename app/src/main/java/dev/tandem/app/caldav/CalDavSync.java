@@ -9,6 +9,7 @@ import dev.tandem.engine.caldav.TaskCalendar;
 import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class CalDavSync {
         Moves moves = new Moves(store, state, links.values().stream().map(CalDavState.Link::listId)
                 .collect(Collectors.toSet()), off.keySet());
         ListSync sync = new ListSync(store, account, state, zone, report, moves);
-        List<CalDavState.Link> again = new java.util.ArrayList<>();
+        List<CalDavState.Link> again = new ArrayList<>();
         for (CalDavState.Link link : links.values()) {
             if (sync.run(link, byHref.get(link.href()))) {
                 again.add(link);

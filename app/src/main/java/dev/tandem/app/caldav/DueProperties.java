@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -128,7 +129,7 @@ final class DueProperties {
             return BASIC.format((date == null ? o : o.with(date)).toLocalDateTime()) + "Z";
         }
         if (t instanceof Instant i) {
-            OffsetDateTime utc = i.atOffset(java.time.ZoneOffset.UTC);
+            OffsetDateTime utc = i.atOffset(ZoneOffset.UTC);
             return BASIC.format((date == null ? utc : utc.with(date)).toLocalDateTime()) + "Z";
         }
         return null;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How tasks and todos find each other. A task is known by a key: a todo's id, or for a repeating
@@ -61,7 +62,7 @@ final class Keys {
      * Per key, the todo a task of list {@code listId} ("" the Inbox) stands for; notes and the Trash
      * left out. A done occurrence whose key is in {@code occurrenceKeys} stands for itself.
      */
-    static Map<String, Item> representatives(TodoStore store, String listId, java.util.Set<String> occurrenceKeys) {
+    static Map<String, Item> representatives(TodoStore store, String listId, Set<String> occurrenceKeys) {
         List<Item> rows = store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?"
                 + " AND trashedAt IS NULL AND coalesce(kind, '') <> 'note'", listId);
         Map<String, Item> byKey = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The field-by-field merge of a server object into one todo, against the base (the object as both
@@ -64,7 +65,7 @@ final class Merge {
                 if (d.cancelledOnPhone()) {
                     report.cancelledOnPhone();
                 }
-                if (!java.util.Objects.equals(d.merged().parent(), d.read().parent())) {
+                if (!Objects.equals(d.merged().parent(), d.read().parent())) {
                     // The phone put it under another task, or took it out: a move in the outline, placed after its siblings.
                     parents.place(store.get(target.id()).orElseThrow(), d.merged().parent());
                 }
@@ -195,7 +196,7 @@ final class Merge {
                 .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
                 .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
                         : it.seriesId() != null ? it.seriesId() : it.id());
-        if (!java.util.Objects.equals(f.start(), read.start())) {
+        if (!Objects.equals(f.start(), read.start())) {
             // Else the todo's own start stays, one on or after its due date too (which the server cannot hold).
             next = next.withStart(f.start());
         }

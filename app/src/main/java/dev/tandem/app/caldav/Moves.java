@@ -3,6 +3,7 @@ package dev.tandem.app.caldav;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.caldav.CalDavAccount;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class Moves {
     private final Set<String> connected;
     private final Set<String> off;
     private final Map<String, CalDavState.Task> pending = new LinkedHashMap<>();
-    private final Set<String> read = new java.util.HashSet<>();
+    private final Set<String> read = new HashSet<>();
 
     /**
      * {@code off}: the lists disconnected on their own, whose tasks are still known. A todo moved

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ final class Outside {
         this.store = store;
         URI where = URI.create(account.where());
         String host = where.getHost() + (where.getPort() > 0 ? ":" + where.getPort() : "");
-        this.author = StableIds.derived("caldav-server\u0000" + host.toLowerCase(java.util.Locale.ROOT));
+        this.author = StableIds.derived("caldav-server\u0000" + host.toLowerCase(Locale.ROOT));
         this.name = "CalDAV (" + host + ")";
     }
 

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -123,7 +124,7 @@ public final class Vtodo {
         return calendar(ics).flatMap(c -> c.<CalendarComponent>getComponents("VTODO").stream()
                 .filter(VToDo.class::isInstance).map(VToDo.class::cast)
                 .filter(t -> t.getProperty(Property.RECURRENCE_ID).isPresent())
-                .max(java.util.Comparator.comparing(t -> recurrenceKey(t))));
+                .max(Comparator.comparing(t -> recurrenceKey(t))));
     }
 
     private static String recurrenceKey(VToDo t) {

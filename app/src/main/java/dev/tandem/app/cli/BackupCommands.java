@@ -3,10 +3,10 @@ package dev.tandem.app.cli;
 import dev.tandem.app.DataDirs;
 import dev.tandem.app.Device;
 import dev.tandem.app.backup.BackupService;
-import dev.tandem.app.model.BackupRestore;
-import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.BackupRestore;
+import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.BackupException;
@@ -16,9 +16,11 @@ import dev.tandem.ui.messages.Messages;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ final class BackupCommands {
     }
 
     private BackupService service(TodoStore store, Path dir) {
-        return new BackupService(store.db(), dir, new SettingsStore(dir), clock.withZone(java.time.ZoneId.systemDefault()), env);
+        return new BackupService(store.db(), dir, new SettingsStore(dir), clock.withZone(ZoneId.systemDefault()), env);
     }
 
     int backup(TodoStore store, Path dir, Args a) {
@@ -62,7 +64,7 @@ final class BackupCommands {
             e = backups.backupNow(folder);
         } catch (IllegalArgumentException ex) {
             throw new UsageError(Messages.text("cli.backup.usage", ex.getMessage()));
-        } catch (BackupException | java.io.UncheckedIOException ex) {
+        } catch (BackupException | UncheckedIOException ex) {
             throw new Failure(Messages.text("cli.backup.failed", ex.getMessage()));
         }
         out.println(e.file() + "\t" + size(e.bytes()));

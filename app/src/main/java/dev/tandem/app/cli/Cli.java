@@ -5,9 +5,11 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +121,7 @@ public final class Cli {
     /** Runs a command; returns the exit code. */
     public int run(List<String> argv) {
         // The language is the process's; a command run in-process (a test, the serve's tools) leaves it as it was.
-        dev.tandem.ui.messages.Language before = Messages.language();
+        Language before = Messages.language();
         try {
             return runCommand(argv);
         } finally {
@@ -188,7 +190,7 @@ public final class Cli {
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
             try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice()).build()) {
                 TodoStore store = new TodoStore(db, clock);
-                store.setSharedLists(() -> new dev.tandem.app.space.SpaceLists(new dev.tandem.app.settings.SettingsStore(dir))
+                store.setSharedLists(() -> new SpaceLists(new SettingsStore(dir))
                         .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
@@ -228,7 +230,7 @@ public final class Cli {
                     case "backup" -> new BackupCommands(out, err, env, clock).backup(store, dir, a);
                     case "backups" -> new BackupCommands(out, err, env, clock).list(store, dir, a);
                     case "restore" -> new BackupCommands(out, err, env, clock).restore(store, dir, a);
-                    case "serve" -> new ServeCommands(in, out, err, env, java.time.Clock.systemDefaultZone())
+                    case "serve" -> new ServeCommands(in, out, err, env, Clock.systemDefaultZone())
                             .toldLanguage(langOpt != null || !env.getOrDefault("TANDEM_LANG", "").isBlank()
                                     ? Messages.language() : null)
                             .serve(store, dir, a, syncs);

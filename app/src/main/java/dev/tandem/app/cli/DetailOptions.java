@@ -2,10 +2,10 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.TodoList;
-import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.QuickAdd;
@@ -30,6 +30,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,7 +150,7 @@ final class DetailOptions {
     }
 
     static Integer priority(String v) {
-        String p = v.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = v.strip().toLowerCase(Locale.ROOT);
         if (p.startsWith("p")) {
             p = p.substring(1);
         }
@@ -233,7 +234,7 @@ final class DetailOptions {
 
     static Recurrence repeat(String v) {
         String p = v.strip();
-        Optional<Recurrence> r = RepeatPhrases.parse(p.toLowerCase(java.util.Locale.ROOT).startsWith("every")
+        Optional<Recurrence> r = RepeatPhrases.parse(p.toLowerCase(Locale.ROOT).startsWith("every")
                 || !p.contains(" ") && RepeatPhrases.parse(p).isPresent() ? p : "every " + p);
         return r.or(() -> Recurrence.parse(p)).orElseThrow(() -> new UsageError(
                 Messages.text("cli.details.badRepeat", v)));
@@ -250,7 +251,7 @@ final class DetailOptions {
 
     /** "note" or "todo" (any case): whether the item is a note. */
     static boolean note(String kind) {
-        String k = kind.strip().toLowerCase(java.util.Locale.ROOT);
+        String k = kind.strip().toLowerCase(Locale.ROOT);
         if (!k.equals("note") && !k.equals("todo")) {
             throw new UsageError(Messages.text("cli.details.badKind", kind));
         }

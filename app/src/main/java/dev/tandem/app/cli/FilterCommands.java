@@ -5,6 +5,7 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SavedFilter;
+import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -90,7 +91,7 @@ final class FilterCommands {
                     SavedFilter s = store.savedFilters().save(p.get(1), f, color);
                     out.println(s.name() + "\t" + s.query());
                 } catch (IllegalArgumentException e) {
-                    throw new UsageError(Messages.text("filter.cli.badName", dev.tandem.app.model.SavedFilters.MAX_NAME_CHARS));
+                    throw new UsageError(Messages.text("filter.cli.badName", SavedFilters.MAX_NAME_CHARS));
                 }
                 return 0;
             }

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -156,11 +157,11 @@ final class HistoryCommands {
         Set<ItemField> chosen = EnumSet.noneOf(ItemField.class);
         for (String n : names.split(",")) {
             String want = n.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
-            ItemField f = java.util.Arrays.stream(ItemField.values())
+            ItemField f = Arrays.stream(ItemField.values())
                     .filter(x -> x.name().toLowerCase(Locale.ROOT).equals(want)
                             || x.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(want))
                     .findFirst().orElseThrow(() -> new UsageError(Messages.text("cli.history.noField", n.strip(),
-                            java.util.Arrays.stream(ItemField.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
+                            Arrays.stream(ItemField.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
                                     .collect(Collectors.joining(", ")))));
             chosen.add(f);
         }

@@ -3,6 +3,7 @@ package dev.tandem.app.cli;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.Durations;
+import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,7 +85,7 @@ final class ItemLines {
         m.put("repeat", it.repeat());
         // --json is read by scripts: its words stay English whatever the language.
         m.put("repeatText", it.recurrence() == null ? null
-                : dev.tandem.ui.messages.Messages.in(dev.tandem.ui.messages.Language.ENGLISH, it.recurrence()::describe));
+                : Messages.in(Language.ENGLISH, it.recurrence()::describe));
         m.put("seriesId", it.seriesId());
         m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
         m.put("kind", it.isNote() ? Item.NOTE : "todo");

@@ -1,5 +1,6 @@
 package dev.tandem.app.cli;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class Json {
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
-        if (v instanceof java.util.Collection<?> c) {
+        if (v instanceof Collection<?> c) {
             StringBuilder b = new StringBuilder("[");
             for (Object o : c) {
                 b.append(b.length() > 1 ? "," : "").append(value(o));

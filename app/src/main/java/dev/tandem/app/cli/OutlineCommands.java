@@ -3,19 +3,20 @@ package dev.tandem.app.cli;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Outline;
+import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.Subtrees;
-import dev.tandem.app.model.TreeDepth;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TreeDepth;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ final class OutlineCommands {
         if (!o.containsKey("--someday")) {
             return null;
         }
-        String v = o.get("--someday").strip().toLowerCase(java.util.Locale.ROOT);
+        String v = o.get("--someday").strip().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "yes", "true", "1" -> true;
             case "no", "false", "0", "none" -> false;

@@ -13,13 +13,14 @@ import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.web.PairedBrowser;
-import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
+import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.WebServer;
 import dev.tandem.app.web.WebServerAddresses;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -62,7 +63,7 @@ final class ServeCommands {
     private final PrintStream err;
     private final Map<String, String> env;
     private final Clock clock;
-    private dev.tandem.ui.messages.Language told;
+    private Language told;
 
     ServeCommands(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this.in = in;
@@ -76,7 +77,7 @@ final class ServeCommands {
      * The language this process was told to speak ({@code --lang}, {@code TANDEM_LANG}), which the page then
      * speaks unless the profile chose one; null when it was not told (each browser's language decides).
      */
-    ServeCommands toldLanguage(dev.tandem.ui.messages.Language language) {
+    ServeCommands toldLanguage(Language language) {
         this.told = language;
         return this;
     }

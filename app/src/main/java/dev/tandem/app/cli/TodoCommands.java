@@ -3,14 +3,16 @@ package dev.tandem.app.cli;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.TodoList;
-import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.QuickAddParser;
 import dev.tandem.app.text.TodoDraft;
@@ -20,14 +22,15 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -94,7 +97,7 @@ final class TodoCommands {
         }
         Long remindAt = d.remind() != null ? d.remind().value().at(due, now)
                 : new TodoDraft(new QuickAdd(q.title(), due, null), null, List.of(), null, q.remindTime()).remindAt(now);
-        java.util.Optional<LocalDate> start = OutlineCommands.start(o, store.today());
+        Optional<LocalDate> start = OutlineCommands.start(o, store.today());
         LocalDate startOn = start != null ? start.orElse(null) : q.start();
         boolean someday = a.flags().contains("--someday") || q.someday();
         return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt).at(time, minutes)
@@ -146,7 +149,7 @@ final class TodoCommands {
 
     /** As above; with {@code outline}, one list's items are printed as its outline. */
     int show(List<Item> allItems, List<TodoList> lists, Map<String, List<String>> tagsOf, ZoneId zone, Args a,
-            java.util.function.BiFunction<String, List<Item>, List<dev.tandem.app.model.Outline.Line>> outline) {
+            BiFunction<String, List<Item>, List<Outline.Line>> outline) {
         if (!a.positional().isEmpty()) {
             throw new UsageError(Messages.text("cli.todo.listUnexpected", a.positional().get(0)));
         }
@@ -200,11 +203,11 @@ final class TodoCommands {
             return 0;
         }
         // One list: in its own order, sections as headings, subtasks indented under their parents.
-        List<dev.tandem.app.model.Outline.Line> lines = outline.apply(onlyList.isEmpty() ? null : onlyList, items);
-        if (dev.tandem.app.model.Outline.flattened(lines)) {
-            err.println(dev.tandem.app.model.Outline.flattenedNotice());
+        List<Outline.Line> lines = outline.apply(onlyList.isEmpty() ? null : onlyList, items);
+        if (Outline.flattened(lines)) {
+            err.println(Outline.flattenedNotice());
         }
-        for (dev.tandem.app.model.Outline.Line l : lines) {
+        for (Outline.Line l : lines) {
             out.println(l.isSection() ? "## " + l.section().name()
                     : "  ".repeat(l.depth()) + ItemLines.line(l.item(), listNames, tagsOf, zone));
         }
@@ -301,7 +304,7 @@ final class TodoCommands {
                 ? d.remind().value().at(dueForRemind, ZonedDateTime.now(store.dateClock())) : null;
         LocalDate today = store.today();
         String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : it.listId();
-        java.util.Optional<LocalDate> start = OutlineCommands.start(o, today);
+        Optional<LocalDate> start = OutlineCommands.start(o, today);
         Boolean someday = OutlineCommands.someday(o);
         store.update(it.id(), cur -> {
             Item r = cur;
@@ -355,7 +358,7 @@ final class TodoCommands {
 
     int rm(TodoStore store, Args a) {
         Item it = resolve(store, a.one("rm", "ID"));
-        int n = new dev.tandem.app.model.Subtrees(store.db(), store.clock()).trash(it.id()).size();
+        int n = new Subtrees(store.db(), store.clock()).trash(it.id()).size();
         err.println(Messages.text("cli.todo.trashed", it.titleOrEmpty(), Math.max(0, n - 1)));
         return 0;
     }

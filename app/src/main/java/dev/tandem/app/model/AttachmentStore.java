@@ -1,12 +1,14 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Blob;
+import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * Files attached to items. Adding one copies it into the profile's attachment store first (the
- * engine's {@link dev.tandem.engine.Blobs}: streamed, fsynced, refused over the limit before
+ * engine's {@link Blobs}: streamed, fsynced, refused over the limit before
  * anything is kept), then saves its row; a sync uploads the bytes before the batch that names them.
  * Every call here does disk work: callers off the JavaFX thread.
  */
@@ -131,7 +133,7 @@ public final class AttachmentStore {
     public static int forgetOrphans(Db db) {
         List<Attachment> orphans = db.query(Attachment.class,
                 "SELECT * FROM attachments WHERE itemId NOT IN (SELECT id FROM items)");
-        java.util.Map<String, Boolean> forgotten = new java.util.HashMap<>();
+        Map<String, Boolean> forgotten = new HashMap<>();
         List<String> gone = orphans.stream()
                 .filter(a -> forgotten.computeIfAbsent(a.itemId(), id -> db.history().changes("items", id).isEmpty()))
                 .map(Attachment::id).toList();

@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.BackupException;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
@@ -82,7 +83,7 @@ public final class BackupFiles {
                 return false;
             }
             return blobs.add(temp, Long.MAX_VALUE).id().equals(a.blob());
-        } catch (dev.tandem.engine.BackupException e) {
+        } catch (BackupException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING,
                     "the backup's sealed copy of attachment " + a.name() + " cannot be used: " + e.getMessage());
             return false;

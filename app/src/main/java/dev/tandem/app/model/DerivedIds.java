@@ -1,5 +1,7 @@
 package dev.tandem.app.model;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -48,15 +50,15 @@ public final class DerivedIds {
      * in any case, Unicode form or spacing is the same list.
      */
     public static String list(String name) {
-        String n = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC)
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         return of("list\u0000" + n);
     }
 
     /** A saved filter's id from its name, so two devices that save "Work this week" save one filter. */
     public static String savedFilter(String name) {
-        String n = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC)
-                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         return of("filter\u0000" + n);
     }
 

@@ -4,6 +4,7 @@ import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterSql;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
@@ -30,7 +31,7 @@ public final class FilteredItems {
     /** The first {@code limit} todos {@code filter} finds today, read no further. */
     public static List<Item> of(TodoStore store, Filter filter, int limit) {
         FilterSql sql = FilterSql.of(filter, store.today(), store.dateClock().getZone(), store.sharedListIds());
-        List<Object> params = new java.util.ArrayList<>(sql.params());
+        List<Object> params = new ArrayList<>(sql.params());
         params.add(limit);
         return store.db().query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + sql.where() + ORDER
                 + " LIMIT ?", params.toArray());

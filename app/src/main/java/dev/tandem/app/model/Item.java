@@ -2,6 +2,10 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Table;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A todo. Column names match the component names. {@code due} is an ISO date (yyyy-MM-dd) or null;
@@ -38,8 +42,8 @@ public record Item(String id, String listId, String title, String notes, String 
                    String tags, String context) {
 
     /** How {@code dueTime} is written: "14:00", "09:30". */
-    public static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
+    public static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     /** The {@code kind} of a plain note. */
     public static final String NOTE = "note";
@@ -189,7 +193,7 @@ public record Item(String id, String listId, String title, String notes, String 
     }
 
     /** At this time of day on its due date (null: on the day); the time is stored as "HH:mm". */
-    public Item withDueTime(java.time.LocalTime v) {
+    public Item withDueTime(LocalTime v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
                 remindAt, remindDismissed, kind, v == null ? null : TIME.format(v), durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
@@ -208,17 +212,17 @@ public record Item(String id, String listId, String title, String notes, String 
     }
 
     /** The time of day on the due date; null without a date, without a time, or when it does not parse. */
-    public java.time.LocalTime timeOfDay() {
+    public LocalTime timeOfDay() {
         return dueDate() == null ? null : clock(dueTime);
     }
 
     /** A stored time ("14:00") read; null for none or one that does not parse. */
-    public static java.time.LocalTime clock(String hhmm) {
+    public static LocalTime clock(String hhmm) {
         if (hhmm == null || hhmm.isBlank()) {
             return null;
         }
         try {
-            return java.time.LocalTime.parse(hhmm.strip(), TIME);
+            return LocalTime.parse(hhmm.strip(), TIME);
         } catch (RuntimeException e) {
             return null;
         }
@@ -255,8 +259,8 @@ public record Item(String id, String listId, String title, String notes, String 
     }
 
     /** The tags the query read, in order; empty when none (or not read). */
-    public java.util.List<String> tagList() {
-        return tags == null || tags.isBlank() ? java.util.List.of() : java.util.List.of(tags.strip().split(" +"));
+    public List<String> tagList() {
+        return tags == null || tags.isBlank() ? List.of() : List.of(tags.strip().split(" +"));
     }
 
     /** A reminder is set and has not been dismissed. */

@@ -1,7 +1,9 @@
 package dev.tandem.app.model;
 
 import dev.tandem.ui.messages.Messages;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -26,7 +28,7 @@ public enum ItemField {
             (now, then) -> now.withRemindAt(then.remindAt()).withRemindDismissed(then.remindDismissed())),
     KIND(List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
     /** Where it sits in its list's outline: parent, section and rank only make sense together. */
-    PLACE(List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
+    PLACE(List.of("parentId", "sectionId", "rank"), i -> Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
             (now, then) -> now.withParentId(then.parentId()).withSectionId(then.sectionId()).withRank(then.rank())),
     START(List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
     SOMEDAY(List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
@@ -55,7 +57,7 @@ public enum ItemField {
 
     /** The catalogue's name of the field: DUE reads "due", START "start". */
     private String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The item's columns it stands for; none for tags. */

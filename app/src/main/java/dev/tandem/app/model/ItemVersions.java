@@ -8,14 +8,17 @@ import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Earlier versions of a todo or note, and bringing one back. A version is the item right after one of
@@ -55,7 +58,7 @@ public final class ItemVersions {
             }
             return fields.isEmpty() ? Messages.text("editor.versions.what.changed")
                     : Messages.text("editor.versions.what.changedFields", fields.stream().map(ItemField::inSentence)
-                            .collect(java.util.stream.Collectors.joining(", ")));
+                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -151,8 +154,8 @@ public final class ItemVersions {
     /** The files attached to the item at {@code at}, oldest first. */
     public List<Attachment> attachmentsAsOf(String itemId, Instant at) {
         return store.db().history().asOf(Attachment.class, at).stream().filter(a -> itemId.equals(a.itemId()))
-                .sorted(java.util.Comparator.comparing(Attachment::createdAt, java.util.Comparator.nullsFirst(
-                        java.util.Comparator.naturalOrder())).thenComparing(Attachment::id))
+                .sorted(Comparator.comparing(Attachment::createdAt, Comparator.nullsFirst(
+                        Comparator.naturalOrder())).thenComparing(Attachment::id))
                 .toList();
     }
 
@@ -223,7 +226,7 @@ public final class ItemVersions {
             if (tx.get(TodoList.class, then.id()).isEmpty()) {
                 tx.restore(TodoList.class, then.id());
             }
-            tx.get(TodoList.class, then.id()).filter(l -> !java.util.Objects.equals(l.name(), then.name()))
+            tx.get(TodoList.class, then.id()).filter(l -> !Objects.equals(l.name(), then.name()))
                     .ifPresent(l -> tx.save(l.withName(then.name())));
             for (VersionRestore p : plans) {
                 if (p.deleted()) {
@@ -238,12 +241,12 @@ public final class ItemVersions {
     }
 
     /** Undoes {@link #restoreList}: each item's chosen fields as they were before; the list's name as {@code before}. */
-    public void undoList(java.util.Optional<TodoList> before, String listId, List<VersionRestore> plans) {
+    public void undoList(Optional<TodoList> before, String listId, List<VersionRestore> plans) {
         store.writeAll(tx -> {
             if (before.isEmpty()) {
                 tx.delete(TodoList.class, listId);
             } else {
-                tx.get(TodoList.class, listId).filter(l -> !java.util.Objects.equals(l.name(), before.get().name()))
+                tx.get(TodoList.class, listId).filter(l -> !Objects.equals(l.name(), before.get().name()))
                         .ifPresent(l -> tx.save(l.withName(before.get().name())));
             }
             for (VersionRestore p : plans) {

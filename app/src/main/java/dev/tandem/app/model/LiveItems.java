@@ -5,6 +5,7 @@ import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,7 +184,7 @@ public final class LiveItems implements Subscription {
     }
 
     private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private void deliver(Runnable r) {

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /**
  * Copies of attachments named as they were attached ("return.pdf"), for the system to open: the
@@ -37,10 +38,10 @@ public final class OpenCopies implements AutoCloseable {
     }
 
     /** Kinds of file that the system runs rather than shows: opening one would run what another device attached. */
-    private static final java.util.regex.Pattern RUNS = java.util.regex.Pattern.compile(
+    private static final Pattern RUNS = Pattern.compile(
             ".*\\.(desktop|sh|bash|command|tool|app|appimage|run|bin|exe|com|bat|cmd|msi|msix|scr|pif|cpl|lnk|url|ps1|psm1"
                     + "|vbs|vbe|js|jse|wsf|wsh|hta|jar|jnlp|reg|py|pyw|pl|rb|apk|deb|rpm|pkg|dmg|scpt|workflow)",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
 
     /** Whether the system would run a file of this name instead of showing it; such a file is only saved. */
     public static boolean runsCode(String name) {

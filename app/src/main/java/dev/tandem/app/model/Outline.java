@@ -1,11 +1,12 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Outline {
 
     /** Said with a list whose outline is {@link #flattened}. */
     public static String flattenedNotice() {
-        return dev.tandem.ui.messages.Messages.text("common.outline.flattened", String.valueOf(MAX_DEPTH));
+        return Messages.text("common.outline.flattened", String.valueOf(MAX_DEPTH));
     }
 
     /** How a section's line key starts. */

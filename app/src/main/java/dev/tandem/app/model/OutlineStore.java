@@ -3,11 +3,13 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moves in the outline: a todo under another, out, up, down, into a section or another list; sections and
@@ -221,7 +223,7 @@ public final class OutlineStore {
 
     /** Whether {@code item} is {@code id} or lies under it (walking up, stopping at a cycle). */
     private static boolean isUnder(Tx tx, Item item, String id) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Item at = item;
         while (at != null && seen.add(at.id())) {
             if (at.id().equals(id)) {

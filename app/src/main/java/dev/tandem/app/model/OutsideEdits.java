@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The writes of a sync with a system outside Tandem (a CalDAV server): a phone's edits saved as
@@ -109,7 +110,7 @@ public final class OutsideEdits {
     }
 
     private static Set<String> normalized(List<String> tags) {
-        return tags.stream().map(ItemTag::normalize).collect(java.util.stream.Collectors.toSet());
+        return tags.stream().map(ItemTag::normalize).collect(Collectors.toSet());
     }
 
     /** What to throw when {@link #ATTEMPTS} merges of item {@code id} all found it changed: retrying later helps. */

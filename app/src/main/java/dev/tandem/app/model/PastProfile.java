@@ -2,9 +2,11 @@ package dev.tandem.app.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,7 +32,7 @@ public record PastProfile(Instant at, List<TodoList> lists, List<Item> items, Ma
 
     /** The profile of these lists and items, each item filed under its list once. */
     static PastProfile of(Instant at, List<TodoList> lists, List<Item> items, Map<String, Item> now) {
-        java.util.Set<String> known = lists.stream().map(TodoList::id).collect(Collectors.toSet());
+        Set<String> known = lists.stream().map(TodoList::id).collect(Collectors.toSet());
         Map<String, List<Item>> byList = items.stream().collect(Collectors.groupingBy(
                 it -> it.listId() != null && known.contains(it.listId()) ? it.listId() : "",
                 Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
@@ -41,7 +43,7 @@ public record PastProfile(Instant at, List<TodoList> lists, List<Item> items, Ma
     public static PastProfile read(TodoStore store, Instant at) {
         var history = store.db().history();
         List<TodoList> lists = new ArrayList<>(history.asOf(TodoList.class, at));
-        lists.sort(java.util.Comparator.comparing(l -> l.name() == null ? "" : l.name(), String.CASE_INSENSITIVE_ORDER));
+        lists.sort(Comparator.comparing(l -> l.name() == null ? "" : l.name(), String.CASE_INSENSITIVE_ORDER));
         Map<String, List<String>> tags = new HashMap<>();
         for (ItemTag t : history.asOf(ItemTag.class, at)) {
             if (!t.isRemoved()) {

@@ -1,5 +1,8 @@
 package dev.tandem.app.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Fractional keys for the user's own order: strings that sort as the items should (by code unit, which is
  * SQLite's BINARY order for these ASCII digits), with a key between any two. Moving a todo writes one key,
@@ -75,8 +78,8 @@ public final class Rank {
     }
 
     /** {@code n} keys in order after {@code before} (null: from the start), for ranking a whole sibling list. */
-    public static java.util.List<String> after(String before, int n) {
-        java.util.List<String> out = new java.util.ArrayList<>(n);
+    public static List<String> after(String before, int n) {
+        List<String> out = new ArrayList<>(n);
         String k = before;
         for (int i = 0; i < n; i++) {
             k = between(k, null);

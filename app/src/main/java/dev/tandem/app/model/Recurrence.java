@@ -2,9 +2,9 @@ package dev.tandem.app.model;
 
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -237,7 +237,7 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
             return interval == 1 ? Messages.text("text.repeat.onDays", days) : Messages.text("text.repeat.everyNOnDays", base, days);
         }
         if (byMonth != 0) {
-            return Messages.text("text.repeat.onYearDay", base, Formats.monthShort(java.time.Month.of(byMonth)),
+            return Messages.text("text.repeat.onYearDay", base, Formats.monthShort(Month.of(byMonth)),
                     String.valueOf(byMonthDay));
         }
         if (byMonthDay != 0) {

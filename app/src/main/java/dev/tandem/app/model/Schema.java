@@ -1,8 +1,10 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The app's schema as the engine's plain SQL migrations: one statement per step, applied in order,
@@ -28,7 +30,7 @@ public final class Schema {
     /**
      * Makes the database {@code file} with this schema, from these migrations alone, and closes
      * it: where a restore puts a backup's rows, so nothing of the backup's own schema is kept
-     * ({@link dev.tandem.engine.Backups#unpack(Path, char[], Path, java.util.function.Consumer)}).
+     * ({@link Backups#unpack(Path, char[], Path, Consumer)}).
      */
     public static void create(Path file) {
         try (Db db = database(file).build()) {

@@ -3,9 +3,12 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Sections of a list and the order of sections and lists. Blocks on the database: call it off the UI thread.
@@ -95,18 +98,18 @@ public final class SectionStore {
     }
 
     /** Puts the section before {@code beforeId} (null: last); returns the ranks as they were, by section. */
-    public java.util.Map<String, String> move(String id, String beforeId) {
+    public Map<String, String> move(String id, String beforeId) {
         return db.transactionResult(tx -> {
             Section cur = tx.get(Section.class, id).orElse(null);
             if (cur == null) {
-                return java.util.Map.<String, String>of();
+                return Map.<String, String>of();
             }
             List<Section> sibs = new ArrayList<>(tx.query(Section.class, "SELECT * FROM sections WHERE listId = ?",
                     cur.listId()));
             sibs.sort(Outline.SECTIONS);
             sibs.removeIf(s -> s.id().equals(id));
             List<String> ranks = new ArrayList<>(sibs.stream().map(Section::rank).toList());
-            java.util.Map<String, String> was = new java.util.LinkedHashMap<>();
+            Map<String, String> was = new LinkedHashMap<>();
             int at = beforeId == null ? sibs.size() : indexOfSection(sibs, beforeId);
             String rank = rankAt(ranks, at < 0 ? sibs.size() : at, (k, key) -> {
                 Section s = sibs.get(k);
@@ -120,21 +123,21 @@ public final class SectionStore {
     }
 
     /** Writes sections' ranks back (undo of {@link #move}). */
-    public void setRanks(java.util.Map<String, String> ranks) {
+    public void setRanks(Map<String, String> ranks) {
         db.transaction(tx -> ranks.forEach((id, r) -> tx.get(Section.class, id).ifPresent(s -> tx.save(s.withRank(r)))));
     }
 
     /** Puts a list before {@code beforeId} (null: last) in the sidebar; returns the ranks as they were, by list. */
-    public java.util.Map<String, String> moveList(String id, String beforeId) {
+    public Map<String, String> moveList(String id, String beforeId) {
         return db.transactionResult(tx -> {
             TodoList cur = tx.get(TodoList.class, id).orElse(null);
             if (cur == null) {
-                return java.util.Map.<String, String>of();
+                return Map.<String, String>of();
             }
             List<TodoList> sibs = new ArrayList<>(tx.query(TodoList.class, Queries.LISTS));
             sibs.removeIf(l -> l.id().equals(id));
             List<String> ranks = new ArrayList<>(sibs.stream().map(TodoList::rank).toList());
-            java.util.Map<String, String> was = new java.util.LinkedHashMap<>();
+            Map<String, String> was = new LinkedHashMap<>();
             int at = -1;
             for (int k = 0; k < sibs.size(); k++) {
                 if (sibs.get(k).id().equals(beforeId)) {
@@ -153,7 +156,7 @@ public final class SectionStore {
     }
 
     /** Writes lists' ranks back (undo of {@link #moveList}). */
-    public void setListRanks(java.util.Map<String, String> ranks) {
+    public void setListRanks(Map<String, String> ranks) {
         db.transaction(tx -> ranks.forEach((id, r) -> tx.get(TodoList.class, id).ifPresent(l -> tx.save(l.withRank(r)))));
     }
 
@@ -161,7 +164,7 @@ public final class SectionStore {
      * The key for position {@code at} among {@code ranks}; when the neighbours leave no room every sibling
      * gets a new key first, through {@code rerank} (index, key).
      */
-    static String rankAt(List<String> ranks, int at, java.util.function.BiConsumer<Integer, String> rerank) {
+    static String rankAt(List<String> ranks, int at, BiConsumer<Integer, String> rerank) {
         boolean ok = true;
         for (int k = 0; k < ranks.size(); k++) {
             String r = ranks.get(k);

@@ -3,8 +3,10 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Tx;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Recurring todos. Completing an occurrence of a series creates the next one, whose id is derived from
@@ -81,7 +83,7 @@ public final class SeriesStore {
             Item next = createNext(tx, it, now);
             tx.delete(Item.class, it.id());
             // Its subtasks go with it: the next occurrence has fresh ones.
-            List<String> removed = new java.util.ArrayList<>();
+            List<String> removed = new ArrayList<>();
             for (Item d : OutlineStore.descendants(tx, it.id())) {
                 if (tx.delete(Item.class, d.id())) {
                     removed.add(d.id());
@@ -95,7 +97,7 @@ public final class SeriesStore {
      * Moves this occurrence alone: the series goes on from its next date (a new row, as completing this one
      * would make it) and this one, {@code placed} where it goes, stops repeating (it keeps its series id).
      */
-    public Optional<Step> detach(String id, java.util.function.UnaryOperator<Item> placed) {
+    public Optional<Step> detach(String id, UnaryOperator<Item> placed) {
         long now = store.clock().millis();
         return write(id, (tx, it) -> {
             if (it.recurrence() == null || it.isNote()) {

@@ -4,8 +4,12 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What happens to a todo's subtasks when it is deleted, restored or completed: they go with it. Deleting a
@@ -76,7 +80,7 @@ public final class Subtrees {
     }
 
     private static void restoreAbove(Tx tx, String id, List<String> out) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         Item at = tx.get(Item.class, id).orElse(null);
         while (at != null && at.hasParent() && seen.add(at.id())) {
             String list = at.listId();
@@ -124,13 +128,13 @@ public final class Subtrees {
      * notes become {@code addLine} of them (the app writes the check box line), and the subtask, with any
      * todos under it, goes to the Trash. Empty for a todo without a parent here.
      */
-    public java.util.Optional<Folded> fold(String childId, java.util.function.UnaryOperator<String> addLine) {
+    public Optional<Folded> fold(String childId, UnaryOperator<String> addLine) {
         long now = clock.millis();
         return db.transactionResult(tx -> {
             Item child = tx.get(Item.class, childId).orElse(null);
             Item parent = child == null || !child.hasParent() ? null : tx.get(Item.class, child.parentId()).orElse(null);
             if (parent == null || child.isTrashed()) {
-                return java.util.Optional.<Folded>empty();
+                return Optional.<Folded>empty();
             }
             String after = addLine.apply(parent.notes());
             TextLimits.notes(after);
@@ -144,14 +148,14 @@ public final class Subtrees {
                     trashed.add(d.id());
                 }
             }
-            return java.util.Optional.of(new Folded(parent.id(), parent.notes(), after, trashed));
+            return Optional.of(new Folded(parent.id(), parent.notes(), after, trashed));
         });
     }
 
     /** Undoes {@link #fold}: the subtask is back, and the parent's notes too unless they changed since. */
     public void unfold(Folded f) {
         db.transaction(tx -> {
-            tx.get(Item.class, f.parentId()).filter(p -> java.util.Objects.equals(p.notes(), f.notesAfter()))
+            tx.get(Item.class, f.parentId()).filter(p -> Objects.equals(p.notes(), f.notesAfter()))
                     .ifPresent(p -> tx.save(p.withNotes(f.notesBefore())));
             f.trashed().forEach(id -> tx.get(Item.class, id).filter(Item::isTrashed)
                     .ifPresent(i -> tx.save(i.withTrashedAt(null))));

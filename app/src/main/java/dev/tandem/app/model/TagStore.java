@@ -5,7 +5,9 @@ import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -37,8 +39,8 @@ public final class TagStore {
      */
     public static int forgetOrphans(Db db) {
         List<ItemTag> orphans = db.query(ItemTag.class, "SELECT * FROM item_tags WHERE itemId NOT IN (SELECT id FROM items)");
-        List<String> gone = new java.util.ArrayList<>();
-        java.util.Map<String, Boolean> forgotten = new java.util.HashMap<>();
+        List<String> gone = new ArrayList<>();
+        Map<String, Boolean> forgotten = new HashMap<>();
         for (ItemTag t : orphans) {
             if (forgotten.computeIfAbsent(t.itemId(), id -> db.history().changes("items", id).isEmpty())) {
                 gone.add(t.id());
@@ -145,8 +147,8 @@ public final class TagStore {
     }
 
     /** Every item's tags, in order, by item id (items without tags are absent). */
-    public java.util.Map<String, List<String>> all() {
-        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    public Map<String, List<String>> all() {
+        Map<String, List<String>> out = new HashMap<>();
         for (ItemTag t : store.db().query(ItemTag.class,
                 "SELECT * FROM item_tags WHERE removedAt IS NULL ORDER BY itemId, tag")) {
             out.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t.tag());

@@ -9,13 +9,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,7 +30,7 @@ public final class TodoStore implements AutoCloseable {
     private final Db db;
     private final Clock clock;
     private final Clock dateClock;
-    private volatile java.util.Map<String, String> people = java.util.Map.of();
+    private volatile Map<String, String> people = Map.of();
     /** Where every {@link LiveItems} of this store reads and patches, one at a time. */
     private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
@@ -53,15 +56,15 @@ public final class TodoStore implements AutoCloseable {
     }
 
     /** The lists shared with other people, whose edge the tree repair never crosses: none until told. */
-    private volatile java.util.function.Supplier<java.util.Set<String>> sharedLists = java.util.Set::of;
+    private volatile Supplier<Set<String>> sharedLists = Set::of;
 
     /** Tells the store which lists are shared with other people (read at each repair). */
-    public void setSharedLists(java.util.function.Supplier<java.util.Set<String>> lists) {
+    public void setSharedLists(Supplier<Set<String>> lists) {
         sharedLists = Objects.requireNonNull(lists, "lists");
     }
 
     /** The lists shared with other people, as last told. */
-    java.util.Set<String> sharedListIds() {
+    Set<String> sharedListIds() {
         return sharedLists.get();
     }
 
@@ -83,13 +86,13 @@ public final class TodoStore implements AutoCloseable {
      * The people other devices belong to, from the lists shared with them (device id to person),
      * so history and conflicts say "Alex" for a device whose own name never reaches this profile.
      */
-    public void setPeople(java.util.Map<String, String> byDevice) {
-        people = java.util.Map.copyOf(byDevice);
+    public void setPeople(Map<String, String> byDevice) {
+        people = Map.copyOf(byDevice);
     }
 
     /** The person a device of a shared list belongs to, if known here. */
-    public java.util.Optional<String> person(String deviceId) {
-        return java.util.Optional.ofNullable(people.get(deviceId));
+    public Optional<String> person(String deviceId) {
+        return Optional.ofNullable(people.get(deviceId));
     }
 
     public Clock clock() {
@@ -134,7 +137,7 @@ public final class TodoStore implements AutoCloseable {
      * claim commits with the work or not at all, so a writer from outside that sends a write again (a web
      * page's outbox) has it applied exactly once.
      */
-    public <R> Optional<R> once(String key, java.util.function.Supplier<R> work) {
+    public <R> Optional<R> once(String key, Supplier<R> work) {
         return db.transactionResult(tx -> tx.claim(key) ? Optional.of(work.get()) : Optional.empty());
     }
 

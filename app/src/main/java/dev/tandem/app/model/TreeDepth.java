@@ -1,9 +1,11 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,7 +37,7 @@ public final class TreeDepth {
                 return Outline.MAX_DEPTH + 1;
             }
             Item p = tx.get(Item.class, at.parentId()).orElse(null);
-            if (p == null || !java.util.Objects.equals(p.listId(), at.listId())) {
+            if (p == null || !Objects.equals(p.listId(), at.listId())) {
                 break;
             }
             at = p;
@@ -59,7 +61,7 @@ public final class TreeDepth {
      * Whether {@code movedId} (null: a new todo) may go under {@code parentId} within the limit; false for a
      * parent not here. For a caller that decides before it moves (a phone's RELATED-TO followed or not).
      */
-    public static boolean fits(dev.tandem.engine.Db db, String parentId, String movedId) {
+    public static boolean fits(Db db, String parentId, String movedId) {
         return db.transactionResult(tx -> tx.get(Item.class, parentId).map(p -> levelUnder(tx, p)
                 + (movedId == null ? 0 : levelsUnder(tx, movedId)) <= Outline.MAX_DEPTH).orElse(false));
     }

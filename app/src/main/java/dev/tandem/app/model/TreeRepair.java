@@ -13,7 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -51,7 +55,7 @@ public final class TreeRepair implements AutoCloseable {
     private final Db db;
     private final Subscription sub;
     /** Where passes run, off the engine's callback thread. */
-    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-tree-repair");
         t.setDaemon(true);
         return t;
@@ -240,16 +244,16 @@ public final class TreeRepair implements AutoCloseable {
     }
 
     /** The change that last moved {@code id} to the Trash, if history still holds it. */
-    private static java.util.Optional<String> trashChange(Db db, String id) {
+    private static Optional<String> trashChange(Db db, String id) {
         List<Change> changes = db.history().changes("items", id);
         for (int k = changes.size() - 1; k >= 0; k--) {
             for (FieldChange f : changes.get(k).fields()) {
                 if (f.field().equals("trashedAt") && f.value() != null) {
-                    return java.util.Optional.of(changes.get(k).id());
+                    return Optional.of(changes.get(k).id());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Stops listening; a pass under way finishes first, so the database is not closed under it. */
@@ -258,7 +262,7 @@ public final class TreeRepair implements AutoCloseable {
         sub.close();
         executor.shutdown();
         try {
-            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

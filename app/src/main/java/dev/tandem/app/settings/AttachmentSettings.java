@@ -1,5 +1,7 @@
 package dev.tandem.app.settings;
 
+import dev.tandem.app.model.AttachmentStore;
+
 /**
  * This device's choices about attached files, kept in {@code settings.properties}: the largest file one
  * may attach, whether to keep every attachment on this device ("Keep attachments on this device"), and
@@ -7,7 +9,7 @@ package dev.tandem.app.settings;
  */
 public record AttachmentSettings(long limit, boolean keepAll, long cacheLimit) {
     /** The largest file one may attach unless Settings says otherwise. */
-    public static final long DEFAULT_LIMIT = dev.tandem.app.model.AttachmentStore.DEFAULT_LIMIT;
+    public static final long DEFAULT_LIMIT = AttachmentStore.DEFAULT_LIMIT;
     /** How much the downloaded copies may take unless Settings says otherwise. */
     public static final long DEFAULT_CACHE_LIMIT = 1000L * 1000 * 1000;
     /** No limit below 1 MB: a pasted screenshot must fit. */

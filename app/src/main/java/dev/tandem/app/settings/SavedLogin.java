@@ -1,5 +1,7 @@
 package dev.tandem.app.settings;
 
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public final class SavedLogin {
             String bucket = r.substring("s3://".length()).split("/", 2)[0];
             if (bucket.equals(mine.bucket())) {
                 // The keys go with the endpoint they were saved for, never to another provider's same-named bucket.
-                Map<String, String> out = new java.util.HashMap<>(Map.of("AWS_ACCESS_KEY_ID", mine.accessKey(),
+                Map<String, String> out = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", mine.accessKey(),
                         "AWS_SECRET_ACCESS_KEY", mine.secretKey()));
                 if (mine.endpoint() != null && !mine.endpoint().isBlank()) {
                     out.put("AWS_ENDPOINT_URL", mine.endpoint());
@@ -45,7 +47,7 @@ public final class SavedLogin {
     /** "https://host:port" of a URL, lower-cased; empty when it is none. */
     private static String origin(String url) {
         try {
-            java.net.URI u = java.net.URI.create(url.strip().replace(" ", "%20"));
+            URI u = URI.create(url.strip().replace(" ", "%20"));
             if (u.getScheme() == null || u.getHost() == null) {
                 return "";
             }

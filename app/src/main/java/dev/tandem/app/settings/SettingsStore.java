@@ -1,5 +1,6 @@
 package dev.tandem.app.settings;
 
+import dev.tandem.app.DataDirs;
 import dev.tandem.app.model.Authors;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Keeps the settings in the data dir: {@code settings.properties} for everything but secrets, and
@@ -23,7 +25,7 @@ public final class SettingsStore {
     public static final String SETTINGS_FILE = "settings.properties";
     public static final String SECRETS_FILE = "secrets.properties";
     /** The secrets {@link #saveSync} owns and rewrites. */
-    private static final java.util.Set<String> SYNC_SECRETS = java.util.Set.of("sync.s3.secretKey",
+    private static final Set<String> SYNC_SECRETS = Set.of("sync.s3.secretKey",
             "sync.webdav.password", "sync.passphrase", "sync.proxy");
 
     private final Path dir;
@@ -165,7 +167,7 @@ public final class SettingsStore {
     private static void write(Path file, Properties p, boolean secret) {
         try {
             // The data dir holds keys and the profile: made owner-only if it is made here.
-            dev.tandem.app.DataDirs.createPrivate(file.getParent());
+            DataDirs.createPrivate(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -7,6 +7,7 @@ import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -256,7 +257,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
             case S3 -> (endpoint.isEmpty() ? "" : endpoint + " ") + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
             case WEBDAV -> dav.url() + (prefix.isEmpty() ? "" : "/" + prefix);
         };
-        return Messages.text("common.syncSettings.describe", mode.name().toLowerCase(java.util.Locale.ROOT), where,
+        return Messages.text("common.syncSettings.describe", mode.name().toLowerCase(Locale.ROOT), where,
                 encrypted() ? "yes" : "no");
     }
 

@@ -2,12 +2,16 @@ package dev.tandem.app.space;
 
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.RemoteSpec;
+import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SpaceKeys;
+import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncScope;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +65,7 @@ public final class SpaceLists {
         if (login.isEmpty()) {
             return env;
         }
-        Map<String, String> merged = new java.util.HashMap<>(env);
+        Map<String, String> merged = new HashMap<>(env);
         merged.putAll(login);
         return merged;
     }
@@ -75,7 +79,7 @@ public final class SpaceLists {
         Map<String, String> from = login.values().stream().anyMatch(v -> v != null && !v.isBlank()) ? login : env;
         String r = remote.strip();
         String kind = r.startsWith("webdav:") ? "TANDEM_WEBDAV_" : r.startsWith("s3://") ? "AWS_" : null;
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         if (kind != null) {
             from.forEach((k, v) -> {
                 if (LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
@@ -102,8 +106,8 @@ public final class SpaceLists {
     }
 
     /** The ids of the lists shared with other people (joined or being joined). */
-    public java.util.Set<String> listIds() {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    public Set<String> listIds() {
+        Set<String> out = new HashSet<>();
         all().forEach(sp -> out.add(sp.listId()));
         return out;
     }
@@ -118,7 +122,7 @@ public final class SpaceLists {
         }
         String pass = store.secret(key(listId, "passphrase"));
         String invite = store.secret(key(listId, "invite"));
-        Map<String, String> login = new java.util.HashMap<>();
+        Map<String, String> login = new HashMap<>();
         for (String name : LOGIN) {
             String v = store.secret(key(listId, "login." + name));
             if (!v.isEmpty()) {
@@ -166,12 +170,12 @@ public final class SpaceLists {
      * After the list synced with {@code engine}: notes who shared it, once, so a later removal can name
      * them. Returns why it could not be read, or null.
      */
-    public String learnOwner(String listId, SyncEngine engine, dev.tandem.engine.Db db) {
+    public String learnOwner(String listId, SyncEngine engine, Db db) {
         if (owner(listId).isPresent()) {
             return null;
         }
         try {
-            engine.members(db).list().stream().filter(dev.tandem.engine.sync.SpaceMember::owner).findFirst()
+            engine.members(db).list().stream().filter(SpaceMember::owner).findFirst()
                     .ifPresent(o -> owner(listId, o.name()));
             return null;
         } catch (RuntimeException e) {
@@ -260,7 +264,7 @@ public final class SpaceLists {
      * removed, or the passphrase is wrong for another reason). A grant older than one {@code db}'s
      * device took before is never taken: the engine's SyncException says the storage was put back.
      */
-    public SyncEngine followRekey(String listId, dev.tandem.engine.Db db, Map<String, String> env) {
+    public SyncEngine followRekey(String listId, Db db, Map<String, String> env) {
         Space s = get(listId).orElse(null);
         if (s == null || !s.joined()) {
             return null;

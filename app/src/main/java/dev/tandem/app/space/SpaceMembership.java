@@ -13,9 +13,11 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,7 +62,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
      * members ({@link #members}); kept with the settings, so history names people offline too.
      */
     public Map<String, String> people() {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (Space s : lists.all()) {
             for (String line : settings.get("shared." + s.listId() + ".people", "").split("\n")) {
                 int eq = line.indexOf('=');
@@ -150,7 +152,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
      * change, saving the new passphrase); says on {@code problems} each one that still fails.
      * Returns how many were finished now.
      */
-    public int finishRemovals(TodoStore store, java.util.function.Consumer<String> problems) {
+    public int finishRemovals(TodoStore store, Consumer<String> problems) {
         int done = 0;
         for (Space s : lists.all()) {
             String member = settings.get(removing(s.listId()), "");

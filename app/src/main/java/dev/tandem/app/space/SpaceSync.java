@@ -1,9 +1,10 @@
 package dev.tandem.app.space;
 
+import dev.tandem.app.model.TodoList;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.SetAside;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The personal remote and every joined shared list as one engine, so the app and {@code tandem
@@ -28,7 +30,7 @@ import java.util.UUID;
 public final class SpaceSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
-    private final java.util.function.BiFunction<String, Db, SyncEngine> reopen;
+    private final BiFunction<String, Db, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
     private final SpaceLists lists;
@@ -41,13 +43,13 @@ public final class SpaceSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable) {
         this(personal, spaces, reopen, unusable, null);
     }
 
     /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
-    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable, SpaceLists lists) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
@@ -58,7 +60,7 @@ public final class SpaceSync implements SyncEngine {
 
     /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
     private static String named(Db db, String listId) {
-        return db.get(dev.tandem.app.model.TodoList.class, listId)
+        return db.get(TodoList.class, listId)
                 .map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
     }
 

@@ -16,12 +16,14 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.ui.messages.Messages;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -108,7 +110,7 @@ public final class Spaces {
         Map<String, String> signIn = SpaceLists.loginFor(remote, login, env);
         RemoteSpec.builder(remote.strip(), SpaceLists.withLogin(env, signIn), Map.of());
         if (remote.strip().startsWith("folder:")) {
-            java.nio.file.Path dir = java.nio.file.Path.of(remote.strip().substring("folder:".length()));
+            Path dir = Path.of(remote.strip().substring("folder:".length()));
             FolderRemote.Look look = FolderRemote.look(dir);
             if (look.contents() == FolderRemote.Contents.OTHER) {
                 throw new IllegalArgumentException(FolderRemote.problem(dir, look));
@@ -199,7 +201,7 @@ public final class Spaces {
      * Joins every list whose owner has admitted this person since it asked; says on {@code problems}
      * each one it could not check. Returns how many were joined now.
      */
-    public int finishJoins(java.util.function.Consumer<String> problems) {
+    public int finishJoins(Consumer<String> problems) {
         int now = 0;
         for (Space s : lists.all()) {
             if (!s.joined()) {
@@ -271,7 +273,7 @@ public final class Spaces {
     }
 
     /** Finishes every removal cut short on this device ({@link SpaceMembership#finishRemovals}). */
-    public int finishRemovals(TodoStore store, java.util.function.Consumer<String> problems) {
+    public int finishRemovals(TodoStore store, Consumer<String> problems) {
         return membership.finishRemovals(store, problems);
     }
 

@@ -1,5 +1,7 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.PrunedHistory;
@@ -51,8 +53,8 @@ public final class HistoryUpkeep {
     /** Prunes now, whatever the last run; records when. Off the UI thread. */
     public PrunedHistory prune() {
         // Tags of todos sync forgot for good would otherwise stay for ever, synced and kept.
-        dev.tandem.app.model.TagStore.forgetOrphans(db);
-        dev.tandem.app.model.AttachmentStore.forgetOrphans(db);
+        TagStore.forgetOrphans(db);
+        AttachmentStore.forgetOrphans(db);
         PrunedHistory pruned = db.pruneHistory(keep());
         settings.put(PRUNED_AT, Long.toString(clock.millis()));
         return pruned;

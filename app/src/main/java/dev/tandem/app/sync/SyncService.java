@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -93,8 +94,8 @@ public final class SyncService implements AutoCloseable {
     }
 
     /** The current remote's engine, empty with sync off: for reads on demand, such as the device list. */
-    public java.util.Optional<SyncEngine> engine() {
-        return java.util.Optional.ofNullable(engine);
+    public Optional<SyncEngine> engine() {
+        return Optional.ofNullable(engine);
     }
 
     /** Requests the current remote's engine has made so far (0 with sync off): for cost measurements. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ public final class DatePhrases {
     private static final Pattern CONNECTOR = Pattern.compile("^((due|on|by) )+");
     private static final Map<String, Integer> MONTHS = months();
     /** Day/month look-alikes that are words, never dates. */
-    private static final java.util.Set<String> IDIOMS = java.util.Set.of("24/7");
+    private static final Set<String> IDIOMS = Set.of("24/7");
 
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new HashMap<>();

@@ -1,5 +1,7 @@
 package dev.tandem.app.text;
 
+import dev.tandem.ui.messages.Messages;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -55,12 +57,12 @@ public final class Durations {
      * How many quick-add words before {@code end} make a length ("for 30 min", "for 1h"): "for", then one or
      * two words with a unit, with a word left before them for the title; 0 for none.
      */
-    static int phraseBefore(java.util.List<QuickAddWord> words, int end) {
+    static int phraseBefore(List<QuickAddWord> words, int end) {
         for (int n = 3; n >= 2; n--) {
             if (end - n < 1) {
                 continue;
             }
-            java.util.List<QuickAddWord> phrase = words.subList(end - n, end);
+            List<QuickAddWord> phrase = words.subList(end - n, end);
             String amount = QuickAddWord.join(phrase.subList(1, n));
             boolean forWord = phrase.get(0).is("for") || Grammar.current().map(g -> g.is("for", phrase.get(0))).orElse(false);
             if (forWord && !QuickAddWord.anyPlain(phrase) && amount.chars().anyMatch(Character::isLetter)
@@ -76,9 +78,9 @@ public final class Durations {
         int h = minutes / 60;
         int m = minutes % 60;
         if (h == 0) {
-            return dev.tandem.ui.messages.Messages.text("text.length.minutes", m);
+            return Messages.text("text.length.minutes", m);
         }
-        return m == 0 ? dev.tandem.ui.messages.Messages.text("text.length.hours", h)
-                : dev.tandem.ui.messages.Messages.text("text.length.hoursMinutes", h, m);
+        return m == 0 ? Messages.text("text.length.hours", h)
+                : Messages.text("text.length.hoursMinutes", h, m);
     }
 }

@@ -1,22 +1,26 @@
 package dev.tandem.app.text;
 
-import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.ui.messages.Catalogue;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +45,7 @@ final class Grammar {
     private final Map<String, Integer> months = new LinkedHashMap<>();
     private final Map<String, List<String>> words = new LinkedHashMap<>();
     /** The words a repeat phrase can start with: the parser tries a phrase only from one of these. */
-    private final java.util.Set<String> repeatStarts = new java.util.HashSet<>();
+    private final Set<String> repeatStarts = new HashSet<>();
 
     private Grammar(Language language) {
         Map<String, String> table = Catalogue.file("quickadd", language.tag());
@@ -194,7 +198,7 @@ final class Grammar {
             if (group(m, "y") != null) {
                 try {
                     return Optional.of(LocalDate.of(Integer.parseInt(m.group("y")), month, day));
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     return Optional.empty();
                 }
             }
@@ -388,7 +392,7 @@ final class Grammar {
     }
 
     /** Alternatives longest first, so "mo." is tried before "mo". */
-    private static String alt(java.util.Collection<String> ws) {
+    private static String alt(Collection<String> ws) {
         List<String> sorted = new ArrayList<>(ws);
         sorted.sort((a, b) -> b.length() - a.length());
         return String.join("|", sorted.stream().map(Pattern::quote).toList());

@@ -4,6 +4,7 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -61,8 +62,8 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
      */
     public Optional<String> problem(String typed) {
         if (draft.title().isBlank()) {
-            return Optional.of(typed.isBlank() ? dev.tandem.ui.messages.Messages.text("text.quickAdd.noTitle")
-                    : dev.tandem.ui.messages.Messages.text("text.quickAdd.onlyDetails", typed.strip()));
+            return Optional.of(typed.isBlank() ? Messages.text("text.quickAdd.noTitle")
+                    : Messages.text("text.quickAdd.onlyDetails", typed.strip()));
         }
         return Optional.ofNullable(TextLimits.problem("title", draft.title(), TextLimits.MAX_TITLE_CHARS));
     }

@@ -2,6 +2,8 @@ package dev.tandem.app.text;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TextLimits;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -193,7 +195,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         String warning = DatePhrases.notADate(typed.strip())
-                .map(p -> dev.tandem.ui.messages.Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
+                .map(p -> Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
         return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes(),
                 when.start(), when.someday());
     }
@@ -240,7 +242,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     }
 
     private static String clock(LocalTime t) {
-        return dev.tandem.ui.messages.Formats.time(t);
+        return Formats.time(t);
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.tandem.app.text;
 
+import dev.tandem.ui.messages.Messages;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The start date and deadline said in words, wherever they stand after the title: "start mon", "starts
@@ -23,11 +28,11 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
     static WhenWords take(List<QuickAddWord> words, LocalDate today, List<QuickAddToken> tokens) {
         LocalDate start = null;
         LocalDate due = null;
-        java.time.DayOfWeek startDay = null;
-        java.time.DayOfWeek dueDay = null;
+        DayOfWeek startDay = null;
+        DayOfWeek dueDay = null;
         int startToken = -1;
         int dueToken = -1;
-        java.util.Optional<Grammar> own = Grammar.current();
+        Optional<Grammar> own = Grammar.current();
         for (int i = 1; i < words.size() - 1; i++) {
             QuickAddWord w = words.get(i);
             // The keyword may be several words in a language's own table ("à partir de").
@@ -78,22 +83,22 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
         if (start != null && due != null && start.isAfter(due)) {
             if (dueDay != null) {
                 // "start sat due fri" on a Thursday: work starts on Saturday and is due the Friday after.
-                due = start.with(java.time.temporal.TemporalAdjusters.nextOrSame(dueDay));
+                due = start.with(TemporalAdjusters.nextOrSame(dueDay));
                 retell(tokens, dueToken, due, today);
             } else if (startDay != null) {
                 // A weekday start before a due date said as a date: the weekday on or before it.
-                start = due.with(java.time.temporal.TemporalAdjusters.previousOrSame(startDay));
+                start = due.with(TemporalAdjusters.previousOrSame(startDay));
                 retell(tokens, startToken, start, today);
             } else {
-                warning = dev.tandem.ui.messages.Messages.text("text.quickAdd.startsAfterDue", DueDates.format(start, today),
+                warning = Messages.text("text.quickAdd.startsAfterDue", DueDates.format(start, today),
                         DueDates.format(due, today));
             }
         }
         return new WhenWords(start, due, someday, warning);
     }
 
-    private static java.time.DayOfWeek weekdayOf(String phrase, java.util.Optional<Grammar> own) {
-        java.time.DayOfWeek english = Weekdays.NAMES.get(phrase.strip().toLowerCase(java.util.Locale.ROOT));
+    private static DayOfWeek weekdayOf(String phrase, Optional<Grammar> own) {
+        DayOfWeek english = Weekdays.NAMES.get(phrase.strip().toLowerCase(Locale.ROOT));
         return english != null ? english : own.flatMap(g -> g.weekday(phrase)).orElse(null);
     }
 

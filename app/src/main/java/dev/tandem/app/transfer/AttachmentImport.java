@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +80,7 @@ final class AttachmentImport {
      * already), all of them within {@code budget} bytes, or -1 for {@link #budget(Blobs)}.
      */
     static Result store(Db db, Incoming in, Set<String> skip, Progress progress, long budget) {
-        Set<String> items = new java.util.HashSet<>();
+        Set<String> items = new HashSet<>();
         in.items().forEach(it -> items.add(it.id()));
         // Only files of items the import writes: never bytes for a row it would not save.
         List<IncomingAttachment> wanted = in.attachments().stream()
@@ -95,7 +96,7 @@ final class AttachmentImport {
         Blobs blobs = store.get();
         // The hash each entry must have: the one its rows name, when they all name one.
         Map<String, String> expected = new HashMap<>();
-        Set<String> noSingleHash = new java.util.HashSet<>();
+        Set<String> noSingleHash = new HashSet<>();
         for (IncomingAttachment a : wanted) {
             if (a.entry() != null) {
                 if (a.blob() == null || (expected.containsKey(a.entry()) && !expected.get(a.entry()).equals(a.blob()))) {
@@ -107,7 +108,7 @@ final class AttachmentImport {
         noSingleHash.forEach(expected::remove);
         Map<String, Blob> read = new HashMap<>();
         List<String> tooLarge = new ArrayList<>();
-        Set<String> damagedEntries = new java.util.HashSet<>();
+        Set<String> damagedEntries = new HashSet<>();
         Set<String> added = new LinkedHashSet<>();
         BoundedInput.Budget total = new BoundedInput.Budget(budget >= 0 ? budget : budget(blobs), in.source());
         List<String> entries = wantedEntries(wanted);

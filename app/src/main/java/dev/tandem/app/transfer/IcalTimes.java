@@ -1,11 +1,13 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.text.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -68,10 +70,10 @@ public final class IcalTimes {
         return c.<net.fortuna.ical4j.model.property.Duration>getProperty(Property.DURATION).flatMap(d -> {
             try {
                 TemporalAmount a = d.getDuration();
-                if (a instanceof java.time.Period p) {
+                if (a instanceof Period p) {
                     return p.toTotalMonths() == 0 ? Optional.of(p.getDays() * 1440L) : Optional.empty();
                 }
-                return Optional.of(java.time.Duration.from(a).toMinutes());
+                return Optional.of(Duration.from(a).toMinutes());
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

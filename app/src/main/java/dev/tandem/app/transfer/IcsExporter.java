@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.component.VJournal;
 import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.parameter.RelType;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Completed;
 import net.fortuna.ical4j.model.property.Created;
@@ -33,7 +35,6 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Due;
 import net.fortuna.ical4j.model.property.PercentComplete;
 import net.fortuna.ical4j.model.property.Priority;
-import net.fortuna.ical4j.model.parameter.RelType;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.RelatedTo;
@@ -146,7 +147,7 @@ final class IcsExporter {
         boolean started = false;
         if (at != null && it.lengthMinutes() > 0) {
             t.add(new DtStart<>(at));
-            t.add(new Due<>(at.plus(java.time.Duration.ofMinutes(it.lengthMinutes()))));
+            t.add(new Due<>(at.plus(Duration.ofMinutes(it.lengthMinutes()))));
             started = true;
         } else if (at != null) {
             t.add(new Due<>(at));

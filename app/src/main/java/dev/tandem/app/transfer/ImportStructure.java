@@ -2,9 +2,13 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Outline;
+import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the todos an import adds go in their lists' outlines: their sections (found by id, then by list and
@@ -28,12 +36,12 @@ import java.util.Set;
 final class ImportStructure {
     /**
      * What it reads of the profile, and the one write it asks for, as functions of the writer's transaction:
-     * the writer alone writes ({@code nextRank} is {@link dev.tandem.app.model.OutlineStore#nextRank}).
+     * the writer alone writes ({@code nextRank} is {@link OutlineStore#nextRank}).
      */
-    record Rows(java.util.function.Supplier<List<Section>> sections,
-                java.util.function.Function<String, Optional<Item>> item,
-                java.util.function.Predicate<String> hasSection, NextRank nextRank,
-                java.util.function.UnaryOperator<Section> save) {
+    record Rows(Supplier<List<Section>> sections,
+                Function<String, Optional<Item>> item,
+                Predicate<String> hasSection, NextRank nextRank,
+                UnaryOperator<Section> save) {
     }
 
     /** The rank after the last sibling in a list (null: the Inbox), under a parent, or in a section. */
@@ -79,8 +87,8 @@ final class ImportStructure {
         }
         List<Section> ordered = new ArrayList<>(in.sections());
         if (!in.lossless()) {
-            ordered.sort(java.util.Comparator.comparing(Section::rank, java.util.Comparator.nullsLast(
-                    java.util.Comparator.<String>naturalOrder())));
+            ordered.sort(Comparator.comparing(Section::rank, Comparator.nullsLast(
+                    Comparator.<String>naturalOrder())));
         }
         int created = 0;
         for (Section s : ordered) {
@@ -188,7 +196,7 @@ final class ImportStructure {
         Map<String, Integer> level = new HashMap<>();
         // The todo of the file at MAX_DEPTH - 1 at or above each todo (null: none, or it is in the profile).
         Map<String, String> anchor = new HashMap<>();
-        java.util.Deque<String> path = new java.util.ArrayDeque<>();
+        Deque<String> path = new ArrayDeque<>();
         for (String start : new ArrayList<>(fixed.keySet())) {
             String at = start;
             while (at != null && fixed.containsKey(at) && !level.containsKey(at)) {

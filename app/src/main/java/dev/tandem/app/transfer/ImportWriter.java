@@ -7,6 +7,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TagStore;
@@ -244,7 +245,7 @@ public final class ImportWriter {
                 maxPos = Math.max(maxPos, pos);
                 positions.add(pos);
                 TodoList saved = tx.save(new TodoList(l.id(), l.name(), pos, l.createdAt() == null ? now : l.createdAt(),
-                        dev.tandem.app.model.Rank.isValid(l.rank()) ? l.rank() : null));
+                        Rank.isValid(l.rank()) ? l.rank() : null));
                 // By id only: two lists of one backup that share a name are two lists (a profile may
                 // hold both), so only lists that were here before the import are matched by name.
                 byId.put(saved.id(), saved);

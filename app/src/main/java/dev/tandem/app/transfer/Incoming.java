@@ -3,8 +3,10 @@ package dev.tandem.app.transfer;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +28,7 @@ import java.util.List;
  * @param sections sections of the lists (each {@code listId} names one of {@code lists}), found by id, then
  *                 by list and name, or created; an item's {@code sectionId} names one of them. An item's
  *                 {@code parentId} names another item (of the file or the profile), and its {@code rank} its
- *                 place among its siblings ({@link dev.tandem.app.model.Rank}), null for none
+ *                 place among its siblings ({@link Rank}), null for none
  * @param filters  smart lists (a Tandem backup), already read again by the parser ({@link FilterRows}), saved
  *                 unless this profile has one of that name ({@link FilterImport})
  */
@@ -73,7 +75,7 @@ public record Incoming(String source, List<TodoList> lists, List<Item> items, Li
 
     /** The same, with {@code attachments} whose bytes are in {@code files}, and {@code more} warnings. */
     Incoming withAttachments(List<IncomingAttachment> attachments, SourceFiles files, List<String> more) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
         return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files, sections, filters);
     }

@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -208,7 +212,7 @@ final class JoplinImporter {
         Map<String, Section> sectionOf = new HashMap<>();
         Map<String, TodoList> byTop = new HashMap<>();
         List<JoplinRaw> ordered = new ArrayList<>(folders.values());
-        ordered.sort(java.util.Comparator.comparing((JoplinRaw f) -> f.title().strip().toLowerCase(Locale.ROOT))
+        ordered.sort(Comparator.comparing((JoplinRaw f) -> f.title().strip().toLowerCase(Locale.ROOT))
                 .thenComparing(f -> String.valueOf(f.get("id"))));
         for (JoplinRaw f : ordered) {
             List<JoplinRaw> chain = chain(f, folders);
@@ -291,16 +295,16 @@ final class JoplinImporter {
         if (skipped > 0) {
             warnings.add(Messages.text("transfer.joplin.encryptedNotes", skipped));
         }
-        return new Converted(new Incoming(file, new ArrayList<>(new java.util.LinkedHashSet<>(lists.values())),
+        return new Converted(new Incoming(file, new ArrayList<>(new LinkedHashSet<>(lists.values())),
                 ranked(items, orderOf), warnings).withSections(sections), attachments, fileWarnings);
     }
 
     /** The items ranked in Joplin's custom order: {@code order} highest first, then the newest first, then by id. */
     private static List<Item> ranked(List<Item> items, Map<String, Double> orderOf) {
         List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(java.util.Comparator.comparing((Item i) -> -orderOf.getOrDefault(i.id(), 0.0))
+        sorted.sort(Comparator.comparing((Item i) -> -orderOf.getOrDefault(i.id(), 0.0))
                 .thenComparing(i -> i.createdAt() == null ? Long.MIN_VALUE : i.createdAt(),
-                        java.util.Comparator.reverseOrder())
+                        Comparator.reverseOrder())
                 .thenComparing(Item::id));
         Map<String, String> rank = new HashMap<>();
         String r = null;
@@ -369,7 +373,7 @@ final class JoplinImporter {
     /** The notebook's chain of notebooks, the top one first; a cycle or a missing parent ends it. */
     private static List<JoplinRaw> chain(JoplinRaw f, Map<String, JoplinRaw> folders) {
         List<JoplinRaw> chain = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         JoplinRaw cur = f;
         for (int depth = 0; cur != null && depth < 8 && seen.add(String.valueOf(cur.get("id"))); depth++) {
             chain.add(0, cur);

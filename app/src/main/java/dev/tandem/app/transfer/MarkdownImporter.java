@@ -10,8 +10,10 @@ import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -80,7 +82,7 @@ final class MarkdownImporter {
                 s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                         .filter(p -> isMarkdown(p) && !hidden(root.relativize(p)) && !inFilesFolder(root.relativize(p)))
                         .sorted().forEach(files::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new ImportException(file, null, Messages.text("transfer.folder.cannotRead", e.getMessage()), e);
             }
         }
@@ -210,7 +212,7 @@ final class MarkdownImporter {
         Path rel;
         try {
             rel = (dir == null ? Path.of(path) : dir.resolve(path)).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return Optional.empty(); // no file could have that name here
         }
         if (rel.isAbsolute() || rel.toString().isEmpty() || rel.startsWith("..")) {

@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ interface SourceFiles {
     }
 
     /** An entry of a tar stream: closing it leaves the archive open. */
-    final class UnclosedInput extends java.io.FilterInputStream {
+    final class UnclosedInput extends FilterInputStream {
         UnclosedInput(InputStream in) {
             super(in);
         }

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -36,7 +38,7 @@ final class TandemArchive {
 
     /** Whether {@code path} ends in {@code .zip}: the JSON export is then an archive. */
     static boolean named(Path path) {
-        return String.valueOf(path.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     static ExportReport write(TodoStore store, OutputStream target, Progress progress) throws IOException {
@@ -88,7 +90,7 @@ final class TandemArchive {
     static Incoming read(Path path, LocalDate today, Progress progress) {
         String file = String.valueOf(path.getFileName());
         Incoming in;
-        Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             ZipEntry doc = zip.getEntry(TandemJson.ENTRY);
             if (doc == null) {

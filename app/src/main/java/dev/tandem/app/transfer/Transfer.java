@@ -3,6 +3,7 @@ package dev.tandem.app.transfer;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -117,7 +118,7 @@ public final class Transfer {
         if (TandemArchive.named(path)) {
             return true;
         }
-        try (java.io.InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(path)) {
             return TandemArchive.isZip(in.readNBytes(4));
         } catch (IOException e) {
             throw new ImportException(String.valueOf(path.getFileName()), null,

@@ -1,11 +1,13 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.app.vm.AsOfViewModel.ItemRow;
 import dev.tandem.app.vm.AsOfViewModel.ListRow;
+import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -16,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * "Show as of…": a date and a time, then every list as it stood then, read-only: the lists on the
@@ -33,14 +36,14 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         date.setId("as-of-date");
         date.valueProperty().bindBidirectional(vm.dateProperty());
         // Written as the app writes dates ("Tue 24 Nov 2026"), not the system's short format.
-        date.setConverter(new javafx.util.StringConverter<>() {
+        date.setConverter(new StringConverter<>() {
             @Override
-            public String toString(java.time.LocalDate d) {
+            public String toString(LocalDate d) {
                 return vm.formatDate(d);
             }
 
             @Override
-            public java.time.LocalDate fromString(String s) {
+            public LocalDate fromString(String s) {
                 return vm.parseDate(s);
             }
         });
@@ -73,7 +76,7 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
             }
         });
         // The list shown is the one selected, whoever chose it.
-        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> {
+        vm.items().addListener((ListChangeListener<ItemRow>) c -> {
             if (vm.selected() != null && lists.getSelectionModel().getSelectedItem() != vm.selected()) {
                 lists.getSelectionModel().select(vm.selected());
             }

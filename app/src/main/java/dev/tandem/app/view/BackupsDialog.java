@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -33,7 +34,7 @@ public final class BackupsDialog extends TandemDialog<BackupsViewModel, Void> {
         Button change = new Button(Messages.text("settings.backups.folder.change"));
         change.setId("backups-change-folder");
         change.setOnAction(e -> vm.chooseFolder());
-        change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        change.setMinWidth(Region.USE_PREF_SIZE);
         GridPane form = Forms.form();
         int r = Forms.row(form, 0, Messages.text("settings.backups.folder.label"), new HBox(8, folder, change));
         Label last = Forms.wrapped("");

@@ -8,6 +8,7 @@ import dev.tandem.app.vm.settings.CalDavViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -72,7 +73,7 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
         listBox.setMaxHeight(Region.USE_PREF_SIZE);
         Label listsHint = hint("");
         listsHint.setId("caldav-lists-hint");
-        listsHint.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
+        listsHint.textProperty().bind(Bindings.when(vm.connectedProperty())
                 .then(CalDavViewModel.listsHint()).otherwise(CalDavViewModel.listsHintNew()));
         listsHint.textProperty().addListener((o, a, b) -> fit());
 
@@ -82,7 +83,7 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
 
         Button test = action("caldav-test", Messages.text("settings.caldav.test"), vm::testConnection);
         Button connect = action("caldav-connect", Messages.text("settings.caldav.connect"), vm::connect);
-        connect.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
+        connect.textProperty().bind(Bindings.when(vm.connectedProperty())
                 .then(Messages.text("settings.caldav.apply")).otherwise(Messages.text("settings.caldav.connect")));
         Button disconnect = action("caldav-disconnect", Messages.text("settings.caldav.disconnect"), vm::disconnect);
         Forms.showOnly(disconnect, vm.connectedProperty());

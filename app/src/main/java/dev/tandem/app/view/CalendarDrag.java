@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.DataFormat;
@@ -28,7 +29,7 @@ final class CalendarDrag {
     }
 
     /** Makes {@code node} draggable: {@code onDrop} after a drag, {@code onClick} (with its click count) after a click. */
-    static void install(Node node, java.util.function.Consumer<Drop> onDrop, BiConsumer<MouseEvent, Integer> onClick) {
+    static void install(Node node, Consumer<Drop> onDrop, BiConsumer<MouseEvent, Integer> onClick) {
         double[] start = new double[2];
         boolean[] dragging = {false};
         node.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {

@@ -1,16 +1,19 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.calendar.GridGeometry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -18,6 +21,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -80,7 +84,7 @@ final class CalendarView extends VBox {
         for (Node n : new Node[] {previous, next, today, weekButton, monthButton}) {
             n.setFocusTraversable(false);
         }
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {previous, next, today, title, weekButton,
+        for (Control c : new Control[] {previous, next, today, title, weekButton,
             monthButton}) {
             // Words never shortened to "...": where the bar is too narrow for them (a long language, a narrow
             // window), Week and Month go to a second row instead.
@@ -90,7 +94,7 @@ final class CalendarView extends VBox {
         range.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
         HBox modesBox = new HBox(weekButton, monthButton);
         modesBox.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(range, title, modesBox);
+        FlowPane bar = new FlowPane(range, title, modesBox);
         bar.getStyleClass().add(Styles.CALENDAR_BAR);
         VBox.setVgrow(content, Priority.ALWAYS);
         content.setMinHeight(0);
@@ -141,7 +145,7 @@ final class CalendarView extends VBox {
         } else if (c == KeyCode.UP || c == KeyCode.DOWN) {
             int dir = c == KeyCode.UP ? -1 : 1;
             if (alt && shift) {
-                vm.moveSelected(0, dir * dev.tandem.app.vm.calendar.GridGeometry.SNAP_MINUTES);
+                vm.moveSelected(0, dir * GridGeometry.SNAP_MINUTES);
             } else if (alt) {
                 vm.moveSelected(7 * dir, 0);
             } else if (plain) {
@@ -199,7 +203,7 @@ final class CalendarView extends VBox {
      */
     static void addWhenShown(VBox center, Region body, MainViewModel vm, ObservableBooleanValue shown, Runnable onOpen,
             Consumer<CalendarView> added) {
-        body.maxHeightProperty().bind(javafx.beans.binding.Bindings.when(shown).then(170.0).otherwise(Double.MAX_VALUE));
+        body.maxHeightProperty().bind(Bindings.when(shown).then(170.0).otherwise(Double.MAX_VALUE));
         Runnable add = () -> {
             if (center.lookup("#calendar") == null) {
                 CalendarView view = new CalendarView(vm, onOpen);

@@ -5,17 +5,27 @@ import dev.tandem.app.vm.TimeViewModel;
 import dev.tandem.app.vm.WhenViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -30,8 +40,8 @@ final class DetailsFields {
      * Adds the rows to {@code grid} from {@code row} on, labels made by {@code label}; repeat and reminder are
      * hidden while {@code note} holds (a note is never due).
      */
-    static void addTo(GridPane grid, int row, DetailsViewModel vm, java.util.function.Function<String, Label> label,
-                      javafx.beans.value.ObservableBooleanValue note) {
+    static void addTo(GridPane grid, int row, DetailsViewModel vm, Function<String, Label> label,
+                      ObservableBooleanValue note) {
         ChoiceBox<Integer> priority = new ChoiceBox<>(FXCollections.observableArrayList(0, 1, 2, 3, 4));
         priority.setId("editor-priority");
         priority.setConverter(new StringConverter<>() {
@@ -64,7 +74,7 @@ final class DetailsFields {
         for (Button b : new Button[] {skip, end}) {
             b.getStyleClass().add(Styles.BUTTON_FLAT);
             // Their words stay whole: the repeat field gives way instead.
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.visibleProperty().bind(vm.repeatingProperty());
             b.managedProperty().bind(b.visibleProperty());
         }
@@ -78,13 +88,13 @@ final class DetailsFields {
             {"editor.field.repeat", repeatBox}, {"editor.field.remind", remind}};
         for (Object[] r : rows) {
             Label l = label.apply(Messages.text((String) r[0]));
-            javafx.scene.Node n = (javafx.scene.Node) r[1];
+            Node n = (Node) r[1];
             l.setLabelFor(n instanceof HBox h ? h.getChildren().get(0) : n);
             grid.add(l, 0, row);
             grid.add(n, 1, row);
             if (n == repeatBox || n == remind) {
-                for (javafx.scene.Node x : new javafx.scene.Node[] {l, n}) {
-                    x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+                for (Node x : new Node[] {l, n}) {
+                    x.visibleProperty().bind(Bindings.not(note));
                     x.managedProperty().bind(x.visibleProperty());
                 }
             }
@@ -112,8 +122,8 @@ final class DetailsFields {
      * Adds the TIME row to {@code grid} at {@code row}: the time of day ("14:00") and, after "for", the length
      * ("30 min"); hidden while {@code note} holds (a note is never due).
      */
-    static void addTime(GridPane grid, int row, TimeViewModel vm, java.util.function.Function<String, Label> label,
-                        javafx.beans.value.ObservableBooleanValue note) {
+    static void addTime(GridPane grid, int row, TimeViewModel vm, Function<String, Label> label,
+                        ObservableBooleanValue note) {
         TextField time = field("editor-time", Messages.text("editor.time.prompt"), vm.timeTextProperty(),
                 x -> vm.commitTime());
         TextField length = field("editor-length", Messages.text("editor.length.prompt"), vm.lengthTextProperty(),
@@ -123,15 +133,15 @@ final class DetailsFields {
         time.setAccessibleText(Messages.text("editor.time.accessible"));
         length.setAccessibleText(Messages.text("editor.length.accessible"));
         Label forWord = new Label(Messages.text("editor.time.for"));
-        forWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        forWord.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, time, forWord, length);
         HBox.setHgrow(time, Priority.ALWAYS);
         HBox.setHgrow(length, Priority.ALWAYS);
         box.setAlignment(Pos.CENTER_LEFT);
         Label l = label.apply(Messages.text("editor.field.time"));
         l.setLabelFor(time);
-        for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
-            x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+        for (Node x : new Node[] {l, box}) {
+            x.visibleProperty().bind(Bindings.not(note));
             x.managedProperty().bind(x.visibleProperty());
         }
         grid.add(l, 0, row);
@@ -143,10 +153,10 @@ final class DetailsFields {
      * Adds the START row at {@code row}: the date the todo waits for ("When"), apart from its deadline, and
      * Someday; hidden while {@code note} holds. The date reads and shows as the due date's does ({@code dates}).
      */
-    static void addWhen(GridPane grid, int row, WhenViewModel vm, java.util.function.Function<String, Label> label,
-                        javafx.beans.value.ObservableBooleanValue note,
-                        javafx.util.StringConverter<java.time.LocalDate> dates) {
-        javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
+    static void addWhen(GridPane grid, int row, WhenViewModel vm, Function<String, Label> label,
+                        ObservableBooleanValue note,
+                        StringConverter<LocalDate> dates) {
+        DatePicker start = new DatePicker();
         start.setId("editor-start");
         start.setConverter(dates);
         start.setPromptText(Messages.text("editor.start.prompt"));
@@ -159,20 +169,20 @@ final class DetailsFields {
         clear.setAccessibleText(Messages.text("editor.start.remove"));
         clear.setOnAction(e -> vm.startProperty().set(null));
         clear.visibleProperty().bind(vm.startProperty().isNotNull());
-        javafx.scene.control.CheckBox someday = new javafx.scene.control.CheckBox(Messages.text("editor.someday"));
+        CheckBox someday = new CheckBox(Messages.text("editor.someday"));
         someday.setId("editor-someday");
         someday.setTooltip(new Tooltip(Messages.text("editor.someday.tip")));
         someday.selectedProperty().bindBidirectional(vm.somedayProperty());
-        someday.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        someday.setMinWidth(Region.USE_PREF_SIZE);
         // Someday under the date, not beside it: beside, it would leave a narrow editor's date a character or two.
         HBox dateBox = new HBox(6, start, clear);
         HBox.setHgrow(start, Priority.ALWAYS);
         dateBox.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, dateBox, someday);
+        VBox box = new VBox(6, dateBox, someday);
         Label l = label.apply(Messages.text("editor.field.start"));
         l.setLabelFor(start);
-        for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
-            x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+        for (Node x : new Node[] {l, box}) {
+            x.visibleProperty().bind(Bindings.not(note));
             x.managedProperty().bind(x.visibleProperty());
         }
         grid.add(l, 0, row);
@@ -191,7 +201,7 @@ final class DetailsFields {
         grid.add(where, 1, row);
     }
 
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p, Consumer<Void> commit) {
+    private static TextField field(String id, String prompt, StringProperty p, Consumer<Void> commit) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);

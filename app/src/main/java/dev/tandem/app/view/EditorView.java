@@ -1,8 +1,10 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.VersionsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
@@ -15,7 +17,11 @@ import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -34,6 +40,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -210,7 +217,7 @@ public final class EditorView extends StackPane {
         Label emptyText = new Label(Messages.text("editor.empty"));
         // A narrow editor (the demo's windows) wraps the line rather than cut it with "…".
         emptyText.setWrapText(true);
-        emptyText.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        emptyText.setTextAlignment(TextAlignment.CENTER);
         VBox empty = new VBox(Icons.of(MaterialDesignP.PENCIL_OUTLINE, 44), emptyText);
         empty.getStyleClass().addAll(Styles.EMPTY_STATE, Styles.EDITOR);
         empty.visibleProperty().bind(Bindings.not(vm.showingProperty()));
@@ -220,9 +227,9 @@ public final class EditorView extends StackPane {
         if (vm.showingProperty().get()) {
             getChildren().add(form);
         } else {
-            vm.showingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            vm.showingProperty().addListener(new ChangeListener<Boolean>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
                     if (is) {
                         o.removeListener(this);
                         getChildren().add(form);
@@ -237,7 +244,7 @@ public final class EditorView extends StackPane {
      * references (at the caret, or at the end of rendered notes), files dropped anywhere else on the editor
      * are attached only, and Ctrl+V of an image (or of files) puts it into the notes at the caret.
      */
-    private void attachments(dev.tandem.app.vm.AttachmentsViewModel a, VBox form) {
+    private void attachments(AttachmentsViewModel a, VBox form) {
         attachmentsPane = new AttachmentsPane(a, fieldLabel(Messages.text("editor.field.attachments")));
         form.getChildren().add(form.getChildren().indexOf(notesPane) + 1, attachmentsPane);
         AttachmentInput.acceptDrops(notesPane, e -> shownId() != null,
@@ -320,7 +327,7 @@ public final class EditorView extends StackPane {
         return box;
     }
 
-    private static void showFor(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue when) {
+    private static void showFor(Node n, ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(when);
     }
@@ -328,7 +335,7 @@ public final class EditorView extends StackPane {
     private static Label fieldLabel(String s) {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.FIELD_LABEL);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -361,7 +368,7 @@ public final class EditorView extends StackPane {
 
     /** "Versions…": every version of the item shown, one to bring back. */
     private void openVersions() {
-        dev.tandem.app.vm.VersionsViewModel versions = vm.versions();
+        VersionsViewModel versions = vm.versions();
         if (versions == null || getScene() == null) {
             return;
         }
@@ -403,7 +410,7 @@ public final class EditorView extends StackPane {
     }
 
     /** How a date field shows and reads dates: "Fri 27 Nov 2026" in the due and the start field alike. */
-    private static StringConverter<LocalDate> dates(EditorViewModel vm, javafx.beans.value.ObservableValue<LocalDate> field) {
+    private static StringConverter<LocalDate> dates(EditorViewModel vm, ObservableValue<LocalDate> field) {
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate d) {

@@ -5,8 +5,8 @@ import dev.tandem.app.vm.filter.FilterFields;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
@@ -24,11 +24,14 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -107,7 +110,7 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         any.selectedProperty().bindBidirectional(vm.anyOfProperty());
         all.setSelected(!vm.anyOfProperty().get());
         vm.anyOfProperty().addListener((o, a, b) -> all.setSelected(!b));
-        r = Forms.row(g, r, Messages.text("filter.builder.match"), field(new javafx.scene.layout.FlowPane(12, 4, all, any)));
+        r = Forms.row(g, r, Messages.text("filter.builder.match"), field(new FlowPane(12, 4, all, any)));
         r = Forms.row(g, r, Messages.text("filter.builder.list"), field(choice("filter-list", vm.listChoices(),
                 vm.listProperty(), l -> l.isEmpty() ? Messages.text("filter.builder.list.any") : l)));
         r = Forms.row(g, r, Messages.text("filter.builder.tags"), field(Forms.bound(new TextField(), "filter-tags",
@@ -121,7 +124,7 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         Forms.showOnly(before, vm.dueProperty().isEqualTo(FilterFields.Due.BEFORE));
         ComboBox<FilterFields.Due> dueChoice = choice("filter-due", FXCollections.observableArrayList(FilterFields.Due.values()),
                 vm.dueProperty(), d -> Messages.text("filter.builder.due." + d.name()));
-        HBox.setHgrow(dueChoice, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(dueChoice, Priority.ALWAYS);
         r = Forms.row(g, r, Messages.text("filter.builder.due"), field(new HBox(8, dueChoice, before)));
         r = Forms.row(g, r, Messages.text("filter.builder.start"), field(choice("filter-start",
                 FXCollections.observableArrayList(FilterFields.Start.values()), vm.startProperty(),
@@ -178,7 +181,7 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
             b.setToggleGroup(group);
             String colourName = Messages.text("filter.builder.color." + i);
             b.setAccessibleText(colourName);
-            b.setTooltip(new javafx.scene.control.Tooltip(colourName));
+            b.setTooltip(new Tooltip(colourName));
             b.setSelected(hex.equalsIgnoreCase(vm.colorProperty().get()));
             b.setOnAction(e -> {
                 if (b.isSelected()) {

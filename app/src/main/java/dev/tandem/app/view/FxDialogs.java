@@ -1,17 +1,20 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.app.vm.BackupsViewModel;
+import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.PhoneWebViewModel;
-import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.ShareViewModel;
+import dev.tandem.app.vm.filter.FilterBuilderViewModel;
+import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,12 +22,16 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /** The real dialogs, themed like the window that owns them. */
 public final class FxDialogs implements Dialogs {
@@ -54,7 +61,7 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+    public boolean buildSmartList(FilterBuilderViewModel builder) {
         return FilterBuilderDialog.show(owner.get(), builder, stylesheets.get());
     }
 
@@ -88,14 +95,14 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<Integer> choose(String title, String message, java.util.List<String> choices) {
+    public Optional<Integer> choose(String title, String message, List<String> choices) {
         Alert a = TandemDialog.question(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
         a.setContentText(message);
-        java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
+        List<ButtonType> buttons = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             buttons.add(new ButtonType(choices.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
         }
-        java.util.List<ButtonType> all = new java.util.ArrayList<>(buttons);
+        List<ButtonType> all = new ArrayList<>(buttons);
         all.add(0, TandemDialog.cancelType());
         a.getButtonTypes().setAll(all);
         return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
@@ -128,7 +135,7 @@ public final class FxDialogs implements Dialogs {
         c.setTitle(title);
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),
                 new FileChooser.ExtensionFilter(Messages.text("settings.files.all"), "*"));
-        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+        if (folder != null && Files.isDirectory(folder)) {
             c.setInitialDirectory(folder.toFile());
         }
         return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
@@ -163,13 +170,13 @@ public final class FxDialogs implements Dialogs {
             // The text wraps within the window (a long message would otherwise make the notification
             // wider than the window it belongs to).
             double room = owner.get() == null ? 420 : Math.max(220, Math.min(420, owner.get().getWidth() - 64));
-            javafx.scene.control.Label body = new javafx.scene.control.Label(message);
+            Label body = new Label(message);
             body.setWrapText(true);
             body.setMaxWidth(room);
             body.setPrefWidth(room);
-            body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            body.setGraphic(Icons.of(error ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_CIRCLE_OUTLINE
-                    : org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE, 20));
+            body.setMinHeight(Region.USE_PREF_SIZE);
+            body.setGraphic(Icons.of(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE
+                    : MaterialDesignI.INFORMATION_OUTLINE, 20));
             body.setId(error ? "notification-error" : "notification");
             Notifications.create().title(title).graphic(body).position(Pos.BOTTOM_RIGHT)
                     .hideAfter(Duration.seconds(error ? 8 : 4)).owner(owner.get()).show();

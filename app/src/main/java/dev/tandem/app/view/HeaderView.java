@@ -92,7 +92,7 @@ final class HeaderView extends VBox {
         // "Search" alone: it reads whole at every width (a longer prompt was cut beside a narrow window's
         // editor); the shortcut is in the tooltip.
         search.setPromptText(Messages.text("main.header.search"));
-        search.setTooltip(new javafx.scene.control.Tooltip(Messages.text("main.header.searchTip")));
+        search.setTooltip(new Tooltip(Messages.text("main.header.searchTip")));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);
@@ -147,7 +147,7 @@ final class HeaderView extends VBox {
         keys.setOnAction(e -> toggleShortcuts.run());
         Button saveSearch = new Button(Messages.text("main.search.saveSmartList"), Icons.of(Icons.FILTER, 15));
         saveSearch.setId("save-smart-list");
-        saveSearch.setTooltip(new javafx.scene.control.Tooltip(Messages.text("main.search.saveSmartListTip")));
+        saveSearch.setTooltip(new Tooltip(Messages.text("main.search.saveSmartListTip")));
         saveSearch.setOnAction(e -> vm.smartLists().saveSearch());
         saveSearch.visibleProperty().bind(vm.chrome().searchSavableProperty());
         saveSearch.managedProperty().bind(saveSearch.visibleProperty());

@@ -4,14 +4,20 @@ import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -76,14 +82,14 @@ private final MainViewModel vm;
         setOnDragDetected(e -> {
             ItemRow r = getItem();
             if (r != null && !isEmpty() && !r.isNote() && !r.isSection() && vm.chrome().calendarShownProperty().get()) {
-                javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
-                db.setContent(java.util.Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
+                Dragboard db = startDragAndDrop(TransferMode.MOVE);
+                db.setContent(Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
                 e.consume();
             }
         });
         list.rowDrag().install(this);
         // Before the cell's own handler, which shows the context menu it has.
-        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuOnRequest());
+        addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuOnRequest());
         meta.setAlignment(Pos.CENTER_LEFT);
         progress.getStyleClass().add(Styles.ITEM_PROGRESS);
         context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
@@ -270,7 +276,7 @@ private final MainViewModel vm;
     private String accessibleText(ItemRow it, String dueText) {
         String title = it.title().isEmpty() ? Messages.text("main.row.untitled") : it.title();
         String list = vm.listName(it.listId());
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (it.isNote()) {
             parts.add(Messages.text("main.row.a11y.note", title, list));
         } else {

@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.EmptyState;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
@@ -8,16 +10,22 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
- * The live item list. Its items are the view-model's {@link dev.tandem.app.fx.LiveList}, which
+ * The live item list. Its items are the view-model's {@link LiveList}, which
  * applies row diffs in place; around each diff this view restores the selection by id if a moved
  * row lost it, so the selection and scroll position survive updates from sync.
  */
@@ -28,7 +36,7 @@ public final class ItemListView extends ListView<ItemRow> {
     private boolean rememberedAlone;
     private Runnable onOpen;
     private Shortcuts shortcuts;
-    private dev.tandem.app.vm.AttachmentsViewModel attachments;
+    private AttachmentsViewModel attachments;
     private final RowDrag<ItemRow> rowDrag;
     private final OutlineActions outline;
     /** How many rows have subtasks ({@link #isNested}). */
@@ -110,7 +118,7 @@ public final class ItemListView extends ListView<ItemRow> {
         });
         // Shift/Ctrl-click and Shift+arrows select several rows; the bulk actions act on all of them.
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+        getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c ->
                 vm.selectionCountProperty().set(getSelectionModel().getSelectedIndices().size()));
         setAccessibleText(Messages.text("main.list.a11y"));
         setOnKeyPressed(e -> {
@@ -120,10 +128,10 @@ public final class ItemListView extends ListView<ItemRow> {
         });
         // The list's own keys would act first on these: Left and Right move the focus to the next area, and
         // Alt+Shift+Up/Down extends the selection as Shift+Up/Down does. The outline's keys come before them.
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            javafx.scene.input.KeyCode k = e.getCode();
-            boolean arrows = k == javafx.scene.input.KeyCode.LEFT || k == javafx.scene.input.KeyCode.RIGHT
-                    || e.isAltDown() && (k == javafx.scene.input.KeyCode.UP || k == javafx.scene.input.KeyCode.DOWN);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            KeyCode k = e.getCode();
+            boolean arrows = k == KeyCode.LEFT || k == KeyCode.RIGHT
+                    || e.isAltDown() && (k == KeyCode.UP || k == KeyCode.DOWN);
             if (arrows && shortcuts != null && vm.outlinedProperty().get()) {
                 shortcuts.handle(e);
             }
@@ -132,7 +140,7 @@ public final class ItemListView extends ListView<ItemRow> {
 
     /** The keys this list handles while focused: the {@link Shortcuts} table's LIST entries. */
     /** Files dropped on a row are attached to its item; its menu offers "Attach file…". */
-    public void acceptAttachments(dev.tandem.app.vm.AttachmentsViewModel a) {
+    public void acceptAttachments(AttachmentsViewModel a) {
         this.attachments = a;
     }
 
@@ -147,11 +155,11 @@ public final class ItemListView extends ListView<ItemRow> {
 
     /** Shows the menu of the row at {@code index} below its cell (Shift+F10), when a cell shows that row. */
     public void showMenuOfRow(int index) {
-        for (javafx.scene.Node n : lookupAll("." + Styles.ITEM_CELL)) {
+        for (Node n : lookupAll("." + Styles.ITEM_CELL)) {
             if (n instanceof ItemCell c && c.getIndex() == index && c.isVisible()) {
-                javafx.scene.control.ContextMenu menu = c.menuOnRequest();
+                ContextMenu menu = c.menuOnRequest();
                 if (menu != null) {
-                    javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                    Bounds b = c.localToScreen(c.getBoundsInLocal());
                     menu.show(c, b.getMinX() + 40, b.getMaxY());
                 }
                 return;
@@ -222,7 +230,7 @@ public final class ItemListView extends ListView<ItemRow> {
      * Counts the rows with subtasks as rows come and go (a splice touches a few rows; no walk of all of them), and
      * redraws the cells when the first arrives or the last goes, as the gutter then comes or goes.
      */
-    private void countNested(javafx.collections.ListChangeListener.Change<? extends ItemRow> c) {
+    private void countNested(ListChangeListener.Change<? extends ItemRow> c) {
         boolean was = isNested();
         while (c.next()) {
             if (c.wasRemoved()) {
@@ -238,7 +246,7 @@ public final class ItemListView extends ListView<ItemRow> {
     }
 
     /** Files dropped on a row go to this; null in a window without attachments. */
-    dev.tandem.app.vm.AttachmentsViewModel attachments() {
+    AttachmentsViewModel attachments() {
         return attachments;
     }
 

@@ -2,10 +2,12 @@ package dev.tandem.app.view;
 
 import static dev.tandem.app.view.Forms.row;
 
+import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -14,8 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -32,7 +38,7 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
 
         // One task at a time, chosen with segmented buttons as elsewhere in the app; only the chosen
         // task's part is laid out, so each explanation gets the room it needs.
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        ToggleGroup group = new ToggleGroup();
         HBox tabs = new HBox();
         tabs.setId("keys-tabs");
         tabs.getStyleClass().add(Styles.SEGMENTED);
@@ -44,8 +50,8 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         KeysViewModel.Section[] sections = KeysViewModel.Section.values();
         for (int i = 0; i < sections.length; i++) {
             KeysViewModel.Section sec = sections[i];
-            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(names[i]);
-            b.setId("keys-tab-" + sec.name().toLowerCase(java.util.Locale.ROOT));
+            ToggleButton b = new ToggleButton(names[i]);
+            b.setId("keys-tab-" + sec.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
             b.setMinWidth(Region.USE_PREF_SIZE);
             if (i == 0) {
@@ -75,7 +81,7 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         Label status = Forms.wrapped("");
         status.setId("keys-status");
         status.textProperty().bind(vm.statusProperty());
-        javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
+        Tooltip details = new Tooltip();
         status.setTooltip(details);
         vm.statusProperty().addListener((o, a, b) -> details.setText(vm.technicalDetails()));
         ProgressBar progress = new ProgressBar();
@@ -95,7 +101,7 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
 
     private void grow() {
         // Preferred sizes follow the new text at once, so the window can size to them now.
-        dev.tandem.app.fx.FxExecutor.INSTANCE.execute(() -> {
+        FxExecutor.INSTANCE.execute(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }
@@ -121,7 +127,7 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         code.getStyleClass().add(Styles.RECOVERY_CODE);
         code.textProperty().bind(vm.recoveryCodeProperty());
         HBox shown = new HBox(8, code, Forms.copyButton("keys-recovery-copy", code));
-        HBox.setHgrow(code, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(code, Priority.ALWAYS);
         Forms.showOnly(shown, vm.recoveryCodeProperty().isNotEmpty());
         Label plainly = Forms.wrapped(Messages.text("settings.keys.recovery.explain"));
         plainly.getStyleClass().add(Styles.WARNING_NOTE);

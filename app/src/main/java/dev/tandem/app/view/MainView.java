@@ -8,12 +8,16 @@ import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -26,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.Window;
 
 /**
  * One device's window content: sidebar, header with search, quick-add, the live item list (or the
@@ -52,7 +57,7 @@ public final class MainView extends BorderPane {
     private final StackPane overlay;
     private final Shortcuts shortcuts;
     private final ReminderNotifier reminders;
-    private javafx.scene.Node focusBeforeOverlay;
+    private Node focusBeforeOverlay;
 
     public MainView(WindowViewModel window) {
         this.window = window;
@@ -143,7 +148,7 @@ public final class MainView extends BorderPane {
         for (Region r : new Region[] {split, overlay}) {
             r.setMinWidth(0);
         }
-        sidebar.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(widthProperty().lessThan(SMALL_WINDOW))
+        sidebar.prefWidthProperty().bind(Bindings.when(widthProperty().lessThan(SMALL_WINDOW))
                 .then(SidebarView.NARROW_WIDTH).otherwise(SidebarView.WIDTH));
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(overlay.widthProperty());
@@ -172,7 +177,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Back from a sleep the window is focused first: Today catches up at once, not within the minute. */
-    private void checkDateOnFocus(javafx.stage.Window w) {
+    private void checkDateOnFocus(Window w) {
         if (w != null) {
             w.focusedProperty().addListener((o, was, focused) -> {
                 if (focused) {
@@ -234,7 +239,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Ctrl+Shift+W and Ctrl+Shift+K: the calendar as a week or a month, with the keyboard in it. */
-    private void showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode mode) {
+    private void showCalendar(CalendarRange.Mode mode) {
         vm.selectCalendar(mode);
         if (calendarView != null) {
             calendarView.requestFocus();
@@ -305,9 +310,9 @@ public final class MainView extends BorderPane {
         });
         t.window("Shortcut+Shift+A", Messages.text("main.shortcut.agenda"), this::showAgenda);
         t.window("Shortcut+Shift+W", Messages.text("main.shortcut.week"),
-                () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK));
+                () -> showCalendar(CalendarRange.Mode.WEEK));
         t.window("Shortcut+Shift+K", Messages.text("main.shortcut.month"),
-                () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
+                () -> showCalendar(CalendarRange.Mode.MONTH));
         t.window("Shortcut+Up", Messages.text("main.shortcut.previousList"), () -> vm.selectRelative(-1));
         t.window("Shortcut+Down", Messages.text("main.shortcut.nextList"), () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
@@ -364,8 +369,8 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private void withSelection(java.util.function.Consumer<java.util.List<ItemRow>> action) {
-        java.util.List<ItemRow> rows = itemList.selectedRows();
+    private void withSelection(Consumer<List<ItemRow>> action) {
+        List<ItemRow> rows = itemList.selectedRows();
         if (!rows.isEmpty()) {
             action.accept(rows);
         }

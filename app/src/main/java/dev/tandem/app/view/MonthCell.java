@@ -4,7 +4,9 @@ import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -63,7 +65,7 @@ final class MonthCell extends Region {
         double w = Math.max(0, getWidth() - in.getLeft() - in.getRight());
         double y = in.getTop();
         double numberHeight = number.prefHeight(w);
-        layoutInArea(number, x, y, w, numberHeight, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.TOP);
+        layoutInArea(number, x, y, w, numberHeight, 0, HPos.LEFT, VPos.TOP);
         y += numberHeight + GAP;
         double line = (chips.isEmpty() ? more.prefHeight(w) : chips.get(0).prefHeight(w)) + GAP;
         int lines = (int) Math.floor((getHeight() - in.getBottom() - y + GAP) / line);

@@ -1,17 +1,22 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.Span;
+import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -22,7 +27,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
-import javafx.beans.value.ObservableDoubleValue;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -42,7 +46,7 @@ final class NoteNodes {
 
     /** {@code onBox} hears of every check box made, with its entry; {@code room}: the widest an image may be. */
     NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox, ObservableDoubleValue room) {
-        this(vm, onBox, room, new javafx.beans.property.SimpleDoubleProperty(Double.MAX_VALUE));
+        this(vm, onBox, room, new SimpleDoubleProperty(Double.MAX_VALUE));
     }
 
     /** {@code tallest}: the highest an image may be, to show whole in the note's box. */
@@ -58,7 +62,7 @@ final class NoteNodes {
         if (b instanceof NoteBlock.Heading h) {
             TextFlow f = flow(h.spans());
             f.getStyleClass().add(Styles.noteHeading(h.level()));
-            f.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+            f.setAccessibleRole(AccessibleRole.TEXT);
             f.setAccessibleText(plain(h.spans()));
             return f;
         }
@@ -135,10 +139,10 @@ final class NoteNodes {
             row.setAlignment(Pos.TOP_LEFT);
             if (vm.canMakeSubtask(e)) {
                 // The line becomes a todo of its own under the item, with its dates and details to come.
-                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem(
+                MenuItem make = new MenuItem(
                         Messages.text("editor.notes.makeSubtask"));
                 make.setOnAction(ev -> vm.makeSubtask(e));
-                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(make);
+                ContextMenu menu = new ContextMenu(make);
                 row.setOnContextMenuRequested(ev -> menu.show(row, ev.getScreenX(), ev.getScreenY()));
             }
             HBox.setHgrow(body, Priority.ALWAYS);

@@ -1,13 +1,15 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
+import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -51,9 +53,9 @@ final class NoteView extends StackPane {
         // An image is at most as wide as the note's text: the view less its border, padding and scroll bar.
         // And at most as high as the box shows: a short box (a low window) shows the whole image, smaller,
         // rather than a strip of it.
-        this.nodes = new NoteNodes(vm, this::boxMade, javafx.beans.binding.Bindings.createDoubleBinding(
+        this.nodes = new NoteNodes(vm, this::boxMade, Bindings.createDoubleBinding(
                 () -> Math.max(16, getWidth() - IMAGE_CHROME), widthProperty()),
-                javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(MIN_IMAGE_HEIGHT,
+                Bindings.createDoubleBinding(() -> Math.max(MIN_IMAGE_HEIGHT,
                         getHeight() - IMAGE_CHROME_V), heightProperty()));
         setId("notes-rendered");
         getStyleClass().add(Styles.NOTES_RENDERED);
@@ -86,7 +88,7 @@ final class NoteView extends StackPane {
             return;
         }
         whole.getChildren().clear();
-        javafx.collections.ObservableList<NoteBlock> shown = rows.getItems();
+        ObservableList<NoteBlock> shown = rows.getItems();
         if (shown.size() == blocks.size()) {
             for (int i = 0; i < blocks.size(); i++) {
                 if (!shown.get(i).equals(blocks.get(i))) {

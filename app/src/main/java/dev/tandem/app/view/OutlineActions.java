@@ -2,13 +2,17 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.outline.OutlineCommands;
+import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.List;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * What the item list does in a list's own order, beyond its rows: the keys that move, indent and fold, the
  * drop of a dragged row, and keeping a moved row selected and in view while its move arrives (the selection
  * otherwise follows the row by id, {@link ItemListView}). The commands themselves are the view-model's
- * ({@link dev.tandem.app.vm.outline.OutlineCommands}); nothing here waits on the store.
+ * ({@link OutlineCommands}); nothing here waits on the store.
  */
 public final class OutlineActions {
     private final ItemListView list;
@@ -50,7 +54,7 @@ public final class OutlineActions {
             int target = direction < 0 ? previousSection(at) : nextSection(at);
             if (target >= 0) {
                 vm.outline().drop(List.copyOf(list.getItems()), r.id(), target,
-                        direction < 0 ? dev.tandem.app.vm.outline.OutlineDrop.Zone.ABOVE : dev.tandem.app.vm.outline.OutlineDrop.Zone.BELOW);
+                        direction < 0 ? OutlineDrop.Zone.ABOVE : OutlineDrop.Zone.BELOW);
             }
             return;
         }
@@ -115,7 +119,7 @@ public final class OutlineActions {
         }
     }
 
-    void dropped(int from, int at, dev.tandem.app.vm.outline.OutlineDrop.Zone zone) {
+    void dropped(int from, int at, OutlineDrop.Zone zone) {
         if (from < 0 || from >= list.getItems().size()) {
             return;
         }
@@ -150,13 +154,13 @@ public final class OutlineActions {
 
     /** Scrolls so row {@code i} is on screen, only when it is not. */
     private void scrollIntoView(int i) {
-        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+        VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
         if (flow == null) {
             list.scrollTo(i);
             return;
         }
-        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
         if (first == null || last == null || i <= first.getIndex() || i >= last.getIndex()) {
             flow.scrollTo(i);
         }

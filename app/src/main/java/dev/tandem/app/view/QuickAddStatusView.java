@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -33,7 +34,7 @@ final class QuickAddStatusView extends HBox {
         Label said = new Label();
         said.setId("quick-add-status-text");
         said.setWrapText(true);
-        said.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        said.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(said, Priority.ALWAYS);
         said.setMaxWidth(Double.MAX_VALUE);
         said.textProperty().bind(Bindings.when(vm.failureProperty().isNotEmpty()).then(vm.failureProperty())
@@ -54,7 +55,7 @@ final class QuickAddStatusView extends HBox {
         for (Button b : new Button[] {retry, dismiss}) {
             b.visibleProperty().bind(vm.failureProperty().isNotEmpty());
             b.managedProperty().bind(b.visibleProperty());
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(said, retry, dismiss);
 

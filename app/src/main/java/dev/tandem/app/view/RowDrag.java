@@ -5,9 +5,11 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
@@ -152,9 +154,9 @@ final class RowDrag<T> {
     private void autoScroll(double sceneY) {
         Bounds b = list.localToScene(list.getLayoutBounds());
         double edge = Math.min(24, b.getHeight() / 6);
-        javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) list.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof javafx.scene.control.ScrollBar s
-                        && s.getOrientation() == javafx.geometry.Orientation.VERTICAL).findFirst().orElse(null);
+        ScrollBar bar = (ScrollBar) list.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar s
+                        && s.getOrientation() == Orientation.VERTICAL).findFirst().orElse(null);
         if (bar == null || !bar.isVisible()) {
             return;
         }

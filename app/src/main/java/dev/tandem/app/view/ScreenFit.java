@@ -1,6 +1,9 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.fx.FxExecutor;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Dialog;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 
@@ -17,9 +20,9 @@ final class ScreenFit {
      * After {@code dialog}'s content grew or shrank (more lines, another step): on the next pulse,
      * sizes its window to the content again and keeps it on the screen.
      */
-    static void refit(javafx.scene.control.Dialog<?> dialog) {
-        dev.tandem.app.fx.FxExecutor.INSTANCE.later(() -> {
-            javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+    static void refit(Dialog<?> dialog) {
+        FxExecutor.INSTANCE.later(() -> {
+            Scene scene = dialog.getDialogPane().getScene();
             Window w = scene == null ? null : scene.getWindow();
             if (w != null && w.isShowing()) {
                 w.sizeToScene();

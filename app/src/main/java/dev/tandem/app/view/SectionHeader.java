@@ -8,13 +8,14 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A section's header row in the item list: the fold arrow, the name and how many todos it holds. */
 final class SectionHeader extends HBox {
     private final Label arrow = new Label();
     private final Label name = new Label();
     private final Label count = new Label();
-    private final org.kordamp.ikonli.javafx.FontIcon icon = Icons.of(Icons.EXPANDED, 16);
+    private final FontIcon icon = Icons.of(Icons.EXPANDED, 16);
 
     SectionHeader() {
         super(6);

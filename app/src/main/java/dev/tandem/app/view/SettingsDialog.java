@@ -6,13 +6,14 @@ import static dev.tandem.app.view.Forms.hint;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.settings.CheckStep;
 import dev.tandem.app.vm.settings.LanguageViewModel;
-import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel.Target;
+import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
@@ -79,7 +80,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         save.textProperty().bind(vm.saveLabelProperty());
         // "Save anyway" is longer than the bar's uniform button width: it keeps its words whole.
         save.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.control.ButtonBar.setButtonUniformSize(save, false);
+        ButtonBar.setButtonUniformSize(save, false);
         save.disableProperty().bind(vm.checkingProperty());
         save.addEventFilter(ActionEvent.ACTION, e -> {
             if (!vm.requestSave()) {
@@ -211,7 +212,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
                 .findFirst().orElseThrow();
         mismatch.managedProperty().unbind();
         mismatch.setManaged(true);
-        mismatch.textProperty().bind(javafx.beans.binding.Bindings.when(vm.error("passphrase").isEmpty())
+        mismatch.textProperty().bind(Bindings.when(vm.error("passphrase").isEmpty())
                 .then("\u00a0").otherwise(vm.error("passphrase")));
         Button keys = new Button(Messages.text("settings.sync.keys"));
         keys.setId("settings-keys");

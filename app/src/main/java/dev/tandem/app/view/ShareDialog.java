@@ -4,13 +4,14 @@ import static dev.tandem.app.view.Forms.showOnly;
 import static dev.tandem.app.view.Forms.wrapped;
 
 import dev.tandem.app.vm.RemoteChoice;
-import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.ShareViewModel.MemberRow;
 import dev.tandem.app.vm.ShareViewModel.RequestRow;
 import dev.tandem.app.vm.ShareViewModel.State;
+import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -19,6 +20,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,12 +53,12 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
     private Node setUp() {
         Label help = wrapped(ShareViewModel.help());
         GridPane form = Forms.form();
-        javafx.scene.control.ToggleGroup kinds = new javafx.scene.control.ToggleGroup();
+        ToggleGroup kinds = new ToggleGroup();
         HBox kindBox = new HBox();
         kindBox.getStyleClass().add(Styles.SEGMENTED);
         for (RemoteChoice.Kind k : RemoteChoice.Kind.values()) {
-            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(k.label());
-            b.setId("share-kind-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            ToggleButton b = new ToggleButton(k.label());
+            b.setId("share-kind-" + k.name().toLowerCase(Locale.ROOT));
             b.setUserData(k);
             b.setToggleGroup(kinds);
             b.setSelected(vm.where().kindProperty().get() == k);

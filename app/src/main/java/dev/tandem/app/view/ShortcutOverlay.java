@@ -4,6 +4,7 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -54,7 +55,7 @@ final class ShortcutOverlay extends StackPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setFocusTraversable(false);
         scroll.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setMargin(scroll, new javafx.geometry.Insets(MARGIN));
+        setMargin(scroll, new Insets(MARGIN));
         StackPane.setAlignment(scroll, Pos.CENTER);
         getChildren().add(scroll);
         setFocusTraversable(true);

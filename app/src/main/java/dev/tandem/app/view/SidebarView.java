@@ -2,8 +2,11 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.app.vm.outline.OutlineDrop;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.util.List;
+import java.util.regex.Pattern;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,6 +16,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,15 +57,15 @@ public final class SidebarView extends VBox {
         list.setCellFactory(lv -> new EntryCell());
         // Alt+Shift+Up/Down move the selected list one place among the lists, as they move a todo in a list.
         // A filter: the list's own keys (Shift+Down extends a selection) would take the event first.
-        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             SidebarEntry at = list.getSelectionModel().getSelectedItem();
-            boolean up = e.getCode() == javafx.scene.input.KeyCode.UP;
+            boolean up = e.getCode() == KeyCode.UP;
             if (!e.isAltDown() || !e.isShiftDown() || at == null || at.kind() != SidebarEntry.Kind.LIST
-                    || !(up || e.getCode() == javafx.scene.input.KeyCode.DOWN)) {
+                    || !(up || e.getCode() == KeyCode.DOWN)) {
                 return;
             }
             e.consume();
-            java.util.List<SidebarEntry> lists = list.getItems().stream().filter(x -> x.kind() == SidebarEntry.Kind.LIST)
+            List<SidebarEntry> lists = list.getItems().stream().filter(x -> x.kind() == SidebarEntry.Kind.LIST)
                     .toList();
             int i = lists.indexOf(at);
             if (up && i > 0) {
@@ -103,13 +108,13 @@ public final class SidebarView extends VBox {
     }
 
     /** A list dropped above or below row {@code at}: before the list there, or the next one (none: last). */
-    private void dropped(int from, int at, dev.tandem.app.vm.outline.OutlineDrop.Zone zone) {
-        java.util.List<SidebarEntry> entries = list.getItems();
+    private void dropped(int from, int at, OutlineDrop.Zone zone) {
+        List<SidebarEntry> entries = list.getItems();
         if (from < 0 || from >= entries.size()) {
             return;
         }
         SidebarEntry moving = entries.get(from);
-        int start = at >= entries.size() ? entries.size() : zone == dev.tandem.app.vm.outline.OutlineDrop.Zone.ABOVE ? at : at + 1;
+        int start = at >= entries.size() ? entries.size() : zone == OutlineDrop.Zone.ABOVE ? at : at + 1;
         // The first list at or after the drop point (on a smart view above the lists: the first list; on a tag: none).
         String before = null;
         for (int k = start; k < entries.size() && before == null; k++) {
@@ -137,8 +142,8 @@ public final class SidebarView extends VBox {
         }
     }
 
-    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final java.util.regex.Pattern ICON_COLOR = java.util.regex.Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern ICON_COLOR = Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
 
     static Ikon iconFor(SidebarEntry e) {
         return switch (e.icon()) {

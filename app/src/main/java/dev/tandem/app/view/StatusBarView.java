@@ -1,13 +1,15 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.Recovery;
 import dev.tandem.app.vm.SyncStatusViewModel.Indicator;
+import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -103,7 +105,7 @@ public final class StatusBarView extends HBox {
     }
 
     /** This bar, saying a failed backup until one succeeds, where the window has backups. */
-    public StatusBarView withBackups(dev.tandem.app.vm.Recovery recovery) {
+    public StatusBarView withBackups(Recovery recovery) {
         recovery.backups().ifPresent(b -> showBackupFailures(b.failureProperty(), recovery::showBackups));
         return this;
     }
@@ -112,7 +114,7 @@ public final class StatusBarView extends HBox {
      * Says a failed backup until one succeeds, beside the sync's state; a click opens Backups.
      * {@code failure} is empty while all is well.
      */
-    private void showBackupFailures(javafx.beans.value.ObservableStringValue failure, Runnable open) {
+    private void showBackupFailures(ObservableStringValue failure, Runnable open) {
         Button line = new Button();
         line.setId("backup-failure");
         line.getStyleClass().addAll(Styles.BUTTON_FLAT, Styles.STATUS_ERROR);

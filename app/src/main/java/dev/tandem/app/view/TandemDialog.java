@@ -4,13 +4,16 @@ import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
@@ -81,12 +84,12 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
         }
         d.setTitle(title);
         d.setHeaderText(title);
-        javafx.scene.control.DialogPane pane = d.getDialogPane();
+        DialogPane pane = d.getDialogPane();
         pane.getStylesheets().addAll(stylesheets);
-        javafx.scene.Node icon = Icons.of(Icons.QUESTION, 32);
+        Node icon = Icons.of(Icons.QUESTION, 32);
         icon.getStyleClass().add(Styles.DIALOG_ICON);
-        pane.graphicProperty().bind(new javafx.beans.property.SimpleObjectProperty<>(icon));
-        pane.setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        pane.graphicProperty().bind(new SimpleObjectProperty<>(icon));
+        pane.setAccessibleRole(AccessibleRole.DIALOG);
         pane.setAccessibleText(title);
         return d;
     }

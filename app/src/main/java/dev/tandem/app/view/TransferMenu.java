@@ -6,7 +6,10 @@ import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -16,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 
 /**
@@ -50,7 +54,7 @@ public final class TransferMenu extends HBox {
         menu.setAccessibleText(Messages.text("settings.menu.tooltip"));
         menu.setFocusTraversable(false);
         // The button sits at the window's right edge: the menu opens to its left, inside the window.
-        menu.setPopupSide(javafx.geometry.Side.LEFT);
+        menu.setPopupSide(Side.LEFT);
         // Where a narrow window leaves less room than that, the menu moves over to stay inside the window.
         menu.setOnShown(e -> keepInsideWindow(menu));
         menu.getItems().addAll(
@@ -80,7 +84,7 @@ public final class TransferMenu extends HBox {
             menu.setAccessibleText(Messages.text("settings.menu.tooltipJoin"));
         }
         getChildren().addAll(status, bar, menu);
-        setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        setAlignment(Pos.CENTER_RIGHT);
     }
 
     /** Moves {@code menu}'s open popup sideways, as little as needed, to lie within the window's width. */
@@ -90,8 +94,8 @@ public final class TransferMenu extends HBox {
         }
         double left = menu.getScene().getWindow().getX() + menu.getScene().getX();
         double right = left + menu.getScene().getWidth();
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof javafx.scene.control.ContextMenu popup && popup.isShowing() && popup.getOwnerNode() == menu) {
+        for (Window w : Window.getWindows()) {
+            if (w instanceof ContextMenu popup && popup.isShowing() && popup.getOwnerNode() == menu) {
                 popup.setX(Math.max(left, Math.min(popup.getX(), right - popup.getWidth())));
             }
         }

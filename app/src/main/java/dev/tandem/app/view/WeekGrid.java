@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -25,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The week: a header per day (name and date, {@code :today}), a row of all-day todos, and below a
@@ -74,12 +76,12 @@ final class WeekGrid extends BorderPane {
         // which the vertical scroll bar narrows, or the least width) and moves with its sideways scroll,
         // clipped to the viewport.
         header.prefWidthProperty().bind(hours.widthProperty());
-        header.translateXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> -scroll.getHvalue()
+        header.translateXProperty().bind(Bindings.createDoubleBinding(() -> -scroll.getHvalue()
                 * Math.max(0, hours.getWidth() - scroll.getViewportBounds().getWidth()), scroll.hvalueProperty(),
                 hours.widthProperty(), scroll.viewportBoundsProperty()));
         Pane headerView = new Pane(header);
         headerView.setMinWidth(0);
-        javafx.scene.shape.Rectangle headerClip = new javafx.scene.shape.Rectangle();
+        Rectangle headerClip = new Rectangle();
         headerClip.widthProperty().bind(headerView.widthProperty());
         headerClip.heightProperty().bind(headerView.heightProperty());
         headerView.setClip(headerClip);

@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -119,7 +121,7 @@ public final class AsOfViewModel implements HasFeedback {
         return PastTimes.parse(s.strip(), clock, zone).map(i -> i.atZone(zone).toLocalDate()).orElseGet(() -> {
             try {
                 return EditorViewModel.readDay(s);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return date.get();
             }
         });
@@ -179,7 +181,7 @@ public final class AsOfViewModel implements HasFeedback {
                         store.list(l.id()).isEmpty()));
             }
             lists.setAll(rows);
-            select(rows.stream().filter(r -> java.util.Objects.equals(r.listId(), wantedListId)).findFirst()
+            select(rows.stream().filter(r -> Objects.equals(r.listId(), wantedListId)).findFirst()
                     .orElse(rows.get(0)));
             feedback.end(Messages.text("editor.asOf.shown",
                     Formats.dayYearTime(at.get().atZone(clock.getZone()).toLocalDateTime()), p.items().size(),

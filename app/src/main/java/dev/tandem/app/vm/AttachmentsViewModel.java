@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,7 +92,7 @@ public final class AttachmentsViewModel implements HasFeedback {
 
     /** The editor shows item {@code id} (null: none): its attachments follow, live. */
     public void show(String id) {
-        if (java.util.Objects.equals(id, itemId)) {
+        if (Objects.equals(id, itemId)) {
             return;
         }
         itemId = id;

@@ -10,8 +10,11 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Backups;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -160,8 +163,8 @@ public final class BackupsViewModel implements HasFeedback {
             char[] passphrase = Backups.isEncrypted(file.get()) ? service.passphrase() : null;
             try {
                 return BackupService.intoNewProfile(file.get(), passphrase, dir.get(), dbFile);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 if (passphrase != null) {
                     Arrays.fill(passphrase, '\0');
@@ -175,7 +178,7 @@ public final class BackupsViewModel implements HasFeedback {
     private Optional<Path> chooseBackup(String title) {
         Dialogs.FileKind backups = new Dialogs.FileKind(Messages.text("settings.backups.fileKind",
                 BackupName.EXTENSION),
-                java.util.List.of("*" + BackupName.EXTENSION));
+                List.of("*" + BackupName.EXTENSION));
         return dialogs.chooseFile(title, backups, service.folder());
     }
 

@@ -1,8 +1,10 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The dialogs view-models may open; the app shows real ones, tests substitute answers. */
@@ -26,7 +28,7 @@ public interface Dialogs {
     }
 
     /** Shows the condition builder ("New smart list", "Edit smart list"); true when the user saved. */
-    default boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+    default boolean buildSmartList(FilterBuilderViewModel builder) {
         return false;
     }
 
@@ -44,7 +46,7 @@ public interface Dialogs {
      * Asks to pick one of {@code choices} (button labels, the first the default); the index picked, empty
      * when cancelled. Without a dialog of its own this asks {@link #confirm} about the first choice.
      */
-    default Optional<Integer> choose(String title, String message, java.util.List<String> choices) {
+    default Optional<Integer> choose(String title, String message, List<String> choices) {
         return confirm(title, message, choices.get(0)) ? Optional.of(0) : Optional.empty();
     }
 
@@ -55,7 +57,7 @@ public interface Dialogs {
     Optional<Path> chooseFile(String title);
 
     /** A kind of file a chooser offers first: "Tandem backups" with its patterns ({@code *.tandembackup}). */
-    record FileKind(String description, java.util.List<String> patterns) {
+    record FileKind(String description, List<String> patterns) {
     }
 
     /**
@@ -67,8 +69,8 @@ public interface Dialogs {
     }
 
     /** Asks for files to attach, any kind, several at once; empty when cancelled. */
-    default java.util.List<Path> chooseFiles(String title) {
-        return chooseFile(title).map(java.util.List::of).orElse(java.util.List.of());
+    default List<Path> chooseFiles(String title) {
+        return chooseFile(title).map(List::of).orElse(List.of());
     }
 
     /** Asks for an existing folder (an import); empty when cancelled. */

@@ -3,6 +3,9 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
@@ -18,7 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -112,8 +117,8 @@ public final class EditorViewModel {
     }
 
     /** The shown item's attached files, where this window has them. */
-    public java.util.Optional<AttachmentsViewModel> attachments() {
-        return java.util.Optional.ofNullable(attachments);
+    public Optional<AttachmentsViewModel> attachments() {
+        return Optional.ofNullable(attachments);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class EditorViewModel {
      * text, and answers false when the notes are not shown as text), else at the end of the notes; where
      * another item is shown now, at the end of the stored notes, leaving the editor's fields alone.
      */
-    public void insertInNotes(String itemId, String markdown, java.util.function.Predicate<String> atCaret) {
+    public void insertInNotes(String itemId, String markdown, Predicate<String> atCaret) {
         Item shown = item.get();
         if (shown != null && shown.id().equals(itemId)) {
             if (!atCaret.test(markdown)) {
@@ -194,7 +199,7 @@ public final class EditorViewModel {
         if (it == null) {
             return null;
         }
-        return new VersionsViewModel(new dev.tandem.app.model.ItemVersions(store, authors), undo, async,
+        return new VersionsViewModel(new ItemVersions(store, authors), undo, async,
                 store.dateClock().getZone(),
                 lid -> store.list(lid).map(l -> l.name()).orElseGet(() -> Messages.text("editor.deleted.list")),
                 it.id(), title.get());
@@ -417,7 +422,7 @@ public final class EditorViewModel {
             return HistoryLine.describe(authors.history(id), new HistoryLine.Names(
                     lid -> names.containsKey(lid) ? names.get(lid) : Messages.text("editor.deleted.list"),
                     pid -> store.get(pid).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("editor.deleted.todo")),
-                    sid -> new dev.tandem.app.model.SectionStore(store).section(sid).map(dev.tandem.app.model.Section::name)
+                    sid -> new SectionStore(store).section(sid).map(Section::name)
                             .orElseGet(() -> Messages.text("editor.deleted.section"))),
                     store.dateClock().getZone());
         }, lines -> {

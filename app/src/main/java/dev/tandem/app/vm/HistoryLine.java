@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.text.Durations;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +52,7 @@ public record HistoryLine(String what, String device, Instant at) {
      */
     public static List<HistoryLine> describe(List<HistoryEntry> entries, Names names, ZoneId zone) {
         Function<String, String> listName = names.list();
-        Map<String, Object> last = new java.util.HashMap<>();
+        Map<String, Object> last = new HashMap<>();
         Map<String, List<HistoryEntry>> byChange = new LinkedHashMap<>();
         for (HistoryEntry e : entries) {
             byChange.computeIfAbsent(e.changeId(), k -> new ArrayList<>()).add(e);
@@ -162,7 +164,7 @@ public record HistoryLine(String what, String device, Instant at) {
                 Long minutes = epochMillis(value);
                 yield empty || minutes == null || minutes <= 0 ? Messages.text("editor.history.lengthRemoved")
                         : Messages.text("editor.history.length",
-                                dev.tandem.app.text.Durations.format(minutes.intValue()));
+                                Durations.format(minutes.intValue()));
             }
             case "start" -> {
                 if (empty) {

@@ -6,6 +6,7 @@ import dev.tandem.app.model.Section;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.ui.messages.Formats;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -203,7 +204,7 @@ public final class ItemRow {
      * clock ({@link Formats#time}), as the due line, the calendar's blocks and its hour axis write it.
      */
     public String timeText() {
-        java.time.LocalTime t = item == null ? null : item.timeOfDay();
+        LocalTime t = item == null ? null : item.timeOfDay();
         if (t == null) {
             return "";
         }

@@ -1,14 +1,17 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.fx.Async;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.ui.messages.Messages;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -38,7 +41,7 @@ public final class JoinViewModel implements HasFeedback {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ENTER);
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper existing = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.BooleanProperty intoExisting = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty intoExisting = new SimpleBooleanProperty(false);
     private String listId;
 
     /** {@code resync} makes the sync include the joined list and syncs; it blocks, off the UI thread. */
@@ -93,7 +96,7 @@ public final class JoinViewModel implements HasFeedback {
     }
 
     /** The person says they shared the list the invite names themselves, from another of their devices. */
-    public javafx.beans.property.BooleanProperty intoExistingProperty() {
+    public BooleanProperty intoExistingProperty() {
         return intoExisting;
     }
 
@@ -122,7 +125,7 @@ public final class JoinViewModel implements HasFeedback {
         boolean into = intoExisting.get();
         feedback.busy(true);
         String me = name.get();
-        java.util.Map<String, String> signIn = login.values();
+        Map<String, String> signIn = login.values();
         async.run(() -> sharing.join(store, c, me, into, signIn), asked -> {
             listId = asked.listId();
             fingerprint.set(asked.fingerprint());

@@ -4,6 +4,7 @@ import dev.tandem.app.model.TodoList;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.collections.MapChangeListener;
 
 /**
  * Lists shared with other people, as the sidebar offers them: it marks them, and offers Share,
@@ -28,7 +29,7 @@ public final class ListSharing {
     /** Sharing for this window: the sidebar follows its shared lists from now on. */
     public void use(SharingViewModel s) {
         this.sharing = s;
-        s.sharedLists().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
+        s.sharedLists().addListener((MapChangeListener<String, String>) c -> {
             sidebar.setShared(s.sharedLists());
             rebuildSidebar.run();
         });

@@ -14,13 +14,18 @@ import dev.tandem.app.vm.outline.OutlineRowFeed;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,13 +55,13 @@ public final class MainViewModel implements AutoCloseable {
     private final CalendarViewModel calendar;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
     private final OutlineCommands outline;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper outlined = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper outlined = new ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.text("main.sidebar.inbox"));
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
-    private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
+    private final IntegerProperty selectionCount = new SimpleIntegerProperty(0);
     private Listing beforeSearch = Listing.inbox();
     /** The todo to select once its row is in the list again (see {@link #selectWhenBack}); null for none. */
     private String reselect;
@@ -80,7 +85,7 @@ public final class MainViewModel implements AutoCloseable {
         this.agenda = new AgendaViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), commands,
                 selected::set);
         this.calendar = new CalendarViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), undo, dialogs,
-                commands::say, selected::set, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+                commands::say, selected::set, Locale.getDefault(Locale.Category.FORMAT));
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
@@ -129,7 +134,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The list shows a list's (or the Inbox's) outline in its own order: rows can be moved and indented. */
-    public javafx.beans.property.ReadOnlyBooleanProperty outlinedProperty() {
+    public ReadOnlyBooleanProperty outlinedProperty() {
         return outlined.getReadOnlyProperty();
     }
 
@@ -150,7 +155,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The list with this id, if the sidebar shows it. */
-    public java.util.Optional<TodoList> list(String listId) {
+    public Optional<TodoList> list(String listId) {
         return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
     }
 
@@ -249,7 +254,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** How many rows are selected; the list view keeps it. Above one, the editor's side offers actions for all of them. */
-    public javafx.beans.property.IntegerProperty selectionCountProperty() {
+    public IntegerProperty selectionCountProperty() {
         return selectionCount;
     }
 

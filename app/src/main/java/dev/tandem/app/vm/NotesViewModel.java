@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -211,8 +212,8 @@ public final class NotesViewModel {
             return;
         }
         String text = notes.get();
-        java.util.Optional<String> words = Checklist.words(text, entry.box());
-        java.util.Optional<String> rest = Checklist.withoutLine(text, entry.box());
+        Optional<String> words = Checklist.words(text, entry.box());
+        Optional<String> rest = Checklist.withoutLine(text, entry.box());
         if (words.isEmpty() || rest.isEmpty() || words.get().isBlank()) {
             message.set(Messages.text(words.isPresent() && words.get().isBlank() ? "editor.notes.noWords"
                     : "editor.notes.changedMeanwhile"));

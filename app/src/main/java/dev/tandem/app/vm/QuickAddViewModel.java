@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -73,11 +76,11 @@ public final class QuickAddViewModel {
 
     /** The index of the "Subtask of" chip, which {@link #treatAsText(int)} takes as "add top-level todos again". */
     public static final int UNDER_CHIP = -2;
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Under> under =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "under");
+    private final ReadOnlyObjectWrapper<Under> under =
+            new ReadOnlyObjectWrapper<>(this, "under");
 
     /** The todo new todos go under, or null for top-level todos. */
-    public javafx.beans.property.ReadOnlyObjectProperty<Under> underProperty() {
+    public ReadOnlyObjectProperty<Under> underProperty() {
         return under.getReadOnlyProperty();
     }
 
@@ -268,7 +271,7 @@ public final class QuickAddViewModel {
         }
         for (int i = 0; i < tokens.size(); i++) {
             QuickAddToken t = tokens.get(i);
-            made.add(new Chip(label(t), t.kind().name().toLowerCase(java.util.Locale.ROOT), treatAsTextDescription(t), i));
+            made.add(new Chip(label(t), t.kind().name().toLowerCase(Locale.ROOT), treatAsTextDescription(t), i));
         }
         chips.setAll(made);
     }

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -96,7 +97,7 @@ public final class RemoteLogin {
         filling = false;
         filled = true;
         carried = new HashMap<>(known);
-        carried.keySet().retainAll(java.util.Set.of("AWS_ENDPOINT_URL", "AWS_REGION"));
+        carried.keySet().retainAll(Set.of("AWS_ENDPOINT_URL", "AWS_REGION"));
         note.set(Messages.text(kind.get().equals("s3") ? "settings.login.filledAccount" : "settings.login.filledServer"));
     }
 

@@ -3,11 +3,12 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -172,7 +173,7 @@ public final class ShareViewModel implements HasFeedback {
         feedback.say(Messages.text("settings.share.sharing", list.name()));
         String where = remote.get().strip();
         String me = name.get();
-        java.util.Map<String, String> signIn = login.values();
+        Map<String, String> signIn = login.values();
         async.run(() -> {
             String code = sharing.share(store, list, where, me, signIn);
             resync.run();

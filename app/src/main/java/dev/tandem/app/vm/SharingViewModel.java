@@ -5,13 +5,14 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import dev.tandem.engine.sync.SpaceMember;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
@@ -110,7 +111,7 @@ public final class SharingViewModel {
     }
 
     /** Leaves {@code list} on this device, after asking; Undo takes it back. */
-    public void leave(TodoList list, java.util.function.Consumer<String> say) {
+    public void leave(TodoList list, Consumer<String> say) {
         boolean alone = Messages.text("settings.sharing.shared").equals(shared.get(list.id()));
         if (!dialogs.confirm(Messages.text("settings.sharing.leave.title", list.name()),
                 Messages.text(alone ? "settings.sharing.leave.alone" : "settings.sharing.leave.others"),
@@ -143,7 +144,7 @@ public final class SharingViewModel {
      * a removal, the person's changes reached no one anyway) and its todos stay, syncing with the
      * person's own remote from now on.
      */
-    public void keepPrivate(TodoList list, java.util.function.Consumer<String> say) {
+    public void keepPrivate(TodoList list, Consumer<String> say) {
         if (!dialogs.confirm(Messages.text("settings.sharing.private.title", list.name()),
                 Messages.text("settings.sharing.private.text"), Messages.text("settings.sharing.private.ok"))) {
             return;

@@ -3,11 +3,12 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SavedFilter;
+import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
-import dev.tandem.app.model.filter.Filter;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,9 +49,9 @@ public final class SmartListCommands {
         Filter filter = f.filter();
         dialogs.askText(Messages.text("main.smartList.save.title"), Messages.text("main.smartList.save.prompt"), "")
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
-                    if (name.length() > dev.tandem.app.model.SavedFilters.MAX_NAME_CHARS) {
+                    if (name.length() > SavedFilters.MAX_NAME_CHARS) {
                         say.accept(Messages.text("main.smartList.save.tooLong",
-                                dev.tandem.app.model.SavedFilters.MAX_NAME_CHARS));
+                                SavedFilters.MAX_NAME_CHARS));
                         return;
                     }
                     async.run(() -> store.savedFilters().save(name, filter, null), saved -> {

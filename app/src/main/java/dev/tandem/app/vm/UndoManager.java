@@ -5,6 +5,7 @@ import dev.tandem.ui.messages.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,7 +31,7 @@ public final class UndoManager {
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("");
-    private java.util.function.Consumer<String> onUndone = id -> { };
+    private Consumer<String> onUndone = id -> { };
 
     public UndoManager(Async async) {
         this.async = async;
@@ -103,7 +104,7 @@ public final class UndoManager {
     }
 
     /** Told the id of the todo an undone action was about (see {@link #push(String, String, Runnable, Runnable)}). */
-    public void onUndone(java.util.function.Consumer<String> then) {
+    public void onUndone(Consumer<String> then) {
         this.onUndone = Objects.requireNonNull(then, "then");
     }
 

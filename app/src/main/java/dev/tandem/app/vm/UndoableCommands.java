@@ -2,13 +2,15 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.Checklist;
+import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
@@ -49,7 +51,7 @@ public final class UndoableCommands {
     private final ReadOnlyStringWrapper messageAction = new ReadOnlyStringWrapper("");
     private final QuickAdds adds;
     private final SubtreeCommands subtrees;
-    private final dev.tandem.app.model.Subtrees subtreeStore;
+    private final Subtrees subtreeStore;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
@@ -65,7 +67,7 @@ public final class UndoableCommands {
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
         this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
-        this.subtreeStore = new dev.tandem.app.model.Subtrees(store);
+        this.subtreeStore = new Subtrees(store);
         // A message is about what the user just did where they did it: another view starts without one.
         view.addListener((o, a, b) -> message.set(""));
         // A new message has no link unless the code that set it gives one right after.
@@ -146,7 +148,7 @@ public final class UndoableCommands {
         if (text.get().equalsIgnoreCase("none") || text.get().equalsIgnoreCase(Messages.text("main.askDue.none"))) {
             return Optional.of(Optional.empty());
         }
-        Optional<LocalDate> d = dev.tandem.app.text.DatePhrases.parse(text.get(), store.today());
+        Optional<LocalDate> d = DatePhrases.parse(text.get(), store.today());
         if (d.isEmpty()) {
             message.set(Messages.text("main.askDue.unreadable", text.get()));
             return Optional.empty();

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -254,7 +255,7 @@ public final class VersionsViewModel implements HasFeedback {
                 }
             }
             List<Attachment> had = versions.attachments(id, known, row.version());
-            Set<String> hasNow = new java.util.HashSet<>();
+            Set<String> hasNow = new HashSet<>();
             versions.attachments(id, known, newest).forEach(a -> hasNow.add(a.id()));
             List<String> files = had.stream().map(VersionsViewModel::fileName).toList();
             List<String> removed = had.stream().filter(a -> !hasNow.contains(a.id())).map(VersionsViewModel::fileName).toList();

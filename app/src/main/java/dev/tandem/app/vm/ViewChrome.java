@@ -2,8 +2,12 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.Outline;
 import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.ui.messages.Messages;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -81,7 +85,7 @@ public final class ViewChrome {
                 : agenda ? Messages.text("main.count.nextDays", AgendaPlan.DAYS)
                 : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
                 + (flattened(items.items()) ? " · " + Messages.text("main.count.flattened",
-                        String.valueOf(dev.tandem.app.model.Outline.MAX_DEPTH)) : ""));
+                        String.valueOf(Outline.MAX_DEPTH)) : ""));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);
         calendarShown.set(calendar);
@@ -92,13 +96,13 @@ public final class ViewChrome {
     }
 
     /**
-     * Whether an outline's rows show a todo flattened at {@link dev.tandem.app.model.Outline#MAX_DEPTH} (its
+     * Whether an outline's rows show a todo flattened at {@link Outline#MAX_DEPTH} (its
      * parent is shown at that level too): the count line says so. One pass over the rows.
      */
-    static boolean flattened(java.util.List<ItemRow> rows) {
-        java.util.Set<String> atLimit = new java.util.HashSet<>();
+    static boolean flattened(List<ItemRow> rows) {
+        Set<String> atLimit = new HashSet<>();
         for (ItemRow r : rows) {
-            if (r.isOutlined() && r.depth() == dev.tandem.app.model.Outline.MAX_DEPTH && r.id() != null) {
+            if (r.isOutlined() && r.depth() == Outline.MAX_DEPTH && r.id() != null) {
                 if (r.parentId() != null && atLimit.contains(r.parentId())) {
                     return true;
                 }

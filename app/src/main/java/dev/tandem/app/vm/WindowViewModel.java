@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.vm.settings.SyncSettingsFlow;
+import java.util.Optional;
 
 /**
  * Everything one window shows, wired together: the list and its commands, the editor, the
@@ -123,8 +124,8 @@ public final class WindowViewModel implements AutoCloseable {
     }
 
     /** "Open on phone…", where the window offers it (not in the demo's windows). */
-    public java.util.Optional<Runnable> openOnPhone() {
-        return java.util.Optional.ofNullable(openOnPhone);
+    public Optional<Runnable> openOnPhone() {
+        return Optional.ofNullable(openOnPhone);
     }
 
     public String deviceName() {

@@ -7,6 +7,7 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
@@ -212,7 +213,7 @@ final class ApiRoutes {
             return new Listing.UserListing(key.substring(5));
         }
         if (key.startsWith("tag:")) {
-            return new Listing.TagListing(dev.tandem.app.model.ItemTag.normalize(key.substring(4)));
+            return new Listing.TagListing(ItemTag.normalize(key.substring(4)));
         }
         if (key.equals("search")) {
             return new Listing.SearchListing(q);

@@ -4,6 +4,8 @@ import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.FileWords;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,7 +24,7 @@ final class AttachmentJson {
     }
 
     static String url(String id) {
-        return AttachmentRoutes.FILES + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        return AttachmentRoutes.FILES + URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
     /** "PNG image · 1.2 MB". */

@@ -9,10 +9,11 @@ import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.engine.BlobTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -202,8 +204,8 @@ final class AttachmentRoutes {
         return MIME.matcher(t).matches() ? t : byName;
     }
 
-    private static final java.util.regex.Pattern MIME =
-            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+    private static final Pattern MIME =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     /** Images a page shows inline; anything else (HTML, SVG, PDF, scripts) downloads. */
     static boolean inlineType(String type) {
@@ -233,7 +235,7 @@ final class AttachmentRoutes {
     static String disposition(boolean inline, String name) {
         String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
         StringBuilder enc = new StringBuilder();
-        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 enc.append((char) c);

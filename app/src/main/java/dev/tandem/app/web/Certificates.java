@@ -1,31 +1,32 @@
 package dev.tandem.app.web;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.Certificate;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.HexFormat;
-import java.util.List;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -64,9 +65,9 @@ public final class Certificates {
                     return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
                 }
             }
-            throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.noCertificate", keyStore.toString()));
+            throw new IllegalArgumentException(Messages.text("server.tls.noCertificate", keyStore.toString()));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.cannotRead", keyStore.toString(), String.valueOf(e.getMessage())), e);
+            throw new IllegalArgumentException(Messages.text("server.tls.cannotRead", keyStore.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 

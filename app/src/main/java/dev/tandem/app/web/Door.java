@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -135,7 +136,7 @@ final class Door extends Handler.Wrapper {
     }
 
     private boolean paired(Request request) {
-        for (org.eclipse.jetty.http.HttpCookie c : Request.getCookies(request)) {
+        for (HttpCookie c : Request.getCookies(request)) {
             if (c.getName().equals(cookie) && browsers.known(c.getValue())) {
                 return true;
             }

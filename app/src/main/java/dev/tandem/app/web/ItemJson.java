@@ -9,6 +9,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.DueDates;
 import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class ItemJson {
                 "id", it.id(),
                 "title", it.titleOrEmpty(),
                 "listId", list == null ? null : list.id(),
-                "listName", list == null ? dev.tandem.ui.messages.Messages.text("server.view.inbox") : list.name(),
+                "listName", list == null ? Messages.text("server.view.inbox") : list.name(),
                 "due", due == null ? null : due.toString(),
                 "dueLabel", due == null ? "" : DueDates.format(due, it.timeOfDay(), it.lengthMinutes(), today),
                 "time", field(it, "time"),

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
 
@@ -45,11 +46,11 @@ final class LiveEvents implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Subscription commits;
-    private final java.util.function.IntConsumer onPages;
+    private final IntConsumer onPages;
     private volatile Runnable beforePing = () -> { };
 
     /** {@code onPages} hears the number of open streams whenever it changes (on the events' thread). */
-    LiveEvents(Db db, java.util.function.IntConsumer onPages) {
+    LiveEvents(Db db, IntConsumer onPages) {
         this.onPages = onPages;
         this.commits = db.subscribe(new ChangeListener() {
             @Override

@@ -1,16 +1,20 @@
 package dev.tandem.app.web;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,9 +115,9 @@ public final class MdnsAdvertiser implements AutoCloseable {
         try {
             return start(InetAddress.getByName(lan), WebServerAddresses::hostName, service(deviceName, port, https), https,
                     answer);
-        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+        } catch (UnknownHostException | IllegalArgumentException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: not advertised", e);
-            return failed(dev.tandem.ui.messages.Messages.text("server.mdns.failed", String.valueOf(e.getMessage())));
+            return failed(Messages.text("server.mdns.failed", String.valueOf(e.getMessage())));
         }
     }
 
@@ -173,7 +177,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
         try {
             Optional<String> label = WebServerAddresses.hostLabel(hostName.get());
             if (label.isEmpty()) {
-                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.badName")));
+                complete(Outcome.warning(Messages.text("server.mdns.badName")));
                 return;
             }
             String hostLabel = label.get();
@@ -187,11 +191,11 @@ public final class MdnsAdvertiser implements AutoCloseable {
             }
             // JmDNS renames itself while probing when another device holds the name.
             if (renamed(host)) {
-                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.nameTaken", host)));
+                complete(Outcome.warning(Messages.text("server.mdns.nameTaken", host)));
                 return;
             }
             if (!answered) {
-                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.noAnswer", host, VERIFY.toSeconds())));
+                complete(Outcome.warning(Messages.text("server.mdns.noAnswer", host, VERIFY.toSeconds())));
                 return;
             }
             answer.accept(host);
@@ -199,7 +203,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
                     + "/")), Optional.empty()));
         } catch (IOException | RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: cannot advertise the web page", e);
-            complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.failed", String.valueOf(e.getMessage()))));
+            complete(Outcome.warning(Messages.text("server.mdns.failed", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -217,7 +221,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
             Optional<DNSIncoming> reply = ask(lan, host + ".", DNSRecordType.TYPE_A, Duration.ofMillis(500));
             if (reply.isPresent() && reply.get().getAllAnswers().stream().anyMatch(r -> r.getRecordType() == DNSRecordType.TYPE_A
                     && r.getName().equalsIgnoreCase(host + ".")
-                    && java.util.Arrays.asList(r.getServiceInfo().getInet4Addresses()).contains(lan))) {
+                    && Arrays.asList(r.getServiceInfo().getInet4Addresses()).contains(lan))) {
                 return true;
             }
         }
@@ -283,7 +287,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
             shut.get(CLOSE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: stopping the advertisement", e);
         }
     }

@@ -3,7 +3,10 @@ package dev.tandem.app.web;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +71,7 @@ final class NoteHtml {
 
     /** Finds every list item that starts with a box and takes the "[ ] " out of its first text. */
     private static void collect(Node node, List<String> lines, Map<ListItem, Labelled> boxes) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(node);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
@@ -90,7 +93,7 @@ final class NoteHtml {
     /** The words of the item's first block (its line, without marks), or which line it is when it has none. */
     private static String label(Node firstBlock, Checklist.Box box) {
         StringBuilder words = new StringBuilder();
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
         if (firstBlock != null) {
             stack.push(firstBlock);
         }
@@ -111,7 +114,7 @@ final class NoteHtml {
             }
         }
         String label = words.toString().strip();
-        return label.isEmpty() ? dev.tandem.ui.messages.Messages.text("server.note.checkBoxLine", box.line() + 1) : label;
+        return label.isEmpty() ? Messages.text("server.note.checkBoxLine", box.line() + 1) : label;
     }
 
     private static Text firstText(Node n) {
@@ -146,7 +149,7 @@ final class NoteHtml {
             html.tag("li", labelled == null ? Map.of() : Map.of("class", "task"));
             if (labelled != null) {
                 Checklist.Box box = labelled.box();
-                Map<String, String> attrs = new java.util.LinkedHashMap<>();
+                Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("type", "checkbox");
                 attrs.put("data-line", String.valueOf(box.line()));
                 // Escaped by the writer, as every attribute: the words may come from someone the list is shared with.

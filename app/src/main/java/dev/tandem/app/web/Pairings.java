@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The pairing invitations that are open, and the limits on guessing them. An invitation is a 256-bit
@@ -70,7 +71,7 @@ final class Pairings {
     }
 
     /** A new invitation, its URL built by {@code url} from the token. */
-    synchronized Pairing create(java.util.function.Function<String, String> url) {
+    synchronized Pairing create(Function<String, String> url) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -6,6 +6,7 @@ import dev.tandem.ui.WebAssets;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Router extends Handler.Abstract {
     /** The most a pairing request's body may hold: a token, a code and a browser's name fit in far less. */
     static final int PAIR_BODY_BYTES = 4 * 1024;
     /** How long a session cookie lives unused; the page's every start renews it. */
-    static final java.time.Duration SESSION_LIFETIME = java.time.Duration.ofDays(30);
+    static final Duration SESSION_LIFETIME = Duration.ofDays(30);
     private static final System.Logger LOG = System.getLogger("tandem");
 
     private final WebServer server;

@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
@@ -242,7 +243,7 @@ final class WebEdits {
         }
         List<String> out = new ArrayList<>();
         for (Object o : l) {
-            out.add(dev.tandem.app.model.ItemTag.normalize(String.valueOf(o)));
+            out.add(ItemTag.normalize(String.valueOf(o)));
         }
         return out;
     }

@@ -4,17 +4,26 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -99,10 +108,10 @@ public final class WebServer implements AutoCloseable {
         NetworkConnectionLimit connections = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
         connections.setEndPointIdleTimeout(Door.UNPAIRED_DEADLINE.toMillis());
         server.addBean(connections);
-        java.util.Properties address = config.settings.readSecretFile(ADDRESS_FILE);
+        Properties address = config.settings.readSecretFile(ADDRESS_FILE);
         String id = address.getProperty("cookie", "");
         if (!id.matches("[0-9a-f]{8}")) {
-            id = String.format("%08x", new java.security.SecureRandom().nextInt());
+            id = String.format("%08x", new SecureRandom().nextInt());
         }
         // One name per profile, so two servers on one host keep their own sessions; over TLS the
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
@@ -113,7 +122,7 @@ public final class WebServer implements AutoCloseable {
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
-        Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> answered = ConcurrentHashMap.newKeySet();
         answered.addAll(answeredHosts(host));
         server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
@@ -142,7 +151,7 @@ public final class WebServer implements AutoCloseable {
      * that resolve such names), a warning, or neither (this machine only, or not asked to). Completes
      * in the background, never on the caller's thread.
      */
-    public java.util.concurrent.CompletableFuture<MdnsAdvertiser.Outcome> advertised() {
+    public CompletableFuture<MdnsAdvertiser.Outcome> advertised() {
         return advertiser.outcome();
     }
 
@@ -252,11 +261,11 @@ public final class WebServer implements AutoCloseable {
      * address of this machine.
      */
     private Set<String> answeredHosts(String shown) {
-        Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "::1", config.host, shown));
+        Set<String> hosts = new HashSet<>(List.of("localhost", "127.0.0.1", "::1", config.host, shown));
         if (config.host.equals("0.0.0.0") || config.host.equals("::")) {
             hosts.addAll(WebServerAddresses.all());
         }
-        return hosts.stream().map(Door::normal).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return hosts.stream().map(Door::normal).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The session cookie's name for this profile's server (known once it has started). */
@@ -295,11 +304,11 @@ public final class WebServer implements AutoCloseable {
         private String keyStorePassword;
         private Supplier<Set<String>> sharedLists = Set::of;
         private Clock clock = Clock.systemDefaultZone();
-        private java.util.function.IntConsumer onOpenPages = n -> { };
+        private IntConsumer onOpenPages = n -> { };
         private AttachmentStore attachments;
         private AttachmentFetcher fetcher;
         private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
-        private dev.tandem.ui.messages.Language language;
+        private Language language;
 
         private Builder() {
         }
@@ -308,7 +317,7 @@ public final class WebServer implements AutoCloseable {
          * Hears how many pages have their live stream open, when that changes: {@code tandem serve}
          * checks the remote as often as a focused window while one is open, and rarely while none is.
          */
-        public Builder onOpenPages(java.util.function.IntConsumer listener) {
+        public Builder onOpenPages(IntConsumer listener) {
             this.onOpenPages = listener;
             return this;
         }
@@ -395,7 +404,7 @@ public final class WebServer implements AutoCloseable {
          * words then, unless the profile chose one; null (the default) lets each browser's {@code Accept-Language}
          * decide.
          */
-        public Builder language(dev.tandem.ui.messages.Language language) {
+        public Builder language(Language language) {
             this.language = language;
             return this;
         }
@@ -412,16 +421,16 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(onOpenPages, "onOpenPages");
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.noHost"));
+                throw new IllegalArgumentException(Messages.text("server.listen.noHost"));
             }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.badPort", String.valueOf(port)));
+                throw new IllegalArgumentException(Messages.text("server.listen.badPort", String.valueOf(port)));
             }
             if (keyStore == null && !isLoopback(host)) {
-                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.needsTls", host));
+                throw new IllegalArgumentException(Messages.text("server.listen.needsTls", host));
             }
             if (keyStore != null && (keyStorePassword == null || !keyStore.toFile().isFile())) {
-                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.unreadable", keyStore.toString()));
+                throw new IllegalArgumentException(Messages.text("server.tls.unreadable", keyStore.toString()));
             }
             if (deviceName == null || deviceName.isBlank()) {
                 throw new IllegalArgumentException("deviceName: must not be blank");

@@ -10,6 +10,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddPlan;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -30,7 +31,7 @@ final class WebWrites {
     }
 
     /** How far back a quick add made offline may say it was typed: its "tomorrow" is read from then. */
-    static final java.time.Duration TYPED_AT_MOST = java.time.Duration.ofDays(30);
+    static final Duration TYPED_AT_MOST = Duration.ofDays(30);
     /** An id a page makes for an item: a UUID, as the engine makes them. */
     private static final Pattern ITEM_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 

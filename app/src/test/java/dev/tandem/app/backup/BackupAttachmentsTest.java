@@ -17,11 +17,15 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,7 +63,7 @@ class BackupAttachmentsTest {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
     }
@@ -131,8 +135,8 @@ class BackupAttachmentsTest {
         assertEquals(2, sealed.size(), "the key and one sealed file: " + sealed);
         for (Path p : sealed) {
             assertFalse(p.toString().contains(attached.blob()), "a name reveals the file's hash");
-            assertFalse(java.util.Collections.indexOfSubList(toList(Files.readAllBytes(p)),
-                    toList(java.util.Arrays.copyOf(pdf, 64))) >= 0, "plaintext in " + p);
+            assertFalse(Collections.indexOfSubList(toList(Files.readAllBytes(p)),
+                    toList(Arrays.copyOf(pdf, 64))) >= 0, "plaintext in " + p);
         }
     }
 
@@ -166,7 +170,7 @@ class BackupAttachmentsTest {
     }
 
     private static List<Byte> toList(byte[] bytes) {
-        List<Byte> out = new java.util.ArrayList<>(bytes.length);
+        List<Byte> out = new ArrayList<>(bytes.length);
         for (byte b : bytes) {
             out.add(b);
         }

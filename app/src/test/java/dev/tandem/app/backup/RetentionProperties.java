@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class RetentionProperties {
                     all.add(new Attempt(d * 24 * 60 + a.minute(), a.manual(), a.failed()));
                 }
             }
-            all.sort(java.util.Comparator.comparingInt(Attempt::minute));
+            all.sort(Comparator.comparingInt(Attempt::minute));
             return all;
         });
     }

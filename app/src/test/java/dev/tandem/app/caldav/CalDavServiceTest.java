@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -224,8 +225,8 @@ class CalDavServiceTest {
         CalDavReport again = service.connect(server.url(), CalDavServer.USER, "", List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         assertEquals(List.of("Groceries", "Work"), again.lists().stream().sorted().toList(), again.summary());
-        assertEquals(java.util.Set.of(milk.listId(), report.listId()),
-                java.util.Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
+        assertEquals(Set.of(milk.listId(), report.listId()),
+                Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
         assertTrue(has(store, "Bread"), "the phone's task made meanwhile arrives");
         assertTrue(has(store, "Oat milk") && !has(store, "Milk"), "the edit made here meanwhile stays");
         assertEquals(1, store.allItems().stream().filter(i -> i.title().endsWith("ilk")).count(), "no copy");

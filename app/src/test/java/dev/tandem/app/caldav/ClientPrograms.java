@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -76,7 +79,7 @@ final class ClientPrograms {
             }
             byte[] out;
             // Output is read to the end before waiting, so a chatty program never blocks on a full pipe.
-            var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var reader = CompletableFuture.supplyAsync(() -> {
                 try {
                     return p.getInputStream().readAllBytes();
                 } catch (IOException e) {
@@ -94,7 +97,7 @@ final class ClientPrograms {
                         + "\nstderr:\n" + Files.readString(err));
             }
             return stdout;
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             throw new AssertionError("cannot run " + shortened(cmd) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

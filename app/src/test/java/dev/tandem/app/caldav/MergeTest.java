@@ -3,7 +3,9 @@ package dev.tandem.app.caldav;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.RacingDb;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
@@ -14,8 +16,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +57,7 @@ class MergeTest {
         // The phone's edit came between: its title wins, the notes and priority edited here after it win.
         TaskFields phone = new TaskFields("Plane tickets", "Aisle seat", null, false, 9L, List.of(), null, null);
         Vtodo.Read server = new Vtodo.Read("uid-1", phone, phoneEdit);
-        CalDavState state = CalDavState.open(java.util.Optional.empty());
+        CalDavState state = CalDavState.open(Optional.empty());
         Merge merge = new Merge(store, new Outside(store, account()), new CalDavReport.Builder(), new Parents(store, state));
 
         counting.reset();
@@ -74,11 +78,11 @@ class MergeTest {
         TaskFields phone = new TaskFields("Plane tickets", null, null, false, null, List.of(), null, null);
         Vtodo.Read server = new Vtodo.Read("uid-1", phone, clock.instant());
         // Another device's notes and tag, synced in just after the merge read the todo.
-        TodoStore racing = new TodoStore(dev.tandem.app.testing.RacingDb.racing(real, 1, db -> db.transaction(tx -> {
+        TodoStore racing = new TodoStore(RacingDb.racing(real, 1, db -> db.transaction(tx -> {
             tx.save(tx.get(Item.class, added.id()).orElseThrow().withNotes("Seat 12A"));
-            dev.tandem.app.model.TagStore.add(tx, added.id(), "travel");
+            TagStore.add(tx, added.id(), "travel");
         })), clock, ZoneOffset.UTC);
-        CalDavState state = CalDavState.open(java.util.Optional.empty());
+        CalDavState state = CalDavState.open(Optional.empty());
         Merge merge = new Merge(racing, new Outside(racing, account()), new CalDavReport.Builder(), new Parents(racing, state));
 
         merge.merge(racing.get(added.id()).orElseThrow(), server, phone, agreed, false);
@@ -86,13 +90,13 @@ class MergeTest {
         Item stored = store.get(added.id()).orElseThrow();
         assertEquals("Plane tickets", stored.title(), "the phone's title");
         assertEquals("Seat 12A", stored.notes(), "the sync's notes are not written over");
-        assertEquals(List.of("travel"), new dev.tandem.app.model.TagStore(store).of(added.id()));
+        assertEquals(List.of("travel"), new TagStore(store).of(added.id()));
         state.close();
     }
 
     @Test
     void unreadTimes_startDateAnEarlierVersionReadAsDue_isTheStartAgainWithoutADueDate() {
-        java.time.LocalDate start = java.time.LocalDate.of(2026, 11, 21);
+        LocalDate start = LocalDate.of(2026, 11, 21);
         Item old = store.add("Change address", null, start);
         TaskFields base = Vtodo.read("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VTODO\r\nUID:u-1\r\n"
                 + "DTSTAMP:20261120T080000Z\r\nSUMMARY:Change address\r\nDTSTART;VALUE=DATE:20261121\r\nEND:VTODO\r\n"

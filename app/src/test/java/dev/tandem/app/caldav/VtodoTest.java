@@ -85,7 +85,7 @@ class VtodoTest {
     private static final String RELATIVE_ALARM =
             "BEGIN:VALARM\r\nTRIGGER;RELATED=END:-PT15M\r\nACTION:DISPLAY\r\nDESCRIPTION:x\r\nEND:VALARM\r\n";
 
-    private static TaskFields withReminder(TaskFields f, java.time.LocalDate due, Long remindAt) {
+    private static TaskFields withReminder(TaskFields f, LocalDate due, Long remindAt) {
         return new TaskFields(f.title(), f.notes(), due, f.done(), f.priority(), f.tags(), remindAt, f.repeat(), f.time(),
                 f.minutes(), f.start(), f.parent());
     }

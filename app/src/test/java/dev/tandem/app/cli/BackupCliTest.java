@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ class BackupCliTest {
                     Path file = Path.of(line.substring("backed up ".length()));
                     try {
                         finished.put(file, Files.size(file));
-                    } catch (java.nio.file.NoSuchFileException e) {
+                    } catch (NoSuchFileException e) {
                         // pruned already by the child's next backup (the newest of a day is kept)
                     }
                 }

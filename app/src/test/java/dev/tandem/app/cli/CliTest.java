@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.Db;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,7 +173,7 @@ class CliTest {
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("History: kept 0 days and the last 3 versions of every field; forgot 3 older changes"),
                 c.out());
-        assertEquals("0", new dev.tandem.app.settings.SettingsStore(a).get(dev.tandem.app.sync.HistoryUpkeep.KEEP_DAYS, null));
+        assertEquals("0", new SettingsStore(a).get(HistoryUpkeep.KEEP_DAYS, null));
         assertTrue(run(a, "list").out().contains("Draft 6"));
         Result bad = run(a, "compact", "--remote", remote, "--keep-days", "a year");
         assertEquals(2, bad.code(), bad.err());

@@ -3,6 +3,7 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Handler;
@@ -22,7 +23,7 @@ class LogLinesTest {
             log.log(System.Logger.Level.INFO, "only information");
             log.log(System.Logger.Level.DEBUG, "only for a developer");
             log.log(System.Logger.Level.WARNING, "The clock went back by {0} s", 12);
-            log.log(System.Logger.Level.ERROR, "Could not remove a temp file", new java.io.IOException("busy"));
+            log.log(System.Logger.Level.ERROR, "Could not remove a temp file", new IOException("busy"));
         } finally {
             for (Handler h : root.getHandlers()) {
                 root.removeHandler(h);

@@ -7,6 +7,7 @@ import dev.tandem.app.Main;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.web.WebServerAddresses;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,9 +187,9 @@ class ServeCliTest {
     /** On every address: the link names the LAN address, then the .local name follows once it answers. */
     @Test
     void serve_onEveryAddress_printsTheLanAddressThenTheAnnouncedLocalName() throws Exception {
-        java.util.Optional<String> lan = dev.tandem.app.web.WebServerAddresses.phoneHost();
+        Optional<String> lan = WebServerAddresses.phoneHost();
         if (!"true".equals(System.getenv("CI"))) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(lan.isPresent(), "this machine has no LAN address");
+            Assumptions.assumeTrue(lan.isPresent(), "this machine has no LAN address");
         }
         Served s = serve("--tls-self-signed", "--listen", "0.0.0.0:0");
         try {

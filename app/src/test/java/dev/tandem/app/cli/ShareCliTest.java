@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.Device;
+import dev.tandem.app.model.TodoList;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SpaceInvite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +179,7 @@ class ShareCliTest {
         List<String> open = ok(alice, "members", "Groceries").out().lines().filter(l -> l.startsWith("invite "))
                 .map(l -> l.split(" +")[1]).toList();
         assertEquals(2, open.size(), open.toString());
-        String firstId = open.stream().filter(id -> dev.tandem.engine.sync.SpaceInvite.parse(first).id().equals(id))
+        String firstId = open.stream().filter(id -> SpaceInvite.parse(first).id().equals(id))
                 .findFirst().orElseThrow();
 
         assertTrue(ok(alice, "members", "Groceries", "--revoke", firstId).out().contains("Revoked invite " + firstId));
@@ -278,9 +284,9 @@ class ShareCliTest {
         Result told = CliRun.run(alex, "sync");
         assertEquals(3, told.code(), told.err());
         assertTrue(told.err().contains("Sam removed you from “Family”"), told.err());
-        String listId = dev.tandem.app.space.Spaces.listOf(code);
+        String listId = Spaces.listOf(code);
         assertFalse(told.err().contains(listId), "the list is named, not its id: " + told.err());
-        assertFalse(told.err().toLowerCase(java.util.Locale.ROOT).contains("passphrase"), told.err());
+        assertFalse(told.err().toLowerCase(Locale.ROOT).contains("passphrase"), told.err());
 
         Result kept = ok(alex, "unshare", "Family", "--keep");
         assertTrue(kept.out().contains("private"), kept.out());
@@ -300,10 +306,10 @@ class ShareCliTest {
         String code = ok(alice, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
                 .out().strip();
         // Bob holds a list under the same id (his own other device shared it, or the invite was changed).
-        String listId = dev.tandem.app.space.Spaces.listOf(code);
+        String listId = Spaces.listOf(code);
         ok(bob, "add", "x");
-        try (dev.tandem.engine.Db db = dev.tandem.engine.Db.open(bob.resolve(dev.tandem.app.Device.DB_FILE))) {
-            db.save(new dev.tandem.app.model.TodoList(listId, "Diary", null, null));
+        try (Db db = Db.open(bob.resolve(Device.DB_FILE))) {
+            db.save(new TodoList(listId, "Diary", null, null));
         }
 
         Result refused = CliRun.run(bob, "join", code, "--as", "Bob");

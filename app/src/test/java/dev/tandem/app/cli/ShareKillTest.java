@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.app.testing.CliRun;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,8 @@ class ShareKillTest {
         while (true) {
             try (Stream<Path> all = Files.walk(dir)) {
                 return all.filter(Files::isRegularFile).count();
-            } catch (java.io.UncheckedIOException e) {
-                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
                 }
             }

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
 import java.io.IOException;
@@ -250,7 +251,7 @@ class SyncSituationsTest {
         assertEquals(0, tandem(b, "edit", id, "--title", "Fix the gate latch").code());
         assertEquals(0, tandem(a, "rm", id).code());
         try (Db db = Db.open(a.resolve(Device.DB_FILE))) {
-            db.delete(dev.tandem.app.model.Item.class, id);
+            db.delete(Item.class, id);
         }
         assertEquals(0, sync(a).code());
         assertEquals(0, sync(b).code());

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 class LiveListTest {
@@ -81,7 +84,7 @@ class LiveListTest {
         assertEquals(List.of(new Row("new", 1)), live.items());
     }
 
-    private static final java.util.Comparator<Row> BY_V = java.util.Comparator.comparingInt(Row::v)
+    private static final Comparator<Row> BY_V = Comparator.comparingInt(Row::v)
             .thenComparing(Row::id);
 
     @Test
@@ -123,14 +126,14 @@ class LiveListTest {
         feed.reset(List.of(new Row("a", 1), new Row("b", 2), new Row("c", 3), new Row("d", 4)), true, 4);
         ui.runAll();
         List<String> seen = new ArrayList<>();
-        live.items().addListener((javafx.collections.ListChangeListener<Row>) c ->
+        live.items().addListener((ListChangeListener<Row>) c ->
                 seen.add(live.items().size() + " of " + live.total()));
-        feed.patch(java.util.Set.of("d"), List.of(), BY_V);
+        feed.patch(Set.of("d"), List.of(), BY_V);
         ui.runAll();
         assertEquals(3, live.total());
         assertEquals(List.of("3 of 3"), seen);
-        feed.patch(java.util.Set.of("a", "b"), List.of(), BY_V);
-        feed.patch(java.util.Set.of("e"), List.of(new Row("e", 5)), BY_V);
+        feed.patch(Set.of("a", "b"), List.of(), BY_V);
+        feed.patch(Set.of("e"), List.of(new Row("e", 5)), BY_V);
         ui.runAll();
         assertEquals(2, live.total());
 
@@ -138,14 +141,14 @@ class LiveListTest {
         feed.reset(List.of(new Row("a", 1), new Row("b", 2)), true, 50);
         ui.runAll();
         assertEquals(50, live.total());
-        feed.patch(java.util.Set.of("b"), List.of(), BY_V);
+        feed.patch(Set.of("b"), List.of(), BY_V);
         ui.runAll();
         assertEquals(49, live.total());
 
         // A first page of a long result: its count is the index's estimate, moved by what patches remove.
         feed.reset(List.of(new Row("a", 1), new Row("b", 2)), false, 100);
         ui.runAll();
-        feed.patch(java.util.Set.of("a"), List.of(), BY_V);
+        feed.patch(Set.of("a"), List.of(), BY_V);
         ui.runAll();
         assertEquals(99, live.total());
     }
@@ -162,11 +165,11 @@ class LiveListTest {
         LiveList.Feed<Row> feed = feeds.get(0);
         feed.reset(List.of(new Row("a", 1), new Row("b", 5)), true, 2);
         ui.runAll();
-        feed.patch(java.util.Set.of("c"), List.of(new Row("c", 3)), BY_V);
-        feed.patch(java.util.Set.of("a"), List.of(new Row("a", 9)), BY_V);
+        feed.patch(Set.of("c"), List.of(new Row("c", 3)), BY_V);
+        feed.patch(Set.of("a"), List.of(new Row("a", 9)), BY_V);
         ui.runAll();
         assertEquals(List.of(new Row("c", 3), new Row("b", 5), new Row("a", 9)), live.items(), "patches in order, each in place");
-        feed.patch(java.util.Set.of("b"), List.of(), BY_V);
+        feed.patch(Set.of("b"), List.of(), BY_V);
         feed.reset(List.of(new Row("z", 0)), true, 1);
         ui.runAll();
         assertEquals(List.of(new Row("z", 0)), live.items(), "the newest whole result wins over what came before it");
@@ -188,7 +191,7 @@ class LiveListTest {
             return new FakeSub();
         });
         assertEquals(false, live.isLoaded());
-        feeds.get(0).patch(java.util.Set.of("x"), List.of(new Row("x", 1)), BY_V);
+        feeds.get(0).patch(Set.of("x"), List.of(new Row("x", 1)), BY_V);
         feeds.get(1).reset(List.of(new Row("b", 2)), true, 1);
         ui.runAll();
         assertEquals(List.of(new Row("b", 2)), live.items());

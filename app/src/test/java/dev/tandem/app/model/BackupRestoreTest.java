@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.Backups;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.FieldChange;
@@ -120,7 +121,7 @@ class BackupRestoreTest {
             file = backup(a);
         }
         Path fresh = Files.createDirectories(tmp.resolve("fresh")).resolve("tandem.db");
-        dev.tandem.engine.Backups.unpack(file, null, fresh);
+        Backups.unpack(file, null, fresh);
         try (Db db = Schema.database(fresh).build()) {
             assertFalse(db.deviceId().equals(original));
             assertEquals(1, db.query(Item.class, "SELECT * FROM items").size());

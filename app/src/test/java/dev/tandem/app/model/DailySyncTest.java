@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.text.Checklist;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -13,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +34,9 @@ class DailySyncTest {
 
     private void open() {
         try {
-            java.nio.file.Files.createDirectories(tmp.resolve("remote"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(tmp.resolve("remote"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         laptop = new TodoStore(Db.open(tmp.resolve("laptop.db")), Clock.systemUTC(), ZoneOffset.UTC);
         phone = new TodoStore(Db.open(tmp.resolve("phone.db")), Clock.systemUTC(), ZoneOffset.UTC);
@@ -70,7 +75,7 @@ class DailySyncTest {
             String home = s.findList("Home").orElseThrow().id();
             assertEquals(home, homes.get(0).id());
             assertEquals(Set.of("Buy nails", "Fix the tap", "Paint the door"), s.allItems().stream()
-                    .filter(i -> home.equals(i.listId())).map(Item::title).collect(java.util.stream.Collectors.toSet()));
+                    .filter(i -> home.equals(i.listId())).map(Item::title).collect(Collectors.toSet()));
         }
     }
 
@@ -156,8 +161,8 @@ class DailySyncTest {
         laptop.update(groceries.id(), it -> it.withNotes("- [ ] Milk\n- [ ] Eggs\n"));
         syncBoth();
         laptop.setNote(groceries.id(), true);
-        phone.update(groceries.id(), it -> it.withNotes(dev.tandem.app.text.Checklist.toggle(it.notes(),
-                dev.tandem.app.text.Checklist.boxes(it.notes()).get(1), true).orElseThrow()));
+        phone.update(groceries.id(), it -> it.withNotes(Checklist.toggle(it.notes(),
+                Checklist.boxes(it.notes()).get(1), true).orElseThrow()));
         syncBoth();
         for (TodoStore s : List.of(laptop, phone)) {
             Item it = s.get(groceries.id()).orElseThrow();

@@ -9,6 +9,7 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -153,7 +154,7 @@ class ItemVersionsTest {
         later();
         Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();
         later();
-        store.update(van.id(), i -> i.withStart(java.time.LocalDate.of(2026, 11, 30)).withSomeday(true));
+        store.update(van.id(), i -> i.withStart(LocalDate.of(2026, 11, 30)).withSomeday(true));
         Item placed = store.get(van.id()).orElseThrow();
         later();
         outline.move(van.id(), new OutlineStore.Target(home.id(), null, later.id(), null));

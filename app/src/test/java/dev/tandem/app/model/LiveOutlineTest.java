@@ -180,7 +180,7 @@ class LiveOutlineTest {
                 String top = store.add("t" + n, null, home.id(), null, null, TodoDetails.NONE).item().id();
                 store.add("s" + n, null, home.id(), top, null, TodoDetails.NONE);
             }
-            List<List<String>> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<List<String>> pages = new CopyOnWriteArrayList<>();
             Lines whole = new Lines();
             LiveOutline sub = LiveOutline.open(store.db(), home.id(), new LiveOutline.Sink() {
                 @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
@@ -64,7 +65,7 @@ class OrderTest {
                     Listing.Query q = Listing.query(v, today, sort);
                     List<Item> bySql = db.query(Item.class, q.sql(), q.params().toArray());
                     List<Item> byComparator = new ArrayList<>(bySql);
-                    java.util.Collections.shuffle(byComparator, random);
+                    Collections.shuffle(byComparator, random);
                     byComparator.sort(q.order());
                     assertEquals(ids(bySql), ids(byComparator), v.key() + " by " + sort);
                 }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.FieldChange;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +23,7 @@ class OutlineStoreTest {
     private static List<String> titles(TodoStore store, String listId) {
         List<Item> items = store.db().query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL", listId);
         List<Section> sections = store.db().query(Section.class, "SELECT * FROM sections WHERE listId = ?", listId);
-        return Outline.of(items, sections, java.util.Map.of()).stream()
+        return Outline.of(items, sections, Map.of()).stream()
                 .map(l -> l.isSection() ? "#" + l.section().name() : "  ".repeat(l.depth()) + l.item().title()).toList();
     }
 
@@ -162,20 +167,20 @@ class OutlineStoreTest {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("i.db")), Clock.systemUTC())) {
             OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
-            List<Item> items = new java.util.ArrayList<>();
+            List<Item> items = new ArrayList<>();
             for (int n = 0; n < 1_000; n++) {
                 items.add(add(store, "t" + n, l.id()));
             }
-            java.util.Map<String, Integer> before = new java.util.HashMap<>();
+            Map<String, Integer> before = new HashMap<>();
             items.forEach(i -> before.put(i.id(), store.db().history().changes("items", i.id()).size()));
             Item moved = items.get(900);
             outline.move(moved.id(), new OutlineStore.Target(l.id(), null, null, items.get(10).id()));
             for (Item i : items) {
-                List<dev.tandem.engine.Change> changes = store.db().history().changes("items", i.id());
+                List<Change> changes = store.db().history().changes("items", i.id());
                 if (i.id().equals(moved.id())) {
                     assertEquals(before.get(i.id()) + 1, changes.size());
                     assertEquals(List.of("rank"), changes.get(changes.size() - 1).fields().stream()
-                            .map(dev.tandem.engine.FieldChange::field).toList());
+                            .map(FieldChange::field).toList());
                 } else {
                     assertEquals(before.get(i.id()), changes.size(), "a sibling was rewritten");
                 }

@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.testing.OutlineChecks;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
@@ -133,6 +134,6 @@ class OutlineSyncProperties {
     }
 
     private static void check(List<Device> devices, Set<String> made, List<String> lists) {
-        dev.tandem.app.testing.OutlineChecks.converged(devices.stream().map(Device::store).toList(), made, lists);
+        OutlineChecks.converged(devices.stream().map(Device::store).toList(), made, lists);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class SeriesStoreTest {
     /** The due dates of a series, completing each occurrence in turn. */
     private List<String> dues(LocalDate start, Recurrence rule, int completions) {
         Item it = store.add("Pay rent", null, null, start, new TodoDetails(null, List.of(), rule, null)).item();
-        List<String> dues = new java.util.ArrayList<>(List.of(it.due()));
+        List<String> dues = new ArrayList<>(List.of(it.due()));
         for (int i = 0; i < completions; i++) {
             it = series.complete(it.id()).orElseThrow().next().orElseThrow();
             dues.add(it.due());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class HistoryUpkeepTest {
         SettingsStore settings = new SettingsStore(tmp);
         Instant start = Instant.parse("2026-11-24T08:00:00Z");
         try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
-            new dev.tandem.app.model.TodoStore(db, Clock.systemUTC()); // migrates, as the app does before upkeep
+            new TodoStore(db, Clock.systemUTC()); // migrates, as the app does before upkeep
             at(db, settings, start).pruneIfDue();
             assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "never ran: runs now");
             at(db, settings, start.plus(Duration.ofHours(23))).pruneIfDue();

@@ -11,6 +11,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
@@ -23,12 +24,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,12 +105,12 @@ class SyncServiceTest {
         }
 
         @Override
-        public List<dev.tandem.engine.sync.RemoteDevice> devices(Db d) {
+        public List<RemoteDevice> devices(Db d) {
             return List.of();
         }
 
         @Override
-        public boolean forget(Db d, java.util.UUID device) {
+        public boolean forget(Db d, UUID device) {
             throw new UnsupportedOperationException("not used by these tests");
         }
 
@@ -240,14 +243,14 @@ class SyncServiceTest {
         engine.failures = 100;
         service.configure(engine, Duration.ofMinutes(5));
         await(() -> service.status().state() == SyncStatus.State.ERROR);
-        java.time.Instant planned = service.status().nextAttempt();
+        Instant planned = service.status().nextAttempt();
         for (int i = 0; i < 3; i++) {
             int before = engine.calls.get();
             service.syncNow();
             await(() -> engine.calls.get() > before && service.status().state() == SyncStatus.State.ERROR);
         }
         SyncStatus after = service.status();
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.time.Instant.now().isBefore(planned),
+        Assumptions.assumeTrue(Instant.now().isBefore(planned),
                 "the automatic retry came during the manual ones: nothing to compare");
         assertTrue(!after.nextAttempt().isAfter(planned), "planned " + planned + ", now " + after.nextAttempt());
         assertEquals(1, after.failures(), "manual tries do not lengthen the backoff");

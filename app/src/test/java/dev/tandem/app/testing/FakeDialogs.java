@@ -2,6 +2,7 @@ package dev.tandem.app.testing;
 
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import java.nio.file.Path;
@@ -10,12 +11,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Dialogs with scripted answers, recording what was asked. */
 public final class FakeDialogs implements Dialogs {
     public boolean confirmAnswer = true;
     /** Plays the person in the condition builder: fills it in and saves, or returns false to cancel. */
-    public java.util.function.Predicate<dev.tandem.app.vm.filter.FilterBuilderViewModel> smartListAnswer = b -> false;
+    public Predicate<FilterBuilderViewModel> smartListAnswer = b -> false;
     public final Deque<String> textAnswers = new ArrayDeque<>();
     public SyncSettings settingsAnswer;
     /** What the "This device" field says when the settings dialog saves; null leaves it as it opened. */
@@ -53,7 +55,7 @@ public final class FakeDialogs implements Dialogs {
     }
 
     @Override
-    public boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+    public boolean buildSmartList(FilterBuilderViewModel builder) {
         return smartListAnswer.test(builder);
     }
 

@@ -8,13 +8,18 @@ import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,7 +40,7 @@ public final class TestWindow {
     }
 
     /** As {@link #device(String, Path, SyncSettings)}, with no forced remote and {@code clock} as the device's one clock. */
-    public static Device deviceAt(String name, Path dataDir, java.time.Clock clock) {
+    public static Device deviceAt(String name, Path dataDir, Clock clock) {
         return Device.open(name, dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
     }
 
@@ -91,13 +96,13 @@ public final class TestWindow {
     }
 
     /** Where {@code n} is in its scene. */
-    public static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+    public static Bounds sceneBounds(Node n) {
         return n.localToScene(n.getBoundsInLocal());
     }
 
     /** The text a label or button shows, after any shortening to "…". */
-    public static String shownText(javafx.scene.control.Labeled l) {
-        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+    public static String shownText(Labeled l) {
+        Text t = (Text) l.lookup(".text");
         return t == null ? "" : t.getText();
     }
 

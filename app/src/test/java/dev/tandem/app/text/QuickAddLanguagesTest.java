@@ -3,15 +3,21 @@ package dev.tandem.app.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +69,8 @@ class QuickAddLanguagesTest {
         assertEquals(typed, d.title());
         assertEquals(List.of(), d.tokens());
         assertEquals(null, d.repeat());
-        QuickAddPlan plan = QuickAddPlan.read(typed, List.of(), dev.tandem.app.model.Listing.inbox(),
-                TODAY.atStartOfDay(java.time.ZoneOffset.UTC));
+        QuickAddPlan plan = QuickAddPlan.read(typed, List.of(), Listing.inbox(),
+                TODAY.atStartOfDay(ZoneOffset.UTC));
         assertTrue(plan.problem(typed).isPresent());
     }
 
@@ -73,7 +79,7 @@ class QuickAddLanguagesTest {
         Messages.use(Language.GERMAN);
         // As the web server reads a request: in its browser's language (Messages.in), not the process's.
         QuickAddPlan plan = Messages.in(Language.FRENCH, () -> QuickAddPlan.read("Dentiste demain à 14h", List.of(),
-                dev.tandem.app.model.Listing.inbox(), TODAY.atTime(10, 0).atZone(java.time.ZoneOffset.UTC)));
+                Listing.inbox(), TODAY.atTime(10, 0).atZone(ZoneOffset.UTC)));
         assertEquals("Dentiste", plan.title());
         assertEquals(TODAY.plusDays(1), plan.due());
         // The process's own language is read again once the call is over.
@@ -83,27 +89,27 @@ class QuickAddLanguagesTest {
 
     @Test
     void describe_everyLanguage_readBackAsTheSameRule() {
-        List<dev.tandem.app.model.Recurrence> rules = List.of(
-                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.DAILY, 1),
-                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.WEEKLY, 2),
-                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.MONTHLY, 3),
-                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.YEARLY, 1),
-                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY)),
-                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY)),
-                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)),
-                dev.tandem.app.model.Recurrence.monthlyOn(1), dev.tandem.app.model.Recurrence.monthlyOn(22));
+        List<Recurrence> rules = List.of(
+                Recurrence.every(Recurrence.Freq.DAILY, 1),
+                Recurrence.every(Recurrence.Freq.WEEKLY, 2),
+                Recurrence.every(Recurrence.Freq.MONTHLY, 3),
+                Recurrence.every(Recurrence.Freq.YEARLY, 1),
+                Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY)),
+                Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)),
+                Recurrence.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
+                Recurrence.monthlyOn(1), Recurrence.monthlyOn(22));
         for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
             Messages.use(l);
-            for (dev.tandem.app.model.Recurrence r : rules) {
+            for (Recurrence r : rules) {
                 String said = r.describe();
-                assertEquals(java.util.Optional.of(r), RepeatPhrases.parse(said), l.tag() + ": " + said);
+                assertEquals(Optional.of(r), RepeatPhrases.parse(said), l.tag() + ": " + said);
             }
         }
         Messages.use(Language.GERMAN);
-        assertEquals("jeden Monat am 1.", dev.tandem.app.model.Recurrence.monthlyOn(1).describe());
+        assertEquals("jeden Monat am 1.", Recurrence.monthlyOn(1).describe());
         Messages.use(Language.FRENCH);
-        assertEquals("tous les mois le 1er", dev.tandem.app.model.Recurrence.monthlyOn(1).describe());
-        assertEquals("chaque lundi", dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY)).describe());
+        assertEquals("tous les mois le 1er", Recurrence.monthlyOn(1).describe());
+        assertEquals("chaque lundi", Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY)).describe());
     }
 
     private static void assertTable(Language language, String file) throws IOException {

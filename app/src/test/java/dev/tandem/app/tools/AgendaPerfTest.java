@@ -11,8 +11,8 @@ import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -160,7 +161,7 @@ class AgendaPerfTest {
     private boolean agendaCellsShown() {
         Node agenda = view.lookup("#agenda");
         return agenda != null && agenda.isVisible() && agenda.lookupAll(".item-cell").stream()
-                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null);
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null);
     }
 
     private long measure(Runnable action, BooleanSupplier shows) throws Exception {

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -222,7 +224,7 @@ class AppScalePerfTest {
             long whole;
             try {
                 whole = measureOn(() -> vm.undoManager().labelProperty().get().startsWith(verb));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // The window stays responsive; writing the 90,000 changes themselves takes longer than the cap.
                 lines.add(String.format("select all (%,d rows), %s: key to the bulk command's targets (first frame after the"
                         + " key) %d ms; the targets in list order alone %d ms; the bulk action itself not done within %d s",
@@ -260,7 +262,7 @@ class AppScalePerfTest {
         long end;
         try {
             end = done.get(MEASURE_CAP_S, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("not shown within " + MEASURE_CAP_S + " s; the window shows " + onFx(() -> view.viewModel().view()
                     + " loaded=" + view.viewModel().liveItems().isLoaded() + " focus=" + scene.getFocusOwner()), e);
         }
@@ -289,11 +291,11 @@ class AppScalePerfTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         return onFx(c, 5);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c, int seconds) throws Exception {
+    private static <T> T onFx(Callable<T> c, int seconds) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(seconds, TimeUnit.SECONDS);
     }
 

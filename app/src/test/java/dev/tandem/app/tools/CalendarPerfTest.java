@@ -10,14 +10,15 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.CalendarItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarPlan;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
-import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
@@ -30,8 +31,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
@@ -194,7 +198,7 @@ class CalendarPerfTest {
         // With nothing to show, one timed todo to move, and one each week so a switch has a block to wait for.
         LocalDate today = device.store().today();
         for (int w = -SWITCHES; w <= SWITCHES; w++) {
-            device.store().add("Weekly " + w, null, null, today.plusWeeks(w), new dev.tandem.app.model.TodoDetails(null,
+            device.store().add("Weekly " + w, null, null, today.plusWeeks(w), new TodoDetails(null,
                     List.of(), null, null, false, LocalTime.of(10, 0), 30));
         }
         run(robot, "empty profile (" + (2 * SWITCHES + 1) + " todos, one a week)", "target/perf-calendar-empty.txt");
@@ -340,9 +344,9 @@ class CalendarPerfTest {
         return false;
     }
 
-    private java.util.Optional<Node> blockOf(String key) {
+    private Optional<Node> blockOf(String key) {
         Node grid = view.lookup("#calendar-week");
-        return grid == null ? java.util.Optional.empty() : grid.lookupAll(".calendar-block").stream()
+        return grid == null ? Optional.empty() : grid.lookupAll(".calendar-block").stream()
                 .filter(n -> n.isVisible() && n.getUserData() instanceof CalendarEntry e && e.key().equals(key)).findFirst();
     }
 
@@ -368,7 +372,7 @@ class CalendarPerfTest {
         long end;
         try {
             end = done.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             CalendarViewModel cal = view.viewModel().calendar();
             throw new AssertionError("not shown within 60 s: " + onFx(() -> view.viewModel().view() + " range "
                     + cal.rangeProperty().get() + " loaded " + cal.loadedProperty().get() + " selected "
@@ -379,7 +383,7 @@ class CalendarPerfTest {
         return (end - start) / 1_000_000;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 }

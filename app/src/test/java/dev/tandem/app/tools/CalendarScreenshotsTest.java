@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -95,7 +96,7 @@ class CalendarScreenshotsTest {
                     waitFor(() -> v.viewModel().calendar().loadedProperty().get()
                             && v.viewModel().calendar().planProperty().get().days().stream().anyMatch(x -> x.total() > 0));
                     settle();
-                    save(snapshot(v.getScene()), "calendar-" + mode.name().toLowerCase(java.util.Locale.ROOT) + suffix + ".png");
+                    save(snapshot(v.getScene()), "calendar-" + mode.name().toLowerCase(Locale.ROOT) + suffix + ".png");
                 }
                 fx(() -> {
                     v.close();

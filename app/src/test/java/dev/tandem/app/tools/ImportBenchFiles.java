@@ -7,6 +7,7 @@ import dev.tandem.app.transfer.Format;
 import dev.tandem.app.transfer.Progress;
 import dev.tandem.app.transfer.Transfer;
 import dev.tandem.engine.Db;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class ImportBenchFiles {
         System.out.printf("wrote %d todos in each format to %s%n", n, dir);
     }
 
-    private static void entry(TarArchiveOutputStream tar, String id, String text) throws java.io.IOException {
+    private static void entry(TarArchiveOutputStream tar, String id, String text) throws IOException {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry e = new TarArchiveEntry(id + ".md");
         e.setSize(b.length);

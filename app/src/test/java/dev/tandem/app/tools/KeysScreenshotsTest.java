@@ -9,8 +9,9 @@ import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.view.KeysDialog;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.engine.Db;
@@ -61,7 +62,7 @@ class KeysScreenshotsTest {
             }
             // Key work runs on a background thread, as in the app; results come back on the FX thread.
             Async async = new Async(Async.backgroundExecutor("keys-shot"), FxExecutor.INSTANCE, e -> { });
-            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, new dev.tandem.app.testing.FakeDialogs(),
+            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, new FakeDialogs(),
                     passphrase, p -> { },
                     ZoneOffset.UTC);
             KeysDialog dialog = fx(() -> {

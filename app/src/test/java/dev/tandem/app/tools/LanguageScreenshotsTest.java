@@ -34,6 +34,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -146,7 +147,7 @@ class LanguageScreenshotsTest {
         });
     }
 
-    private static void check(javafx.scene.Parent root, String where, Language language, List<String> cut) throws Exception {
+    private static void check(Parent root, String where, Language language, List<String> cut) throws Exception {
         if (language.pseudo()) {
             // The long pseudo-language is for finding words the catalogue lacks and seeing where text grows;
             // only the real languages must fit.

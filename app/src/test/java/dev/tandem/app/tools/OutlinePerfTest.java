@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -234,7 +235,7 @@ class OutlinePerfTest {
                 && c.getItem() instanceof ItemRow r && r.id().equals(key)).findFirst().orElseThrow();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 

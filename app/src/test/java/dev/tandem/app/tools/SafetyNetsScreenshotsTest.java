@@ -31,10 +31,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -135,7 +137,7 @@ class SafetyNetsScreenshotsTest {
             AsOfViewModel asOf = new AsOfViewModel(store, new ItemVersions(store, new Authors(store)), undo, async, clock);
             AsOfDialog ad = fx(() -> {
                 AsOfDialog d = new AsOfDialog(null, asOf, Theme.LIGHT.stylesheets());
-                asOf.dateProperty().set(java.time.LocalDate.of(2026, 11, 23));
+                asOf.dateProperty().set(LocalDate.of(2026, 11, 23));
                 asOf.timeProperty().set("21:00");
                 d.show();
                 asOf.show();
@@ -144,7 +146,7 @@ class SafetyNetsScreenshotsTest {
             waitFor(() -> asOf.profileProperty().get() != null && !asOf.busyProperty().get());
             fx(() -> {
                 asOf.lists().stream().filter(l -> l.name().equals("Lisbon trip")).findFirst().ifPresent(asOf::select);
-                ((javafx.scene.control.ListView<?>) ad.getDialogPane().lookup("#as-of-items")).getSelectionModel().select(2);
+                ((ListView<?>) ad.getDialogPane().lookup("#as-of-items")).getSelectionModel().select(2);
                 return null;
             });
             settle();

@@ -5,13 +5,14 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.SettingsDialog;
@@ -22,6 +23,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.ui.Theme;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -41,6 +43,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,7 +274,7 @@ class ScreenshotsTest {
             g.fillRect(160, 170 + shelf * 170, 1080, 26);
         }
         g.setColor(new Color(0x3b6ff5));
-        g.setStroke(new java.awt.BasicStroke(6));
+        g.setStroke(new BasicStroke(6));
         g.drawLine(160, 120, 1240, 120);
         g.setFont(g.getFont().deriveFont(44f));
         g.drawString("120 cm", 620, 100);
@@ -279,7 +282,7 @@ class ScreenshotsTest {
         Path png = tmp.resolve("shelves-sketch.png");
         ImageIO.write(sketch, "png", png.toFile());
         Path pdf = Files.write(tmp.resolve("Bracket spec.pdf"), new byte[184_000]);
-        dev.tandem.app.model.Attachment image = d.attachments().add(note.id(), png, 100_000_000);
+        Attachment image = d.attachments().add(note.id(), png, 100_000_000);
         d.attachments().add(note.id(), pdf, 100_000_000);
         d.store().update(note.id(), it -> it.withNotes("Three shelves over the counter, oak, 30 cm deep.\n\n"
                 + image.markdown() + "\n\n- [x] Measure the wall\n- [ ] Buy brackets (see the spec)\n"));
@@ -356,7 +359,7 @@ class ScreenshotsTest {
         // The screen as it shows: the window, and the dialog where it is over it. The headless screen is larger than
         // 1366 x 768, so the dialog is kept on this one as SettingsDialog keeps it on a real one (16 px margins).
         fx(() -> {
-            javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+            Window w = dialog.getDialogPane().getScene().getWindow();
             w.setHeight(Math.min(w.getHeight(), 768 - 2 * 16));
             w.setX((1366 - w.getWidth()) / 2);
             w.setY(16);

@@ -10,8 +10,9 @@ import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
@@ -119,7 +120,7 @@ class SharingScreenshotsTest {
             samSharing.syncList(sam.store(), groceries.id());
             Path jo = Files.createDirectories(tmp.resolve("jo"));
             // Alex's invite is used up; Jo asks with one of her own.
-            new Spaces(new dev.tandem.app.settings.SettingsStore(jo), Map.of()).join(samSharing.invite(sam.store(),
+            new Spaces(new SettingsStore(jo), Map.of()).join(samSharing.invite(sam.store(),
                     groceries.id()), "Jo");
 
             Stage stage = fx(Stage::new);

@@ -7,10 +7,12 @@ import static dev.tandem.app.tools.WindowTiming.onFx;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.text.filter.SearchBoxQuery;
 import dev.tandem.app.view.MainView;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,11 +151,11 @@ class SmartListPerfTest {
         lines.add(line("  baseline: the same commit to the list Work's sidebar count updated", listCount));
 
         // What a count costs on its own, off the window: the floor under the figure above.
-        dev.tandem.app.model.filter.Filter narrowFilter = FilterParser.parse(FILTERS.get(0), store.today());
+        Filter narrowFilter = FilterParser.parse(FILTERS.get(0), store.today());
         List<Long> alone = new ArrayList<>();
         for (int i = 0; i < COMMITS; i++) {
             long t0 = System.nanoTime();
-            dev.tandem.app.model.FilteredItems.count(store, narrowFilter);
+            FilteredItems.count(store, narrowFilter);
             alone.add((System.nanoTime() - t0) / 1_000_000);
         }
         lines.add(line("  the smart list's count query alone, off the window", alone));
@@ -177,14 +180,14 @@ class SmartListPerfTest {
                 char c = typed.charAt(i - 1);
                 Listing expected = SearchBoxQuery.listing(typed, device.store().today(), null);
                 Runnable key = Character.isDigit(c)
-                        ? () -> robot.type(javafx.scene.input.KeyCode.valueOf("DIGIT" + c)) : () -> robot.write(c);
+                        ? () -> robot.type(KeyCode.valueOf("DIGIT" + c)) : () -> robot.write(c);
                 if (c == ' ' || expected == null) {
                     key.run();
                     continue;
                 }
                 out.add(timing.afterKey(key, () -> expected.equals(vm.view()) && vm.liveItems().isLoaded()));
             }
-            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            robot.type(KeyCode.ESCAPE);
             settle(() -> !vm.view().key().equals("search") && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
             robot.clickOn("#search");
         }

@@ -6,6 +6,8 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,8 +143,8 @@ public final class SyncSeed {
             Path folder = Path.of(remote.substring("folder:".length())).toAbsolutePath();
             try {
                 Files.createDirectories(folder);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             b.folder(folder);
         } else if (remote.startsWith("webdav:")) {

@@ -20,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -134,7 +137,7 @@ class AttachmentTransferTest {
         Path bad = tmp.resolve("bad.zip");
         try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(bad);
              ZipOutputStream out = new ZipOutputStream(os)) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 try (InputStream in = z.getInputStream(e)) {
                     byte[] b = in.readAllBytes();
@@ -211,8 +214,8 @@ class AttachmentTransferTest {
 
         Item catNote = Fixtures.byTitle(b, "Cat");
         List<Attachment> files = new AttachmentStore(b.db(), b.clock()).of(catNote.id());
-        assertEquals(java.util.Set.of("cat.jpg", "Vet bill.pdf", "outside.txt"),
-                files.stream().map(Attachment::name).collect(java.util.stream.Collectors.toSet()), files.toString());
+        assertEquals(Set.of("cat.jpg", "Vet bill.pdf", "outside.txt"),
+                files.stream().map(Attachment::name).collect(Collectors.toSet()), files.toString());
         assertEquals(3, in.attachments());
         Attachment catFile = files.stream().filter(f -> f.name().equals("cat.jpg")).findFirst().orElseThrow();
         Attachment bill = files.stream().filter(f -> f.name().equals("Vet bill.pdf")).findFirst().orElseThrow();

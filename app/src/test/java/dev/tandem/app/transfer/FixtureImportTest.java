@@ -12,6 +12,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ class FixtureImportTest {
         assertEquals(recycling.id(), recycling.seriesId());
         Item passport = byTitle(store, "Renew passport");
         assertTrue(passport.isDone());
-        assertEquals(java.time.Instant.parse("2026-11-05T10:15:00Z").toEpochMilli(), passport.doneAt());
+        assertEquals(Instant.parse("2026-11-05T10:15:00Z").toEpochMilli(), passport.doneAt());
         assertEquals("2026-11-10", passport.due());
         assertNull(passport.notes());
         assertEquals(1, passport.priorityLevel(), "PRIORITY 1 (high) is p1");
@@ -128,7 +129,7 @@ class FixtureImportTest {
         assertFalse(note.isDone());
         assertNull(note.due());
         assertTrue(note.notes().contains("| router | hall |"));
-        assertEquals(java.time.Instant.parse("2026-09-05T10:00:00Z").toEpochMilli(), note.createdAt());
+        assertEquals(Instant.parse("2026-09-05T10:00:00Z").toEpochMilli(), note.createdAt());
     }
 
     @Test

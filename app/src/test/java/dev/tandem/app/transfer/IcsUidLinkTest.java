@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -65,7 +68,7 @@ class IcsUidLinkTest {
 
     @Test
     void importThenExport_upperCaseUuidUid_comesBackAsGiven() throws Exception {
-        String upper = UUID_UID.toUpperCase(java.util.Locale.ROOT);
+        String upper = UUID_UID.toUpperCase(Locale.ROOT);
         Transfer.importPath(store, write("in.ics", calendar(vtodo(upper, "From Reminders"))), null, Progress.NONE);
         assertEquals(UUID_UID, Fixtures.byTitle(store, "From Reminders").id(), "the id is the UUID in lower case");
         assertEquals(Set.of(upper), uids(export(store, "out.ics")), "the calendar app's UID, as it wrote it");
@@ -151,8 +154,8 @@ class IcsUidLinkTest {
         Transfer.export(s, Format.ICS, file, Progress.NONE);
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -43,7 +47,7 @@ class ImportFuzzProperties {
         dir = Files.createTempDirectory("import-fuzz");
         Path json = dir.resolve("seed.json");
         try (TodoStore s = Fixtures.store()) {
-            s.add("Buy milk", "Groceries", null, java.time.LocalDate.of(2026, 12, 1),
+            s.add("Buy milk", "Groceries", null, LocalDate.of(2026, 12, 1),
                     new TodoDetails(2, List.of("shop"), null, null));
             s.add("note: Packing list", "Travel", null, null, TodoDetails.NONE);
             Transfer.export(s, Format.TANDEM_JSON, json, Progress.NONE);
@@ -62,7 +66,7 @@ class ImportFuzzProperties {
     @AfterContainer
     static void clean() throws IOException {
         try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -91,11 +95,11 @@ class ImportFuzzProperties {
     }
 
     private static byte[] slice(byte[] b, int from, int to) {
-        return java.util.Arrays.copyOfRange(b, from, Math.max(from, to));
+        return Arrays.copyOfRange(b, from, Math.max(from, to));
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class ImportLanguagesTest {
     void jsonNotUtf8_french_namesTheEntryLineAndByteWithFrenchPunctuation() throws Exception {
         Messages.use(Language.FRENCH);
         Path file = Files.write(tmp.resolve("latin.json"), "{\"format\":\"tandem\",\n\"x\":\"Caf\u00e9\"}"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                .getBytes(StandardCharsets.ISO_8859_1));
         ImportException e = assertThrows(ImportException.class, () -> Fixtures.importPath(store, file));
         assertEquals("latin.json, ligne 2\u00a0: pas du texte UTF-8 (octet 0xE9)\u202f; enregistrez-le en UTF-8 et réessayez",
                 e.getMessage());

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,7 @@ class JoplinResourceTest {
         assertEquals("receipt-2026.jpg", receipt.name());
         assertEquals("image/jpeg", receipt.type());
         assertEquals(5000L, receipt.size());
-        assertEquals(java.time.Instant.parse("2026-09-05T09:00:00Z").toEpochMilli(), receipt.createdAt());
+        assertEquals(Instant.parse("2026-09-05T09:00:00Z").toEpochMilli(), receipt.createdAt());
         assertArrayEquals(JPEG, Files.readAllBytes(new AttachmentStore(store.db(), store.clock()).file(receipt).orElseThrow()));
         String expected = "Shop: ![Receipt from the shop](attachment:" + receipt.id() + ")\n<img src=\"attachment:"
                 + receipt.id() + "\" width=\"200\"/>\nLost: [scan](:/" + GONE + ")\nSee [the list](:/" + OTHER_NOTE + ")";
@@ -115,8 +118,8 @@ class JoplinResourceTest {
         try (OutputStream out = Files.newOutputStream(jex); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             // Resources first, as Joplin may write them: the notes that name them come later in the archive.
-            List<Map.Entry<String, byte[]>> entries = new java.util.ArrayList<>(export().entrySet());
-            java.util.Collections.reverse(entries);
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>(export().entrySet());
+            Collections.reverse(entries);
             for (Map.Entry<String, byte[]> e : entries) {
                 TarArchiveEntry t = new TarArchiveEntry(e.getKey());
                 t.setSize(e.getValue().length);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -229,7 +230,7 @@ class RoundTripProperties {
                 Tuple.of(3, Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
                         .withChars("@.-_").ofMinLength(1).ofMaxLength(40)),
                 Tuple.of(1, Combinators.combine(Arbitraries.longs(), Arbitraries.longs())
-                        .as((m, l) -> new java.util.UUID(m, l).toString().toUpperCase(Locale.ROOT))));
+                        .as((m, l) -> new UUID(m, l).toString().toUpperCase(Locale.ROOT))));
     }
 
     private static Arbitrary<ItemSpec> items(int lists) {

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +180,7 @@ class RoundTripTest {
     private static List<Object> effective(TodoStore s, Item it) {
         NoteAttributes.Split split = NoteAttributes.split(it.notes());
         NoteAttributes a = RealFields.exported(it, new TagStore(s).of(it.id()), split.attributes());
-        return java.util.Arrays.asList(split.body(), new java.util.TreeSet<>(a.tags()),
+        return Arrays.asList(split.body(), new TreeSet<>(a.tags()),
                 RealFields.priority(a.priority()), a.repeats());
     }
 

@@ -8,6 +8,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class StructureIcsTest {
 
     private static String vtodo(String uid, String title, String... more) {
         return "BEGIN:VTODO\r\nUID:" + uid + "\r\nDTSTAMP:20261101T090000Z\r\nSUMMARY:" + title + "\r\n"
-                + String.join("", java.util.Arrays.stream(more).map(m -> m + "\r\n").toList()) + "END:VTODO\r\n";
+                + String.join("", Arrays.stream(more).map(m -> m + "\r\n").toList()) + "END:VTODO\r\n";
     }
 
     private static String calendar(String... todos) {

@@ -8,6 +8,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,6 @@ class StructureMarkdownTest {
         Transfer.importPath(fresh, tmp.resolve("orphan"), null, Progress.NONE);
         Item milk = Fixtures.byTitle(fresh, "Milk");
         assertNull(milk.parentId());
-        assertEquals(java.util.List.of("#Shop", "Milk"), Structures.outline(fresh, "Home"));
+        assertEquals(List.of("#Shop", "Milk"), Structures.outline(fresh, "Home"));
     }
 }

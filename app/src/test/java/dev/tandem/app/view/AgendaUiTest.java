@@ -16,14 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -76,7 +81,7 @@ class AgendaUiTest {
         DailyUiTest.waitFor(condition);
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -95,14 +100,14 @@ class AgendaUiTest {
                     cells.add(c);
                 }
             }
-            cells.sort(java.util.Comparator.comparingInt(ListCell::getIndex));
+            cells.sort(Comparator.comparingInt(ListCell::getIndex));
             List<String> out = new ArrayList<>();
             for (ListCell<?> c : cells) {
                 AgendaRow r = (AgendaRow) c.getItem();
                 String line = switch (r.kind()) {
-                    case HEADING -> "# " + ((javafx.scene.control.Label) c.getGraphic().lookup(".label")).getText();
-                    case TODO -> ((javafx.scene.control.Label) c.getGraphic().lookup(".item-title")).getText();
-                    case OCCURRENCE -> "~ " + ((javafx.scene.control.Label) c.getGraphic().lookup(".item-title")).getText();
+                    case HEADING -> "# " + ((Label) c.getGraphic().lookup(".label")).getText();
+                    case TODO -> ((Label) c.getGraphic().lookup(".item-title")).getText();
+                    case OCCURRENCE -> "~ " + ((Label) c.getGraphic().lookup(".item-title")).getText();
                     case EMPTY -> "- " + r.text();
                 };
                 if (out.isEmpty() || !out.get(out.size() - 1).equals(line) || r.isHeading()) {
@@ -167,10 +172,10 @@ class AgendaUiTest {
     @Test
     void timedTodo_rowSaysItsTimeAndLength_onTheAppsClock_editorWritesStartAsDue(FxRobot robot) throws Exception {
         String review = device.store().add("Review budget", null, null, today, new TodoDetails(null, List.of(), null, null,
-                false, java.time.LocalTime.of(14, 0), 30)).item().id();
+                false, LocalTime.of(14, 0), 30)).item().id();
         device.store().update(review, i -> i.withStart(today));
         device.store().add("Standup", null, null, today, new TodoDetails(null, List.of(), null, null, false,
-                java.time.LocalTime.of(9, 30), 0));
+                LocalTime.of(9, 30), 0));
         waitFor(() -> robot.lookup("Agenda").tryQuery().isPresent());
         robot.clickOn("Agenda");
         waitFor(() -> showsAgenda(robot) && robot.lookup("Review budget").tryQuery().isPresent());
@@ -180,9 +185,9 @@ class AgendaUiTest {
         // The editor writes the start date as it writes the due date.
         robot.clickOn("Review budget");
         waitFor(() -> "Review budget".equals(robot.lookup("#editor-title").queryAs(TextField.class).getText()));
-        String due = fx(() -> robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getEditor().getText());
+        String due = fx(() -> robot.lookup("#editor-due").queryAs(DatePicker.class).getEditor().getText());
         assertEquals("Wed 25 Nov 2026", due);
-        assertEquals(due, fx(() -> robot.lookup("#editor-start").queryAs(javafx.scene.control.DatePicker.class).getEditor()
+        assertEquals(due, fx(() -> robot.lookup("#editor-start").queryAs(DatePicker.class).getEditor()
                 .getText()));
     }
 }

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import javafx.event.Event;
@@ -203,7 +206,7 @@ class AttachmentsUiTest {
         });
         assertEquals(TransferMode.COPY, over.getAcceptedTransferMode(), "the row takes files");
 
-        String id = device.store().query(dev.tandem.app.model.Listing.inbox()).stream()
+        String id = device.store().query(Listing.inbox()).stream()
                 .filter(i -> i.title().equals("Renew passport")).findFirst().orElseThrow().id();
         waitFor(() -> device.attachments().of(id).size() == 1);
         // The notice follows the save, on the FX thread once the background attach has returned.
@@ -227,9 +230,9 @@ class AttachmentsUiTest {
         Object clipboard = toolkit.getMethod("createLocalClipboard").invoke(toolkit.getMethod("getToolkit").invoke(null));
         Class<?> peer = Class.forName("com.sun.javafx.tk.TKClipboard");
         // The operating system's drag source says which transfers it offers; a file manager offers a copy.
-        Object offering = java.lang.reflect.Proxy.newProxyInstance(peer.getClassLoader(), new Class<?>[] {peer},
+        Object offering = Proxy.newProxyInstance(peer.getClassLoader(), new Class<?>[] {peer},
                 (proxy, method, args) -> method.getName().equals("getTransferModes")
-                        ? java.util.EnumSet.of(TransferMode.COPY) : method.invoke(clipboard, args));
+                        ? EnumSet.of(TransferMode.COPY) : method.invoke(clipboard, args));
         Class<?> helper = Class.forName("com.sun.javafx.scene.input.DragboardHelper");
         return (Dragboard) helper.getMethod("createDragboard", peer).invoke(null, offering);
     }

@@ -25,9 +25,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -171,20 +175,20 @@ class CalDavDialogUiTest {
         var groceries = store.createList("Groceries");
         store.createList("Work");
         service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
-                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         onFx(() -> {
             new CalDavDialog(stage, vm(), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         String id = "#caldav-list-" + groceries.id();
         waitFor(20, () -> dialogWindow() != null && robot.lookup(id).tryQuery().isPresent()
-                && robot.lookup("#caldav-connect").queryAs(javafx.scene.control.Button.class).getText().equals("Apply")
+                && robot.lookup("#caldav-connect").queryAs(Button.class).getText().equals("Apply")
                 && !robot.lookup("#caldav-connect").query().isDisabled());
         onFx(() -> {
-            javafx.scene.control.CheckBox box = robot.lookup(id).queryAs(javafx.scene.control.CheckBox.class);
+            CheckBox box = robot.lookup(id).queryAs(CheckBox.class);
             assertTrue(box.isSelected());
             assertTrue(!box.isDisabled(), "a connected list can be unticked");
-            javafx.scene.layout.Region mark = (javafx.scene.layout.Region) box.lookup(".box");
+            Region mark = (Region) box.lookup(".box");
             double radius = mark.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius();
             assertTrue(radius <= 4, "square, not round like a radio button: " + radius);
             assertEquals(CalDavViewModel.listsHint(), robot.lookup("#caldav-lists-hint").queryAs(Label.class).getText());

@@ -7,6 +7,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.vm.calendar.CalendarEntry;
@@ -18,14 +19,23 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -76,7 +86,7 @@ class CalendarUiTest {
         DailyUiTest.waitFor(condition);
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -101,8 +111,8 @@ class CalendarUiTest {
         waitFor(() -> block(robot, call.id()).isPresent());
         assertEquals("23 – 29 November 2026", fx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
         assertTrue(fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
-                .anyMatch(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("today"))
-                        && ((javafx.scene.control.Label) n).getText().equals("Wed 25"))), "today is marked");
+                .anyMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("today"))
+                        && ((Label) n).getText().equals("Wed 25"))), "today is marked");
 
         // A day to the right and two hours down: Thursday at 11:00.
         Node b = block(robot, call.id()).orElseThrow();
@@ -134,7 +144,7 @@ class CalendarUiTest {
     @Test
     void week_repeatingTodoMovedByKey_asksAndThisOneLeavesTheSeriesGoingOn(FxRobot robot) throws Exception {
         Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
-                dev.tandem.app.model.Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
                 LocalTime.of(8, 0), 30)).item();
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
@@ -161,11 +171,11 @@ class CalendarUiTest {
     }
 
     private String fieldText(FxRobot robot, String id) throws Exception {
-        return fx(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).getText());
+        return fx(() -> robot.lookup(id).queryAs(TextField.class).getText());
     }
 
     private LocalDate editorDue(FxRobot robot) throws Exception {
-        return fx(() -> robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getValue());
+        return fx(() -> robot.lookup("#editor-due").queryAs(DatePicker.class).getValue());
     }
 
     @Test
@@ -173,33 +183,33 @@ class CalendarUiTest {
         Item call = device.store().add("Call Sam", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
         Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
-                dev.tandem.app.model.Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
                 LocalTime.of(8, 0), 30)).item();
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> block(robot, call.id()).isPresent());
         robot.clickOn(block(robot, call.id()).orElseThrow());
-        waitFor(() -> wed.equals(robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getValue()));
+        waitFor(() -> wed.equals(robot.lookup("#editor-due").queryAs(DatePicker.class).getValue()));
 
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
         waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
-        waitFor(() -> wed.plusDays(1).equals(robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class)
+        waitFor(() -> wed.plusDays(1).equals(robot.lookup("#editor-due").queryAs(DatePicker.class)
                 .getValue()));
         robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
         waitFor(() -> LocalTime.of(9, 15).equals(stored(call.id()).timeOfDay()));
-        waitFor(() -> "09:15".equals(robot.lookup("#editor-time").queryAs(javafx.scene.control.TextField.class).getText()));
+        waitFor(() -> "09:15".equals(robot.lookup("#editor-time").queryAs(TextField.class).getText()));
 
         // "This one": the moved todo stops repeating, and the editor says so.
         robot.clickOn(block(robot, plants.id()).orElseThrow());
-        waitFor(() -> !robot.lookup("#editor-repeat").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        waitFor(() -> !robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
         waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
         robot.clickOn("This one");
         waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()) && stored(plants.id()).repeat() == null);
-        waitFor(() -> robot.lookup("#editor-repeat").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        waitFor(() -> robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
         assertEquals(wed.plusDays(1), editorDue(robot));
-        assertEquals("Water plants", fx(() -> robot.lookup("#editor-title").queryAs(javafx.scene.control.TextField.class)
+        assertEquals("Water plants", fx(() -> robot.lookup("#editor-title").queryAs(TextField.class)
                 .getText()));
         assertEquals("08:00", fieldText(robot, "#editor-time"));
     }
@@ -215,17 +225,17 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
         Node cell = fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> wed.equals(n.getUserData()))
                 .findFirst().orElseThrow());
-        javafx.geometry.Bounds box = fx(() -> cell.localToScene(cell.getLayoutBounds()));
+        Bounds box = fx(() -> cell.localToScene(cell.getLayoutBounds()));
         List<Node> chips = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
                 .toList());
-        javafx.scene.control.Label more = fx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
-                .filter(Node::isVisible).map(javafx.scene.control.Label.class::cast).findFirst().orElseThrow());
+        Label more = fx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
+                .filter(Node::isVisible).map(Label.class::cast).findFirst().orElseThrow());
         assertTrue(chips.size() >= 1 && chips.size() < 12, "some fit: " + chips.size());
         assertEquals("+" + (12 - chips.size()) + " more", fx(more::getText), "every todo is shown or counted");
-        List<Node> shown = new java.util.ArrayList<>(chips);
+        List<Node> shown = new ArrayList<>(chips);
         shown.add(more);
         for (Node n : shown) {
-            javafx.geometry.Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
             assertTrue(b.getMaxY() <= box.getMaxY() + 0.5 && b.getMinY() >= box.getMinY(),
                     "inside its cell: " + b + " in " + box);
         }
@@ -254,19 +264,19 @@ class CalendarUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> block(robot, quick.id()).isPresent());
         robot.clickOn(block(robot, quick.id()).orElseThrow());
-        waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(javafx.scene.control.TextField.class)
+        waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(TextField.class)
                 .getText()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(fx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
-        javafx.scene.layout.Region b = (javafx.scene.layout.Region) block(robot, quick.id()).orElseThrow();
+        Region b = (Region) block(robot, quick.id()).orElseThrow();
         assertTrue(fx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
                 + fx(b::getHeight) + " < " + fx(() -> b.prefHeight(-1)));
         List<String> axis = fx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
-                .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> !t.isEmpty()).toList());
+                .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).toList());
         assertEquals("1:00", axis.get(0));
         assertTrue(axis.contains("8:00") && axis.contains("15:00"), "the blocks' clock: " + axis);
-        assertTrue(fx(() -> ((javafx.scene.control.Label) b.getChildrenUnmodifiable().get(0)).getText())
+        assertTrue(fx(() -> ((Label) b.getChildrenUnmodifiable().get(0)).getText())
                 .startsWith("10:00 "));
 
         List<Node> columns = fx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
@@ -275,7 +285,7 @@ class CalendarUiTest {
                     "a day keeps its width with the editor open: " + fx(() -> c.getLayoutBounds().getWidth()));
         }
         // The day names stay over their columns when the week scrolls sideways.
-        javafx.scene.control.ScrollPane hours = fx(() -> (javafx.scene.control.ScrollPane) robot.lookup(".calendar-hours")
+        ScrollPane hours = fx(() -> (ScrollPane) robot.lookup(".calendar-hours")
                 .query());
         for (double h : new double[] {0, 1}) {
             fx(() -> {

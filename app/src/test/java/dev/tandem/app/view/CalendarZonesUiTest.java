@@ -9,6 +9,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class CalendarZonesUiTest {
         });
         DailyUiTest.waitFor(() -> view.lookup("#items") != null);
         fx(() -> {
-            view.viewModel().selectCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK);
+            view.viewModel().selectCalendar(CalendarRange.Mode.WEEK);
             view.viewModel().calendar().selectDay(day);
             return null;
         });

@@ -8,6 +8,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.vm.ItemRow;
@@ -20,16 +21,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -80,7 +85,7 @@ class DailyUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -120,7 +125,7 @@ class DailyUiTest {
         waitFor(() -> robot.lookup("Water plants").tryQuery().isPresent());
         Node row = fx(() -> {
             for (Node cell : robot.lookup(".list-cell").queryAll()) {
-                if (cell.lookup(".check-box") != null && ((javafx.scene.control.ListCell<?>) cell).getItem() instanceof ItemRow r
+                if (cell.lookup(".check-box") != null && ((ListCell<?>) cell).getItem() instanceof ItemRow r
                         && r.title().equals("Water plants")) {
                     return cell.lookup(".check-box");
                 }
@@ -138,10 +143,10 @@ class DailyUiTest {
     @Test
     void quickAdd_onlyAPriority_saysWhatIsMissingUnderTheField(FxRobot robot) throws Exception {
         robot.clickOn("#quick-add").write("p1").type(KeyCode.ENTER);
-        waitFor(() -> robot.lookup("#quick-add-message").queryAs(javafx.scene.control.Label.class).isVisible());
+        waitFor(() -> robot.lookup("#quick-add-message").queryAs(Label.class).isVisible());
         assertEquals("“p1” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk p1”.",
-                fx(() -> robot.lookup("#quick-add-message").queryAs(javafx.scene.control.Label.class).getText()));
-        assertEquals("p1", fx(() -> ((javafx.scene.control.TextField) robot.lookup("#quick-add").query()).getText()),
+                fx(() -> robot.lookup("#quick-add-message").queryAs(Label.class).getText()));
+        assertEquals("p1", fx(() -> ((TextField) robot.lookup("#quick-add").query()).getText()),
                 "the field keeps what was typed");
         assertEquals(List.of(), device.store().allItems());
     }
@@ -221,16 +226,16 @@ class DailyUiTest {
         waitFor(() -> view.itemList().selectedRows().size() == 2);
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#ask-text").tryQuery().isPresent());
-        javafx.scene.control.DialogPane pane = robot.lookup("#ask-text").queryAs(javafx.scene.control.DialogPane.class);
-        assertEquals(javafx.scene.AccessibleRole.DIALOG, fx(pane::getAccessibleRole));
+        DialogPane pane = robot.lookup("#ask-text").queryAs(DialogPane.class);
+        assertEquals(AccessibleRole.DIALOG, fx(pane::getAccessibleRole));
         assertEquals("Add a tag to 2 todos", fx(pane::getAccessibleText), "the dialog says how many it tags");
-        javafx.scene.control.TextField field = robot.lookup("#ask-text .text-field").queryAs(javafx.scene.control.TextField.class);
+        TextField field = robot.lookup("#ask-text .text-field").queryAs(TextField.class);
         assertEquals("Tag for all 2", fx(field::getAccessibleText));
         robot.clickOn(field).write("errands");
         waitFor(() -> "errands".equals(field.getText()));
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#ask-text").tryQuery().isEmpty());
-        waitFor(() -> new dev.tandem.app.model.TagStore(device.store()).counts().stream()
+        waitFor(() -> new TagStore(device.store()).counts().stream()
                 .anyMatch(c -> c.id().equals("errands") && c.count() == 2));
         waitFor(() -> items(robot).getItems().stream().allMatch(r -> r.tags().equals(List.of("errands"))));
     }
@@ -252,7 +257,7 @@ class DailyUiTest {
     }
 
     private boolean rowSays(FxRobot robot, String dueLabel) {
-        return robot.lookup(".item-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+        return robot.lookup(".item-cell").queryAllAs(ListCell.class).stream()
                 .anyMatch(c -> c.getItem() != null && c.lookupAll(".label").stream()
                         .anyMatch(n -> n instanceof Label l && dueLabel.equals(l.getText())));
     }

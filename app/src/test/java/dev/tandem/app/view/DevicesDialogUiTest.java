@@ -23,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -96,11 +98,11 @@ class DevicesDialogUiTest {
         waitFor(() -> robot.lookup(".device-row").queryAll().size() == 2);
         onFx(() -> {
             List<String> names = robot.lookup(".device-row").queryAll().stream()
-                    .map(row -> ((Label) ((javafx.scene.layout.HBox) row).getChildren().get(0)).getText()).sorted().toList();
+                    .map(row -> ((Label) ((HBox) row).getChildren().get(0)).getText()).sorted().toList();
             assertEquals(List.of("Desk", "Sam's phone"), names);
             assertEquals(1, robot.lookup(".device-row .button").queryAll().size(), "Forget for the phone only");
             Node forget = robot.lookup(".device-row .button").query();
-            assertTrue(((javafx.scene.control.Button) forget).getText().startsWith("Forget"));
+            assertTrue(((Button) forget).getText().startsWith("Forget"));
             Window w = Window.getWindows().stream().filter(x -> x.getScene() != null
                     && x.getScene().lookup("#devices-dialog") != null).findFirst().orElseThrow();
             assertTrue(w.getWidth() <= 1366 && w.getHeight() <= 768, w.getWidth() + "×" + w.getHeight());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -110,7 +111,7 @@ class FilterBuilderUiTest {
         assertEquals(1, found, "Water the roses: in Garden, priority 1, due today");
         waitFor(() -> Messages.text("filter.builder.count", found).equals(text(robot, "#filter-count")));
         assertEquals("#Garden & p1 & today", onFx(() -> robot.lookup("#filter-text")
-                .queryAs(javafx.scene.control.TextField.class).getText()), "the text follows the fields");
+                .queryAs(TextField.class).getText()), "the text follows the fields");
 
         robot.clickOn("#filter-save");
         waitFor(() -> closed[0]);

@@ -8,7 +8,9 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.ui.Theme;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
@@ -16,6 +18,8 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -53,7 +57,7 @@ class FxDialogsUiTest {
 
     /** The confirmations, the choice and the prompt for text: the app's own question icon, not the toolkit's stock "?". */
     @Test
-    void questions_showTheAppsIcon_notTheStockOne(org.testfx.api.FxRobot robot) throws Exception {
+    void questions_showTheAppsIcon_notTheStockOne(FxRobot robot) throws Exception {
         FxDialogs d = new FxDialogs(() -> stage, Theme.LIGHT::stylesheets, Async.direct(e -> { }));
         List<Runnable> asks = List.of(
                 () -> d.confirm("Complete “Pack boxes”?", "“Pack boxes” has 3 open subtasks.", "Complete all"),
@@ -61,20 +65,20 @@ class FxDialogsUiTest {
                         List.of("This one", "The series")),
                 () -> d.askText("New list", "Name", ""));
         for (Runnable ask : asks) {
-            javafx.application.Platform.runLater(ask);
+            Platform.runLater(ask);
             waitFor(() -> shownPane() != null && shownPane().getScene().getWindow().getWidth() > 0);
             Object graphic = onFx(() -> shownPane().getGraphic());
-            assertTrue(graphic instanceof org.kordamp.ikonli.javafx.FontIcon, "the app's icon: " + graphic);
+            assertTrue(graphic instanceof FontIcon, "the app's icon: " + graphic);
             robot.clickOn("Cancel");
             waitFor(() -> shownPane() == null);
         }
     }
 
-    private static javafx.scene.control.DialogPane shownPane() {
+    private static DialogPane shownPane() {
         return new ArrayList<>(Window.getWindows()).stream().filter(Window::isShowing)
                 .map(w -> w.getScene() == null ? null : w.getScene().getRoot())
-                .filter(r -> r instanceof javafx.scene.control.DialogPane)
-                .map(javafx.scene.control.DialogPane.class::cast).findFirst().orElse(null);
+                .filter(r -> r instanceof DialogPane)
+                .map(DialogPane.class::cast).findFirst().orElse(null);
     }
 
     private static Window popup() {

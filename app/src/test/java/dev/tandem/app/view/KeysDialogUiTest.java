@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.engine.Db;
@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class KeysDialogUiTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1366, 768));
+        stage.setScene(new Scene(new StackPane(), 1366, 768));
         stage.show();
     }
 

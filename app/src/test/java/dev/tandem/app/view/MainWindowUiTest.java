@@ -14,12 +14,20 @@ import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.control.CheckBox;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -109,8 +117,8 @@ class MainWindowUiTest {
         waitFor(() -> items(robot).getItems().size() == 4);
         Label count = robot.lookup("#view-count").queryAs(Label.class);
         waitFor(() -> "4 todos".equals(count.getText()) && robot.lookup("four").tryQuery().isPresent());
-        javafx.scene.control.ListCell<?> last = robot.lookup(".item-cell").match(n ->
-                n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ItemRow r
+        ListCell<?> last = robot.lookup(".item-cell").match(n ->
+                n instanceof ListCell<?> c && c.getItem() instanceof ItemRow r
                         && r.title().equals("four")).query();
         robot.moveTo(last);
         waitFor(last::isHover);
@@ -119,12 +127,12 @@ class MainWindowUiTest {
         waitFor(() -> items(robot).getItems().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("3 todos", count.getText(), "the count line follows the rows");
-        javafx.geometry.Point2D pointer = robot.point(last).query();
-        javafx.scene.control.ListCell<?> under = robot.lookup(".item-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+        Point2D pointer = robot.point(last).query();
+        ListCell<?> under = robot.lookup(".item-cell").match(n -> n instanceof ListCell<?> c
                 && c.isVisible() && c.localToScreen(c.getBoundsInLocal()).contains(pointer)).query();
         assertTrue(under.isEmpty(), "the row under the pointer is empty now");
-        javafx.scene.layout.Background bg = under.getBackground();
-        assertTrue(bg == null || bg.getFills().stream().allMatch(f -> f.getFill() instanceof javafx.scene.paint.Color c
+        Background bg = under.getBackground();
+        assertTrue(bg == null || bg.getFills().stream().allMatch(f -> f.getFill() instanceof Color c
                 && c.getOpacity() == 0), "an empty row paints nothing: " + (bg == null ? null : bg.getFills().stream()
                 .map(f -> f.getFill().toString()).toList()));
     }
@@ -155,8 +163,8 @@ class MainWindowUiTest {
         device.store().add("first", null, null);
         waitFor(() -> items(robot).getItems().size() == 1 && robot.lookup("first").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node list = robot.lookup("#items").query();
-        javafx.scene.Node undoButton = robot.lookup("#show-shortcuts").query();
+        Node list = robot.lookup("#items").query();
+        Node undoButton = robot.lookup("#show-shortcuts").query();
         double listY = fxDouble(() -> list.localToScene(0, 0).getY());
         double controlsX = fxDouble(() -> undoButton.localToScene(0, 0).getX());
         robot.clickOn("#quick-add").write("second").type(KeyCode.ENTER);
@@ -180,11 +188,11 @@ class MainWindowUiTest {
         device.store().add("first", null, null);
         waitFor(() -> items(robot).getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node list = robot.lookup("#items").query();
+        Node list = robot.lookup("#items").query();
         Label said = robot.lookup("#quick-add-message").queryAs(Label.class);
         double listY = fxDouble(() -> list.localToScene(0, 0).getY());
         double threeLines = fxDouble(() -> {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text("Xg\nXg\nXg");
+            Text probe = new Text("Xg\nXg\nXg");
             probe.setFont(said.getFont());
             return probe.getLayoutBounds().getHeight() + said.getInsets().getTop() + said.getInsets().getBottom() + 1;
         });
@@ -208,8 +216,8 @@ class MainWindowUiTest {
         }
     }
 
-    private static double fxDouble(java.util.concurrent.Callable<Double> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    private static double fxDouble(Callable<Double> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -268,14 +276,14 @@ class MainWindowUiTest {
         // The check runs first; it fails, so the dialog stays open and says why.
         waitFor(() -> robot.lookup("#settings-save-warning").queryAs(Label.class).isVisible());
         // The failure is said once (its step's row), in the settings' own words, as sentences.
-        java.util.List<String> texts = robot.lookup("#settings-dialog").queryAll().iterator().next()
+        List<String> texts = robot.lookup("#settings-dialog").queryAll().iterator().next()
                 .lookupAll(".label").stream().filter(n -> n instanceof Label l && l.isVisible())
                 .map(n -> ((Label) n).getText()).filter(t -> t != null && t.contains("does not exist")).toList();
         assertEquals(1, texts.size(), texts.toString());
         assertFalse(texts.get(0).contains("in Sync settings") || texts.get(0).contains("bucket"), texts.get(0));
         assertFalse(texts.get(0).matches(".*[a-z] Check .*"), "a full stop before the hint: " + texts.get(0));
         assertEquals("Save anyway", robot.lookup("#settings-save").queryButton().getText());
-        javafx.scene.text.Text shown = (javafx.scene.text.Text) robot.lookup("#settings-save").queryButton().lookup(".text");
+        Text shown = (Text) robot.lookup("#settings-save").queryButton().lookup(".text");
         assertEquals("Save anyway", shown.getText(), "the button's words are not cut");
         assertEquals(SyncSettings.Mode.NONE, device.settings().loadSync().mode(), "nothing saved yet");
 

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -62,7 +64,7 @@ class MidnightUiTest {
     }
 
     /** Waits on the test thread: the conditions here read the window through {@link #fx} themselves. */
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Duration timeout) throws Exception {
+    private static void waitFor(Callable<Boolean> condition, Duration timeout) throws Exception {
         WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> {
             try {
                 return condition.call();
@@ -72,7 +74,7 @@ class MidnightUiTest {
         });
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -88,7 +90,7 @@ class MidnightUiTest {
                     cells.add(c);
                 }
             }
-            cells.sort(java.util.Comparator.comparingInt(ListCell::getIndex));
+            cells.sort(Comparator.comparingInt(ListCell::getIndex));
             List<String> out = new ArrayList<>();
             for (ListCell<?> c : cells) {
                 AgendaRow r = (AgendaRow) c.getItem();

@@ -22,8 +22,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +81,7 @@ class MinimumWidthUiTest {
                     "the list is " + widths[0] + " px wide and the editor " + widths[1] + " px");
             // Its rows' titles have the room: "Reply to Dana about the Q3 roadmap" shows at least "Reply to Dana about".
             Labeled first = (Labeled) view.itemList().lookupAll(".item-cell").stream()
-                    .filter(c -> ((javafx.scene.control.ListCell<?>) c).getIndex() == 0).findFirst().orElseThrow()
+                    .filter(c -> ((ListCell<?>) c).getIndex() == 0).findFirst().orElseThrow()
                     .lookup(".item-title");
             String shown = shown(first).replace("…", "").replace("...", "");
             assertTrue(shown.length() >= "Reply to Dana about".length(), "the first title reads '" + shown(first) + "'");
@@ -97,7 +99,7 @@ class MinimumWidthUiTest {
     /** The widths of the list's side of the window and of the editor. */
     private double[] listAndEditor() {
         SplitPane split = (SplitPane) view.lookup(".split-pane");
-        return new double[] {((javafx.scene.layout.Region) split.getItems().get(0)).getWidth(), view.editorView().getWidth()};
+        return new double[] {((Region) split.getItems().get(0)).getWidth(), view.editorView().getWidth()};
     }
 
     @Test

@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.demo.DemoMode;
+import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
+import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -112,19 +116,19 @@ class NarrowWindowUiTest {
     @Test
     void at800x600_aLongNotificationStaysAsNarrowAsTheWindow() throws Exception {
         show("Work", false, 800, 600);
-        FxDialogs dialogs = new FxDialogs(() -> window.stage, () -> dev.tandem.ui.Theme.LIGHT.stylesheets(),
-                dev.tandem.app.fx.Async.direct(e -> { }));
+        FxDialogs dialogs = new FxDialogs(() -> window.stage, () -> Theme.LIGHT.stylesheets(),
+                Async.direct(e -> { }));
         onFx(() -> {
             dialogs.notify("New device id", "This device now syncs under a new device id, because a copy of its"
                     + " profile synced under the old one; nothing was lost, and the other devices know the new id from"
                     + " their next sync. " + "More words to make it long enough to run past any window. ".repeat(4), false);
             return null;
         });
-        dev.tandem.app.testing.TestWindow.waitFor(() -> javafx.stage.Window.getWindows().stream()
-                .anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50));
+        TestWindow.waitFor(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof PopupWindow && w.isShowing() && w.getWidth() > 50));
         onFx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50) {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof PopupWindow && w.isShowing() && w.getWidth() > 50) {
                     assertTrue(w.getWidth() <= window.stage.getWidth(), "notification " + w.getWidth() + " wide in a "
                             + window.stage.getWidth() + " px window");
                 }

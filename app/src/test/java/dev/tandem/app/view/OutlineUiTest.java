@@ -11,11 +11,13 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.SidebarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -152,7 +154,7 @@ class OutlineUiTest {
         openList(robot);
         awaitShown(robot, List.of("Pack boxes", "  Books", "Keys"));
         Node progress = onFx(() -> cell(robot, "Pack boxes").lookup(".item-progress"));
-        assertEquals("0/1", onFx(() -> ((javafx.scene.control.Label) progress).getText()));
+        assertEquals("0/1", onFx(() -> ((Label) progress).getText()));
         robot.clickOn("Pack boxes");
         robot.type(KeyCode.LEFT);
         awaitShown(robot, List.of("Pack boxes", "Keys"));
@@ -229,7 +231,7 @@ class OutlineUiTest {
         });
         robot.drag(from).moveBy(0, -8).moveTo(target.getMinX() + 40, target.getMinY() + 2).moveBy(1, 0).drop();
         waitFor(() -> view.viewModel().listIds().equals(List.of(before.get(1), before.get(0))));
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor(() -> view.viewModel().listIds().equals(before));
     }
 
@@ -243,9 +245,9 @@ class OutlineUiTest {
         robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
         waitFor(() -> view.viewModel().listIds().equals(List.of(before.get(1), before.get(0))));
         // The sidebar shows the new order (its rows come a moment after the lists) before the next key.
-        ListView<dev.tandem.app.vm.SidebarEntry> sidebar = robot.lookup("#sidebar").queryListView();
-        waitFor(() -> sidebar.getItems().stream().filter(x -> x.kind() == dev.tandem.app.vm.SidebarEntry.Kind.LIST)
-                .map(dev.tandem.app.vm.SidebarEntry::listId).toList().equals(List.of(before.get(1), before.get(0))));
+        ListView<SidebarEntry> sidebar = robot.lookup("#sidebar").queryListView();
+        waitFor(() -> sidebar.getItems().stream().filter(x -> x.kind() == SidebarEntry.Kind.LIST)
+                .map(SidebarEntry::listId).toList().equals(List.of(before.get(1), before.get(0))));
         assertEquals("list:" + before.get(0), onFx(() -> view.viewModel().chrome().shownKeyProperty().get()),
                 "moving the list shown keeps it shown");
         robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.UP).release(KeyCode.SHIFT, KeyCode.ALT);

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
+import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -53,7 +56,7 @@ class ScriptsUiTest {
         tofu = new Label(NO_FONT_HAS);
         VBox box = new VBox(8, emoji, tofu);
         Scene scene = new Scene(box, 300, 200);
-        scene.getStylesheets().setAll(dev.tandem.ui.Theme.LIGHT.stylesheets());
+        scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         box.getStyleClass().add("root");
         stage.setScene(scene);
         stage.show();
@@ -112,12 +115,12 @@ class ScriptsUiTest {
     }
 
     /** The text node under {@code n} that draws {@link #MIXED}. */
-    private static Text drawn(javafx.scene.Node n) {
+    private static Text drawn(Node n) {
         if (n instanceof Text t && MIXED.equals(t.getText())) {
             return t;
         }
-        if (n instanceof javafx.scene.Parent p) {
-            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
                 Text t = drawn(c);
                 if (t != null) {
                     return t;

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -212,8 +213,8 @@ class SettingsDialogUiTest {
         robot.clickOn("#field-passphrase").write("correct horse");
         robot.clickOn("#field-passphraseRepeat");
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.Node repeat = robot.lookup("#field-passphraseRepeat").query();
-        javafx.scene.Node interval = robot.lookup("#field-interval").query();
+        Node repeat = robot.lookup("#field-passphraseRepeat").query();
+        Node interval = robot.lookup("#field-interval").query();
         double repeatY = fx(() -> repeat.localToScene(0, 0).getY());
         double intervalY = fx(() -> interval.localToScene(0, 0).getY());
         Label error = robot.lookup("#error-passphrase").queryAs(Label.class);

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.SidebarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -62,15 +68,15 @@ class ShareDialogUiTest {
             view.viewModel().select(new Listing.UserListing(groceries.id()));
             return null;
         });
-        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> cell = () -> robot.lookup(".sidebar-cell")
-                .queryAll().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?> c
+        Supplier<Optional<Node>> cell = () -> robot.lookup(".sidebar-cell")
+                .queryAll().stream().filter(n -> n instanceof ListCell<?> c
                         && c.getItem() instanceof SidebarEntry e && e.name().equals("Groceries")).findFirst();
         waitFor(() -> cell.get().isPresent());
         // The cell's own context menu, fired as a click on it would (showAndWait: later, not inside onFx).
-        javafx.scene.control.MenuItem share = onFx(() -> ((javafx.scene.control.ListCell<?>) cell.get().orElseThrow())
+        MenuItem share = onFx(() -> ((ListCell<?>) cell.get().orElseThrow())
                 .getContextMenu().getItems().stream().filter(m -> "share-list".equals(m.getId())).findFirst().orElseThrow());
         assertEquals("Share…", share.getText());
-        javafx.application.Platform.runLater(share::fire);
+        Platform.runLater(share::fire);
         waitFor(() -> robot.lookup("#field-share-remote").tryQuery().isPresent());
         robot.clickOn("#field-share-remote").write("folder:" + shared);
         onFx(() -> {

@@ -16,6 +16,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class TandemDialogUiTest {
             super(null, vm, Theme.LIGHT.stylesheets(), "probe-dialog", "Probe", 400);
             getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
             message = messageLine("probe-message", vm);
-            getDialogPane().setContent(new javafx.scene.layout.VBox(message));
+            getDialogPane().setContent(new VBox(message));
         }
     }
 

@@ -11,9 +11,12 @@ import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,7 @@ class TransferUiTest {
         TestWindow.close(view, device);
     }
 
-    private static boolean fx(java.util.concurrent.Callable<Boolean> c) throws Exception {
+    private static boolean fx(Callable<Boolean> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -58,9 +61,9 @@ class TransferUiTest {
         dialogs.pathAnswers.add(ics);
         robot.clickOn("#app-menu");
         // The menu opens inside the window, never past its right edge.
-        javafx.stage.Window main = robot.lookup("#app-menu").query().getScene().getWindow();
-        waitFor(() -> robot.listWindows().stream().anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()));
-        javafx.stage.Window popup = robot.listWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow
+        Window main = robot.lookup("#app-menu").query().getScene().getWindow();
+        waitFor(() -> robot.listWindows().stream().anyMatch(w -> w instanceof PopupWindow && w.isShowing()));
+        Window popup = robot.listWindows().stream().filter(w -> w instanceof PopupWindow
                 && w.isShowing()).findFirst().orElseThrow();
         assertTrue(popup.getX() + popup.getWidth() <= main.getX() + main.getWidth() + 1,
                 "menu " + (popup.getX() + popup.getWidth()) + " past the window's " + (main.getX() + main.getWidth()));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -161,7 +162,7 @@ class WholeTextUiTest {
         if (n instanceof Region r && r.getBorder() != null && r.getBorder().getStrokes().stream().anyMatch(WholeTextUiTest::visible)) {
             out.add(r);
         }
-        if (n instanceof javafx.scene.Parent p) {
+        if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collectRings(c, out));
         }
     }

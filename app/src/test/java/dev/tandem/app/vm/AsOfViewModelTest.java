@@ -14,6 +14,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -87,7 +88,7 @@ class AsOfViewModelTest {
 
     @Test
     void show_aTimeToCome_saysSoAndShowsNothing() {
-        vm.dateProperty().set(java.time.LocalDate.now(clock).plusDays(1));
+        vm.dateProperty().set(LocalDate.now(clock).plusDays(1));
         vm.show();
         assertTrue(vm.errorProperty().get());
         assertEquals("That is still to come: choose a time in the past.", vm.messageProperty().get());
@@ -109,14 +110,14 @@ class AsOfViewModelTest {
         assertEquals(garden.id(), fromGarden.selected().listId());
         assertEquals(List.of("Water plants"), fromGarden.items().stream().map(r -> r.then().title()).toList());
         assertEquals("Tue 24 Nov 2026", fromGarden.formatDate(fromGarden.dateProperty().get()));
-        assertEquals(java.time.LocalDate.of(2026, 11, 20), fromGarden.parseDate("Fri 20 Nov 2026"));
-        assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("yesterday"));
-        assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("not a date"), "keeps the date it had");
+        assertEquals(LocalDate.of(2026, 11, 20), fromGarden.parseDate("Fri 20 Nov 2026"));
+        assertEquals(LocalDate.of(2026, 11, 24), fromGarden.parseDate("yesterday"));
+        assertEquals(LocalDate.of(2026, 11, 24), fromGarden.parseDate("not a date"), "keeps the date it had");
     }
 
     @Test
     void formatDate_germanAndFrench_readBackAsTheSameDay() {
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
+        LocalDate day = LocalDate.of(2026, 11, 20);
         try {
             Messages.use(Language.GERMAN);
             assertEquals("Fr., 20. Nov. 2026", vm.formatDate(day));

@@ -9,6 +9,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.AttachmentFetcher;
@@ -17,14 +18,17 @@ import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.sync.SyncEngine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -189,7 +193,7 @@ class AttachmentsViewModelTest {
         Item it = p.store().add("Photo", null, null);
         AttachmentsViewModel vm = vm(p);
         // Noise does not compress: far over 1 MB as PNG.
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         int[] argb = new int[800 * 800];
         for (int i = 0; i < argb.length; i++) {
             argb[i] = r.nextInt();
@@ -292,7 +296,7 @@ class AttachmentsViewModelTest {
         ui.execute(() -> vm.open(vm.rows().get(0)));
         ui.await(() -> opened.size() == 1);
 
-        Path copy = Path.of(java.net.URI.create(opened.get(0)));
+        Path copy = Path.of(URI.create(opened.get(0)));
         assertEquals("return.pdf", copy.getFileName().toString(), "the system picks the application by the name");
         assertEquals(-1, Files.mismatch(laptop.attachments().file(a).orElseThrow(), copy));
         vm.close();
@@ -311,12 +315,12 @@ class AttachmentsViewModelTest {
         ui.execute(() -> vm.open(vm.rows().get(0)));
         ui.await(() -> opened.size() == 1);
 
-        Path copy = Path.of(java.net.URI.create(opened.get(0)));
+        Path copy = Path.of(URI.create(opened.get(0)));
         assertEquals("scan.png", copy.getFileName().toString());
         if (Files.getFileStore(copy).supportsFileAttributeView("posix")) {
             for (Path folder = copy.getParent(); folder.getFileName().toString().startsWith("a")
                     || folder.getFileName().toString().startsWith("tandem-open-"); folder = folder.getParent()) {
-                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                assertEquals("rwx------", PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(folder)), folder.toString());
             }
         }
@@ -359,10 +363,10 @@ class AttachmentsViewModelTest {
 
         assertTrue(opened.isEmpty(), "a program another device attached is not run: " + opened);
         assertTrue(ui.get(() -> vm.messageProperty().get()).contains("Tandem does not run it"));
-        assertEquals("attachment", dev.tandem.app.model.OpenCopies.safe(" "));
-        assertEquals("_", dev.tandem.app.model.OpenCopies.safe("../"));
-        assertEquals("_.._.bashrc", dev.tandem.app.model.OpenCopies.safe("../../.bashrc"));
-        assertTrue(dev.tandem.app.model.OpenCopies.runsCode("Invoice.PDF .exe"));
+        assertEquals("attachment", OpenCopies.safe(" "));
+        assertEquals("_", OpenCopies.safe("../"));
+        assertEquals("_.._.bashrc", OpenCopies.safe("../../.bashrc"));
+        assertTrue(OpenCopies.runsCode("Invoice.PDF .exe"));
         vm.close();
     }
 

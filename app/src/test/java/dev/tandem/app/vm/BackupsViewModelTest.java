@@ -14,6 +14,7 @@ import dev.tandem.app.testing.FakeDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class BackupsViewModelTest {
         String folder = tmp.resolve("backups").toString();
         String kind = "Tandem backups (" + written.substring(written.lastIndexOf('.')) + ") [*"
                 + written.substring(written.lastIndexOf('.')) + "]";
-        assertEquals(java.util.List.of("file: Restore a backup (" + kind + " in " + folder + ")",
+        assertEquals(List.of("file: Restore a backup (" + kind + " in " + folder + ")",
                 "file: Backup to make a new profile from (" + kind + " in " + folder + ")"), dialogs.asked);
     }
 
@@ -141,7 +142,7 @@ class BackupsViewModelTest {
 
         assertTrue(vm.messageProperty().get().startsWith("A new profile in "), vm.messageProperty().get());
         try (TodoStore copy = new TodoStore(Schema.database(fresh.resolve("tandem.db")).build(), Clock.systemUTC())) {
-            assertEquals(java.util.List.of("Milk"), copy.allItems().stream().map(Item::title).toList());
+            assertEquals(List.of("Milk"), copy.allItems().stream().map(Item::title).toList());
             assertTrue(!copy.db().deviceId().equals(store.db().deviceId()), "never writes as the device it came from");
         }
     }
@@ -159,7 +160,7 @@ class BackupsViewModelTest {
 
         assertTrue(vm.errorProperty().get());
         assertTrue(vm.messageProperty().get().contains("is not empty"), vm.messageProperty().get());
-        assertEquals(java.util.List.of(used.resolve("notes.txt")), Files.list(used).toList());
+        assertEquals(List.of(used.resolve("notes.txt")), Files.list(used).toList());
     }
 
     @Test

@@ -23,9 +23,11 @@ import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -245,14 +247,14 @@ class ConflictsViewModelTest {
                     case ADDED -> "+ ";
                     case FOLD -> "~ ";
                 } + d.text()).toList()));
-        assertTrue(row.lostLegend(java.time.Instant.now()).startsWith("1 line only in the lost version · Pixel 8"));
+        assertTrue(row.lostLegend(Instant.now()).startsWith("1 line only in the lost version · Pixel 8"));
         assertEquals("1 line only in the kept version · This device", row.keptLegend());
         vm.close();
     }
 
     @Test
     void conflicts_listRefreshes_sameTextConflictKeptSoOpenedFoldsStayOpen() throws Exception {
-        String base = String.join("\n", java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "step " + i).toList());
+        String base = String.join("\n", IntStream.rangeClosed(1, 20).mapToObj(i -> "step " + i).toList());
         conflictOnNotes(base, base.replace("step 20", "step 20 (phone)"), base.replace("step 20", "step 20 (laptop)"));
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
@@ -271,9 +273,9 @@ class ConflictsViewModelTest {
         Item it = laptop.add("Book flights", null, null);
         e1.sync(laptop.db());
         e2.sync(phone.db());
-        phone.update(it.id(), x -> x.withDue(java.time.LocalDate.of(2026, 12, 1)));
+        phone.update(it.id(), x -> x.withDue(LocalDate.of(2026, 12, 1)));
         Thread.sleep(3);
-        laptop.update(it.id(), x -> x.withDue(java.time.LocalDate.of(2026, 11, 29)));
+        laptop.update(it.id(), x -> x.withDue(LocalDate.of(2026, 11, 29)));
         e2.sync(phone.db());
         e1.sync(laptop.db());
         ConflictsViewModel vm = started();

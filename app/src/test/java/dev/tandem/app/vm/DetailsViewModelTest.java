@@ -11,13 +11,17 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.text.Durations;
+import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
@@ -182,7 +186,7 @@ class DetailsViewModelTest {
         Item it = store.add("Call the bank", null, LocalDate.of(2026, 11, 20));
         TimeViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown).time());
         ui.run(() -> shown.set(it));
-        Item synced = it.withDueTime(java.time.LocalTime.of(9, 30)).withDuration(15L);
+        Item synced = it.withDueTime(LocalTime.of(9, 30)).withDuration(15L);
         ui.run(() -> shown.set(synced));
         assertEquals("09:30", ui.get(() -> vm.timeTextProperty().get()));
         assertEquals("15 min", ui.get(() -> vm.lengthTextProperty().get()));
@@ -235,14 +239,14 @@ class DetailsViewModelTest {
                     ui.await(() -> store.get(it.id()).orElseThrow().repeat() != null);
                 }
                 for (String remind : examples("editor.remind.prompt")) {
-                    assertTrue(dev.tandem.app.text.TodoDraft.parse("x " + remind, store.today()).anyTime() != null,
+                    assertTrue(TodoDraft.parse("x " + remind, store.today()).anyTime() != null,
                             l + ": " + remind);
                 }
                 for (String time : examples("editor.time.prompt")) {
-                    assertTrue(dev.tandem.app.text.TodoDraft.time(time).isPresent(), l + ": " + time);
+                    assertTrue(TodoDraft.time(time).isPresent(), l + ": " + time);
                 }
                 for (String length : examples("editor.length.prompt")) {
-                    assertTrue(dev.tandem.app.text.Durations.parse(length).isPresent(), l + ": " + length);
+                    assertTrue(Durations.parse(length).isPresent(), l + ": " + length);
                 }
             }
         } finally {
@@ -252,6 +256,6 @@ class DetailsViewModelTest {
 
     /** A prompt's examples: "every monday, every 2 weeks…" gives both phrases. */
     private static List<String> examples(String key) {
-        return java.util.Arrays.stream(Messages.text(key).replace("…", "").split(",")).map(String::strip).toList();
+        return Arrays.stream(Messages.text(key).replace("…", "").split(",")).map(String::strip).toList();
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.HistoryEntry;
+import dev.tandem.app.model.Item;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -112,8 +114,8 @@ class HistoryLineTest {
 
     @Test
     void fieldChange_everyItemColumn_hasASentenceOrIsHidden() {
-        for (var c : dev.tandem.app.model.Item.class.getRecordComponents()) {
-            for (Object value : java.util.Arrays.asList(null, 1L)) {
+        for (var c : Item.class.getRecordComponents()) {
+            for (Object value : Arrays.asList(null, 1L)) {
                 String what = HistoryLine.fieldChange(c.getName(), value, x -> "L");
                 assertTrue(what == null || !what.equals("Changed " + HistoryLine.readable(c.getName())),
                         c.getName() + " falls back: " + what);

@@ -8,6 +8,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SectionStore;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
@@ -15,8 +16,11 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import dev.tandem.engine.Db;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +56,7 @@ class OutlineViewModelTest {
     }
 
     private String add(String title, String parentId) {
-        return store.add(title, null, list.id(), parentId, null, dev.tandem.app.model.TodoDetails.NONE).item().id();
+        return store.add(title, null, list.id(), parentId, null, TodoDetails.NONE).item().id();
     }
 
     private void openList() {
@@ -69,7 +73,7 @@ class OutlineViewModelTest {
     /** Waits for the rows to read {@code expected}; says what they read instead when they do not. */
     private void awaitShown(List<String> expected) {
         try {
-            ui.await(() -> shown().equals(expected), java.time.Duration.ofSeconds(5));
+            ui.await(() -> shown().equals(expected), Duration.ofSeconds(5));
         } catch (AssertionError e) {
             assertEquals(expected, shown());
         }
@@ -77,7 +81,7 @@ class OutlineViewModelTest {
 
     /** The row titled so; called on the UI thread (inside ui.run) or off it. */
     private ItemRow row(String title) {
-        java.util.concurrent.Callable<ItemRow> find = () -> vm.items().stream().filter(r -> r.title().equals(title))
+        Callable<ItemRow> find = () -> vm.items().stream().filter(r -> r.title().equals(title))
                 .findFirst().orElseThrow();
         try {
             return Thread.currentThread().getName().equals(uiThread) ? find.call() : ui.get(find);
@@ -259,7 +263,7 @@ class OutlineViewModelTest {
 
     @Test
     void startText_sayWhenAFutureStartBegins() {
-        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 25); // a Wednesday
+        LocalDate today = LocalDate.of(2026, 11, 25); // a Wednesday
         assertEquals("", StartText.of(today, today));
         assertEquals("starts tomorrow", StartText.of(today.plusDays(1), today));
         assertEquals("starts Mon", StartText.of(today.plusDays(5), today));

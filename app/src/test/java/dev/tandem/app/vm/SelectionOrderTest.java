@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -28,7 +29,7 @@ class SelectionOrderTest {
             assertEquals(expected, SelectionOrder.inListOrder(indices, items));
             // The order the view used to compute: each selected item's position found by search.
             List<String> bySearch = new ArrayList<>(indices.stream().map(items::get).toList());
-            bySearch.sort(java.util.Comparator.comparingInt(items::indexOf));
+            bySearch.sort(Comparator.comparingInt(items::indexOf));
             assertEquals(bySearch, SelectionOrder.inListOrder(indices, items));
         }
     }

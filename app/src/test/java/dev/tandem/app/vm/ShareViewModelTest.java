@@ -6,20 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.testing.WebDavServer;
+import java.lang.ref.WeakReference;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +70,7 @@ class ShareViewModelTest {
     }
 
     private ShareViewModel shareModel(String who, TodoStore store, TodoList list, FakeDialogs dialogs) {
-        ShareViewModel vm = new ShareViewModel(sharing(who.toLowerCase(java.util.Locale.ROOT)), store, list, who, async,
+        ShareViewModel vm = new ShareViewModel(sharing(who.toLowerCase(Locale.ROOT)), store, list, who, async,
                 dialogs, resyncs::incrementAndGet);
         vm.load();
         return vm;
@@ -125,8 +138,8 @@ class ShareViewModelTest {
                 new UndoManager(async), resyncs::incrementAndGet, () -> "Alice");
         aliceSidebar.refresh();
         assertEquals(Map.of(groceries.id(), "shared with Bob"), aliceSidebar.sharedLists());
-        assertEquals(java.util.Set.of("Bob"), new Authors(alice).history(bread.id()).stream()
-                .map(dev.tandem.app.model.HistoryEntry::device).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(Set.of("Bob"), new Authors(alice).history(bread.id()).stream()
+                .map(HistoryEntry::device).collect(Collectors.toSet()),
                 "history says who changed it: “changed by Bob”");
 
         ShareViewModel bobSees = shareModel("Bob", bob, bob.lists().get(0), dialogs);
@@ -165,7 +178,7 @@ class ShareViewModelTest {
         assertTrue(sharing("alice").get(trip.id()).isEmpty());
 
         undo.undo();
-        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists().keySet());
+        assertEquals(Set.of(trip.id()), sharingVm.sharedLists().keySet());
         assertEquals(List.of("Trip"), alice.lists().stream().map(TodoList::name).toList());
         assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
         assertTrue(sharing("alice").get(trip.id()).orElseThrow().joined(), "the space's keys came back");
@@ -176,9 +189,9 @@ class ShareViewModelTest {
     void leave_undoWithSyncsBetween_sameDeviceIdAndNothingCalledACopy() throws Exception {
         TodoStore alice = profile("alice");
         Path personal = Files.createDirectories(tmp.resolve("alice-personal"));
-        java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
-            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(
-                    new SettingsStore(tmp.resolve("alice"))).withSpaces(dev.tandem.engine.sync.SyncEngine.builder()
+        Supplier<SyncReport> sync = () -> {
+            try (SyncEngine e = new SpaceLists(
+                    new SettingsStore(tmp.resolve("alice"))).withSpaces(SyncEngine.builder()
                     .folder(personal), Map.of())) {
                 return e.sync(alice.db());
             }
@@ -200,7 +213,7 @@ class ShareViewModelTest {
         sharingVm.leave(trip, x -> { });
         undo.undo();
         sync.get();
-        dev.tandem.engine.sync.SyncReport last = sync.get();
+        SyncReport last = sync.get();
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(id, alice.db().deviceId(), "no copied profile: " + last.warnings());
         assertEquals(List.of(), last.warnings());
@@ -213,9 +226,9 @@ class ShareViewModelTest {
         TodoStore alice = profile("alice");
         TodoStore bob = profile("bob");
         Path personal = Files.createDirectories(tmp.resolve("bob-personal"));
-        java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
-            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(
-                    new SettingsStore(tmp.resolve("bob"))).withSpaces(dev.tandem.engine.sync.SyncEngine.builder()
+        Supplier<SyncReport> sync = () -> {
+            try (SyncEngine e = new SpaceLists(
+                    new SettingsStore(tmp.resolve("bob"))).withSpaces(SyncEngine.builder()
                     .folder(personal), Map.of())) {
                 return e.sync(bob.db());
             }
@@ -246,7 +259,7 @@ class ShareViewModelTest {
         sharingVm.leave(bob.lists().stream().filter(l -> l.id().equals(trip.id())).findFirst().orElseThrow(), x -> { });
         undo.undo();
         sync.get();
-        dev.tandem.engine.sync.SyncReport last = sync.get();
+        SyncReport last = sync.get();
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(id, bob.db().deviceId(), "no copied profile: " + last.warnings());
         assertEquals(List.of(), last.warnings());
@@ -287,20 +300,20 @@ class ShareViewModelTest {
      */
     @Test
     void share_webDavServerOfTheSavedRemote_signsInWithTheSavedLoginAndAJoinerTypesTheirs() throws Exception {
-        dev.tandem.engine.testing.WebDavServer server = dev.tandem.engine.testing.WebDavServer.shared(
-                dev.tandem.engine.testing.WebDavServer.Kind.APACHE);
+        WebDavServer server = WebDavServer.shared(
+                WebDavServer.Kind.APACHE);
         TodoStore alice = profile("alice");
         TodoStore bob = profile("bob");
-        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.settings.SyncSettings.webDav(
-                new dev.tandem.app.settings.SyncSettings.Dav(server.newCollection(), dev.tandem.engine.testing.WebDavServer.USER,
-                        dev.tandem.engine.testing.WebDavServer.PASSWORD, ""), "", 1800));
+        new SettingsStore(tmp.resolve("alice")).saveSync(SyncSettings.webDav(
+                new SyncSettings.Dav(server.newCollection(), WebDavServer.USER,
+                        WebDavServer.PASSWORD, ""), "", 1800));
         TodoList family = alice.createList("Family");
         alice.add("Call mom", family.id(), null);
         FakeDialogs dialogs = new FakeDialogs();
         ShareViewModel share = shareModel("Alice", alice, family, dialogs);
         share.remoteProperty().set("webdav:" + server.newCollection());
         assertEquals("webdav", share.login().kindProperty().get());
-        assertEquals(dev.tandem.engine.testing.WebDavServer.USER, share.login().userProperty().get(), "filled in");
+        assertEquals(WebDavServer.USER, share.login().userProperty().get(), "filled in");
         assertFalse(share.login().noteProperty().get().isEmpty());
         share.share();
         assertEquals(ShareViewModel.State.OWNER, share.stateProperty().get(), share.messageProperty().get());
@@ -309,8 +322,8 @@ class ShareViewModelTest {
         join.codeProperty().set(share.inviteProperty().get());
         assertEquals("webdav", join.login().kindProperty().get());
         assertEquals("", join.login().userProperty().get(), "Bob's profile has no log-in for that server");
-        join.login().userProperty().set(dev.tandem.engine.testing.WebDavServer.USER);
-        join.login().passwordProperty().set(dev.tandem.engine.testing.WebDavServer.PASSWORD);
+        join.login().userProperty().set(WebDavServer.USER);
+        join.login().passwordProperty().set(WebDavServer.PASSWORD);
         join.ask();
         assertEquals(JoinViewModel.State.ASKED, join.stateProperty().get(), join.messageProperty().get());
         share.refresh();
@@ -321,7 +334,7 @@ class ShareViewModelTest {
 
         // A later sync of everything, with nothing in the environment, signs in with what the list kept.
         bob.add("Buy flowers", family.id(), null);
-        try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(new SettingsStore(tmp.resolve("bob")))
+        try (SyncEngine e = new SpaceLists(new SettingsStore(tmp.resolve("bob")))
                 .withSpaces(null, Map.of())) {
             assertEquals(List.of(), e.sync(bob.db()).warnings());
         }
@@ -332,8 +345,8 @@ class ShareViewModelTest {
     @Test
     void follow_remoteOnAnotherServer_offersNoSavedLogin() throws Exception {
         profile("alice");
-        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.settings.SyncSettings.webDav(
-                new dev.tandem.app.settings.SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
+        new SettingsStore(tmp.resolve("alice")).saveSync(SyncSettings.webDav(
+                new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
                         "pw", ""), "", 1800));
         RemoteLogin login = new RemoteLogin(sharing("alice")::savedLogin);
         login.follow("webdav:https://other.example.org/dav/Family");
@@ -349,7 +362,7 @@ class ShareViewModelTest {
     @Test
     void myName_afterSharingAsAlice_offersAliceNeverTheComputersName() throws Exception {
         TodoStore alice = profile("alice");
-        assertFalse(sharing("alice").myName().equalsIgnoreCase(java.net.InetAddress.getLocalHost().getHostName()));
+        assertFalse(sharing("alice").myName().equalsIgnoreCase(InetAddress.getLocalHost().getHostName()));
         TodoList trip = alice.createList("Trip");
         ShareViewModel share = shareModel("Alice", alice, trip, new FakeDialogs());
         share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
@@ -364,8 +377,8 @@ class ShareViewModelTest {
         ShareViewModel share = shareModel("Alice", alice, list, new FakeDialogs());
         AtomicInteger heard = new AtomicInteger();
         // As a dialog does: a listener on what members() returns, with nothing else holding that.
-        share.members().addListener((javafx.collections.ListChangeListener<ShareViewModel.MemberRow>) c -> heard.incrementAndGet());
-        java.lang.ref.WeakReference<Object> probe = new java.lang.ref.WeakReference<>(new Object());
+        share.members().addListener((ListChangeListener<ShareViewModel.MemberRow>) c -> heard.incrementAndGet());
+        WeakReference<Object> probe = new WeakReference<>(new Object());
         for (int i = 0; i < 50 && probe.get() != null; i++) {
             System.gc();
             Thread.sleep(10);

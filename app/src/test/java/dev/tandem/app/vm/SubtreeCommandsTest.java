@@ -14,6 +14,7 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -84,7 +85,7 @@ class SubtreeCommandsTest {
     @Test
     void setDone_repeatingParent_nextOccurrenceBringsFreshSubtasks() {
         store.update(move.id(), i -> i.withDue(LocalDate.of(2026, 11, 18))
-                .withRepeat(Recurrence.weekly(Set.of(java.time.DayOfWeek.WEDNESDAY)).toRule(), move.id()));
+                .withRepeat(Recurrence.weekly(Set.of(DayOfWeek.WEDNESDAY)).toRule(), move.id()));
         ui.run(() -> main.commands().setDone(get(move), true));
         ui.await(() -> store.allItems().stream().filter(i -> "Move house".equals(i.title())).count() == 2);
         Item next = store.allItems().stream().filter(i -> "Move house".equals(i.title()) && !i.isDone()).findFirst()

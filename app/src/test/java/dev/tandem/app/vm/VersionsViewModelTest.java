@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemField;
@@ -16,7 +17,9 @@ import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +119,7 @@ class VersionsViewModelTest {
     void show_olderVersion_listsTheFilesTheItemHadThen() {
         Item it = store.add("Trip", null, null);
         clock.advance(Duration.ofMinutes(1));
-        dev.tandem.app.model.Attachment map = new dev.tandem.app.model.Attachment("att-map", it.id(), "b".repeat(64),
+        Attachment map = new Attachment("att-map", it.id(), "b".repeat(64),
                 "map.png", "image/png", 10L, clock.millis());
         store.db().transaction(tx -> tx.save(map));
         clock.advance(Duration.ofMinutes(1));
@@ -124,9 +127,9 @@ class VersionsViewModelTest {
         clock.advance(Duration.ofMinutes(1));
         store.update(it.id(), i -> i.withNotes("Map replaced by the tickets"));
         clock.advance(Duration.ofMinutes(1));
-        store.db().transaction(tx -> tx.save(new dev.tandem.app.model.Attachment("att-tickets", it.id(),
+        store.db().transaction(tx -> tx.save(new Attachment("att-tickets", it.id(),
                 "c".repeat(64), "tickets.pdf", "application/pdf", 20L, clock.millis())));
-        store.db().delete(dev.tandem.app.model.Attachment.class, map.id());
+        store.db().delete(Attachment.class, map.id());
         clock.advance(Duration.ofMinutes(1));
         VersionsViewModel vm = versionsOf(store.get(it.id()).orElseThrow());
         vm.load();
@@ -141,8 +144,8 @@ class VersionsViewModelTest {
 
     @Test
     void summary_changedFields_namedInTheLanguage() {
-        ItemVersions.Version v = new ItemVersions.Version(3, "c3", java.time.Instant.EPOCH, "Laptop", false,
-                java.util.EnumSet.of(ItemField.TITLE, ItemField.NOTES), false, false);
+        ItemVersions.Version v = new ItemVersions.Version(3, "c3", Instant.EPOCH, "Laptop", false,
+                EnumSet.of(ItemField.TITLE, ItemField.NOTES), false, false);
         assertEquals("Changed title, notes", v.summary());
         try {
             Messages.use(Language.GERMAN);

@@ -11,12 +11,14 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.sync.AttachmentFetcher;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Attached files over real HTTP: who may read them, how they are served, downloads started, uploads refused. */
 class AttachmentRoutesTest {
     /** A real 1×1 PNG. */
-    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+    static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
     static final long LIMIT = 1000;
 
@@ -70,7 +72,7 @@ class AttachmentRoutesTest {
 
     private HttpResponse<String> upload(String itemId, String name, byte[] body, WebFixture.Session s) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(web.uri("/api/items/" + itemId + "/attachments?name="
-                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/octet-stream");
         if (s != null) {
             b.header("Cookie", s.cookie()).header(Router.CSRF_HEADER, s.csrf());

@@ -53,7 +53,7 @@ final class Chromium implements AutoCloseable {
      * A browser keeping its profile (IndexedDB, the service worker, cookies) in {@code profile}, so a second
      * start on it is the same browser started again, as a phone's after a restart; null for a fresh one.
      */
-    static Chromium start(Size size, java.nio.file.Path profile) {
+    static Chromium start(Size size, Path profile) {
         return start(size, profile, "en");
     }
 
@@ -61,7 +61,7 @@ final class Chromium implements AutoCloseable {
      * A browser whose {@code Accept-Language} is {@code lang}; the others are English, as the tests read the page's
      * English words.
      */
-    static Chromium start(Size size, java.nio.file.Path profile, String lang) {
+    static Chromium start(Size size, Path profile, String lang) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Attachment;
 import dev.tandem.ui.messages.Language;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NoteHtmlTest {
@@ -43,20 +46,20 @@ class NoteHtmlTest {
 
     @Test
     void render_attachmentReferences_becomeAnInlineImageAndADownloadChip() {
-        dev.tandem.app.model.Attachment png = new dev.tandem.app.model.Attachment("img1", "it", "b1", "a<b>.png",
+        Attachment png = new Attachment("img1", "it", "b1", "a<b>.png",
                 "image/png", 2048L, 1L);
-        dev.tandem.app.model.Attachment pdf = new dev.tandem.app.model.Attachment("pdf1", "it", "b2", "Plan.pdf",
+        Attachment pdf = new Attachment("pdf1", "it", "b2", "Plan.pdf",
                 "application/pdf", 1_200_000L, 1L);
-        java.util.Map<String, dev.tandem.app.model.Attachment> known = java.util.Map.of("img1", png, "pdf1", pdf);
+        Map<String, Attachment> known = Map.of("img1", png, "pdf1", pdf);
         String note = "Look ![a<b>.png](attachment:img1)\n\n[Plan.pdf](attachment:pdf1) and [gone](attachment:nope)";
-        String html = NoteHtml.render(note, id -> java.util.Optional.ofNullable(known.get(id)), Language.ENGLISH);
+        String html = NoteHtml.render(note, id -> Optional.ofNullable(known.get(id)), Language.ENGLISH);
         assertTrue(html.contains("<img src=\"/api/attachments/img1\" alt=\"a&lt;b&gt;.png\""), html);
         assertTrue(html.contains("href=\"/api/attachments/img1\" target=\"_blank\""), html);
         assertTrue(html.contains("class=\"attachment-chip\" href=\"/api/attachments/pdf1?download=1\""), html);
         assertTrue(html.contains("<span class=\"chip-meta\">PDF · 1.2 MB</span>"), html);
         assertTrue(html.contains("gone (not attached)"), html);
         assertFalse(html.contains("attachment:"), html);
-        String german = NoteHtml.render(note, id -> java.util.Optional.ofNullable(known.get(id)), Language.GERMAN);
+        String german = NoteHtml.render(note, id -> Optional.ofNullable(known.get(id)), Language.GERMAN);
         assertTrue(german.contains("gone (nicht angehängt)"), german);
         assertTrue(german.contains("title=\"Plan.pdf herunterladen\""), german);
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,7 @@ class OutboxTest {
     @Test
     void replay_sameEntriesSentAgain_eachAppliesOnce() throws Exception {
         Item weekly = web.store.add("Water the plants", null, LocalDate.now());
-        new SeriesStore(web.store).setRepeat(weekly.id(), new Recurrence(Recurrence.Freq.WEEKLY, 1, java.util.Set.of(), 0));
+        new SeriesStore(web.store).setRepeat(weekly.id(), new Recurrence(Recurrence.Freq.WEEKLY, 1, Set.of(), 0));
         String made = UUID.randomUUID().toString();
         List<Map<String, Object>> entries = List.of(
                 JsonText.obj("key", key(), "op", "add", "id", made, "text", "Buy stamps", "view", "inbox"),

@@ -3,6 +3,7 @@ package dev.tandem.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.http.HttpRequest;
@@ -54,7 +55,7 @@ class PairingDoorLoadTest {
                         requests.incrementAndGet();
                         try {
                             attack(kind, port, end);
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // Refused, cut or reset by the server: the next one starts.
                         } catch (RuntimeException | InterruptedException e) {
                             attackerFaults.add(e);
@@ -99,7 +100,7 @@ class PairingDoorLoadTest {
     }
 
     /** One stranger's request of the given kind, until the server answers or cuts it. */
-    private static void attack(int kind, int port, long end) throws java.io.IOException, InterruptedException {
+    private static void attack(int kind, int port, long end) throws IOException, InterruptedException {
         try (RawHttp c = new RawHttp(port, Duration.ofSeconds(10))) {
             String host = "Host: 127.0.0.1:" + port;
             switch (kind) {

@@ -6,13 +6,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 spoken by hand over a socket, as an attacker would: any Host, any framing, a body as slow
- * or as long as wanted. {@link java.net.http.HttpClient} refuses to set {@code Host} and always frames
+ * or as long as wanted. {@link HttpClient} refuses to set {@code Host} and always frames
  * bodies itself, so the attack tests use this.
  */
 final class RawHttp implements AutoCloseable {
@@ -77,7 +81,7 @@ final class RawHttp implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             // What arrived before the timeout is the answer; the server neither answered nor closed.
             timedOut = true;
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // Reset by the server: what arrived before is the answer.
             timedOut = false;
         }
@@ -89,7 +93,7 @@ final class RawHttp implements AutoCloseable {
         if (end < 0) {
             return false;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(s.substring(0, end));
+        Matcher m = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(s.substring(0, end));
         return m.find() && s.length() - end - 4 >= Integer.parseInt(m.group(1));
     }
 

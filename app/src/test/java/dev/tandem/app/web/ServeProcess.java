@@ -1,6 +1,8 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.Main;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +45,10 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code tandem --data-dir profile serve --listen 127.0.0.1:port}; answers once it is serving. */
     static ServeProcess start(Path profile, int port) throws Exception {
-        String cp = System.getProperty("tandem.app.classes") + java.io.File.pathSeparator
+        String cp = System.getProperty("tandem.app.classes") + File.pathSeparator
                 + Files.readString(Path.of(System.getProperty("tandem.runtime.classpath"))).trim();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-cp", cp, dev.tandem.app.Main.class.getName(), "--data-dir", profile.toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", cp, Main.class.getName(), "--data-dir", profile.toString(),
                 "serve", "--listen", "127.0.0.1:" + port));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         ServeProcess s = new ServeProcess(pb.start());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -27,7 +29,7 @@ class WebAccessibilityTest {
     private static final int MAX_TABS = 60;
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     Chromium chromium;
 
@@ -307,7 +309,7 @@ class WebAccessibilityTest {
     private void assertAnnounced(String start) {
         try {
             chromium.await("return window.announced.some(t => t.startsWith(arguments[0]))", Duration.ofSeconds(5), start);
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("“" + start + "…” was not said in a live region; said: "
                     + chromium.js("return JSON.stringify(window.announced)"), e);
         }

@@ -8,11 +8,14 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Agenda and the Week over real HTTP: days of rows, their order, and their bounds. */
 class WebDaysTest {
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     WebFixture.Session s;
     LocalDate today;
@@ -207,7 +210,7 @@ class WebDaysTest {
 
     /** The agenda's heading for a later day, as a person reads it. */
     private String label(LocalDate d) {
-        return d.format(java.time.format.DateTimeFormatter.ofPattern(d.getYear() == today.getYear() ? "EEE d MMM"
-                : "EEE d MMM yyyy", java.util.Locale.ENGLISH));
+        return d.format(DateTimeFormatter.ofPattern(d.getYear() == today.getYear() ? "EEE d MMM"
+                : "EEE d MMM yyyy", Locale.ENGLISH));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class WebDoorTest {
                         c.chunk(chunk);
                         sent.addAndGet(chunk.length);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // The server stopped reading and closed: what was sent by then is the figure.
                 }
             });
@@ -99,7 +100,7 @@ class WebDoorTest {
             trickle.scheduleAtFixedRate(() -> slow.forEach(c -> {
                 try {
                     c.send(new byte[] {' '});
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // Cut by the server: as it should be.
                 }
             }), 1, 1, TimeUnit.SECONDS);

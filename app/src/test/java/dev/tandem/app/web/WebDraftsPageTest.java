@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,7 +27,7 @@ class WebDraftsPageTest {
             "Offline: changes are kept on this phone until Tandem is reachable.";
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     Chromium chromium;
 

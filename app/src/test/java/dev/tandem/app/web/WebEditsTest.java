@@ -11,10 +11,14 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.RacingDb;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +37,7 @@ class WebEditsTest {
         real.close();
     }
 
-    private WebEdits racing(int times, java.util.function.Consumer<Db> landing) {
+    private WebEdits racing(int times, Consumer<Db> landing) {
         return new WebEdits(new TodoStore(RacingDb.racing(real, times, landing), clock, ZoneOffset.UTC));
     }
 
@@ -98,7 +102,7 @@ class WebEditsTest {
                 base("start", null, "someday", false), browser, "Phone");
 
         Item stored = plain.get(it.id()).orElseThrow();
-        assertEquals(java.time.LocalDate.parse("2026-12-05"), stored.startDate());
+        assertEquals(LocalDate.parse("2026-12-05"), stored.startDate());
         assertTrue(stored.isSomeday());
         assertEquals(List.of(), r.stale());
         assertEquals("2026-12-05", ItemJson.field(stored, "start"));
@@ -118,7 +122,7 @@ class WebEditsTest {
     @Test
     void apply_startRemovedFromASomedayTodo_leavesItInSomeday() {
         Item it = plain.add("Paint the shed", null, null);
-        plain.update(it.id(), i -> i.withStart(java.time.LocalDate.parse("2026-12-05")).withSomeday(true));
+        plain.update(it.id(), i -> i.withStart(LocalDate.parse("2026-12-05")).withSomeday(true));
 
         new WebEdits(plain).apply(it.id(), Map.of("start", ""), base("start", "2026-12-05"), browser, "Phone");
 
@@ -129,11 +133,11 @@ class WebEditsTest {
 
     @Test
     void apply_startAfterTheDueDate_allowedAsOnTheDesktop() {
-        Item it = plain.add("Paint the shed", null, java.time.LocalDate.parse("2026-12-01"));
+        Item it = plain.add("Paint the shed", null, LocalDate.parse("2026-12-01"));
 
         new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-10"), base("start", null), browser, "Phone");
 
-        assertEquals(java.time.LocalDate.parse("2026-12-10"), plain.get(it.id()).orElseThrow().startDate());
+        assertEquals(LocalDate.parse("2026-12-10"), plain.get(it.id()).orElseThrow().startDate());
     }
 
     @Test
@@ -145,7 +149,7 @@ class WebEditsTest {
                 {"start", "2026-02-30", "is not a date (YYYY-MM-DD)"},
                 {"someday", "yes", "“someday” must be true or false."},
                 {"someday", 1L, "“someday” must be true or false."}}) {
-            java.util.Map<String, Object> set = new java.util.HashMap<>();
+            Map<String, Object> set = new HashMap<>();
             set.put("title", "Changed");
             set.put((String) bad[0], bad[1]);
             BadRequest e = assertThrows(BadRequest.class, () -> edits.apply(it.id(), set,
@@ -163,26 +167,26 @@ class WebEditsTest {
     void apply_startAndSomedayChangedOnAnotherDevice_keptThereAndThePagesValuesBecomeConflicts() {
         Item it = plain.add("Paint the shed", null, null);
         // The laptop sets them after the page showed the todo without.
-        plain.update(it.id(), i -> i.withStart(java.time.LocalDate.parse("2026-12-01")).withSomeday(true));
+        plain.update(it.id(), i -> i.withStart(LocalDate.parse("2026-12-01")).withSomeday(true));
 
         WebEdits.Result r = new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-24", "someday", false),
                 base("start", null, "someday", false), browser, "Phone");
 
         Item stored = plain.get(it.id()).orElseThrow();
-        assertEquals(java.time.LocalDate.parse("2026-12-01"), stored.startDate(), "the other device's start is kept");
+        assertEquals(LocalDate.parse("2026-12-01"), stored.startDate(), "the other device's start is kept");
         assertTrue(stored.isSomeday(), "the other device's Someday is kept");
-        assertEquals(List.of("start", "someday"), r.stale().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(List.of("start", "someday"), r.stale().stream().sorted(Comparator.reverseOrder()).toList());
         var conflicts = real.conflicts().list();
         assertEquals(2, conflicts.size());
         var start = conflicts.stream().filter(c -> c.field().equals("start")).findFirst().orElseThrow();
         assertEquals("2026-12-24", start.lostValue());
         plain.useLostValue(start);
-        assertEquals(java.time.LocalDate.parse("2026-12-24"), plain.get(it.id()).orElseThrow().startDate());
+        assertEquals(LocalDate.parse("2026-12-24"), plain.get(it.id()).orElseThrow().startDate());
     }
 
     /** A base that may hold nulls (Map.of may not). */
     private static Map<String, Object> base(Object... pairs) {
-        Map<String, Object> m = new java.util.HashMap<>();
+        Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], pairs[i + 1]);
         }

@@ -9,6 +9,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.ui.messages.Language;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebFiltersPageTest {
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     Chromium chromium;
 

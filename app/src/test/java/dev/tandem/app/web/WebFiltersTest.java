@@ -11,8 +11,11 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.filter.FilterParser;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebFiltersTest {
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     WebFixture.Session s;
     TodoList work;
@@ -147,7 +150,7 @@ class WebFiltersTest {
         todo("Buy stamps", null, null, List.of("errand"));
         save("Errands", "@errand", null);
         // name → what the parser says of its query, which opening it shows.
-        Map<String, String> hostile = new java.util.LinkedHashMap<>();
+        Map<String, String> hostile = new LinkedHashMap<>();
         hostile.put("Huge", "at most 1,000 characters");
         hostile.put("Deep", "at most 1,000 characters");
         hostile.put("Nested", "nests at most 32 levels");
@@ -179,7 +182,7 @@ class WebFiltersTest {
     @Test
     void items_unreadableFilterAskedInGerman_answersTheParsersSentenceInGerman() throws Exception {
         SavedFilter newer = plant("5d3c1a2b-0000-4000-8000-000000000004", "Newer", "color: red");
-        HttpResponse<String> r = web.http.send(java.net.http.HttpRequest.newBuilder(web.uri(view(newer.id())))
+        HttpResponse<String> r = web.http.send(HttpRequest.newBuilder(web.uri(view(newer.id())))
                 .header("Cookie", s.cookie()).header("Accept-Language", "de-DE").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(422, r.statusCode(), r.body());

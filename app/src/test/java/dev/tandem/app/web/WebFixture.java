@@ -1,5 +1,6 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
@@ -11,9 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * A device's store served on a free port of 127.0.0.1, and an HTTP client that speaks to it as a page
@@ -24,19 +31,19 @@ final class WebFixture implements AutoCloseable {
     final TodoStore store;
     /** The server serving {@link #store}; a new one after {@link #restartServer()}. */
     WebServer server;
-    private final java.util.function.IntFunction<WebServer.Builder> builder;
+    private final IntFunction<WebServer.Builder> builder;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     WebFixture(Path dir) {
         this(dir, b -> b);
     }
 
-    WebFixture(Path dir, java.util.function.UnaryOperator<WebServer.Builder> more) {
+    WebFixture(Path dir, UnaryOperator<WebServer.Builder> more) {
         this(dir, (store, b) -> more.apply(b));
     }
 
     /** {@code more} also sees the store (to serve its attachments). */
-    WebFixture(Path dir, java.util.function.BiFunction<TodoStore, WebServer.Builder, WebServer.Builder> more) {
+    WebFixture(Path dir, BiFunction<TodoStore, WebServer.Builder, WebServer.Builder> more) {
         clock.set(Instant.parse("2026-11-25T10:00:00Z"));
         store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC(), ZoneOffset.UTC);
         builder = port -> more.apply(store, WebServer.builder().store(store).settings(new SettingsStore(dir))
@@ -58,8 +65,8 @@ final class WebFixture implements AutoCloseable {
             int from = done;
             store.writeAll(tx -> {
                 for (int i = from; i < Math.min(n, from + 1000); i++) {
-                    tx.save(dev.tandem.app.model.Item.create("Todo number " + i, null,
-                            i % 10 == 0 ? java.time.LocalDate.now().plusDays(i % 30) : null, System.currentTimeMillis()));
+                    tx.save(Item.create("Todo number " + i, null,
+                            i % 10 == 0 ? LocalDate.now().plusDays(i % 30) : null, System.currentTimeMillis()));
                 }
                 return null;
             });
@@ -109,7 +116,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     /** Waits (polling) until the store shows what the page should have written. */
-    static void awaitStore(java.util.function.BooleanSupplier condition, java.time.Duration timeout) {
+    static void awaitStore(BooleanSupplier condition, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

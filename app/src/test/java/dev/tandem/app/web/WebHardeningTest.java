@@ -20,8 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -110,7 +112,7 @@ class WebHardeningTest {
                         + "x".repeat(200) + "\"}", s);
                 assertEquals(400, refused.statusCode(), refused.body());
                 assertEquals("{\"error\":\"The server cannot read this request.\"}", refused.body());
-                assertEquals(java.util.Optional.of("close"), refused.headers().firstValue("connection"),
+                assertEquals(Optional.of("close"), refused.headers().firstValue("connection"),
                         "the connection Jetty drops is not offered for the next request");
                 // The same client's next request is answered, never met by a closed connection.
                 HttpResponse<String> next = web.get("/api/sidebar", s);
@@ -154,7 +156,7 @@ class WebHardeningTest {
     }
 
     private int cli(ByteArrayOutputStream out, String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of("--data-dir", dir.toString()));
+        List<String> argv = new ArrayList<>(List.of("--data-dir", dir.toString()));
         argv.addAll(List.of(args));
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()),
                 Map.of()).run(argv);

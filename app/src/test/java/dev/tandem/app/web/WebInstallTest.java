@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,7 +31,7 @@ class WebInstallTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     Chromium chromium;
 
@@ -127,7 +129,7 @@ class WebInstallTest {
 
     private void assertPng(String path, int width, int height) throws Exception {
         byte[] png = pngBytes(path);
-        assertTrue(java.util.Arrays.equals(PNG_SIGNATURE, java.util.Arrays.copyOf(png, 8)), path + " is not a PNG");
+        assertTrue(Arrays.equals(PNG_SIGNATURE, Arrays.copyOf(png, 8)), path + " is not a PNG");
         // The first chunk is IHDR: its width and height, big-endian, at bytes 16 and 20.
         assertEquals("IHDR", new String(png, 12, 4, StandardCharsets.US_ASCII), path);
         assertEquals(width, ByteBuffer.wrap(png, 16, 4).getInt(), path + " width");

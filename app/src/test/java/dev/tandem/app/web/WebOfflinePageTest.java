@@ -6,12 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,7 +168,7 @@ class WebOfflinePageTest {
 
         // Revoked while the server is away (as `tandem serve --revoke` writes the paired browsers' file), so no
         // retry of the page's can reach the server before the revocation does.
-        WebServer.revoke(new dev.tandem.app.settings.SettingsStore(dir), java.time.Clock.systemUTC(),
+        WebServer.revoke(new SettingsStore(dir), Clock.systemUTC(),
                 web.server.browsers().get(0).id());
         web.restartServer();
         chromium.js("window.dispatchEvent(new Event('online'))");
@@ -192,10 +203,10 @@ class WebOfflinePageTest {
     void replay_serverKilledMidReplay_eachChangeLandsExactlyOnce() throws Exception {
         Path profile = dir.resolve("profile");
         int n = 80;
-        List<String> weekly = new java.util.ArrayList<>();
-        java.nio.file.Files.createDirectories(profile);
-        try (dev.tandem.app.model.TodoStore store = new dev.tandem.app.model.TodoStore(
-                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+        List<String> weekly = new ArrayList<>();
+        Files.createDirectories(profile);
+        try (TodoStore store = new TodoStore(
+                Schema.database(profile.resolve("tandem.db")).build(), Clock.systemUTC())) {
             SeriesStore series = new SeriesStore(store);
             for (int i = 0; i < n; i++) {
                 Item it = store.add("Weekly " + i, null, LocalDate.now());
@@ -204,7 +215,7 @@ class WebOfflinePageTest {
             }
         }
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         ServeProcess first = ServeProcess.start(profile, port);
@@ -230,8 +241,8 @@ class WebOfflinePageTest {
         int atKill = ServeProcess.titles(profile, "Offline ").size();
         assertTrue(atKill > 0 && atKill < n, "killed mid-replay: " + atKill + " of " + n + " had landed");
         int edited = 0;
-        try (dev.tandem.app.model.TodoStore desktop = new dev.tandem.app.model.TodoStore(
-                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+        try (TodoStore desktop = new TodoStore(
+                Schema.database(profile.resolve("tandem.db")).build(), Clock.systemUTC())) {
             for (int i = 0; i < n; i++) {
                 int k = i;
                 if (("phone " + i).equals(desktop.get(weekly.get(i)).orElseThrow().notes())) {
@@ -247,16 +258,16 @@ class WebOfflinePageTest {
             chromium.await("return document.getElementById('waiting').hidden", Duration.ofSeconds(60));
             List<String> added = ServeProcess.titles(profile, "Offline ");
             assertEquals(n, added.size(), "each todo once, none twice");
-            assertEquals(n, new java.util.HashSet<>(added).size());
-            java.util.Map<String, Long> occurrences = ServeProcess.titles(profile, "Weekly ").stream()
-                    .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
+            assertEquals(n, new HashSet<>(added).size());
+            Map<String, Long> occurrences = ServeProcess.titles(profile, "Weekly ").stream()
+                    .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
             assertEquals(n, occurrences.size());
-            assertEquals(java.util.Map.of(2L, (long) n), occurrences.values().stream()
-                    .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())),
+            assertEquals(Map.of(2L, (long) n), occurrences.values().stream()
+                    .collect(Collectors.groupingBy(c -> c, Collectors.counting())),
                     "each repeating todo completed once: itself and one next occurrence");
         }
-        try (dev.tandem.app.model.TodoStore desktop = new dev.tandem.app.model.TodoStore(
-                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+        try (TodoStore desktop = new TodoStore(
+                Schema.database(profile.resolve("tandem.db")).build(), Clock.systemUTC())) {
             assertEquals(List.of(), desktop.db().conflicts().list(), "a replayed edit is never applied again");
             long kept = weekly.stream().filter(id -> desktop.get(id).orElseThrow().notes().startsWith("desktop ")).count();
             assertEquals(edited, kept);

@@ -4,9 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +31,7 @@ class WebPageTest {
     private static final Duration LIVE = Duration.ofSeconds(2);
 
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
     WebFixture web;
     Chromium chromium;
 
@@ -124,8 +133,8 @@ class WebPageTest {
     void forgedCrossSiteRequests_areRefused() throws Exception {
         openPaired(Chromium.Size.DESKTOP);
         String target = web.server.url() + "api/quickadd";
-        org.eclipse.jetty.server.Server evil = new org.eclipse.jetty.server.Server();
-        org.eclipse.jetty.server.ServerConnector port = new org.eclipse.jetty.server.ServerConnector(evil);
+        Server evil = new Server();
+        ServerConnector port = new ServerConnector(evil);
         port.setHost("127.0.0.1");
         evil.addConnector(port);
         byte[] page = ("<!doctype html><html><body><form id=f method=POST enctype=text/plain action=\"" + target + "\">"
@@ -133,12 +142,12 @@ class WebPageTest {
                 + "<script>fetch('" + target + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
                 + " body: JSON.stringify({text: 'Forged by fetch', view: 'inbox'})}).finally(() =>"
                 + " document.getElementById('f').submit());</script></body></html>").getBytes(StandardCharsets.UTF_8);
-        evil.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+        evil.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                                  org.eclipse.jetty.util.Callback callback) {
+            public boolean handle(Request request, Response response,
+                                  Callback callback) {
                 response.getHeaders().put("Content-Type", "text/html");
-                response.write(true, java.nio.ByteBuffer.wrap(page), callback);
+                response.write(true, ByteBuffer.wrap(page), callback);
                 return true;
             }
         });
@@ -190,7 +199,7 @@ class WebPageTest {
         Item milk = web.store.add("Milk", null, null);
         openInEditor(packing);
         chromium.await("return document.getElementById('detail-heading').textContent.startsWith('Note')");
-        for (String id : java.util.List.of("ed-due", "ed-time", "ed-length", "ed-repeat", "remind-add", "ed-start",
+        for (String id : List.of("ed-due", "ed-time", "ed-length", "ed-repeat", "remind-add", "ed-start",
                 "ed-someday")) {
             assertEquals(Boolean.FALSE, chromium.js("return document.getElementById('" + id + "').offsetParent !== null"),
                     id + " is not shown for a note");

@@ -1,10 +1,14 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.Main;
+import dev.tandem.app.cli.Cli;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.WebAssets;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -162,8 +167,8 @@ class WebPerfTest {
 
     /** A pairing link from `serve --pair`, as a second process would make it. */
     private static String pairUrl(Path dir, String url) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new dev.tandem.app.cli.Cli(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err, java.util.Map.of())
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
                 .run(List.of("--data-dir", dir.toString(), "serve", "--pair"));
         Matcher m = Pattern.compile("open (http://\\S+#pair=\\S+)").matcher(out.toString(StandardCharsets.UTF_8));
         if (!m.find()) {
@@ -189,13 +194,13 @@ class WebPerfTest {
 
     private static long pageBytesGzip() throws Exception {
         long total = 0;
-        for (String path : dev.tandem.ui.WebAssets.paths()) {
+        for (String path : WebAssets.paths()) {
             if (!path.startsWith("/assets/") || !(path.endsWith(".js") || path.endsWith(".css"))) {
                 continue;
             }
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-                gz.write(dev.tandem.ui.WebAssets.find(path).orElseThrow().bytes());
+                gz.write(WebAssets.find(path).orElseThrow().bytes());
             }
             total += bytes.size();
         }

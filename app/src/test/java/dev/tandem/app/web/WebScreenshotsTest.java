@@ -6,20 +6,24 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.filter.FilterParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 
 /**
@@ -45,7 +49,7 @@ class WebScreenshotsTest {
     void start() throws Exception {
         out = Files.createDirectories(Path.of(System.getProperty("tandem.screenshots.dir", "screenshots")));
         // The page's "today" is the real one, as the store's is: the demo's dates are relative to it.
-        Set<String> shared = new java.util.concurrent.CopyOnWriteArraySet<>();
+        Set<String> shared = new CopyOnWriteArraySet<>();
         web = new WebFixture(dir, b -> b.clock(Clock.systemUTC()).deviceName("Sam's laptop").sharedLists(() -> shared));
         seed(web.store);
         shared.add(family.id());
@@ -65,7 +69,7 @@ class WebScreenshotsTest {
         Item mia = s.add("Pick up Mia from football", null, family.id(), today,
                 new TodoDetails(2, List.of("kids"), Recurrence.weekly(Set.of(DayOfWeek.from(today))), null)).item();
         // Times and lengths, as a day is planned: the Agenda and the Week show them under each day.
-        s.update(mia.id(), i -> i.withDueTime(java.time.LocalTime.of(16, 30)).withDuration(45L));
+        s.update(mia.id(), i -> i.withDueTime(LocalTime.of(16, 30)).withDuration(45L));
         dinner = s.add("Grandma's 80th birthday dinner", null, family.id(), today.plusDays(5),
                 new TodoDetails(1, List.of("birthday"), null, null)).item();
         s.update(dinner.id(), i -> i.withNotes("Table for 9 at **Casa Nostra**, 19:30.\n\n"
@@ -79,7 +83,7 @@ class WebScreenshotsTest {
                 new TodoDetails(null, List.of("chores"), Recurrence.every(Recurrence.Freq.WEEKLY, 1), null));
         Item dentist = s.add("Call the dentist for a check-up", null, null, today.plusDays(2),
                 new TodoDetails(4, List.of("health"), null, null)).item();
-        s.update(dentist.id(), i -> i.withDueTime(java.time.LocalTime.of(9, 0)).withDuration(15L));
+        s.update(dentist.id(), i -> i.withDueTime(LocalTime.of(9, 0)).withDuration(15L));
         packing = s.add("Packing list — Lisbon", null, null, null,
                 new TodoDetails(null, List.of("travel"), null, null, true)).item();
         s.update(packing.id(), i -> i.withNotes("- [x] Passports\n- [x] Travel insurance\n"
@@ -120,13 +124,13 @@ class WebScreenshotsTest {
     /** {@code web-phone-smart-lists.png}: saved filters in the drawer with their colours and counts, one open. */
     @Test
     void phoneSmartLists() throws Exception {
-        java.time.LocalDate today = web.store.today();
-        web.store.savedFilters().save("Urgent", dev.tandem.app.text.filter.FilterParser.parse("p1 | p2", today), "#e05a47");
+        LocalDate today = web.store.today();
+        web.store.savedFilters().save("Urgent", FilterParser.parse("p1 | p2", today), "#e05a47");
         web.store.savedFilters().save("Work this week",
-                dev.tandem.app.text.filter.FilterParser.parse("#Work & due: next 7 days", today), "#2a9d8f");
-        web.store.savedFilters().save("Kids", dev.tandem.app.text.filter.FilterParser.parse("@kids", today), "#e9c46a");
+                FilterParser.parse("#Work & due: next 7 days", today), "#2a9d8f");
+        web.store.savedFilters().save("Kids", FilterParser.parse("@kids", today), "#e9c46a");
         web.store.savedFilters().save("Errands without a date",
-                dev.tandem.app.text.filter.FilterParser.parse("#Groceries & no date", today), null);
+                FilterParser.parse("#Groceries & no date", today), null);
         String urgent = web.store.savedFilters().named("Urgent").orElseThrow().id();
         try (Chromium phone = paired(Chromium.Size.PHONE)) {
             show(phone, "#v=filter:" + urgent);
@@ -148,7 +152,7 @@ class WebScreenshotsTest {
             show(phone, "#v=inbox");
             web.server.close();
             phone.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(10));
-            phone.find("#quick-add").sendKeys("Buy stamps at the post office", org.openqa.selenium.Keys.ENTER);
+            phone.find("#quick-add").sendKeys("Buy stamps at the post office", Keys.ENTER);
             phone.await("return document.getElementById('quick-add').value === ''");
             phone.js("[...document.querySelectorAll('.item')].find(r => r.querySelector('.item-title').textContent"
                     + " === 'Renew the car insurance').querySelector('.item-done').click()");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class WebServerAddressesTest {
     }
 
     private static WebServerAddresses.Nic nic(String name, boolean virtual, String... addresses) throws Exception {
-        List<InetAddress> list = new java.util.ArrayList<>();
+        List<InetAddress> list = new ArrayList<>();
         for (String a : addresses) {
             list.add(ip(a));
         }

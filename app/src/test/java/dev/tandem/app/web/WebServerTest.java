@@ -6,15 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,7 +205,7 @@ class WebServerTest {
                 "{\"set\":{\"time\":\"09:30\",\"lengthMinutes\":45},\"base\":{\"time\":null,\"lengthMinutes\":null}}", s);
         assertEquals(200, r.statusCode(), r.body());
         Item now = web.store.get(it.id()).orElseThrow();
-        assertEquals(java.time.LocalTime.of(9, 30), now.timeOfDay());
+        assertEquals(LocalTime.of(9, 30), now.timeOfDay());
         assertEquals(45, now.lengthMinutes());
         String shown = web.get("/api/items/" + it.id(), s).body();
         assertTrue(shown.contains("\"time\":\"09:30\"") && shown.contains("\"lengthMinutes\":45"), shown);
@@ -237,23 +246,23 @@ class WebServerTest {
     @Test
     void events_aCommitFromAnywhere_reachesAnOpenStreamAndRevokeEndsIt() throws Exception {
         WebFixture.Session s = web.pair();
-        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(web.uri("/api/events"))
+        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events"))
                 .header("Cookie", s.cookie()).GET().build();
-        HttpResponse<java.util.stream.Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, stream.statusCode());
         assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> stream.body().forEach(lines::add));
         reader.setDaemon(true);
         reader.start();
-        assertEquals("retry: 2000", lines.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
         lines.clear();
         // As a sync would write: straight to the store, not through the page.
         web.store.add("From the laptop", null, null);
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         boolean heard = false;
         while (!heard && System.nanoTime() < until) {
-            String l = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            String l = lines.poll(100, TimeUnit.MILLISECONDS);
             heard = "event: change".equals(l);
         }
         assertTrue(heard, "no change event within 2 s: " + lines);
@@ -286,8 +295,8 @@ class WebServerTest {
 
     @Test
     void build_reachableAddressWithoutTls_refusedNamingListen() throws Exception {
-        try (TodoStore store = new TodoStore(dev.tandem.app.model.Schema.database(dir.resolve("b.db")).build(),
-                java.time.Clock.systemUTC())) {
+        try (TodoStore store = new TodoStore(Schema.database(dir.resolve("b.db")).build(),
+                Clock.systemUTC())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WebServer.builder()
                     .store(store).settings(new SettingsStore(dir)).listen("0.0.0.0", 0).build());
             assertTrue(e.getMessage().startsWith("listen:"), e.getMessage());
@@ -304,7 +313,7 @@ class WebServerTest {
     void url_publicHostBehindAProxy_isTheProxysHttpsOrigin() {
         web.close();
         web = new WebFixture(dir, b -> b.publicHost("tandem.example.org").behindProxy(true));
-        assertEquals(java.net.URI.create("https://tandem.example.org/"), web.server.url());
+        assertEquals(URI.create("https://tandem.example.org/"), web.server.url());
         assertTrue(web.server.pair().url().startsWith("https://tandem.example.org/#pair="), web.server.pair().url());
     }
 
@@ -313,7 +322,7 @@ class WebServerTest {
     void url_publicHostWithoutAProxy_keepsTheListenersSchemeAndPort() {
         web.close();
         web = new WebFixture(dir, b -> b.publicHost("laptop.tailnet.example"));
-        assertEquals(java.net.URI.create("http://laptop.tailnet.example:" + web.server.url().getPort() + "/"),
+        assertEquals(URI.create("http://laptop.tailnet.example:" + web.server.url().getPort() + "/"),
                 web.server.url());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.model.filter;
 
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -72,7 +73,7 @@ public record DateSaid(String text) {
     /** The day, for a date a filter was saved with; one that no longer reads says so. */
     LocalDate day(LocalDate today) {
         return on(today).orElseThrow(() -> new FilterException(0,
-                dev.tandem.ui.messages.Messages.text("filter.error.badDate", 1, text)));
+                Messages.text("filter.error.badDate", 1, text)));
     }
 
     private static DayOfWeek weekday(String s) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -104,7 +105,7 @@ public record FilterSql(String where, List<Object> params) {
                 case HAS_ATTACHMENT -> "EXISTS (SELECT 1 FROM attachments a WHERE a.itemId = items.id)";
                 case SUBTASK -> "coalesce(items.parentId, '') <> ''";
                 case SHARED -> shared.isEmpty() ? "0"
-                        : bind("coalesce(items.listId, '') IN (" + String.join(", ", java.util.Collections.nCopies(shared.size(), "?"))
+                        : bind("coalesce(items.listId, '') IN (" + String.join(", ", Collections.nCopies(shared.size(), "?"))
                                 + ")", shared.toArray());
                 case DONE -> "coalesce(items.done, 0) = 1";
             };

@@ -1,5 +1,6 @@
 package dev.tandem.app.text.diff;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +58,9 @@ public record TextLines(List<String> lines, boolean finalNewline, String lineEnd
     /** "Windows (CRLF)", "Unix (LF)" or "classic Mac (CR)". */
     public String endingName() {
         return switch (lineEnding) {
-            case "\r\n" -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.windows");
-            case "\r" -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.mac");
-            default -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.unix");
+            case "\r\n" -> Messages.text("editor.lineEnding.windows");
+            case "\r" -> Messages.text("editor.lineEnding.mac");
+            default -> Messages.text("editor.lineEnding.unix");
         };
     }
 }

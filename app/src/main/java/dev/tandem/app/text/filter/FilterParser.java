@@ -1,16 +1,17 @@
 package dev.tandem.app.text.filter;
 
+import dev.tandem.app.model.Queries;
 import dev.tandem.app.model.filter.DateSaid;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.DatePhrases;
-
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,7 +104,7 @@ public final class FilterParser {
         return condition();
     }
 
-    private Filter nested(java.util.function.Supplier<Filter> inner) {
+    private Filter nested(Supplier<Filter> inner) {
         if (++depth > MAX_DEPTH) {
             throw error("filter.error.tooDeep", MAX_DEPTH);
         }
@@ -166,7 +167,7 @@ public final class FilterParser {
         int argAt = start + km.start(2);
         return switch (km.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) {
             case "search" -> {
-                if (dev.tandem.app.model.Queries.ftsMatch(arg).isEmpty()) {
+                if (Queries.ftsMatch(arg).isEmpty()) {
                     throw new FilterException(argAt, Messages.text("filter.error.noName", argAt + 1, "search:"));
                 }
                 yield new Filter.Search(arg);

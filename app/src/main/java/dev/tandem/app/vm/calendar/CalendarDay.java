@@ -1,6 +1,7 @@
 package dev.tandem.app.vm.calendar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
 
     /** Every todo kept for the day in the day's order (all-day first, then by time): what keyboard moves step through. */
     public List<CalendarEntry> entries() {
-        List<CalendarEntry> out = new java.util.ArrayList<>(allDay);
+        List<CalendarEntry> out = new ArrayList<>(allDay);
         for (TimeBlock b : blocks) {
             out.add(b.entry());
         }

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -130,7 +131,7 @@ final class CalendarMoves {
         Item moved = placed(x, due == null ? null : due.plusDays(days), time);
         Recurrence r = x.recurrence();
         if (r != null && !r.byDay().isEmpty() && days % 7 != 0) {
-            java.util.Set<DayOfWeek> shiftedDays = r.byDay().stream().map(d -> d.plus(days)).collect(Collectors.toSet());
+            Set<DayOfWeek> shiftedDays = r.byDay().stream().map(d -> d.plus(days)).collect(Collectors.toSet());
             moved = moved.withRepeat(new Recurrence(r.freq(), r.interval(), shiftedDays, r.byMonthDay(), r.byMonth())
                     .toRule(), x.seriesId());
         }

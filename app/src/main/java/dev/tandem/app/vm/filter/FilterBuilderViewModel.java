@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -167,7 +169,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
     private void fromFields() {
         // A field longer than a whole query cannot be part of one: said before it is split or built, so a
         // pasted megabyte of tags never becomes half a million conditions.
-        if (java.util.stream.Stream.of(list, tags, dueBefore, words).anyMatch(v -> v.get() != null
+        if (Stream.of(list, tags, dueBefore, words).anyMatch(v -> v.get() != null
                 && v.get().length() > FilterParser.MAX_CHARS)) {
             show(null, Messages.text("filter.error.tooLong", FilterParser.MAX_CHARS));
             return;
@@ -209,8 +211,8 @@ public final class FilterBuilderViewModel implements HasFeedback {
      * would become two. Null when every value can be said.
      */
     private static String unsayable(FilterFields f) {
-        java.util.stream.Stream<String> values = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(f.list(), f.words(), f.dueBefore()), f.tags().stream());
+        Stream<String> values = Stream.concat(
+                Stream.of(f.list(), f.words(), f.dueBefore()), f.tags().stream());
         return values.filter(v -> v.chars().anyMatch(c -> c == '&' || c == '|' || c == ')')).findFirst().orElse(null);
     }
 
@@ -218,7 +220,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
         try {
             Filter read = FilterParser.parse(text.get(), store.today());
             show(read, "");
-            java.util.Optional<FilterFields> fields = FilterFields.of(read);
+            Optional<FilterFields> fields = FilterFields.of(read);
             fieldsEnabled.set(fields.isPresent());
             fields.ifPresent(this::follow);
         } catch (FilterException e) {

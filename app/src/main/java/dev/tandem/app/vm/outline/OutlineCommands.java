@@ -10,9 +10,13 @@ import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -130,7 +134,7 @@ public final class OutlineCommands {
         List<String> ids = new ArrayList<>(roots(rows, shown));
         if (!ids.isEmpty()) {
             // Last first: each lands right after the parent, so the first one done would end up last.
-            java.util.Collections.reverse(ids);
+            Collections.reverse(ids);
             run("main.undo.outdent", first(rows), () -> ids.stream().map(outline::outdent).toList());
         }
     }
@@ -264,9 +268,9 @@ public final class OutlineCommands {
 
     /** The todo rows' keys in list order, without those under another of them (they move with it). */
     static List<String> roots(List<ItemRow> rows, List<ItemRow> shown) {
-        java.util.Set<String> picked = new java.util.HashSet<>();
+        Set<String> picked = new HashSet<>();
         rows.stream().filter(r -> !r.isSection()).forEach(r -> picked.add(r.id()));
-        Map<String, String> parents = new java.util.HashMap<>();
+        Map<String, String> parents = new HashMap<>();
         if (picked.size() > 1) {
             shown.forEach(r -> parents.put(r.id(), r.parentId()));
         }
@@ -276,7 +280,7 @@ public final class OutlineCommands {
                 continue;
             }
             boolean under = false;
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (String p = r.parentId(); p != null && !under && seen.add(p); p = parents.get(p)) {
                 under = picked.contains(p);
             }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -197,7 +198,7 @@ public final class CalDavViewModel implements HasFeedback {
             return "";
         }
         String which = names.stream().map(n -> Messages.text("settings.caldav.quoted", n))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return " " + Messages.text("settings.caldav.dropped", names.size(), which);
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -87,7 +88,7 @@ public final class DevicesViewModel implements HasFeedback {
         }, this::failed);
     }
 
-    private void read(SyncEngine e, java.util.function.Consumer<List<Row>> then) {
+    private void read(SyncEngine e, Consumer<List<Row>> then) {
         feedback.busy(true);
         async.run(() -> rowsOf(e), list -> {
             feedback.busy(false);

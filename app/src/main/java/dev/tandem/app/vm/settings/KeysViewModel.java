@@ -13,12 +13,15 @@ import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -52,8 +55,8 @@ public final class KeysViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(Messages.text("settings.keys.recovery.create"));
-    private final javafx.beans.property.ObjectProperty<Section> section =
-            new javafx.beans.property.SimpleObjectProperty<>(Section.PASSPHRASE);
+    private final ObjectProperty<Section> section =
+            new SimpleObjectProperty<>(Section.PASSPHRASE);
 
     /** {@code dialogs} asks before anything that voids a key someone may rely on (a replaced recovery key, a rotation). */
     public KeysViewModel(KeyOps ops, Async async, Dialogs dialogs, String savedPassphrase,
@@ -106,7 +109,7 @@ public final class KeysViewModel implements HasFeedback {
     }
 
     /** The task shown; switching clears the last task's message. */
-    public javafx.beans.property.ObjectProperty<Section> sectionProperty() {
+    public ObjectProperty<Section> sectionProperty() {
         return section;
     }
 
@@ -227,7 +230,7 @@ public final class KeysViewModel implements HasFeedback {
         return true;
     }
 
-    private <T> void run(java.util.function.Supplier<T> work, Consumer<T> then) {
+    private <T> void run(Supplier<T> work, Consumer<T> then) {
         if (!feedback.begin()) {
             return;
         }

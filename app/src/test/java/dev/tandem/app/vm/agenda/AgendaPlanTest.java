@@ -7,8 +7,11 @@ import dev.tandem.app.model.Item;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The agenda's layout from its todos, without a toolkit or a database. */
@@ -96,9 +99,9 @@ class AgendaPlanTest {
 
     @Test
     void of_sameDay_allDayFirstThenTimedByTheirTime() {
-        List<Item> items = List.of(todo("Call at 3", "2026-11-25").withDueTime(java.time.LocalTime.of(15, 0)).withPriority(1),
+        List<Item> items = List.of(todo("Call at 3", "2026-11-25").withDueTime(LocalTime.of(15, 0)).withPriority(1),
                 todo("Urgent, all day", "2026-11-25").withPriority(1),
-                todo("Stand-up at 9", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 0)).withPriority(4));
+                todo("Stand-up at 9", "2026-11-25").withDueTime(LocalTime.of(9, 0)).withPriority(4));
         assertEquals(List.of("# Today | Wed 25 Nov", "Urgent, all day", "Stand-up at 9", "Call at 3",
                 "# Tomorrow | Thu 26 Nov", "- Nothing planned"), lines(AgendaPlan.of(items, TODAY, AgendaPlan.DAYS)));
     }
@@ -126,10 +129,10 @@ class AgendaPlanTest {
 
     @Test
     void timeText_timedTodo_startToEndOnTheAppsClock_untimedNone() {
-        Item review = todo("Review", "2026-11-25").withDueTime(java.time.LocalTime.of(14, 0)).withDuration(30L);
-        Item call = todo("Call", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 5));
+        Item review = todo("Review", "2026-11-25").withDueTime(LocalTime.of(14, 0)).withDuration(30L);
+        Item call = todo("Call", "2026-11-25").withDueTime(LocalTime.of(9, 5));
         List<AgendaRow> rows = AgendaPlan.of(List.of(review, call, todo("Rent", "2026-11-25")), TODAY, 1);
-        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "9:05", "Rent", ""), rows.stream()
-                .filter(AgendaRow::isTodo).collect(java.util.stream.Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
+        assertEquals(Map.of("Review", "14:00–14:30", "Call", "9:05", "Rent", ""), rows.stream()
+                .filter(AgendaRow::isTodo).collect(Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
     }
 }

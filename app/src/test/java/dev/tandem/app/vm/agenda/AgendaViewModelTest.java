@@ -20,6 +20,7 @@ import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class AgendaViewModelTest {
     /** The heading each todo's row is under, as "title@heading" (occurrences "~title@heading"). */
     private List<String> placed() {
         return ui.get(() -> {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             String heading = "";
             for (AgendaRow r : vm.agenda().rows()) {
                 if (r.isHeading()) {

@@ -16,12 +16,15 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +40,8 @@ class CalendarViewModelTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private UndoManager undo;
     private CalendarViewModel cal;
-    private final javafx.beans.property.SimpleObjectProperty<LocalDate> today =
-            new javafx.beans.property.SimpleObjectProperty<>(WED);
+    private final SimpleObjectProperty<LocalDate> today =
+            new SimpleObjectProperty<>(WED);
 
     @BeforeEach
     void start() {
@@ -175,7 +178,7 @@ class CalendarViewModelTest {
     @Test
     void move_repeatingTodo_theSeries_shiftsItsWeekdays_laterDateMovesTheSeriesAfterAConfirmation() {
         Item yoga = store.add("Yoga", null, null, WED, new TodoDetails(null, List.of(),
-                Recurrence.weekly(java.util.Set.of(java.time.DayOfWeek.WEDNESDAY)), null)).item();
+                Recurrence.weekly(Set.of(DayOfWeek.WEDNESDAY)), null)).item();
         ui.run(() -> cal.setMode(CalendarRange.Mode.MONTH));
         show();
         dialogs.chooseAnswer = 1;

@@ -23,10 +23,12 @@ import dev.tandem.app.vm.filter.FilterFields.Start;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class FilterBuilderViewModelTest {
     private static void assertRoundTrips(FilterBuilderViewModel vm) {
         Filter f = vm.filter();
         assertNotNull(f, vm.problemProperty().get());
-        assertEquals(f, FilterParser.parse(vm.queryProperty().get(), java.time.LocalDate.of(2026, 11, 26)));
+        assertEquals(f, FilterParser.parse(vm.queryProperty().get(), LocalDate.of(2026, 11, 26)));
         assertEquals(vm.queryProperty().get(), vm.textProperty().get(), "the text follows the fields");
         assertTrue(FilterFields.of(f).isPresent(), "beyond the fields: " + f.text());
     }
@@ -170,7 +172,7 @@ class FilterBuilderViewModelTest {
     void text_invalid_showsTheParsersMessageNamingWhere() {
         FilterBuilderViewModel vm = fresh();
         String typed = "#Work & p1 & due before: someday soon";
-        FilterException expected = org.junit.jupiter.api.Assertions.assertThrows(FilterException.class,
+        FilterException expected = Assertions.assertThrows(FilterException.class,
                 () -> FilterParser.parse(typed, store.today()));
 
         vm.textProperty().set(typed);

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -229,8 +230,8 @@ class CalDavViewModelTest {
         idle(vm);
         assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
         assertTrue(vm.messageProperty().get().startsWith("Connected. "), vm.messageProperty().get());
-        assertEquals(java.util.Set.of(groceries.id(), work.id()),
-                java.util.Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
+        assertEquals(Set.of(groceries.id(), work.id()),
+                Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
         assertEquals(1, phone().calendars().stream().filter(c -> c.name().equals("Groceries")).count(),
                 "the same calendar again, none made");
     }

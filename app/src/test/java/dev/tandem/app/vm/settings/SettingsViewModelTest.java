@@ -9,8 +9,10 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -431,10 +433,10 @@ class SettingsViewModelTest {
         vm.value("passphrase").set("wrong one here");
         vm.passphraseRepeatProperty().set("wrong one here");
         vm.testConnection();
-        List<String> shown = new java.util.ArrayList<>(List.of(vm.checkSummaryProperty().get(),
+        List<String> shown = new ArrayList<>(List.of(vm.checkSummaryProperty().get(),
                 vm.saveWarningProperty().get()));
         vm.checkSteps().forEach(st -> shown.add(st.message()));
-        assertEquals(1, shown.stream().filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains("passphrase")).count(),
+        assertEquals(1, shown.stream().filter(t -> t.toLowerCase(Locale.ROOT).contains("passphrase")).count(),
                 shown.toString());
         assertEquals("The check stopped at “List”: see below.", vm.checkSummaryProperty().get());
         assertFalse(vm.requestSave(), "Save still refuses a passphrase that does not open the remote");
@@ -445,7 +447,7 @@ class SettingsViewModelTest {
         Async async = Async.direct(e -> {
             throw new AssertionError(e);
         });
-        SyncSettings saved = SyncSettings.folder(java.nio.file.Path.of("/srv/sync"), 1800).withPassphrase("correct horse");
+        SyncSettings saved = SyncSettings.folder(Path.of("/srv/sync"), 1800).withPassphrase("correct horse");
         SettingsViewModel vm = new SettingsViewModel(saved, async, s -> PASSED);
         vm.offerKeys(() -> { });
         assertTrue(vm.keysAvailableProperty().get());

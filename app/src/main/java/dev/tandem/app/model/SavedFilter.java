@@ -10,4 +10,8 @@ import dev.tandem.engine.Table;
  */
 @Table("saved_filters")
 public record SavedFilter(String id, String name, String query, String color, String rank, Long createdAt) {
+    /** This filter at another place among the others. */
+    public SavedFilter withRank(String newRank) {
+        return new SavedFilter(id, name, query, color, newRank, createdAt);
+    }
 }

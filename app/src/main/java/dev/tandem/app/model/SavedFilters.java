@@ -4,6 +4,7 @@ import dev.tandem.app.model.filter.Filter;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -90,6 +91,53 @@ public final class SavedFilters {
     /** Removes the filter of that name; false when there is none. */
     public boolean remove(String name) {
         return db.delete(SavedFilter.class, DerivedIds.savedFilter(name));
+    }
+
+    /**
+     * Puts the filter {@code id} just before {@code beforeId} (null: last), reading the order in the same
+     * transaction that writes the new place, so two devices or windows moving at once cannot share one.
+     * Returns where it was (for undo); empty when there is no such filter.
+     */
+    public Optional<Moved> move(String id, String beforeId) {
+        return db.transactionResult(tx -> {
+            List<SavedFilter> order = new ArrayList<>(shown(tx.query(SavedFilter.class, READ)));
+            int at = -1;
+            for (int i = 0; i < order.size(); i++) {
+                at = order.get(i).id().equals(id) ? i : at;
+            }
+            if (at < 0 || id.equals(beforeId)) {
+                return Optional.<Moved>empty();
+            }
+            String wasBefore = at + 1 < order.size() ? order.get(at + 1).id() : null;
+            SavedFilter moving = order.remove(at);
+            int to = order.size();
+            for (int i = 0; i < order.size(); i++) {
+                to = order.get(i).id().equals(beforeId) ? i : to;
+            }
+            String prev = to > 0 ? validRank(order.get(to - 1)) : null;
+            String next = to < order.size() ? validRank(order.get(to)) : null;
+            boolean ranked = order.stream().allMatch(f -> validRank(f) != null) && validRank(moving) != null;
+            if (!ranked || prev != null && next != null && prev.compareTo(next) >= 0) {
+                // Places that are missing or tied (rows from an older device): number them all afresh, in order.
+                order.add(to, moving);
+                String r = null;
+                for (SavedFilter f : order) {
+                    r = Rank.between(r, null);
+                    tx.save(tx.get(SavedFilter.class, f.id()).orElseThrow().withRank(r));
+                }
+            } else {
+                tx.save(tx.get(SavedFilter.class, id).orElseThrow().withRank(Rank.between(prev, next)));
+            }
+            return Optional.of(new Moved(wasBefore));
+        });
+    }
+
+    /** Where a moved filter was: before {@code wasBefore}, or last when it is null. */
+    public record Moved(String wasBefore) {
+    }
+
+    private static String validRank(SavedFilter f) {
+        return f.rank() != null && Rank.isValid(f.rank()) ? f.rank() : null;
     }
 
     /** Brings back a removed filter as it was: name, query, colour and place (undo). */

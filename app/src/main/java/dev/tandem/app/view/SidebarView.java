@@ -53,25 +53,23 @@ public final class SidebarView extends VBox {
         // the selection the list view shifts onto a neighbour is no choice of the person's and must not navigate.
         vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> syncing = true);
         list.setItems(vm.sidebar());
-        drag = new RowDrag<>(list, e -> e.kind() == SidebarEntry.Kind.LIST, (a, b) -> false, this::dropped);
+        drag = new RowDrag<>(list, SidebarView::movable, (a, b) -> false, this::dropped);
         list.setCellFactory(lv -> new EntryCell());
-        // Alt+Shift+Up/Down move the selected list one place among the lists, as they move a todo in a list.
-        // A filter: the list's own keys (Shift+Down extends a selection) would take the event first.
+        // Alt+Shift+Up/Down move the selected list (or smart list) one place among its kind, as they move a todo
+        // in a list. A filter: the list's own keys (Shift+Down extends a selection) would take the event first.
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             SidebarEntry at = list.getSelectionModel().getSelectedItem();
             boolean up = e.getCode() == KeyCode.UP;
-            if (!e.isAltDown() || !e.isShiftDown() || at == null || at.kind() != SidebarEntry.Kind.LIST
-                    || !(up || e.getCode() == KeyCode.DOWN)) {
+            if (!e.isAltDown() || !e.isShiftDown() || at == null || !movable(at) || !(up || e.getCode() == KeyCode.DOWN)) {
                 return;
             }
             e.consume();
-            List<SidebarEntry> lists = list.getItems().stream().filter(x -> x.kind() == SidebarEntry.Kind.LIST)
-                    .toList();
-            int i = lists.indexOf(at);
+            List<SidebarEntry> same = list.getItems().stream().filter(x -> x.kind() == at.kind()).toList();
+            int i = same.indexOf(at);
             if (up && i > 0) {
-                vm.outline().moveList(at.listId(), at.name(), lists.get(i - 1).listId());
-            } else if (!up && i >= 0 && i + 1 < lists.size()) {
-                vm.outline().moveList(at.listId(), at.name(), i + 2 < lists.size() ? lists.get(i + 2).listId() : null);
+                move(at, same.get(i - 1));
+            } else if (!up && i >= 0 && i + 1 < same.size()) {
+                move(at, i + 2 < same.size() ? same.get(i + 2) : null);
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -107,7 +105,15 @@ public final class SidebarView extends VBox {
         getChildren().addAll(header, list, newList, newFilter);
     }
 
-    /** A list dropped above or below row {@code at}: before the list there, or the next one (none: last). */
+    /** Lists and smart lists take the order a person gives them; the fixed views and tags keep theirs. */
+    private static boolean movable(SidebarEntry e) {
+        return e.kind() == SidebarEntry.Kind.LIST || e.kind() == SidebarEntry.Kind.FILTER;
+    }
+
+    /**
+     * A list or smart list dropped above or below row {@code at}: before the one of its kind there, or the next
+     * (none: last; on a row above them all: first).
+     */
     private void dropped(int from, int at, OutlineDrop.Zone zone) {
         List<SidebarEntry> entries = list.getItems();
         if (from < 0 || from >= entries.size()) {
@@ -115,14 +121,22 @@ public final class SidebarView extends VBox {
         }
         SidebarEntry moving = entries.get(from);
         int start = at >= entries.size() ? entries.size() : zone == OutlineDrop.Zone.ABOVE ? at : at + 1;
-        // The first list at or after the drop point (on a smart view above the lists: the first list; on a tag: none).
-        String before = null;
+        SidebarEntry before = null;
         for (int k = start; k < entries.size() && before == null; k++) {
-            if (entries.get(k).kind() == SidebarEntry.Kind.LIST && entries.get(k) != moving) {
-                before = entries.get(k).listId();
+            if (entries.get(k).kind() == moving.kind() && entries.get(k) != moving) {
+                before = entries.get(k);
             }
         }
-        vm.outline().moveList(moving.listId(), moving.name(), before);
+        move(moving, before);
+    }
+
+    /** Puts {@code moving} before {@code before} (of its kind; null: last). */
+    private void move(SidebarEntry moving, SidebarEntry before) {
+        if (moving.kind() == SidebarEntry.Kind.FILTER) {
+            vm.smartLists().move(moving.filterId(), moving.name(), before == null ? null : before.filterId());
+        } else {
+            vm.outline().moveList(moving.listId(), moving.name(), before == null ? null : before.listId());
+        }
     }
 
     private void selectEntry(String key) {

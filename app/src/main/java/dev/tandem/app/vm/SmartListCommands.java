@@ -99,6 +99,13 @@ public final class SmartListCommands {
         say.accept(Messages.text("main.done.savedSmartList", saved.name()));
     }
 
+    /** Moves the smart list {@code id} just before {@code beforeId} (null: last); undo puts it back. */
+    public void move(String id, String name, String beforeId) {
+        async.run(() -> store.savedFilters().move(id, beforeId), moved -> moved.ifPresent(m -> undo.push(
+                Messages.text("main.undo.moveSmartList", name), () -> store.savedFilters().move(id, m.wasBefore()),
+                () -> store.savedFilters().move(id, beforeId))));
+    }
+
     /** Deletes the saved filter {@code id} called {@code name} on every device; undo brings it back where it was. */
     public void delete(String id, String name) {
         if (view.get() instanceof Listing.FilterListing f && f.key().equals("filter:" + id)) {

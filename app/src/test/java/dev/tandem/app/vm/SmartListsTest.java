@@ -189,4 +189,22 @@ class SmartListsTest {
         ui.await(() -> titles().equals(List.of("Report", "Slides")));
         assertEquals("#Work", store.savedFilters().named("Work, urgent").orElseThrow().query());
     }
+
+    @Test
+    void move_smartList_takesItsNewPlaceInTheSidebarAndUndoPutsItBack() {
+        save("First", "p1");
+        save("Second", "p3");
+        ui.await(() -> filterNames().equals(List.of("First", "Second")));
+        SidebarEntry second = awaitEntry("Second");
+        String first = awaitEntry("First").filterId();
+        ui.run(() -> vm.smartLists().move(second.filterId(), second.name(), first));
+        ui.await(() -> filterNames().equals(List.of("Second", "First")));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> filterNames().equals(List.of("First", "Second")));
+    }
+
+    private List<String> filterNames() {
+        return ui.get(() -> vm.sidebar().stream().filter(e -> e.kind() == SidebarEntry.Kind.FILTER).map(SidebarEntry::name)
+                .toList());
+    }
 }

@@ -3,6 +3,7 @@ package dev.tandem.app.backup;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.Listeners;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +69,7 @@ public final class BackupService implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final String profile;
-    private final List<Consumer<BackupStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<BackupStatus> listeners = new Listeners<>(LOG, "a backup status listener failed");
     private final Object writing = new Object();
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
@@ -368,14 +368,7 @@ public final class BackupService implements AutoCloseable {
         if (listeners.isEmpty()) {
             return;
         }
-        BackupStatus s = status();
-        for (Consumer<BackupStatus> l : listeners) {
-            try {
-                l.accept(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a backup status listener failed", e);
-            }
-        }
+        listeners.tell(status());
     }
 
     /** A failure in words for the status bar: the engine's message, or the I/O problem's. */

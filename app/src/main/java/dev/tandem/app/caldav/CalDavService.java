@@ -2,6 +2,7 @@ package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.sync.Listeners;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -58,7 +58,7 @@ public final class CalDavService implements AutoCloseable {
     private final ZoneId zone;
     /** Its writes to the store are this service's own merges, which need no sync. */
     private final OneThread worker = new OneThread("tandem-caldav");
-    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<Status> listeners = new Listeners<>(LOG, "CalDAV status listener failed");
     private final AtomicBoolean editQueued = new AtomicBoolean();
     private final AutoCloseable localWrites;
     private volatile CalDavAccount account;
@@ -340,13 +340,7 @@ public final class CalDavService implements AutoCloseable {
 
     private void publish(Status s) {
         status = s;
-        for (Consumer<Status> l : listeners) {
-            try {
-                l.accept(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "CalDAV status listener failed", e);
-            }
-        }
+        listeners.tell(s);
     }
 
     private void submit(Runnable r) {

@@ -1,7 +1,5 @@
 package dev.tandem.app.sync;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -12,9 +10,9 @@ import java.util.function.Consumer;
 final class SyncListeners {
     private static final System.Logger LOG = System.getLogger("tandem.sync");
 
-    private final List<Consumer<SyncStatus>> status = new CopyOnWriteArrayList<>();
-    private final List<Consumer<SyncStatus>> failures = new CopyOnWriteArrayList<>();
-    private final List<Consumer<SyncNotices.Notice>> notices = new CopyOnWriteArrayList<>();
+    private final Listeners<SyncStatus> status = new Listeners<>(LOG, "sync status listener failed");
+    private final Listeners<SyncStatus> failures = new Listeners<>(LOG, "sync status listener failed");
+    private final Listeners<SyncNotices.Notice> notices = new Listeners<>(LOG, "sync notice listener failed");
 
     void addStatus(Consumer<SyncStatus> listener) {
         status.add(listener);
@@ -29,22 +27,14 @@ final class SyncListeners {
     }
 
     void published(SyncStatus s) {
-        status.forEach(l -> safely(l, s, "sync status listener failed"));
+        status.tell(s);
     }
 
     void failed(SyncStatus s) {
-        failures.forEach(l -> safely(l, s, "sync status listener failed"));
+        failures.tell(s);
     }
 
     void announce(SyncNotices.Notice notice) {
-        notices.forEach(l -> safely(l, notice, "sync notice listener failed"));
-    }
-
-    private static <T> void safely(Consumer<T> l, T value, String what) {
-        try {
-            l.accept(value);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, what, e);
-        }
+        notices.tell(notice);
     }
 }

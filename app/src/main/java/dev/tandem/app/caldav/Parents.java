@@ -34,7 +34,7 @@ final class Parents {
     Parents(TodoStore store, CalDavState state) {
         this.store = store;
         this.state = state;
-        this.outline = new OutlineStore(store.db());
+        this.outline = store.outlines();
     }
 
     /**

@@ -80,14 +80,14 @@ final class OutlineCommands {
         }
         String sectionId = sectionName == null || sectionName.isBlank() || sectionName.equalsIgnoreCase("none") ? null
                 : sectionId(store, it.listId(), sectionName);
-        new OutlineStore(store.db()).move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
+        store.outlines().move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
     }
 
     private String sectionId(TodoStore store, String listId, String name) {
         if (listId == null || store.list(listId).isEmpty()) {
             throw new Failure(Messages.text("cli.outline.inboxNoSections"));
         }
-        SectionStore sections = new SectionStore(store.db(), store.clock());
+        SectionStore sections = store.sections();
         return sections.sections(listId).stream().filter(s -> name.strip().equalsIgnoreCase(s.name())).map(Section::id)
                 .findFirst().orElseGet(() -> {
                     err.println(Messages.text("cli.outline.sectionCreated", name.strip()));
@@ -109,7 +109,7 @@ final class OutlineCommands {
                 ? (o.get("--section").equalsIgnoreCase("none") ? null : sectionId(store, listId, o.get("--section")))
                 : it.sectionId();
         try {
-            OutlineStore.Moved m = new OutlineStore(store.db()).move(it.id(),
+            OutlineStore.Moved m = store.outlines().move(it.id(),
                     new OutlineStore.Target(listId, parent, section, before));
             err.println(Messages.text(m.isEmpty() ? "cli.outline.alreadyThere" : "cli.outline.moved", it.titleOrEmpty()));
         } catch (TreeDepth.TooDeepException e) {
@@ -124,7 +124,7 @@ final class OutlineCommands {
     int sections(TodoStore store, Args a) {
         String name = a.one("sections", "LIST");
         TodoList list = store.findList(name).orElseThrow(() -> new Failure(Messages.text("cli.todo.noSuchList", name)));
-        List<Section> all = new SectionStore(store.db(), store.clock()).sections(list.id());
+        List<Section> all = store.sections().sections(list.id());
         if (all.isEmpty()) {
             err.println(Messages.text("cli.outline.noSections", list.name()));
         }
@@ -135,13 +135,13 @@ final class OutlineCommands {
     /** The outline of one list, as `list --list` prints it: sections as headings, subtasks indented. */
     static List<Outline.Line> outline(TodoStore store, String listId, List<Item> items) {
         List<Section> sections = listId == null ? List.of()
-                : new SectionStore(store.db(), store.clock()).sections(listId).stream().map(s -> s.withCollapsed(false)).toList();
+                : store.sections().sections(listId).stream().map(s -> s.withCollapsed(false)).toList();
         return Outline.of(items.stream().map(i -> i.withCollapsed(false)).toList(), sections, Map.of());
     }
 
     /** With --with-subtasks completes the open subtasks too; without it, refuses a parent that has some. */
     static void completeSubtasks(TodoStore store, Item it, boolean withSubtasks) {
-        Subtrees subtrees = new Subtrees(store.db(), store.clock());
+        Subtrees subtrees = new Subtrees(store);
         int open = subtrees.openUnder(it.id()).size();
         if (open > 0 && !withSubtasks) {
             throw new Failure(Messages.text("cli.outline.openSubtasks", it.titleOrEmpty(), open,

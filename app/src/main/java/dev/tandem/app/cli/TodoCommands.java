@@ -358,7 +358,7 @@ final class TodoCommands {
 
     int rm(TodoStore store, Args a) {
         Item it = resolve(store, a.one("rm", "ID"));
-        int n = new Subtrees(store.db(), store.clock()).trash(it.id()).size();
+        int n = new Subtrees(store).trash(it.id()).size();
         err.println(Messages.text("cli.todo.trashed", it.titleOrEmpty(), Math.max(0, n - 1)));
         return 0;
     }

@@ -47,7 +47,7 @@ class ArchitectureTest {
         {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.calendar", APP + ".vm.outline", APP + ".vm.settings"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
-        {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
+        {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},
         {"Settings", APP + ".settings"},
         {"Model", APP + ".model", APP + ".model.filter"},

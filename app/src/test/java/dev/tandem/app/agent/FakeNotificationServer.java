@@ -17,21 +17,21 @@ import org.freedesktop.dbus.types.Variant;
  * {@code org.freedesktop.Notifications}, records each Notify, and plays the user's click by emitting
  * {@code ActionInvoked}, as GNOME's or KDE's server would.
  */
-final class FakeNotificationServer implements Notifications, AutoCloseable {
+public final class FakeNotificationServer implements Notifications, AutoCloseable {
     /** One Notify call as the server got it, with the id it answered. */
-    record Shown(long id, long replaces, String summary, String body, List<String> actions) {
+    public record Shown(long id, long replaces, String summary, String body, List<String> actions) {
     }
 
     private final DBusConnection bus;
     private final AtomicLong ids = new AtomicLong();
-    final List<Shown> shown = new CopyOnWriteArrayList<>();
+    public final List<Shown> shown = new CopyOnWriteArrayList<>();
     final Set<Long> closed = ConcurrentHashMap.newKeySet();
 
     private FakeNotificationServer(DBusConnection bus) {
         this.bus = bus;
     }
 
-    static FakeNotificationServer on(SessionBus session) throws DBusException {
+    public static FakeNotificationServer on(SessionBus session) throws DBusException {
         DBusConnection c = DBusConnectionBuilder.forAddress(session.address()).withShared(false).build();
         FakeNotificationServer s = new FakeNotificationServer(c);
         c.exportObject(PATH, s);

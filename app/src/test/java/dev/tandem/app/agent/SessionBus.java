@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A private D-Bus session bus for one test: {@code dbus-daemon --session}, its address, stopped on close. */
-final class SessionBus implements AutoCloseable {
+public final class SessionBus implements AutoCloseable {
     private final Process daemon;
     private final String address;
 
@@ -17,7 +17,7 @@ final class SessionBus implements AutoCloseable {
         this.address = address;
     }
 
-    static SessionBus start() throws Exception {
+    public static SessionBus start() throws Exception {
         Process p = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--print-address=1")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -36,7 +36,7 @@ final class SessionBus implements AutoCloseable {
     }
 
     /** What DBUS_SESSION_BUS_ADDRESS says for this bus. */
-    String address() {
+    public String address() {
         return address;
     }
 

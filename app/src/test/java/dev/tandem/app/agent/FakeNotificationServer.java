@@ -18,8 +18,8 @@ import org.freedesktop.dbus.types.Variant;
  * {@code ActionInvoked}, as GNOME's or KDE's server would.
  */
 public final class FakeNotificationServer implements Notifications, AutoCloseable {
-    /** One Notify call as the server got it, with the id it answered. */
-    public record Shown(long id, long replaces, String summary, String body, List<String> actions) {
+    /** One Notify call as the server got it, with the id it answered and when it came (epoch ms). */
+    public record Shown(long id, long replaces, String summary, String body, List<String> actions, long receivedAt) {
     }
 
     private final DBusConnection bus;
@@ -43,7 +43,7 @@ public final class FakeNotificationServer implements Notifications, AutoCloseabl
     public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
                          List<String> actions, Map<String, Variant<?>> hints, int expireTimeout) {
         long id = replacesId.longValue() != 0 ? replacesId.longValue() : ids.incrementAndGet();
-        shown.add(new Shown(id, replacesId.longValue(), summary, body, List.copyOf(actions)));
+        shown.add(new Shown(id, replacesId.longValue(), summary, body, List.copyOf(actions), System.currentTimeMillis()));
         return new UInt32(id);
     }
 

@@ -70,7 +70,8 @@ public final class DbusNotifier implements Notifier {
         List<String> actions = n.actions()
                 ? List.of(DONE, Messages.text("notify.reminder.done"), SNOOZE, Messages.text("notify.reminder.snooze"))
                 : List.of();
-        Map<String, Variant<?>> hints = Map.of("category", new Variant<>("reminder"), "urgency", new Variant<>((byte) 1));
+        Map<String, Variant<?>> hints = Map.of("category", new Variant<>("reminder"),
+                "urgency", new Variant<>((byte) 1));
         return server.Notify("Tandem", new UInt32(replaces), "", n.summary(), n.body(), actions, hints, NEVER_EXPIRES)
                 .longValue();
     }

@@ -40,7 +40,9 @@ final class NoticeText {
         if (n > max) {
             return s.substring(0, s.offsetByCodePoints(0, max - 1)).strip() + "…";
         }
-        return head.length() < text.length() ? s.substring(0, s.offsetByCodePoints(0, Math.min(n, max - 1))) + "…" : s;
+        // Cut before the cleaning saw it all (a long run of spaces): say there was more.
+        return head.length() < text.length() ? s.substring(0, s.offsetByCodePoints(0, Math.min(n, max - 1))) + "…"
+                : s;
     }
 
     /** Text for a body, which the server may read as markup: shown as typed, never as a tag or link. */
@@ -60,9 +62,12 @@ final class NoticeText {
         return b.toString();
     }
 
-    /** Direction overrides and isolates, line and paragraph separators: they reorder or break what is shown. */
+    /**
+     * Direction overrides and isolates, line and paragraph separators: they reorder or break what is shown;
+     * a lone surrogate (a pair cut in two) has no UTF-8 form for D-Bus.
+     */
     private static boolean invisible(int cp) {
-        return cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x2028 || cp == 0x2029
+        return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE || cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x2028 || cp == 0x2029
                 || cp == 0x200E || cp == 0x200F || cp == 0xFEFF;
     }
 }

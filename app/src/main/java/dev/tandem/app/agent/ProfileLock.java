@@ -43,7 +43,8 @@ public final class ProfileLock implements AutoCloseable {
             ProfileLock l = take(dataDir, name);
             if (l != null) {
                 l.channel.truncate(0);
-                l.channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+                byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+                l.channel.write(ByteBuffer.wrap(pid), 0);
             }
             return l;
         } catch (IOException e) {

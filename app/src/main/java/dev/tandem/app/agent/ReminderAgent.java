@@ -132,6 +132,18 @@ public final class ReminderAgent implements AutoCloseable {
             return;
         }
         ReminderDue.Due d = due.check(pending, now);
+        try {
+            claimAndShow(d, now);
+        } catch (RuntimeException e) {
+            // Not rung: handed out again when decide tries again.
+            due.giveBack(d.ring());
+            due.giveBack(d.unseen());
+            throw e;
+        }
+        arm(ReminderDue.nextAfter(pending, now));
+    }
+
+    private void claimAndShow(ReminderDue.Due d, long now) {
         List<ReminderStore.Ring> ring = new ArrayList<>();
         d.ring().forEach(it -> ring.add(new ReminderStore.Ring(it.id(), it.remindAt())));
         for (Item it : d.unseen()) {
@@ -147,7 +159,6 @@ public final class ReminderAgent implements AutoCloseable {
             pending.forEach(it -> byId.put(it.id(), it));
             show(reminders.claim(ring), byId, now);
         }
-        arm(ReminderDue.nextAfter(pending, now));
     }
 
     /** Shows what this process claimed, within {@link #PER_MINUTE}; the rest in the one summary. */
@@ -163,7 +174,9 @@ public final class ReminderAgent implements AutoCloseable {
             }
             Item it = byId.get(r.id());
             String title = it == null ? "" : it.titleOrEmpty();
-            String when = Formats.dayTime(LocalDateTime.ofInstant(Instant.ofEpochMilli(r.at()), clock.getZone()));
+            // The zone where "today" is (the store's date clock), not the UTC a command line's clock may run on.
+            String when = Formats.dayTime(
+                    LocalDateTime.ofInstant(Instant.ofEpochMilli(r.at()), store.dateClock().getZone()));
             long id = notify(new Notifier.Notice(NoticeText.line(title, NoticeText.MAX_SUMMARY),
                     NoticeText.escaped(when), true), 0);
             recent.addLast(now);
@@ -181,7 +194,10 @@ public final class ReminderAgent implements AutoCloseable {
         }
     }
 
-    /** A notification server that fails is logged, not fatal: the reminder was claimed and shows in the app. */
+    /**
+     * A notification server that fails is logged, not fatal. The reminder was claimed (dismissed) all the
+     * same: a failing server must not make it ring again and again; the todo and its time stay.
+     */
     private long notify(Notifier.Notice n, long replaces) {
         try {
             return notifier.show(n, replaces);

@@ -49,6 +49,11 @@ public final class ReminderDue {
         return new Due(ring, unseen);
     }
 
+    /** Hands these out again at the next check: who took them could not ring them (the database was busy). */
+    public void giveBack(Collection<Item> items) {
+        items.forEach(it -> fired.remove(key(it)));
+    }
+
     /**
      * Whether a reminder first seen already due rings: set ahead of its time and missed (the computer was
      * off, sync brought it late), yes; set when its time had already passed ("remind 9am" typed at noon),

@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 /**
  * Decides when a reminder fires, on an injected {@link Clock}, with {@link ReminderDue} (shared with
  * {@code tandem agent}): a pending reminder (see {@link ReminderStore}) whose time has come is claimed
- * (dismissed, which syncs, so the other devices do not fire it again) and fires once if the claim took it. Only a reminder set before its time fires. One seen here while its time
- * was still ahead does; one already due when first seen (at start, or arriving while the app runs) is
- * weighed by when it was set ({@link ReminderStore#setAt}): set ahead of its time and missed (the app was
+ * (dismissed, which syncs, so the other devices do not fire it again) and fires once if the claim took
+ * it. Only a reminder set before its time fires. One seen here while its time was still ahead does;
+ * one already due when first seen (at start, or arriving while the app runs) is weighed by when it was set ({@link ReminderStore#setAt}): set ahead of its time and missed (the app was
  * closed, sync brought it late), it fires now; set when its time had already passed ("remind 9am" typed at
  * noon), it is dismissed without popping up, and if this device just set it while running, the message
  * line says so. The owner calls {@link #check()} on the UI executor (the app every second; tests when they

@@ -69,7 +69,7 @@ public final class FakeNotificationServer implements Notifications, AutoCloseabl
     }
 
     /** The notifications with buttons (reminders, not the summary). */
-    List<Shown> reminders() {
+    public List<Shown> reminders() {
         return shown.stream().filter(s -> !s.actions().isEmpty()).toList();
     }
 

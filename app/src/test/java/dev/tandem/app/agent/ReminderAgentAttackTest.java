@@ -95,6 +95,12 @@ class ReminderAgentAttackTest {
     }
 
     @Test
+    void line_loneSurrogates_becomeSpacesAndPairsStay() {
+        // A title cut inside a pair by another client: no UTF-8 form, so D-Bus could not carry it.
+        assertEquals("x \uD83D\uDE00 y", NoticeText.line("x\uDC00\uD83D\uDE00\uD800y", NoticeText.MAX_SUMMARY));
+    }
+
+    @Test
     void escaped_markup_showsAsTyped() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;it&apos;s&lt;/a&gt; &amp;amp;", NoticeText.escaped("<a href=\"x\">it's</a> &amp;"));
     }

@@ -76,10 +76,14 @@ class ReminderAgentTest {
     }
 
     static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    static void waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met in 30 s");
+                throw new AssertionError("condition not met in " + timeout);
             }
             Thread.sleep(20);
         }

@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * Notifications on a Linux desktop, through {@code org.freedesktop.Notifications} on the session bus:
  * Notify with the actions "Done" and "Snooze 10 min", CloseNotification to withdraw one, and the
- * {@code ActionInvoked} and {@code NotificationClosed} signals, filtered to the ids this process got.
+ * {@code ActionInvoked} and {@code NotificationClosed} signals sent by the notification server only
+ * (another program on the bus cannot press "Done"); the agent acts only on ids its own Notify calls got.
  */
 public final class DbusNotifier implements Notifier {
     /** How long a notification stays when the server lets the sender choose: until the user acts. */
@@ -23,6 +26,9 @@ public final class DbusNotifier implements Notifier {
 
     private final DBusConnection bus;
     private final Notifications server;
+    private final DBus daemon;
+    /** The notification server's unique bus name: signals from any other sender are ignored. */
+    private volatile String owner = "";
     private volatile Listener listener = new Listener() {
         @Override
         public void action(long id, String key) {
@@ -33,9 +39,10 @@ public final class DbusNotifier implements Notifier {
         }
     };
 
-    private DbusNotifier(DBusConnection bus, Notifications server) {
+    private DbusNotifier(DBusConnection bus, Notifications server, DBus daemon) {
         this.bus = bus;
         this.server = server;
+        this.daemon = daemon;
     }
 
     /**
@@ -51,10 +58,18 @@ public final class DbusNotifier implements Notifier {
             bus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
             Notifications server = bus.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class);
             server.GetCapabilities();
-            DbusNotifier n = new DbusNotifier(bus, server);
-            bus.addSigHandler(Notifications.ActionInvoked.class,
-                    s -> n.listener.action(s.getId().longValue(), s.getActionKey()));
-            bus.addSigHandler(Notifications.NotificationClosed.class, s -> n.listener.closed(s.getId().longValue()));
+            DbusNotifier n = new DbusNotifier(bus, server,
+                    bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class));
+            bus.addSigHandler(Notifications.ActionInvoked.class, s -> {
+                if (n.fromServer(s)) {
+                    n.listener.action(s.getId().longValue(), s.getActionKey());
+                }
+            });
+            bus.addSigHandler(Notifications.NotificationClosed.class, s -> {
+                if (n.fromServer(s)) {
+                    n.listener.closed(s.getId().longValue());
+                }
+            });
             return Optional.of(n);
         } catch (DBusException | RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.INFO, "no notification server on the session bus", e);
@@ -63,6 +78,27 @@ public final class DbusNotifier implements Notifier {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the notification server sent it: any program on the session bus can emit a signal with
+     * the server's path and interface, so the sender's unique name must be the well-known name's owner
+     * (asked again on a mismatch: the server may have restarted).
+     */
+    private boolean fromServer(DBusSignal s) {
+        String sender = s.getSource();
+        if (sender == null) {
+            return false;
+        }
+        if (!sender.equals(owner)) {
+            try {
+                owner = daemon.GetNameOwner(Notifications.BUS_NAME);
+            } catch (RuntimeException e) {
+                System.getLogger("tandem").log(System.Logger.Level.INFO, "notification server gone", e);
+                return false;
+            }
+        }
+        return sender.equals(owner);
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  * one that sync brought; each result re-decides and re-arms ONE timer for the soonest time ahead, on the
  * store's clock. A reminder rings only after {@link ReminderStore#claim} took it, in the transaction that
  * read it pending, so the window and this agent never both ring it. While a window is open on the
- * profile ({@link WindowLock}) the agent rings nothing: it looks again at the next reminder time, or in a
+ * profile ({@link ProfileLock#WINDOW}) the agent rings nothing: it looks again at the next reminder time, or in a
  * minute while one is due (the window will have claimed it by then).
  *
  * <p>Bound: at most {@link #PER_MINUTE} notifications a minute with buttons; more due at once (a long

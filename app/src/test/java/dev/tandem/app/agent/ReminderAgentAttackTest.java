@@ -150,6 +150,26 @@ class ReminderAgentAttackTest {
     }
 
     @Test
+    void actionInvoked_fromAnotherProgramOnTheBus_ignored() throws Exception {
+        Item it = remindAt(store, clock, "Only I press Done", NOON.minusSeconds(1));
+        agent.start();
+        waitFor(() -> server.shown.size() == 1);
+        long id = server.shown.get(0).id();
+        try (org.freedesktop.dbus.connections.impl.DBusConnection impostor =
+                     org.freedesktop.dbus.connections.impl.DBusConnectionBuilder.forAddress(bus.address())
+                             .withShared(false).build()) {
+            impostor.sendMessage(new Notifications.ActionInvoked(Notifications.PATH,
+                    new org.freedesktop.dbus.types.UInt32(id), Notifier.DONE));
+            // The bus delivers the impostor's signal first; the server's own click comes after it.
+            impostor.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class).GetCapabilities();
+            server.click(id, Notifier.SNOOZE);
+            waitFor(() -> store.get(it.id()).orElseThrow().isDone()
+                    || store.get(it.id()).orElseThrow().remindAt() != it.remindAt().longValue());
+        }
+        assertFalse(store.get(it.id()).orElseThrow().isDone());
+    }
+
+    @Test
     void claim_twoProcessesOnOneProfile_eachReminderRingsInOne() throws Exception {
         Item it = remindAt(store, clock, "Once", NOON.minusSeconds(1));
         ReminderStore.Ring ring = new ReminderStore.Ring(it.id(), it.remindAt());

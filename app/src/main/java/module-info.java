@@ -33,10 +33,14 @@ module dev.tandem.app {
     // Its self-signed certificate: X.509 building, which the JDK has no public API for.
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
+    // Reminders as desktop notifications while no window is open (dev.tandem.app.agent): D-Bus on Linux.
+    requires org.freedesktop.dbus;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;
     // The engine maps these records to rows reflectively.
     opens dev.tandem.app.model to dev.tandem.engine;
     opens dev.tandem.app.transfer to dev.tandem.engine;
+    // dbus-java proxies the notification interface and builds its signals reflectively.
+    opens dev.tandem.app.agent to org.freedesktop.dbus;
 }

@@ -35,6 +35,12 @@ public final class TandemApp extends Application {
     private static volatile CompletableFuture<Device> opening;
     private static volatile Path openingDir;
 
+    /**
+     * Held while this window runs, let go by the OS when the process ends: {@code tandem agent} on the
+     * same profile rings nothing meanwhile, so a reminder makes one notification, the window's.
+     */
+    private static volatile dev.tandem.app.agent.ProfileLock windowLock;
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /** Starts opening the profile's database while the JavaFX toolkit starts up. */
@@ -54,7 +60,10 @@ public final class TandemApp extends Application {
                             .language().locale(), 2);
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
-                    return Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500), false);
+                    Device d = Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500),
+                            false);
+                    windowLock = dev.tandem.app.agent.ProfileLock.hold(dataDir, dev.tandem.app.agent.ProfileLock.WINDOW);
+                    return d;
                 },
                 r -> {
                     Thread t = new Thread(r, "tandem-open");

@@ -48,7 +48,7 @@ class ArchitectureTest {
             APP + ".vm.settings"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
-        {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
+        {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},
         {"Settings", APP + ".settings"},
         {"Model", APP + ".model", APP + ".model.filter"},

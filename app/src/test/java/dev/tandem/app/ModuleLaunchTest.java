@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.agent.FakeNotificationServer;
+import dev.tandem.app.agent.SessionBus;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.WebDavServer;
 import java.io.File;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,5 +94,38 @@ class ModuleLaunchTest {
         syncsBothWays(Map.of("AWS_ENDPOINT_URL", server.endpoint(), "AWS_ACCESS_KEY_ID", server.identity(),
                 "AWS_SECRET_ACCESS_KEY", server.credential(), "AWS_REGION", server.region()),
                 "s3://" + server.newBucket() + "/tandem");
+    }
+
+    @Test
+    void agent_asAModule_ringsOnTheSessionBus() throws Exception {
+        Path profile = Files.createDirectories(tmp.resolve("agent"));
+        try (SessionBus bus = SessionBus.start(); FakeNotificationServer server = FakeNotificationServer.on(bus)) {
+            try (TodoStore store = new TodoStore(Schema.database(profile.resolve("tandem.db")).build(),
+                    Clock.systemDefaultZone(), Clock.systemDefaultZone().getZone())) {
+                store.add("Water the plants", null, null, null,
+                        new TodoDetails(null, List.of(), null, System.currentTimeMillis() + 500));
+            }
+            ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    "-XX:TieredStopAtLevel=1", "--module-path", modulePath(), "-m", "dev.tandem.app/" + Main.class.getName(),
+                    "--data-dir", profile.toString(), "agent", "--stdin");
+            pb.environment().put("DBUS_SESSION_BUS_ADDRESS", bus.address());
+            Path err = Files.createTempFile(tmp, "err", ".txt");
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+            Process p = pb.start();
+            try {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (server.shown.isEmpty() && p.isAlive() && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+                assertEquals("Water the plants", server.shown.isEmpty() ? Files.readString(err)
+                        : server.shown.get(0).summary());
+                // Its standard input closing stops it, as its parent going away would.
+                p.getOutputStream().close();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(0, p.exitValue(), Files.readString(err));
+            } finally {
+                p.destroyForcibly();
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -45,7 +45,7 @@ public final class Cli {
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",
-            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "unshare");
+            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "unshare", "agent", "agentStop");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {
@@ -177,6 +177,10 @@ public final class Cli {
             }
             Path dir = DataDirs.resolve(dataDirOpt, env);
             Args a = Args.parse(verb, args);
+            if (verb.equals("agent") && a.flags().contains("--stop")) {
+                // Stopping must not open (nor create) the profile the agent holds.
+                return new AgentCommands(in, out, err, env).stop(dir);
+            }
             if (verb.equals("check")) {
                 // Only the saved settings are read: checking a remote must not create a profile.
                 return new SyncCommands(out, err, env).check(dir, a);
@@ -234,6 +238,7 @@ public final class Cli {
                             .toldLanguage(langOpt != null || !env.getOrDefault("TANDEM_LANG", "").isBlank()
                                     ? Messages.language() : null)
                             .serve(store, dir, a, syncs);
+                    case "agent" -> new AgentCommands(in, out, err, env).agent(store, dir, a);
                     default -> throw new UsageError(Messages.text("cli.error.unknownCommand", verb));
                 };
             }

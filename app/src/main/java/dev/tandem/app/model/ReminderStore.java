@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * need be) from one set when its time had already passed (which never does).
  */
 public final class ReminderStore {
+    /** How far a notification's "Snooze" moves the reminder. */
+    public static final Duration SNOOZE = Duration.ofMinutes(10);
     /** Open todos with a pending reminder, soonest first; a note never reminds (it has no time to be done by). */
     static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN_TODO
             + " AND (remindDismissed IS NULL OR remindDismissed <> remindAt) ORDER BY remindAt, id";
@@ -78,6 +80,35 @@ public final class ReminderStore {
      */
     public Optional<Item> dismiss(String id, long at) {
         return store.update(id, it -> it.remindAt() == null || it.remindAt() != at ? it : it.withRemindDismissed(at));
+    }
+
+    /** A reminder to ring: the todo, and the time it was due. */
+    public record Ring(String id, long at) {
+    }
+
+    /**
+     * Claims the right to ring these reminders: in ONE write transaction, each one still pending at its
+     * time is dismissed, and only those are returned. A reminder is rung only after this says so, so two
+     * processes on one profile (the window, {@code tandem agent}) never both ring it: the second one reads
+     * it dismissed. Dismissing syncs, so other devices do not ring it either.
+     */
+    public List<Ring> claim(List<Ring> due) {
+        return store.db().transactionResult(tx -> {
+            List<Ring> claimed = new java.util.ArrayList<>();
+            for (Ring r : due) {
+                Optional<Item> cur = tx.get(Item.class, r.id());
+                if (cur.isPresent() && rings(cur.get()) && cur.get().remindAt() == r.at()) {
+                    tx.save(cur.get().withRemindDismissed(r.at()));
+                    claimed.add(r);
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Pending, as {@link #PENDING} reads it: an open todo whose reminder is not dismissed. */
+    private static boolean rings(Item it) {
+        return it.reminderPending() && !it.isDone() && !it.isTrashed() && !it.isNote();
     }
 
     /** Moves the reminder to {@code by} from now. */

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ReminderDue;
 import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Formats;
@@ -12,18 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Decides when a reminder fires, on an injected {@link Clock}: a pending reminder (see
- * {@link ReminderStore}) whose time has come fires once, then is dismissed, which syncs, so the other
- * devices do not fire it again. Only a reminder set before its time fires. One seen here while its time
- * was still ahead does; one already due when first seen (at start, or arriving while the app runs) is
- * weighed by when it was set ({@link ReminderStore#setAt}): set ahead of its time and missed (the app was
+ * Decides when a reminder fires, on an injected {@link Clock}, with {@link ReminderDue} (shared with
+ * {@code tandem agent}): a pending reminder (see {@link ReminderStore}) whose time has come is claimed
+ * (dismissed, which syncs, so the other devices do not fire it again) and fires once if the claim took
+ * it. Only a reminder set before its time fires. One seen here while its time was still ahead does;
+ * one already due when first seen (at start, or arriving while the app runs) is weighed by when it was set ({@link ReminderStore#setAt}): set ahead of its time and missed (the app was
  * closed, sync brought it late), it fires now; set when its time had already passed ("remind 9am" typed at
  * noon), it is dismissed without popping up, and if this device just set it while running, the message
  * line says so. The owner calls {@link #check()} on the UI executor (the app every second; tests when they
@@ -31,7 +29,7 @@ import java.util.function.Consumer;
  * {@link #SNOOZE}, which makes it pending again.
  */
 public final class ReminderScheduler implements AutoCloseable {
-    public static final Duration SNOOZE = Duration.ofMinutes(10);
+    public static final Duration SNOOZE = ReminderStore.SNOOZE;
 
     /** What a notification shows, and the todo it is for. */
     public record Reminder(String itemId, String title, long at) {
@@ -43,10 +41,7 @@ public final class ReminderScheduler implements AutoCloseable {
     private final Clock clock;
     private final UndoableCommands commands;
     private final LiveList<Item> pending;
-    /** (id, remindAt) fired, or being decided, in this run: a late dismissal from sync must not fire it twice. */
-    private final Set<String> fired = new HashSet<>();
-    /** (id, remindAt) seen while their time was still ahead: set before they were due, so they need no look-up. */
-    private final Set<String> ahead = new HashSet<>();
+    private final ReminderDue decisions = new ReminderDue();
     /** The first result was applied: a reminder found due after that was set or synced while the app ran. */
     private boolean running;
     private Consumer<Reminder> onFire = r -> { };
@@ -78,45 +73,23 @@ public final class ReminderScheduler implements AutoCloseable {
 
     /** Fires every pending reminder whose time has come and that was set before it. On the UI executor. */
     public void check() {
-        long now = clock.millis();
-        Set<String> present = new HashSet<>();
-        List<Item> due = new ArrayList<>();
-        for (Item it : pending.items()) {
-            if (!it.reminderPending()) {
-                continue;
-            }
-            String key = key(it);
-            present.add(key);
-            if (it.remindAt() > now) {
-                ahead.add(key);
-            } else if (fired.add(key)) {
-                due.add(it);
-            }
-        }
-        ahead.retainAll(present);
-        List<Item> unseen = new ArrayList<>();
-        for (Item it : due) {
-            if (ahead.remove(key(it))) {
-                fire(it);
-            } else {
-                unseen.add(it);
-            }
-        }
+        ReminderDue.Due due = decisions.check(pending.items(), clock.millis());
+        due.ring().forEach(this::fire);
         // One at a time is the user setting it; many at once is an import or a sync, not worth a word each.
-        for (Item it : unseen) {
-            weigh(it, running && unseen.size() == 1);
+        for (Item it : due.unseen()) {
+            weigh(it, running && due.unseen().size() == 1);
         }
     }
 
-    private static String key(Item it) {
-        return it.id() + "@" + it.remindAt();
-    }
-
+    /** Rings it if this process claims it: the agent on this profile may have rung it already. */
     private void fire(Item it) {
         String id = it.id();
         long at = it.remindAt();
-        async.run(() -> reminders.dismiss(id, at), r -> { });
-        onFire.accept(new Reminder(id, it.titleOrEmpty(), at));
+        async.run(() -> reminders.claim(List.of(new ReminderStore.Ring(id, at))), claimed -> {
+            if (!claimed.isEmpty()) {
+                onFire.accept(new Reminder(id, it.titleOrEmpty(), at));
+            }
+        });
     }
 
     /**
@@ -127,7 +100,7 @@ public final class ReminderScheduler implements AutoCloseable {
         String id = it.id();
         long at = it.remindAt();
         async.run(() -> reminders.setAt(id, at), set -> {
-            if (set.isEmpty() || set.get().at().toEpochMilli() < at) {
+            if (ReminderDue.ringsWhenUnseen(set, at)) {
                 fire(it);
                 return;
             }

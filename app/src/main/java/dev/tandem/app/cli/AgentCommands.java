@@ -1,0 +1,130 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.agent.DbusNotifier;
+import dev.tandem.app.agent.Notifier;
+import dev.tandem.app.agent.ProfileLock;
+import dev.tandem.app.agent.ReminderAgent;
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tandem agent}: rings this profile's reminders as desktop notifications while no window is open
+ * (docs/REMINDERS.md), until SIGTERM (or Ctrl+C), or with {@code --stdin} until standard input closes (a
+ * parent process that owns it). One agent per profile: a second one says so and exits 0.
+ * {@code tandem agent --stop} stops the one running on the profile.
+ */
+final class AgentCommands {
+    /** How long --stop waits for the agent to close its database. */
+    private static final long STOP_WAIT_SECONDS = 20;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    AgentCommands(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int agent(TodoStore store, Path dir, Args a) {
+        ProfileLock lock = ProfileLock.hold(dir, ProfileLock.AGENT);
+        if (lock == null) {
+            err.println("tandem: " + Messages.text("cli.agent.already"));
+            return 0;
+        }
+        Notifier notifier = connect();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (lock; notifier; ReminderAgent agent = new ReminderAgent(store, notifier,
+                () -> ProfileLock.held(dir, ProfileLock.WINDOW))) {
+            agent.start();
+            out.println(Messages.text("cli.agent.running"));
+            waitForStop(a.flags().contains("--stdin"), stopped);
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    /** D-Bus on Linux; elsewhere, or without a notification server, nothing rings and the agent says so once. */
+    private Notifier connect() {
+        Optional<DbusNotifier> dbus = DbusNotifier.connect(env.get("DBUS_SESSION_BUS_ADDRESS"));
+        if (dbus.isPresent()) {
+            return dbus.get();
+        }
+        err.println("tandem: " + Messages.text("cli.agent.noNotifications"));
+        return Notifier.NONE;
+    }
+
+    private void waitForStop(boolean stdin, CountDownLatch stopped) {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                // The database closes after the agent: wait for the command to unwind.
+                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tandem-agent-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (stdin) {
+            Thread reader = new Thread(() -> {
+                try {
+                    while (in.read(new byte[256]) >= 0) {
+                        // Input means nothing; only its end does.
+                    }
+                } catch (IOException e) {
+                    // A broken pipe is the parent gone, as an end of input is.
+                    System.getLogger("tandem").log(System.Logger.Level.DEBUG, "agent stdin", e);
+                }
+                stop.countDown();
+            }, "tandem-agent-stdin");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Shutting down already (SIGTERM): the hook is running and waits for us.
+            System.getLogger("tandem").log(System.Logger.Level.DEBUG, "agent hook", e);
+        }
+    }
+
+    /** Stops the agent running on {@code dir} (SIGTERM) and waits until it has let go of the profile. */
+    int stop(Path dir) {
+        OptionalLong pid = ProfileLock.holder(dir, ProfileLock.AGENT);
+        Optional<ProcessHandle> p = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
+        if (p.isEmpty()) {
+            err.println("tandem: " + Messages.text("cli.agent.notRunning"));
+            return 0;
+        }
+        p.get().destroy();
+        try {
+            p.get().onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new Failure(Messages.text("cli.agent.notStopped", String.valueOf(pid.getAsLong())));
+        }
+        err.println("tandem: " + Messages.text("cli.agent.stopped"));
+        return 0;
+    }
+}

@@ -15,13 +15,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -155,7 +158,7 @@ public final class ReminderAgent implements AutoCloseable {
             }
         }
         if (!ring.isEmpty()) {
-            Map<String, Item> byId = new java.util.HashMap<>();
+            Map<String, Item> byId = new HashMap<>();
             pending.forEach(it -> byId.put(it.id(), it));
             show(reminders.claim(ring), byId, now);
         }
@@ -278,7 +281,7 @@ public final class ReminderAgent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -293,7 +296,7 @@ public final class ReminderAgent implements AutoCloseable {
             }).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "agent did not stop in time", e);
         }
         thread.shutdownNow();

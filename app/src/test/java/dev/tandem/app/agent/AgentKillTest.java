@@ -12,6 +12,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class AgentKillTest {
     @Test
     void kill9_rightAfterRinging_nothingRingsTwiceAndTheNextStartRingsWhatCameDue() throws Exception {
         Path profile = dir.resolve("p");
-        java.nio.file.Files.createDirectories(profile);
+        Files.createDirectories(profile);
         try (SessionBus bus = SessionBus.start(); FakeNotificationServer server = FakeNotificationServer.on(bus);
              TodoStore store = new TodoStore(Schema.database(profile.resolve("tandem.db")).build(),
                      Clock.systemDefaultZone(), Clock.systemDefaultZone().getZone())) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.Main;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +50,7 @@ class AgentPerfTest {
         List<Long> ringAt = new ArrayList<>();
         try (TodoStore store = new TodoStore(Schema.database(profile.resolve("tandem.db")).build(),
                 Clock.systemDefaultZone(), Clock.systemDefaultZone().getZone())) {
-            Item template = store.add("Todo 0", null, null, null, new dev.tandem.app.model.TodoDetails(null, List.of(), null, null)).item();
+            Item template = store.add("Todo 0", null, null, null, new TodoDetails(null, List.of(), null, null)).item();
             long first = start + 20_000;
             store.db().transaction(tx -> {
                 for (int i = 1; i < TODOS; i++) {
@@ -70,7 +72,7 @@ class AgentPerfTest {
             Path empty = Files.createDirectories(dir.resolve("empty"));
             try (TodoStore store = new TodoStore(Schema.database(empty.resolve("tandem.db")).build(),
                     Clock.systemDefaultZone(), Clock.systemDefaultZone().getZone())) {
-                store.add("Only one", null, null, null, new dev.tandem.app.model.TodoDetails(null, List.of(), null, null));
+                store.add("Only one", null, null, null, new TodoDetails(null, List.of(), null, null));
             }
             Process base = agent(bus, empty);
             Process p = agent(bus, profile);
@@ -96,7 +98,7 @@ class AgentPerfTest {
                 double cpuSeconds = (cpu1 - cpu0) / TICKS;
                 double baseCpu = (cpuTicks(base.pid()) - baseCpu0) / TICKS;
                 long baseRss1 = rssKb(base.pid());
-                String report = String.format(java.util.Locale.ROOT,
+                String report = String.format(Locale.ROOT,
                         "agent, %d todos, %d reminders%n"
                                 + "ring latency (reminder time -> Notify received), n=%d: p50 %d ms, p95 %d ms, max %d ms%n"
                                 + "RSS after ringing %.1f MB, after %d s idle %.1f MB%n"

@@ -15,10 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.types.UInt32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,11 +160,11 @@ class ReminderAgentAttackTest {
         agent.start();
         waitFor(() -> server.shown.size() == 1);
         long id = server.shown.get(0).id();
-        try (org.freedesktop.dbus.connections.impl.DBusConnection impostor =
-                     org.freedesktop.dbus.connections.impl.DBusConnectionBuilder.forAddress(bus.address())
+        try (DBusConnection impostor =
+                     DBusConnectionBuilder.forAddress(bus.address())
                              .withShared(false).build()) {
             impostor.sendMessage(new Notifications.ActionInvoked(Notifications.PATH,
-                    new org.freedesktop.dbus.types.UInt32(id), Notifier.DONE));
+                    new UInt32(id), Notifier.DONE));
             // The bus delivers the impostor's signal first; the server's own click comes after it.
             impostor.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class).GetCapabilities();
             server.click(id, Notifier.SNOOZE);
@@ -176,7 +181,7 @@ class ReminderAgentAttackTest {
         // A second connection to the same file, as the window's would be.
         try (TodoStore window = new TodoStore(Schema.database(dir.resolve("tandem.db")).clock(clock).build(), clock,
                 ReminderAgentTest.ZONE)) {
-            List<List<ReminderStore.Ring>> got = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            List<List<ReminderStore.Ring>> got = Collections.synchronizedList(new ArrayList<>());
             Thread a = new Thread(() -> got.add(new ReminderStore(window).claim(List.of(ring))));
             Thread b = new Thread(() -> got.add(new ReminderStore(store).claim(List.of(ring))));
             a.start();

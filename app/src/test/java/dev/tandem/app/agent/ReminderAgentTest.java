@@ -11,6 +11,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.TestClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class ReminderAgentTest {
     }
 
     private TodoStore open(Path profile) throws Exception {
-        java.nio.file.Files.createDirectories(profile);
+        Files.createDirectories(profile);
         return new TodoStore(Schema.database(profile.resolve("tandem.db")).clock(clock).build(), clock, ZONE);
     }
 
@@ -134,7 +135,7 @@ class ReminderAgentTest {
         waitFor(() -> server.shown.size() == 1);
         server.click(server.shown.get(0).id(), Notifier.DONE);
         waitFor(() -> store.get(it.id()).orElseThrow().isDone());
-        Path remote = java.nio.file.Files.createDirectories(dir.resolve("remote"));
+        Path remote = Files.createDirectories(dir.resolve("remote"));
         Path b = dir.resolve("b");
         cli(dir.resolve("a"), "sync", "--remote", "folder:" + remote);
         cli(b, "sync", "--remote", "folder:" + remote);
@@ -162,7 +163,7 @@ class ReminderAgentTest {
 
     @Test
     void completedOnAnotherDevice_arrivesBySync_notificationWithdrawn() throws Exception {
-        Path remote = java.nio.file.Files.createDirectories(dir.resolve("remote"));
+        Path remote = Files.createDirectories(dir.resolve("remote"));
         Path b = dir.resolve("b");
         Item it = remindAt(store, clock, "Buy milk", NOON.minusSeconds(1));
         cli(dir.resolve("a"), "sync", "--remote", "folder:" + remote);

@@ -3,6 +3,7 @@ package dev.tandem.app.agent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ public final class SessionBus implements AutoCloseable {
             try {
                 return r.readLine();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }).get(20, TimeUnit.SECONDS);
         if (line == null || line.isBlank()) {

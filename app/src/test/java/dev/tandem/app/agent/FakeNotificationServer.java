@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.freedesktop.Notifications;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -15,7 +14,7 @@ import org.freedesktop.dbus.types.Variant;
 
 /**
  * A stand-in for the desktop's notification server on a private bus: owns
- * {@code Notifications}, records each Notify, and plays the user's click by emitting
+ * {@code org.freedesktop.Notifications}, records each Notify, and plays the user's click by emitting
  * {@code ActionInvoked}, as GNOME's or KDE's server would.
  */
 public final class FakeNotificationServer implements Notifications, AutoCloseable {

@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,9 @@ public interface Conflicts extends TxConflicts {
 
     /** The conflicts last write wins resolved, newest first, excluding dismissed ones. */
     List<Conflict> list();
+
+    /** The conflict {@code conflictId} as {@link #list()} would show it; empty once dismissed or unknown. */
+    Optional<Conflict> get(long conflictId);
 
     /**
      * Calls back with the conflict list ({@link #list()}) now and whenever it changes, on the

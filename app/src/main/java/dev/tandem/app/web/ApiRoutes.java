@@ -94,8 +94,7 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw new BadRequest(404, "server.conflict.resolved");
         }
-        return store.db().conflicts().list().stream().filter(k -> k.id() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
+        return store.db().conflicts().get(n).orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
     private Map<String, Object> sidebar(Language language) {

@@ -11,6 +11,7 @@ import dev.tandem.engine.internal.tx.Writer;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +47,11 @@ final class DefaultConflicts implements Conflicts {
     @Override
     public List<Conflict> list() {
         return reader.read(conflicts::list);
+    }
+
+    @Override
+    public Optional<Conflict> get(long conflictId) {
+        return reader.read(c -> conflicts.get(c, conflictId));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,15 +53,34 @@ public final class ConflictStore {
     }
 
     public List<Conflict> list(Connection c) throws SQLException {
+        return select(c, null);
+    }
+
+    /** The conflict {@code id} if it is still listed (not dismissed), read by its key alone. */
+    public Optional<Conflict> get(Connection c, long id) throws SQLException {
+        return select(c, id).stream().findFirst();
+    }
+
+    /** The listed conflicts, newest first; only {@code id} when it is given. */
+    private List<Conflict> select(Connection c, Long id) throws SQLException {
         List<Conflict> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.kind, k.tbl, k.entity, k.field,"
                 + " w.winners, lc.fields, lc.id, lc.author, k.detected_at, k.seen, k.winner_seq, k.kept_author"
                 + " FROM _tandem_conflict k"
                 + " JOIN _tandem_change lc ON lc.seq = k.loser_seq"
                 + " LEFT JOIN _tandem_entity w ON w.tbl = k.tbl AND w.entity = k.entity AND w.key = ''"
-                + " WHERE k.dismissed = 0 ORDER BY k.id DESC");
-             PreparedStatement kept = c.prepareStatement("SELECT id, author, fields FROM _tandem_change WHERE seq = ?");
-             ResultSet rs = ps.executeQuery()) {
+                + " WHERE k.dismissed = 0" + (id == null ? "" : " AND k.id = ?") + " ORDER BY k.id DESC");
+             PreparedStatement kept = c.prepareStatement("SELECT id, author, fields FROM _tandem_change WHERE seq = ?")) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            read(ps, kept, list);
+        }
+        return list;
+    }
+
+    private static void read(PreparedStatement ps, PreparedStatement kept, List<Conflict> list) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String field = rs.getString(5);
                 FieldData lostField = FieldCodec.find(rs.getBytes(7), field);
@@ -101,7 +121,6 @@ public final class ConflictStore {
                         Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11) != 0));
             }
         }
-        return list;
     }
 
     public void markSeen(WriteSession s) throws SQLException {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * "Remind me when Tandem is closed": the entry that starts the reminder agent ({@code tandem agent}) with the
  * user's session, and the agent itself. Linux: an XDG autostart entry, {@code
  * $XDG_CONFIG_HOME/autostart/dev.tandem.Tandem-agent.desktop}; macOS: a LaunchAgent in {@code
- * ~/Library/LaunchAgents}; Windows: not offered yet (a Startup-folder shortcut needs COM).
+ * ~/Library/LaunchAgents}; Windows: not offered yet (a Startup-folder shortcut needs COM). A profile other than
+ * the default one has an entry of its own ({@link #id()}).
  *
  * <p>The choice is a device setting ({@link #SETTING}): on by default, so the first start of the window (never a
  * command) writes the entry once ({@link #firstStart}); a choice saved "off" is never undone by Tandem. Turning it
@@ -77,12 +78,29 @@ public final class Autostart {
     /** The entry's file: the XDG autostart entry or the LaunchAgent. */
     public Path entryFile() {
         if (platform == Platform.MAC) {
-            return home.resolve("Library").resolve("LaunchAgents").resolve(AutostartEntry.ID + ".plist");
+            return home.resolve("Library").resolve("LaunchAgents").resolve(id() + ".plist");
         }
         // The spec: a relative XDG_CONFIG_HOME is invalid and ignored.
         String config = env.getOrDefault("XDG_CONFIG_HOME", "");
         Path base = !config.isEmpty() && Path.of(config).isAbsolute() ? Path.of(config) : home.resolve(".config");
-        return base.resolve("autostart").resolve(AutostartEntry.ID + ".desktop");
+        return base.resolve("autostart").resolve(id() + ".desktop");
+    }
+
+    /**
+     * The entry's name: {@link AutostartEntry#ID} for the default profile, with the first 8 hex digits of the
+     * SHA-256 of its path for another, so that each profile's agent has its own entry and one never replaces another's.
+     */
+    String id() {
+        if (profileArgs().isEmpty()) {
+            return AutostartEntry.ID;
+        }
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(store.dir().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return AutostartEntry.ID + "-" + java.util.HexFormat.of().formatHex(h, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** The agent's command line: the launcher, {@code agent}, and {@link #profileArgs()}. */
@@ -113,7 +131,7 @@ public final class Autostart {
 
     /** The entry's text for this platform. */
     public String entry() {
-        return platform == Platform.MAC ? AutostartEntry.launchAgent(agentCommand()) : AutostartEntry.desktop(agentCommand());
+        return platform == Platform.MAC ? AutostartEntry.launchAgent(id(), agentCommand()) : AutostartEntry.desktop(agentCommand());
     }
 
     /** The agents of this profile, found by their command line. */

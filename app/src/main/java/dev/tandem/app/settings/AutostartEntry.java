@@ -14,7 +14,7 @@ import java.util.List;
  * written {@code \\}, a line break {@code \n}), so a backslash in a path is four in the file.
  */
 public final class AutostartEntry {
-    /** The launchd label, and the Desktop Entry's file name without {@code .desktop}. */
+    /** The launchd label, and the Desktop Entry's file name without {@code .desktop}, of the default profile's agent. */
     public static final String ID = "dev.tandem.Tandem-agent";
     private static final String RESERVED = " \t\n\"'\\><~|&;$*?#()`";
 
@@ -78,15 +78,15 @@ public final class AutostartEntry {
         return b.toString();
     }
 
-    /** The LaunchAgent that runs {@code command} at login, once (no KeepAlive: a stopped agent stays stopped). */
-    public static String launchAgent(List<String> command) {
+    /** The LaunchAgent {@code label} that runs {@code command} at login, once (no KeepAlive: a stopped agent stays stopped). */
+    public static String launchAgent(String label, List<String> command) {
         StringBuilder b = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
                 <plist version="1.0">
                 <dict>
                   <key>Label</key>
-                  <string>""").append(ID).append("</string>\n  <key>ProgramArguments</key>\n  <array>\n");
+                  <string>""").append(xml(label)).append("</string>\n  <key>ProgramArguments</key>\n  <array>\n");
         for (String arg : command) {
             b.append("    <string>").append(xml(arg)).append("</string>\n");
         }

@@ -80,7 +80,7 @@ class AutostartTest {
 
     @Test
     void launchAgent_argumentsWithXmlCharacters_escapedOnePerString() {
-        String plist = AutostartEntry.launchAgent(List.of("/Applications/A & B <x>.app/Contents/MacOS/Tandem", "agent"));
+        String plist = AutostartEntry.launchAgent(AutostartEntry.ID, List.of("/Applications/A & B <x>.app/Contents/MacOS/Tandem", "agent"));
         assertTrue(plist.contains("<key>Label</key>\n  <string>dev.tandem.Tandem-agent</string>"), plist);
         assertTrue(plist.contains("    <string>/Applications/A &amp; B &lt;x&gt;.app/Contents/MacOS/Tandem</string>\n"
                 + "    <string>agent</string>\n  </array>"), plist);
@@ -93,13 +93,16 @@ class AutostartTest {
         Autostart mac = new Autostart(new SettingsStore(tmp.resolve("p")), "Mac OS X", Map.of(), tmp.resolve("home"),
                 tmp.resolve("default"), Optional.of(new Launcher(Path.of("/Applications/Tandem.app/Contents/MacOS/Tandem"),
                 Path.of("/Applications/Tandem.app/Contents/MacOS/Tandem"))));
-        assertEquals(tmp.resolve("home/Library/LaunchAgents/dev.tandem.Tandem-agent.plist"), mac.entryFile());
+        assertEquals(tmp.resolve("home/Library/LaunchAgents"), mac.entryFile().getParent());
+        assertTrue(mac.entryFile().getFileName().toString().matches("dev\\.tandem\\.Tandem-agent-[0-9a-f]{8}\\.plist"),
+                mac.entryFile().toString());
+        assertTrue(mac.entry().contains("<string>" + mac.id() + "</string>"), mac.entry());
         assertTrue(mac.entry().contains("<string>--data-dir</string>"), mac.entry());
     }
 
     @Test
     void entryFile_relativeXdgConfigHome_ignoredForHomeConfig() {
-        Autostart a = autostart(tmp.resolve("p"), Map.of("XDG_CONFIG_HOME", "relative/dir"), null);
+        Autostart a = autostart(tmp.resolve("default"), Map.of("XDG_CONFIG_HOME", "relative/dir"), null);
         assertEquals(tmp.resolve("home/.config/autostart/dev.tandem.Tandem-agent.desktop"), a.entryFile());
     }
 
@@ -124,7 +127,10 @@ class AutostartTest {
         started.addAll(other.agents().running());
 
         a.turnOn();
-        Path entry = config.resolve("autostart/dev.tandem.Tandem-agent.desktop");
+        Path entry = a.entryFile();
+        assertTrue(entry.getFileName().toString().matches("dev\\.tandem\\.Tandem-agent-[0-9a-f]{8}\\.desktop"), entry.toString());
+        assertEquals(config.resolve("autostart"), entry.getParent());
+        assertFalse(entry.getFileName().equals(other.entryFile().getFileName()), "each profile its own entry");
         assertEquals(a.entry(), Files.readString(entry));
         assertTrue(Files.readString(entry).contains("Exec=" + launcher.path() + " agent --data-dir \"" + profile + "\"\n"));
         waitFor(() -> a.agents().running().size() == 1, "the agent to start");
@@ -193,9 +199,9 @@ class AutostartTest {
     void turnOn_entryIsSymlinkElsewhere_refusedTargetUntouched() throws Exception {
         Path config = Files.createDirectories(tmp.resolve("config/autostart"));
         Path target = Files.writeString(tmp.resolve("precious.desktop"), "mine");
-        Path link = Files.createSymbolicLink(config.resolve("dev.tandem.Tandem-agent.desktop"), target);
-        Autostart a = autostart(tmp.resolve("p"), Map.of("XDG_CONFIG_HOME", tmp.resolve("config").toString()),
+        Autostart a = autostart(tmp.resolve("default"), Map.of("XDG_CONFIG_HOME", tmp.resolve("config").toString()),
                 standInLauncher(Files.createDirectories(tmp.resolve("bin"))));
+        Path link = Files.createSymbolicLink(config.resolve("dev.tandem.Tandem-agent.desktop"), target);
         UncheckedIOException e = assertThrows(UncheckedIOException.class, a::turnOn);
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
         assertEquals("mine", Files.readString(target));

@@ -128,7 +128,8 @@ class SettingsAutostartUiTest {
         Path config = tmp.resolve("config");
         Autostart a = autostart(config);
         a.turnOn();
-        Path entry = config.resolve("autostart/dev.tandem.Tandem-agent.desktop");
+        Path entry = a.entryFile();
+        assertEquals(config.resolve("autostart"), entry.getParent());
         waitFor(() -> a.agents().running().size() == 1);
         ProcessHandle agent = a.agents().running().get(0);
         CheckBox box = open(a);

@@ -25,6 +25,7 @@ public final class AgentProcesses {
     static final long GRACE_MILLIS = 5_000;
     static final int MAX_ARGS = 256;
     static final int MAX_CMDLINE = 256 * 1024;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final List<String> launchers;
     private final List<String> names;
@@ -121,11 +122,17 @@ public final class AgentProcesses {
 
     /**
      * Starts {@code command} detached from this process: no input, its output appended to {@code log} (its folder
-     * made owner-only), never waited for. Returns the process.
+     * made if missing, inside the owner-only profile), never waited for; where {@code setsid} exists, in a session
+     * of its own, so closing the terminal the window was started from (SIGHUP to its group) leaves it running.
      */
     public Process start(List<String> command, Path log) throws IOException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> words = new ArrayList<>();
+        if (!isWindows() && Files.isExecutable(SETSID)) {
+            words.add(SETSID.toString());
+        }
+        words.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(words).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
         return pb.start();

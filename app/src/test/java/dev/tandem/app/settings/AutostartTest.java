@@ -78,6 +78,19 @@ class AutostartTest {
         assertEquals(expected, entry);
     }
 
+    /** freedesktop's own checker, where installed (Debian: desktop-file-utils). */
+    @Test
+    void desktop_hostilePath_desktopFileValidateAccepts() throws Exception {
+        Path validator = Path.of("/usr/bin/desktop-file-validate");
+        Assumptions.assumeTrue(Files.isExecutable(validator), "desktop-file-utils is not installed");
+        Path entry = Files.writeString(tmp.resolve("dev.tandem.Tandem-agent.desktop"), AutostartEntry.desktop(
+                List.of("/opt/My \"Apps\"/100% $HOME\\tandem", "agent", "--data-dir", "/home/sam/it's\tab")));
+        Process p = new ProcessBuilder(validator.toString(), entry.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), said);
+        assertEquals("", said);
+    }
+
     @Test
     void launchAgent_argumentsWithXmlCharacters_escapedOnePerString() {
         String plist = AutostartEntry.launchAgent(AutostartEntry.ID, List.of("/Applications/A & B <x>.app/Contents/MacOS/Tandem", "agent"));

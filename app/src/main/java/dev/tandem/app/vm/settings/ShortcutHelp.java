@@ -65,10 +65,9 @@ public final class ShortcutHelp {
         return command;
     }
 
-    /** "Set a keyboard shortcut in your desktop's settings that runs: …", or why there is no command. */
+    /** "… set a keyboard shortcut in your desktop's settings that runs:" (the command follows, with Copy), or why there is none. */
     public String instruction() {
-        return command.map(c -> Messages.text("settings.shortcut.instruction", c))
-                .orElse(Messages.text("settings.shortcut.noLauncher"));
+        return Messages.text(command.isPresent() ? "settings.shortcut.instruction" : "settings.shortcut.noLauncher");
     }
 
     /** Which mechanism is used and why, and where this desktop binds a command. */

@@ -16,13 +16,13 @@ import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 
 /**
- * {@code tandem add --window [TEXT]}: the quick-add window, for a desktop keyboard shortcut. It starts on the
- * command line's path (its class archive, no main window, no sync), adds to the open profile and blocks until the
- * window closes: exit 0 when a todo was added, 1 when the person closed it without adding.
+ * {@code tandem add --window [TEXT]}: the quick-add window, for a desktop keyboard shortcut. It runs as a command
+ * (no main window, no sync), adds to the open profile and blocks until the window closes: exit 0 when a todo was
+ * added, 1 when the person closed it without adding.
  *
  * <p>The toolkit is started here unless it runs already (a test's); only a toolkit started here is stopped.
- * {@code -Dtandem.timing=true} prints {@code tandem.timing quick-add-ready-ms=N}: process start to the first
- * frame with the field focused.
+ * {@code -Dtandem.timing=true} prints {@code tandem.timing quick-add-ready-ms=N}: JVM start to the second frame
+ * with the field focused.
  */
 final class QuickAddWindowCommand {
     private QuickAddWindowCommand() {

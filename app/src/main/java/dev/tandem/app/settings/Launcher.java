@@ -58,9 +58,4 @@ public record Launcher(Path path, Path cli) {
     public List<String> command(List<String> args) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(path.toString()), args.stream()).toList();
     }
-
-    /** As {@link #command}, with the command line's own launcher (quicker to start for a short command). */
-    public List<String> cliCommand(List<String> args) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(cli.toString()), args.stream()).toList();
-    }
 }

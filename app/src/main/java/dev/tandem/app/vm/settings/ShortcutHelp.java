@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Settings → "Quick add from anywhere": the command a keyboard shortcut runs ({@code tandem add --window}, with
- * the command line's own launcher and this profile's {@code --data-dir}) and where this desktop binds it. Tandem
+ * the app's launcher, whose class archive holds JavaFX's classes, unlike the command line's: ready about a third
+ * sooner, docs/PERFORMANCE.md; and this profile's {@code --data-dir}) and where this desktop binds it. Tandem
  * binds no shortcut itself: the XDG GlobalShortcuts portal (KDE, GNOME 48+, Hyprland) needs a D-Bus client Tandem
  * does not have, so every desktop is told where its own keyboard settings take a command. The desktop is read from
  * {@code XDG_CURRENT_DESKTOP} (a colon-separated list; the first known name wins).
@@ -27,7 +28,7 @@ public final class ShortcutHelp {
         String current = env.getOrDefault("XDG_CURRENT_DESKTOP", "");
         this.desktop = desktop(osName, current);
         this.desktopName = current.isBlank() ? "?" : current;
-        this.command = launcher.map(l -> shellLine(l.cliCommand(
+        this.command = launcher.map(l -> shellLine(l.command(
                 java.util.stream.Stream.concat(java.util.stream.Stream.of("add", "--window"), dataDirArgs.stream()).toList())));
     }
 

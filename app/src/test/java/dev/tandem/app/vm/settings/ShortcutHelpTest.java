@@ -27,10 +27,10 @@ class ShortcutHelpTest {
     }
 
     @Test
-    void command_installedOtherProfileWithSpaceAndQuote_cliLauncherQuotedForAShell() {
+    void command_installedOtherProfileWithSpaceAndQuote_appLauncherQuotedForAShell() {
         ShortcutHelp h = new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "GNOME"), INSTALLED,
                 List.of("--data-dir", "/home/sam/My Sam's"));
-        assertEquals("/opt/tandem/bin/tandem-cli add --window --data-dir '/home/sam/My Sam'\\''s'", h.command().orElseThrow());
+        assertEquals("/opt/tandem/bin/Tandem add --window --data-dir '/home/sam/My Sam'\\''s'", h.command().orElseThrow());
         assertEquals("Quick add from anywhere: set a keyboard shortcut in your desktop's settings that runs:", h.instruction());
         assertTrue(h.where().contains("GNOME") && h.where().contains("Custom Shortcuts"), h.where());
     }

@@ -135,6 +135,9 @@ public final class AgentProcesses {
         ProcessBuilder pb = new ProcessBuilder(words).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        // A jpackage launcher marks its own process's environment (_JPACKAGE_LAUNCHER); a launcher started with that
+        // mark inherited takes its arguments for the JVM's ("Could not find or load main class agent").
+        pb.environment().keySet().removeIf(k -> k.startsWith("_JPACKAGE"));
         return pb.start();
     }
 

@@ -17,6 +17,11 @@ import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.settings.ShortcutHelp;
+import dev.tandem.app.settings.Autostart;
+import dev.tandem.app.settings.Launcher;
 import dev.tandem.app.vm.SharingViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.TransferViewModel;
@@ -76,6 +81,9 @@ public final class MainWindow {
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         clock));
         settings.useLanguage(device.settings());
+        Autostart autostart = Autostart.forThisProcess(device.settings());
+        settings.useSession(autostart, new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
+                Launcher.current(), autostart.profileArgs()));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.demo.DemoMode;
+import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
@@ -173,6 +174,7 @@ public final class TandemApp extends Application {
         CompletableFuture.runAsync(() -> {
             device.startBackups();
             device.startSync();
+            firstStartOfAgent(device);
         },
                 CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
                         TimeUnit.MILLISECONDS, TandemApp::daemon))
@@ -181,6 +183,19 @@ public final class TandemApp extends Application {
                     System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot start sync", e);
                     return null;
                 });
+    }
+
+    /**
+     * "Remind me when Tandem is closed" is on by default: the window's first start writes the autostart entry
+     * and starts the agent, once (never a command's start, never after the user chose). A failure leaves the
+     * choice open, tried again at the next start, and the window works on.
+     */
+    private static void firstStartOfAgent(Device device) {
+        try {
+            Autostart.forThisProcess(device.settings()).firstStart();
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up the reminder agent", e);
+        }
     }
 
     private static final long SYNC_START_DELAY_MS = 500;

@@ -42,7 +42,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval", "--revoke")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
-            Map.entry("add", Set.of("--someday")),
+            Map.entry("add", Set.of("--someday", "--window")),
             Map.entry("move", Set.of("--top")),
             Map.entry("done", Set.of("--with-subtasks")),
             Map.entry("list", Set.of("--json", "--all", "--notes", "--todos")),

@@ -200,7 +200,7 @@ public final class Cli {
                 SyncCommands syncs = new SyncCommands(out, err, env);
                 KeyCommands keys = new KeyCommands(out, err, env, syncs);
                 return switch (verb) {
-                    case "add" -> todos.add(store, a);
+                    case "add" -> a.flags().contains("--window") ? QuickAddWindowCommand.run(store, dir, a) : todos.add(store, a);
                     case "list", "ls" -> a.options().containsKey("--as-of")
                             ? new HistoryCommands(out, err).listAsOf(store, a, todos)
                             : a.options().containsKey("--filter") || a.options().containsKey("--saved")

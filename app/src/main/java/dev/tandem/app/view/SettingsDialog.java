@@ -233,6 +233,13 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         HBox others = new HBox(8, phoneButton(), devicesButton(), attachmentsButton());
         deviceForm.add(others, 1, 2);
         vm.language().ifPresent(language -> languageRow(deviceForm, 3, language));
+        int next = 5;
+        if (vm.autostart().isPresent()) {
+            next = SettingsDialogSession.autostart(deviceForm, next, vm.autostart().get());
+        }
+        if (vm.shortcut().isPresent()) {
+            SettingsDialogSession.shortcut(deviceForm, next, vm.shortcut().get());
+        }
 
         Button test = new Button(Messages.text("settings.sync.test"), Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");

@@ -83,6 +83,8 @@ public final class SettingsViewModel {
     private Runnable openKeys;
     private MoreSettings more;
     private LanguageViewModel language;
+    private AutostartViewModel autostart;
+    private ShortcutHelp shortcut;
     private String chosenFolder;
     private boolean submitted;
 
@@ -219,6 +221,22 @@ public final class SettingsViewModel {
     /** The language choice, empty where the window offers none (some tests). */
     public Optional<LanguageViewModel> language() {
         return Optional.ofNullable(language);
+    }
+
+    /** Offers "Remind me when Tandem is closed" over {@code autostart}, and the quick-add shortcut's help. */
+    public void offerSession(AutostartViewModel autostart, ShortcutHelp shortcut) {
+        this.autostart = autostart;
+        this.shortcut = shortcut;
+    }
+
+    /** The reminder agent's check box, empty where the window offers none (some tests). */
+    public Optional<AutostartViewModel> autostart() {
+        return Optional.ofNullable(autostart);
+    }
+
+    /** The quick-add shortcut's help, empty where the window offers none (some tests). */
+    public Optional<ShortcutHelp> shortcut() {
+        return Optional.ofNullable(shortcut);
     }
 
     public void offerKeys(Runnable open) {

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
@@ -34,6 +35,8 @@ public final class SyncSettingsFlow {
     private final Supplier<DevicesViewModel> devices;
     private Supplier<AttachmentSettingsViewModel> attachments;
     private SettingsStore languageStore;
+    private Autostart autostart;
+    private ShortcutHelp shortcut;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
@@ -68,6 +71,12 @@ public final class SyncSettingsFlow {
         this.languageStore = store;
     }
 
+    /** The form offers "Remind me when Tandem is closed" over {@code autostart}, and the shortcut's help. */
+    public void useSession(Autostart autostart, ShortcutHelp shortcut) {
+        this.autostart = autostart;
+        this.shortcut = shortcut;
+    }
+
     /** The form offers "Attachments…", each time made by {@code make}. */
     public void useAttachments(Supplier<AttachmentSettingsViewModel> make) {
         this.attachments = make;
@@ -75,7 +84,9 @@ public final class SyncSettingsFlow {
 
     public void open() {
         SettingsStore languages = languageStore;
-        async.run(() -> new Loaded(load.get(), languages == null ? Optional.empty() : LanguageSetting.saved(languages)),
+        Autostart session = autostart;
+        async.run(() -> new Loaded(load.get(), languages == null ? Optional.empty() : LanguageSetting.saved(languages),
+                        session != null && session.enabled()),
                 loaded -> edit(loaded, languages));
     }
 
@@ -88,6 +99,9 @@ public final class SyncSettingsFlow {
         if (languages != null) {
             vm.offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
                     Messages.language(), l -> LanguageSetting.save(languages, l), async));
+        }
+        if (autostart != null) {
+            vm.offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), shortcut);
         }
         SyncSettings[] saved = {current};
         if (current.encrypted()) {
@@ -123,7 +137,7 @@ public final class SyncSettingsFlow {
     }
 
     /** What the form opens with, read off the FX thread. */
-    private record Loaded(SyncSettings settings, Optional<Language> language) {
+    private record Loaded(SyncSettings settings, Optional<Language> language, boolean autostart) {
     }
 
     private record Saved(SyncSettings settings, boolean offerRecoveryKey) {

@@ -1,11 +1,16 @@
 package dev.tandem.app.settings;
 
+import dev.tandem.app.Main;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +37,7 @@ public final class AgentProcesses {
     private final Path dataDir;
     private final Path defaultDir;
 
-    /** {@code launchers}: the paths a Tandem launcher runs from (besides {@code java ... dev.tandem.app.Main}). */
+    /** {@code launchers}: the paths a Tandem launcher runs from (besides {@code java ... Main}). */
     public AgentProcesses(List<Path> launchers, Path dataDir, Path defaultDir) {
         this.launchers = launchers.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
         this.names = launchers.stream().map(p -> p.getFileName().toString()).toList();
@@ -55,9 +60,9 @@ public final class AgentProcesses {
         Path proc = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
         List<String> words = new ArrayList<>();
         if (Files.isReadable(proc)) {
-            try (java.io.InputStream in = Files.newInputStream(proc)) {
+            try (InputStream in = Files.newInputStream(proc)) {
                 byte[] bytes = in.readNBytes(MAX_CMDLINE);
-                for (String w : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+                for (String w : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
                     if (words.size() < MAX_ARGS) {
                         words.add(w);
                     }
@@ -115,7 +120,7 @@ public final class AgentProcesses {
     private static String normal(String path) {
         try {
             return Path.of(path).toAbsolutePath().normalize().toString();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return path;
         }
     }
@@ -162,6 +167,6 @@ public final class AgentProcesses {
     }
 
     private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     }
 }

@@ -1,9 +1,12 @@
 package dev.tandem.app.settings;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The program that started this Tandem, as a command another process (the session's autostart, a keyboard
@@ -32,12 +35,12 @@ public record Launcher(Path path, Path cli) {
             Path dir = app.getParent();
             String name = app.getFileName().toString();
             // bin/Tandem beside bin/tandem-cli (Linux), Tandem.exe beside tandem-cli.exe (Windows).
-            Path cli = dir == null ? app : dir.resolve(name.toLowerCase(java.util.Locale.ROOT).endsWith(".exe")
+            Path cli = dir == null ? app : dir.resolve(name.toLowerCase(Locale.ROOT).endsWith(".exe")
                     ? "tandem-cli.exe" : "tandem-cli");
             return Optional.of(new Launcher(app, Files.isExecutable(cli) ? cli : app));
         }
         // app/target/classes or app/target/tandem-app-*.jar: the script is app/tandem.
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -56,6 +59,6 @@ public record Launcher(Path path, Path cli) {
 
     /** The words to run {@code args} with this launcher: its path, then the arguments. */
     public List<String> command(List<String> args) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(path.toString()), args.stream()).toList();
+        return Stream.concat(Stream.of(path.toString()), args.stream()).toList();
     }
 }

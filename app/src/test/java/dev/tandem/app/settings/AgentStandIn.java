@@ -1,10 +1,11 @@
 package dev.tandem.app.settings;
 
+import dev.tandem.app.Main;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Stands in for {@code tandem agent} in tests: a real {@code java} process whose command line reads like the
- * agent's ({@code ... dev.tandem.app.Main agent --data-dir DIR}), which waits until it is stopped.
+ * agent's ({@code ... Main agent --data-dir DIR}), which waits until it is stopped.
  */
 public final class AgentStandIn {
     private AgentStandIn() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,7 +87,7 @@ class AutostartTest {
         Path entry = Files.writeString(tmp.resolve("dev.tandem.Tandem-agent.desktop"), AutostartEntry.desktop(
                 List.of("/opt/My \"Apps\"/100% $HOME\\tandem", "agent", "--data-dir", "/home/sam/it's\tab")));
         Process p = new ProcessBuilder(validator.toString(), entry.toString()).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
         assertEquals("", said);
     }

@@ -2,6 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.Autostart;
+import dev.tandem.app.vm.Feedback;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -58,7 +59,7 @@ public final class AutostartViewModel {
         }, done -> busy.set(false), e -> {
             busy.set(false);
             error.set(e instanceof UncheckedIOException u && u.getMessage() != null ? u.getMessage()
-                    : dev.tandem.app.vm.Feedback.why(e));
+                    : Feedback.why(e));
             if (now) {
                 applying = true;
                 on.set(false);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Settings → "Quick add from anywhere": the command a keyboard shortcut runs ({@code tandem add --window}, with
@@ -29,7 +30,7 @@ public final class ShortcutHelp {
         this.desktop = desktop(osName, current);
         this.desktopName = current.isBlank() ? "?" : current;
         this.command = launcher.map(l -> shellLine(l.command(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of("add", "--window"), dataDirArgs.stream()).toList())));
+                Stream.concat(Stream.of("add", "--window"), dataDirArgs.stream()).toList())));
     }
 
     static Desktop desktop(String osName, String xdgCurrentDesktop) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.SavedFilter;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
@@ -206,5 +208,21 @@ class SmartListsTest {
     private List<String> filterNames() {
         return ui.get(() -> vm.sidebar().stream().filter(e -> e.kind() == SidebarEntry.Kind.FILTER).map(SidebarEntry::name)
                 .toList());
+    }
+
+    @Test
+    void select_sectionFilter_followsARenameOfTheSection() {
+        Item report = store.allItems().stream().filter(i -> "Report".equals(i.title())).findFirst().orElseThrow();
+        Section later = store.sections().create(report.listId(), "Later");
+        store.outlines().move(report.id(), new OutlineStore.Target(report.listId(), null, later.id(), null));
+        save("Later at work", "section: Later");
+        SidebarEntry e = awaitEntry("Later at work");
+        ui.run(() -> vm.select(e));
+        ui.await(() -> titles().equals(List.of("Report")));
+
+        // Only the sections table changes: the open smart list reads it, so it loads again.
+        store.sections().rename(later.id(), "Someday maybe");
+        ui.await(() -> titles().isEmpty());
+        ui.await(() -> entry("Later at work").orElseThrow().count() == 0);
     }
 }

@@ -6,7 +6,6 @@ import dev.tandem.app.agent.ShortcutPortalBus.Shortcut;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -150,10 +149,11 @@ public final class ShortcutPortal implements AutoCloseable {
     public static Optional<ShortcutPortal> bind(String address, Path profile, Optional<List<String>> command,
                                                 Starter starter, Duration wait, Consumer<String> err) {
         if (command.isEmpty()) {
+            // Settings says the shortcut needs the installed launcher; nothing to add on stderr.
             return none(profile, Reason.NO_LAUNCHER, null, err);
         }
         if (address == null || address.isBlank()) {
-            return none(profile, Reason.NO_PORTAL, null, err);
+            return none(profile, Reason.NO_PORTAL, "notify.shortcut.none", err);
         }
         DBusConnection bus = null;
         try {
@@ -161,7 +161,7 @@ public final class ShortcutPortal implements AutoCloseable {
             ShortcutPortal p = new ShortcutPortal(bus, command.get(), starter, wait);
             if (!p.hasPortal()) {
                 close(bus);
-                return none(profile, Reason.NO_PORTAL, null, err);
+                return none(profile, Reason.NO_PORTAL, "notify.shortcut.none", err);
             }
             Optional<String> trigger = p.createAndBind();
             if (trigger.isEmpty()) {
@@ -176,12 +176,14 @@ public final class ShortcutPortal implements AutoCloseable {
         } catch (DBusException | RuntimeException e) {
             LOG.log(System.Logger.Level.INFO, "global shortcut not bound", e);
             close(bus);
-            return none(profile, Reason.NO_PORTAL, null, err);
+            return none(profile, Reason.NO_PORTAL, "notify.shortcut.none", err);
         }
     }
 
     private static Optional<ShortcutPortal> none(Path profile, Reason why, String key, Consumer<String> err) {
-        err.accept(Messages.text(key != null ? key : "notify.shortcut.none"));
+        if (key != null) {
+            err.accept(Messages.text(key));
+        }
         writeState(profile, "none " + why.word);
         return Optional.empty();
     }
@@ -314,7 +316,10 @@ public final class ShortcutPortal implements AutoCloseable {
         return "tandem" + HexFormat.of().formatHex(b);
     }
 
-    /** Atomically: a temporary file beside it, moved over it. */
+    /**
+     * Atomically: a temporary file beside it, moved over it. A profile folder that refuses it is logged: the
+     * agent goes on ringing reminders, and Settings shows the manual route as it does without a state file.
+     */
     static void writeState(Path profile, String line) {
         try {
             Path tmp = Files.createTempFile(profile, STATE_FILE, ".tmp");
@@ -326,7 +331,7 @@ public final class ShortcutPortal implements AutoCloseable {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.log(System.Logger.Level.WARNING, "shortcut state not written", e);
         }
     }
 

@@ -81,7 +81,8 @@ public final class MainWindow {
         settings.useLanguage(device.settings());
         Autostart autostart = Autostart.forThisProcess(device.settings());
         settings.useSession(autostart, new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
-                Launcher.current(), autostart.profileArgs()));
+                Launcher.current(), autostart.profileArgs(),
+                dev.tandem.app.agent.ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

@@ -4,13 +4,17 @@ import dev.tandem.app.agent.DbusNotifier;
 import dev.tandem.app.agent.Notifier;
 import dev.tandem.app.agent.ProfileLock;
 import dev.tandem.app.agent.ReminderAgent;
+import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.Launcher;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,11 +55,32 @@ final class AgentCommands {
                 () -> ProfileLock.held(dir, ProfileLock.WINDOW))) {
             agent.start();
             out.println(Messages.text("cli.agent.running"));
-            waitForStop(a.flags().contains("--stdin"), stopped);
+            Optional<ShortcutPortal> shortcut = ShortcutPortal.bind(env.get("DBUS_SESSION_BUS_ADDRESS"), dir,
+                    quickAddCommand(dir), ShortcutPortal.Starter.PROCESS, ShortcutPortal.WAIT,
+                    m -> err.println("tandem: " + m));
+            try {
+                waitForStop(a.flags().contains("--stdin"), stopped);
+            } finally {
+                shortcut.ifPresent(ShortcutPortal::close);
+            }
         } finally {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * What the global shortcut runs: the app's launcher with {@code add --window}, and {@code --data-dir} for a
+     * profile that is not the default one (the window has none of this process's environment); empty without one.
+     */
+    private Optional<List<String>> quickAddCommand(Path dir) {
+        String os = System.getProperty("os.name", "");
+        Path standard = dev.tandem.app.DataDirs.platformDefault(os, env, System.getProperty("user.home"));
+        List<String> args = new ArrayList<>(List.of("add", "--window"));
+        if (!dir.toAbsolutePath().normalize().equals(standard.toAbsolutePath().normalize())) {
+            args.addAll(List.of("--data-dir", dir.toAbsolutePath().normalize().toString()));
+        }
+        return Launcher.current().map(l -> l.command(args));
     }
 
     /** D-Bus on Linux; elsewhere, or without a notification server, nothing rings and the agent says so once. */

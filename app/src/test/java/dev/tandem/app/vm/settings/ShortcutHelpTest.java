@@ -3,6 +3,7 @@ package dev.tandem.app.vm.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.settings.Launcher;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,5 +44,28 @@ class ShortcutHelpTest {
         ShortcutHelp none = new ShortcutHelp("Linux", Map.of(), Optional.empty(), List.of());
         assertTrue(none.command().isEmpty());
         assertTrue(none.instruction().startsWith("Only available"), none.instruction());
+    }
+
+    @Test
+    void instruction_agentBoundThroughPortal_saysBoundWithTheKeysAndNoCommand() {
+        ShortcutHelp h = new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "KDE"), INSTALLED, List.of(),
+                Optional.of(new ShortcutPortal.State(true, "CTRL+ALT+space")));
+        assertEquals("Bound through your desktop (Ctrl+Alt+Space): quick add opens from anywhere while the reminder"
+                + " agent runs.", h.instruction());
+        assertTrue(h.command().isEmpty());
+        assertTrue(h.where().contains("keyboard shortcut settings"), h.where());
+    }
+
+    @Test
+    void where_agentFoundNoPortal_saysWhyThenTheManualRoute() {
+        ShortcutHelp h = new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "GNOME"), INSTALLED, List.of(),
+                Optional.of(new ShortcutPortal.State(false, "no-portal")));
+        assertEquals("Quick add from anywhere: set a keyboard shortcut in your desktop's settings that runs:",
+                h.instruction());
+        assertTrue(h.command().isPresent());
+        assertTrue(h.where().startsWith("Your desktop has no global-shortcut portal. On GNOME:"), h.where());
+        ShortcutHelp silent = new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "KDE"), INSTALLED, List.of(),
+                Optional.of(new ShortcutPortal.State(false, "no-answer")));
+        assertTrue(silent.where().startsWith("Your desktop's shortcut portal did not bind it. On KDE"), silent.where());
     }
 }

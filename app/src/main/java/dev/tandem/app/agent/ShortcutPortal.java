@@ -4,6 +4,7 @@ import dev.tandem.app.agent.ShortcutPortalBus.GlobalShortcuts;
 import dev.tandem.app.agent.ShortcutPortalBus.Request;
 import dev.tandem.app.agent.ShortcutPortalBus.Shortcut;
 import dev.tandem.ui.messages.Messages;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -335,8 +337,8 @@ public final class ShortcutPortal implements AutoCloseable {
         }
     }
 
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT)
+    private static File nullFile() {
+        return new File(System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
                 .contains("win") ? "NUL" : "/dev/null");
     }
 

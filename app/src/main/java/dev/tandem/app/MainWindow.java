@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.Autostart;
@@ -82,7 +83,7 @@ public final class MainWindow {
         Autostart autostart = Autostart.forThisProcess(device.settings());
         settings.useSession(autostart, new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
                 Launcher.current(), autostart.profileArgs(),
-                dev.tandem.app.agent.ShortcutPortal.State.read(device.settings().dir())));
+                ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

@@ -47,8 +47,8 @@ import org.freedesktop.dbus.types.Variant;
  * the {@code results} keys used are read, each checked for its type and length. Signals count only from the
  * owner of {@link ShortcutPortalBus#BUS_NAME} (any program on the bus can emit a signal with the portal's path
  * and interface), for the portal session it made and the id it bound. At most one window runs: an activation
- * while the window this agent started still runs is ignored. The outcome is written to {@link #STATE_FILE} in the profile folder for
- * Settings to say which mechanism is in use.
+ * while the window this agent started still runs is ignored. The outcome is written to {@link #STATE_FILE} in
+ * the profile folder for Settings to say which mechanism is in use.
  */
 public final class ShortcutPortal implements AutoCloseable {
     public static final String ID = "quick-add";

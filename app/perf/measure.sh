@@ -27,8 +27,8 @@ default_configs="packaged classpath"
 [[ -n ${BASELINE_CP:-} ]] && default_configs="$default_configs baseline-cp"
 CONFIGS=${CONFIGS:-$default_configs}
 
-mvn -q -o -pl app dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-mvn -q -o -pl app dependency:build-classpath -Dmdep.outputFile="$WORK/testcp.txt" -Dmdep.includeScope=test >/dev/null
+mvn -q -o -pl app dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime >/dev/null
+mvn -q -o -pl app dependency:build-classpath -Dmdep.outputFile="$WORK/testcp.txt" -DincludeScope=test >/dev/null
 APP_JAR=$(ls app/target/tandem-app-*.jar | head -1)
 # This checkout's own modules, not whatever another checkout last installed into ~/.m2.
 own() { sed -E -e "s#[^:]*/(tandem-engine-[^:/]*\.jar)#$ROOT/engine/target/\1#" \

@@ -45,6 +45,7 @@ public final class Main {
         List<String> list = Arrays.asList(args);
         if (Cli.isCliInvocation(list)) {
             SqliteNativeCache.use(System.getenv());
+            ConnectionWarmUp.start();
             quietConnectionPool();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -79,6 +79,7 @@ class StartupTest {
     void nativeCache_unpacksOnceAndPointsSqliteJdbcAtIt() throws Exception {
         String path = System.clearProperty("org.sqlite.lib.path");
         String name = System.clearProperty("org.sqlite.lib.name");
+        String tmpdir = System.clearProperty("org.sqlite.tmpdir");
         try {
             Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
             SqliteNativeCache.use(env);
@@ -95,6 +96,7 @@ class StartupTest {
         } finally {
             restore("org.sqlite.lib.path", path);
             restore("org.sqlite.lib.name", name);
+            restore("org.sqlite.tmpdir", tmpdir);
         }
     }
 

@@ -37,6 +37,8 @@ class AgentPerfTest {
     /** As many as ring one by one in a minute ({@link ReminderAgent#PER_MINUTE}); more would be summed up. */
     private static final int RINGING = ReminderAgent.PER_MINUTE;
     private static final int IDLE_SECONDS = Integer.getInteger("tandem.agent.idleSeconds", 120);
+    /** The installed agent's JVM options (installer/pom.xml, installer.javaOptions). */
+    private static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:G1PeriodicGCInterval=15000";
     /** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
@@ -123,10 +125,12 @@ class AgentPerfTest {
     }
 
     private static Process agent(SessionBus bus, Path profile) throws Exception {
-        // The installed tandem-cli's options (installer/pom.xml, installer.javaOptions).
-        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-XX:G1PeriodicGCInterval=15000", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--data-dir", profile.toString(), "agent")
+        // The installed launcher's options, or others to compare (-Dtandem.agent.jvmOptions="-XX:… -XX:…").
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of(System.getProperty("tandem.agent.jvmOptions", JVM_OPTIONS).trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir",
+                profile.toString(), "agent"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("DBUS_SESSION_BUS_ADDRESS", bus.address());
         return pb.start();

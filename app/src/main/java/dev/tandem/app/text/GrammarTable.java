@@ -79,7 +79,7 @@ final class GrammarTable {
         return s.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
     }
 
-    /** A kind's single words and phrases ({@code at}, {@code start}, {@code unit.hours}), normalised; empty for none. */
+    /** A kind's single words and phrases ({@code at}, {@code start}, {@code unit.hours}), normalised; or none. */
     List<String> words(String kind) {
         return words.getOrDefault(kind, List.of());
     }

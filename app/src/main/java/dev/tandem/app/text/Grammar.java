@@ -27,9 +27,9 @@ import java.util.regex.Matcher;
  * a table is read beside it, so "morgen" and "tomorrow" both work in German.
  *
  * <p>Design: each rule is a whole phrase with placeholders ({@code in {n} tagen}), compiled once
- * ({@link GrammarTable}) into a regular expression over lower-case words separated by single spaces. The parser asks
- * "is this run of words a date?"; it never splits a language's sentence itself. A table is data
- * a translator writes; nothing in it is executed but the matching.
+ * ({@link GrammarTable}) into a regular expression over lower-case words separated by single spaces.
+ * The parser asks "is this run of words a date?"; it never splits a language's sentence itself. A
+ * table is data a translator writes; nothing in it is executed but the matching.
  */
 final class Grammar {
     private static final Map<Language, Optional<Grammar>> CACHE = new ConcurrentHashMap<>();

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * "every monday", "weekly"), a reminder time ("remind 9am"), the todo's time of day ("tomorrow 2pm",
  * "next tue noon", "tomorrow at 9") and its length ("for 30 min", {@link Durations}). Tags, "every …" and
  * "remind …" are taken out wherever they stand. The other details count only at the end of the text, after
- * the title, in any order ({@link TrailingDetails}): a priority, a bare repeat word ("daily", "weekly", "monthly",
- * "yearly"), a time, a length, a date, the list. Inside
+ * the title, in any order ({@link TrailingDetails}): a priority, a bare repeat word ("daily", "weekly",
+ * "monthly", "yearly"), a time, a length, a date, the list. Inside
  * the title they are words of it: "Write weekly report", "Email team about p2 project". A repeating todo
  * without a date gets the rule's first date from today. Pure: today is passed in.
  *

@@ -84,7 +84,7 @@ final class FilterCommands {
                 }
                 Filter f = parse(p.get(2), store);
                 String color = a.options().get("--color");
-                if (color != null && !color.matches("#[0-9a-fA-F]{6}")) {
+                if (color != null && !SavedFilter.isColor(color)) {
                     throw new UsageError(Messages.text("filter.cli.badColor", color));
                 }
                 try {

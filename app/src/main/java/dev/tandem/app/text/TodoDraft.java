@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * "every monday", "weekly"), a reminder time ("remind 9am"), the todo's time of day ("tomorrow 2pm",
  * "next tue noon", "tomorrow at 9") and its length ("for 30 min", {@link Durations}). Tags, "every …" and
  * "remind …" are taken out wherever they stand. The other details count only at the end of the text, after
- * the title, in any order ({@code Trailing}): a priority, a bare repeat word ("daily", "weekly", "monthly",
- * "yearly"), a time, a length, a date, the list. Inside
+ * the title, in any order ({@link TrailingDetails}): a priority, a bare repeat word ("daily", "weekly",
+ * "monthly", "yearly"), a time, a length, a date, the list. Inside
  * the title they are words of it: "Write weekly report", "Email team about p2 project". A repeating todo
  * without a date gets the rule's first date from today. Pure: today is passed in.
  *
@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
 public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
         String warning, List<QuickAddToken> tokens, LocalTime time, Integer minutes, LocalDate start, boolean someday) {
 
-    private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
-    private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
 
     public TodoDraft {
@@ -184,7 +182,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             }
         }
         WhenWords when = WhenWords.take(words, today, tokens);
-        Trailing t = Trailing.read(words, today, repeat == null);
+        TrailingDetails t = TrailingDetails.read(words, today, repeat == null);
         QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
         if (when.due() != null) {
             base = new QuickAdd(base.title(), when.due(), base.listName());
@@ -243,160 +241,6 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
 
     private static String clock(LocalTime t) {
         return Formats.time(t);
-    }
-
-    /**
-     * The details at the end of the text, after the title: read from the last word back, each a priority
-     * ("p2"), a bare repeat word ("weekly"), a time ("18:00", "at 9am"), an hour right after a date
-     * ("tomorrow 9", "fri at 9": 9:00), a date phrase or the list ("#Work"); the first other word ends them.
-     * So "Water plants daily p2" repeats daily at priority 2, while "Daily standup notes" and "Email team
-     * about p2 project" keep every word. Priority, repeat and time words are taken out ({@code rest} keeps
-     * the others, the date and the list for {@link QuickAddParser}). A bare repeat word with nothing left
-     * besides stays ("weekly": the title). A plain word is passed over: it stays, and the details before it
-     * still count.
-     */
-    private record Trailing(List<QuickAddWord> rest, Integer priority, Recurrence repeat, LocalTime time,
-            Integer minutes, List<QuickAddToken> tokens) {
-        static Trailing read(List<QuickAddWord> words, LocalDate today, boolean repeatFree) {
-            boolean[] out = new boolean[words.size()];
-            List<QuickAddToken> tokens = new ArrayList<>();
-            int list = QuickAddParser.lastListWord(words);
-            Integer priority = null;
-            Recurrence repeat = null;
-            int repeatAt = -1;
-            LocalTime time = null;
-            Integer minutes = null;
-            boolean dated = false;
-            int end = words.size();
-            while (end > 0) {
-                int i = end - 1;
-                QuickAddWord word = words.get(i);
-                String w = word.text();
-                if (word.plain() || i == list) {
-                    end = i;
-                    continue;
-                }
-                Matcher pm = PRIORITY.matcher(w);
-                if (pm.matches()) {
-                    priority = priority != null ? priority : Integer.valueOf(pm.group(1));
-                    tokens.add(new QuickAddToken(QuickAddToken.Kind.PRIORITY, word.start(), word.end(),
-                            w.toLowerCase(Locale.ROOT)));
-                    out[i] = true;
-                    end = i;
-                    continue;
-                }
-                int len = minutes == null ? Durations.phraseBefore(words, end) : 0;
-                if (len > 0) {
-                    QuickAddWord first = words.get(end - len);
-                    minutes = Durations.parse(QuickAddWord.join(words.subList(end - len + 1, end))).orElseThrow();
-                    for (int k = end - len; k < end; k++) {
-                        out[k] = true;
-                    }
-                    tokens.add(new QuickAddToken(QuickAddToken.Kind.LENGTH, first.start(), word.end(),
-                            Durations.format(minutes)));
-                    end -= len;
-                    continue;
-                }
-                int n = dated ? 0 : datePhraseBefore(words, end, today);
-                if (n > 0) {
-                    dated = true;
-                    end -= n;
-                    continue;
-                }
-                Optional<Recurrence> r = repeatFree && repeat == null
-                        ? RepeatPhrases.parse(w).or(() -> Grammar.current().flatMap(g -> g.bareRepeat(word)))
-                        : Optional.empty();
-                if (r.isPresent()) {
-                    repeat = r.get();
-                    repeatAt = i;
-                    out[i] = true;
-                    end = i;
-                    continue;
-                }
-                if (time == null && i > 0) {
-                    int own = ownTimeBefore(words, end);
-                    if (own > 0) {
-                        String said = QuickAddWord.join(words.subList(end - own, end));
-                        time = Grammar.current().flatMap(g -> g.time(said)).orElseThrow();
-                        for (int k = end - own; k < end; k++) {
-                            out[k] = true;
-                        }
-                        tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(end - own).start(), word.end(),
-                                clock(time)));
-                        end -= own;
-                        continue;
-                    }
-                    // time() reads only words that are a time wherever they stand ("18:00", "9am", "noon");
-                    // a bare hour is one only after a date, below.
-                    Optional<LocalTime> t = TodoDraft.time(w);
-                    int before = i > 1 && (words.get(i - 1).is("at")
-                            || Grammar.current().map(g -> g.is("at", words.get(i - 1))).orElse(false)) ? i - 1 : i;
-                    if (t.isEmpty() && !dated && HOUR.matcher(w).matches() && Integer.parseInt(w) <= 23) {
-                        // A bare hour counts only right after a date with a title before it: "tomorrow at 9".
-                        int d = datePhraseBefore(words, before, today);
-                        if (d > 0 && before - d >= 1) {
-                            t = Optional.of(LocalTime.of(Integer.parseInt(w), 0));
-                        }
-                    }
-                    if (t.isPresent()) {
-                        time = t.get();
-                        for (int k = before; k <= i; k++) {
-                            out[k] = true;
-                        }
-                        tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(before).start(), word.end(),
-                                clock(time)));
-                        end = before;
-                        continue;
-                    }
-                }
-                break;
-            }
-            List<QuickAddWord> rest = new ArrayList<>();
-            for (int i = 0; i < words.size(); i++) {
-                if (!out[i]) {
-                    rest.add(words.get(i));
-                }
-            }
-            if (repeat != null && rest.isEmpty()) {
-                rest.add(words.get(repeatAt));
-                repeat = null;
-            }
-            if (repeat != null) {
-                QuickAddWord w = words.get(repeatAt);
-                tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
-            }
-            return new Trailing(rest, priority, repeat, time, minutes, tokens);
-        }
-
-        /**
-         * How many words before {@code end} (up to four, with its "at" word) make a time in the language's own
-         * words ("um 14 Uhr", "à 14h30"), leaving a word for the title; 0 for none.
-         */
-        private static int ownTimeBefore(List<QuickAddWord> words, int end) {
-            Optional<Grammar> own = Grammar.current();
-            if (own.isEmpty()) {
-                return 0;
-            }
-            for (int n = Math.min(4, end - 1); n >= 1; n--) {
-                List<QuickAddWord> phrase = words.subList(end - n, end);
-                if (!QuickAddWord.anyPlain(phrase) && own.get().time(QuickAddWord.join(phrase)).isPresent()) {
-                    return n;
-                }
-            }
-            return 0;
-        }
-
-        /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */
-        private static int datePhraseBefore(List<QuickAddWord> words, int end, LocalDate today) {
-            for (int n = Math.min(4, end); n >= 1; n--) {
-                List<QuickAddWord> phrase = words.subList(end - n, end);
-                if (!QuickAddWord.anyPlain(phrase)
-                        && DatePhrases.parse(QuickAddWord.join(phrase), today).isPresent()) {
-                    return n;
-                }
-            }
-            return 0;
-        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code saved_filters} rows of a backup, read as if a person typed them: each query goes through
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 final class FilterRows {
     /** The skipped smart lists the report names one by one. */
     static final int MAX_NAMED = 20;
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final String file;
     private final LocalDate today;
@@ -76,7 +74,7 @@ final class FilterRows {
             return;
         }
         // A colour goes into the sidebar's style: only #rrggbb, never whatever else the file says.
-        boolean plain = f.color() != null && COLOR.matcher(f.color()).matches();
+        boolean plain = SavedFilter.isColor(f.color());
         if (!plain && f.color() != null && !f.color().isEmpty()) {
             colorsDropped++;
         }

@@ -156,7 +156,6 @@ public final class SidebarView extends VBox {
         }
     }
 
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern ICON_COLOR = Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
 
     static Ikon iconFor(SidebarEntry e) {
@@ -215,10 +214,10 @@ public final class SidebarView extends VBox {
                 return;
             }
             icon.setIconCode(iconFor(e));
-            // A smart list's own colour, checked as #rrggbb (a synced row may hold anything); none: the theme's. Only
+            // A smart list's own colour, #rrggbb (SidebarEntry keeps nothing else); none: the theme's. Only
             // this part of the inline style is ours: Ikonli keeps the icon's font and size there.
             String kept = ICON_COLOR.matcher(icon.getStyle()).replaceAll("");
-            icon.setStyle(COLOR.matcher(e.color()).matches() ? kept + "-fx-icon-color: " + e.color() + ";" : kept);
+            icon.setStyle(!e.color().isEmpty() ? kept + "-fx-icon-color: " + e.color() + ";" : kept);
             name.setText(e.name());
             boolean unreadable = e.kind() == SidebarEntry.Kind.FILTER && e.alert();
             badge.setText(unreadable ? "!" : e.count() > 0 ? String.valueOf(e.count()) : "");

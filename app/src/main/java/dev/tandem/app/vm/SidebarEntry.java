@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.SavedFilter;
 
 /**
  * One row of the sidebar: a smart view, a saved filter, a user list, a tag, or the conflicts view.
@@ -10,10 +11,16 @@ import dev.tandem.app.model.Listing;
  *               read on this device
  * @param with   for a list shared with other people (docs/SHARING.md), whom with ("shared with Alex and
  *               Jo", "shared" while no one else joined); empty for every other entry
- * @param color  a saved filter's colour, {@code #rrggbb}; empty for every other entry
+ * @param color  a saved filter's colour, {@code #rrggbb}; empty for every other entry, and for a colour that is
+ *               none ({@link SavedFilter#isColor}): a synced row may hold anything, and the sidebar puts this
+ *               into a style
  */
 public record SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with,
         String color) {
+    public SidebarEntry {
+        color = SavedFilter.isColor(color) ? color : "";
+    }
+
     public SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with) {
         this(key, name, kind, view, count, alert, with, "");
     }

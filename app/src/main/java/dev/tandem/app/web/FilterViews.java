@@ -38,7 +38,6 @@ final class FilterViews {
     static final int ROWS = 500;
     /** A saved filter's id: a UUID made from its name; letters, digits and dashes for any other device's. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,200}");
-    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final TodoStore store;
 
@@ -109,6 +108,6 @@ final class FilterViews {
     }
 
     private static String color(String c) {
-        return c != null && COLOR.matcher(c).matches() ? c : null;
+        return SavedFilter.isColor(c) ? c : null;
     }
 }

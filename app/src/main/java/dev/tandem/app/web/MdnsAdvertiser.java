@@ -109,7 +109,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
                                     Consumer<String> answer) {
         boolean wildcard = listenHost.equals("0.0.0.0") || listenHost.equals("::");
         String lan = wildcard ? WebServerAddresses.lan() : listenHost;
-        if (!wanted || lan == null || WebServer.isLoopback(lan)) {
+        if (!wanted || lan == null || ServedHosts.isLoopback(lan)) {
             return none();
         }
         try {

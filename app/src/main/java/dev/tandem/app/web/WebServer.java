@@ -6,33 +6,19 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The web companion's server: one device's store served to paired browsers (docs/WEB.md). Built with
@@ -45,9 +31,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * stops before they close, so no stream outlives its source.
  */
 public final class WebServer implements AutoCloseable {
-    static final String ADDRESS_FILE = "web-server.properties";
-    /** Open connections at most: well below a process's usual 1024 file descriptors. */
-    static final int MAX_CONNECTIONS = 512;
 
     private final Builder config;
     private final Pairings pairings;
@@ -78,52 +61,20 @@ public final class WebServer implements AutoCloseable {
         live = new LiveEvents(config.store.db(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
         live.beforePing(browsers::all);
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
-        threads.setName("tandem-web");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector;
-        if (config.keyStore != null) {
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            // A self-signed certificate names this machine as it was made; the phone reaches it by address.
-            secure.setSniHostCheck(false);
-            http.addCustomizer(secure);
-            SslContextFactory.Server tls = new SslContextFactory.Server();
-            tls.setKeyStorePath(config.keyStore.toString());
-            tls.setKeyStorePassword(config.keyStorePassword);
-            tls.setKeyStoreType("PKCS12");
-            connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
-        } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        }
-        connector.setHost(config.host);
-        connector.setPort(config.port);
-        // Longer than the event stream's ping, so a quiet open page is not cut off.
-        connector.setIdleTimeout((LiveEvents.PING_SECONDS * 3) * 1000);
-        server.addConnector(connector);
-        // Past this many connections Jetty stops accepting and idles the open ones out faster: the
-        // process keeps its file descriptors for the database.
-        NetworkConnectionLimit connections = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
-        connections.setEndPointIdleTimeout(Door.UNPAIRED_DEADLINE.toMillis());
-        server.addBean(connections);
-        Properties address = config.settings.readSecretFile(ADDRESS_FILE);
-        String id = address.getProperty("cookie", "");
-        if (!id.matches("[0-9a-f]{8}")) {
-            id = String.format("%08x", new SecureRandom().nextInt());
-        }
+        JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword);
+        Server server = listener.server();
+        AddressFile address = AddressFile.read(config.settings);
         // One name per profile, so two servers on one host keep their own sessions; over TLS the
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
-        cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + id;
+        cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
-        String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
+        String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
         Set<String> answered = ConcurrentHashMap.newKeySet();
-        answered.addAll(answeredHosts(host));
+        answered.addAll(ServedHosts.answered(config.host, host));
         server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
         try {
@@ -133,16 +84,12 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         jetty = server;
-        String named = host.contains(":") ? "[" + host + "]" : host;
-        // Behind a proxy the phone opens the proxy's origin (HTTPS, its default port), never this loopback listener.
-        url = config.behindProxy && config.publicHost != null ? URI.create("https://" + named + "/")
-                : URI.create((config.keyStore != null ? "https" : "http") + "://" + named + ":" + connector.getLocalPort() + "/");
+        int port = listener.connector().getLocalPort();
+        url = ServedHosts.url(host, port, secure(), config.behindProxy && config.publicHost != null);
         // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
-        address.setProperty("url", url.toString());
-        address.setProperty("cookie", id);
-        config.settings.writeSecretFile(ADDRESS_FILE, address);
+        address.publish(url);
         advertiser = MdnsAdvertiser.forServer(config.host, config.mdns && config.publicHost == null, config.deviceName,
-                connector.getLocalPort(), secure(), name -> answered.add(Door.normal(name)));
+                port, secure(), name -> answered.add(Door.normal(name)));
         return this;
     }
 
@@ -177,11 +124,7 @@ public final class WebServer implements AutoCloseable {
      * reads the invitations' file on each try); empty when no server has run on this profile.
      */
     public static Optional<Pairing> invite(SettingsStore settings, Clock clock) {
-        String url = settings.readSecretFile(ADDRESS_FILE).getProperty("url");
-        if (url == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Pairings(clock, settings).create(token -> url + "#pair=" + token));
+        return AddressFile.url(settings).map(url -> new Pairings(clock, settings).create(token -> url + "#pair=" + token));
     }
 
     /** The API's routes, in the order they are tried. */
@@ -255,39 +198,9 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The {@code Host} values served (DNS rebinding: any other name is an attacker's): loopback's
-     * names, the listening address, the address the page shows, and for a wildcard listener every
-     * address of this machine.
-     */
-    private Set<String> answeredHosts(String shown) {
-        Set<String> hosts = new HashSet<>(List.of("localhost", "127.0.0.1", "::1", config.host, shown));
-        if (config.host.equals("0.0.0.0") || config.host.equals("::")) {
-            hosts.addAll(WebServerAddresses.all());
-        }
-        return hosts.stream().map(Door::normal).collect(Collectors.toUnmodifiableSet());
-    }
-
     /** The session cookie's name for this profile's server (known once it has started). */
     String cookieName() {
         return cookieName;
-    }
-
-    private static String shownHost(String host) {
-        if (!host.equals("0.0.0.0") && !host.equals("::")) {
-            return host;
-        }
-        String lan = WebServerAddresses.lan();
-        // Without a LAN address, the loopback address at least works on this machine.
-        return lan != null ? lan : "127.0.0.1";
-    }
-
-    static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     /** What the server needs; {@link #build()} checks it and names the field that is wrong. */
@@ -426,7 +339,7 @@ public final class WebServer implements AutoCloseable {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException(Messages.text("server.listen.badPort", String.valueOf(port)));
             }
-            if (keyStore == null && !isLoopback(host)) {
+            if (keyStore == null && !ServedHosts.isLoopback(host)) {
                 throw new IllegalArgumentException(Messages.text("server.listen.needsTls", host));
             }
             if (keyStore != null && (keyStorePassword == null || !keyStore.toFile().isFile())) {

@@ -54,7 +54,7 @@ class WebServerAddressesTest {
 
     @Test
     void phoneHost_thisMachine_neverLoopback() {
-        WebServerAddresses.phoneHost().ifPresent(h -> assertFalse(WebServer.isLoopback(h), h));
+        WebServerAddresses.phoneHost().ifPresent(h -> assertFalse(ServedHosts.isLoopback(h), h));
     }
 
     @Test

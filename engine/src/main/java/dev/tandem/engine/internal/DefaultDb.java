@@ -24,16 +24,13 @@ import dev.tandem.engine.internal.capture.LostValues;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.HistoryPruning;
 import dev.tandem.engine.internal.changelog.ConflictStore;
-import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.reactive.Dispatcher;
-import dev.tandem.engine.internal.snapshot.SnapshotLocal;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.FileConnections;
 import dev.tandem.engine.internal.store.MemoryConnections;
 import dev.tandem.engine.internal.store.SqlErrors;
-import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.tx.Writer;
@@ -77,9 +74,8 @@ public final class DefaultDb implements Db {
     private final ChangelogStore log = new ChangelogStore();
     private final ConflictStore conflictStore;
     private final HybridClock clock;
-    /** Changes only under the write lock, together with the capture's author ({@link Port#takeNewDeviceId}). */
-    private volatile UUID deviceId;
-    private final TextMerges textMerges;
+    /** The device id; sync may change it ({@link SyncPort#takeNewDeviceId}). */
+    private final DeviceIdentity deviceId;
     private final ChangeCapture capture;
     private final Materializer materializer = new Materializer();
     private final HeldRows held = new HeldRows(log, materializer);
@@ -89,8 +85,7 @@ public final class DefaultDb implements Db {
     private final OtherWriters otherWriters;
     private final DefaultConflicts conflicts;
     /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
-    private final SyncPort syncPort = new Port();
-    private final BlobConfig blobConfig;
+    private final SyncPort syncPort;
     /** Null without {@link BlobConfig}. */
     private final LocalBlobs blobs;
 
@@ -98,15 +93,15 @@ public final class DefaultDb implements Db {
         this.file = config.file();
         this.connections = connections;
         this.clock = new HybridClock(config.clock());
-        this.textMerges = new TextMerges(log, config.mergeText(), () -> deviceId);
-        this.blobConfig = config.blobs();
+        BlobConfig blobConfig = config.blobs();
         this.blobs = blobConfig == null ? null : new LocalBlobs(blobConfig.directory());
         Consumer<Throwable> errors = config.callbackErrorHandler() != null ? config.callbackErrorHandler()
                 : t -> LOG.log(System.Logger.Level.WARNING, "A subscription callback failed", t);
+        UUID device;
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            this.deviceId = Installation.deviceId(c, file, errors);
+            device = Installation.deviceId(c, file, errors);
             UUID max = log.maxId(c);
             if (max != null) {
                 clock.observe(max);
@@ -125,9 +120,15 @@ public final class DefaultDb implements Db {
         }
         this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
         writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);
-        this.capture = new ChangeCapture(log, materializer, clock, deviceId);
+        this.capture = new ChangeCapture(log, materializer, clock, device);
         this.conflictStore = new ConflictStore(log);
         this.reader = new Reader(writer, connections);
+        this.deviceId = new DeviceIdentity(device, connections, writer, reader, capture);
+        TextMerges textMerges = new TextMerges(log, config.mergeText(), deviceId::current);
+        // A file database has readers beside its writer: a snapshot's catch-up reads the rows it will compare there.
+        this.syncPort = new DbSyncPort(reader, writer, deviceId, clock,
+                () -> new RemoteApply(log, materializer, conflictStore, clock, textMerges),
+                file == null ? null : connections, file, blobConfig, blobs);
         this.history = new DefaultHistory(reader, writer, log);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
         this.conflicts = new DefaultConflicts(writer, reader, dispatcher, otherWriters, conflictStore,
@@ -154,92 +155,6 @@ public final class DefaultDb implements Db {
     /** This database as sync sees it; see {@link SyncPort#of}. */
     SyncPort syncPort() {
         return syncPort;
-    }
-
-    /** The one {@link SyncPort} of this database: sync's narrow view of it. */
-    private final class Port implements SyncPort {
-        @Override
-        public <R> R read(SqlFunction<R> work) {
-            return reader.read(work);
-        }
-
-        @Override
-        public <R> R write(String doing, Writer.Work<R> work) {
-            return writer.write(doing, work);
-        }
-
-        @Override
-        public RemoteApply remoteApply() {
-            return new RemoteApply(log, materializer, conflictStore, clock, textMerges);
-        }
-
-        @Override
-        public SnapshotLocal snapshotLocal() {
-            // A file database has readers beside its writer: a catch-up reads the rows it will compare there.
-            return new SnapshotLocal(remoteApply(), clock, file == null ? null : connections);
-        }
-
-        @Override
-        public long wallMillis() {
-            return clock.wallMillis();
-        }
-
-        @Override
-        public UUID deviceUuid() {
-            return deviceId;
-        }
-
-        @Override
-        public UUID takeNewDeviceId(boolean repushAll) {
-            connections.writeLock().lock();
-            try {
-                UUID old = deviceId;
-                UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old, repushAll));
-                // Under the write lock still, so no save runs between the commit and the switch.
-                deviceId = fresh;
-                capture.author(fresh);
-                return fresh;
-            } finally {
-                connections.writeLock().unlock();
-            }
-        }
-
-        @Override
-        public UUID refreshDeviceId() {
-            UUID stored = reader.read(DeviceIds::current);
-            if (stored.equals(deviceId)) {
-                return deviceId;
-            }
-            connections.writeLock().lock();
-            try {
-                UUID stale = deviceId;
-                UUID current = writer.write("Adopting device id " + stored, s -> {
-                    UUID now = DeviceIds.current(s.sql().connection());
-                    DeviceIds.adopt(s.sql(), stale, now);
-                    return now;
-                });
-                deviceId = current;
-                capture.author(current);
-                return current;
-            } finally {
-                connections.writeLock().unlock();
-            }
-        }
-
-        @Override
-        public Optional<BlobConfig> blobConfig() {
-            return Optional.ofNullable(blobConfig);
-        }
-
-        @Override
-        public LocalBlobs localBlobs() {
-            return blobs;
-        }
-
-        @Override
-        public Optional<Path> file() {
-            return Optional.ofNullable(file);
-        }
     }
 
     // ---- Db -----------------------------------------------------------------------------------
@@ -360,13 +275,13 @@ public final class DefaultDb implements Db {
         if (keep.isNegative()) {
             throw new IllegalArgumentException("keep: must not be negative, was " + keep);
         }
-        long[] pruned = HistoryPruning.all(writer, deviceId, clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
+        long[] pruned = HistoryPruning.all(writer, deviceId.current(), clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
         return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : PageReclaim.run(connections, writer));
     }
 
     @Override
     public String deviceId() {
-        return deviceId.toString();
+        return deviceId.current().toString();
     }
 
     @Override

@@ -1,17 +1,9 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.internal.keys.HostName;
 import dev.tandem.engine.internal.keys.Secret;
-import dev.tandem.engine.internal.storage.EncryptedStorage;
-import dev.tandem.engine.internal.space.Members;
-import dev.tandem.engine.internal.space.SignedStorage;
-import dev.tandem.engine.internal.space.SpaceCrypto;
-import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
-import dev.tandem.engine.internal.sync.SpaceSetup;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -336,70 +328,16 @@ public interface SyncEngine extends AutoCloseable {
                         + " the space's passphrase from its invite");
             }
             if (scope instanceof SyncScope.Tree tree) {
-                validate(tree);
+                tree.check();
             } else if (scope instanceof SyncScope.Except except) {
-                except.trees().forEach(Builder::validate);
+                except.trees().forEach(SyncScope.Tree::check);
             }
             // Parsed here so a mistyped recovery key is named at build(), before any request.
             Secret secret = passphrase != null ? Secret.passphrase(passphrase)
                     : recoveryKey != null ? Secret.recoveryKey(recoveryKey) : null;
-            // Bottom to top: count requests where they cost, then names under the prefix, then encrypt.
-            CountingStorage counting = new CountingStorage(storage);
-            SyncStorage s = counting;
-            String remoteId = storage.describe();
-            if (!p.isEmpty()) {
-                s = SyncStorage.prefixed(s, p);
-                remoteId = remoteId + "/" + p;
-            }
-            // A target that already encrypts (composed by hand) has its own check; any other plain
-            // stack is guarded against an encrypted remote.
-            SyncStorage plain = storage instanceof EncryptedStorage ? null : s;
-            SyncStorage raw = s;
-            if (secret != null) {
-                String name = deviceName == null || deviceName.isBlank() ? HostName.ofThisMachine() : deviceName.strip();
-                s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
-                plain = null;
-            }
-            SpaceSetup spaceSetup = null;
-            if (space != null) {
-                // The list the space holds, as the owner signs it into the log's first entry and a
-                // joiner checks it there: an invite changed to name another list is refused.
-                java.util.List<String> root = null;
-                if (scope instanceof SyncScope.Tree tree) {
-                    root = new java.util.ArrayList<>();
-                    root.add(tree.rootTable());
-                    root.addAll(new java.util.TreeSet<>(tree.rootIds()));
-                }
-                SignedStorage signed = new SignedStorage(s, new Members(s,
-                        SpaceCrypto.publicKey(space.ownerPublicKey()), root));
-                spaceSetup = new SpaceSetup(signed, raw, passphrase, space.ownerPrivateKey(), space.memberName(),
-                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey(), root,
-                        space.isOwner() ? space.agreementPrivateKey() : null);
-                s = signed;
-            }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,
-                    spaceSetup);
-        }
-
-        private static void validate(SyncScope.Tree tree) {
-            if (tree.rootTable().isBlank()) {
-                throw new IllegalArgumentException("scope: the root table must not be blank");
-            }
-            if (tree.rootIds().isEmpty()) {
-                throw new IllegalArgumentException("scope: a tree of " + tree.rootTable() + " needs at least one root id");
-            }
-            java.util.Set<String> known = new java.util.HashSet<>();
-            known.add(tree.rootTable().toLowerCase(java.util.Locale.ROOT));
-            for (SyncScope.Link link : tree.links()) {
-                if (link.table().isBlank() || link.field().isBlank()) {
-                    throw new IllegalArgumentException("scope: a link needs a table and a field, was " + link);
-                }
-                if (!known.contains(link.parent().toLowerCase(java.util.Locale.ROOT))) {
-                    throw new IllegalArgumentException("scope: link " + link.table() + "." + link.field() + " names parent "
-                            + link.parent() + ", which is neither the root table nor an earlier link's table");
-                }
-                known.add(link.table().toLowerCase(java.util.Locale.ROOT));
-            }
+            EngineStack stack = EngineStack.over(storage, p, secret, deviceName, space, passphrase, scope);
+            return new DefaultSyncEngine(stack.top(), stack.counting(), stack.remoteId(), snapshotEvery, snapshotChanges,
+                    stack.plain(), retireAfter, scope, stack.space());
         }
     }
 }

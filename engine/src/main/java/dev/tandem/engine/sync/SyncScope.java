@@ -1,6 +1,8 @@
 package dev.tandem.engine.sync;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -64,6 +66,32 @@ public sealed interface SyncScope permits SyncScope.Everything, SyncScope.Tree, 
             Objects.requireNonNull(rootTable, "rootTable");
             rootIds = Set.copyOf(rootIds);
             links = List.copyOf(links);
+        }
+
+        /**
+         * Refuses a tree a remote cannot be scoped by, naming what is wrong: a blank root table, no root
+         * id, a link without a table or field, or one whose parent is neither the root table nor an
+         * earlier link's table. Checked at {@link SyncEngine.Builder#build()}, before any request.
+         */
+        void check() {
+            if (rootTable.isBlank()) {
+                throw new IllegalArgumentException("scope: the root table must not be blank");
+            }
+            if (rootIds.isEmpty()) {
+                throw new IllegalArgumentException("scope: a tree of " + rootTable + " needs at least one root id");
+            }
+            Set<String> known = new HashSet<>();
+            known.add(rootTable.toLowerCase(Locale.ROOT));
+            for (Link link : links) {
+                if (link.table().isBlank() || link.field().isBlank()) {
+                    throw new IllegalArgumentException("scope: a link needs a table and a field, was " + link);
+                }
+                if (!known.contains(link.parent().toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("scope: link " + link.table() + "." + link.field() + " names parent "
+                            + link.parent() + ", which is neither the root table nor an earlier link's table");
+                }
+                known.add(link.table().toLowerCase(Locale.ROOT));
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
-import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.compaction.Compaction;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.blob.BlobKeys;
@@ -24,9 +23,7 @@ import dev.tandem.engine.sync.SyncScope;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -191,9 +188,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     /**
      * One sync, or two when the first finds that another installation writes under this database's
-     * device id: the database then takes a new id ({@link SyncPort#takeNewDeviceId(boolean)}) and syncs
-     * again, now pulling what the other installation wrote. A second discovery in a row would mean
-     * the server invents objects under a brand-new id, which is a server fault.
+     * device id: the database then takes a new id and syncs again ({@link NewDeviceId}).
      */
     private CompactionReport run(Db db, SyncProgress progress, boolean force) {
         SyncPort d = SyncPort.of(db);
@@ -218,13 +213,14 @@ public final class DefaultSyncEngine implements SyncEngine {
                 encrypted.refresh();
             }
             keyringForward(d);
-            Tally tally = new Tally();
+            RunTally tally = new RunTally();
             tally.warnings.addAll(logProblems);
             // Listed before the pull, answered after it (DefaultRemoteBlobs#answer).
             List<BlobCandidates.Published> sweepLists = blobs.due(db, force);
             SnapshotBootstrap snapshots;
             while (true) {
-                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope, space == null ? null : authors());
+                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope,
+                        space == null ? null : new SpaceAuthors(space, remoteId));
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
                 snapshots = new SnapshotBootstrap(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
                         force, retireAfterMillis, remote, scope);
@@ -242,35 +238,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                     break;
                 } catch (DeviceIdTaken taken) {
                     tally.add(local, snapshots, null);
-                    if (tally.newIds > 0) {
-                        throw new SyncException(SyncException.Reason.SERVER_FAULT, remoteId + " shows objects of"
-                                + " device " + taken.device() + ", an id this database took moments ago: "
-                                + taken.getMessage(), taken);
-                    }
-                    if (taken instanceof OwnBatchesReplaced) {
-                        local.rewindToConfirmed();
-                    }
-                    boolean lost = taken instanceof OwnBatchesLost;
-                    // Read before the new id resets the push state: a remote copied or moved from
-                    // one this database pushed to lists this device's batches too.
-                    List<String> copiedFrom = taken.head() == 0 ? List.of()
-                            : d.read(c -> new SyncState().pushedElsewhere(c, remoteId, taken.head()));
-                    UUID fresh = d.takeNewDeviceId(lost);
+                    tally.notes.add(NewDeviceId.take(taken, tally.newIds, d, remoteId, local, remote));
                     tally.newIds++;
-                    tally.notes.add(taken instanceof DeviceRetired
-                            ? remote.retirement(taken.device()).map(r -> r.explain(remoteId))
-                                    .orElse("This device was retired from " + remoteId) + ". It re-joined as a new"
-                            + " device (" + fresh + "): its changes not yet pushed are pushed now, and nothing was lost."
-                            : lost
-                            ? "The remote lost objects this device wrote (" + taken.getMessage() + "). This device now"
-                            + " syncs as " + fresh + " and pushed all its changes again, so other devices get them."
-                            : "Another installation syncs under this device's id " + taken.device()
-                            + " (a copied profile, or a restored backup or virtual machine)"
-                            + (copiedFrom.isEmpty() ? "" : ", or " + remoteId + " is a copy of, or was moved from, the"
-                            + " remote this device synced with at " + String.join(" and ", copiedFrom))
-                            + ". This device now syncs"
-                            + " as " + fresh + ", and what the other installation wrote is merged here; nothing"
-                            + " was lost. (" + taken.getMessage() + ")");
                 }
             }
             keyringForward(d);
@@ -285,14 +254,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                 tally.warnings.add("Could not tell other devices' attachment cleanup what this device still"
                         + " uses: " + e.getMessage());
             }
-            long[] after = counter.snapshot();
-            SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
-                    (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings, tally.notes,
-                    SetAsideList.read(d, remoteId));
-            Compaction compacted = snapshots.compaction();
-            return new CompactionReport(report, compacted.snapshotWritten(), compacted.deletedBatches(),
-                    compacted.deletedSnapshots(), compacted.forgottenDeleted());
+            return tally.report(before, counter.snapshot(), started, SetAsideList.read(d, remoteId),
+                    snapshots.compaction());
         } finally {
             lock.unlock();
         }
@@ -325,54 +288,6 @@ public final class DefaultSyncEngine implements SyncEngine {
     private void keyringForward(SyncPort d) {
         if (space != null && encrypted != null && encrypted.openedGeneration() > 0) {
             SpaceMemory.of(d, space.signed().members().owner()).generation(encrypted.openedGeneration(), remoteId);
-        }
-    }
-
-    /**
-     * Who wrote a change, for the message that names it: the member whose certificate vouches for
-     * the device, read from the space once, when the first change is set aside.
-     */
-    private java.util.function.Function<UUID, String> authors() {
-        Map<UUID, String> names = new java.util.HashMap<>();
-        boolean[] read = {false};
-        return device -> {
-            if (!read[0]) {
-                read[0] = true;
-                try {
-                    names.putAll(space.signed().members().devices());
-                } catch (SyncException e) {
-                    System.getLogger(DefaultSyncEngine.class.getName()).log(System.Logger.Level.WARNING,
-                            "Could not read who the devices of " + remoteId + " are: " + e.getMessage());
-                }
-            }
-            String name = names.get(device);
-            return name == null ? "device " + device : name + " (device " + device + ")";
-        };
-    }
-
-    /** What the attempts of one run did, added up. */
-    private static final class Tally {
-        int pushed;
-        int pulled;
-        int merged;
-        int conflicts;
-        int skipped;
-        int newIds;
-        final List<String> warnings = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-
-        void add(DbChangelog local, SnapshotBootstrap snapshots, Synchronizer.Result result) {
-            pushed += local.pushed;
-            pulled += local.pulled + snapshots.pulled;
-            merged += local.merged + snapshots.merged;
-            conflicts += local.conflicts + snapshots.conflicts;
-            skipped += local.skipped;
-            if (result != null) {
-                warnings.addAll(result.problems());
-                notes.addAll(result.notes());
-            }
-            notes.addAll(local.notes());
-            notes.addAll(snapshots.warnings);
         }
     }
 

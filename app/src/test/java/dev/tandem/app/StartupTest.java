@@ -43,7 +43,8 @@ class StartupTest {
             d.applySync(SyncSettings.folder(tmp.resolve("chosen"), 60));
             d.startSync();
             Await.until("the sync to start", () -> d.sync().status().state() != SyncStatus.State.OFF);
-            Await.quietFor(Duration.ofMillis(200), "the saved settings, were they applied late, would undo the chosen ones by now");
+            Await.quietFor(Duration.ofMillis(200),
+                    "the saved settings, were they applied late, would undo the chosen ones by now");
             assertTrue(d.sync().status().remote().contains("chosen"), d.sync().status().remote());
         }
     }

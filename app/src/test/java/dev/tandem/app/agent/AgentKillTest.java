@@ -68,7 +68,8 @@ class AgentKillTest {
             assertFalse(reminders.pending().stream().anyMatch(i -> i.id().equals(first.id())));
 
             Item second = remindSoon(store, "While no agent ran");
-            Await.until("the second reminder's time to pass", AGENT_WAIT, () -> System.currentTimeMillis() > second.remindAt());
+            Await.until("the second reminder's time to pass", AGENT_WAIT,
+                    () -> System.currentTimeMillis() > second.remindAt());
             assertTrue(reminders.pending().stream().anyMatch(i -> i.id().equals(second.id())));
             Process next = agent(bus, profile);
             try {

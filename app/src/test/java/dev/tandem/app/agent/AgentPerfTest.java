@@ -77,7 +77,8 @@ class AgentPerfTest {
             Process base = agent(bus, empty);
             Process p = agent(bus, profile);
             try {
-                Await.until("every ringing reminder shown", Duration.ofMinutes(3), () -> server.shown.size(), n -> n >= RINGING);
+                Await.until("every ringing reminder shown", Duration.ofMinutes(3), () -> server.shown.size(),
+                        n -> n >= RINGING);
                 List<Long> latencies = new ArrayList<>();
                 for (FakeNotificationServer.Shown s : server.reminders()) {
                     int i = Integer.parseInt(s.summary().substring("Todo ".length()));

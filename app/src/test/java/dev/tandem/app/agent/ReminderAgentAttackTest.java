@@ -144,7 +144,8 @@ class ReminderAgentAttackTest {
                         .withRemindAt(later.toEpochMilli()).withRemindDismissed(null));
             }
         });
-        Await.until("the agent to schedule the later reminder", AGENT_WAIT, () -> agent.nextAt() != null && agent.nextAt() == later.toEpochMilli());
+        Await.until("the agent to schedule the later reminder", AGENT_WAIT,
+                () -> agent.nextAt() != null && agent.nextAt() == later.toEpochMilli());
         clock.advance(Duration.ofMinutes(3));
         agent.wake();
         Await.until("no reminder left pending", AGENT_WAIT, () -> new ReminderStore(store).pending().isEmpty());
@@ -169,8 +170,9 @@ class ReminderAgentAttackTest {
             // The bus delivers the impostor's signal first; the server's own click comes after it.
             impostor.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class).GetCapabilities();
             server.click(id, Notifier.SNOOZE);
-            Await.until("the todo done or its reminder moved", AGENT_WAIT, () -> store.get(it.id()).orElseThrow().isDone()
-                    || store.get(it.id()).orElseThrow().remindAt() != it.remindAt().longValue());
+            Await.until("the todo done or its reminder moved", AGENT_WAIT,
+                    () -> store.get(it.id()).orElseThrow().isDone()
+                            || store.get(it.id()).orElseThrow().remindAt() != it.remindAt().longValue());
         }
         assertFalse(store.get(it.id()).orElseThrow().isDone());
     }

@@ -139,7 +139,8 @@ class ReminderAgentTest {
         agent.start();
         Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         server.click(server.shown.get(0).id(), Notifier.SNOOZE);
-        Await.until("the snoozed reminder pending and scheduled", AGENT_WAIT, () -> pending(it.id()) && agent.nextAt() != null);
+        Await.until("the snoozed reminder pending and scheduled", AGENT_WAIT,
+                () -> pending(it.id()) && agent.nextAt() != null);
         clock.advance(Duration.ofMinutes(9));
         agent.wake();
         Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());

@@ -99,7 +99,8 @@ class CalDavServiceTest {
         CalDavService service = service(store);
         service.setFocused(false);
         service.start(); // the saved account: address and user in the state, password in the secrets
-        Await.until("the first sync", Duration.ofSeconds(30), () -> service.status().state() == CalDavService.Status.State.SYNCED);
+        Await.until("the first sync", Duration.ofSeconds(30), service::status,
+                s -> s.state() == CalDavService.Status.State.SYNCED);
         long afterFirstSync = service.requestsSent();
         try (Phone phone = new Phone(server)) {
             phone.add(phone.calendar("Groceries"), "phone-2", "Butter", "");

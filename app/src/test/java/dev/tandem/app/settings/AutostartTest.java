@@ -140,8 +140,8 @@ class AutostartTest {
         ProcessHandle agent = a.agents().running().get(0);
         started.add(agent);
         Path log = profile.resolve("logs/agent.log");
-        Await.until("the agent's output in its log", Duration.ofSeconds(20),
-                () -> Files.readString(log).contains("stand-in agent " + Launcher.MAIN_CLASS + " agent --data-dir " + profile));
+        String line = "stand-in agent " + Launcher.MAIN_CLASS + " agent --data-dir " + profile;
+        Await.until("the agent's output in its log", Duration.ofSeconds(20), () -> Files.readString(log).contains(line));
         a.turnOn(); // Again: no second agent.
         assertEquals(1, a.agents().running().size());
 

@@ -32,7 +32,7 @@ class SyncServicePacingTest {
         db.close();
     }
 
-    private void start(Pacing pacing) throws InterruptedException {
+    private void start(Pacing pacing) {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         service.configure(engine, LONG, pacing);
         Await.until("1 call, state IDLE", () -> service.status(),

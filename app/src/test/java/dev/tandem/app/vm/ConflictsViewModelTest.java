@@ -55,7 +55,7 @@ class ConflictsViewModelTest {
     }
 
     /** Both devices retitle one todo before syncing; the later edit (the laptop's) wins on both. */
-    private Item conflictOnTitle() throws InterruptedException {
+    private Item conflictOnTitle() {
         new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
         e1.sync(laptop.db());
@@ -210,7 +210,7 @@ class ConflictsViewModelTest {
     }
 
     /** Both devices edit one line of a todo's notes before syncing; the laptop's later edit wins. */
-    private Item conflictOnNotes(String base, String onPhone, String onLaptop) throws InterruptedException {
+    private Item conflictOnNotes(String base, String onPhone, String onLaptop) {
         new Authors(phone).register("Pixel 8");
         new Authors(laptop).register("MacBook Air");
         Item it = laptop.add("Fix the squeaky door hinge", null, null);

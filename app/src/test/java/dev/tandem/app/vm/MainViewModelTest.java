@@ -101,7 +101,7 @@ class MainViewModelTest {
         MainViewModel waiting = new MainViewModel(store, async, dialogs, new UndoManager(async));
         try {
             ui.run(() -> assertTrue(waiting.commands().quickAdd("Buy milk")));
-            Await.quietFor(Duration.ofMillis(300), "the add waits on the held database; meanwhile the line still says so");
+            Await.quietFor(Duration.ofMillis(300), "the add waits for the held database; the line says so meanwhile");
             assertEquals("Adding “Buy milk”…", ui.get(() -> waiting.commands().messageProperty().get()));
             // (An in-memory database reads under the write lock too: the store is read after the release.)
             release.countDown();

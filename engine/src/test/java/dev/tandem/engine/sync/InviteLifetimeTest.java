@@ -100,7 +100,7 @@ class InviteLifetimeTest {
     }
 
     @Test
-    void requests_expiredInvite_notListed() throws InterruptedException {
+    void requests_expiredInvite_notListed() {
         SyncEngine aliceSync = owner();
         SpaceInvite brief = SpaceInvite.parse(aliceSync.members().invite("folder:/trip", Duration.ofMillis(1)).code());
         SpaceInvite week = SpaceInvite.parse(aliceSync.members().invite("folder:/trip").code());

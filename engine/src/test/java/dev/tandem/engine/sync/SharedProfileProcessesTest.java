@@ -113,7 +113,7 @@ class SharedProfileProcessesTest {
                 // seconds to start, and a kill before its first save proves nothing.
                 Await.until("every loop's first save", Duration.ofSeconds(120),
                         () -> loops.stream().map(c -> c.lines("ACK ").size()).toList(), acks -> !acks.contains(0));
-                // Then kills at random moments of their work: the attack is the timing.
+                // Then killed at random moments of their work: the attack is the timing.
                 Thread.sleep(1000 + random.nextInt(1500));
                 // Two are killed wherever they are (mid-save, mid-sync, holding the sync lock);
                 // the third and the single sync must still finish and push everything.
@@ -146,7 +146,8 @@ class SharedProfileProcessesTest {
             String id = db.save(Item.of("waits its turn")).id();
             Child holder = procs.start(a.toString(), remote.toString(), "hold");
             procs.release();
-            Await.until("the holder's report", Duration.ofSeconds(60), holder::lines, all -> !holder.lines("HELD ").isEmpty());
+            Await.until("the holder's report", Duration.ofSeconds(60), holder::lines,
+                    all -> !holder.lines("HELD ").isEmpty());
             assertEquals(List.of("true"), holder.lines("HELD "), "the holder took the lock: " + holder.lines());
             List<Long> waits = new CopyOnWriteArrayList<>();
             Thread killer = new Thread(() -> {

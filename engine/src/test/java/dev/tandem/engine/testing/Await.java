@@ -47,7 +47,7 @@ public final class Await {
         until(what, timeout, condition::holds, Boolean.TRUE::equals);
     }
 
-    /** Waits up to {@link #DEFAULT_TIMEOUT} until {@code value} reads something {@code done} accepts, and returns it. */
+    /** Waits up to {@link #DEFAULT_TIMEOUT} until {@code value} reads something {@code done} accepts; returns it. */
     public static <T> T until(String what, Probe<T> value, Predicate<? super T> done) {
         return until(what, DEFAULT_TIMEOUT, value, done);
     }

@@ -67,7 +67,7 @@ class CalDavViewModelTest {
         return t;
     }
 
-    private CalDavViewModel vm() throws InterruptedException {
+    private CalDavViewModel vm() {
         CalDavViewModel vm = new CalDavViewModel(service, store, new Async(io, Runnable::run, unexpected::add));
         vm.load();
         idle(vm);

@@ -215,7 +215,8 @@ class FolderStorageTest extends SyncStorageContract {
                 storage.createIfAbsent("batches/d" + i + "/a/0001", bytes("b"));
                 storage.delete("batches/d" + i + "/a/0001");
             }
-            Await.quietFor(Duration.ofMillis(200), "the changes of the 300 folders arrive before the drain, so the check counts only a later one");
+            Await.quietFor(Duration.ofMillis(200),
+                    "the changes of the 300 folders arrive before the drain, so the check counts only a later one");
             changes.drainPermits();
             storage.createIfAbsent("heads/late/0001", bytes("h"));
             assertTrue(changes.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "still watching");

@@ -13,14 +13,13 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.SharingViewModel;
 import dev.tandem.app.vm.UndoManager;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +32,9 @@ class DeviceLeaveUndoTest {
     @TempDir
     Path tmp;
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 60 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static void settle(Device device) throws InterruptedException {
-        await("the sync to settle: " + device.sync().status(), () -> {
-            SyncStatus s = device.sync().status();
-            return s.state() == SyncStatus.State.IDLE && s.lastReport() != null && s.pendingChanges() == 0;
-        });
+    private static void settle(Device device) {
+        Await.until("the sync to settle", Duration.ofSeconds(60), () -> device.sync().status(),
+                s -> s.state() == SyncStatus.State.IDLE && s.lastReport() != null && s.pendingChanges() == 0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tandem.app.agent.SessionBus;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.WebDavServer;
 import java.io.File;
@@ -17,12 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,12 +114,11 @@ class ModuleLaunchTest {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
             Process p = pb.start();
             try {
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (server.shown.isEmpty() && p.isAlive() && System.nanoTime() < end) {
-                    Thread.sleep(50);
-                }
-                assertEquals("Water the plants", server.shown.isEmpty() ? Files.readString(err)
-                        : server.shown.get(0).summary());
+                // The notification's summary, or the agent's error output once it exits without one.
+                String shown = Await.until("a notification, or the agent's exit", Duration.ofSeconds(60),
+                        () -> !server.shown.isEmpty() ? server.shown.get(0).summary()
+                                : p.isAlive() ? null : Files.readString(err), s -> s != null);
+                assertEquals("Water the plants", shown);
                 // Its standard input closing stops it, as its parent going away would.
                 p.getOutputStream().close();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupTest {
     @TempDir
     Path tmp;
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
-    }
 
     @Test
     void deferredSync_startsWithTheSavedSettingsOnlyWhenAsked() throws Exception {
@@ -37,10 +26,10 @@ class StartupTest {
             first.settings().saveSync(SyncSettings.folder(tmp.resolve("remote"), 60));
         }
         try (Device d = Device.open("A", data, Runnable::run, null, Duration.ofSeconds(3), false)) {
-            Thread.sleep(200);
+            Await.quietFor(Duration.ofMillis(200), "a sync that started by itself would have a remote by now");
             assertEquals(SyncStatus.State.OFF, d.sync().status().state(), "no remote before startSync");
             d.startSync();
-            waitFor(() -> d.sync().status().state() != SyncStatus.State.OFF);
+            Await.until("the sync to start", () -> d.sync().status().state() != SyncStatus.State.OFF);
             assertTrue(d.sync().status().remote().contains("remote"), d.sync().status().remote());
         }
     }
@@ -53,8 +42,9 @@ class StartupTest {
             d.settings().saveSync(SyncSettings.folder(tmp.resolve("saved"), 60));
             d.applySync(SyncSettings.folder(tmp.resolve("chosen"), 60));
             d.startSync();
-            waitFor(() -> d.sync().status().state() != SyncStatus.State.OFF);
-            Thread.sleep(200);
+            Await.until("the sync to start", () -> d.sync().status().state() != SyncStatus.State.OFF);
+            Await.quietFor(Duration.ofMillis(200),
+                    "the saved settings, were they applied late, would undo the chosen ones by now");
             assertTrue(d.sync().status().remote().contains("chosen"), d.sync().status().remote());
         }
     }
@@ -90,7 +80,7 @@ class StartupTest {
             long written = Files.getLastModifiedTime(lib).toMillis();
 
             System.clearProperty("org.sqlite.lib.path");
-            Thread.sleep(20);
+            Await.quietFor(Duration.ofMillis(20), "a rewrite of the library would get a later modified time");
             SqliteNativeCache.use(env);
             assertEquals(written, Files.getLastModifiedTime(lib).toMillis(), "a second start only checks it");
         } finally {

@@ -1,6 +1,6 @@
 package dev.tandem.app.agent;
 
-import static dev.tandem.app.agent.ReminderAgentTest.waitFor;
+import static dev.tandem.app.agent.ReminderAgentTest.AGENT_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +12,10 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.CliRun;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ class AgentKillTest {
             Item first = remindSoon(store, "First");
             Process p = agent(bus, profile);
             try {
-                waitFor(() -> server.shown.size() == 1);
+                Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
             } finally {
                 p.destroyForcibly();
                 p.waitFor(20, TimeUnit.SECONDS);
@@ -68,11 +68,12 @@ class AgentKillTest {
             assertFalse(reminders.pending().stream().anyMatch(i -> i.id().equals(first.id())));
 
             Item second = remindSoon(store, "While no agent ran");
-            waitFor(() -> System.currentTimeMillis() > second.remindAt());
+            Await.until("the second reminder's time to pass", AGENT_WAIT,
+                    () -> System.currentTimeMillis() > second.remindAt());
             assertTrue(reminders.pending().stream().anyMatch(i -> i.id().equals(second.id())));
             Process next = agent(bus, profile);
             try {
-                waitFor(() -> server.shown.size() == 2);
+                Await.until("two notifications shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 2);
                 assertEquals(List.of("First", "While no agent ran"),
                         server.shown.stream().map(FakeNotificationServer.Shown::summary).toList());
                 // A second agent on the profile gives way at once.

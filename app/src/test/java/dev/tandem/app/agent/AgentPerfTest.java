@@ -1,6 +1,5 @@
 package dev.tandem.app.agent;
 
-import static dev.tandem.app.agent.ReminderAgentTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.Main;
@@ -8,6 +7,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,7 +79,8 @@ class AgentPerfTest {
             Process base = agent(bus, empty);
             Process p = agent(bus, profile);
             try {
-                waitFor(Duration.ofMinutes(3), () -> server.shown.size() >= RINGING);
+                Await.until("every ringing reminder shown", Duration.ofMinutes(3), () -> server.shown.size(),
+                        n -> n >= RINGING);
                 List<Long> latencies = new ArrayList<>();
                 for (FakeNotificationServer.Shown s : server.reminders()) {
                     int i = Integer.parseInt(s.summary().substring("Todo ".length()));

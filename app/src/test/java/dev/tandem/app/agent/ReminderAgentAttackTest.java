@@ -1,7 +1,7 @@
 package dev.tandem.app.agent;
 
 import static dev.tandem.app.agent.ReminderAgentTest.remindAt;
-import static dev.tandem.app.agent.ReminderAgentTest.waitFor;
+import static dev.tandem.app.agent.ReminderAgentTest.AGENT_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,10 +75,10 @@ class ReminderAgentAttackTest {
         Item it = remindAt(store, clock, "placeholder", NOON.plus(Duration.ofMinutes(1)));
         syncedTitle(it, "x".repeat(1 << 20));
         agent.start();
-        waitFor(() -> agent.nextAt() != null);
+        Await.until("the agent to schedule the next reminder", AGENT_WAIT, () -> agent.nextAt() != null);
         clock.advance(Duration.ofMinutes(2));
         agent.wake();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         String summary = server.shown.get(0).summary();
         assertEquals(NoticeText.MAX_SUMMARY, summary.codePointCount(0, summary.length()));
         assertTrue(summary.endsWith("…"));
@@ -89,10 +90,10 @@ class ReminderAgentAttackTest {
         Item it = remindAt(store, clock, "placeholder", NOON.plus(Duration.ofMinutes(1)));
         syncedTitle(it, "Pay\u0000 rent\n\n\u001b[31m<b>now</b>\u202Egnp.exe\r\t&amp;");
         agent.start();
-        waitFor(() -> agent.nextAt() != null);
+        Await.until("the agent to schedule the next reminder", AGENT_WAIT, () -> agent.nextAt() != null);
         clock.advance(Duration.ofMinutes(2));
         agent.wake();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         FakeNotificationServer.Shown n = server.shown.get(0);
         assertEquals("Pay rent [31m<b>now</b> gnp.exe &amp;", n.summary());
         assertTrue(n.summary().chars().noneMatch(Character::isISOControl));
@@ -123,11 +124,11 @@ class ReminderAgentAttackTest {
         });
         clock.set(NOON);
         agent.start();
-        waitFor(() -> agent.nextAt() != null);
+        Await.until("the agent to schedule the next reminder", AGENT_WAIT, () -> agent.nextAt() != null);
         clock.advance(Duration.ofMinutes(2));
         agent.wake();
-        waitFor(() -> new ReminderStore(store).pending().isEmpty());
-        waitFor(() -> agent.idle());
+        Await.until("no reminder left pending", AGENT_WAIT, () -> new ReminderStore(store).pending().isEmpty());
+        Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
         assertEquals(ReminderAgent.PER_MINUTE, server.reminders().size());
         List<FakeNotificationServer.Shown> summaries = server.shown.stream().filter(s -> s.actions().isEmpty()).toList();
         assertEquals(1, summaries.size());
@@ -143,11 +144,12 @@ class ReminderAgentAttackTest {
                         .withRemindAt(later.toEpochMilli()).withRemindDismissed(null));
             }
         });
-        waitFor(() -> agent.nextAt() != null && agent.nextAt() == later.toEpochMilli());
+        Await.until("the agent to schedule the later reminder", AGENT_WAIT,
+                () -> agent.nextAt() != null && agent.nextAt() == later.toEpochMilli());
         clock.advance(Duration.ofMinutes(3));
         agent.wake();
-        waitFor(() -> new ReminderStore(store).pending().isEmpty());
-        waitFor(() -> agent.idle());
+        Await.until("no reminder left pending", AGENT_WAIT, () -> new ReminderStore(store).pending().isEmpty());
+        Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
         assertEquals(2 * ReminderAgent.PER_MINUTE, server.reminders().size());
         FakeNotificationServer.Shown last = server.shown.get(server.shown.size() - 1);
         assertEquals(summaries.get(0).id(), last.replaces());
@@ -158,7 +160,7 @@ class ReminderAgentAttackTest {
     void actionInvoked_fromAnotherProgramOnTheBus_ignored() throws Exception {
         Item it = remindAt(store, clock, "Only I press Done", NOON.minusSeconds(1));
         agent.start();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         long id = server.shown.get(0).id();
         try (DBusConnection impostor =
                      DBusConnectionBuilder.forAddress(bus.address())
@@ -168,8 +170,9 @@ class ReminderAgentAttackTest {
             // The bus delivers the impostor's signal first; the server's own click comes after it.
             impostor.getRemoteObject(Notifications.BUS_NAME, Notifications.PATH, Notifications.class).GetCapabilities();
             server.click(id, Notifier.SNOOZE);
-            waitFor(() -> store.get(it.id()).orElseThrow().isDone()
-                    || store.get(it.id()).orElseThrow().remindAt() != it.remindAt().longValue());
+            Await.until("the todo done or its reminder moved", AGENT_WAIT,
+                    () -> store.get(it.id()).orElseThrow().isDone()
+                            || store.get(it.id()).orElseThrow().remindAt() != it.remindAt().longValue());
         }
         assertFalse(store.get(it.id()).orElseThrow().isDone());
     }

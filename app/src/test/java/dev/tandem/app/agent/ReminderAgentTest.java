@@ -11,6 +11,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,19 +76,8 @@ class ReminderAgentTest {
         }
     }
 
-    static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        waitFor(Duration.ofSeconds(30), condition);
-    }
-
-    static void waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met in " + timeout);
-            }
-            Thread.sleep(20);
-        }
-    }
+    /** How long the agent's tests wait for it: it runs beside a D-Bus daemon and, in some, a child JVM. */
+    static final Duration AGENT_WAIT = Duration.ofSeconds(30);
 
     /** Runs {@code tandem --data-dir PROFILE ARGS} in-process on the test clock; fails the test unless it exits 0. */
     private void cli(Path profile, String... args) {
@@ -104,15 +93,15 @@ class ReminderAgentTest {
     void ring_reminderComesDue_notificationWithDoneAndSnooze() throws Exception {
         Item it = remindAt(store, clock, "Call Sam", NOON.plus(Duration.ofMinutes(30)));
         agent.start();
-        waitFor(() -> agent.nextAt() != null);
+        Await.until("the agent to schedule the next reminder", AGENT_WAIT, () -> agent.nextAt() != null);
         assertTrue(server.shown.isEmpty());
         clock.advance(Duration.ofMinutes(31));
         agent.wake();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         FakeNotificationServer.Shown n = server.shown.get(0);
         assertEquals("Call Sam", n.summary());
         assertEquals(List.of("done", "Done", "snooze", "Snooze 10 min"), n.actions());
-        waitFor(() -> !pending(it.id()));
+        Await.until("the reminder no longer pending", AGENT_WAIT, () -> !pending(it.id()));
     }
 
     @Test
@@ -122,9 +111,9 @@ class ReminderAgentTest {
         store.add("Too late", null, null, null,
                 new TodoDetails(null, List.of(), null, NOON.minus(Duration.ofHours(3)).toEpochMilli()));
         agent.start();
-        waitFor(() -> new ReminderStore(store).pending().isEmpty());
+        Await.until("no reminder left pending", AGENT_WAIT, () -> new ReminderStore(store).pending().isEmpty());
         agent.wake();
-        waitFor(() -> agent.idle());
+        Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
         assertEquals(List.of("Missed"), server.shown.stream().map(FakeNotificationServer.Shown::summary).toList());
     }
 
@@ -132,9 +121,9 @@ class ReminderAgentTest {
     void done_clicked_completesHereAndOnTheOtherDeviceAfterSync() throws Exception {
         Item it = remindAt(store, clock, "Pay rent", NOON.minusSeconds(1));
         agent.start();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         server.click(server.shown.get(0).id(), Notifier.DONE);
-        waitFor(() -> store.get(it.id()).orElseThrow().isDone());
+        Await.until("the todo done", AGENT_WAIT, () -> store.get(it.id()).orElseThrow().isDone());
         Path remote = Files.createDirectories(dir.resolve("remote"));
         Path b = dir.resolve("b");
         cli(dir.resolve("a"), "sync", "--remote", "folder:" + remote);
@@ -148,16 +137,17 @@ class ReminderAgentTest {
     void snooze_clicked_ringsAgainTenMinutesLater() throws Exception {
         Item it = remindAt(store, clock, "Stretch", NOON.minusSeconds(1));
         agent.start();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         server.click(server.shown.get(0).id(), Notifier.SNOOZE);
-        waitFor(() -> pending(it.id()) && agent.nextAt() != null);
+        Await.until("the snoozed reminder pending and scheduled", AGENT_WAIT,
+                () -> pending(it.id()) && agent.nextAt() != null);
         clock.advance(Duration.ofMinutes(9));
         agent.wake();
-        waitFor(() -> agent.idle());
+        Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
         assertEquals(1, server.shown.size());
         clock.advance(Duration.ofMinutes(2));
         agent.wake();
-        waitFor(() -> server.shown.size() == 2);
+        Await.until("two notifications shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 2);
         assertEquals("Stretch", server.shown.get(1).summary());
     }
 
@@ -169,12 +159,12 @@ class ReminderAgentTest {
         cli(dir.resolve("a"), "sync", "--remote", "folder:" + remote);
         cli(b, "sync", "--remote", "folder:" + remote);
         agent.start();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         cli(b, "done", it.id());
         cli(b, "sync", "--remote", "folder:" + remote);
         // Another process (tandem sync) commits to this profile's file: the agent hears it through the file watch.
         cli(dir.resolve("a"), "sync", "--remote", "folder:" + remote);
-        waitFor(() -> server.closed.contains(server.shown.get(0).id()));
+        Await.until("the notification closed", AGENT_WAIT, () -> server.closed.contains(server.shown.get(0).id()));
     }
 
     @Test
@@ -182,21 +172,21 @@ class ReminderAgentTest {
         Item first = remindAt(store, clock, "While the window is open", NOON.plus(Duration.ofMinutes(5)));
         Item second = remindAt(store, clock, "After it closed", NOON.plus(Duration.ofMinutes(20)));
         agent.start();
-        waitFor(() -> agent.nextAt() != null);
+        Await.until("the agent to schedule the next reminder", AGENT_WAIT, () -> agent.nextAt() != null);
         try (ProfileLock window = ProfileLock.hold(dir.resolve("a"), ProfileLock.WINDOW)) {
             assertTrue(window != null);
             clock.advance(Duration.ofMinutes(6));
             agent.wake();
-            waitFor(() -> agent.idle());
+            Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
             // The window rings it: its claim takes it (the agent, looking again, finds it dismissed).
             assertEquals(1, new ReminderStore(store).claim(
                     List.of(new ReminderStore.Ring(first.id(), first.remindAt()))).size());
         }
         clock.advance(Duration.ofMinutes(15));
         agent.wake();
-        waitFor(() -> server.shown.size() == 1);
+        Await.until("a notification shown", AGENT_WAIT, () -> server.shown.size(), n -> n == 1);
         agent.wake();
-        waitFor(() -> agent.idle());
+        Await.until("the agent to go idle", AGENT_WAIT, () -> agent.idle());
         assertEquals(List.of("After it closed"), server.shown.stream().map(FakeNotificationServer.Shown::summary).toList());
         assertFalse(pending(second.id()));
     }

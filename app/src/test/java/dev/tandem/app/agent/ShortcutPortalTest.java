@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -81,14 +81,14 @@ class ShortcutPortalTest {
         try (FakeShortcutPortal portal = FakeShortcutPortal.on(bus, false);
              ShortcutPortal p = bind(ShortcutPortal.WAIT).orElseThrow()) {
             portal.press("quick-add");
-            ReminderAgentTest.waitFor(() -> started.size() == 1);
+            Await.until("one quick-add window started", ReminderAgentTest.AGENT_WAIT, () -> started.size() == 1);
             assertEquals(COMMAND, started.get(0));
             portal.press("quick-add");
-            ReminderAgentTest.waitFor(() -> p.ignored() == 1);
+            Await.until("one press ignored", ReminderAgentTest.AGENT_WAIT, () -> p.ignored() == 1);
             assertEquals(1, started.size());
             windowRuns.set(false);
             portal.press("quick-add");
-            ReminderAgentTest.waitFor(() -> started.size() == 2);
+            Await.until("two quick-add windows started", ReminderAgentTest.AGENT_WAIT, () -> started.size() == 2);
         }
     }
 
@@ -100,12 +100,12 @@ class ShortcutPortalTest {
             // Any program on the bus can send a signal with the portal's path, interface, session and id.
             intruder.sendMessage(new ShortcutPortalBus.GlobalShortcuts.Activated(ShortcutPortalBus.PATH,
                     new DBusPath(portal.session()), "quick-add", new UInt64(0), Map.of()));
-            ReminderAgentTest.waitFor(() -> p.ignored() == 1);
+            Await.until("one press ignored", ReminderAgentTest.AGENT_WAIT, () -> p.ignored() == 1);
             portal.press("something-else");
-            ReminderAgentTest.waitFor(() -> p.ignored() == 2);
+            Await.until("two presses ignored", ReminderAgentTest.AGENT_WAIT, () -> p.ignored() == 2);
             assertTrue(started.isEmpty(), started.toString());
             portal.press("quick-add");
-            ReminderAgentTest.waitFor(() -> started.size() == 1);
+            Await.until("one quick-add window started", ReminderAgentTest.AGENT_WAIT, () -> started.size() == 1);
         }
     }
 

@@ -6,8 +6,10 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +26,8 @@ class CalDavConflictTest {
     Path tmp;
 
     /** LAST-MODIFIED has whole seconds: a wait this long makes the second edit the later one. */
-    private static void aSecondLater() throws InterruptedException {
-        Thread.sleep(1_100);
+    private static void aSecondLater() {
+        Await.quietFor(Duration.ofMillis(1_100), "LAST-MODIFIED has whole seconds");
     }
 
     private static Conflict about(CalDavFixture.Device d, Item it) {

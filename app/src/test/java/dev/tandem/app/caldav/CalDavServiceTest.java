@@ -11,10 +11,12 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,16 +60,6 @@ class CalDavServiceTest {
                 r -> store.db().subscribe(events -> r.run())));
     }
 
-    private static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + seconds + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static boolean has(TodoStore store, String title) {
         return store.allItems().stream().anyMatch(i -> title.equals(i.title()) && !i.isTrashed());
     }
@@ -87,11 +78,11 @@ class CalDavServiceTest {
         try (Phone phone = new Phone(server)) {
             phone.add(phone.calendar("Groceries"), "phone-1", "Bread", "");
         }
-        await("the phone's task in the store", 15, () -> has(store, "Bread"));
+        Await.until("the phone's task in the store", Duration.ofSeconds(15), () -> has(store, "Bread"));
         // The task is committed while that sync is still running (its second round, and the sync its
         // own commit starts): the status settles on SYNCED once they end, never on a failure.
-        await("the status to settle: " + service.status().message(), 15,
-                () -> service.status().state() == CalDavService.Status.State.SYNCED);
+        Await.until("the status to settle on SYNCED", Duration.ofSeconds(15), service::status,
+                s -> s.state() == CalDavService.Status.State.SYNCED);
     }
 
     @Test
@@ -108,17 +99,18 @@ class CalDavServiceTest {
         CalDavService service = service(store);
         service.setFocused(false);
         service.start(); // the saved account: address and user in the state, password in the secrets
-        await("the first sync", 30, () -> service.status().state() == CalDavService.Status.State.SYNCED);
+        Await.until("the first sync", Duration.ofSeconds(30), service::status,
+                s -> s.state() == CalDavService.Status.State.SYNCED);
         long afterFirstSync = service.requestsSent();
         try (Phone phone = new Phone(server)) {
             phone.add(phone.calendar("Groceries"), "phone-2", "Butter", "");
         }
-        Thread.sleep(12_000); // two check intervals and more
+        Await.quietFor(Duration.ofSeconds(12), "two check intervals and more pass without a request");
         assertEquals(afterFirstSync, service.requestsSent(), "no request while no window is focused");
         assertFalse(has(store, "Butter"));
 
         service.setFocused(true);
-        await("the phone's task once focused", 10, () -> has(store, "Butter"));
+        Await.until("the phone's task once focused", Duration.ofSeconds(10), () -> has(store, "Butter"));
     }
 
     @Test
@@ -133,7 +125,7 @@ class CalDavServiceTest {
                 .get(30, TimeUnit.SECONDS);
         store.add("Milk", list.id(), null);
         try (Phone phone = new Phone(server)) {
-            await("the todo on the server", 15, () -> phone.tasks(phone.calendar("Groceries")).stream()
+            Await.until("the todo on the server", Duration.ofSeconds(15), () -> phone.tasks(phone.calendar("Groceries")).stream()
                     .anyMatch(o -> o.ics().contains("SUMMARY:Milk")));
         }
     }

@@ -91,6 +91,7 @@ class BackupCliTest {
             while ((syncs.isAlive() && taken.size() < 8) || taken.size() < 3) {
                 Path to = Files.createDirectories(folder.resolve("round-" + taken.size()));
                 taken.add(backups.backupNow(to).file());
+                // Spread over the syncs' run, not bunched at its start.
                 Thread.sleep(1000);
             }
             syncs.join();
@@ -153,6 +154,7 @@ class BackupCliTest {
                         // pruned already by the child's next backup (the newest of a day is kept)
                     }
                 }
+                // Killed at a random moment of its next backup: the attack is the timing.
                 Thread.sleep(random.nextInt(600));
                 SharedProfileTest.kill9(child);
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));

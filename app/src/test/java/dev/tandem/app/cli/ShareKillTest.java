@@ -51,6 +51,8 @@ class ShareKillTest {
         long before = files(shared);
         Process p = SharedProfileTest.start(args);
         long deadline = System.nanoTime() + 120_000_000_000L;
+        // A 2 ms poll that times the kill, not a wait to fail on: the kill lands right after the nth
+        // file, while the process writes the next (a process that ends first is not killed).
         while (p.isAlive() && files(shared) < before + n && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }

@@ -12,6 +12,7 @@ import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,7 +147,8 @@ class SharedProfileTest {
         try (FileChannel channel = FileChannel.open(profile.resolve("tandem.db.sync-lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = channel.lock()) {
             sync = start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote);
-            Thread.sleep(3000 + SyncCommands.WAIT_NOTICE_MILLIS);
+            Await.quietFor(Duration.ofMillis(3000 + SyncCommands.WAIT_NOTICE_MILLIS),
+                    "a sync that did not wait would end within it, and one that waits says so within it");
             assertTrue(sync.isAlive(), "the sync waits while another one holds the profile");
         }
         Run r = finish(sync);
@@ -175,7 +177,8 @@ class SharedProfileTest {
             assertEquals(0, list.exit(), "reading never waits for a writer: " + list.err());
             assertTrue(list.out().contains("before") && !list.out().contains("caught up"), list.out());
             add = start("--data-dir", profile.toString(), "add", "while it writes");
-            Thread.sleep(3000 + SyncCommands.WAIT_NOTICE_MILLIS);
+            Await.quietFor(Duration.ofMillis(3000 + SyncCommands.WAIT_NOTICE_MILLIS),
+                    "an add that did not wait would end within it, and one that waits says so within it");
             assertTrue(add.isAlive(), "the add waits while another process writes");
             st.execute("COMMIT");
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,12 +52,12 @@ class CrossListParentAttackTest {
             LiveOutline.open(store.db(), family.id(), shared, serial);
             LiveOutline.open(store.db(), diary.id(), mine, serial);
             // Unranked (as another program writes them) before the ranked, then by age and id.
-            await(List.of("0 Under your secret 0/0", "0 Out of your Trash 0/0", "0 Milk 0/0"), shared);
-            await(List.of("0 Therapy notes 0/0"), mine);
+            LiveOutlineTest.awaitLines(List.of("0 Under your secret 0/0", "0 Out of your Trash 0/0", "0 Milk 0/0"), shared);
+            LiveOutlineTest.awaitLines(List.of("0 Therapy notes 0/0"), mine);
             // Completing it counts under nothing private either.
             store.setDone(member[0].id(), true);
-            await(List.of("0 Out of your Trash 0/0", "0 Milk 0/0"), shared);
-            await(List.of("0 Therapy notes 0/0"), mine);
+            LiveOutlineTest.awaitLines(List.of("0 Out of your Trash 0/0", "0 Milk 0/0"), shared);
+            LiveOutlineTest.awaitLines(List.of("0 Therapy notes 0/0"), mine);
             assertNull(store.get(honest.id()).orElseThrow().parentId());
         } finally {
             serial.shutdownNow();
@@ -98,13 +97,5 @@ class CrossListParentAttackTest {
             assertEquals(1, store.repairTree());
             assertEquals(home.id(), store.get(c.id()).orElseThrow().listId());
         }
-    }
-
-    private static void await(List<String> expected, LiveOutlineTest.Lines lines) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!expected.equals(lines.last) && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertEquals(expected, lines.last);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,10 +69,7 @@ class DeepChainAttackTest {
             writeChain(store.db(), listId, DEEP);
             LiveOutlineTest.Lines live = new LiveOutlineTest.Lines();
             LiveOutline sub = LiveOutline.open(store.db(), listId, live, serial);
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (live.last.size() < DEEP && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            Await.until("the chain's lines", Duration.ofSeconds(30), () -> live.last.size(), n -> n >= DEEP);
             assertEquals(DEEP, live.last.size());
             int deepest = live.last.stream().mapToInt(s -> Integer.parseInt(s.substring(0, s.indexOf(' ')))).max().orElseThrow();
             assertEquals(Outline.MAX_DEPTH, deepest);

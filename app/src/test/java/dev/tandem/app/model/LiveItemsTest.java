@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +63,6 @@ class LiveItemsTest {
         return store.db().query(Item.class, q.sql(), q.params().toArray());
     }
 
-    private static void await(Supplier<Boolean> condition, Supplier<String> state) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.get()) {
-            assertTrue(System.nanoTime() < end, "not reached: " + state.get());
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void subscribeRows_randomEdits_patchesEndWhereAFullQueryIs() throws Exception {
         Random random = new Random();
@@ -113,7 +104,8 @@ class LiveItemsTest {
                         default -> store.createList("List " + step);
                     }
                 }
-                await(() -> rows.rows().equals(db(store, view, sort)), () -> view.key() + " " + sort + " " + rows.calls());
+                Await.until(view.key() + " " + sort + ": the live rows to be a full query's", rows::calls,
+                        calls -> rows.rows().equals(db(store, view, sort)));
                 assertTrue(rows.calls().stream().anyMatch(c -> c.startsWith("patch")), rows.calls().toString());
                 s.close();
             }
@@ -131,7 +123,7 @@ class LiveItemsTest {
             });
             Rows rows = new Rows();
             store.subscribeRows(Listing.inbox(), store.today(), Listing.Sort.DEFAULT, rows);
-            await(() -> rows.calls().size() == 2, () -> rows.calls().toString());
+            Await.until("two calls", rows::calls, calls -> calls.size() == 2);
             assertEquals(List.of("page " + LiveItems.FIRST_PAGE, "whole " + LiveItems.FIRST_PAGE * 3), rows.calls());
         }
     }
@@ -142,12 +134,12 @@ class LiveItemsTest {
         try (TodoStore app = new TodoStore(Db.open(file), Clock.systemUTC())) {
             Rows rows = new Rows();
             app.subscribeRows(Listing.inbox(), app.today(), Listing.Sort.DEFAULT, rows);
-            await(() -> !rows.calls().isEmpty(), () -> rows.calls().toString());
+            Await.until("a first call", rows::calls, calls -> !calls.isEmpty());
             String id;
             try (TodoStore cli = new TodoStore(Db.open(file), Clock.systemUTC())) {
                 id = cli.add("from the command line", null, null).id();
             }
-            await(() -> rows.ids().contains(id), () -> rows.calls().toString());
+            Await.until("the new row", rows::calls, calls -> rows.ids().contains(id));
         }
     }
 
@@ -175,7 +167,7 @@ class LiveItemsTest {
                     throw new AssertionError("a search is not patched");
                 }
             });
-            await(() -> total[0] != 0, () -> "nothing yet");
+            Await.until("a total", () -> total[0], t -> t != 0);
             assertEquals(LiveItems.RANKED_UP_TO + 1, total[0]);
             assertEquals(LiveItems.NEWEST, shown.size());
             assertEquals("water the plants " + LiveItems.RANKED_UP_TO, shown.get(0).title(), "newest first");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,12 +73,8 @@ class LiveOutlineTest {
     }
 
     /** Waits (commits reach the listener on the engine's thread, then the serial one) until the lines are these. */
-    private static void awaitLines(List<String> expected, Lines lines) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!expected.equals(lines.last) && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertEquals(expected, lines.last);
+    static void awaitLines(List<String> expected, Lines lines) {
+        Await.equal("the live outline's lines", Await.DEFAULT_TIMEOUT, expected, () -> lines.last);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -46,16 +45,6 @@ class AutostartTest {
     private Autostart autostart(Path profile, Map<String, String> env, Launcher launcher) {
         return new Autostart(new SettingsStore(profile), "Linux", env, tmp.resolve("home"), tmp.resolve("default"),
                 Optional.ofNullable(launcher));
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 
     @Test
@@ -137,7 +126,7 @@ class AutostartTest {
         // Another profile's agent, which turning this one off must leave running.
         Autostart other = autostart(tmp.resolve("other"), Map.of("XDG_CONFIG_HOME", tmp.resolve("c2").toString()), launcher);
         other.turnOn();
-        waitFor(() -> !other.agents().running().isEmpty(), "the other profile's agent");
+        Await.until("the other profile's agent", Duration.ofSeconds(20), () -> !other.agents().running().isEmpty());
         started.addAll(other.agents().running());
 
         a.turnOn();
@@ -147,17 +136,12 @@ class AutostartTest {
         assertFalse(entry.getFileName().equals(other.entryFile().getFileName()), "each profile its own entry");
         assertEquals(a.entry(), Files.readString(entry));
         assertTrue(Files.readString(entry).contains("Exec=" + launcher.path() + " agent --data-dir \"" + profile + "\"\n"));
-        waitFor(() -> a.agents().running().size() == 1, "the agent to start");
+        Await.until("the agent to start", Duration.ofSeconds(20), () -> a.agents().running().size() == 1);
         ProcessHandle agent = a.agents().running().get(0);
         started.add(agent);
         Path log = profile.resolve("logs/agent.log");
-        waitFor(() -> {
-            try {
-                return Files.readString(log).contains("stand-in agent " + Launcher.MAIN_CLASS + " agent --data-dir " + profile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "the agent's output in its log");
+        String line = "stand-in agent " + Launcher.MAIN_CLASS + " agent --data-dir " + profile;
+        Await.until("the agent's output in its log", Duration.ofSeconds(20), () -> Files.readString(log).contains(line));
         a.turnOn(); // Again: no second agent.
         assertEquals(1, a.agents().running().size());
 
@@ -176,7 +160,7 @@ class AutostartTest {
                 Files.createDirectories(tmp.resolve("bin"))));
         assertTrue(a.enabled(), "on by default");
         assertTrue(a.firstStart());
-        waitFor(() -> !a.agents().running().isEmpty(), "the agent");
+        Await.until("the agent", Duration.ofSeconds(20), () -> !a.agents().running().isEmpty());
         started.addAll(a.agents().running());
         assertEquals("on", new SettingsStore(profile).get(Autostart.SETTING, ""));
         assertFalse(a.firstStart(), "once");

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.sync.SyncServiceTest.FakeEngine;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,29 +32,20 @@ class SyncServicePacingTest {
         db.close();
     }
 
-    private static void await(BooleanSupplier c) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
-        while (!c.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private void start(Pacing pacing) throws InterruptedException {
+    private void start(Pacing pacing) {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         service.configure(engine, LONG, pacing);
-        await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        Await.until("1 call, state IDLE", () -> service.status(),
+                st -> engine.calls.get() == 1 && st.state() == SyncStatus.State.IDLE);
     }
 
     @Test
     void check_focusedAndRemoteChanged_syncsWithoutWaitingForTheInterval() throws Exception {
         start(new Pacing(Duration.ofMillis(50), LONG));
-        await(() -> engine.checks.get() >= 3);
+        Await.until("3+ checks", () -> engine.checks.get() >= 3);
         assertEquals(1, engine.calls.get(), "nothing new: checks only, no sync");
         engine.changed = true;
-        await(() -> engine.calls.get() >= 2);
+        Await.until("2+ calls", () -> engine.calls.get() >= 2);
         engine.changed = false;
     }
 
@@ -63,18 +54,18 @@ class SyncServicePacingTest {
         start(new Pacing(Duration.ofMillis(50), LONG));
         Instant first = service.status().lastSuccess();
         assertNotNull(first);
-        await(() -> service.status().lastSuccess().isAfter(first));
+        Await.until("a newer success", () -> service.status(), st -> st.lastSuccess().isAfter(first));
         assertEquals(1, engine.calls.get());
     }
 
     @Test
     void setFocused_false_checksAtTheBackgroundPace() throws Exception {
         start(new Pacing(Duration.ofMillis(20), LONG));
-        await(() -> engine.checks.get() >= 2);
+        Await.until("2+ checks", () -> engine.checks.get() >= 2);
         service.setFocused(false);
-        Thread.sleep(100);
+        Await.quietFor(Duration.ofMillis(100), "a check under way when the focus left ends within it");
         int unfocused = engine.checks.get();
-        Thread.sleep(300);
+        Await.quietFor(Duration.ofMillis(300), "the focused pace (20 ms) would check many times within it");
         assertEquals(unfocused, engine.checks.get(), "no checks while unfocused and within the background step");
     }
 
@@ -82,30 +73,30 @@ class SyncServicePacingTest {
     void setFocused_regained_checksAtOnce() throws Exception {
         start(new Pacing(LONG, LONG));
         service.setFocused(false);
-        Thread.sleep(50);
+        Await.quietFor(Duration.ofMillis(50), "a check that ignored the lost focus would run within it");
         assertEquals(0, engine.checks.get());
         engine.changed = true;
         service.setFocused(true);
-        await(() -> engine.checks.get() == 1 && engine.calls.get() == 2);
+        Await.until("1 check, 2 calls", () -> engine.checks.get() == 1 && engine.calls.get() == 2);
     }
 
     @Test
     void watchRemote_callsBack_checksAtOnce() throws Exception {
         start(new Pacing(LONG, LONG));
-        await(() -> engine.watcher != null);
+        Await.until("a watcher", () -> engine.watcher != null);
         engine.changed = true;
         engine.watcher.run();
-        await(() -> engine.checks.get() == 1 && engine.calls.get() == 2);
+        Await.until("1 check, 2 calls", () -> engine.checks.get() == 1 && engine.calls.get() == 2);
     }
 
     @Test
     void close_stopsWatchingAndChecking() throws Exception {
         start(new Pacing(Duration.ofMillis(20), LONG));
-        await(() -> engine.watcher != null && engine.checks.get() >= 1);
+        Await.until("a watcher, 1+ checks", () -> engine.watcher != null && engine.checks.get() >= 1);
         service.close();
-        await(() -> engine.watcher == null);
+        Await.until("no watcher", () -> engine.watcher == null);
         int after = engine.checks.get();
-        Thread.sleep(200);
+        Await.quietFor(Duration.ofMillis(200), "a service still running would check ten times within it (20 ms pace)");
         assertEquals(after, engine.checks.get());
         assertNull(engine.watcher);
         service = null;
@@ -114,7 +105,7 @@ class SyncServicePacingTest {
     @Test
     void requestsSoFar_countsChecksAndSyncs() throws Exception {
         start(new Pacing(Duration.ofMillis(20), LONG));
-        await(() -> engine.checks.get() >= 2);
+        Await.until("2+ checks", () -> engine.checks.get() >= 2);
         assertTrue(service.requestsSoFar() >= 3);
     }
 
@@ -123,11 +114,11 @@ class SyncServicePacingTest {
         start(new Pacing(Duration.ofMillis(50), LONG));
         engine.failures = 1;
         engine.checkFails = true;
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         assertEquals(2, engine.calls.get(), "one full sync, not one per failing check");
         assertEquals(SyncException.Reason.UNREACHABLE, service.status().reason());
         int checks = engine.checks.get();
-        await(() -> engine.checks.get() >= checks + 3);
+        Await.until("3 more checks", () -> engine.checks.get() >= checks + 3);
         assertEquals(2, engine.calls.get(), "while it fails, checks do not start more syncs than the backoff allows");
     }
 
@@ -136,11 +127,11 @@ class SyncServicePacingTest {
         start(new Pacing(Duration.ofMillis(50), LONG));
         engine.failures = 1;
         engine.checkFails = true;
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         Instant retry = service.status().nextAttempt();
         assertTrue(retry != null && retry.isAfter(Instant.now().plusMillis(500)), "the backoff waits: " + retry);
         engine.checkFails = false;
-        await(() -> service.status().state() == SyncStatus.State.IDLE);
+        Await.until("state IDLE", () -> service.status(), st -> st.state() == SyncStatus.State.IDLE);
         assertTrue(Instant.now().isBefore(retry), "synced as soon as a check reached the remote again");
     }
 }

@@ -17,6 +17,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -157,22 +157,13 @@ class SyncServiceTest {
         db.close();
     }
 
-    private static void await(BooleanSupplier c) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
-        while (!c.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void configure_engine_syncsAtOnceAndGoesIdle() throws Exception {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+        Await.until("state IDLE, a success", () -> service.status(),
+                st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess() != null);
         assertEquals(1, engine.calls.get());
         assertEquals("fake", service.status().remote());
     }
@@ -183,14 +174,16 @@ class SyncServiceTest {
         service.setDebounce(Duration.ofMillis(200));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        Await.until("1 call, state IDLE", () -> service.status(),
+                st -> engine.calls.get() == 1 && st.state() == SyncStatus.State.IDLE);
         engine.waiting = 5;
         for (int i = 0; i < 5; i++) {
             service.localChange();
         }
-        await(() -> service.status().pendingChanges() == 5);
-        await(() -> engine.calls.get() == 2 && service.status().pendingChanges() == 0);
-        Thread.sleep(400);
+        Await.until("5 pending", () -> service.status(), st -> st.pendingChanges() == 5);
+        Await.until("2 calls, 0 pending", () -> service.status(),
+                st -> engine.calls.get() == 2 && st.pendingChanges() == 0);
+        Await.quietFor(Duration.ofMillis(400), "a second sync for the burst would start within it (debounce 200 ms)");
         assertEquals(2, engine.calls.get(), "one sync for the burst");
     }
 
@@ -203,7 +196,7 @@ class SyncServiceTest {
         engine.failures = 1;
         engine.waiting = 4;
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         SyncStatus s = service.status();
         assertEquals("Could not reach 127.0.0.1:1", s.error());
         assertEquals(SyncException.Reason.UNREACHABLE.hint(), s.hint());
@@ -211,7 +204,8 @@ class SyncServiceTest {
         assertTrue(s.nextAttempt() != null);
         assertEquals(1, failures.size());
         // First retry after 1-2 s of backoff, then fine.
-        await(() -> service.status().state() == SyncStatus.State.IDLE && engine.calls.get() == 2);
+        Await.until("state IDLE, 2 calls", () -> service.status(),
+                st -> st.state() == SyncStatus.State.IDLE && engine.calls.get() == 2);
     }
 
     @Test
@@ -224,13 +218,14 @@ class SyncServiceTest {
         FakeEngine engine = new FakeEngine();
         engine.failures = 3;
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         for (int i = 0; i < 2; i++) {
             int before = engine.calls.get();
             service.syncNow();
-            await(() -> engine.calls.get() > before && service.status().state() != SyncStatus.State.SYNCING);
+            Await.until("another of the calls, state not SYNCING", () -> service.status(),
+                    st -> engine.calls.get() > before && st.state() != SyncStatus.State.SYNCING);
         }
-        await(() -> engine.calls.get() >= 3);
+        Await.until("3+ calls", () -> engine.calls.get() >= 3);
         assertEquals(1, failures.size(), "three identical failures, with syncing states between them, are one event");
         assertEquals(List.of(), notices, "being offline never pops up");
     }
@@ -242,12 +237,13 @@ class SyncServiceTest {
         FakeEngine engine = new FakeEngine();
         engine.failures = 100;
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         Instant planned = service.status().nextAttempt();
         for (int i = 0; i < 3; i++) {
             int before = engine.calls.get();
             service.syncNow();
-            await(() -> engine.calls.get() > before && service.status().state() == SyncStatus.State.ERROR);
+            Await.until("another of the calls, state ERROR", () -> service.status(),
+                    st -> engine.calls.get() > before && st.state() == SyncStatus.State.ERROR);
         }
         SyncStatus after = service.status();
         Assumptions.assumeTrue(Instant.now().isBefore(planned),
@@ -265,11 +261,12 @@ class SyncServiceTest {
         engine.reason = SyncException.Reason.AUTH;
         engine.failures = 3;
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         for (int i = 0; i < 2; i++) {
             int before = engine.calls.get();
             service.syncNow();
-            await(() -> engine.calls.get() > before && service.status().state() != SyncStatus.State.SYNCING);
+            Await.until("another of the calls, state not SYNCING", () -> service.status(),
+                    st -> engine.calls.get() > before && st.state() != SyncStatus.State.SYNCING);
         }
         assertEquals(1, notices.size(), "" + notices);
         assertEquals("Sign-in refused", notices.get(0).title());
@@ -282,14 +279,14 @@ class SyncServiceTest {
         engine.sleepMs = 300;
         service.setDebounce(Duration.ofMillis(50));
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> engine.running.get() == 1);
+        Await.until("a sync running", () -> engine.running.get() == 1);
         // Requests while a sync runs wait for it, then lead to one more sync, never a parallel one.
         for (int i = 0; i < 5; i++) {
             service.syncNow();
             service.localChange();
         }
-        await(() -> engine.calls.get() >= 2);
-        Thread.sleep(700);
+        Await.until("2+ calls", () -> engine.calls.get() >= 2);
+        Await.quietFor(Duration.ofMillis(700), "a parallel or a third sync would run within it (each takes 300 ms)");
         assertEquals(1, engine.maxRunning);
         assertEquals(2, engine.calls.get());
     }
@@ -301,11 +298,12 @@ class SyncServiceTest {
         engine.failures = 1;
         engine.waiting = 2;
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.ERROR && service.status().pendingChanges() == 2);
+        Await.until("state ERROR, 2 pending", () -> service.status(),
+                st -> st.state() == SyncStatus.State.ERROR && st.pendingChanges() == 2);
         service.configure(null, Duration.ofSeconds(30));
         service.localChange();
-        await(() -> service.status().state() == SyncStatus.State.OFF);
-        Thread.sleep(100);
+        Await.until("state OFF", () -> service.status(), st -> st.state() == SyncStatus.State.OFF);
+        Await.quietFor(Duration.ofMillis(100), "a late count of the change would land within it");
         assertEquals(0, service.status().pendingChanges(), "no remote, so nothing waits for one");
     }
 
@@ -315,12 +313,13 @@ class SyncServiceTest {
         service.setDebounce(Duration.ofMinutes(5));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        Await.until("1 call, state IDLE", () -> service.status(),
+                st -> engine.calls.get() == 1 && st.state() == SyncStatus.State.IDLE);
         // Two edits announced, seven changes the remote lacks (e.g. from the CLI): the engine is right.
         engine.waiting = 7;
         service.localChange();
         service.localChange();
-        await(() -> service.status().pendingChanges() == 7);
+        Await.until("7 pending", () -> service.status(), st -> st.pendingChanges() == 7);
         assertTrue(engine.countThreads.stream().allMatch("tandem-sync"::equals), engine.countThreads.toString());
     }
 
@@ -330,14 +329,16 @@ class SyncServiceTest {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofMinutes(5));
-        await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
+        Await.until("a success, state IDLE", () -> service.status(),
+                st -> st.lastSuccess() != null && st.state() == SyncStatus.State.IDLE);
         assertEquals(0, service.status().pendingChanges());
         store.add("one", null, null);
         store.add("two", null, null);
         store.add("three", null, null);
-        await(() -> service.status().pendingChanges() == 3);
+        Await.until("3 pending", () -> service.status(), st -> st.pendingChanges() == 3);
         service.syncNow();
-        await(() -> service.status().pendingChanges() == 0 && service.status().lastReport().pushed() == 3);
+        Await.until("0 pending, 3 pushed", () -> service.status(),
+                st -> st.pendingChanges() == 0 && st.lastReport().pushed() == 3);
     }
 
     @Test
@@ -346,10 +347,12 @@ class SyncServiceTest {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(50));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofHours(1));
-        await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
+        Await.until("a success, state IDLE", () -> service.status(),
+                st -> st.lastSuccess() != null && st.state() == SyncStatus.State.IDLE);
         // Straight to the database, as an importer or a view's "Use lost value" might write.
         db.transaction(tx -> tx.save(Item.create("written past the store", null, null, 1L)));
-        await(() -> service.status().lastReport().pushed() == 1 && service.status().pendingChanges() == 0);
+        Await.until("1 pushed, 0 pending", () -> service.status(),
+                st -> st.lastReport().pushed() == 1 && st.pendingChanges() == 0);
     }
 
     @Test
@@ -376,9 +379,11 @@ class SyncServiceTest {
             }
         });
         service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofHours(1));
-        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastReport() != null);
+        Await.until("state IDLE, a report", () -> service.status(),
+                st -> st.state() == SyncStatus.State.IDLE && st.lastReport() != null);
         assertTrue(service.status().lastReport().pulled() > 0, "the other device's todo was merged");
-        Thread.sleep(300);
+        Await.quietFor(Duration.ofMillis(300),
+                "a sync that the merge's commit started would begin within it (debounce 20 ms)");
         assertEquals(1, syncs.get(), "the commit of a merge is no local write, or every sync would start the next");
     }
 
@@ -390,12 +395,13 @@ class SyncServiceTest {
         engine.setAside = List.of(rotten);
         engine.gate = new CountDownLatch(1);
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.SYNCING);
+        Await.until("state SYNCING", () -> service.status(), st -> st.state() == SyncStatus.State.SYNCING);
         assertEquals(List.of(rotten), service.status().unread(), "read from the database, not from a sync");
         assertEquals(List.of("tandem-sync"), engine.setAsideThreads, "read once, off the caller's thread");
         engine.setAside = List.of();
         engine.gate.countDown();
-        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+        Await.until("state IDLE, a success", () -> service.status(),
+                st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess() != null);
         assertEquals(List.of(), service.status().unread(), "read again, the warning goes");
     }
 
@@ -406,11 +412,11 @@ class SyncServiceTest {
         engine.failures = 1;
         engine.gate = new CountDownLatch(1);
         service.configure(engine, Duration.ofMinutes(5));
-        await(() -> service.status().state() == SyncStatus.State.SYNCING);
+        Await.until("state SYNCING", () -> service.status(), st -> st.state() == SyncStatus.State.SYNCING);
         SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 1);
         engine.setAside = List.of(rotten);
         engine.gate.countDown();
-        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         assertEquals(List.of(rotten), service.status().unread());
     }
 
@@ -436,12 +442,14 @@ class SyncServiceTest {
             store.add("on the copy", null, null);
             service = new SyncService(c, Clock.systemUTC(), new Random(1));
             service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofMinutes(5));
-            await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+            Await.until("state IDLE, a success", () -> service.status(),
+                    st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess() != null);
             assertNotEquals(oldId, c.deviceId());
             assertEquals(c.deviceId(), service.status().newDeviceId());
             Instant first = service.status().lastSuccess();
             service.syncNow();
-            await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess().isAfter(first));
+            Await.until("state IDLE, a newer success", () -> service.status(),
+                    st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess().isAfter(first));
             assertNull(service.status().newDeviceId(), "said once");
             service.close();
             service = null;

@@ -1,5 +1,6 @@
 package dev.tandem.app.testing;
 
+import dev.tandem.engine.testing.Await;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -37,19 +38,10 @@ public final class TestUi implements Executor, AutoCloseable {
     }
 
     public void await(BooleanSupplier condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
+        Await.until("a condition on the UI thread's results", timeout, () -> {
             flush();
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("condition not met within " + timeout);
+            return condition.getAsBoolean();
+        });
     }
 
     /** Runs {@code r} on the UI thread and waits for it. */

@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.vm.agenda.AgendaRow;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
@@ -75,10 +76,6 @@ class AgendaUiTest {
         FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
         device.close();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        DailyUiTest.waitFor(condition);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -143,7 +140,7 @@ class AgendaUiTest {
                 .reduce((a, b) -> b).orElseThrow());
         waitFor(() -> "Pay rent".equals(robot.lookup("#editor-title").queryAs(TextField.class).getText()));
         robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        Await.quietFor(Duration.ofMillis(300), "a completion by the Space would land within it");
         assertTrue(device.store().allItems().stream().noneMatch(Item::isDone), "Space on a later date completes nothing");
     }
 

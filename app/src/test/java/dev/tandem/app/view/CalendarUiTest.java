@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -80,10 +80,6 @@ class CalendarUiTest {
         WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
         device.close();
         Locale.setDefault(Locale.Category.FORMAT, before);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        DailyUiTest.waitFor(condition);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

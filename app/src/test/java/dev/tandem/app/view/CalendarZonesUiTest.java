@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class CalendarZonesUiTest {
             view.start();
             return null;
         });
-        DailyUiTest.waitFor(() -> view.lookup("#items") != null);
+        waitFor(() -> view.lookup("#items") != null);
         fx(() -> {
             view.viewModel().selectCalendar(CalendarRange.Mode.WEEK);
             view.viewModel().calendar().selectDay(day);
@@ -141,7 +142,7 @@ class CalendarZonesUiTest {
         // 2:30 does not exist that night in Berlin; the todo still says 2:30 and sits on the 2:30 row.
         Item early = timed("Night train", SPRING_FORWARD, 1, 30, 30);
         Item skipped = timed("Feed the cat", SPRING_FORWARD, 2, 30, 30);
-        DailyUiTest.waitFor(() -> blockAt(robot, early.id(), 1.5, 6) && blockAt(robot, skipped.id(), 2.5, 6));
+        waitFor(() -> blockAt(robot, early.id(), 1.5, 6) && blockAt(robot, skipped.id(), 2.5, 6));
         assertEquals(List.of("Mon 22", "Tue 23", "Wed 24", "Thu 25", "Fri 26", "Sat 27", "Sun 28"), fx(() -> headers(robot)));
 
         // An hour later by the keyboard (four quarter hours): 1:30 becomes 2:30 by the wall clock, not 3:30.
@@ -155,12 +156,12 @@ class CalendarZonesUiTest {
         for (int i = 1; i <= 4; i++) {
             LocalTime expected = LocalTime.of(1, 30).plusMinutes(15L * i);
             robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
-            DailyUiTest.waitFor(() -> expected.equals(device.store().get(early.id()).orElseThrow().timeOfDay()));
+            waitFor(() -> expected.equals(device.store().get(early.id()).orElseThrow().timeOfDay()));
         }
         Item moved = device.store().get(early.id()).orElseThrow();
         assertEquals("02:30", moved.dueTime());
         assertEquals(SPRING_FORWARD, moved.dueDate());
-        DailyUiTest.waitFor(() -> blockAt(robot, early.id(), 2.5, 6));
+        waitFor(() -> blockAt(robot, early.id(), 2.5, 6));
         // The two now overlap: side by side, each half the column.
         double width = fx(() -> block(robot, early.id()).orElseThrow().getLayoutBounds().getWidth());
         double column = fx(() -> dayWidth(robot));
@@ -171,7 +172,7 @@ class CalendarZonesUiTest {
     void week_usLocale_startsOnSunday_britishOnMonday(FxRobot robot) throws Exception {
         open(ZoneId.of("America/New_York"), Locale.US, SPRING_FORWARD);
         Item sunday = timed("Brunch", SPRING_FORWARD, 11, 0, 60);
-        DailyUiTest.waitFor(() -> blockAt(robot, sunday.id(), 11, 0));
+        waitFor(() -> blockAt(robot, sunday.id(), 11, 0));
         assertEquals(List.of("Sun 28", "Mon 29", "Tue 30", "Wed 31", "Thu 1", "Fri 2", "Sat 3"), fx(() -> headers(robot)));
         assertEquals("28 March – 3 April 2027", fx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
         close();
@@ -180,7 +181,7 @@ class CalendarZonesUiTest {
         device = null;
         open(ZoneId.of("Europe/London"), Locale.UK, SPRING_FORWARD);
         Item same = timed("Brunch", SPRING_FORWARD, 11, 0, 60);
-        DailyUiTest.waitFor(() -> blockAt(robot, same.id(), 11, 6));
+        waitFor(() -> blockAt(robot, same.id(), 11, 6));
         assertEquals("Mon 22", fx(() -> headers(robot)).get(0));
     }
 }

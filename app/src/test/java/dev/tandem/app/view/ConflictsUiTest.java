@@ -13,6 +13,7 @@ import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +62,7 @@ class ConflictsUiTest {
             e1.sync(laptop.store().db());
             e2.sync(phoneDb);
             phone.update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (phone)\n").replace("step 15", "step 15 by van")));
-            Thread.sleep(3);
+            Await.pastThisMillisecond();
             laptop.store().update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (laptop)\n")
                     .replace("step 15", "step 15 by train")));
             e2.sync(phoneDb);

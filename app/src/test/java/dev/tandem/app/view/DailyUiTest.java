@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.vm.ItemRow;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -81,10 +82,6 @@ class DailyUiTest {
         device.close();
     }
 
-    static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-    }
-
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
@@ -133,7 +130,9 @@ class DailyUiTest {
             throw new AssertionError("no check box for Water plants");
         });
         robot.doubleClickOn(row);
-        Thread.sleep(800);
+        Await.until("the plants watered", () -> device.store().allItems().stream()
+                .anyMatch(i -> i.title().equals("Water plants") && i.isDone()));
+        Await.quietFor(Duration.ofMillis(800), "a completion by the double click's second click would land within it");
         WaitForAsyncUtils.waitForFxEvents();
         List<Item> plants = device.store().allItems().stream().filter(i -> i.title().equals("Water plants")).toList();
         assertEquals(1, plants.stream().filter(Item::isDone).count(), "one completion for one gesture: " + plants);
@@ -157,7 +156,7 @@ class DailyUiTest {
         Item it = device.store().add("Call the dentist", null, null, null,
                 new TodoDetails(null, List.of(), null, at)).item();
         waitFor(() -> items(robot).getItems().size() == 1);
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Await.quietFor(Duration.ofMillis(1500), "a notification rung before its time would show within it");
         assertTrue(robot.lookup("Snooze 10 min").tryQuery().isEmpty(), "not before its time");
         clock.advance(Duration.ofMinutes(31));
         waitFor(() -> robot.lookup("Snooze 10 min").tryQuery().isPresent());

@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +12,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -72,10 +73,6 @@ class ReminderFocusUiTest {
         FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
         device.close();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -159,7 +156,7 @@ class ReminderFocusUiTest {
         Label said = robot.lookup("#quick-add-message").queryAs(Label.class);
         waitFor(() -> said.getText().startsWith("No reminder"));
         assertEquals("No reminder for “Water plants”: 0:00 today has passed.", fx(said::getText));
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Await.quietFor(Duration.ofMillis(1500), "a notification for the passed time would show within it");
         assertTrue(robot.lookup("Snooze 10 min").tryQuery().isEmpty(), "no notification");
         assertFalse(device.store().get(it.id()).orElseThrow().isDone());
     }

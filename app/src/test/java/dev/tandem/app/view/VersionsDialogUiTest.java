@@ -15,6 +15,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.VersionsViewModel;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class VersionsDialogUiTest {
         open.add(store);
         Item trip = store.add("Lisbon", null, null);
         store.update(trip.id(), i -> i.withNotes("Flights: LH 123\nHotel: Alfama"));
-        Thread.sleep(5);
+        Await.pastThisMillisecond();
         store.update(trip.id(), i -> i.withNotes("oops"));
         ExecutorService io = Async.backgroundExecutor("test-io");
         open.add(io::shutdownNow);

@@ -20,6 +20,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,13 +55,13 @@ class ConflictsViewModelTest {
     }
 
     /** Both devices retitle one todo before syncing; the later edit (the laptop's) wins on both. */
-    private Item conflictOnTitle() throws InterruptedException {
+    private Item conflictOnTitle() {
         new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
         e1.sync(laptop.db());
         e2.sync(phone.db());
         phone.update(it.id(), x -> x.withTitle("Book flights to Porto"));
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withTitle("Book flights to Lisbon"));
         e2.sync(phone.db());
         e1.sync(laptop.db());
@@ -126,7 +127,7 @@ class ConflictsViewModelTest {
         e2.sync(phone.db());
         // The phone edits offline; the laptop trashes the todo and empties the Trash, and syncs first.
         phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         laptop.trash(it.id());
         laptop.emptyTrash();
         e1.sync(laptop.db());
@@ -169,7 +170,7 @@ class ConflictsViewModelTest {
         e2.sync(phone.db());
         laptop.trash(it.id());
         laptop.emptyTrash();
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         // The phone edits after the delete (in clock order), without having seen it.
         phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
         e1.sync(laptop.db());
@@ -209,7 +210,7 @@ class ConflictsViewModelTest {
     }
 
     /** Both devices edit one line of a todo's notes before syncing; the laptop's later edit wins. */
-    private Item conflictOnNotes(String base, String onPhone, String onLaptop) throws InterruptedException {
+    private Item conflictOnNotes(String base, String onPhone, String onLaptop) {
         new Authors(phone).register("Pixel 8");
         new Authors(laptop).register("MacBook Air");
         Item it = laptop.add("Fix the squeaky door hinge", null, null);
@@ -217,7 +218,7 @@ class ConflictsViewModelTest {
         e1.sync(laptop.db());
         e2.sync(phone.db());
         phone.update(it.id(), x -> x.withNotes(onPhone));
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withNotes(onLaptop));
         e2.sync(phone.db());
         e1.sync(laptop.db());
@@ -274,7 +275,7 @@ class ConflictsViewModelTest {
         e1.sync(laptop.db());
         e2.sync(phone.db());
         phone.update(it.id(), x -> x.withDue(LocalDate.of(2026, 12, 1)));
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withDue(LocalDate.of(2026, 11, 29)));
         e2.sync(phone.db());
         e1.sync(laptop.db());
@@ -394,7 +395,7 @@ class ConflictsViewModelTest {
         e1.sync(laptop.db());
         e2.sync(phone.db());
         phone.renameList(l.id(), "Errands (town)");
-        Thread.sleep(3);
+        Await.pastThisMillisecond();
         laptop.renameList(l.id(), "Errands & shopping");
         e2.sync(phone.db());
         e1.sync(laptop.db());

@@ -16,6 +16,7 @@ import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.app.model.Schema;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,7 +101,7 @@ class MainViewModelTest {
         MainViewModel waiting = new MainViewModel(store, async, dialogs, new UndoManager(async));
         try {
             ui.run(() -> assertTrue(waiting.commands().quickAdd("Buy milk")));
-            Thread.sleep(300);
+            Await.quietFor(Duration.ofMillis(300), "the add waits for the held database; the line says so meanwhile");
             assertEquals("Adding “Buy milk”…", ui.get(() -> waiting.commands().messageProperty().get()));
             // (An in-memory database reads under the write lock too: the store is read after the release.)
             release.countDown();
@@ -138,7 +139,7 @@ class MainViewModelTest {
             assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()), "the typed text stays");
             String failure = ui.get(() -> qa.failureProperty().get());
             assertTrue(failure.contains("Buy milk") && failure.contains("locked"), failure);
-            Thread.sleep(7_000); // longer than any message line shows
+            Await.quietFor(Duration.ofSeconds(7), "longer than any message line shows");
             assertEquals(failure, ui.get(() -> qa.failureProperty().get()), "the failure stays until the user acts");
             assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()));
 

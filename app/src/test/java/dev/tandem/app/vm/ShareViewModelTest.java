@@ -18,6 +18,7 @@ import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.WebDavServer;
 import java.lang.ref.WeakReference;
 import java.net.InetAddress;
@@ -379,10 +380,10 @@ class ShareViewModelTest {
         // As a dialog does: a listener on what members() returns, with nothing else holding that.
         share.members().addListener((ListChangeListener<ShareViewModel.MemberRow>) c -> heard.incrementAndGet());
         WeakReference<Object> probe = new WeakReference<>(new Object());
-        for (int i = 0; i < 50 && probe.get() != null; i++) {
+        Await.until("a collection", () -> {
             System.gc();
-            Thread.sleep(10);
-        }
+            return probe.get() == null;
+        });
         share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
         share.share();
         assertEquals(1, share.members().size());

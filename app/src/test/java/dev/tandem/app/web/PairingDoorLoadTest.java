@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +83,7 @@ class PairingDoorLoadTest {
                     peak = Math.max(peak, usedHeapAfterGc());
                     nextHeap = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 }
+                // The owner's pace, not a flood of its own: an honest page asking all through the attack.
                 Thread.sleep(200);
             }
             for (Thread t : attackers) {

@@ -5,6 +5,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.engine.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -117,18 +118,7 @@ final class WebFixture implements AutoCloseable {
 
     /** Waits (polling) until the store shows what the page should have written. */
     static void awaitStore(BooleanSupplier condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the store did not change as expected within " + timeout);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("the store to change as the page wrote", timeout, condition::getAsBoolean);
     }
 
     @Override

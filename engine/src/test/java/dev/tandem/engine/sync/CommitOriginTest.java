@@ -10,6 +10,7 @@ import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ class CommitOriginTest {
         engine.sync(a);
         engine.sync(b);
         b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b, offline"));
-        Thread.sleep(5);
+        Await.pastThisMillisecond();
         a.delete(Item.class, x.id());
         engine.sync(a);
         engine.sync(b);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.ChildProcesses;
 import dev.tandem.engine.testing.ChildProcesses.Child;
 import dev.tandem.engine.testing.Remotes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,10 +111,9 @@ class SharedProfileProcessesTest {
                 procs.release();
                 // Killed only once every loop is at work: on a loaded machine a child JVM may take
                 // seconds to start, and a kill before its first save proves nothing.
-                long deadline = System.nanoTime() + 120_000_000_000L;
-                while (loops.stream().anyMatch(c -> c.lines("ACK ").isEmpty()) && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Await.until("every loop's first save", Duration.ofSeconds(120),
+                        () -> loops.stream().map(c -> c.lines("ACK ").size()).toList(), acks -> !acks.contains(0));
+                // Then killed at random moments of their work: the attack is the timing.
                 Thread.sleep(1000 + random.nextInt(1500));
                 // Two are killed wherever they are (mid-save, mid-sync, holding the sync lock);
                 // the third and the single sync must still finish and push everything.
@@ -145,14 +146,13 @@ class SharedProfileProcessesTest {
             String id = db.save(Item.of("waits its turn")).id();
             Child holder = procs.start(a.toString(), remote.toString(), "hold");
             procs.release();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (holder.lines("HELD ").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until("the holder's report", Duration.ofSeconds(60), holder::lines,
+                    all -> !holder.lines("HELD ").isEmpty());
             assertEquals(List.of("true"), holder.lines("HELD "), "the holder took the lock: " + holder.lines());
             List<Long> waits = new CopyOnWriteArrayList<>();
             Thread killer = new Thread(() -> {
                 try {
+                    // The holder keeps the lock this long, so that the sync must wait and say so about once a second.
                     Thread.sleep(2500);
                     holder.kill9();
                 } catch (Exception e) {

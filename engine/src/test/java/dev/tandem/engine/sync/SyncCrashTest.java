@@ -155,6 +155,7 @@ class SyncCrashTest {
                 } else if (line.startsWith("AT ")) {
                     reached = true;
                     if (line.equals("AT merge") || line.equals("AT snapshot")) {
+                        // Killed a random moment into the merge or the snapshot: the attack is the timing.
                         Thread.sleep(r.nextInt(400));
                     }
                     break;

@@ -13,6 +13,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class SyncEngineTest {
         a.save(a.get(Item.class, shared.id()).orElseThrow().withTitle("title by a"));
         // Concurrent edits within one millisecond are ordered by their random bits; step past it
         // so that c's edit is the later one in clock order too.
-        sleepMillis(5);
+        Await.pastThisMillisecond();
         c.save(c.get(Item.class, shared.id()).orElseThrow().withTitle("title by c"));
         for (int round = 0; round < 2; round++) {
             for (Db db : List.of(a, b, c)) {
@@ -195,7 +196,7 @@ class SyncEngineTest {
         a.delete(Item.class, x.id());
         // The edit is recorded as a conflict when it is later in clock order than the delete
         // (SYNC_FORMAT.md); step past the delete's millisecond so it is.
-        sleepMillis(5);
+        Await.pastThisMillisecond();
         b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b"));
         for (Db db : List.of(a, b, a, b)) {
             engine.sync(db);
@@ -227,7 +228,7 @@ class SyncEngineTest {
         // B edits offline; later A deletes (empties the Trash) and syncs first. The delete is later in
         // clock order, but it never saw B's edit: B had not pushed it.
         b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b, offline"));
-        sleepMillis(5);
+        Await.pastThisMillisecond();
         a.delete(Item.class, x.id());
         engine.sync(a);
         engine.sync(b);
@@ -364,15 +365,6 @@ class SyncEngineTest {
         List<Change> history = b.history().changes("item", x.id());
         assertEquals(1, history.size());
         assertEquals(a.deviceId(), history.get(0).author());
-    }
-
-    static void sleepMillis(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     @Test

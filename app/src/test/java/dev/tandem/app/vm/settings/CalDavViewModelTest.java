@@ -12,11 +12,13 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.TaskCalendar;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,22 +67,17 @@ class CalDavViewModelTest {
         return t;
     }
 
-    private CalDavViewModel vm() throws InterruptedException {
+    private CalDavViewModel vm() {
         CalDavViewModel vm = new CalDavViewModel(service, store, new Async(io, Runnable::run, unexpected::add));
         vm.load();
         idle(vm);
         return vm;
     }
 
-    private static void idle(CalDavViewModel vm) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Thread.sleep(50);
-        while (vm.busyProperty().get()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("still busy: " + vm.messageProperty().get());
-            }
-            Thread.sleep(50);
-        }
+    /** Waits until the view model is no longer busy; every action sets it busy before it returns. */
+    private static void idle(CalDavViewModel vm) {
+        Await.until("the CalDAV settings to finish", Duration.ofSeconds(30),
+                () -> vm.busyProperty().get() ? "busy, saying: " + vm.messageProperty().get() : "idle", "idle"::equals);
     }
 
     private static void fill(CalDavViewModel vm, String url, String password) {

@@ -13,6 +13,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +68,7 @@ class FileBackupsTest {
                 }
             });
             writer.start();
-            while (committed.get() < 20) {
-                Thread.sleep(5);
-            }
+            Await.until("20 commits", () -> committed.get(), n -> n >= 20);
             int before = committed.get();
             BackupFile written = db.backups().write(backup, null);
             int after = committed.get();

@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.GeneratedBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -213,7 +215,8 @@ class FolderStorageTest extends SyncStorageContract {
                 storage.createIfAbsent("batches/d" + i + "/a/0001", bytes("b"));
                 storage.delete("batches/d" + i + "/a/0001");
             }
-            Thread.sleep(200);
+            Await.quietFor(Duration.ofMillis(200),
+                    "the changes of the 300 folders arrive before the drain, so the check counts only a later one");
             changes.drainPermits();
             storage.createIfAbsent("heads/late/0001", bytes("h"));
             assertTrue(changes.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "still watching");

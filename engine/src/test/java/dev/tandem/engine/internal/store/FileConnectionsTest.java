@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.testing.Await;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class FileConnectionsTest {
             st.execute("CREATE TABLE t(x)");
             assertEquals(0L, Files.size(file), "the other process has not written the header yet");
             opened = pool.submit(() -> Db.builder().file(file).busyTimeout(Duration.ofSeconds(20)).build());
-            Thread.sleep(3_500);
+            Await.quietFor(Duration.ofMillis(3_500), "the opener waits past SQLite's default busy timeout (3 s)");
             other.rollback();
             st.execute("PRAGMA locking_mode = NORMAL");
             st.executeQuery("SELECT count(*) FROM sqlite_schema").close();

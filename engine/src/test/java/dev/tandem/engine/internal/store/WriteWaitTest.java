@@ -8,6 +8,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.StorageException;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,7 +123,7 @@ class WriteWaitTest {
                 done.countDown();
             });
             saver.start();
-            Thread.sleep(400);
+            Await.quietFor(Duration.ofMillis(400), "the saver is waiting for the other writer when it is interrupted");
             saver.interrupt();
             assertTrue(done.await(10, TimeUnit.SECONDS), "the interrupt ended the wait");
             assertTrue(failure.get() instanceof StorageException, String.valueOf(failure.get()));

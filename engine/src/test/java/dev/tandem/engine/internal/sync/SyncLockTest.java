@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.testing.Await;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -39,14 +42,15 @@ class SyncLockTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            Thread.sleep(100);
+            Await.quietFor(Duration.ofMillis(100), "the second sync is waiting for the lock when the first lets go");
             first.close();
+            WeakReference<SyncLock> collected = new WeakReference<>(first);
             first = null;
             assertTrue(holding.await(5, TimeUnit.SECONDS));
-            for (int i = 0; i < 5; i++) {
+            Await.until("the first holder collected", () -> {
                 System.gc();
-                Thread.sleep(20);
-            }
+                return collected.get() == null;
+            });
             CompletableFuture<Void> third = CompletableFuture.runAsync(() -> SyncLock.acquire(port, w -> { }).close());
             try {
                 third.get(300, TimeUnit.MILLISECONDS);

@@ -226,12 +226,82 @@ class AutostartTest {
     }
 
     @Test
-    void unsupported_windowsOrNoLauncher_saysWhyFirstStartDoesNothing() {
+    void unsupported_noLauncher_saysWhyFirstStartDoesNothing() {
+        Autostart none = autostart(tmp.resolve("p"), Map.of(), null);
+        assertTrue(none.unsupported().isPresent());
+        assertFalse(none.firstStart());
+        assertEquals("", new SettingsStore(tmp.resolve("p")).get(Autostart.SETTING, ""));
+    }
+
+    @Test
+    void hint_eachPlatform_saysWhatItUses() {
+        Launcher l = new Launcher(Path.of("C:/Tandem/Tandem.exe"), Path.of("C:/Tandem/Tandem.exe"));
         Autostart win = new Autostart(new SettingsStore(tmp.resolve("p")), "Windows 11", Map.of(), tmp, tmp,
-                Optional.of(new Launcher(Path.of("C:/Tandem/Tandem.exe"), Path.of("C:/Tandem/Tandem.exe"))));
-        assertTrue(win.unsupported().orElseThrow().contains("Windows"));
-        assertFalse(win.firstStart());
-        assertTrue(autostart(tmp.resolve("p"), Map.of(), null).unsupported().isPresent());
+                Optional.of(l));
+        assertTrue(win.unsupported().isEmpty());
+        assertTrue(win.hint().contains("Startup"), win.hint());
+        Autostart mac = new Autostart(new SettingsStore(tmp.resolve("p")), "Mac OS X", Map.of(), tmp, tmp, Optional.of(l));
+        assertTrue(mac.hint().contains("Notification Center"), mac.hint());
+    }
+
+    /** A stand-in Windows PowerShell that records the environment it was given, one file per run. */
+    private WindowsRunEntry standInPowerShell(Path dir) throws IOException {
+        Path script = dir.resolve("powershell.exe");
+        Files.writeString(script, "#!/bin/sh\nn=$(($(ls '" + dir + "' | grep -c '^env') + 1))\nenv -0 > '" + dir
+                + "'/env$n\n");
+        script.toFile().setExecutable(true);
+        return new WindowsRunEntry(script, Duration.ofSeconds(10));
+    }
+
+    private static Map<String, String> envOf(Path file) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String kv : Files.readString(file).split("\0")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    @Test
+    void turnOnThenOff_windows_runValueSetAgentStartedThenRemovedAndStopped() throws Exception {
+        Path ps = Files.createDirectories(tmp.resolve("ps"));
+        Path profile = tmp.resolve("profile x\" & calc & \"");
+        Launcher launcher = standInLauncher(Files.createDirectories(tmp.resolve("bin")));
+        Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
+                tmp.resolve("default"), Optional.of(launcher), standInPowerShell(ps));
+        a.turnOn();
+        Map<String, String> set = envOf(ps.resolve("env1"));
+        assertEquals("set", set.get("TANDEM_RUN_OP"));
+        assertEquals(a.id(), set.get("TANDEM_RUN_NAME"));
+        assertEquals(a.agentCommand(), WindowsRunEntryTest.commandLineToArgv(set.get("TANDEM_RUN_COMMAND")));
+        assertEquals(a.entry(), set.get("TANDEM_RUN_COMMAND"));
+        waitFor(() -> a.agents().running().size() == 1, "the agent to start");
+        ProcessHandle agent = a.agents().running().get(0);
+        started.add(agent);
+        assertEquals("on", new SettingsStore(profile).get(Autostart.SETTING, ""));
+
+        a.turnOff();
+        Map<String, String> removed = envOf(ps.resolve("env2"));
+        assertEquals("remove", removed.get("TANDEM_RUN_OP"));
+        assertEquals(a.id(), removed.get("TANDEM_RUN_NAME"));
+        assertFalse(agent.isAlive());
+        assertFalse(a.enabled());
+    }
+
+    @Test
+    void turnOn_windowsPercentInProfile_refusedNothingRunNothingSaved() throws Exception {
+        Path ps = Files.createDirectories(tmp.resolve("ps"));
+        Path profile = tmp.resolve("100%COMSPEC%");
+        Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
+                tmp.resolve("default"), Optional.of(standInLauncher(Files.createDirectories(tmp.resolve("bin")))),
+                standInPowerShell(ps));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, a::turnOn);
+        assertTrue(e.getMessage().startsWith("Windows cannot start this command at sign-in: "), e.getMessage());
+        assertFalse(Files.exists(ps.resolve("env1")), "PowerShell never ran");
+        assertEquals("", new SettingsStore(profile).get(Autostart.SETTING, ""));
+        assertTrue(a.agents().running().isEmpty());
     }
 
     @Test

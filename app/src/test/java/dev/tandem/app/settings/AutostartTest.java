@@ -244,35 +244,15 @@ class AutostartTest {
         assertTrue(mac.hint().contains("Notification Center"), mac.hint());
     }
 
-    /** A stand-in Windows PowerShell that records the environment it was given, one file per run. */
-    private WindowsRunEntry standInPowerShell(Path dir) throws IOException {
-        Path script = dir.resolve("powershell.exe");
-        Files.writeString(script, "#!/bin/sh\nn=$(($(ls '" + dir + "' | grep -c '^env') + 1))\nenv -0 > '" + dir
-                + "'/env$n\n");
-        script.toFile().setExecutable(true);
-        return new WindowsRunEntry(script, Duration.ofSeconds(10));
-    }
-
-    private static Map<String, String> envOf(Path file) throws IOException {
-        Map<String, String> env = new java.util.HashMap<>();
-        for (String kv : Files.readString(file).split("\0")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                env.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        return env;
-    }
-
     @Test
     void turnOnThenOff_windows_runValueSetAgentStartedThenRemovedAndStopped() throws Exception {
-        Path ps = Files.createDirectories(tmp.resolve("ps"));
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exit 0");
         Path profile = tmp.resolve("profile x\" & calc & \"");
         Launcher launcher = standInLauncher(Files.createDirectories(tmp.resolve("bin")));
         Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
-                tmp.resolve("default"), Optional.of(launcher), standInPowerShell(ps));
+                tmp.resolve("default"), Optional.of(launcher), new WindowsRunEntry(ps.program(), Duration.ofSeconds(10)));
         a.turnOn();
-        Map<String, String> set = envOf(ps.resolve("env1"));
+        Map<String, String> set = ps.env(1);
         assertEquals("set", set.get("TANDEM_RUN_OP"));
         assertEquals(a.id(), set.get("TANDEM_RUN_NAME"));
         assertEquals(a.agentCommand(), WindowsRunEntryTest.commandLineToArgv(set.get("TANDEM_RUN_COMMAND")));
@@ -283,7 +263,7 @@ class AutostartTest {
         assertEquals("on", new SettingsStore(profile).get(Autostart.SETTING, ""));
 
         a.turnOff();
-        Map<String, String> removed = envOf(ps.resolve("env2"));
+        Map<String, String> removed = ps.env(2);
         assertEquals("remove", removed.get("TANDEM_RUN_OP"));
         assertEquals(a.id(), removed.get("TANDEM_RUN_NAME"));
         assertFalse(agent.isAlive());
@@ -292,14 +272,14 @@ class AutostartTest {
 
     @Test
     void turnOn_windowsPercentInProfile_refusedNothingRunNothingSaved() throws Exception {
-        Path ps = Files.createDirectories(tmp.resolve("ps"));
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exit 0");
         Path profile = tmp.resolve("100%COMSPEC%");
         Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
                 tmp.resolve("default"), Optional.of(standInLauncher(Files.createDirectories(tmp.resolve("bin")))),
-                standInPowerShell(ps));
+                new WindowsRunEntry(ps.program(), Duration.ofSeconds(10)));
         UncheckedIOException e = assertThrows(UncheckedIOException.class, a::turnOn);
         assertTrue(e.getMessage().startsWith("Windows cannot start this command at sign-in: "), e.getMessage());
-        assertFalse(Files.exists(ps.resolve("env1")), "PowerShell never ran");
+        assertEquals(0, ps.runs(), "PowerShell never ran");
         assertEquals("", new SettingsStore(profile).get(Autostart.SETTING, ""));
         assertTrue(a.agents().running().isEmpty());
     }

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,70 +122,48 @@ class WindowsRunEntryTest {
                 List.of("C:\\t.exe", "agent", "--data-dir", "p".repeat(WindowsRunEntry.MAX_COMMAND))));
     }
 
-    /** A stand-in powershell.exe: records each word it was given and its environment, then exits with {@code exit}. */
-    private Path standIn(String body) throws IOException {
-        Path script = tmp.resolve("powershell.exe");
-        Files.writeString(script, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > '" + tmp.resolve("argv")
-                + "'\nenv -0 > '" + tmp.resolve("env") + "'\n" + body + "\n");
-        assertTrue(script.toFile().setExecutable(true));
-        return script;
-    }
-
-    private List<String> recorded(String file) throws IOException {
-        return Arrays.asList(Files.readString(tmp.resolve(file), StandardCharsets.UTF_8).split("\0"));
-    }
-
-    private Map<String, String> recordedEnv() throws IOException {
-        Map<String, String> env = new HashMap<>();
-        for (String kv : recorded("env")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                env.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        return env;
-    }
-
     @Test
     void write_hostileProfile_constantScriptAndCommandOnlyInTheEnvironment() throws Exception {
-        WindowsRunEntry entry = new WindowsRunEntry(standIn("exit 0"), Duration.ofSeconds(10));
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exit 0");
+        WindowsRunEntry entry = new WindowsRunEntry(ps.program(), Duration.ofSeconds(10));
         String dir = "C:\\Users\\x\" & calc & \"\\'; Remove-Item -Recurse ~; '$(calc)";
         List<String> command = List.of("C:\\Program Files\\Tandem\\Tandem.exe", "agent", "--data-dir", dir);
         entry.write("dev.tandem.Tandem-agent-1a2b3c4d", command);
 
-        List<String> argv = recorded("argv");
+        List<String> argv = ps.argv(1);
         assertEquals(List.of("-NoProfile", "-NonInteractive", "-EncodedCommand"), argv.subList(0, 3));
         assertEquals(4, argv.size(), argv.toString());
         String script = new String(Base64.getDecoder().decode(argv.get(3)), StandardCharsets.UTF_16LE);
         assertEquals(BoundedCommand.script(WindowsRunEntry.class, "run-entry.ps1"), script);
         assertFalse(script.contains("calc") || script.contains("Remove-Item -Recurse") || script.contains("Tandem.exe"), script);
-        Map<String, String> env = recordedEnv();
+        Map<String, String> env = ps.env(1);
         assertEquals("set", env.get("TANDEM_RUN_OP"));
         assertEquals("dev.tandem.Tandem-agent-1a2b3c4d", env.get("TANDEM_RUN_NAME"));
         assertEquals(command, commandLineToArgv(env.get("TANDEM_RUN_COMMAND")));
 
         entry.remove("dev.tandem.Tandem-agent-1a2b3c4d");
-        assertEquals("remove", recordedEnv().get("TANDEM_RUN_OP"));
-        assertEquals("dev.tandem.Tandem-agent-1a2b3c4d", recordedEnv().get("TANDEM_RUN_NAME"));
+        assertEquals("remove", ps.env(2).get("TANDEM_RUN_OP"));
+        assertEquals("dev.tandem.Tandem-agent-1a2b3c4d", ps.env(2).get("TANDEM_RUN_NAME"));
     }
 
     @Test
     void write_powerShellFails_ioExceptionWithItsExitCode() throws Exception {
-        WindowsRunEntry entry = new WindowsRunEntry(standIn("exit 3"), Duration.ofSeconds(10));
+        WindowsRunEntry entry = new WindowsRunEntry(StandInTool.create(tmp, "powershell.exe", "exit 3").program(),
+                Duration.ofSeconds(10));
         IOException e = assertThrows(IOException.class, () -> entry.write("n", List.of("C:\\t.exe", "agent")));
         assertTrue(e.getMessage().endsWith("exited with 3"), e.getMessage());
     }
 
     @Test
     void write_powerShellHangs_killedAtTheLimit() throws Exception {
-        WindowsRunEntry entry = new WindowsRunEntry(standIn("echo $$ > '" + tmp.resolve("pid") + "'\nexec sleep 60"),
-                Duration.ofMillis(1500));
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exec sleep 60");
+        WindowsRunEntry entry = new WindowsRunEntry(ps.program(), Duration.ofMillis(1500));
         long start = System.nanoTime();
         IOException e = assertThrows(IOException.class, () -> entry.write("n", List.of("C:\\t.exe", "agent")));
         long took = (System.nanoTime() - start) / 1_000_000;
         assertTrue(e.getMessage().contains("killed"), e.getMessage());
         assertTrue(took < 10_000, took + " ms");
-        long pid = Long.parseLong(Files.readString(tmp.resolve("pid")).strip());
+        long pid = ps.pid(1);
         long end = System.currentTimeMillis() + 10_000;
         while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             assertTrue(System.currentTimeMillis() < end, "the stand-in still runs");

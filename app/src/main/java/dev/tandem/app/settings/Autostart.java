@@ -89,7 +89,7 @@ public final class Autostart {
         });
     }
 
-    /** The entry's file: the XDG autostart entry or the LaunchAgent (Windows has a Run value instead, {@link #entry()}). */
+    /** The entry's file: the XDG autostart entry or the LaunchAgent (Windows has a Run value, {@link #entry()}). */
     public Path entryFile() {
         if (platform == Platform.MAC) {
             return home.resolve("Library").resolve("LaunchAgents").resolve(id() + ".plist");

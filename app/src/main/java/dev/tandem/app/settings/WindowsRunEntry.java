@@ -32,7 +32,7 @@ public final class WindowsRunEntry {
     private final Path powershell;
     private final Duration limit;
 
-    /** {@code powershell}: the Windows PowerShell to run; {@code limit}: how long it may take before it is killed. */
+    /** {@code powershell}: the Windows PowerShell to run; {@code limit}: how long it may take before a kill. */
     WindowsRunEntry(Path powershell, Duration limit) {
         this.powershell = powershell;
         this.limit = limit;
@@ -100,7 +100,7 @@ public final class WindowsRunEntry {
         return b.toString();
     }
 
-    /** One argument after the program, in quotes, by CommandLineToArgvW's rules (2n backslashes + quote: n and a toggle). */
+    /** One word after the program, in quotes, by CommandLineToArgvW's rules (2n backslashes + quote: n, a toggle). */
     static String quoted(String word) {
         StringBuilder b = new StringBuilder("\"");
         int backslashes = 0;

@@ -43,10 +43,10 @@ public final class StandInTool {
         return program;
     }
 
-    /** How many times it ran. */
+    /** How many times it ran, as far as recording its words and environment (its process id is written last). */
     public int runs() throws IOException {
         try (var files = Files.list(dir)) {
-            return (int) files.filter(p -> p.getFileName().toString().matches("argv[0-9]+")).count();
+            return (int) files.filter(p -> p.getFileName().toString().matches("pid[0-9]+")).count();
         }
     }
 

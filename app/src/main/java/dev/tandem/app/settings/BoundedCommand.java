@@ -29,18 +29,22 @@ public final class BoundedCommand {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         Process p = pb.start();
-        p.getOutputStream().close();
+        boolean exited = false;
         try {
-            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+            // No input: a tool that asks for some reads the end at once.
+            p.getOutputStream().close();
+            exited = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
                 throw new IOException(command.get(0) + " did not finish within " + limit.toMillis() + " ms; killed");
             }
         } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted waiting for " + command.get(0));
+        } finally {
+            if (!exited) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
         }
         if (p.exitValue() != 0) {
             throw new IOException(command.get(0) + " exited with " + p.exitValue());

@@ -16,9 +16,10 @@ import org.freedesktop.dbus.types.Variant;
 
 /**
  * Notifications on a Linux desktop, through {@code org.freedesktop.Notifications} on the session bus:
- * Notify with the actions "Done" and "Snooze 10 min", CloseNotification to withdraw one, and the
- * {@code ActionInvoked} and {@code NotificationClosed} signals sent by the notification server only
- * (another program on the bus cannot press "Done"); the agent acts only on ids its own Notify calls got.
+ * Notify with the actions "Done" and "Snooze 10 min" (the body escaped: servers may read it as simple markup),
+ * CloseNotification to withdraw one, and the {@code ActionInvoked} and {@code NotificationClosed} signals sent
+ * by the notification server only (another program on the bus cannot press "Done"); the agent acts only on ids
+ * its own Notify calls got.
  */
 public final class DbusNotifier implements Notifier {
     /** How long a notification stays when the server lets the sender choose: until the user acts. */
@@ -108,7 +109,8 @@ public final class DbusNotifier implements Notifier {
                 : List.of();
         Map<String, Variant<?>> hints = Map.of("category", new Variant<>("reminder"),
                 "urgency", new Variant<>((byte) 1));
-        return server.Notify("Tandem", new UInt32(replaces), "", n.summary(), n.body(), actions, hints, NEVER_EXPIRES)
+        String body = NoticeText.escaped(n.body());
+        return server.Notify("Tandem", new UInt32(replaces), "", n.summary(), body, actions, hints, NEVER_EXPIRES)
                 .longValue();
     }
 

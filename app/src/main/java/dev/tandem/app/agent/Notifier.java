@@ -1,12 +1,15 @@
 package dev.tandem.app.agent;
 
 /**
- * Where {@code tandem agent} rings: the desktop's notifications. Linux has {@link DbusNotifier}; a
- * platform without one gets {@link #NONE} (the agent runs and rings nothing). Windows toasts and macOS
- * Notification Center would implement this same interface.
+ * Where {@code tandem agent} rings: the desktop's notifications. Linux has {@link DbusNotifier}, macOS
+ * {@link MacNotifier} (Notification Center, no buttons), Windows {@link ToastNotifier} (a toast, no buttons); a
+ * desktop without one gets {@link #NONE} (the agent runs and rings nothing).
  */
 public interface Notifier extends AutoCloseable {
-    /** A notification: a plain summary, a body (already escaped for markup), and whether it has Done/Snooze. */
+    /**
+     * A notification: a one-line summary, a plain body (each notifier escapes it as its desktop needs), and
+     * whether it has Done/Snooze (where the desktop offers buttons).
+     */
     record Notice(String summary, String body, boolean actions) {
     }
 

@@ -72,6 +72,8 @@ public final class ReminderAgent implements AutoCloseable {
     /** The summary notification on screen (0: none) and how many reminders it counts. */
     private long summaryId;
     private long summed;
+    /** The last notification failed to show: further failures are not warned about again. */
+    private boolean showFailing;
 
     public ReminderAgent(TodoStore store, Notifier notifier, BooleanSupplier windowOpen) {
         this.store = store;
@@ -181,7 +183,7 @@ public final class ReminderAgent implements AutoCloseable {
             String when = Formats.dayTime(
                     LocalDateTime.ofInstant(Instant.ofEpochMilli(r.at()), store.dateClock().getZone()));
             long id = notify(new Notifier.Notice(NoticeText.line(title, NoticeText.MAX_SUMMARY),
-                    NoticeText.escaped(when), true), 0);
+                    when, true), 0);
             recent.addLast(now);
             if (id != 0) {
                 shown.put(id, new Shown(r.id(), r.at()));
@@ -193,19 +195,25 @@ public final class ReminderAgent implements AutoCloseable {
         if (more > 0) {
             summed += more;
             summaryId = notify(new Notifier.Notice(Messages.text("notify.reminder.title"),
-                    NoticeText.escaped(Messages.text("notify.reminder.more", summed)), false), summaryId);
+                    Messages.text("notify.reminder.more", summed), false), summaryId);
         }
     }
 
     /**
      * A notification server that fails is logged, not fatal. The reminder was claimed (dismissed) all the
-     * same: a failing server must not make it ring again and again; the todo and its time stay.
+     * same: a failing server must not make it ring again and again; the todo and its time stay. The first
+     * failure after a success is a warning; the ones after it, until one is shown again, only debug lines,
+     * so a desktop without a working notifier does not fill the log.
      */
     private long notify(Notifier.Notice n, long replaces) {
         try {
-            return notifier.show(n, replaces);
+            long id = notifier.show(n, replaces);
+            showFailing = false;
+            return id;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "notification not shown", e);
+            System.Logger.Level level = showFailing ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+            LOG.log(level, "notification not shown; the next failures are logged at DEBUG until one is shown", e);
+            showFailing = true;
             return 0;
         }
     }

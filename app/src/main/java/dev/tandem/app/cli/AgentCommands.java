@@ -1,10 +1,12 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.agent.DbusNotifier;
+import dev.tandem.app.agent.MacNotifier;
 import dev.tandem.app.agent.Notifier;
 import dev.tandem.app.agent.ProfileLock;
 import dev.tandem.app.agent.ReminderAgent;
 import dev.tandem.app.agent.ShortcutPortal;
+import dev.tandem.app.agent.ToastNotifier;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.Launcher;
@@ -15,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -83,11 +86,17 @@ final class AgentCommands {
         return Launcher.current().map(l -> l.command(args));
     }
 
-    /** D-Bus on Linux; elsewhere, or without a notification server, nothing rings and the agent says so once. */
+    /**
+     * Windows: toasts through Windows PowerShell; macOS: Notification Center through osascript; elsewhere D-Bus.
+     * Without one (no notification server, no PowerShell), nothing rings and the agent says so once.
+     */
     private Notifier connect() {
-        Optional<DbusNotifier> dbus = DbusNotifier.connect(env.get("DBUS_SESSION_BUS_ADDRESS"));
-        if (dbus.isPresent()) {
-            return dbus.get();
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Optional<? extends Notifier> found = os.contains("win") ? ToastNotifier.forSystem(env)
+                : os.contains("mac") || os.contains("darwin") ? MacNotifier.forSystem()
+                : DbusNotifier.connect(env.get("DBUS_SESSION_BUS_ADDRESS"));
+        if (found.isPresent()) {
+            return found.get();
         }
         err.println("tandem: " + Messages.text("cli.agent.noNotifications"));
         return Notifier.NONE;

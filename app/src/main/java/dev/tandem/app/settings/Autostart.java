@@ -19,8 +19,8 @@ import java.util.Optional;
  * "Remind me when Tandem is closed": the entry that starts the reminder agent ({@code tandem agent}) with the
  * user's session, and the agent itself. Linux: an XDG autostart entry, {@code
  * $XDG_CONFIG_HOME/autostart/dev.tandem.Tandem-agent.desktop}; macOS: a LaunchAgent in {@code
- * ~/Library/LaunchAgents}; Windows: not offered yet (a Startup-folder shortcut needs COM). A profile other than
- * the default one has an entry of its own ({@link #id()}).
+ * ~/Library/LaunchAgents}; Windows: a value under the per-user Run key ({@link WindowsRunEntry}). A profile other
+ * than the default one has an entry of its own ({@link #id()}).
  *
  * <p>The choice is a device setting ({@link #SETTING}): on by default, so the first start of the window (never a
  * command) writes the entry once ({@link #firstStart}); a choice saved "off" is never undone by Tandem. Turning it
@@ -42,6 +42,7 @@ public final class Autostart {
     private final Path home;
     private final Path defaultDir;
     private final Optional<Launcher> launcher;
+    private final WindowsRunEntry runEntry;
 
     /**
      * {@code store}: the profile's settings (its dir is the profile); {@code defaultDir}: the platform's default
@@ -49,7 +50,14 @@ public final class Autostart {
      */
     public Autostart(SettingsStore store, String osName, Map<String, String> env, Path home, Path defaultDir,
                      Optional<Launcher> launcher) {
+        this(store, osName, env, home, defaultDir, launcher, WindowsRunEntry.forSystem(env));
+    }
+
+    /** As above, with the Windows Run entry's writer given (a stand-in PowerShell in tests). */
+    Autostart(SettingsStore store, String osName, Map<String, String> env, Path home, Path defaultDir,
+              Optional<Launcher> launcher, WindowsRunEntry runEntry) {
         this.store = store;
+        this.runEntry = runEntry;
         String os = osName.toLowerCase(Locale.ROOT);
         this.platform = os.contains("win") ? Platform.WINDOWS
                 : os.contains("mac") || os.contains("darwin") ? Platform.MAC : Platform.LINUX;
@@ -61,9 +69,6 @@ public final class Autostart {
 
     /** Why this device cannot start the agent with the session, or empty when it can. */
     public Optional<String> unsupported() {
-        if (platform == Platform.WINDOWS) {
-            return Optional.of(Messages.text("settings.autostart.windows"));
-        }
         if (launcher.isEmpty()) {
             return Optional.of(Messages.text("settings.autostart.noLauncher"));
         }
@@ -75,7 +80,16 @@ public final class Autostart {
         return !"off".equals(store.get(SETTING, ""));
     }
 
-    /** The entry's file: the XDG autostart entry or the LaunchAgent. */
+    /** What the check box's hint says: how this platform starts the agent and shows reminders. */
+    public String hint() {
+        return Messages.text(switch (platform) {
+            case WINDOWS -> "settings.autostart.hint.windows";
+            case MAC -> "settings.autostart.hint.mac";
+            case LINUX -> "settings.autostart.hint";
+        });
+    }
+
+    /** The entry's file: the XDG autostart entry or the LaunchAgent (Windows has a Run value, {@link #entry()}). */
     public Path entryFile() {
         if (platform == Platform.MAC) {
             return home.resolve("Library").resolve("LaunchAgents").resolve(id() + ".plist");
@@ -129,9 +143,13 @@ public final class Autostart {
                 Launcher.current());
     }
 
-    /** The entry's text for this platform. */
+    /** The entry's text for this platform; on Windows the Run value's command line. */
     public String entry() {
-        return platform == Platform.MAC ? AutostartEntry.launchAgent(id(), agentCommand()) : AutostartEntry.desktop(agentCommand());
+        return switch (platform) {
+            case MAC -> AutostartEntry.launchAgent(id(), agentCommand());
+            case WINDOWS -> WindowsRunEntry.commandLine(agentCommand());
+            case LINUX -> AutostartEntry.desktop(agentCommand());
+        };
     }
 
     /** The agents of this profile, found by their command line. */
@@ -154,7 +172,11 @@ public final class Autostart {
         if (unsupported().isPresent()) {
             throw new IllegalStateException("Autostart is not offered here: " + unsupported().get());
         }
-        write(entryFile(), entry());
+        if (platform == Platform.WINDOWS) {
+            writeRunValue();
+        } else {
+            write(entryFile(), entry());
+        }
         store.put(SETTING, "on");
         if (agents().running().isEmpty()) {
             Path log = store.dir().resolve("logs").resolve("agent.log");
@@ -169,7 +191,19 @@ public final class Autostart {
     /** Saves "off" (kept whatever happens next), removes the entry and stops this profile's agents. */
     public void turnOff() throws InterruptedException {
         store.put(SETTING, "off");
-        Path file = entryFile();
+        if (platform == Platform.WINDOWS) {
+            try {
+                runEntry.remove(id());
+            } catch (IOException e) {
+                throw new UncheckedIOException(Messages.text("settings.autostart.cannotRemoveRun", e.getMessage()), e);
+            }
+        } else {
+            removeFile(entryFile());
+        }
+        agents().stopAll();
+    }
+
+    private static void removeFile(Path file) {
         if (Files.isSymbolicLink(file)) {
             throw new UncheckedIOException(Messages.text("settings.autostart.link", file.toString()),
                     new IOException(file + " is a symbolic link"));
@@ -179,7 +213,21 @@ public final class Autostart {
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("settings.autostart.cannotRemove", file.toString(), why(e)), e);
         }
-        agents().stopAll();
+    }
+
+    private void writeRunValue() {
+        List<String> command = agentCommand();
+        try {
+            WindowsRunEntry.commandLine(command);
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(Messages.text("settings.autostart.notStorable", String.join(" ", command)),
+                    new IOException(e));
+        }
+        try {
+            runEntry.write(id(), command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.text("settings.autostart.cannotWriteRun", e.getMessage()), e);
+        }
     }
 
     /** Replaces {@code file} in one step with {@code text}, never through a symbolic link. */

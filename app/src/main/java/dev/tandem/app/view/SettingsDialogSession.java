@@ -31,7 +31,7 @@ final class SettingsDialogSession {
             box.disableProperty().bind(vm.busyProperty());
         }
         g.add(box, 1, r++);
-        g.add(Forms.hint(vm.unsupported().orElse(Messages.text("settings.autostart.hint"))), 1, r++);
+        g.add(Forms.hint(vm.unsupported().orElse(vm.hint())), 1, r++);
         Label error = Forms.wrapped("");
         error.setId("settings-autostart-error");
         error.getStyleClass().add(Styles.FIELD_ERROR);

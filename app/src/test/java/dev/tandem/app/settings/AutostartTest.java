@@ -210,12 +210,62 @@ class AutostartTest {
     }
 
     @Test
-    void unsupported_windowsOrNoLauncher_saysWhyFirstStartDoesNothing() {
+    void unsupported_noLauncher_saysWhyFirstStartDoesNothing() {
+        Autostart none = autostart(tmp.resolve("p"), Map.of(), null);
+        assertTrue(none.unsupported().isPresent());
+        assertFalse(none.firstStart());
+        assertEquals("", new SettingsStore(tmp.resolve("p")).get(Autostart.SETTING, ""));
+    }
+
+    @Test
+    void hint_eachPlatform_saysWhatItUses() {
+        Launcher l = new Launcher(Path.of("C:/Tandem/Tandem.exe"), Path.of("C:/Tandem/Tandem.exe"));
         Autostart win = new Autostart(new SettingsStore(tmp.resolve("p")), "Windows 11", Map.of(), tmp, tmp,
-                Optional.of(new Launcher(Path.of("C:/Tandem/Tandem.exe"), Path.of("C:/Tandem/Tandem.exe"))));
-        assertTrue(win.unsupported().orElseThrow().contains("Windows"));
-        assertFalse(win.firstStart());
-        assertTrue(autostart(tmp.resolve("p"), Map.of(), null).unsupported().isPresent());
+                Optional.of(l));
+        assertTrue(win.unsupported().isEmpty());
+        assertTrue(win.hint().contains("Startup"), win.hint());
+        Autostart mac = new Autostart(new SettingsStore(tmp.resolve("p")), "Mac OS X", Map.of(), tmp, tmp, Optional.of(l));
+        assertTrue(mac.hint().contains("Notification Center"), mac.hint());
+    }
+
+    @Test
+    void turnOnThenOff_windows_runValueSetAgentStartedThenRemovedAndStopped() throws Exception {
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exit 0");
+        Path profile = tmp.resolve("profile x\" & calc & \"");
+        Launcher launcher = standInLauncher(Files.createDirectories(tmp.resolve("bin")));
+        Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
+                tmp.resolve("default"), Optional.of(launcher), new WindowsRunEntry(ps.program(), Duration.ofSeconds(10)));
+        a.turnOn();
+        Map<String, String> set = ps.env(1);
+        assertEquals("set", set.get("TANDEM_RUN_OP"));
+        assertEquals(a.id(), set.get("TANDEM_RUN_NAME"));
+        assertEquals(a.agentCommand(), WindowsRunEntryTest.commandLineToArgv(set.get("TANDEM_RUN_COMMAND")));
+        assertEquals(a.entry(), set.get("TANDEM_RUN_COMMAND"));
+        waitFor(() -> a.agents().running().size() == 1, "the agent to start");
+        ProcessHandle agent = a.agents().running().get(0);
+        started.add(agent);
+        assertEquals("on", new SettingsStore(profile).get(Autostart.SETTING, ""));
+
+        a.turnOff();
+        Map<String, String> removed = ps.env(2);
+        assertEquals("remove", removed.get("TANDEM_RUN_OP"));
+        assertEquals(a.id(), removed.get("TANDEM_RUN_NAME"));
+        assertFalse(agent.isAlive());
+        assertFalse(a.enabled());
+    }
+
+    @Test
+    void turnOn_windowsPercentInProfile_refusedNothingRunNothingSaved() throws Exception {
+        StandInTool ps = StandInTool.create(tmp, "powershell.exe", "exit 0");
+        Path profile = tmp.resolve("100%COMSPEC%");
+        Autostart a = new Autostart(new SettingsStore(profile), "Windows 11", Map.of(), tmp.resolve("home"),
+                tmp.resolve("default"), Optional.of(standInLauncher(Files.createDirectories(tmp.resolve("bin")))),
+                new WindowsRunEntry(ps.program(), Duration.ofSeconds(10)));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, a::turnOn);
+        assertTrue(e.getMessage().startsWith("Windows cannot start this command at sign-in: "), e.getMessage());
+        assertEquals(0, ps.runs(), "PowerShell never ran");
+        assertEquals("", new SettingsStore(profile).get(Autostart.SETTING, ""));
+        assertTrue(a.agents().running().isEmpty());
     }
 
     @Test

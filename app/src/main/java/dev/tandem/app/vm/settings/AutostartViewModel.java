@@ -26,6 +26,7 @@ public final class AutostartViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final Optional<String> unsupported;
+    private final String hint;
     private boolean applying;
 
     /** {@code enabled}: the saved choice, read off the FX thread with the rest of the form. */
@@ -33,6 +34,7 @@ public final class AutostartViewModel {
         this.autostart = autostart;
         this.async = async;
         this.unsupported = autostart.unsupported();
+        this.hint = autostart.hint();
         on.set(enabled && unsupported.isEmpty());
         on.addListener((o, was, now) -> {
             if (!applying) {
@@ -83,8 +85,13 @@ public final class AutostartViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** Why the choice is not offered on this device (Windows, no launcher); empty when it is. */
+    /** Why the choice is not offered on this device (no launcher); empty when it is. */
     public Optional<String> unsupported() {
         return unsupported;
+    }
+
+    /** How this platform starts the agent and shows reminders, said under the check box. */
+    public String hint() {
+        return hint;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.agent;
 
+import dev.tandem.engine.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,7 +107,7 @@ class MacNotifierTest {
         long start = System.nanoTime();
         assertThrows(UncheckedIOException.class, () -> n.show(new Notifier.Notice("Call Sam", "9:00", true), 0));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
-        ReminderAgentTest.waitFor(Duration.ofSeconds(10),
+        Await.until("the hung osascript to be killed",
                 () -> !ProcessHandle.of(pid(osascript)).map(ProcessHandle::isAlive).orElse(false));
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.app.agent;
 
+import dev.tandem.engine.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,7 +88,7 @@ class ToastNotifierTest {
         assertTrue(e.getMessage().contains("killed"), e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
         long pid = ps.pid(1);
-        ReminderAgentTest.waitFor(Duration.ofSeconds(10),
+        Await.until("the hung PowerShell to be killed",
                 () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
@@ -106,12 +107,12 @@ class ToastNotifierTest {
             Item first = ReminderAgentTest.remindAt(store, clock, "First", noon.minusSeconds(1));
             Item second = ReminderAgentTest.remindAt(store, clock, "Second", noon.plus(Duration.ofMinutes(5)));
             agent.start();
-            ReminderAgentTest.waitFor(() -> runs(ps) == 1);
-            ReminderAgentTest.waitFor(() -> new ReminderStore(store).pending().stream()
+            Await.until("the first toast", () -> runs(ps) == 1);
+            Await.until("the first reminder claimed", () -> new ReminderStore(store).pending().stream()
                     .noneMatch(i -> i.id().equals(first.id())));
             clock.advance(Duration.ofMinutes(6));
             agent.wake();
-            ReminderAgentTest.waitFor(() -> runs(ps) == 2);
+            Await.until("the second toast", () -> runs(ps) == 2);
             assertEquals("Second", ps.env(2).get("TANDEM_TOAST_TITLE"));
             agent.wake();
             assertTrue(agent.idle());

@@ -241,7 +241,7 @@ class AutostartTest {
         assertEquals(a.id(), set.get("TANDEM_RUN_NAME"));
         assertEquals(a.agentCommand(), WindowsRunEntryTest.commandLineToArgv(set.get("TANDEM_RUN_COMMAND")));
         assertEquals(a.entry(), set.get("TANDEM_RUN_COMMAND"));
-        waitFor(() -> a.agents().running().size() == 1, "the agent to start");
+        Await.until("the agent to start", Duration.ofSeconds(20), () -> a.agents().running().size() == 1);
         ProcessHandle agent = a.agents().running().get(0);
         started.add(agent);
         assertEquals("on", new SettingsStore(profile).get(Autostart.SETTING, ""));

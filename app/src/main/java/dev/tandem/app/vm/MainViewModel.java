@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
+import dev.tandem.app.vm.filter.SmartListCommands;
 import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
@@ -90,6 +91,7 @@ public final class MainViewModel implements AutoCloseable {
         items.onAfterApply(s -> selectIfBack());
     }
 
+    /** A method rather than {@code nav::rebuildSidebar}: the sidebar that calls it back is made before {@code nav}. */
     private void rebuildSidebar() {
         nav.rebuildSidebar();
     }

@@ -90,7 +90,7 @@ final class Navigation {
     }
 
     /** Whether {@code v} in {@code order} is shown as an outline: a user list or the Inbox in its own order. */
-    static boolean isOutlined(Listing v, ListOrder order) {
+    private static boolean isOutlined(Listing v, ListOrder order) {
         return (order == null || order == ListOrder.DEFAULT) && (v instanceof Listing.UserListing
                 || v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX);
     }

@@ -36,7 +36,6 @@ public final class UndoableCommands {
     private final Dialogs dialogs;
     private final UndoManager undo;
     private final ReadOnlyObjectProperty<Listing> view;
-    private final ObservableList<TodoList> lists;
     private final SidebarViewModel sidebar;
     private final Consumer<Listing> select;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -58,7 +57,6 @@ public final class UndoableCommands {
         this.dialogs = dialogs;
         this.undo = undo;
         this.view = view;
-        this.lists = lists;
         this.sidebar = sidebar;
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);

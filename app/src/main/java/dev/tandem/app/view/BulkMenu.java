@@ -45,7 +45,7 @@ final class BulkMenu {
         none.setOnAction(e -> vm.bulk().setPriority(rows.get(), null));
         priority.getItems().add(none);
         MenuItem tag = new MenuItem(Messages.text("main.bulkMenu.addTag"));
-        tag.setOnAction(e -> vm.commands().askTag(n).ifPresent(t -> vm.bulk().tag(rows.get(), t)));
+        tag.setOnAction(e -> vm.commands().questions().askTag(n).ifPresent(t -> vm.bulk().tag(rows.get(), t)));
         MenuItem trash = new MenuItem(Messages.text("main.bulkMenu.trash", n));
         trash.setOnAction(e -> vm.bulk().trash(rows.get()));
         return new ContextMenu(complete, move, date, priority, tag, trash);

@@ -2,15 +2,10 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.EditorViewModel;
-import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.VersionsViewModel;
 import dev.tandem.ui.Styles;
-import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +23,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -44,11 +38,10 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
-/** The editor pane: title, notes, due date and time, list, done, and the item's change history. */
+/** The editor pane: title, notes, due date and time, list, done, and the item's change history ({@link HistorySection}). */
 public final class EditorView extends StackPane {
     /** Below this width the Todo/Note buttons go without their icons. */
     static final double NARROW = 320;
@@ -60,7 +53,6 @@ public final class EditorView extends StackPane {
     private final ComboBox<String> list = new ComboBox<>();
     private final CheckBox done = new CheckBox(Messages.text("editor.done"));
     private final NotesPane notesPane;
-    private final ListView<HistoryLine> history = new ListView<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
     private boolean updatingList;
     private AttachmentsPane attachmentsPane;
@@ -174,23 +166,7 @@ public final class EditorView extends StackPane {
         DetailsFields.addWhere(grid, 4, vm.details().when());
         DetailsFields.addTo(grid, 5, vm.details(), EditorView::fieldLabel, vm.noteProperty());
 
-        history.setId("editor-history");
-        history.getStyleClass().add(Styles.HISTORY);
-        history.setItems(vm.history());
-        history.setCellFactory(lv -> new HistoryCell());
-        history.setPrefHeight(170);
-        history.setFocusTraversable(false);
-        history.setPlaceholder(new Label(Messages.text("editor.history.empty")));
-        Label historyLabel = fieldLabel(Messages.text("editor.field.history"));
-        historyLabel.setGraphic(Icons.of(MaterialDesignH.HISTORY, 13));
-        Button versions = new Button(Messages.text("editor.history.versions"));
-        versions.setId("editor-versions");
-        versions.getStyleClass().add(Styles.BUTTON_FLAT);
-        versions.setOnAction(e -> openVersions());
-        Region historySpacer = new Region();
-        HBox.setHgrow(historySpacer, Priority.ALWAYS);
-        HBox historyHead = new HBox(8, historyLabel, historySpacer, versions);
-        historyHead.setAlignment(Pos.CENTER_LEFT);
+        HistorySection history = new HistorySection(vm, fieldLabel(Messages.text("editor.field.history")), this);
 
         Button trash = new Button(Messages.text("editor.trash"), Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
@@ -208,7 +184,7 @@ public final class EditorView extends StackPane {
         tooLong.setWrapText(true);
         tooLong.textProperty().bind(vm.tooLongProperty());
         showFor(tooLong, vm.tooLongProperty().isNotEmpty());
-        VBox form = new VBox(10, top, title, tooLong, notesPane, grid, historyHead, history, bottom);
+        VBox form = new VBox(10, top, title, tooLong, notesPane, grid, history.head(), history.list(), bottom);
         vm.attachments().ifPresent(a -> attachments(a, form));
         form.getStyleClass().add(Styles.EDITOR);
         VBox.setVgrow(notesPane, Priority.ALWAYS);
@@ -363,49 +339,6 @@ public final class EditorView extends StackPane {
             list.setValue(v);
         } finally {
             updatingList = false;
-        }
-    }
-
-    /** "Versions…": every version of the item shown, one to bring back. */
-    private void openVersions() {
-        VersionsViewModel versions = vm.versions();
-        if (versions == null || getScene() == null) {
-            return;
-        }
-        new VersionsDialog(getScene().getWindow(), versions, List.copyOf(getScene().getStylesheets())).showAndWait();
-    }
-
-    private static final class HistoryCell extends ListCell<HistoryLine> {
-        HistoryCell() {
-            getStyleClass().add(Styles.HISTORY_CELL);
-        }
-
-        @Override
-        protected void updateItem(HistoryLine h, boolean empty) {
-            super.updateItem(h, empty);
-            if (empty || h == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label what = new Label(h.what());
-            what.getStyleClass().add("history-what");
-            Label who = new Label(Messages.text("editor.history.byDevice", h.device(), when(h.at())));
-            VBox box = new VBox(1, what, who);
-            setText(null);
-            setGraphic(box);
-        }
-
-        private static String when(Instant at) {
-            if (at == null) {
-                return "";
-            }
-            Instant now = Instant.now();
-            if (java.time.Duration.between(at, now).toSeconds() < 5) {
-                return Messages.text("editor.history.justNow");
-            }
-            ZoneId zone = ZoneId.systemDefault();
-            return Formats.dayTime(at.atZone(zone).toLocalDateTime(), LocalDate.now(zone));
         }
     }
 

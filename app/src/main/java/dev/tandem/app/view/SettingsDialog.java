@@ -5,7 +5,6 @@ import static dev.tandem.app.view.Forms.hint;
 
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.settings.CheckStep;
-import dev.tandem.app.vm.settings.LanguageViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel.Target;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.ui.Styles;
@@ -14,7 +13,6 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -24,7 +22,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -41,7 +38,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -51,8 +47,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy for
- * S3 and WebDAV; this device's name and the language, in every mode; field validation; "Test connection" with the result of each step. Its state is a
- * {@link SettingsViewModel}.
+ * S3 and WebDAV; this device's name and the language, in every mode ({@link SettingsDeviceSection}); field
+ * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
  *
  * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
  * grows with the results of a check, but its bottom, with Save and Cancel, stays on the screen. Enter
@@ -224,22 +220,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
                 fields.text("proxy", Messages.text("settings.sync.proxy.prompt")), "proxy");
 
-        GridPane deviceForm = form(); // For every mode, Off too: the name is not a sync setting.
-        String device = SettingsViewModel.DEVICE_NAME;
-        TextField deviceName = Forms.textField(device, Messages.text("settings.sync.device.prompt"),
-                vm.deviceNameProperty(), () -> vm.touch(device));
-        fields.row(deviceForm, 0, Messages.text("settings.sync.device.label"), deviceName, device);
-        // Not beside "Encryption keys…": CalDAV works with sync Off too.
-        HBox others = new HBox(8, phoneButton(), devicesButton(), attachmentsButton());
-        deviceForm.add(others, 1, 2);
-        vm.language().ifPresent(language -> languageRow(deviceForm, 3, language));
-        int next = 5;
-        if (vm.autostart().isPresent()) {
-            next = SettingsDialogSession.autostart(deviceForm, next, vm.autostart().get());
-        }
-        if (vm.shortcut().isPresent()) {
-            SettingsDialogSession.shortcut(deviceForm, next, vm.shortcut().get());
-        }
+        GridPane deviceForm = new SettingsDeviceSection(vm, fields, this::window, getDialogPane().getStylesheets()).build();
 
         Button test = new Button(Messages.text("settings.sync.test"), Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
@@ -282,62 +263,6 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         vm.targetProperty().addListener((o, a, b) -> show.run());
         show.run();
         return box;
-    }
-
-    /**
-     * Language: the system's or a shipped one, saved as soon as it is chosen (it applies at the next start,
-     * whichever button closes the dialog), with the line saying so under it.
-     */
-    private static void languageRow(GridPane g, int r, LanguageViewModel language) {
-        ComboBox<LanguageViewModel.Choice> box = new ComboBox<>(FXCollections.observableArrayList(language.choices()));
-        box.setId("field-language");
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LanguageViewModel.Choice c) {
-                return c == null ? "" : c.label();
-            }
-
-            @Override
-            public LanguageViewModel.Choice fromString(String text) {
-                return null;
-            }
-        });
-        box.valueProperty().bindBidirectional(language.selectedProperty());
-        g.add(Forms.label(Messages.text("settings.language.label")), 0, r);
-        g.add(box, 1, r);
-        Label notice = hint("");
-        notice.setId("settings-language-notice");
-        notice.textProperty().bind(language.noticeProperty());
-        Forms.showOnly(notice, language.noticeProperty().isNotEmpty());
-        g.add(notice, 1, r + 1);
-    }
-
-    /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (some tests). */
-    private Button phoneButton() {
-        return opens("settings-caldav", Messages.text("settings.sync.phone"), vm.more().offersPhoneSync(),
-                () -> new CalDavDialog(window(), vm.more().phoneSync(), getDialogPane().getStylesheets()).showAndWait());
-    }
-
-    /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
-    private Button devicesButton() {
-        return opens("settings-devices", Messages.text("settings.sync.devices"), vm.more().offersDevices(),
-                () -> new DevicesDialog(window(), vm.more().devices(), getDialogPane().getStylesheets()).showAndWait());
-    }
-
-    /** "Attachments…": the size limit, what stays on this device, and cleaning up the remote. */
-    private Button attachmentsButton() {
-        return opens("settings-attachments", Messages.text("settings.sync.attachments"), vm.more().offersAttachments(),
-                () -> new AttachmentSettingsDialog(window(), vm.more().attachments(), getDialogPane().getStylesheets())
-                        .showAndWait());
-    }
-
-    /** A button that opens another dialog over this one; shown only where the window offers it. */
-    private static Button opens(String id, String text, boolean offered, Runnable open) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> open.run());
-        setShown(b, offered);
-        return b;
     }
 
     private static void setShown(Node n, boolean shown) {

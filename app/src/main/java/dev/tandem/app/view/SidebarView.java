@@ -90,7 +90,7 @@ public final class SidebarView extends VBox {
         newList.setMaxWidth(Double.MAX_VALUE);
         newList.setAlignment(Pos.CENTER_LEFT);
         newList.setTooltip(new Tooltip(Messages.text("main.sidebar.newListTip")));
-        newList.setOnAction(e -> vm.commands().newList());
+        newList.setOnAction(e -> vm.commands().listCommands().newList());
         newList.setFocusTraversable(false);
 
         Button newFilter = new Button(Messages.text("main.sidebar.newSmartList"), Icons.of(Icons.FILTER, 16));
@@ -249,7 +249,7 @@ public final class SidebarView extends VBox {
             setGraphic(box);
             if (e.kind() == SidebarEntry.Kind.LIST) {
                 MenuItem rename = new MenuItem(Messages.text("main.sidebar.menu.rename"));
-                rename.setOnAction(a -> vm.commands().renameList(e.listId()));
+                rename.setOnAction(a -> vm.commands().listCommands().renameList(e.listId()));
                 MenuItem section = new MenuItem(Messages.text("main.sidebar.menu.newSection"));
                 section.setId("new-section");
                 section.setOnAction(a -> {
@@ -279,7 +279,7 @@ public final class SidebarView extends VBox {
                     if (e.shared()) {
                         vm.listSharing().leave(e.listId());
                     } else {
-                        vm.commands().deleteList(e.listId());
+                        vm.commands().listCommands().deleteList(e.listId());
                     }
                 });
                 menu.getItems().add(delete);

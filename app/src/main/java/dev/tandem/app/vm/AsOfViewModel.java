@@ -109,7 +109,7 @@ public final class AsOfViewModel implements HasFeedback {
 
     /** A date as the app writes it, "Tue 24 Nov 2026" (the editor's due date too). */
     public String formatDate(LocalDate d) {
-        return d == null ? "" : Formats.dayYear(d);
+        return DayField.format(d);
     }
 
     /** A date typed: as {@link #formatDate} writes it, or a phrase ("yesterday", "3 days ago"); else the date it had. */
@@ -120,7 +120,7 @@ public final class AsOfViewModel implements HasFeedback {
         ZoneId zone = clock.getZone();
         return PastTimes.parse(s.strip(), clock, zone).map(i -> i.atZone(zone).toLocalDate()).orElseGet(() -> {
             try {
-                return EditorViewModel.readDay(s);
+                return DayField.read(s);
             } catch (DateTimeParseException e) {
                 return date.get();
             }

@@ -36,7 +36,8 @@ import javafx.collections.ObservableList;
  * editor or on a row of the list, or an image pasted from the clipboard. A file over the limit is
  * refused here, before anything is kept, with a message naming the limit (the line under the list and
  * a notification), never later at sync. Opening a file or saving a copy downloads it first when this
- * device does not have it; a note's inline images ({@link #image}) say what keeps them from showing.
+ * device does not have it; a note's inline images ({@link #image}, kept by {@link InlineImages}) say
+ * what keeps them from showing.
  *
  * <p>Every disk and network step runs off the UI thread: the store's copies on the background
  * executor, downloads on the fetcher's thread; results come back on the UI thread.
@@ -56,7 +57,7 @@ public final class AttachmentsViewModel implements HasFeedback {
     private final OpenCopies copies = new OpenCopies();
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final Map<String, Attachment> shown = new HashMap<>();
-    private final Map<String, InlineImage> images = new HashMap<>();
+    private final InlineImages images;
     private String itemId;
     private Subscription watching;
     /** Counts items shown, so a list that arrives for an item no longer shown is dropped. */
@@ -76,8 +77,7 @@ public final class AttachmentsViewModel implements HasFeedback {
         this.undo = undo;
         this.opener = opener;
         this.clock = clock;
-        // A download another view or "Keep attachments on this device" finished: images waiting for it show.
-        fetcher.addListener(s -> async.ui().execute(() -> downloaded(s)));
+        this.images = new InlineImages(store, fetcher, async);
     }
 
     @Override
@@ -329,74 +329,7 @@ public final class AttachmentsViewModel implements HasFeedback {
      * one that was not on the remote is looked for again.
      */
     public InlineImage image(String href, String alt) {
-        String id = href.substring(Attachment.SCHEME.length());
-        InlineImage img = images.get(id);
-        if (img != null && img.state().phase() != ImageState.Phase.MISSING) {
-            return img;
-        }
-        InlineImage fresh = img != null ? img : new InlineImage(id, alt);
-        images.put(id, fresh);
-        String name = alt == null || alt.isBlank() ? Messages.text("editor.attachments.image") : alt;
-        async.run(() -> lookUp(id, name), found -> {
-            fresh.set(found.state());
-            if (found.blob() != null) {
-                fresh.blob(found.blob());
-                download(fresh, name, found.blob());
-            }
-        }, e -> fresh.set(ImageState.failed(name, Feedback.why(e))));
-        return fresh;
-    }
-
-    /** The state found on disk; with a blob when it has to be downloaded. */
-    private record Found(ImageState state, String blob) {
-    }
-
-    private Found lookUp(String id, String alt) {
-        Optional<Attachment> row = store.get(id);
-        if (row.isEmpty()) {
-            return new Found(ImageState.missing(alt, Messages.text("editor.attachments.imageRemoved")), null);
-        }
-        Attachment a = row.get();
-        if (!a.isImage()) {
-            return new Found(ImageState.failed(a.name(), Messages.text("editor.attachments.notAnImage", a.name())),
-                    null);
-        }
-        Optional<Path> file = store.file(a);
-        if (file.isPresent()) {
-            return new Found(ImageState.ready(a.name(), file.get().toUri().toString()), null);
-        }
-        return new Found(ImageState.loading(a.name(), Messages.text("editor.attachments.downloading")), a.blob());
-    }
-
-    private void download(InlineImage img, String name, String blob) {
-        fetcher.fetch(blob).whenComplete((s, e) -> {
-            // The local copy's address is a disk lookup: here, on the fetcher's thread.
-            ImageState next = e != null ? ImageState.failed(name, Feedback.why(e)) : stateOf(img.attachmentId(), name, s);
-            async.ui().execute(() -> img.set(next));
-        });
-    }
-
-    private ImageState stateOf(String attachmentId, String name, AttachmentFetcher.Status s) {
-        return switch (s.state()) {
-            case HERE -> store.get(attachmentId).flatMap(store::file)
-                    .map(p -> ImageState.ready(name, p.toUri().toString()))
-                    .orElseGet(() -> ImageState.missing(name, Messages.text("editor.attachments.imageRemoved")));
-            case DOWNLOADING -> ImageState.loading(name, Messages.text("editor.attachments.downloading"));
-            case NOT_ON_REMOTE, NO_SYNC -> ImageState.missing(name, words(s));
-            case FAILED -> ImageState.failed(name, words(s));
-        };
-    }
-
-    private void downloaded(AttachmentFetcher.Status s) {
-        if (s.state() != AttachmentFetcher.State.HERE) {
-            return;
-        }
-        for (InlineImage img : images.values()) {
-            if (s.blob().equals(img.blob()) && !img.state().isReady()) {
-                String name = img.state().name();
-                async.run(() -> stateOf(img.attachmentId(), name, s), img::set);
-            }
-        }
+        return images.image(href, alt);
     }
 
     /** Why a file is not here, in words. */

@@ -4,22 +4,12 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemVersions;
-import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.text.DatePhrases;
-import dev.tandem.ui.messages.Catalogue;
-import dev.tandem.ui.messages.Formats;
-import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +27,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -45,7 +34,8 @@ import javafx.collections.ObservableList;
  * changes in the database (another device, or this one), only fields the user has not touched since
  * the last load take the new value, so an edit in progress survives a sync. {@link #commit()} writes
  * the touched fields as a read-modify-write of the current row, so it never reverts a field someone
- * else changed meanwhile.
+ * else changed meanwhile ({@link FieldEdit} says which fields an edit sets). The history lines are
+ * {@link EditorHistory}'s; the date fields read and write days as {@link DayField} does.
  */
 public final class EditorViewModel {
     private final TodoStore store;
@@ -66,7 +56,7 @@ public final class EditorViewModel {
     /** Why the typed text is not saved (over a {@link TextLimits} limit), or empty. */
     private final ReadOnlyStringWrapper tooLong = new ReadOnlyStringWrapper("");
     private final NotesViewModel notesView;
-    private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
+    private final EditorHistory history;
     /** The shown item's attached files; null in a window without them (some tests). */
     private AttachmentsViewModel attachments;
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
@@ -84,6 +74,7 @@ public final class EditorViewModel {
         this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
+        this.history = new EditorHistory(store, authors, async, this::shownId);
         this.details = new DetailsViewModel(store, async, undo, item.getReadOnlyProperty());
         this.notesView = new NotesViewModel(notes, this::commit, async, links);
         // Due, list, done and todo-or-note are single clicks: save them at once.
@@ -206,7 +197,7 @@ public final class EditorViewModel {
     }
 
     public ObservableList<HistoryLine> history() {
-        return history;
+        return history.lines();
     }
 
     /**
@@ -318,7 +309,7 @@ public final class EditorViewModel {
         if (!Objects.equals(b.notes(), edited.notes())) {
             notesView.saved();
         }
-        UnaryOperator<Item> back = reverse(b, edited);
+        UnaryOperator<Item> back = FieldEdit.reverse(b, edited);
         base = edited;
         String id = b.id();
         // Ticking done on a repeating todo creates its next occurrence, as completing it from the list does.
@@ -342,111 +333,22 @@ public final class EditorViewModel {
         return completes ? series.ensureNext(id) : null;
     }
 
+    /** The fields as they are now, as an edit of {@code b}; null when they hold what {@code b} holds. */
     private UnaryOperator<Item> patch(Item b) {
-        String t = title.get() == null ? "" : title.get();
-        String n = notes.get() == null ? "" : notes.get();
-        LocalDate d = due.get();
-        String l = listId.get();
-        boolean x = done.get();
-        boolean k = note.get();
-        boolean titleChanged = !t.equals(b.titleOrEmpty()) && !t.isBlank();
-        boolean notesChanged = !n.equals(b.notes() == null ? "" : b.notes());
-        boolean dueChanged = !Objects.equals(d, b.dueDate());
-        boolean listChanged = !Objects.equals(l, b.listId());
-        boolean doneChanged = x != b.isDone();
-        boolean kindChanged = k != b.isNote();
-        if (!(titleChanged || notesChanged || dueChanged || listChanged || doneChanged || kindChanged)) {
-            return null;
-        }
-        long now = store.clock().millis();
-        return it -> {
-            Item r = it;
-            if (titleChanged) {
-                r = r.withTitle(t.strip());
-            }
-            if (notesChanged) {
-                r = r.withNotes(n.isEmpty() ? null : n);
-            }
-            if (dueChanged) {
-                // No time without a date: removing the date removes the time.
-                r = d == null ? r.withDue(null).withDueTime(null) : r.withDue(d);
-            }
-            if (listChanged) {
-                r = r.withListId(l);
-            }
-            if (doneChanged) {
-                r = r.withDone(x, now);
-            }
-            if (kindChanged) {
-                r = r.withNote(k);
-            }
-            return r;
-        };
-    }
-
-    private static UnaryOperator<Item> reverse(Item before, Item after) {
-        return it -> {
-            Item r = it;
-            if (!Objects.equals(before.title(), after.title())) {
-                r = r.withTitle(before.title());
-            }
-            if (!Objects.equals(before.notes(), after.notes())) {
-                r = r.withNotes(before.notes());
-            }
-            if (!Objects.equals(before.due(), after.due())) {
-                r = r.withDue(before.dueDate()).withDueTimeText(before.dueTime());
-            }
-            if (!Objects.equals(before.listId(), after.listId())) {
-                r = r.withListId(before.listId());
-            }
-            if (before.isDone() != after.isDone()) {
-                r = r.withDoneFields(before.done(), before.doneAt());
-            }
-            if (before.isNote() != after.isNote()) {
-                r = r.withKind(before.kind());
-            }
-            return r;
-        };
+        return new FieldEdit(title.get(), notes.get(), due.get(), listId.get(), done.get(), note.get())
+                .patch(b, store.clock().millis());
     }
 
     private void loadHistory() {
         Item it = item.get();
-        if (it == null) {
-            return;
+        if (it != null) {
+            history.load(it.id());
         }
-        String id = it.id();
-        async.run(() -> {
-            Map<String, String> names = new HashMap<>();
-            store.lists().forEach(l -> names.put(l.id(), l.name()));
-            // Reminder times in the store's zone, as the reminder itself fires; a parent by its title now.
-            return HistoryLine.describe(authors.history(id), new HistoryLine.Names(
-                    lid -> names.containsKey(lid) ? names.get(lid) : Messages.text("editor.deleted.list"),
-                    pid -> store.get(pid).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("editor.deleted.todo")),
-                    sid -> new SectionStore(store).section(sid).map(Section::name)
-                            .orElseGet(() -> Messages.text("editor.deleted.section"))),
-                    store.dateClock().getZone());
-        }, lines -> {
-            Item now = item.get();
-            if (now != null && now.id().equals(id)) {
-                history.setAll(lines);
-            }
-        }, e -> history.clear());
     }
 
     /** How the date field shows a due date, e.g. "Fri 27 Nov 2026"; "" for none. */
     public String formatDue(LocalDate d) {
-        return d == null ? "" : Formats.dayYear(d);
-    }
-
-    /**
-     * A day as {@link Formats#dayYear} writes it in the language in use, read back ("Fri 27 Nov 2026").
-     *
-     * @throws DateTimeParseException when {@code s} is not one
-     */
-    static LocalDate readDay(String s) {
-        Language l = Messages.language();
-        return LocalDate.parse(s.strip(), DateTimeFormatter.ofPattern(
-                Catalogue.pattern(l, "formats.dayYear").orElseThrow(), l.locale()));
+        return DayField.format(d);
     }
 
     /**
@@ -462,15 +364,6 @@ public final class EditorViewModel {
      * a phrase, a date as {@link #formatDue} writes it, or blank for none; anything else keeps {@code was}.
      */
     public LocalDate parseDate(String s, LocalDate was) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        return DatePhrases.parse(s, store.today()).orElseGet(() -> {
-            try {
-                return readDay(s);
-            } catch (DateTimeParseException e) {
-                return was;
-            }
-        });
+        return DayField.parse(s, was, store.today());
     }
 }

@@ -5,12 +5,11 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.text.filter.SearchBoxQuery;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
+import dev.tandem.app.vm.filter.SmartListCommands;
 import dev.tandem.app.vm.outline.OutlineCommands;
-import dev.tandem.app.vm.outline.OutlineRowFeed;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,22 +18,19 @@ import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
  * The main window's state and commands: the sidebar, the current view's live item list, search,
  * the selection, and every action on items and lists (each undoable). Needs no toolkit: the UI
- * executor is passed in. Properties change on the UI executor only.
+ * executor is passed in. Properties change on the UI executor only. Which view is shown, its title,
+ * the search box and the rows' subscription are {@link Navigation}'s.
  *
  * <p>Today, Upcoming and the sidebar counts are queries for one date; when {@link DayWatch} sees
  * the local date change they are subscribed again for the new one.
@@ -53,16 +49,11 @@ public final class MainViewModel implements AutoCloseable {
     private final QuickAddViewModel quickAdd;
     private final AgendaViewModel agenda;
     private final CalendarViewModel calendar;
-    private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
     private final OutlineCommands outline;
-    private final ReadOnlyBooleanWrapper outlined = new ReadOnlyBooleanWrapper();
+    private final Navigation nav;
 
-    private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.text("main.sidebar.inbox"));
-    private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final IntegerProperty selectionCount = new SimpleIntegerProperty(0);
-    private Listing beforeSearch = Listing.inbox();
     /** The todo to select once its row is in the list again (see {@link #selectWhenBack}); null for none. */
     private String reselect;
     private final ViewChrome chrome;
@@ -72,7 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     private final RowLabels rowLabels;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
-        this.recovery = new Recovery(store, async, dialogs, undo, () -> view.get());
+        this.recovery = new Recovery(store, async, dialogs, undo, this::view);
         this.store = store;
         this.async = async;
         this.undo = undo;
@@ -80,25 +71,36 @@ public final class MainViewModel implements AutoCloseable {
         this.lists = new LiveList<>(TodoList::id, async.ui());
         this.sidebar = new SidebarViewModel(store, async, this::rebuildSidebar);
         this.day = new DayWatch(store.dateClock(), async.ui());
-        this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
+        this.nav = new Navigation(store, async, items, lists, sidebar, day, this::leaveView);
+        this.commands = new UndoableCommands(store, async, dialogs, undo, nav.viewProperty(), lists.items(),
                 sidebar, this::select);
-        this.agenda = new AgendaViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), commands,
+        this.agenda = new AgendaViewModel(store, async, nav.viewProperty(), day.todayProperty(), commands,
                 selected::set);
-        this.calendar = new CalendarViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), undo, dialogs,
+        this.calendar = new CalendarViewModel(store, async, nav.viewProperty(), day.todayProperty(), undo, dialogs,
                 commands::say, selected::set, Locale.getDefault(Locale.Category.FORMAT));
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
-        sort.addListener((o, a, b) -> bindItems(view.get()));
         lists.onAfterApply(s -> rebuildSidebar());
-        day.todayProperty().addListener((o, was, now) -> onNewDay(now));
-        search.addListener((obs, o, n) -> onSearch(n));
-        this.chrome = new ViewChrome(view, items, sidebar());
+        day.todayProperty().addListener((o, was, now) -> nav.onNewDay(now));
+        this.chrome = new ViewChrome(nav.viewProperty(), items, sidebar());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
-        this.rowLabels = new RowLabels(day::today, view::get, lists.items());
-        this.smartLists = new SmartListCommands(store, async, dialogs, undo, view::get, this::select, commands::say);
+        this.rowLabels = new RowLabels(day::today, nav::view, lists.items());
+        this.smartLists = new SmartListCommands(store, async, dialogs, undo, nav::view, this::select, commands::say);
         undo.onUndone(this::selectWhenBack);
         items.onAfterApply(s -> selectIfBack());
+    }
+
+    /** A method rather than {@code nav::rebuildSidebar}: the sidebar that calls it back is made before {@code nav}. */
+    private void rebuildSidebar() {
+        nav.rebuildSidebar();
+    }
+
+    /** Another view is shown: what the quick-add field and the selection held belonged to the old one. */
+    private void leaveView() {
+        quickAdd.clearUnder();
+        reselect = null;
+        selected.set(null);
     }
 
     /**
@@ -135,13 +137,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** The list shows a list's (or the Inbox's) outline in its own order: rows can be moved and indented. */
     public ReadOnlyBooleanProperty outlinedProperty() {
-        return outlined.getReadOnlyProperty();
-    }
-
-    /** Whether {@code v} in {@code order} is shown as an outline: a user list or the Inbox in its own order. */
-    static boolean isOutlined(Listing v, ListOrder order) {
-        return (order == null || order == ListOrder.DEFAULT) && (v instanceof Listing.UserListing
-                || v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX);
+        return nav.outlinedProperty();
     }
 
     /** Backups and "Show as of…": what brings the profile's earlier states back. */
@@ -207,16 +203,9 @@ public final class MainViewModel implements AutoCloseable {
             return null;
         }, r -> { });
         sidebar.bindCounts(today);
-        bindItems(view.get());
+        nav.bindItems(nav.view());
         rebuildSidebar();
         day.start();
-    }
-
-    private void onNewDay(LocalDate today) {
-        sidebar.bindCounts(today);
-        if (view.get() instanceof Listing.SmartListing s && (s.smart() == Listing.Smart.TODAY || s.smart() == Listing.Smart.UPCOMING)) {
-            bindItems(view.get());
-        }
     }
 
     // ---------------------------------------------------------------- properties
@@ -238,19 +227,19 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<Listing> viewProperty() {
-        return view.getReadOnlyProperty();
+        return nav.viewProperty();
     }
 
     public Listing view() {
-        return view.get();
+        return nav.view();
     }
 
     public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+        return nav.titleProperty();
     }
 
     public StringProperty searchProperty() {
-        return search;
+        return nav.searchProperty();
     }
 
     /** How many rows are selected; the list view keeps it. Above one, the editor's side offers actions for all of them. */
@@ -303,132 +292,12 @@ public final class MainViewModel implements AutoCloseable {
     // ---------------------------------------------------------------- navigation
 
     public void select(Listing v) {
-        if (v == null || v.equals(view.get())) {
-            return;
-        }
-        if (!isSearch(v) && !search.get().isEmpty()) {
-            search.set("");
-        }
-        if (!isSearch(v)) {
-            beforeSearch = v;
-        }
-        view.set(v);
-        quickAdd.clearUnder();
-        reselect = null;
-        selected.set(null);
-        title.set(titleOf(v));
-        bindItems(v);
+        nav.select(v);
     }
 
     /** Moves the sidebar selection by {@code delta} entries (keyboard: Ctrl+Up/Down). */
     public void selectRelative(int delta) {
-        List<SidebarEntry> entries = sidebar.entries();
-        if (entries.isEmpty()) {
-            return;
-        }
-        int i = indexOfView(entries, view.get());
-        int next = Math.floorMod((i < 0 ? 0 : i) + delta, entries.size());
-        select(entries.get(next).view());
-    }
-
-    private static int indexOfView(List<SidebarEntry> entries, Listing v) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).view().equals(v)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** What the search box shows: words (searched), or a query with operators (a filter). */
-    private static boolean isSearch(Listing v) {
-        return v instanceof Listing.SearchListing || v instanceof Listing.FilterListing f && f.isSearch();
-    }
-
-    private void onSearch(String text) {
-        if (text == null || text.isBlank()) {
-            if (isSearch(view.get())) {
-                Listing back = beforeSearch;
-                view.set(back);
-                title.set(titleOf(back));
-                bindItems(back);
-            }
-            return;
-        }
-        // Words beside @tag, #list or p1, or a query with & | ! ( ), read as a smart list's query; words from a
-        // tag's view search within that tag.
-        Listing v = SearchBoxQuery.listing(text, day.today(), beforeSearch instanceof Listing.TagListing t ? t.tag() : null);
-        if (v.equals(view.get())) {
-            return;
-        }
-        view.set(v);
-        title.set(Messages.text("main.title.search"));
-        bindItems(v);
-    }
-
-    /** On the UI thread: the date is read here, the subscription is made on the background executor. */
-    private void bindItems(Listing v) {
-        LocalDate today = day.today();
-        boolean tree = isOutlined(v, sort.get());
-        outlined.set(tree);
-        async.run(() -> {
-            Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
-            if (tree) {
-                String listId = v instanceof Listing.UserListing l ? l.listId() : null;
-                items.bindFeed(feed -> store.subscribeOutline(listId, new OutlineRowFeed(feed)));
-            } else {
-                items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
-            }
-            return null;
-        }, r -> { });
-    }
-
-    String titleOf(Listing v) {
-        if (v instanceof Listing.SmartListing s) {
-            return SidebarViewModel.smartTitle(s.smart());
-        }
-        if (v instanceof Listing.UserListing l) {
-            return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()
-                    .map(TodoList::name).orElse(Messages.text("main.title.list"));
-        }
-        if (v instanceof Listing.ConflictsView) {
-            return Messages.text("main.sidebar.conflicts");
-        }
-        if (v instanceof Listing.Agenda) {
-            return Messages.text("main.sidebar.agenda");
-        }
-        if (v instanceof Listing.Calendar) {
-            return Messages.text("main.sidebar.calendar");
-        }
-        if (v instanceof Listing.FilterListing f && !f.isSearch()) {
-            return sidebar.entries().stream().filter(e -> e.key().equals(f.key())).map(SidebarEntry::name).findFirst()
-                    .orElse(Messages.text("main.title.smartList"));
-        }
-        return v instanceof Listing.TagListing t ? "@" + t.tag() : Messages.text("main.title.search");
-    }
-
-    private void rebuildSidebar() {
-        sidebar.rebuild(lists.items());
-        if (view.get() instanceof Listing.FilterListing f && !f.isSearch()) {
-            // Its query changed here or on another device: show what it finds now; gone: back to the Inbox.
-            Optional<SidebarEntry> now = sidebar.entries().stream().filter(e -> e.key().equals(f.key())).findFirst();
-            if (now.isPresent() && !now.get().view().equals(f)) {
-                view.set(now.get().view());
-                bindItems(now.get().view());
-            } else if (now.isEmpty() && sidebar.filtersLoaded()) {
-                select(Listing.inbox());
-                return;
-            }
-            title.set(titleOf(view.get()));
-        }
-        if (view.get() instanceof Listing.UserListing lv) {
-            String t = titleOf(lv);
-            if (lists.items().stream().noneMatch(x -> x.id().equals(lv.listId())) && lists.isLoaded()) {
-                select(Listing.inbox());
-            } else {
-                title.set(t);
-            }
-        }
+        nav.selectRelative(delta);
     }
 
     /** The words beside a row's title: due, start, urgency, its list. */
@@ -456,7 +325,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** How the list is ordered: the view's own order, or by priority, due date or title first. */
     public ObjectProperty<ListOrder> sortProperty() {
-        return sort;
+        return nav.sortProperty();
     }
 
     /** The quick-add field: its text, what it understood, and adding the todo. */

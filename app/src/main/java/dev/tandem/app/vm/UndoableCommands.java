@@ -5,22 +5,15 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Subtrees;
-import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.Checklist;
-import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.PlainSpan;
-import dev.tandem.app.text.QuickAdd;
-import dev.tandem.app.text.TodoDraft;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,7 +26,8 @@ import javafx.collections.ObservableList;
  * Each changes the store on the background executor and, back on the UI executor, pushes its
  * inverse and how to do it again onto the undo stack, so every change the user makes can be taken
  * back and redone. Most, and {@link #undo} and {@link #redo} themselves, say what they did in the
- * message line.
+ * message line. The actions on whole lists are {@link ListCommands}'; the questions asked before an
+ * action on the selection are {@link BulkQuestions}'.
  */
 public final class UndoableCommands {
     private final TodoStore store;
@@ -42,7 +36,6 @@ public final class UndoableCommands {
     private final Dialogs dialogs;
     private final UndoManager undo;
     private final ReadOnlyObjectProperty<Listing> view;
-    private final ObservableList<TodoList> lists;
     private final SidebarViewModel sidebar;
     private final Consumer<Listing> select;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -52,6 +45,8 @@ public final class UndoableCommands {
     private final QuickAdds adds;
     private final SubtreeCommands subtrees;
     private final Subtrees subtreeStore;
+    private final BulkQuestions questions;
+    private final ListCommands listCommands;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
@@ -62,12 +57,13 @@ public final class UndoableCommands {
         this.dialogs = dialogs;
         this.undo = undo;
         this.view = view;
-        this.lists = lists;
         this.sidebar = sidebar;
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
         this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
         this.subtreeStore = new Subtrees(store);
+        this.questions = new BulkQuestions(dialogs, lists, store::today, message::set);
+        this.listCommands = new ListCommands(store, async, dialogs, undo, view, lists, select, message::set);
         // A message is about what the user just did where they did it: another view starts without one.
         view.addListener((o, a, b) -> message.set(""));
         // A new message has no link unless the code that set it gives one right after.
@@ -102,58 +98,14 @@ public final class UndoableCommands {
         messageAction.set(action);
     }
 
-    /** Asks for a tag to add to the selected todos; empty when cancelled or blank. */
-    public Optional<String> askTag() {
-        return askTag(1);
+    /** Asks what to set on the selected todos: a tag, a list, a due date. */
+    public BulkQuestions questions() {
+        return questions;
     }
 
-    /** Asks for a tag to add to {@code n} selected todos, saying how many; empty when cancelled or blank. */
-    public Optional<String> askTag(int n) {
-        String title = n > 1 ? Messages.text("main.askTag.titleMany", n) : Messages.text("main.askTag.title");
-        String label = n > 1 ? Messages.text("main.askTag.labelMany", n) : Messages.text("main.askTag.label");
-        return dialogs.askText(title, label, "").map(String::strip).filter(t -> !t.isEmpty());
-    }
-
-    /**
-     * Asks for the list to move to by name ("Inbox", or the sidebar's word for it, for none); empty when
-     * cancelled or there is no such list.
-     */
-    public Optional<Optional<String>> askList() {
-        Optional<String> name = dialogs.askText(Messages.text("main.askList.title"), Messages.text("main.askList.label"), "")
-                .map(String::strip).filter(n -> !n.isEmpty());
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        if (name.get().equalsIgnoreCase("inbox") || name.get().equalsIgnoreCase(Messages.text("main.sidebar.inbox"))) {
-            return Optional.of(Optional.empty());
-        }
-        Optional<TodoList> l = lists.stream().filter(x -> x.name() != null && x.name().equalsIgnoreCase(name.get())).findFirst();
-        if (l.isEmpty()) {
-            message.set(Messages.text("main.askList.noSuchList", name.get()));
-            return Optional.empty();
-        }
-        return Optional.of(Optional.of(l.get().id()));
-    }
-
-    /**
-     * Asks for a due date ("tomorrow", "fri", "2026-12-01", or in the language's words; "none" or its word
-     * clears); empty when cancelled or unreadable.
-     */
-    public Optional<Optional<LocalDate>> askDue() {
-        Optional<String> text = dialogs.askText(Messages.text("main.askDue.title"), Messages.text("main.askDue.label"), "")
-                .map(String::strip).filter(n -> !n.isEmpty());
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        if (text.get().equalsIgnoreCase("none") || text.get().equalsIgnoreCase(Messages.text("main.askDue.none"))) {
-            return Optional.of(Optional.empty());
-        }
-        Optional<LocalDate> d = DatePhrases.parse(text.get(), store.today());
-        if (d.isEmpty()) {
-            message.set(Messages.text("main.askDue.unreadable", text.get()));
-            return Optional.empty();
-        }
-        return Optional.of(d);
+    /** New list, rename and delete a list. */
+    public ListCommands listCommands() {
+        return listCommands;
     }
 
     /** Shows {@code text} in the message line. */
@@ -358,60 +310,5 @@ public final class UndoableCommands {
     public void redo() {
         String label = undo.redo();
         message.set(label == null ? Messages.text("main.undo.nothingToRedo") : Messages.text("main.undo.redone", label));
-    }
-
-    public void newList() {
-        String title = Messages.text("main.newList.title");
-        dialogs.askText(title, Messages.text("main.list.nameLabel"), "").filter(n -> !n.isBlank()).ifPresent(name -> {
-            Optional<TodoList> taken = lists.stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(name.strip()))
-                    .findFirst();
-            if (taken.isPresent()) {
-                // Shown after the switch: a new view clears the message line.
-                select.accept(new Listing.UserListing(taken.get().id()));
-                message.set(Messages.text("main.newList.exists", taken.get().name()));
-                return;
-            }
-            async.run(() -> store.createList(name), l -> {
-                    // Undo trashes what was added to the list meanwhile; redo brings the list and those back.
-                    AtomicReference<List<String>> trashed = new AtomicReference<>(List.of());
-                    undo.push(Messages.text("main.undo.createList", l.name()), () -> trashed.set(store.deleteList(l.id())),
-                            () -> store.undeleteList(l.id(), trashed.get()));
-                    select.accept(new Listing.UserListing(l.id()));
-                });
-        });
-    }
-
-    public void renameList(String listId) {
-        Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
-        if (cur.isEmpty()) {
-            return;
-        }
-        dialogs.askText(Messages.text("main.renameList.title"), Messages.text("main.list.nameLabel"), cur.get().name())
-                .filter(n -> !n.isBlank()).ifPresent(name -> async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
-                        undo.push(Messages.text("main.undo.renameList"), () -> store.renameList(listId, o),
-                                () -> store.renameList(listId, name)))));
-    }
-
-    public void deleteList(String listId) {
-        Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
-        if (cur.isEmpty()) {
-            return;
-        }
-        String name = cur.get().name();
-        // Every todo of the list goes to the Trash, completed ones too (TodoStore.deleteList).
-        if (!dialogs.confirm(Messages.text("main.deleteList.title", name),
-                Messages.text("main.deleteList.text"), Messages.text("main.deleteList.button"))) {
-            return;
-        }
-        if (view.get() instanceof Listing.UserListing lv && lv.listId().equals(listId)) {
-            select.accept(Listing.inbox());
-        }
-        async.run(() -> store.deleteList(listId), ids -> {
-            // Redo deletes the list again; undo then brings back what that trashed.
-            AtomicReference<List<String>> trashed = new AtomicReference<>(ids);
-            undo.push(Messages.text("main.undo.deleteList", name), () -> store.undeleteList(listId, trashed.get()),
-                    () -> trashed.set(store.deleteList(listId)));
-            message.set(Messages.text("main.done.deletedList", name));
-        });
     }
 }

@@ -60,7 +60,7 @@ class SessionScreenshotsTest {
         Async async = new Async(Async.backgroundExecutor("session-shot"), FxExecutor.INSTANCE, e -> { });
         SettingsDialog dialog = fx(() -> {
             SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> new ConnectionCheck(List.of()));
-            vm.offerSession(new AutostartViewModel(autostart, true, async), new ShortcutHelp("Linux",
+            vm.offers().offerSession(new AutostartViewModel(autostart, true, async), new ShortcutHelp("Linux",
                     Map.of("XDG_CURRENT_DESKTOP", "GNOME"), installed, autostart.profileArgs()));
             SettingsDialog d = new SettingsDialog(null, vm, Theme.LIGHT.stylesheets());
             d.show();

@@ -100,7 +100,7 @@ class SettingsAutostartUiTest {
     private CheckBox open(Autostart a) throws Exception {
         Async async = new Async(io, FxExecutor.INSTANCE, e -> { });
         SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> new ConnectionCheck(List.of()));
-        vm.offerSession(new AutostartViewModel(a, a.enabled(), async), new ShortcutHelp("Linux",
+        vm.offers().offerSession(new AutostartViewModel(a, a.enabled(), async), new ShortcutHelp("Linux",
                 Map.of("XDG_CURRENT_DESKTOP", "GNOME"), a.unsupported().isEmpty()
                         ? Optional.of(new Launcher(Path.of(a.agentCommand().get(0)), Path.of(a.agentCommand().get(0))))
                         : Optional.empty(), a.profileArgs()));

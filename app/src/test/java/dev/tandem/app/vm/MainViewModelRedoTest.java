@@ -172,7 +172,7 @@ class MainViewModelRedoTest {
     @Test
     void redo_newListRenameAndDeleteList_doThemAgain() {
         dialogs.textAnswers.add("Errands");
-        ui.run(vm.commands()::newList);
+        ui.run(vm.commands().listCommands()::newList);
         ui.await(() -> vm.lists().size() == 1 && canUndo());
         String id = ui.get(() -> vm.lists().get(0).id());
         store.add("Post office", id, null);
@@ -185,14 +185,14 @@ class MainViewModelRedoTest {
         assertFalse(store.allItems().get(0).isTrashed(), "redo brings the todo back with the list");
 
         dialogs.textAnswers.add("Chores");
-        ui.run(() -> vm.commands().renameList(id));
+        ui.run(() -> vm.commands().listCommands().renameList(id));
         ui.await(() -> "Chores".equals(ui.get(() -> vm.lists().get(0).name())));
         ui.run(vm.commands()::undo);
         ui.await(() -> "Errands".equals(ui.get(() -> vm.lists().get(0).name())));
         ui.run(vm.commands()::redo);
         ui.await(() -> "Chores".equals(ui.get(() -> vm.lists().get(0).name())));
 
-        ui.run(() -> vm.commands().deleteList(id));
+        ui.run(() -> vm.commands().listCommands().deleteList(id));
         ui.await(() -> vm.lists().isEmpty());
         ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().size() == 1);

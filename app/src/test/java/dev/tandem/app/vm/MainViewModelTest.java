@@ -313,7 +313,7 @@ class MainViewModelTest {
     @Test
     void newList_named_createsAndSelectsIt() {
         dialogs.textAnswers.add("Errands");
-        ui.run(vm.commands()::newList);
+        ui.run(vm.commands().listCommands()::newList);
         ui.await(() -> vm.view() instanceof Listing.UserListing);
         ui.await(() -> "Errands".equals(vm.titleProperty().get()));
     }
@@ -323,7 +323,7 @@ class MainViewModelTest {
         TodoList home = store.createList("Home");
         ui.await(() -> vm.lists().size() == 1);
         dialogs.textAnswers.add("home");
-        ui.run(vm.commands()::newList);
+        ui.run(vm.commands().listCommands()::newList);
         ui.await(() -> new Listing.UserListing(home.id()).equals(vm.view()));
         assertEquals("A list called “Home” exists already: here it is", ui.get(() -> vm.commands().messageProperty().get()));
         assertEquals(1, store.lists().size());
@@ -336,7 +336,7 @@ class MainViewModelTest {
         store.setDone(store.add("done already", work.id(), null).id(), true);
         ui.await(() -> vm.lists().size() == 1);
         ui.run(() -> vm.select(new Listing.UserListing(work.id())));
-        ui.run(() -> vm.commands().deleteList(work.id()));
+        ui.run(() -> vm.commands().listCommands().deleteList(work.id()));
         // Completed todos go to the Trash too, and the question says so.
         assertEquals(List.of("Its todos and notes, completed ones included, move to the Trash; Undo brings them back."),
                 dialogs.confirmMessages);
@@ -402,7 +402,7 @@ class MainViewModelTest {
         List<ChangeEvent> local = new CopyOnWriteArrayList<>();
         store.db().subscribe(ChangeEvent.Origin.LOCAL, local::addAll);
         dialogs.textAnswers.add("Errands");
-        ui.run(vm.commands()::newList);
+        ui.run(vm.commands().listCommands()::newList);
         ui.await(() -> vm.lists().size() == 1);
         ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().isEmpty());

@@ -1,7 +1,6 @@
 package dev.tandem.app.vm.filter;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.DerivedIds;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TodoList;
@@ -13,9 +12,7 @@ import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.messages.Messages;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,7 +21,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,10 +42,8 @@ import javafx.collections.ObservableList;
  * read. A query of the shape the fields make moves the fields; any other disables them and says so.</li>
  * </ul>
  * A {@code following} flag keeps each way from echoing into the other. The count of what the filter
- * finds runs off the UI thread, latest wins ({@link FilterCount}). Saving a name in use replaces that
- * smart list, as names work everywhere (docs/FILTERS.md); the form says so as soon as the name is typed,
- * and the Save button reads "Replace". Renaming the smart list being edited saves the new name, then
- * removes the old one, so a failure between the two leaves a copy, never a loss.
+ * finds runs off the UI thread, latest wins ({@link FilterCount}). Saving under a name, and saying
+ * when the name is another smart list's (the Save button then reads "Replace"), is {@link FilterSaving}'s.
  */
 public final class FilterBuilderViewModel implements HasFeedback {
     /** The colours a smart list can have, {@code #rrggbb}; their names are {@code filter.builder.color.N}. */
@@ -61,6 +55,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
     private final SavedFilter editing;
     private final Feedback feedback = new Feedback();
     private final FilterCount count;
+    private final FilterSaving saving;
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty color = new SimpleStringProperty(PALETTE.get(0));
@@ -81,10 +76,6 @@ public final class FilterBuilderViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper query = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper fieldsEnabled = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyBooleanWrapper replaces = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<SavedFilter> saved = new ReadOnlyObjectWrapper<>();
-    /** The saved filters by id, to say when a name is in use; read when the dialog opens. */
-    private final Map<String, String> savedNames = new HashMap<>();
     private Filter filter;
     private boolean following;
 
@@ -93,6 +84,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
         this.async = Objects.requireNonNull(async, "async");
         this.editing = editing;
         this.count = new FilterCount(store, async);
+        this.saving = new FilterSaving(store, async, feedback, editing, name);
         // Change listeners, not invalidation ones: a value set while following is never read, and an
         // unread property would not report the next change.
         for (ObservableValue<?> o : List.<ObservableValue<?>>of(anyOf, list, tags, priority, due, dueBefore, start, words,
@@ -108,7 +100,6 @@ public final class FilterBuilderViewModel implements HasFeedback {
                 fromText();
             }
         });
-        name.addListener((x, was, now) -> replaces.set(inUse()));
     }
 
     /** A new smart list: every open todo, until the fields say more. */
@@ -148,22 +139,11 @@ public final class FilterBuilderViewModel implements HasFeedback {
                             listChoices.add(n);
                         }
                     }
-                    l.filters().forEach(f -> savedNames.put(f.id(), f.name()));
-                    replaces.set(inUse());
+                    saving.known(l.filters());
                 }, e -> feedback.fail(Messages.text("filter.builder.loadFailed", Feedback.why(e))));
     }
 
     private record Loaded(List<String> lists, List<SavedFilter> filters) {
-    }
-
-    /** Whether the name typed is another saved filter's (not the one being edited): saving replaces it. */
-    private boolean inUse() {
-        String n = name.get() == null ? "" : name.get().strip();
-        if (n.isEmpty() || n.length() > SavedFilters.MAX_NAME_CHARS) {
-            return false;
-        }
-        String id = DerivedIds.savedFilter(n);
-        return savedNames.containsKey(id) && (editing == null || !editing.id().equals(id));
     }
 
     private void fromFields() {
@@ -265,36 +245,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
      * the message says which is wrong and nothing is written.
      */
     public void save() {
-        String n = name.get() == null ? "" : name.get().strip();
-        if (n.isEmpty()) {
-            feedback.fail(Messages.text("filter.builder.error.noName"));
-            return;
-        }
-        if (n.length() > SavedFilters.MAX_NAME_CHARS) {
-            feedback.fail(Messages.text("filter.builder.error.nameTooLong", SavedFilters.MAX_NAME_CHARS, n.length()));
-            return;
-        }
-        Filter f = filter;
-        if (f == null) {
-            feedback.fail(Messages.text("filter.builder.error.query", problem.get()));
-            return;
-        }
-        if (!feedback.begin()) {
-            return;
-        }
-        String c = color.get() == null ? "" : color.get();
-        SavedFilter old = editing;
-        async.run(() -> {
-            SavedFilter s = store.savedFilters().save(n, f, c);
-            if (old != null && !old.id().equals(s.id())) {
-                store.savedFilters().remove(old.name());
-            }
-            return s;
-        }, s -> {
-            feedback.end(Messages.text("filter.builder.saved", s.name()));
-            savedNames.put(s.id(), s.name());
-            saved.set(s);
-        }, e -> feedback.failed(Messages.text("filter.builder.couldNotSave", Feedback.why(e))));
+        saving.save(filter, problem.get(), color.get());
     }
 
     public StringProperty nameProperty() {
@@ -382,7 +333,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
 
     /** The name typed is another smart list's: saving replaces it. */
     public ReadOnlyBooleanProperty replacesProperty() {
-        return replaces.getReadOnlyProperty();
+        return saving.replacesProperty();
     }
 
     /** "Finds 12 todos now", "Counting…", or empty while no query reads. */
@@ -392,7 +343,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
 
     /** The smart list as saved, once it is. */
     public ReadOnlyObjectProperty<SavedFilter> savedProperty() {
-        return saved.getReadOnlyProperty();
+        return saving.savedProperty();
     }
 
     /** The filter in effect, or null while none reads. */

@@ -2,15 +2,10 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
-import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.vm.Feedback;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +60,6 @@ public final class SettingsViewModel {
     /** The name of the "This device" field, for {@link #error} and {@link #touch}. */
     public static final String DEVICE_NAME = "deviceName";
 
-    private final Async async;
     private final SettingsCheck check;
     private final ObjectProperty<SyncSettings.Mode> mode = new SimpleObjectProperty<>(SyncSettings.Mode.NONE);
     private final Map<String, StringProperty> values = new HashMap<>();
@@ -78,14 +72,10 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.OFF);
     private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper(Messages.text("settings.sync.save"));
-    private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
-    private MoreSettings more;
-    private LanguageViewModel language;
-    private AutostartViewModel autostart;
-    private ShortcutHelp shortcut;
-    private String chosenFolder;
+    private final SettingsOffers offers;
+    private final FolderChoice folder;
     private boolean submitted;
 
     /**
@@ -98,39 +88,16 @@ public final class SettingsViewModel {
 
     /**
      * The folder picked with "Choose…". One that holds other files gets a new {@code Tandem}
-     * folder inside it instead, made at once (the user chose where), and the dialog says so; the
-     * look at the folder runs off the UI thread.
+     * folder inside it instead, made at once, and the dialog says so ({@link FolderChoice}).
      */
     public void folderChosen(Path dir) {
         touched.add("folder");
-        async.run(() -> {
-            FolderRemote.Look look = FolderRemote.look(dir);
-            if (look.contents() != FolderRemote.Contents.OTHER) {
-                return dir;
-            }
-            Path inside = dir.resolve(FolderRemote.SUBFOLDER);
-            try {
-                Files.createDirectories(inside);
-            } catch (IOException e) {
-                // No words of its own: the note shows the cause's (the system's), in the person's language around them.
-                throw new UncheckedIOException(inside.toString(), e);
-            }
-            return inside;
-        }, chosen -> {
-            chosenFolder = chosen.toString();
-            value("folder").set(chosenFolder);
-            folderNote.set(chosen.equals(dir) ? ""
-                    : Messages.text("settings.sync.folder.madeInside", chosen.getFileName().toString()));
-        }, e -> {
-            value("folder").set(dir.toString());
-            Throwable why = e.getCause() != null ? e.getCause() : e;
-            folderNote.set(Messages.text("settings.sync.folder.cannotMake", Feedback.why(why)));
-        });
+        folder.chosen(dir);
     }
 
     /** Why the folder field holds another folder than the one chosen; "" when it does not. */
     public ReadOnlyStringProperty folderNoteProperty() {
-        return folderNote.getReadOnlyProperty();
+        return folder.noteProperty();
     }
 
     /** The settings as saved when the dialog opened: "Encryption keys…" works on that remote only. */
@@ -153,8 +120,7 @@ public final class SettingsViewModel {
     public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
                              Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync,
                              Supplier<DevicesViewModel> devices) {
-        this.more = new MoreSettings(phoneSync, devices);
-        this.async = async;
+        this.offers = new SettingsOffers(new MoreSettings(phoneSync, devices));
         this.check = new SettingsCheck(async, checker, this::revalidate);
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
@@ -174,11 +140,7 @@ public final class SettingsViewModel {
         target.addListener((o, a, b) -> mode.set(b.mode));
         values.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
         passphraseRepeat.addListener((o, a, b) -> revalidate());
-        value("folder").addListener((o, a, b) -> {
-            if (!b.equals(chosenFolder)) {
-                folderNote.set("");
-            }
-        });
+        this.folder = new FolderChoice(async, value("folder"));
         revalidate();
     }
 
@@ -202,43 +164,12 @@ public final class SettingsViewModel {
         value("interval").set(String.valueOf(s.intervalSeconds()));
     }
 
+    /** The language choice, the reminder agent, the shortcut's help and the dialogs beside, where offered. */
+    public SettingsOffers offers() {
+        return offers;
+    }
+
     /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
-    /** The dialogs Sync settings opens beside itself: "Phone (CalDAV)…" and "Devices…", where offered. */
-    /** Offers "Attachments…" beside the other dialogs, each time made by {@code attachments}. */
-    public void offerAttachments(Supplier<AttachmentSettingsViewModel> attachments) {
-        more = new MoreSettings(more.phone(), more.deviceList(), attachments);
-    }
-
-    public MoreSettings more() {
-        return more;
-    }
-
-    /** Offers Settings → Language, over {@code language}. */
-    public void offerLanguage(LanguageViewModel language) {
-        this.language = language;
-    }
-
-    /** The language choice, empty where the window offers none (some tests). */
-    public Optional<LanguageViewModel> language() {
-        return Optional.ofNullable(language);
-    }
-
-    /** Offers "Remind me when Tandem is closed" over {@code autostart}, and the quick-add shortcut's help. */
-    public void offerSession(AutostartViewModel autostart, ShortcutHelp shortcut) {
-        this.autostart = autostart;
-        this.shortcut = shortcut;
-    }
-
-    /** The reminder agent's check box, empty where the window offers none (some tests). */
-    public Optional<AutostartViewModel> autostart() {
-        return Optional.ofNullable(autostart);
-    }
-
-    /** The quick-add shortcut's help, empty where the window offers none (some tests). */
-    public Optional<ShortcutHelp> shortcut() {
-        return Optional.ofNullable(shortcut);
-    }
-
     public void offerKeys(Runnable open) {
         openKeys = open;
         revalidate();

@@ -94,14 +94,14 @@ public final class SyncSettingsFlow {
         SyncSettings current = loaded.settings();
         SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
         if (attachments != null) {
-            vm.offerAttachments(attachments);
+            vm.offers().offerAttachments(attachments);
         }
         if (languages != null) {
-            vm.offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
+            vm.offers().offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
                     Messages.language(), l -> LanguageSetting.save(languages, l), async));
         }
         if (autostart != null) {
-            vm.offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), shortcut);
+            vm.offers().offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), shortcut);
         }
         SyncSettings[] saved = {current};
         if (current.encrypted()) {

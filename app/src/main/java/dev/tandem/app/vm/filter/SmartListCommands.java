@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.filter;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Listing;
@@ -8,7 +8,8 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
-import dev.tandem.app.vm.filter.FilterBuilderViewModel;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ public final class SmartListCommands {
     private final Consumer<Listing> select;
     private final Consumer<String> say;
 
-    SmartListCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view,
+    public SmartListCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view,
             Consumer<Listing> select, Consumer<String> say) {
         this.store = store;
         this.async = async;

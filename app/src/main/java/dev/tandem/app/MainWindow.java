@@ -81,7 +81,7 @@ public final class MainWindow {
                         clock));
         settings.useLanguage(device.settings());
         Autostart autostart = Autostart.forThisProcess(device.settings());
-        settings.useSession(autostart, new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
+        settings.useSession(autostart, () -> new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
                 Launcher.current(), autostart.profileArgs(),
                 ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);

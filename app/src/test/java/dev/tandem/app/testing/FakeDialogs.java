@@ -32,8 +32,12 @@ public final class FakeDialogs implements Dialogs {
     public final Deque<Path> pathAnswers = new ArrayDeque<>();
 
     @Override
+    /** The settings form last shown. */
+    public SettingsViewModel settingsShown;
+
     public boolean editSyncSettings(SettingsViewModel settings) {
         asked.add("settings");
+        settingsShown = settings;
         deviceNameShown = settings.deviceNameProperty().get();
         if (settingsAnswer == null) {
             return false;

@@ -36,7 +36,7 @@ public final class SyncSettingsFlow {
     private Supplier<AttachmentSettingsViewModel> attachments;
     private SettingsStore languageStore;
     private Autostart autostart;
-    private ShortcutHelp shortcut;
+    private Supplier<ShortcutHelp> shortcut;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
@@ -72,7 +72,11 @@ public final class SyncSettingsFlow {
     }
 
     /** The form offers "Remind me when Tandem is closed" over {@code autostart}, and the shortcut's help. */
-    public void useSession(Autostart autostart, ShortcutHelp shortcut) {
+    /**
+     * The form offers the reminder agent's autostart and the quick-add shortcut's help; {@code shortcut} reads
+     * the agent's state file, so it is called where the form's settings are loaded, off the UI thread.
+     */
+    public void useSession(Autostart autostart, Supplier<ShortcutHelp> shortcut) {
         this.autostart = autostart;
         this.shortcut = shortcut;
     }
@@ -85,8 +89,9 @@ public final class SyncSettingsFlow {
     public void open() {
         SettingsStore languages = languageStore;
         Autostart session = autostart;
+        Supplier<ShortcutHelp> help = shortcut;
         async.run(() -> new Loaded(load.get(), languages == null ? Optional.empty() : LanguageSetting.saved(languages),
-                        session != null && session.enabled()),
+                        session != null && session.enabled(), help == null ? null : help.get()),
                 loaded -> edit(loaded, languages));
     }
 
@@ -101,7 +106,7 @@ public final class SyncSettingsFlow {
                     Messages.language(), l -> LanguageSetting.save(languages, l), async));
         }
         if (autostart != null) {
-            vm.offers().offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), shortcut);
+            vm.offers().offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), loaded.shortcut());
         }
         SyncSettings[] saved = {current};
         if (current.encrypted()) {
@@ -137,7 +142,7 @@ public final class SyncSettingsFlow {
     }
 
     /** What the form opens with, read off the FX thread. */
-    private record Loaded(SyncSettings settings, Optional<Language> language, boolean autostart) {
+    private record Loaded(SyncSettings settings, Optional<Language> language, boolean autostart, ShortcutHelp shortcut) {
     }
 
     private record Saved(SyncSettings settings, boolean offerRecoveryKey) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SyncServiceTest.FakeEngine;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
@@ -21,6 +22,8 @@ class SyncServicePacingTest {
     private static final Duration LONG = Duration.ofHours(1);
 
     private final Db db = Db.openMemory();
+    /** The store over {@code db}, whose replica the service syncs. */
+    private final TodoStore store = new TodoStore(db, Clock.systemUTC());
     private final FakeEngine engine = new FakeEngine();
     private SyncService service;
 
@@ -43,7 +46,7 @@ class SyncServicePacingTest {
     }
 
     private void start(Pacing pacing) throws InterruptedException {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.configure(engine, LONG, pacing);
         await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
     }

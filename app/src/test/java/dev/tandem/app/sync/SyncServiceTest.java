@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SyncServiceTest {
     private final Db db = Db.openMemory();
+    /** The store over {@code db}, whose replica the service syncs. */
+    private final TodoStore store = new TodoStore(db, Clock.systemUTC());
     private SyncService service;
 
     /** A scripted engine: fails the first {@code failures} syncs, records concurrency. */
@@ -169,7 +171,7 @@ class SyncServiceTest {
 
     @Test
     void configure_engine_syncsAtOnceAndGoesIdle() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
         await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
@@ -179,7 +181,7 @@ class SyncServiceTest {
 
     @Test
     void localChange_debounced_syncsOnceForABurst() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(200));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
@@ -196,7 +198,7 @@ class SyncServiceTest {
 
     @Test
     void failure_reportsPlainErrorWithHint_andRetriesWithBackoff() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncStatus> failures = new CopyOnWriteArrayList<>();
         service.addFailureListener(failures::add);
         FakeEngine engine = new FakeEngine();
@@ -216,7 +218,7 @@ class SyncServiceTest {
 
     @Test
     void failure_offlineRepeatedly_noNoticeAndOneFailureEvent() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncStatus> failures = new CopyOnWriteArrayList<>();
         List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
         service.addFailureListener(failures::add);
@@ -238,7 +240,7 @@ class SyncServiceTest {
     /** "Sync now" while offline tries at once and leaves the automatic retry where it was, never later. */
     @Test
     void syncNow_offlineRepeatedly_neverPushesTheAutomaticRetryLater() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 100;
         service.configure(engine, Duration.ofMinutes(5));
@@ -258,7 +260,7 @@ class SyncServiceTest {
 
     @Test
     void failure_needsTheUser_oneNoticeForItsRetries() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
         service.addNoticeListener(notices::add);
         FakeEngine engine = new FakeEngine();
@@ -277,7 +279,7 @@ class SyncServiceTest {
 
     @Test
     void syncNow_whileSyncing_neverOverlaps() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.sleepMs = 300;
         service.setDebounce(Duration.ofMillis(50));
@@ -296,7 +298,7 @@ class SyncServiceTest {
 
     @Test
     void configure_null_turnsSyncOffWithNothingWaiting() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 1;
         engine.waiting = 2;
@@ -311,7 +313,7 @@ class SyncServiceTest {
 
     @Test
     void localChange_afterEdits_countComesFromEngineOffTheCallerThread() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
@@ -327,7 +329,7 @@ class SyncServiceTest {
     @Test
     void localChange_realEngine_countsSavesUntilPushed() throws Exception {
         TodoStore store = new TodoStore(db, Clock.systemUTC());
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofMinutes(5));
         await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
@@ -343,7 +345,7 @@ class SyncServiceTest {
     @Test
     void localCommit_writtenPastTheStore_isPushedWithoutACall() throws Exception {
         new TodoStore(db, Clock.systemUTC());
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(50));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofHours(1));
         await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
@@ -367,7 +369,7 @@ class SyncServiceTest {
             theirs.add("later, from another device", null, null);
             engine.sync(other);
         }
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(20));
         AtomicInteger syncs = new AtomicInteger();
         service.addListener(s -> {
@@ -384,7 +386,7 @@ class SyncServiceTest {
 
     @Test
     void configure_objectsSetAsideEarlier_inTheStatusBeforeTheFirstSyncEnds() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 3);
         engine.setAside = List.of(rotten);
@@ -401,7 +403,7 @@ class SyncServiceTest {
 
     @Test
     void failure_objectsSetAside_statusListsThemWithoutASuccess() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 1;
         engine.gate = new CountDownLatch(1);
@@ -434,7 +436,7 @@ class SyncServiceTest {
         }
         try (Db c = Db.open(copy); TodoStore store = new TodoStore(c, Clock.systemUTC())) {
             store.add("on the copy", null, null);
-            service = new SyncService(c, Clock.systemUTC(), new Random(1));
+            service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
             service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofMinutes(5));
             await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
             assertNotEquals(oldId, c.deviceId());

@@ -41,8 +41,8 @@ import java.util.stream.Stream;
 /**
  * The profile's backups: writing one now, listing and pruning them, and a daily backup while the
  * app runs. A backup is written as {@code NAME.partial} in the folder, checked and fsynced by the
- * engine ({@link dev.tandem.app.model.Replica#backups()}), encrypted with the remote's passphrase when the profile has one,
- * then renamed to its dated name in one step, so a crash at any moment leaves either a whole,
+ * engine ({@link dev.tandem.app.model.Replica#backups()}), encrypted with the remote's passphrase when
+ * the profile has one, then renamed to its dated name in one step, so a crash at any moment leaves either a whole,
  * checked backup or a {@code .partial} file that never counts as one (and is removed by a later
  * backup). A plain backup's attached files are copied into the folder's {@code tandem-attachments/}
  * first ({@link BackupAttachments}). Pruning keeps what {@link Retention} promises and deletes only this
@@ -254,7 +254,8 @@ public final class BackupService implements AutoCloseable {
         // The backup's rows in Tandem's own schema: a trigger or view someone added to the file is not kept.
         BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
         // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
-        try (TodoStore copy = TodoStore.open(Schema.database(newDir.resolve(dbFile)), Clock.systemUTC(), ZoneId.systemDefault())) {
+        try (TodoStore copy = TodoStore.open(Schema.database(newDir.resolve(dbFile)), Clock.systemUTC(),
+                ZoneId.systemDefault())) {
             BackupFiles.fill(copy, backup.toAbsolutePath().getParent(), passphrase);
         }
         return unpacked;

@@ -13,9 +13,9 @@ final class Adds {
     private Adds() {
     }
 
-    /** {@link TodoStore#add(String, String, String, String, String, LocalDate, TodoDetails)}, with its title and list name checked. */
-    static TodoStore.Added add(Tx tx, long now, String id, String title, String listName, String listId, String parentId,
-            LocalDate due, TodoDetails details, LocalDate today) {
+    /** The add of {@link TodoStore}, its title and list name already checked. */
+    static TodoStore.Added add(Tx tx, long now, String id, String title, String listName, String listId,
+            String parentId, LocalDate due, TodoDetails details, LocalDate today) {
         // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
         TodoList list = listName == null ? null : ListWrites.named(tx, listName);
         TodoList created = listName != null && list == null ? ListWrites.create(tx, listName, now) : null;

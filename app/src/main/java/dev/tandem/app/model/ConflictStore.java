@@ -47,7 +47,8 @@ public final class ConflictStore {
                         .ifPresent(it -> tx.save(it.withTrashedAt(null)));
                 // Its links were deleted with it: they come back with it.
                 if (tx.get(Item.class, conflict.entity()).isPresent()) {
-                    ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(conflict.entity(), system)));
+                    ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class,
+                            DerivedIds.link(conflict.entity(), system)));
                 }
             });
         }

@@ -133,7 +133,7 @@ public final class OutlineStore {
                 listId == null ? "" : listId);
     }
 
-    /** Whether {@code movedId} (null: a new todo) fits under {@code parentId} within the depth a tree may have ({@link TreeDepth}). */
+    /** Whether {@code movedId} (null: a new todo) fits under {@code parentId} in the depth {@link TreeDepth} allows. */
     public boolean fits(String parentId, String movedId) {
         return TreeDepth.fits(db, parentId, movedId);
     }

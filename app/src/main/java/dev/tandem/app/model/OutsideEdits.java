@@ -39,7 +39,8 @@ public final class OutsideEdits {
     /** The id each todo linked to {@code system} has there, by todo id (links without one left out). */
     public Map<String, String> linked(String system) {
         Map<String, String> out = new HashMap<>();
-        for (ItemLink l : db.query(ItemLink.class, "SELECT * FROM item_links WHERE system = ? ORDER BY itemId", system)) {
+        for (ItemLink l : db.query(ItemLink.class, "SELECT * FROM item_links WHERE system = ? ORDER BY itemId",
+                system)) {
             if (l.externalId() != null && !l.externalId().isBlank()) {
                 out.put(l.itemId(), l.externalId());
             }

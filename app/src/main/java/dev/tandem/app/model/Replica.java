@@ -38,8 +38,8 @@ public final class Replica {
 
     private final Db db;
 
-    Replica(Db db) {
-        this.db = Objects.requireNonNull(db, "db");
+    Replica(TodoStore store) {
+        this.db = Objects.requireNonNull(store, "store").db();
     }
 
     public SyncReport sync(SyncEngine engine) {

@@ -251,10 +251,12 @@ public final class SeriesStore {
         return store.db().query(Item.class, "SELECT * FROM items WHERE id = ?1 OR seriesId = ?1", key);
     }
 
-    /** The done occurrences of any series in list {@code listId} ("": the Inbox) due {@code due} titled {@code title}. */
+    /** The done occurrences of series in list {@code listId} ("": the Inbox) due {@code due}, titled {@code title}. */
     public List<Item> doneOccurrences(String listId, LocalDate due, String title) {
-        return store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?1 AND seriesId IS NOT NULL"
-                + " AND due = ?2 AND title = ?3 AND coalesce(done, 0) <> 0 AND trashedAt IS NULL", listId, due.toString(), title);
+        return store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?1"
+                + " AND seriesId IS NOT NULL AND due = ?2 AND title = ?3 AND coalesce(done, 0) <> 0"
+                + " AND trashedAt IS NULL",
+                listId, due.toString(), title);
     }
 
     /** The open occurrences of a series, oldest due first. */

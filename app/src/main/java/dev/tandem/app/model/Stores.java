@@ -77,7 +77,7 @@ final class Stores {
 
     Replica replica() {
         Replica s = replica;
-        return s != null ? s : (replica = new Replica(store.db()));
+        return s != null ? s : (replica = new Replica(store));
     }
 
     ExecutorService live() {

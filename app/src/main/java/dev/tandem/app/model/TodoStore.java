@@ -49,7 +49,7 @@ public final class TodoStore implements AutoCloseable {
         this.stores = new Stores(this);
     }
 
-    /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it, which closes it. */
+    /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it (closing both). */
     public static TodoStore open(Db.Builder builder, Clock clock, ZoneId zone) {
         Db db = builder.build();
         try {
@@ -263,7 +263,8 @@ public final class TodoStore implements AutoCloseable {
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
     public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
-        return LiveItems.open(db, Listing.query(view, today, sort, dateClock().getZone(), sharedListIds()), sink, stores.live());
+        Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
+        return LiveItems.open(db, q, sink, stores.live());
     }
 
     /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */

@@ -168,7 +168,7 @@ public final class SpaceLists {
         return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 
-    /** The new passphrase a list's owner sealed to this member in {@code storage}, read with this profile's database. */
+    /** The new passphrase a list's owner sealed to this member in {@code storage}, read with this profile's data. */
     @FunctionalInterface
     public interface Rekeyed {
         Optional<String> passphrase(SpaceKeys keys, SyncStorage storage);

@@ -66,6 +66,7 @@ public final class SpaceSync implements SyncEngine {
         return named(db.get(TodoList.class, listId), listId);
     }
 
+    /** “Family” for {@code list}, or {@code listId} when there is none. */
     static String named(Optional<TodoList> list, String listId) {
         return list.map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
     }
@@ -86,8 +87,9 @@ public final class SpaceSync implements SyncEngine {
     }
 
     /**
-     * After a list synced with {@code engine}: learns who shared it, once, so a later removal can name
-     * them. Returns the report's note when that could not be read, else null.
+     * After a list synced, with its {@code members}: learns who shared it, once, so a later removal can
+     * name them ({@code named}: the list, as a message says it). Returns the report's note when that could
+     * not be read, else null.
      */
     static String ownerNote(SpaceLists lists, String listId, Supplier<String> named, Supplier<SpaceMembers> members) {
         String problem = lists == null ? null : lists.learnOwner(listId, members);

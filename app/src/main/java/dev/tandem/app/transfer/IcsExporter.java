@@ -3,7 +3,6 @@ package dev.tandem.app.transfer;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.OutsideEdits;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Messages;
@@ -72,7 +71,7 @@ final class IcsExporter {
         List<TodoList> lists = store.lists();
         lists.forEach(l -> listNames.put(l.id(), l.name()));
         List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
-        Map<String, List<String>> tags = new TagStore(store).all();
+        Map<String, List<String>> tags = store.tags().all();
         Map<String, String> uids = new OutsideEdits(store).linked(ItemLink.ICAL);
         Set<String> ids = new HashSet<>();
         items.forEach(it -> ids.add(it.id()));

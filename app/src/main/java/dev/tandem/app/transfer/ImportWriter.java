@@ -59,7 +59,8 @@ public final class ImportWriter {
         Tables tables = store.tables();
         Set<String> deleted = tables.deletedForGood("items", in.items().stream().map(Item::id).toList());
         Set<String> deletedLists = tables.deletedForGood("lists", in.lists().stream().map(TodoList::id).toList());
-        Set<String> deletedSections = tables.deletedForGood("sections", in.sections().stream().map(Section::id).toList());
+        Set<String> deletedSections = tables.deletedForGood("sections",
+                in.sections().stream().map(Section::id).toList());
         Set<String> deletedFilters = tables.deletedForGood("saved_filters",
                 in.filters().stream().map(f -> DerivedIds.savedFilter(f.name())).toList());
         int total = in.items().size();

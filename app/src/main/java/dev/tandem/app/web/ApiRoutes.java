@@ -48,7 +48,7 @@ final class ApiRoutes {
 
     ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
-        this.tags = new TagStore(store);
+        this.tags = store.tags();
         this.days = new DayViews(store);
         this.filters = new FilterViews(store);
         this.authors = new Authors(store);

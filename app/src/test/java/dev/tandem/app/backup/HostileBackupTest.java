@@ -52,7 +52,7 @@ class HostileBackupTest {
         Path fresh = tmp.resolve("fresh");
         BackupService.intoNewProfile(backup, null, fresh, "tandem.db");
         try (TodoStore s = new TodoStore(Schema.database(fresh.resolve("tandem.db")).build(), Clock.systemUTC())) {
-            assertTrue(s.writeAll(tx -> tx.query(Item.class, "SELECT * FROM items")).stream().anyMatch(i -> i.title().equals("Water plants")));
+            assertTrue(s.allItems().stream().anyMatch(i -> i.title().equals("Water plants")));
             Item typed = s.add("Buy milk", null, null);
             assertEquals("Buy milk", s.get(typed.id()).orElseThrow().title());
             assertNoForeignSchema(fresh.resolve("tandem.db"));
@@ -69,7 +69,7 @@ class HostileBackupTest {
         Path dir = Files.createDirectories(tmp.resolve("mine"));
         try (TodoStore s = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC())) {
             BackupRestore.read(backup, null, dir).apply(s);
-            assertTrue(s.writeAll(tx -> tx.query(Item.class, "SELECT * FROM items")).stream().anyMatch(i -> i.title().equals("Water plants")));
+            assertTrue(s.allItems().stream().anyMatch(i -> i.title().equals("Water plants")));
             Item typed = s.add("Buy milk", null, null);
             assertEquals("Buy milk", s.get(typed.id()).orElseThrow().title());
             assertNoForeignSchema(dir.resolve("tandem.db"));

@@ -163,7 +163,8 @@ class BackupCliTest {
         }
         try (TodoStore store = TodoStore.open(Schema.database(profile.resolve("tandem.db")), Clock.systemUTC(),
                 ZoneId.systemDefault())) {
-            BackupService backups = new BackupService(store, profile, new SettingsStore(profile), Clock.systemDefaultZone(), Map.of());
+            BackupService backups = new BackupService(store, profile, new SettingsStore(profile),
+                    Clock.systemDefaultZone(), Map.of());
             List<BackupService.Entry> listed = backups.list(folder);
             assertFalse(listed.isEmpty(), "no backup survived");
             for (BackupService.Entry e : listed) {

@@ -87,7 +87,8 @@ class SpacesTest {
         alice.add("Birthday cake", groceries.id(), null);
         sharing("alice").syncList(alice, groceries.id());
         // Carol's device follows the key sealed to her, as a sync does on a wrong passphrase.
-        new SpaceLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.replica()::rekeyedPassphrase, Map.of()).close();
+        new SpaceLists(new SettingsStore(tmp.resolve("carol")))
+                .followRekey(groceries.id(), carol.replica()::rekeyedPassphrase, Map.of()).close();
         sharing("carol").syncList(carol, groceries.id());
         assertTrue(carol.allItems().stream().map(Item::title).toList().contains("Birthday cake"));
         SyncException out = assertThrows(SyncException.class, () -> sharing("bob").syncList(bob, groceries.id()));

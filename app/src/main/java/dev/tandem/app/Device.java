@@ -18,7 +18,6 @@ import dev.tandem.app.sync.RemoteCleanup;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.web.WebCompanion;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -80,12 +79,12 @@ public final class Device implements AutoCloseable {
         this.ioExecutor = ioExecutor;
         this.async = async;
         this.clock = clock;
-        this.backups = new BackupService(store.db(), dataDir, settings, clock, System.getenv());
+        this.backups = new BackupService(store, dataDir, settings, clock, System.getenv());
         this.web = new WebCompanion(store, settings, dataDir, this::name,
                 () -> new SpaceLists(settings).listIds());
-        this.attachments = new AttachmentStore(store.db(), clock);
-        this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
-        this.remoteCleanup = new RemoteCleanup(store.db(), sync::engine);
+        this.attachments = store.attachments();
+        this.fetcher = new AttachmentFetcher(store, sync::engine, Async.backgroundExecutor("tandem-attachments"));
+        this.remoteCleanup = new RemoteCleanup(store.replica(), sync::engine);
         web.attachments(attachments, fetcher, () -> attachmentSettings.limit());
         // Applied before the first sync, so "Keep attachments on this device" holds from the start.
         applyAttachmentSettings(AttachmentSettings.load(settings));
@@ -170,22 +169,20 @@ public final class Device implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("main.error.dataDir", dataDir.toString()), e);
         }
-        Db db = Schema.database(dataDir.resolve(DB_FILE)).build();
-        TodoStore store;
+        TodoStore store = TodoStore.open(Schema.database(dataDir.resolve(DB_FILE)), clock, clock.getZone());
         try {
-            store = new TodoStore(db, clock, clock.getZone());
             new Authors(store).register(name);
         } catch (RuntimeException e) {
-            db.close();
+            store.close();
             throw e;
         }
         SettingsStore settings = new SettingsStore(dataDir);
         store.setSharedLists(() -> new SpaceLists(settings).listIds());
-        SyncService sync = new SyncService(db, clock, new Random());
+        SyncService sync = new SyncService(store.replica(), clock, new Random());
         sync.setDebounce(debounce);
         // Every commit, an edit here or one another device's sync brought, goes to the phone a moment later.
         CalDavService caldav = new CalDavService(store, settings, clock.getZone(),
-                r -> db.subscribe(events -> r.run()));
+                r -> store.replica().onCommit(events -> r.run()));
         ExecutorService io = Async.backgroundExecutor("tandem-io");
         AtomicReference<Consumer<Throwable>> onError =
                 new AtomicReference<>(e -> { });
@@ -220,7 +217,7 @@ public final class Device implements AutoCloseable {
         // Once a day, in the background: history stays bounded (HistoryUpkeep).
         ioExecutor.execute(() -> {
             try {
-                new HistoryUpkeep(store.db(), settings, clock).pruneIfDue();
+                new HistoryUpkeep(store.replica(), settings, clock).pruneIfDue();
             } catch (RuntimeException e) {
                 System.getLogger("tandem").log(System.Logger.Level.WARNING, "could not prune history: " + e.getMessage(), e);
             }

@@ -75,7 +75,7 @@ public final class MainWindow {
         SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(), s -> {
             device.settings().saveSync(s);
             device.applySync(s);
-        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()),
+        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().replica(), device.name()),
                 device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         clock));

@@ -12,11 +12,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import dev.tandem.engine.TxConflicts;
+import dev.tandem.engine.sync.RemoteBlobs;
+import dev.tandem.engine.sync.SyncEngine;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
@@ -120,9 +123,29 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().areAssignableTo(Db.class)
                 .orShould().dependOnClassesThat().areAssignableTo(Tx.class)
                 .orShould().callCodeUnitWhere(handsOnATransaction)
-                .orShould().callMethod(TodoStore.class, "db")
                 .because("what a write needs (one transaction, the rows that go with it) is decided once, in the"
                         + " model, not again in each view-model that offers the action")
+                .check(MAIN);
+    }
+
+    /**
+     * The model is the one door to the data: outside it no class holds the engine's database, takes one or
+     * gets one, so what a write reads is decided in the model, inside the write's transaction. The engine's
+     * sync services reach it through {@link Replica}, which makes their calls with it. Only a class that
+     * implements the engine's own sync interfaces (the shared lists' engine and their blobs) is handed the
+     * database, by the engine's call, and passes it on within that call.
+     */
+    @Test
+    void onlyTheModel_holdsTheDatabase() {
+        DescribedPredicate<JavaCall<?>> passesTheDatabase = DescribedPredicate.describe("code taking or returning the"
+                + " database", call -> call.getTarget().getRawReturnType().isAssignableTo(Db.class)
+                || call.getTarget().getRawParameterTypes().stream().anyMatch(t -> t.isAssignableTo(Db.class)));
+        noClasses().that().resideOutsideOfPackage(APP + ".model..")
+                .and().doNotImplement(SyncEngine.class).and().doNotImplement(RemoteBlobs.class)
+                .should().dependOnClassesThat().areAssignableTo(Db.class)
+                .orShould().callCodeUnitWhere(passesTheDatabase)
+                .because("a read that decides a write belongs in the model, inside the write's transaction;"
+                        + " handing the database out lets every caller read and write it apart")
                 .check(MAIN);
     }
 

@@ -75,7 +75,7 @@ class DeviceLeaveUndoTest {
             settle(device);
             device.store().add("Pack", trip.id(), null);
             settle(device);
-            String id = device.store().db().deviceId();
+            String id = device.store().replica().deviceId();
 
             UndoManager undo = new UndoManager(async);
             SharingViewModel sharing = new SharingViewModel(new Spaces(device.settings(), Map.of()),
@@ -92,7 +92,7 @@ class DeviceLeaveUndoTest {
 
             assertEquals(List.of(), errors);
             assertEquals(List.of(), newIds, "undo rejoins as the same device, nothing called a copied profile");
-            assertEquals(id, device.store().db().deviceId());
+            assertEquals(id, device.store().replica().deviceId());
             assertEquals(List.of("Book the ferry", "Pack", "Tickets"), device.store().allItems().stream()
                     .filter(i -> !i.isTrashed()).map(Item::title).sorted().toList());
             assertTrue(new Spaces(device.settings(), Map.of()).get(trip.id()).orElseThrow().joined());

@@ -3,7 +3,6 @@ package dev.tandem.app.agent;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ReminderDue;
 import dev.tandem.app.model.ReminderStore;
-import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Subscription;
 import dev.tandem.ui.messages.Formats;
@@ -77,7 +76,7 @@ public final class ReminderAgent implements AutoCloseable {
 
     public ReminderAgent(TodoStore store, Notifier notifier, BooleanSupplier windowOpen) {
         this.store = store;
-        this.reminders = new ReminderStore(store);
+        this.reminders = store.reminders();
         this.notifier = notifier;
         this.windowOpen = windowOpen;
         this.clock = store.clock();
@@ -246,7 +245,7 @@ public final class ReminderAgent implements AutoCloseable {
         if (Notifier.DONE.equals(key)) {
             store.get(s.id()).ifPresent(it -> {
                 if (it.repeat() != null) {
-                    new SeriesStore(store).complete(it.id());
+                    store.series().complete(it.id());
                 } else {
                     store.setDone(it.id(), true);
                 }

@@ -1,12 +1,12 @@
 package dev.tandem.app.backup;
 
 import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.BackupRestore;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.SealedFiles;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -43,9 +43,9 @@ final class BackupAttachments {
      * Copies the bytes of every attachment {@code db} has locally and {@code folder} lacks, sealed
      * under {@code passphrase} when it is given (an encrypted backup), else plain; returns how many.
      */
-    static int copy(Db db, Path folder, char[] passphrase) {
+    static int copy(AttachmentStore attachments, Path folder, char[] passphrase) {
         Set<String> blobs = new LinkedHashSet<>();
-        for (Attachment a : db.query(Attachment.class, "SELECT * FROM attachments")) {
+        for (Attachment a : attachments.all()) {
             if (Blob.isId(a.blob())) {
                 blobs.add(a.blob());
             }
@@ -53,7 +53,7 @@ final class BackupAttachments {
         if (blobs.isEmpty()) {
             return 0;
         }
-        Blobs local = db.blobs();
+        Blobs local = attachments.blobs();
         if (passphrase != null && passphrase.length > 0) {
             int sealedCount = 0;
             try (SealedFiles sealed = Backups.sealedFiles(folder.resolve(BackupFiles.SEALED), passphrase)) {
@@ -97,14 +97,5 @@ final class BackupAttachments {
                     e.getMessage()), e);
         }
         return copied;
-    }
-
-    /**
-     * Fills the attachment store of the profile in {@code newDb} (just unpacked from a backup in
-     * {@code backupFolder}) with the bytes the folder holds for its rows; returns how many.
-     */
-    static int restoreInto(Db newDb, Path backupFolder, char[] passphrase) {
-        return BackupFiles.fill(newDb, newDb.query(Attachment.class, "SELECT * FROM attachments"), backupFolder,
-                passphrase);
     }
 }

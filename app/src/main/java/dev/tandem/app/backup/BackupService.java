@@ -1,13 +1,14 @@
 package dev.tandem.app.backup;
 
+import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.Listeners;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,8 +41,8 @@ import java.util.stream.Stream;
 /**
  * The profile's backups: writing one now, listing and pruning them, and a daily backup while the
  * app runs. A backup is written as {@code NAME.partial} in the folder, checked and fsynced by the
- * engine ({@link Db#backups()}), encrypted with the remote's passphrase when the profile has one,
- * then renamed to its dated name in one step, so a crash at any moment leaves either a whole,
+ * engine ({@link dev.tandem.app.model.Replica#backups()}), encrypted with the remote's passphrase when
+ * the profile has one, then renamed to its dated name in one step, so a crash at any moment leaves either a whole,
  * checked backup or a {@code .partial} file that never counts as one (and is removed by a later
  * backup). A plain backup's attached files are copied into the folder's {@code tandem-attachments/}
  * first ({@link BackupAttachments}). Pruning keeps what {@link Retention} promises and deletes only this
@@ -63,7 +65,7 @@ public final class BackupService implements AutoCloseable {
     public record Entry(Path file, BackupName name, long bytes) {
     }
 
-    private final Db db;
+    private final TodoStore store;
     private final Path dataDir;
     private final SettingsStore settings;
     private final Clock clock;
@@ -75,8 +77,8 @@ public final class BackupService implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     /** {@code clock}: its zone is the one backup names are in (the system's, in the app). */
-    public BackupService(Db db, Path dataDir, SettingsStore settings, Clock clock, Map<String, String> env) {
-        this.db = db;
+    public BackupService(TodoStore store, Path dataDir, SettingsStore settings, Clock clock, Map<String, String> env) {
+        this.store = store;
         this.dataDir = dataDir;
         this.settings = settings;
         this.clock = clock;
@@ -207,8 +209,8 @@ public final class BackupService implements AutoCloseable {
         Path partial = folder.resolve(name.fileName() + BackupName.PARTIAL);
         char[] passphrase = passphrase();
         // Bytes first: a backup that lists a file then finds it beside it, but for one attached meanwhile.
-        BackupAttachments.copy(db, folder, passphrase);
-        db.backups().write(partial, passphrase);
+        BackupAttachments.copy(store.attachments(), folder, passphrase);
+        store.replica().backups().write(partial, passphrase);
         try {
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -252,9 +254,9 @@ public final class BackupService implements AutoCloseable {
         // The backup's rows in Tandem's own schema: a trigger or view someone added to the file is not kept.
         BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
         // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
-        try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
-            copy.migrate(Schema.MIGRATIONS);
-            BackupAttachments.restoreInto(copy, backup.toAbsolutePath().getParent(), passphrase);
+        try (TodoStore copy = TodoStore.open(Schema.database(newDir.resolve(dbFile)), Clock.systemUTC(),
+                ZoneId.systemDefault())) {
+            BackupFiles.fill(copy, backup.toAbsolutePath().getParent(), passphrase);
         }
         return unpacked;
     }

@@ -90,7 +90,7 @@ public final class CalDavService implements AutoCloseable {
             if (state != null) {
                 return;
             }
-            state = CalDavState.open(store.db().file());
+            state = CalDavState.open(store.replica().file());
             String url = state.setting("url").orElse("");
             if (url.isEmpty()) {
                 publish(Status.off());

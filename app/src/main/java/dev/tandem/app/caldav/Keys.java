@@ -53,7 +53,7 @@ final class Keys {
         if (isOccurrence(key)) {
             return store.get(key.substring(OCCURRENCE.length())).orElse(null);
         }
-        List<Item> rows = store.db().query(Item.class, "SELECT * FROM items WHERE id = ?1 OR seriesId = ?1", key);
+        List<Item> rows = store.series().rows(key);
         return rows.stream().filter(it -> !it.isTrashed()).min(OPEN_FIRST)
                 .orElseGet(() -> rows.stream().min(OPEN_FIRST).orElse(null));
     }
@@ -63,8 +63,7 @@ final class Keys {
      * left out. A done occurrence whose key is in {@code occurrenceKeys} stands for itself.
      */
     static Map<String, Item> representatives(TodoStore store, String listId, Set<String> occurrenceKeys) {
-        List<Item> rows = store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?"
-                + " AND trashedAt IS NULL AND coalesce(kind, '') <> 'note'", listId);
+        List<Item> rows = store.outlines().inList(listId).stream().filter(it -> !it.isNote()).toList();
         Map<String, Item> byKey = new LinkedHashMap<>();
         for (Item it : rows) {
             String own = ofOccurrence(it.id());

@@ -256,7 +256,7 @@ final class ListSync {
         }
         String target = listId.isEmpty() ? null : listId;
         List<Item> rows = Keys.isOccurrence(key) ? List.of(local)
-                : store.db().query(Item.class, "SELECT * FROM items WHERE (id = ?1 OR seriesId = ?1)", key);
+                : store.series().rows(key);
         for (Item it : rows) {
             if (it.id().equals(local.id())) {
                 parents.moveToList(store.get(it.id()).orElseThrow(), listId);

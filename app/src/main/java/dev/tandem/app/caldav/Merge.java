@@ -3,7 +3,6 @@ package dev.tandem.app.caldav;
 import dev.tandem.app.caldav.TaskFields.Field;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.OutsideEdits;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
 import java.time.Instant;
@@ -39,7 +38,7 @@ final class Merge {
 
     /** The todo's fields without its parent (whose UID {@link Parents#fieldsOf} adds). */
     static TaskFields fieldsOf(TodoStore store, Item it) {
-        return TaskFields.of(it, TagStore.of(store.db(), it.id()), null);
+        return TaskFields.of(it, store.tags().of(it.id()), null);
     }
 
     /**
@@ -109,7 +108,7 @@ final class Merge {
                 merged = merged.with(f, s);
             } else if (serverChanged) {
                 if (history == null) {
-                    history = store.db().history().changes("items", target.id());
+                    history = store.history().changes("items", target.id());
                 }
                 Instant localAt = Outside.changedAt(history, f);
                 boolean serverWins = server.lastModified() != null && localAt != null
@@ -146,7 +145,7 @@ final class Merge {
         if (!times && !start) {
             return t;
         }
-        List<Change> history = store.db().history().changes("items", it.id());
+        List<Change> history = store.history().changes("items", it.id());
         TaskFields out = t;
         for (Field f : List.of(Field.TIME, Field.LENGTH)) {
             if (out.get(f) == null && base.get(f) != null && Outside.changedAt(history, f) == null) {

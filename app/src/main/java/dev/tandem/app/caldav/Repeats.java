@@ -127,9 +127,7 @@ final class Repeats {
         if (!s.done() || s.repeat() != null || s.due() == null) {
             return Optional.empty();
         }
-        return store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?1 AND seriesId IS NOT NULL"
-                        + " AND due = ?2 AND title = ?3 AND coalesce(done, 0) <> 0 AND trashedAt IS NULL",
-                listId, s.due().toString(), s.title()).stream()
+        return store.series().doneOccurrences(listId, s.due(), s.title()).stream()
                 .filter(it -> state.task(Keys.ofOccurrence(it.id())).isEmpty())
                 .min(BY_DUE);
     }
@@ -144,12 +142,11 @@ final class Repeats {
     }
 
     private List<Item> rows(String key) {
-        return store.db().query(Item.class, "SELECT * FROM items WHERE (id = ?1 OR seriesId = ?1) AND trashedAt IS NULL",
-                key);
+        return store.series().rows(key).stream().filter(it -> !it.isTrashed()).toList();
     }
 
     private void complete(Item open) {
-        SeriesStore series = new SeriesStore(store);
+        SeriesStore series = store.series();
         Optional<SeriesStore.Step> step = series.complete(open.id());
         if (step.flatMap(SeriesStore.Step::next).isEmpty()) {
             series.ensureNext(open.id());

@@ -70,7 +70,7 @@ final class AttachmentCommands {
                         BackupCommands.size(limit)));
             }
         }
-        AttachmentStore attachments = new AttachmentStore(store.db(), store.clock());
+        AttachmentStore attachments = store.attachments();
         List<Attachment> added = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -97,7 +97,7 @@ final class AttachmentCommands {
     /** {@code attachments ID [--json] [--save DIR]}. */
     int list(TodoStore store, Path dir, Path cwd, Args a) {
         Item it = TodoCommands.resolve(store, a.one("attachments", "ID"));
-        AttachmentStore attachments = new AttachmentStore(store.db(), store.clock());
+        AttachmentStore attachments = store.attachments();
         List<Attachment> files = attachments.of(it.id());
         if (a.options().containsKey("--save")) {
             return save(store, attachments, files, dir, cwd.resolve(a.options().get("--save")), a);
@@ -194,7 +194,7 @@ final class AttachmentCommands {
             absent.forEach(f -> why.put(f.blob(), Messages.text("cli.attach.cannotDownload", e.getMessage())));
             return why;
         }
-        try (engine; AttachmentFetcher fetcher = new AttachmentFetcher(store.db(), () -> Optional.of(engine),
+        try (engine; AttachmentFetcher fetcher = new AttachmentFetcher(store, () -> Optional.of(engine),
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "tandem-attachments")))) {
             for (Attachment f : absent) {
                 err.println(Messages.text("cli.attach.downloading", oneLine(f.name()), BackupCommands.size(f.sizeOrZero())));
@@ -240,7 +240,7 @@ final class AttachmentCommands {
     /** {@code detach ATTACHMENT_ID}: removes it from its item. */
     int detach(TodoStore store, Args a) {
         String ref = a.one("detach", "ATTACHMENT_ID");
-        AttachmentStore attachments = new AttachmentStore(store.db(), store.clock());
+        AttachmentStore attachments = store.attachments();
         Attachment f = resolve(attachments, ref);
         attachments.remove(f.id());
         String title = store.get(f.itemId()).map(Item::titleOrEmpty).orElse(f.itemId());

@@ -49,7 +49,7 @@ final class BackupCommands {
     }
 
     private BackupService service(TodoStore store, Path dir) {
-        return new BackupService(store.db(), dir, new SettingsStore(dir), clock.withZone(ZoneId.systemDefault()), env);
+        return new BackupService(store, dir, new SettingsStore(dir), clock.withZone(ZoneId.systemDefault()), env);
     }
 
     int backup(TodoStore store, Path dir, Args a) {
@@ -105,7 +105,7 @@ final class BackupCommands {
                 return intoNew(backup, passphrase, Path.of(into).toAbsolutePath(), a.flags().contains("--dry-run"));
             }
             BackupRestore restore = BackupRestore.read(backup, passphrase, dir);
-            RestoreSummary summary = restore.summary(store.db());
+            RestoreSummary summary = restore.summary(store);
             summary.describe().forEach(out::println);
             if (a.flags().contains("--dry-run")) {
                 err.println("tandem: " + Messages.text("cli.restore.dryRun"));
@@ -117,7 +117,7 @@ final class BackupCommands {
             }
             // The profile as it is now, first: the way back from a restore that was a mistake.
             BackupService.Entry before = backups.backupBeforeRestore();
-            restore.apply(store.db());
+            restore.apply(store);
             err.println("tandem: " + Messages.text("cli.restore.done", backup.getFileName().toString(),
                     before.file().toString()));
             return 0;

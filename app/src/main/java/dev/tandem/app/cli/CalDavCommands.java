@@ -39,7 +39,7 @@ final class CalDavCommands {
         if (words.isEmpty() || !(words.get(0).equals("sync") || words.get(0).equals("status"))) {
             throw new UsageError(Messages.text("cli.caldav.expected"));
         }
-        try (CalDavState state = CalDavState.open(store.db().file())) {
+        try (CalDavState state = CalDavState.open(store.replica().file())) {
             return words.get(0).equals("sync") ? sync(store, state, words, a) : status(state);
         }
     }

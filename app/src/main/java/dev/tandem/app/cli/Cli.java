@@ -6,7 +6,6 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Language;
@@ -18,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +192,8 @@ public final class Cli {
             }
             // The database runs on the CLI's clock, so a test can step past sync's retry delay for
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
-            try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice()).build()) {
-                TodoStore store = new TodoStore(db, clock);
+            try (TodoStore store = TodoStore.open(Schema.database(dir.resolve("tandem.db")).clock(clock)
+                    .onWriteWait(writeWaitNotice()), clock, ZoneId.systemDefault())) {
                 store.setSharedLists(() -> new SpaceLists(new SettingsStore(dir))
                         .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);

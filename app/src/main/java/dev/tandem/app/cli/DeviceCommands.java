@@ -64,7 +64,7 @@ final class DeviceCommands {
     private int list(TodoStore store, Path dir, Args a) {
         Authors authors = new Authors(store);
         try (SyncEngine engine = syncs.engineFor(a, dir)) {
-            for (RemoteDevice d : engine.devices(store.db())) {
+            for (RemoteDevice d : store.replica().devices(engine)) {
                 String name = d.thisDevice() ? Messages.text("cli.device.thisOne", name(authors, d)) : name(authors, d);
                 String seen = d.lastSeen() == null ? Messages.text("cli.device.neverSeen")
                         : Messages.text("cli.device.lastSeen", Formats.day(
@@ -80,7 +80,7 @@ final class DeviceCommands {
     private int forget(TodoStore store, Path dir, Args a, String which) {
         Authors authors = new Authors(store);
         try (SyncEngine engine = syncs.engineFor(a, dir)) {
-            List<RemoteDevice> matches = engine.devices(store.db()).stream()
+            List<RemoteDevice> matches = store.replica().devices(engine).stream()
                     .filter(d -> d.id().toString().equals(which) || d.id().toString().endsWith(which)
                             || name(authors, d).equalsIgnoreCase(which))
                     .toList();
@@ -92,7 +92,7 @@ final class DeviceCommands {
             if (d.thisDevice()) {
                 throw new Cli.Failure(Messages.text("cli.device.forgetSelf", which));
             }
-            boolean now = engine.forget(store.db(), d.id());
+            boolean now = store.replica().forget(engine, d.id());
             err.println(now ? Messages.text("cli.device.forgot", authors.label(d.id().toString()), d.id().toString())
                     : Messages.text("cli.device.alreadyRetired", authors.label(d.id().toString())));
         }

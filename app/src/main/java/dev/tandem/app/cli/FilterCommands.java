@@ -6,7 +6,6 @@ import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.SavedFilters;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
@@ -53,7 +52,7 @@ final class FilterCommands {
         List<Item> items = FilteredItems.of(store, f);
         Map<String, String> listNames = store.lists().stream()
                 .collect(Collectors.toMap(TodoList::id, l -> l.name() == null ? "" : l.name(), (x, y) -> x));
-        Map<String, List<String>> tagsOf = new TagStore(store).all();
+        Map<String, List<String>> tagsOf = store.tags().all();
         if (a.flags().contains("--json")) {
             out.println("[" + items.stream().map(it -> ItemLines.json(it, listNames, tagsOf))
                     .collect(Collectors.joining(",\n ")) + "]");

@@ -133,16 +133,16 @@ final class HistoryCommands {
         if (at.isAfter(store.clock().instant())) {
             throw new UsageError(Messages.text("cli.history.future", when));
         }
-        List<TodoList> lists = store.db().history().asOf(TodoList.class, at);
+        List<TodoList> lists = store.history().asOf(TodoList.class, at);
         Map<String, List<String>> tagsOf = new HashMap<>();
-        for (ItemTag t : store.db().history().asOf(ItemTag.class, at)) {
+        for (ItemTag t : store.history().asOf(ItemTag.class, at)) {
             if (!t.isRemoved()) {
                 tagsOf.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t.tag());
             }
         }
         tagsOf.values().forEach(l -> l.sort(null));
         err.println(Messages.text("cli.history.asOf", when(at, zone)));
-        return todos.show(store.db().history().asOf(Item.class, at), lists, tagsOf, zone, a);
+        return todos.show(store.history().asOf(Item.class, at), lists, tagsOf, zone, a);
     }
 
     private static Set<ItemField> choose(VersionRestore plan, Args a) {
@@ -177,7 +177,7 @@ final class HistoryCommands {
         try {
             return TodoCommands.resolve(store, ref).id();
         } catch (Failure e) {
-            if (!store.db().history().changes("items", ref).isEmpty()) {
+            if (!store.history().changes("items", ref).isEmpty()) {
                 return ref;
             }
             throw new Failure(Messages.text("cli.history.deletedNeedsFullId", e.getMessage()));

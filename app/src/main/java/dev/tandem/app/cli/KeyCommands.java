@@ -129,7 +129,7 @@ final class KeyCommands {
             if (keys.status().rotationUnfinished()) {
                 // The earlier run already set the new passphrase and recovery key; starting over would
                 // make a third key while objects still sit under two.
-                RotationReport r = keys.resumeRotation(store.db(), progress());
+                RotationReport r = store.replica().resumeRotation(keys, progress());
                 out.println(Messages.text(present(NEW_PASSPHRASE) ? "cli.keys.finishedRotationUnused"
                         : "cli.keys.finishedRotation", engine.describe()));
                 printReport(r);
@@ -138,7 +138,7 @@ final class KeyCommands {
             String fresh = secret(NEW_PASSPHRASE, "new", true);
             SyncProgress shown = progress();
             boolean[] saved = {false};
-            RotationReport r = keys.rotate(store.db(), fresh, (phase, done, total) -> {
+            RotationReport r = store.replica().rotate(keys, fresh, (phase, done, total) -> {
                 if (phase.equals(SyncProgress.ROTATE) && total < 0 && !saved[0]) {
                     // The new keyring is written: only the new passphrase opens the remote from here on,
                     // so it is saved before re-encrypting, which an interruption may cut short.

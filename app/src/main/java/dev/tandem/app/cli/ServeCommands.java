@@ -3,7 +3,6 @@ package dev.tandem.app.cli;
 import dev.tandem.app.Device;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
@@ -125,18 +124,18 @@ final class ServeCommands {
         b.mdns(!a.flags().contains("--no-mdns"));
         tls(a, dir, settings, b, listen.substring(0, colon));
         WebServer server;
-        SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());
+        SyncService sync = new SyncService(store.replica(), Clock.systemUTC(), new Random());
         // Nobody looks while no page is open: check the remote as rarely as an unfocused window does.
         sync.setFocused(false);
         b.onOpenPages(n -> sync.setFocused(n > 0));
         // A page shows files this server does not hold yet: downloaded on their own thread when asked.
-        AttachmentFetcher fetcher = new AttachmentFetcher(store.db(), sync::engine,
+        AttachmentFetcher fetcher = new AttachmentFetcher(store, sync::engine,
                 Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "tandem-attachments");
                     t.setDaemon(true);
                     return t;
                 }));
-        b.attachments(new AttachmentStore(store.db(), store.clock()), fetcher,
+        b.attachments(store.attachments(), fetcher,
                 () -> AttachmentSettings.load(settings).limit());
         try {
             server = b.build();

@@ -5,10 +5,10 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceMember;
@@ -18,9 +18,9 @@ import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,7 +105,7 @@ final class ShareCommands {
             // syncList already looked for a new key sealed to this person and found none.
             throw new Failure(Messages.text("cli.share.removedProbably", e.getMessage()));
         }
-        String name = store.db().get(TodoList.class, listId).map(TodoList::name)
+        String name = store.list(listId).map(TodoList::name)
                 .orElse(Messages.text("cli.share.theSharedList"));
         out.println(Messages.text("cli.share.joined", name, r.pulled()));
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));

@@ -4,16 +4,16 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.HistoryUpkeep;
-import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
-import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.HistoryUpkeep;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -60,7 +60,7 @@ final class SyncCommands {
         finishSharing(store, dir);
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
-            SyncReport r = engine.sync(store.db(), waitNotice());
+            SyncReport r = store.replica().sync(engine, waitNotice());
             if (keep != null) {
                 // Only a remote that just synced is kept: one that fails leaves the settings as they were.
                 new SettingsStore(dir).saveSync(keep);
@@ -168,7 +168,7 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError(Messages.text("cli.sync.unexpected", "compact", a.positional().get(0)));
         }
-        HistoryUpkeep history = new HistoryUpkeep(store.db(), new SettingsStore(dir), Clock.systemUTC());
+        HistoryUpkeep history = new HistoryUpkeep(store.replica(), new SettingsStore(dir), Clock.systemUTC());
         String keepDays = a.options().get("--keep-days");
         if (keepDays != null) {
             try {
@@ -179,7 +179,7 @@ final class SyncCommands {
         }
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
-            CompactionReport r = engine.compact(store.db(), waitNotice());
+            CompactionReport r = store.replica().compact(engine, waitNotice());
             // Counts as plain digits, as the sync line: scripts read them.
             out.println(Messages.text("cli.compact.done", engine.describe(), r.snapshotWritten() ? "written" : "current",
                     String.valueOf(r.batchesDeleted()), String.valueOf(r.snapshotsDeleted()),
@@ -189,7 +189,7 @@ final class SyncCommands {
             }
             PrunedHistory pruned = history.prune();
             String days = String.valueOf(history.keep().toDays());
-            String versions = String.valueOf(Db.HISTORY_VERSIONS);
+            String versions = String.valueOf(Replica.HISTORY_VERSIONS);
             out.println(pruned.bytesReturned() < (1 << 20)
                     ? Messages.text("cli.compact.history", days, versions, String.valueOf(pruned.changes()),
                             String.valueOf(pruned.conflicts()))
@@ -283,7 +283,7 @@ final class SyncCommands {
     }
 
     int conflicts(TodoStore store, Path dir, Args a) {
-        List<Conflict> list = store.db().conflicts().list();
+        List<Conflict> list = store.conflicts().list();
         if (a.flags().contains("--json")) {
             out.println("[" + list.stream().map(c -> {
                 Map<String, Object> m = new LinkedHashMap<>();

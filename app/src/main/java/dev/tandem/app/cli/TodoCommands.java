@@ -8,7 +8,6 @@ import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Subtrees;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
@@ -138,7 +137,7 @@ final class TodoCommands {
     }
 
     int list(TodoStore store, Args a) {
-        return show(store.allItems(), store.lists(), new TagStore(store).all(), store.dateClock().getZone(), a,
+        return show(store.allItems(), store.lists(), store.tags().all(), store.dateClock().getZone(), a,
                 (listId, items) -> OutlineCommands.outline(store, listId, items));
     }
 
@@ -252,7 +251,7 @@ final class TodoCommands {
             OutlineCommands.completeSubtasks(store, it, a.flags().contains("--with-subtasks"));
         }
         if (done && it.repeat() != null) {
-            SeriesStore.Step step = new SeriesStore(store).complete(it.id()).orElseThrow();
+            SeriesStore.Step step = store.series().complete(it.id()).orElseThrow();
             err.println(Messages.text("cli.todo.done", it.titleOrEmpty()));
             printNext(store, step, it);
             return 0;
@@ -264,7 +263,7 @@ final class TodoCommands {
 
     /** The next occurrence's id and due date on stdout: created now, or already there (completed elsewhere). */
     private void printNext(TodoStore store, SeriesStore.Step step, Item it) {
-        Optional<Item> next = step.next().or(() -> new SeriesStore(store).openOccurrences(
+        Optional<Item> next = step.next().or(() -> store.series().openOccurrences(
                 it.seriesId() == null ? it.id() : it.seriesId()).stream().filter(x -> !x.id().equals(it.id())).findFirst());
         next.ifPresent(n -> {
             out.println(n.id() + " " + n.due());
@@ -277,7 +276,7 @@ final class TodoCommands {
         if (it.recurrence() == null) {
             throw new Failure(Messages.text("cli.todo.skipNotRepeating", it.titleOrEmpty()));
         }
-        SeriesStore.Step step = new SeriesStore(store).skip(it.id()).orElseThrow();
+        SeriesStore.Step step = store.series().skip(it.id()).orElseThrow();
         err.println(Messages.text("cli.todo.skipped", it.titleOrEmpty(), day(it.due(), store.today())));
         printNext(store, step, it);
         return 0;
@@ -350,7 +349,7 @@ final class TodoCommands {
             return r;
         });
         if (d.tags() != null) {
-            new TagStore(store).set(it.id(), d.tags().clears() ? List.of() : d.tags().value());
+            store.tags().set(it.id(), d.tags().clears() ? List.of() : d.tags().value());
         }
         err.println(Messages.text("cli.todo.edited", store.get(it.id()).map(Item::titleOrEmpty).orElse(it.titleOrEmpty())));
         return 0;

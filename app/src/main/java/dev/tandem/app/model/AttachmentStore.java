@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -49,9 +50,9 @@ public final class AttachmentStore {
     private final Db db;
     private final Clock clock;
 
-    public AttachmentStore(Db db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+    public AttachmentStore(TodoStore store) {
+        this.db = Objects.requireNonNull(store, "store").db();
+        this.clock = store.clock();
     }
 
     /** Attaches {@code file} to item {@code itemId}; the same file on the same item again returns the row it has. */
@@ -118,6 +119,21 @@ public final class AttachmentStore {
     /** The local copy of its bytes, if this device has them. */
     public Optional<Path> file(Attachment a) {
         return db.blobs().file(a.blob());
+    }
+
+    /** The rows that name {@code blob}: one file attached to several todos has several. */
+    public List<Attachment> ofBlob(String blob) {
+        return db.query(Attachment.class, "SELECT * FROM attachments WHERE blob = ?", blob);
+    }
+
+    /** How many attachment rows the profile has. */
+    public long count() {
+        return Queries.number(db, "SELECT count(*) FROM attachments");
+    }
+
+    /** The attached files' bytes on this device. */
+    public Blobs blobs() {
+        return db.blobs();
     }
 
     /** Every attachment the profile has (for "Keep attachments on this device" and backups). */

@@ -32,7 +32,12 @@ public final class BackupFiles {
      * A copy that is damaged is left out (its row stays without bytes, as sync would leave it);
      * returns how many were copied.
      */
-    public static int fill(Db db, Iterable<Attachment> wanted, Path backupFolder, char[] passphrase) {
+    /** {@link #fill(Db, Iterable, Path, char[])} for every attachment of {@code store}. */
+    public static int fill(TodoStore store, Path backupFolder, char[] passphrase) {
+        return fill(store.db(), store.attachments().all(), backupFolder, passphrase);
+    }
+
+    static int fill(Db db, Iterable<Attachment> wanted, Path backupFolder, char[] passphrase) {
         Blobs blobs;
         try {
             blobs = db.blobs();

@@ -25,8 +25,8 @@ import java.util.Set;
 public final class OutlineStore {
     private final Db db;
 
-    public OutlineStore(Db db) {
-        this.db = Objects.requireNonNull(db, "db");
+    public OutlineStore(TodoStore store) {
+        this.db = Objects.requireNonNull(store, "store").db();
     }
 
     /** What a move changed: each todo's placement before and after, for undo and redo. */
@@ -125,6 +125,17 @@ public final class OutlineStore {
     public List<Item> children(String parentId) {
         return db.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND trashedAt IS NULL ORDER BY rank, id",
                 parentId);
+    }
+
+    /** The todos and notes of list {@code listId} ("" or null: the Inbox) not in the Trash, in no order. */
+    public List<Item> inList(String listId) {
+        return db.query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ? AND trashedAt IS NULL",
+                listId == null ? "" : listId);
+    }
+
+    /** Whether {@code movedId} (null: a new todo) fits under {@code parentId} in the depth {@link TreeDepth} allows. */
+    public boolean fits(String parentId, String movedId) {
+        return TreeDepth.fits(db, parentId, movedId);
     }
 
     /** The rank for a new todo at the end of {@code parentId}'s subtasks, or of the list's top level. */

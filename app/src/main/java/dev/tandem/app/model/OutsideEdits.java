@@ -6,6 +6,7 @@ import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,18 @@ public final class OutsideEdits {
     public OutsideEdits(TodoStore store) {
         this.store = Objects.requireNonNull(store, "store");
         this.db = store.db();
+    }
+
+    /** The id each todo linked to {@code system} has there, by todo id (links without one left out). */
+    public Map<String, String> linked(String system) {
+        Map<String, String> out = new HashMap<>();
+        for (ItemLink l : db.query(ItemLink.class, "SELECT * FROM item_links WHERE system = ? ORDER BY itemId",
+                system)) {
+            if (l.externalId() != null && !l.externalId().isBlank()) {
+                out.put(l.itemId(), l.externalId());
+            }
+        }
+        return out;
     }
 
     /** Makes the list {@code id} named {@code name} unless there is one with that id (renamed or not). */

@@ -30,9 +30,9 @@ public final class SavedFilters {
     private final Db db;
     private final Clock clock;
 
-    SavedFilters(Db db, Clock clock) {
-        this.db = Objects.requireNonNull(db, "db");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public SavedFilters(TodoStore store) {
+        this.db = Objects.requireNonNull(store, "store").db();
+        this.clock = store.clock();
     }
 
     /**

@@ -19,19 +19,20 @@ public final class SectionStore {
     private final Db db;
     private final Clock clock;
 
-    public SectionStore(Db db, Clock clock) {
-        this.db = Objects.requireNonNull(db, "db");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
     /** The sections of {@code store}'s profile. */
     public SectionStore(TodoStore store) {
-        this(store.db(), store.clock());
+        this.db = Objects.requireNonNull(store, "store").db();
+        this.clock = store.clock();
     }
 
     /** The section with this id, if there is one. */
     public Optional<Section> section(String id) {
         return db.query(Section.class, "SELECT * FROM sections WHERE id = ?", id).stream().findFirst();
+    }
+
+    /** Every section of every list. */
+    public List<Section> all() {
+        return db.query(Section.class, "SELECT * FROM sections");
     }
 
     /** The sections of a list, in their order. */

@@ -246,6 +246,19 @@ public final class SeriesStore {
         return d == null ? null : d.plusDays(days);
     }
 
+    /** The todo {@code key} and every occurrence of the series it started, in the Trash too. */
+    public List<Item> rows(String key) {
+        return store.db().query(Item.class, "SELECT * FROM items WHERE id = ?1 OR seriesId = ?1", key);
+    }
+
+    /** The done occurrences of series in list {@code listId} ("": the Inbox) due {@code due}, titled {@code title}. */
+    public List<Item> doneOccurrences(String listId, LocalDate due, String title) {
+        return store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?1"
+                + " AND seriesId IS NOT NULL AND due = ?2 AND title = ?3 AND coalesce(done, 0) <> 0"
+                + " AND trashedAt IS NULL",
+                listId, due.toString(), title);
+    }
+
     /** The open occurrences of a series, oldest due first. */
     public List<Item> openOccurrences(String seriesId) {
         return store.db().query(Item.class, "SELECT * FROM items WHERE seriesId = ? AND trashedAt IS NULL"

@@ -2,20 +2,18 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.History;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,16 +29,11 @@ public final class TodoStore implements AutoCloseable {
     private final Clock clock;
     private final Clock dateClock;
     private volatile Map<String, String> people = Map.of();
-    /** Where every {@link LiveItems} of this store reads and patches, one at a time. */
-    private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tandem-live-items");
-        t.setDaemon(true);
-        return t;
-    });
 
-    /** Dates (today, due) in the system's time zone. */
     /** Mends the tree of todos after each sync commit. */
     private final TreeRepair repair;
+    /** The stores of this profile's other rows, each made once with the store it reads through. */
+    private final Stores stores;
 
     public TodoStore(Db db, Clock clock) {
         this(db, clock, ZoneId.systemDefault());
@@ -53,6 +46,18 @@ public final class TodoStore implements AutoCloseable {
         this.dateClock = clock.withZone(Objects.requireNonNull(zone, "zone"));
         db.migrate(Schema.MIGRATIONS);
         this.repair = TreeRepair.start(db, () -> sharedLists.get());
+        this.stores = new Stores(this);
+    }
+
+    /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it (closing both). */
+    public static TodoStore open(Db.Builder builder, Clock clock, ZoneId zone) {
+        Db db = builder.build();
+        try {
+            return new TodoStore(db, clock, zone);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** The lists shared with other people, whose edge the tree repair never crosses: none until told. */
@@ -75,10 +80,51 @@ public final class TodoStore implements AutoCloseable {
 
     /** The smart lists saved in this profile. */
     public SavedFilters savedFilters() {
-        return new SavedFilters(db, clock);
+        return stores.savedFilters();
     }
 
-    public Db db() {
+    /** Repeating todos: completing, skipping and ending a series. */
+    public SeriesStore series() {
+        return stores.series();
+    }
+
+    /** Reminders: when they ring, snoozing and dismissing them. */
+    public ReminderStore reminders() {
+        return stores.reminders();
+    }
+
+    /** The conflicts last write wins resolved. */
+    public ConflictStore conflicts() {
+        return stores.conflicts();
+    }
+
+    /** The files attached to todos. */
+    public AttachmentStore attachments() {
+        return stores.attachments();
+    }
+
+    /** The tags of todos. */
+    public TagStore tags() {
+        return stores.tags();
+    }
+
+    /** The rows' past: every version of a row, and the rows as they were at a time. */
+    public History history() {
+        return db.history();
+    }
+
+    /** The database as the engine's services (sync, keys, backups, remote blobs) see it. */
+    public Replica replica() {
+        return stores.replica();
+    }
+
+    /** Whole tables as an export writes them and an import checks them. */
+    public Tables tables() {
+        return stores.tables();
+    }
+
+    /** The database itself: for the model's own classes, which decide what a write reads in its transaction. */
+    Db db() {
         return db;
     }
 
@@ -111,21 +157,12 @@ public final class TodoStore implements AutoCloseable {
     // ---------------------------------------------------------------- items
 
     public Item add(String title, String listId, LocalDate due) {
-        return db.save(Item.create(itemTitle(title), listId, due, clock.millis()));
-    }
-
-    private static String itemTitle(String title) {
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty()) {
-            throw new IllegalArgumentException("title: must not be empty");
-        }
-        return TextLimits.title(t);
+        return db.save(Item.create(ItemWrites.title(title), listId, due, clock.millis()));
     }
 
     /**
-     * Runs many writes in one transaction (an import): all of them commit, through the engine's
-     * save path so the changelog records and syncs them, or none do. Being one commit, it starts
-     * one sync ({@code SyncService} listens for local commits).
+     * Runs many writes in one transaction (an import): all of them commit, recorded and synced, or none
+     * do. Being one commit, it starts one sync ({@code SyncService} listens for local commits).
      */
     public <R> R writeAll(Function<Tx, R> work) {
         return db.transactionResult(work);
@@ -147,21 +184,7 @@ public final class TodoStore implements AutoCloseable {
 
     /** Applies {@code patch} to the current row in one transaction; returns the row as it was before. */
     public Optional<Item> update(String id, UnaryOperator<Item> patch) {
-        return db.transactionResult(tx -> {
-            Optional<Item> cur = tx.get(Item.class, id);
-            cur.ifPresent(item -> {
-                Item next = patch.apply(item);
-                if (!Objects.equals(item.title(), next.title()) && (next.title() == null || next.title().isBlank())) {
-                    // As for add: every importer refuses a todo without a title, so a backup of it would not restore.
-                    throw new IllegalArgumentException("title: must not be empty");
-                }
-                TextLimits.checkChange(item, next);
-                if (!next.equals(item)) {
-                    tx.save(next);
-                }
-            });
-            return cur;
-        });
+        return db.transactionResult(tx -> ItemWrites.update(tx, id, patch));
     }
 
     /** Completes or reopens; a note is never completed (it is returned unchanged). */
@@ -184,82 +207,34 @@ public final class TodoStore implements AutoCloseable {
         return update(id, it -> it.withTrashedAt(null));
     }
 
-    /**
-     * Takes a conflict's lost value back, as a local write that syncs. An edit of a todo that another
-     * device deleted brings the todo back with that edit, in its list: a todo deleted by emptying the
-     * Trash would otherwise come back into the Trash; so do the links deleted with it ({@link ItemLink}).
-     */
+    /** Takes a conflict's lost value back, as a local write that syncs ({@link ConflictStore#useLostValue}). */
     public void useLostValue(Conflict conflict) {
-        db.conflicts().useLostValue(conflict.id());
-        if (conflict.kind() == Conflict.Kind.EDIT_DELETE && "items".equals(conflict.table())) {
-            db.transaction(tx -> {
-                tx.get(Item.class, conflict.entity()).filter(it -> it.trashedAt() != null)
-                        .ifPresent(it -> tx.save(it.withTrashedAt(null)));
-                // Its links were deleted with it: they come back with it.
-                if (tx.get(Item.class, conflict.entity()).isPresent()) {
-                    ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(conflict.entity(), system)));
-                }
-            });
-        }
+        conflicts().useLostValue(conflict);
     }
 
-    /**
-     * Deletes for good (an engine tombstone that syncs), with the item's links ({@link ItemLink});
-     * {@link #restoreDeleted} can still undo it.
-     */
+    /** Deletes for good, with the item's links ({@link ItemWrites}); {@link #restoreDeleted} can still undo it. */
     public boolean deleteForever(String id) {
         return db.transactionResult(tx -> deleteItem(tx, id));
     }
 
-    /**
-     * Deletes the item for good in the caller's transaction, and its links, which would otherwise stay
-     * behind with no item (tags stay: their rows are how a restore brings them back). False when there
-     * was no such item.
-     */
+    /** Deletes the item for good in the caller's transaction ({@link ItemWrites#delete}); false when there was none. */
     public static boolean deleteItem(Tx tx, String id) {
-        if (!tx.delete(Item.class, id)) {
-            return false;
-        }
-        for (ItemLink l : tx.query(ItemLink.class, "SELECT * FROM item_links WHERE itemId = ?", id)) {
-            tx.delete(ItemLink.class, l.id());
-        }
-        return true;
+        return ItemWrites.delete(tx, id);
     }
 
     /** Deletes these items for good in one transaction (Empty Trash done again); returns those there were. */
     public List<String> deleteForever(List<String> ids) {
-        return db.transactionResult(tx -> {
-            List<String> deleted = new ArrayList<>();
-            for (String id : ids) {
-                if (deleteItem(tx, id)) {
-                    deleted.add(id);
-                }
-            }
-            return deleted;
-        });
+        return db.transactionResult(tx -> ItemWrites.delete(tx, ids));
     }
 
     /** Brings back items deleted for good, with the links deleted with them. */
     public void restoreDeleted(List<String> ids) {
-        db.transaction(tx -> ids.forEach(id -> {
-            tx.restore(Item.class, id);
-            // A link that was not deleted (or never existed) is left as it is.
-            ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(id, system)));
-        }));
+        db.transaction(tx -> ItemWrites.restore(tx, ids));
     }
 
     /** Deletes every trashed item for good; returns their ids. */
     public List<String> emptyTrash() {
-        return db.transactionResult(tx -> {
-            List<Item> trashed = tx.query(Item.class, "SELECT * FROM items WHERE trashedAt IS NOT NULL");
-            List<String> out = new ArrayList<>();
-            for (Item it : trashed) {
-                if (deleteItem(tx, it.id())) {
-                    out.add(it.id());
-                }
-            }
-            return out;
-        });
+        return db.transactionResult(ItemWrites::emptyTrash);
     }
 
     public List<Item> query(Listing view) {
@@ -288,22 +263,23 @@ public final class TodoStore implements AutoCloseable {
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
     public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
-        return LiveItems.open(db, Listing.query(view, today, sort, dateClock().getZone(), sharedListIds()), sink, live);
+        Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
+        return LiveItems.open(db, q, sink, stores.live());
     }
 
     /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */
     public OutlineStore outlines() {
-        return new OutlineStore(db);
+        return stores.outlines();
     }
 
     /** Sections and the order of sections and lists, on this store's database. */
     public SectionStore sections() {
-        return new SectionStore(db, clock);
+        return stores.sections();
     }
 
     /** A list's (null: the Inbox's) todos as a live outline ({@link LiveOutline}), on the live views' thread. */
     public Subscription subscribeOutline(String listId, LiveOutline.Sink sink) {
-        return LiveOutline.open(db, listId, sink, live);
+        return LiveOutline.open(db, listId, sink, stores.live());
     }
 
     // ---------------------------------------------------------------- lists
@@ -330,18 +306,12 @@ public final class TodoStore implements AutoCloseable {
 
     /**
      * A new list after the others; position and save in one transaction, so two writers cannot share a
-     * position. A second list of a name that is in use gets a fresh id ({@link #newList}): lists of one
+     * position. A second list of a name that is in use gets a fresh id ({@link ListWrites#create}): lists of one
      * name can exist (a backup, two devices before this id), and "New list" asks first.
      */
     public TodoList createList(String name) {
-        String n = listName(name);
-        return db.transactionResult(tx -> newList(tx, n));
-    }
-
-    /** The list called {@code name} (Unicode case-insensitive, as {@link #findList}), read in {@code tx}; null if none. */
-    private static TodoList listNamed(Tx tx, String name) {
-        return tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
-                .filter(l -> l.name() != null && l.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+        String n = ListWrites.name(name);
+        return db.transactionResult(tx -> ListWrites.create(tx, n, clock.millis()));
     }
 
     /** What {@link #add} did: the item, and the list it had to create (null if none). */
@@ -370,27 +340,11 @@ public final class TodoStore implements AutoCloseable {
      */
     public Added add(String id, String title, String listName, String listId, String parentId, LocalDate due,
                      TodoDetails details) {
-        String t = itemTitle(title);
-        String n = listName == null ? null : listName(listName);
+        String t = ItemWrites.title(title);
+        String n = listName == null ? null : ListWrites.name(listName);
         LocalDate today = today();
-        return db.transactionResult(tx -> {
-            // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
-            TodoList list = n == null ? null : listNamed(tx, n);
-            TodoList created = n != null && list == null ? newList(tx, n) : null;
-            Item parent = parentId == null ? null : tx.get(Item.class, parentId).orElseThrow(
-                    () -> new IllegalArgumentException("parentId: no todo " + parentId));
-            if (parent != null) {
-                TreeDepth.check(tx, parent, null);
-            }
-            String lid = parent != null ? parent.listId() : n == null ? listId : list != null ? list.id() : created.id();
-            if (id != null && tx.get(Item.class, id).isPresent()) {
-                throw new IllegalArgumentException("id: " + id + " is in use");
-            }
-            Item fresh = Item.create(t, lid, due, clock.millis()).withId(id).withParentId(parentId)
-                    .withRank(OutlineStore.nextRank(tx, lid, parentId, null));
-            Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
-            return new Added(details.apply(tx, saved, today), created);
-        });
+        long now = clock.millis();
+        return db.transactionResult(tx -> Adds.add(tx, now, id, t, n, listId, parentId, due, details, today));
     }
 
     /**
@@ -398,41 +352,12 @@ public final class TodoStore implements AutoCloseable {
      * details) and the list the add created come back.
      */
     public void readd(Added added) {
-        db.transaction(tx -> {
-            if (added.createdList() != null) {
-                tx.restore(TodoList.class, added.createdList().id());
-            }
-            tx.restore(Item.class, added.item().id());
-        });
+        db.transaction(tx -> Adds.redo(tx, added));
     }
 
     /** Undoes {@link #add} in one transaction: the item, and the list it created. */
     public void unadd(Added added) {
-        db.transaction(tx -> {
-            tx.delete(Item.class, added.item().id());
-            if (added.createdList() != null) {
-                tx.delete(TodoList.class, added.createdList().id());
-            }
-        });
-    }
-
-    /**
-     * A list made by name has an id derived from the name ({@link DerivedIds#list}), so two devices that
-     * make "Home" before they sync make one list, as two devices adding a tag make one tag. When that
-     * id is taken here (the list was renamed since), the new list gets a fresh id.
-     */
-    private TodoList newList(Tx tx, String name) {
-        long pos = Queries.number(tx, "SELECT max(position) FROM lists") + 1;
-        String id = DerivedIds.list(name);
-        return tx.save(new TodoList(tx.get(TodoList.class, id).isPresent() ? null : id, name, pos, clock.millis()));
-    }
-
-    private static String listName(String name) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw new IllegalArgumentException("name: must not be empty");
-        }
-        return TextLimits.listName(n);
+        db.transaction(tx -> Adds.undo(tx, added));
     }
 
     public Optional<TodoList> list(String id) {
@@ -449,42 +374,25 @@ public final class TodoStore implements AutoCloseable {
 
     /** Renames; returns the old name. */
     public Optional<String> renameList(String id, String name) {
-        String n = listName(name);
-        return db.transactionResult(tx -> {
-            Optional<TodoList> cur = tx.get(TodoList.class, id);
-            cur.ifPresent(l -> tx.save(l.withName(n)));
-            return cur.map(TodoList::name);
-        });
+        String n = ListWrites.name(name);
+        return db.transactionResult(tx -> ListWrites.rename(tx, id, n));
     }
 
     /** Deletes the list and moves its open items to the Trash; returns the ids of the items trashed. */
     public List<String> deleteList(String id) {
         long now = clock.millis();
-        return db.transactionResult(tx -> {
-            List<String> ids = new ArrayList<>();
-            for (Item it : tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL", id)) {
-                tx.save(it.withTrashedAt(now));
-                ids.add(it.id());
-            }
-            tx.delete(TodoList.class, id);
-            return ids;
-        });
+        return db.transactionResult(tx -> ListWrites.delete(tx, id, now));
     }
 
     /** Undoes {@link #deleteList}: brings the list back and its items out of the Trash. */
     public void undeleteList(String id, List<String> itemIds) {
-        db.transaction(tx -> {
-            tx.restore(TodoList.class, id);
-            for (String itemId : itemIds) {
-                tx.get(Item.class, itemId).ifPresent(it -> tx.save(it.withTrashedAt(null)));
-            }
-        });
+        db.transaction(tx -> ListWrites.undelete(tx, id, itemIds));
     }
 
     @Override
     public void close() {
         repair.close();
-        live.shutdownNow();
+        stores.close();
         db.close();
     }
 }

@@ -2,11 +2,12 @@ package dev.tandem.app.space;
 
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncScope;
+import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -166,16 +168,22 @@ public final class SpaceLists {
         return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 
+    /** The new passphrase a list's owner sealed to this member in {@code storage}, read with this profile's data. */
+    @FunctionalInterface
+    public interface Rekeyed {
+        Optional<String> passphrase(SpaceKeys keys, SyncStorage storage);
+    }
+
     /**
-     * After the list synced with {@code engine}: notes who shared it, once, so a later removal can name
+     * After the list synced, with its {@code members}: notes who shared it, once, so a later removal can name
      * them. Returns why it could not be read, or null.
      */
-    public String learnOwner(String listId, SyncEngine engine, Db db) {
+    public String learnOwner(String listId, Supplier<SpaceMembers> members) {
         if (owner(listId).isPresent()) {
             return null;
         }
         try {
-            engine.members(db).list().stream().filter(SpaceMember::owner).findFirst()
+            members.get().list().stream().filter(SpaceMember::owner).findFirst()
                     .ifPresent(o -> owner(listId, o.name()));
             return null;
         } catch (RuntimeException e) {
@@ -255,21 +263,22 @@ public final class SpaceLists {
                 unusable.add(Messages.text("common.space.cannotSyncHere", s.listId(), String.valueOf(e.getMessage())));
             }
         }
-        return new SpaceSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable, this);
+        return new SpaceSync(main, spaces, (listId, rekeyed) -> followRekey(listId, rekeyed, env), unusable, this);
     }
 
     /**
      * After the owner removed someone and changed the list's key: the new passphrase sealed to
      * this member, saved, and the list's engine with it; null when there is none (this person was
-     * removed, or the passphrase is wrong for another reason). A grant older than one {@code db}'s
-     * device took before is never taken: the engine's SyncException says the storage was put back.
+     * removed, or the passphrase is wrong for another reason). {@code rekeyed} reads the grant with this
+     * profile's database ({@link dev.tandem.app.model.Replica#rekeyedPassphrase}): a grant older than one
+     * its device took before is never taken, the engine's SyncException says the storage was put back.
      */
-    public SyncEngine followRekey(String listId, Db db, Map<String, String> env) {
+    public SyncEngine followRekey(String listId, Rekeyed rekeyed, Map<String, String> env) {
         Space s = get(listId).orElse(null);
         if (s == null || !s.joined()) {
             return null;
         }
-        Optional<String> fresh = s.keys().rekeyedPassphrase(db, RemoteSpec.storage(s.remote(), s.env(env)));
+        Optional<String> fresh = rekeyed.passphrase(s.keys(), RemoteSpec.storage(s.remote(), s.env(env)));
         if (fresh.isEmpty() || fresh.get().equals(s.passphrase())) {
             return null;
         }

@@ -44,7 +44,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
         try (SyncEngine engine = open.apply(s)) {
             // Read against what this device accepted of the log before, so a log cut short on the
             // storage is mended rather than shown (a removed member who deleted their removal).
-            SpaceMembers members = engine.members(store.db());
+            SpaceMembers members = store.replica().members(engine);
             List<SpaceMember> all = members.list();
             JoinRequests asking = s.keys().isOwner() ? members.joinRequests() : new JoinRequests(List.of(), List.of());
             List<OpenInvite> invites = s.keys().isOwner() ? members.invites() : List.of();
@@ -90,7 +90,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
         }
         Space s = owned(listId);
         try (SyncEngine engine = open.apply(s)) {
-            SpaceMembers members = engine.members(store.db());
+            SpaceMembers members = store.replica().members(engine);
             List<JoinRequest> match = members.requests().stream()
                     .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
             if (match.isEmpty()) {
@@ -110,7 +110,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
      */
     public List<String> repair(TodoStore store, String listId) {
         try (SyncEngine engine = open.apply(lists.joined(listId))) {
-            return engine.members(store.db()).repair();
+            return store.replica().members(engine).repair();
         }
     }
 
@@ -125,7 +125,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
             throw new IllegalArgumentException(Messages.text("common.share.badInviteId", inviteId));
         }
         try (SyncEngine engine = open.apply(s)) {
-            if (!engine.members(store.db()).revoke(id)) {
+            if (!store.replica().members(engine).revoke(id)) {
                 throw new IllegalArgumentException(Messages.text("common.share.noInvite", id));
             }
         }
@@ -176,7 +176,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
         for (String pass : List.of(s.passphrase(), fresh)) {
             Space with = s.withPassphrase(pass);
             try (SyncEngine engine = open.apply(with)) {
-                engine.members().removeAndRotate(store.db(), member, fresh, null);
+                store.replica().removeAndRotate(engine, member, fresh, null);
                 lists.save(s.withPassphrase(fresh));
                 settings.put(removing(s.listId()), "");
                 settings.putSecret(rotating(s.listId()), "");

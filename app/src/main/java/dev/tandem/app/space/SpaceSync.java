@@ -8,6 +8,7 @@ import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.SetAside;
+import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
@@ -16,8 +17,10 @@ import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The personal remote and every joined shared list as one engine, so the app and {@code tandem
@@ -30,7 +33,7 @@ import java.util.function.BiFunction;
 public final class SpaceSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
-    private final BiFunction<String, Db, SyncEngine> reopen;
+    private final BiFunction<String, SpaceLists.Rekeyed, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
     private final SpaceLists lists;
@@ -43,13 +46,13 @@ public final class SpaceSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, SpaceLists.Rekeyed, SyncEngine> reopen,
                       List<String> unusable) {
         this(personal, spaces, reopen, unusable, null);
     }
 
     /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
-    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, SpaceLists.Rekeyed, SyncEngine> reopen,
                       List<String> unusable, SpaceLists lists) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
@@ -60,8 +63,12 @@ public final class SpaceSync implements SyncEngine {
 
     /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
     private static String named(Db db, String listId) {
-        return db.get(TodoList.class, listId)
-                .map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
+        return named(db.get(TodoList.class, listId), listId);
+    }
+
+    /** “Family” for {@code list}, or {@code listId} when there is none. */
+    static String named(Optional<TodoList> list, String listId) {
+        return list.map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
     }
 
     private static String didNotSync(Db db, String listId, RuntimeException e) {
@@ -80,12 +87,13 @@ public final class SpaceSync implements SyncEngine {
     }
 
     /**
-     * After a list synced with {@code engine}: learns who shared it, once, so a later removal can name
-     * them. Returns the report's note when that could not be read, else null.
+     * After a list synced, with its {@code members}: learns who shared it, once, so a later removal can
+     * name them ({@code named}: the list, as a message says it). Returns the report's note when that could
+     * not be read, else null.
      */
-    static String ownerNote(SpaceLists lists, Db db, String listId, SyncEngine engine) {
-        String problem = lists == null ? null : lists.learnOwner(listId, engine, db);
-        return problem == null ? null : Messages.text("common.space.ownerUnread", named(db, listId), problem);
+    static String ownerNote(SpaceLists lists, String listId, Supplier<String> named, Supplier<SpaceMembers> members) {
+        String problem = lists == null ? null : lists.learnOwner(listId, members);
+        return problem == null ? null : Messages.text("common.space.ownerUnread", named.get(), problem);
     }
 
     /** {@code report} with {@code note} added to its notes. */
@@ -105,7 +113,7 @@ public final class SpaceSync implements SyncEngine {
             Named s = spaces.get(i);
             try {
                 all.add(s.engine().sync(db, progress));
-                String note = ownerNote(lists, db, s.list(), s.engine());
+                String note = ownerNote(lists, s.list(), () -> named(db, s.list()), () -> s.engine().members(db));
                 if (note != null) {
                     notes.add(note);
                 }
@@ -116,7 +124,7 @@ public final class SpaceSync implements SyncEngine {
                 }
                 SyncEngine fresh;
                 try {
-                    fresh = reopen.apply(s.list(), db);
+                    fresh = reopen.apply(s.list(), (keys, storage) -> keys.rekeyedPassphrase(db, storage));
                 } catch (RuntimeException notFollowed) {
                     // A grant older than the key this device has: the storage was put back. Say so.
                     failed.add(didNotSync(db, s.list(), notFollowed));

@@ -123,8 +123,8 @@ public final class Spaces {
         lists.save(s);
         try (SyncEngine engine = open.apply(s)) {
             // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
-            engine.compact(store.db());
-            return engine.members(store.db()).invite(location(list.id(), s.remote())).code();
+            store.replica().compact(engine);
+            return store.replica().members(engine).invite(location(list.id(), s.remote())).code();
         } catch (RuntimeException e) {
             lists.remove(list.id());
             throw e;
@@ -138,8 +138,8 @@ public final class Spaces {
     public String invite(TodoStore store, String listId) {
         Space s = lists.joined(listId);
         try (SyncEngine engine = open.apply(s)) {
-            engine.sync(store.db());
-            return engine.members(store.db()).invite(location(listId, s.remote())).code();
+            store.replica().sync(engine);
+            return store.replica().members(engine).invite(location(listId, s.remote())).code();
         }
     }
 
@@ -225,19 +225,20 @@ public final class Spaces {
      */
     public SyncReport syncList(TodoStore store, String listId) {
         try (SyncEngine engine = open.apply(lists.joined(listId))) {
-            SyncReport report = engine.sync(store.db());
+            SyncReport report = store.replica().sync(engine);
             // A removal said later names who removed this person; a failed read is a note, read again next time.
-            String note = SpaceSync.ownerNote(lists, store.db(), listId, engine);
+            String note = SpaceSync.ownerNote(lists, listId, () -> SpaceSync.named(store.list(listId), listId),
+                    () -> store.replica().members(engine));
             return note == null ? report : SpaceSync.withNote(report, note);
         } catch (SyncException e) {
             if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
                 throw e;
             }
-            try (SyncEngine fresh = lists.followRekey(listId, store.db(), env)) {
+            try (SyncEngine fresh = lists.followRekey(listId, store.replica()::rekeyedPassphrase, env)) {
                 if (fresh == null) {
                     throw e;
                 }
-                return fresh.sync(store.db());
+                return store.replica().sync(fresh);
             }
         }
     }

@@ -1,8 +1,10 @@
 package dev.tandem.app.sync;
 
 import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.Replica;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blob;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
@@ -46,7 +48,8 @@ public final class AttachmentFetcher implements AutoCloseable {
     public record Status(String blob, State state, String message) {
     }
 
-    private final Db db;
+    private final AttachmentStore attachments;
+    private final Replica replica;
     private final Supplier<Optional<SyncEngine>> engine;
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Status>> running = new ConcurrentHashMap<>();
@@ -55,8 +58,9 @@ public final class AttachmentFetcher implements AutoCloseable {
     private volatile boolean keepAll;
     private volatile long cacheLimit = Long.MAX_VALUE;
 
-    public AttachmentFetcher(Db db, Supplier<Optional<SyncEngine>> engine, ExecutorService executor) {
-        this.db = db;
+    public AttachmentFetcher(TodoStore store, Supplier<Optional<SyncEngine>> engine, ExecutorService executor) {
+        this.attachments = store.attachments();
+        this.replica = store.replica();
         this.engine = engine;
         this.executor = executor;
     }
@@ -68,7 +72,7 @@ public final class AttachmentFetcher implements AutoCloseable {
 
     /** What is known of {@code blob} now, without asking the remote. */
     public Status status(String blob) {
-        if (db.blobs().has(blob)) {
+        if (attachments.blobs().has(blob)) {
             return new Status(blob, State.HERE, null);
         }
         return known.getOrDefault(blob, new Status(blob, engine.get().isPresent() ? State.DOWNLOADING : State.NO_SYNC,
@@ -80,7 +84,7 @@ public final class AttachmentFetcher implements AutoCloseable {
         if (!Blob.isId(blob)) {
             return CompletableFuture.completedFuture(new Status(blob, State.FAILED, Messages.text("common.attachment.notAnId")));
         }
-        if (db.blobs().has(blob)) {
+        if (attachments.blobs().has(blob)) {
             return CompletableFuture.completedFuture(new Status(blob, State.HERE, null));
         }
         return running.computeIfAbsent(blob, b -> {
@@ -98,7 +102,7 @@ public final class AttachmentFetcher implements AutoCloseable {
         tell(new Status(blob, State.DOWNLOADING, null));
         Status result;
         try {
-            RemoteBlobs.Fetch got = e.get().blobs().fetch(db, blob, expectedSize(blob));
+            RemoteBlobs.Fetch got = replica.fetch(e.get().blobs(), blob, expectedSize(blob));
             result = got == RemoteBlobs.Fetch.NOT_ON_REMOTE ? new Status(blob, State.NOT_ON_REMOTE, null)
                     : new Status(blob, State.HERE, null);
         } catch (SyncException ex) {
@@ -107,7 +111,7 @@ public final class AttachmentFetcher implements AutoCloseable {
             result = new Status(blob, State.FAILED, ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }
         if (result.state() == State.HERE && !keepAll && cacheLimit != Long.MAX_VALUE) {
-            db.blobs().trim(cacheLimit, Set.of(blob));
+            attachments.blobs().trim(cacheLimit, Set.of(blob));
         }
         return tell(result);
     }
@@ -115,7 +119,7 @@ public final class AttachmentFetcher implements AutoCloseable {
     /** The size the rows naming {@code blob} record (a longer object is refused), or no bound when none does. */
     private long expectedSize(String blob) {
         long size = -1;
-        for (Attachment a : db.query(Attachment.class, "SELECT * FROM attachments WHERE blob = ?", blob)) {
+        for (Attachment a : attachments.ofBlob(blob)) {
             if (a.size() != null) {
                 size = Math.max(size, a.size());
             }
@@ -153,7 +157,7 @@ public final class AttachmentFetcher implements AutoCloseable {
     public int fetchMissing(List<Attachment> all) {
         int asked = 0;
         for (Attachment a : all) {
-            if (a.blob() != null && !db.blobs().has(a.blob())) {
+            if (a.blob() != null && !attachments.blobs().has(a.blob())) {
                 Status s = known.get(a.blob());
                 if (s == null || s.state() != State.FAILED) {
                     fetch(a.blob());
@@ -166,7 +170,7 @@ public final class AttachmentFetcher implements AutoCloseable {
 
     /** Bytes the local copies take now (Settings shows it beside "Free up space"). */
     public long localBytes() {
-        return db.blobs().localBytes();
+        return attachments.blobs().localBytes();
     }
 
     public long cacheLimit() {
@@ -175,7 +179,7 @@ public final class AttachmentFetcher implements AutoCloseable {
 
     /** "Free up space": removes local copies a remote holds, down to {@code maxBytes}; returns the bytes freed. */
     public long freeUp(long maxBytes, Set<String> keep) {
-        return db.blobs().trim(maxBytes, keep);
+        return attachments.blobs().trim(maxBytes, keep);
     }
 
     @Override

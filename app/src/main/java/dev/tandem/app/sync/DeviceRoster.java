@@ -25,7 +25,7 @@ public final class DeviceRoster {
     public List<Entry> list(SyncEngine engine) {
         Authors authors = new Authors(store);
         List<Entry> out = new ArrayList<>();
-        for (RemoteDevice d : engine.devices(store.db())) {
+        for (RemoteDevice d : store.replica().devices(engine)) {
             String name = d.thisDevice() ? authors.ownName().orElse(Authors.thisDevice()) : authors.label(d.id().toString());
             out.add(new Entry(d.id(), name, d.lastSeen(), d.retired(), d.thisDevice()));
         }
@@ -34,6 +34,6 @@ public final class DeviceRoster {
 
     /** Retires {@code device} on the remote; false when it already was. */
     public boolean forget(SyncEngine engine, UUID device) {
-        return engine.forget(store.db(), device);
+        return store.replica().forget(engine, device);
     }
 }

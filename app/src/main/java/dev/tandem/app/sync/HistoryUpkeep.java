@@ -1,16 +1,14 @@
 package dev.tandem.app.sync;
 
-import dev.tandem.app.model.AttachmentStore;
-import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.Replica;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Keeps a profile's history bounded: {@link Db#pruneHistory} with the window the user chose
+ * Keeps a profile's history bounded: {@link Replica#pruneHistory} with the window the user chose
  * ({@value #KEEP_DAYS}, default {@value #DEFAULT_KEEP_DAYS} days), at most once a day, in the
  * background after sync starts; and on demand from {@code tandem compact}.
  */
@@ -22,11 +20,11 @@ public final class HistoryUpkeep {
     static final String PRUNED_AT = "history.prunedAt";
     private static final Duration EVERY = Duration.ofDays(1);
 
-    private final Db db;
+    private final Replica db;
     private final SettingsStore settings;
     private final Clock clock;
 
-    public HistoryUpkeep(Db db, SettingsStore settings, Clock clock) {
+    public HistoryUpkeep(Replica db, SettingsStore settings, Clock clock) {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
@@ -53,8 +51,6 @@ public final class HistoryUpkeep {
     /** Prunes now, whatever the last run; records when. Off the UI thread. */
     public PrunedHistory prune() {
         // Tags of todos sync forgot for good would otherwise stay for ever, synced and kept.
-        TagStore.forgetOrphans(db);
-        AttachmentStore.forgetOrphans(db);
         PrunedHistory pruned = db.pruneHistory(keep());
         settings.put(PRUNED_AT, Long.toString(clock.millis()));
         return pruned;

@@ -1,7 +1,7 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.model.Replica;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncEngine;
@@ -28,7 +28,7 @@ public interface KeyOps {
     RotationReport rotate(String newPassphrase, SyncProgress progress);
 
     /** Key changes on the remote {@code settings} name; {@code db} is compacted by a rotation. */
-    static KeyOps of(SyncSettings settings, Db db, String deviceName) {
+    static KeyOps of(SyncSettings settings, Replica db, String deviceName) {
         Function<SyncEngine.Builder, SyncEngine> build = b -> b.deviceName(deviceName).build();
         return new KeyOps() {
             /** The passphrase that opens the remote now: it follows every change made here. */
@@ -74,9 +74,9 @@ public interface KeyOps {
             public RotationReport rotate(String newPassphrase, SyncProgress progress) {
                 try (SyncEngine e = withPassphrase()) {
                     if (e.keys().status().rotationUnfinished()) {
-                        return e.keys().resumeRotation(db, progress);
+                        return db.resumeRotation(e.keys(), progress);
                     }
-                    return e.keys().rotate(db, newPassphrase, (phase, done, total) -> {
+                    return db.rotate(e.keys(), newPassphrase, (phase, done, total) -> {
                         if (phase.equals(SyncProgress.ROTATE) && total < 0) {
                             passphrase = newPassphrase;
                         }

@@ -1,6 +1,6 @@
 package dev.tandem.app.sync;
 
-import dev.tandem.engine.Db;
+import dev.tandem.app.model.Replica;
 import dev.tandem.engine.sync.BlobSweep;
 import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.SyncEngine;
@@ -18,21 +18,21 @@ public final class RemoteCleanup {
     /** How long a file must have been unused before it may go: a device offline for weeks still finds it. */
     public static final Duration GRACE = Duration.ofDays(30);
 
-    private final Db db;
+    private final Replica db;
     private final Supplier<Optional<SyncEngine>> engine;
 
-    public RemoteCleanup(Db db, Supplier<Optional<SyncEngine>> engine) {
+    public RemoteCleanup(Replica db, Supplier<Optional<SyncEngine>> engine) {
         this.db = db;
         this.engine = engine;
     }
 
     /** What would be freed, deleting nothing; empty when sync is off (no remote to look at). */
     public Optional<BlobSweep> preview() {
-        return engine.get().map(e -> e.blobs().sweep(db, GRACE, false));
+        return engine.get().map(e -> db.sweep(e.blobs(), GRACE, false));
     }
 
     /** Deletes what may go now; empty when sync is off. */
     public Optional<BlobSweep> clean() {
-        return engine.get().map(e -> e.blobs().sweep(db, GRACE, true));
+        return engine.get().map(e -> db.sweep(e.blobs(), GRACE, true));
     }
 }

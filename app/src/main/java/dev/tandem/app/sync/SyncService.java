@@ -1,8 +1,8 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.model.Replica;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
@@ -41,7 +41,7 @@ import java.util.function.Consumer;
 public final class SyncService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("tandem.sync");
 
-    private final Db db;
+    private final Replica db;
     private final Clock clock;
     private final SyncTimer timer;
     private final Backoff backoff;
@@ -79,14 +79,14 @@ public final class SyncService implements AutoCloseable {
     /** Set on the scheduler thread, read by the remote checks' and callers' threads too. */
     private volatile boolean closed;
 
-    public SyncService(Db db, Clock clock, Random random) {
+    public SyncService(Replica db, Clock clock, Random random) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), random);
         this.timer = new SyncTimer(clock, this::runSync);
         this.checks = new RemoteChecks(timer.executor(), () -> engine != null && !closed, this::runCheck);
         // Last: the dispatch thread may call localChange at once, which needs the scheduler above.
-        this.localCommits = db.subscribe(ChangeEvent.Origin.LOCAL, events -> localChange());
+        this.localCommits = db.onCommit(ChangeEvent.Origin.LOCAL, events -> localChange());
     }
 
     public SyncStatus status() {
@@ -232,7 +232,7 @@ public final class SyncService implements AutoCloseable {
             return List.of();
         }
         try {
-            return engine.setAside(db);
+            return db.setAside(engine);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read the set-aside objects: " + plainMessage(e));
             return unread;
@@ -246,7 +246,7 @@ public final class SyncService implements AutoCloseable {
             return;
         }
         try {
-            pending = engine.pendingChanges(db);
+            pending = db.pendingChanges(engine);
         } catch (RuntimeException e) {
             // Keep the last count: the status bar should not flicker over a failed local read.
             LOG.log(System.Logger.Level.WARNING, "cannot count changes waiting to push: " + plainMessage(e));
@@ -300,7 +300,7 @@ public final class SyncService implements AutoCloseable {
             // Compared around the sync: the engine gives the database a new id when it finds that a
             // copy of this profile syncs under the old one, and the user should hear of it once.
             String idBefore = db.deviceId();
-            SyncReport report = engine.sync(db, progress);
+            SyncReport report = db.sync(engine, progress);
             lastReport = report;
             unread = report.setAside();
             String idAfter = db.deviceId();

@@ -1,7 +1,6 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Attachment;
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blobs;
@@ -57,12 +56,12 @@ final class AttachmentFiles {
     private int count;
 
     AttachmentFiles(TodoStore store) {
-        List<Attachment> all = new AttachmentStore(store.db(), store.clock()).all();
+        List<Attachment> all = store.attachments().all();
         for (Attachment a : all) {
             ofItem.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(a);
             byId.put(a.id(), a);
         }
-        this.blobs = all.isEmpty() ? Optional.empty() : Optional.of(store.db().blobs());
+        this.blobs = all.isEmpty() ? Optional.empty() : Optional.of(store.attachments().blobs());
     }
 
     /** Writes the files of {@code it} (its rows', and those its notes link to) beside its file in {@code folder}. */

@@ -1,11 +1,11 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.BlobMismatchException;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Blobs;
-import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,9 +50,9 @@ final class AttachmentImport {
         }
 
         /** Removes what this import stored that no row names: after it, whether it saved its rows or failed. */
-        void discardUnnamed(Db db) {
+        void discardUnnamed(TodoStore store) {
             if (!added.isEmpty()) {
-                db.blobs().removeUnnamed(added);
+                store.attachments().blobs().removeUnnamed(added);
             }
         }
     }
@@ -79,7 +79,7 @@ final class AttachmentImport {
      * Stores the bytes of {@code in}'s attachments whose item is not in {@code skip} (known
      * already), all of them within {@code budget} bytes, or -1 for {@link #budget(Blobs)}.
      */
-    static Result store(Db db, Incoming in, Set<String> skip, Progress progress, long budget) {
+    static Result store(TodoStore into, Incoming in, Set<String> skip, Progress progress, long budget) {
         Set<String> items = new HashSet<>();
         in.items().forEach(it -> items.add(it.id()));
         // Only files of items the import writes: never bytes for a row it would not save.
@@ -88,7 +88,7 @@ final class AttachmentImport {
         if (wanted.isEmpty()) {
             return Result.NONE;
         }
-        Optional<Blobs> store = blobs(db);
+        Optional<Blobs> store = blobs(into);
         if (store.isEmpty()) {
             return new Result(Map.of(), 0, List.of(Messages.text("common.import.attachmentsNoStore", wanted.size())),
                     Set.of());
@@ -178,9 +178,9 @@ final class AttachmentImport {
     }
 
     /** The store, or empty for a database built without one (an in-memory test profile). */
-    private static Optional<Blobs> blobs(Db db) {
+    private static Optional<Blobs> blobs(TodoStore store) {
         try {
-            return Optional.of(db.blobs());
+            return Optional.of(store.attachments().blobs());
         } catch (IllegalStateException e) {
             return Optional.empty();
         }

@@ -2,7 +2,7 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
-import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Messages;
@@ -71,8 +71,8 @@ final class IcsExporter {
         List<TodoList> lists = store.lists();
         lists.forEach(l -> listNames.put(l.id(), l.name()));
         List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
-        Map<String, List<String>> tags = new TagStore(store).all();
-        Map<String, String> uids = uids(store);
+        Map<String, List<String>> tags = store.tags().all();
+        Map<String, String> uids = new OutsideEdits(store).linked(ItemLink.ICAL);
         Set<String> ids = new HashSet<>();
         items.forEach(it -> ids.add(it.id()));
         Set<String> linked = new HashSet<>();
@@ -118,18 +118,6 @@ final class IcsExporter {
             throw new IOException("the calendar did not validate: " + e.getMessage(), e);
         }
         return new ExportReport(Format.ICS, items.size(), lists.size());
-    }
-
-    /** Each linked item's iCalendar UID, by item id: one query for the whole export. */
-    private static Map<String, String> uids(TodoStore store) {
-        Map<String, String> out = new HashMap<>();
-        for (ItemLink l : store.db().query(ItemLink.class,
-                "SELECT * FROM item_links WHERE system = ? ORDER BY itemId", ItemLink.ICAL)) {
-            if (l.externalId() != null && !l.externalId().isBlank()) {
-                out.put(l.itemId(), l.externalId());
-            }
-        }
-        return out;
     }
 
     static VToDo todo(Item it, String uid, List<String> tags, String listName, Instant now, ZoneId zone) {

@@ -10,6 +10,7 @@ import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
+import dev.tandem.app.model.Tables;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -55,21 +56,20 @@ public final class ImportWriter {
         long now = store.clock().millis();
         // Deleted for good: the row is gone, its history is not. Read before the write transaction
         // (history has no transactional form); a delete racing an import costs at most that entity.
-        Set<String> deleted = deletedForGood(store, "items", "SELECT id FROM items",
-                in.items().stream().map(Item::id).toList());
-        Set<String> deletedLists = deletedForGood(store, "lists", "SELECT id FROM lists",
-                in.lists().stream().map(TodoList::id).toList());
-        Set<String> deletedSections = deletedForGood(store, "sections", "SELECT id FROM sections",
+        Tables tables = store.tables();
+        Set<String> deleted = tables.deletedForGood("items", in.items().stream().map(Item::id).toList());
+        Set<String> deletedLists = tables.deletedForGood("lists", in.lists().stream().map(TodoList::id).toList());
+        Set<String> deletedSections = tables.deletedForGood("sections",
                 in.sections().stream().map(Section::id).toList());
-        Set<String> deletedFilters = deletedForGood(store, "saved_filters", "SELECT id FROM saved_filters",
+        Set<String> deletedFilters = tables.deletedForGood("saved_filters",
                 in.filters().stream().map(f -> DerivedIds.savedFilter(f.name())).toList());
         int total = in.items().size();
         // Files only for the items this import adds: read before the transaction, as the known ids were.
         Set<String> skip = new HashSet<>(deleted);
         if (!in.attachments().isEmpty()) {
-            store.db().query(RowId.class, "SELECT id FROM items").forEach(r -> skip.add(r.id()));
+            skip.addAll(tables.ids("items"));
         }
-        AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress, filesBudget);
+        AttachmentImport.Result files = AttachmentImport.store(store, in, skip, progress, filesBudget);
         progress.update(Messages.text("common.progress.writing"), 0, total);
         int[] counts;
         try {
@@ -82,32 +82,18 @@ public final class ImportWriter {
             });
         } catch (RuntimeException e) {
             try {
-                files.discardUnnamed(store.db());
+                files.discardUnnamed(store);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
             throw e;
         }
         // Saved: only the files its rows name stay (an entry stored for a row the write then left out goes).
-        files.discardUnnamed(store.db());
+        files.discardUnnamed(store);
         progress.update(Messages.text("common.progress.writing"), total, total);
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(files.warnings());
         return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], warnings, counts[2], counts[3]);
-    }
-
-    private static Set<String> deletedForGood(TodoStore store, String table, String allIds, List<String> ids) {
-        Set<String> rows = new HashSet<>();
-        for (RowId r : store.db().query(RowId.class, allIds)) {
-            rows.add(r.id());
-        }
-        Set<String> out = new HashSet<>();
-        for (String id : ids) {
-            if (!rows.contains(id) && !store.db().history().changes(table, id).isEmpty()) {
-                out.add(id);
-            }
-        }
-        return out;
     }
 
     /** Returns {items added, lists created, attachments saved}. */

@@ -2,7 +2,6 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
@@ -75,10 +74,10 @@ final class MarkdownExporter {
             folderOf.put(l.id(), dir.resolve(folders.unique(l.name(), "")));
         }
         int written = 0;
-        Map<String, List<String>> tags = new TagStore(store).all();
+        Map<String, List<String>> tags = store.tags().all();
         AttachmentFiles files = new AttachmentFiles(store);
         Map<String, Section> sections = new HashMap<>();
-        store.db().query(Section.class, "SELECT * FROM sections").forEach(s -> sections.put(s.id(), s));
+        store.sections().all().forEach(s -> sections.put(s.id(), s));
         for (Item it : items) {
             Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
             Files.createDirectories(folder);
@@ -137,7 +136,7 @@ final class MarkdownExporter {
 
     /** The time of the todo's last change, from its history; null when it has none. */
     private static String lastChange(TodoStore store, Item it) {
-        List<Change> h = store.db().history().changes("items", it.id());
+        List<Change> h = store.history().changes("items", it.id());
         return h.isEmpty() ? null : JoplinDates.format(h.get(h.size() - 1).at().toEpochMilli());
     }
 }

@@ -1,7 +1,6 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Attachment;
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blobs;
 import dev.tandem.ui.messages.Messages;
@@ -42,7 +41,7 @@ final class TandemArchive {
     }
 
     static ExportReport write(TodoStore store, OutputStream target, Progress progress) throws IOException {
-        List<Attachment> rows = new AttachmentStore(store.db(), store.clock()).all();
+        List<Attachment> rows = store.attachments().all();
         try (ZipOutputStream zip = new ZipOutputStream(target)) {
             zip.putNextEntry(new ZipEntry(TandemJson.ENTRY));
             ExportReport json = TandemJsonExporter.export(store, new FilterOutputStream(zip) {
@@ -61,7 +60,7 @@ final class TandemArchive {
             rows.forEach(a -> blobs.add(a.blob()));
             int written = 0;
             List<String> remoteOnly = new ArrayList<>();
-            Optional<Blobs> local = blobs.isEmpty() ? Optional.empty() : Optional.of(store.db().blobs());
+            Optional<Blobs> local = blobs.isEmpty() ? Optional.empty() : Optional.of(store.attachments().blobs());
             for (String blob : blobs) {
                 Optional<Path> file = local.flatMap(b -> b.file(blob));
                 if (file.isEmpty()) {

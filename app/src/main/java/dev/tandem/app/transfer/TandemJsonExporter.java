@@ -3,6 +3,7 @@ package dev.tandem.app.transfer;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tandem.app.model.Tables;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -28,14 +29,13 @@ final class TandemJsonExporter {
             g.writeStringField("format", TandemJson.FORMAT);
             g.writeNumberField("version", TandemJson.VERSION);
             g.writeStringField("exportedAt", Instant.ofEpochMilli(store.clock().millis()).toString());
-            g.writeNumberField("schemaVersion", store.db().schemaVersion());
+            g.writeNumberField("schemaVersion", store.tables().schemaVersion());
             g.writeObjectFieldStart("tables");
             for (String table : TandemJson.TABLES) {
-                List<TableRows.JsonRow> rows = TableRows.rows(store.db(), table, TableRows.columns(store.db(), table),
-                        order(table));
+                List<Tables.JsonRow> rows = store.tables().rows(table, store.tables().columns(table), order(table));
                 g.writeArrayFieldStart(table);
                 int n = 0;
-                for (TableRows.JsonRow r : rows) {
+                for (Tables.JsonRow r : rows) {
                     g.writeRawValue(r.json());
                     if (++n % 500 == 0) {
                         progress.update(Messages.text("transfer.progress.writingTable", table), n, rows.size());

@@ -104,7 +104,7 @@ public final class Transfer {
     /** The JSON document alone: attachment rows, not their bytes; the report says how to include them. */
     private static ExportReport plainJson(TodoStore store, OutputStream out, Progress progress) throws IOException {
         ExportReport r = TandemJsonExporter.export(store, out, progress);
-        long files = store.db().query(Count.class, "SELECT 'all' AS id, count(*) AS n FROM attachments").get(0).n();
+        long files = store.attachments().count();
         return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0,
                 List.of(Messages.text("common.export.bytesLeftOut", files)));
     }

@@ -44,7 +44,7 @@ public final class ConflictsViewModel implements AutoCloseable {
 
     public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Dialogs dialogs) {
         this.store = store;
-        this.conflicts = new ConflictStore(store);
+        this.conflicts = store.conflicts();
         this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;

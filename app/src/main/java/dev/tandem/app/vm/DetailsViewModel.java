@@ -65,9 +65,9 @@ public final class DetailsViewModel {
         this.store = store;
         this.async = async;
         this.undo = undo;
-        this.series = new SeriesStore(store);
-        this.reminders = new ReminderStore(store);
-        this.tags = new TagStore(store);
+        this.series = store.series();
+        this.reminders = store.reminders();
+        this.tags = store.tags();
         this.time = new TimeViewModel(store, async, undo, shown);
         this.when = new WhenViewModel(store, async, undo, shown);
         shown.addListener((o, a, b) -> load(a, b));

@@ -48,7 +48,7 @@ public final class ReminderScheduler implements AutoCloseable {
 
     public ReminderScheduler(TodoStore store, Async async, Clock clock, UndoableCommands commands) {
         this.store = store;
-        this.reminders = new ReminderStore(store);
+        this.reminders = store.reminders();
         this.async = async;
         this.clock = clock;
         this.commands = commands;

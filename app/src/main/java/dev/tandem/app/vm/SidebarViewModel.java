@@ -48,7 +48,7 @@ final class SidebarViewModel implements AutoCloseable {
             countRows.items().forEach(c -> counts.put(c.id(), c.count()));
             onCounts.run();
         });
-        this.tags = new TagStore(store);
+        this.tags = store.tags();
         this.tagRows = new LiveList<>(Count::id, async.ui());
         tagRows.onAfterApply(s -> onCounts.run());
         this.filters = new SmartListFeed(store, async, onCounts);

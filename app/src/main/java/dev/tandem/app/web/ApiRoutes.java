@@ -48,7 +48,7 @@ final class ApiRoutes {
 
     ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
-        this.tags = new TagStore(store);
+        this.tags = store.tags();
         this.days = new DayViews(store);
         this.filters = new FilterViews(store);
         this.authors = new Authors(store);
@@ -82,7 +82,7 @@ final class ApiRoutes {
                     x.empty(204);
                 }),
                 Route.post("/api/conflicts/{id}/dismiss", (x, b, p) -> {
-                    store.db().conflicts().dismiss(conflict(p.get(0)).id());
+                    store.conflicts().dismiss(conflict(p.get(0)).id());
                     x.empty(204);
                 }));
     }
@@ -94,7 +94,7 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw new BadRequest(404, "server.conflict.resolved");
         }
-        return store.db().conflicts().get(n).orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
+        return store.conflicts().get(n).orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
     private Map<String, Object> sidebar(Language language) {
@@ -125,7 +125,7 @@ final class ApiRoutes {
             tagRows.add(obj("tag", c.id(), "count", c.count()));
         }
         return obj("smart", smart, "lists", lists, "filters", filters.sidebar(), "tags", tagRows,
-                "conflicts", store.db().conflicts().list().size());
+                "conflicts", store.conflicts().list().size());
     }
 
     /**
@@ -192,7 +192,7 @@ final class ApiRoutes {
 
     private List<Object> conflicts() {
         List<Object> out = new ArrayList<>();
-        for (Conflict c : store.db().conflicts().list()) {
+        for (Conflict c : store.conflicts().list()) {
             String title = "items".equals(c.table())
                     ? store.get(c.entity()).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("server.view.deletedItem"))
                     : store.list(c.entity()).map(l -> Messages.text("server.view.namedList", l.name()))

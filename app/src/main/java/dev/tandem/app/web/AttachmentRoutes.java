@@ -150,7 +150,7 @@ final class AttachmentRoutes {
     /** The local copy's path, refused unless it lies inside the attachment store's own folder. */
     private Path inStore(Path file) {
         try {
-            Path dir = store.db().blobs().directory().toRealPath();
+            Path dir = store.attachments().blobs().directory().toRealPath();
             Path real = file.toRealPath();
             if (!real.startsWith(dir) || !Files.isRegularFile(real)) {
                 throw new BadRequest(404, "server.attachment.unknown");

@@ -24,7 +24,7 @@ final class ItemAnswers {
 
     ItemAnswers(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
-        this.tags = new TagStore(store);
+        this.tags = store.tags();
         this.outline = store.outlines();
         this.sharedLists = sharedLists;
         this.attachments = attachments;

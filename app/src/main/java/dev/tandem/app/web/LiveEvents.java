@@ -1,8 +1,8 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.Replica;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +50,9 @@ final class LiveEvents implements AutoCloseable {
     private volatile Runnable beforePing = () -> { };
 
     /** {@code onPages} hears the number of open streams whenever it changes (on the events' thread). */
-    LiveEvents(Db db, IntConsumer onPages) {
+    LiveEvents(Replica replica, IntConsumer onPages) {
         this.onPages = onPages;
-        this.commits = db.subscribe(new ChangeListener() {
+        this.commits = replica.onCommit(new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
                 changed();

@@ -44,7 +44,7 @@ final class WebEdits {
 
     WebEdits(TodoStore store) {
         this.store = store;
-        this.tags = new TagStore(store);
+        this.tags = store.tags();
         this.edits = new OutsideEdits(store);
     }
 

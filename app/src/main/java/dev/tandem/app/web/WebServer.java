@@ -58,7 +58,7 @@ public final class WebServer implements AutoCloseable {
         if (jetty != null) {
             throw new IllegalStateException("the web server runs already");
         }
-        live = new LiveEvents(config.store.db(), config.onOpenPages);
+        live = new LiveEvents(config.store.replica(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
         live.beforePing(browsers::all);
         JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword);
@@ -159,7 +159,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private AttachmentStore attachments() {
-        return config.attachments != null ? config.attachments : new AttachmentStore(config.store.db(), config.store.clock());
+        return config.attachments != null ? config.attachments : config.store.attachments();
     }
 
     /** The largest file a browser may attach, in bytes. */

@@ -42,7 +42,7 @@ final class WebWrites {
 
     WebWrites(TodoStore store, ItemAnswers items) {
         this.store = store;
-        this.series = new SeriesStore(store);
+        this.series = store.series();
         this.edits = new WebEdits(store);
         this.items = items;
     }

@@ -54,7 +54,7 @@ class AgentPerfTest {
                 Clock.systemDefaultZone(), Clock.systemDefaultZone().getZone())) {
             Item template = store.add("Todo 0", null, null, null, new TodoDetails(null, List.of(), null, null)).item();
             long first = start + 20_000;
-            store.db().transaction(tx -> {
+            store.writeAll(tx -> {
                 for (int i = 1; i < TODOS; i++) {
                     Item it = template.withId(UUID.randomUUID().toString()).withTitle("Todo " + i);
                     if (i <= RINGING) {
@@ -67,6 +67,7 @@ class AgentPerfTest {
                     }
                     tx.save(it);
                 }
+                return null;
             });
         }
         try (SessionBus bus = SessionBus.start(); FakeNotificationServer server = FakeNotificationServer.on(bus)) {

@@ -67,7 +67,7 @@ class ReminderAgentAttackTest {
 
     /** Writes the title as sync would: straight into the row, past the editor's limits. */
     private void syncedTitle(Item it, String title) {
-        store.db().transaction(tx -> tx.save(store.get(it.id()).orElseThrow().withTitle(title)));
+        store.writeAll(tx -> tx.save(store.get(it.id()).orElseThrow().withTitle(title)));
     }
 
     @Test
@@ -117,10 +117,11 @@ class ReminderAgentAttackTest {
         long at = NOON.plus(Duration.ofMinutes(1)).toEpochMilli();
         Item template = remindAt(store, clock, "Synced 0", Instant.ofEpochMilli(at));
         clock.set(NOON.minus(Duration.ofHours(1)));
-        store.db().transaction(tx -> {
+        store.writeAll(tx -> {
             for (int i = 1; i < n; i++) {
                 tx.save(template.withId(UUID.randomUUID().toString()).withTitle("Synced " + i).withRemindAt(at));
             }
+            return null;
         });
         clock.set(NOON);
         agent.start();
@@ -138,11 +139,12 @@ class ReminderAgentAttackTest {
 
         // A minute on, the next batch of ten gets its own notifications; the summary is replaced, not added.
         Instant later = clock.instant().plus(Duration.ofMinutes(2));
-        store.db().transaction(tx -> {
+        store.writeAll(tx -> {
             for (int i = 0; i < 20; i++) {
                 tx.save(template.withId(UUID.randomUUID().toString()).withTitle("Later " + i)
                         .withRemindAt(later.toEpochMilli()).withRemindDismissed(null));
             }
+            return null;
         });
         Await.until("the agent to schedule the later reminder", AGENT_WAIT,
                 () -> agent.nextAt() != null && agent.nextAt() == later.toEpochMilli());

@@ -52,8 +52,8 @@ class BackupAttachmentsTest {
         dataDir = tmp.resolve("work");
         folder = tmp.resolve("backups");
         store = profile(dataDir);
-        Item it = store.db().save(new Item(null, null, "Lease", null, null, 0L, null, null, 1L));
-        attached = new AttachmentStore(store.db(), store.clock()).add(it.id(), new ByteArrayInputStream(pdf), "lease.pdf",
+        Item it = store.writeAll(tx -> tx.save(new Item(null, null, "Lease", null, null, 0L, null, null, 1L)));
+        attached = store.attachments().add(it.id(), new ByteArrayInputStream(pdf), "lease.pdf",
                 null, Long.MAX_VALUE);
         settings = new SettingsStore(dataDir);
         settings.put(BackupService.FOLDER, folder.toString());
@@ -74,7 +74,7 @@ class BackupAttachmentsTest {
     }
 
     private BackupService service() {
-        return new BackupService(store.db(), dataDir, settings, Clock.fixed(NOW, ZoneOffset.UTC), Map.of());
+        return new BackupService(store, dataDir, settings, Clock.fixed(NOW, ZoneOffset.UTC), Map.of());
     }
 
     @Test
@@ -84,7 +84,7 @@ class BackupAttachmentsTest {
         assertArrayEquals(pdf, Files.readAllBytes(copy));
         long modified = Files.getLastModifiedTime(copy).toMillis();
 
-        new BackupService(store.db(), dataDir, settings, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), Map.of())
+        new BackupService(store, dataDir, settings, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), Map.of())
                 .backupNow();
 
         assertEquals(modified, Files.getLastModifiedTime(copy).toMillis(), "a file backed up before is not copied again");
@@ -100,9 +100,9 @@ class BackupAttachmentsTest {
         try (TodoStore b = profile(other)) {
             BackupRestore restore = BackupRestore.read(backup, null, other);
 
-            restore.apply(b.db());
+            restore.apply(b);
 
-            AttachmentStore files = new AttachmentStore(b.db(), b.clock());
+            AttachmentStore files = b.attachments();
             Attachment back = files.get(attached.id()).orElseThrow();
             assertEquals(attached, back);
             assertArrayEquals(pdf, Files.readAllBytes(files.file(back).orElseThrow()));
@@ -159,9 +159,9 @@ class BackupAttachmentsTest {
         Path backup = service().backupNow().file();
         Path other = tmp.resolve("other");
         try (TodoStore b = profile(other)) {
-            BackupRestore.read(backup, "river stone".toCharArray(), other).apply(b.db());
+            BackupRestore.read(backup, "river stone".toCharArray(), other).apply(b);
 
-            AttachmentStore files = new AttachmentStore(b.db(), b.clock());
+            AttachmentStore files = b.attachments();
             assertArrayEquals(pdf, Files.readAllBytes(files.file(files.get(attached.id()).orElseThrow()).orElseThrow()));
         }
         try (var left = Files.list(other)) {

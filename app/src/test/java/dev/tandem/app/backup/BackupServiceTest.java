@@ -47,7 +47,7 @@ class BackupServiceTest {
         dataDir = Files.createDirectories(tmp.resolve("work"));
         folder = tmp.resolve("backups");
         store = new TodoStore(Schema.database(dataDir.resolve("tandem.db")).build(), Clock.systemUTC());
-        store.db().save(new Item(null, null, "Water plants", null, null, 0L, null, null, 1L));
+        store.writeAll(tx -> tx.save(new Item(null, null, "Water plants", null, null, 0L, null, null, 1L)));
         settings = new SettingsStore(dataDir);
         settings.put(BackupService.FOLDER, folder.toString());
     }
@@ -58,7 +58,7 @@ class BackupServiceTest {
     }
 
     private BackupService service(Instant at) {
-        return new BackupService(store.db(), dataDir, settings, Clock.fixed(at, ZoneOffset.UTC), Map.of());
+        return new BackupService(store, dataDir, settings, Clock.fixed(at, ZoneOffset.UTC), Map.of());
     }
 
     @Test

@@ -36,7 +36,7 @@ class HostileBackupTest {
         Path file;
         try (TodoStore s = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC())) {
             s.add("Water plants", null, null);
-            file = s.db().backups().write(tmp.resolve("tandem-source-2026-11-26T0039.tandembackup"), null).file();
+            file = s.replica().backups().write(tmp.resolve("tandem-source-2026-11-26T0039.tandembackup"), null).file();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute(TRIGGER);
@@ -52,7 +52,7 @@ class HostileBackupTest {
         Path fresh = tmp.resolve("fresh");
         BackupService.intoNewProfile(backup, null, fresh, "tandem.db");
         try (TodoStore s = new TodoStore(Schema.database(fresh.resolve("tandem.db")).build(), Clock.systemUTC())) {
-            assertTrue(s.db().query(Item.class, "SELECT * FROM items").stream().anyMatch(i -> i.title().equals("Water plants")));
+            assertTrue(s.allItems().stream().anyMatch(i -> i.title().equals("Water plants")));
             Item typed = s.add("Buy milk", null, null);
             assertEquals("Buy milk", s.get(typed.id()).orElseThrow().title());
             assertNoForeignSchema(fresh.resolve("tandem.db"));
@@ -69,7 +69,7 @@ class HostileBackupTest {
         Path dir = Files.createDirectories(tmp.resolve("mine"));
         try (TodoStore s = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC())) {
             BackupRestore.read(backup, null, dir).apply(s);
-            assertTrue(s.db().query(Item.class, "SELECT * FROM items").stream().anyMatch(i -> i.title().equals("Water plants")));
+            assertTrue(s.allItems().stream().anyMatch(i -> i.title().equals("Water plants")));
             Item typed = s.add("Buy milk", null, null);
             assertEquals("Buy milk", s.get(typed.id()).orElseThrow().title());
             assertNoForeignSchema(dir.resolve("tandem.db"));
@@ -82,9 +82,9 @@ class HostileBackupTest {
         try (TodoStore s = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC())) {
             s.add("Water plants", null, null);
             // A reader of the pool, and the writer.
-            assertEquals(List.of(new TrustedSchema("now", 0)), s.db().query(TrustedSchema.class, TRUSTED));
+            assertEquals(List.of(new TrustedSchema("now", 0)), s.writeAll(tx -> tx.query(TrustedSchema.class, TRUSTED)));
             assertEquals(List.of(new TrustedSchema("now", 0)),
-                    s.db().transactionResult(tx -> tx.query(TrustedSchema.class, TRUSTED)));
+                    s.writeAll(tx -> tx.query(TrustedSchema.class, TRUSTED)));
         }
     }
 

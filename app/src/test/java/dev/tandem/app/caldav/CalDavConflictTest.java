@@ -31,7 +31,7 @@ class CalDavConflictTest {
     }
 
     private static Conflict about(CalDavFixture.Device d, Item it) {
-        List<Conflict> all = d.store.db().conflicts().list().stream().filter(c -> c.entity().equals(it.id())).toList();
+        List<Conflict> all = d.store.conflicts().list().stream().filter(c -> c.entity().equals(it.id())).toList();
         assertEquals(1, all.size(), all.toString());
         return all.get(0);
     }

@@ -70,7 +70,7 @@ final class CalDavFixture implements AutoCloseable {
 
         /** One CalDAV sync, connecting the lists named. */
         CalDavReport caldav(String... connect) {
-            try (CalDavState state = CalDavState.open(store.db().file());
+            try (CalDavState state = CalDavState.open(store.replica().file());
                  CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
                          CalDavServer.PASSWORD))) {
                 return CalDavSync.run(store, account, state, List.of(connect), ZONE);
@@ -79,7 +79,7 @@ final class CalDavFixture implements AutoCloseable {
 
         /** One sync with the other Tandem devices through the folder remote. */
         void tandem() {
-            engine.sync(store.db());
+            store.replica().sync(engine);
         }
 
         /** The todos titled {@code title} that are open (not done, not in the Trash). */

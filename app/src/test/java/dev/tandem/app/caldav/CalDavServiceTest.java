@@ -57,7 +57,7 @@ class CalDavServiceTest {
     /** A service hearing of the store's commits, as the app wires it. */
     private CalDavService service(TodoStore store) {
         return keep(new CalDavService(store, new SettingsStore(tmp.resolve("laptop")), ZONE,
-                r -> store.db().subscribe(events -> r.run())));
+                r -> store.replica().onCommit(events -> r.run())));
     }
 
     private static boolean has(TodoStore store, String title) {

@@ -60,7 +60,7 @@ class CalDavSyncTest {
     }
 
     private CalDavReport sync(CalDavServer server, TodoStore store, String... connect) {
-        try (CalDavState state = CalDavState.open(store.db().file());
+        try (CalDavState state = CalDavState.open(store.replica().file());
              CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
                      CalDavServer.PASSWORD))) {
             return CalDavSync.run(store, account, state, List.of(connect), ZONE);
@@ -160,7 +160,7 @@ class CalDavSyncTest {
             assertEquals(1, r.conflicts(), r.summary());
             assertEquals("Plane tickets", laptop.get(tickets.id()).orElseThrow().title());
             phone.task(cal, "Plane tickets");
-            Conflict first = laptop.db().conflicts().list().get(0);
+            Conflict first = laptop.conflicts().list().get(0);
             assertEquals("Plane tickets", first.keptValue());
             assertEquals("Train tickets", first.lostValue(), "the local edit that lost is in Conflicts");
 
@@ -171,10 +171,10 @@ class CalDavSyncTest {
             assertEquals(1, r.conflicts(), r.summary());
             assertEquals("Ferry tickets", laptop.get(tickets.id()).orElseThrow().title());
             phone.task(cal, "Ferry tickets");
-            Conflict second = laptop.db().conflicts().list().get(0);
+            Conflict second = laptop.conflicts().list().get(0);
             assertEquals("Bus tickets", second.lostValue(), "the phone's value that lost is in Conflicts");
             assertEquals("CalDAV (127.0.0.1:" + server.port() + ")", new Authors(laptop).label(second.lostAuthor()));
-            laptop.db().conflicts().useLostValue(second.id());
+            laptop.conflicts().useLostValue(second);
             sync(server, laptop);
             phone.task(cal, "Bus tickets");
         }

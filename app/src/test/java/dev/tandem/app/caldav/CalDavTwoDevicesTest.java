@@ -50,7 +50,7 @@ class CalDavTwoDevicesTest {
     }
 
     private static CalDavReport caldav(CalDavServer server, TodoStore store, String... connect) {
-        try (CalDavState state = CalDavState.open(store.db().file());
+        try (CalDavState state = CalDavState.open(store.replica().file());
              CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
                      CalDavServer.PASSWORD))) {
             return CalDavSync.run(store, account, state, List.of(connect), ZoneOffset.UTC);
@@ -74,8 +74,8 @@ class CalDavTwoDevicesTest {
         var list = laptop.createList("Groceries");
         Item milk = laptop.add("Milk", null, list.id(), null, TodoDetails.NONE).item();
         caldav(server, laptop, "Groceries");
-        e1.sync(laptop.db());
-        e2.sync(desktop.db());
+        laptop.replica().sync(e1);
+        desktop.replica().sync(e2);
         CalDavReport first = caldav(server, desktop);
         assertEquals(0, first.pushed(), "the desktop has Milk from Tandem's sync, as the server has: " + first.summary());
 
@@ -85,13 +85,13 @@ class CalDavTwoDevicesTest {
             phone.edit(phone.task(cal, "Milk"), "SUMMARY:Milk", "SUMMARY:Oat milk", "20261123T120000Z");
         }
         caldav(server, laptop);
-        e1.sync(laptop.db());
-        e2.sync(desktop.db());
+        laptop.replica().sync(e1);
+        desktop.replica().sync(e2);
         CalDavReport second = caldav(server, desktop);
         assertEquals(0, second.pushed(), "nothing written back: " + second.summary());
         caldav(server, desktop);
-        e2.sync(desktop.db());
-        e1.sync(laptop.db());
+        desktop.replica().sync(e2);
+        laptop.replica().sync(e1);
         CalDavReport third = caldav(server, laptop);
         assertEquals(0, third.pushed() + third.pulled(), "settled: " + third.summary());
         for (TodoStore s : List.of(laptop, desktop)) {

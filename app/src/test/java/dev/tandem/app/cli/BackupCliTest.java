@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,9 +61,10 @@ class BackupCliTest {
             Thread writer = new Thread(() -> {
                 for (int n = 0; !stop.get(); n++) {
                     int k = n;
-                    store.db().transaction(tx -> {
+                    store.writeAll(tx -> {
                         tx.save(new Item("w-" + k, null, "todo " + k, "notes " + k, null, 0L, null, null, (long) k));
                         tx.save(new ItemTag("t-" + k, "w-" + k, "tag" + k, null));
+                        return null;
                     });
                     committed.set(k + 1);
                     try {
@@ -86,7 +88,7 @@ class BackupCliTest {
                 }
             });
             syncs.start();
-            BackupService backups = new BackupService(store.db(), profile, new SettingsStore(profile),
+            BackupService backups = new BackupService(store, profile, new SettingsStore(profile),
                     Clock.systemDefaultZone(), Map.of());
             while ((syncs.isAlive() && taken.size() < 8) || taken.size() < 3) {
                 Path to = Files.createDirectories(folder.resolve("round-" + taken.size()));
@@ -133,10 +135,11 @@ class BackupCliTest {
         Path folder = Files.createDirectories(dir.resolve("backups"));
         try (TodoStore store = new TodoStore(Schema.database(profile.resolve("tandem.db")).build(), Clock.systemUTC())) {
             String notes = "n".repeat(400);
-            store.db().transaction(tx -> {
+            store.writeAll(tx -> {
                 for (int i = 0; i < 20_000; i++) {
                     tx.save(new Item("i-" + i, null, "todo " + i, notes, null, 0L, null, null, (long) i));
                 }
+                return null;
             });
         }
         Random random = new Random(7);
@@ -160,8 +163,10 @@ class BackupCliTest {
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             }
         }
-        try (Db db = Schema.database(profile.resolve("tandem.db")).build()) {
-            BackupService backups = new BackupService(db, profile, new SettingsStore(profile), Clock.systemDefaultZone(), Map.of());
+        try (TodoStore store = TodoStore.open(Schema.database(profile.resolve("tandem.db")), Clock.systemUTC(),
+                ZoneId.systemDefault())) {
+            BackupService backups = new BackupService(store, profile, new SettingsStore(profile),
+                    Clock.systemDefaultZone(), Map.of());
             List<BackupService.Entry> listed = backups.list(folder);
             assertFalse(listed.isEmpty(), "no backup survived");
             for (BackupService.Entry e : listed) {

@@ -2,10 +2,11 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -19,8 +20,9 @@ public final class BackupLoopChild {
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);
         Path folder = Path.of(args[1]);
-        try (Db db = Schema.database(dataDir.resolve("tandem.db")).build()) {
-            BackupService backups = new BackupService(db, dataDir, new SettingsStore(dataDir), Clock.systemDefaultZone(),
+        try (TodoStore store = TodoStore.open(Schema.database(dataDir.resolve("tandem.db")), Clock.systemUTC(),
+                ZoneId.systemDefault())) {
+            BackupService backups = new BackupService(store, dataDir, new SettingsStore(dataDir), Clock.systemDefaultZone(),
                     Map.of());
             while (true) {
                 System.out.println("backed up " + backups.backupNow(folder).file());

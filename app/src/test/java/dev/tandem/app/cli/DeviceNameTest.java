@@ -49,7 +49,7 @@ class DeviceNameTest {
         Path b = tmp.resolve("b");
         String aId;
         try (Device device = Device.open("sam-host", a, Runnable::run, null, Duration.ofSeconds(1), false)) {
-            aId = device.store().db().deviceId();
+            aId = device.store().replica().deviceId();
             assertEquals("Sam's laptop", device.rename("  Sam's laptop "));
             assertEquals("Sam's laptop", device.name());
         }

@@ -85,7 +85,7 @@ class SharedProfileTest {
         try (Db db = Schema.database(profile.resolve("tandem.db")).build()) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());
             deviceId = db.deviceId();
-            SyncService service = new SyncService(db, Clock.systemUTC(), new Random(1));
+            SyncService service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
             service.addFailureListener(failures::add);
             service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofMillis(200));
             try {

@@ -35,7 +35,7 @@ class AuthorsTest {
         authors.register("Laptop");
         store.db().save(new DeviceName("other-device-123456", "Phone"));
         assertEquals("Phone", authors.label("other-device-123456"));
-        assertEquals("This device", authors.label(store.db().deviceId()));
+        assertEquals("This device", authors.label(store.replica().deviceId()));
         assertEquals("Device abcdef", authors.label("unknown-abcdef"));
     }
 }

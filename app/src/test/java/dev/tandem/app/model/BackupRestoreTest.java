@@ -28,7 +28,7 @@ class BackupRestoreTest {
     }
 
     private Path backup(TodoStore store) {
-        return store.db().backups().write(tmp.resolve("b-" + System.nanoTime() + ".tandembackup"), null).file();
+        return store.replica().backups().write(tmp.resolve("b-" + System.nanoTime() + ".tandembackup"), null).file();
     }
 
     @Test
@@ -57,14 +57,14 @@ class BackupRestoreTest {
             assertTrue(s.describe().stream().anyMatch(l -> l.contains("Home: 1 changed, 1 brought back, 1 unchanged, 1 left alone")),
                     s.describe().toString());
 
-            int before = a.db().history().changes("items", edited.id()).size();
+            int before = a.history().changes("items", edited.id()).size();
             BackupRestore undo = restore.apply(a.db());
             assertEquals("Water plants", a.get(edited.id()).orElseThrow().title());
             assertEquals("twice a week", a.get(edited.id()).orElseThrow().notes());
             assertNull(a.get(trashed.id()).orElseThrow().trashedAt());
             assertEquals("Call mum", a.get(deleted.id()).orElseThrow().title());
             assertTrue(a.get(made.id()).isPresent());
-            List<Change> history = a.db().history().changes("items", edited.id());
+            List<Change> history = a.history().changes("items", edited.id());
             assertEquals(before + 1, history.size());
             assertEquals(List.of("title"), history.get(history.size() - 1).fields().stream().map(FieldChange::field).toList(),
                     "the restore wrote the title alone");
@@ -89,19 +89,19 @@ class BackupRestoreTest {
              SyncEngine ea = SyncEngine.builder().folder(remote).build();
              SyncEngine eb = SyncEngine.builder().folder(remote).build()) {
             Item item = a.add("Water plants", null, null);
-            ea.sync(a.db());
-            eb.sync(b.db());
+            a.replica().sync(ea);
+            b.replica().sync(eb);
             Path file = backup(a);
             a.update(item.id(), i -> withTitle(i, "Oops, overwritten"));
-            ea.sync(a.db());
-            eb.sync(b.db());
+            a.replica().sync(ea);
+            b.replica().sync(eb);
             b.update(item.id(), i -> new Item(i.id(), i.listId(), i.title(), "from B, meanwhile", i.due(), i.done(),
                     i.doneAt(), i.trashedAt(), i.createdAt()));
 
             BackupRestore.read(file, null, tmp.resolve("a")).apply(a.db());
             for (int round = 0; round < 2; round++) {
-                ea.sync(a.db());
-                eb.sync(b.db());
+                a.replica().sync(ea);
+                b.replica().sync(eb);
             }
             for (TodoStore s : List.of(a, b)) {
                 Item now = s.get(item.id()).orElseThrow();
@@ -117,7 +117,7 @@ class BackupRestoreTest {
         Path file;
         try (TodoStore a = open("a")) {
             a.add("Water plants", null, null);
-            original = a.db().deviceId();
+            original = a.replica().deviceId();
             file = backup(a);
         }
         Path fresh = Files.createDirectories(tmp.resolve("fresh")).resolve("tandem.db");

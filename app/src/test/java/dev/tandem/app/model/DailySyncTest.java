@@ -53,9 +53,9 @@ class DailySyncTest {
     }
 
     private void syncBoth() {
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
     }
 
     private static List<Item> open(TodoStore s, String title) {

@@ -87,7 +87,7 @@ class ItemVersionsTest {
         versions.restore(plan, plan.defaultChoice());
 
         assertEquals("Flights: LH 123\nHotel: Alfama", store.get(it.id()).orElseThrow().notes());
-        List<Change> history = store.db().history().changes("items", it.id());
+        List<Change> history = store.history().changes("items", it.id());
         assertEquals(4, history.size(), "a new edit, not a rewind");
         assertEquals(List.of("notes"), history.get(3).fields().stream().map(f -> f.field()).toList());
     }
@@ -148,8 +148,8 @@ class ItemVersionsTest {
     @Test
     void restore_afterAMoveOutOfItsParentAndSection_putsParentSectionAndRankBack() {
         TodoList home = store.createList("Home");
-        Section later = new SectionStore(store.db(), store.clock()).create(home.id(), "Later");
-        OutlineStore outline = new OutlineStore(store.db());
+        Section later = store.sections().create(home.id(), "Later");
+        OutlineStore outline = store.outlines();
         Item move = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
         later();
         Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();

@@ -47,7 +47,7 @@ class MemberStructureProperties {
         try {
             for (int d = 0; d < 2; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, new OutlineStore(s.db()), new Subtrees(s.db(), s.clock()),
+                devices.add(new Device(s, s.outlines(), new Subtrees(s.db(), s.clock()),
                         SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);
@@ -85,7 +85,7 @@ class MemberStructureProperties {
                 }
                 if (random.nextInt(4) == 0) {
                     Device other = devices.get(random.nextInt(devices.size()));
-                    other.engine().sync(other.store().db());
+                    other.store().replica().sync(other.engine());
                     timed(other.store()::repairTree);
                 }
             }
@@ -177,13 +177,13 @@ class MemberStructureProperties {
             int written = 0;
             for (int pass = 0; pass < 2; pass++) {
                 for (Device d : devices) {
-                    d.engine().sync(d.store().db());
+                    d.store().replica().sync(d.engine());
                     written += timed(d.store()::repairTree);
                 }
             }
             if (written == 0) {
                 for (Device d : devices) {
-                    d.engine().sync(d.store().db());
+                    d.store().replica().sync(d.engine());
                 }
                 return;
             }

@@ -70,7 +70,7 @@ class ModelWordsLanguageTest {
             assertEquals("Tandem (kept for a new subtask)", authors.label(TreeRepair.AUTHOR));
             Messages.use(Language.GERMAN);
             assertEquals("Tandem (für eine neue Unteraufgabe behalten)", authors.label(TreeRepair.AUTHOR));
-            assertEquals("Dieses Gerät", authors.label(store.db().deviceId()));
+            assertEquals("Dieses Gerät", authors.label(store.replica().deviceId()));
         }
     }
 

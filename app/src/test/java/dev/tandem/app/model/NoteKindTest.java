@@ -41,7 +41,7 @@ class NoteKindTest {
         assertTrue(n.isNote());
         assertEquals(Item.NOTE, store.get(n.id()).orElseThrow().kind());
         // One change: the kind travels with the insert, not as a second edit.
-        assertEquals(1, store.db().history().changes("items", n.id()).size());
+        assertEquals(1, store.history().changes("items", n.id()).size());
     }
 
     @Test
@@ -106,7 +106,7 @@ class NoteKindTest {
         Item n = note("Recipe", null, null);
         store.setDone(n.id(), true);
         assertFalse(store.get(n.id()).orElseThrow().isDone());
-        assertEquals(1, store.db().history().changes("items", n.id()).size());
+        assertEquals(1, store.history().changes("items", n.id()).size());
         assertTrue(new SeriesStore(store).complete(n.id()).orElseThrow().next().isEmpty());
         assertFalse(store.get(n.id()).orElseThrow().isDone());
     }
@@ -129,7 +129,7 @@ class NoteKindTest {
         store.setNote(t.id(), false);
         Item back = store.get(t.id()).orElseThrow();
         assertFalse(back.isNote());
-        assertEquals(3, store.db().history().changes("items", t.id()).size());
+        assertEquals(3, store.history().changes("items", t.id()).size());
         List<HistoryEntry> history = new Authors(store).history(t.id());
         assertEquals("kind", history.get(history.size() - 1).field());
     }

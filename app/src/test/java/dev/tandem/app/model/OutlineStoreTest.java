@@ -45,7 +45,7 @@ class OutlineStoreTest {
     @Test
     void move_beforeASibling_writesOnlyTheMovedTodosRank() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("b.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             add(store, "b", l.id());
@@ -61,7 +61,7 @@ class OutlineStoreTest {
     @Test
     void indentAndOutdent_nestTwoLevels_andComeBack() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("c.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList l = store.createList("Home");
             add(store, "Move house", l.id());
             Item van = add(store, "Book the van", l.id());
@@ -80,7 +80,7 @@ class OutlineStoreTest {
     @Test
     void move_underItsOwnSubtask_isRefused() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("d.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList l = store.createList("Home");
             Item p = add(store, "p", l.id());
             Item c = add(store, "c", l.id());
@@ -93,7 +93,7 @@ class OutlineStoreTest {
     @Test
     void move_toAnotherList_takesTheSubtreeAlong() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("e.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList home = store.createList("Home");
             TodoList work = store.createList("Work");
             Item p = add(store, "p", home.id());
@@ -108,7 +108,7 @@ class OutlineStoreTest {
     @Test
     void move_betweenTodosSharingARank_reranksTheSiblingsOnce() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("f.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             Item b = add(store, "b", l.id());
@@ -128,8 +128,8 @@ class OutlineStoreTest {
     @Test
     void sections_createMoveAndDelete_keepTheirTodos() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("g.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
-            SectionStore sections = new SectionStore(store.db(), store.clock());
+            OutlineStore outline = store.outlines();
+            SectionStore sections = store.sections();
             TodoList l = store.createList("Home");
             Section week = sections.create(l.id(), "This week");
             Section later = sections.create(l.id(), "Later");
@@ -149,7 +149,7 @@ class OutlineStoreTest {
     @Test
     void moveList_beforeAnother_ordersTheSidebar() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("h.db")), Clock.systemUTC())) {
-            SectionStore sections = new SectionStore(store.db(), store.clock());
+            SectionStore sections = store.sections();
             TodoList a = store.createList("A");
             store.createList("B");
             TodoList c = store.createList("C");
@@ -165,18 +165,18 @@ class OutlineStoreTest {
     @Test
     void move_inAListOfAThousand_recordsOneFieldChangeOfTheMovedTodoOnly() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("i.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             TodoList l = store.createList("Home");
             List<Item> items = new ArrayList<>();
             for (int n = 0; n < 1_000; n++) {
                 items.add(add(store, "t" + n, l.id()));
             }
             Map<String, Integer> before = new HashMap<>();
-            items.forEach(i -> before.put(i.id(), store.db().history().changes("items", i.id()).size()));
+            items.forEach(i -> before.put(i.id(), store.history().changes("items", i.id()).size()));
             Item moved = items.get(900);
             outline.move(moved.id(), new OutlineStore.Target(l.id(), null, null, items.get(10).id()));
             for (Item i : items) {
-                List<Change> changes = store.db().history().changes("items", i.id());
+                List<Change> changes = store.history().changes("items", i.id());
                 if (i.id().equals(moved.id())) {
                     assertEquals(before.get(i.id()) + 1, changes.size());
                     assertEquals(List.of("rank"), changes.get(changes.size() - 1).fields().stream()

@@ -45,7 +45,7 @@ class OutlineSyncProperties {
         try {
             for (int d = 0; d < 3; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, new OutlineStore(s.db()), new SectionStore(s.db(), s.clock()),
+                devices.add(new Device(s, s.outlines(), s.sections(),
                         new Subtrees(s.db(), s.clock()), SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);
@@ -63,7 +63,7 @@ class OutlineSyncProperties {
                 act(dev, random, made, home, work, step);
                 if (random.nextInt(6) == 0) {
                     Device other = devices.get(random.nextInt(devices.size()));
-                    other.engine().sync(other.store().db());
+                    other.store().replica().sync(other.engine());
                     other.store().repairTree();
                 }
             }
@@ -119,13 +119,13 @@ class OutlineSyncProperties {
             int written = 0;
             for (int pass = 0; pass < 2; pass++) {
                 for (Device d : devices) {
-                    d.engine().sync(d.store().db());
+                    d.store().replica().sync(d.engine());
                     written += d.store().repairTree();
                 }
             }
             if (written == 0) {
                 for (Device d : devices) {
-                    d.engine().sync(d.store().db());
+                    d.store().replica().sync(d.engine());
                 }
                 return;
             }

@@ -40,7 +40,7 @@ class TodoTimeTest {
             assertEquals(before, old.schemaVersion());
         }
         try (TodoStore s = store("old.db")) {
-            assertEquals(Schema.MIGRATIONS.size(), s.db().schemaVersion());
+            assertEquals(Schema.MIGRATIONS.size(), s.tables().schemaVersion());
             Item it = s.get("a").orElseThrow();
             assertNull(it.dueTime());
             assertNull(it.durationMinutes());
@@ -112,20 +112,20 @@ class TodoTimeTest {
              SyncEngine e2 = SyncEngine.builder().folder(tmp.resolve("remote")).build()) {
             LocalDate day = laptop.today().plusDays(1);
             Item it = laptop.add("Call the bank", null, null, day, TodoDetails.NONE.at(LocalTime.of(14, 0), 30)).item();
-            e1.sync(laptop.db());
-            e2.sync(phone.db());
+            laptop.replica().sync(e1);
+            phone.replica().sync(e2);
             laptop.update(it.id(), i -> i.withDue(day.plusDays(1)));
             phone.update(it.id(), i -> i.withDueTime(LocalTime.of(16, 30)).withDuration(45L));
-            e1.sync(laptop.db());
-            e2.sync(phone.db());
-            e1.sync(laptop.db());
+            laptop.replica().sync(e1);
+            phone.replica().sync(e2);
+            laptop.replica().sync(e1);
             for (TodoStore s : List.of(laptop, phone)) {
                 Item got = s.get(it.id()).orElseThrow();
                 assertEquals(day.plusDays(1), got.dueDate());
                 assertEquals("16:30", got.dueTime());
                 assertEquals(45L, got.durationMinutes());
             }
-            assertEquals(List.of(), laptop.db().conflicts().list());
+            assertEquals(List.of(), laptop.conflicts().list());
         }
     }
 }

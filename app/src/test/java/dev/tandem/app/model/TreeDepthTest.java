@@ -30,7 +30,7 @@ class TreeDepthTest {
             String deepest = parent;
             assertThrows(TreeDepth.TooDeepException.class,
                     () -> store.add("too deep", null, list, deepest, null, TodoDetails.NONE));
-            OutlineStore outline = new OutlineStore(store.db());
+            OutlineStore outline = store.outlines();
             String top = store.add("top", null, list, null, TodoDetails.NONE).item().id();
             store.add("its subtask", null, list, top, null, TodoDetails.NONE);
             String atLimitMinusOne = chain.get(Outline.MAX_DEPTH - 1);
@@ -57,7 +57,7 @@ class TreeDepthTest {
                 Item top = tx.query(Item.class, "SELECT * FROM items WHERE title = 'level 0'").get(0);
                 tx.save(top.withParentId(secret));
             });
-            assertFalse(new OutlineStore(store.db()).move(secret, new OutlineStore.Target(diary, other, null, null))
+            assertFalse(store.outlines().move(secret, new OutlineStore.Target(diary, other, null, null))
                     .isEmpty());
             assertEquals(other, store.get(secret).orElseThrow().parentId());
         }

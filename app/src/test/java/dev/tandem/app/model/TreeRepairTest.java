@@ -46,12 +46,12 @@ class TreeRepairTest {
 
     private void syncBoth() {
         for (int k = 0; k < 2; k++) {
-            e1.sync(laptop.db());
+            laptop.replica().sync(e1);
             laptop.repairTree();
-            e2.sync(phone.db());
+            phone.replica().sync(e2);
             phone.repairTree();
         }
-        e1.sync(laptop.db());
+        laptop.replica().sync(e1);
     }
 
     @Test
@@ -73,7 +73,7 @@ class TreeRepairTest {
         TodoStore mender = null;
         Conflict c = null;
         for (TodoStore s : List.of(laptop, phone)) {
-            for (Conflict k : s.db().conflicts().list()) {
+            for (Conflict k : s.conflicts().list()) {
                 if (k.entity().equals(move.id()) && k.field().equals("trashedAt")) {
                     mender = s;
                     c = k;
@@ -92,8 +92,8 @@ class TreeRepairTest {
         Item a = laptop.add("A", null, home.id(), null, TodoDetails.NONE).item();
         Item b = laptop.add("B", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        new OutlineStore(laptop.db()).move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
-        new OutlineStore(phone.db()).move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
+        laptop.outlines().move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
+        phone.outlines().move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
         syncBoth();
         String smaller = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
         String larger = smaller.equals(a.id()) ? b.id() : a.id();
@@ -109,7 +109,7 @@ class TreeRepairTest {
         TodoList work = laptop.createList("Work");
         Item p = laptop.add("Move office", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        new OutlineStore(laptop.db()).move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
+        laptop.outlines().move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
         Item c = phone.add("Pack", null, home.id(), p.id(), null, TodoDetails.NONE).item();
         syncBoth();
         assertEquals(work.id(), laptop.get(c.id()).orElseThrow().listId());

@@ -55,7 +55,7 @@ class SpaceAttachmentsTest {
         byte[] photo = new byte[300_000];
         new Random(3).nextBytes(photo);
         byte[] secret = "salary slip: 4,200 EUR".repeat(50).getBytes(StandardCharsets.UTF_8);
-        AttachmentStore files = new AttachmentStore(alice.db(), Clock.systemUTC());
+        AttachmentStore files = alice.attachments();
         Attachment shared = files.add(milk.id(), new ByteArrayInputStream(photo), "shelf.png", null, Long.MAX_VALUE);
         files.add(private_.id(), new ByteArrayInputStream(secret), "slip.txt", null, Long.MAX_VALUE);
         Path sharedFolder = Files.createDirectories(tmp.resolve("shared"));
@@ -72,12 +72,12 @@ class SpaceAttachmentsTest {
 
         assertTrue(sharing("bob").admitted(groceries.id()));
         sharing("bob").syncList(bob, groceries.id());
-        AttachmentStore bobs = new AttachmentStore(bob.db(), Clock.systemUTC());
+        AttachmentStore bobs = bob.attachments();
         Attachment row = bobs.of(milk.id()).get(0);
         assertEquals("shelf.png", row.name());
         assertTrue(bobs.file(row).isEmpty(), "nothing is downloaded until asked");
         try (SyncEngine space = SpaceLists.engine(sharing("bob").get(groceries.id()).orElseThrow(), Map.of())) {
-            assertEquals(RemoteBlobs.Fetch.FETCHED, space.blobs().fetch(bob.db(), row.blob(), row.size()));
+            assertEquals(RemoteBlobs.Fetch.FETCHED, bob.replica().fetch(space.blobs(), row.blob(), row.size()));
         }
         assertArrayEquals(photo, Files.readAllBytes(bobs.file(row).orElseThrow()));
         assertTrue(bob.allItems().stream().noneMatch(i -> i.title().equals("Tax return")));

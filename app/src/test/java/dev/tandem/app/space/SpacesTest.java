@@ -87,7 +87,8 @@ class SpacesTest {
         alice.add("Birthday cake", groceries.id(), null);
         sharing("alice").syncList(alice, groceries.id());
         // Carol's device follows the key sealed to her, as a sync does on a wrong passphrase.
-        new SpaceLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
+        new SpaceLists(new SettingsStore(tmp.resolve("carol")))
+                .followRekey(groceries.id(), carol.replica()::rekeyedPassphrase, Map.of()).close();
         sharing("carol").syncList(carol, groceries.id());
         assertTrue(carol.allItems().stream().map(Item::title).toList().contains("Birthday cake"));
         SyncException out = assertThrows(SyncException.class, () -> sharing("bob").syncList(bob, groceries.id()));
@@ -124,7 +125,7 @@ class SpacesTest {
         settings.putSecret("shared." + groceries.id() + ".rotating", "kept before the cut");
         // The remote changed all the way; the process died before saving the new passphrase.
         try (SyncEngine engine = SpaceLists.engine(sharing("alice").get(groceries.id()).orElseThrow(), Map.of())) {
-            engine.members().removeAndRotate(alice.db(), "Bob", "kept before the cut", null);
+            alice.replica().removeAndRotate(engine, "Bob", "kept before the cut", null);
         }
         assertEquals(old, sharing("alice").get(groceries.id()).orElseThrow().passphrase());
 

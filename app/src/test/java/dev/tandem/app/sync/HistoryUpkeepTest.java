@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,8 @@ class HistoryUpkeepTest {
     @Test
     void keep_unsetOrUnreadable_aYear_elseTheSavedDays() {
         SettingsStore settings = new SettingsStore(tmp);
-        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
-            HistoryUpkeep upkeep = new HistoryUpkeep(db, settings, Clock.systemUTC());
+        try (TodoStore store = TodoStore.open(Schema.database(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC)) {
+            HistoryUpkeep upkeep = new HistoryUpkeep(store.replica(), settings, Clock.systemUTC());
             assertEquals(Duration.ofDays(365), upkeep.keep());
             settings.put(HistoryUpkeep.KEEP_DAYS, "soon");
             assertEquals(Duration.ofDays(365), upkeep.keep());
@@ -38,19 +37,18 @@ class HistoryUpkeepTest {
     void pruneIfDue_runsOnceADay() {
         SettingsStore settings = new SettingsStore(tmp);
         Instant start = Instant.parse("2026-11-24T08:00:00Z");
-        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
-            new TodoStore(db, Clock.systemUTC()); // migrates, as the app does before upkeep
-            at(db, settings, start).pruneIfDue();
+        try (TodoStore store = TodoStore.open(Schema.database(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC)) {
+            at(store, settings, start).pruneIfDue();
             assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "never ran: runs now");
-            at(db, settings, start.plus(Duration.ofHours(23))).pruneIfDue();
+            at(store, settings, start.plus(Duration.ofHours(23))).pruneIfDue();
             assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "not again within the day");
             Instant next = start.plus(Duration.ofHours(25));
-            at(db, settings, next).pruneIfDue();
+            at(store, settings, next).pruneIfDue();
             assertEquals(Long.toString(next.toEpochMilli()), settings.get("history.prunedAt", null));
         }
     }
 
-    private static HistoryUpkeep at(Db db, SettingsStore settings, Instant now) {
-        return new HistoryUpkeep(db, settings, Clock.fixed(now, ZoneOffset.UTC));
+    private static HistoryUpkeep at(TodoStore store, SettingsStore settings, Instant now) {
+        return new HistoryUpkeep(store.replica(), settings, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

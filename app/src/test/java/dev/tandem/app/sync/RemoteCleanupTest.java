@@ -26,7 +26,7 @@ class RemoteCleanupTest {
     void preview_syncOff_isEmpty() throws Exception {
         Files.createDirectories(tmp.resolve("a"));
         try (TodoStore store = new TodoStore(Schema.database(tmp.resolve("a/tandem.db")).build(), Clock.systemUTC())) {
-            assertTrue(new RemoteCleanup(store.db(), Optional::empty).preview().isEmpty());
+            assertTrue(new RemoteCleanup(store.replica(), Optional::empty).preview().isEmpty());
         }
     }
 
@@ -36,20 +36,20 @@ class RemoteCleanupTest {
         Files.createDirectories(tmp.resolve("remote"));
         try (TodoStore store = new TodoStore(Schema.database(tmp.resolve("a/tandem.db")).build(), Clock.systemUTC());
              SyncEngine engine = SyncEngine.builder().folder(tmp.resolve("remote")).build()) {
-            AttachmentStore attachments = new AttachmentStore(store.db(), Clock.systemUTC());
+            AttachmentStore attachments = store.attachments();
             Item it = store.add("Taxes", null, null);
             Attachment a = attachments.add(it.id(), Files.write(tmp.resolve("r.pdf"), new byte[5_000]), 1_000_000);
-            engine.sync(store.db());
+            store.replica().sync(engine);
             attachments.remove(a.id());
-            engine.sync(store.db());
-            RemoteCleanup cleanup = new RemoteCleanup(store.db(), () -> Optional.of(engine));
+            store.replica().sync(engine);
+            RemoteCleanup cleanup = new RemoteCleanup(store.replica(), () -> Optional.of(engine));
 
             BlobSweep preview = cleanup.preview().orElseThrow();
             BlobSweep cleaned = cleanup.clean().orElseThrow();
 
             assertEquals(0, preview.unreferenced(), "history still names it: an older version shows it");
             assertEquals(0, cleaned.deleted());
-            assertTrue(engine.blobs().fetch(store.db(), a.blob()) != null);
+            assertTrue(store.replica().fetch(engine.blobs(), a.blob(), Long.MAX_VALUE) != null);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SyncServiceTest.FakeEngine;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
@@ -21,6 +22,8 @@ class SyncServicePacingTest {
     private static final Duration LONG = Duration.ofHours(1);
 
     private final Db db = Db.openMemory();
+    /** The store over {@code db}, whose replica the service syncs. */
+    private final TodoStore store = new TodoStore(db, Clock.systemUTC());
     private final FakeEngine engine = new FakeEngine();
     private SyncService service;
 
@@ -33,7 +36,7 @@ class SyncServicePacingTest {
     }
 
     private void start(Pacing pacing) {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.configure(engine, LONG, pacing);
         Await.until("1 call, state IDLE", () -> service.status(),
                 st -> engine.calls.get() == 1 && st.state() == SyncStatus.State.IDLE);

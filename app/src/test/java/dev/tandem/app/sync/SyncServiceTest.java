@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SyncServiceTest {
     private final Db db = Db.openMemory();
+    /** The store over {@code db}, whose replica the service syncs. */
+    private final TodoStore store = new TodoStore(db, Clock.systemUTC());
     private SyncService service;
 
     /** A scripted engine: fails the first {@code failures} syncs, records concurrency. */
@@ -159,7 +161,7 @@ class SyncServiceTest {
 
     @Test
     void configure_engine_syncsAtOnceAndGoesIdle() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
         Await.until("state IDLE, a success", () -> service.status(),
@@ -170,7 +172,7 @@ class SyncServiceTest {
 
     @Test
     void localChange_debounced_syncsOnceForABurst() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(200));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
@@ -189,7 +191,7 @@ class SyncServiceTest {
 
     @Test
     void failure_reportsPlainErrorWithHint_andRetriesWithBackoff() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncStatus> failures = new CopyOnWriteArrayList<>();
         service.addFailureListener(failures::add);
         FakeEngine engine = new FakeEngine();
@@ -210,7 +212,7 @@ class SyncServiceTest {
 
     @Test
     void failure_offlineRepeatedly_noNoticeAndOneFailureEvent() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncStatus> failures = new CopyOnWriteArrayList<>();
         List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
         service.addFailureListener(failures::add);
@@ -233,7 +235,7 @@ class SyncServiceTest {
     /** "Sync now" while offline tries at once and leaves the automatic retry where it was, never later. */
     @Test
     void syncNow_offlineRepeatedly_neverPushesTheAutomaticRetryLater() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 100;
         service.configure(engine, Duration.ofMinutes(5));
@@ -254,7 +256,7 @@ class SyncServiceTest {
 
     @Test
     void failure_needsTheUser_oneNoticeForItsRetries() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
         service.addNoticeListener(notices::add);
         FakeEngine engine = new FakeEngine();
@@ -274,7 +276,7 @@ class SyncServiceTest {
 
     @Test
     void syncNow_whileSyncing_neverOverlaps() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.sleepMs = 300;
         service.setDebounce(Duration.ofMillis(50));
@@ -293,7 +295,7 @@ class SyncServiceTest {
 
     @Test
     void configure_null_turnsSyncOffWithNothingWaiting() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 1;
         engine.waiting = 2;
@@ -309,7 +311,7 @@ class SyncServiceTest {
 
     @Test
     void localChange_afterEdits_countComesFromEngineOffTheCallerThread() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
@@ -326,7 +328,7 @@ class SyncServiceTest {
     @Test
     void localChange_realEngine_countsSavesUntilPushed() throws Exception {
         TodoStore store = new TodoStore(db, Clock.systemUTC());
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofMinutes(5));
         Await.until("a success, state IDLE", () -> service.status(),
@@ -344,7 +346,7 @@ class SyncServiceTest {
     @Test
     void localCommit_writtenPastTheStore_isPushedWithoutACall() throws Exception {
         new TodoStore(db, Clock.systemUTC());
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(50));
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofHours(1));
         Await.until("a success, state IDLE", () -> service.status(),
@@ -370,7 +372,7 @@ class SyncServiceTest {
             theirs.add("later, from another device", null, null);
             engine.sync(other);
         }
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMillis(20));
         AtomicInteger syncs = new AtomicInteger();
         service.addListener(s -> {
@@ -389,7 +391,7 @@ class SyncServiceTest {
 
     @Test
     void configure_objectsSetAsideEarlier_inTheStatusBeforeTheFirstSyncEnds() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 3);
         engine.setAside = List.of(rotten);
@@ -407,7 +409,7 @@ class SyncServiceTest {
 
     @Test
     void failure_objectsSetAside_statusListsThemWithoutASuccess() throws Exception {
-        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
         engine.failures = 1;
         engine.gate = new CountDownLatch(1);
@@ -440,7 +442,7 @@ class SyncServiceTest {
         }
         try (Db c = Db.open(copy); TodoStore store = new TodoStore(c, Clock.systemUTC())) {
             store.add("on the copy", null, null);
-            service = new SyncService(c, Clock.systemUTC(), new Random(1));
+            service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
             service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofMinutes(5));
             Await.until("state IDLE, a success", () -> service.status(),
                     st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess() != null);

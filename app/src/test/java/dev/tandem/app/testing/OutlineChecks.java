@@ -55,7 +55,7 @@ public final class OutlineChecks {
             for (String list : lists) {
                 List<Item> mine = byId.values().stream().filter(i -> !i.isTrashed() && !i.isDone()
                         && list.equals(i.listId())).map(i -> i.withCollapsed(false)).toList();
-                List<Section> sections = d.db().query(Section.class, "SELECT * FROM sections WHERE listId = ?", list)
+                List<Section> sections = d.writeAll(tx -> tx.query(Section.class, "SELECT * FROM sections WHERE listId = ?", list))
                         .stream().map(s -> s.withCollapsed(false)).toList();
                 List<String> lines = new ArrayList<>();
                 for (Outline.Line l : Outline.of(mine, sections, Map.of())) {

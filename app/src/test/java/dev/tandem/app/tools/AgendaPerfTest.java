@@ -80,11 +80,12 @@ class AgendaPerfTest {
         device = Device.open("Agenda scale", tmp.resolve("agenda-" + TODOS), FxExecutor.INSTANCE, null, Duration.ofMillis(500));
         LocalDate today = device.store().today();
         long now = System.currentTimeMillis();
-        device.store().db().transaction(tx -> {
+        device.store().writeAll(tx -> {
             for (int i = 0; i < REPEATING; i++) {
                 tx.save(new Item(null, null, "Repeating " + i, null, today.plusDays(i % 20 - 8).toString(), 0L, null, null,
                         now + i, null, RULES[i % RULES.length], null, null, null, null, null, null, null));
             }
+            return null;
         });
         view = MainWindow.create(device, Theme.LIGHT, null);
         Scene scene = new Scene(view, 1100, 720);

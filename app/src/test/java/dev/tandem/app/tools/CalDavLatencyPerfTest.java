@@ -42,7 +42,7 @@ class CalDavLatencyPerfTest {
              TodoStore store = new TodoStore(Db.open(Files.createDirectories(tmp.resolve("p")).resolve("tandem.db")),
                      Clock.systemUTC(), ZoneOffset.UTC);
              CalDavService service = new CalDavService(store, new SettingsStore(tmp.resolve("p")), ZoneOffset.UTC,
-                     r -> store.db().subscribe(events -> r.run()));
+                     r -> store.replica().onCommit(events -> r.run()));
              CalDavAccount phone = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
                      CalDavServer.PASSWORD))) {
             store.createList("Groceries");

@@ -144,11 +144,11 @@ public final class DecadeBench {
                 });
             }
             for (int d : on) {
-                engines.get(d).sync(stores.get(d).db());
+                stores.get(d).replica().sync(engines.get(d));
             }
             if (day % pruneEvery == pruneEvery - 1) {
                 for (int d : on) {
-                    new HistoryUpkeep(stores.get(d).db(), new SettingsStore(profile(d)), clock).prune();
+                    new HistoryUpkeep(stores.get(d).replica(), new SettingsStore(profile(d)), clock).prune();
                 }
             }
             if (day % 365 == 364) {
@@ -158,11 +158,11 @@ public final class DecadeBench {
         }
         for (int round = 0; round < 2; round++) {
             for (int d : new ArrayList<>(stores.keySet())) {
-                engines.get(d).sync(stores.get(d).db());
+                stores.get(d).replica().sync(engines.get(d));
             }
         }
         for (int d : new ArrayList<>(stores.keySet())) {
-            new HistoryUpkeep(stores.get(d).db(), new SettingsStore(profile(d)), clock).prune();
+            new HistoryUpkeep(stores.get(d).replica(), new SettingsStore(profile(d)), clock).prune();
         }
         System.out.printf("decade done: %d edits in %.0f s%n", edits, (System.nanoTime() - t0) / 1e9);
         int desk = 0;

@@ -58,11 +58,11 @@ class KeysScreenshotsTest {
         try (Db db = Db.open(tmp.resolve("keys.db"))) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());
             try (SyncEngine e = settings.engineBuilder().encrypted(passphrase).deviceName("sam-laptop").build()) {
-                e.sync(store.db());
+                store.replica().sync(e);
             }
             // Key work runs on a background thread, as in the app; results come back on the FX thread.
             Async async = new Async(Async.backgroundExecutor("keys-shot"), FxExecutor.INSTANCE, e -> { });
-            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, new FakeDialogs(),
+            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, store.replica(), "sam-laptop"), async, new FakeDialogs(),
                     passphrase, p -> { },
                     ZoneOffset.UTC);
             KeysDialog dialog = fx(() -> {

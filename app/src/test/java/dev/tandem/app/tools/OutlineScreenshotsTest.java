@@ -58,8 +58,8 @@ class OutlineScreenshotsTest {
     static TodoList seed(TodoStore s) {
         ScreenshotsTest.seedRich(s);
         TodoList l = s.createList("Move house");
-        SectionStore sections = new SectionStore(s.db(), s.clock());
-        OutlineStore outline = new OutlineStore(s.db());
+        SectionStore sections = s.sections();
+        OutlineStore outline = s.outlines();
         Section week = sections.create(l.id(), "This week");
         Section later = sections.create(l.id(), "Later");
         TodoDetails none = TodoDetails.NONE;

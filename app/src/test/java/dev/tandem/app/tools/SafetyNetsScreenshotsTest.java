@@ -157,7 +157,7 @@ class SafetyNetsScreenshotsTest {
             });
 
             SettingsStore settings = new SettingsStore(dataDir);
-            try (BackupService service = new BackupService(db, dataDir, settings, Clock.systemDefaultZone(), Map.of())) {
+            try (BackupService service = new BackupService(store, dataDir, settings, Clock.systemDefaultZone(), Map.of())) {
                 service.setFolder(Files.createDirectories(tmp.resolve("Documents/Tandem backups")));
                 BackupsViewModel backups = new BackupsViewModel(service, store, dataDir, "tandem.db", async, new FakeDialogs(), undo);
                 BackupsDialog bd = fx(() -> {

@@ -415,7 +415,7 @@ class ScreenshotsTest {
             TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
             new Authors(phone).register("Pixel 8");
             seedRich(laptop.store());
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
             e2.sync(phoneDb);
             Item flights = phone.query(Listing.inbox()).stream().filter(i -> i.title().startsWith("Book flights")).findFirst().orElseThrow();
             Item door = phone.allItems().stream().filter(i -> i.title().startsWith("Fix the squeaky")).findFirst().orElseThrow();
@@ -428,7 +428,7 @@ class ScreenshotsTest {
             laptop.store().update(flights.id(), it -> it.withDue(laptop.store().today().plusDays(9)));
             phone.update(flights.id(), it -> it.withDue(phone.today().plusDays(7)));
             e2.sync(phoneDb);
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
             e2.sync(phoneDb);
         }
         Stage stage = fx(Stage::new);
@@ -484,7 +484,7 @@ class ScreenshotsTest {
             new Authors(phone).register("Pixel 8");
             Item trip = laptop.store().add("Plan the Lisbon trip", null, null);
             laptop.store().update(trip.id(), it -> it.withNotes(base));
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
             e2.sync(phoneDb);
             phone.update(trip.id(), it -> it.withNotes(base
                     .replace("- Back: TP 1356, Tue 19:05", "- Back: TP 1358, Wed 08:15")
@@ -494,7 +494,7 @@ class ScreenshotsTest {
                     .replace("- Back: TP 1356, Tue 19:05", "- Back: TP 1356, Tue 21:30 (moved by TAP)\n- Seats 14A, 14C")
                     .replace("- Pastéis de Belém\n", "- Pastéis de Belém, go before 10 to skip the queue\n")));
             e2.sync(phoneDb);
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
         }
         Stage stage = fx(Stage::new);
         MainView v = show(stage, laptop, Theme.LIGHT, 1280, 800, null);

@@ -63,8 +63,9 @@ public final class SyncSeed {
                 Path profile = dir.resolve("device-" + d);
                 Files.createDirectories(profile);
                 // The store migrates the database to the app's schema, as the app and the CLI do.
-                stores.add(new TodoStore(Db.open(profile.resolve(Device.DB_FILE)), Clock.systemUTC()));
-                dbs.add(stores.get(d).db());
+                Db db = Db.open(profile.resolve(Device.DB_FILE));
+                stores.add(new TodoStore(db, Clock.systemUTC()));
+                dbs.add(db);
                 engines.add(engine(remote, snapshotChanges));
             }
             long now = System.currentTimeMillis();
@@ -117,12 +118,13 @@ public final class SyncSeed {
         Files.createDirectories(profile);
         try (TodoStore store = new TodoStore(Db.open(profile.resolve(Device.DB_FILE)), Clock.systemUTC());
                 SyncEngine engine = engine(remote, snapshotChanges)) {
-            System.out.printf("returning device: pulled %d%n", engine.sync(store.db()).pulled());
-            store.db().transaction(tx -> {
+            System.out.printf("returning device: pulled %d%n", store.replica().sync(engine).pulled());
+            store.writeAll(tx -> {
                 for (String id : titles) {
                     Item it = tx.get(Item.class, id).orElseThrow();
                     tx.save(it.withTitle(it.title() + " (edited on holiday)"));
                 }
+                return null;
             });
         }
     }

@@ -45,14 +45,14 @@ class TagColumnPerfTest {
             long[] a = new long[21];
             long[] b = new long[21];
             for (int r = 0; r < 3; r++) {
-                store.db().query(Item.class, withTags.sql());
-                store.db().query(Item.class, without);
+                store.writeAll(tx -> tx.query(Item.class, withTags.sql()));
+                store.writeAll(tx -> tx.query(Item.class, without));
             }
             for (int r = 0; r < a.length; r++) {
                 long t0 = System.nanoTime();
-                List<Item> x = store.db().query(Item.class, withTags.sql());
+                List<Item> x = store.writeAll(tx -> tx.query(Item.class, withTags.sql()));
                 long t1 = System.nanoTime();
-                List<Item> y = store.db().query(Item.class, without);
+                List<Item> y = store.writeAll(tx -> tx.query(Item.class, without));
                 long t2 = System.nanoTime();
                 a[r] = t1 - t0;
                 b[r] = t2 - t1;

@@ -149,14 +149,14 @@ class TourShotsTest {
              SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
             TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
             new Authors(phone).register("Pixel 8");
-            e1.sync(s.db());
+            s.replica().sync(e1);
             e2.sync(phoneDb);
             Item flights = phone.allItems().stream().filter(i -> i.title().startsWith("Book flights")).findFirst().orElseThrow();
             phone.update(flights.id(), it -> it.withTitle("Book flights to Porto"));
             Thread.sleep(5);
             s.update(flights.id(), it -> it.withTitle("Book flights to Lisbon (TAP, window seat)"));
             e2.sync(phoneDb);
-            e1.sync(s.db());
+            s.replica().sync(e1);
         }
         return d;
     }

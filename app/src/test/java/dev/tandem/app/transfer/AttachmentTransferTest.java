@@ -45,7 +45,7 @@ class AttachmentTransferTest {
 
     @AfterEach
     void close() {
-        open.forEach(s -> s.db().close());
+        open.forEach(s -> s.close());
     }
 
     private TodoStore profile(String name) throws IOException {
@@ -63,12 +63,12 @@ class AttachmentTransferTest {
     }
 
     private static byte[] content(TodoStore s, Attachment a) throws IOException {
-        return Files.readAllBytes(new AttachmentStore(s.db(), s.clock()).file(a).orElseThrow());
+        return Files.readAllBytes(s.attachments().file(a).orElseThrow());
     }
 
     /** A note with an image shown inline, a PDF linked, and a file its notes do not name. */
     private Item noteWithFiles(TodoStore s, byte[] png, byte[] pdf, byte[] txt) {
-        AttachmentStore files = new AttachmentStore(s.db(), s.clock());
+        AttachmentStore files = s.attachments();
         Item it = s.add("Lisbon trip", "Travel", null, null, TodoDetails.note(List.of("spain"))).item();
         Attachment map = files.add(it.id(), new ByteArrayInputStream(png), "Map of Lisbon.png", null, Long.MAX_VALUE);
         Attachment pass = files.add(it.id(), new ByteArrayInputStream(pdf), "Boarding pass (1).pdf", null, Long.MAX_VALUE);
@@ -90,7 +90,7 @@ class AttachmentTransferTest {
         assertEquals(3, out.attachments(), out.toString());
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertTrue(z.getEntry("tandem.json") != null);
-            for (Attachment f : new AttachmentStore(a.db(), a.clock()).of(note.id())) {
+            for (Attachment f : a.attachments().of(note.id())) {
                 assertTrue(z.getEntry("attachments/" + f.blob()) != null, f.name());
             }
         }
@@ -100,8 +100,8 @@ class AttachmentTransferTest {
         assertTrue(in.summary().contains("3 attachments"), in.summary());
         assertEquals(Fixtures.rows(a, "attachments"), Fixtures.rows(b, "attachments"));
         assertEquals(note.notes(), b.get(note.id()).orElseThrow().notes());
-        for (Attachment f : new AttachmentStore(b.db(), b.clock()).of(note.id())) {
-            Attachment original = new AttachmentStore(a.db(), a.clock()).get(f.id()).orElseThrow();
+        for (Attachment f : b.attachments().of(note.id())) {
+            Attachment original = a.attachments().get(f.id()).orElseThrow();
             assertArrayEquals(content(a, original), content(b, f), f.name());
         }
     }
@@ -132,7 +132,7 @@ class AttachmentTransferTest {
         Item note = noteWithFiles(a, bytes(100, 7), bytes(100, 8), bytes(10, 9));
         Path good = tmp.resolve("good.zip");
         Transfer.export(a, Format.TANDEM_JSON, good, Progress.NONE);
-        Attachment map = new AttachmentStore(a.db(), a.clock()).of(note.id()).stream()
+        Attachment map = a.attachments().of(note.id()).stream()
                 .filter(f -> f.name().startsWith("Map")).findFirst().orElseThrow();
         Path bad = tmp.resolve("bad.zip");
         try (ZipFile z = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(bad);
@@ -156,7 +156,7 @@ class AttachmentTransferTest {
         assertEquals(2, in.attachments());
         assertTrue(in.warnings().stream().anyMatch(w -> w.contains("damaged") && w.contains("Map of Lisbon.png")),
                 in.warnings().toString());
-        assertTrue(new AttachmentStore(b.db(), b.clock()).get(map.id()).isEmpty());
+        assertTrue(b.attachments().get(map.id()).isEmpty());
     }
 
     @Test
@@ -184,8 +184,8 @@ class AttachmentTransferTest {
         assertEquals(3, in.attachments(), in.toString());
         assertEquals(note.notes(), b.get(note.id()).orElseThrow().notes());
         assertEquals(Fixtures.rows(a, "attachments").size(), Fixtures.rows(b, "attachments").size());
-        AttachmentStore original = new AttachmentStore(a.db(), a.clock());
-        for (Attachment f : new AttachmentStore(b.db(), b.clock()).of(note.id())) {
+        AttachmentStore original = a.attachments();
+        for (Attachment f : b.attachments().of(note.id())) {
             Attachment was = original.get(f.id()).orElseThrow(() -> new AssertionError("a new id for " + f.name()));
             assertEquals(was.name(), f.name());
             assertEquals(was.type(), f.type());
@@ -213,7 +213,7 @@ class AttachmentTransferTest {
         ImportReport in = Fixtures.importPath(b, dir);
 
         Item catNote = Fixtures.byTitle(b, "Cat");
-        List<Attachment> files = new AttachmentStore(b.db(), b.clock()).of(catNote.id());
+        List<Attachment> files = b.attachments().of(catNote.id());
         assertEquals(Set.of("cat.jpg", "Vet bill.pdf", "outside.txt"),
                 files.stream().map(Attachment::name).collect(Collectors.toSet()), files.toString());
         assertEquals(3, in.attachments());

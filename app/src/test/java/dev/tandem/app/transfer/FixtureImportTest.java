@@ -152,7 +152,7 @@ class FixtureImportTest {
     void importPath_importedTodos_areRecordedInTheChangelogLikeEdits() {
         Fixtures.importPath(store, Fixtures.copy("Home.csv", tmp));
         Item bill = byTitle(store, "Pay the electricity bill");
-        assertEquals(1, store.db().history().changes("items", bill.id()).size());
-        assertEquals(store.db().deviceId(), store.db().history().changes("items", bill.id()).get(0).author());
+        assertEquals(1, store.history().changes("items", bill.id()).size());
+        assertEquals(store.replica().deviceId(), store.history().changes("items", bill.id()).get(0).author());
     }
 }

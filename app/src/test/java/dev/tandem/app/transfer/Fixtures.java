@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Tables;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
@@ -30,8 +31,8 @@ final class Fixtures {
 
     /** A table's rows as JSON, in id order: what a round trip must bring back as it was. */
     static List<String> rows(TodoStore s, String table) {
-        return TableRows.rows(s.db(), table, TableRows.columns(s.db(), table), "id").stream()
-                .map(TableRows.JsonRow::json).toList();
+        return s.tables().rows(table, s.tables().columns(table), "id").stream()
+                .map(Tables.JsonRow::json).toList();
     }
 
     /** A fixture under src/test/resources/dev/tandem/app/transfer, copied to {@code dir} (tests may damage it). */

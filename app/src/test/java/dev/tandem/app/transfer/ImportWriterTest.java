@@ -78,7 +78,7 @@ class ImportWriterTest {
     @Test
     void write_isOneLocalCommit() throws InterruptedException {
         BlockingQueue<List<ChangeEvent>> commits = new LinkedBlockingQueue<>();
-        store.db().subscribe(ChangeEvent.Origin.LOCAL, commits::add);
+        store.replica().onCommit(ChangeEvent.Origin.LOCAL, commits::add);
         ImportWriter.write(store, incoming(300, "L"), Progress.NONE);
         Item marker = store.add("after the import", null, null);
         int before = 0;

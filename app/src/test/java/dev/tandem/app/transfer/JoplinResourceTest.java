@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Attachment;
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -54,7 +53,7 @@ class JoplinResourceTest {
     @AfterEach
     void close() {
         if (store != null) {
-            store.db().close();
+            store.close();
         }
     }
 
@@ -87,14 +86,14 @@ class JoplinResourceTest {
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 attachment named but not in") && w.contains("scan.pdf")),
                 r.warnings().toString());
         Item note = Fixtures.byTitle(store, "Receipts");
-        List<Attachment> files = new AttachmentStore(store.db(), store.clock()).of(note.id());
+        List<Attachment> files = store.attachments().of(note.id());
         assertEquals(1, files.size(), files.toString());
         Attachment receipt = files.get(0);
         assertEquals("receipt-2026.jpg", receipt.name());
         assertEquals("image/jpeg", receipt.type());
         assertEquals(5000L, receipt.size());
         assertEquals(Instant.parse("2026-09-05T09:00:00Z").toEpochMilli(), receipt.createdAt());
-        assertArrayEquals(JPEG, Files.readAllBytes(new AttachmentStore(store.db(), store.clock()).file(receipt).orElseThrow()));
+        assertArrayEquals(JPEG, Files.readAllBytes(store.attachments().file(receipt).orElseThrow()));
         String expected = "Shop: ![Receipt from the shop](attachment:" + receipt.id() + ")\n<img src=\"attachment:"
                 + receipt.id() + "\" width=\"200\"/>\nLost: [scan](:/" + GONE + ")\nSee [the list](:/" + OTHER_NOTE + ")";
         assertEquals(expected, note.notes());

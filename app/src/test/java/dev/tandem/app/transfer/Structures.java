@@ -36,8 +36,8 @@ final class Structures {
      */
     static TodoList seed(TodoStore store) {
         TodoList list = store.createList(LIST);
-        SectionStore sections = new SectionStore(store.db(), store.clock());
-        OutlineStore outline = new OutlineStore(store.db());
+        SectionStore sections = store.sections();
+        OutlineStore outline = store.outlines();
         Section week = sections.create(list.id(), "This week");
         Section later = sections.create(list.id(), "Later");
         Item van = add(store, "Book the van", list.id(), null);
@@ -68,10 +68,10 @@ final class Structures {
     static List<String> outline(TodoStore store, String name) {
         TodoList list = store.lists().stream().filter(l -> l.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no list " + name + " in " + store.lists()));
-        List<Item> items = store.db().query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL",
-                list.id()).stream().map(i -> i.isCollapsed() ? i.withCollapsed(false).withTitle(i.title() + " (folded)") : i)
+        List<Item> items = store.writeAll(tx -> tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL",
+                list.id())).stream().map(i -> i.isCollapsed() ? i.withCollapsed(false).withTitle(i.title() + " (folded)") : i)
                 .toList();
-        List<Section> sections = new SectionStore(store.db(), store.clock()).sections(list.id());
+        List<Section> sections = store.sections().sections(list.id());
         return Outline.of(items, sections, Map.of()).stream().map(l -> l.isSection() ? "#" + l.section().name()
                 : "  ".repeat(l.depth()) + l.item().title() + (l.item().start() == null ? "" : " @" + l.item().start())
                 + (l.item().isSomeday() ? " ~someday" : "")).toList();

@@ -48,7 +48,7 @@ class ZipBombImportTest {
 
     @AfterEach
     void close() {
-        open.forEach(s -> s.db().close());
+        open.forEach(s -> s.close());
     }
 
     private TodoStore profile(String name) throws IOException {
@@ -62,7 +62,7 @@ class ZipBombImportTest {
     /** An honest archive: {@value #FILES} notes, each with a file of zeros (one byte apart, so each its own blob). */
     private Path honestArchive() throws IOException {
         TodoStore a = profile("a");
-        AttachmentStore files = new AttachmentStore(a.db(), a.clock());
+        AttachmentStore files = a.attachments();
         for (int i = 0; i < FILES; i++) {
             Item it = a.add("Note " + i, null, null);
             files.add(it.id(), new ZeroInput(FILE_BYTES + i), "zeros-" + i + ".bin", null, Long.MAX_VALUE);
@@ -95,7 +95,7 @@ class ZipBombImportTest {
 
     /** Every file under the profile's attachment store, temporary ones too. */
     private static List<Path> storedFiles(TodoStore s) throws IOException {
-        try (Stream<Path> all = Files.walk(s.db().blobs().directory())) {
+        try (Stream<Path> all = Files.walk(s.attachments().blobs().directory())) {
             return all.filter(Files::isRegularFile).toList();
         }
     }
@@ -177,10 +177,10 @@ class ZipBombImportTest {
         TodoStore b = profile("b");
         ImportReport report = Fixtures.importPath(b, honest);
         assertEquals(FILES, report.attachments());
-        List<Attachment> rows = new AttachmentStore(b.db(), b.clock()).all();
+        List<Attachment> rows = b.attachments().all();
         assertEquals(FILES, rows.size());
         for (Attachment a : rows) {
-            assertEquals(a.size(), Files.size(new AttachmentStore(b.db(), b.clock()).file(a).orElseThrow()));
+            assertEquals(a.size(), Files.size(b.attachments().file(a).orElseThrow()));
         }
         assertEquals(FILES, storedFiles(b).stream().filter(p -> !p.getFileName().toString().endsWith(".up")).count());
     }

@@ -59,14 +59,14 @@ class ConflictsUiTest {
             new Authors(phone).register("Phone");
             note = laptop.store().add("Move house", null, null);
             laptop.store().update(note.id(), it -> it.withNotes(base));
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
             e2.sync(phoneDb);
             phone.update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (phone)\n").replace("step 15", "step 15 by van")));
             Await.pastThisMillisecond();
             laptop.store().update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (laptop)\n")
                     .replace("step 15", "step 15 by train")));
             e2.sync(phoneDb);
-            e1.sync(laptop.store().db());
+            laptop.store().replica().sync(e1);
         }
         view = TestWindow.mainWindow(stage, laptop, null, 1200, 800);
     }

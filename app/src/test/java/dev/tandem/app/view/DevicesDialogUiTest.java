@@ -85,7 +85,7 @@ class DevicesDialogUiTest {
         TodoStore desk = profile("Desk");
         TodoStore phone = profile("Sam's phone");
         for (TodoStore s : List.of(phone, desk, phone)) {
-            engine.sync(s.db());
+            s.replica().sync(engine);
         }
         ExecutorService io = Async.backgroundExecutor("test-io");
         open.add(io::shutdownNow);

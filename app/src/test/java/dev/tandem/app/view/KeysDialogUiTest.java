@@ -70,10 +70,10 @@ class KeysDialogUiTest {
         try (Db db = Db.open(tmp.resolve("keys.db"))) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());
             try (SyncEngine e = settings.engineBuilder().encrypted(PASSPHRASE).deviceName("sam-laptop").build()) {
-                e.sync(store.db());
+                store.replica().sync(e);
             }
             Async async = new Async(Async.backgroundExecutor("keys-ui"), FxExecutor.INSTANCE, e -> { });
-            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, new FakeDialogs(),
+            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, store.replica(), "sam-laptop"), async, new FakeDialogs(),
                     PASSPHRASE, p -> { }, ZoneOffset.UTC);
             KeysDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
                 KeysDialog d = new KeysDialog(robot.listWindows().get(0), vm, Theme.LIGHT.stylesheets(), false);

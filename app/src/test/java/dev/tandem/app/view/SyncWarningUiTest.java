@@ -57,7 +57,7 @@ class SyncWarningUiTest {
         try (TodoStore store = new TodoStore(other, Clock.systemUTC());
              SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
             store.add("Written on the other device", null, null);
-            engine.sync(store.db());
+            store.replica().sync(engine);
         }
         Path batch;
         try (Stream<Path> files = Files.walk(remote.resolve("batches"))) {

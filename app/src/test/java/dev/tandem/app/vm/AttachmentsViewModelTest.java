@@ -68,11 +68,11 @@ class AttachmentsViewModelTest {
     private Profile profile(String name, SyncEngine engine) throws IOException {
         Files.createDirectories(tmp.resolve(name));
         TodoStore store = new TodoStore(Schema.database(tmp.resolve(name).resolve("tandem.db")).build(), CLOCK);
-        AttachmentFetcher fetcher = new AttachmentFetcher(store.db(), () -> Optional.ofNullable(engine),
+        AttachmentFetcher fetcher = new AttachmentFetcher(store, () -> Optional.ofNullable(engine),
                 Executors.newSingleThreadExecutor());
         toClose.add(0, store);
         toClose.add(0, fetcher);
-        return new Profile(store, new AttachmentStore(store.db(), CLOCK), fetcher);
+        return new Profile(store, store.attachments(), fetcher);
     }
 
     private AttachmentsViewModel vm(Profile p) {
@@ -260,9 +260,9 @@ class AttachmentsViewModelTest {
         Profile laptop = profile("laptop", engine);
         Item it = laptop.store().add("Plan", null, null);
         Attachment a = laptop.attachments().add(it.id(), file("plan.png", 300_000), limit);
-        engine.sync(laptop.store().db());
+        laptop.store().replica().sync(engine);
         Profile phone = profile("phone", engine);
-        engine.sync(phone.store().db());
+        phone.store().replica().sync(engine);
         Path stored;
         try (Stream<Path> s = Files.walk(tmp.resolve("remote"))) {
             stored = s.filter(f -> Files.isRegularFile(f) && f.toString().contains(a.blob())).findFirst().orElseThrow();
@@ -277,7 +277,7 @@ class AttachmentsViewModelTest {
 
         String text = ui.get(img::state).text();
         assertTrue(text.startsWith("Could not download it: ") && text.length() > "Could not download it: ".length(), text);
-        assertFalse(phone.store().db().blobs().has(a.blob()), "no damaged copy is kept");
+        assertFalse(phone.store().attachments().blobs().has(a.blob()), "no damaged copy is kept");
     }
 
     @Test
@@ -286,9 +286,9 @@ class AttachmentsViewModelTest {
         Profile laptop = profile("laptop", engine);
         Item it = laptop.store().add("Taxes", null, null);
         Attachment a = laptop.attachments().add(it.id(), file("return.pdf", 4_000), limit);
-        engine.sync(laptop.store().db());
+        laptop.store().replica().sync(engine);
         Profile phone = profile("phone", engine);
-        engine.sync(phone.store().db());
+        phone.store().replica().sync(engine);
         AttachmentsViewModel vm = vm(phone);
         ui.execute(() -> vm.show(it.id()));
         ui.await(() -> ui.get(() -> vm.rows().size()) == 1);

@@ -35,7 +35,7 @@ class BackupsViewModelTest {
         Path dataDir = Files.createDirectories(tmp.resolve("profile"));
         store = new TodoStore(Schema.database(dataDir.resolve("tandem.db")).build(), Clock.systemUTC());
         SettingsStore settings = new SettingsStore(dataDir);
-        service = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), Map.of());
+        service = new BackupService(store, dataDir, settings, Clock.systemDefaultZone(), Map.of());
         service.setFolder(Files.createDirectories(tmp.resolve("backups")));
         return new BackupsViewModel(service, store, dataDir, "tandem.db", async, dialogs, undo);
     }
@@ -143,7 +143,7 @@ class BackupsViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("A new profile in "), vm.messageProperty().get());
         try (TodoStore copy = new TodoStore(Schema.database(fresh.resolve("tandem.db")).build(), Clock.systemUTC())) {
             assertEquals(List.of("Milk"), copy.allItems().stream().map(Item::title).toList());
-            assertTrue(!copy.db().deviceId().equals(store.db().deviceId()), "never writes as the device it came from");
+            assertTrue(!copy.replica().deviceId().equals(store.replica().deviceId()), "never writes as the device it came from");
         }
     }
 

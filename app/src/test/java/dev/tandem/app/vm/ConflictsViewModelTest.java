@@ -58,13 +58,13 @@ class ConflictsViewModelTest {
     private Item conflictOnTitle() {
         new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         phone.update(it.id(), x -> x.withTitle("Book flights to Porto"));
         Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withTitle("Book flights to Lisbon"));
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
         return it;
     }
 
@@ -97,9 +97,9 @@ class ConflictsViewModelTest {
     @Test
     void useLostValue_titleConflict_syncServiceHearsItAndPushes() throws Exception {
         Item it = conflictOnTitle();
-        e1.sync(laptop.db());
+        laptop.replica().sync(e1);
         // Wired as Device wires it: nothing but the engine tells the service of local writes.
-        try (SyncService sync = new SyncService(laptop.db(), Clock.systemUTC(), new Random(1))) {
+        try (SyncService sync = new SyncService(laptop.replica(), Clock.systemUTC(), new Random(1))) {
             sync.setDebounce(Duration.ofMillis(50));
             sync.configure(SyncEngine.builder().storage(shared).build(), Duration.ofHours(1));
             ui.await(() -> sync.status().state() == SyncStatus.State.IDLE && sync.status().lastReport() != null);
@@ -112,7 +112,7 @@ class ConflictsViewModelTest {
 
             assertEquals("Book flights to Porto", laptop.get(it.id()).orElseThrow().title());
             ui.await(() -> sync.status().lastReport().pushed() > 0 && sync.status().pendingChanges() == 0);
-            e2.sync(phone.db());
+            phone.replica().sync(e2);
             assertEquals("Book flights to Porto", phone.get(it.id()).orElseThrow().title(), "the lost value was pushed");
             vm.close();
         }
@@ -123,15 +123,15 @@ class ConflictsViewModelTest {
         new Authors(laptop).register("MacBook Air");
         TodoList home = laptop.createList("Home");
         Item it = laptop.add("Fix the gate", home.id(), null);
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         // The phone edits offline; the laptop trashes the todo and empties the Trash, and syncs first.
         phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
         Await.pastThisMillisecond();
         laptop.trash(it.id());
         laptop.emptyTrash();
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         assertTrue(phone.get(it.id()).isEmpty());
 
         ConflictsViewModel vm = new ConflictsViewModel(phone, async, undo, dialogs);
@@ -146,7 +146,7 @@ class ConflictsViewModelTest {
         assertEquals("Restore my version", row.useLabel());
 
         AtomicInteger localCommits = new AtomicInteger();
-        phone.db().subscribe(ChangeEvent.Origin.LOCAL, events -> localCommits.incrementAndGet());
+        phone.replica().onCommit(ChangeEvent.Origin.LOCAL, events -> localCommits.incrementAndGet());
         ui.run(() -> vm.useLostValue(row));
         ui.await(() -> vm.conflicts().isEmpty());
         Item back = phone.get(it.id()).orElseThrow();
@@ -154,9 +154,9 @@ class ConflictsViewModelTest {
         assertEquals(null, back.trashedAt(), "restored into its list, not into the Trash");
         assertEquals(home.id(), back.listId());
         ui.await(() -> localCommits.get() > 0);
-        assertTrue(e2.pendingChanges(phone.db()) > 0, "the restore waits to be pushed");
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        assertTrue(phone.replica().pendingChanges(e2) > 0, "the restore waits to be pushed");
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
         assertEquals("Fix the gate latch", laptop.get(it.id()).orElseThrow().title());
         vm.close();
     }
@@ -166,16 +166,16 @@ class ConflictsViewModelTest {
         new Authors(phone).register("Pixel 8");
         TodoList home = laptop.createList("Home");
         Item it = laptop.add("Fix the gate", home.id(), null);
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         laptop.trash(it.id());
         laptop.emptyTrash();
         Await.pastThisMillisecond();
         // The phone edits after the delete (in clock order), without having seen it.
         phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
 
         ConflictsViewModel vm = new ConflictsViewModel(laptop, async, undo, dialogs);
         ui.run(vm::start);
@@ -215,13 +215,13 @@ class ConflictsViewModelTest {
         new Authors(laptop).register("MacBook Air");
         Item it = laptop.add("Fix the squeaky door hinge", null, null);
         laptop.update(it.id(), x -> x.withNotes(base));
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         phone.update(it.id(), x -> x.withNotes(onPhone));
         Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withNotes(onLaptop));
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
         return it;
     }
 
@@ -272,13 +272,13 @@ class ConflictsViewModelTest {
     void conflicts_dueDateConflict_isNotText() throws Exception {
         new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         phone.update(it.id(), x -> x.withDue(LocalDate.of(2026, 12, 1)));
         Await.pastThisMillisecond();
         laptop.update(it.id(), x -> x.withDue(LocalDate.of(2026, 11, 29)));
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         assertFalse(row.isText());
@@ -328,13 +328,13 @@ class ConflictsViewModelTest {
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", laptop.get(it.id()).orElseThrow().notes());
-        assertTrue(laptop.db().conflicts().list().isEmpty(), "resolved in the engine too");
+        assertTrue(laptop.conflicts().list().isEmpty(), "resolved in the engine too");
         assertTrue(dialogs.asked.isEmpty(), "nothing to confirm");
         assertEquals("Undo Merge notes of “Fix the squeaky door hinge”", ui.get(() -> undo.labelProperty().get()));
 
         // The merge is an ordinary edit: it syncs, and undo puts the kept text back.
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", phone.get(it.id()).orElseThrow().notes());
         ui.run(undo::undo);
         ui.await(() -> "Hinge\nAsk Sam\n".equals(laptop.get(it.id()).orElseThrow().notes()));
@@ -392,13 +392,13 @@ class ConflictsViewModelTest {
     void editMerged_listName_renamesThroughStoreAndUndoRenamesBack() throws Exception {
         new Authors(phone).register("Pixel 8");
         TodoList l = laptop.createList("Errands");
-        e1.sync(laptop.db());
-        e2.sync(phone.db());
+        laptop.replica().sync(e1);
+        phone.replica().sync(e2);
         phone.renameList(l.id(), "Errands (town)");
         Await.pastThisMillisecond();
         laptop.renameList(l.id(), "Errands & shopping");
-        e2.sync(phone.db());
-        e1.sync(laptop.db());
+        phone.replica().sync(e2);
+        laptop.replica().sync(e1);
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         assertTrue(row.isText());

@@ -84,13 +84,14 @@ class MainViewModelTest {
     void quickAdd_anotherWriteHoldsTheDatabase_saysAddingUntilSaved() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> store.db().transaction(tx -> {
+        Thread holder = new Thread(() -> store.writeAll(tx -> {
             held.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return null;
         }));
         holder.start();
         assertTrue(held.await(10, TimeUnit.SECONDS));
@@ -400,7 +401,7 @@ class MainViewModelTest {
     @Test
     void undo_newList_isALocalCommitSoSyncHears() {
         List<ChangeEvent> local = new CopyOnWriteArrayList<>();
-        store.db().subscribe(ChangeEvent.Origin.LOCAL, local::addAll);
+        store.replica().onCommit(ChangeEvent.Origin.LOCAL, local::addAll);
         dialogs.textAnswers.add("Errands");
         ui.run(vm.commands().listCommands()::newList);
         ui.await(() -> vm.lists().size() == 1);

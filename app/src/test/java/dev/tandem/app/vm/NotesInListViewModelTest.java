@@ -86,7 +86,7 @@ class NotesInListViewModelTest {
         ui.run(() -> vm.commands().toggleDone(note));
         ui.flush();
         assertFalse(stored("Recipe").isDone());
-        assertEquals(1, store.db().history().changes("items", note.id()).size(), "nothing written");
+        assertEquals(1, store.history().changes("items", note.id()).size(), "nothing written");
         ItemRow cook = row("Cook dinner");
         ui.run(() -> vm.bulk().complete(List.of(note, cook)));
         ui.await(() -> vm.items().size() == 1);

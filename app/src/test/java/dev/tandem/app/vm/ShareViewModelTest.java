@@ -133,8 +133,8 @@ class ShareViewModelTest {
         Item bread = bob.add("Bread", groceries.id(), null);
         sharing("bob").syncList(bob, groceries.id());
         sharing("alice").syncList(alice, groceries.id());
-        assertEquals("Device " + bob.db().deviceId().substring(bob.db().deviceId().length() - 6),
-                new Authors(alice).label(bob.db().deviceId()), "Bob's device name never reaches Alice");
+        assertEquals("Device " + bob.replica().deviceId().substring(bob.replica().deviceId().length() - 6),
+                new Authors(alice).label(bob.replica().deviceId()), "Bob's device name never reaches Alice");
         SharingViewModel aliceSidebar = new SharingViewModel(sharing("alice"), alice, async, dialogs,
                 new UndoManager(async), resyncs::incrementAndGet, () -> "Alice");
         aliceSidebar.refresh();
@@ -194,7 +194,7 @@ class ShareViewModelTest {
             try (SyncEngine e = new SpaceLists(
                     new SettingsStore(tmp.resolve("alice"))).withSpaces(SyncEngine.builder()
                     .folder(personal), Map.of())) {
-                return e.sync(alice.db());
+                return alice.replica().sync(e);
             }
         };
         TodoList trip = alice.createList("Trip");
@@ -205,7 +205,7 @@ class ShareViewModelTest {
         share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
         share.share();
         sync.get();
-        String id = alice.db().deviceId();
+        String id = alice.replica().deviceId();
         UndoManager undo = new UndoManager(async);
         SharingViewModel sharingVm = new SharingViewModel(sharing("alice"), alice, async, dialogs, undo,
                 sync::get, () -> "Alice");
@@ -216,7 +216,7 @@ class ShareViewModelTest {
         sync.get();
         SyncReport last = sync.get();
         assertTrue(errors.isEmpty(), errors.toString());
-        assertEquals(id, alice.db().deviceId(), "no copied profile: " + last.warnings());
+        assertEquals(id, alice.replica().deviceId(), "no copied profile: " + last.warnings());
         assertEquals(List.of(), last.warnings());
         assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
     }
@@ -231,7 +231,7 @@ class ShareViewModelTest {
             try (SyncEngine e = new SpaceLists(
                     new SettingsStore(tmp.resolve("bob"))).withSpaces(SyncEngine.builder()
                     .folder(personal), Map.of())) {
-                return e.sync(bob.db());
+                return bob.replica().sync(e);
             }
         };
         bob.add("Bob's own", null, null);
@@ -252,7 +252,7 @@ class ShareViewModelTest {
         bob.add("Bob's idea", trip.id(), null);
         sync.get();
         sync.get();
-        String id = bob.db().deviceId();
+        String id = bob.replica().deviceId();
         UndoManager undo = new UndoManager(async);
         SharingViewModel sharingVm = new SharingViewModel(sharing("bob"), bob, async, dialogs, undo, sync::get, () -> "Bob");
         sharingVm.refresh();
@@ -262,7 +262,7 @@ class ShareViewModelTest {
         sync.get();
         SyncReport last = sync.get();
         assertTrue(errors.isEmpty(), errors.toString());
-        assertEquals(id, bob.db().deviceId(), "no copied profile: " + last.warnings());
+        assertEquals(id, bob.replica().deviceId(), "no copied profile: " + last.warnings());
         assertEquals(List.of(), last.warnings());
         sharing("alice").syncList(alice, trip.id());
         assertEquals(List.of("Bob's idea", "Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed())
@@ -337,7 +337,7 @@ class ShareViewModelTest {
         bob.add("Buy flowers", family.id(), null);
         try (SyncEngine e = new SpaceLists(new SettingsStore(tmp.resolve("bob")))
                 .withSpaces(null, Map.of())) {
-            assertEquals(List.of(), e.sync(bob.db()).warnings());
+            assertEquals(List.of(), bob.replica().sync(e).warnings());
         }
         sharing("alice").syncList(alice, family.id());
         assertEquals(List.of("Buy flowers", "Call mom"), alice.allItems().stream().map(Item::title).sorted().toList());
@@ -420,7 +420,7 @@ class ShareViewModelTest {
         share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
         share.share();
         String code = share.inviteProperty().get();
-        bob.db().save(new TodoList(groceries.id(), "Diary", null, null));
+        bob.writeAll(tx -> tx.save(new TodoList(groceries.id(), "Diary", null, null)));
 
         JoinViewModel join = new JoinViewModel(sharing("bob"), bob, "Bob", async, resyncs::incrementAndGet);
         join.codeProperty().set(code);

@@ -108,7 +108,7 @@ class SmartListsTest {
     @Test
     void sidebar_rowThatDoesNotRead_isMarkedAndOpensToWhy() {
         // As a newer device or a hand-edited row could leave it: a query this device cannot read.
-        store.db().transaction(tx -> tx.save(new SavedFilter("bad", "From the future", "#Work & colour: teal", "", "a", 1L)));
+        store.writeAll(tx -> tx.save(new SavedFilter("bad", "From the future", "#Work & colour: teal", "", "a", 1L)));
         SidebarEntry e = awaitEntry("From the future");
         assertTrue(e.alert());
         ui.run(() -> vm.select(e));

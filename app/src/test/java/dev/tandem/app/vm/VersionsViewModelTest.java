@@ -121,15 +121,15 @@ class VersionsViewModelTest {
         clock.advance(Duration.ofMinutes(1));
         Attachment map = new Attachment("att-map", it.id(), "b".repeat(64),
                 "map.png", "image/png", 10L, clock.millis());
-        store.db().transaction(tx -> tx.save(map));
+        store.writeAll(tx -> tx.save(map));
         clock.advance(Duration.ofMinutes(1));
         store.update(it.id(), i -> i.withNotes("See the map"));
         clock.advance(Duration.ofMinutes(1));
         store.update(it.id(), i -> i.withNotes("Map replaced by the tickets"));
         clock.advance(Duration.ofMinutes(1));
-        store.db().transaction(tx -> tx.save(new Attachment("att-tickets", it.id(),
+        store.writeAll(tx -> tx.save(new Attachment("att-tickets", it.id(),
                 "c".repeat(64), "tickets.pdf", "application/pdf", 20L, clock.millis())));
-        store.db().delete(Attachment.class, map.id());
+        store.writeAll(tx -> tx.delete(Attachment.class, map.id()));
         clock.advance(Duration.ofMinutes(1));
         VersionsViewModel vm = versionsOf(store.get(it.id()).orElseThrow());
         vm.load();

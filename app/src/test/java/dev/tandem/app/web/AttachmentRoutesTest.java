@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,8 +44,8 @@ class AttachmentRoutesTest {
     @BeforeEach
     void start() {
         web = new WebFixture(dir, (store, b) -> {
-            files = new AttachmentStore(store.db(), Clock.systemUTC());
-            return b.attachments(files, new AttachmentFetcher(store.db(), Optional::empty, downloads), () -> LIMIT);
+            files = store.attachments();
+            return b.attachments(files, new AttachmentFetcher(store, Optional::empty, downloads), () -> LIMIT);
         });
     }
 
@@ -171,7 +170,7 @@ class AttachmentRoutesTest {
         Item it = web.store.add("From the phone", null, null);
         String blob = "a".repeat(64);
         Attachment a = new Attachment(AttachmentStore.idOf(it.id(), blob), it.id(), blob, "photo.png", "image/png", 2000L, 1L);
-        web.store.db().transaction(tx -> tx.save(a));
+        web.store.writeAll(tx -> tx.save(a));
         HttpResponse<String> r = web.get("/api/attachments/" + a.id(), s);
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElseThrow()) > 0);

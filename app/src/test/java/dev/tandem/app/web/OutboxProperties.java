@@ -2,7 +2,6 @@ package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -100,7 +99,7 @@ class OutboxProperties {
 
     private void run(TodoStore store, List<Step> steps) {
         Outbox outbox = new Outbox(store, new WebWrites(store, new ItemAnswers(store, Set::of,
-                new AttachmentStore(store.db(), store.clock()))));
+                store.attachments())));
         Browsers.Browser phone = new Browsers.Browser(UUID.randomUUID().toString(), "Phone", "-", "-", Instant.now(),
                 Instant.now());
         List<String> ids = new ArrayList<>();
@@ -158,7 +157,7 @@ class OutboxProperties {
         for (String id : ids) {
             assertEquals(oracle.get(id), server(store, id), "item " + ids.indexOf(id) + " after " + steps);
         }
-        assertEquals(conflicts[0], store.db().conflicts().list().size(), "conflicts after " + steps);
+        assertEquals(conflicts[0], store.conflicts().list().size(), "conflicts after " + steps);
     }
 
     /** The oracle: an entry applied the first time the server takes it, by the per-field rule; never again. */

@@ -89,10 +89,10 @@ class OutboxTest {
         Item now = web.store.get(it.id()).orElseThrow();
         assertEquals("Call the bank about the card", now.title());
         assertEquals(1, now.priorityLevel(), "the field nobody else changed is saved");
-        assertEquals(1, web.store.db().conflicts().list().size());
+        assertEquals(1, web.store.conflicts().list().size());
 
         // The phone takes back its title from the conflicts view: found by its id, used once, then gone.
-        long id = web.store.db().conflicts().list().get(0).id();
+        long id = web.store.conflicts().list().get(0).id();
         assertEquals(204, web.post("/api/conflicts/" + id + "/use-lost", "{}", phone).statusCode());
         assertEquals("Call the bank today", web.store.get(it.id()).orElseThrow().title());
         assertEquals(404, web.post("/api/conflicts/" + id + "/dismiss", "{}", phone).statusCode());

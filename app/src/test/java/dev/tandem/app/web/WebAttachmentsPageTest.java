@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -37,8 +36,8 @@ class WebAttachmentsPageTest {
     @BeforeEach
     void start() {
         web = new WebFixture(dir, (store, b) -> {
-            files = new AttachmentStore(store.db(), Clock.systemUTC());
-            return b.attachments(files, new AttachmentFetcher(store.db(), Optional::empty, downloads),
+            files = store.attachments();
+            return b.attachments(files, new AttachmentFetcher(store, Optional::empty, downloads),
                     () -> AttachmentStore.DEFAULT_LIMIT);
         });
     }
@@ -87,7 +86,7 @@ class WebAttachmentsPageTest {
         String blob = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         Attachment a = new Attachment(AttachmentStore.idOf(it.id(), blob), it.id(), blob, "photo.png", "image/png",
                 (long) bytes.length, 1L);
-        web.store.db().transaction(tx -> tx.save(a));
+        web.store.writeAll(tx -> tx.save(a));
         web.store.update(it.id(), cur -> cur.withNotes(a.markdown()));
         openInEditor(it);
         String waiting = (String) chromium.await("const w = document.querySelector('#notes-view .attachment-waiting');"

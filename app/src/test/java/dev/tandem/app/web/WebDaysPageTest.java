@@ -97,7 +97,7 @@ class WebDaysPageTest {
         chromium.find("#ed-someday").click();
         WebFixture.awaitStore(() -> web.store.get(shed.id()).orElseThrow().isSomeday(), Duration.ofSeconds(5));
         assertEquals(start, web.store.get(shed.id()).orElseThrow().startDate());
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     @Test

@@ -52,7 +52,7 @@ class WebDraftsPageTest {
         chromium.find("#detail-back").click();
         awaitStore(() -> "Milk and eggs".equals(title(milk)));
         chromium.await("return [...document.querySelectorAll('.item-title')].some(e => e.textContent === 'Milk and eggs')");
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     @Test
@@ -65,7 +65,7 @@ class WebDraftsPageTest {
         chromium.await("return document.getElementById('ed-notes').value === 'Book the hotel'");
         awaitStore(() -> "Book the hotel".equals(web.store.get(trip.id()).orElseThrow().notes()));
         assertEquals("Trip", title(trip));
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     /**
@@ -107,8 +107,8 @@ class WebDraftsPageTest {
         web.restartServer();
         awaitStore(() -> "Oat milk, two cartons".equals(web.store.get(milk.id()).orElseThrow().notes()), Duration.ofSeconds(40));
         assertEquals("Milk (laptop)", title(milk));
-        assertEquals(1, web.store.db().conflicts().list().size());
-        assertEquals("Milk (phone)", web.store.db().conflicts().list().get(0).lostValue());
+        assertEquals(1, web.store.conflicts().list().size());
+        assertEquals("Milk (phone)", web.store.conflicts().list().get(0).lostValue());
         String named = (String) chromium.await("return !document.getElementById('toast').hidden"
                 + " && document.getElementById('toast-text').textContent");
         assertTrue(named.startsWith("“Milk (phone)”: Changed on another device while you edited: Title."), named);

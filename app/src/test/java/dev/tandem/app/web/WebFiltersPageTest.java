@@ -98,7 +98,7 @@ class WebFiltersPageTest {
                 + " t.dispatchEvent(new Event('input', {bubbles: true}))");
         WebFixture.awaitStore(() -> web.store.get(stamps.id()).orElseThrow().title().equals("Buy stamps and envelopes"),
                 Duration.ofSeconds(5));
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     @Test
@@ -106,8 +106,8 @@ class WebFiltersPageTest {
         web = new WebFixture(dir, b -> b.language(Language.PSEUDO_RTL));
         todo("Buy stamps", null, null, List.of("errand"));
         SavedFilter errands = save("Errands", "@errand", "#2a9d8f");
-        SavedFilter newer = web.store.db().save(new SavedFilter("5d3c1a2b-0000-4000-8000-000000000004", "Newer",
-                "color: red", "#123456", null, 1L));
+        SavedFilter newer = web.store.writeAll(tx -> tx.save(new SavedFilter("5d3c1a2b-0000-4000-8000-000000000004", "Newer",
+                "color: red", "#123456", null, 1L)));
         chromium = Chromium.paired(web, Chromium.Size.PHONE, Language.PSEUDO_RTL.tag());
         chromium.await("return document.documentElement.dir === 'rtl'");
         chromium.await("return document.querySelectorAll('#nav-filters .nav-item').length === 2");

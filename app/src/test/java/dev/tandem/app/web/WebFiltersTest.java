@@ -57,7 +57,7 @@ class WebFiltersTest {
 
     /** A row as sync writes one another device made: no parser on the way in. */
     private SavedFilter plant(String id, String name, String query) {
-        return web.store.db().save(new SavedFilter(id, name, query, "#123456", null, 1L));
+        return web.store.writeAll(tx -> tx.save(new SavedFilter(id, name, query, "#123456", null, 1L)));
     }
 
     private Map<String, Object> get(String path) throws Exception {
@@ -219,8 +219,8 @@ class WebFiltersTest {
 
     @Test
     void sidebar_syncedColourThatIsNoColour_answeredAsNone() throws Exception {
-        web.store.db().save(new SavedFilter("5d3c1a2b-0000-4000-8000-000000000009", "Styled", "p1",
-                "red;background:url(x)", null, 1L));
+        web.store.writeAll(tx -> tx.save(new SavedFilter("5d3c1a2b-0000-4000-8000-000000000009", "Styled", "p1",
+                "red;background:url(x)", null, 1L)));
         assertNull(filter(filters(), "Styled").get("color"));
     }
 }

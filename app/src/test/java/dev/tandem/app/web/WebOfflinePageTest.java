@@ -144,8 +144,8 @@ class WebOfflinePageTest {
         Item hotel = all.stream().filter(i -> i.title().equals("Book the hotel")).findFirst().orElseThrow();
         assertEquals(trip.id(), hotel.parentId());
         assertEquals("Trip to Paris", web.store.get(trip.id()).orElseThrow().title());
-        assertEquals(1, web.store.db().conflicts().list().size());
-        assertEquals("Trip to Lyon", web.store.db().conflicts().list().get(0).lostValue());
+        assertEquals(1, web.store.conflicts().list().size());
+        assertEquals("Trip to Lyon", web.store.conflicts().list().get(0).lostValue());
         String named = (String) chromium.await("return !document.getElementById('toast').hidden"
                 + " && document.getElementById('toast-text').textContent");
         assertTrue(named.contains("Changed on another device while you edited: Title."), named);
@@ -268,7 +268,7 @@ class WebOfflinePageTest {
         }
         try (TodoStore desktop = new TodoStore(
                 Schema.database(profile.resolve("tandem.db")).build(), Clock.systemUTC())) {
-            assertEquals(List.of(), desktop.db().conflicts().list(), "a replayed edit is never applied again");
+            assertEquals(List.of(), desktop.conflicts().list(), "a replayed edit is never applied again");
             long kept = weekly.stream().filter(id -> desktop.get(id).orElseThrow().notes().startsWith("desktop ")).count();
             assertEquals(edited, kept);
         }

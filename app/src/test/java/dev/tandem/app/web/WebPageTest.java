@@ -244,7 +244,7 @@ class WebPageTest {
         assertTrue(error.startsWith("Changed on another device while you edited"), error);
         assertEquals("Milk (laptop)", web.store.get(milk.id()).orElseThrow().title());
         chromium.await("return document.getElementById('ed-title').value === 'Milk (laptop)'");
-        assertEquals(1, web.store.db().conflicts().list().size());
+        assertEquals(1, web.store.conflicts().list().size());
 
         chromium.find("#detail-error .link-button").click();
         String lost = (String) chromium.await("return document.querySelector('.conflict dd:last-of-type')"

@@ -174,7 +174,7 @@ class WebServerTest {
         Item now = web.store.get(it.id()).orElseThrow();
         assertEquals("Oat milk", now.title());
         assertEquals(1, now.priorityLevel());
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     @Test
@@ -189,7 +189,7 @@ class WebServerTest {
         assertEquals("Milk (laptop)", now.title());
         // The field nobody else changed is saved.
         assertEquals(LocalDate.parse("2026-12-01"), now.dueDate());
-        var conflicts = web.store.db().conflicts().list();
+        var conflicts = web.store.conflicts().list();
         assertEquals(1, conflicts.size());
         assertEquals("Milk (phone)", conflicts.get(0).lostValue());
         web.store.useLostValue(conflicts.get(0));
@@ -240,7 +240,7 @@ class WebServerTest {
         HttpResponse<String> again = web.post("/api/items/" + it.id(), edit, s);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("Oat milk", web.store.get(it.id()).orElseThrow().title());
-        assertTrue(web.store.db().conflicts().list().isEmpty());
+        assertTrue(web.store.conflicts().list().isEmpty());
     }
 
     @Test

@@ -40,7 +40,7 @@ final class CalendarMoves {
 
     CalendarMoves(TodoStore store, Async async, UndoManager undo, Dialogs dialogs, Consumer<String> say) {
         this.store = store;
-        this.series = new SeriesStore(store);
+        this.series = store.series();
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;

@@ -70,7 +70,7 @@ class AttachmentSettingsViewModelTest {
     }
 
     private AttachmentSettingsViewModel vm(SyncEngine engine) {
-        fetcher = new AttachmentFetcher(store.db(), () -> Optional.ofNullable(engine), Executors.newSingleThreadExecutor());
+        fetcher = new AttachmentFetcher(store, () -> Optional.ofNullable(engine), Executors.newSingleThreadExecutor());
         toClose.add(fetcher);
         return ui.get(() -> new AttachmentSettingsViewModel(AttachmentSettings::defaults, saved::add, fetcher, () -> {
             sweeps.add(false);
@@ -111,10 +111,10 @@ class AttachmentSettingsViewModelTest {
         Files.createDirectories(tmp.resolve("remote"));
         SyncEngine engine = SyncEngine.builder().folder(tmp.resolve("remote")).build();
         toClose.add(engine);
-        AttachmentStore attachments = new AttachmentStore(store.db(), Clock.systemUTC());
+        AttachmentStore attachments = store.attachments();
         Item it = store.add("Taxes", null, null);
         Attachment a = attachments.add(it.id(), Files.write(tmp.resolve("return.pdf"), new byte[12_000]), 1_000_000);
-        engine.sync(store.db());
+        store.replica().sync(engine);
         AttachmentSettingsViewModel vm = vm(engine);
 
         ui.execute(vm::freeUp);

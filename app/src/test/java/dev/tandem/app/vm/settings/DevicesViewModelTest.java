@@ -60,7 +60,7 @@ class DevicesViewModelTest {
         TodoStore desk = profile("Desk");
         TodoStore laptop = profile("Old laptop");
         for (TodoStore s : List.of(laptop, desk, laptop)) {
-            engine.sync(s.db());
+            s.replica().sync(engine);
         }
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
@@ -82,7 +82,7 @@ class DevicesViewModelTest {
         TodoStore desk = profile("Desk");
         TodoStore laptop = profile("Old laptop");
         for (TodoStore s : List.of(laptop, desk, laptop)) {
-            engine.sync(s.db());
+            s.replica().sync(engine);
         }
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
@@ -91,7 +91,7 @@ class DevicesViewModelTest {
         assertEquals("Forgot Old laptop.", vm.messageProperty().get());
         DevicesViewModel.Row after = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
         assertTrue(after.retired() && !after.forgettable(), after.toString());
-        assertTrue(engine.sync(laptop.db()).notes().stream().anyMatch(n -> n.contains("forgot this device")),
+        assertTrue(laptop.replica().sync(engine).notes().stream().anyMatch(n -> n.contains("forgot this device")),
                 "the laptop is told at its next sync");
     }
 

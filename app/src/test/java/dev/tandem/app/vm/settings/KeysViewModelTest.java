@@ -42,7 +42,7 @@ class KeysViewModelTest {
 
     @AfterEach
     void close() {
-        store.db().close();
+        store.close();
     }
 
     private SyncSettings settings(String passphrase) {
@@ -51,9 +51,9 @@ class KeysViewModelTest {
 
     private KeysViewModel vm() {
         try (SyncEngine setup = settings(OLD).toEngine()) {
-            setup.sync(store.db());
+            store.replica().sync(setup);
         }
-        return new KeysViewModel(KeyOps.of(settings(OLD), store.db(), "sam-laptop"), async, dialogs, OLD, saved::add,
+        return new KeysViewModel(KeyOps.of(settings(OLD), store.replica(), "sam-laptop"), async, dialogs, OLD, saved::add,
                 ZoneOffset.UTC);
     }
 
@@ -204,7 +204,7 @@ class KeysViewModelTest {
         dialogs.settingsAnswer = settings(OLD);
         SyncSettings[] stored = {SyncSettings.none()};
         SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, () -> stored[0], s -> stored[0] = s,
-                s -> null, s -> KeyOps.of(s, store.db(), "sam-laptop"));
+                s -> null, s -> KeyOps.of(s, store.replica(), "sam-laptop"));
         flow.open();
         assertTrue(dialogs.asked.contains("keys: offer recovery key"), dialogs.asked.toString());
         // "Create recovery key" in the prompt made it: the dialog opens showing it, no second click.
@@ -230,13 +230,13 @@ class KeysViewModelTest {
             dialogs.settingsAnswer = settings(OLD);
             SyncSettings[] stored = {SyncSettings.none()};
             SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, () -> stored[0], s -> stored[0] = s,
-                    s -> null, s -> KeyOps.of(s, phone.db(), "sam-phone"));
+                    s -> null, s -> KeyOps.of(s, phone.replica(), "sam-phone"));
             flow.open();
             assertEquals(settings(OLD), stored[0]);
             assertFalse(dialogs.asked.stream().anyMatch(q -> q.contains("recovery")), dialogs.asked.toString());
             assertEquals(List.of(), errors);
         } finally {
-            phone.db().close();
+            phone.close();
         }
     }
 }

@@ -1,0 +1,96 @@
+package dev.tandem.app.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The stores a {@link TodoStore} offers, each made once, on first use, with the one shape they all
+ * share (the store they read and write through), so a caller asks the store for them and none is
+ * built again per call with a database in hand.
+ */
+final class Stores {
+    private final TodoStore store;
+    private volatile OutlineStore outlines;
+    private volatile SectionStore sections;
+    private volatile SavedFilters savedFilters;
+    private volatile SeriesStore series;
+    private volatile ReminderStore reminders;
+    private volatile ConflictStore conflicts;
+    private volatile AttachmentStore attachments;
+    private volatile TagStore tags;
+    private volatile Replica replica;
+    private volatile Tables tables;
+
+    /** Where every {@link LiveItems} and {@link LiveOutline} of the store reads and patches, one at a time. */
+    private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-live-items");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Stores(TodoStore store) {
+        this.store = store;
+    }
+
+    // Each is stateless beyond the store it holds: two threads that both make one on first use make
+    // equal ones, and either may stay, so no lock is needed.
+
+    OutlineStore outlines() {
+        OutlineStore s = outlines;
+        return s != null ? s : (outlines = new OutlineStore(store));
+    }
+
+    SectionStore sections() {
+        SectionStore s = sections;
+        return s != null ? s : (sections = new SectionStore(store));
+    }
+
+    SavedFilters savedFilters() {
+        SavedFilters s = savedFilters;
+        return s != null ? s : (savedFilters = new SavedFilters(store));
+    }
+
+    SeriesStore series() {
+        SeriesStore s = series;
+        return s != null ? s : (series = new SeriesStore(store));
+    }
+
+    ReminderStore reminders() {
+        ReminderStore s = reminders;
+        return s != null ? s : (reminders = new ReminderStore(store));
+    }
+
+    ConflictStore conflicts() {
+        ConflictStore s = conflicts;
+        return s != null ? s : (conflicts = new ConflictStore(store));
+    }
+
+    AttachmentStore attachments() {
+        AttachmentStore s = attachments;
+        return s != null ? s : (attachments = new AttachmentStore(store));
+    }
+
+    TagStore tags() {
+        TagStore s = tags;
+        return s != null ? s : (tags = new TagStore(store));
+    }
+
+    Replica replica() {
+        Replica s = replica;
+        return s != null ? s : (replica = new Replica(store));
+    }
+
+    ExecutorService live() {
+        return live;
+    }
+
+    /** Stops the live views' thread; the stores themselves hold nothing to close. */
+    void close() {
+        live.shutdownNow();
+    }
+
+    Tables tables() {
+        Tables s = tables;
+        return s != null ? s : (tables = new Tables(store));
+    }
+}

@@ -31,10 +31,10 @@ public final class FakeDialogs implements Dialogs {
     /** Answers to the file and folder choosers, in order; empty means cancelled. */
     public final Deque<Path> pathAnswers = new ArrayDeque<>();
 
-    @Override
     /** The settings form last shown. */
     public SettingsViewModel settingsShown;
 
+    @Override
     public boolean editSyncSettings(SettingsViewModel settings) {
         asked.add("settings");
         settingsShown = settings;

@@ -6,6 +6,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists;
+import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Language;
@@ -192,8 +193,10 @@ public final class Cli {
             }
             // The database runs on the CLI's clock, so a test can step past sync's retry delay for
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
-            try (TodoStore store = TodoStore.open(Schema.database(dir.resolve("tandem.db")).clock(clock)
-                    .onWriteWait(writeWaitNotice()), clock, ZoneId.systemDefault())) {
+            // Only the server runs long enough to sync more than once, and so to need the tree mended as it goes.
+            Db.Builder database = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice());
+            try (TodoStore store = verb.equals("serve") ? TodoStore.open(database, clock, ZoneId.systemDefault())
+                    : TodoStore.openForCommand(database, clock, ZoneId.systemDefault())) {
                 store.setSharedLists(() -> new SpaceLists(new SettingsStore(dir))
                         .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);

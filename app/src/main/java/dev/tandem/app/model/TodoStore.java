@@ -30,7 +30,7 @@ public final class TodoStore implements AutoCloseable {
     private final Clock dateClock;
     private volatile Map<String, String> people = Map.of();
 
-    /** Mends the tree of todos after each sync commit. */
+    /** Mends the tree after each sync commit; null for one command ({@link #openForCommand}). */
     private final TreeRepair repair;
     /** The stores of this profile's other rows, each made once with the store it reads through. */
     private final Stores stores;
@@ -41,19 +41,35 @@ public final class TodoStore implements AutoCloseable {
 
     /** Dates in {@code zone}: a test picks one, so its midnight does not depend on the machine's. */
     public TodoStore(Db db, Clock clock, ZoneId zone) {
+        this(db, clock, zone, true);
+    }
+
+    private TodoStore(Db db, Clock clock, ZoneId zone, boolean repairAfterSync) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dateClock = clock.withZone(Objects.requireNonNull(zone, "zone"));
         db.migrate(Schema.MIGRATIONS);
-        this.repair = TreeRepair.start(db, () -> sharedLists.get());
+        this.repair = repairAfterSync ? TreeRepair.start(db, () -> sharedLists.get()) : null;
         this.stores = new Stores(this);
     }
 
     /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it (closing both). */
     public static TodoStore open(Db.Builder builder, Clock clock, ZoneId zone) {
+        return open(builder, db -> new TodoStore(db, clock, zone, true));
+    }
+
+    /**
+     * As {@link #open}, for a command that ends with its work: no tree repair as sync commits come (a command that
+     * syncs calls {@link #repairTree()} after), so nothing listens and no thread watches the file.
+     */
+    public static TodoStore openForCommand(Db.Builder builder, Clock clock, ZoneId zone) {
+        return open(builder, db -> new TodoStore(db, clock, zone, false));
+    }
+
+    private static TodoStore open(Db.Builder builder, Function<Db, TodoStore> store) {
         Db db = builder.build();
         try {
-            return new TodoStore(db, clock, zone);
+            return store.apply(db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -391,7 +407,9 @@ public final class TodoStore implements AutoCloseable {
 
     @Override
     public void close() {
-        repair.close();
+        if (repair != null) {
+            repair.close();
+        }
         stores.close();
         db.close();
     }

@@ -305,7 +305,7 @@ final class SyncCommands {
             err.println(Messages.text("cli.sync.noConflicts"));
             return 0;
         }
-        store.setPeople(new Spaces(new SettingsStore(dir), env).people());
+        store.people().set(new Spaces(new SettingsStore(dir), env).people());
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();

@@ -80,7 +80,7 @@ public final class Authors {
             return Messages.text("common.device.treeRepair");
         }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
-                .or(() -> store.person(deviceId))
+                .or(() -> store.people().of(deviceId))
                 .orElseGet(() -> Messages.text("common.device.fallback", deviceId.substring(Math.max(0, deviceId.length() - 6))));
     }
 

@@ -1,6 +1,5 @@
 package dev.tandem.app.model;
 
-import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
 import dev.tandem.engine.Subscription;
@@ -9,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +26,7 @@ public final class TodoStore implements AutoCloseable {
     private final Db db;
     private final Clock clock;
     private final Clock dateClock;
-    private volatile Map<String, String> people = Map.of();
+    private final People people = new People();
 
     /** Mends the tree after each sync commit; null for one command ({@link #openForCommand}). */
     private final TreeRepair repair;
@@ -58,10 +56,7 @@ public final class TodoStore implements AutoCloseable {
         return open(builder, db -> new TodoStore(db, clock, zone, true));
     }
 
-    /**
-     * As {@link #open}, for a command that ends with its work: no tree repair as sync commits come (a command that
-     * syncs calls {@link #repairTree()} after), so nothing listens and no thread watches the file.
-     */
+    /** As {@link #open}, for one command: no tree repair as sync commits come, so no listener and no file watch. */
     public static TodoStore openForCommand(Db.Builder builder, Clock clock, ZoneId zone) {
         return open(builder, db -> new TodoStore(db, clock, zone, false));
     }
@@ -144,17 +139,9 @@ public final class TodoStore implements AutoCloseable {
         return db;
     }
 
-    /**
-     * The people other devices belong to, from the lists shared with them (device id to person),
-     * so history and conflicts say "Alex" for a device whose own name never reaches this profile.
-     */
-    public void setPeople(Map<String, String> byDevice) {
-        people = Map.copyOf(byDevice);
-    }
-
-    /** The person a device of a shared list belongs to, if known here. */
-    public Optional<String> person(String deviceId) {
-        return Optional.ofNullable(people.get(deviceId));
+    /** The people other devices of shared lists belong to. */
+    public People people() {
+        return people;
     }
 
     public Clock clock() {
@@ -221,11 +208,6 @@ public final class TodoStore implements AutoCloseable {
 
     public Optional<Item> untrash(String id) {
         return update(id, it -> it.withTrashedAt(null));
-    }
-
-    /** Takes a conflict's lost value back, as a local write that syncs ({@link ConflictStore#useLostValue}). */
-    public void useLostValue(Conflict conflict) {
-        conflicts().useLostValue(conflict);
     }
 
     /** Deletes for good, with the item's links ({@link ItemWrites}); {@link #restoreDeleted} can still undo it. */

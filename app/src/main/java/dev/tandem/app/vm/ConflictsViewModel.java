@@ -149,7 +149,7 @@ public final class ConflictsViewModel implements AutoCloseable {
     public void useLostValue(ConflictRow row) {
         Conflict c = row.conflict();
         async.run(() -> {
-            store.useLostValue(c);
+            store.conflicts().useLostValue(c);
             return null;
         }, r -> { });
     }

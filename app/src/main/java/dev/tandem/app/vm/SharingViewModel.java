@@ -69,7 +69,7 @@ public final class SharingViewModel {
             out.put(s.listId(), s.joined() ? with(s) : Messages.text("settings.sharing.waiting"));
         }
         // Reading the members noted whose each device is: history names them from now on.
-        store.setPeople(sharing.people());
+        store.people().set(sharing.people());
         return out;
     }
 

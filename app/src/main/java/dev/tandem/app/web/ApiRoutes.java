@@ -78,7 +78,7 @@ final class ApiRoutes {
                 Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
                 Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
-                    store.useLostValue(conflict(p.get(0)));
+                    store.conflicts().useLostValue(conflict(p.get(0)));
                     x.empty(204);
                 }),
                 Route.post("/api/conflicts/{id}/dismiss", (x, b, p) -> {

@@ -82,7 +82,7 @@ class TreeRepairTest {
         }
         assertTrue(c != null, "no conflict on either device");
         assertEquals(TreeRepair.AUTHOR, c.keptAuthor());
-        mender.useLostValue(c);
+        mender.conflicts().useLostValue(c);
         assertTrue(mender.get(move.id()).orElseThrow().isTrashed(), "Use lost value deletes it again");
     }
 

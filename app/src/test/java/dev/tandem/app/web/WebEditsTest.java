@@ -180,7 +180,7 @@ class WebEditsTest {
         assertEquals(2, conflicts.size());
         var start = conflicts.stream().filter(c -> c.field().equals("start")).findFirst().orElseThrow();
         assertEquals("2026-12-24", start.lostValue());
-        plain.useLostValue(start);
+        plain.conflicts().useLostValue(start);
         assertEquals(LocalDate.parse("2026-12-24"), plain.get(it.id()).orElseThrow().startDate());
     }
 

@@ -192,7 +192,7 @@ class WebServerTest {
         var conflicts = web.store.conflicts().list();
         assertEquals(1, conflicts.size());
         assertEquals("Milk (phone)", conflicts.get(0).lostValue());
-        web.store.useLostValue(conflicts.get(0));
+        web.store.conflicts().useLostValue(conflicts.get(0));
         assertEquals("Milk (phone)", web.store.get(it.id()).orElseThrow().title());
     }
 

@@ -7,6 +7,7 @@ import dev.tandem.app.agent.ProfileLock;
 import dev.tandem.app.agent.ReminderAgent;
 import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.agent.ToastNotifier;
+import dev.tandem.app.agent.TurnedOff;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.Launcher;
@@ -61,8 +62,9 @@ final class AgentCommands {
             Optional<ShortcutPortal> shortcut = ShortcutPortal.bind(env.get("DBUS_SESSION_BUS_ADDRESS"), dir,
                     quickAddCommand(dir), ShortcutPortal.Starter.PROCESS, ShortcutPortal.WAIT,
                     m -> err.println("tandem: " + m));
-            try {
-                waitForStop(a.flags().contains("--stdin"), stopped);
+            CountDownLatch stop = new CountDownLatch(1);
+            try (TurnedOff off = TurnedOff.watch(dir, stop::countDown)) {
+                waitForStop(a.flags().contains("--stdin"), stop, stopped);
             } finally {
                 shortcut.ifPresent(ShortcutPortal::close);
             }
@@ -102,8 +104,7 @@ final class AgentCommands {
         return Notifier.NONE;
     }
 
-    private void waitForStop(boolean stdin, CountDownLatch stopped) {
-        CountDownLatch stop = new CountDownLatch(1);
+    private void waitForStop(boolean stdin, CountDownLatch stop, CountDownLatch stopped) {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {

@@ -1,0 +1,90 @@
+package dev.tandem.app.agent;
+
+import dev.tandem.app.settings.Autostart;
+import dev.tandem.app.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+
+/**
+ * Stops the agent when "Remind me when Tandem is closed" is turned off, wherever that happens: the window saves
+ * {@code agent.autostart=off} in the profile's settings, and the agent, watching the profile's folder, sees the
+ * file change and stops itself. This is what stops it on Windows, where Java cannot find another process by its
+ * command line, and a second way everywhere else beside {@code tandem agent --stop}.
+ *
+ * <p>Only a change counts: an agent started by hand while the setting is already "off" keeps running until
+ * stopped. The watch wakes on the folder's changes only (no polling): the agent's idle cost stays nothing.
+ */
+public final class TurnedOff implements AutoCloseable {
+    private final SettingsStore settings;
+    private final Runnable stop;
+    private final WatchService watch;
+    private final Thread thread;
+
+    private TurnedOff(Path dir, Runnable stop) throws IOException {
+        this.settings = new SettingsStore(dir);
+        this.stop = stop;
+        this.watch = FileSystems.getDefault().newWatchService();
+        dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        this.thread = new Thread(this::run, "tandem-agent-setting");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Calls {@code stop} once when the profile in {@code dir} turns the setting off, unless it is off already;
+     * null when it is, or when the folder cannot be watched (then {@code tandem agent --stop} still stops it).
+     */
+    public static TurnedOff watch(Path dir, Runnable stop) {
+        try {
+            TurnedOff t = new TurnedOff(dir, stop);
+            if (t.off()) {
+                t.close();
+                return null;
+            }
+            t.thread.start();
+            return t;
+        } catch (IOException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "Cannot watch " + dir
+                    + " for the reminder setting; turning it off will not stop this agent until the next sign-in", e);
+            return null;
+        }
+    }
+
+    private boolean off() {
+        return "off".equals(settings.get(Autostart.SETTING, ""));
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                WatchKey key = watch.take();
+                // Which file changed matters less than what the setting says now: settings are replaced by a move.
+                key.pollEvents();
+                if (off()) {
+                    stop.run();
+                    return;
+                }
+                if (!key.reset()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // Closed with the agent: nothing left to watch.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            watch.close();
+        } catch (IOException e) {
+            System.getLogger("tandem").log(System.Logger.Level.DEBUG, "closing the setting watch", e);
+        }
+    }
+}

@@ -34,18 +34,28 @@ public final class TurnedOff implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** Whether the profile in {@code dir} has the setting off: read when the agent starts, before it holds the profile. */
+    public static boolean isOff(Path dir) {
+        return "off".equals(new SettingsStore(dir).get(Autostart.SETTING, ""));
+    }
+
     /**
-     * Calls {@code stop} once when the profile in {@code dir} turns the setting off, unless it is off already;
-     * null when it is, or when the folder cannot be watched (then {@code tandem agent --stop} still stops it).
+     * Calls {@code stop} once when the profile in {@code dir} turns the setting off. Null when {@code offAtStart}
+     * ({@link #isOff}, read when the agent started), or when the folder cannot be watched (then {@code tandem
+     * agent --stop} still stops it). Checked again once the watch is in place, so a change made while the agent
+     * was starting is not missed.
      */
-    public static TurnedOff watch(Path dir, Runnable stop) {
+    public static TurnedOff watch(Path dir, boolean offAtStart, Runnable stop) {
+        if (offAtStart) {
+            return null;
+        }
         try {
             TurnedOff t = new TurnedOff(dir, stop);
+            t.thread.start();
             if (t.off()) {
                 t.close();
-                return null;
+                stop.run();
             }
-            t.thread.start();
             return t;
         } catch (IOException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "Cannot watch " + dir
@@ -55,16 +65,18 @@ public final class TurnedOff implements AutoCloseable {
     }
 
     private boolean off() {
-        return "off".equals(settings.get(Autostart.SETTING, ""));
+        return isOff(settings.dir());
     }
 
     private void run() {
         try {
             while (true) {
                 WatchKey key = watch.take();
-                // Which file changed matters less than what the setting says now: settings are replaced by a move.
-                key.pollEvents();
-                if (off()) {
+                // The database's own files change on every commit: only the settings file (replaced by a move,
+                // which is a create) or lost events send the agent to read it.
+                boolean settingsChanged = key.pollEvents().stream().anyMatch(e -> e.kind() == StandardWatchEventKinds.OVERFLOW
+                        || Path.of(SettingsStore.SETTINGS_FILE).equals(e.context()));
+                if (settingsChanged && off()) {
                     stop.run();
                     return;
                 }

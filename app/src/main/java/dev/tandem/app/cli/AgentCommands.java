@@ -48,6 +48,7 @@ final class AgentCommands {
     }
 
     int agent(TodoStore store, Path dir, Args a) {
+        boolean offAtStart = TurnedOff.isOff(dir);
         ProfileLock lock = ProfileLock.hold(dir, ProfileLock.AGENT);
         if (lock == null) {
             err.println("tandem: " + Messages.text("cli.agent.already"));
@@ -63,7 +64,7 @@ final class AgentCommands {
                     quickAddCommand(dir), ShortcutPortal.Starter.PROCESS, ShortcutPortal.WAIT,
                     m -> err.println("tandem: " + m));
             CountDownLatch stop = new CountDownLatch(1);
-            try (TurnedOff off = TurnedOff.watch(dir, stop::countDown)) {
+            try (TurnedOff off = TurnedOff.watch(dir, offAtStart, stop::countDown)) {
                 waitForStop(a.flags().contains("--stdin"), stop, stopped);
             } finally {
                 shortcut.ifPresent(ShortcutPortal::close);

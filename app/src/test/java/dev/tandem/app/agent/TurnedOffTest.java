@@ -25,7 +25,7 @@ class TurnedOffTest {
         SettingsStore settings = new SettingsStore(Files.createDirectories(tmp.resolve("p")));
         settings.put(Autostart.SETTING, "on");
         AtomicInteger stops = new AtomicInteger();
-        try (TurnedOff off = TurnedOff.watch(settings.dir(), stops::incrementAndGet)) {
+        try (TurnedOff off = TurnedOff.watch(settings.dir(), false, stops::incrementAndGet)) {
             settings.put("ui.theme", "dark");
             Await.quietFor(Duration.ofMillis(300), "another setting saved: the agent keeps running");
             assertEquals(0, stops.get());
@@ -44,7 +44,8 @@ class TurnedOffTest {
         SettingsStore settings = new SettingsStore(Files.createDirectories(tmp.resolve("p")));
         settings.put(Autostart.SETTING, "off");
         AtomicInteger stops = new AtomicInteger();
-        assertNull(TurnedOff.watch(settings.dir(), stops::incrementAndGet), "an agent started by hand keeps running");
+        assertNull(TurnedOff.watch(settings.dir(), TurnedOff.isOff(settings.dir()), stops::incrementAndGet),
+                "an agent started by hand keeps running");
         settings.put(Autostart.SETTING, "off");
         assertEquals(0, stops.get());
     }

@@ -13,8 +13,9 @@ import { pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js
 import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
-// Screens nothing below refers to: importing them wires them (quick add's field, the waiting line, and the
-// views they register with the list: the Agenda and Week, Conflicts, This browser).
+// Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
+// line, and the views they register with the list: the Agenda and Week, Conflicts, This browser).
+import './editor.js';
 import './quickadd.js';
 import './waiting.js';
 import './days.js';

@@ -13,6 +13,7 @@ import { newId, submit } from './outbox.js';
 import { go, onRefresh, onRoute, openedByPush, refreshAll } from './routes.js';
 import { itemRow } from './items.js';
 import { loadSidebar, onSidebar } from './sidebar.js';
+import { onStart } from './pairing.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
 import { draftOf, onSaved, putDraft, saveAllDrafts, saveDraft, saving, titlesFrom } from './drafts.js';
@@ -447,3 +448,5 @@ onRoute((r, before) => {
   if (r.item) openItem(r.item); else closeItem();
 });
 onRefresh(() => (state.route.item ? reloadItem() : null));
+// A page that starts on an item (a reload, a link) opens it: no route change says so.
+onStart(() => { if (state.route.item) openItem(state.route.item); });

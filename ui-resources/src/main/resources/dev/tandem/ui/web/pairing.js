@@ -1,6 +1,7 @@
 /*
  * Pairing this browser: by the code typed in or the #pair= link, the start once a session exists, and
- * forgetting what was kept when the session ends.
+ * forgetting what was kept when the session ends. The screens above that act at the start register (onStart):
+ * this module imports none of them.
  */
 import { $, h } from './dom.js';
 import { t, tNodes } from './i18n.js';
@@ -9,9 +10,12 @@ import { api, onUnpaired } from './api.js';
 import { configure, flush, holdWaiting } from './outbox.js';
 import { showWaiting } from './waiting.js';
 import { onRouteUnpaired, readRoute, refreshAll } from './routes.js';
-import { openItem } from './editor.js';
 import { forgetDrafts, saveAllDrafts } from './drafts.js';
 import { startEvents, stopEvents } from './live.js';
+
+const starting = [];
+/** fn() each time the page starts with a session (at boot, after pairing), once the view is asked for. */
+export function onStart(fn) { starting.push(fn); }
 
 /** Reads `#pair=TOKEN` and clears it at once, so the token stays out of history and bookmarks. */
 export function pairTokenFromFragment() {
@@ -102,7 +106,7 @@ export function startApp(session) {
   state.route = readRoute();
   $('search').value = state.route.v === 'search' ? state.route.q : '';
   refreshAll();
-  if (state.route.item) openItem(state.route.item);
+  starting.forEach((fn) => fn());
   // Drafts of items not open (left before the page was) go now; the open one's goes once it shows.
   saveAllDrafts();
   flush();

@@ -43,7 +43,11 @@ final class SealedFile {
 
     /** Encrypts all of {@code plain} into {@code out} with {@code key} (made by {@link PassphraseKey#create}). */
     static void seal(InputStream plain, OutputStream out, PassphraseKey key) throws IOException {
-        byte[] prefix = PassphraseKey.random(PREFIX_LENGTH);
+        seal(plain, out, key, PassphraseKey.random(PREFIX_LENGTH));
+    }
+
+    /** As above with a given nonce prefix: random in use, fixed by the format's test vectors. */
+    static void seal(InputStream plain, OutputStream out, PassphraseKey key, byte[] prefix) throws IOException {
         ByteBuffer h = ByteBuffer.allocate(HEADER_LENGTH);
         h.put(MAGIC).put((byte) VERSION).putInt(CHUNK);
         key.writeTo(h);

@@ -40,11 +40,15 @@ public final class Sealed {
 
     /** Seals {@code secret} for the holder of {@code recipient}, bound to {@code name}. */
     public static byte[] seal(byte[] recipient, String name, byte[] secret) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return seal(recipient, name, secret, newKeyPair(), nonce);
+    }
+
+    /** As above with a given ephemeral key pair and nonce: fresh in use, fixed by the format's test vectors. */
+    static byte[] seal(byte[] recipient, String name, byte[] secret, KeyPair eph, byte[] nonce) {
         try {
-            KeyPair eph = newKeyPair();
             byte[] key = key(eph.getPrivate(), publicKey(recipient), name);
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
             c.updateAAD(name.getBytes(StandardCharsets.UTF_8));

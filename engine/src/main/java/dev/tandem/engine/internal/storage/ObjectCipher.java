@@ -33,6 +33,13 @@ final class ObjectCipher {
     }
 
     static byte[] encrypt(int keyId, byte[] key, String objectName, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_LENGTH];
+        RANDOM.nextBytes(nonce);
+        return encrypt(keyId, key, objectName, plaintext, nonce);
+    }
+
+    /** As above with a given nonce: random in use, fixed by the format's test vectors. */
+    static byte[] encrypt(int keyId, byte[] key, String objectName, byte[] plaintext, byte[] nonce) {
         int header = headerLength(keyId == 0 ? VERSION : VERSION_KEY_ID);
         byte[] out = new byte[header + NONCE_LENGTH + TAG_BITS / 8 + plaintext.length];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
@@ -42,8 +49,6 @@ final class ObjectCipher {
             out[MAGIC.length] = VERSION_KEY_ID;
             putInt(out, HEADER_LENGTH, keyId);
         }
-        byte[] nonce = new byte[NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, header, NONCE_LENGTH);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");

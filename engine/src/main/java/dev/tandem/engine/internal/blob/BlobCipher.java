@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.blob;
 
+import dev.tandem.engine.internal.crypto.Aead;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.io.EOFException;
@@ -7,12 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A blob's bytes on an encrypted remote: {@code "TDEB" | 1 | generation (4 bytes)}, then the
@@ -34,7 +30,7 @@ final class BlobCipher {
      * MB/s against 1.5 GB/s here); 16 bytes of tag per 64 KiB is 0.02 %.
      */
     static final int CHUNK = 64 * 1024;
-    static final int TAG = 16;
+    static final int TAG = Aead.TAG_LENGTH;
     private static final byte[] MAGIC = {'T', 'D', 'E', 'B'};
     private static final int VERSION = 1;
     static final int HEADER = MAGIC.length + 1 + 4;
@@ -69,7 +65,7 @@ final class BlobCipher {
                 if (got != n) {
                     throw new EOFException("the file ended " + (n - got) + " bytes early; it changed while being sent");
                 }
-                int sealed = crypt(Cipher.ENCRYPT_MODE, key, chunk, chunk == count - 1, buf, n, into);
+                int sealed = crypt(true, key, chunk, chunk == count - 1, buf, n, into);
                 chunk++;
                 return sealed;
             }
@@ -118,7 +114,7 @@ final class BlobCipher {
                 if (length < TAG) {
                     throw damaged(name, "it is cut short");
                 }
-                int plain = crypt(Cipher.DECRYPT_MODE, key, chunk, last, sealed, length, into);
+                int plain = crypt(false, key, chunk, last, sealed, length, into);
                 chunk++;
                 done = last;
                 return plain;
@@ -145,13 +141,13 @@ final class BlobCipher {
     }
 
     /**
-     * A stream of a header, then chunks made one at a time into one buffer, through one cipher:
-     * nothing is allocated per chunk, so moving a large file makes little garbage.
+     * A stream of a header, then chunks made one at a time into one buffer, through one {@link Aead}
+     * (one cipher): nothing is allocated per chunk, so moving a large file makes little garbage.
      */
     private abstract static class ChunkStream extends InputStream {
         final String name;
         private final byte[] aad;
-        private final Cipher cipher;
+        private final Aead aead = new Aead();
         private final byte[] chunkBuffer;
         private byte[] current;
         private int limit;
@@ -164,29 +160,23 @@ final class BlobCipher {
             this.chunkBuffer = new byte[chunkCapacity];
             this.current = first;
             this.limit = first.length;
-            try {
-                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
-            }
         }
 
         /** Fills {@code into} with the next chunk; its length, or -1 at the end. */
         abstract int nextChunk(byte[] into) throws IOException;
 
         /** One chunk through AES-GCM, from {@code data}'s first {@code length} bytes into {@code out}; its length there. */
-        final int crypt(int mode, byte[] key, long chunk, boolean last, byte[] data, int length, byte[] out) {
-            try {
-                byte[] nonce = ByteBuffer.allocate(12).putLong(chunk).putInt(last ? 1 : 0).array();
-                cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
-                cipher.updateAAD(aad);
-                return cipher.doFinal(data, 0, length, out, 0);
-            } catch (AEADBadTagException e) {
+        final int crypt(boolean seal, byte[] key, long chunk, boolean last, byte[] data, int length, byte[] out) {
+            byte[] nonce = ByteBuffer.allocate(Aead.NONCE_LENGTH).putLong(chunk).putInt(last ? 1 : 0).array();
+            if (seal) {
+                return aead.seal(key, nonce, aad, data, 0, length, out, 0);
+            }
+            int n = aead.open(key, nonce, aad, data, 0, length, out, 0);
+            if (n < 0) {
                 throw damaged(name, "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this"
                         + " attachment)");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed on a chunk of " + name + ": " + e, e);
             }
+            return n;
         }
 
         @Override

@@ -92,7 +92,7 @@ class ArchitectureTest {
         layers
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Backup").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store")
+                .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store", "Crypto")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav", "Http")
                 .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync")

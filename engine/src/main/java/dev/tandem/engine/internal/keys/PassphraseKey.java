@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.keys;
 
 import dev.tandem.engine.internal.crypto.Aead;
+import dev.tandem.engine.internal.crypto.ChunkedAead;
 import dev.tandem.engine.sync.SyncException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -67,6 +68,11 @@ public final class PassphraseKey implements AutoCloseable {
     /** The plaintext, or null when authentication fails: a wrong passphrase or altered bytes. */
     public byte[] open(byte[] nonce, byte[] aad, byte[] ciphertext) {
         return Aead.open(key, nonce, aad, ciphertext);
+    }
+
+    /** A stream of {@code chunk}-byte chunks sealed with this key (see {@link ChunkedAead}). */
+    public ChunkedAead chunks(int chunk, byte[] aad, ChunkedAead.Nonces nonces) {
+        return new ChunkedAead(key, chunk, aad, nonces);
     }
 
     /**

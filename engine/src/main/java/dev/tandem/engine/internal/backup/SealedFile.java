@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.backup;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupException.Reason;
 import dev.tandem.engine.TandemException;
+import dev.tandem.engine.internal.crypto.ChunkedAead;
 import dev.tandem.engine.internal.keys.PassphraseKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,9 @@ import java.util.Arrays;
  *
  * Every chunk is bound to its place and to this header, and only the last says it is last, so a
  * file cut at a chunk boundary, chunks swapped or dropped, or a header changed is refused as a
- * whole; the key check tells a wrong passphrase apart from damage before any chunk is read.
+ * whole; the key check tells a wrong passphrase apart from damage before any chunk is read. The
+ * chunking is {@link ChunkedAead}'s, shared with attachments; this class is the format's header,
+ * key check and nonces.
  */
 final class SealedFile {
     static final byte[] MAGIC = "TANDEMBK".getBytes(StandardCharsets.US_ASCII);
@@ -43,7 +46,11 @@ final class SealedFile {
 
     /** Encrypts all of {@code plain} into {@code out} with {@code key} (made by {@link PassphraseKey#create}). */
     static void seal(InputStream plain, OutputStream out, PassphraseKey key) throws IOException {
-        byte[] prefix = PassphraseKey.random(PREFIX_LENGTH);
+        seal(plain, out, key, PassphraseKey.random(PREFIX_LENGTH));
+    }
+
+    /** As above with a given nonce prefix: random in use, fixed by the format's test vectors. */
+    static void seal(InputStream plain, OutputStream out, PassphraseKey key, byte[] prefix) throws IOException {
         ByteBuffer h = ByteBuffer.allocate(HEADER_LENGTH);
         h.put(MAGIC).put((byte) VERSION).putInt(CHUNK);
         key.writeTo(h);
@@ -51,16 +58,7 @@ final class SealedFile {
         byte[] header = h.array();
         out.write(header);
         out.write(key.seal(nonce(prefix, CHECK_INDEX, CHECK_FLAG), header, new byte[0]));
-        byte[] current = plain.readNBytes(CHUNK);
-        for (int i = 0; ; i++) {
-            byte[] next = current.length == CHUNK ? plain.readNBytes(CHUNK) : new byte[0];
-            boolean last = next.length == 0;
-            out.write(key.seal(nonce(prefix, i, last ? 1 : 0), header, current));
-            if (last) {
-                return;
-            }
-            current = next;
-        }
+        chunks(key, header, prefix, CHUNK).seal(plain, -1, new byte[0]).transferTo(out);
     }
 
     /**
@@ -144,28 +142,17 @@ final class SealedFile {
 
     private static void readChunks(InputStream in, OutputStream out, PassphraseKey key, byte[] header, byte[] prefix,
                                    int chunk, String what) throws IOException {
-        byte[] current = in.readNBytes(chunk + TAG);
-        for (int i = 0; ; i++) {
-            byte[] next = current.length == chunk + TAG ? in.readNBytes(chunk + TAG) : new byte[0];
-            boolean last = next.length == 0;
-            byte[] plain = current.length < TAG ? null : key.open(nonce(prefix, i, last ? 1 : 0), header, current);
-            if (plain == null) {
-                if (last) {
-                    // The file ends here: a chunk cut in two, or a whole one that never said it was the last.
-                    throw new BackupException(Reason.TRUNCATED, what + " ends early (after " + i + " of its parts):"
-                            + " it was cut short or its end was altered");
-                }
-                throw new BackupException(Reason.DAMAGED, what + " was altered: part " + (i + 1) + " does not"
-                        + " authenticate");
-            }
-            if (out != null) {
-                out.write(plain);
-            }
-            if (last) {
-                return;
-            }
-            current = next;
-        }
+        chunks(key, header, prefix, chunk).open(in, (i, last, cutShort) -> last
+                // The file ends here: a chunk cut in two, or a whole one that never said it was the last.
+                ? new BackupException(Reason.TRUNCATED, what + " ends early (after " + i + " of its parts): it was cut"
+                        + " short or its end was altered")
+                : new BackupException(Reason.DAMAGED, what + " was altered: part " + (i + 1) + " does not authenticate"))
+                .transferTo(out != null ? out : OutputStream.nullOutputStream());
+    }
+
+    /** This format's chunks ({@link ChunkedAead}, shared with attachments): nonce = prefix | index | 1 if last, aad = header. */
+    private static ChunkedAead chunks(PassphraseKey key, byte[] header, byte[] prefix, int chunk) {
+        return key.chunks(chunk, header, (i, last) -> nonce(prefix, (int) i, last ? 1 : 0));
     }
 
     /** Whether {@code start} (a file's first bytes) begins an encrypted backup. */

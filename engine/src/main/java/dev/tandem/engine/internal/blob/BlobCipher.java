@@ -1,18 +1,14 @@
 package dev.tandem.engine.internal.blob;
 
+import dev.tandem.engine.internal.crypto.Aead;
+import dev.tandem.engine.internal.crypto.ChunkedAead;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A blob's bytes on an encrypted remote: {@code "TDEB" | 1 | generation (4 bytes)}, then the
@@ -25,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * moved, dropped, repeated or altered, a stream cut at a chunk boundary (its new last chunk was not
  * sealed as last), bytes appended after the last chunk, or the object under another name all fail
  * that chunk's tag. Decryption hands out a chunk's bytes only after its tag checked, so memory stays
- * at two chunks whatever the file's size and nothing forged reaches a reader.
+ * at two chunks whatever the file's size and nothing forged reaches a reader. The chunking is
+ * {@link ChunkedAead}'s, shared with encrypted backups; this class is the format's header and nonces.
  */
 final class BlobCipher {
     /**
@@ -34,7 +31,7 @@ final class BlobCipher {
      * MB/s against 1.5 GB/s here); 16 bytes of tag per 64 KiB is 0.02 %.
      */
     static final int CHUNK = 64 * 1024;
-    static final int TAG = 16;
+    static final int TAG = Aead.TAG_LENGTH;
     private static final byte[] MAGIC = {'T', 'D', 'E', 'B'};
     private static final int VERSION = 1;
     static final int HEADER = MAGIC.length + 1 + 4;
@@ -44,36 +41,13 @@ final class BlobCipher {
 
     /** Bytes of the encrypted form of {@code plainLength} bytes. */
     static long encryptedLength(long plainLength) {
-        return HEADER + plainLength + chunks(plainLength) * TAG;
-    }
-
-    private static long chunks(long plainLength) {
-        return Math.max(1, (plainLength + CHUNK - 1) / CHUNK);
+        return HEADER + ChunkedAead.sealedLength(plainLength, CHUNK);
     }
 
     /** The encrypted form of {@code plain}, which holds exactly {@code plainLength} bytes. */
     static InputStream encrypt(InputStream plain, long plainLength, byte[] key, int generation, String name) {
         byte[] header = header(generation);
-        return new ChunkStream(header, header, name, CHUNK + TAG) {
-            private long chunk;
-            private final long count = chunks(plainLength);
-            private final byte[] buf = new byte[CHUNK];
-
-            @Override
-            int nextChunk(byte[] into) throws IOException {
-                if (chunk == count) {
-                    return -1;
-                }
-                int n = (int) Math.min(CHUNK, plainLength - chunk * CHUNK);
-                int got = plain.readNBytes(buf, 0, n);
-                if (got != n) {
-                    throw new EOFException("the file ended " + (n - got) + " bytes early; it changed while being sent");
-                }
-                int sealed = crypt(Cipher.ENCRYPT_MODE, key, chunk, chunk == count - 1, buf, n, into);
-                chunk++;
-                return sealed;
-            }
-        };
+        return chunks(key, header, name).seal(plain, plainLength, header);
     }
 
     /**
@@ -91,44 +65,19 @@ final class BlobCipher {
         if (key == null) {
             throw damaged(name, "no attachment key of generation " + generation + " is on the remote");
         }
-        return new ChunkStream(header, new byte[0], name, CHUNK) {
-            private long chunk;
-            // Two buffers: the chunk being opened, and the next one, read ahead to tell the last.
-            private byte[] sealed = new byte[CHUNK + TAG];
-            private byte[] pending = new byte[CHUNK + TAG];
-            private int pendingLength = in.readNBytes(pending, 0, pending.length);
-            private boolean done;
-
-            @Override
-            int nextChunk(byte[] into) throws IOException {
-                if (done) {
-                    return -1;
-                }
-                byte[] swap = sealed;
-                sealed = pending;
-                pending = swap;
-                int length = pendingLength;
-                boolean last;
-                if (length < CHUNK + TAG) {
-                    last = true;
-                } else {
-                    pendingLength = in.readNBytes(pending, 0, pending.length);
-                    last = pendingLength == 0;
-                }
-                if (length < TAG) {
-                    throw damaged(name, "it is cut short");
-                }
-                int plain = crypt(Cipher.DECRYPT_MODE, key, chunk, last, sealed, length, into);
-                chunk++;
-                done = last;
-                return plain;
-            }
-        };
+        return chunks(key, header, name).open(in, (chunk, last, cutShort) -> damaged(name, cutShort ? "it is cut short"
+                : "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this attachment)"));
     }
 
     /** The key of a generation, or null when the remote has no such generation. */
     interface GenerationKey {
         byte[] key(int generation);
+    }
+
+    /** This format's chunks: 64 KiB, nonce = index (8 bytes) | last (4), associated data = header | name. */
+    private static ChunkedAead chunks(byte[] key, byte[] header, String name) {
+        return new ChunkedAead(key, CHUNK, aad(header, name),
+                (chunk, last) -> ByteBuffer.allocate(Aead.NONCE_LENGTH).putLong(chunk).putInt(last ? 1 : 0).array());
     }
 
     private static byte[] header(int generation) {
@@ -142,78 +91,5 @@ final class BlobCipher {
 
     static SyncException damaged(String name, String why) {
         return new SyncException(Reason.CORRUPT, "The attachment " + name + " on the remote is damaged: " + why);
-    }
-
-    /**
-     * A stream of a header, then chunks made one at a time into one buffer, through one cipher:
-     * nothing is allocated per chunk, so moving a large file makes little garbage.
-     */
-    private abstract static class ChunkStream extends InputStream {
-        final String name;
-        private final byte[] aad;
-        private final Cipher cipher;
-        private final byte[] chunkBuffer;
-        private byte[] current;
-        private int limit;
-        private int pos;
-
-        /** {@code first}: bytes handed out before the first chunk (the header, when encrypting). */
-        ChunkStream(byte[] header, byte[] first, String name, int chunkCapacity) {
-            this.name = name;
-            this.aad = aad(header, name);
-            this.chunkBuffer = new byte[chunkCapacity];
-            this.current = first;
-            this.limit = first.length;
-            try {
-                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
-            }
-        }
-
-        /** Fills {@code into} with the next chunk; its length, or -1 at the end. */
-        abstract int nextChunk(byte[] into) throws IOException;
-
-        /** One chunk through AES-GCM, from {@code data}'s first {@code length} bytes into {@code out}; its length there. */
-        final int crypt(int mode, byte[] key, long chunk, boolean last, byte[] data, int length, byte[] out) {
-            try {
-                byte[] nonce = ByteBuffer.allocate(12).putLong(chunk).putInt(last ? 1 : 0).array();
-                cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
-                cipher.updateAAD(aad);
-                return cipher.doFinal(data, 0, length, out, 0);
-            } catch (AEADBadTagException e) {
-                throw damaged(name, "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this"
-                        + " attachment)");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed on a chunk of " + name + ": " + e, e);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (current != null && pos == limit) {
-                int n = nextChunk(chunkBuffer);
-                current = n < 0 ? null : chunkBuffer;
-                limit = Math.max(0, n);
-                pos = 0;
-            }
-            if (current == null) {
-                return -1;
-            }
-            int n = Math.min(len, limit - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.keys;
 
+import dev.tandem.engine.internal.crypto.Aead;
 import dev.tandem.engine.sync.KeyringStatus.Event;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
@@ -67,13 +68,13 @@ record Keyring(int generation, Event event, boolean legacyDescriptor, Instant ch
         String name = trimmedName(device);
         Keyring unsealed = new Keyring(generation, event, legacyDescriptor, at, name, List.copyOf(slots),
                 Wrap.nonce(), new byte[0]);
-        byte[] ct = Wrap.seal(keyringKey, unsealed.keysNonce, unsealed.header(), keys.toBytes());
+        byte[] ct = Aead.seal(keyringKey, unsealed.keysNonce, unsealed.header(), keys.toBytes());
         return new Keyring(generation, event, legacyDescriptor, at, name, unsealed.slots, unsealed.keysNonce, ct);
     }
 
     /** The data keys, authenticated together with everything this keyring says. */
     DataKeys open(byte[] keyringKey, String where) {
-        byte[] plain = Wrap.open(keyringKey, keysNonce, header(), keysCiphertext);
+        byte[] plain = Aead.open(keyringKey, keysNonce, header(), keysCiphertext);
         if (plain == null) {
             throw new SyncException(Reason.CORRUPT, "The keyring " + where + " was damaged or tampered with "
                     + "(its data keys fail authentication)");

@@ -1,5 +1,7 @@
 package dev.tandem.engine.internal.keys;
 
+import dev.tandem.engine.internal.crypto.Aead;
+import dev.tandem.engine.internal.crypto.ChunkedAead;
 import dev.tandem.engine.sync.SyncException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,7 +11,7 @@ import java.util.Arrays;
  * {@link Kdf#DEFAULT}'s parameters and a random salt), for a file that carries its own salt and
  * parameters: a backup. The parameters are bounded before anything is derived ({@link Kdf#check}),
  * so a hostile file can neither make guessing cheap nor stall this device. Sealing is the
- * keyring's AES-256-GCM ({@link Wrap}), with a nonce the caller makes unique per key.
+ * engine's one AEAD ({@link Aead}, AES-256-GCM), with a nonce the caller makes unique per key.
  */
 public final class PassphraseKey implements AutoCloseable {
     public static final int SALT_LENGTH = 16;
@@ -60,12 +62,17 @@ public final class PassphraseKey implements AutoCloseable {
     }
 
     public byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) {
-        return Wrap.seal(key, nonce, aad, plaintext);
+        return Aead.seal(key, nonce, aad, plaintext);
     }
 
     /** The plaintext, or null when authentication fails: a wrong passphrase or altered bytes. */
     public byte[] open(byte[] nonce, byte[] aad, byte[] ciphertext) {
-        return Wrap.open(key, nonce, aad, ciphertext);
+        return Aead.open(key, nonce, aad, ciphertext);
+    }
+
+    /** A stream of {@code chunk}-byte chunks sealed with this key (see {@link ChunkedAead}). */
+    public ChunkedAead chunks(int chunk, byte[] aad, ChunkedAead.Nonces nonces) {
+        return new ChunkedAead(key, chunk, aad, nonces);
     }
 
     /**

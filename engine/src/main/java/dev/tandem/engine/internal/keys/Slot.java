@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.keys;
 
+import dev.tandem.engine.internal.crypto.Aead;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.nio.ByteBuffer;
@@ -21,12 +22,12 @@ record Slot(int type, Kdf kdf, byte[] salt, byte[] nonce, byte[] wrapped) {
     /** A new slot for {@code keyringKey} under {@code kek}, which {@code kdf} made from {@code salt}. */
     static Slot seal(int type, Kdf kdf, byte[] salt, byte[] kek, byte[] keyringKey) {
         Slot unsealed = new Slot(type, kdf, salt.clone(), Wrap.nonce(), new byte[0]);
-        return new Slot(type, kdf, unsealed.salt, unsealed.nonce, Wrap.seal(kek, unsealed.nonce, unsealed.aad(), keyringKey));
+        return new Slot(type, kdf, unsealed.salt, unsealed.nonce, Aead.seal(kek, unsealed.nonce, unsealed.aad(), keyringKey));
     }
 
     /** The keyring key, or null when {@code kek} is not this slot's. */
     byte[] open(byte[] kek) {
-        return Wrap.open(kek, nonce, aad(), wrapped);
+        return Aead.open(kek, nonce, aad(), wrapped);
     }
 
     /** Same passphrase or recovery key as {@code other}: same type, parameters and salt. */

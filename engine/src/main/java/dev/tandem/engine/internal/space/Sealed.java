@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.space;
 
+import dev.tandem.engine.internal.crypto.Aead;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,10 +11,8 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -40,15 +39,16 @@ public final class Sealed {
 
     /** Seals {@code secret} for the holder of {@code recipient}, bound to {@code name}. */
     public static byte[] seal(byte[] recipient, String name, byte[] secret) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return seal(recipient, name, secret, newKeyPair(), nonce);
+    }
+
+    /** As above with a given ephemeral key pair and nonce: fresh in use, fixed by the format's test vectors. */
+    static byte[] seal(byte[] recipient, String name, byte[] secret, KeyPair eph, byte[] nonce) {
         try {
-            KeyPair eph = newKeyPair();
             byte[] key = key(eph.getPrivate(), publicKey(recipient), name);
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            c.updateAAD(name.getBytes(StandardCharsets.UTF_8));
-            byte[] ct = c.doFinal(secret);
+            byte[] ct = Aead.seal(key, nonce, name.getBytes(StandardCharsets.UTF_8), secret);
             byte[] pub = eph.getPublic().getEncoded();
             return ByteBuffer.allocate(pub.length + 12 + ct.length).put(pub).put(nonce).put(ct).array();
         } catch (GeneralSecurityException e) {
@@ -64,11 +64,8 @@ public final class Sealed {
         try {
             PrivateKey mine = KeyFactory.getInstance("X25519").generatePrivate(new PKCS8EncodedKeySpec(recipientPrivate));
             byte[] key = key(mine, publicKey(Arrays.copyOfRange(sealed, 0, EPHEMERAL)), name);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(128, Arrays.copyOfRange(sealed, EPHEMERAL, EPHEMERAL + 12)));
-            c.updateAAD(name.getBytes(StandardCharsets.UTF_8));
-            return c.doFinal(sealed, EPHEMERAL + 12, sealed.length - EPHEMERAL - 12);
+            return Aead.open(key, Arrays.copyOfRange(sealed, EPHEMERAL, EPHEMERAL + 12), name.getBytes(StandardCharsets.UTF_8),
+                    sealed, EPHEMERAL + 12, sealed.length - EPHEMERAL - 12);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return null;
         }

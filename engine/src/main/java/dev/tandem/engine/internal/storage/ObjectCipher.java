@@ -1,15 +1,11 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.internal.crypto.Aead;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM over one object: {@code magic "TDEO" | version | [data key id] | 12-byte random
@@ -33,6 +29,13 @@ final class ObjectCipher {
     }
 
     static byte[] encrypt(int keyId, byte[] key, String objectName, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_LENGTH];
+        RANDOM.nextBytes(nonce);
+        return encrypt(keyId, key, objectName, plaintext, nonce);
+    }
+
+    /** As above with a given nonce: random in use, fixed by the format's test vectors. */
+    static byte[] encrypt(int keyId, byte[] key, String objectName, byte[] plaintext, byte[] nonce) {
         int header = headerLength(keyId == 0 ? VERSION : VERSION_KEY_ID);
         byte[] out = new byte[header + NONCE_LENGTH + TAG_BITS / 8 + plaintext.length];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
@@ -42,18 +45,10 @@ final class ObjectCipher {
             out[MAGIC.length] = VERSION_KEY_ID;
             putInt(out, HEADER_LENGTH, keyId);
         }
-        byte[] nonce = new byte[NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, header, NONCE_LENGTH);
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(associatedData(out, header, objectName));
-            c.doFinal(plaintext, 0, plaintext.length, out, header + NONCE_LENGTH);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed while encrypting '" + objectName + "'", e);
-        }
+        new Aead().seal(key, nonce, associatedData(out, header, objectName), plaintext, 0, plaintext.length, out,
+                header + NONCE_LENGTH);
+        return out;
     }
 
     /** The data key id an encrypted object names, after checking its header and length. */
@@ -78,19 +73,14 @@ final class ObjectCipher {
     /** Decrypts with {@code key}, which must be the one {@link #keyIdOf} named. */
     static byte[] decrypt(byte[] key, String objectName, byte[] blob, String where) {
         int header = headerLength(blob[MAGIC.length] & 0xFF);
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, blob, header,
-                    NONCE_LENGTH));
-            c.updateAAD(associatedData(blob, header, objectName));
-            int start = header + NONCE_LENGTH;
-            return c.doFinal(blob, start, blob.length - start);
-        } catch (AEADBadTagException e) {
+        int start = header + NONCE_LENGTH;
+        byte[] plain = Aead.open(key, Arrays.copyOfRange(blob, header, start), associatedData(blob, header, objectName),
+                blob, start, blob.length - start);
+        if (plain == null) {
             throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where + " failed "
-                    + "authentication: it was damaged, altered, or moved from another key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed while decrypting '" + objectName + "'", e);
+                    + "authentication: it was damaged, altered, or moved from another key");
         }
+        return plain;
     }
 
     private static int headerLength(int version) {

@@ -17,7 +17,8 @@ import java.nio.file.WatchService;
  * command line, and a second way everywhere else beside {@code tandem agent --stop}.
  *
  * <p>Only a change counts: an agent started by hand while the setting is already "off" keeps running until
- * stopped. The watch wakes on the folder's changes only (no polling): the agent's idle cost stays nothing.
+ * stopped. On Linux and Windows the watch wakes on the system's change notification; the JDK's watch on macOS
+ * looks at the folder every few seconds, a directory listing, not a read of the settings.
  */
 public final class TurnedOff implements AutoCloseable {
     private final SettingsStore settings;

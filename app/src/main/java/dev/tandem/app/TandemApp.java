@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import dev.tandem.app.agent.ProfileLock;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.fx.FxExecutor;
@@ -40,7 +41,7 @@ public final class TandemApp extends Application {
      * Held while this window runs, let go by the OS when the process ends: {@code tandem agent} on the
      * same profile rings nothing meanwhile, so a reminder makes one notification, the window's.
      */
-    private static volatile dev.tandem.app.agent.ProfileLock windowLock;
+    private static volatile ProfileLock windowLock;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -63,7 +64,7 @@ public final class TandemApp extends Application {
                     // S3 client or derive an encryption key, neither of which the first frame needs.
                     Device d = Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500),
                             false);
-                    windowLock = dev.tandem.app.agent.ProfileLock.hold(dataDir, dev.tandem.app.agent.ProfileLock.WINDOW);
+                    windowLock = ProfileLock.hold(dataDir, ProfileLock.WINDOW);
                     return d;
                 },
                 r -> {

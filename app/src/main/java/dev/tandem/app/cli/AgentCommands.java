@@ -1,5 +1,6 @@
 package dev.tandem.app.cli;
 
+import dev.tandem.app.DataDirs;
 import dev.tandem.app.agent.DbusNotifier;
 import dev.tandem.app.agent.MacNotifier;
 import dev.tandem.app.agent.Notifier;
@@ -81,7 +82,7 @@ final class AgentCommands {
      */
     private Optional<List<String>> quickAddCommand(Path dir) {
         String os = System.getProperty("os.name", "");
-        Path standard = dev.tandem.app.DataDirs.platformDefault(os, env, System.getProperty("user.home"));
+        Path standard = DataDirs.platformDefault(os, env, System.getProperty("user.home"));
         List<String> args = new ArrayList<>(List.of("add", "--window"));
         if (!dir.toAbsolutePath().normalize().equals(standard.toAbsolutePath().normalize())) {
             args.addAll(List.of("--data-dir", dir.toAbsolutePath().normalize().toString()));

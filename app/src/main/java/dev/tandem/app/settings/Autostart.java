@@ -1,5 +1,6 @@
 package dev.tandem.app.settings;
 
+import dev.tandem.app.DataDirs;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,7 +140,7 @@ public final class Autostart {
         String os = System.getProperty("os.name", "");
         Map<String, String> env = System.getenv();
         String home = System.getProperty("user.home");
-        return new Autostart(store, os, env, Path.of(home), dev.tandem.app.DataDirs.platformDefault(os, env, home),
+        return new Autostart(store, os, env, Path.of(home), DataDirs.platformDefault(os, env, home),
                 Launcher.current());
     }
 

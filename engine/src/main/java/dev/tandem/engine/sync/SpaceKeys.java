@@ -1,8 +1,11 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.space.JoinObjects;
 import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.internal.sync.SpaceMemory;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
@@ -134,9 +137,9 @@ public final class SpaceKeys {
      * copy (a removed member may hold one, and the older key with it): a CORRUPT
      * {@link SyncException} says so and the device keeps the key it has.
      */
-    public Optional<String> rekeyedPassphrase(dev.tandem.engine.Db db, SyncStorage storage) {
-        dev.tandem.engine.internal.sync.SpaceMemory memory = dev.tandem.engine.internal.sync.SpaceMemory.of(
-                dev.tandem.engine.internal.SyncPort.of(db), ownerPublic);
+    public Optional<String> rekeyedPassphrase(Db db, SyncStorage storage) {
+        SpaceMemory memory = SpaceMemory.of(
+                SyncPort.of(db), ownerPublic);
         long known = memory.epoch();
         String suffix = "/grant-" + JoinObjects.keyId(memberPublic);
         String newest = null;

@@ -1,5 +1,6 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.Db;
 import java.util.List;
 
 /**
@@ -93,7 +94,7 @@ public interface SpaceMembers {
      * while the removed member can read nothing written from now on. Returns the new passphrase,
      * for this device's settings. Owner only.
      */
-    default String removeAndRotate(dev.tandem.engine.Db db, String name, SyncProgress progress) {
+    default String removeAndRotate(Db db, String name, SyncProgress progress) {
         byte[] random = new byte[24];
         new java.security.SecureRandom().nextBytes(random);
         String fresh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -108,7 +109,7 @@ public interface SpaceMembers {
      * passphrase is sealed to every remaining member, the owner included, before the key changes,
      * so no crash leaves a key nobody can open. Owner only.
      */
-    void removeAndRotate(dev.tandem.engine.Db db, String name, String newPassphrase, SyncProgress progress);
+    void removeAndRotate(Db db, String name, String newPassphrase, SyncProgress progress);
 
     /**
      * Reads every entry of the membership log this device accepted back from the storage, writes

@@ -3,6 +3,7 @@ package dev.tandem.engine.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
@@ -66,7 +67,7 @@ class ClockSkewTest {
         bClock.millis.addAndGet(60_000);
         engine.sync(a);
         engine.sync(b);
-        List<dev.tandem.engine.Conflict> conflicts = b.conflicts().list();
+        List<Conflict> conflicts = b.conflicts().list();
         assertEquals(1, conflicts.size(), conflicts.toString());
         assertEquals(NOW + 65_000, conflicts.get(0).detectedAt().toEpochMilli(),
                 "the merge dates its conflict by the database's clock, which tests and the app set");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.space.JoinObjects;
+import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class JoinRequestJunkTest {
                 JoinObjects.encodeRequest(invite.id(), invite.secret(), invite.ownerAgreementKey(), "Eve",
                         eve.memberPublicKey(), eve.agreementPublicKey()));
         // Sealed to someone other than the owner, and a real request too large to be one.
-        storage.createIfAbsent(prefix + "request-0000000000000005", dev.tandem.engine.internal.space.Sealed.seal(
+        storage.createIfAbsent(prefix + "request-0000000000000005", Sealed.seal(
                 eve.agreementPublicKey(), prefix + "request-0000000000000005", new byte[40]));
         SpaceKeys padded = SpaceKeys.joining(alice.ownerPublicKey(), "x".repeat(200));
         byte[] big = JoinObjects.encodeRequest(invite.id(), invite.secret(), invite.ownerAgreementKey(), "x".repeat(200),

@@ -4,6 +4,7 @@ import static dev.tandem.engine.internal.space.MemberEntry.bounded;
 import static dev.tandem.engine.internal.space.MemberEntry.corrupt;
 
 import dev.tandem.engine.internal.store.PackedValues;
+import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -74,7 +75,7 @@ public record DeviceCert(UUID device, byte[] deviceKey, String member) {
                 return new Unchecked(cert, payload, sig, key);
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dev.tandem.engine.sync.SyncException s) {
+            if (e instanceof SyncException s) {
                 throw s;
             }
             throw corrupt(key, "unreadable (" + e.getMessage() + ")");

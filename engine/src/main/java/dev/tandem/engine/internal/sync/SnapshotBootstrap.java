@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.compaction.SnapshotMemory;
 import dev.tandem.engine.internal.snapshot.FollowingBatch;
 import dev.tandem.engine.internal.snapshot.SnapshotLocal;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
+import dev.tandem.engine.internal.tx.WriteSession;
 import dev.tandem.engine.internal.wire.Snapshot.Manifest;
 import dev.tandem.engine.internal.wire.Snapshot.Part;
 import dev.tandem.engine.internal.wire.SnapshotEntry;
@@ -58,7 +59,7 @@ final class SnapshotBootstrap implements SyncHooks {
     final List<String> warnings = new ArrayList<>();
     /** What of a snapshot's entries may be loaded (a shared space lets in only its own tree). */
     interface EntryFilter {
-        List<SnapshotEntry> admit(dev.tandem.engine.internal.tx.WriteSession s, String object,
+        List<SnapshotEntry> admit(WriteSession s, String object,
                                   List<SnapshotEntry> entries) throws java.sql.SQLException;
     }
 

@@ -4,6 +4,7 @@ import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.space.LogMemory;
 import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.sync.SyncException;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.SortedMap;
@@ -85,7 +86,7 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
     public void generation(long generation, String where) {
         long known = generation();
         if (generation < known) {
-            throw new dev.tandem.engine.sync.SyncException(dev.tandem.engine.sync.SyncException.Reason.CORRUPT,
+            throw new SyncException(SyncException.Reason.CORRUPT,
                     "The keys of " + where + " are older (generation " + generation + ") than those this device"
                     + " already used (generation " + known + "): the storage was put back to an older copy, perhaps"
                     + " by someone who was removed and holds the older key. Nothing more is written under it; the"

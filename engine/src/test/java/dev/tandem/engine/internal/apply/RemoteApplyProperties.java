@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.SyncPort;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -96,13 +99,13 @@ class RemoteApplyProperties {
 
     /** The row events of the one commit {@code work} makes, sorted; none when it makes none. */
     private static List<String> events(Db db, Runnable work) throws InterruptedException {
-        java.util.concurrent.BlockingQueue<List<dev.tandem.engine.ChangeEvent>> queue =
+        BlockingQueue<List<ChangeEvent>> queue =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         try (var sub = db.subscribe(queue::add)) {
             work.run();
-            List<dev.tandem.engine.ChangeEvent> got = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            List<ChangeEvent> got = queue.poll(1, TimeUnit.SECONDS);
             List<String> out = new ArrayList<>();
-            for (var e : got == null ? List.<dev.tandem.engine.ChangeEvent>of() : got) {
+            for (var e : got == null ? List.<ChangeEvent>of() : got) {
                 out.add(e.kind() + " " + e.table() + "/" + e.id());
             }
             out.sort(null);

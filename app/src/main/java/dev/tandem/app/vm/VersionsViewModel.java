@@ -7,6 +7,7 @@ import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.VersionRestore;
 import dev.tandem.app.text.Durations;
+import dev.tandem.app.vm.conflict.TextConflict;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
@@ -7,6 +7,8 @@ import dev.tandem.app.model.ConflictStore;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Subscription;
 import dev.tandem.ui.messages.Language;

@@ -1,9 +1,10 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.app.text.diff.MergeText.Part;
 import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.TextLines;
+import dev.tandem.app.vm.Dialogs;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.text.diff.DiffLine.Segment;
 import dev.tandem.app.text.diff.DiffLine;

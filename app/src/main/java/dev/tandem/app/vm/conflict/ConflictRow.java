@@ -1,6 +1,7 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.model.Authors;
+import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.Objects;

@@ -5,6 +5,8 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.app.text.note.NoteParser;
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.attachment.InlineImage;
 import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;

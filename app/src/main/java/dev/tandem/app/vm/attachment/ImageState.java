@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 /**
  * What an image in a note shows now: a placeholder while its bytes are looked up or downloaded, the

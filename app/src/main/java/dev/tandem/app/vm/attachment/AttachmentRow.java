@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.FileWords;

@@ -1,9 +1,10 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.app.vm.Feedback;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.HashMap;

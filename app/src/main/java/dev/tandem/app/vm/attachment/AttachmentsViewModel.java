@@ -1,10 +1,15 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.ui.messages.Messages;

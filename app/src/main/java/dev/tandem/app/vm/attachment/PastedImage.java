@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 import dev.tandem.ui.messages.Messages;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.attachment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,8 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.sync.SyncEngine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -48,7 +48,7 @@ class ArchitectureTest {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
         {"Views", APP + ".view"},
         {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.attachment", APP + ".vm.calendar",
-            APP + ".vm.conflict", APP + ".vm.filter", APP + ".vm.outline", APP + ".vm.settings"},
+            APP + ".vm.conflict", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline", APP + ".vm.settings"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},

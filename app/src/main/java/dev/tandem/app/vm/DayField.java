@@ -28,7 +28,7 @@ public final class DayField {
      *
      * @throws DateTimeParseException when {@code s} is not one
      */
-    static LocalDate read(String s) {
+    public static LocalDate read(String s) {
         Language l = Messages.language();
         return LocalDate.parse(s.strip(), DateTimeFormatter.ofPattern(
                 Catalogue.pattern(l, "formats.dayYear").orElseThrow(), l.locale()));

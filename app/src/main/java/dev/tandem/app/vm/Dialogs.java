@@ -1,6 +1,8 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
+import dev.tandem.app.vm.history.AsOfViewModel;
+import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,6 +9,8 @@ import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.history.HistoryLine;
+import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.Objects;

@@ -9,6 +9,7 @@ import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.filter.SmartListCommands;
+import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,7 @@ import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

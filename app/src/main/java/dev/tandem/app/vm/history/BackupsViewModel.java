@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import dev.tandem.app.backup.BackupName;
 import dev.tandem.app.backup.BackupService;
@@ -7,6 +7,10 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Backups;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

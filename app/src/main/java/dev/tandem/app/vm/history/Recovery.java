@@ -1,10 +1,12 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.UndoManager;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,7 +23,7 @@ public final class Recovery {
     private final Supplier<Listing> view;
     private BackupsViewModel backups;
 
-    Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view) {
+    public Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view) {
         this.view = view;
         this.store = store;
         this.async = async;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
@@ -7,6 +7,9 @@ import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.VersionRestore;
 import dev.tandem.app.text.Durations;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.conflict.TextConflict;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
@@ -8,6 +8,11 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.VersionRestore;
 import dev.tandem.app.text.PastTimes;
+import dev.tandem.app.vm.DayField;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;

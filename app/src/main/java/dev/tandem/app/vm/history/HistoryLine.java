@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.history;
 
 import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Recurrence;
@@ -223,7 +223,7 @@ public record HistoryLine(String what, String device, Instant at) {
     }
 
     /** {@code s} on one line, cut to 48 characters with "…": a title named in a message or a history line. */
-    static String shorten(String s) {
+    public static String shorten(String s) {
         String one = s == null ? "" : s.replace('\n', ' ');
         return one.length() > 48 ? one.substring(0, 45) + "…" : one;
     }

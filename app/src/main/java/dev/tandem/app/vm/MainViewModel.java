@@ -11,6 +11,7 @@ import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.filter.SmartListCommands;
 import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.app.vm.outline.OutlineCommands;
+import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.quickadd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +12,11 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.QuickAddToken.Kind;
+import dev.tandem.app.text.QuickAddToken;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.quickadd;
 
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAddToken;

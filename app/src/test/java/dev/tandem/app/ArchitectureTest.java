@@ -49,7 +49,7 @@ class ArchitectureTest {
         {"Views", APP + ".view"},
         {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.attachment", APP + ".vm.calendar",
             APP + ".vm.conflict", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline", APP + ".vm.quickadd",
-            APP + ".vm.settings"},
+            APP + ".vm.settings", APP + ".vm.sharing"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},

@@ -5,6 +5,8 @@ import dev.tandem.app.vm.history.AsOfViewModel;
 import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.sharing.JoinViewModel;
+import dev.tandem.app.vm.sharing.ShareViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

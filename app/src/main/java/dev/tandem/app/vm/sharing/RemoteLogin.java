@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.sharing;
 
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.sharing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

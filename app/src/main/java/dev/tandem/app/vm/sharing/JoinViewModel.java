@@ -1,9 +1,11 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.sharing;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.messages.Messages;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;

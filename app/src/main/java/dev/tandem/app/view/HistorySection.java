@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.ui.Styles;

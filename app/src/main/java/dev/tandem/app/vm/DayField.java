@@ -38,7 +38,7 @@ public final class DayField {
      * What the user typed into a date field: a phrase ("tomorrow", "fri", "in 3 days", read from {@code today}), a
      * date as {@link #format} writes it, or blank for none; anything else keeps {@code was}.
      */
-    static LocalDate parse(String s, LocalDate was, LocalDate today) {
+    public static LocalDate parse(String s, LocalDate was, LocalDate today) {
         if (s == null || s.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.editor.NotesViewModel;
 
 /**
  * Opens a link from a note in the system's browser or mail program, or an attached file's local copy

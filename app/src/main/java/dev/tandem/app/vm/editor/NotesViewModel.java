@@ -1,10 +1,11 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.app.text.note.NoteParser;
+import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.attachment.InlineImage;
 import dev.tandem.ui.messages.Messages;
@@ -195,7 +196,7 @@ public final class NotesViewModel {
 
     private Subtasks subtasks;
 
-    void useSubtasks(Subtasks s) {
+    public void useSubtasks(Subtasks s) {
         this.subtasks = s;
     }
 

@@ -1,10 +1,11 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TodoDraft;
-import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
@@ -10,6 +10,8 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
@@ -8,6 +8,9 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.DayField;
+import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.app.vm.history.VersionsViewModel;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,6 +6,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.engine.Db;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +13,9 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

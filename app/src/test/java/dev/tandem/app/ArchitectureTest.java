@@ -47,8 +47,9 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
         {"Views", APP + ".view"},
-        {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.calendar", APP + ".vm.filter", APP + ".vm.outline",
-            APP + ".vm.settings"},
+        {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.attachment", APP + ".vm.calendar",
+            APP + ".vm.conflict", APP + ".vm.editor", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline",
+            APP + ".vm.quickadd", APP + ".vm.settings", APP + ".vm.sharing"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},

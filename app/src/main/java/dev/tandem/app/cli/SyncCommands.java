@@ -12,7 +12,7 @@ import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.app.vm.conflict.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.sync.CompactionReport;

@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AsOfViewModel.ItemRow;
-import dev.tandem.app.vm.AsOfViewModel.ListRow;
-import dev.tandem.app.vm.AsOfViewModel;
+import dev.tandem.app.vm.history.AsOfViewModel.ItemRow;
+import dev.tandem.app.vm.history.AsOfViewModel.ListRow;
+import dev.tandem.app.vm.history.AsOfViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.PastedImage;
+import dev.tandem.app.vm.attachment.PastedImage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

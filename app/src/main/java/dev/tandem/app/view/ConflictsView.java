@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ConflictRow;
-import dev.tandem.app.vm.ConflictsViewModel;
-import dev.tandem.app.vm.TextConflict;
+import dev.tandem.app.vm.conflict.ConflictRow;
+import dev.tandem.app.vm.conflict.ConflictsViewModel;
+import dev.tandem.app.vm.conflict.TextConflict;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

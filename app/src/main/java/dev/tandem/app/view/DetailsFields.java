@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.DetailsViewModel;
-import dev.tandem.app.vm.TimeViewModel;
-import dev.tandem.app.vm.WhenViewModel;
+import dev.tandem.app.vm.editor.DetailsViewModel;
+import dev.tandem.app.vm.editor.TimeViewModel;
+import dev.tandem.app.vm.editor.WhenViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;

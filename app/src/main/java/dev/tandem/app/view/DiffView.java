@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.text.diff.DiffLine;
 import dev.tandem.app.text.diff.DiffLine.Segment;
-import dev.tandem.app.vm.TextConflict;
+import dev.tandem.app.text.diff.DiffLine;
+import dev.tandem.app.vm.conflict.TextConflict;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;

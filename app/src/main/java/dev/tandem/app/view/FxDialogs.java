@@ -1,15 +1,15 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.vm.AsOfViewModel;
-import dev.tandem.app.vm.BackupsViewModel;
 import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.PhoneWebViewModel;
-import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
+import dev.tandem.app.vm.history.AsOfViewModel;
+import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.sharing.JoinViewModel;
+import dev.tandem.app.vm.sharing.ShareViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.EditorViewModel;
-import dev.tandem.app.vm.HistoryLine;
-import dev.tandem.app.vm.VersionsViewModel;
+import dev.tandem.app.vm.editor.EditorViewModel;
+import dev.tandem.app.vm.history.HistoryLine;
+import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

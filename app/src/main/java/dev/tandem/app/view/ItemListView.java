@@ -1,11 +1,11 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.EmptyState;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SelectionOrder;
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.tandem.app.view;
 import static dev.tandem.app.view.Forms.showOnly;
 import static dev.tandem.app.view.Forms.wrapped;
 
-import dev.tandem.app.vm.JoinViewModel;
-import dev.tandem.app.vm.JoinViewModel.State;
+import dev.tandem.app.vm.sharing.JoinViewModel.State;
+import dev.tandem.app.vm.sharing.JoinViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

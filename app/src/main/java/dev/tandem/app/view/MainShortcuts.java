@@ -1,11 +1,11 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
+import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,12 +1,12 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.AppearanceViewModel;
-import dev.tandem.app.vm.ConflictsViewModel;
-import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
+import dev.tandem.app.vm.conflict.ConflictsViewModel;
+import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import javafx.beans.binding.Bindings;

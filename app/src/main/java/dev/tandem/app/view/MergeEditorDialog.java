@@ -1,9 +1,9 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.vm.MergeEditorViewModel;
-import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.MergeText.Choice;
+import dev.tandem.app.text.diff.MergeText;
+import dev.tandem.app.vm.conflict.MergeEditorViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

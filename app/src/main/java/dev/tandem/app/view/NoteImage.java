@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ImageState;
-import dev.tandem.app.vm.InlineImage;
+import dev.tandem.app.vm.attachment.ImageState;
+import dev.tandem.app.vm.attachment.InlineImage;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.Span;
-import dev.tandem.app.vm.NotesViewModel;
+import dev.tandem.app.vm.editor.NotesViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

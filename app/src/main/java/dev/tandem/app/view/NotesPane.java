@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.NotesViewModel;
+import dev.tandem.app.vm.editor.NotesViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.QuickAddViewModel;
+import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.ui.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.RemoteLogin;
+import dev.tandem.app.vm.sharing.RemoteLogin;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.beans.binding.Bindings;

@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.scene.control.ContextMenu;

@@ -3,11 +3,11 @@ package dev.tandem.app.view;
 import static dev.tandem.app.view.Forms.showOnly;
 import static dev.tandem.app.view.Forms.wrapped;
 
-import dev.tandem.app.vm.RemoteChoice;
-import dev.tandem.app.vm.ShareViewModel.MemberRow;
-import dev.tandem.app.vm.ShareViewModel.RequestRow;
-import dev.tandem.app.vm.ShareViewModel.State;
-import dev.tandem.app.vm.ShareViewModel;
+import dev.tandem.app.vm.sharing.RemoteChoice;
+import dev.tandem.app.vm.sharing.ShareViewModel.MemberRow;
+import dev.tandem.app.vm.sharing.ShareViewModel.RequestRow;
+import dev.tandem.app.vm.sharing.ShareViewModel.State;
+import dev.tandem.app.vm.sharing.ShareViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.Recovery;
 import dev.tandem.app.vm.SyncStatusViewModel.Indicator;
 import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.animation.KeyFrame;

@@ -1,9 +1,9 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.VersionsViewModel;
-import dev.tandem.app.vm.VersionsViewModel.Choice;
-import dev.tandem.app.vm.VersionsViewModel.Row;
-import dev.tandem.app.vm.VersionsViewModel.Shown;
+import dev.tandem.app.vm.history.VersionsViewModel.Choice;
+import dev.tandem.app.vm.history.VersionsViewModel.Row;
+import dev.tandem.app.vm.history.VersionsViewModel.Shown;
+import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

@@ -28,7 +28,7 @@ public final class DayField {
      *
      * @throws DateTimeParseException when {@code s} is not one
      */
-    static LocalDate read(String s) {
+    public static LocalDate read(String s) {
         Language l = Messages.language();
         return LocalDate.parse(s.strip(), DateTimeFormatter.ofPattern(
                 Catalogue.pattern(l, "formats.dayYear").orElseThrow(), l.locale()));
@@ -38,7 +38,7 @@ public final class DayField {
      * What the user typed into a date field: a phrase ("tomorrow", "fri", "in 3 days", read from {@code today}), a
      * date as {@link #format} writes it, or blank for none; anything else keeps {@code was}.
      */
-    static LocalDate parse(String s, LocalDate was, LocalDate today) {
+    public static LocalDate parse(String s, LocalDate was, LocalDate today) {
         if (s == null || s.isBlank()) {
             return null;
         }

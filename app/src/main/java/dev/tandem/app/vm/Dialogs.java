@@ -1,8 +1,12 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
+import dev.tandem.app.vm.history.AsOfViewModel;
+import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.sharing.JoinViewModel;
+import dev.tandem.app.vm.sharing.ShareViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

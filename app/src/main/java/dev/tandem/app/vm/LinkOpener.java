@@ -1,5 +1,8 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.editor.NotesViewModel;
+
 /**
  * Opens a link from a note in the system's browser or mail program, or an attached file's local copy
  * ({@code file:} address) with the system's application for it. The app hands in the JavaFX host

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.vm.sharing.SharingViewModel;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;

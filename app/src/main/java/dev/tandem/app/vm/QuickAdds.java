@@ -1,11 +1,12 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAddPlan;
+import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.ui.messages.Messages;
 import java.time.ZonedDateTime;
 import java.util.Collection;

@@ -1,6 +1,9 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.conflict.ConflictsViewModel;
+import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.app.vm.settings.SyncSettingsFlow;
 import java.util.Optional;
 

@@ -14,7 +14,7 @@ import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.UndoManager;
-import dev.tandem.app.vm.VersionsViewModel;
+import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;

@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.editor.DetailsViewModel;
+import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.engine.Db;
 import java.time.Duration;
 import java.time.LocalDate;

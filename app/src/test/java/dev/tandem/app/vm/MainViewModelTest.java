@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
-import dev.tandem.app.model.Schema;
 import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -59,9 +59,13 @@ log="$scratch/launcher.log"
 
 echo "smoke-test: starting $launcher under Xvfb"
 run_started=$SECONDS
+# An image on JDK 25 carries ahead-of-time caches: -XX:AOTMode=on fails rather than start without the cache.
+appdir="$(dirname "$launcher")/../lib/app"
+aot=""
+[[ ! -f "$appdir/tandem.aot" ]] || aot="-XX:AOTMode=on"
 set +e
 HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/share" XDG_CONFIG_HOME="$scratch/home/.config" \
-  XDG_CACHE_HOME="$scratch/home/.cache" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home" \
+  XDG_CACHE_HOME="$scratch/home/.cache" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $aot" \
   TANDEM_DATA_DIR="$scratch/data" \
   timeout "$TIMEOUT_SECONDS" xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$launcher" --exit-after-first-frame >"$log" 2>&1
@@ -73,21 +77,28 @@ sed 's/^/  | /' "$log"
 [[ $status -ne 124 ]] || die "the app did not quit within ${TIMEOUT_SECONDS} s"
 [[ $status -eq 0 ]] || die "the launcher exited with status $status"
 grep -qF "$FIRST_FRAME_LINE" "$log" || die "the app exited 0 but never printed \"$FIRST_FRAME_LINE\""
+# Nothing but the app's own lines: a JVM warning (native access, sun.misc.Unsafe) means an option is missing.
+jvm_warning='^WARNING: .*(restricted method|sun\.misc\.Unsafe|native access|terminally deprecated)'
+! grep -qE "$jvm_warning" "$log" || die "the launcher printed the JVM's warnings"
+[[ -z $aot ]] || echo "smoke-test: PASS: the window started with its ahead-of-time cache ($(sed -n 's/^JAVA_VERSION=//p' "$(dirname "$launcher")/../lib/runtime/release"))"
 
 
-# The command line's launcher (bin/tandem-cli): a command works, with its class archive when the image has one
-# (-Xshare:on fails rather than start without it), and the app's launcher never names that archive.
+# The command line's launcher (bin/tandem-cli): a command works, with its class archive or ahead-of-time cache when
+# the image has one (-Xshare:on and -XX:AOTMode=on fail rather than start without it), and the app's launcher never
+# names them.
 cli="$(dirname "$launcher")/tandem-cli"
-appdir="$(dirname "$launcher")/../lib/app"
 if [[ -x "$cli" ]]; then
   share=""
   [[ ! -f "$appdir/tandem-cli.jsa" ]] || share="-Xshare:on"
+  [[ ! -f "$appdir/tandem-cli.aot" ]] || share="-XX:AOTMode=on"
   cli_env=(env HOME="$scratch/home" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share" TANDEM_DATA_DIR="$scratch/data")
   "${cli_env[@]}" "$cli" add "Smoke test todo" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli add failed"; }
   "${cli_env[@]}" "$cli" list >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli list failed"; }
   grep -qF "Smoke test todo" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added"; }
   ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
-  echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive}"
+  ! grep -qF "tandem-cli.aot" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's cache"
+  ! grep -qE "$jvm_warning" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli printed the JVM's warnings"; }
+  echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive or cache ($share)}"
 
   # The web companion inside the trimmed runtime: Jetty, a self-signed certificate made by the runtime's own
   # keytool (TLS needs jdk.crypto.ec), ZXing's QR code, and the page served over HTTPS.

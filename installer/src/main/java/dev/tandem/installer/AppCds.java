@@ -29,12 +29,15 @@ import java.util.Set;
  * display (a dynamic one would need a training run there). Where the paths do not match, the JVM ignores the archive
  * and starts as it would without one. JDK 17's jlink runtime has no default archive to fall back to.
  *
+ * <p>On a JDK 25 runtime the same training instead records an ahead-of-time cache ({@link #aotCache}).
+ *
  * <p>Run by Packager: {@code java -cp CLASSES dev.tandem.installer.AppCds --image=DIR --name=Tandem}. Exit status 0
  * with "skipped" when there is no display to train on (Linux without xvfb-run or DISPLAY), 1 when a step failed on
  * Linux; on Windows and macOS a failure only warns, since no CI run has shown the training to work there yet.
  */
 public final class AppCds {
     static final String ARCHIVE = "tandem.jsa";
+    static final String AOT_CACHE = "tandem.aot";
     static final String CLASS_LIST = "tandem.classlist";
     private static final String FIRST_FRAME = "Tandem started: first frame shown";
 
@@ -80,6 +83,7 @@ public final class AppCds {
             // changed once the archive passed its check).
             Files.deleteIfExists(cds.appDir().resolve(CLASS_LIST));
             Files.deleteIfExists(cds.appDir().resolve(ARCHIVE));
+            Files.deleteIfExists(cds.appDir().resolve(AOT_CACHE));
             System.out.println("installer: WARNING: AppCDS skipped after the failure above; the app starts more slowly");
             status = 0;
         }
@@ -106,6 +110,9 @@ public final class AppCds {
         if (runner.run(List.of(launcher.toString(), "--data-dir", todos.toString(), "add", "Water the plants", "--due", "tomorrow"),
                 Map.of(), "add a todo for training") == null) {
             return 1;
+        }
+        if (RuntimeJdk.ofImage(os, image) >= RuntimeJdk.AOT_FEATURE) {
+            return aotCache(launcher, cfg, display, todos, start);
         }
         Set<String> classes = new LinkedHashSet<>();
         for (Path data : List.of(scratch.resolve("data-empty"), todos)) {
@@ -149,6 +156,33 @@ public final class AppCds {
             return 1;
         }
         ClassLists.report("AppCDS archive", archive, classes, start);
+        return 0;
+    }
+
+    /**
+     * On JDK 25 and later: one training run on the profile with a todo, recorded into an ahead-of-time cache
+     * (lib/app/tandem.aot). The cache holds the classes loaded and linked, and the method profiles the full JIT starts
+     * from ({@link AotCaches}); it cannot merge runs, and the profile with a todo loads what the empty one does but the
+     * schema's creation. Unlike JDK 17's archive it is still used where the image is moved (the .deb's /opt/tandem),
+     * so nothing is made again at install.
+     */
+    private int aotCache(Path launcher, Path cfg, List<String> display, Path todos, long start)
+            throws IOException, InterruptedException {
+        Path cache = appDir().resolve(AOT_CACHE);
+        List<String> cmd = new ArrayList<>(display);
+        cmd.addAll(List.of(launcher.toString(), "--data-dir", todos.toString(), "--exit-after-first-frame"));
+        if (!AotCaches.make(runner, cmd, Map.of(), List.of(launcher.toString()), cache)) {
+            return 1;
+        }
+        LauncherConfig config = new LauncherConfig(cfg);
+        config.addJavaOption("-XX:AOTCache=$APPDIR/" + AOT_CACHE);
+        // -XX:AOTMode=on fails instead of silently starting without the cache; --help needs no display.
+        if (runner.run(List.of(launcher.toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "cache check") == null) {
+            config.restore();
+            Files.deleteIfExists(cache);
+            return 1;
+        }
+        ClassLists.reportCache("ahead-of-time cache", cache, start);
         return 0;
     }
 

@@ -27,6 +27,9 @@ import java.util.Set;
  *       then a check with {@code -Xshare:on}, which fails instead of silently starting without the archive.</li>
  * </ol>
  *
+ * <p>On a JDK 25 runtime an image gets an ahead-of-time cache instead, recorded from one run (a first push to a
+ * folder, {@link #aotCache}); the launcher's configuration names it.
+ *
  * <p>Two ways to run it, both as {@code java -cp CLASSES dev.tandem.installer.CliCds}: with
  * {@code --image=DIR --launcher=tandem-cli [--s3proxy=JAR]} for an app image (archive and class list in its app
  * directory, the launcher's configuration then names the archive; the .deb's postinst dumps it again where it is
@@ -37,17 +40,22 @@ import java.util.Set;
 public final class CliCds {
     static final String ARCHIVE = "tandem-cli.jsa";
     static final String CLASS_LIST = "tandem-cli.classlist";
+    static final String AOT_CACHE = "tandem-cli.aot";
 
     private final List<String> command;
     private final Path archive;
     private final Path classList;
     private final Path cfg;
     private final Path s3proxyJar;
+    /** The image's ahead-of-time cache on a JDK 25 runtime, else null (a class archive). */
+    private final Path aotCache;
     private final Path scratch;
     private final ProcessRunner runner;
 
-    private CliCds(List<String> command, Path archive, Path classList, Path cfg, Path s3proxyJar) throws IOException {
+    private CliCds(List<String> command, Path archive, Path classList, Path cfg, Path s3proxyJar, Path aotCache)
+            throws IOException {
         this.command = command;
+        this.aotCache = aotCache;
         this.archive = archive.toAbsolutePath();
         this.classList = classList.toAbsolutePath();
         this.cfg = cfg;
@@ -87,11 +95,12 @@ public final class CliCds {
         CliCds cds;
         if (image != null) {
             Path appDir = os.appDir(image);
+            Path cache = RuntimeJdk.ofImage(os, image) >= RuntimeJdk.AOT_FEATURE ? appDir.resolve(AOT_CACHE) : null;
             cds = new CliCds(List.of(os.launcher(image, launcherName).toString()), appDir.resolve(ARCHIVE),
-                    appDir.resolve(CLASS_LIST), appDir.resolve(launcherName + ".cfg"), s3proxy);
+                    appDir.resolve(CLASS_LIST), appDir.resolve(launcherName + ".cfg"), s3proxy, cache);
         } else if (archive != null && !command.isEmpty()) {
             Path list = archive.resolveSibling(archive.getFileName().toString().replaceFirst("\\.jsa$", "") + ".classlist");
-            cds = new CliCds(command, archive, list, null, s3proxy);
+            cds = new CliCds(command, archive, list, null, s3proxy, null);
         } else {
             throw new IllegalArgumentException("--image=DIR or --archive=FILE -- COMMAND is required");
         }
@@ -121,6 +130,13 @@ public final class CliCds {
         Path b = scratch.resolve("device-b");
         List<List<String>> runs = new ArrayList<>();
         runs.add(List.of("--data-dir", a.toString(), "add", "Water the plants every monday p2 @home", "--due", "tomorrow"));
+        if (aotCache != null) {
+            // A cache records one run, and every start loads all it holds: a first push to a folder, which loads what
+            // a list or an add does and a sync's own classes. Not an S3 sync: the AWS SDK's 3,000 classes would cost
+            // every command 14 MB and a fifth more CPU (PERFORMANCE.md, "Which runtime, which JIT").
+            runs.add(List.of("--data-dir", a.toString(), "sync", "--remote", "folder:" + remote));
+            return aotCache(runs, Map.of(), start);
+        }
         S3Proxy s3proxy = null;
         Map<String, String> env = new HashMap<>();
         try {
@@ -189,6 +205,33 @@ public final class CliCds {
             return runner.fail("no archive at " + archive + " (see above)");
         }
         ClassLists.report("command-line class archive", archive, classes, start);
+        return 0;
+    }
+
+    /** Runs {@code runs} in turn, recording the last into the ahead-of-time cache, which the launcher then names. */
+    private int aotCache(List<List<String>> runs, Map<String, String> env, long start) throws IOException, InterruptedException {
+        for (List<String> args : runs.subList(0, runs.size() - 1)) {
+            List<String> cmd = new ArrayList<>(command);
+            cmd.addAll(args);
+            if (runner.run(cmd, env, "training run " + String.join(" ", args.subList(2, args.size()))) == null) {
+                return 1;
+            }
+        }
+        List<String> recorded = new ArrayList<>(command);
+        recorded.addAll(runs.get(runs.size() - 1));
+        if (!AotCaches.make(runner, recorded, env, command, aotCache)) {
+            return 1;
+        }
+        LauncherConfig config = new LauncherConfig(cfg);
+        config.addJavaOption("-XX:AOTCache=$APPDIR/" + AOT_CACHE);
+        List<String> check = new ArrayList<>(command);
+        check.add("help");
+        if (runner.run(check, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "cache check") == null) {
+            config.restore();
+            Files.deleteIfExists(aotCache);
+            return runner.fail("no usable cache at " + aotCache + " (see above)");
+        }
+        ClassLists.reportCache("command line's ahead-of-time cache", aotCache, start);
         return 0;
     }
 }

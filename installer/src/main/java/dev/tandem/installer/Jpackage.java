@@ -16,20 +16,37 @@ import java.util.stream.Collectors;
 final class Jpackage {
     private final Options opts;
     private final Os os;
+    private final RuntimeJdk jdk;
 
-    Jpackage(Options opts, Os os) {
+    Jpackage(Options opts, Os os, RuntimeJdk jdk) {
         this.opts = opts;
         this.os = os;
+        this.jdk = jdk;
     }
 
-    /** Runs jpackage in this JVM, printing the arguments first so a failed build can be repeated by hand. */
-    static void run(List<String> args) {
-        ToolProvider jpackage = ToolProvider.findFirst("jpackage")
-                .orElseThrow(() -> new Failure("jpackage is missing: run Maven with a full JDK 17 (jdk.jpackage module)"));
-        System.out.println("installer: jpackage " + args.stream().map(Jpackage::quote).collect(Collectors.joining(" ")));
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int status = jpackage.run(out, err, args.toArray(String[]::new));
+    /**
+     * Runs the runtime JDK's jpackage, printing the arguments first so a failed build can be repeated by hand: in this
+     * JVM when that JDK runs the build, else as a process of its own (a tool links the runtime of its own JDK).
+     */
+    void run(List<String> args) {
+        System.out.println("installer: " + jdk.tool("jpackage") + " " + args.stream().map(Jpackage::quote).collect(Collectors.joining(" ")));
+        int status;
+        if (jdk.isRunning()) {
+            ToolProvider jpackage = ToolProvider.findFirst("jpackage")
+                    .orElseThrow(() -> new Failure("jpackage is missing: run Maven with a full JDK 17 (jdk.jpackage module)"));
+            status = jpackage.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args.toArray(String[]::new));
+        } else {
+            List<String> cmd = new ArrayList<>(List.of(jdk.tool("jpackage").toString()));
+            cmd.addAll(args);
+            try {
+                status = new ProcessBuilder(cmd).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new Failure("cannot run " + cmd.get(0) + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure("interrupted while jpackage ran");
+            }
+        }
         if (status != 0) {
             throw new Failure("jpackage failed with status " + status + " (rerun with -Dinstaller.verbose=true for details)");
         }
@@ -69,9 +86,11 @@ final class Jpackage {
             // On Windows and macOS jlink has no native stripping plugin; this strips Java debug attributes only.
             jlink.add("--strip-debug");
         }
-        // --compress=2 (zip) takes the app image from 138 to 92 MiB on Linux; time to first frame did not grow.
-        // --strip-native-commands drops bin/java and friends: the launcher loads the JVM library directly.
-        jlink.addAll(List.of("--no-man-pages", "--no-header-files", "--strip-native-commands", "--compress=2"));
+        // Zip compression takes the app image from 138 to 92 MiB on Linux; time to first frame did not grow. JDK 21
+        // renamed "2" to "zip-6". --strip-native-commands drops bin/java and friends: the launcher loads the JVM
+        // library directly.
+        jlink.addAll(List.of("--no-man-pages", "--no-header-files", "--strip-native-commands",
+                jdk.feature() >= 21 ? "--compress=zip-6" : "--compress=2"));
         return jlink;
     }
 

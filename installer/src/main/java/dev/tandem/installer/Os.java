@@ -31,6 +31,15 @@ enum Os {
         };
     }
 
+    /** The runtime's {@code release} file, whose JAVA_VERSION says which JDK the image carries. */
+    Path runtimeRelease(Path image) {
+        return switch (this) {
+            case LINUX -> image.resolve("lib/runtime/release");
+            case WINDOWS -> image.resolve("runtime/release");
+            case MAC -> image.resolve("Contents/runtime/Contents/Home/release");
+        };
+    }
+
     /** The image's app directory ($APPDIR): the app's jars, the launchers' .cfg files and the class archives. */
     Path appDir(Path image) {
         return switch (this) {

@@ -23,12 +23,14 @@ import java.util.TreeSet;
 public final class Packager {
     private final Options opts;
     private final Os os;
+    private final RuntimeJdk jdk;
     private final Jpackage jpackage;
 
     private Packager(Options opts) {
         this.opts = opts;
         this.os = Os.current();
-        this.jpackage = new Jpackage(opts, os);
+        this.jdk = RuntimeJdk.resolve(opts.getOrDefault("runtime-jdk", "auto"));
+        this.jpackage = new Jpackage(opts, os, jdk);
     }
 
     public static void main(String[] args) {
@@ -73,6 +75,9 @@ public final class Packager {
         String version = Versions.forApp(fileVersion, os);
         System.out.println("installer: " + opts.get("name") + " " + pomVersion + " -> app version " + version + " on " + os);
         System.out.println("installer: JavaFX modules from the app's dependencies: " + javafxNames);
+        System.out.println("installer: runtime from JDK " + jdk.feature() + " at " + jdk.home() + (jdk.aotCache()
+                ? ": full JIT and ahead-of-time caches" : ": C1 only and class archives (a JDK " + RuntimeJdk.AOT_FEATURE
+                + " beside it would give the full JIT and ahead-of-time caches)"));
 
         ModuleCheck.checkAgainstJdeps(roots, ClassPathJars.of(appJars, work.resolve("jdeps")), javafxModules);
 
@@ -90,7 +95,8 @@ public final class Packager {
                 "--module-path", ModuleCheck.modulePath(javafxModules),
                 "--add-modules", String.join(",", roots),
                 "--jlink-options", String.join(" ", jpackage.jlinkOptions())));
-        for (String javaOption : Options.splitList(opts.getOrDefault("java-options", ""), "\\s+")) {
+        String javaOptions = opts.getOrDefault(jdk.aotCache() ? "java-options-aot" : "java-options", "");
+        for (String javaOption : Options.splitList(javaOptions, "\\s+")) {
             image.add("--java-options");
             image.add(javaOption);
         }
@@ -99,7 +105,7 @@ public final class Packager {
         if (os == Os.MAC) {
             image.addAll(List.of("--mac-package-identifier", opts.get("mac-bundle-id"), "--mac-package-name", opts.get("name")));
         }
-        Jpackage.run(image);
+        jpackage.run(image);
         Path appImage = imageDest.resolve(os == Os.MAC ? opts.get("name") + ".app" : opts.get("name"));
         if (!Files.isDirectory(appImage)) {
             throw new Failure("jpackage reported success but " + appImage + " does not exist");
@@ -109,8 +115,8 @@ public final class Packager {
         System.out.println("installer: launcher " + os.launcher(appImage, opts.get("name")));
         System.out.println("installer: command-line launcher " + os.launcher(appImage, opts.get("cli-name")));
         if (opts.flag("cds", true)) {
-            tool("the AppCDS archive", AppCds.class, "--image=" + appImage, "--name=" + opts.get("name"));
-            tool("the command line's AppCDS archive", CliCds.class, "--image=" + appImage,
+            tool(jdk.aotCache() ? "the window's ahead-of-time cache" : "the AppCDS archive", AppCds.class, "--image=" + appImage, "--name=" + opts.get("name"));
+            tool(jdk.aotCache() ? "the command line's ahead-of-time cache" : "the command line's AppCDS archive", CliCds.class, "--image=" + appImage,
                     "--launcher=" + opts.get("cli-name"), "--s3proxy=" + opts.getOrDefault("s3proxy", ""));
         }
 
@@ -123,7 +129,7 @@ public final class Packager {
                     "--dest", dest.toString()));
             pkg.addAll(jpackage.commonOptions(version, icon));
             pkg.addAll(jpackage.packageOptions());
-            Jpackage.run(pkg);
+            jpackage.run(pkg);
             List<Path> produced = FileOps.filesIn(dest);
             if (produced.isEmpty()) {
                 throw new Failure("jpackage reported success but wrote nothing to " + dest);

@@ -1,0 +1,53 @@
+package dev.tandem.installer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JDK 25's ahead-of-time cache (JEPs 483, 514, 515) made in two steps through the image's own launcher: a training
+ * run records what it loads and links and the methods' profiles ({@code -XX:AOTMode=record}), then the launcher
+ * again creates the cache from that record ({@code -XX:AOTMode=create}) and exits without running the app. The
+ * one-step {@code -XX:AOTCacheOutput} would start a second JVM from the runtime's bin/java, which the image does not
+ * have (jlink's --strip-native-commands).
+ */
+final class AotCaches {
+    private AotCaches() {
+    }
+
+    /**
+     * Records {@code training} (with {@code env}) and creates {@code cache} with {@code launcher}; false after the
+     * runner reported a failure. The record is deleted either way.
+     */
+    static boolean make(ProcessRunner runner, List<String> training, Map<String, String> env, List<String> launcher,
+            Path cache) throws IOException, InterruptedException {
+        Path record = cache.resolveSibling(cache.getFileName() + "conf");
+        Files.deleteIfExists(cache);
+        Files.deleteIfExists(record);
+        try {
+            Map<String, String> recording = new HashMap<>(env);
+            recording.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=record -XX:AOTConfiguration=" + record);
+            if (runner.run(training, recording, "training run") == null) {
+                return false;
+            }
+            if (!Files.isRegularFile(record)) {
+                runner.fail("the training run wrote no " + record);
+                return false;
+            }
+            String create = "-XX:AOTMode=create -XX:AOTConfiguration=" + record + " -XX:AOTCache=" + cache;
+            if (runner.run(launcher, Map.of("JAVA_TOOL_OPTIONS", create), "cache creation") == null) {
+                return false;
+            }
+            if (!Files.isRegularFile(cache)) {
+                runner.fail("the cache creation wrote no " + cache);
+                return false;
+            }
+            return true;
+        } finally {
+            Files.deleteIfExists(record);
+        }
+    }
+}

@@ -155,7 +155,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(APP + ".model..")
                 .should().callMethodWhere(DescribedPredicate.describe("a method of the database (or of a"
                         + " Tx or Conflicts it hands out)", ArchitectureTest::readsTheDatabase))
-                .orShould().callCodeUnitWhere(DescribedPredicate.and(passesTheDatabase, DescribedPredicate.not(passesItOnToAnEngine)))
+                .orShould().callCodeUnitWhere(DescribedPredicate.and(passesTheDatabase,
+                        DescribedPredicate.not(passesItOnToAnEngine)))
                 .because("a database handed in by an engine's call is passed on to the engines it names, never"
                         + " read: the rows are the model's to read")
                 .check(MAIN);
@@ -170,7 +171,8 @@ class ArchitectureTest {
     private static boolean readsTheDatabase(JavaCall<?> call) {
         JavaClass owner = call.getTargetOwner();
         boolean theImport = call.getOriginOwner().getName().startsWith(ImportWriter.class.getName());
-        return owner.isAssignableTo(Db.class) || owner.isAssignableTo(TxConflicts.class) || (owner.isAssignableTo(Tx.class) && !theImport);
+        return owner.isAssignableTo(Db.class) || owner.isAssignableTo(TxConflicts.class)
+                || (owner.isAssignableTo(Tx.class) && !theImport);
     }
 
     @Test

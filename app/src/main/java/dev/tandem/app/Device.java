@@ -242,7 +242,7 @@ public final class Device implements AutoCloseable {
             }
             // The lists shared with other people sync through their own spaces, beside the personal
             // remote or, with none set up, on their own.
-            engine = new SpaceLists(settings).withSpaces(b, System.getenv());
+            engine = new SpaceLists(settings).withSpaces(b, System.getenv(), store);
         } catch (RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
         }

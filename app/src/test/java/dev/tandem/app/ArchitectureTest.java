@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -132,9 +133,11 @@ class ArchitectureTest {
     /**
      * The model is the one door to the data: outside it no class holds the engine's database, takes one or
      * gets one, so what a write reads is decided in the model, inside the write's transaction. The engine's
-     * sync services reach it through {@link Replica}, which makes their calls with it. Only a class that
+     * sync services reach it through {@link Replica}, which makes their calls with it. A class that
      * implements the engine's own sync interfaces (the shared lists' engine and their blobs) is handed the
-     * database, by the engine's call, and passes it on within that call.
+     * database by the engine's call, and may only pass it on to the engine calls it makes within that
+     * call: what it needs to know of the rows (a list's name, which list a file belongs to) it asks the
+     * model for.
      */
     @Test
     void onlyTheModel_holdsTheDatabase() {
@@ -148,6 +151,29 @@ class ArchitectureTest {
                 .because("a read that decides a write belongs in the model, inside the write's transaction;"
                         + " handing the database out lets every caller read and write it apart")
                 .check(MAIN);
+        DescribedPredicate<JavaCall<?>> passesItOnToAnEngine = DescribedPredicate.describe("code of the engine",
+                call -> call.getTargetOwner().getPackageName().startsWith("dev.tandem.engine"));
+        noClasses().that().resideOutsideOfPackage(APP + ".model..")
+                .should().callMethodWhere(DescribedPredicate.describe("a method of the database (or of a"
+                        + " Tx or Conflicts it hands out)", ArchitectureTest::readsTheDatabase))
+                .orShould().callCodeUnitWhere(DescribedPredicate.and(passesTheDatabase,
+                        DescribedPredicate.not(passesItOnToAnEngine)))
+                .because("a database handed in by an engine's call is passed on to the engines it names, never"
+                        + " read: the rows are the model's to read")
+                .check(MAIN);
+    }
+
+    /**
+     * Whether {@code call} reads or writes rows: a method of the database, or of a transaction or the
+     * conflicts it hands out. The import's one transaction, which the model hands {@link ImportWriter}, is held
+     * to {@link #database_rowsAreWrittenOnlyByTheModel} instead. The change history ({@code History}) the model
+     * hands out on purpose ({@link TodoStore#history()}): it reads past versions, not the rows a write decides on.
+     */
+    private static boolean readsTheDatabase(JavaCall<?> call) {
+        JavaClass owner = call.getTargetOwner();
+        boolean theImport = call.getOriginOwner().getName().startsWith(ImportWriter.class.getName());
+        return owner.isAssignableTo(Db.class) || owner.isAssignableTo(TxConflicts.class)
+                || (owner.isAssignableTo(Tx.class) && !theImport);
     }
 
     @Test

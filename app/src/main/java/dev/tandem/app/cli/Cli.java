@@ -184,7 +184,7 @@ public final class Cli {
             }
             if (verb.equals("check")) {
                 // Only the saved settings are read: checking a remote must not create a profile.
-                return new SyncCommands(out, err, env).check(dir, a);
+                return new SyncCommands(out, err, env, null).check(dir, a);
             }
             try {
                 DataDirs.createPrivate(dir);
@@ -200,7 +200,7 @@ public final class Cli {
                 store.setSharedLists(() -> new SpaceLists(new SettingsStore(dir))
                         .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);
-                SyncCommands syncs = new SyncCommands(out, err, env);
+                SyncCommands syncs = new SyncCommands(out, err, env, store);
                 KeyCommands keys = new KeyCommands(out, err, env, syncs);
                 return switch (verb) {
                     case "add" -> a.flags().contains("--window") ? QuickAddWindowCommand.run(store, dir, a) : todos.add(store, a);

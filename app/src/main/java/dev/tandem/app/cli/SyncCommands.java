@@ -41,15 +41,18 @@ final class SyncCommands {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    /** The profile the engines' calls are made for; null for {@code tandem check}, which opens none. */
+    private final TodoStore store;
     /** How long a sync waits for another one of the profile before it says so. */
     static final long WAIT_NOTICE_MILLIS = 2000;
     /** Snapshots this large take a second or more to load: the sync says why it is quiet meanwhile. */
     static final long CATCH_UP_NOTICE_CHANGES = 10_000;
 
-    SyncCommands(PrintStream out, PrintStream err, Map<String, String> env) {
+    SyncCommands(PrintStream out, PrintStream err, Map<String, String> env, TodoStore store) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.store = store;
     }
 
     int sync(TodoStore store, Path dir, Args a) {
@@ -207,7 +210,7 @@ final class SyncCommands {
      */
     SyncEngine syncEngineFor(Args a, Path dir) {
         if (a.options().get("--remote") == null && new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE) {
-            SyncEngine alone = shared(dir).withSpaces(null, env);
+            SyncEngine alone = shared(dir).withSpaces(null, env, store);
             if (alone != null) {
                 return alone;
             }
@@ -250,7 +253,7 @@ final class SyncCommands {
             } else {
                 unlock.accept(b);
             }
-            return shared(dir).withSpaces(b, env);
+            return shared(dir).withSpaces(b, env, store);
         }
         SyncEngine.Builder b;
         try {
@@ -263,7 +266,7 @@ final class SyncCommands {
         if (unlock != null) {
             unlock.accept(b);
         }
-        return shared(dir).withSpaces(b, env);
+        return shared(dir).withSpaces(b, env, store);
     }
 
     /** Joins the shared lists whose owner has admitted this person since `tandem join` asked, and finishes removals cut short. */

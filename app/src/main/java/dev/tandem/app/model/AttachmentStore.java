@@ -126,6 +126,15 @@ public final class AttachmentStore {
         return db.query(Attachment.class, "SELECT * FROM attachments WHERE blob = ?", blob);
     }
 
+    /**
+     * The lists whose items {@code blob} is attached to: a shared list's files live in its own space, so a
+     * fetch asks that list's remote first. A file on Inbox items only (no list) has none.
+     */
+    public List<String> listsOf(String blob) {
+        return Queries.ids(db, "SELECT DISTINCT i.listId AS id FROM attachments a JOIN items i ON i.id = a.itemId"
+                + " WHERE a.blob = ? AND i.listId IS NOT NULL", blob);
+    }
+
     /** How many attachment rows the profile has. */
     public long count() {
         return Queries.number(db, "SELECT count(*) FROM attachments");

@@ -1,5 +1,6 @@
 package dev.tandem.app.space;
 
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.BlobSweep;
 import dev.tandem.engine.sync.RemoteBlobs;
@@ -13,20 +14,25 @@ import java.util.List;
  * in its list's space (its scope takes the attachment rows, and each engine uploads what its own
  * batches name), every other item's on the personal remote. A fetch asks the remote of the item's
  * list first, then the others; a sweep runs on each remote against the whole database, which names
- * at least everything each remote's items name.
+ * at least everything each remote's items name. Which list a file is attached in is the model's
+ * to read ({@code store}, the profile whose database the engine's calls hand in); the database
+ * itself is only passed on to the engines.
  */
 final class SpaceBlobs implements RemoteBlobs {
     private final SyncEngine personal;
     private final List<SpaceSync.Named> spaces;
+    /** Null for an engine that makes no call with a database: then no remote is asked first. */
+    private final TodoStore store;
 
-    SpaceBlobs(SyncEngine personal, List<SpaceSync.Named> spaces) {
+    SpaceBlobs(SyncEngine personal, List<SpaceSync.Named> spaces, TodoStore store) {
         this.personal = personal;
         this.spaces = spaces;
+        this.store = store;
     }
 
     @Override
     public Fetch fetch(Db db, String id, long size) {
-        for (SyncEngine e : order(db, id)) {
+        for (SyncEngine e : order(id)) {
             Fetch got = e.blobs().fetch(db, id, size);
             if (got != Fetch.NOT_ON_REMOTE) {
                 return got;
@@ -43,7 +49,7 @@ final class SpaceBlobs implements RemoteBlobs {
         long unreferencedBytes = 0;
         long deletableBytes = 0;
         long deletedBytes = 0;
-        for (SyncEngine e : order(db, null)) {
+        for (SyncEngine e : order(null)) {
             BlobSweep s = e.blobs().sweep(db, grace, delete);
             unreferenced += s.unreferenced();
             unreferencedBytes += s.unreferencedBytes();
@@ -58,17 +64,15 @@ final class SpaceBlobs implements RemoteBlobs {
     @Override
     public int answer(Db db) {
         int answered = 0;
-        for (SyncEngine e : order(db, null)) {
+        for (SyncEngine e : order(null)) {
             answered += e.blobs().answer(db);
         }
         return answered;
     }
 
     /** The engines, the one holding {@code blob}'s item first when it is known. */
-    private List<SyncEngine> order(Db db, String blob) {
-        List<String> lists = blob == null ? List.of() : db.query(ListOf.class,
-                "SELECT i.listId AS id FROM attachments a JOIN items i ON i.id = a.itemId WHERE a.blob = ?", blob)
-                .stream().map(ListOf::id).toList();
+    private List<SyncEngine> order(String blob) {
+        List<String> lists = blob == null || store == null ? List.of() : store.attachments().listsOf(blob);
         List<SyncEngine> out = new ArrayList<>();
         for (SpaceSync.Named s : spaces) {
             if (lists.contains(s.list())) {
@@ -84,9 +88,5 @@ final class SpaceBlobs implements RemoteBlobs {
             }
         }
         return out;
-    }
-
-    /** One column of a query: a list id. */
-    record ListOf(String id) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.space;
 
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.SpaceKeys;
@@ -238,9 +239,11 @@ public final class SpaceLists {
      * The engine a sync of this profile runs: {@code personal} scoped to leave the shared lists out,
      * with every joined shared list's engine beside it; just the personal one when nothing is shared.
      * With no personal remote ({@code personal} null) the shared lists sync alone, and with none of
-     * them either there is nothing to sync: null.
+     * them either there is nothing to sync: null. {@code store}: the profile the engine's calls are
+     * made for (it names the lists in messages, and says which list a file is attached in); null only
+     * for an engine that makes no call with a database, as {@code tandem check}'s.
      */
-    public SyncEngine withSpaces(SyncEngine.Builder personal, Map<String, String> env) {
+    public SyncEngine withSpaces(SyncEngine.Builder personal, Map<String, String> env, TodoStore store) {
         List<Space> shared = all();
         if (shared.isEmpty()) {
             return personal == null ? null : personal.build();
@@ -263,7 +266,8 @@ public final class SpaceLists {
                 unusable.add(Messages.text("common.space.cannotSyncHere", s.listId(), String.valueOf(e.getMessage())));
             }
         }
-        return new SpaceSync(main, spaces, (listId, rekeyed) -> followRekey(listId, rekeyed, env), unusable, this);
+        return new SpaceSync(main, spaces, (listId, rekeyed) -> followRekey(listId, rekeyed, env), unusable, this,
+                store);
     }
 
     /**

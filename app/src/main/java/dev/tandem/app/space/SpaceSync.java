@@ -1,6 +1,7 @@
 package dev.tandem.app.space;
 
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -29,6 +30,11 @@ import java.util.function.Supplier;
  * the report, so it never stops the personal sync or another list. Devices, keys and the
  * connection check are the personal remote's. A profile with no personal remote syncs its shared
  * lists alone ({@code personal} null): it has no devices to list, and its check is the first list's.
+ *
+ * <p>The engine's calls hand it the profile's database, which it only passes on to the engines it
+ * wraps. What it needs to know of the rows (a list's name for a message, which list a file is
+ * attached in) it asks the model: {@code store}, whose database is the one those calls hand in
+ * ({@link dev.tandem.app.model.Replica} makes them with it), so both read the same rows.
  */
 public final class SpaceSync implements SyncEngine {
     private final SyncEngine personal;
@@ -37,6 +43,8 @@ public final class SpaceSync implements SyncEngine {
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
     private final SpaceLists lists;
+    /** The profile's model; null for an engine that makes no call with a database ({@code tandem check}). */
+    private final TodoStore store;
 
     /** A shared list's engine, with the list's id for messages. */
     public record Named(String list, SyncEngine engine) {
@@ -45,25 +53,21 @@ public final class SpaceSync implements SyncEngine {
     /**
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
+     * {@code lists} names each list's owner in messages, and learns it at a list's first sync here.
      */
     public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, SpaceLists.Rekeyed, SyncEngine> reopen,
-                      List<String> unusable) {
-        this(personal, spaces, reopen, unusable, null);
-    }
-
-    /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
-    public SpaceSync(SyncEngine personal, List<Named> spaces, BiFunction<String, SpaceLists.Rekeyed, SyncEngine> reopen,
-                      List<String> unusable, SpaceLists lists) {
+                      List<String> unusable, SpaceLists lists, TodoStore store) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
         this.reopen = reopen;
         this.unusable = List.copyOf(unusable);
         this.lists = lists;
+        this.store = store;
     }
 
-    /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
-    private static String named(Db db, String listId) {
-        return named(db.get(TodoList.class, listId), listId);
+    /** “Family”, or the list's id while the profile holds no list under it (not synced here yet). */
+    private String named(String listId) {
+        return named(store == null ? Optional.empty() : store.list(listId), listId);
     }
 
     /** “Family” for {@code list}, or {@code listId} when there is none. */
@@ -71,16 +75,16 @@ public final class SpaceSync implements SyncEngine {
         return list.map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
     }
 
-    private static String didNotSync(Db db, String listId, RuntimeException e) {
-        return Messages.text("common.space.didNotSync", named(db, listId), String.valueOf(e.getMessage()));
+    private String didNotSync(String listId, RuntimeException e) {
+        return Messages.text("common.space.didNotSync", named(listId), String.valueOf(e.getMessage()));
     }
 
     /**
      * The list's key changed and none was sealed to this person: its owner removed them. Said with
      * names, and with what they can do, since their changes to the list reach no one from now on.
      */
-    private String removed(Db db, String listId) {
-        String list = named(db, listId);
+    private String removed(String listId) {
+        String list = named(listId);
         String who = lists == null ? "" : lists.owner(listId).orElse("");
         return who.isEmpty() ? Messages.text("common.space.removedYou", list)
                 : Messages.text("common.space.removedYouBy", list, who);
@@ -113,13 +117,13 @@ public final class SpaceSync implements SyncEngine {
             Named s = spaces.get(i);
             try {
                 all.add(s.engine().sync(db, progress));
-                String note = ownerNote(lists, s.list(), () -> named(db, s.list()), () -> s.engine().members(db));
+                String note = ownerNote(lists, s.list(), () -> named(s.list()), () -> s.engine().members(db));
                 if (note != null) {
                     notes.add(note);
                 }
             } catch (SyncException e) {
                 if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
-                    failed.add(didNotSync(db, s.list(), e));
+                    failed.add(didNotSync(s.list(), e));
                     continue;
                 }
                 SyncEngine fresh;
@@ -127,11 +131,11 @@ public final class SpaceSync implements SyncEngine {
                     fresh = reopen.apply(s.list(), (keys, storage) -> keys.rekeyedPassphrase(db, storage));
                 } catch (RuntimeException notFollowed) {
                     // A grant older than the key this device has: the storage was put back. Say so.
-                    failed.add(didNotSync(db, s.list(), notFollowed));
+                    failed.add(didNotSync(s.list(), notFollowed));
                     continue;
                 }
                 if (fresh == null) {
-                    failed.add(removed(db, s.list()));
+                    failed.add(removed(s.list()));
                     continue;
                 }
                 // The owner changed the list's key and sealed the new one to this member: follow it.
@@ -140,10 +144,10 @@ public final class SpaceSync implements SyncEngine {
                 try {
                     all.add(fresh.sync(db, progress));
                 } catch (RuntimeException again) {
-                    failed.add(didNotSync(db, s.list(), again));
+                    failed.add(didNotSync(s.list(), again));
                 }
             } catch (RuntimeException e) {
-                failed.add(didNotSync(db, s.list(), e));
+                failed.add(didNotSync(s.list(), e));
             }
         }
         return add(all, failed, notes);
@@ -170,7 +174,7 @@ public final class SpaceSync implements SyncEngine {
                 written |= r.snapshotWritten();
                 reports.add(r.sync());
             } catch (RuntimeException e) {
-                failed.add(Messages.text("common.space.notCompacted", named(db, s.list()),
+                failed.add(Messages.text("common.space.notCompacted", named(s.list()),
                         String.valueOf(e.getMessage())));
             }
         }
@@ -315,7 +319,7 @@ public final class SpaceSync implements SyncEngine {
 
     @Override
     public RemoteBlobs blobs() {
-        return new SpaceBlobs(personal, spaces);
+        return new SpaceBlobs(personal, spaces, store);
     }
 
     @Override

@@ -34,19 +34,38 @@ class SpaceSyncTest {
                 "pass", null));
         shared.save(new SpaceLists.Space("l-s3", "s3://bucket/groceries", SpaceKeys.newSpace("Sam"), "pass", null));
         SyncStorage personal = SyncStorage.memory();
-        try (Db db = Schema.database(tmp.resolve("tandem.db")).build();
-             SyncEngine engine = shared.withSpaces(SyncEngine.builder().storage(personal), Map.of())) {
+        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());
-            store.add("call the bank", null, null);
-            SyncReport r = engine.sync(db);
-            assertEquals(1, r.pushed(), "the personal remote synced: " + r);
-            assertFalse(r.complete());
-            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-away") && w.contains("did not sync")), r.warnings().toString());
-            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-s3") && w.contains("cannot sync here")
-                    && w.contains("AWS_ACCESS_KEY_ID")), r.warnings().toString());
-            assertTrue(engine.describe().endsWith("and 1 shared list"), engine.describe());
+            try (SyncEngine engine = shared.withSpaces(SyncEngine.builder().storage(personal), Map.of(), store)) {
+                store.add("call the bank", null, null);
+                SyncReport r = engine.sync(db);
+                assertEquals(1, r.pushed(), "the personal remote synced: " + r);
+                assertFalse(r.complete());
+                assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-away") && w.contains("did not sync")),
+                        r.warnings().toString());
+                assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-s3") && w.contains("cannot sync here")
+                        && w.contains("AWS_ACCESS_KEY_ID")), r.warnings().toString());
+                assertTrue(engine.describe().endsWith("and 1 shared list"), engine.describe());
+            }
         }
         assertTrue(Files.exists(tmp.resolve(SettingsStore.SECRETS_FILE)));
         assertEquals(List.of("l-away", "l-s3"), shared.all().stream().map(SpaceLists.Space::listId).toList());
+    }
+
+    /** The list's name comes from the profile's model, the one whose database the sync is handed. */
+    @Test
+    void sync_sharedListHereUnreachable_theReportNamesTheList() throws Exception {
+        SpaceLists shared = new SpaceLists(new SettingsStore(tmp));
+        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
+            TodoStore store = new TodoStore(db, Clock.systemUTC());
+            String groceries = store.createList("Groceries").id();
+            shared.save(new SpaceLists.Space(groceries, "webdav:http://127.0.0.1:9/nowhere", SpaceKeys.newSpace("Sam"),
+                    "pass", null));
+            try (SyncEngine engine = shared.withSpaces(null, Map.of(), store)) {
+                List<String> warnings = engine.sync(db).warnings();
+                assertTrue(warnings.stream().anyMatch(w -> w.contains("“Groceries”") && w.contains("did not sync")
+                        && !w.contains(groceries)), warnings.toString());
+            }
+        }
     }
 }

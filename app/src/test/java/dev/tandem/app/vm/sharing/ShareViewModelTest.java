@@ -194,7 +194,7 @@ class ShareViewModelTest {
         Supplier<SyncReport> sync = () -> {
             try (SyncEngine e = new SpaceLists(
                     new SettingsStore(tmp.resolve("alice"))).withSpaces(SyncEngine.builder()
-                    .folder(personal), Map.of())) {
+                    .folder(personal), Map.of(), alice)) {
                 return alice.replica().sync(e);
             }
         };
@@ -231,7 +231,7 @@ class ShareViewModelTest {
         Supplier<SyncReport> sync = () -> {
             try (SyncEngine e = new SpaceLists(
                     new SettingsStore(tmp.resolve("bob"))).withSpaces(SyncEngine.builder()
-                    .folder(personal), Map.of())) {
+                    .folder(personal), Map.of(), bob)) {
                 return bob.replica().sync(e);
             }
         };
@@ -337,7 +337,7 @@ class ShareViewModelTest {
         // A later sync of everything, with nothing in the environment, signs in with what the list kept.
         bob.add("Buy flowers", family.id(), null);
         try (SyncEngine e = new SpaceLists(new SettingsStore(tmp.resolve("bob")))
-                .withSpaces(null, Map.of())) {
+                .withSpaces(null, Map.of(), bob)) {
             assertEquals(List.of(), bob.replica().sync(e).warnings());
         }
         sharing("alice").syncList(alice, family.id());

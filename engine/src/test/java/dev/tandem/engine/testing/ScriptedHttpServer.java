@@ -24,7 +24,8 @@ import javax.net.ssl.SSLContext;
  * that ignores the conditions it is sent. Each connection gets a thread that reads requests
  * (request line, headers, a {@code Content-Length} body) one after the other, records them and
  * writes the scripted answer with a {@code Content-Length}, so clients may keep connections
- * alive. Optionally over TLS, with the key from a given {@link SSLContext}.
+ * alive; or a {@link Response#streamed streamed} one, framed as its headers say and generated as it is
+ * written (a 1 GiB answer, a trickle), after which the connection closes. Optionally over TLS, with the key from a given {@link SSLContext}.
  *
  * <p>Chunked request bodies are not read (Tandem's client sends lengths); a script that throws is
  * answered with 500 and recorded in {@link #failures()}, so a test can tell a script bug from the

@@ -15,13 +15,13 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -306,7 +306,10 @@ public final class DavClient implements AutoCloseable {
         }
     }
 
-    /** Closes an answer; one whose connection was dropped on purpose fails to close, and that is no news. */
+    /**
+     * Closes an answer. One whose connection was dropped on purpose (past the cap or the deadline)
+     * fails to close with "Socket closed": that is the drop itself, and the refusal already says why.
+     */
     private static void close(ClassicHttpResponse response, boolean dropped) throws IOException {
         try {
             response.close();

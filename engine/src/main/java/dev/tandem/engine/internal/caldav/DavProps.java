@@ -22,8 +22,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>The answer comes from a server Tandem does not trust: DTDs and external entities are refused,
  * and a text longer than {@link #MAX_TEXT} characters (a calendar object's data) is kept only up to
- * there and marked {@link Prop#cut() cut}: a cut iCalendar text may still parse (a todo without its
- * end), so the caller must look at the mark, not at the text.
+ * there and marked {@link Prop#cut() cut}: whether a cut iCalendar text parses is up to its reader
+ * (ical4j refuses one without its end), so the caller looks at the mark, not at the text.
  */
 final class DavProps {
     static final String DAV = "DAV:";

@@ -170,8 +170,8 @@ public final class DefaultCalDavAccount implements CalDavAccount {
                     client.resolve(calendar.href())).responses()) {
                 String data = resp.text(CALDAV, "calendar-data");
                 if (data != null && (resp.status() == 0 || resp.status() / 100 == 2)) {
-                    // Longer than DavProps.MAX_TEXT: not handed on cut (half a todo may still parse)
-                    // but empty, which no reader takes for a task, so the sync names it every time.
+                    // Longer than DavProps.MAX_TEXT: not handed on cut (whether half a todo parses is
+                    // up to the reader) but empty, which no reader takes for a task: the sync names it.
                     boolean cut = resp.prop(CALDAV, "calendar-data").cut();
                     objects.add(new CalendarObject(resp.path(), resp.text(DAV, "getetag"), cut ? "" : data));
                 }

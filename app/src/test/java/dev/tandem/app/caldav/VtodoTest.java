@@ -110,4 +110,10 @@ class VtodoTest {
         assertEquals(was.remindAt(), Vtodo.read(out, BERLIN).orElseThrow().fields().remindAt(), out);
         assertTrue(out.contains("TRIGGER;VALUE=DATE-TIME:20261124T164500Z"), out);
     }
+
+    @Test
+    void read_emptyText_isNoTaskSoTheSyncNamesItUnreadable() {
+        // The engine hands on an object longer than it reads (2,000,000 characters) with no text.
+        assertTrue(Vtodo.read("", BERLIN).isEmpty());
+    }
 }

@@ -24,7 +24,8 @@ import javax.net.ssl.SSLContext;
  * that ignores the conditions it is sent. Each connection gets a thread that reads requests
  * (request line, headers, a {@code Content-Length} body) one after the other, records them and
  * writes the scripted answer with a {@code Content-Length}, so clients may keep connections
- * alive. Optionally over TLS, with the key from a given {@link SSLContext}.
+ * alive; or a {@link Response#streamed streamed} one, framed as its headers say and generated as it is
+ * written (a 1 GiB answer, a trickle), after which the connection closes. Optionally over TLS, with the key from a given {@link SSLContext}.
  *
  * <p>Chunked request bodies are not read (Tandem's client sends lengths); a script that throws is
  * answered with 500 and recorded in {@link #failures()}, so a test can tell a script bug from the
@@ -39,8 +40,26 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    /** A canned answer. */
-    public record Response(int status, Map<String, String> headers, byte[] body) {
+    /** Writes a body straight onto the connection: its framing is the headers' (chunked, a length, or the close). */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A canned answer; {@code stream}, when not null, writes the body instead of {@code body}, with
+     * no Content-Length added, and the connection closes after it: a hostile server's framing.
+     */
+    public record Response(int status, Map<String, String> headers, byte[] body, BodyWriter stream) {
+        public Response(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, null);
+        }
+
+        /** An answer whose head is {@code headers} as given and whose body {@code stream} writes as it likes. */
+        public static Response streamed(int status, Map<String, String> headers, BodyWriter stream) {
+            return new Response(status, headers, new byte[0], stream);
+        }
+
         public static Response of(int status, String contentType, String body) {
             return new Response(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
         }
@@ -57,7 +76,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
         public Response with(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Response(status, more, body);
+            return new Response(status, more, body, stream);
         }
     }
 
@@ -177,7 +196,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
                     return;
                 }
                 write(out, request.method(), response);
-                if ("close".equalsIgnoreCase(request.header("connection"))) {
+                if (response.stream() != null || "close".equalsIgnoreCase(request.header("connection"))) {
                     return;
                 }
             }
@@ -241,11 +260,17 @@ public final class ScriptedHttpServer implements AutoCloseable {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(' ')
                 .append(reason(r.status())).append("\r\n");
         r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        if (!noBody) {
+        if (!noBody && r.stream() == null) {
             head.append("Content-Length: ").append(r.body().length).append("\r\n");
         }
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (r.stream() != null) {
+            out.flush();
+            r.stream().writeTo(out);
+            out.flush();
+            return;
+        }
         if (!noBody && !"HEAD".equals(method)) {
             out.write(r.body());
         }

@@ -21,8 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * set). Properties are keyed by {@code "{namespace}local"}. The report's {@code sync-token} is kept.
  *
  * <p>The answer comes from a server Tandem does not trust: DTDs and external entities are refused,
- * and a text longer than {@link #MAX_TEXT} characters (a calendar object's data) is cut off, which
- * the caller notices because the iCalendar text then lacks its end.
+ * and a text longer than {@link #MAX_TEXT} characters (a calendar object's data) is kept only up to
+ * there and marked {@link Prop#cut() cut}: whether a cut iCalendar text parses is up to its reader
+ * (ical4j refuses one without its end), so the caller looks at the mark, not at the text.
  */
 final class DavProps {
     static final String DAV = "DAV:";
@@ -31,8 +32,11 @@ final class DavProps {
     static final int MAX_TEXT = 2_000_000;
     private static final XMLInputFactory FACTORY = coalescing(Multistatus.untrustedXml());
 
-    /** One property: its text (stripped; "" when none), the hrefs inside it and its children's names. */
-    record Prop(String text, List<String> hrefs, List<String> children, List<String> compNames) {
+    /**
+     * One property: its text (stripped; "" when none), the hrefs inside it and its children's names;
+     * {@code cut} when its text ran past {@link #MAX_TEXT} characters and {@code text} is only its start.
+     */
+    record Prop(String text, boolean cut, List<String> hrefs, List<String> children, List<String> compNames) {
     }
 
     /** One {@code response}: {@code path} is the decoded absolute path; {@code status} 0 when the response has none. */
@@ -145,6 +149,7 @@ final class DavProps {
         List<String> hrefs = new ArrayList<>();
         List<String> children = new ArrayList<>();
         List<String> comps = new ArrayList<>();
+        boolean cut = false;
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
@@ -166,11 +171,13 @@ final class DavProps {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
-                    && depth == 1 && text.length() < MAX_TEXT) {
-                text.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_TEXT - text.length()));
+                    && depth == 1 && !cut) {
+                int room = MAX_TEXT - text.length();
+                cut = r.getTextLength() > room;
+                text.append(r.getText(), 0, Math.min(r.getTextLength(), room));
             }
         }
-        return new Prop(text.toString().strip(), hrefs, children, comps);
+        return new Prop(text.toString().strip(), cut, hrefs, children, comps);
     }
 
     private static int statusCode(String statusLine) {

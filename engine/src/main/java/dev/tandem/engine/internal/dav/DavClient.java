@@ -11,16 +11,23 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -57,6 +64,18 @@ public final class DavClient implements AutoCloseable {
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
     /** Between two packets of an answer: a listing of a large folder may take the server a while. */
     private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
+    /**
+     * The most one request may take, answer read whole: the socket timeout is between two packets,
+     * so a server trickling a byte a second would otherwise hold a sync for ever. Ten minutes
+     * still read a 64 MiB listing at 1 Mbit/s.
+     */
+    public static final Duration ANSWER_DEADLINE = Duration.ofMinutes(10);
+    /** Drops requests past their deadline; one daemon thread for every client, idle but for that. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dav-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     /** Tries of a request answered 423 Locked, about 0.8 s in all. */
     private static final int LOCKED_RETRIES = 5;
     /** The most of an error answer to a streamed GET that is read, for its message. */
@@ -75,6 +94,7 @@ public final class DavClient implements AutoCloseable {
     private final String proxyAuthorization;
     private final CloseableHttpClient http;
     private final AtomicLong sent = new AtomicLong();
+    private final Duration answerDeadline;
 
     /** A client that takes its proxy from the settings or else the JVM's proxy selector, never the environment. */
     public DavClient(WebDavSettings settings) {
@@ -83,7 +103,13 @@ public final class DavClient implements AutoCloseable {
 
     /** A client reaching the server through {@code proxy} ({@link Proxies.Choice#DIRECT} for none). */
     public DavClient(WebDavSettings settings, Proxies.Choice proxy) {
+        this(settings, proxy, ANSWER_DEADLINE);
+    }
+
+    /** As {@link #DavClient(WebDavSettings, Proxies.Choice)}, with every request of {@link #send} dropped after {@code answerDeadline}. */
+    public DavClient(WebDavSettings settings, Proxies.Choice proxy, Duration answerDeadline) {
         Objects.requireNonNull(settings, "settings");
+        this.answerDeadline = Objects.requireNonNull(answerDeadline, "answerDeadline");
         this.proxy = Objects.requireNonNull(proxy, "proxy");
         String url = settings.url().endsWith("/") ? settings.url() : settings.url() + "/";
         this.root = URI.create(url);
@@ -227,20 +253,30 @@ public final class DavClient implements AutoCloseable {
             request.setEntity(entity.get());
         }
         HttpClientContext context = HttpClientContext.create();
-        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+        // Cancelling aborts the connection: a read blocked on it fails at once, whatever the server
+        // still trickles. A streamed upload (an attachment, a backup) may rightly take longer: its
+        // clock starts at the answer.
+        boolean upload = request.getEntity() instanceof BodyEntity;
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> deadline = upload ? null : deadline(request, late);
+        ClassicHttpResponse response = null;
+        boolean dropped = false;
+        try {
+            response = http.executeOpen(null, request, context);
+            deadline = upload ? deadline(request, late) : deadline;
             Map<String, String> kept = answered(response, context, action);
             HttpEntity body = response.getEntity();
             byte[] data = new byte[0];
             if (body != null) {
-                if (body.getContentLength() > maxBody) {
-                    // Closing would first drain what may be gigabytes: drop the connection instead.
-                    request.cancel();
-                    return new DavResponse(-1, kept, data, retried);
-                }
-                try (InputStream in = body.getContent()) {
+                // Past the cap the connection is dropped, never closed: closing a body first reads
+                // the rest of it, which may be gigabytes or endless.
+                dropped = body.getContentLength() > maxBody;
+                if (!dropped) {
+                    InputStream in = body.getContent();
                     data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+                    dropped = data.length > maxBody;
                 }
-                if (data.length > maxBody) {
+                if (dropped) {
                     request.cancel();
                     return new DavResponse(-1, kept, new byte[0], retried);
                 }
@@ -252,7 +288,44 @@ public final class DavClient implements AutoCloseable {
                 throw DavErrors.webPage(head(action), r);
             }
             return r;
+        } catch (IOException e) {
+            if (late.get()) {
+                SocketTimeoutException timeout = new SocketTimeoutException("no whole answer within "
+                        + answerDeadline.toSeconds() + " s");
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            if (response != null) {
+                close(response, dropped || late.get());
+            }
         }
+    }
+
+    /**
+     * Closes an answer. One whose connection was dropped on purpose (past the cap or the deadline)
+     * fails to close with "Socket closed": that is the drop itself, and the refusal already says why.
+     */
+    private static void close(ClassicHttpResponse response, boolean dropped) throws IOException {
+        try {
+            response.close();
+        } catch (IOException e) {
+            if (!dropped) {
+                throw e;
+            }
+        }
+    }
+
+    /** Drops {@code request} after the deadline, {@code late} set first: the reader wakes before the drop returns. */
+    private ScheduledFuture<?> deadline(HttpUriRequestBase request, AtomicBoolean late) {
+        return DEADLINES.schedule(() -> {
+            late.set(true);
+            request.cancel();
+        }, answerDeadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -101,7 +101,8 @@ public final class Packager {
             image.add(javaOption);
         }
         image.addAll(jpackage.commonOptions(version, icon));
-        image.addAll(List.of("--add-launcher", opts.get("cli-name") + "=" + jpackage.cliLauncherProperties(work)));
+        String cliOptions = jdk.aotCache() ? opts.getOrDefault("cli-java-options-aot", "") : "";
+        image.addAll(List.of("--add-launcher", opts.get("cli-name") + "=" + jpackage.cliLauncherProperties(work, cliOptions)));
         if (os == Os.MAC) {
             image.addAll(List.of("--mac-package-identifier", opts.get("mac-bundle-id"), "--mac-package-name", opts.get("name")));
         }

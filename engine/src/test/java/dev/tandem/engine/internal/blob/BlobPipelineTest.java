@@ -1,0 +1,135 @@
+package dev.tandem.engine.internal.blob;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Blob;
+import dev.tandem.engine.StorageException;
+import dev.tandem.engine.sync.ObjectBody;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.ForwardingStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attach (hash on one thread, copy on another) and upload (encrypt on one thread, write on another):
+ * the same bytes as one pass would give, and a failure in either stage fails the whole operation,
+ * leaves nothing partial and stops the other stage.
+ */
+class BlobPipelineTest {
+    @TempDir
+    Path tmp;
+
+    private Path file(int size, long seed) throws IOException {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return Files.write(tmp.resolve("f-" + seed), b);
+    }
+
+    private static List<Path> inTmp(LocalBlobs blobs, Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("tmp"))) {
+            return s.toList();
+        }
+    }
+
+    /** Waits (bounded) until no read-ahead thread is left: a stage that failed stopped the other. */
+    private static void awaitNoReadAhead() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("tandem-read-ahead"))) {
+            assertTrue(System.nanoTime() < deadline, "a read-ahead thread outlived its operation");
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void add_fileOfManyBuffers_storesCopyNamedByItsDigest() throws Exception {
+        Path f = file(3 * 1024 * 1024 + 7, 1);
+        Path dir = tmp.resolve("blobs");
+        LocalBlobs blobs = new LocalBlobs(dir);
+        Blob blob = blobs.add(f, Long.MAX_VALUE);
+        String expected = HexFormat.of().formatHex(Digests.sha256().digest(Files.readAllBytes(f)));
+        assertEquals(expected, blob.id());
+        assertEquals(Files.size(f), blob.size());
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(blobs.file(blob.id()).orElseThrow()));
+        assertEquals(List.of(), inTmp(blobs, dir));
+    }
+
+    @Test
+    void add_readingStageFails_throwsStorageExceptionAndLeavesNothing() throws Exception {
+        Path dir = tmp.resolve("blobs");
+        LocalBlobs blobs = new LocalBlobs(dir);
+        Path folder = Files.createDirectories(tmp.resolve("not-a-file"));
+        assertThrows(StorageException.class, () -> blobs.add(folder, Long.MAX_VALUE));
+        assertEquals(List.of(), inTmp(blobs, dir));
+        awaitNoReadAhead();
+    }
+
+    @Test
+    void add_interrupted_failsAndKeepsTheInterruptFlag() throws Exception {
+        Path f = file(2 * 1024 * 1024, 2);
+        Path dir = tmp.resolve("blobs");
+        LocalBlobs blobs = new LocalBlobs(dir);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(StorageException.class, () -> blobs.add(f, Long.MAX_VALUE));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), inTmp(blobs, dir));
+        awaitNoReadAhead();
+    }
+
+    @Test
+    void upload_encrypted_downloadsToTheSameBytes() throws Exception {
+        Path f = file(5 * 64 * 1024 * 4 + 13, 3);
+        SyncStorage remote = SyncStorage.memory();
+        BlobTransfer transfer = new BlobTransfer(remote, new BlobKeys(SyncStorage.memory()), () -> 1);
+        LocalBlobs a = new LocalBlobs(tmp.resolve("a"));
+        Blob blob = a.add(f, Long.MAX_VALUE);
+        assertTrue(transfer.upload(a, blob.id()));
+        assertTrue(a.onRemote(blob.id()));
+        LocalBlobs b = new LocalBlobs(tmp.resolve("b"));
+        assertEquals(BlobTransfer.Fetched.FETCHED, transfer.download(b, blob.id(), blob.size()));
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.file(blob.id()).orElseThrow()));
+    }
+
+    @Test
+    void upload_writingStageFailsMidway_failsLeavesNothingAndStopsTheEncrypter() throws Exception {
+        Path f = file(4 * 1024 * 1024, 4);
+        SyncStorage remote = SyncStorage.memory();
+        SyncStorage failing = new ForwardingStorage(remote) {
+            @Override
+            public boolean createIfAbsent(String name, ObjectBody body) {
+                try (InputStream in = body.open()) {
+                    in.readNBytes(1024 * 1024);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                throw new SyncException(Reason.IO, "the disk is full");
+            }
+        };
+        BlobTransfer transfer = new BlobTransfer(failing, new BlobKeys(SyncStorage.memory()), () -> 1);
+        LocalBlobs local = new LocalBlobs(tmp.resolve("a"));
+        Blob blob = local.add(f, Long.MAX_VALUE);
+        SyncException e = assertThrows(SyncException.class, () -> transfer.upload(local, blob.id()));
+        assertEquals(Reason.IO, e.reason());
+        assertFalse(local.onRemote(blob.id()));
+        assertEquals(List.of(), remote.list("blobs/", null, 10));
+        awaitNoReadAhead();
+    }
+}

@@ -40,7 +40,7 @@ class BlobPipelineTest {
         return Files.write(tmp.resolve("f-" + seed), b);
     }
 
-    private static List<Path> inTmp(LocalBlobs blobs, Path dir) throws IOException {
+    private static List<Path> inTmp(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir.resolve("tmp"))) {
             return s.toList();
         }
@@ -65,7 +65,7 @@ class BlobPipelineTest {
         assertEquals(expected, blob.id());
         assertEquals(Files.size(f), blob.size());
         assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(blobs.file(blob.id()).orElseThrow()));
-        assertEquals(List.of(), inTmp(blobs, dir));
+        assertEquals(List.of(), inTmp(dir));
     }
 
     @Test
@@ -74,7 +74,7 @@ class BlobPipelineTest {
         LocalBlobs blobs = new LocalBlobs(dir);
         Path folder = Files.createDirectories(tmp.resolve("not-a-file"));
         assertThrows(StorageException.class, () -> blobs.add(folder, Long.MAX_VALUE));
-        assertEquals(List.of(), inTmp(blobs, dir));
+        assertEquals(List.of(), inTmp(dir));
         awaitNoReadAhead();
     }
 
@@ -90,7 +90,7 @@ class BlobPipelineTest {
         } finally {
             Thread.interrupted();
         }
-        assertEquals(List.of(), inTmp(blobs, dir));
+        assertEquals(List.of(), inTmp(dir));
         awaitNoReadAhead();
     }
 

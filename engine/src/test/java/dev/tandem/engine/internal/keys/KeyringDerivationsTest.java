@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Db;
@@ -66,7 +65,7 @@ class KeyringDerivationsTest {
         attach(db, 1);
         SyncEngine engine = engine(fixture.remote(), PASSPHRASE);
         assertEquals(1, derivations(() -> engine.sync(db)), "set up the keyring, then keys, storage and blobs reuse its key");
-        assertTrue(fixture.remote().list("blobs/data/", null, 10).size() == 1, "the attachment went up");
+        assertEquals(1, fixture.remote().list("blobs/data/", null, 10).size(), "the attachment went up");
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,38 +100,9 @@ public final class LocalBlobs implements Blobs {
 
     @Override
     public Blob add(InputStream in, long limit, String expected) {
-        MessageDigest sha = Digests.sha256();
-        return store(in, sha, sha, limit, expected);
-    }
-
-    @Override
-    public Blob add(Path file, long limit) {
-        try {
-            long size = Files.size(file);
-            if (size > limit) {
-                throw new BlobTooLargeException(file.getFileName() + " is " + Sizes.describe(size) + ", larger than the"
-                        + " limit of " + Sizes.describe(limit) + "; it was not attached.", limit);
-            }
-            // Our own file, so a thread of its own may read and hash it ahead (a few buffers in flight)
-            // while this one writes the copy: the two overlap instead of taking turns. The digest is read
-            // only after the read-ahead's end marker, which the queue hands over with its updates.
-            MessageDigest sha = Digests.sha256();
-            try (InputStream in = new ReadAhead(new DigestInputStream(Files.newInputStream(file), sha),
-                    file.getFileName().toString())) {
-                return store(in, sha, null, limit, null);
-            }
-        } catch (IOException e) {
-            throw new StorageException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Copies {@code in} into a temporary file and publishes it under its digest, {@code sha}, which
-     * {@code hashHere} (the same digest, or null when {@code in} hashes what it hands out) updates.
-     */
-    private Blob store(InputStream in, MessageDigest sha, MessageDigest hashHere, long limit, String expected) {
         Path temp = newTemp("add-");
         try {
+            MessageDigest sha = Digests.sha256();
             long size = 0;
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[BUFFER];
@@ -143,9 +113,7 @@ public final class LocalBlobs implements Blobs {
                         throw new BlobTooLargeException("The file is larger than the limit of " + Sizes.describe(limit)
                                 + "; it was not attached.", limit);
                     }
-                    if (hashHere != null) {
-                        hashHere.update(buf, 0, n);
-                    }
+                    sha.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
             }
@@ -160,6 +128,22 @@ public final class LocalBlobs implements Blobs {
             throw new StorageException("Cannot copy the file into " + dir + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    @Override
+    public Blob add(Path file, long limit) {
+        try {
+            long size = Files.size(file);
+            if (size > limit) {
+                throw new BlobTooLargeException(file.getFileName() + " is " + Sizes.describe(size) + ", larger than the"
+                        + " limit of " + Sizes.describe(limit) + "; it was not attached.", limit);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return add(in, limit);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A stream read ahead on a thread of its own, so the source's work overlaps the reader's: the
- * network's waits overlap decrypting, hashing and writing a download; hashing a file being attached,
- * or encrypting one being uploaded, overlaps writing it. A few buffers in flight, so memory stays
- * bounded whatever the size.
+ * network's waits overlap decrypting, hashing and writing a download, and encrypting a file being
+ * uploaded overlaps the remote's writing it. A few buffers in flight, so memory stays bounded
+ * whatever the size.
  *
  * <p>Invariants: the reading thread only ever hands out whole buffers through the queue, then one
  * end marker (its failure, or {@link #END}); {@link #close} stops it and closes the source, after

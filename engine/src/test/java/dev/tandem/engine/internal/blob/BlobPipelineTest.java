@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Blob;
-import dev.tandem.engine.StorageException;
 import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
@@ -18,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -26,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Attach (hash on one thread, copy on another) and upload (encrypt on one thread, write on another):
- * the same bytes as one pass would give, and a failure in either stage fails the whole operation,
- * leaves nothing partial and stops the other stage.
+ * An upload encrypts on one thread while the remote writes on another: the same bytes as one pass
+ * would give, and a failure in the writing stage fails the whole upload, leaves nothing on the
+ * remote and stops the encrypting stage.
  */
 class BlobPipelineTest {
     @TempDir
@@ -40,12 +38,6 @@ class BlobPipelineTest {
         return Files.write(tmp.resolve("f-" + seed), b);
     }
 
-    private static List<Path> inTmp(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("tmp"))) {
-            return s.toList();
-        }
-    }
-
     /** Waits (bounded) until no read-ahead thread is left: a stage that failed stopped the other. */
     private static void awaitNoReadAhead() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -53,45 +45,6 @@ class BlobPipelineTest {
             assertTrue(System.nanoTime() < deadline, "a read-ahead thread outlived its operation");
             Thread.sleep(10);
         }
-    }
-
-    @Test
-    void add_fileOfManyBuffers_storesCopyNamedByItsDigest() throws Exception {
-        Path f = file(3 * 1024 * 1024 + 7, 1);
-        Path dir = tmp.resolve("blobs");
-        LocalBlobs blobs = new LocalBlobs(dir);
-        Blob blob = blobs.add(f, Long.MAX_VALUE);
-        String expected = HexFormat.of().formatHex(Digests.sha256().digest(Files.readAllBytes(f)));
-        assertEquals(expected, blob.id());
-        assertEquals(Files.size(f), blob.size());
-        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(blobs.file(blob.id()).orElseThrow()));
-        assertEquals(List.of(), inTmp(dir));
-    }
-
-    @Test
-    void add_readingStageFails_throwsStorageExceptionAndLeavesNothing() throws Exception {
-        Path dir = tmp.resolve("blobs");
-        LocalBlobs blobs = new LocalBlobs(dir);
-        Path folder = Files.createDirectories(tmp.resolve("not-a-file"));
-        assertThrows(StorageException.class, () -> blobs.add(folder, Long.MAX_VALUE));
-        assertEquals(List.of(), inTmp(dir));
-        awaitNoReadAhead();
-    }
-
-    @Test
-    void add_interrupted_failsAndKeepsTheInterruptFlag() throws Exception {
-        Path f = file(2 * 1024 * 1024, 2);
-        Path dir = tmp.resolve("blobs");
-        LocalBlobs blobs = new LocalBlobs(dir);
-        Thread.currentThread().interrupt();
-        try {
-            assertThrows(StorageException.class, () -> blobs.add(f, Long.MAX_VALUE));
-            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
-        } finally {
-            Thread.interrupted();
-        }
-        assertEquals(List.of(), inTmp(dir));
-        awaitNoReadAhead();
     }
 
     @Test
@@ -130,6 +83,28 @@ class BlobPipelineTest {
         assertEquals(Reason.IO, e.reason());
         assertFalse(local.onRemote(blob.id()));
         assertEquals(List.of(), remote.list("blobs/", null, 10));
+        awaitNoReadAhead();
+    }
+
+    @Test
+    void upload_interruptedToFolder_failsLeavesNothingAndKeepsTheInterruptFlag() throws Exception {
+        Path f = file(2 * 1024 * 1024, 5);
+        Path folder = Files.createDirectories(tmp.resolve("remote"));
+        BlobTransfer transfer = new BlobTransfer(SyncStorage.folder(folder), new BlobKeys(SyncStorage.memory()), () -> 1);
+        LocalBlobs local = new LocalBlobs(tmp.resolve("a"));
+        Blob blob = local.add(f, Long.MAX_VALUE);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(SyncException.class, () -> transfer.upload(local, blob.id()));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(local.onRemote(blob.id()));
+        assertEquals(List.of(), SyncStorage.folder(folder).list("blobs/", null, 10));
+        try (Stream<Path> left = Files.walk(folder)) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "no partial copy on the remote");
+        }
         awaitNoReadAhead();
     }
 }

@@ -87,9 +87,7 @@ public final class BlobTransfer {
 
                 @Override
                 public InputStream open() throws IOException {
-                    // Encrypted on a thread of its own, a few chunks ahead of the storage's writing.
-                    return new ReadAhead(BlobCipher.encrypt(Files.newInputStream(p), size, key, g.number(), objectName),
-                            objectName);
+                    return BlobCipher.encrypt(Files.newInputStream(p), size, key, g.number(), objectName);
                 }
             };
         }

@@ -7,10 +7,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A stream read ahead on a thread of its own, so the source's work overlaps the reader's: the
- * network's waits overlap decrypting, hashing and writing a download, and encrypting a file being
- * uploaded overlaps the remote's writing it. A few buffers in flight, so memory stays bounded
- * whatever the size.
+ * A stream read ahead on a thread of its own, so the network's waits overlap the reader's work
+ * (decrypting, hashing, writing a download): a few buffers in flight, so memory stays bounded.
  *
  * <p>Invariants: the reading thread only ever hands out whole buffers through the queue, then one
  * end marker (its failure, or {@link #END}); {@link #close} stops it and closes the source, after

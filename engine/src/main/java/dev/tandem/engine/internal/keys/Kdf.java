@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -40,6 +41,8 @@ record Kdf(int id, int cost, int memoryKiB, int parallelism) {
     private static final int MAX_PASSES = 16;
     private static final int MAX_LANES = 16;
     static final int ENCODED_LENGTH = 10;
+    /** Argon2id runs in this process: the slow step, which a sync must take at most once per remote. */
+    private static final AtomicLong PASSPHRASE_RUNS = new AtomicLong();
 
     /** Refuses parameters Tandem never writes, before anything is derived from them. */
     static Kdf check(int id, int cost, int memoryKiB, int parallelism, String where) {
@@ -75,6 +78,7 @@ record Kdf(int id, int cost, int memoryKiB, int parallelism) {
         if (id != ARGON2ID) {
             throw new IllegalStateException("a passphrase slot uses Argon2id, not KDF " + id);
         }
+        PASSPHRASE_RUNS.incrementAndGet();
         byte[] p = nfcUtf8(passphrase);
         try {
             Argon2BytesGenerator g = new Argon2BytesGenerator();
@@ -87,6 +91,11 @@ record Kdf(int id, int cost, int memoryKiB, int parallelism) {
         } finally {
             Arrays.fill(p, (byte) 0);
         }
+    }
+
+    /** How many Argon2id derivations this process ran. */
+    static long passphraseRuns() {
+        return PASSPHRASE_RUNS.get();
     }
 
     /** HKDF-SHA256 (RFC 5869) of a recovery key's 16 random bytes with the slot's salt; 32 bytes. */

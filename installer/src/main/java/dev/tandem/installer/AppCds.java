@@ -161,8 +161,7 @@ public final class AppCds {
 
     /**
      * On JDK 25 and later: one training run on the profile with a todo, recorded into an ahead-of-time cache
-     * (lib/app/tandem.aot). The cache holds the classes loaded and linked, and the method profiles the full JIT starts
-     * from ({@link AotCaches}); it cannot merge runs, and the profile with a todo loads what the empty one does but the
+     * (lib/app/tandem.aot). The cache holds the classes loaded and linked ({@link AotCaches}); it cannot merge runs, and the profile with a todo loads what the empty one does but the
      * schema's creation. Unlike JDK 17's archive it is still used where the image is moved (the .deb's /opt/tandem),
      * so nothing is made again at install.
      */

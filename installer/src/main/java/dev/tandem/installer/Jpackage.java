@@ -137,19 +137,13 @@ final class Jpackage {
     /**
      * The command line's own launcher: the same jars, main class and options as the app's, so a command runs as it
      * does through the app's launcher, but its own configuration, which names the command line's class archive
-     * ({@link CliCds}) instead of the window's, and on JDK 25 its own JVM options ({@code javaOptions}; blank: the
-     * app's). A console program on Windows, where the app's launcher has no console to print to.
+     * ({@link CliCds}) instead of the window's. A console program on Windows, where the app's launcher has no console to print to.
      */
-    Path cliLauncherProperties(Path work, String javaOptions) {
+    Path cliLauncherProperties(Path work) {
         Path file = work.resolve(opts.get("cli-name") + ".properties");
-        List<String> lines = new ArrayList<>(List.of("main-class=" + opts.get("main-class"), "win-console=true",
-                "linux-shortcut=false", "win-shortcut=false", "win-menu=false"));
-        if (!javaOptions.isBlank()) {
-            // Replaces the app launcher's options for this launcher (jpackage's --add-launcher properties).
-            lines.add("java-options=" + String.join(" ", Options.splitList(javaOptions, "\\s+")));
-        }
         try {
-            Files.write(file, lines, StandardCharsets.UTF_8);
+            Files.write(file, List.of("main-class=" + opts.get("main-class"), "win-console=true", "linux-shortcut=false",
+                    "win-shortcut=false", "win-menu=false"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new Failure("cannot write " + file + ": " + e);
         }

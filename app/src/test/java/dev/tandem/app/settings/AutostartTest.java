@@ -92,6 +92,15 @@ class AutostartTest {
     }
 
     @Test
+    void agentCommand_windows_runsTheWindowsLauncherWhichOpensNoConsole() {
+        Autostart windows = new Autostart(new SettingsStore(tmp.resolve("p")), "Windows 11", Map.of(), tmp.resolve("home"),
+                tmp.resolve("default"), Optional.of(new Launcher(Path.of("C:\\Program Files\\Tandem\\Tandem.exe"),
+                Path.of("C:\\Program Files\\Tandem\\tandem-cli.exe"))));
+        assertEquals("C:\\Program Files\\Tandem\\Tandem.exe", windows.agentCommand().get(0));
+        assertEquals("agent", windows.agentCommand().get(1));
+    }
+
+    @Test
     void entryFile_macOs_launchAgentsPlist() {
         Autostart mac = new Autostart(new SettingsStore(tmp.resolve("p")), "Mac OS X", Map.of(), tmp.resolve("home"),
                 tmp.resolve("default"), Optional.of(new Launcher(Path.of("/Applications/Tandem.app/Contents/MacOS/Tandem"),
@@ -110,10 +119,10 @@ class AutostartTest {
     }
 
     @Test
-    void agentCommand_defaultProfile_noDataDir() {
+    void agentCommand_linux_runsTheCommandLinesLauncherWithNoDataDirForTheDefaultProfile() {
         Launcher l = new Launcher(Path.of("/opt/tandem/bin/Tandem"), Path.of("/opt/tandem/bin/tandem-cli"));
-        assertEquals(List.of("/opt/tandem/bin/Tandem", "agent"), autostart(tmp.resolve("default"), Map.of(), l).agentCommand());
-        assertEquals(List.of("/opt/tandem/bin/Tandem", "agent", "--data-dir", tmp.resolve("other").toString()),
+        assertEquals(List.of("/opt/tandem/bin/tandem-cli", "agent"), autostart(tmp.resolve("default"), Map.of(), l).agentCommand());
+        assertEquals(List.of("/opt/tandem/bin/tandem-cli", "agent", "--data-dir", tmp.resolve("other").toString()),
                 autostart(tmp.resolve("other"), Map.of(), l).agentCommand());
     }
 

@@ -33,7 +33,13 @@ final class WebFixture implements AutoCloseable {
     /** The server serving {@link #store}; a new one after {@link #restartServer()}. */
     WebServer server;
     private final IntFunction<WebServer.Builder> builder;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * Speaks HTTP/1.1 as browsers do over plain HTTP. The client's default, HTTP/2, asks for an h2c upgrade
+     * ({@code Connection: Upgrade, HTTP2-Settings}) on every request, which no browser sends; under it a
+     * refused POST was once handed the previous GET's answer.
+     */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     WebFixture(Path dir) {
         this(dir, b -> b);

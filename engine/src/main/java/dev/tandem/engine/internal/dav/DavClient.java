@@ -6,12 +6,9 @@ import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -70,18 +62,8 @@ public final class DavClient implements AutoCloseable {
      * still read a 64 MiB listing at 1 Mbit/s.
      */
     public static final Duration ANSWER_DEADLINE = Duration.ofMinutes(10);
-    /** Drops requests past their deadline; one daemon thread for every client, idle but for that. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dav-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
     /** Tries of a request answered 423 Locked, about 0.8 s in all. */
     private static final int LOCKED_RETRIES = 5;
-    /** The most of an error answer to a streamed GET that is read, for its message. */
-    private static final int ERROR_BODY = 1 << 20;
-    /** How much of a streamed GET's start is looked at for a log-in page ({@link DavResponse#isWebPage}). */
-    private static final int WEB_PAGE_SNIFF = 64;
     private static final Set<String> HEADERS = Set.of("etag", "content-type", "content-length", "location",
             "retry-after", "www-authenticate", "dav", "last-modified");
 
@@ -95,6 +77,7 @@ public final class DavClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final AtomicLong sent = new AtomicLong();
     private final Duration answerDeadline;
+    private final StreamedGet streamedGet = new StreamedGet(this);
 
     /** A client that takes its proxy from the settings or else the JVM's proxy selector, never the environment. */
     public DavClient(WebDavSettings settings) {
@@ -233,13 +216,24 @@ public final class DavClient implements AutoCloseable {
 
     private DavResponse sendOrRetryStale(String method, URI uri, Map<String, String> headers,
                                          Supplier<HttpEntity> entity, long maxBody, String action) {
+        return retryingStale(action, retried -> sendOnce(method, uri, headers, entity, maxBody, action, retried));
+    }
+
+    /** One try of a request; {@code retried} when it is the second, after a stale connection. */
+    private interface Attempt<T> {
+        T run(boolean retried) throws IOException;
+    }
+
+    /**
+     * Runs {@code attempt}, and once more on a new connection when a kept-alive one turns out to
+     * have been closed by the server before any answer came.
+     */
+    private <T> T retryingStale(String action, Attempt<T> attempt) {
         try {
-            return sendOnce(method, uri, headers, entity, maxBody, action, false);
-        } catch (NoHttpResponseException stale) {
             try {
-                return sendOnce(method, uri, headers, entity, maxBody, action, true);
-            } catch (IOException e) {
-                throw failure(action, e);
+                return attempt.run(false);
+            } catch (NoHttpResponseException stale) {
+                return attempt.run(true);
             }
         } catch (IOException e) {
             throw failure(action, e);
@@ -253,17 +247,17 @@ public final class DavClient implements AutoCloseable {
             request.setEntity(entity.get());
         }
         HttpClientContext context = HttpClientContext.create();
-        // Cancelling aborts the connection: a read blocked on it fails at once, whatever the server
-        // still trickles. A streamed upload (an attachment, a backup) may rightly take longer: its
-        // clock starts at the answer.
+        // A streamed upload (an attachment, a backup) may rightly take longer: its clock starts at the answer.
         boolean upload = request.getEntity() instanceof BodyEntity;
-        AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline = upload ? null : deadline(request, late);
+        AnswerDeadline deadline = new AnswerDeadline(answerDeadline, request);
+        if (!upload) {
+            deadline.arm();
+        }
         ClassicHttpResponse response = null;
         boolean dropped = false;
         try {
             response = http.executeOpen(null, request, context);
-            deadline = upload ? deadline(request, late) : deadline;
+            deadline.arm();
             Map<String, String> kept = answered(response, context, action);
             HttpEntity body = response.getEntity();
             byte[] data = new byte[0];
@@ -289,19 +283,11 @@ public final class DavClient implements AutoCloseable {
             }
             return r;
         } catch (IOException e) {
-            if (late.get()) {
-                SocketTimeoutException timeout = new SocketTimeoutException("no whole answer within "
-                        + answerDeadline.toSeconds() + " s");
-                timeout.initCause(e);
-                throw timeout;
-            }
-            throw e;
+            throw deadline.explain(e);
         } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            deadline.disarm();
             if (response != null) {
-                close(response, dropped || late.get());
+                close(response, dropped || deadline.late());
             }
         }
     }
@@ -320,88 +306,21 @@ public final class DavClient implements AutoCloseable {
         }
     }
 
-    /** Drops {@code request} after the deadline, {@code late} set first: the reader wakes before the drop returns. */
-    private ScheduledFuture<?> deadline(HttpUriRequestBase request, AtomicBoolean late) {
-        return DEADLINES.schedule(() -> {
-            late.set(true);
-            request.cancel();
-        }, answerDeadline.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     /**
      * A GET whose body, on a 200, stays on the wire for the caller to stream ({@link DavStream});
      * any other answer is read whole, as {@link #send} would. A connection found closed before any
      * answer is tried once more, as for every request.
      */
     public DavStream get(URI uri, String action) {
-        try {
-            return getOnce(uri, action, false);
-        } catch (NoHttpResponseException stale) {
-            try {
-                return getOnce(uri, action, true);
-            } catch (IOException e) {
-                throw failure(action, e);
-            }
-        } catch (IOException e) {
-            throw failure(action, e);
-        }
+        return retryingStale(action, retried -> streamedGet.open(uri, action, retried));
     }
 
-    private DavStream getOnce(URI uri, String action, boolean retried) throws IOException {
-        HttpUriRequestBase request = request("GET", uri, Map.of());
-        HttpClientContext context = HttpClientContext.create();
-        ClassicHttpResponse response = http.executeOpen(null, request, context);
-        boolean handedOut = false;
-        try {
-            Map<String, String> kept = answered(response, context, action);
-            HttpEntity body = response.getEntity();
-            if (response.getCode() == 200 && body == null) {
-                return new DavStream(new DavResponse(200, kept, new byte[0], retried), InputStream.nullInputStream(), null);
-            }
-            if (response.getCode() != 200) {
-                byte[] data = new byte[0];
-                if (body != null) {
-                    if (body.getContentLength() > ERROR_BODY) {
-                        request.cancel();
-                    } else {
-                        try (InputStream in = body.getContent()) {
-                            data = in.readNBytes(ERROR_BODY);
-                        }
-                    }
-                }
-                return new DavStream(new DavResponse(response.getCode(), kept, data, retried), null, null);
-            }
-            // Room to look at the start for a log-in page without reading past it.
-            BufferedInputStream in = new BufferedInputStream(body.getContent(), 64 << 10);
-            in.mark(WEB_PAGE_SNIFF);
-            byte[] start = in.readNBytes(WEB_PAGE_SNIFF);
-            in.reset();
-            DavResponse r = new DavResponse(200, kept, start, retried);
-            if (r.isWebPage()) {
-                request.cancel();
-                throw DavErrors.webPage(head(action), r);
-            }
-            InputStream stream = new FilterInputStream(in) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        response.close();
-                    }
-                }
-            };
-            handedOut = true;
-            return new DavStream(r, stream, request::cancel);
-        } finally {
-            if (!handedOut) {
-                response.close();
-            }
-        }
+    CloseableHttpClient http() {
+        return http;
     }
 
     /** A request with the credentials and {@code headers}; ASCII only on the wire. */
-    private HttpUriRequestBase request(String method, URI uri, Map<String, String> headers) {
+    HttpUriRequestBase request(String method, URI uri, Map<String, String> headers) {
         sent.incrementAndGet();
         // ASCII only on the wire: a URI made elsewhere (a server's href, a redirect) may still hold
         // non-ASCII characters, which must go as UTF-8 percent-encoding, not as ISO-8859-1 bytes.
@@ -417,7 +336,7 @@ public final class DavClient implements AutoCloseable {
     }
 
     /** The headers WebDAV needs, lower-case; a proxy's refusal is thrown instead. */
-    private Map<String, String> answered(ClassicHttpResponse response, HttpClientContext context, String action) {
+    Map<String, String> answered(ClassicHttpResponse response, HttpClientContext context, String action) {
         if (response.getCode() == 407 || response.getCode() == 401 && proxy.hasCredentials()
                 && fromProxy(response, context)) {
             // Only a proxy answers 407 (to a request, or to the CONNECT of an https tunnel).

@@ -221,9 +221,9 @@ public final class Cli {
                     case "rm" -> todos.rm(store, a);
                     case "move" -> new OutlineCommands(out, err).move(store, a);
                     case "sections" -> new OutlineCommands(out, err).sections(store, a);
-                    case "sync" -> syncs.sync(store, dir, a);
-                    case "compact" -> syncs.compact(store, dir, a);
-                    case "conflicts" -> syncs.conflicts(store, dir, a);
+                    case "sync" -> syncs.sync(dir, a);
+                    case "compact" -> syncs.compact(dir, a);
+                    case "conflicts" -> syncs.conflicts(dir, a);
                     case "passphrase" -> keys.passphrase(dir, a);
                     case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);

@@ -41,7 +41,7 @@ final class SyncCommands {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    /** The profile the engines' calls are made for; null for {@code tandem check}, which opens none. */
+    /** The profile the commands work on; null for {@code tandem check}, which opens none. */
     private final TodoStore store;
     /** How long a sync waits for another one of the profile before it says so. */
     static final long WAIT_NOTICE_MILLIS = 2000;
@@ -55,12 +55,12 @@ final class SyncCommands {
         this.store = store;
     }
 
-    int sync(TodoStore store, Path dir, Args a) {
+    int sync(Path dir, Args a) {
         if (!a.positional().isEmpty()) {
             throw new UsageError(Messages.text("cli.sync.unexpected", "sync", a.positional().get(0)));
         }
         SyncSettings keep = a.flags().contains("--save") ? toSave(dir, a) : null;
-        finishSharing(store, dir);
+        finishSharing(dir);
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             SyncReport r = store.replica().sync(engine, waitNotice());
@@ -167,7 +167,7 @@ final class SyncCommands {
         }
     }
 
-    int compact(TodoStore store, Path dir, Args a) {
+    int compact(Path dir, Args a) {
         if (!a.positional().isEmpty()) {
             throw new UsageError(Messages.text("cli.sync.unexpected", "compact", a.positional().get(0)));
         }
@@ -270,7 +270,7 @@ final class SyncCommands {
     }
 
     /** Joins the shared lists whose owner has admitted this person since `tandem join` asked, and finishes removals cut short. */
-    private void finishSharing(TodoStore store, Path dir) {
+    private void finishSharing(Path dir) {
         Spaces sharing = new Spaces(new SettingsStore(dir), env);
         int now = sharing.finishJoins(problem -> err.println("tandem: warning: " + problem));
         if (sharing.finishRemovals(store, problem -> err.println("tandem: warning: " + problem)) > 0) {
@@ -285,7 +285,7 @@ final class SyncCommands {
         return new SpaceLists(new SettingsStore(dir));
     }
 
-    int conflicts(TodoStore store, Path dir, Args a) {
+    int conflicts(Path dir, Args a) {
         List<Conflict> list = store.conflicts().list();
         if (a.flags().contains("--json")) {
             out.println("[" + list.stream().map(c -> {

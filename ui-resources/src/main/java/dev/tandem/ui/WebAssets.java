@@ -44,6 +44,7 @@ public final class WebAssets {
             script("quickadd.js"),
             script("editor.js"),
             script("fields.js"),
+            script("notes.js"),
             script("drafts.js"),
             script("conflicts.js"),
             script("settings.js"),

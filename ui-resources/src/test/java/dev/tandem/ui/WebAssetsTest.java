@@ -22,7 +22,7 @@ class WebAssetsTest {
 
     /** The ES modules app.js imports, each served beside it under /assets/. */
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
-            "sidebar", "items", "days", "quickadd", "editor", "fields", "drafts", "conflicts", "settings", "live", "attachments",
+            "sidebar", "items", "days", "quickadd", "editor", "fields", "notes", "drafts", "conflicts", "settings", "live", "attachments",
             "outbox", "overlay", "waiting", "i18n");
 
     @Test

@@ -16,6 +16,7 @@ import { loadSidebar, onSidebar } from './sidebar.js';
 import { onStart } from './pairing.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
+import { initNotes, insertLinks, renderNotes, setNotesEditing } from './notes.js';
 import { draftOf, onSaved, putDraft, saveAllDrafts, saveDraft, saving, titlesFrom } from './drafts.js';
 import { t } from './i18n.js';
 
@@ -156,28 +157,6 @@ function showItem(item, keep) {
   updateSaveButton();
 }
 
-function renderNotes() {
-  const view = $('notes-view');
-  const item = editor.item;
-  if (!item) return;
-  const stale = formValue('notes') !== editor.shown.notes;
-  // Notes edited offline have no rendering from the server yet: shown as typed until it has them.
-  const typed = item.waiting && item.notes && item.notesHtml == null;
-  view.innerHTML = typed ? '' : item.notesHtml || '';
-  if (typed) view.append(h('p', { class: 'notes-plain' }, item.notes));
-  else if (!item.notesHtml) view.append(h('p', { class: 'muted' }, t('page.notes.none')));
-  if (stale) view.prepend(h('p', { class: 'muted' }, t('page.notes.unsaved')));
-  for (const box of view.querySelectorAll('input[type=checkbox][data-line]')) {
-    box.disabled = stale || !state.writable;
-    box.setAttribute('data-write', '');
-    if (stale) box.dataset.idle = '1';
-    box.addEventListener('change', () => checkLine(Number(box.dataset.line), box));
-    const line = box.closest('li');
-    if (line) line.classList.add('check-line');
-  }
-  decorateFiles(view);
-}
-
 /** The open item's subtasks, ticked and opened as rows of a list are. */
 function renderSubtasks(item) {
   const rows = (item.subtasks || []).map(itemRow);
@@ -212,37 +191,6 @@ $('trash').addEventListener('click', async () => {
   go({ item: null });
   toast(t('page.detail.trashed', title), t('page.undo'), () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
   refreshAll();
-});
-
-$('notes-view').addEventListener('click', (ev) => {
-  const line = ev.target.closest('li.check-line');
-  if (!line || ev.target.closest('a, input')) return;
-  const box = line.querySelector('input[type=checkbox][data-line]');
-  if (box && !box.disabled) box.click();
-});
-
-async function checkLine(line, box) {
-  const checked = box.checked;
-  try {
-    const answer = await api('POST', `/api/items/${encodeURIComponent(editor.id)}/check`, { line, checked });
-    showItem(answer.item, dirtyFields());
-  } catch (e) {
-    box.checked = !checked;
-    showDetailError(e.message);
-  }
-}
-
-function setNotesEditing(on) {
-  $('notes-edit').setAttribute('aria-pressed', String(on));
-  $('notes-edit').textContent = on ? t('page.notes.doneEditing') : t('page.notes.edit');
-  $('ed-notes').hidden = !on;
-  $('notes-view').hidden = on;
-  if (!on) renderNotes();
-}
-$('notes-edit').addEventListener('click', () => {
-  const on = $('notes-edit').getAttribute('aria-pressed') !== 'true';
-  setNotesEditing(on);
-  if (on) $('ed-notes').focus();
 });
 
 function autosizeTitle() {
@@ -427,16 +375,11 @@ export async function reloadItem() {
   }
 }
 
-/** Puts the links of files just attached into the notes (at the caret while editing, else at the end) and saves. */
-function insertLinks(links) {
-  const ta = $('ed-notes');
-  const at = ta.hidden ? ta.value.length : ta.selectionEnd;
-  const before = ta.value.slice(0, at);
-  const sep = !before ? '' : before.endsWith('\n\n') || (!ta.hidden && before.endsWith('\n')) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-  ta.value = before + sep + links.join('\n') + ta.value.slice(at);
-  save(false);
-}
-initAttachments({ current: () => editor.id, attached: insertLinks, failed: (m) => showDetailError(m) });
+initNotes({
+  current: () => editor.id, item: () => editor.item, stale: () => formValue('notes') !== editor.shown.notes,
+  checked: (item) => showItem(item, dirtyFields()), failed: (m) => showDetailError(m), decorate: decorateFiles,
+});
+initAttachments({ current: () => editor.id, attached: (links) => { insertLinks(links); save(false); }, failed: (m) => showDetailError(m) });
 
 $('detail-back').addEventListener('click', () => {
   if (openedByPush) history.back(); else go({ item: null }, true);

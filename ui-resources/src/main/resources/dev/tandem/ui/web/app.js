@@ -9,7 +9,7 @@ import { $, SVG, ICONS } from './dom.js';
 import { loadMessages } from './i18n.js';
 import { state } from './state.js';
 import { api } from './api.js';
-import { pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
+import { onStart, pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
 import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
@@ -58,14 +58,21 @@ document.addEventListener('keydown', (ev) => {
 
 // The service worker keeps the shell and the last answers, for reading offline. The first time it takes the
 // page over, what the page fetched before it did is fetched again through it (and only kept, not shown again),
-// so a reload offline finds it.
+// so a reload offline finds it. If it takes over while the session is still being asked for (pairing from a
+// link, at the first visit), that happens once the page has started: the session's answer is kept too.
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!state.session) return;
+  let keepOnStart = false;
+  const keepForOffline = () => {
     for (const path of ['/api/session', '/api/sidebar', viewPath()]) {
       fetch(path, { credentials: 'same-origin' }).catch(() => { /* kept next time */ });
     }
+  };
+  navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (state.session) keepForOffline(); else keepOnStart = true;
+  });
+  onStart(() => {
+    if (keepOnStart) { keepOnStart = false; keepForOffline(); }
   });
 }
 

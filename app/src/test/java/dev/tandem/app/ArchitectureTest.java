@@ -47,7 +47,9 @@ class ArchitectureTest {
      */
     private static final String[][] LAYERS = {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
-        {"Views", APP + ".view"},
+        {"Views", APP + ".view", APP + ".view.agenda", APP + ".view.attachment", APP + ".view.calendar",
+            APP + ".view.conflict", APP + ".view.editor", APP + ".view.filter", APP + ".view.history",
+            APP + ".view.quickadd", APP + ".view.settings", APP + ".view.sharing"},
         {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.attachment", APP + ".vm.calendar",
             APP + ".vm.conflict", APP + ".vm.editor", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline",
             APP + ".vm.quickadd", APP + ".vm.settings", APP + ".vm.sharing"},
@@ -98,6 +100,17 @@ class ArchitectureTest {
     @Test
     void viewModelFeatures_dependOnEachOther_withoutCycles() {
         slices().matching(APP + ".vm.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * A feature's views (view.calendar, view.settings, ...) build on what the window shares in view (the
+     * dialogs' base, the form helpers, the states) and on each other one way only (the editor shows the
+     * item's history, whose versions show a diff as the conflicts do); view itself, which composes them
+     * into the window, is the hub and no slice.
+     */
+    @Test
+    void viewFeatures_dependOnEachOther_withoutCycles() {
+        slices().matching(APP + ".view.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.app.view.QuickAddWindow;
+import dev.tandem.app.view.quickadd.QuickAddWindow;
 import dev.tandem.app.vm.quickadd.QuickAddWindowViewModel;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;

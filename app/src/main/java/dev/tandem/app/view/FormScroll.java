@@ -14,11 +14,11 @@ import javafx.scene.control.ScrollPane;
  * (The default skin asks the form's height for no width, as if every line were unwrapped, so a
  * form that fits would scroll.) What gets the focus, or is revealed on purpose, scrolls into view.
  */
-final class FormScroll extends ScrollPane {
+public final class FormScroll extends ScrollPane {
     private final DoubleSupplier widthBeforeLayout;
 
     /** {@code widthBeforeLayout}: the width the pane will get, for the first layout of its dialog. */
-    FormScroll(DoubleSupplier widthBeforeLayout) {
+    public FormScroll(DoubleSupplier widthBeforeLayout) {
         this.widthBeforeLayout = widthBeforeLayout;
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -42,7 +42,7 @@ final class FormScroll extends ScrollPane {
     }
 
     /** Tab to a field below or above the visible part: it scrolls into view. */
-    void followFocus(Scene scene) {
+    public void followFocus(Scene scene) {
         if (scene != null) {
             scene.focusOwnerProperty().addListener((o, a, n) -> {
                 if (n != null && isInForm(n)) {
@@ -62,7 +62,7 @@ final class FormScroll extends ScrollPane {
     }
 
     /** Scrolls so that {@code n} shows (its top first, when it is taller than the viewport). */
-    void reveal(Node n) {
+    public void reveal(Node n) {
         Node form = getContent();
         if (form == null || n.getScene() == null || !n.isVisible()) {
             return;

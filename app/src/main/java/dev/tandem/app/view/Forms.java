@@ -20,12 +20,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** Pieces of the app's forms. */
-final class Forms {
+public final class Forms {
     private Forms() {
     }
 
     /** A two-column form: labels at least 100 px wide, then the fields, which take the rest. */
-    static GridPane form() {
+    public static GridPane form() {
         GridPane g = new GridPane();
         g.getStyleClass().add(Styles.FORM);
         ColumnConstraints c0 = new ColumnConstraints();
@@ -37,7 +37,7 @@ final class Forms {
     }
 
     /** A text field with id {@code field-NAME}, bound both ways to {@code value}; {@code onLeave} runs when it loses focus. */
-    static TextField textField(String name, String prompt, StringProperty value, Runnable onLeave) {
+    public static TextField textField(String name, String prompt, StringProperty value, Runnable onLeave) {
         TextField t = new TextField();
         t.setId("field-" + name);
         t.setPromptText(prompt);
@@ -51,14 +51,14 @@ final class Forms {
     }
 
     /** A password field with id {@code id}, named for screen readers by its prompt, bound both ways to {@code value}. */
-    static PasswordField password(String id, String prompt, StringProperty value) {
+    public static PasswordField password(String id, String prompt, StringProperty value) {
         PasswordField p = bound(new PasswordField(), id, prompt, value);
         p.setAccessibleText(prompt);
         return p;
     }
 
     /** {@code field} with id {@code id} and {@code prompt}, bound both ways to {@code value}. */
-    static <T extends TextInputControl> T bound(T field, String id, String prompt, StringProperty value) {
+    public static <T extends TextInputControl> T bound(T field, String id, String prompt, StringProperty value) {
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(value);
@@ -66,14 +66,14 @@ final class Forms {
     }
 
     /** A field's name, in the form's label column. */
-    static Label label(String text) {
+    public static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.FORM_LABEL);
         return l;
     }
 
     /** A row of {@code g}: the label, then the field, which takes the rest of the width; returns the next row. */
-    static int row(GridPane g, int r, String label, Node field) {
+    public static int row(GridPane g, int r, String label, Node field) {
         Label l = label(label);
         l.setMinWidth(Region.USE_PREF_SIZE);
         l.setLabelFor(field);
@@ -84,7 +84,7 @@ final class Forms {
     }
 
     /** Text that wraps, taking the lines it needs. */
-    static Label wrapped(String text) {
+    public static Label wrapped(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
@@ -92,20 +92,20 @@ final class Forms {
     }
 
     /** A quieter line that explains. */
-    static Label hint(String text) {
+    public static Label hint(String text) {
         Label l = wrapped(text);
         l.getStyleClass().add(Styles.HINT);
         return l;
     }
 
     /** {@code n} is shown, and takes room, only while {@code when} holds. */
-    static void showOnly(Node n, ObservableBooleanValue when) {
+    public static void showOnly(Node n, ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(n.visibleProperty());
     }
 
     /** A button (id {@code id}) that runs {@code command}, disabled while {@code busy} holds. */
-    static Button action(String id, String text, Runnable command, ObservableBooleanValue busy) {
+    public static Button action(String id, String text, Runnable command, ObservableBooleanValue busy) {
         Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> command.run());
@@ -114,12 +114,12 @@ final class Forms {
     }
 
     /** "Close" in Tandem's language: JavaFX's own {@code ButtonType.CLOSE} speaks the system's. */
-    static ButtonType closeButton() {
+    public static ButtonType closeButton() {
         return new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     /** "Copy" (id {@code id}): puts {@code field}'s text on the clipboard. */
-    static Button copyButton(String id, TextField field) {
+    public static Button copyButton(String id, TextField field) {
         Button copy = new Button(Messages.text("editor.copy"));
         copy.setId(id);
         copy.setOnAction(e -> {

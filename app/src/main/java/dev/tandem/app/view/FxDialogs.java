@@ -1,6 +1,13 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.view.filter.FilterBuilderDialog;
+import dev.tandem.app.view.history.AsOfDialog;
+import dev.tandem.app.view.history.BackupsDialog;
+import dev.tandem.app.view.settings.KeysDialog;
+import dev.tandem.app.view.settings.SettingsDialog;
+import dev.tandem.app.view.sharing.JoinDialog;
+import dev.tandem.app.view.sharing.ShareDialog;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;

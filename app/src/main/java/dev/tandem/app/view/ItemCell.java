@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.view.attachment.AttachmentInput;
+import dev.tandem.app.view.calendar.CalendarDrag;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;

@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.view.calendar.CalendarView;
+import dev.tandem.app.view.editor.EditorView;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;

@@ -1,5 +1,13 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.view.agenda.AgendaView;
+import dev.tandem.app.view.calendar.CalendarView;
+import dev.tandem.app.view.conflict.ConflictsView;
+import dev.tandem.app.view.editor.EditorView;
+import dev.tandem.app.view.quickadd.QuickAddField;
+import dev.tandem.app.view.quickadd.QuickAddLine;
+import dev.tandem.app.view.quickadd.QuickAddStatusView;
+import dev.tandem.app.view.quickadd.QuickAddTokensView;
 import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;

@@ -8,9 +8,9 @@ import javafx.scene.Node;
  * The states a view shows through its stylesheet, as pseudo-classes ({@code :error}, {@code :busy},
  * ...) that follow a view-model's state; the looks are in {@code tandem.css}.
  */
-final class PseudoStates {
+public final class PseudoStates {
     /** A message that says why something failed; a field whose value is refused. */
-    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     /** A command runs. */
     static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     /** Sync is set up and done. */
@@ -20,21 +20,21 @@ final class PseudoStates {
     /** Sync is off, or the remote out of reach. */
     static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
     /** A pane at its narrowest (the editor in a window at its least width): its controls take less room. */
-    static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    public static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
     /** An agenda row for a later date of a repeating todo: computed, not stored, so read-only. */
-    static final PseudoClass OCCURRENCE = PseudoClass.getPseudoClass("occurrence");
+    public static final PseudoClass OCCURRENCE = PseudoClass.getPseudoClass("occurrence");
     /** The agenda's "Overdue" heading. */
-    static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+    public static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
     /** The agenda's heading of today. */
-    static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
+    public static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
     /** The calendar's selected day, and its selected todo. */
-    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A day of the month grid that belongs to the month before or after. */
-    static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
+    public static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
 
     /** A row or pane that takes the files dragged over it now. */
-    static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    public static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private PseudoStates() {
     }
@@ -58,7 +58,7 @@ final class PseudoStates {
     }
 
     /** {@code node} has {@code state} while {@code on} is true, from now on. */
-    static void bind(Node node, PseudoClass state, ObservableBooleanValue on) {
+    public static void bind(Node node, PseudoClass state, ObservableBooleanValue on) {
         node.pseudoClassStateChanged(state, on.get());
         on.addListener((o, was, now) -> node.pseudoClassStateChanged(state, now));
     }

@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.view.calendar.CalendarDrag;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;

@@ -12,7 +12,10 @@ import javafx.stage.Window;
  * visual bounds less a margin, and moved up (or left) so that its bottom, where a dialog keeps its
  * buttons, stays in view.
  */
-final class ScreenFit {
+public final class ScreenFit {
+    /** The space kept free between a dialog and the edges of the screen's visual bounds. */
+    public static final double SCREEN_MARGIN = 16;
+
     private ScreenFit() {
     }
 
@@ -26,13 +29,13 @@ final class ScreenFit {
             Window w = scene == null ? null : scene.getWindow();
             if (w != null && w.isShowing()) {
                 w.sizeToScene();
-                fit(w, dialog.getOwner(), SettingsDialog.SCREEN_MARGIN);
+                fit(w, dialog.getOwner(), SCREEN_MARGIN);
             }
         });
     }
 
     /** Fits {@code w} to the screen that {@code owner} (else {@code w}) is mostly on. */
-    static void fit(Window w, Window owner, double margin) {
+    public static void fit(Window w, Window owner, double margin) {
         Rectangle2D screen = screenBounds(owner != null && owner.isShowing() ? owner : w);
         double maxHeight = Math.max(0, screen.getHeight() - 2 * margin);
         if (w.getHeight() > maxHeight) {

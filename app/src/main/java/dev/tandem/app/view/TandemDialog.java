@@ -54,7 +54,7 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
     }
 
     /** A Cancel button's type, in Tandem's language (the toolkit's {@code ButtonType.CANCEL} speaks the system's). */
-    static ButtonType cancelType() {
+    protected static ButtonType cancelType() {
         return new ButtonType(Messages.text("settings.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
@@ -63,7 +63,7 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
     }
 
     /** The line saying what the last command did (id {@code id}); {@code :error} while it says why one failed. */
-    protected static Label messageLine(String id, HasFeedback model) {
+    public static Label messageLine(String id, HasFeedback model) {
         Label message = Forms.wrapped("");
         message.setId(id);
         message.getStyleClass().add(Styles.DIALOG_MESSAGE);
@@ -78,7 +78,7 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
      * question icon where the toolkit puts its stock one. The icon is bound: the stock one comes from the
      * toolkit's stylesheet ({@code -fx-graphic}), which a bound graphic keeps out.
      */
-    static <D extends Dialog<?>> D question(D d, Window owner, List<String> stylesheets, String title) {
+    protected static <D extends Dialog<?>> D question(D d, Window owner, List<String> stylesheets, String title) {
         if (owner != null) {
             d.initOwner(owner);
         }

@@ -11,7 +11,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.view.FilterBuilderDialog;
+import dev.tandem.app.view.filter.FilterBuilderDialog;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.vm.filter.FilterFields;
 import dev.tandem.ui.Theme;

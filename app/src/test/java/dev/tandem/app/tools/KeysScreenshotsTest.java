@@ -12,7 +12,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.view.KeysDialog;
+import dev.tandem.app.view.settings.KeysDialog;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

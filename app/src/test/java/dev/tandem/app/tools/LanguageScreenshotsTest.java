@@ -20,7 +20,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.ScreenText;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.view.SettingsDialog;
+import dev.tandem.app.view.settings.SettingsDialog;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.engine.sync.ConnectionCheck;

@@ -11,7 +11,7 @@ import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.settings.Launcher;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.view.SettingsDialog;
+import dev.tandem.app.view.settings.SettingsDialog;
 import dev.tandem.app.vm.settings.AutostartViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.ShortcutHelp;

@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PhoneWebDialogUiTest {
     /** A 1366 × 768 screen's usable height less a panel, less the margin dialogs keep. */
-    private static final double LAPTOP_HEIGHT = 768 - 32 - 2 * SettingsDialog.SCREEN_MARGIN;
+    private static final double LAPTOP_HEIGHT = 768 - 32 - 2 * ScreenFit.SCREEN_MARGIN;
 
     @TempDir
     Path dir;

@@ -16,13 +16,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * shared by the UI test classes run after this one in the same JVM, and a size set on it with setWidth stays (it
  * is then "explicit") and wins over their scenes' sizes (OfflineUiTest's 760 px window would open 800 px wide).
  */
-final class ResizedWindow {
-    final Device device;
-    final MainView view;
+public final class ResizedWindow {
+    public final Device device;
+    public final MainView view;
     final Stage stage;
 
     /** On the FX thread (a test's start): a profile in a new folder under {@code dir}, filled by {@code seed}, shown 1180 × 740. */
-    ResizedWindow(Path dir, String name, Consumer<TodoStore> seed) throws Exception {
+    public ResizedWindow(Path dir, String name, Consumer<TodoStore> seed) throws Exception {
         stage = new Stage();
         device = TestWindow.device(name, Files.createTempDirectory(dir, "ui"), null);
         seed.accept(device.store());
@@ -30,7 +30,7 @@ final class ResizedWindow {
     }
 
     /** Makes the window {@code w} × {@code h} and lets it lay out. */
-    void resize(double w, double h) throws Exception {
+    public void resize(double w, double h) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         onFx(() -> {
             stage.setWidth(w);
@@ -41,7 +41,7 @@ final class ResizedWindow {
     }
 
     /** After a test: the view, the device and the stage closed. */
-    void close() throws Exception {
+    public void close() throws Exception {
         TestWindow.close(view, device);
         onFx(() -> {
             stage.close();
@@ -50,7 +50,7 @@ final class ResizedWindow {
     }
 
     /** Lets queued FX work and a layout pass or two run. */
-    static void settle() throws Exception {
+    public static void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents(5);
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents(5);

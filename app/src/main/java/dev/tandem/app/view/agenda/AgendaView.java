@@ -1,0 +1,227 @@
+package dev.tandem.app.view.agenda;
+
+import dev.tandem.app.view.Icons;
+import dev.tandem.app.view.PseudoStates;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.agenda.AgendaRow;
+import dev.tandem.app.vm.agenda.AgendaViewModel;
+import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The agenda: a heading per day and the todos under it ({@link AgendaViewModel}). Selecting a todo
+ * opens it in the editor as the lists do; Space or its check box completes it; a repeating todo's
+ * later dates ({@code :occurrence}) have a disabled check box and open the series' open todo.
+ */
+public final class AgendaView extends ListView<AgendaRow> {
+    private final AgendaViewModel agenda;
+    private final MainViewModel vm;
+    private Runnable onOpen;
+    private String rememberedKey;
+
+    AgendaView(MainViewModel vm) {
+        super(vm.agenda().rows());
+        this.vm = vm;
+        this.agenda = vm.agenda();
+        setId("agenda");
+        getStyleClass().addAll(Styles.ITEM_LIST, Styles.AGENDA_LIST);
+        setAccessibleText(Messages.text("main.sidebar.agenda"));
+        setCellFactory(lv -> new AgendaCell());
+        getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null && row.isTodo()) {
+                agenda.open(row);
+            }
+        });
+        // A live update may replace the selected row (same key, new content): keep it selected.
+        agenda.live().onBeforeApply(() -> {
+            AgendaRow sel = getSelectionModel().getSelectedItem();
+            rememberedKey = sel == null ? null : sel.key();
+        });
+        agenda.live().onAfterApply(stats -> {
+            AgendaRow sel = getSelectionModel().getSelectedItem();
+            if (rememberedKey != null && (sel == null || !sel.key().equals(rememberedKey))) {
+                for (int i = 0; i < getItems().size(); i++) {
+                    if (getItems().get(i).key().equals(rememberedKey)) {
+                        getSelectionModel().select(i);
+                        return;
+                    }
+                }
+            }
+        });
+        vm.todayProperty().addListener((o, a, b) -> refresh());
+        setOnKeyPressed(e -> {
+            AgendaRow sel = getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.SPACE && sel != null) {
+                agenda.complete(sel);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && sel != null && sel.isTodo() && onOpen != null) {
+                onOpen.run();
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Adds the agenda over {@code body}'s list the first time {@code shown} turns true, so it is not part
+     * of the first frame's work, and hands it to {@code added}; shown and hidden with {@code shown}.
+     */
+    public static void addWhenShown(StackPane body, MainViewModel vm, ObservableBooleanValue shown, Runnable onOpen,
+            Consumer<AgendaView> added) {
+        shown.addListener((o, a, now) -> {
+            if (now && body.lookup("#agenda") == null) {
+                AgendaView view = new AgendaView(vm);
+                view.visibleProperty().bind(shown);
+                view.setOnOpen(onOpen);
+                body.getChildren().add(view);
+                added.accept(view);
+            }
+        });
+    }
+
+    /** Enter or a double click on a todo: the window moves the focus to the editor. */
+    void setOnOpen(Runnable r) {
+        this.onOpen = r;
+    }
+
+    private final class AgendaCell extends ListCell<AgendaRow> {
+        private final Label heading = new Label();
+        private final Label date = new Label();
+        private final HBox headingBox = new HBox(8, heading, date);
+        private final Label empty = new Label();
+        private final CheckBox check = new CheckBox();
+        private final Region marker = new Region();
+        private final Label title = new Label();
+        private final HBox meta = new HBox(10);
+        private final HBox todo;
+        private boolean updating;
+
+        AgendaCell() {
+            setPrefWidth(0);
+            headingBox.setAlignment(Pos.BASELINE_LEFT);
+            headingBox.getStyleClass().add(Styles.AGENDA_HEADING);
+            date.getStyleClass().add(Styles.AGENDA_DATE);
+            empty.getStyleClass().add(Styles.AGENDA_EMPTY);
+            title.getStyleClass().add(Styles.ITEM_TITLE);
+            marker.getStyleClass().add(Styles.PRIORITY_MARKER);
+            meta.setAlignment(Pos.CENTER_LEFT);
+            check.setFocusTraversable(false);
+            check.addEventFilter(MouseEvent.ANY, e -> {
+                if (e.getClickCount() > 1) {
+                    e.consume();
+                }
+            });
+            check.selectedProperty().addListener((o, a, b) -> {
+                if (!updating && b && getItem() != null) {
+                    agenda.complete(getItem());
+                }
+            });
+            VBox text = new VBox(2, title, meta);
+            text.setAlignment(Pos.CENTER_LEFT);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            todo = new HBox(12, marker, check, text);
+            todo.setAlignment(Pos.CENTER_LEFT);
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() != null && getItem().isTodo() && onOpen != null) {
+                    onOpen.run();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(AgendaRow r, boolean isEmpty) {
+            super.updateItem(r, isEmpty);
+            getStyleClass().remove(Styles.ITEM_CELL);
+            pseudoClassStateChanged(PseudoStates.OCCURRENCE, false);
+            if (isEmpty || r == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            switch (r.kind()) {
+                case HEADING -> {
+                    heading.setText(r.text());
+                    date.setText(r.detail());
+                    headingBox.pseudoClassStateChanged(PseudoStates.OVERDUE, r.isOverdue());
+                    headingBox.pseudoClassStateChanged(PseudoStates.TODAY, Messages.text("main.agenda.today").equals(r.text()));
+                    setAccessibleText(r.detail().isEmpty() ? r.text()
+                            : Messages.text("main.agenda.a11y.heading", r.text(), r.detail()));
+                    setGraphic(headingBox);
+                }
+                case EMPTY -> {
+                    empty.setText(r.text());
+                    setAccessibleText(r.text());
+                    setGraphic(empty);
+                }
+                default -> showTodo(r);
+            }
+        }
+
+        private void showTodo(AgendaRow r) {
+            ItemRow it = r.row();
+            getStyleClass().add(Styles.ITEM_CELL);
+            boolean occurrence = !r.canComplete();
+            pseudoClassStateChanged(PseudoStates.OCCURRENCE, occurrence);
+            updating = true;
+            check.setSelected(false);
+            updating = false;
+            check.setDisable(occurrence);
+            title.setText(r.text());
+            meta.getChildren().clear();
+            if (!it.timeText().isEmpty()) {
+                Label time = new Label(it.timeText(), Icons.of(Icons.TIME, 13));
+                time.getStyleClass().add(Styles.ITEM_META);
+                meta.getChildren().add(time);
+            }
+            if (!r.detail().isEmpty()) {
+                Label due = new Label(r.detail(), Icons.of(Icons.TODAY, 13));
+                due.getStyleClass().addAll(Styles.ITEM_META, Styles.DUE_OVERDUE);
+                meta.getChildren().add(due);
+            }
+            String list = vm.rowLabels().listLabel(it);
+            if (list != null) {
+                Label l = new Label(list, Icons.of(Icons.LIST, 13));
+                l.getStyleClass().add(Styles.ITEM_META);
+                meta.getChildren().add(l);
+            }
+            if (!it.repeatText().isEmpty()) {
+                Label rep = new Label(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText(),
+                        Icons.of(Icons.REPEAT, 13));
+                rep.getStyleClass().add(Styles.ITEM_META);
+                meta.getChildren().add(rep);
+            }
+            for (String tag : it.tags()) {
+                Label t = new Label("@" + tag);
+                t.getStyleClass().add(Styles.ITEM_TAG);
+                meta.getChildren().add(t);
+            }
+            meta.setVisible(!meta.getChildren().isEmpty());
+            meta.setManaged(!meta.getChildren().isEmpty());
+            marker.getStyleClass().setAll(Styles.PRIORITY_MARKER);
+            if (it.priority() > 0) {
+                marker.getStyleClass().add(Styles.priority(it.priority()));
+            }
+            String spoken = it.timeText().isEmpty() ? r.text() : Messages.text("main.agenda.a11y.time", r.text(), it.timeText());
+            if (!r.detail().isEmpty()) {
+                spoken = Messages.text("main.agenda.a11y.overdue", spoken, r.detail());
+            }
+            setAccessibleText(occurrence ? Messages.text("main.agenda.a11y.occurrence", spoken) : spoken);
+            setGraphic(todo);
+        }
+    }
+}

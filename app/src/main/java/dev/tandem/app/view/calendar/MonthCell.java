@@ -1,0 +1,88 @@
+package dev.tandem.app.view.calendar;
+
+import dev.tandem.app.vm.calendar.CalendarDay;
+import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * One day of the month grid: its date, then as many of its todos as its height holds, then "+k more" for
+ * the rest ({@link CalendarDay#shownIn}). The grid gives every week the same height, whatever it holds, so
+ * the cell decides at layout what fits; what does not is hidden, and the cell clips, so nothing draws over
+ * the week below.
+ */
+final class MonthCell extends Region {
+    private final CalendarDay day;
+    private final Label number;
+    private final List<Label> chips;
+    private final Label more = new Label();
+    private final Rectangle clip = new Rectangle();
+
+    MonthCell(CalendarDay day, Label number, List<Label> chips, Runnable openDay) {
+        this.day = day;
+        this.number = number;
+        this.chips = chips;
+        getStyleClass().add(Styles.CALENDAR_CELL);
+        more.getStyleClass().add(Styles.CALENDAR_MORE);
+        more.setMinWidth(0);
+        more.setOnMouseClicked(e -> {
+            openDay.run();
+            e.consume();
+        });
+        getChildren().add(number);
+        getChildren().addAll(chips);
+        getChildren().add(more);
+        setMinSize(0, 0);
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+    }
+
+    /** The cell's spacing, as {@code -fx-spacing} on the other boxes: the gap between lines. */
+    private static final double GAP = 2;
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        return in.getTop() + number.prefHeight(-1) + in.getBottom();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double x = in.getLeft();
+        double w = Math.max(0, getWidth() - in.getLeft() - in.getRight());
+        double y = in.getTop();
+        double numberHeight = number.prefHeight(w);
+        layoutInArea(number, x, y, w, numberHeight, 0, HPos.LEFT, VPos.TOP);
+        y += numberHeight + GAP;
+        double line = (chips.isEmpty() ? more.prefHeight(w) : chips.get(0).prefHeight(w)) + GAP;
+        int lines = (int) Math.floor((getHeight() - in.getBottom() - y + GAP) / line);
+        int shown = day.shownIn(lines);
+        for (int i = 0; i < chips.size(); i++) {
+            Label c = chips.get(i);
+            c.setVisible(i < shown);
+            if (i < shown) {
+                c.resizeRelocate(x, y, w, line - GAP);
+                y += line;
+            }
+        }
+        int rest = day.total() - shown;
+        more.setVisible(rest > 0 && lines > 0);
+        if (rest > 0) {
+            more.setText(Messages.text("main.calendar.more", rest));
+            more.resizeRelocate(x, y, w, line - GAP);
+        }
+    }
+}

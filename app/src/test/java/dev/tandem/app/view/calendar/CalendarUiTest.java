@@ -1,0 +1,303 @@
+package dev.tandem.app.view.calendar;
+
+import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The week grid in a real (headless) window: a drag to another day and time, the keys, an edit landing from elsewhere. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CalendarUiTest {
+    @TempDir
+    static Path tmp;
+
+    private final TestClock clock = new TestClock(ZoneId.systemDefault());
+    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    private Device device;
+    private MainView view;
+    /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
+    private final LocalDate wed = LocalDate.of(2026, 11, 25);
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
+        clock.set(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.systemDefault()).toInstant());
+        Path dir = Files.createTempDirectory(tmp, "ui");
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
+        view = MainWindow.create(device, Theme.LIGHT, null);
+        stage.setScene(new Scene(view, 1300, 860));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+        Locale.setDefault(Locale.Category.FORMAT, before);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    /** The block of the todo with this key on the hour grid, if shown. */
+    private Optional<Node> block(FxRobot robot, String key) {
+        return robot.lookup(".calendar-block").queryAll().stream()
+                .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key) && n.isVisible()).findFirst();
+    }
+
+    private Item stored(String id) {
+        return device.store().get(id).orElseThrow();
+    }
+
+    @Test
+    void week_dragABlockToAnotherDayAndTime_keysMoveIt_anEditFromElsewhereMovesTheBlock(FxRobot robot) throws Exception {
+        Item call = device.store().add("Call Sam", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
+        device.store().add("Rent", null, wed);
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, call.id()).isPresent());
+        assertEquals("23 – 29 November 2026", fx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
+        assertTrue(fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("today"))
+                        && ((Label) n).getText().equals("Wed 25"))), "today is marked");
+
+        // A day to the right and two hours down: Thursday at 11:00.
+        Node b = block(robot, call.id()).orElseThrow();
+        double dayWidth = fx(() -> (robot.lookup("#calendar-week").query().lookup(".calendar-column")
+                .getBoundsInParent().getWidth()));
+        robot.drag(b).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).drop();
+        waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
+        assertEquals(LocalTime.of(11, 0), stored(call.id()).timeOfDay());
+        waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
+
+        // The moved todo stays selected: Alt+Right a day on, Alt+Shift+Down a quarter hour later.
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> wed.plusDays(2).equals(stored(call.id()).dueDate()));
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
+        waitFor(() -> LocalTime.of(11, 15).equals(stored(call.id()).timeOfDay()));
+        // Ctrl+Z takes back the last move only.
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> LocalTime.of(11, 0).equals(stored(call.id()).timeOfDay()));
+        assertEquals(wed.plusDays(2), stored(call.id()).dueDate());
+
+        // As sync lands an edit from another device: a save straight into the store moves the open view's block.
+        double was = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        device.store().update(call.id(), i -> i.withDue(wed.minusDays(2)).withDueTime(LocalTime.of(15, 30)));
+        waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
+        double x = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
+    }
+
+    @Test
+    void week_repeatingTodoMovedByKey_asksAndThisOneLeavesTheSeriesGoingOn(FxRobot robot) throws Exception {
+        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+                Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                LocalTime.of(8, 0), 30)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, plants.id()).isPresent());
+        robot.clickOn(block(robot, plants.id()).orElseThrow());
+
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
+        assertTrue(robot.lookup("The series").tryQuery().isPresent(), "both choices are offered");
+        robot.clickOn("This one");
+
+        waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()));
+        assertEquals(null, stored(plants.id()).repeat(), "the moved one stops repeating");
+        assertEquals(LocalTime.of(8, 0), stored(plants.id()).timeOfDay());
+        waitFor(() -> device.store().allItems().stream().anyMatch(i -> i.title().equals("Water plants")
+                && wed.plusWeeks(1).equals(i.dueDate()) && i.repeat() != null));
+        // Next week's view shows the series going on from its next date.
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("30 November – 6 December 2026"));
+        waitFor(() -> robot.lookup(".calendar-block").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getUserData() instanceof CalendarEntry e
+                        && e.item().title().equals("Water plants") && wed.plusWeeks(1).equals(e.date())));
+    }
+
+    private String fieldText(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup(id).queryAs(TextField.class).getText());
+    }
+
+    private LocalDate editorDue(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup("#editor-due").queryAs(DatePicker.class).getValue());
+    }
+
+    @Test
+    void week_altArrowsAndThisOne_editorFollowsTheStoredTodo(FxRobot robot) throws Exception {
+        Item call = device.store().add("Call Sam", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
+        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+                Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                LocalTime.of(8, 0), 30)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, call.id()).isPresent());
+        robot.clickOn(block(robot, call.id()).orElseThrow());
+        waitFor(() -> wed.equals(robot.lookup("#editor-due").queryAs(DatePicker.class).getValue()));
+
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
+        waitFor(() -> wed.plusDays(1).equals(robot.lookup("#editor-due").queryAs(DatePicker.class)
+                .getValue()));
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
+        waitFor(() -> LocalTime.of(9, 15).equals(stored(call.id()).timeOfDay()));
+        waitFor(() -> "09:15".equals(robot.lookup("#editor-time").queryAs(TextField.class).getText()));
+
+        // "This one": the moved todo stops repeating, and the editor says so.
+        robot.clickOn(block(robot, plants.id()).orElseThrow());
+        waitFor(() -> !robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
+        robot.clickOn("This one");
+        waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()) && stored(plants.id()).repeat() == null);
+        waitFor(() -> robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
+        assertEquals(wed.plusDays(1), editorDue(robot));
+        assertEquals("Water plants", fx(() -> robot.lookup("#editor-title").queryAs(TextField.class)
+                .getText()));
+        assertEquals("08:00", fieldText(robot, "#editor-time"));
+    }
+
+    @Test
+    void month_dayWithMoreTodosThanFit_showsWhatFitsInsideItsCellAndMoreOpensTheDay(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            device.store().add("Box " + i, null, wed);
+        }
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
+        Node cell = fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> wed.equals(n.getUserData()))
+                .findFirst().orElseThrow());
+        Bounds box = fx(() -> cell.localToScene(cell.getLayoutBounds()));
+        List<Node> chips = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
+                .toList());
+        Label more = fx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
+                .filter(Node::isVisible).map(Label.class::cast).findFirst().orElseThrow());
+        assertTrue(chips.size() >= 1 && chips.size() < 12, "some fit: " + chips.size());
+        assertEquals("+" + (12 - chips.size()) + " more", fx(more::getText), "every todo is shown or counted");
+        List<Node> shown = new ArrayList<>(chips);
+        shown.add(more);
+        for (Node n : shown) {
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertTrue(b.getMaxY() <= box.getMaxY() + 0.5 && b.getMinY() >= box.getMinY(),
+                    "inside its cell: " + b + " in " + box);
+        }
+
+        robot.clickOn(more);
+        waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("23 – 29 November 2026"));
+        assertEquals(wed, fx(() -> view.viewModel().calendar().selectedDateProperty().get()));
+    }
+
+    /** Whether {@code n} and every parent of it are visible. */
+    private static boolean treeVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void week_editorOpen_daysStayReadable_shortBlockALineHigh_axisAsBlocks_noSortOrder(FxRobot robot) throws Exception {
+        Item quick = device.store().add("Quick call", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(10, 0), 15)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, quick.id()).isPresent());
+        robot.clickOn(block(robot, quick.id()).orElseThrow());
+        waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(TextField.class)
+                .getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(fx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
+        Region b = (Region) block(robot, quick.id()).orElseThrow();
+        assertTrue(fx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
+                + fx(b::getHeight) + " < " + fx(() -> b.prefHeight(-1)));
+        List<String> axis = fx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
+                .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).toList());
+        assertEquals("1:00", axis.get(0));
+        assertTrue(axis.contains("8:00") && axis.contains("15:00"), "the blocks' clock: " + axis);
+        assertTrue(fx(() -> ((Label) b.getChildrenUnmodifiable().get(0)).getText())
+                .startsWith("10:00 "));
+
+        List<Node> columns = fx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
+        for (Node c : columns) {
+            assertTrue(fx(() -> c.getLayoutBounds().getWidth()) >= WeekGrid.MIN_DAY_WIDTH - 0.5,
+                    "a day keeps its width with the editor open: " + fx(() -> c.getLayoutBounds().getWidth()));
+        }
+        // The day names stay over their columns when the week scrolls sideways.
+        ScrollPane hours = fx(() -> (ScrollPane) robot.lookup(".calendar-hours")
+                .query());
+        for (double h : new double[] {0, 1}) {
+            fx(() -> {
+                hours.setHvalue(h);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int i : new int[] {0, 6}) {
+                Node column = columns.get(i);
+                Node name = fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+                        .filter(n -> column.getUserData().equals(n.getUserData())).findFirst().orElseThrow());
+                double cx = fx(() -> column.localToScene(0, 0).getX());
+                double nx = fx(() -> name.localToScene(0, 0).getX());
+                assertEquals(cx, nx, 1.0, "day " + i + " at scroll " + h);
+            }
+        }
+    }
+}

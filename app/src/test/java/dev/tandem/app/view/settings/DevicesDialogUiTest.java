@@ -1,0 +1,112 @@
+package dev.tandem.app.view.settings;
+
+import static dev.tandem.app.testing.TestWindow.onFx;
+import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.app.vm.settings.DevicesViewModel;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** "Devices" in a real (headless Monocle) window over two real profiles and a folder remote. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DevicesDialogUiTest {
+    @TempDir
+    Path tmp;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        s.setScene(new Scene(new StackPane(), 400, 300));
+        s.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+        FxToolkit.cleanupStages();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private TodoStore profile(String name) {
+        TodoStore store = new TodoStore(Schema.database(tmp.resolve(name + ".db")).build(), Clock.systemUTC());
+        open.add(store);
+        new Authors(store).register(name);
+        return store;
+    }
+
+    @Test
+    void open_twoDevices_listsBothWithForgetOnlyForTheOtherAndFitsA1366x768Screen(FxRobot robot) throws Exception {
+        SyncEngine engine = SyncEngine.builder().folder(Files.createDirectories(tmp.resolve("remote"))).build();
+        open.add(engine);
+        TodoStore desk = profile("Desk");
+        TodoStore phone = profile("Sam's phone");
+        for (TodoStore s : List.of(phone, desk, phone)) {
+            s.replica().sync(engine);
+        }
+        ExecutorService io = Async.backgroundExecutor("test-io");
+        open.add(io::shutdownNow);
+        DevicesViewModel vm = new DevicesViewModel(() -> Optional.of(engine), new DeviceRoster(desk),
+                new Async(io, FxExecutor.INSTANCE, e -> { }), Clock.systemUTC());
+        onFx(() -> {
+            new DevicesDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        waitFor(() -> robot.lookup(".device-row").queryAll().size() == 2);
+        onFx(() -> {
+            List<String> names = robot.lookup(".device-row").queryAll().stream()
+                    .map(row -> ((Label) ((HBox) row).getChildren().get(0)).getText()).sorted().toList();
+            assertEquals(List.of("Desk", "Sam's phone"), names);
+            assertEquals(1, robot.lookup(".device-row .button").queryAll().size(), "Forget for the phone only");
+            Node forget = robot.lookup(".device-row .button").query();
+            assertTrue(((Button) forget).getText().startsWith("Forget"));
+            Window w = Window.getWindows().stream().filter(x -> x.getScene() != null
+                    && x.getScene().lookup("#devices-dialog") != null).findFirst().orElseThrow();
+            assertTrue(w.getWidth() <= 1366 && w.getHeight() <= 768, w.getWidth() + "×" + w.getHeight());
+            return null;
+        });
+    }
+}

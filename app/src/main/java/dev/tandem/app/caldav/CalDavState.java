@@ -24,7 +24,7 @@ import org.sqlite.SQLiteConfig;
  * as a new list, and connecting the list again resumes from its token and its tasks' bases, so edits
  * made on either side meanwhile merge field by field instead of the server's older copy winning.
  * Per task: the
- * key it is known by (a todo's id, or a series' id for a repeating todo), its path and UID on the
+ * task id it is known by (a todo's id, or a series' id for a repeating todo), its path and UID on the
  * server, its entity tag, and the object's text as the server last gave it: the base that tells
  * which side changed which field, and the properties Tandem does not know, written back unchanged.
  *
@@ -38,7 +38,7 @@ public final class CalDavState implements AutoCloseable {
     }
 
     /** A task known on the server. {@code etag} null: unknown, read it again. */
-    public record Task(String key, String listId, String href, String uid, String etag, String ics) {
+    public record Task(String taskId, String listId, String href, String uid, String etag, String ics) {
     }
 
     private final Connection c;
@@ -54,6 +54,7 @@ public final class CalDavState implements AutoCloseable {
             if (!columns(s, "calendars").contains("off")) {
                 s.execute("ALTER TABLE calendars ADD COLUMN off INTEGER NOT NULL DEFAULT 0");
             }
+            // Column "key" holds the task id; it keeps its old name so existing state files open unchanged.
             s.execute("CREATE TABLE IF NOT EXISTS tasks(key TEXT PRIMARY KEY, list_id TEXT NOT NULL,"
                     + " href TEXT NOT NULL UNIQUE, uid TEXT NOT NULL, etag TEXT, ics TEXT NOT NULL)");
         }
@@ -145,18 +146,18 @@ public final class CalDavState implements AutoCloseable {
         update("DELETE FROM calendars WHERE list_id = ?", listId);
     }
 
-    /** The tasks known in a list, by key. */
+    /** The tasks known in a list, by task id. */
     public synchronized Map<String, Task> tasks(String listId) {
         Map<String, Task> m = new LinkedHashMap<>();
         for (Task t : query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE list_id = ?", CalDavState::task,
                 listId)) {
-            m.put(t.key(), t);
+            m.put(t.taskId(), t);
         }
         return m;
     }
 
-    public synchronized Optional<Task> task(String key) {
-        return query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE key = ?", CalDavState::task, key)
+    public synchronized Optional<Task> task(String taskId) {
+        return query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE key = ?", CalDavState::task, taskId)
                 .stream().findFirst();
     }
 
@@ -167,13 +168,13 @@ public final class CalDavState implements AutoCloseable {
     }
 
     public synchronized void save(Task t) {
-        update("DELETE FROM tasks WHERE href = ? AND key <> ?", t.href(), t.key());
-        update("INSERT OR REPLACE INTO tasks VALUES(?, ?, ?, ?, ?, ?)", t.key(), t.listId(), t.href(), t.uid(),
+        update("DELETE FROM tasks WHERE href = ? AND key <> ?", t.href(), t.taskId());
+        update("INSERT OR REPLACE INTO tasks VALUES(?, ?, ?, ?, ?, ?)", t.taskId(), t.listId(), t.href(), t.uid(),
                 t.etag(), t.ics());
     }
 
-    public synchronized void remove(String key) {
-        update("DELETE FROM tasks WHERE key = ?", key);
+    public synchronized void remove(String taskId) {
+        update("DELETE FROM tasks WHERE key = ?", taskId);
     }
 
     public synchronized int taskCount() {

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * sync ({@link Moves}); a new object whose UID is known in another calendar moved here.
  *
  * <p>Invariants: each object on the server stands for one todo (a task, a series, or one done
- * occurrence a client split off, {@link Keys}) and each todo for at most one object; a task keeps
+ * occurrence a client split off, {@link TaskIds}) and each todo for at most one object; a task keeps
  * its UID wherever it moves. Fields are merged one by one against the base ({@link Merge}).
  */
 final class ListSync {
@@ -150,9 +150,9 @@ final class ListSync {
         return t == null ? null : Vtodo.read(t.ics(), zone).map(Vtodo.Read::fields).orElse(null);
     }
 
-    private void save(String key, CalDavState.Link link, Incoming in) {
+    private void save(String taskId, CalDavState.Link link, Incoming in) {
         CalendarObject o = in.object();
-        state.save(new CalDavState.Task(key, link.listId(), o.href(), in.read().uid(), o.etag(), o.ics()));
+        state.save(new CalDavState.Task(taskId, link.listId(), o.href(), in.read().uid(), o.etag(), o.ics()));
     }
 
     private void pullKnown(CalDavState.Link link, Incoming in, CalDavState.Task known, List<Incoming> fresh,
@@ -163,23 +163,23 @@ final class ListSync {
             List<Incoming> open = fresh.stream().filter(f -> !adopted.contains(f)).toList();
             Optional<Incoming> next = Repeats.successor(s, base, open);
             Optional<Item> done = next.isEmpty() ? Optional.empty()
-                    : repeats.completeOn(known.key(), s.fields().due(), base.due());
+                    : repeats.completeOn(known.taskId(), s.fields().due(), base.due());
             if (done.isPresent()) {
                 // todoman's split: this object keeps the done occurrence, the new one the series.
                 merge.merge(done.get(), s, s.fields(), base, true);
-                save(Keys.ofOccurrence(done.get().id()), link, in);
+                save(TaskIds.ofOccurrence(done.get().id()), link, in);
                 Incoming n = next.get();
                 adopted.add(n);
-                Optional<Item> current = repeats.open(known.key());
+                Optional<Item> current = repeats.open(known.taskId());
                 if (current.isPresent()) {
                     merge.merge(current.get(), n.read(), n.read().fields(), parents.fieldsOf(current.get(), null), false);
                 }
-                save(known.key(), link, n);
+                save(known.taskId(), link, n);
                 report.pulled();
                 return;
             }
         }
-        pullInto(link, known.key(), in, base, false);
+        pullInto(link, known.taskId(), in, base, false);
     }
 
     private void pullFresh(CalDavState.Link link, Incoming in) {
@@ -188,27 +188,27 @@ final class ListSync {
         if (occurrence.isPresent()) {
             // python3-caldav's completed copy of an occurrence completed here just now (or on another device).
             merge.merge(occurrence.get(), s, s.fields(), parents.fieldsOf(occurrence.get(), null), true);
-            save(Keys.ofOccurrence(occurrence.get().id()), link, in);
+            save(TaskIds.ofOccurrence(occurrence.get().id()), link, in);
             return;
         }
         Optional<CalDavState.Task> moved = moves.movedHere(s.uid(), in.object().href());
         if (moved.isPresent()) {
-            pullInto(link, moved.get().key(), in, baseOf(moved.get()), true);
+            pullInto(link, moved.get().taskId(), in, baseOf(moved.get()), true);
         } else {
-            pullInto(link, moves.keyFor(s.uid()), in, null, true);
+            pullInto(link, moves.taskIdFor(s.uid()), in, null, true);
         }
     }
 
     /**
-     * Merges an object into the todo of {@code key}; {@code arrived} when it is new in this calendar
+     * Merges an object into the todo of {@code taskId}; {@code arrived} when it is new in this calendar
      * (made, or moved here on the phone): its todo then comes into this list, out of the Trash.
      */
-    private void pullInto(CalDavState.Link link, String key, Incoming in, TaskFields base, boolean arrived) {
+    private void pullInto(CalDavState.Link link, String taskId, Incoming in, TaskFields base, boolean arrived) {
         Vtodo.Read s = in.read();
-        Item local = Keys.current(store, key);
+        Item local = TaskIds.current(store, taskId);
         if (local == null) {
             if (arrived) {
-                merge.create(key, link.listId(), s.fields());
+                merge.create(taskId, link.listId(), s.fields());
                 report.pulled();
             }
             // Else deleted here for good (the Trash emptied): the write step deletes it on the server.
@@ -216,26 +216,26 @@ final class ListSync {
             if (base != null && !base.equals(s.fields())) {
                 // Edited on the phone after the delete here: the edit brings the todo back.
                 store.untrash(local.id());
-                mergeInto(key, store.get(local.id()).orElseThrow(), s, base);
+                mergeInto(taskId, store.get(local.id()).orElseThrow(), s, base);
                 report.pulled();
             }
         } else {
             if (arrived) {
-                relist(key, local, link.listId());
+                relist(taskId, local, link.listId());
                 local = store.get(local.id()).orElseThrow();
             }
-            if (mergeInto(key, local, s, base) || arrived && base == null) {
+            if (mergeInto(taskId, local, s, base) || arrived && base == null) {
                 report.pulled();
             }
         }
-        save(key, link, in);
+        save(taskId, link, in);
     }
 
-    private boolean mergeInto(String key, Item local, Vtodo.Read s, TaskFields base) {
-        if (Keys.isOccurrence(key)) {
+    private boolean mergeInto(String taskId, Item local, Vtodo.Read s, TaskFields base) {
+        if (TaskIds.isOccurrence(taskId)) {
             return merge.merge(local, s, s.fields(), base, true);
         }
-        Optional<Repeats.Target> t = repeats.moveOn(key, s, base);
+        Optional<Repeats.Target> t = repeats.moveOn(taskId, s, base);
         if (t.isPresent()) {
             merge.merge(t.get().item(), s, t.get().server(), t.get().base(), false);
             return true;
@@ -244,19 +244,19 @@ final class ListSync {
     }
 
     /**
-     * Brings the todo of {@code key} (every row of a series) out of the Trash into list {@code listId}, with
+     * Brings the todo of {@code taskId} (every row of a series) out of the Trash into list {@code listId}, with
      * the todos under it: a subtask's list is its top todo's, so a parent the phone moved to another
      * calendar takes its subtasks along (each written into the new calendar and deleted from the old
      * by the new list's push, as a move made here), none left behind without it, none twice. A subtask
      * moved without its parent waits at the top of the new list for it ({@link Parents#moveToList}).
      */
-    private void relist(String key, Item local, String listId) {
+    private void relist(String taskId, Item local, String listId) {
         if (local.isTrashed()) {
             store.untrash(local.id());
         }
         String target = listId.isEmpty() ? null : listId;
-        List<Item> rows = Keys.isOccurrence(key) ? List.of(local)
-                : store.series().rows(key);
+        List<Item> rows = TaskIds.isOccurrence(taskId) ? List.of(local)
+                : store.series().rows(taskId);
         for (Item it : rows) {
             if (it.id().equals(local.id())) {
                 parents.moveToList(store.get(it.id()).orElseThrow(), listId);
@@ -275,28 +275,28 @@ final class ListSync {
     private boolean push(CalDavState.Link link, TaskCalendar cal) {
         boolean clean = true;
         Map<String, CalDavState.Task> known = state.tasks(link.listId());
-        Set<String> occurrenceKeys = known.keySet().stream().filter(Keys::isOccurrence).collect(Collectors.toSet());
+        Set<String> occurrenceIds = known.keySet().stream().filter(TaskIds::isOccurrence).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, Item> e : Keys.representatives(store, link.listId(), occurrenceKeys).entrySet()) {
-            String key = e.getKey();
+        for (Map.Entry<String, Item> e : TaskIds.representatives(store, link.listId(), occurrenceIds).entrySet()) {
+            String taskId = e.getKey();
             Item it = e.getValue();
-            Item current = Keys.current(store, key);
-            if (moves.isPending(key) || current != null && !link.listId().equals(Objects.requireNonNullElse(
+            Item current = TaskIds.current(store, taskId);
+            if (moves.isPending(taskId) || current != null && !link.listId().equals(Objects.requireNonNullElse(
                     current.listId(), ""))) {
                 continue; // gone from the server pending this sync's end, or a series living in another list
             }
-            seen.add(key);
-            CalDavState.Task t = known.get(key);
+            seen.add(taskId);
+            CalDavState.Task t = known.get(taskId);
             TaskFields fields = parents.fieldsOf(it, baseOf(t));
-            fields = Keys.isOccurrence(key) ? fields.withoutRepeat() : fields;
+            fields = TaskIds.isOccurrence(taskId) ? fields.withoutRepeat() : fields;
             if (t == null) {
-                Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
+                Optional<CalDavState.Task> from = moves.movedFromElsewhere(taskId, link.listId());
                 if (from.isPresent() && moves.waitsForRead(from.get())) {
                     waiting = true;
                     continue;
                 }
                 if (from.isPresent()) {
-                    clean &= moveHere(link, cal, key, it, fields, from.get());
+                    clean &= moveHere(link, cal, taskId, it, fields, from.get());
                     continue;
                 }
             }
@@ -312,8 +312,8 @@ final class ListSync {
             if (t != null && fields.held().equals(base)) {
                 continue; // what the server can hold of the todo it holds (TaskFields.held)
             }
-            String uid = t != null ? t.uid() : key;
-            String href = t != null ? t.href() : cal.href() + key + ".ics";
+            String uid = t != null ? t.uid() : taskId;
+            String href = t != null ? t.href() : cal.href() + taskId + ".ics";
             String ics = Vtodo.write(t == null ? null : t.ics(), base, uid, fields, zone, now());
             Optional<String> etag = account.write(href, ics, t == null ? null : Objects.requireNonNullElse(t.etag(), "*"));
             if (etag.isEmpty()) {
@@ -321,18 +321,18 @@ final class ListSync {
                 report.refusedWrite();
                 continue;
             }
-            state.save(new CalDavState.Task(key, link.listId(), href, uid, etagOf(etag.get()), ics));
+            state.save(new CalDavState.Task(taskId, link.listId(), href, uid, etagOf(etag.get()), ics));
             followReminder(it, fields, ics);
             writes++;
             report.pushed();
         }
         for (CalDavState.Task t : known.values()) {
-            if (seen.contains(t.key()) || moves.isPending(t.key()) || moves.leftFor(t, link.listId())) {
+            if (seen.contains(t.taskId()) || moves.isPending(t.taskId()) || moves.leftFor(t, link.listId())) {
                 continue; // the list it moved to writes it there, then deletes it here
             }
             // Trashed, emptied from the Trash, or moved to a list that is not connected.
             if (account.delete(t.href(), t.etag())) {
-                state.remove(t.key());
+                state.remove(t.taskId());
                 writes++;
                 report.deletedOnServer();
             } else {
@@ -344,7 +344,7 @@ final class ListSync {
     }
 
     /** A todo moved here from another connected list: PUT here under its UID and file name, then DELETE there. */
-    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, Item it, TaskFields fields,
+    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String taskId, Item it, TaskFields fields,
                              CalDavState.Task from) {
         String href = cal.href() + Moves.fileName(from.href());
         String ics = Vtodo.write(from.ics(), baseOf(from), from.uid(), fields, zone, now());
@@ -353,7 +353,7 @@ final class ListSync {
             report.refusedWrite();
             return false;
         }
-        state.save(new CalDavState.Task(key, link.listId(), href, from.uid(), etagOf(etag.get()), ics));
+        state.save(new CalDavState.Task(taskId, link.listId(), href, from.uid(), etagOf(etag.get()), ics));
         followReminder(it, fields, ics);
         writes++;
         report.pushed();

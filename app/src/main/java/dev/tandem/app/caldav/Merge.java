@@ -170,16 +170,16 @@ final class Merge {
     }
 
     /**
-     * A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields, after its
+     * A new todo {@code taskId} in list {@code listId} ("" the Inbox) with the server's fields, after its
      * siblings: under its parent when that is in the list, else at the top without a section.
      */
-    void create(String key, String listId, TaskFields f) {
+    void create(String taskId, String listId, TaskFields f) {
         long now = store.clock().millis();
-        Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(key)
-                .withStart(f.start()).withParentId(parents.parentForNew(key, f.parent(), listId))
+        Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(taskId)
+                .withStart(f.start()).withParentId(parents.parentForNew(taskId, f.parent(), listId))
                 .withNotes(f.notes()).withDone(f.done(), now)
                 .withPriority(f.priority() == null ? null : f.priority().intValue())
-                .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt())
+                .withRepeat(f.repeat(), f.repeat() == null ? null : taskId).withRemindAt(f.remindAt())
                 .withDueTime(f.time()).withDuration(f.minutes() == null ? null : f.minutes().longValue());
         edits.create(it, f.tags());
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * removal it claims is no delete. What no other calendar claimed by the end is a delete: the todo
  * goes to the Trash (a task moved to a calendar Tandem does not see is indistinguishable from a
  * delete). A UID arriving after its todo went to the Trash that way, in a later sync, brings the
- * todo back into the list it arrived in ({@link #keyFor}).
+ * todo back into the list it arrived in ({@link #taskIdFor}).
  *
  * <p>Tandem moves a todo to another connected list the way phones expect: PUT into the new
  * calendar under the same UID and file name, then DELETE from the old (the new list's push does
@@ -50,31 +50,31 @@ final class Moves {
 
     /** A known task's object is gone from its calendar: a delete, unless it turns up in another calendar by the end. */
     void removed(CalDavState.Task t) {
-        pending.put(t.key(), t);
+        pending.put(t.taskId(), t);
     }
 
-    boolean isPending(String key) {
-        return pending.containsKey(key);
+    boolean isPending(String taskId) {
+        return pending.containsKey(taskId);
     }
 
     /** The known task with {@code uid} at another path, now arrived at {@code href}: moved here. */
     Optional<CalDavState.Task> movedHere(String uid, String href) {
         Optional<CalDavState.Task> t = state.taskByUid(uid).filter(k -> !k.href().equals(href));
-        t.ifPresent(k -> pending.remove(k.key()));
+        t.ifPresent(k -> pending.remove(k.taskId()));
         return t;
     }
 
     /**
-     * The key of a task new here: a todo or series whose id is the UID (Tandem wrote it, and it
+     * The task id of a task new here: a todo or series whose id is the UID (Tandem wrote it, and it
      * came back after a delete), else the id the UID derives, as a task from elsewhere.
      */
-    String keyFor(String uid) {
-        return Keys.current(store, uid) != null ? uid : Keys.of(uid);
+    String taskIdFor(String uid) {
+        return TaskIds.current(store, uid) != null ? uid : TaskIds.fromUid(uid);
     }
 
     /** Whether the todo of a task known in {@code listId} now lives in another connected list, whose push moves it. */
     boolean leftFor(CalDavState.Task t, String listId) {
-        Item it = Keys.current(store, t.key());
+        Item it = TaskIds.current(store, t.taskId());
         String now = it == null || it.isTrashed() ? null : it.listId() == null ? "" : it.listId();
         return now != null && !now.equals(listId) && connected.contains(now);
     }
@@ -95,20 +95,20 @@ final class Moves {
     }
 
     /** The task known in another connected list for a todo of this one: Tandem moved it here. */
-    Optional<CalDavState.Task> movedFromElsewhere(String key, String listId) {
-        return state.task(key).filter(t -> !t.listId().equals(listId)
+    Optional<CalDavState.Task> movedFromElsewhere(String taskId, String listId) {
+        return state.task(taskId).filter(t -> !t.listId().equals(listId)
                 && (connected.contains(t.listId()) || off.contains(t.listId())));
     }
 
     /** After every list: the removals no calendar claimed are deletes, their todos go to the Trash. */
     void finish(CalDavReport.Builder report) {
         for (CalDavState.Task t : pending.values()) {
-            Item local = Keys.current(store, t.key());
+            Item local = TaskIds.current(store, t.taskId());
             if (local != null && !local.isTrashed()) {
                 store.trash(local.id());
                 report.trashedFromPhone();
             }
-            state.remove(t.key());
+            state.remove(t.taskId());
         }
         pending.clear();
     }

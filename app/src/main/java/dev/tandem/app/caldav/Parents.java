@@ -50,23 +50,23 @@ final class Parents {
         if (parent != null && Item.NOTE.equals(parent.kind())) {
             return f.withParent(null); // notes are not on the server: a todo under one is at the top there
         }
-        String key = parent == null ? null : Keys.keyOf(parent);
-        Optional<CalDavState.Task> task = key == null ? Optional.empty() : state.task(key);
+        String taskId = parent == null ? null : TaskIds.of(parent);
+        Optional<CalDavState.Task> task = taskId == null ? Optional.empty() : state.task(taskId);
         if (task.isPresent()) {
             return f.withParent(task.get().uid());
         }
-        // A todo made here and not written yet has its key as UID; a missing or trashed one's UID is unknown.
-        return f.withParent(parent != null && !parent.isTrashed() ? key : base == null ? null : base.parent());
+        // A todo made here and not written yet has its task id as UID; a missing or trashed one's UID is unknown.
+        return f.withParent(parent != null && !parent.isTrashed() ? taskId : base == null ? null : base.parent());
     }
 
     /** The todo of list {@code listId} ("" the Inbox) that the task {@code uid} stands for; null when none here. */
     Item byUid(String uid, String listId) {
-        Item it = state.taskByUid(uid).map(t -> Keys.current(store, t.key())).orElse(null);
+        Item it = state.taskByUid(uid).map(t -> TaskIds.current(store, t.taskId())).orElse(null);
         if (it == null) {
-            it = Keys.current(store, uid); // made here, not written yet
+            it = TaskIds.current(store, uid); // made here, not written yet
         }
         if (it == null) {
-            it = Keys.current(store, Keys.of(uid));
+            it = TaskIds.current(store, TaskIds.fromUid(uid));
         }
         return it == null || it.isTrashed() || !listOf(it).equals(listId) ? null : it;
     }

@@ -49,16 +49,16 @@ final class Repeats {
     }
 
     /**
-     * For an object known as series {@code key}: completes here the occurrence the object says was
+     * For an object known as series {@code taskId}: completes here the occurrence the object says was
      * completed, and returns the occurrence it stands for now with DONE and DUE as the merge must
-     * see them. Empty when {@code key} is no series here or the object says nothing of its occurrences.
+     * see them. Empty when {@code taskId} is no series here or the object says nothing of its occurrences.
      */
-    Optional<Target> moveOn(String key, Vtodo.Read read, TaskFields base) {
+    Optional<Target> moveOn(String taskId, Vtodo.Read read, TaskFields base) {
         TaskFields s = read.fields();
         if (base == null || read.cancelled() || s.repeat() == null || base.done()) {
             return Optional.empty();
         }
-        Item open = open(key).orElse(null);
+        Item open = open(taskId).orElse(null);
         if (open == null) {
             return Optional.empty();
         }
@@ -66,21 +66,21 @@ final class Repeats {
         LocalDate bd = base.due();
         if (s.done()) {
             // Completed whole (Thunderbird): the occurrence due then is done; the object moves on.
-            if (!doneOn(key, sd) && (sd == null || Objects.equals(open.dueDate(), sd)
+            if (!doneOn(taskId, sd) && (sd == null || Objects.equals(open.dueDate(), sd)
                     || Objects.equals(open.dueDate(), bd))) {
                 complete(open);
             }
-            Item target = open(key).orElse(open);
+            Item target = open(taskId).orElse(open);
             TaskFields now = Merge.fieldsOf(store, target);
             return Optional.of(new Target(target, s.with(Field.DONE, now).with(Field.DUE, now),
                     base.with(Field.DONE, now).with(Field.DUE, now)));
         }
         if (sd != null && bd != null && sd.isAfter(bd)) {
             // DUE moved on (Tasks.org): the occurrence the phone knew is done, unless it is here already.
-            if (Objects.equals(open.dueDate(), bd) && !doneOn(key, sd)) {
+            if (Objects.equals(open.dueDate(), bd) && !doneOn(taskId, sd)) {
                 complete(open);
             }
-            Item target = open(key).orElse(open);
+            Item target = open(taskId).orElse(open);
             TaskFields now = Merge.fieldsOf(store, target);
             // The next occurrence takes the phone's date where the phone's rule gave another.
             return Optional.of(new Target(target, s, base.with(Field.DONE, now).with(Field.DUE, now)));
@@ -109,13 +109,13 @@ final class Repeats {
      * Completes the series' occurrence due {@code due} (the open one, unless done here already) and
      * returns the done occurrence of that date, the one a split-off object now stands for.
      */
-    Optional<Item> completeOn(String key, LocalDate due, LocalDate baseDue) {
-        Optional<Item> open = open(key);
-        if (!doneOn(key, due) && open.isPresent()
+    Optional<Item> completeOn(String taskId, LocalDate due, LocalDate baseDue) {
+        Optional<Item> open = open(taskId);
+        if (!doneOn(taskId, due) && open.isPresent()
                 && (Objects.equals(open.get().dueDate(), due) || Objects.equals(open.get().dueDate(), baseDue))) {
             complete(open.get());
         }
-        return rows(key).stream().filter(Item::isDone).filter(it -> due == null || due.equals(it.dueDate()))
+        return rows(taskId).stream().filter(Item::isDone).filter(it -> due == null || due.equals(it.dueDate()))
                 .max(BY_DUE);
     }
 
@@ -128,21 +128,21 @@ final class Repeats {
             return Optional.empty();
         }
         return store.series().doneOccurrences(listId, s.due(), s.title()).stream()
-                .filter(it -> state.task(Keys.ofOccurrence(it.id())).isEmpty())
+                .filter(it -> state.task(TaskIds.ofOccurrence(it.id())).isEmpty())
                 .min(BY_DUE);
     }
 
     /** The series' open occurrence due first. */
-    Optional<Item> open(String key) {
-        return rows(key).stream().filter(it -> !it.isDone()).min(BY_DUE);
+    Optional<Item> open(String taskId) {
+        return rows(taskId).stream().filter(it -> !it.isDone()).min(BY_DUE);
     }
 
-    private boolean doneOn(String key, LocalDate due) {
-        return due != null && rows(key).stream().anyMatch(it -> it.isDone() && due.equals(it.dueDate()));
+    private boolean doneOn(String taskId, LocalDate due) {
+        return due != null && rows(taskId).stream().anyMatch(it -> it.isDone() && due.equals(it.dueDate()));
     }
 
-    private List<Item> rows(String key) {
-        return store.series().rows(key).stream().filter(it -> !it.isTrashed()).toList();
+    private List<Item> rows(String taskId) {
+        return store.series().rows(taskId).stream().filter(it -> !it.isTrashed()).toList();
     }
 
     private void complete(Item open) {

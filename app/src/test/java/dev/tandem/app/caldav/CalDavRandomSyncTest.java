@@ -57,7 +57,7 @@ class CalDavRandomSyncTest {
         private final long seed;
         private final Random random;
         private final List<String> steps = new ArrayList<>();
-        private final List<String> keys = new ArrayList<>(List.of("A1", "A2", "A3"));
+        private final List<String> labels = new ArrayList<>(List.of("A1", "A2", "A3"));
         private final Set<String> deleted = new HashSet<>();
         private final Map<String, String> listIds = new HashMap<>();
         private CalDavFixture.Device laptop;
@@ -99,15 +99,15 @@ class CalDavRandomSyncTest {
 
         private String phoneStep(int i) {
             String op = pick(PHONE);
-            String key = op.equals("add") ? "P" + i : pick(keys);
+            String label = op.equals("add") ? "P" + i : pick(labels);
             String arg = op.equals("add") ? pick(CALS) : "p" + i;
-            String did = phone.act(CALS, op, key, arg);
+            String did = phone.act(CALS, op, label, arg);
             if (op.equals("add")) {
-                keys.add(key);
+                labels.add(label);
             } else if (op.equals("delete") && !did.equals("absent")) {
-                deleted.add(key);
+                deleted.add(label);
             }
-            return "phone " + op + " " + key + ": " + did;
+            return "phone " + op + " " + label + ": " + did;
         }
 
         private String hereStep(int i) {
@@ -115,17 +115,17 @@ class CalDavRandomSyncTest {
             if (op.equals("add")) {
                 String cal = pick(CALS);
                 laptop.store.add("L" + i, listIds.get(cal), null);
-                keys.add("L" + i);
+                labels.add("L" + i);
                 return "here add L" + i + " to " + cal;
             }
-            String key = pick(keys);
-            List<Item> found = items(key);
+            String label = pick(labels);
+            List<Item> found = items(label);
             if (found.isEmpty()) {
-                return "here " + op + " " + key + ": absent";
+                return "here " + op + " " + label + ": absent";
             }
             Item it = found.get(0);
             switch (op) {
-                case "title" -> laptop.store.update(it.id(), x -> x.withTitle(key + " t" + i));
+                case "title" -> laptop.store.update(it.id(), x -> x.withTitle(label + " t" + i));
                 case "due" -> laptop.store.update(it.id(), x -> x.withDue(LocalDate.of(2026, 12, 1)
                         .plusDays(random.nextInt(20))));
                 case "done" -> laptop.store.setDone(it.id(), !it.isDone());
@@ -133,16 +133,16 @@ class CalDavRandomSyncTest {
                         listIds.get(CALS.get(0)).equals(x.listId()) ? listIds.get(CALS.get(1)) : listIds.get(CALS.get(0))));
                 case "trash" -> {
                     laptop.store.trash(it.id());
-                    deleted.add(key);
+                    deleted.add(label);
                 }
                 default -> throw new IllegalStateException(op);
             }
-            return "here " + op + " " + key + (it.isDone() ? " (done)" : "") + (found.size() > 1 ? " (copies)" : "");
+            return "here " + op + " " + label + (it.isDone() ? " (done)" : "") + (found.size() > 1 ? " (copies)" : "");
         }
 
-        /** Todos whose title begins with the word {@code key}, not in the Trash. */
-        private List<Item> items(String key) {
-            return laptop.store.allItems().stream().filter(it -> !it.isTrashed() && key.equals(word(it.title())))
+        /** Todos whose title begins with the word {@code label}, not in the Trash. */
+        private List<Item> items(String label) {
+            return laptop.store.allItems().stream().filter(it -> !it.isTrashed() && label.equals(word(it.title())))
                     .toList();
         }
 
@@ -167,7 +167,7 @@ class CalDavRandomSyncTest {
                     for (CalendarObject o : p.tasks(p.calendar(cal))) {
                         Vtodo.Read read = Vtodo.read(o.ics(), CalDavFixture.ZONE).orElseThrow();
                         // A todo made here has its id as UID; one made elsewhere an id derived from it.
-                        String id = laptop.store.get(read.uid()).isPresent() ? read.uid() : Keys.of(read.uid());
+                        String id = laptop.store.get(read.uid()).isPresent() ? read.uid() : TaskIds.fromUid(read.uid());
                         lines.add(line(id, read.fields().title(), read.fields().due(), read.fields().done()));
                     }
                     server.put(cal, lines.stream().sorted().toList());
@@ -177,14 +177,14 @@ class CalDavRandomSyncTest {
                 }
             }
             assertEquals(server, here, "the server (expected) and Tandem agree");
-            for (String key : keys) {
+            for (String label : labels) {
                 long onServer = server.values().stream().flatMap(List::stream)
-                        .filter(l -> key.equals(word(l.split("\\|")[1]))).count();
-                long inTandem = items(key).size();
-                assertTrue(onServer <= 1 && inTandem <= 1, key + " twice: " + server + " / " + items(key));
-                if (!deleted.contains(key)) {
-                    assertEquals(1, inTandem, key + " was never deleted, so it is here");
-                    assertEquals(1, onServer, key + " was never deleted, so it is on the server");
+                        .filter(l -> label.equals(word(l.split("\\|")[1]))).count();
+                long inTandem = items(label).size();
+                assertTrue(onServer <= 1 && inTandem <= 1, label + " twice: " + server + " / " + items(label));
+                if (!deleted.contains(label)) {
+                    assertEquals(1, inTandem, label + " was never deleted, so it is here");
+                    assertEquals(1, onServer, label + " was never deleted, so it is on the server");
                 }
             }
         }

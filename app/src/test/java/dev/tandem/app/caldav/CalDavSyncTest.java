@@ -109,7 +109,7 @@ class CalDavSyncTest {
             assertEquals("2026-11-26", bread.due());
             assertEquals(1L, bread.priority(), "PRIORITY 2 is p1");
             assertEquals(List.of("bakery"), new TagStore(laptop).of(bread.id()));
-            assertEquals(Keys.of("tasks-org-4711"), bread.id(), "the id derives from the UID");
+            assertEquals(TaskIds.fromUid("tasks-org-4711"), bread.id(), "the id derives from the UID");
 
             laptop.update(bread.id(), it -> it.withTitle("Rye bread"));
             sync(server, laptop);

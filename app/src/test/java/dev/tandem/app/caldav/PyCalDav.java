@@ -101,21 +101,21 @@ final class PyCalDav {
 
     /**
      * One step of a random phone: {@code op} (add, edit, complete, cancel, move, delete) on the task
-     * whose SUMMARY begins with the word {@code key}, in whichever of {@code cals} holds it; {@code arg}
+     * whose SUMMARY begins with the word {@code label}, in whichever of {@code cals} holds it; {@code arg}
      * is the calendar to add to, or the word an edit appends. Edits and cancels stamp LAST-MODIFIED
      * as apps do; {@code complete()} (which refuses a task done already: left as it is) and moves
      * are the library's own. Returns what it did, or "absent" when no calendar holds the task.
      */
-    String act(List<String> cals, String op, String key, String arg) {
+    String act(List<String> cals, String op, String label, String arg) {
         return run(String.join("\n",
-                "op, key, arg, names = args[0], args[1], args[2], args[3].split(',')",
+                "op, label, arg, names = args[0], args[1], args[2], args[3].split(',')",
                 "cs = dict((n, cal(n)) for n in names)",
                 "if op == 'add':",
-                "    cs[arg].save_todo(summary=key)",
+                "    cs[arg].save_todo(summary=label)",
                 "    print('added to ' + arg)",
                 "    sys.exit(0)",
                 "found = [(n, t) for n in names for t in cs[n].todos(include_completed=True)",
-                "         if (str(t.icalendar_component.get('summary', '')) + ' ').split(' ')[0] == key]",
+                "         if (str(t.icalendar_component.get('summary', '')) + ' ').split(' ')[0] == label]",
                 "if not found:",
                 "    print('absent')",
                 "    sys.exit(0)",
@@ -126,7 +126,7 @@ final class PyCalDav {
                 "    c.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
                 "if op == 'edit':",
                 "    c.pop('SUMMARY', None)",
-                "    c.add('SUMMARY', key + ' ' + arg)",
+                "    c.add('SUMMARY', label + ' ' + arg)",
                 "    stamp()",
                 "    t.save()",
                 "elif op == 'complete' and str(c.get('STATUS', 'NEEDS-ACTION')) in ('COMPLETED', 'CANCELLED'):",
@@ -146,7 +146,7 @@ final class PyCalDav {
                 "else:",
                 "    raise SystemExit('no such step ' + op)",
                 "print('%s in %s%s' % (op, n, '' if len(found) == 1 else ' (%d copies)' % len(found)))", ""),
-                op, key, arg, String.join(",", cals)).strip();
+                op, label, arg, String.join(",", cals)).strip();
     }
 
     /**

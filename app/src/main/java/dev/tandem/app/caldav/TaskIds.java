@@ -10,66 +10,70 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How tasks and todos find each other. A task is known by a key: a todo's id, or for a repeating
- * todo its series' id, since one VTODO stands for the whole series. The UID of a VTODO Tandem writes
- * is that key; a task that came from elsewhere gets the key its UID derives (as an .ics import of
- * the same task does), so every device that reads it makes the same todo, and none makes a twin.
+ * How tasks and todos find each other. A task is known by its task id: a todo's id, or for a
+ * repeating todo its series' id, since one VTODO stands for the whole series. The UID of a VTODO
+ * Tandem writes is that task id; a task that came from elsewhere gets the task id its UID derives
+ * (as an .ics import of the same task does), so every device that reads it makes the same todo, and
+ * none makes a twin.
  *
  * <p>One done occurrence of a series may have an object of its own: todoman and python3-caldav
  * complete a repeating task by splitting it (a completed object beside the one that carries the
  * series on). That object is known by {@link #ofOccurrence} of the occurrence's id, and its todo is
- * left out of the series' key, so each object stands for exactly one todo.
+ * left out of the series' task id, so each object stands for exactly one todo.
  */
-final class Keys {
+final class TaskIds {
     private static final Comparator<Item> OPEN_FIRST = Comparator.comparing(Item::isDone)
             .thenComparing(it -> it.isDone() ? "" : String.valueOf(it.due()))
             .thenComparing(Comparator.comparing((Item it) -> it.doneAt() == null ? 0L : it.doneAt()).reversed())
             .thenComparing(Item::id);
 
-    private Keys() {
+    private TaskIds() {
     }
 
-    static String of(String uid) {
+    static String fromUid(String uid) {
         return StableIds.of("ics", "uid", uid);
     }
 
-    static String keyOf(Item it) {
+    static String of(Item it) {
         return it.seriesId() != null ? it.seriesId() : it.id();
     }
 
     private static final String OCCURRENCE = "occurrence:";
 
-    /** The key of the object that one done occurrence of a series has to itself. */
+    /** The task id of the object that one done occurrence of a series has to itself. */
     static String ofOccurrence(String itemId) {
         return OCCURRENCE + itemId;
     }
 
-    static boolean isOccurrence(String key) {
-        return key.startsWith(OCCURRENCE);
+    static boolean isOccurrence(String taskId) {
+        return taskId.startsWith(OCCURRENCE);
     }
 
-    /** The todo standing for {@code key}: itself, or its series' open occurrence due first, else the one done last. */
-    static Item current(TodoStore store, String key) {
-        if (isOccurrence(key)) {
-            return store.get(key.substring(OCCURRENCE.length())).orElse(null);
+    /**
+     * The todo standing for {@code taskId}: itself, or its series' open occurrence due first, else the
+     * one done last.
+     */
+    static Item current(TodoStore store, String taskId) {
+        if (isOccurrence(taskId)) {
+            return store.get(taskId.substring(OCCURRENCE.length())).orElse(null);
         }
-        List<Item> rows = store.series().rows(key);
+        List<Item> rows = store.series().rows(taskId);
         return rows.stream().filter(it -> !it.isTrashed()).min(OPEN_FIRST)
                 .orElseGet(() -> rows.stream().min(OPEN_FIRST).orElse(null));
     }
 
     /**
-     * Per key, the todo a task of list {@code listId} ("" the Inbox) stands for; notes and the Trash
-     * left out. A done occurrence whose key is in {@code occurrenceKeys} stands for itself.
+     * Per task id, the todo a task of list {@code listId} ("" the Inbox) stands for; notes and the Trash
+     * left out. A done occurrence whose task id is in {@code occurrenceIds} stands for itself.
      */
-    static Map<String, Item> representatives(TodoStore store, String listId, Set<String> occurrenceKeys) {
+    static Map<String, Item> representatives(TodoStore store, String listId, Set<String> occurrenceIds) {
         List<Item> rows = store.outlines().inList(listId).stream().filter(it -> !it.isNote()).toList();
-        Map<String, Item> byKey = new LinkedHashMap<>();
+        Map<String, Item> byTaskId = new LinkedHashMap<>();
         for (Item it : rows) {
             String own = ofOccurrence(it.id());
-            byKey.merge(occurrenceKeys.contains(own) ? own : keyOf(it), it,
+            byTaskId.merge(occurrenceIds.contains(own) ? own : of(it), it,
                     (a, b) -> OPEN_FIRST.compare(a, b) <= 0 ? a : b);
         }
-        return byKey;
+        return byTaskId;
     }
 }

@@ -94,11 +94,7 @@ final class MonthGrid extends BorderPane {
             CalendarDay day = p.days().get(i);
             Label number = new Label(Integer.toString(day.date().getDayOfMonth()));
             number.getStyleClass().add(Styles.CALENDAR_DAY_NUMBER);
-            List<Label> chips = new ArrayList<>();
-            for (CalendarEntry e : day.entries()) {
-                chips.add(chip(e));
-            }
-            MonthCell cell = new MonthCell(day, number, chips, () -> {
+            MonthCell cell = new MonthCell(day, number, this::chip, () -> {
                 vm.selectDay(day.date());
                 vm.setMode(CalendarRange.Mode.WEEK);
             });
@@ -136,6 +132,7 @@ final class MonthGrid extends BorderPane {
             }
         });
         selectable.add(chip);
+        chip.pseudoClassStateChanged(PseudoStates.SELECTED, e.key().equals(vm.selectedKeyProperty().get()));
         return chip;
     }
 

@@ -229,6 +229,10 @@ class CalendarUiTest {
                 .filter(Node::isVisible).map(Label.class::cast).findFirst().orElseThrow());
         assertTrue(chips.size() >= 1 && chips.size() < 12, "some fit: " + chips.size());
         assertEquals("+" + (12 - chips.size()) + " more", fx(more::getText), "every todo is shown or counted");
+        // Chips are made as a layout has room for them: none for the todos only counted (a month of them
+        // all, thousands at scale, made opening the month several times slower).
+        int made = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().size());
+        assertEquals(chips.size(), made, "chips made for the todos that fit, and no others");
         List<Node> shown = new ArrayList<>(chips);
         shown.add(more);
         for (Node n : shown) {

@@ -100,19 +100,33 @@ if [[ -x "$cli" ]]; then
   ! grep -qE "$jvm_warning" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli printed the JVM's warnings"; }
   echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive or cache ($share)}"
 
-  # The web companion inside the trimmed runtime: Jetty, a self-signed certificate made by the runtime's own
-  # keytool (TLS needs jdk.crypto.ec), ZXing's QR code, and the page served over HTTPS.
+  # Which JIT each launcher runs, as the JVM reads its options: on JDK 25 the app's launcher (the window, and the
+  # server and the agent it starts) the full JIT, the command line's C1 only (PERFORMANCE.md, "Which runtime, which
+  # JIT").
+  if [[ -n $aot ]]; then
+    jit() { env -u DISPLAY "${cli_env[@]}" JAVA_TOOL_OPTIONS="-XX:+PrintFlagsFinal" "$1" --help 2>/dev/null \
+      | sed -nE 's/^ *intx TieredStopAtLevel *= *([0-9]+).*/\1/p'; }
+    app_jit=$(jit "$launcher")
+    cli_jit=$(jit "$cli")
+    [[ $app_jit == 4 ]] || die "the app's launcher stops at JIT tier ${app_jit:-?}, not the full JIT's 4"
+    [[ $cli_jit == 1 ]] || die "the command line's launcher stops at JIT tier ${cli_jit:-?}, not C1's 1"
+    echo "smoke-test: PASS: the app's launcher runs the full JIT (tier $app_jit), the command line's C1 only (tier $cli_jit)"
+  fi
+
+  # The web companion inside the trimmed runtime, through the app's launcher with no display, as a service runs it:
+  # Jetty, a self-signed certificate made by the runtime's own keytool (TLS needs jdk.crypto.ec), ZXing's QR code,
+  # and the page served over HTTPS.
   port=$((20000 + RANDOM % 20000))
-  "${cli_env[@]}" "$cli" serve --listen "127.0.0.1:$port" --tls-self-signed </dev/null >"$log" 2>&1 &
+  env -u DISPLAY "${cli_env[@]}" "$launcher" serve --listen "127.0.0.1:$port" --tls-self-signed </dev/null >"$log" 2>&1 &
   serve_pid=$!
   for _ in $(seq 1 60); do grep -qF "type the code" "$log" && break; sleep 0.5; done
   page=$(curl -sk "https://127.0.0.1:$port/" || true)
   kill "$serve_pid" 2>/dev/null || true
   wait "$serve_pid" 2>/dev/null || true
-  grep -qF "type the code" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli serve printed no pairing code"; }
-  grep -qF "█" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli serve printed no QR code"; }
-  [[ "$page" == *"<html"* ]] || { sed 's/^/  | /' "$log"; die "tandem-cli serve did not serve the page over HTTPS"; }
-  echo "smoke-test: PASS: tandem-cli serve served the page over HTTPS with a QR code"
+  grep -qF "type the code" "$log" || { sed 's/^/  | /' "$log"; die "Tandem serve printed no pairing code"; }
+  grep -qF "█" "$log" || { sed 's/^/  | /' "$log"; die "Tandem serve printed no QR code"; }
+  [[ "$page" == *"<html"* ]] || { sed 's/^/  | /' "$log"; die "Tandem serve did not serve the page over HTTPS"; }
+  echo "smoke-test: PASS: Tandem serve served the page over HTTPS with a QR code, with no display"
 fi
 
 echo "smoke-test: PASS: launcher exited 0 after the first frame (app run ${run_seconds} s, total $((SECONDS - started)) s)"

@@ -114,6 +114,19 @@ public final class Packager {
         System.out.printf(Locale.ROOT, "installer: app image %s: %.1f MiB in %.1f s%n", appImage, FileOps.megabytes(appImage), imageSeconds);
         System.out.println("installer: launcher " + os.launcher(appImage, opts.get("name")));
         System.out.println("installer: command-line launcher " + os.launcher(appImage, opts.get("cli-name")));
+        if (jdk.aotCache()) {
+            // The command line's own JIT: its commands last a third of a second, the window, the server and the agent
+            // all day (PERFORMANCE.md, "Which runtime, which JIT").
+            Path cfg = os.appDir(appImage).resolve(opts.get("cli-name") + ".cfg");
+            try {
+                LauncherConfig cli = new LauncherConfig(cfg);
+                for (String option : Options.splitList(opts.getOrDefault("cli-java-options-aot", ""), "\\s+")) {
+                    cli.addJavaOption(option);
+                }
+            } catch (IOException e) {
+                throw new Failure("cannot add the command line's options to " + cfg + ": " + e);
+            }
+        }
         if (opts.flag("cds", true)) {
             tool(jdk.aotCache() ? "the window's ahead-of-time cache" : "the AppCDS archive", AppCds.class, "--image=" + appImage, "--name=" + opts.get("name"));
             tool(jdk.aotCache() ? "the command line's ahead-of-time cache" : "the command line's AppCDS archive", CliCds.class, "--image=" + appImage,

@@ -119,14 +119,14 @@ public final class Autostart {
     }
 
     /**
-     * The agent's command line: the command line's launcher, {@code agent}, and {@link #profileArgs()}. That launcher
-     * maps the command line's cache (a sync's classes, none of the window's): 9 MB less for a process that runs all
-     * day (PERFORMANCE.md, "Which runtime, which JIT"). On Windows the window's launcher: the command line's is a
-     * console program, which would open a console window at every log-in.
+     * The agent's command line: the window's launcher, {@code agent}, and {@link #profileArgs()}. That launcher runs
+     * the full JIT, for a process that runs all day and syncs files; the command line's runs C1 only, for commands
+     * that last a third of a second (PERFORMANCE.md, "Which runtime, which JIT"). On Windows it is also the one that
+     * opens no console window at every log-in.
      */
     public List<String> agentCommand() {
         Launcher l = launcher.orElseThrow(() -> new IllegalStateException("No launcher: check unsupported() first"));
-        List<String> words = new ArrayList<>(List.of((platform == Platform.WINDOWS ? l.path() : l.cli()).toString(), "agent"));
+        List<String> words = new ArrayList<>(List.of(l.path().toString(), "agent"));
         words.addAll(profileArgs());
         return words;
     }

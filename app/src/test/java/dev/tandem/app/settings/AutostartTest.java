@@ -119,10 +119,10 @@ class AutostartTest {
     }
 
     @Test
-    void agentCommand_linux_runsTheCommandLinesLauncherWithNoDataDirForTheDefaultProfile() {
+    void agentCommand_linux_runsTheAppsFullJitLauncherWithNoDataDirForTheDefaultProfile() {
         Launcher l = new Launcher(Path.of("/opt/tandem/bin/Tandem"), Path.of("/opt/tandem/bin/tandem-cli"));
-        assertEquals(List.of("/opt/tandem/bin/tandem-cli", "agent"), autostart(tmp.resolve("default"), Map.of(), l).agentCommand());
-        assertEquals(List.of("/opt/tandem/bin/tandem-cli", "agent", "--data-dir", tmp.resolve("other").toString()),
+        assertEquals(List.of("/opt/tandem/bin/Tandem", "agent"), autostart(tmp.resolve("default"), Map.of(), l).agentCommand());
+        assertEquals(List.of("/opt/tandem/bin/Tandem", "agent", "--data-dir", tmp.resolve("other").toString()),
                 autostart(tmp.resolve("other"), Map.of(), l).agentCommand());
     }
 

@@ -120,11 +120,14 @@ public final class CalendarView extends VBox {
             month = new MonthGrid(vm, onOpen);
             content.getChildren().add(month);
         }
+        // The hidden grid is left out of layout too: the shown one's pulse never lays out the other's nodes.
         if (week != null) {
             week.setVisible(isWeek);
+            week.setManaged(isWeek);
         }
         if (month != null) {
             month.setVisible(!isWeek);
+            month.setManaged(!isWeek);
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.tandem.app.view.calendar;
 
+import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -20,25 +22,36 @@ import javafx.scene.shape.Rectangle;
  * the cell decides at layout what fits; what does not is hidden, and the cell clips, so nothing draws over
  * the week below.
  *
- * <p>A chip is made only once a layout has room for it, as a virtual list makes its cells: a day may keep
- * 72 todos, and a month of chips for all of them (3,000 labels, each styled) made opening the month four
- * times slower than drawing the few that fit. The first chip is made at once, to measure a line.
+ * <p>The grid keeps its 42 cells, and each cell its chips, from month to month: {@link #show} puts another
+ * day into the nodes already there, so opening or paging the month changes texts and pseudo-classes rather
+ * than styling hundreds of new labels. A chip is made only once a layout has room for it, as a virtual list
+ * makes its cells: a day may keep 72 todos, and a month of chips for all of them (3,000 labels, each styled)
+ * made opening the month four times slower than drawing the few that fit. The first chip is made at once,
+ * to measure a line.
  */
 final class MonthCell extends Region {
-    private final CalendarDay day;
-    private final Label number;
-    private final List<CalendarEntry> entries;
-    private final Function<CalendarEntry, Label> makeChip;
+    /** The cell's spacing, as {@code -fx-spacing} on the other boxes: the gap between lines. */
+    private static final double GAP = 2;
+
+    private final Label number = new Label();
+    private final Supplier<Label> makeChip;
+    private final BiConsumer<Label, CalendarEntry> showEntry;
     private final List<Label> chips = new ArrayList<>();
     private final Label more = new Label();
     private final Rectangle clip = new Rectangle();
+    private CalendarDay day;
+    private List<CalendarEntry> entries = List.of();
 
-    MonthCell(CalendarDay day, Label number, Function<CalendarEntry, Label> makeChip, Runnable openDay) {
-        this.day = day;
-        this.number = number;
-        this.entries = day.entries();
+    /**
+     * @param makeChip a new chip, its handlers reading the entry it shows from its user data
+     * @param showEntry puts an entry into a chip: its text, user data and states
+     * @param openDay what "+k more" does for the day shown
+     */
+    MonthCell(Supplier<Label> makeChip, BiConsumer<Label, CalendarEntry> showEntry, Runnable openDay) {
         this.makeChip = makeChip;
+        this.showEntry = showEntry;
         getStyleClass().add(Styles.CALENDAR_CELL);
+        number.getStyleClass().add(Styles.CALENDAR_DAY_NUMBER);
         more.getStyleClass().add(Styles.CALENDAR_MORE);
         more.setMinWidth(0);
         more.setOnMouseClicked(e -> {
@@ -46,27 +59,51 @@ final class MonthCell extends Region {
             e.consume();
         });
         getChildren().addAll(number, more);
-        if (!entries.isEmpty()) {
-            addChip();
-        }
         setMinSize(0, 0);
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
     }
 
+    /** Shows {@code d} in this cell's nodes; the chips already made take its first todos. */
+    void show(CalendarDay d, boolean today, boolean outside) {
+        this.day = d;
+        this.entries = d.entries();
+        setUserData(d.date());
+        number.setText(Integer.toString(d.date().getDayOfMonth()));
+        pseudoClassStateChanged(PseudoStates.TODAY, today);
+        pseudoClassStateChanged(PseudoStates.OUTSIDE, outside);
+        for (int i = 0; i < chips.size(); i++) {
+            Label c = chips.get(i);
+            CalendarEntry e = i < entries.size() ? entries.get(i) : null;
+            c.setUserData(e);
+            if (e != null) {
+                showEntry.accept(c, e);
+            } else {
+                c.setVisible(false);
+            }
+        }
+        if (chips.isEmpty() && !entries.isEmpty()) {
+            addChip();
+        }
+        requestLayout();
+    }
+
+    /** The chips made so far, shown or not: their user data is the entry each shows, or null. */
+    List<Label> chips() {
+        return chips;
+    }
+
     /** Makes the next chip, placed before "+k more"; styled now, as it is measured in this layout. */
     private void addChip() {
-        Label c = makeChip.apply(entries.get(chips.size()));
+        Label c = makeChip.get();
+        showEntry.accept(c, entries.get(chips.size()));
         chips.add(c);
         getChildren().add(getChildren().size() - 1, c);
         if (getScene() != null) {
             c.applyCss();
         }
     }
-
-    /** The cell's spacing, as {@code -fx-spacing} on the other boxes: the gap between lines. */
-    private static final double GAP = 2;
 
     @Override
     protected double computePrefHeight(double width) {
@@ -88,6 +125,10 @@ final class MonthCell extends Region {
         double numberHeight = number.prefHeight(w);
         layoutInArea(number, x, y, w, numberHeight, 0, HPos.LEFT, VPos.TOP);
         y += numberHeight + GAP;
+        if (day == null) {
+            more.setVisible(false);
+            return;
+        }
         double line = (chips.isEmpty() ? more.prefHeight(w) : chips.get(0).prefHeight(w)) + GAP;
         int lines = (int) Math.floor((getHeight() - in.getBottom() - y + GAP) / line);
         int shown = day.shownIn(lines);

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -24,14 +23,15 @@ import javafx.scene.layout.RowConstraints;
  * The month: the weekday names, then 6 weeks of 7 day cells, each with its date ({@code :today},
  * {@code :outside} for the months around) and the todos its height holds, then "+k more", which opens the
  * day in the week ({@link MonthCell}). A todo dragged to another cell moves to that day, keeping its time.
- * Rebuilt from the plan when it changes.
+ * The cells and their chips are made once and show each month's plan in turn; a week's plan (the grid is
+ * hidden then) leaves them as they are.
  */
 final class MonthGrid extends BorderPane {
     private final CalendarViewModel vm;
     private final Runnable onOpen;
     private final GridPane names = new GridPane();
     private final GridPane cells = new GridPane();
-    private final List<Node> selectable = new ArrayList<>();
+    private final Label[] nameLabels = new Label[7];
     private final List<MonthCell> cellNodes = new ArrayList<>();
     private CalendarPlan plan;
 
@@ -52,12 +52,38 @@ final class MonthGrid extends BorderPane {
             rc.setVgrow(Priority.ALWAYS);
             cells.getRowConstraints().add(rc);
         }
+        for (int i = 0; i < 7; i++) {
+            nameLabels[i] = new Label();
+            nameLabels[i].getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
+            nameLabels[i].setMaxWidth(Double.MAX_VALUE);
+            names.add(nameLabels[i], i, 0);
+        }
+        for (int i = 0; i < CalendarRange.MONTH_WEEKS * 7; i++) {
+            MonthCell[] cell = new MonthCell[1];
+            cell[0] = new MonthCell(this::chip, this::showEntry, () -> {
+                vm.selectDay((LocalDate) cell[0].getUserData());
+                vm.setMode(CalendarRange.Mode.WEEK);
+            });
+            cell[0].setOnMouseClicked(e -> {
+                vm.selectDay((LocalDate) cell[0].getUserData());
+                if (e.getClickCount() == 2) {
+                    vm.setMode(CalendarRange.Mode.WEEK);
+                }
+            });
+            cells.add(cell[0], i % 7, i / 7);
+            cellNodes.add(cell[0]);
+        }
         setTop(names);
         setCenter(cells);
-        vm.planProperty().addListener((o, a, p) -> show(p));
+        vm.planProperty().addListener((o, a, p) -> {
+            if (p.range().mode() == CalendarRange.Mode.MONTH) {
+                show(p);
+            }
+        });
         vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());
         vm.selectedDateProperty().addListener((o, a, b) -> markSelection());
-        show(vm.planProperty().get());
+        CalendarPlan first = vm.planProperty().get();
+        show(first.range().mode() == CalendarRange.Mode.MONTH ? first : CalendarPlan.empty(vm.rangeProperty().get()));
         CalendarView.acceptItemDrops(cells, (p, d) -> dateAt(p) != null, (id, title, p) -> vm.dropItem(id, title, dateAt(p),
                 null));
     }
@@ -77,72 +103,57 @@ final class MonthGrid extends BorderPane {
 
     private void show(CalendarPlan p) {
         this.plan = p;
-        names.getChildren().clear();
-        cells.getChildren().clear();
-        selectable.clear();
-        cellNodes.clear();
         CalendarRange r = p.range();
         List<String> weekdays = r.weekdayNames();
         for (int i = 0; i < 7; i++) {
-            Label n = new Label(weekdays.get(i));
-            n.getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
-            n.setMaxWidth(Double.MAX_VALUE);
-            names.add(n, i, 0);
+            nameLabels[i].setText(weekdays.get(i));
         }
         LocalDate today = vm.today();
-        for (int i = 0; i < p.days().size(); i++) {
+        for (int i = 0; i < cellNodes.size(); i++) {
             CalendarDay day = p.days().get(i);
-            Label number = new Label(Integer.toString(day.date().getDayOfMonth()));
-            number.getStyleClass().add(Styles.CALENDAR_DAY_NUMBER);
-            MonthCell cell = new MonthCell(day, number, this::chip, () -> {
-                vm.selectDay(day.date());
-                vm.setMode(CalendarRange.Mode.WEEK);
-            });
-            cell.setUserData(day.date());
-            cell.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
-            cell.pseudoClassStateChanged(PseudoStates.OUTSIDE, day.date().getMonth() != r.anchor().getMonth());
-            cell.setOnMouseClicked(e -> {
-                vm.selectDay(day.date());
-                if (e.getClickCount() == 2) {
-                    vm.setMode(CalendarRange.Mode.WEEK);
-                }
-            });
-            cells.add(cell, i % 7, i / 7);
-            cellNodes.add(cell);
+            cellNodes.get(i).show(day, day.date().equals(today), day.date().getMonth() != r.anchor().getMonth());
         }
         markSelection();
     }
 
-    private Label chip(CalendarEntry e) {
-        Label chip = new Label((e.timed() ? e.timeText() + " " : "") + e.title());
+    /** A new chip; what it does reads the entry it shows now from its user data. */
+    private Label chip() {
+        Label chip = new Label();
         chip.getStyleClass().add(Styles.CALENDAR_CHIP);
         chip.setMaxWidth(Double.MAX_VALUE);
         chip.setMinWidth(0);
-        chip.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
-        chip.setUserData(e);
         CalendarDrag.install(chip, d -> {
             LocalDate day = dateAt(d.scene());
-            if (day != null) {
+            if (day != null && chip.getUserData() instanceof CalendarEntry e) {
                 vm.move(e, day, null);
             }
         }, (m, clicks) -> {
-            vm.selectEntry(e);
-            if (clicks >= 2) {
-                onOpen.run();
+            if (chip.getUserData() instanceof CalendarEntry e) {
+                vm.selectEntry(e);
+                if (clicks >= 2) {
+                    onOpen.run();
+                }
             }
         });
-        selectable.add(chip);
-        chip.pseudoClassStateChanged(PseudoStates.SELECTED, e.key().equals(vm.selectedKeyProperty().get()));
         return chip;
+    }
+
+    /** Puts {@code e} into {@code chip}: its text, user data, and whether it repeats or is selected. */
+    private void showEntry(Label chip, CalendarEntry e) {
+        chip.setText((e.timed() ? e.timeText() + " " : "") + e.title());
+        chip.setUserData(e);
+        chip.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
+        chip.pseudoClassStateChanged(PseudoStates.SELECTED, e.key().equals(vm.selectedKeyProperty().get()));
     }
 
     private void markSelection() {
         String key = vm.selectedKeyProperty().get();
         LocalDate day = vm.selectedDateProperty().get();
-        for (Node n : selectable) {
-            n.pseudoClassStateChanged(PseudoStates.SELECTED, n.getUserData() instanceof CalendarEntry e && e.key().equals(key));
-        }
         for (MonthCell c : cellNodes) {
+            for (Label chip : c.chips()) {
+                chip.pseudoClassStateChanged(PseudoStates.SELECTED,
+                        chip.getUserData() instanceof CalendarEntry e && e.key().equals(key));
+            }
             c.pseudoClassStateChanged(PseudoStates.SELECTED, day != null && day.equals(c.getUserData()));
         }
     }

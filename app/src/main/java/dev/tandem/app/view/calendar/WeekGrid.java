@@ -103,10 +103,16 @@ final class WeekGrid extends BorderPane {
             dayNodes.add(names[i]);
         }
         dayNodes.addAll(hours.columns(vm));
-        vm.planProperty().addListener((o, a, p) -> show(p));
+        // A month's plan (this grid is hidden then) leaves the week as it is.
+        vm.planProperty().addListener((o, a, p) -> {
+            if (p.range().mode() == CalendarRange.Mode.WEEK) {
+                show(p);
+            }
+        });
         vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());
         vm.selectedDateProperty().addListener((o, a, b) -> markSelection());
-        show(vm.planProperty().get());
+        CalendarPlan first = vm.planProperty().get();
+        show(first.range().mode() == CalendarRange.Mode.WEEK ? first : CalendarPlan.empty(vm.rangeProperty().get()));
         // Working hours in view at first: 7:00 at the top.
         scroll.setVvalue(7.0 / (24 - 10));
         CalendarView.acceptItemDrops(hours, (p, d) -> target(p).date() != null, (id, title, p) -> {

@@ -2,6 +2,7 @@ package dev.tandem.app.view.calendar;
 
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
@@ -22,9 +23,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
@@ -244,6 +249,46 @@ class CalendarUiTest {
         robot.clickOn(more);
         waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("23 – 29 November 2026"));
         assertEquals(wed, fx(() -> view.viewModel().calendar().selectedDateProperty().get()));
+    }
+
+    @Test
+    void month_pagedAwayAndBack_sameCellsAndChipsShowEachMonth(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            device.store().add("Box " + i, null, wed);
+        }
+        device.store().add("Next month's todo", null, wed.plusMonths(1));
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
+        Set<Node> cells = Collections.newSetFromMap(new IdentityHashMap<>());
+        fx(() -> cells.addAll(robot.lookup(".calendar-cell").queryAll()));
+        List<Node> before = fx(() -> visibleChips(robot, wed));
+        List<String> texts = fx(() -> before.stream().map(n -> ((Label) n).getText()).toList());
+        assertTrue(before.size() >= 1, "some of the day's todos show");
+
+        // Paging: the month's nodes show the next month, none made again for the days that hold no more.
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor(() -> robot.lookup(".calendar-chip").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((Label) n).getText().equals("Next month's todo")));
+        assertEquals(cells.size(), fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(cells::contains)
+                .count()).intValue(), "the same 42 cells");
+        robot.type(KeyCode.PAGE_UP);
+        waitFor(() -> visibleChips(robot, wed).size() == before.size()
+                && view.viewModel().calendar().rangeProperty().get().anchor().getMonth() == wed.getMonth());
+        List<Node> after = fx(() -> visibleChips(robot, wed));
+        assertEquals(texts, fx(() -> after.stream().map(n -> ((Label) n).getText()).toList()));
+        for (int i = 0; i < after.size(); i++) {
+            assertSame(before.get(i), after.get(i), "the chip made for this line the first time shows it again");
+        }
+    }
+
+    /** The visible chips of the month cell of {@code day}, top to bottom (on the FX thread). */
+    private static List<Node> visibleChips(FxRobot robot, LocalDate day) {
+        Node cell = robot.lookup(".calendar-cell").queryAll().stream().filter(n -> day.equals(n.getUserData())).findFirst()
+                .orElseThrow();
+        return robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
+                .sorted(Comparator.comparingDouble(Node::getLayoutY)).toList();
     }
 
     /** Whether {@code n} and every parent of it are visible. */

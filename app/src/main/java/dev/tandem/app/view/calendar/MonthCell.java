@@ -75,11 +75,10 @@ final class MonthCell extends Region {
         pseudoClassStateChanged(PseudoStates.OUTSIDE, outside);
         for (int i = 0; i < chips.size(); i++) {
             Label c = chips.get(i);
-            CalendarEntry e = i < entries.size() ? entries.get(i) : null;
-            c.setUserData(e);
-            if (e != null) {
-                showEntry.accept(c, e);
+            if (i < entries.size()) {
+                showEntry.accept(c, entries.get(i));
             } else {
+                c.setUserData(null);
                 c.setVisible(false);
             }
         }

@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>Both steps run with C1 only ({@link #TRAINING_JIT}), whatever JIT the launcher then runs with. A cache keeps the
  * method profiles its training gathered, and where they exist the full JIT takes them as a reason to compile those
- * methods with C2 at once: a cache trained under the full JIT took the window's first frame from 865 to 1,147 ms on
- * two cores, C2 compiling what start-up runs while start-up ran. C1 alone gathers no profiles, so the cache holds
+ * methods with C2 at once: with a cache trained under the full JIT the window's first frame took 1.41 times C1's on
+ * two cores (1.10 times with the cache trained under C1), C2 compiling what start-up runs while start-up ran. C1 alone gathers no profiles, so the cache holds
  * classes loaded and linked, and C2 comes in only for the work that lasts (PERFORMANCE.md, "Which runtime, which
  * JIT").
  */

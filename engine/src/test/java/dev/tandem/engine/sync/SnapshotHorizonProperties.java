@@ -66,7 +66,10 @@ class SnapshotHorizonProperties {
             throws IOException {
         boolean leftOut = run(script, replicas, Long.getLong("horizon.stepHours", 1) * HOUR);
         Statistics.label("a snapshot left replaced ids out").collect(leftOut);
-        Statistics.label("a snapshot left replaced ids out").coverage(c -> c.check(true).percentage(p -> p >= 10));
+        // About 15 % of scripts leave replaced ids out of a snapshot (30 of 200 tries, give or take 5): at least 5 %
+        // holds that the case is tried some ten times a run; 10 % failed about one run in fifty by chance alone
+        // (9.5 % seen once).
+        Statistics.label("a snapshot left replaced ids out").coverage(c -> c.check(true).percentage(p -> p >= 5));
     }
 
     /**

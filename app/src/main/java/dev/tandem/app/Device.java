@@ -238,7 +238,7 @@ public final class Device implements AutoCloseable {
         try {
             SyncEngine.Builder b = personal ? s.engineBuilder() : null;
             if (personal && s.encrypted()) {
-                b.encrypted(s.passphrase());
+                settings.encrypt(b, s.passphrase());
             }
             // The lists shared with other people sync through their own spaces, beside the personal
             // remote or, with none set up, on their own.

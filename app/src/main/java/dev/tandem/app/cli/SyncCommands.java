@@ -225,7 +225,8 @@ final class SyncCommands {
     SyncEngine engineFor(Args a, Path dir) {
         String passphrase = env.get("TANDEM_PASSPHRASE");
         // The hint for a missing passphrase names this variable, so it must work with saved settings too.
-        return engineFor(a, dir, passphrase == null || passphrase.isEmpty() ? null : b -> b.encrypted(passphrase));
+        return engineFor(a, dir, passphrase == null || passphrase.isEmpty() ? null
+                : b -> new SettingsStore(dir).encrypt(b, passphrase));
     }
 
     /**
@@ -237,7 +238,8 @@ final class SyncCommands {
     SyncEngine engineFor(Args a, Path dir, Consumer<SyncEngine.Builder> unlock) {
         String remote = a.options().get("--remote");
         if (remote == null) {
-            SyncSettings s = new SettingsStore(dir).loadSync();
+            SettingsStore saved = new SettingsStore(dir);
+            SyncSettings s = saved.loadSync();
             if (s.mode() == SyncSettings.Mode.NONE) {
                 throw new UsageError(Messages.text("cli.sync.noRemote"));
             }
@@ -248,7 +250,7 @@ final class SyncCommands {
             SyncEngine.Builder b = s.engineBuilder();
             if (unlock == null) {
                 if (s.encrypted()) {
-                    b.encrypted(s.passphrase());
+                    saved.encrypt(b, s.passphrase());
                 }
             } else {
                 unlock.accept(b);

@@ -2,6 +2,7 @@ package dev.tandem.app.settings;
 
 import dev.tandem.app.DataDirs;
 import dev.tandem.app.model.Authors;
+import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,11 @@ import java.util.Set;
 public final class SettingsStore {
     public static final String SETTINGS_FILE = "settings.properties";
     public static final String SECRETS_FILE = "secrets.properties";
+    /**
+     * The keys stretched from the saved passphrase ({@code SyncEngine.Builder.keyCache}): owner-only like the
+     * secrets, and deleted whenever the saved passphrase changes or goes.
+     */
+    public static final String KEY_CACHE_FILE = "key-cache";
     /** The secrets {@link #saveSync} owns and rewrites. */
     private static final Set<String> SYNC_SECRETS = Set.of("sync.s3.secretKey",
             "sync.webdav.password", "sync.passphrase", "sync.proxy");
@@ -78,6 +84,9 @@ public final class SettingsStore {
         write(dir.resolve(SETTINGS_FILE), p, false);
         // Only the sync settings' own secrets are replaced: others (the CalDAV password) stay.
         Properties s = read(dir.resolve(SECRETS_FILE));
+        if (!v.passphrase().equals(s.getProperty("sync.passphrase", ""))) {
+            forgetKeyCache();
+        }
         SYNC_SECRETS.forEach(s::remove);
         if (!v.secretKey().isEmpty()) {
             s.setProperty("sync.s3.secretKey", v.secretKey());
@@ -92,6 +101,27 @@ public final class SettingsStore {
             s.setProperty("sync.proxy", v.proxy());
         }
         write(dir.resolve(SECRETS_FILE), s, true);
+    }
+
+    /**
+     * Encrypts {@code b} with {@code passphrase}; when that is the passphrase saved here, the keys stretched from it
+     * are kept for the next start ({@link #KEY_CACHE_FILE}), so only the first start after it was saved stretches it.
+     */
+    public synchronized SyncEngine.Builder encrypt(SyncEngine.Builder b, String passphrase) {
+        b.encrypted(passphrase);
+        if (!passphrase.isEmpty() && passphrase.equals(read(dir.resolve(SECRETS_FILE)).getProperty("sync.passphrase"))) {
+            b.keyCache(dir.resolve(KEY_CACHE_FILE));
+        }
+        return b;
+    }
+
+    private void forgetKeyCache() {
+        try {
+            Files.deleteIfExists(dir.resolve(KEY_CACHE_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir.resolve(KEY_CACHE_FILE)
+                    + ", which holds keys of the passphrase being replaced", e);
+        }
     }
 
     /** The key of the device's own display name, chosen by the user; not a secret. */

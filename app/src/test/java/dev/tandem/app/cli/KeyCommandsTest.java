@@ -13,6 +13,7 @@ import dev.tandem.app.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -260,5 +261,26 @@ class KeyCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("newer", new SettingsStore(a).loadSync().passphrase());
         assertEquals(0, sync("newer", tmp.resolve("b")).code());
+    }
+
+    @Test
+    void sync_savedPassphrase_keepsItsStretchedKeyOwnerOnlyUntilThePassphraseChanges() throws IOException {
+        Path a = deviceWithTodo("old", "From A");
+        new SettingsStore(a).saveSync(SyncSettings.folder(remote(), 60).withPassphrase("old"));
+        Path cache = a.resolve(SettingsStore.KEY_CACHE_FILE);
+
+        assertEquals(0, tandem(Map.of(), a, "sync").code());
+        assertTrue(Files.isRegularFile(cache), "the saved passphrase's key is kept");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        String kept = Files.readString(cache);
+        assertFalse(kept.contains("old"), kept);
+        Result other = tandem(env("TANDEM_PASSPHRASE", "not the saved one"), a, "sync");
+        assertEquals(1, other.code(), "a passphrase from the environment is tried, not the kept key: " + other.err());
+        assertEquals(kept, Files.readString(cache), "and nothing of it is kept");
+
+        assertEquals(0, tandem(env("TANDEM_NEW_PASSPHRASE", "new"), a, "passphrase", "change").code());
+        assertFalse(Files.exists(cache), "a new saved passphrase drops the old one's keys");
+        assertEquals(0, tandem(Map.of(), a, "sync").code());
+        assertNotEquals(kept, Files.readString(cache));
     }
 }

@@ -50,4 +50,21 @@ class SettingsStoreTest {
         store.putSecret("caldav.password", "");
         assertEquals("", store.secret("caldav.password"));
     }
+
+    @Test
+    void saveSync_passphraseChangedOrGone_deletesTheKeyCacheAndOtherwiseKeepsIt(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        SyncSettings s = SyncSettings.folder(dir.resolve("remote"), 60).withPassphrase("one passphrase");
+        store.saveSync(s);
+        Path cache = dir.resolve(SettingsStore.KEY_CACHE_FILE);
+        Files.writeString(cache, "kept");
+
+        store.saveSync(s.withProxy("none"));
+        assertTrue(Files.exists(cache), "the same passphrase keeps its keys");
+        store.saveSync(s.withPassphrase("another passphrase"));
+        assertFalse(Files.exists(cache), "a changed passphrase drops them");
+        Files.writeString(cache, "kept");
+        store.saveSync(s.withPassphrase(""));
+        assertFalse(Files.exists(cache), "no passphrase saved, no keys kept");
+    }
 }

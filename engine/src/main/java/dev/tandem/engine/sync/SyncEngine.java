@@ -1,6 +1,7 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.keys.KeyCache;
 import dev.tandem.engine.internal.keys.Secret;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import java.nio.file.Path;
@@ -149,6 +150,7 @@ public interface SyncEngine extends AutoCloseable {
         private String target;
         private String prefix = "";
         private String passphrase;
+        private Path keyCache;
         private String recoveryKey;
         private String deviceName;
         private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
@@ -211,6 +213,18 @@ public interface SyncEngine extends AutoCloseable {
         /** Encrypts every object end to end; the passphrase opens the remote's keyring (or sets it up). */
         public Builder encrypted(String passphrase) {
             this.passphrase = passphrase;
+            return this;
+        }
+
+        /**
+         * Keeps the keys stretched from the passphrase in {@code file}, so that a later process opens
+         * the remote without stretching it again (Argon2id, about 0.3 s, and 2 s where only C1 runs).
+         * Only for a passphrase the device keeps saved, owner-only, beside the file: the file opens what
+         * the passphrase opens. Delete the file when the saved passphrase changes or goes. A damaged or
+         * stale file costs a stretch, never an error. Use with {@link #encrypted(String)}.
+         */
+        public Builder keyCache(Path file) {
+            this.keyCache = Objects.requireNonNull(file, "keyCache");
             return this;
         }
 
@@ -320,6 +334,10 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null && passphrase.isEmpty()) {
                 throw new IllegalArgumentException("passphrase: must not be empty; leave encryption off instead");
             }
+            if (keyCache != null && passphrase == null) {
+                throw new IllegalArgumentException("keyCache: only with encrypted(passphrase), for a passphrase the device"
+                        + " keeps saved");
+            }
             if (passphrase != null && recoveryKey != null) {
                 throw new IllegalArgumentException("recoveryKey: give either a passphrase or a recovery key, not both");
             }
@@ -335,6 +353,9 @@ public interface SyncEngine extends AutoCloseable {
             // Parsed here so a mistyped recovery key is named at build(), before any request.
             Secret secret = passphrase != null ? Secret.passphrase(passphrase)
                     : recoveryKey != null ? Secret.recoveryKey(recoveryKey) : null;
+            if (keyCache != null) {
+                secret.remembering(new KeyCache(keyCache));
+            }
             EngineStack stack = EngineStack.over(storage, p, secret, deviceName, space, passphrase, scope);
             return new DefaultSyncEngine(stack.top(), stack.counting(), stack.remoteId(), snapshotEvery, snapshotChanges,
                     stack.plain(), retireAfter, scope, stack.space());

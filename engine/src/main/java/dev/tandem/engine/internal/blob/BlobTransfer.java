@@ -141,7 +141,7 @@ public final class BlobTransfer {
                 }
                 return null;
             }, objectName);
-            MessageDigest sha = Digests.sha256();
+            MessageDigest sha = Digests.sha256(maxBytes);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[BUFFER];
                 long total = 0;

@@ -100,16 +100,21 @@ public final class LocalBlobs implements Blobs {
 
     @Override
     public Blob add(InputStream in, long limit, String expected) {
+        return copyIn(in, limit, expected, 0);
+    }
+
+    /** Copies {@code in} into the store under its SHA-256; {@code size}: about how many bytes it holds, 0 when unknown. */
+    private Blob copyIn(InputStream in, long limit, String expected, long size) {
         Path temp = newTemp("add-");
         try {
-            MessageDigest sha = Digests.sha256();
-            long size = 0;
+            MessageDigest sha = Digests.sha256(size);
+            long read = 0;
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buf)) >= 0) {
-                    size += n;
-                    if (size > limit) {
+                    read += n;
+                    if (read > limit) {
                         throw new BlobTooLargeException("The file is larger than the limit of " + Sizes.describe(limit)
                                 + "; it was not attached.", limit);
                     }
@@ -119,11 +124,11 @@ public final class LocalBlobs implements Blobs {
             }
             String id = HexFormat.of().formatHex(sha.digest());
             if (expected != null && !expected.equals(id)) {
-                throw new BlobMismatchException("The file's bytes are not the ones named (" + Sizes.describe(size)
+                throw new BlobMismatchException("The file's bytes are not the ones named (" + Sizes.describe(read)
                         + " read); it was not stored.");
             }
             publish(temp, id);
-            return new Blob(id, size);
+            return new Blob(id, read);
         } catch (IOException e) {
             throw new StorageException("Cannot copy the file into " + dir + ": " + e.getMessage(), e);
         } finally {
@@ -140,7 +145,7 @@ public final class LocalBlobs implements Blobs {
                         + " limit of " + Sizes.describe(limit) + "; it was not attached.", limit);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return add(in, limit);
+                return copyIn(in, limit, null, size);
             }
         } catch (IOException e) {
             throw new StorageException("Cannot read " + file + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -20,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>An instance holds one {@link Cipher} and may be reused for any number of calls by one thread:
  * a stream of many chunks makes one, not one per chunk. That is also what lets JDK 17 reach its
- * AES-GCM intrinsic, which it uses only once the calling code is compiled.
+ * AES-GCM intrinsic, which it uses only once the calling code is compiled. An instance is the JDK's
+ * AES-GCM, or a given provider's: a long stream moves to the system library's ({@link SystemCrypto}).
  */
 public final class Aead {
     public static final int KEY_LENGTH = 32;
@@ -28,13 +30,27 @@ public final class Aead {
     public static final int TAG_LENGTH = 16;
 
     private final Cipher cipher;
+    /** Where a provider that asks more room than the plaintext opens into, kept for the next call. */
+    private byte[] scratch;
 
+    /** The JDK's AES-GCM. */
     public Aead() {
+        this(null);
+    }
+
+    /** {@code provider}'s AES-GCM, or the JDK's when it is null. */
+    public Aead(Provider provider) {
         try {
-            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
+                    : Cipher.getInstance("AES/GCM/NoPadding", provider);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
         }
+    }
+
+    /** Whose AES-GCM this is. */
+    Provider provider() {
+        return cipher.getProvider();
     }
 
     /** {@code plaintext} sealed: its ciphertext followed by the tag. */
@@ -79,7 +95,15 @@ public final class Aead {
         }
         try {
             init(Cipher.DECRYPT_MODE, key, nonce, aad);
-            return cipher.doFinal(in, offset, length, out, outOffset);
+            int room = cipher.getOutputSize(length);
+            if (out.length - outOffset >= room) {
+                return cipher.doFinal(in, offset, length, out, outOffset);
+            }
+            // The JDK's AES-GCM asks room for the plaintext only, NSS's for the sealed bytes: those pass through here.
+            scratch = scratch != null && scratch.length >= room ? scratch : new byte[room];
+            int n = cipher.doFinal(in, offset, length, scratch, 0);
+            System.arraycopy(scratch, 0, out, outOffset, n);
+            return n;
         } catch (AEADBadTagException e) {
             return -1;
         } catch (GeneralSecurityException e) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.Provider;
 
 /**
  * A plaintext as a stream of {@link Aead} chunks: the one core behind both chunked formats, the
@@ -20,7 +21,9 @@ import java.io.OutputStream;
  *
  * <p>Memory is bounded by the chunk size whatever the stream's length: at most two sealed chunks and
  * one plain chunk, allocated once per stream and no larger than the stream needs (a small file
- * never costs a whole chunk), and one {@link Aead} (one cipher) for all its chunks.
+ * never costs a whole chunk), and one {@link Aead} (one cipher) for its chunks: the JDK's, then, once
+ * the stream has passed {@link SystemCrypto#BULK_BYTES}, the system library's where there is one. Each
+ * chunk is sealed on its own, so which cipher sealed it changes no byte.
  */
 public final class ChunkedAead {
     /** The nonce of chunk {@code index}; it must differ for every (index, last) under one key. */
@@ -98,8 +101,9 @@ public final class ChunkedAead {
                     pendingLength = n < chunk ? 0 : plain.readNBytes(pending = full(pending, chunk), 0, chunk);
                     last = pendingLength == 0;
                 }
-                int sealed = aead.seal(key, nonces.nonce(index, last), aad, current, 0, n, buffer(n + Aead.TAG_LENGTH), 0);
+                int sealed = aead().seal(key, nonces.nonce(index, last), aad, current, 0, n, buffer(n + Aead.TAG_LENGTH), 0);
                 index++;
+                counted(n);
                 done = last;
                 return sealed;
             }
@@ -135,16 +139,22 @@ public final class ChunkedAead {
                 if (length < Aead.TAG_LENGTH) {
                     throw refusal.refuse(index, last, true);
                 }
-                int plain = aead.open(key, nonces.nonce(index, last), aad, sealed, 0, length,
-                        buffer(length - Aead.TAG_LENGTH), 0);
+                // Room for the sealed length: NSS's AES-GCM asks for it, so the chunk opens in place, not through a copy.
+                int plain = aead().open(key, nonces.nonce(index, last), aad, sealed, 0, length, buffer(length), 0);
                 if (plain < 0) {
                     throw refusal.refuse(index, last, false);
                 }
                 index++;
+                counted(plain);
                 done = last;
                 return plain;
             }
         };
+    }
+
+    /** Whose AES-GCM {@code stream}, one of this class's, runs now: the JDK's, or the system library's once past the bulk size. */
+    static Provider provider(InputStream stream) {
+        return ((ChunkStream) stream).aead().provider();
     }
 
     /** {@code b} when it holds {@code size} bytes, else a new array that does. */
@@ -157,7 +167,9 @@ public final class ChunkedAead {
      * per chunk once a full one was seen.
      */
     private abstract static class ChunkStream extends InputStream {
-        final Aead aead = new Aead();
+        private Aead aead = new Aead();
+        /** Plaintext bytes through {@link #aead} until it became the system library's; -1 after. */
+        private long bytes;
         private byte[] chunkBuffer;
         private byte[] current;
         private int limit;
@@ -166,6 +178,18 @@ public final class ChunkedAead {
         ChunkStream(byte[] first) {
             this.current = first;
             this.limit = first.length;
+        }
+
+        final Aead aead() {
+            return aead;
+        }
+
+        /** Counts {@code n} plaintext bytes; past {@link SystemCrypto#BULK_BYTES}, the next chunks go through the system library. */
+        final void counted(int n) {
+            if (bytes >= 0 && (bytes += n) >= SystemCrypto.BULK_BYTES) {
+                bytes = -1;
+                SystemCrypto.provider().ifPresent(p -> aead = new Aead(p));
+            }
         }
 
         /** Makes the next chunk in {@link #buffer}; its length, or -1 at the end. */

@@ -159,6 +159,7 @@ public final class KeyringStore {
         if (!plain.createIfAbsent(Keyring.objectKey(1), ring.toBytes())) {
             return null;
         }
+        secret.opened(slot, kek);
         return new Unlocked(ring, keyringKey, keys, slot, kek);
     }
 
@@ -191,11 +192,17 @@ public final class KeyringStore {
             throw new SyncException(Reason.WRONG_PASSPHRASE, plain.describe() + " has no recovery key; only its "
                     + "passphrase opens it. Nothing was read or changed");
         }
+        byte[] kept = secret.remembered(slot);
+        Unlocked u = kept == null ? null : tryOpen(ring, slot, kept);
+        if (u != null) {
+            return u;
+        }
         byte[] kek = secret.derive(slot.kdf(), slot.salt(), plain.describe());
-        Unlocked u = tryOpen(ring, slot, kek);
+        u = tryOpen(ring, slot, kek);
         if (u == null) {
             throw wrongSecret(ring, secret.slotType());
         }
+        secret.opened(slot, kek);
         return u;
     }
 

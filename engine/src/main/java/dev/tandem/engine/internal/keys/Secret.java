@@ -14,6 +14,8 @@ public final class Secret {
     private char[] passphrase;
     private final RecoveryCode recovery;
     private final AtomicInteger derivations = new AtomicInteger();
+    /** Where keys stretched from a saved passphrase are kept for the next process; null: nowhere. */
+    private KeyCache cache;
 
     private Secret(char[] passphrase, RecoveryCode recovery) {
         this.passphrase = passphrase;
@@ -30,6 +32,27 @@ public final class Secret {
     /** @throws IllegalArgumentException naming what is wrong with a mistyped code */
     public static Secret recoveryKey(String code) {
         return new Secret(null, RecoveryCode.parse(code));
+    }
+
+    /** Keeps the keys this passphrase opens slots with in {@code cache}; only for a passphrase the device keeps saved. */
+    public Secret remembering(KeyCache cache) {
+        if (recovery != null) {
+            throw new IllegalStateException("a recovery key is typed, never kept: it has no key cache");
+        }
+        this.cache = cache;
+        return this;
+    }
+
+    /** The key kept for {@code slot} by an earlier process, or null: it must still be tried on the slot. */
+    byte[] remembered(Slot slot) {
+        return cache == null || passphrase == null ? null : cache.get(slot, passphrase);
+    }
+
+    /** {@code kek} opened {@code slot}: kept for the next process, where there is a cache. */
+    void opened(Slot slot, byte[] kek) {
+        if (cache != null && passphrase != null) {
+            cache.put(slot, passphrase, kek);
+        }
     }
 
     int slotType() {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,5 +70,59 @@ class ChunkedAeadTest {
     void seal_counted_plainEndingEarly_isEofNotAShortChunk(int have) {
         InputStream sealed = CHUNKS.seal(new ByteArrayInputStream(new byte[have]), 20, new byte[0]);
         assertThrows(EOFException.class, sealed::readAllBytes);
+    }
+
+    /**
+     * A stream past {@link SystemCrypto#BULK_BYTES} moves to the system library's AES-GCM mid-way: every chunk must still
+     * be the JDK's bytes, and a chunk forged after the move must still be refused before its bytes are handed out.
+     */
+    @Test
+    void seal_pastTheBulkSize_sameBytesAsTheJdksChunkByChunk_andAForgedLateChunkIsRefused() throws IOException {
+        int chunk = 64 * 1024;
+        int length = (int) SystemCrypto.BULK_BYTES + 5 * chunk + 123;
+        byte[] plain = new byte[length];
+        new Random(7).nextBytes(plain);
+        ChunkedAead.Nonces nonces = (i, last) -> ByteBuffer.allocate(Aead.NONCE_LENGTH).putLong(i).putInt(last ? 1 : 0).array();
+        byte[] key = new byte[32];
+        key[0] = 9;
+        byte[] aad = {4, 5};
+        ChunkedAead chunks = new ChunkedAead(key, chunk, aad, nonces);
+
+        InputStream sealing = chunks.seal(new ByteArrayInputStream(plain), length, new byte[0]);
+        assertEquals(new Aead().provider(), ChunkedAead.provider(sealing));
+        byte[] sealed = sealing.readAllBytes();
+        assertEquals(SystemCrypto.provider().orElse(new Aead().provider()), ChunkedAead.provider(sealing));
+
+        ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+        Aead reference = new Aead();
+        int count = (length + chunk - 1) / chunk;
+        for (int i = 0; i < count; i++) {
+            int n = Math.min(chunk, length - i * chunk);
+            byte[] out = new byte[n + Aead.TAG_LENGTH];
+            reference.seal(key, nonces.nonce(i, i == count - 1), aad, plain, i * chunk, n, out, 0);
+            jdk.write(out, 0, out.length);
+        }
+        assertArrayEquals(jdk.toByteArray(), sealed);
+        assertArrayEquals(plain, chunks.open(new ByteArrayInputStream(sealed), (i, last, s) -> {
+            throw new AssertionError("chunk " + i);
+        }).readAllBytes());
+
+        int forged = count - 2;
+        sealed[forged * (chunk + Aead.TAG_LENGTH) + 10] ^= 1;
+        long[] refused = {-1};
+        InputStream opened = chunks.open(new ByteArrayInputStream(sealed), (i, last, s) -> {
+            refused[0] = i;
+            return new IllegalStateException("refused");
+        });
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[chunk];
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (int n; (n = opened.read(buf)) >= 0; ) {
+                got.write(buf, 0, n);
+            }
+        });
+        assertEquals("refused", e.getMessage());
+        assertEquals(forged, refused[0]);
+        assertEquals((long) forged * chunk, got.size(), "only the chunks before the forged one were handed out");
     }
 }

@@ -17,7 +17,7 @@
 #   ITEMS=50 RUNS=1 PARTS="1 2" BACKENDS="folder s3" app/perf/joplin-compare.sh      (a quick trial)
 # Environment:
 #   TANDEM    Tandem's command line (default: this checkout's app/tandem; it must be built)
-#   JOPLIN    Joplin's command line (default /work/joplin/node_modules/.bin/joplin; npm package `joplin`)
+#   JOPLIN    Joplin's command line (default: `joplin` on the PATH; `npm install joplin@3.5.1` brings it)
 #   RUNS      runs per tool and backend (default 5 for part 1, 3 for part 2); RUNS2 sets part 2's alone
 #   ITEMS     items in part 1 (default 1000); MB the attachment's size in part 2 (default 10)
 #   PARTS     "1 2" (default), BACKENDS "folder s3" (default; part 1 only, part 2 is S3 only)
@@ -32,7 +32,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 TANDEM=${TANDEM:-$ROOT/app/tandem}
-JOPLIN=${JOPLIN:-/work/joplin/node_modules/.bin/joplin}
+JOPLIN=${JOPLIN:-$(command -v joplin || echo joplin)}
 ITEMS=${ITEMS:-1000}
 RUNS1=${RUNS:-5}
 RUNS2=${RUNS2:-${RUNS:-3}}
@@ -194,7 +194,11 @@ wait_for_tandem_training() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 JVERSION=$(grep -m1 '"version"' "$(dirname "$(readlink -f "$JOPLIN")")/package.json" 2>/dev/null | cut -d'"' -f4 || true)
 echo "joplin: $JOPLIN (${JVERSION:-version unknown}); node $(node --version 2>/dev/null || echo ?)"
-echo "tandem: $TANDEM; $($JAVA -version 2>&1 | head -1)"
+# An installed launcher runs its image's own runtime (lib/runtime); app/tandem runs the PATH's java.
+RELEASE=$(dirname "$(dirname "$(readlink -f "$TANDEM")")")/lib/runtime/release
+if [[ -f $RELEASE ]]; then TVERSION="runtime $(grep -m1 JAVA_VERSION "$RELEASE" | cut -d'"' -f2)"
+else TVERSION=$(java -version 2>&1 | head -1); fi
+echo "tandem: $TANDEM; $TVERSION"
 echo "work: $W"
 start_s3proxy
 echo "S3Proxy on 127.0.0.1:$PORT (filesystem backend under $S3DIR)"

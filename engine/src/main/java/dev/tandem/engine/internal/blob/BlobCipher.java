@@ -51,10 +51,12 @@ final class BlobCipher {
     }
 
     /**
-     * The plaintext of the encrypted {@code in}. A read throws {@link SyncException} (CORRUPT, not
-     * retryable) for a header or a chunk that does not check out, before handing out its bytes.
+     * The plaintext of the encrypted {@code in}, an attachment of about {@code expected} bytes (-1: not
+     * known; a long one goes through the system's AES-GCM from its start). A read throws {@link
+     * SyncException} (CORRUPT, not retryable) for a header or a chunk that does not check out, before
+     * handing out its bytes.
      */
-    static InputStream decrypt(InputStream in, GenerationKey keys, String name) throws IOException {
+    static InputStream decrypt(InputStream in, GenerationKey keys, String name, long expected) throws IOException {
         byte[] header = in.readNBytes(HEADER);
         if (header.length < HEADER || !Arrays.equals(MAGIC, Arrays.copyOf(header, MAGIC.length))
                 || header[MAGIC.length] != VERSION) {
@@ -65,7 +67,7 @@ final class BlobCipher {
         if (key == null) {
             throw damaged(name, "no attachment key of generation " + generation + " is on the remote");
         }
-        return chunks(key, header, name).open(in, (chunk, last, cutShort) -> damaged(name, cutShort ? "it is cut short"
+        return chunks(key, header, name).open(in, expected, (chunk, last, cutShort) -> damaged(name, cutShort ? "it is cut short"
                 : "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this attachment)"));
     }
 

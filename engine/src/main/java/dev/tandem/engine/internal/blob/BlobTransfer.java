@@ -140,7 +140,7 @@ public final class BlobTransfer {
                     }
                 }
                 return null;
-            }, objectName);
+            }, objectName, maxBytes);
             MessageDigest sha = Digests.sha256(maxBytes);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[BUFFER];

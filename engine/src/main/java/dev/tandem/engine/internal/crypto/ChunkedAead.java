@@ -22,8 +22,9 @@ import java.security.Provider;
  * <p>Memory is bounded by the chunk size whatever the stream's length: at most two sealed chunks and
  * one plain chunk, allocated once per stream and no larger than the stream needs (a small file
  * never costs a whole chunk), and one {@link Aead} (one cipher) for its chunks: the JDK's, then, once
- * the stream has passed {@link SystemCrypto#BULK_BYTES}, the system library's where there is one. Each
- * chunk is sealed on its own, so which cipher sealed it changes no byte.
+ * the stream has passed {@link SystemCrypto#BULK_BYTES} (or from the start, for a stream known to be
+ * that long), the system library's where there is one. Each chunk is sealed on its own, so which
+ * cipher sealed it changes no byte.
  */
 public final class ChunkedAead {
     /** The nonce of chunk {@code index}; it must differ for every (index, last) under one key. */
@@ -67,7 +68,7 @@ public final class ChunkedAead {
      * all of it, the last chunk known by reading one ahead.
      */
     public InputStream seal(InputStream plain, long length, byte[] first) {
-        return new ChunkStream(first) {
+        return new ChunkStream(first, length) {
             private final long count = length >= 0 ? chunks(length, chunk) : -1;
             private byte[] current = length >= 0 ? new byte[chunk] : null;
             private byte[] pending;
@@ -115,9 +116,14 @@ public final class ChunkedAead {
      * refusal}'s exception for a chunk that does not authenticate. The first chunk is read now.
      */
     public InputStream open(InputStream in, Refusal refusal) throws IOException {
+        return open(in, -1, refusal);
+    }
+
+    /** As {@link #open(InputStream, Refusal)}, for about {@code expected} plaintext bytes (-1: not known). */
+    public InputStream open(InputStream in, long expected, Refusal refusal) throws IOException {
         int sealedChunk = chunk + Aead.TAG_LENGTH;
         byte[] firstSealed = in.readNBytes(sealedChunk);
-        return new ChunkStream(new byte[0]) {
+        return new ChunkStream(new byte[0], expected) {
             // Two buffers: the chunk being opened, and the next one, read ahead to tell the last.
             private byte[] sealed;
             private byte[] pending = firstSealed;
@@ -175,18 +181,26 @@ public final class ChunkedAead {
         private int limit;
         private int pos;
 
-        ChunkStream(byte[] first) {
+        /** {@code expected}: about how many plaintext bytes the stream holds, -1 when not known. */
+        ChunkStream(byte[] first, long expected) {
             this.current = first;
             this.limit = first.length;
+            if (expected >= SystemCrypto.BULK_BYTES) {
+                counted(0);
+            }
         }
 
         final Aead aead() {
             return aead;
         }
 
-        /** Counts {@code n} plaintext bytes; past {@link SystemCrypto#BULK_BYTES}, the next chunks go through the system library. */
+        /**
+         * Counts {@code n} plaintext bytes; past {@link SystemCrypto#BULK_BYTES}, the next chunks go through the system
+         * library, and with {@code n} 0 they do from now on (a stream known to be that long: the JDK's cipher would
+         * spend its first megabytes in the interpreter, which the command line's C1 leaves it in longest).
+         */
         final void counted(int n) {
-            if (bytes >= 0 && (bytes += n) >= SystemCrypto.BULK_BYTES) {
+            if (bytes >= 0 && (n == 0 || (bytes += n) >= SystemCrypto.BULK_BYTES)) {
                 bytes = -1;
                 SystemCrypto.provider().ifPresent(p -> aead = new Aead(p));
             }

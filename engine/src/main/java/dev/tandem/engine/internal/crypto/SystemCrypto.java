@@ -33,8 +33,11 @@ import java.util.Optional;
  * -Dtandem.systemCrypto=false} keeps the JDK's implementation everywhere.
  */
 public final class SystemCrypto {
-    /** A stream this long (or a file this large) is worth the library's load. */
-    public static final long BULK_BYTES = 4L << 20;
+    /**
+     * A stream this long (or a file this large) is worth the library's load: about the bytes the JDK's AES-GCM
+     * seals in the interpreter and C1 while NSS loads.
+     */
+    public static final long BULK_BYTES = 1L << 20;
 
     private static final System.Logger LOG = System.getLogger(SystemCrypto.class.getName());
     /** Where Debian and Ubuntu, Fedora and openSUSE, and Arch put NSS. */

@@ -42,7 +42,7 @@ class BlobCipherVectorsTest {
 
         assertEquals(BlobCipher.encryptedLength(length), sealed.length);
         assertEquals(sha256, sha256(sealed), "length " + length);
-        byte[] opened = BlobCipher.decrypt(new ByteArrayInputStream(sealed), g -> g == GENERATION ? KEY : null, NAME)
+        byte[] opened = BlobCipher.decrypt(new ByteArrayInputStream(sealed), g -> g == GENERATION ? KEY : null, NAME, -1)
                 .readAllBytes();
         assertArrayEquals(plain, opened);
     }
@@ -90,7 +90,7 @@ class BlobCipherVectorsTest {
     }
 
     private static byte[] decrypt(byte[] sealed) throws IOException {
-        return BlobCipher.decrypt(new ByteArrayInputStream(sealed), g -> g == GENERATION ? KEY : null, NAME).readAllBytes();
+        return BlobCipher.decrypt(new ByteArrayInputStream(sealed), g -> g == GENERATION ? KEY : null, NAME, -1).readAllBytes();
     }
 
     static byte[] sequence(int length, int step, int start) {

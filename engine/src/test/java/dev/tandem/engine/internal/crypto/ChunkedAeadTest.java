@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.security.Provider;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,10 +89,14 @@ class ChunkedAeadTest {
         byte[] aad = {4, 5};
         ChunkedAead chunks = new ChunkedAead(key, chunk, aad, nonces);
 
-        InputStream sealing = chunks.seal(new ByteArrayInputStream(plain), length, new byte[0]);
-        assertEquals(new Aead().provider(), ChunkedAead.provider(sealing));
+        Provider system = SystemCrypto.provider().orElse(new Aead().provider());
+        InputStream sealing = chunks.seal(new ByteArrayInputStream(plain), -1, new byte[0]);
+        assertEquals(new Aead().provider(), ChunkedAead.provider(sealing), "a stream of unknown length starts on the JDK's");
         byte[] sealed = sealing.readAllBytes();
-        assertEquals(SystemCrypto.provider().orElse(new Aead().provider()), ChunkedAead.provider(sealing));
+        assertEquals(system, ChunkedAead.provider(sealing), "and moves once past the bulk size");
+        InputStream known = chunks.seal(new ByteArrayInputStream(plain), length, new byte[0]);
+        assertEquals(system, ChunkedAead.provider(known), "a stream known to be long starts on the system's");
+        assertArrayEquals(sealed, known.readAllBytes());
 
         ByteArrayOutputStream jdk = new ByteArrayOutputStream();
         Aead reference = new Aead();

@@ -8,9 +8,9 @@
 #   `sync` (push, one process), then a new, empty B's `sync` (pull, one process, which also creates B's profile),
 #   against a new, empty remote each run. Then, untimed, B's own list must show the ITEMS items, else it stops.
 #   Part 2, "a 10 MB attachment A -> fresh B over S3Proxy": A (one to-do, made untimed) attaches one 10 MB random
-#   file (`attach`), syncs, and a new B syncs; Joplin's sync downloads the file itself (its command line fetches
-#   every resource before it exits), Tandem's B then runs `attachments ID --save DIR`, which downloads it. Each
-#   step is one process, timed; their sum is the total. The file's SHA-256 on B must be the original's.
+#   file (`attach`), syncs, and a new B syncs and downloads the file: Joplin's sync does (its command line fetches
+#   every resource before it exits), Tandem's with `sync --attachments`. Each step is one process, timed; their
+#   sum is the total. The file's SHA-256 on B (Tandem's saved out untimed, with no remote) must be the original's.
 #
 # Usage: app/perf/joplin-compare.sh                     (part 1 with 1,000 items, 5 runs; part 2, 3 runs)
 #   TANDEM=/opt/tandem/bin/tandem-cli app/perf/joplin-compare.sh
@@ -296,9 +296,9 @@ if [[ " $PARTS " == *" 2 "* ]]; then
         # shellcheck disable=SC2086
         timed "$W/push.log" "$TANDEM" --data-dir "$a" sync $remote; push=$NS; cpua=$CPU
         # shellcheck disable=SC2086
-        timed "$W/pull.log" "$TANDEM" --data-dir "$b" sync $remote; pull=$NS; cpub=$CPU
-        # shellcheck disable=SC2086
-        timed "$W/fetch.log" "$TANDEM" --data-dir "$b" attachments "$TSMALL_ID" --save "$W/saved-$i" $remote; fetch=$NS; cpuf=$CPU
+        timed "$W/pull.log" "$TANDEM" --data-dir "$b" sync $remote --attachments; pull=$NS; cpub=$CPU
+        # Untimed, and with no remote: the copy B holds now, saved out to be compared.
+        "$TANDEM" --data-dir "$b" attachments "$TSMALL_ID" --save "$W/saved-$i" >"$W/fetch.log" 2>&1
         got=$(find "$W/saved-$i" -type f -size "$((MB * 1048576))c" 2>/dev/null | head -1)
       fi
       [[ -n $got ]] || { tail -5 "$W/pull.log" >&2; die "$tool: B has no $MB MB file after the steps"; }

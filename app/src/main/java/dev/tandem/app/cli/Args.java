@@ -56,7 +56,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy", "--no-mdns")),
             Map.entry("attach", Set.of("--insert")),
             Map.entry("attachments", Set.of("--json")),
-            Map.entry("sync", Set.of("--save")),
+            Map.entry("sync", Set.of("--save", "--attachments")),
             Map.entry("agent", Set.of("--stdin", "--stop")));
 
     static Args parse(String verb, List<String> args) {

@@ -194,7 +194,18 @@ final class AttachmentCommands {
             absent.forEach(f -> why.put(f.blob(), Messages.text("cli.attach.cannotDownload", e.getMessage())));
             return why;
         }
-        try (engine; AttachmentFetcher fetcher = new AttachmentFetcher(store, () -> Optional.of(engine),
+        try (engine) {
+            return fetch(store, engine, absent, err);
+        }
+    }
+
+    /**
+     * Downloads {@code absent} through {@code engine}, one file at a time, saying each on {@code err};
+     * returns, for each one still missing, why (not on the remote yet, or what failed).
+     */
+    static Map<String, String> fetch(TodoStore store, SyncEngine engine, List<Attachment> absent, PrintStream err) {
+        Map<String, String> why = new LinkedHashMap<>();
+        try (AttachmentFetcher fetcher = new AttachmentFetcher(store, () -> Optional.of(engine),
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "tandem-attachments")))) {
             for (Attachment f : absent) {
                 err.println(Messages.text("cli.attach.downloading", oneLine(f.name()), BackupCommands.size(f.sizeOrZero())));

@@ -2,10 +2,13 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
@@ -79,7 +82,8 @@ final class SyncCommands {
             if (r.conflicts() > 0) {
                 err.println(Messages.text("cli.sync.seeConflicts"));
             }
-            return report(r);
+            int reported = report(r);
+            return fetchAttachments(dir, a, engine) ? reported : Math.max(reported, 1);
         }
     }
 
@@ -132,6 +136,33 @@ final class SyncCommands {
      * {@link Cli#SYNCED_WITH_PROBLEMS} while anything stays unread, so scripts cannot mistake it for
      * a clean sync.
      */
+    /**
+     * With --attachments, or "Keep attachments on this device" saved, downloads every attached file not here
+     * yet through {@code engine}, as the app does after each sync; false when one of them could not be
+     * downloaded (one its device has not uploaded yet is said, and is no failure).
+     */
+    private boolean fetchAttachments(Path dir, Args a, SyncEngine engine) {
+        if (!a.flags().contains("--attachments") && !AttachmentSettings.load(new SettingsStore(dir)).keepAll()) {
+            return true;
+        }
+        AttachmentStore attachments = store.attachments();
+        Map<String, Attachment> absent = new LinkedHashMap<>();
+        for (Attachment f : attachments.all()) {
+            if (f.blob() != null && attachments.file(f).isEmpty()) {
+                absent.putIfAbsent(f.blob(), f);
+            }
+        }
+        if (absent.isEmpty()) {
+            return true;
+        }
+        Map<String, String> missing = AttachmentCommands.fetch(store, engine, List.copyOf(absent.values()), err);
+        String notYet = Messages.text("cli.attach.notOnRemoteYet");
+        missing.forEach((blob, why) -> err.println("tandem: " + (why.equals(notYet) ? "note: " : "")
+                + absent.get(blob).name() + ": " + why));
+        err.println(Messages.text("cli.sync.fetched", absent.size() - missing.size(), absent.size()));
+        return missing.values().stream().allMatch(notYet::equals);
+    }
+
     private int report(SyncReport r) {
         r.notes().forEach(n -> err.println("tandem: note: " + n));
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.CliRun;
@@ -251,5 +252,59 @@ class AttachmentCommandsTest {
         try (Stream<String> lines = ok(a, "attachments", id).out().lines()) {
             assertEquals(1, lines.count());
         }
+    }
+
+    @Test
+    void syncAttachments_filesOnlyOnTheRemote_downloadsEachOnceAndKeepAllDoesItUnasked() throws IOException {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        String lease = ok(a, "add", "Lease").out().strip();
+        String copy = ok(a, "add", "Copy of the lease").out().strip();
+        byte[] pdf = bytes(300_000, 11);
+        ok(a, "attach", lease, file("lease.pdf", pdf).toString(), file("plan.png", bytes(2_000_000, 12)).toString());
+        ok(a, "attach", copy, file("lease.pdf", pdf).toString());
+        ok(a, "sync", "--remote", "folder:" + remote);
+
+        Path b = tmp.resolve("b");
+        ok(b, "sync", "--remote", "folder:" + remote);
+        assertTrue(ok(b, "attachments", lease).out().contains("on the remote"), "a plain sync downloads nothing");
+        Result r = ok(b, "sync", "--remote", "folder:" + remote, "--attachments");
+
+        assertTrue(r.err().contains("Downloaded 2 of 2 attached files not here yet."), r.err());
+        assertEquals(2, ok(b, "attachments", lease).out().lines().filter(l -> l.endsWith("  here")).count());
+        assertTrue(ok(b, "attachments", copy).out().endsWith("  here\n"), "one file under two todos, downloaded once");
+        ok(b, "attachments", lease, "--save", tmp.resolve("out").toString());
+        assertArrayEquals(pdf, Files.readAllBytes(tmp.resolve("out/lease.pdf")));
+        assertFalse(ok(b, "sync", "--remote", "folder:" + remote, "--attachments").err().contains("Downloaded"),
+                "nothing left to download");
+
+        Path c = tmp.resolve("c");
+        Files.createDirectories(c);
+        AttachmentSettings.load(new SettingsStore(c)).withKeepAll(true).save(new SettingsStore(c));
+        Result kept = ok(c, "sync", "--remote", "folder:" + remote);
+        assertTrue(kept.err().contains("Downloaded 2 of 2"), "\"Keep attachments on this device\" downloads: " + kept.err());
+    }
+
+    @Test
+    void syncAttachments_aDamagedFileOnTheRemote_syncsTheRestNamesItAndExitsOne() throws IOException {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        String id = ok(a, "add", "Lease").out().strip();
+        ok(a, "attach", id, file("lease.pdf", bytes(5000, 13)).toString());
+        ok(a, "sync", "--remote", "folder:" + remote);
+        try (Stream<Path> objects = Files.walk(remote.resolve("blobs/data"))) {
+            for (Path p : objects.filter(Files::isRegularFile).toList()) {
+                Files.write(p, bytes(5000, 14));
+            }
+        }
+
+        Path b = tmp.resolve("b");
+        Result r = run(b, "sync", "--remote", "folder:" + remote, "--attachments");
+
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("tandem: lease.pdf: "), r.err());
+        assertTrue(r.err().contains("Downloaded 0 of 1"), r.err());
+        assertTrue(ok(b, "list").out().contains("Lease"), "the todos synced all the same");
+        assertTrue(ok(b, "attachments", id).out().contains("on the remote"), "nothing damaged was kept");
     }
 }

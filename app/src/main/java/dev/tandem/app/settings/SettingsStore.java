@@ -119,8 +119,8 @@ public final class SettingsStore {
         try {
             Files.deleteIfExists(dir.resolve(KEY_CACHE_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir.resolve(KEY_CACHE_FILE)
-                    + ", which holds keys of the passphrase being replaced", e);
+            // Not saved over: the old passphrase's keys would outlive it (the exception names the file).
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -23,8 +23,8 @@ import java.security.Provider;
  * one plain chunk, allocated once per stream and no larger than the stream needs (a small file
  * never costs a whole chunk), and one {@link Aead} (one cipher) for its chunks: the JDK's, then, once
  * the stream has passed {@link SystemCrypto#BULK_BYTES} (or from the start, for a stream known to be
- * that long), the system library's where there is one. Each chunk is sealed on its own, so which
- * cipher sealed it changes no byte.
+ * that long), the system library's where there is one and no C2 ({@link SystemCrypto#forFiles()}).
+ * Each chunk is sealed on its own, so which cipher sealed it changes no byte.
  */
 public final class ChunkedAead {
     /** The nonce of chunk {@code index}; it must differ for every (index, last) under one key. */
@@ -202,7 +202,7 @@ public final class ChunkedAead {
         final void counted(int n) {
             if (bytes >= 0 && (n == 0 || (bytes += n) >= SystemCrypto.BULK_BYTES)) {
                 bytes = -1;
-                SystemCrypto.provider().ifPresent(p -> aead = new Aead(p));
+                SystemCrypto.forFiles().ifPresent(p -> aead = new Aead(p));
             }
         }
 

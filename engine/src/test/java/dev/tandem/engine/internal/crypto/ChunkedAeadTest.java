@@ -89,6 +89,21 @@ class ChunkedAeadTest {
         byte[] aad = {4, 5};
         ChunkedAead chunks = new ChunkedAead(key, chunk, aad, nonces);
 
+        // This JVM runs C2, where files keep the JDK's cipher: the system's is asked for, as C1 takes it.
+        String before = System.setProperty("tandem.systemCrypto", "true");
+        try {
+            sealAndForge(chunk, length, plain, nonces, key, aad, chunks);
+        } finally {
+            if (before == null) {
+                System.clearProperty("tandem.systemCrypto");
+            } else {
+                System.setProperty("tandem.systemCrypto", before);
+            }
+        }
+    }
+
+    private static void sealAndForge(int chunk, int length, byte[] plain, ChunkedAead.Nonces nonces, byte[] key,
+                                     byte[] aad, ChunkedAead chunks) throws IOException {
         Provider system = SystemCrypto.provider().orElse(new Aead().provider());
         InputStream sealing = chunks.seal(new ByteArrayInputStream(plain), -1, new byte[0]);
         assertEquals(new Aead().provider(), ChunkedAead.provider(sealing), "a stream of unknown length starts on the JDK's");

@@ -2,11 +2,13 @@ package dev.tandem.engine.internal.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.AlgorithmParameters;
@@ -15,6 +17,8 @@ import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.CipherSpi;
@@ -61,10 +65,49 @@ class SystemCryptoTest {
     }
 
     @Test
+    void forFiles_underC2_isTheJdksAndUnderC1Only_isTheSystemLibrary() throws Exception {
+        assumeTrue(SystemCrypto.provider().isPresent(), "no system library here");
+        assertFalse(SystemCrypto.withoutC2(), "this test JVM runs the full JIT");
+        assertTrue(SystemCrypto.forFiles().isEmpty(), "C2's intrinsics beat NSS: files keep the JDK's");
+        assertEquals(SystemCrypto.provider().get().getName(), probe("-XX:TieredStopAtLevel=1"));
+        assertEquals("jdk", probe("-XX:TieredStopAtLevel=4"));
+        assertEquals("jdk", probe("-XX:TieredStopAtLevel=1", "-Dtandem.systemCrypto=false"));
+    }
+
+    /** What {@link SystemCrypto#forFiles()} gives in a new JVM started with {@code options}. */
+    private static String probe(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    /** Prints whose AES-GCM and SHA-256 this JVM gives files. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println(SystemCrypto.forFiles().map(Provider::getName).orElse("jdk"));
+        }
+    }
+
+    @Test
     void sha256_aFileOrASmallThing_systemLibraryOnlyForTheFile() {
         assumeTrue(SystemCrypto.provider().isPresent(), "no system library here");
-        MessageDigest small = SystemCrypto.sha256(SystemCrypto.BULK_BYTES - 1);
-        MessageDigest large = SystemCrypto.sha256(SystemCrypto.BULK_BYTES);
+        String before = System.setProperty("tandem.systemCrypto", "true");
+        MessageDigest small;
+        MessageDigest large;
+        try {
+            small = SystemCrypto.sha256(SystemCrypto.BULK_BYTES - 1);
+            large = SystemCrypto.sha256(SystemCrypto.BULK_BYTES);
+        } finally {
+            if (before == null) {
+                System.clearProperty("tandem.systemCrypto");
+            } else {
+                System.setProperty("tandem.systemCrypto", before);
+            }
+        }
 
         assertNotEquals(SystemCrypto.provider().get(), small.getProvider());
         assertEquals(SystemCrypto.provider().get(), large.getProvider());

@@ -132,11 +132,6 @@ final class SyncCommands {
     }
 
     /**
-     * Says on stderr what the sync could not do and what needs no action, and returns the exit code:
-     * {@link Cli#SYNCED_WITH_PROBLEMS} while anything stays unread, so scripts cannot mistake it for
-     * a clean sync.
-     */
-    /**
      * With --attachments, or "Keep attachments on this device" saved, downloads every attached file not here
      * yet through {@code engine}, as the app does after each sync; false when one of them could not be
      * downloaded (one its device has not uploaded yet is said, and is no failure).
@@ -163,6 +158,11 @@ final class SyncCommands {
         return missing.values().stream().allMatch(notYet::equals);
     }
 
+    /**
+     * Says on stderr what the sync could not do and what needs no action, and returns the exit code:
+     * {@link Cli#SYNCED_WITH_PROBLEMS} while anything stays unread, so scripts cannot mistake it for
+     * a clean sync.
+     */
     private int report(SyncReport r) {
         r.notes().forEach(n -> err.println("tandem: note: " + n));
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));

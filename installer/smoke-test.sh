@@ -56,6 +56,14 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/data" "$scratch/home"
 log="$scratch/launcher.log"
+# Stand-ins for the package managers, first on the PATH: the launchers start Java without asking rpm or dpkg
+# which package owns them, as jpackage's own launcher did before every start (docs/INSTALL.md, "Launchers").
+mkdir -p "$scratch/spy"
+for tool in rpm dpkg dpkg-query; do
+  printf '#!/bin/sh\necho "%s $*" >>"%s"\nexit 1\n' "$tool" "$scratch/spy/asked" >"$scratch/spy/$tool"
+  chmod +x "$scratch/spy/$tool"
+done
+spy_path="$scratch/spy:$PATH"
 
 echo "smoke-test: starting $launcher under Xvfb"
 run_started=$SECONDS
@@ -66,7 +74,7 @@ aot=""
 set +e
 HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/share" XDG_CONFIG_HOME="$scratch/home/.config" \
   XDG_CACHE_HOME="$scratch/home/.cache" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $aot" \
-  TANDEM_DATA_DIR="$scratch/data" \
+  TANDEM_DATA_DIR="$scratch/data" PATH="$spy_path" \
   timeout "$TIMEOUT_SECONDS" xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$launcher" --exit-after-first-frame >"$log" 2>&1
 status=$?
@@ -91,10 +99,13 @@ if [[ -x "$cli" ]]; then
   share=""
   [[ ! -f "$appdir/tandem-cli.jsa" ]] || share="-Xshare:on"
   [[ ! -f "$appdir/tandem-cli.aot" ]] || share="-XX:AOTMode=on"
-  cli_env=(env HOME="$scratch/home" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share" TANDEM_DATA_DIR="$scratch/data")
-  "${cli_env[@]}" "$cli" add "Smoke test todo" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli add failed"; }
+  cli_env=(env HOME="$scratch/home" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share" TANDEM_DATA_DIR="$scratch/data"
+    PATH="$spy_path")
+  # A title the shell would change if the launcher passed it on unquoted: a glob, a variable, quotes, a backslash.
+  title="Smoke test todo: a * and \$HOME, \"quoted\" \\n's end"
+  "${cli_env[@]}" "$cli" add "$title" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli add failed"; }
   "${cli_env[@]}" "$cli" list >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli list failed"; }
-  grep -qF "Smoke test todo" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added"; }
+  grep -qF -- "$title" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added, as typed"; }
   ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
   ! grep -qF "tandem-cli.aot" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's cache"
   ! grep -qE "$jvm_warning" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli printed the JVM's warnings"; }
@@ -128,5 +139,8 @@ if [[ -x "$cli" ]]; then
   [[ "$page" == *"<html"* ]] || { sed 's/^/  | /' "$log"; die "Tandem serve did not serve the page over HTTPS"; }
   echo "smoke-test: PASS: Tandem serve served the page over HTTPS with a QR code, with no display"
 fi
+
+[[ ! -f "$scratch/spy/asked" ]] || { sed 's/^/  | /' "$scratch/spy/asked"; die "a launcher asked the package manager who owns it"; }
+echo "smoke-test: PASS: neither launcher asked rpm or dpkg anything"
 
 echo "smoke-test: PASS: launcher exited 0 after the first frame (app run ${run_seconds} s, total $((SECONDS - started)) s)"

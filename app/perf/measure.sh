@@ -69,16 +69,20 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else p
 best() { sort -n | head -1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# One start to first frame: prints "FIRST_FRAME_MS CPU_MS PHASES" (CPU: user+sys of the whole process, to exit).
+# One start to first frame: prints "FIRST_FRAME_MS CPU_MS LAUNCH_MS PHASES" (CPU: user+sys of the whole process, to
+# exit; LAUNCH: the wall clock from just before the launcher started to the JVM's start, which the app reports).
 one_start() {
-  local config=$1 dir=$2 out
+  local config=$1 dir=$2 out t0
+  t0=$(date +%s%3N)
   out=$( { JAVA_TOOL_OPTIONS="-Dtandem.timing=true" timeout 120 /usr/bin/time -f "time-cpu=%U+%S" \
            $(launch "$config") --data-dir "$dir" --exit-after-first-frame; } 2>&1 ) || true
-  local ff cpu phases
+  local ff cpu phases jvm launch=FAIL
   ff=$(grep -o 'first-frame-ms=[0-9]*' <<<"$out" | cut -d= -f2 || true)
+  jvm=$(grep -o 'jvm-start-epoch=[0-9]*' <<<"$out" | cut -d= -f2 || true)
+  [[ -z $jvm ]] || launch=$((jvm - t0))
   cpu=$(grep -o 'time-cpu=[0-9.+]*' <<<"$out" | cut -d= -f2 | awk -F+ '{printf "%d", ($1+$2)*1000}' || true)
   phases=$(grep -o '[a-z-]*-ms=[0-9]*' <<<"$out" | grep -v first-frame | sed 's/-ms=/=/' | tr '\n' ' ' || true)
-  echo "${ff:-FAIL} ${cpu:-0} $phases"
+  echo "${ff:-FAIL} ${cpu:-0} $launch $phases"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
@@ -93,9 +97,13 @@ for data in $DATA; do
   for i in $(seq "$RUNS"); do
     for c in $CONFIGS; do
       if [[ $data == empty ]]; then dir=$WORK/empty-$c; rm -rf "$dir"; else dir=$WORK/$data; fi
-      read -r ff cpu phases < <(one_start "$c" "$dir")
-      printf '%-11s run %d: first frame %5s ms, CPU %5s ms  %s (load %s)\n' "$c" "$i" "$ff" "$cpu" "$phases" "$(load)"
+      read -r ff cpu launch phases < <(one_start "$c" "$dir")
+      total=FAIL
+      [[ $ff == FAIL || $launch == FAIL ]] || total=$((ff + launch))
+      printf '%-11s run %d: first frame %5s ms (%5s from the launcher'"'"'s start), CPU %5s ms  %s (load %s)\n' \
+        "$c" "$i" "$ff" "$total" "$cpu" "$phases" "$(load)"
       echo "$ff" >> "$WORK/ff-$c-$data.txt"
+      echo "$total" >> "$WORK/total-$c-$data.txt"
       echo "$cpu" >> "$WORK/cpu-$c-$data.txt"
       echo "$phases" >> "$WORK/phases-$c-$data.txt"
     done
@@ -103,12 +111,13 @@ for data in $DATA; do
 done
 
 echo "== summary (ms; load average at the end: $(load))"
-printf '| %-11s | %-5s | %-6s | %-5s | %-6s | %s |\n' configuration data median best CPU failed
+printf '| %-11s | %-5s | %-6s | %-5s | %-13s | %-6s | %s |\n' configuration data median best "from launcher" CPU failed
 for data in $DATA; do
   for c in $CONFIGS; do
     ok=$(grep -v FAIL "$WORK/ff-$c-$data.txt" || true)
-    printf '| %-11s | %-5s | %-6s | %-5s | %-6s | %s |\n' "$c" "$data" "$(median <<<"$ok")" "$(best <<<"$ok")" \
-      "$(median < "$WORK/cpu-$c-$data.txt")" "$(grep -c FAIL "$WORK/ff-$c-$data.txt" || true)"
+    printf '| %-11s | %-5s | %-6s | %-5s | %-13s | %-6s | %s |\n' "$c" "$data" "$(median <<<"$ok")" "$(best <<<"$ok")" \
+      "$(grep -v FAIL "$WORK/total-$c-$data.txt" | median)" "$(median < "$WORK/cpu-$c-$data.txt")" \
+      "$(grep -c FAIL "$WORK/ff-$c-$data.txt" || true)"
   done
 done
 

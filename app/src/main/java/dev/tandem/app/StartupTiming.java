@@ -51,6 +51,9 @@ public final class StartupTiming {
                 out.append("tandem.timing ").append(m.phase()).append("-ms=").append(m.at() - jvmStart).append('\n');
             }
         }
+        // The wall clock at the JVM's start, so that a caller who noted the clock before starting the launcher
+        // sees what the launcher took before the JVM (measure.sh's "from the launcher's start").
+        out.append("tandem.timing jvm-start-epoch=").append(jvmStart).append('\n');
         ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu ->
                 out.append("tandem.timing cpu-ms=").append(cpu.toMillis()).append('\n'));
         System.out.print(out);

@@ -11,8 +11,8 @@ import java.util.Map;
  * JDK 25's ahead-of-time cache (JEPs 483, 514, 515) made in two steps through the image's own launcher: a training
  * run records what it loads and links and the methods' profiles ({@code -XX:AOTMode=record}), then the launcher
  * again creates the cache from that record ({@code -XX:AOTMode=create}) and exits without running the app. The
- * one-step {@code -XX:AOTCacheOutput} would start a second JVM from the runtime's bin/java, which the image does not
- * have (jlink's --strip-native-commands).
+ * one-step {@code -XX:AOTCacheOutput} would start a second JVM from the runtime's bin/java, which the images for
+ * Windows and macOS do not have (jlink's --strip-native-commands).
  *
  * <p>Both steps run with C1 only ({@link #TRAINING_JIT}), whatever JIT the launcher then runs with. A cache keeps the
  * method profiles its training gathered, and where they exist the full JIT takes them as a reason to compile those

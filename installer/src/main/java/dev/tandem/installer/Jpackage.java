@@ -87,10 +87,14 @@ final class Jpackage {
             jlink.add("--strip-debug");
         }
         // Zip compression takes the app image from 138 to 92 MiB on Linux; time to first frame did not grow. JDK 21
-        // renamed "2" to "zip-6". --strip-native-commands drops bin/java and friends: the launcher loads the JVM
-        // library directly.
-        jlink.addAll(List.of("--no-man-pages", "--no-header-files", "--strip-native-commands",
+        // renamed "2" to "zip-6". --strip-native-commands drops bin/java and friends: jpackage's launchers load the
+        // JVM library directly. Linux keeps bin/java, which its launcher scripts start (ShellLaunchers removes the
+        // other commands).
+        jlink.addAll(List.of("--no-man-pages", "--no-header-files",
                 jdk.feature() >= 21 ? "--compress=zip-6" : "--compress=2"));
+        if (os != Os.LINUX) {
+            jlink.add("--strip-native-commands");
+        }
         return jlink;
     }
 

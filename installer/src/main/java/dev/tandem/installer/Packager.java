@@ -112,6 +112,13 @@ public final class Packager {
         }
         double imageSeconds = FileOps.seconds(imageStart);
         System.out.printf(Locale.ROOT, "installer: app image %s: %.1f MiB in %.1f s%n", appImage, FileOps.megabytes(appImage), imageSeconds);
+        if (os == Os.LINUX) {
+            try {
+                ShellLaunchers.install(appImage, List.of(opts.get("name"), opts.get("cli-name")));
+            } catch (IOException e) {
+                throw new Failure("cannot put the launcher scripts in " + appImage + ": " + e);
+            }
+        }
         System.out.println("installer: launcher " + os.launcher(appImage, opts.get("name")));
         System.out.println("installer: command-line launcher " + os.launcher(appImage, opts.get("cli-name")));
         if (jdk.aotCache()) {

@@ -281,7 +281,6 @@ if [[ " $PARTS " == *" 2 "* ]]; then
       bucket=$(new_remote s3 "$tool-att$i")
       a=$W/$tool-A; b=$W/$tool-B
       rm -rf "$a" "$b"
-      fetch=0 cpuf=-
       if [[ $tool == joplin ]]; then
         cp -a "$W/jsmall.saved" "$a"
         joplin_target "$a" s3 "$bucket"; joplin_target "$b" s3 "$bucket"
@@ -306,17 +305,23 @@ if [[ " $PARTS " == *" 2 "* ]]; then
       [[ $bsum == "$SUM" ]] || die "$tool: B's file $got has SHA-256 $bsum, not $SUM"
       rm -rf "$W/saved-$i"
       drop_remote s3 "$tool-att$i"
-      total=$((attach + push + pull + fetch))
-      printf '%-6s s3     run %d: attach %6s s  push %6s s  pull %6s s  fetch %6s s  total %7s s  (CPU %s+%s+%s+%s s)  SHA-256 ok\n' \
-        "$tool" "$i" "$(secs "$attach")" "$(secs "$push")" "$(secs "$pull")" "$(secs "$fetch")" "$(secs "$total")" \
-        "$cpu0" "$cpua" "$cpub" "$cpuf"
-      echo "p2 $tool s3 $(secs "$attach") $(secs "$push") $(secs "$pull") $(secs "$fetch") $(secs "$total")" >> "$RESULTS"
+      total=$((attach + push + pull))
+      printf '%-6s s3     run %d: attach %6s s  push %6s s  pull %6s s  total %7s s  (CPU %s+%s+%s s)  SHA-256 ok\n' \
+        "$tool" "$i" "$(secs "$attach")" "$(secs "$push")" "$(secs "$pull")" "$(secs "$total")" "$cpu0" "$cpua" "$cpub"
+      echo "p2 $tool s3 $(secs "$attach") $(secs "$push") $(secs "$pull") $(secs "$total")" >> "$RESULTS"
     done
   done
 fi
 
 echo "== medians (seconds, wall time of whole processes) and the ratio Joplin / Tandem"
 col() { awk -v p="$1" -v t="$2" -v b="$3" -v c="$4" '$1 == p && $2 == t && $3 == b {print $c}' "$RESULTS" | median; }
+# The ratio Joplin / Tandem of each run's pair (the tools alternate, so run i of one is beside run i of the other):
+# "median (lowest-highest)".
+per_run() {
+  awk -v p="$1" -v b="$2" -v c="$3" '$1 == p && $3 == b { if ($2 == "joplin") j[++nj] = $c; else t[++nt] = $c }
+    END { for (i = 1; i <= nj && i <= nt; i++) if (t[i] > 0) printf "%.2f\n", j[i] / t[i] }' "$RESULTS" \
+    | sort -g | awk '{a[NR] = $1} END { if (NR) printf "%s (%s-%s)", a[int((NR + 1) / 2)], a[1], a[NR]; else print "-" }'
+}
 if grep -q '^p1 ' "$RESULTS"; then
   printf '%-32s %9s %9s %9s\n' "part 1, $ITEMS items" push pull total
   for backend in $BACKENDS; do
@@ -327,17 +332,18 @@ if grep -q '^p1 ' "$RESULTS"; then
       "$(ratio "$(col p1 joplin "$backend" 4)" "$(col p1 tandem "$backend" 4)")" \
       "$(ratio "$(col p1 joplin "$backend" 5)" "$(col p1 tandem "$backend" 5)")" \
       "$(ratio "$(col p1 joplin "$backend" 6)" "$(col p1 tandem "$backend" 6)")"
+    echo "Joplin / Tandem per run, $backend: total $(per_run p1 "$backend" 6)"
   done
 fi
 if grep -q '^p2 ' "$RESULTS"; then
-  printf '%-32s %9s %9s %9s %9s %9s\n' "part 2, $MB MB attachment" attach push pull fetch total
+  printf '%-32s %9s %9s %9s %9s\n' "part 2, $MB MB attachment" attach push pull total
   for tool in joplin tandem; do
-    printf '%-32s %9s %9s %9s %9s %9s\n' "$tool, s3" "$(col p2 $tool s3 4)" "$(col p2 $tool s3 5)" "$(col p2 $tool s3 6)" \
-      "$(col p2 $tool s3 7)" "$(col p2 $tool s3 8)"
+    printf '%-32s %9s %9s %9s %9s\n' "$tool, s3" "$(col p2 $tool s3 4)" "$(col p2 $tool s3 5)" "$(col p2 $tool s3 6)" \
+      "$(col p2 $tool s3 7)"
   done
-  printf '%-32s %9s %9s %9s %9s %9s\n' "Joplin / Tandem, s3" \
+  printf '%-32s %9s %9s %9s %9s\n' "Joplin / Tandem, s3" \
     "$(ratio "$(col p2 joplin s3 4)" "$(col p2 tandem s3 4)")" "$(ratio "$(col p2 joplin s3 5)" "$(col p2 tandem s3 5)")" \
-    "$(ratio "$(col p2 joplin s3 6)" "$(col p2 tandem s3 6)")" "-" \
-    "$(ratio "$(col p2 joplin s3 8)" "$(col p2 tandem s3 8)")"
+    "$(ratio "$(col p2 joplin s3 6)" "$(col p2 tandem s3 6)")" "$(ratio "$(col p2 joplin s3 7)" "$(col p2 tandem s3 7)")"
+  echo "Joplin / Tandem per run, s3: total $(per_run p2 s3 7)"
 fi
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -78,7 +78,7 @@ class ChunkedAeadTest {
      * be the JDK's bytes, and a chunk forged after the move must still be refused before its bytes are handed out.
      */
     @Test
-    void seal_pastTheBulkSize_sameBytesAsTheJdksChunkByChunk_andAForgedLateChunkIsRefused() throws IOException {
+    void seal_pastTheBulkSize_sameBytesAsTheJdksChunkByChunk_andAForgedLateChunkIsRefused() throws Exception {
         int chunk = 64 * 1024;
         int length = (int) SystemCrypto.BULK_BYTES + 5 * chunk + 123;
         byte[] plain = new byte[length];
@@ -89,17 +89,10 @@ class ChunkedAeadTest {
         byte[] aad = {4, 5};
         ChunkedAead chunks = new ChunkedAead(key, chunk, aad, nonces);
 
-        // This JVM runs C2, where files keep the JDK's cipher: the system's is asked for, as C1 takes it.
-        String before = System.setProperty("tandem.systemCrypto", "true");
-        try {
+        SystemCryptoAskedFor.call(() -> {
             sealAndForge(chunk, length, plain, nonces, key, aad, chunks);
-        } finally {
-            if (before == null) {
-                System.clearProperty("tandem.systemCrypto");
-            } else {
-                System.setProperty("tandem.systemCrypto", before);
-            }
-        }
+            return null;
+        });
     }
 
     private static void sealAndForge(int chunk, int length, byte[] plain, ChunkedAead.Nonces nonces, byte[] key,

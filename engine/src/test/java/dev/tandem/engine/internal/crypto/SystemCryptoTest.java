@@ -93,21 +93,10 @@ class SystemCryptoTest {
     }
 
     @Test
-    void sha256_aFileOrASmallThing_systemLibraryOnlyForTheFile() {
+    void sha256_aFileOrASmallThing_systemLibraryOnlyForTheFile() throws Exception {
         assumeTrue(SystemCrypto.provider().isPresent(), "no system library here");
-        String before = System.setProperty("tandem.systemCrypto", "true");
-        MessageDigest small;
-        MessageDigest large;
-        try {
-            small = SystemCrypto.sha256(SystemCrypto.BULK_BYTES - 1);
-            large = SystemCrypto.sha256(SystemCrypto.BULK_BYTES);
-        } finally {
-            if (before == null) {
-                System.clearProperty("tandem.systemCrypto");
-            } else {
-                System.setProperty("tandem.systemCrypto", before);
-            }
-        }
+        MessageDigest small = SystemCryptoAskedFor.call(() -> SystemCrypto.sha256(SystemCrypto.BULK_BYTES - 1));
+        MessageDigest large = SystemCryptoAskedFor.call(() -> SystemCrypto.sha256(SystemCrypto.BULK_BYTES));
 
         assertNotEquals(SystemCrypto.provider().get(), small.getProvider());
         assertEquals(SystemCrypto.provider().get(), large.getProvider());

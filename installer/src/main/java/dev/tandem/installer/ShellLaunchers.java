@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  *
  * <p>The script reads the launcher's own configuration, {@code lib/app/NAME.cfg}, on every start and starts the
  * image's {@code lib/runtime/bin/java} with its options, class path and main class, so the configuration stays the
- * one place they are written: the trainers ({@link AppCds}, {@link CliCds}) and the .deb's postinst keep adding
- * options there. What jpackage's launcher did beyond that is done the same way: {@code $APPDIR} expanded,
+ * one place they are written: the trainers ({@link AppCds}, {@link CliCds}) add their archive's or cache's option
+ * there after this runs, and the .deb's postinst starts the launchers to dump JDK 17's archives again. What
+ * jpackage's launcher did beyond that is done the same way: {@code $APPDIR} expanded,
  * {@code -Djpackage.app-path} set to the launcher's own resolved path, {@code JDK_JAVA_OPTIONS} not honoured
  * ({@code JAVA_TOOL_OPTIONS} is). {@link #check} refuses, at build time, a configuration with anything else in it.
  */
@@ -88,7 +89,7 @@ final class ShellLaunchers {
     }
 
     /** The script for the launcher called {@code name}. */
-    static String script(String name) {
+    private static String script(String name) {
         return SCRIPT.replace("NAME", name);
     }
 

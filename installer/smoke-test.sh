@@ -54,7 +54,7 @@ fi
 # JavaFX unpacks its native libraries under user.home (~/.openjfx/cache), so that lands in the scratch home too.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-mkdir -p "$scratch/data" "$scratch/home"
+mkdir -p "$scratch/data" "$scratch/home" "$scratch/remote"
 log="$scratch/launcher.log"
 # Stand-ins for the package managers, first on the PATH: the launchers start Java without asking rpm or dpkg
 # which package owns them, as jpackage's own launcher did before every start (docs/INSTALL.md, "Launchers").
@@ -106,10 +106,17 @@ if [[ -x "$cli" ]]; then
   "${cli_env[@]}" "$cli" add "$title" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli add failed"; }
   "${cli_env[@]}" "$cli" list >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli list failed"; }
   grep -qF -- "$title" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added, as typed"; }
+  # An idle sync of a folder: on Linux with sync's own cache (tandem-cli-sync.aot), which the launcher picks.
+  "${cli_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share -Xlog:aot=info" "$cli" sync \
+    --remote "folder:$scratch/remote" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli sync failed${share:+ with its cache ($share)}"; }
+  if [[ -f "$appdir/tandem-cli-sync.aot" ]]; then
+    grep -qE 'Opened AOT cache .*/tandem-cli-sync\.aot' "$log" \
+      || { grep -i 'aot cache' "$log" | sed 's/^/  | /'; die "tandem-cli sync did not map sync's own cache"; }
+  fi
   ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
   ! grep -qF "tandem-cli.aot" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's cache"
   ! grep -qE "$jvm_warning" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli printed the JVM's warnings"; }
-  echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive or cache ($share)}"
+  echo "smoke-test: PASS: tandem-cli added, listed and synced a todo${share:+ with its class archive or cache ($share)}"
 
   # Which JIT each launcher runs, as the JVM reads its options: on JDK 25 the app's launcher (the window, and the
   # server and the agent it starts) the full JIT, the command line's C1 only (PERFORMANCE.md, "Which runtime, which

@@ -28,7 +28,11 @@ import java.util.Set;
  * </ol>
  *
  * <p>On a JDK 25 runtime an image gets an ahead-of-time cache instead, recorded from one run (an idle S3 sync, or
- * without S3Proxy a first push to a folder, {@link #aotCache}); the launcher's configuration names it.
+ * without S3Proxy a first push to a folder, {@link #aotCache}); the launcher's configuration names it. On Linux,
+ * where the launcher is a script that picks a command's own cache ({@link ShellLaunchers}), that run makes
+ * {@code sync}'s cache, and an {@code add} makes the one every other command maps: a start loads all a cache holds,
+ * and the AWS SDK's classes cost a {@code list} 20 MB and a fifth of its time (PERFORMANCE.md, "Command line: a
+ * command's start").
  *
  * <p>Two ways to run it, both as {@code java -cp CLASSES dev.tandem.installer.CliCds}: with
  * {@code --image=DIR --launcher=tandem-cli [--s3proxy=JAR]} for an app image (archive and class list in its app
@@ -41,6 +45,8 @@ public final class CliCds {
     static final String ARCHIVE = "tandem-cli.jsa";
     static final String CLASS_LIST = "tandem-cli.classlist";
     static final String AOT_CACHE = "tandem-cli.aot";
+    /** {@code sync}'s own cache, which the Linux launcher script maps for that command ({@link ShellLaunchers}). */
+    static final String SYNC_AOT_CACHE = "tandem-cli-sync.aot";
 
     private final List<String> command;
     private final Path archive;
@@ -49,13 +55,16 @@ public final class CliCds {
     private final Path s3proxyJar;
     /** The image's ahead-of-time cache on a JDK 25 runtime, else null (a class archive). */
     private final Path aotCache;
+    /** Whether {@code sync} gets a cache of its own beside {@link #aotCache} (the Linux launcher scripts). */
+    private final boolean syncCache;
     private final Path scratch;
     private final ProcessRunner runner;
 
-    private CliCds(List<String> command, Path archive, Path classList, Path cfg, Path s3proxyJar, Path aotCache)
-            throws IOException {
+    private CliCds(List<String> command, Path archive, Path classList, Path cfg, Path s3proxyJar, Path aotCache,
+            boolean syncCache) throws IOException {
         this.command = command;
         this.aotCache = aotCache;
+        this.syncCache = syncCache;
         this.archive = archive.toAbsolutePath();
         this.classList = classList.toAbsolutePath();
         this.cfg = cfg;
@@ -97,10 +106,10 @@ public final class CliCds {
             Path appDir = os.appDir(image);
             Path cache = RuntimeJdk.ofImage(os, image) >= RuntimeJdk.AOT_FEATURE ? appDir.resolve(AOT_CACHE) : null;
             cds = new CliCds(List.of(os.launcher(image, launcherName).toString()), appDir.resolve(ARCHIVE),
-                    appDir.resolve(CLASS_LIST), appDir.resolve(launcherName + ".cfg"), s3proxy, cache);
+                    appDir.resolve(CLASS_LIST), appDir.resolve(launcherName + ".cfg"), s3proxy, cache, os == Os.LINUX);
         } else if (archive != null && !command.isEmpty()) {
             Path list = archive.resolveSibling(archive.getFileName().toString().replaceFirst("\\.jsa$", "") + ".classlist");
-            cds = new CliCds(command, archive, list, null, s3proxy, null);
+            cds = new CliCds(command, archive, list, null, s3proxy, null, false);
         } else {
             throw new IllegalArgumentException("--image=DIR or --archive=FILE -- COMMAND is required");
         }
@@ -143,9 +152,9 @@ public final class CliCds {
                 String s3 = s3proxy.remote();
                 if (aotCache != null) {
                     // A cache records one run, and every start loads all it holds: an idle S3 sync after a first
-                    // push, which loads what a list or an add does, a sync's classes and the AWS SDK's. Without the
-                    // SDK's classes an S3 sync takes 1.6 times as long; with them a list holds about 15 MB more and
-                    // still starts faster than on JDK 17 (PERFORMANCE.md, "Which runtime, which JIT").
+                    // push, which loads what an add does, a sync's classes and the AWS SDK's. Without the SDK's
+                    // classes an S3 sync takes 1.6 times as long; with them a list holds 20 MB more, which is why
+                    // on Linux that run makes sync's own cache and an add the one other commands map.
                     runs.add(List.of("--data-dir", a.toString(), "sync", "--remote", s3));
                     runs.add(List.of("--data-dir", a.toString(), "sync", "--remote", s3));
                     return aotCache(runs, env, start);
@@ -215,7 +224,12 @@ public final class CliCds {
         return 0;
     }
 
-    /** Runs {@code runs} in turn, recording the last into the ahead-of-time cache, which the launcher then names. */
+    /**
+     * Runs {@code runs} in turn, recording the last into the ahead-of-time cache, which the launcher then names. With
+     * {@link #syncCache} that last run (a sync) makes {@code sync}'s cache instead, and the first (an add) is run
+     * again to record the launcher's: first {@code sync}'s, while the configuration names no cache, for a recording
+     * run takes none.
+     */
     private int aotCache(List<List<String>> runs, Map<String, String> env, long start) throws IOException, InterruptedException {
         for (List<String> args : runs.subList(0, runs.size() - 1)) {
             List<String> cmd = new ArrayList<>(command);
@@ -224,21 +238,37 @@ public final class CliCds {
                 return 1;
             }
         }
-        List<String> recorded = new ArrayList<>(command);
-        recorded.addAll(runs.get(runs.size() - 1));
+        List<String> sync = new ArrayList<>(command);
+        sync.addAll(runs.get(runs.size() - 1));
+        Path syncAot = aotCache.resolveSibling(SYNC_AOT_CACHE);
+        List<String> recorded = sync;
+        if (syncCache) {
+            if (!AotCaches.make(runner, sync, env, command, syncAot)) {
+                return 1;
+            }
+            recorded = new ArrayList<>(command);
+            recorded.addAll(List.of("--data-dir", runs.get(0).get(1), "add", "Call the plumber tomorrow"));
+        }
         if (!AotCaches.make(runner, recorded, env, command, aotCache)) {
+            Files.deleteIfExists(syncAot);
             return 1;
         }
         LauncherConfig config = new LauncherConfig(cfg);
         config.addJavaOption("-XX:AOTCache=$APPDIR/" + AOT_CACHE);
         List<String> check = new ArrayList<>(command);
         check.add("help");
-        if (runner.run(check, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "cache check") == null) {
+        Map<String, String> on = new HashMap<>(env);
+        on.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+        if (runner.run(check, on, "cache check") == null || (syncCache && runner.run(sync, on, "sync's cache check") == null)) {
             config.restore();
             Files.deleteIfExists(aotCache);
-            return runner.fail("no usable cache at " + aotCache + " (see above)");
+            Files.deleteIfExists(syncAot);
+            return runner.fail("no usable cache at " + aotCache + (syncCache ? " or " + syncAot : "") + " (see above)");
         }
         ClassLists.reportCache("command line's ahead-of-time cache", aotCache, start);
+        if (syncCache) {
+            ClassLists.reportCache("sync's ahead-of-time cache", syncAot, start);
+        }
         return 0;
     }
 }

@@ -24,6 +24,11 @@ import java.util.stream.Stream;
  * jpackage's launcher did beyond that is done the same way: {@code $APPDIR} expanded,
  * {@code -Djpackage.app-path} set to the launcher's own resolved path, {@code JDK_JAVA_OPTIONS} not honoured
  * ({@code JAVA_TOOL_OPTIONS} is). {@link #check} refuses, at build time, a configuration with anything else in it.
+ *
+ * <p>One thing more: a command with an ahead-of-time cache of its own ({@code lib/app/NAME-COMMAND.aot}, the command
+ * a word of lowercase letters and hyphens) is started with that cache instead of the one the configuration names.
+ * The command line has two ({@link CliCds}): a small one that every command maps, and {@code sync}'s, which holds
+ * the AWS SDK's classes.
  */
 final class ShellLaunchers {
     /** The keys the script understands; jpackage writes others only for options this build does not use. */
@@ -46,6 +51,27 @@ final class ShellLaunchers {
               exit 1
             fi
             n=$#
+            # The command: the first argument that is neither an option nor an option's value. A command with an
+            # ahead-of-time cache of its own beside the launcher's (NAME-COMMAND.aot, CliCds) gets that one.
+            verb=
+            skip=
+            for a in "$@"; do
+              if [ -n "$skip" ]; then
+                skip=
+                continue
+              fi
+              case $a in
+                --data-dir | --lang) skip=1 ;;
+                -*) ;;
+                *)
+                  verb=$a
+                  break
+                  ;;
+              esac
+            done
+            case $verb in
+              *[!a-z-]*) verb= ;;
+            esac
             cp=
             main=
             while IFS= read -r line || [ -n "$line" ]; do
@@ -71,7 +97,12 @@ final class ShellLaunchers {
               case $key in
                 app.classpath) cp=${cp:+$cp:}$value ;;
                 app.mainclass) main=$value ;;
-                *) set -- "$@" "$value" ;;
+                *)
+                  if [ -n "$verb" ] && [ "$value" = "-XX:AOTCache=$app/NAME.aot" ] && [ -f "$app/NAME-$verb.aot" ]; then
+                    value=-XX:AOTCache=$app/NAME-$verb.aot
+                  fi
+                  set -- "$@" "$value"
+                  ;;
               esac
             done <"$cfg"
             set -- "$@" "-Djpackage.app-path=$self" -cp "$cp" "$main"

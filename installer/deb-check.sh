@@ -7,7 +7,7 @@
 #   installer/deb-check.sh                 build the .deb (mvn -Pinstaller package), then install and check it
 #   installer/deb-check.sh FILE.deb        install and check an existing .deb
 #
-# Needs root (dpkg) on Debian or Ubuntu. Leaves Tandem installed; remove it with: apt-get remove tandem
+# Needs root (dpkg) on Debian or Ubuntu. Removes Tandem again at the end (dpkg -r), which must succeed.
 # Writes the screenshot to screenshots/installed-deb.png (TANDEM_SCREENSHOT overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -126,5 +126,10 @@ SCRATCH="$scratch" HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/shar
   xvfb-run -a -s "-screen 0 1280x1024x24" "$scratch/shoot.sh" "$LAUNCHER" "$SCREENSHOT" "$expected_wm_class" \
   || die "screenshot run failed (see above)"
 
-echo "deb-check: PASS: $(basename "$deb") ($(du -m "$deb" | cut -f1) MiB) installs to /opt/tandem ($(du -sm /opt/tandem | cut -f1) MiB) and starts"
+installed_mib=$(du -sm /opt/tandem | cut -f1)
+# And leaves: a prerm that fails makes the package impossible to remove.
+dpkg -r tandem >"$scratch/remove.log" 2>&1 || { sed 's/^/  | /' "$scratch/remove.log"; die "dpkg -r tandem failed"; }
+[[ ! -e "$LAUNCHER" ]] || die "dpkg -r tandem left $LAUNCHER behind"
+
+echo "deb-check: PASS: $(basename "$deb") ($(du -m "$deb" | cut -f1) MiB) installs to /opt/tandem ($installed_mib MiB), starts, and is removed"
 echo "deb-check: screenshot $SCREENSHOT"

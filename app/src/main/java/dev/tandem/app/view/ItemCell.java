@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.view.attachment.AttachmentInput;
 import dev.tandem.app.view.calendar.CalendarDrag;
+import dev.tandem.app.vm.DueUrgency;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -29,7 +31,16 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
-/** One row of the item list: a todo or note with its check box, title, details and menus, or a section header. */
+/**
+ * One row of the item list: a todo or note with its check box, title, details and menus, or a section header.
+ *
+ * <p>A cell is updated for every row it shows and every time the list measures one, so an update changes only
+ * what differs: a node added again to its parent, or a style class taken off and put back, makes JavaFX match
+ * it against every selector of the stylesheets anew, and a new node per update (an icon, a tooltip: a window)
+ * is styled and laid out from scratch. The parts most rows never show (Restore, a section's header, the
+ * "someday" and checklist labels) are made the first time a row needs them: each part a cell holds is styled
+ * when the cell is made, and a list makes a screenful of cells when it opens.
+ */
 final class ItemCell extends ListCell<ItemRow> {
 private final ItemListView list;
 private final MainViewModel vm;
@@ -40,22 +51,36 @@ private final MainViewModel vm;
     private final Label listName = new Label();
     private final Region marker = new Region();
     private final Label repeat = new Label();
+    private final FontIcon dueIcon = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
+    private final FontIcon listIcon = Icons.of(Icons.LIST, 13);
+    private final FontIcon repeatIcon = Icons.of(Icons.REPEAT, 13);
     private final FontIcon bell = Icons.of(Icons.REMINDER, 13);
     private final FontIcon noteIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14);
     /** Where a todo has its check box, a note has this. */
     private final FontIcon kindIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 17);
-    private final Label checklist = new Label();
+    /** Made for the first row with a checklist. */
+    private Label checklist;
     private final Label progress = new Label();
     private final Label context = new Label();
     private final Label start = new Label();
-    private final Label someday = new Label(Messages.text("main.row.someday"));
+    /** Made for the first row put away for someday. */
+    private Label someday;
     private final Label disclosure = new Label();
     private final FontIcon arrow = Icons.of(Icons.EXPANDED, 16);
-    private final SectionHeader header = new SectionHeader();
-    private final Button restore = new Button(Messages.text("main.row.restore"), Icons.of(MaterialDesignR.RESTORE, 15));
+    /** Made for the first section row. */
+    private SectionHeader header;
+    /** Made for the first row in the trash. */
+    private Button restore;
+    /** The note's first characters on the "has notes" mark: one per cell, its text changed. */
+    private Tooltip notesTip;
     private final HBox meta = new HBox(10);
+    /** The labels of tags, kept for the next rows: a row shows the first {@code n} of them. */
+    private final List<Label> tagLabels = new ArrayList<>();
+    private final List<Node> wantedMeta = new ArrayList<>();
     private final HBox row;
     private boolean updating;
+    /** The priority whose style class the marker has. */
+    private int markedPriority;
 
     ItemCell(ItemListView list, MainViewModel vm) {
         this.list = list;
@@ -64,13 +89,10 @@ private final MainViewModel vm;
         // As wide as the list, not as the longest title: a long title is shortened with "…" and the
         // row's icons and Restore stay in view, where a wider row would scroll them off to the right.
         setPrefWidth(0);
-        restore.setMinWidth(Region.USE_PREF_SIZE);
         title.getStyleClass().add(Styles.ITEM_TITLE);
         due.getStyleClass().add(Styles.ITEM_META);
         listName.getStyleClass().add(Styles.ITEM_META);
         noteIcon.getStyleClass().add(Styles.NOTE_ICON);
-        restore.getStyleClass().add(Styles.BUTTON_FLAT);
-        restore.setFocusTraversable(false);
         check.setFocusTraversable(false);
         // A completion is one click: the second click of a double-click would land on the next
         // occurrence of a repeating todo that took this row's place (or undo the first), so the
@@ -96,8 +118,6 @@ private final MainViewModel vm;
         progress.getStyleClass().add(Styles.ITEM_PROGRESS);
         context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
         start.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_START);
-        someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
-        someday.setGraphic(Icons.of(Icons.SOMEDAY, 13));
         disclosure.getStyleClass().add(Styles.DISCLOSURE);
         disclosure.setGraphic(arrow);
         disclosure.setOnMouseClicked(e -> {
@@ -106,11 +126,6 @@ private final MainViewModel vm;
         });
         // The arrow's press is no drag and no selection change of its own.
         disclosure.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
-        header.arrow().setOnMouseClicked(e -> {
-            vm.outline().toggleCollapsed(getItem());
-            e.consume();
-        });
-        header.arrow().addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
         HBox titleLine = new HBox(6, title, progress);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         titleLine.setMinWidth(0);
@@ -126,9 +141,10 @@ private final MainViewModel vm;
         bell.getStyleClass().add(Styles.NOTE_ICON);
         kindIcon.getStyleClass().add(Styles.NOTE_KIND_ICON);
         kindIcon.setAccessibleText(Messages.text("main.row.note"));
-        checklist.getStyleClass().add(Styles.ITEM_META);
-        checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
-        row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon, restore);
+        due.setGraphic(dueIcon);
+        listName.setGraphic(listIcon);
+        repeat.setGraphic(repeatIcon);
+        row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add(Styles.ITEM_ROW);
         check.selectedProperty().addListener((o, a, b) -> {
@@ -137,7 +153,6 @@ private final MainViewModel vm;
                 vm.commands().setDone(it, b);
             }
         });
-        restore.setOnAction(e -> vm.commands().restore(getItem()));
         AttachmentInput.acceptDrops(this, e -> list.attachments() != null && getItem() != null && !getItem().isTrashed(),
                 files -> list.attachments().attach(getItem().id(), files, null));
         setOnMouseClicked(e -> {
@@ -152,7 +167,9 @@ private final MainViewModel vm;
     @Override
     protected void updateItem(ItemRow it, boolean empty) {
         super.updateItem(it, empty);
-        getStyleClass().removeAll(Styles.ITEM_DONE, Styles.ITEM_NOTE);
+        boolean shown = !empty && it != null && !it.isSection();
+        styleClass(this, Styles.ITEM_NOTE, shown && it.isNote());
+        styleClass(this, Styles.ITEM_DONE, shown && !it.isNote() && it.isDone());
         pseudoClassStateChanged(PseudoStates.SECTION, !empty && it != null && it.isSection());
         pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
         pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
@@ -166,6 +183,7 @@ private final MainViewModel vm;
             return;
         }
         if (it.isSection()) {
+            SectionHeader header = header();
             header.show(it);
             setGraphic(header);
             setAccessibleText(Messages.text(it.isCollapsed() ? "main.row.a11y.sectionFolded" : "main.row.a11y.section",
@@ -191,63 +209,66 @@ private final MainViewModel vm;
         check.setManaged(!note);
         kindIcon.setVisible(note);
         kindIcon.setManaged(note);
-        if (note) {
-            getStyleClass().add(Styles.ITEM_NOTE);
-        } else if (it.isDone()) {
-            getStyleClass().add(Styles.ITEM_DONE);
-        }
         title.setText(it.title());
-        meta.getChildren().clear();
+        List<Node> wanted = wantedMeta;
+        wanted.clear();
         if (!it.context().isEmpty()) {
             context.setText(it.context() + " ›");
-            meta.getChildren().add(context);
+            wanted.add(context);
         }
         // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
         String dueText = note ? "" : vm.rowLabels().dueText(it);
         if (!dueText.isEmpty()) {
             due.setText(dueText);
-            FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
-            due.setGraphic(cal);
-            due.getStyleClass().removeAll(Styles.DUE_OVERDUE, Styles.DUE_TODAY);
-            switch (vm.rowLabels().dueUrgency(it)) {
-                case OVERDUE -> due.getStyleClass().add(Styles.DUE_OVERDUE);
-                case TODAY -> due.getStyleClass().add(Styles.DUE_TODAY);
-                default -> {
-                }
-            }
-            meta.getChildren().add(due);
+            DueUrgency urgency = vm.rowLabels().dueUrgency(it);
+            styleClass(due, Styles.DUE_OVERDUE, urgency == DueUrgency.OVERDUE);
+            styleClass(due, Styles.DUE_TODAY, urgency == DueUrgency.TODAY);
+            wanted.add(due);
         }
         String startText = note ? "" : vm.rowLabels().startText(it);
         if (!startText.isEmpty()) {
             start.setText(startText);
-            meta.getChildren().add(start);
+            wanted.add(start);
         }
         if (it.isSomeday()) {
-            meta.getChildren().add(someday);
+            wanted.add(someday());
         }
         String name = vm.rowLabels().listLabel(it);
         if (name != null) {
             listName.setText(name);
-            listName.setGraphic(Icons.of(Icons.LIST, 13));
-            meta.getChildren().add(listName);
+            wanted.add(listName);
         }
         if (!note && !it.repeatText().isEmpty()) {
             repeat.setText(it.repeatText());
-            repeat.setGraphic(Icons.of(Icons.REPEAT, 13));
-            meta.getChildren().add(repeat);
+            wanted.add(repeat);
         }
         if (it.checklistTotal() > 0) {
+            Label checklist = checklist();
             checklist.setText(it.checklistText());
-            meta.getChildren().add(checklist);
+            wanted.add(checklist);
         }
+        int t = 0;
         for (String tag : it.tags()) {
-            Label t = new Label("@" + tag);
-            t.getStyleClass().add(Styles.ITEM_TAG);
-            meta.getChildren().add(t);
+            if (t == tagLabels.size()) {
+                Label l = new Label();
+                l.getStyleClass().add(Styles.ITEM_TAG);
+                tagLabels.add(l);
+            }
+            Label l = tagLabels.get(t++);
+            l.setText("@" + tag);
+            wanted.add(l);
         }
-        marker.getStyleClass().setAll(Styles.PRIORITY_MARKER);
-        if (it.priority() > 0) {
-            marker.getStyleClass().add(Styles.priority(it.priority()));
+        if (!meta.getChildren().equals(wanted)) {
+            meta.getChildren().setAll(wanted);
+        }
+        if (markedPriority != it.priority()) {
+            if (markedPriority > 0) {
+                marker.getStyleClass().remove(Styles.priority(markedPriority));
+            }
+            if (it.priority() > 0) {
+                marker.getStyleClass().add(Styles.priority(it.priority()));
+            }
+            markedPriority = it.priority();
         }
         bell.setVisible(!note && it.hasReminder());
         bell.setManaged(!note && it.hasReminder());
@@ -257,11 +278,68 @@ private final MainViewModel vm;
         // A note's own icon already says it is text; the "has notes" mark is for todos.
         noteIcon.setVisible(it.hasNotes() && !note);
         if (it.hasNotes() && !note) {
-            Tooltip.install(noteIcon, new Tooltip(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes()));
+            if (notesTip == null) {
+                notesTip = new Tooltip();
+                Tooltip.install(noteIcon, notesTip);
+            }
+            notesTip.setText(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes());
         }
-        restore.setVisible(it.isTrashed());
-        restore.setManaged(it.isTrashed());
+        if (it.isTrashed() || restore != null) {
+            Button restore = restore();
+            restore.setVisible(it.isTrashed());
+            restore.setManaged(it.isTrashed());
+        }
         setGraphic(row);
+    }
+
+    /** Puts {@code styleClass} on {@code node} or takes it off, only when that changes anything. */
+    private static void styleClass(Node node, String styleClass, boolean on) {
+        List<String> classes = node.getStyleClass();
+        if (on && !classes.contains(styleClass)) {
+            classes.add(styleClass);
+        } else if (!on) {
+            classes.remove(styleClass);
+        }
+    }
+
+    private SectionHeader header() {
+        if (header == null) {
+            header = new SectionHeader();
+            header.arrow().setOnMouseClicked(e -> {
+                vm.outline().toggleCollapsed(getItem());
+                e.consume();
+            });
+            header.arrow().addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+        }
+        return header;
+    }
+
+    private Button restore() {
+        if (restore == null) {
+            restore = new Button(Messages.text("main.row.restore"), Icons.of(MaterialDesignR.RESTORE, 15));
+            restore.setMinWidth(Region.USE_PREF_SIZE);
+            restore.getStyleClass().add(Styles.BUTTON_FLAT);
+            restore.setFocusTraversable(false);
+            restore.setOnAction(e -> vm.commands().restore(getItem()));
+            row.getChildren().add(restore);
+        }
+        return restore;
+    }
+
+    private Label someday() {
+        if (someday == null) {
+            someday = new Label(Messages.text("main.row.someday"), Icons.of(Icons.SOMEDAY, 13));
+            someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
+        }
+        return someday;
+    }
+
+    private Label checklist() {
+        if (checklist == null) {
+            checklist = new Label(null, Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
+            checklist.getStyleClass().add(Styles.ITEM_META);
+        }
+        return checklist;
     }
 
     /** The menu of the row shown, made now (for the selection as it is now); null for an empty cell. */

@@ -168,8 +168,8 @@ private final MainViewModel vm;
     protected void updateItem(ItemRow it, boolean empty) {
         super.updateItem(it, empty);
         boolean shown = !empty && it != null && !it.isSection();
-        styleClass(this, Styles.ITEM_NOTE, shown && it.isNote());
-        styleClass(this, Styles.ITEM_DONE, shown && !it.isNote() && it.isDone());
+        StyleClasses.set(this, Styles.ITEM_NOTE, shown && it.isNote());
+        StyleClasses.set(this, Styles.ITEM_DONE, shown && !it.isNote() && it.isDone());
         pseudoClassStateChanged(PseudoStates.SECTION, !empty && it != null && it.isSection());
         pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
         pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
@@ -221,8 +221,8 @@ private final MainViewModel vm;
         if (!dueText.isEmpty()) {
             due.setText(dueText);
             DueUrgency urgency = vm.rowLabels().dueUrgency(it);
-            styleClass(due, Styles.DUE_OVERDUE, urgency == DueUrgency.OVERDUE);
-            styleClass(due, Styles.DUE_TODAY, urgency == DueUrgency.TODAY);
+            StyleClasses.set(due, Styles.DUE_OVERDUE, urgency == DueUrgency.OVERDUE);
+            StyleClasses.set(due, Styles.DUE_TODAY, urgency == DueUrgency.TODAY);
             wanted.add(due);
         }
         String startText = note ? "" : vm.rowLabels().startText(it);
@@ -292,15 +292,6 @@ private final MainViewModel vm;
         setGraphic(row);
     }
 
-    /** Puts {@code styleClass} on {@code node} or takes it off, only when that changes anything. */
-    private static void styleClass(Node node, String styleClass, boolean on) {
-        List<String> classes = node.getStyleClass();
-        if (on && !classes.contains(styleClass)) {
-            classes.add(styleClass);
-        } else if (!on) {
-            classes.remove(styleClass);
-        }
-    }
 
     private SectionHeader header() {
         if (header == null) {

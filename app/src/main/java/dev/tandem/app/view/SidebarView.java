@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -16,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -156,6 +158,7 @@ public final class SidebarView extends VBox {
         }
     }
 
+
     private static final Pattern ICON_COLOR = Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
 
     static Ikon iconFor(SidebarEntry e) {
@@ -176,13 +179,18 @@ public final class SidebarView extends VBox {
         };
     }
 
+    /**
+     * One entry of the sidebar. An update changes only what differs (a node put back, or a style class taken off
+     * and on, is styled from scratch), and what few entries show is made when first needed: a tooltip and a
+     * context menu are each a window, made for the entry that shows one or when the menu is asked for.
+     */
     private final class EntryCell extends ListCell<SidebarEntry> {
         private final FontIcon icon = new FontIcon();
         private final Label name = new Label();
         private final Label badge = new Label();
         private final Label section = new Label();
-        private final Tooltip sharedTip = new Tooltip();
-        private final Tooltip problemTip = new Tooltip();
+        private Tooltip sharedTip;
+        private Tooltip problemTip;
         private final HBox row;
         private final VBox box;
 
@@ -203,6 +211,15 @@ public final class SidebarView extends VBox {
             box = new VBox(row);
             setText(null);
             drag.install(this);
+            // Before the cell's own handler, which shows the context menu it has.
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, ev -> menuOnRequest());
+        }
+
+        /** The menu of the entry shown, made now; null for an empty cell or an entry with none. */
+        ContextMenu menuOnRequest() {
+            SidebarEntry e = getItem();
+            setContextMenu(isEmpty() || e == null ? null : menuFor(e));
+            return getContextMenu();
         }
 
         @Override
@@ -211,6 +228,7 @@ public final class SidebarView extends VBox {
             if (empty || e == null) {
                 setGraphic(null);
                 setContextMenu(null);
+                setTooltip(null);
                 return;
             }
             icon.setIconCode(iconFor(e));
@@ -224,14 +242,26 @@ public final class SidebarView extends VBox {
             badge.setVisible(unreadable || e.count() > 0);
             String spoken = e.shared() ? Messages.text("main.sidebar.a11y.shared", e.name()) : e.name();
             setAccessibleText(e.count() > 0 ? Messages.text("main.sidebar.a11y.count", spoken, e.count()) : spoken);
-            sharedTip.setText(e.with().isEmpty() ? "" : Messages.text("main.sidebar.sharedTip",
-                    Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)));
-            setTooltip(e.shared() ? sharedTip : null);
+            Tooltip tip = null;
             if (unreadable) {
+                if (problemTip == null) {
+                    problemTip = new Tooltip();
+                }
                 problemTip.setText(e.problem());
-                setTooltip(problemTip);
+                tip = problemTip;
+            } else if (e.shared()) {
+                if (sharedTip == null) {
+                    sharedTip = new Tooltip();
+                }
+                sharedTip.setText(e.with().isEmpty() ? "" : Messages.text("main.sidebar.sharedTip",
+                        Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)));
+                tip = sharedTip;
             }
-            badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
+            StyleClasses.set(badge, Styles.ALERT_BADGE, e.alert());
+            StyleClasses.set(badge, Styles.COUNT_BADGE, !e.alert());
             int idx = getIndex();
             SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
             boolean startsSection = prev != null && prev.kind() != e.kind();
@@ -242,11 +272,17 @@ public final class SidebarView extends VBox {
                     case FILTER -> "main.sidebar.section.smartLists";
                     default -> "main.sidebar.section.sync";
                 }));
-                box.getChildren().setAll(section, row);
-            } else {
-                box.getChildren().setAll(row);
             }
+            List<Node> wanted = startsSection ? List.of(section, row) : List.of(row);
+            if (!box.getChildren().equals(wanted)) {
+                box.getChildren().setAll(wanted);
+            }
+            // The context menu is made when asked for (menuOnRequest), from the entry shown then: an entry is
+            // updated at every count that changes, and a menu is a window.
             setGraphic(box);
+        }
+
+        private ContextMenu menuFor(SidebarEntry e) {
             if (e.kind() == SidebarEntry.Kind.LIST) {
                 MenuItem rename = new MenuItem(Messages.text("main.sidebar.menu.rename"));
                 rename.setOnAction(a -> vm.commands().listCommands().renameList(e.listId()));
@@ -283,7 +319,7 @@ public final class SidebarView extends VBox {
                     }
                 });
                 menu.getItems().add(delete);
-                setContextMenu(menu);
+                return menu;
             } else if (e.kind() == SidebarEntry.Kind.FILTER) {
                 MenuItem edit = new MenuItem(Messages.text("main.sidebar.menu.editSmartList"));
                 edit.setId("edit-smart-list");
@@ -291,14 +327,13 @@ public final class SidebarView extends VBox {
                 MenuItem delete = new MenuItem(Messages.text("main.sidebar.menu.deleteSmartList"));
                 delete.setId("delete-smart-list");
                 delete.setOnAction(a -> vm.smartLists().delete(e.filterId(), e.name()));
-                setContextMenu(new ContextMenu(edit, delete));
+                return new ContextMenu(edit, delete);
             } else if (e.icon() == SidebarEntry.Icon.TRASH) {
-                MenuItem empty2 = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
-                empty2.setOnAction(a -> vm.commands().emptyTrash());
-                setContextMenu(new ContextMenu(empty2));
-            } else {
-                setContextMenu(null);
+                MenuItem empty = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
+                empty.setOnAction(a -> vm.commands().emptyTrash());
+                return new ContextMenu(empty);
             }
+            return null;
         }
     }
 }

@@ -10,20 +10,17 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Listing.Smart;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.NodeChanges;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.ui.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
@@ -87,16 +84,12 @@ class ItemCellUiTest {
 
     /** The buttons of {@code cell}'s row (its graphic: a cell outside a scene has no skin to hold it). */
     private static List<Button> buttons(ItemCell cell) {
-        List<Node> all = new ArrayList<>();
-        collect(cell, all);
-        return all.stream().filter(n -> n instanceof Button).map(n -> (Button) n).toList();
+        return NodeChanges.all(cell).stream().filter(n -> n instanceof Button).map(n -> (Button) n).toList();
     }
 
     /** The tooltip installed on a node of {@code root}, or null. */
     private static Tooltip tooltipIn(Node root) {
-        List<Node> all = new ArrayList<>();
-        collect(root, all);
-        for (Node n : all) {
+        for (Node n : NodeChanges.all(root)) {
             for (Object v : n.getProperties().values()) {
                 if (v instanceof Tooltip t) {
                     return t;
@@ -106,30 +99,7 @@ class ItemCellUiTest {
         return null;
     }
 
-    /** Counts every change to the children and style classes of {@code root} and all below it. */
-    private static AtomicInteger watch(Node root) {
-        AtomicInteger changes = new AtomicInteger();
-        ListChangeListener<Object> count = c -> changes.incrementAndGet();
-        List<Node> all = new ArrayList<>();
-        collect(root, all);
-        for (Node n : all) {
-            n.getStyleClass().addListener(count);
-            if (n instanceof Parent p) {
-                p.getChildrenUnmodifiable().addListener(count);
-            }
-        }
-        return changes;
-    }
 
-    private static void collect(Node n, List<Node> into) {
-        into.add(n);
-        if (n instanceof Labeled l && l.getGraphic() != null) {
-            collect(l.getGraphic(), into);
-        }
-        if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, into));
-        }
-    }
 
     @Test
     void updateItem_theSameRowAgain_changesNoChildAndNoStyleClass(FxRobot robot) throws Exception {
@@ -147,7 +117,7 @@ class ItemCellUiTest {
             ItemCell cell = new ItemCell((ItemListView) items(robot), view.viewModel());
             cell.updateItem(done, false);
             Tooltip tip = tooltipIn(cell);
-            AtomicInteger changes = watch(cell);
+            AtomicInteger changes = NodeChanges.watch(cell);
             for (int k = 0; k < 5; k++) {
                 cell.updateItem(done, false);
             }

@@ -74,8 +74,9 @@ private final MainViewModel vm;
     /** The note's first characters on the "has notes" mark: one per cell, its text changed. */
     private Tooltip notesTip;
     private final HBox meta = new HBox(10);
-    /** The labels of tags, kept for the next rows: a row shows the first {@code n} of them. */
+    /** The labels of tags, kept for the next rows: a row with n tags shows the first n. */
     private final List<Label> tagLabels = new ArrayList<>();
+    /** The details line's nodes for the row being shown, compared with those it has before any is moved. */
     private final List<Node> wantedMeta = new ArrayList<>();
     private final HBox row;
     private boolean updating;
@@ -291,7 +292,6 @@ private final MainViewModel vm;
         }
         setGraphic(row);
     }
-
 
     private SectionHeader header() {
         if (header == null) {

@@ -158,7 +158,6 @@ public final class SidebarView extends VBox {
         }
     }
 
-
     private static final Pattern ICON_COLOR = Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
 
     static Ikon iconFor(SidebarEntry e) {

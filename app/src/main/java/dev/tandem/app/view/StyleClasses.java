@@ -8,12 +8,12 @@ import javafx.scene.Node;
  * every row the list measures; each change to a node's style classes makes JavaFX match it against every
  * selector of the stylesheets anew, so taking a class off and putting it back costs a full restyle for nothing.
  */
-final class StyleClasses {
+public final class StyleClasses {
     private StyleClasses() {
     }
 
     /** Puts {@code styleClass} on {@code node} or takes it off, only when it is not already so. */
-    static void set(Node node, String styleClass, boolean on) {
+    public static void set(Node node, String styleClass, boolean on) {
         List<String> classes = node.getStyleClass();
         if (on && !classes.contains(styleClass)) {
             classes.add(styleClass);

@@ -2,15 +2,19 @@ package dev.tandem.app.view.agenda;
 
 import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.PseudoStates;
+import dev.tandem.app.view.StyleClasses;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -22,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 
 /**
  * The agenda: a heading per day and the todos under it ({@link AgendaViewModel}). Selecting a todo
@@ -107,8 +112,18 @@ public final class AgendaView extends ListView<AgendaRow> {
         private final Region marker = new Region();
         private final Label title = new Label();
         private final HBox meta = new HBox(10);
+        private final Label time = metaLabel(Icons.TIME);
+        private final Label due = metaLabel(Icons.TODAY);
+        private final Label listName = metaLabel(Icons.LIST);
+        private final Label repeat = metaLabel(Icons.REPEAT);
+        /** The labels of tags, kept for the next rows: a row with n tags shows the first n. */
+        private final List<Label> tagLabels = new ArrayList<>();
+        /** The details line's nodes for the row being shown, compared with those it has before any is moved. */
+        private final List<Node> wantedMeta = new ArrayList<>();
         private final HBox todo;
         private boolean updating;
+        /** The priority whose style class the marker has. */
+        private int markedPriority;
 
         AgendaCell() {
             setPrefWidth(0);
@@ -118,6 +133,7 @@ public final class AgendaView extends ListView<AgendaRow> {
             empty.getStyleClass().add(Styles.AGENDA_EMPTY);
             title.getStyleClass().add(Styles.ITEM_TITLE);
             marker.getStyleClass().add(Styles.PRIORITY_MARKER);
+            due.getStyleClass().add(Styles.DUE_OVERDUE);
             meta.setAlignment(Pos.CENTER_LEFT);
             check.setFocusTraversable(false);
             check.addEventFilter(MouseEvent.ANY, e -> {
@@ -143,11 +159,24 @@ public final class AgendaView extends ListView<AgendaRow> {
             });
         }
 
+        /**
+         * A details label with its icon, made once per cell: the cell shows row after row, and a node made or put
+         * back at each update would be styled anew each time (as {@code ItemCell}'s are).
+         */
+        private static Label metaLabel(Ikon icon) {
+            Label l = new Label(null, Icons.of(icon, 13));
+            l.getStyleClass().add(Styles.ITEM_META);
+            return l;
+        }
+
         @Override
         protected void updateItem(AgendaRow r, boolean isEmpty) {
             super.updateItem(r, isEmpty);
-            getStyleClass().remove(Styles.ITEM_CELL);
-            pseudoClassStateChanged(PseudoStates.OCCURRENCE, false);
+            boolean isTodo = !isEmpty && r != null && r.isTodo();
+            StyleClasses.set(this, Styles.ITEM_CELL, isTodo);
+            if (!isTodo) {
+                pseudoClassStateChanged(PseudoStates.OCCURRENCE, false);
+            }
             if (isEmpty || r == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -174,7 +203,6 @@ public final class AgendaView extends ListView<AgendaRow> {
 
         private void showTodo(AgendaRow r) {
             ItemRow it = r.row();
-            getStyleClass().add(Styles.ITEM_CELL);
             boolean occurrence = !r.canComplete();
             pseudoClassStateChanged(PseudoStates.OCCURRENCE, occurrence);
             updating = true;
@@ -182,39 +210,49 @@ public final class AgendaView extends ListView<AgendaRow> {
             updating = false;
             check.setDisable(occurrence);
             title.setText(r.text());
-            meta.getChildren().clear();
+            List<Node> wanted = wantedMeta;
+            wanted.clear();
             if (!it.timeText().isEmpty()) {
-                Label time = new Label(it.timeText(), Icons.of(Icons.TIME, 13));
-                time.getStyleClass().add(Styles.ITEM_META);
-                meta.getChildren().add(time);
+                time.setText(it.timeText());
+                wanted.add(time);
             }
             if (!r.detail().isEmpty()) {
-                Label due = new Label(r.detail(), Icons.of(Icons.TODAY, 13));
-                due.getStyleClass().addAll(Styles.ITEM_META, Styles.DUE_OVERDUE);
-                meta.getChildren().add(due);
+                due.setText(r.detail());
+                wanted.add(due);
             }
             String list = vm.rowLabels().listLabel(it);
             if (list != null) {
-                Label l = new Label(list, Icons.of(Icons.LIST, 13));
-                l.getStyleClass().add(Styles.ITEM_META);
-                meta.getChildren().add(l);
+                listName.setText(list);
+                wanted.add(listName);
             }
             if (!it.repeatText().isEmpty()) {
-                Label rep = new Label(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText(),
-                        Icons.of(Icons.REPEAT, 13));
-                rep.getStyleClass().add(Styles.ITEM_META);
-                meta.getChildren().add(rep);
+                repeat.setText(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText());
+                wanted.add(repeat);
             }
+            int t = 0;
             for (String tag : it.tags()) {
-                Label t = new Label("@" + tag);
-                t.getStyleClass().add(Styles.ITEM_TAG);
-                meta.getChildren().add(t);
+                if (t == tagLabels.size()) {
+                    Label l = new Label();
+                    l.getStyleClass().add(Styles.ITEM_TAG);
+                    tagLabels.add(l);
+                }
+                Label l = tagLabels.get(t++);
+                l.setText("@" + tag);
+                wanted.add(l);
             }
-            meta.setVisible(!meta.getChildren().isEmpty());
-            meta.setManaged(!meta.getChildren().isEmpty());
-            marker.getStyleClass().setAll(Styles.PRIORITY_MARKER);
-            if (it.priority() > 0) {
-                marker.getStyleClass().add(Styles.priority(it.priority()));
+            if (!meta.getChildren().equals(wanted)) {
+                meta.getChildren().setAll(wanted);
+            }
+            meta.setVisible(!wanted.isEmpty());
+            meta.setManaged(!wanted.isEmpty());
+            if (markedPriority != it.priority()) {
+                if (markedPriority > 0) {
+                    marker.getStyleClass().remove(Styles.priority(markedPriority));
+                }
+                if (it.priority() > 0) {
+                    marker.getStyleClass().add(Styles.priority(it.priority()));
+                }
+                markedPriority = it.priority();
             }
             String spoken = it.timeText().isEmpty() ? r.text() : Messages.text("main.agenda.a11y.time", r.text(), it.timeText());
             if (!r.detail().isEmpty()) {

@@ -10,10 +10,12 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.NodeChanges;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.engine.testing.Await;
+import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
@@ -187,5 +190,80 @@ class AgendaUiTest {
         assertEquals("Wed 25 Nov 2026", due);
         assertEquals(due, fx(() -> robot.lookup("#editor-start").queryAs(DatePicker.class).getEditor()
                 .getText()));
+    }
+
+    @Test
+    void updateItem_rowAfterRowOfTheSameShape_changesNoChildAndNoStyleClass(FxRobot robot) throws Exception {
+        TodoDetails weekly = new TodoDetails(2, List.of("home"), Recurrence.every(Recurrence.Freq.WEEKLY, 1), null);
+        device.store().add("Water plants", null, null, today.plusDays(2), weekly);
+        device.store().add("Feed the cat", null, null, today.plusDays(2), weekly);
+        device.store().add("Standup", null, null, today, new TodoDetails(null, List.of(), null, null, false,
+                LocalTime.of(9, 30), 0));
+        waitFor(() -> robot.lookup("Agenda").tryQuery().isPresent());
+        robot.clickOn("Agenda");
+        waitFor(() -> showsAgenda(robot) && robot.lookup("Feed the cat").tryQuery().isPresent());
+
+        List<String> seen = fx(() -> {
+            ListView<AgendaRow> agenda = agenda(robot);
+            int plants = indexOf(agenda, "Water plants");
+            int cat = indexOf(agenda, "Feed the cat");
+            int standup = indexOf(agenda, "Standup");
+            ListCell<AgendaRow> cell = agenda.getCellFactory().call(agenda);
+            cell.updateListView(agenda);
+            cell.updateIndex(plants);
+            cell.updateIndex(cat);
+            AtomicInteger changes = NodeChanges.watch(cell);
+            // As the list does while it measures and scrolls: one cell, row after row.
+            for (int k = 0; k < 5; k++) {
+                cell.updateIndex(plants);
+                cell.updateIndex(cat);
+            }
+            List<String> out = new ArrayList<>();
+            out.add(String.valueOf(changes.get()));
+            out.add(texts(cell));
+            cell.updateIndex(standup);
+            out.add(texts(cell));
+            cell.updateIndex(indexOf(agenda, "# Today"));
+            out.add(cell.getStyleClass().contains(Styles.ITEM_CELL) + " " + texts(cell));
+            cell.updateIndex(cat);
+            out.add(cell.getStyleClass().contains(Styles.ITEM_CELL) + " " + texts(cell));
+            return out;
+        });
+        assertEquals("0", seen.get(0), "a cell shown row after row of the same shape changed children or style classes");
+        assertEquals("Feed the cat|every week|@home", seen.get(1));
+        assertEquals("Standup|9:30", seen.get(2), "the timed row shows its time and none of the last row's details");
+        assertEquals("false Today|Wed 25 Nov", seen.get(3), "a heading is no item cell");
+        assertEquals("true Feed the cat|every week|@home", seen.get(4));
+    }
+
+    /** The index of the todo titled {@code title}, or of the heading "# text". */
+    private static int indexOf(ListView<AgendaRow> agenda, String title) {
+        for (int i = 0; i < agenda.getItems().size(); i++) {
+            AgendaRow r = agenda.getItems().get(i);
+            if (title.equals(r.isHeading() ? "# " + r.text() : r.text())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + title + " in " + agenda.getItems());
+    }
+
+    /** The texts of the visible, managed labels of {@code cell}'s graphic, joined by "|". */
+    private static String texts(ListCell<AgendaRow> cell) {
+        List<String> out = new ArrayList<>();
+        for (Node n : NodeChanges.all(cell.getGraphic())) {
+            if (n instanceof Label l && l.getText() != null && !l.getText().isEmpty() && visible(l)) {
+                out.add(l.getText());
+            }
+        }
+        return String.join("|", out);
+    }
+
+    private static boolean visible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible() || !p.isManaged()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import javafx.scene.Scene;
@@ -108,7 +109,7 @@ class ItemCellPerfTest {
         Collections.sort(warm);
         String report = String.format("rows=%d (Upcoming: due dates, list names, tags, priorities)%n"
                 + "one update with its styling and layout: first round %d µs, then median %d µs (rounds: %s)%n",
-                rows.size(), micros[0], warm.get(warm.size() / 2), java.util.Arrays.toString(micros));
+                rows.size(), micros[0], warm.get(warm.size() / 2), Arrays.toString(micros));
         System.out.print(report);
         assertTrue(micros[0] > 0, "the rounds ran");
         Files.writeString(Path.of("target/perf-rows.txt"), report, StandardOpenOption.CREATE,

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -68,18 +69,15 @@ class ItemCellUiTest {
     }
 
     /** The row titled {@code title} the list shows once it also passes {@code test}. */
-    private ItemRow row(FxRobot robot, String title, java.util.function.Predicate<ItemRow> test) throws Exception {
+    private ItemRow row(FxRobot robot, String title, Predicate<ItemRow> test) throws Exception {
         waitFor(() -> shown(robot, title, test) != null);
         return onFx(() -> shown(robot, title, test));
     }
 
-    private ItemRow shown(FxRobot robot, String title, java.util.function.Predicate<ItemRow> test) {
-        try {
-            return onFx(() -> items(robot).getItems().stream().filter(r -> r.title().equals(title) && test.test(r))
-                    .findFirst().orElse(null));
-        } catch (Exception e) {
-            return null;
-        }
+    /** The row, or null while the list has none; on the FX thread, as {@code waitFor} asks. */
+    private ItemRow shown(FxRobot robot, String title, Predicate<ItemRow> test) {
+        return items(robot).getItems().stream().filter(r -> r.title().equals(title) && test.test(r)).findFirst()
+                .orElse(null);
     }
 
     /** The buttons of {@code cell}'s row (its graphic: a cell outside a scene has no skin to hold it). */
@@ -131,7 +129,7 @@ class ItemCellUiTest {
 
     @Test
     void updateItem_trashedRowOnly_makesRestore_andHidesItForTheNextRow(FxRobot robot) throws Exception {
-        String keep = device.store().add("Water plants", null, null, null, TodoDetails.NONE).item().id();
+        device.store().add("Water plants", null, null, null, TodoDetails.NONE);
         String gone = device.store().add("Old plan", null, null, null, TodoDetails.NONE).item().id();
         ItemRow open = row(robot, "Water plants");
         device.store().trash(gone);
@@ -141,7 +139,7 @@ class ItemCellUiTest {
         });
         ItemRow trashed = row(robot, "Old plan", ItemRow::isTrashed);
         assertTrue(trashed.isTrashed());
-        assertFalse(open.isTrashed(), keep);
+        assertFalse(open.isTrashed(), "Water plants is open");
 
         onFx(() -> {
             ItemCell cell = new ItemCell((ItemListView) items(robot), view.viewModel());

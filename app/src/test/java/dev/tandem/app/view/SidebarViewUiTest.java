@@ -63,16 +63,11 @@ class SidebarViewUiTest {
                 .findFirst().orElse(null);
     }
 
+    /** The count on {@code name}'s entry, "" while it shows none; on the FX thread, as {@code waitFor} asks. */
     private String badge(FxRobot robot, String name) {
-        try {
-            return onFx(() -> {
-                ListCell<?> c = entry(robot, name);
-                return c == null ? "" : NodeChanges.all(c).stream().filter(n -> n.getStyleClass().contains("count-badge"))
-                        .map(n -> ((Label) n).getText()).findFirst().orElse("");
-            });
-        } catch (Exception e) {
-            return "";
-        }
+        ListCell<?> c = entry(robot, name);
+        return c == null ? "" : NodeChanges.all(c).stream().filter(n -> n.getStyleClass().contains("count-badge"))
+                .map(n -> ((Label) n).getText()).findFirst().orElse("");
     }
 
     @Test
@@ -105,13 +100,7 @@ class SidebarViewUiTest {
                     b.getMinY() + 10, false, null));
             return null;
         });
-        waitFor(() -> {
-            try {
-                return onFx(() -> cell.getContextMenu() != null && cell.getContextMenu().isShowing());
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        waitFor(() -> cell.getContextMenu() != null && cell.getContextMenu().isShowing());
         ContextMenu menu = onFx(cell::getContextMenu);
         List<String> ids = onFx(() -> menu.getItems().stream().map(MenuItem::getId).toList());
         assertTrue(ids.contains("delete-list") && ids.contains("new-section"), ids.toString());

@@ -26,12 +26,7 @@ mkdir -p "$WORK/classes"
 # The launcher's JVM options, without the app's own cache and version property.
 mapfile -t opts < <(grep '^java-options=' "$IMAGE/lib/app/Tandem.cfg" | cut -d= -f2- | grep -v -e AOTCache -e jpackage)
 
-for n in $(seq 90 140); do [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] || break; done
-export DISPLAY=:$n
-Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$n ]] && break; sleep 0.1; done
+source app/perf/xvfb.sh
 
 # The cache, trained by one run as the build trains the app's.
 rm -f "$WORK/floor.aot"

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -49,7 +48,7 @@ private final MainViewModel vm;
     private final Label title = new Label();
     private final Label due = new Label();
     private final Label listName = new Label();
-    private final Region marker = new Region();
+    private final PriorityMarker marker = new PriorityMarker();
     private final Label repeat = new Label();
     private final FontIcon dueIcon = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
     private final FontIcon listIcon = Icons.of(Icons.LIST, 13);
@@ -73,15 +72,9 @@ private final MainViewModel vm;
     private Button restore;
     /** The note's first characters on the "has notes" mark: one per cell, its text changed. */
     private Tooltip notesTip;
-    private final HBox meta = new HBox(10);
-    /** The labels of tags, kept for the next rows: a row with n tags shows the first n. */
-    private final List<Label> tagLabels = new ArrayList<>();
-    /** The details line's nodes for the row being shown, compared with those it has before any is moved. */
-    private final List<Node> wantedMeta = new ArrayList<>();
+    private final DetailsLine meta = new DetailsLine();
     private final HBox row;
     private boolean updating;
-    /** The priority whose style class the marker has. */
-    private int markedPriority;
 
     ItemCell(ItemListView list, MainViewModel vm) {
         this.list = list;
@@ -115,7 +108,6 @@ private final MainViewModel vm;
         list.rowDrag().install(this);
         // Before the cell's own handler, which shows the context menu it has.
         addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuOnRequest());
-        meta.setAlignment(Pos.CENTER_LEFT);
         progress.getStyleClass().add(Styles.ITEM_PROGRESS);
         context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
         start.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_START);
@@ -131,13 +123,12 @@ private final MainViewModel vm;
         titleLine.setAlignment(Pos.CENTER_LEFT);
         titleLine.setMinWidth(0);
         title.setMinWidth(0);
-        VBox text = new VBox(2, titleLine, meta);
+        VBox text = new VBox(2, titleLine, meta.node());
         text.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        marker.getStyleClass().add(Styles.PRIORITY_MARKER);
         repeat.getStyleClass().add(Styles.ITEM_META);
         bell.getStyleClass().add(Styles.NOTE_ICON);
         kindIcon.getStyleClass().add(Styles.NOTE_KIND_ICON);
@@ -211,11 +202,10 @@ private final MainViewModel vm;
         kindIcon.setVisible(note);
         kindIcon.setManaged(note);
         title.setText(it.title());
-        List<Node> wanted = wantedMeta;
-        wanted.clear();
+        meta.clear();
         if (!it.context().isEmpty()) {
             context.setText(it.context() + " ›");
-            wanted.add(context);
+            meta.add(context);
         }
         // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
         String dueText = note ? "" : vm.rowLabels().dueText(it);
@@ -224,58 +214,36 @@ private final MainViewModel vm;
             DueUrgency urgency = vm.rowLabels().dueUrgency(it);
             StyleClasses.set(due, Styles.DUE_OVERDUE, urgency == DueUrgency.OVERDUE);
             StyleClasses.set(due, Styles.DUE_TODAY, urgency == DueUrgency.TODAY);
-            wanted.add(due);
+            meta.add(due);
         }
         String startText = note ? "" : vm.rowLabels().startText(it);
         if (!startText.isEmpty()) {
             start.setText(startText);
-            wanted.add(start);
+            meta.add(start);
         }
         if (it.isSomeday()) {
-            wanted.add(someday());
+            meta.add(someday());
         }
         String name = vm.rowLabels().listLabel(it);
         if (name != null) {
             listName.setText(name);
-            wanted.add(listName);
+            meta.add(listName);
         }
         if (!note && !it.repeatText().isEmpty()) {
             repeat.setText(it.repeatText());
-            wanted.add(repeat);
+            meta.add(repeat);
         }
         if (it.checklistTotal() > 0) {
             Label checklist = checklist();
             checklist.setText(it.checklistText());
-            wanted.add(checklist);
+            meta.add(checklist);
         }
-        int t = 0;
-        for (String tag : it.tags()) {
-            if (t == tagLabels.size()) {
-                Label l = new Label();
-                l.getStyleClass().add(Styles.ITEM_TAG);
-                tagLabels.add(l);
-            }
-            Label l = tagLabels.get(t++);
-            l.setText("@" + tag);
-            wanted.add(l);
-        }
-        if (!meta.getChildren().equals(wanted)) {
-            meta.getChildren().setAll(wanted);
-        }
-        if (markedPriority != it.priority()) {
-            if (markedPriority > 0) {
-                marker.getStyleClass().remove(Styles.priority(markedPriority));
-            }
-            if (it.priority() > 0) {
-                marker.getStyleClass().add(Styles.priority(it.priority()));
-            }
-            markedPriority = it.priority();
-        }
+        meta.addTags(it.tags());
+        meta.show();
+        marker.show(it.priority());
         bell.setVisible(!note && it.hasReminder());
         bell.setManaged(!note && it.hasReminder());
         setAccessibleText(accessibleText(it, dueText));
-        meta.setVisible(!meta.getChildren().isEmpty());
-        meta.setManaged(!meta.getChildren().isEmpty());
         // A note's own icon already says it is text; the "has notes" mark is for todos.
         noteIcon.setVisible(it.hasNotes() && !note);
         if (it.hasNotes() && !note) {

@@ -1,6 +1,8 @@
 package dev.tandem.app.view.agenda;
 
+import dev.tandem.app.view.DetailsLine;
 import dev.tandem.app.view.Icons;
+import dev.tandem.app.view.PriorityMarker;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.StyleClasses;
 import dev.tandem.app.vm.ItemRow;
@@ -9,12 +11,9 @@ import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,7 +22,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -109,21 +107,15 @@ public final class AgendaView extends ListView<AgendaRow> {
         private final HBox headingBox = new HBox(8, heading, date);
         private final Label empty = new Label();
         private final CheckBox check = new CheckBox();
-        private final Region marker = new Region();
+        private final PriorityMarker marker = new PriorityMarker();
         private final Label title = new Label();
-        private final HBox meta = new HBox(10);
+        private final DetailsLine meta = new DetailsLine();
         private final Label time = metaLabel(Icons.TIME);
         private final Label due = metaLabel(Icons.TODAY);
         private final Label listName = metaLabel(Icons.LIST);
         private final Label repeat = metaLabel(Icons.REPEAT);
-        /** The labels of tags, kept for the next rows: a row with n tags shows the first n. */
-        private final List<Label> tagLabels = new ArrayList<>();
-        /** The details line's nodes for the row being shown, compared with those it has before any is moved. */
-        private final List<Node> wantedMeta = new ArrayList<>();
         private final HBox todo;
         private boolean updating;
-        /** The priority whose style class the marker has. */
-        private int markedPriority;
 
         AgendaCell() {
             setPrefWidth(0);
@@ -132,9 +124,7 @@ public final class AgendaView extends ListView<AgendaRow> {
             date.getStyleClass().add(Styles.AGENDA_DATE);
             empty.getStyleClass().add(Styles.AGENDA_EMPTY);
             title.getStyleClass().add(Styles.ITEM_TITLE);
-            marker.getStyleClass().add(Styles.PRIORITY_MARKER);
             due.getStyleClass().add(Styles.DUE_OVERDUE);
-            meta.setAlignment(Pos.CENTER_LEFT);
             check.setFocusTraversable(false);
             check.addEventFilter(MouseEvent.ANY, e -> {
                 if (e.getClickCount() > 1) {
@@ -146,7 +136,7 @@ public final class AgendaView extends ListView<AgendaRow> {
                     agenda.complete(getItem());
                 }
             });
-            VBox text = new VBox(2, title, meta);
+            VBox text = new VBox(2, title, meta.node());
             text.setAlignment(Pos.CENTER_LEFT);
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -210,50 +200,27 @@ public final class AgendaView extends ListView<AgendaRow> {
             updating = false;
             check.setDisable(occurrence);
             title.setText(r.text());
-            List<Node> wanted = wantedMeta;
-            wanted.clear();
+            meta.clear();
             if (!it.timeText().isEmpty()) {
                 time.setText(it.timeText());
-                wanted.add(time);
+                meta.add(time);
             }
             if (!r.detail().isEmpty()) {
                 due.setText(r.detail());
-                wanted.add(due);
+                meta.add(due);
             }
             String list = vm.rowLabels().listLabel(it);
             if (list != null) {
                 listName.setText(list);
-                wanted.add(listName);
+                meta.add(listName);
             }
             if (!it.repeatText().isEmpty()) {
                 repeat.setText(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText());
-                wanted.add(repeat);
+                meta.add(repeat);
             }
-            int t = 0;
-            for (String tag : it.tags()) {
-                if (t == tagLabels.size()) {
-                    Label l = new Label();
-                    l.getStyleClass().add(Styles.ITEM_TAG);
-                    tagLabels.add(l);
-                }
-                Label l = tagLabels.get(t++);
-                l.setText("@" + tag);
-                wanted.add(l);
-            }
-            if (!meta.getChildren().equals(wanted)) {
-                meta.getChildren().setAll(wanted);
-            }
-            meta.setVisible(!wanted.isEmpty());
-            meta.setManaged(!wanted.isEmpty());
-            if (markedPriority != it.priority()) {
-                if (markedPriority > 0) {
-                    marker.getStyleClass().remove(Styles.priority(markedPriority));
-                }
-                if (it.priority() > 0) {
-                    marker.getStyleClass().add(Styles.priority(it.priority()));
-                }
-                markedPriority = it.priority();
-            }
+            meta.addTags(it.tags());
+            meta.show();
+            marker.show(it.priority());
             String spoken = it.timeText().isEmpty() ? r.text() : Messages.text("main.agenda.a11y.time", r.text(), it.timeText());
             if (!r.detail().isEmpty()) {
                 spoken = Messages.text("main.agenda.a11y.overdue", spoken, r.detail());

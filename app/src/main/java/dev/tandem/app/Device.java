@@ -169,9 +169,12 @@ public final class Device implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("main.error.dataDir", dataDir.toString()), e);
         }
+        StartupTiming.mark("open-dir");
         TodoStore store = TodoStore.open(Schema.database(dataDir.resolve(DB_FILE)), clock, clock.getZone());
+        StartupTiming.mark("open-store");
         try {
             new Authors(store).register(name);
+            StartupTiming.mark("open-authors");
         } catch (RuntimeException e) {
             store.close();
             throw e;

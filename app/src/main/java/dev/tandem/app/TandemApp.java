@@ -54,16 +54,20 @@ public final class TandemApp extends Application {
         openingDir = dataDir;
         opening = CompletableFuture.supplyAsync(
                 () -> {
+                    StartupTiming.mark("open-start");
                     SqliteNativeCache.use(System.getenv());
                     Main.quietConnectionPool();
+                    StartupTiming.mark("open-sqlite");
                     // ICU's plural rules load its locale data the first time (about 100 ms): here, off the
                     // toolkit's thread, before the first count in the window needs them.
                     Message.format("{0, plural, other {#}}", Messages
                             .language().locale(), 2);
+                    StartupTiming.mark("open-icu");
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
                     Device d = Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500),
                             false);
+                    StartupTiming.mark("open-device");
                     windowLock = ProfileLock.hold(dataDir, ProfileLock.WINDOW);
                     return d;
                 },

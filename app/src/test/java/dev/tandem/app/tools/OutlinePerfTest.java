@@ -220,7 +220,7 @@ class OutlinePerfTest {
         assertEquals(10_000, onFx(() -> items().getItems().size()));
 
         String report = "todos=10000 (" + TOP + " top-level, 3 levels of subtasks)\n"
-                + line("open the list: select to its first lines on screen", open) + "\n"
+                + line("open the list: select to its first lines on screen", open) + " (in order: " + open + ")\n"
                 + line("move by keys (Alt+Shift+Up/Down) to the moved row on screen", keys) + "\n"
                 + line("move by drag (release) to the moved row on screen", drags) + "\n"
                 + line("fold 15 subtasks (Left) to the frame without them", fold) + "\n"

@@ -9,8 +9,10 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       batch; B's sync pulls the batch, then fetches the file), against the AWS CLI copying the
  *       same file up and down ({@code aws s3 cp}, twice).</li>
  *   <li>{@code throughput [MB] [runs]}: A's upload and B's download alone, against the SDK's own
- *       PutObject from the file and GetObject to a file.</li>
+ *       PutObject from the file and GetObject to a file; with the CPU time each took in this process and in the
+ *       server's, per MB.</li>
  *   <li>{@code rss [MB]}: a child JVM with default flags moves one file up and down; its resident
  *       set sampled every 20 ms, against its own idle figure after setting up.</li>
  * </ul>
@@ -64,7 +67,10 @@ public final class BlobBench {
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         Files.createDirectories(dir);
         System.out.print(Machine.describe(dir));
-        try (S3ProxyServer s3 = S3ProxyServer.builder().filesystem(Files.createDirectories(dir.resolve("s3"))).start()) {
+        // The server with the full JIT, as a server runs (the tests' default, C1 only, starts sooner but hashes and
+        // copies at a fraction of the speed, which would slow the baseline and Tandem alike).
+        try (S3ProxyServer s3 = S3ProxyServer.builder().jvmArgs(List.of("-Xmx1g", "-Xshare:auto"))
+                .filesystem(Files.createDirectories(dir.resolve("s3"))).start()) {
             Path file = dir.resolve(mb + "mb.bin");
             write(file, mb * 1_000_000L);
             switch (mode) {
@@ -114,6 +120,10 @@ public final class BlobBench {
         long[] put = new long[runs];
         long[] get = new long[runs];
         long[] getSync = new long[runs];
+        // CPU time of this process (client) and of the server, per phase: what each direction costs the machine.
+        long[][] cpu = new long[4][runs];
+        long[][] serverCpu = new long[4][runs];
+        Cpu meter = new Cpu(s3.process());
         try (S3Client client = s3.newClient()) {
             for (int i = 0; i < runs; i++) {
                 String bucket = s3.newBucket();
@@ -123,30 +133,43 @@ public final class BlobBench {
                     engine.sync(b);
                     Blob blob = a.blobs().add(file, Long.MAX_VALUE);
                     a.save(new File(UUID.randomUUID().toString(), "video.mp4", blob.id()));
+                    meter.start();
                     long start = System.nanoTime();
                     engine.sync(a);
                     up[i] = System.nanoTime() - start;
+                    cpu[0][i] = meter.stop();
+                    serverCpu[0][i] = meter.server();
                     engine.sync(b);
+                    meter.start();
                     start = System.nanoTime();
                     engine.blobs().fetch(b, blob.id());
                     down[i] = System.nanoTime() - start;
+                    cpu[1][i] = meter.stop();
+                    serverCpu[1][i] = meter.server();
                 }
+                meter.start();
                 long start = System.nanoTime();
                 client.putObject(r -> r.bucket(bucket).key("raw"), RequestBody.fromFile(file));
                 put[i] = System.nanoTime() - start;
+                cpu[2][i] = meter.stop();
+                serverCpu[2][i] = meter.server();
+                meter.start();
                 start = System.nanoTime();
                 client.getObject(r -> r.bucket(bucket).key("raw"), ResponseTransformer.toFile(run.resolve("raw")));
                 get[i] = System.nanoTime() - start;
+                cpu[3][i] = meter.stop();
+                serverCpu[3][i] = meter.server();
                 // The same download made durable, as Tandem's is before the file counts as here.
                 start = System.nanoTime();
                 client.getObject(r -> r.bucket(bucket).key("raw"), ResponseTransformer.toFile(run.resolve("raw-synced")));
-                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(run.resolve("raw-synced"),
-                        java.nio.file.StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(run.resolve("raw-synced"), StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
                 getSync[i] = System.nanoTime() - start;
-                System.out.printf("run %d: upload %s (PUT %s), download %s (GET %s)%n", i + 1, Stats.ms(up[i]),
-                        Stats.ms(put[i]), Stats.ms(down[i]), Stats.ms(get[i]));
+                System.out.printf("run %d: upload %s (PUT %s), download %s (GET %s); CPU of both processes: upload %s"
+                                + " (PUT %s), download %s (GET %s)%n", i + 1, Stats.ms(up[i]), Stats.ms(put[i]),
+                        Stats.ms(down[i]), Stats.ms(get[i]), Stats.ms(cpu[0][i]), Stats.ms(cpu[2][i]),
+                        Stats.ms(cpu[1][i]), Stats.ms(cpu[3][i]));
             }
         }
         double mb = Files.size(file) / 1e6;
@@ -158,6 +181,52 @@ public final class BlobBench {
         System.out.printf("upload %.0f MB/s against PUT %.0f MB/s: %.0f %%; download %.0f MB/s against GET %.0f MB/s:"
                 + " %.0f %%, against GET and fsync %.0f MB/s: %.0f %% (medians of %d)%n", mb / (u / 1e9), mb / (p / 1e9),
                 100.0 * p / u, mb / (d / 1e9), mb / (g / 1e9), 100.0 * g / d, mb / (gs / 1e9), 100.0 * gs / d, runs);
+        // Where the raw request already keeps every core busy, a direction that needs r times its CPU per MB moves
+        // at most 1/r of its throughput; the cores the raw request used say how close to that the machine is.
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int k = 0; k < 2; k++) {
+            String raw = k == 0 ? "PUT" : "GET";
+            long mine = new Stats(cpu[k]).median();
+            long theirs = new Stats(cpu[k + 2]).median();
+            System.out.printf("%s: CPU of both processes %.2f ms/MB (the server's %.2f) against %s's %.2f ms/MB (%.2f):"
+                            + " %.2fx (%s kept %.2f of %d cores busy)%n", k == 0 ? "upload" : "download", mine / 1e6 / mb,
+                    new Stats(serverCpu[k]).median() / 1e6 / mb, raw, theirs / 1e6 / mb,
+                    new Stats(serverCpu[k + 2]).median() / 1e6 / mb, (double) mine / theirs, raw,
+                    (double) theirs / (k == 0 ? p : g), cores);
+        }
+    }
+
+    /** CPU time, user and system, of this process and the server's between {@link #start} and {@link #stop}. */
+    private static final class Cpu {
+        private final ProcessHandle server;
+        private long from;
+        private long serverFrom;
+        private long serverSpent;
+
+        Cpu(ProcessHandle server) {
+            this.server = server;
+        }
+
+        private static long cpuOf(ProcessHandle h) {
+            return h.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for " + h.pid()))
+                    .toNanos();
+        }
+
+        void start() {
+            serverFrom = cpuOf(server);
+            from = cpuOf(ProcessHandle.current()) + serverFrom;
+        }
+
+        /** Both processes' CPU since {@link #start}; the server's share is {@link #server} after it. */
+        long stop() {
+            long s = cpuOf(server);
+            serverSpent = s - serverFrom;
+            return cpuOf(ProcessHandle.current()) + s - from;
+        }
+
+        long server() {
+            return serverSpent;
+        }
     }
 
     private static void rss(S3ProxyServer s3, Path dir, Path file) throws Exception {

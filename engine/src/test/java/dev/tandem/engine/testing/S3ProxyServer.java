@@ -125,6 +125,11 @@ public final class S3ProxyServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The server's process, for a benchmark that reads its CPU time. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Stops the server; a no-op for {@link #shared()}, which lives until the JVM exits. */
     @Override
     public void close() {

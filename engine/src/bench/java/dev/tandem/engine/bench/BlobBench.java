@@ -9,11 +9,13 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * What an attached file costs to move through an encrypted S3 remote (S3Proxy on 127.0.0.1, its
@@ -123,6 +126,8 @@ public final class BlobBench {
         // CPU time of this process (client) and of the server, per phase: what each direction costs the machine.
         long[][] cpu = new long[4][runs];
         long[][] serverCpu = new long[4][runs];
+        long[] parts = new long[runs];
+        long[] partsServerCpu = new long[runs];
         Cpu meter = new Cpu(s3.process());
         try (S3Client client = s3.newClient()) {
             for (int i = 0; i < runs; i++) {
@@ -153,6 +158,13 @@ public final class BlobBench {
                 put[i] = System.nanoTime() - start;
                 cpu[2][i] = meter.stop();
                 serverCpu[2][i] = meter.server();
+                // The same bytes in parts of Tandem's size, plain: what the server's handling of parts costs alone.
+                meter.start();
+                start = System.nanoTime();
+                putInParts(client, bucket, "raw-parts", file);
+                parts[i] = System.nanoTime() - start;
+                meter.stop();
+                partsServerCpu[i] = meter.server();
                 meter.start();
                 start = System.nanoTime();
                 client.getObject(r -> r.bucket(bucket).key("raw"), ResponseTransformer.toFile(run.resolve("raw")));
@@ -181,6 +193,9 @@ public final class BlobBench {
         System.out.printf("upload %.0f MB/s against PUT %.0f MB/s: %.0f %%; download %.0f MB/s against GET %.0f MB/s:"
                 + " %.0f %%, against GET and fsync %.0f MB/s: %.0f %% (medians of %d)%n", mb / (u / 1e9), mb / (p / 1e9),
                 100.0 * p / u, mb / (d / 1e9), mb / (g / 1e9), 100.0 * g / d, mb / (gs / 1e9), 100.0 * gs / d, runs);
+        long pp = new Stats(parts).median();
+        System.out.printf("the same file in 8 MiB parts, plain: %.0f MB/s, the server's CPU %.2f ms/MB%n", mb / (pp / 1e9),
+                new Stats(partsServerCpu).median() / 1e6 / mb);
         // Where the raw request already keeps every core busy, a direction that needs r times its CPU per MB moves
         // at most 1/r of its throughput; the cores the raw request used say how close to that the machine is.
         int cores = Runtime.getRuntime().availableProcessors();
@@ -194,6 +209,26 @@ public final class BlobBench {
                     new Stats(serverCpu[k + 2]).median() / 1e6 / mb, (double) mine / theirs, raw,
                     (double) theirs / (k == 0 ? p : g), cores);
         }
+    }
+
+    /** A multipart upload of {@code file} in parts of 8 MiB, one after another, as the SDK's own calls. */
+    private static void putInParts(S3Client client, String bucket, String key, Path file) throws IOException {
+        String id = client.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        List<CompletedPart> done = new ArrayList<>();
+        byte[] part = new byte[8 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 1; ; n++) {
+                int len = in.readNBytes(part, 0, part.length);
+                if (len == 0) {
+                    break;
+                }
+                int number = n;
+                String etag = client.uploadPart(r -> r.bucket(bucket).key(key).uploadId(id).partNumber(number),
+                        RequestBody.fromBytes(len == part.length ? part : Arrays.copyOf(part, len))).eTag();
+                done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+        }
+        client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(done)));
     }
 
     /** CPU time, user and system, of this process and the server's between {@link #start} and {@link #stop}. */

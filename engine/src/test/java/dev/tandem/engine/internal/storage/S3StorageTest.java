@@ -19,6 +19,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,6 +35,12 @@ class S3StorageTest extends SyncStorageContract {
     protected SyncStorage newStorage() {
         bucket = server.newBucket();
         return new S3Storage(server.settings(bucket));
+    }
+
+    /** The shared server keeps its objects in memory: this class's large ones go before the next test. */
+    @AfterEach
+    void deleteLargeObjects() {
+        storage.delete("big");
     }
 
     @Test
@@ -234,6 +242,45 @@ class S3StorageTest extends SyncStorageContract {
         assertArrayEquals(body.sha256(), sha256(storage.open("big").orElseThrow()));
         assertTrue(unfinishedUploads().isEmpty(), "the resumed upload left no parts behind");
         assertEquals(List.of("big"), storage.list("", null, 10));
+    }
+
+    @Test
+    void createIfAbsentStreamed_partAnswerLostWhileOthersAreSent_retriesWithItsOwnBytes() throws IOException {
+        // Parts go out two at a time while the next is read: the retried part must still carry its own bytes,
+        // not those of a later part read into a buffer meanwhile.
+        GeneratedBody body = GeneratedBody.of(70L << 20, 35);
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            proxy.loseNextResponseTo("PUT");
+            assertTrue(flaky.createIfAbsent("big", body));
+            assertEquals(1, proxy.lostResponses());
+        }
+        assertArrayEquals(body.sha256(), sha256(storage.open("big").orElseThrow()));
+        assertTrue(unfinishedUploads().isEmpty());
+    }
+
+    @Test
+    void createIfAbsentStreamed_serverGoneMidUpload_stopsReadingAndStoresNothing() throws IOException {
+        AtomicInteger partsRead = new AtomicInteger();
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            GeneratedBody body = GeneratedBody.of(150L << 20, 36).onEvery(S3Multipart.PART, () -> {
+                if (partsRead.incrementAndGet() == 3) {
+                    proxy.close();
+                }
+            });
+            SyncException e = assertThrows(SyncException.class, () -> flaky.createIfAbsent("big", body));
+            assertTrue(e.retryable(), e.getMessage());
+        }
+        // 18 parts in all: the reading stops once a sent part has failed, not at the end of the body.
+        assertTrue(partsRead.get() <= 3 + S3Multipart.IN_FLIGHT + 2, "parts read: " + partsRead.get());
+        assertTrue(storage.size("big").isEmpty());
+        GeneratedBody again = GeneratedBody.of(70L << 20, 37);
+        assertTrue(storage.createIfAbsent("big", again), "the next upload of the name goes through");
+        assertArrayEquals(again.sha256(), sha256(storage.open("big").orElseThrow()));
+        assertTrue(unfinishedUploads().isEmpty(), "and leaves no parts behind");
     }
 
     @Test

@@ -56,10 +56,11 @@ final class S3Multipart {
     /**
      * Uploads {@code body} to {@code name} in parts and completes it unless an object of that name
      * appeared meanwhile (an {@link S3Exception} with status 412, for the caller to sort out). Each
-     * part's attempt may take {@code partTimeout}.
+     * part's attempt may take {@code partTimeout}, and its call, retries included, {@code partCallTimeout}:
+     * both longer than the client's defaults, which a part on a slow uplink would outlast.
      */
-    static void upload(S3Client client, String bucket, String name, ObjectBody body, Duration partTimeout)
-            throws IOException {
+    static void upload(S3Client client, String bucket, String name, ObjectBody body, Duration partTimeout,
+            Duration partCallTimeout) throws IOException {
         abortLeftovers(client, bucket, name);
         String uploadId = client.createMultipartUpload(r -> r.bucket(bucket).key(name).contentType(OCTET)).uploadId();
         try {
@@ -88,7 +89,8 @@ final class S3Multipart {
                             try {
                                 String etag = client.uploadPart(r -> r.bucket(bucket).key(name).uploadId(uploadId)
                                                 .partNumber(partNumber).contentLength((long) n)
-                                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(partTimeout)),
+                                                .overrideConfiguration(o -> o.apiCallAttemptTimeout(partTimeout)
+                                                        .apiCallTimeout(partCallTimeout)),
                                         RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, n), n, OCTET))
                                         .eTag();
                                 return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();

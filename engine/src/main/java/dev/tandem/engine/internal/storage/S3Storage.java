@@ -212,7 +212,9 @@ public final class S3Storage implements SyncStorage {
                 if (size(name).isPresent()) {
                     return false;
                 }
-                S3Multipart.upload(client, bucket, name, attempts, attemptTimeout(S3Multipart.PART));
+                // Parts in flight share the link, so each may take as long as all of them together.
+                long inFlight = (long) S3Multipart.PART * S3Multipart.IN_FLIGHT;
+                S3Multipart.upload(client, bucket, name, attempts, attemptTimeout(inFlight), callTimeout(inFlight));
                 return true;
             }
             RequestBody request = RequestBody.fromContentProvider(() -> {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -142,7 +141,7 @@ public final class BlobTransfer {
                 return null;
             }, objectName, maxBytes);
             MessageDigest sha = Digests.sha256(maxBytes);
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+            try (OutputStream out = new WriteBehind(temp)) {
                 byte[] buf = new byte[BUFFER];
                 long total = 0;
                 int n;

@@ -109,7 +109,7 @@ public final class LocalBlobs implements Blobs {
         try {
             MessageDigest sha = Digests.sha256(size);
             long read = 0;
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+            try (OutputStream out = new WriteBehind(temp)) {
                 byte[] buf = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buf)) >= 0) {

@@ -173,6 +173,31 @@ class BlobSyncTest {
     }
 
     @Test
+    void fetch_plantedGiantPastTheDiskFlushes_refusedAndLeavesNothingThenTheRealFileComes() throws Exception {
+        SyncEngine engine = fixture.engine();
+        Db a = device("a");
+        Db b = device("b");
+        // Past the 16 MiB at which a download starts going to the disk behind the writer.
+        byte[] content = bytes(20 * 1024 * 1024, 8);
+        Blob blob = attach(a, content, "video.mp4");
+        engine.sync(a);
+        engine.sync(b);
+        String name = "blobs/data/" + blob.id();
+        fixture.remote().delete(name);
+        fixture.remote().createIfAbsent(name, ObjectBody.of(bytes(48 * 1024 * 1024, 9)));
+        SyncException e = assertThrows(SyncException.class, () -> engine.blobs().fetch(b, blob.id(), blob.size()));
+        assertEquals(SyncException.Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("larger than the attachment"), e.getMessage());
+        try (var left = Files.walk(b.blobs().directory())) {
+            assertFalse(left.anyMatch(Files::isRegularFile), "nothing of it stays on disk");
+        }
+        fixture.remote().delete(name);
+        fixture.remote().createIfAbsent(name, ObjectBody.of(content));
+        assertEquals(RemoteBlobs.Fetch.FETCHED, engine.blobs().fetch(b, blob.id(), blob.size()));
+        assertArrayEquals(content, Files.readAllBytes(b.blobs().file(blob.id()).orElseThrow()));
+    }
+
+    @Test
     void fetch_plainRemoteWithOtherBytes_isCorrupt() {
         SyncEngine engine = fixture.engine();
         Db a = device("a");

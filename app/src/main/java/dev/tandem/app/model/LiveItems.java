@@ -54,6 +54,12 @@ public final class LiveItems implements Subscription {
 
         /** Rows {@code changed} are to go; {@code rows} (some of them, now) come back, in {@code order}. */
         void patch(Set<String> changed, List<Item> rows, Comparator<Item> order);
+
+        /**
+         * A load or a patch could not read the rows (the database failed); the sink keeps what it holds, and
+         * the next commit tries again.
+         */
+        void failed(RuntimeException failure);
     }
 
     private final Db db;
@@ -62,6 +68,8 @@ public final class LiveItems implements Subscription {
     private final Executor serial;
     private volatile Subscription inner;
     private volatile boolean active = true;
+    /** The last load or patch failed: the sink lacks what it read. Touched on the serial executor only. */
+    private boolean stale;
 
     private LiveItems(Db db, Listing.Query query, Sink sink, Executor serial) {
         this.db = db;
@@ -142,10 +150,28 @@ public final class LiveItems implements Subscription {
         }
     }
 
+    /**
+     * Runs {@code work} on the serial executor while this is open. A read that fails goes to the sink (nothing
+     * escapes the executor's thread), and the next commit reloads a view kept row by row, since the failed
+     * patch's rows never reached it.
+     */
     private void run(Runnable work) {
         serial.execute(() -> {
-            if (active) {
-                work.run();
+            if (!active) {
+                return;
+            }
+            try {
+                if (stale) {
+                    stale = false;
+                    load(false);
+                } else {
+                    work.run();
+                }
+            } catch (RuntimeException e) {
+                stale = query.rowByRow();
+                if (active) {
+                    sink.failed(e);
+                }
             }
         });
     }

@@ -61,6 +61,12 @@ public final class LiveOutline implements Subscription {
          */
         default void firstPage(List<Outline.Line> lines) {
         }
+
+        /**
+         * A load or a splice could not read the outline (the database failed); the sink keeps what it holds,
+         * and the next commit tries again.
+         */
+        void failed(RuntimeException failure);
     }
 
     private final Db db;
@@ -69,6 +75,8 @@ public final class LiveOutline implements Subscription {
     private final Executor serial;
     private final Subscription inner;
     private volatile boolean active = true;
+    /** The last load or splice failed: the tree here may be half changed. Touched on the serial executor only. */
+    private boolean stale;
     // Touched on the serial executor only.
     private final OutlineTree rows = new OutlineTree();
     private final Map<String, Integer> done = new HashMap<>();
@@ -300,10 +308,28 @@ public final class LiveOutline implements Subscription {
         }
     }
 
+    /**
+     * Runs {@code work} on the serial executor while this is open. A read that fails goes to the sink (nothing
+     * escapes the executor's thread), and the next commit reloads the whole outline, since a failed splice may
+     * have left the tree here half changed.
+     */
     private void run(Runnable work) {
         serial.execute(() -> {
-            if (active) {
-                work.run();
+            if (!active) {
+                return;
+            }
+            try {
+                if (stale) {
+                    stale = false;
+                    load();
+                } else {
+                    work.run();
+                }
+            } catch (RuntimeException e) {
+                stale = true;
+                if (active) {
+                    sink.failed(e);
+                }
             }
         });
     }

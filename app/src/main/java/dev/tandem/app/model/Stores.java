@@ -1,7 +1,10 @@
 package dev.tandem.app.model;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The stores a {@link TodoStore} offers, each made once, on first use, with the one shape they all
@@ -21,12 +24,30 @@ final class Stores {
     private volatile Replica replica;
     private volatile Tables tables;
 
-    /** Where every {@link LiveItems} and {@link LiveOutline} of the store reads and patches, one at a time. */
-    private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
+    /** The thread every {@link LiveItems} and {@link LiveOutline} of the store reads and patches on, one at a time. */
+    private final ExecutorService liveThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
         t.setDaemon(true);
         return t;
     });
+    private volatile boolean closed;
+    /**
+     * Work for {@link #liveThread}, passed over once the store closes: the work queued then is for views about to
+     * go, and a load started then would read a database being closed.
+     */
+    private final Executor live = work -> {
+        try {
+            liveThread.execute(() -> {
+                if (!closed) {
+                    work.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
+    };
 
     Stores(TodoStore store) {
         this.store = store;
@@ -80,13 +101,25 @@ final class Stores {
         return s != null ? s : (replica = new Replica(store));
     }
 
-    ExecutorService live() {
+    Executor live() {
         return live;
     }
 
-    /** Stops the live views' thread; the stores themselves hold nothing to close. */
+    /**
+     * Stops the live views' thread, waiting for the work it is doing, so the database closes after (never under)
+     * a load; the stores themselves hold nothing to close.
+     */
     void close() {
-        live.shutdownNow();
+        closed = true;
+        liveThread.shutdown();
+        try {
+            if (!liveThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING,
+                        "a live view's read still runs after 10 s; closing the database under it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Tables tables() {

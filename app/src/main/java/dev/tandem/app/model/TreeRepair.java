@@ -94,7 +94,13 @@ public final class TreeRepair implements AutoCloseable {
         if (queued.compareAndSet(false, true)) {
             executor.execute(() -> {
                 queued.set(false);
-                run(db, shared.get());
+                try {
+                    run(db, shared.get());
+                } catch (RuntimeException e) {
+                    // Nothing was written (the pass is one transaction); the next sync's commit tries again.
+                    System.getLogger("tandem").log(System.Logger.Level.WARNING, "Repairing the outline after a sync failed: "
+                            + e.getMessage(), e);
+                }
             });
         }
     }

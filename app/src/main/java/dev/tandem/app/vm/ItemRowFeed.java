@@ -6,13 +6,19 @@ import dev.tandem.app.model.LiveItems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Hands a view's live items to the item list as rows: whole results and patches alike. */
+/**
+ * Hands a view's live items to the item list as rows: whole results and patches alike; a read that failed goes to
+ * {@code failures}, and the list keeps its rows.
+ */
 final class ItemRowFeed implements LiveItems.Sink {
     private final LiveList.Feed<ItemRow> feed;
+    private final Consumer<RuntimeException> failures;
 
-    ItemRowFeed(LiveList.Feed<ItemRow> feed) {
+    ItemRowFeed(LiveList.Feed<ItemRow> feed, Consumer<RuntimeException> failures) {
         this.feed = feed;
+        this.failures = failures;
     }
 
     @Override
@@ -23,5 +29,10 @@ final class ItemRowFeed implements LiveItems.Sink {
     @Override
     public void patch(Set<String> changed, List<Item> rows, Comparator<Item> order) {
         feed.patch(changed, ItemRow.of(rows), Comparator.comparing(ItemRow::item, order));
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+        failures.accept(failure);
     }
 }

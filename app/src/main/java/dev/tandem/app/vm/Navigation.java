@@ -11,6 +11,7 @@ import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -170,13 +171,15 @@ final class Navigation {
         LocalDate today = day.today();
         boolean tree = isOutlined(v, sort.get());
         outlined.set(tree);
+        // A list that could not be read keeps its rows, and the window says why (as a failed command does).
+        Consumer<RuntimeException> failures = e -> async.ui().execute(() -> async.report(e));
         async.run(() -> {
             Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
             if (tree) {
                 String listId = v instanceof Listing.UserListing l ? l.listId() : null;
-                items.bindFeed(feed -> store.subscribeOutline(listId, new OutlineRowFeed(feed)));
+                items.bindFeed(feed -> store.subscribeOutline(listId, new OutlineRowFeed(feed, failures)));
             } else {
-                items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
+                items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed, failures)));
             }
             return null;
         }, r -> { });

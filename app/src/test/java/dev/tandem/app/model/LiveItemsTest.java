@@ -25,7 +25,7 @@ class LiveItemsTest {
     Path dir;
 
     /** Applies what the sink is told the way the item list does: drop the changed ids, insert in order. */
-    static final class Rows implements LiveItems.Sink {
+    static class Rows implements LiveItems.Sink {
         final List<Item> rows = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
 
@@ -54,6 +54,11 @@ class LiveItemsTest {
 
         synchronized List<String> calls() {
             return List.copyOf(calls);
+        }
+
+        @Override
+        public synchronized void failed(RuntimeException failure) {
+            calls.add("failed " + failure.getMessage());
         }
     }
 
@@ -113,6 +118,72 @@ class LiveItemsTest {
     }
 
     @Test
+    void open_databaseUnreadable_sinkToldAndNothingThrown() {
+        Db db = Db.open(dir.resolve("gone.db"));
+        db.close();
+        Rows rows = new Rows();
+        LiveItems live = LiveItems.open(db, Listing.query(Listing.inbox(), java.time.LocalDate.now(), Listing.Sort.DEFAULT),
+                rows, Runnable::run);
+        live.close();
+        assertEquals(1, rows.calls().size(), rows.calls().toString());
+        assertTrue(rows.calls().get(0).startsWith("failed "), rows.calls().toString());
+    }
+
+    @Test
+    void close_whileALoadIsBetweenItsPages_waitsForItBeforeTheDatabaseCloses() throws Exception {
+        TodoStore store = new TodoStore(Db.open(dir.resolve("closing.db")), Clock.systemUTC());
+        store.writeAll(tx -> {
+            for (int i = 0; i < LiveItems.FIRST_PAGE + 50; i++) {
+                tx.save(Item.create("todo " + i, null, null, i));
+            }
+            return null;
+        });
+        java.util.concurrent.CountDownLatch onFirstPage = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Rows rows = new Rows() {
+            @Override
+            public void reset(List<Item> all, boolean complete, long total) {
+                super.reset(all, complete, total);
+                if (!complete) {
+                    onFirstPage.countDown();
+                    // Held until released, an interrupt or not: the close must not cut a load short.
+                    boolean interrupted = false;
+                    while (release.getCount() > 0) {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        List<Throwable> escaped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.subscribeRows(Listing.inbox(), store.today(), Listing.Sort.DEFAULT, rows);
+        assertTrue(onFirstPage.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first page came");
+        Thread live = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tandem-live-items"))
+                .filter(t -> t.getStackTrace().length > 0 && java.util.Arrays.stream(t.getStackTrace())
+                        .anyMatch(f -> f.getClassName().startsWith(LiveItemsTest.class.getName())))
+                .findFirst().orElseThrow();
+        live.setUncaughtExceptionHandler((t, e) -> escaped.add(e));
+        Thread closer = new Thread(store::close, "closer");
+        closer.start();
+        // The close either waits in the live views' close for the load (as it must), or has closed the database
+        // under it already.
+        Await.until("the close waits for the load or is done", () -> closer.getState() == Thread.State.TERMINATED
+                || java.util.Arrays.stream(closer.getStackTrace()).anyMatch(f -> f.getClassName().equals(Stores.class.getName())
+                        && f.getMethodName().equals("close")));
+        release.countDown();
+        closer.join(20_000);
+        assertEquals(List.of("page " + LiveItems.FIRST_PAGE, "whole " + (LiveItems.FIRST_PAGE + 50)), rows.calls(),
+                "the load in hand ends before the database closes");
+        assertEquals(List.of(), escaped);
+    }
+
+    @Test
     void subscribeRows_longView_firstPageThenWhole() throws Exception {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("long.db")), Clock.systemUTC())) {
             store.writeAll(tx -> {
@@ -165,6 +236,11 @@ class LiveItemsTest {
                 @Override
                 public void patch(Set<String> changed, List<Item> rows, Comparator<Item> order) {
                     throw new AssertionError("a search is not patched");
+                }
+
+                @Override
+                public void failed(RuntimeException failure) {
+                    throw new AssertionError("the search failed", failure);
                 }
             });
             Await.until("a total", () -> total[0], t -> t != 0);

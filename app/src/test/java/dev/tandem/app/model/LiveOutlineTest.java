@@ -57,6 +57,11 @@ class LiveOutlineTest {
             last = strings(held);
         }
 
+        @Override
+        public void failed(RuntimeException failure) {
+            wrong.add("failed: " + failure.getMessage());
+        }
+
         private static List<String> strings(List<Outline.Line> lines) {
             List<String> out = new ArrayList<>();
             for (Outline.Line l : lines) {
@@ -75,6 +80,18 @@ class LiveOutlineTest {
     /** Waits (commits reach the listener on the engine's thread, then the serial one) until the lines are these. */
     static void awaitLines(List<String> expected, Lines lines) {
         Await.equal("the live outline's lines", Await.DEFAULT_TIMEOUT, expected, () -> lines.last);
+    }
+
+    @Test
+    void open_databaseUnreadable_sinkToldAndNothingThrown() {
+        Db db = Db.open(dir.resolve("gone.db"));
+        db.close();
+        Lines lines = new Lines();
+        LiveOutline live = LiveOutline.open(db, null, lines, Runnable::run);
+        live.close();
+        assertEquals(1, lines.wrong.size(), lines.wrong.toString());
+        assertTrue(lines.wrong.get(0).startsWith("failed: "), lines.wrong.toString());
+        assertEquals(List.of(), lines.last);
     }
 
     @Test
@@ -193,6 +210,11 @@ class LiveOutlineTest {
                 @Override
                 public void firstPage(List<Outline.Line> lines) {
                     pages.add(lines.stream().map(l -> l.depth() + " " + l.item().title()).toList());
+                }
+
+                @Override
+                public void failed(RuntimeException failure) {
+                    whole.failed(failure);
                 }
             }, serial);
             List<String> all = settle(serial, whole);

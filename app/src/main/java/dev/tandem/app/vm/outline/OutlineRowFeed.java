@@ -8,18 +8,26 @@ import dev.tandem.app.model.OutlineSplice;
 import dev.tandem.app.vm.ItemRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hands a list's live outline to the item list as rows: todos at their depth with their subtasks counted,
  * and section headers (keyed "section:ID"). The count it gives is the todos', so the count line does not
  * count headers. A change comes as splices of lines and goes on as splices of rows at the same places: only
- * the changed lines become rows.
+ * the changed lines become rows. A read that failed goes to {@code failures}, and the list keeps its rows.
  */
 public final class OutlineRowFeed implements LiveOutline.Sink {
     private final LiveList.Feed<ItemRow> feed;
+    private final Consumer<RuntimeException> failures;
 
-    public OutlineRowFeed(LiveList.Feed<ItemRow> feed) {
+    public OutlineRowFeed(LiveList.Feed<ItemRow> feed, Consumer<RuntimeException> failures) {
         this.feed = feed;
+        this.failures = failures;
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+        failures.accept(failure);
     }
 
     @Override

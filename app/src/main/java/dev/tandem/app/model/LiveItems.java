@@ -56,8 +56,8 @@ public final class LiveItems implements Subscription {
         void patch(Set<String> changed, List<Item> rows, Comparator<Item> order);
 
         /**
-         * A load or a patch could not read the rows (the database failed); the sink keeps what it holds, and
-         * the next commit tries again.
+         * A load or a patch could not read the rows (the database failed); the sink keeps what it holds. A view
+         * kept row by row reads itself again whole at the next commit; a search, when it is searched again.
          */
         void failed(RuntimeException failure);
     }

@@ -64,7 +64,7 @@ public final class LiveOutline implements Subscription {
 
         /**
          * A load or a splice could not read the outline (the database failed); the sink keeps what it holds,
-         * and the next commit tries again.
+         * and the next commit reads the outline again whole.
          */
         void failed(RuntimeException failure);
     }

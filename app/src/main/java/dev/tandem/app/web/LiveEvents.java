@@ -8,9 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -64,10 +66,29 @@ final class LiveEvents implements AutoCloseable {
                 changed();
             }
         });
-        writer.scheduleAtFixedRate(() -> {
+        writer.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Reads the paired browsers again, then pings every stream. A list that cannot be read ends every stream
+     * instead: whether a browser was revoked cannot be known, and a page that reconnects is checked as any
+     * request is. Nothing is thrown: a task that throws would end every later ping.
+     */
+    private void ping() {
+        try {
             beforePing.run();
-            sendAll(": ping\n\n");
-        }, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "The paired browsers could not be read before a"
+                    + " ping; every page's event stream is ended: " + e.getMessage(), e);
+            streams.forEach(this::end);
+            return;
+        }
+        sendAll(": ping\n\n");
+    }
+
+    /** The ping every stream gets each {@link #PING_SECONDS}, now, on the events' thread; returns once it is sent. */
+    void pingNow() throws InterruptedException, ExecutionException, TimeoutException {
+        writer.submit(this::ping).get(2 * WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

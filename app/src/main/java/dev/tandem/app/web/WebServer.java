@@ -175,6 +175,11 @@ public final class WebServer implements AutoCloseable {
         return config.clock;
     }
 
+    /** The ping the pages' event streams get every 20 s, now (for tests); returns once it is sent. */
+    void pingPages() throws Exception {
+        live.pingNow();
+    }
+
     /** How many pages have their event stream open now. */
     public int openPages() {
         return live == null ? 0 : live.openStreams();

@@ -273,6 +273,42 @@ class WebServerTest {
     }
 
     @Test
+    void pingPages_pairedBrowsersUnreadable_endsTheStreamsAndPingsOnceReadable() throws Exception {
+        WebFixture.Session s = web.pair();
+        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events")).header("Cookie", s.cookie()).GET().build();
+        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
+        Path file = dir.resolve(Browsers.FILE);
+        String paired = Files.readString(file);
+        // A list of paired browsers that cannot be read: whether one was revoked cannot be known.
+        Files.writeString(file, paired + "\nbroken=\\u12\n");
+        web.server.pingPages();
+        reader.join(5000);
+        assertFalse(reader.isAlive(), "a stream stays open while the paired browsers cannot be read");
+        assertEquals(0, web.server.openPages());
+        Files.writeString(file, paired);
+        HttpResponse<Stream<String>> again = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, again.statusCode());
+        BlockingQueue<String> more = new LinkedBlockingQueue<>();
+        Thread second = new Thread(() -> again.body().forEach(more::add));
+        second.setDaemon(true);
+        second.start();
+        assertEquals("retry: 2000", more.poll(5, TimeUnit.SECONDS));
+        web.server.pingPages();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean pinged = false;
+        while (!pinged && System.nanoTime() < until) {
+            String l = more.poll(100, TimeUnit.MILLISECONDS);
+            pinged = ": ping".equals(l);
+        }
+        assertTrue(pinged, "no ping once the list reads again: " + more);
+    }
+
+    @Test
     void revoke_closesTheSession() throws Exception {
         WebFixture.Session s = web.pair();
         assertEquals(200, web.get("/api/sidebar", s).statusCode());

@@ -189,6 +189,11 @@ public final class SettingsStore {
                 p.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(Messages.text("common.settings.cannotRead", file.toString()), e);
+            } catch (IllegalArgumentException e) {
+                // A malformed Unicode escape (the file edited by hand, or damaged): said with the file's name, as an
+                // unreadable file is, not as a bad option of the command that read it.
+                throw new UncheckedIOException(Messages.text("common.settings.cannotRead", file.toString()),
+                        new IOException(e.getMessage(), e));
             }
         }
         return p;

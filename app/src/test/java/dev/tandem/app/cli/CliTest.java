@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
@@ -64,6 +65,24 @@ class CliTest {
         assertEquals(0, list.code());
         assertTrue(list.out().contains("[ ] Buy milk  (due 2030-01-02)  #Groceries"), list.out());
         assertTrue(list.out().startsWith(id.substring(28)));
+    }
+
+    @Test
+    void list_settingsFileDamaged_saysWhichFileAndKeepsItAndTheTodos() throws Exception {
+        Path d = tmp.resolve("a");
+        assertEquals(0, run(d, "add", "Buy", "milk").code());
+        Path settings = d.resolve(SettingsStore.SETTINGS_FILE);
+        String damaged = "ui.theme=dark\nbroken=\\u12\n";
+        Files.writeString(settings, damaged);
+        Result list = run(d, "list");
+        assertEquals(1, list.code(), list.err());
+        assertTrue(list.err().contains(settings.toString()), "the message names the file: " + list.err());
+        assertFalse(list.err().contains("tandem help"), "a damaged file is no usage error: " + list.err());
+        assertEquals(damaged, Files.readString(settings));
+        Files.writeString(settings, "ui.theme=dark\n");
+        Result again = run(d, "list");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("Buy milk"), again.out());
     }
 
     @Test

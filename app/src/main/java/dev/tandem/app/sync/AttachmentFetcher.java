@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -87,11 +88,17 @@ public final class AttachmentFetcher implements AutoCloseable {
         if (attachments.blobs().has(blob)) {
             return CompletableFuture.completedFuture(new Status(blob, State.HERE, null));
         }
-        return running.computeIfAbsent(blob, b -> {
-            CompletableFuture<Status> f = CompletableFuture.supplyAsync(() -> download(b), executor);
-            f.whenComplete((s, e) -> running.remove(b));
-            return f;
-        });
+        try {
+            return running.computeIfAbsent(blob, b -> {
+                CompletableFuture<Status> f = CompletableFuture.supplyAsync(() -> download(b), executor);
+                f.whenComplete((s, e) -> running.remove(b));
+                return f;
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed with its profile: nothing downloads, and the caller (often a UI callback, where a throw
+            // escapes) hears it as any failed download.
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private Status download(String blob) {

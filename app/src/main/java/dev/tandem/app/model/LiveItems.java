@@ -65,17 +65,16 @@ public final class LiveItems implements Subscription {
     private final Db db;
     private final Listing.Query query;
     private final Sink sink;
-    private final Executor serial;
+    private final ViewWork work;
     private volatile Subscription inner;
     private volatile boolean active = true;
-    /** The last load or patch failed: the sink lacks what it read. Touched on the serial executor only. */
-    private boolean stale;
 
     private LiveItems(Db db, Listing.Query query, Sink sink, Executor serial) {
         this.db = db;
         this.query = query;
         this.sink = sink;
-        this.serial = serial;
+        // After a failure a view kept row by row reloads at the next commit: the failed patch's rows never reached it.
+        work = new ViewWork(serial, () -> active, () -> load(false), sink::failed, query.rowByRow());
         if (query.rowByRow()) {
             inner = db.subscribe(new ChangeListener() {
                 @Override
@@ -150,30 +149,8 @@ public final class LiveItems implements Subscription {
         }
     }
 
-    /**
-     * Runs {@code work} on the serial executor while this is open. A read that fails goes to the sink (nothing
-     * escapes the executor's thread), and the next commit reloads a view kept row by row, since the failed
-     * patch's rows never reached it.
-     */
-    private void run(Runnable work) {
-        serial.execute(() -> {
-            if (!active) {
-                return;
-            }
-            try {
-                if (stale) {
-                    stale = false;
-                    load(false);
-                } else {
-                    work.run();
-                }
-            } catch (RuntimeException e) {
-                stale = query.rowByRow();
-                if (active) {
-                    sink.failed(e);
-                }
-            }
-        });
+    private void run(Runnable r) {
+        work.run(r);
     }
 
     private void load(boolean firstPageFirst) {

@@ -72,11 +72,9 @@ public final class LiveOutline implements Subscription {
     private final Db db;
     private final String listId;
     private final Sink sink;
-    private final Executor serial;
+    private final ViewWork work;
     private final Subscription inner;
     private volatile boolean active = true;
-    /** The last load or splice failed: the tree here may be half changed. Touched on the serial executor only. */
-    private boolean stale;
     // Touched on the serial executor only.
     private final OutlineTree rows = new OutlineTree();
     private final Map<String, Integer> done = new HashMap<>();
@@ -88,7 +86,8 @@ public final class LiveOutline implements Subscription {
         this.db = db;
         this.listId = listId;
         this.sink = sink;
-        this.serial = serial;
+        // After a failure the next commit reloads the whole outline: a failed splice may have left the tree half changed.
+        work = new ViewWork(serial, () -> active, this::load, sink::failed, true);
         inner = db.subscribe(new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
@@ -308,30 +307,8 @@ public final class LiveOutline implements Subscription {
         }
     }
 
-    /**
-     * Runs {@code work} on the serial executor while this is open. A read that fails goes to the sink (nothing
-     * escapes the executor's thread), and the next commit reloads the whole outline, since a failed splice may
-     * have left the tree here half changed.
-     */
-    private void run(Runnable work) {
-        serial.execute(() -> {
-            if (!active) {
-                return;
-            }
-            try {
-                if (stale) {
-                    stale = false;
-                    load();
-                } else {
-                    work.run();
-                }
-            } catch (RuntimeException e) {
-                stale = true;
-                if (active) {
-                    sink.failed(e);
-                }
-            }
-        });
+    private void run(Runnable r) {
+        work.run(r);
     }
 
     private static String placeholders(int n) {

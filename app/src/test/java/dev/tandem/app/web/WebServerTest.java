@@ -246,72 +246,67 @@ class WebServerTest {
     @Test
     void events_aCommitFromAnywhere_reachesAnOpenStreamAndRevokeEndsIt() throws Exception {
         WebFixture.Session s = web.pair();
-        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events"))
-                .header("Cookie", s.cookie()).GET().build();
-        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, stream.statusCode());
-        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
-        lines.clear();
+        Events events = openEvents(s);
+        events.lines().clear();
         // As a sync would write: straight to the store, not through the page.
         web.store.add("From the laptop", null, null);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        boolean heard = false;
-        while (!heard && System.nanoTime() < until) {
-            String l = lines.poll(100, TimeUnit.MILLISECONDS);
-            heard = "event: change".equals(l);
-        }
-        assertTrue(heard, "no change event within 2 s: " + lines);
+        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
         assertEquals(1, web.server.openPages());
         web.server.revoke(web.server.browsers().get(0).id());
-        reader.join(5000);
-        assertFalse(reader.isAlive(), "the revoked browser's stream stays open");
+        events.reader().join(5000);
+        assertFalse(events.reader().isAlive(), "the revoked browser's stream stays open");
     }
 
     @Test
     void pingPages_pairedBrowsersUnreadable_endsTheStreamsAndPingsOnceReadable() throws Exception {
         WebFixture.Session s = web.pair();
-        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events")).header("Cookie", s.cookie()).GET().build();
-        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
+        Events first = openEvents(s);
         Path file = dir.resolve(Browsers.FILE);
         String paired = Files.readString(file);
         // A list of paired browsers that cannot be read: whether one was revoked cannot be known.
         Files.writeString(file, paired + "\nbroken=\\u12\n");
         web.server.pingPages();
-        reader.join(5000);
-        assertFalse(reader.isAlive(), "a stream stays open while the paired browsers cannot be read");
+        first.reader().join(5000);
+        assertFalse(first.reader().isAlive(), "a stream stays open while the paired browsers cannot be read");
         assertEquals(0, web.server.openPages());
         Files.writeString(file, paired);
-        HttpResponse<Stream<String>> again = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, again.statusCode());
-        BlockingQueue<String> more = new LinkedBlockingQueue<>();
-        Thread second = new Thread(() -> {
+        Events again = openEvents(s);
+        web.server.pingPages();
+        assertTrue(again.heard(": ping", 5), "no ping once the list reads again: " + again.lines());
+    }
+
+    /** An open event stream: its lines as they come, read on their own thread. */
+    private record Events(BlockingQueue<String> lines, Thread reader) {
+        /** Whether {@code line} comes within {@code seconds}; the lines before it are taken. */
+        boolean heard(String line, int seconds) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < until) {
+                if (line.equals(lines.poll(100, TimeUnit.MILLISECONDS))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Opens the page's event stream as {@code s} and takes its first line, the reconnect delay. */
+    private Events openEvents(WebFixture.Session s) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events")).header("Cookie", s.cookie()).GET().build();
+        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
             try {
-                again.body().forEach(more::add);
+                stream.body().forEach(lines::add);
             } catch (java.io.UncheckedIOException e) {
-                more.add("cut: " + e.getMessage()); // the server stops after the test, with this stream open
+                lines.add("cut: " + e.getMessage()); // a stream still open when the test's server stops
             }
         });
-        second.setDaemon(true);
-        second.start();
-        assertEquals("retry: 2000", more.poll(5, TimeUnit.SECONDS));
-        web.server.pingPages();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        boolean pinged = false;
-        while (!pinged && System.nanoTime() < until) {
-            String l = more.poll(100, TimeUnit.MILLISECONDS);
-            pinged = ": ping".equals(l);
-        }
-        assertTrue(pinged, "no ping once the list reads again: " + more);
+        reader.setDaemon(true);
+        reader.start();
+        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
+        return new Events(lines, reader);
     }
 
     @Test

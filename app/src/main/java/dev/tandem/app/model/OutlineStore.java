@@ -245,13 +245,20 @@ public final class OutlineStore {
         return false;
     }
 
+    /**
+     * The todos under the todo bound first, in its list, at any depth; the same id bound again leaves it out. Read
+     * through {@code items_parent} from the parent's row, as {@link TreeDepth#LEVELS_UNDER} is, not the whole list.
+     */
+    static final String DESCENDANTS = "WITH RECURSIVE sub(id, listId) AS (SELECT c.id, c.listId FROM items p"
+            + " CROSS JOIN items c ON c.parentId = p.id WHERE p.id = ? AND c.parentId IS NOT NULL AND c.listId IS p.listId"
+            + " UNION SELECT i.id, i.listId FROM sub CROSS JOIN items i ON i.parentId = sub.id"
+            + " WHERE i.parentId IS NOT NULL AND i.listId IS sub.listId)"
+            + " SELECT * FROM items WHERE id IN (SELECT id FROM sub) AND id <> ?";
+
     /** The todos under {@code id} in its list, at any depth, trashed or not (a restored subtask comes back in the right list). */
     static List<Item> descendants(Tx tx, String id) {
         // In the same list only: a todo in another list (a shared list's member can name any parent) is not under it.
-        return tx.query(Item.class, "WITH RECURSIVE sub(id, listId) AS (SELECT c.id, c.listId FROM items c JOIN items p"
-                + " ON p.id = c.parentId AND p.listId IS c.listId WHERE c.parentId = ?"
-                + " UNION SELECT i.id, i.listId FROM items i JOIN sub ON i.parentId = sub.id AND i.listId IS sub.listId)"
-                + " SELECT * FROM items WHERE id IN (SELECT id FROM sub) AND id <> ?", id, id);
+        return tx.query(Item.class, DESCENDANTS, id, id);
     }
 
     /** The open siblings of {@code item} (itself included, if it is there) in outline order. */

@@ -46,14 +46,22 @@ public final class TreeDepth {
         return level;
     }
 
+    /**
+     * The levels under the todo bound first, in its list, counted up to one past the limit (the second parameter).
+     * Each step finds its rows' subtasks in {@code items_parent}: "IS NOT NULL" lets that partial index serve, and
+     * CROSS JOIN keeps the parent the outer loop. Written as a plain join, SQLite began from {@code items_list} and
+     * read every todo of the list at each check: 2.6–4.3 ms in a list of 10,000 todos against 0.06–0.09 ms.
+     */
+    static final String LEVELS_UNDER = "WITH RECURSIVE sub(id, listId, d) AS (SELECT c.id, c.listId, 1 FROM items p"
+            + " CROSS JOIN items c ON c.parentId = p.id WHERE p.id = ? AND c.parentId IS NOT NULL AND c.listId IS p.listId"
+            + " UNION SELECT i.id, i.listId, sub.d + 1 FROM sub CROSS JOIN items i ON i.parentId = sub.id"
+            + " WHERE i.parentId IS NOT NULL AND i.listId IS sub.listId AND sub.d <= ?)"
+            + " SELECT CAST(coalesce(max(d), 0) AS TEXT) AS id FROM sub";
+
     /** How many levels lie under {@code id} in its list (0: no subtasks), counted up to one past the limit. */
     static int levelsUnder(Tx tx, String id) {
         // In the same list only, as the outline shows them: a member's chain under a private todo does not count.
-        List<String> deepest = Queries.ids(tx, "WITH RECURSIVE sub(id, listId, d) AS (SELECT c.id, c.listId, 1 FROM items c"
-                + " JOIN items p ON p.id = c.parentId AND p.listId IS c.listId WHERE c.parentId = ?"
-                + " UNION SELECT i.id, i.listId, sub.d + 1 FROM items i JOIN sub ON i.parentId = sub.id"
-                + " AND i.listId IS sub.listId WHERE sub.d <= ?)"
-                + " SELECT CAST(coalesce(max(d), 0) AS TEXT) AS id FROM sub", id, Outline.MAX_DEPTH);
+        List<String> deepest = Queries.ids(tx, LEVELS_UNDER, id, Outline.MAX_DEPTH);
         return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
     }
 

@@ -2,12 +2,12 @@ package dev.tandem.app.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +16,8 @@ import java.util.Objects;
  * The todos of a live outline kept as a tree between changes, so that a change costs its rows (each put in its
  * place among its siblings by binary search) and the flattening a walk of the tree, with no map built, no
  * sorting and no lookup per todo. {@link #lines} gives what {@link Outline#of} gives for the same todos; when
- * some todo cannot be reached from the top (a cycle of parents), it hands over to {@link Outline#of}, which
- * breaks cycles.
+ * some todo cannot be reached from the top (a cycle of parents), or hangs under a parent that names another
+ * list, it hands over to {@link Outline#of}, which breaks cycles and stops at a list's edge.
  */
 final class OutlineTree {
     /** A todo with its subtasks here, in {@link Outline#SIBLINGS} order. */
@@ -38,11 +38,22 @@ final class OutlineTree {
     private final List<Node> top = new ArrayList<>();
     /** Subtasks of todos not here (completed, elsewhere, not arrived), by that parent's id: shown at the top. */
     private final Map<String, List<Node>> orphans = new HashMap<>();
+    /**
+     * How many todos here hang under a parent here that names another list: kept as todos are put and taken
+     * out (each changes only its own edges), so a flattening needs no check per subtask to know it has none.
+     */
+    private int crossings;
 
     void clear() {
         nodes.clear();
         top.clear();
         orphans.clear();
+        crossings = 0;
+    }
+
+    /** How many todos here hang under a parent here that names another list (what {@link #lines} keeps). */
+    int crossings() {
+        return crossings;
     }
 
     boolean containsKey(String id) {
@@ -62,6 +73,7 @@ final class OutlineTree {
         if (old != null) {
             detach(old);
             kids = old.kids;
+            crossings -= crossingsUnder(old.item, kids);
         } else {
             kids = orphans.remove(item.id());
             if (kids == null) {
@@ -69,8 +81,13 @@ final class OutlineTree {
             }
         }
         Node n = new Node(item, kids);
+        crossings += crossingsUnder(item, kids);
         nodes.put(item.id(), n);
-        insert(siblingsOf(item, true), n);
+        Node parent = parentOf(item);
+        insert(parent != null ? parent.kids : siblingsOf(item, true), n);
+        if (parent != null && !sameList(parent.item, item)) {
+            crossings++;
+        }
     }
 
     /** Takes the todo with {@code id} out, returning it (null when it was not here); its subtasks wait for it. */
@@ -82,6 +99,7 @@ final class OutlineTree {
         // Detached while still here: a todo that names itself its parent is among its own subtasks.
         detach(old);
         nodes.remove(id);
+        crossings -= crossingsUnder(old.item, old.kids);
         if (!old.kids.isEmpty()) {
             orphans.put(id, old.kids);
         }
@@ -90,6 +108,11 @@ final class OutlineTree {
 
     /** The outline's lines, as {@link Outline#of} makes them from these todos. */
     List<Outline.Line> lines(Collection<Section> sections, Map<String, Integer> done) {
+        if (crossings > 0) {
+            // A subtask names another list than its parent (the parent moved and it has not followed yet):
+            // Outline.of shows it at the top, as a parent is never followed across a list's edge.
+            return outlineOf(sections, done);
+        }
         List<Node> roots = top;
         if (!orphans.isEmpty()) {
             roots = new ArrayList<>(top);
@@ -109,81 +132,98 @@ final class OutlineTree {
             }
         }
         List<Outline.Line> out = new ArrayList<>(nodes.size() + sections.size());
-        int reached = emit(unsectioned, null, 0, done, out);
+        int reached = emit(unsectioned, null, done, out);
         List<Section> ordered = new ArrayList<>(sections);
         ordered.sort(Outline.SECTIONS);
         for (Section s : ordered) {
             List<Node> level = bySection.get(s.id());
             int header = out.size();
             out.add(null);
-            int r = s.isCollapsed() ? count(level) : emit(level, s, 0, done, out);
-            // Every todo in the section, subtasks too (Outline#of); -1 falls back to Outline#of below.
-            out.set(header, new Outline.Line(null, s, 0, Math.max(r, 0), 0));
-            reached = r < 0 || reached < 0 ? -1 : reached + r;
+            int r = s.isCollapsed() ? count(level) : emit(level, s, done, out);
+            // Every todo in the section, subtasks too (Outline#of).
+            out.set(header, new Outline.Line(null, s, 0, r, 0));
+            reached += r;
         }
         if (reached != nodes.size()) {
-            // Some todo is in a cycle of parents (or under one), or names another list than its parent:
-            // Outline.of breaks cycles and stops at a list's edge as every device does.
-            List<Item> all = new ArrayList<>(nodes.size());
-            nodes.values().forEach(n -> all.add(n.item));
-            return Outline.of(all, sections, done);
+            // Some todo is in a cycle of parents (or under one): Outline.of breaks cycles as every device does.
+            return outlineOf(sections, done);
         }
         return out;
     }
 
+    private List<Outline.Line> outlineOf(Collection<Section> sections, Map<String, Integer> done) {
+        List<Item> all = new ArrayList<>(nodes.size());
+        nodes.values().forEach(n -> all.add(n.item));
+        return Outline.of(all, sections, done);
+    }
+
     /**
-     * Adds the lines of {@code level} and what is shown under it, depth first with a stack of its own; returns
-     * how many todos it passed, folded too, or -1 when a subtask names another list than its parent (its parent
-     * moved and it has not followed yet), which {@link Outline#of} shows at the top.
+     * Adds the lines of {@code level} and what is shown under it, depth first with a stack of its own (a chain
+     * thousands deep is no recursion); returns how many todos it passed, folded too.
      */
-    private static int emit(List<Node> level, Section section, int depth, Map<String, Integer> done,
-            List<Outline.Line> out) {
+    private static int emit(List<Node> level, Section section, Map<String, Integer> done, List<Outline.Line> out) {
         int n = 0;
-        Deque<Iterator<Node>> stack = new ArrayDeque<>();
-        stack.push(level.iterator());
-        while (!stack.isEmpty()) {
-            Iterator<Node> at = stack.peek();
-            if (!at.hasNext()) {
-                stack.pop();
+        // levels.get(d) is the sibling list being walked at depth d, at[d] the next index in it.
+        List<List<Node>> levels = new ArrayList<>();
+        int[] at = new int[8];
+        levels.add(level);
+        int depth = 0;
+        while (depth >= 0) {
+            List<Node> siblings = levels.get(depth);
+            int i = at[depth];
+            if (i == siblings.size()) {
+                levels.remove(depth--);
                 continue;
             }
-            Node node = at.next();
+            at[depth] = i + 1;
+            Node node = siblings.get(i);
             n++;
             Integer d = done.isEmpty() ? null : done.get(node.item.id());
-            out.add(new Outline.Line(node.item, section, Math.min(Outline.MAX_DEPTH, depth + stack.size() - 1),
-                    node.kids.size(), d == null ? 0 : d));
-            for (Node kid : node.kids) {
-                if (!Objects.equals(kid.item.listId(), node.item.listId())) {
-                    return -1;
-                }
+            out.add(new Outline.Line(node.item, section, Math.min(Outline.MAX_DEPTH, depth), node.kids.size(),
+                    d == null ? 0 : d));
+            if (node.kids.isEmpty()) {
+                continue;
             }
-            if (!node.kids.isEmpty()) {
-                if (node.item.isCollapsed()) {
-                    int folded = count(node.kids);
-                    if (folded < 0) {
-                        return -1;
-                    }
-                    n += folded;
-                } else {
-                    stack.push(node.kids.iterator());
+            if (node.item.isCollapsed()) {
+                n += count(node.kids);
+            } else {
+                if (++depth == at.length) {
+                    at = Arrays.copyOf(at, depth * 2);
                 }
+                at[depth] = 0;
+                levels.add(node.kids);
             }
         }
         return n;
     }
 
-    /** How many todos {@code level} and everything under it hold; -1 as {@link #emit} when a list's edge is crossed. */
+    /** How many todos {@code level} and everything under it hold. */
     private static int count(List<Node> level) {
         int n = 0;
         Deque<Node> todo = new ArrayDeque<>(level);
         while (!todo.isEmpty()) {
             Node node = todo.pop();
             n++;
-            for (Node kid : node.kids) {
-                if (!Objects.equals(kid.item.listId(), node.item.listId())) {
-                    return -1;
-                }
-                todo.push(kid);
+            node.kids.forEach(todo::push);
+        }
+        return n;
+    }
+
+    /** The todo {@code item} hangs under here: null when it has no parent or its parent is not here. */
+    private Node parentOf(Item item) {
+        return item.hasParent() ? nodes.get(item.parentId()) : null;
+    }
+
+    private static boolean sameList(Item a, Item b) {
+        return Objects.equals(a.listId(), b.listId());
+    }
+
+    /** How many of {@code kids} name another list than {@code parent}. */
+    private static int crossingsUnder(Item parent, List<Node> kids) {
+        int n = 0;
+        for (Node kid : kids) {
+            if (!sameList(parent, kid.item)) {
+                n++;
             }
         }
         return n;
@@ -210,6 +250,10 @@ final class OutlineTree {
         List<Node> list = siblingsOf(n.item, false);
         if (list == null) {
             return;
+        }
+        Node parent = parentOf(n.item);
+        if (parent != null && !sameList(parent.item, n.item)) {
+            crossings--;
         }
         int at = Collections.binarySearch(list, n, ORDER);
         if (at < 0 || list.get(at) != n) {

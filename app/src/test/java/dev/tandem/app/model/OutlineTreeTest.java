@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class OutlineTreeTest {
     private static Item todo(Random random, String id, int n) {
         String parent = random.nextInt(4) == 0 ? null : "t" + random.nextInt(n + 3); // some parents never exist
-        return new Item(id, "L", id, null, null, 0L, null, null, (long) random.nextInt(5))
+        // One in eight in another list: a parent across a list's edge is no parent (Outline.of).
+        String list = random.nextInt(8) == 0 ? "M" : "L";
+        return new Item(id, list, id, null, null, 0L, null, null, (long) random.nextInt(5))
                 .withParentId(parent)
                 .withSectionId(random.nextInt(3) == 0 ? "s" + random.nextInt(3) : null) // s2 is no section of the list
                 .withRank(random.nextInt(4) == 0 ? null : String.valueOf((char) ('a' + random.nextInt(6))))
@@ -41,7 +43,15 @@ class OutlineTreeTest {
             }
             assertEquals(Outline.of(new ArrayList<>(items.values()), sections, done), tree.lines(sections, done),
                     "after step " + step + ": " + items.values());
+            // Kept as todos come and go; too high would only make every flattening take the slow way.
+            assertEquals(crossings(items), tree.crossings(), "after step " + step + ": " + items.values());
         }
+    }
+
+    /** Todos whose parent is here and names another list, counted afresh. */
+    private static long crossings(Map<String, Item> items) {
+        return items.values().stream().filter(i -> i.hasParent() && items.containsKey(i.parentId())
+                && !items.get(i.parentId()).listId().equals(i.listId())).count();
     }
 
     @Test

@@ -83,9 +83,8 @@ final class OutlineTree {
         Node n = new Node(item, kids);
         crossings += crossingsUnder(item, kids);
         nodes.put(item.id(), n);
-        Node parent = parentOf(item);
-        insert(parent != null ? parent.kids : siblingsOf(item, true), n);
-        if (parent != null && !sameList(parent.item, item)) {
+        insert(siblingsOf(item, true), n);
+        if (crosses(item)) {
             crossings++;
         }
     }
@@ -214,6 +213,12 @@ final class OutlineTree {
         return item.hasParent() ? nodes.get(item.parentId()) : null;
     }
 
+    /** Whether {@code item} hangs under a parent here that names another list. */
+    private boolean crosses(Item item) {
+        Node parent = parentOf(item);
+        return parent != null && !sameList(parent.item, item);
+    }
+
     private static boolean sameList(Item a, Item b) {
         return Objects.equals(a.listId(), b.listId());
     }
@@ -234,7 +239,7 @@ final class OutlineTree {
         if (!item.hasParent()) {
             return top;
         }
-        Node parent = nodes.get(item.parentId());
+        Node parent = parentOf(item);
         if (parent != null) {
             return parent.kids;
         }
@@ -251,16 +256,15 @@ final class OutlineTree {
         if (list == null) {
             return;
         }
-        Node parent = parentOf(n.item);
-        if (parent != null && !sameList(parent.item, n.item)) {
-            crossings--;
-        }
         int at = Collections.binarySearch(list, n, ORDER);
         if (at < 0 || list.get(at) != n) {
             at = list.indexOf(n); // never expected: the order is total and the item unchanged since it went in
         }
         if (at >= 0) {
             list.remove(at);
+            if (crosses(n.item)) {
+                crossings--;
+            }
         }
         if (list.isEmpty() && n.item.hasParent() && !nodes.containsKey(n.item.parentId())) {
             orphans.remove(n.item.parentId());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,15 +93,30 @@ public final class ReminderAgent implements AutoCloseable {
         notifier.listen(new Notifier.Listener() {
             @Override
             public void action(long id, String key) {
-                thread.execute(() -> act(id, key));
+                onSignal(() -> act(id, key));
             }
 
             @Override
             public void closed(long id) {
-                thread.execute(() -> forget(id));
+                onSignal(() -> forget(id));
             }
         });
         thread.execute(() -> subscription = reminders.subscribePending(this::onPending, thread));
+    }
+
+    /**
+     * Runs a signal from the desktop on the agent's thread. The notifier's thread may deliver one while the agent
+     * closes (a notification closed as the session ends): with the agent stopped there is nothing left to act on.
+     */
+    private void onSignal(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException e) {
+            if (!thread.isShutdown()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "a notification signal after the agent stopped, not acted on");
+        }
     }
 
     /** Decides again now: after a test moved the clock, or when the system clock jumped. */

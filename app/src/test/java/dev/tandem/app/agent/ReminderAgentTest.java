@@ -1,5 +1,6 @@
 package dev.tandem.app.agent;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,36 @@ class ReminderAgentTest {
 
     private boolean pending(String id) {
         return new ReminderStore(store).pending().stream().anyMatch(i -> i.id().equals(id));
+    }
+
+    /** The desktop's signals come on the notifier's own thread, and one may arrive as the agent stops. */
+    @Test
+    void closedAndAction_signalledAfterTheAgentClosed_ignored() {
+        AtomicReference<Notifier.Listener> heard = new AtomicReference<>();
+        Notifier listening = new Notifier() {
+            @Override
+            public long show(Notice n, long replaces) {
+                return 0;
+            }
+
+            @Override
+            public void withdraw(long id) {
+            }
+
+            @Override
+            public void listen(Listener l) {
+                heard.set(l);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ReminderAgent stopped = new ReminderAgent(store, listening, () -> false);
+        stopped.start();
+        stopped.close();
+        assertDoesNotThrow(() -> heard.get().closed(7));
+        assertDoesNotThrow(() -> heard.get().action(7, Notifier.DONE));
     }
 
     @Test

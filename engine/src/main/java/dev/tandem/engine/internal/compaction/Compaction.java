@@ -174,7 +174,8 @@ public final class Compaction {
 
     /** {@code total}: the batches on the remote, this device's included. */
     private void compact(Map<UUID, Long> remoteHeads, Map<UUID, Long> cursors, long total) {
-        Optional<Manifest> newest = store.newest(store.list(), warnings);
+        SnapshotStore.Listing listing = store.list();
+        Optional<Manifest> newest = store.newest(listing, warnings);
         if (newest.isPresent() && memory.remember(newest.get(), total) && !force
                 && !policy.due(total - meta("snapshot_cover"), meta("snapshot_volume"), meta("snapshot_size"))) {
             return; // another device wrote one since this database last looked, and little lies past it
@@ -194,7 +195,7 @@ public final class Compaction {
         boolean fresh = newest.isPresent() && Cleanup.dominates(newest.get(), new Manifest(
                 newest.get().id(), self, 0, capture.cursors(), 0, 0));
         if (!fresh && !capture.entries().isEmpty()) {
-            write(capture);
+            write(capture, listing);
         }
         Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, retired.get(), retireAfterMillis,
                 db.wallMillis(), warnings);
@@ -215,8 +216,8 @@ public final class Compaction {
         setMeta("tomb_ms", db.wallMillis());
     }
 
-    private void write(SnapshotCapture.Capture capture) {
-        long now = db.wallMillis();
+    private void write(SnapshotCapture.Capture capture, SnapshotStore.Listing listing) {
+        long now = listing.nextMillis(db.wallMillis(), self);
         String id = SnapshotStore.newId(now, self);
         List<byte[]> parts = SnapshotParts.encode(id, capture.entries());
         Manifest m = new Manifest(id, self, now, capture.cursors(), parts.size(), capture.entries().size());

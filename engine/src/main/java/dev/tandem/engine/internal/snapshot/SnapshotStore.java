@@ -38,6 +38,8 @@ public final class SnapshotStore {
     private static final Pattern SNAPSHOT_KEY = Pattern.compile("snapshots/([0-9a-f-]{50})/(manifest|part-[0-9]{6})");
     private static final Pattern ACK_KEY = Pattern.compile("acks/([0-9a-f-]{36})/([0-9]{13})");
     private static final int PAGE = 1000;
+    /** How far ahead of a writer's clock one of its snapshot ids may lie and still order its next. */
+    static final long AHEAD_MILLIS = 24L * 3600 * 1000;
 
     private final SyncStorage storage;
 
@@ -65,6 +67,26 @@ public final class SnapshotStore {
     public record Listing(TreeMap<String, List<String>> keys) {
         public boolean complete(String id) {
             return keys.getOrDefault(id, List.of()).contains(manifestKey(id));
+        }
+
+        /**
+         * The millisecond for a new snapshot {@code writer} writes at {@code now}: {@code now}, or the
+         * one after the writer's newest id here (complete or not) when that is not older. So an id is
+         * never reused (its objects are created only if absent), and a writer's ids sort in the order
+         * it wrote them, as {@link #newest} relies on, even when its clock was set back by up to
+         * {@link #AHEAD_MILLIS}. An id further ahead than that is not taken as the writer's: it
+         * would carry every later id with it, and a member of a shared space can name any writer.
+         */
+        public long nextMillis(long now, UUID writer) {
+            String suffix = "-" + writer;
+            long next = now;
+            for (String id : keys.keySet()) {
+                long at = Long.parseLong(id.substring(0, 13));
+                if (id.endsWith(suffix) && at >= next && at - now <= AHEAD_MILLIS) {
+                    next = at + 1;
+                }
+            }
+            return next;
         }
 
         public List<String> completeIds() {

@@ -48,29 +48,21 @@ class SnapshotIdTest {
 
     @Test
     void compact_twiceInOneMillisecond_secondTakesTheNextMillisecond() {
-        SyncEngine engine = engine();
-        Db a = device("a");
-        a.save(Item.of("first"));
-        assertTrue(engine.compact(a).snapshotWritten());
-        a.save(Item.of("second"));
-
-        assertTrue(engine.compact(a).snapshotWritten());
-
-        List<String> ids = snapshots();
-        assertTrue(ids.size() >= 1, ids.toString());
-        assertTrue(ids.get(ids.size() - 1).startsWith("1800000000001-" + a.deviceId()), ids.toString());
-        Db n = device("n");
-        engine.sync(n);
-        assertEquals(2, SnapshotTest.count(n, "item"));
+        secondSnapshot_afterClockStep_takesTheMillisecondAfterTheFirst(0);
     }
 
     @Test
     void compact_clockSetBack_newSnapshotStillSortsNewest() {
+        secondSnapshot_afterClockStep_takesTheMillisecondAfterTheFirst(-3_600_000L);
+    }
+
+    /** Two snapshots with {@code step} on the clock between them; a new device bootstraps from the second. */
+    private void secondSnapshot_afterClockStep_takesTheMillisecondAfterTheFirst(long step) {
         SyncEngine engine = engine();
         Db a = device("a");
         a.save(Item.of("first"));
         assertTrue(engine.compact(a).snapshotWritten());
-        clock.millis.addAndGet(-3_600_000L);
+        clock.millis.addAndGet(step);
         a.save(Item.of("second"));
 
         assertTrue(engine.compact(a).snapshotWritten());

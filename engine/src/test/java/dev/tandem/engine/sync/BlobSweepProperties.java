@@ -76,7 +76,7 @@ class BlobSweepProperties {
         SyncStorage remote = SyncStorage.memory();
         List<Db> dbs = new ArrayList<>();
         Set<String> uploaded = new HashSet<>();
-        int swept = 0;
+        boolean swept = false;
         int made = 0;
         try (SyncEngine engine = SyncEngine.builder().storage(remote).build()) {
             for (int i = 0; i < 3; i++) {
@@ -132,12 +132,12 @@ class BlobSweepProperties {
                     }
                     default -> sweep.accept(db);
                 }
-                uploaded.addAll(remote.list("blobs/data/", null, 1000));
-                if (remote.list("blobs/data/", null, 1000).size() < uploaded.size()) {
-                    swept++;
-                }
+                List<String> held = remote.list("blobs/data/", null, 1000);
+                uploaded.addAll(held);
+                swept |= held.size() < uploaded.size();
                 // What a sweep promises, checked after each: nothing any device's rows or history
-                // name (the Trash and the versions it can restore included) is removed.
+                // name (the Trash and the versions it can restore included) is removed, but for
+                // what the device attached since its last sync.
                 for (Db each : s.op() == 9 || s.op() == 10 || s.op() == 15 ? dbs : List.<Db>of()) {
                     Set<String> names = rows(each);
                     names.addAll(history(each));
@@ -152,7 +152,7 @@ class BlobSweepProperties {
                 }
             }
             TRIES.incrementAndGet();
-            if (swept > 0) {
+            if (swept) {
                 SWEPT.incrementAndGet();
             }
             for (int round = 0; round < 2; round++) {

@@ -62,6 +62,7 @@ public final class ItemListView extends ListView<ItemRow> {
         outline = new OutlineActions(this, vm);
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
+        vm.chrome().tooSlowProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
         // "Tomorrow" becomes "Today" and amber becomes red at midnight, in every view.
         vm.todayProperty().addListener((o, a, b) -> refresh());
 

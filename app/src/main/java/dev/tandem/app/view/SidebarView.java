@@ -237,12 +237,20 @@ public final class SidebarView extends VBox {
             icon.setStyle(!e.color().isEmpty() ? kept + "-fx-icon-color: " + e.color() + ";" : kept);
             name.setText(e.name());
             boolean unreadable = e.kind() == SidebarEntry.Kind.FILTER && e.alert();
-            badge.setText(unreadable ? "!" : e.count() > 0 ? String.valueOf(e.count()) : "");
-            badge.setVisible(unreadable || e.count() > 0);
+            badge.setText(unreadable ? "!" : e.tooSlow() ? Messages.text("main.sidebar.tooSlowBadge")
+                    : e.count() > 0 ? String.valueOf(e.count()) : "");
+            badge.setVisible(unreadable || e.tooSlow() || e.count() > 0);
             String spoken = e.shared() ? Messages.text("main.sidebar.a11y.shared", e.name()) : e.name();
-            setAccessibleText(e.count() > 0 ? Messages.text("main.sidebar.a11y.count", spoken, e.count()) : spoken);
+            setAccessibleText(e.tooSlow() ? Messages.text("main.sidebar.a11y.tooSlow", spoken)
+                    : e.count() > 0 ? Messages.text("main.sidebar.a11y.count", spoken, e.count()) : spoken);
             Tooltip tip = null;
-            if (unreadable) {
+            if (e.tooSlow()) {
+                if (problemTip == null) {
+                    problemTip = new Tooltip();
+                }
+                problemTip.setText(Messages.text("main.sidebar.tooSlow"));
+                tip = problemTip;
+            } else if (unreadable) {
                 if (problemTip == null) {
                     problemTip = new Tooltip();
                 }

@@ -37,10 +37,16 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper sortShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper searchSavable = new ReadOnlyBooleanWrapper(false);
     private final NoteCount notesShown = new NoteCount();
+    private final ObservableValue<Boolean> tooSlow;
 
-    /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
-    ViewChrome(ObservableValue<Listing> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar) {
+    /**
+     * {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of
+     * it. {@code tooSlow}: the shown smart list or search ran past its budget.
+     */
+    ViewChrome(ObservableValue<Listing> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar,
+            ObservableValue<Boolean> tooSlow) {
         this.view = view;
+        this.tooSlow = tooSlow;
         this.items = items;
         this.sidebar = sidebar;
         view.addListener((o, a, b) -> {
@@ -128,12 +134,19 @@ public final class ViewChrome {
     }
 
     /**
-     * What an empty list says: why a query does not read ("At 8: …", a smart list from a newer device),
-     * else its {@link #emptyState()}'s sentence.
+     * What an empty list says: why a query does not read ("At 8: …", a smart list from a newer device), that it
+     * was too slow to show, else its {@link #emptyState()}'s sentence.
      */
     public String emptyText() {
-        return view.getValue() instanceof Listing.FilterListing f && f.problem() != null ? f.problem()
-                : emptyState().text();
+        if (view.getValue() instanceof Listing.FilterListing f && f.problem() != null) {
+            return f.problem();
+        }
+        return Boolean.TRUE.equals(tooSlow.getValue()) ? Messages.text("main.empty.tooSlow") : emptyState().text();
+    }
+
+    /** The shown smart list or search ran past its budget: {@link #emptyText} says so. */
+    public ObservableValue<Boolean> tooSlowProperty() {
+        return tooSlow;
     }
 
     /** The search box holds a query that reads, which "Save as smart list" keeps. */

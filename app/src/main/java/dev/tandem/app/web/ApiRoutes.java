@@ -16,6 +16,7 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
@@ -147,7 +148,12 @@ final class ApiRoutes {
             return view instanceof Listing.Agenda ? days.agenda(today, row, language)
                     : days.week(week, today, row, language);
         }
-        List<Item> all = store.query(view);
+        List<Item> all;
+        try {
+            all = store.query(view);
+        } catch (QueryTooCostlyException e) {
+            throw new BadRequest(422, "server.view.tooSlow");
+        }
         List<Object> rows = new ArrayList<>();
         for (Item it : all.subList(0, Math.min(limit, all.size()))) {
             rows.add(ItemJson.row(it, lists, today, shared));

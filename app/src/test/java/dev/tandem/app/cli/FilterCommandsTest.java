@@ -88,7 +88,7 @@ class FilterCommandsTest {
     void filters_saveListRemove_andListSaved() {
         Result saved = run(a, "filters", "save", "Work this week", "#work & due before: +7d", "--color", "#3366ff");
         assertEquals(0, saved.code(), saved.err());
-        assertEquals("Work this week\t#work & due before: +7d", run(a, "filters").out().strip());
+        assertEquals("Work this week\t#work & due before: +7d\t2", run(a, "filters").out().strip());
         // By due date, the earliest first.
         assertEquals(List.of("Expense claims", "Quarterly report"), lines(run(a, "list", "--saved", "work THIS week").out()));
         assertEquals(0, run(a, "filters", "rm", "Work this week").code());
@@ -103,7 +103,7 @@ class FilterCommandsTest {
         assertEquals(0, run(a, "sync", "--remote", "folder:" + remote).code());
         Path b = tmp.resolve("b");
         assertEquals(0, run(b, "sync", "--remote", "folder:" + remote).code());
-        assertEquals("Errands\t@errand", run(b, "filters").out().strip());
+        assertEquals("Errands\t@errand\t2", run(b, "filters").out().strip());
         assertEquals(List.of("Post the parcel", "Buy milk"), lines(run(b, "list", "--saved", "Errands").out()));
     }
 

@@ -7,11 +7,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * A filter as one SQL condition over {@code items}, every value a bound parameter: a list's name, a tag,
  * a date, the words of a search never become SQL text.
+ *
+ * <p>The SQL is written for what it costs as well as what it finds, since another device may have written the
+ * query: a condition repeated in one {@code &} or {@code |} is compiled once, a search's words are left out
+ * when another word implies them ({@link Queries#ftsMatch}), and subqueries are read once per query rather
+ * than once per row. Whatever is left is bounded in time where it runs ({@code QueryCost}).
  *
  * <p>Every condition is true or false, never NULL (columns are read through {@code coalesce}), so
  * {@code !} means "not this" as a person reads it: {@code !p1} includes todos without a priority. The
@@ -33,7 +39,9 @@ public record FilterSql(String where, List<Object> params) {
     public static FilterSql of(Filter filter, LocalDate today, ZoneId zone, Collection<String> sharedListIds) {
         List<Object> params = new ArrayList<>();
         String cond = new Compiler(today, zone, sharedListIds, params).sql(filter);
-        String base = "items.trashedAt IS NULL AND coalesce(items.kind, '') <> 'note'"
+        // "+" keeps SQLite off the trashedAt index: nearly every row is out of the Trash, and reading them through
+        // that index costs a lookup per row (a search's thousands of matches each found twice).
+        String base = "+items.trashedAt IS NULL AND coalesce(items.kind, '') <> 'note'"
                 + (namesDone(filter) ? "" : " AND coalesce(items.done, 0) = 0");
         return new FilterSql(base + " AND (" + cond + ")", params);
     }
@@ -102,7 +110,8 @@ public record FilterSql(String where, List<Object> params) {
                 case NO_START -> "coalesce(items.start, '') = ''";
                 case SOMEDAY -> "coalesce(items.someday, 0) = 1";
                 case HAS_NOTES -> "trim(coalesce(items.notes, '')) <> ''";
-                case HAS_ATTACHMENT -> "EXISTS (SELECT 1 FROM attachments a WHERE a.itemId = items.id)";
+                // Read once per query, not once per row (a correlated EXISTS per condition and row).
+                case HAS_ATTACHMENT -> "items.id IN (SELECT itemId FROM attachments WHERE itemId IS NOT NULL)";
                 case SUBTASK -> "coalesce(items.parentId, '') <> ''";
                 case SHARED -> shared.isEmpty() ? "0"
                         : bind("coalesce(items.listId, '') IN (" + String.join(", ", Collections.nCopies(shared.size(), "?"))
@@ -113,7 +122,8 @@ public record FilterSql(String where, List<Object> params) {
 
         private String join(List<Filter> parts, String op) {
             List<String> sqls = new ArrayList<>();
-            for (Filter p : parts) {
+            // A condition said twice in one "&" or "|" decides nothing more, but costs again for every row.
+            for (Filter p : new LinkedHashSet<>(parts)) {
                 sqls.add("(" + sql(p) + ")");
             }
             return String.join(op, sqls);

@@ -6,6 +6,7 @@ import dev.tandem.engine.QueryTooCostlyException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a query shaped by data from outside may cost: a saved filter synced from another device, a search
@@ -59,6 +60,8 @@ public final class QueryCost {
 
     private final Db db;
     private final Object lock = new Object();
+    /** Queries run (not refused from memory), for tests that check a refused one costs nothing. */
+    private final AtomicLong ran = new AtomicLong();
     private long passNanos = -1;
     private long passTakenAt;
     private final Map<String, Long> tooCostly = new LinkedHashMap<>(16, 0.75f, true) {
@@ -91,12 +94,19 @@ public final class QueryCost {
         if (knownTooCostly(key)) {
             throw new QueryTooCostlyException("This query ran past its budget lately; it is not run again yet", budget(use));
         }
+        QueryBudget budget = budget(use);
+        ran.incrementAndGet();
         try {
-            return db.query(budget(use), type, sql, params.toArray());
+            return db.query(budget, type, sql, params.toArray());
         } catch (QueryTooCostlyException e) {
             remember(key);
             throw e;
         }
+    }
+
+    /** How many queries ran so far (those refused from memory not counted). */
+    long ran() {
+        return ran.get();
     }
 
     /** Whether the query ran over lately (and so is refused without running). */

@@ -3,8 +3,13 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.Device;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.SavedFilter;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.engine.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,5 +120,31 @@ class FilterCommandsTest {
     /** A line is "ID  [ ] TITLE  (details)". */
     private static String title(String line) {
         return line.substring(line.indexOf("  ") + 2).replaceFirst("^\\[.\\] ", "").replaceAll("\\s{2,}.*$", "").strip();
+    }
+
+    /**
+     * Another device synced a smart list that reads and fits every size bound but costs a hundred passes over the
+     * todos: {@code tandem filters} says it is too slow to count, and counts the others as ever.
+     */
+    @Test
+    void filters_syncedFilterCostingAHundredPasses_saysTooSlowToCountAndCountsTheOthers() {
+        assertEquals(0, run(a, "filters", "save", "Errands", "@errand").code());
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; q.length() < 960; i++) {
+            q.append(q.length() == 0 ? "" : " | ").append("section: s").append(i);
+        }
+        try (TodoStore store = new TodoStore(Db.open(a.resolve(Device.DB_FILE)), THURSDAY)) {
+            store.writeAll(tx -> {
+                for (int i = 0; i < 3_000; i++) {
+                    tx.save(Item.create("Filler " + i, null, null, 1L));
+                }
+                return tx.save(new SavedFilter(null, "Costly", q.toString(), null, null, 1L));
+            });
+        }
+        Result r = run(a, "filters");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = List.of(r.out().strip().split("\n"));
+        assertEquals("Errands\t@errand\t2", lines.get(0));
+        assertEquals("Costly\t" + q + "\ttoo slow to count", lines.get(1));
     }
 }

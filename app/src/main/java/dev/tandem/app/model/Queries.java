@@ -34,10 +34,14 @@ public final class Queries {
      * Today's: due by today, or started (its "When" has come); two parameters, today's date twice. A todo
      * whose start date is still to come shows in Upcoming until then, unless its deadline has come.
      */
-    static final String TODAYS = "((due IS NOT NULL AND due <> '' AND due <= ?) OR (start IS NOT NULL AND start <> ''"
+    static final String TODAYS = "((" + DateRange.sql("due") + " AND due <= ?) OR (" + DateRange.sql("start")
             + " AND start <= ?))";
-    /** Upcoming: a date still to come and not Today's; four parameters, today's date each time. */
-    static final String UPCOMINGS = "(due > ? OR start > ?) AND NOT " + TODAYS;
+    /**
+     * Upcoming: a date still to come and not Today's; four parameters, today's date each time. Dates outside
+     * {@link DateRange} (a synced row may hold one) are neither.
+     */
+    static final String UPCOMINGS = "((due > ? AND " + DateRange.sql("due") + ") OR (start > ? AND " + DateRange.sql("start")
+            + ")) AND NOT " + TODAYS;
     /** Completed todos. */
     static final String COMPLETED = "trashedAt IS NULL AND done = 1 AND " + TODO;
     /** Every column of items plus its tags (space-separated, in order) as {@code tags}, for {@link Item#tags()}. */

@@ -1,5 +1,6 @@
 package dev.tandem.app.model.filter;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Queries;
 import java.time.LocalDate;
@@ -60,6 +61,11 @@ public record FilterSql(String where, List<Object> params) {
         return f instanceof Filter.Is is && is.flag() == Filter.Flag.DONE;
     }
 
+    /** A due date within {@link DateRange}, never NULL: a synced date outside it is no date here. */
+    private static final String DUE = DateRange.sql("coalesce(items.due, '')");
+    /** A start date within {@link DateRange}, never NULL. */
+    private static final String START = DateRange.sql("coalesce(items.start, '')");
+
     private record Compiler(LocalDate today, ZoneId zone, Collection<String> shared, List<Object> params) {
         String sql(Filter f) {
             if (f instanceof Filter.And a) {
@@ -79,16 +85,16 @@ public record FilterSql(String where, List<Object> params) {
             } else if (f instanceof Filter.Priority p) {
                 return bind("coalesce(items.priority, 0) = ?", p.level());
             } else if (f instanceof Filter.DueBetween d) {
-                return bind("coalesce(items.due, '') >= ? AND coalesce(items.due, '') <= ?", d.from().day(today).toString(),
-                        d.to().day(today).toString());
+                return bind(DUE + " AND coalesce(items.due, '') >= ? AND coalesce(items.due, '') <= ?",
+                        d.from().day(today).toString(), d.to().day(today).toString());
             } else if (f instanceof Filter.DueBefore d) {
-                return bind("coalesce(items.due, '') <> '' AND items.due < ?", d.day().day(today).toString());
+                return bind(DUE + " AND items.due < ?", d.day().day(today).toString());
             } else if (f instanceof Filter.DueAfter d) {
-                return bind("coalesce(items.due, '') > ?", d.day().day(today).toString());
+                return bind(DUE + " AND items.due > ?", d.day().day(today).toString());
             } else if (f instanceof Filter.StartBefore d) {
-                return bind("coalesce(items.start, '') <> '' AND items.start < ?", d.day().day(today).toString());
+                return bind(START + " AND items.start < ?", d.day().day(today).toString());
             } else if (f instanceof Filter.StartAfter d) {
-                return bind("coalesce(items.start, '') > ?", d.day().day(today).toString());
+                return bind(START + " AND items.start > ?", d.day().day(today).toString());
             } else if (f instanceof Filter.CreatedAfter d) {
                 return bind("coalesce(items.createdAt, 0) >= ?",
                         d.day().day(today).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
@@ -104,10 +110,10 @@ public record FilterSql(String where, List<Object> params) {
 
         private String flag(Filter.Flag flag) {
             return switch (flag) {
-                case OVERDUE -> bind("coalesce(items.due, '') <> '' AND items.due < ?", today.toString());
-                case NO_DATE -> "coalesce(items.due, '') = ''";
+                case OVERDUE -> bind(DUE + " AND items.due < ?", today.toString());
+                case NO_DATE -> "NOT " + DUE;
                 case RECURRING -> "coalesce(items.repeat, '') <> ''";
-                case NO_START -> "coalesce(items.start, '') = ''";
+                case NO_START -> "NOT " + START;
                 case SOMEDAY -> "coalesce(items.someday, 0) = 1";
                 case HAS_NOTES -> "trim(coalesce(items.notes, '')) <> ''";
                 // Read once per query, not once per row (a correlated EXISTS per condition and row).

@@ -64,4 +64,30 @@ class DateRangeCommandsTest {
         Result list = run("list", "--all", "--json");
         assertTrue(list.out().contains("\"done\":true") || list.out().contains("\"done\": true"), list.out());
     }
+
+    /**
+     * Another device of the same remote writes what no check of its own would let through (a modified or broken
+     * Tandem): a repeating todo due {@code +999999999-12-31} and one due year 1. It reaches this device through a
+     * real folder remote; here both read as no date, neither is overdue, and completing works.
+     */
+    @Test
+    void sync_rowsWithDatesPastEveryCalendarFromAnotherDevice_readAsNoDateAndComplete() throws Exception {
+        Path other = dir.resolveSibling(dir.getFileName() + "-other");
+        Path remote = java.nio.file.Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-remote"));
+        String rent;
+        try (TodoStore store = new TodoStore(Db.open(java.nio.file.Files.createDirectories(other).resolve(Device.DB_FILE)), NOW)) {
+            rent = store.writeAll(tx -> tx.save(new Item(null, null, "Pay rent", null, "+999999999-12-31", 0L, null, null,
+                    1L, null, "FREQ=MONTHLY", null, null, null, null, "09:00", null, null))).id();
+            store.writeAll(tx -> tx.save(new Item(null, null, "Ancient", null, "0001-01-01", 0L, null, null, 1L)));
+        }
+        assertEquals(0, CliRun.run(System.in, Map.of(), NOW, other, "sync", "--remote", "folder:" + remote).code());
+        Result synced = run("sync", "--remote", "folder:" + remote);
+        assertEquals(0, synced.code(), synced.err());
+        Result overdue = run("list", "--filter", "overdue");
+        assertEquals("", overdue.out(), "a date that is none here is never overdue");
+        assertEquals(2, run("list", "--filter", "no date").out().strip().split("\n").length);
+        Result done = run("done", rent);
+        assertEquals(0, done.code(), done.err());
+        assertFalse(done.err().contains("Exception"), done.err());
+    }
 }

@@ -41,7 +41,28 @@ public final class Main {
         hikari = l;
     }
 
-    public static void main(String[] args) {
+    /** The language TANDEM_LANG or the system names (the system's when TANDEM_LANG names none). */
+    private static void useEnvironmentLanguage() {
+        try {
+            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
+        }
+    }
+
+    public static void main(String[] typed) {
+        String[] args;
+        try {
+            args = ArgumentText.decode(typed);
+        } catch (ArgumentText.Unreadable e) {
+            // Refused before anything runs: stored, such text would reach every device as U+FFFD.
+            useEnvironmentLanguage();
+            PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            err.println("tandem: " + (e.index() < 0 ? Messages.text("cli.args.unreadable")
+                    : Messages.text("cli.args.notUtf8", e.index() + 1)));
+            System.exit(2);
+            return;
+        }
         List<String> list = Arrays.asList(args);
         if (Cli.isCliInvocation(list)) {
             SqliteNativeCache.use(System.getenv());
@@ -55,11 +76,7 @@ public final class Main {
         }
         // The options' own errors come in the environment's language; --lang and the profile's choice
         // apply once the options are read (a bad TANDEM_LANG is said then).
-        try {
-            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
-        } catch (IllegalArgumentException e) {
-            Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
-        }
+        useEnvironmentLanguage();
         AppOptions options;
         try {
             options = AppOptions.parse(list, System.getenv());

@@ -131,6 +131,10 @@ public final class Cli {
     }
 
     private int runCommand(List<String> argv) {
+        // Terminal output of synced text is escaped in one place (TerminalText); --json escapes the same characters
+        // as JSON escapes, so it passes this unchanged and stays exact JSON.
+        PrintStream out = TerminalText.stream(this.out);
+        PrintStream err = TerminalText.stream(this.err);
         List<String> args = new ArrayList<>(argv);
         String dataDirOpt = null;
         String langOpt = null;

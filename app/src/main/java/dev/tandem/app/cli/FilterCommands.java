@@ -80,7 +80,7 @@ final class FilterCommands {
         List<String> p = a.positional();
         if (p.isEmpty()) {
             for (SavedFilter s : store.savedFilters().all()) {
-                out.println(s.name() + "\t" + s.query() + "\t" + count(store, s));
+                out.println(TerminalText.field(s.name()) + "\t" + TerminalText.field(s.query()) + "\t" + count(store, s));
             }
             return 0;
         }

@@ -345,7 +345,7 @@ final class SyncCommands {
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
-            out.print(conflictLine(c.id(), title, ConflictsViewModel.fieldLabel(c.field()),
+            out.print(conflictLine(c.id(), TerminalText.field(title), ConflictsViewModel.fieldLabel(c.field()),
                     ConflictsViewModel.keptText(c), authors.label(c.keptAuthor()),
                     ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor())));
         }

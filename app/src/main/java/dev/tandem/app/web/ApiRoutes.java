@@ -12,7 +12,6 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
@@ -31,8 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * The data routes of the API (docs/WEB.md, "API"), for a paired browser: the sidebar, a view's items,
- * one item, quick add, edits, ticking, Conflicts, and the page's outbox ({@link Outbox}). Every write
- * goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no rules of its own.
+ * one item, quick add's chips, Conflicts, and the page's outbox ({@link Outbox}), its one door for writing
+ * items: every write goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no
+ * rules of its own.
  * Blocks on the database; Jetty runs it on a pooled thread.
  */
 final class ApiRoutes {
@@ -66,15 +66,6 @@ final class ApiRoutes {
                         x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
-                Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
-                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null, x.language()))),
-                Route.post("/api/items/{id}/done", (x, b, p) -> answer(x, writes.done(p.get(0),
-                        Boolean.TRUE.equals(x.body().get("done"))))),
-                Route.post("/api/items/{id}/check", (x, b, p) -> check(x, p.get(0))),
-                Route.post("/api/items/{id}", (x, b, p) -> {
-                    Edit e = Edit.of(x.body());
-                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b, x.language()));
-                }),
                 Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
                 Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
@@ -177,19 +168,6 @@ final class ApiRoutes {
         return obj("title", d.title(), "chips", chips, "warning", d.warning());
     }
 
-    private void check(Exchange x, String id) {
-        Object line = x.body().get("line");
-        if (!(line instanceof Long n)) {
-            throw new BadRequest("server.check.line");
-        }
-        boolean checked = Boolean.TRUE.equals(x.body().get("checked"));
-        Item it = item(id);
-        Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(409, "server.check.gone"));
-        store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
-        x.json(200, obj("item", items.full(item(id), x.language())));
-    }
-
     private List<Object> conflicts() {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.conflicts().list()) {
@@ -247,10 +225,6 @@ final class ApiRoutes {
     /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
     private static String label(Listing.Smart s, Language language) {
         return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
-    }
-
-    private static void answer(Exchange x, WebWrites.Answer a) {
-        x.json(a.status(), a.json());
     }
 
     private Item item(String id) {

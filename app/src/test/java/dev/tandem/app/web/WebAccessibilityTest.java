@@ -225,10 +225,10 @@ class WebAccessibilityTest {
 
         WebFixture.Session other = web.pair();
         web.store.update(lunch.id(), i -> i.withTitle("Lunch with Ann and Bo"));
-        int status = web.post("/api/items/" + lunch.id(),
-                "{\"set\":{\"title\":\"Lunch with Ann (phone)\"},\"base\":{\"title\":\"Lunch with Ann\"}}", other)
-                .statusCode();
-        assertEquals(409, status, "the stale edit was not a conflict");
+        Object outcome = web.outbox(other, java.util.List.of(JsonText.obj("key", java.util.UUID.randomUUID().toString(),
+                "op", "edit", "id", lunch.id(), "set", java.util.Map.of("title", "Lunch with Ann (phone)"),
+                "base", java.util.Map.of("title", "Lunch with Ann")))).get(0).get("outcome");
+        assertEquals("conflict", outcome, "the stale edit was not a conflict");
         return trip;
     }
 

@@ -202,8 +202,9 @@ class WebDaysTest {
     @Test
     void quickAdd_onTheAgendaOrWeek_addsToTheInbox() throws Exception {
         for (String view : List.of("agenda", "week")) {
-            HttpResponse<String> r = web.post("/api/quickadd", "{\"text\":\"Milk " + view + "\",\"view\":\"" + view + "\"}", s);
-            assertEquals(201, r.statusCode(), r.body());
+            Map<String, Object> r = web.outbox(s, List.of(JsonText.obj("key", java.util.UUID.randomUUID().toString(),
+                    "op", "add", "id", WebFixture.pageId(), "text", "Milk " + view, "view", view))).get(0);
+            assertEquals(201L, r.get("status"), r.toString());
         }
         assertEquals(2, web.store.allItems().size());
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -121,6 +122,30 @@ final class WebFixture implements AutoCloseable {
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Replays {@code entries} through the page's outbox as {@code s}: the answer's results, one per entry. */
+    List<Map<String, Object>> outbox(Session s, List<Map<String, Object>> entries) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/outbox", JsonText.write(Map.of("entries", entries)), s);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("the outbox answered " + r.statusCode() + " " + r.body());
+        }
+        return results(r);
+    }
+
+    /** The results of an outbox answer. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results(HttpResponse<String> r) {
+        return (List<Map<String, Object>>) JsonText.object(r.body()).get("results");
+    }
+
+    /** An id as the page makes one for an item (UUIDv7, as the engine's: its time, then random bits). */
+    static String pageId() {
+        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (RANDOM.nextLong() & 0x0fffL);
+        long lsb = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new java.util.UUID(msb, lsb).toString();
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Waits (polling) until the store shows what the page should have written. */
     static void awaitStore(BooleanSupplier condition, Duration timeout) {

@@ -132,15 +132,16 @@ class WebPageTest {
     @Test
     void forgedCrossSiteRequests_areRefused() throws Exception {
         openPaired(Chromium.Size.DESKTOP);
-        String target = web.server.url() + "api/quickadd";
+        String target = web.server.url() + "api/outbox";
         Server evil = new Server();
         ServerConnector port = new ServerConnector(evil);
         port.setHost("127.0.0.1");
         evil.addConnector(port);
         byte[] page = ("<!doctype html><html><body><form id=f method=POST enctype=text/plain action=\"" + target + "\">"
-                + "<input name='{\"text\":\"Forged by form\",\"view\":\"inbox\",\"x\":\"' value='\"}'></form>"
+                + "<input name='{\"entries\":[{\"key\":\"forged-by-form\",\"op\":\"add\",\"text\":\"Forged by form\"}],\"x\":\"'"
+                + " value='\"}'></form>"
                 + "<script>fetch('" + target + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
-                + " body: JSON.stringify({text: 'Forged by fetch', view: 'inbox'})}).finally(() =>"
+                + " body: JSON.stringify({entries: [{key: 'forged-by-fetch', op: 'add', text: 'Forged by fetch'}]})}).finally(() =>"
                 + " document.getElementById('f').submit());</script></body></html>").getBytes(StandardCharsets.UTF_8);
         evil.setHandler(new Handler.Abstract() {
             @Override
@@ -155,7 +156,7 @@ class WebPageTest {
         try {
             chromium.open("http://127.0.0.1:" + port.getLocalPort() + "/");
             // The form's POST lands on Tandem's answer page.
-            chromium.await("return location.href.includes('/api/quickadd')", Duration.ofSeconds(10));
+            chromium.await("return location.href.includes('/api/outbox')", Duration.ofSeconds(10));
             assertTrue(chromium.driver().getPageSource().contains("other sites"), chromium.driver().getPageSource());
             assertTrue(web.store.allItems().isEmpty(), "a forged request added a todo");
         } finally {

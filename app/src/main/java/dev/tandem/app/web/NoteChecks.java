@@ -14,6 +14,12 @@ final class NoteChecks {
     private NoteChecks() {
     }
 
+    /** The words after {@code box} on its line, stripped ("Eggs" of "- [ ] Eggs"); {@code lines} the note's. */
+    static String words(List<String> lines, Checklist.Box box) {
+        String line = lines.get(box.line());
+        return line.substring(Math.min(line.length(), box.column() + 2)).strip();
+    }
+
     /** {@code it} with that box ticked ({@code checked}) or cleared; refused (409) when the note has no such box. */
     static Item tick(Item it, String text, long occurrence, boolean checked) {
         String notes = it.notes();
@@ -22,8 +28,7 @@ final class NoteChecks {
         List<String> lines = Checklist.lines(notes);
         long seen = 0;
         for (Checklist.Box box : Checklist.boxes(notes)) {
-            String line = lines.get(box.line());
-            if (!line.substring(Math.min(line.length(), box.column() + 2)).strip().equals(words)) {
+            if (!words(lines, box).equals(words)) {
                 continue;
             }
             if (seen++ < occurrence) {

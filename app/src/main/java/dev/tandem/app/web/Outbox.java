@@ -108,8 +108,21 @@ final class Outbox {
                     "outcome", a.status() == 409 ? "conflict" : "applied");
             out.putAll(a.json());
             return out;
-        }).orElseGet(() -> obj("index", index, "key", key, "id", entry.get("id") instanceof String s ? s : null,
-                "status", 200, "outcome", "applied", "replayed", true));
+        }).orElseGet(() -> replayed(index, entry, key));
+    }
+
+    /**
+     * The answer to an entry applied before (its first answer lost): applied; for a quick add, the fields its item
+     * has now, as the page's next edit is made on them (what the add itself made is not kept).
+     */
+    private Map<String, Object> replayed(int index, Map<String, Object> entry, String key) {
+        String id = entry.get("id") instanceof String s ? s : null;
+        Map<String, Object> out = obj("index", index, "key", key, "id", id, "status", 200, "outcome", "applied",
+                "replayed", true);
+        if ("add".equals(entry.get("op")) && id != null) {
+            out.put("values", writes.values(id));
+        }
+        return out;
     }
 
     private static Map<String, Object> refused(int index, String key, String id, BadRequest refusal, Language language) {
@@ -134,14 +147,14 @@ final class Outbox {
         }
         String id = ApiRoutes.string(entry, "id");
         if ("done".equals(op)) {
-            return writes.done(id, Boolean.TRUE.equals(entry.get("done")), at);
+            return writes.done(id, Boolean.TRUE.equals(entry.get("done")), at, browser);
         }
         if ("edit".equals(op)) {
             Edit e = Edit.of(entry);
             return writes.edit(id, e.set(), e.base(), browser, language);
         }
         if ("trash".equals(op)) {
-            return writes.trash(id, !Boolean.FALSE.equals(entry.get("trashed")), at);
+            return writes.trash(id, !Boolean.FALSE.equals(entry.get("trashed")), at, browser);
         }
         if ("check".equals(op)) {
             if (!(entry.get("text") instanceof String text) || !(entry.getOrDefault("occurrence", 0L) instanceof Long n)

@@ -172,7 +172,7 @@ final class Router extends Handler.Abstract {
         x.cookie(server.cookieName()).ifPresent(secret -> x.addCookie(cookie(x, secret)));
         x.json(200, obj("csrf", browser.csrf(), "device", server.deviceName(), "browser",
                 obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString(),
-                "now", server.storeMillis(), "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
+                "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
                 AttachmentJson.size(server.attachmentLimit())));
     }
 

@@ -175,14 +175,6 @@ public final class WebServer implements AutoCloseable {
         return config.clock;
     }
 
-    /**
-     * The store's time now, in epoch milliseconds: the page learns from it how far its own clock is off, so the
-     * times its outbox entries carry ({@code at}) are in this server's time.
-     */
-    long storeMillis() {
-        return config.store.clock().millis();
-    }
-
     /** The ping the pages' event streams get every 20 s, now (for tests); returns once it is sent. */
     void pingPages() throws Exception {
         live.pingNow();

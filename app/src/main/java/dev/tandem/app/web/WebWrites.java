@@ -9,6 +9,7 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddPlan;
+import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
  * moved to the Trash meanwhile too, and the answer says so. A tick or a move to the Trash is made on the state as
  * it stood when the page made it ({@code at}, in this server's time): when that state was set again elsewhere
  * after {@code at} (the desktop completed and reopened the todo since), the older tick is refused rather than
- * undoing the later choice; when the state already is what the page asks, there is nothing to do.
+ * undoing the later choice; when the state already is what the page asks, there is nothing to do. "Elsewhere" is
+ * told from this browser's own writes by a claim each of them leaves ({@code web:BROWSER:done:ID:TIME}, kept as
+ * long as entry keys are), so a page's untick after its own tick, both made offline, builds on the tick.
  *
  * <p>Answers are as small as the request: the item's id and, for a quick add, its sentence and the fields the
  * add gave it (never the notes, which it cannot set); the page fetches what it shows.
@@ -112,9 +115,21 @@ final class WebWrites {
             edits.apply(made, set, base, browser.id(), browser.name());
         }
         Item it = items.item(made);
+        return new Answer(201, made, obj("message", added(plan, added, it, gone, language), "values", values(it)));
+    }
+
+    /**
+     * The fields of an item a quick add gives, as an edit's base holds them: what an edit the page made on the
+     * item before it heard of the add is made on. Null when there is no such item.
+     */
+    Map<String, Object> values(String id) {
+        return store.get(id).map(found -> values(items.item(found.id()))).orElse(null);
+    }
+
+    private static Map<String, Object> values(Item it) {
         Map<String, Object> values = new LinkedHashMap<>();
         ADDED_FIELDS.forEach(f -> values.put(f, ItemJson.field(it, f)));
-        return new Answer(201, made, obj("message", added(plan, added, it, gone, language), "values", values));
+        return values;
     }
 
     private String added(QuickAddPlan plan, TodoStore.Added added, Item it, String gone, Language language) {
@@ -144,12 +159,12 @@ final class WebWrites {
      * Ticks ({@code done}) or unticks the item, as the page did at {@code at}; completing a repeating todo makes its
      * next occurrence. Refused when its done state was set elsewhere after {@code at} and differs from the page's.
      */
-    Answer done(String id, boolean done, Long at) {
+    Answer done(String id, boolean done, Long at, Browsers.Browser browser) {
         Item it = items.item(id);
         if (it.isDone() == done || (done && it.isNote())) {
             return new Answer(200, id, Map.of());
         }
-        if (changedSince(id, "done", at)) {
+        if (changedElsewhereSince(id, "done", at, browser)) {
             throw new BadRequest(409, "server.done.later", done ? "done" : "open", it.titleOrEmpty());
         }
         if (done) {
@@ -157,6 +172,7 @@ final class WebWrites {
         } else {
             store.setDone(id, false);
         }
+        markOurs(id, "done", browser);
         return new Answer(200, id, Map.of());
     }
 
@@ -184,12 +200,12 @@ final class WebWrites {
      * Moves the item to the Trash ({@code trashed}) or back out of it, as the page did at {@code at}; refused when
      * that was set elsewhere after {@code at} and differs from the page's.
      */
-    Answer trash(String id, boolean trashed, Long at) {
+    Answer trash(String id, boolean trashed, Long at, Browsers.Browser browser) {
         Item it = items.item(id);
         if (it.isTrashed() == trashed) {
             return new Answer(200, id, Map.of());
         }
-        if (changedSince(id, "trashedat", at)) {
+        if (changedElsewhereSince(id, "trashedat", at, browser)) {
             throw new BadRequest(409, "server.trash.later", trashed ? "trash" : "restore", it.titleOrEmpty());
         }
         if (trashed) {
@@ -197,6 +213,7 @@ final class WebWrites {
         } else {
             store.untrash(id);
         }
+        markOurs(id, "trashedat", browser);
         return new Answer(200, id, Map.of());
     }
 
@@ -207,13 +224,37 @@ final class WebWrites {
         return new Answer(200, id, Map.of());
     }
 
-    /** Whether the item's {@code column} (lower case) got its value after {@code at} (null: never so). */
-    private boolean changedSince(String id, String column, Long at) {
+    /**
+     * Whether the item's {@code column} (lower case) got its value after {@code at} (null: never so) from anyone but
+     * this browser: the page's own earlier entries (a tick, then an untick, both made offline and applied when it
+     * came back) build on each other, so a value this browser's entry wrote is no change made elsewhere.
+     */
+    private boolean changedElsewhereSince(String id, String column, Long at, Browsers.Browser browser) {
         if (at == null) {
             return false;
         }
         Instant made = Instant.ofEpochMilli(Math.min(at, store.clock().millis()));
         Instant set = store.history().changedAt("items", id).get(column);
-        return set != null && set.isAfter(made);
+        if (set == null || !set.isAfter(made)) {
+            return false;
+        }
+        // Claimed when this browser wrote that value; claimed now means it did not (and the refusal rolls it back).
+        String mark = mark(id, column, set, browser);
+        return mark == null || store.once(mark, () -> true).isPresent();
+    }
+
+    /** Notes, in the write's transaction, that this browser's entry gave the item's {@code column} its value now. */
+    private void markOurs(String id, String column, Browsers.Browser browser) {
+        Instant set = store.history().changedAt("items", id).get(column);
+        String mark = set == null ? null : mark(id, column, set, browser);
+        if (mark != null) {
+            store.once(mark, () -> true);
+        }
+    }
+
+    /** The claim that says this browser wrote {@code column} at {@code set}; null for an id too long to claim. */
+    private static String mark(String id, String column, Instant set, Browsers.Browser browser) {
+        String mark = "web:" + browser.id() + ":" + column + ":" + id + ":" + set.toEpochMilli();
+        return mark.length() <= Tx.CLAIM_KEY_CHARS ? mark : null;
     }
 }

@@ -74,7 +74,7 @@ class OutboxDoorTest {
         List<Map<String, Object>> results = replay(List.of(
                 JsonText.obj("key", key(), "op", "add", "id", first, "text", "Bread", "view", "list:" + errands.id()),
                 JsonText.obj("key", key(), "op", "add", "id", second, "text", "Stamps"),
-                JsonText.obj("key", key(), "op", "done", "id", milk.id(), "done", true, "base", Map.of("done", false))));
+                JsonText.obj("key", key(), "op", "done", "id", milk.id(), "done", true)));
 
         assertEquals(List.of("applied", "applied", "applied"), outcomes(results), results.toString());
         assertNull(todo(first).listId(), "in the Inbox");
@@ -121,7 +121,7 @@ class OutboxDoorTest {
                 .withRepeat(new Recurrence(Recurrence.Freq.YEARLY, 1, Set.of(), 0).toRule(), null));
         String after = WebFixture.pageId();
         List<Map<String, Object>> entries = List.of(
-                JsonText.obj("key", key(), "op", "done", "id", far.id(), "done", true, "base", Map.of("done", false)),
+                JsonText.obj("key", key(), "op", "done", "id", far.id(), "done", true),
                 JsonText.obj("key", key(), "op", "add", "id", after, "text", "Typed after it"));
         List<Map<String, Object>> results = replay(entries);
 
@@ -183,7 +183,7 @@ class OutboxDoorTest {
         web.store.setDone(rent.id(), true);
         web.store.setDone(rent.id(), false);
         List<Map<String, Object>> results = replay(List.of(JsonText.obj("key", key(), "op", "done", "id", rent.id(),
-                "done", true, "base", Map.of("done", false), "at", tickedOnThePhone)));
+                "done", true, "at", tickedOnThePhone)));
 
         assertEquals("refused", results.get(0).get("outcome"), results.toString());
         assertTrue(String.valueOf(results.get(0).get("reason")).contains("Pay rent"), results.toString());
@@ -191,7 +191,33 @@ class OutboxDoorTest {
 
         // A tick made after the desktop's: it applies.
         replay(List.of(JsonText.obj("key", key(), "op", "done", "id", rent.id(), "done", true,
-                "base", Map.of("done", false), "at", web.store.clock().millis())));
+                "at", web.store.clock().millis())));
+        assertTrue(todo(rent.id()).isDone());
+    }
+
+    @Test
+    void replay_tickThenUntickBothMadeOfflineEarlier_buildOnEachOtherAcrossRequests() throws Exception {
+        Item rent = web.store.add("Pay rent", null, null);
+        long offline = web.store.clock().millis();
+        // The clock past the entries' times, so the tick is written after the untick was made (milliseconds).
+        while (web.store.clock().millis() <= offline + 2) {
+            Thread.onSpinWait();
+        }
+        Map<String, Object> tick = JsonText.obj("key", key(), "op", "done", "id", rent.id(), "done", true, "at", offline);
+        Map<String, Object> untick = JsonText.obj("key", key(), "op", "done", "id", rent.id(), "done", false,
+                "at", offline + 1);
+        Map<String, Object> again = JsonText.obj("key", key(), "op", "done", "id", rent.id(), "done", true,
+                "at", offline + 2);
+        // In two requests: the untick meets the tick's write, made after it was typed, but by this same page.
+        assertEquals(List.of("applied"), outcomes(replay(List.of(tick))));
+        assertEquals(List.of("applied", "applied"), outcomes(replay(List.of(untick, again))));
+        assertTrue(todo(rent.id()).isDone());
+
+        // Another page's old untick is still judged against this page's tick: that one was made elsewhere.
+        WebFixture.Session laptop = web.pair();
+        List<Map<String, Object>> other = web.outbox(laptop, List.of(JsonText.obj("key", key(), "op", "done",
+                "id", rent.id(), "done", false, "at", offline)));
+        assertEquals("refused", other.get(0).get("outcome"), other.toString());
         assertTrue(todo(rent.id()).isDone());
     }
 
@@ -202,7 +228,7 @@ class OutboxDoorTest {
         web.store.trash(it.id());
         web.store.untrash(it.id());
         List<Map<String, Object>> results = replay(List.of(JsonText.obj("key", key(), "op", "trash", "id", it.id(),
-                "trashed", true, "base", Map.of("trashed", false), "at", trashedOnThePhone)));
+                "trashed", true, "at", trashedOnThePhone)));
 
         assertEquals("refused", results.get(0).get("outcome"), results.toString());
         assertFalse(todo(it.id()).isTrashed());
@@ -215,7 +241,7 @@ class OutboxDoorTest {
         // The phone ticks the second "Eggs"; the desktop meanwhile puts a box above.
         web.store.update(list.id(), it -> it.withNotes("- [ ] Bread\n" + it.notes()));
         List<Map<String, Object>> results = replay(List.of(JsonText.obj("key", key(), "op", "check", "id", list.id(),
-                "text", "Eggs", "occurrence", 1L, "checked", true, "base", Map.of("checked", false))));
+                "text", "Eggs", "occurrence", 1L, "checked", true)));
 
         assertEquals("applied", results.get(0).get("outcome"), results.toString());
         assertEquals("- [ ] Bread\n- [ ] Milk\n- [ ] Eggs\n- [x] Eggs", todo(list.id()).notes());
@@ -228,7 +254,7 @@ class OutboxDoorTest {
         web.store.update(list.id(), it -> it.withNotes("- [ ] Milk"));
         List<Map<String, Object>> results = replay(List.of(
                 JsonText.obj("key", key(), "op", "check", "id", list.id(), "text", "Eggs", "occurrence", 0L,
-                        "checked", true, "base", Map.of("checked", false)),
+                        "checked", true),
                 // A page that names the box by its line alone is not believed: lines move.
                 JsonText.obj("key", key(), "op", "check", "id", list.id(), "line", 0L, "checked", true)));
 

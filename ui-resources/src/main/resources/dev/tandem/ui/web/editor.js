@@ -170,7 +170,7 @@ async function addSubtask() {
   const parentId = editor.id;
   if (!text || !parentId) return;
   const answer = await submit({ op: 'add', id: newId(), text, parentId });
-  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  if (answer.outcome === 'refused') { showDetailError(answer.reason); return; }
   // Only what was sent is cleared: text typed meanwhile stays.
   if (field.value.trim() === text) field.value = '';
   if (answer.status === 0) flashStatus(t(KEPT));
@@ -186,7 +186,7 @@ $('trash').addEventListener('click', async () => {
   const title = editor.item && editor.item.title;
   if (!id) return;
   const answer = await submit({ op: 'trash', id, trashed: true, title });
-  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  if (answer.outcome === 'refused') { showDetailError(answer.reason); return; }
   putDraft(id, null);
   go({ item: null });
   toast(t('page.detail.trashed', title), t('page.undo'), () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
@@ -350,9 +350,9 @@ $('ed-done').addEventListener('change', async () => {
   const box = $('ed-done');
   const done = box.checked;
   const answer = await submit({ op: 'done', id: editor.id, done, title: editor.item && editor.item.title });
-  if (answer.status >= 400) {
+  if (answer.outcome === 'refused') {
     box.checked = !done;
-    showDetailError(answer.error);
+    showDetailError(answer.reason);
     return;
   }
   refreshAll();
@@ -377,7 +377,7 @@ export async function reloadItem() {
 
 initNotes({
   current: () => editor.id, item: () => editor.item, stale: () => formValue('notes') !== editor.shown.notes,
-  checked: (item) => showItem(item, dirtyFields()), failed: (m) => showDetailError(m), decorate: decorateFiles,
+  checked: () => reloadItem(), failed: (m) => showDetailError(m), decorate: decorateFiles,
 });
 initAttachments({ current: () => editor.id, attached: (links) => { insertLinks(links); save(false); }, failed: (m) => showDetailError(m) });
 

@@ -157,10 +157,10 @@ async function tick(it, box) {
   const done = box.checked;
   box.closest('.item').classList.toggle('done', done);
   const answer = await submit({ op: 'done', id: it.id, done, title: it.title });
-  if (answer.status >= 400) {
+  if (answer.outcome === 'refused') {
     box.checked = !done;
     box.closest('.item').classList.toggle('done', !done);
-    toast(answer.error);
+    toast(answer.reason);
     return;
   }
   if (done) toast(t('page.row.completed', it.title), t('page.undo'), () => untick(it));
@@ -168,7 +168,7 @@ async function tick(it, box) {
 }
 async function untick(it) {
   const answer = await submit({ op: 'done', id: it.id, done: false, title: it.title });
-  if (answer.status >= 400) toast(answer.error);
+  if (answer.outcome === 'refused') toast(answer.reason);
   refreshAll();
 }
 

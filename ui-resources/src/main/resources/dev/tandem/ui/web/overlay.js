@@ -9,12 +9,14 @@ import { pending } from './outbox.js';
 /** The view key an entry's new item shows in: the view it was added in (a subtask shows under its parent). */
 const addedIn = (e) => (e.parentId ? null : e.view || 'inbox');
 
+/** The row of an item added here, as typed (the server reads the text), with the edits joined to its add. */
 function addedRow(e) {
-  return {
+  const row = {
     id: e.id, title: e.text, listId: e.view && e.view.startsWith('list:') ? e.view.slice(5) : null,
     listName: '', due: null, dueLabel: '', done: false, note: false, tags: [], hasNotes: false,
     priority: null, waiting: true, parentId: e.parentId || null,
   };
+  return e.set ? applyEdit(row, e.set) : row;
 }
 
 function applyEdit(row, set) {
@@ -78,6 +80,9 @@ export async function overlayItem(id, answer) {
       if (e.op === 'done') item = { ...item, done: e.done, waiting: true };
       else if (e.op === 'edit') item = applyEdit(item, e.set);
       else if (e.op === 'trash') item = { ...item, trashed: e.trashed !== false, waiting: true };
+      else if (e.op === 'check') {
+        item = { ...item, waiting: true, checks: [...(item.checks || []), { text: e.text, occurrence: e.occurrence, checked: e.checked }] };
+      }
     } else if (item && e.op === 'add' && e.parentId === id && !(item.subtasks || []).some((s) => s.id === e.id)) {
       item = { ...item, subtasks: [...(item.subtasks || []), addedRow(e)] };
     } else if (item && (item.subtasks || []).some((s) => s.id === e.id)) {

@@ -51,8 +51,8 @@ async function quickAdd() {
   const into = /^(list:|tag:)/.test(view) || ['inbox', 'today', 'upcoming', 'someday'].includes(view) ? view : 'inbox';
   try {
     const answer = await submit({ op: 'add', id: newId(), text, view: into });
-    if (answer.status >= 400) {
-      setQuickMessage(answer.error, true, answer.status === 400 ? null : quickAdd);
+    if (answer.outcome === 'refused') {
+      setQuickMessage(answer.reason, true, answer.status === 400 ? null : quickAdd);
       return;
     }
     // Only what was sent is cleared: text typed meanwhile stays.

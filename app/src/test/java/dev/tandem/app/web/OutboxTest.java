@@ -152,7 +152,7 @@ class OutboxTest {
     }
 
     @Test
-    void replay_attackerSendsTooManyOrMalformedEntries_refusedBeforeAnyWrite() throws Exception {
+    void replay_attackerSendsTooManyOrMalformedEntries_refusedAndNothingWritten() throws Exception {
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i <= Outbox.MAX_ENTRIES; i++) {
             many.add(JsonText.obj("key", key(), "op", "add", "text", "Spam " + i));

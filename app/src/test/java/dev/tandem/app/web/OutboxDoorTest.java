@@ -135,6 +135,34 @@ class OutboxDoorTest {
     }
 
     @Test
+    void replay_databaseFailsOnAnEntry_stopsThereThenRefusesItAfterFiveTriesAndGoesOn() throws Exception {
+        Item rent = web.store.add("Pay rent", null, null);
+        // The database refuses that one write (as a full disk or a damaged page would), whatever the server does.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tandem.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER no_rent BEFORE UPDATE ON items WHEN NEW.id = '" + rent.id() + "'"
+                    + " BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+        }
+        String after = WebFixture.pageId();
+        List<Map<String, Object>> entries = List.of(
+                JsonText.obj("key", key(), "op", "done", "id", rent.id(), "done", true),
+                JsonText.obj("key", key(), "op", "add", "id", after, "text", "Typed after it"));
+        for (int i = 1; i < Outbox.STRIKES; i++) {
+            Map<String, Object> stopped = JsonText.object(web.post("/api/outbox", JsonText.write(Map.of("entries", entries)),
+                    phone).body());
+            // Stopped at it, the rest not tried: the page sends them again later, in order.
+            assertNotNull(stopped.get("stopped"), stopped.toString());
+            assertEquals(List.of(), stopped.get("results"));
+            assertTrue(web.store.get(after).isEmpty());
+        }
+        List<Map<String, Object>> results = replay(entries);
+        assertEquals(List.of("refused", "applied"), outcomes(results), results.toString());
+        assertTrue(String.valueOf(results.get(0).get("reason")).contains(String.valueOf(Outbox.STRIKES)), results.toString());
+        assertFalse(todo(rent.id()).isDone());
+        assertTrue(web.store.get(after).isPresent());
+    }
+
+    @Test
     void replay_editsOfAHugeNote_answerIdsAndOutcomesNotTheNote() throws Exception {
         Item big = web.store.add("Big note", null, null);
         web.store.update(big.id(), it -> it.withNotes(("- [ ] line of a long note **with** markup\n").repeat(22_000)));

@@ -141,6 +141,13 @@ final class ApiRoutes {
         if (key.startsWith("filter:")) {
             return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared));
         }
+        if (key.equals("search")) {
+            Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search", q.strip()),
+                    limit, it -> ItemJson.row(it, lists, today, shared));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);

@@ -44,7 +44,7 @@ export async function loadView() {
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
     setTitle(r.v === 'search' ? t('page.view.search', r.q) : data.title);
-    if (data.days) daysRenderer(data); else renderItems(data.items, data.total);
+    if (data.days) daysRenderer(data); else renderItems(data.items, data.total, data.problem);
     $('items').dataset.view = r.v;
   } catch (e) {
     if (seq !== viewSeq || e.status === 401) return;
@@ -82,7 +82,8 @@ function emptyText(v) {
   return t('page.empty.other');
 }
 
-function renderItems(items, total) {
+/** The rows; {@code problem}: why a search's query does not read, said where the rows would be. */
+function renderItems(items, total, problem) {
   $('panel').hidden = true;
   more.disconnect();
   const rows = items.map((it) => itemRow(it));
@@ -95,7 +96,7 @@ function renderItems(items, total) {
     more.observe(sentinel);
   }
   keepingFocus(() => $('items').replaceChildren(...rows));
-  showEmpty(items.length ? '' : emptyText(state.route.v));
+  showEmpty(items.length ? '' : problem || emptyText(state.route.v));
 }
 
 /** Runs render (which replaces the rows) and puts the focus back on the row (or its done box) it was on. */

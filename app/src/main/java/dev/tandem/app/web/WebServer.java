@@ -68,7 +68,7 @@ public final class WebServer implements AutoCloseable {
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists, attachments()),
+                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);

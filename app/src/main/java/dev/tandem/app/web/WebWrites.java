@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The page's writes, each through the model as the desktop's are: quick add ({@link QuickAddPlan}), ticking
- * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), and
- * the Trash. Each returns its answer rather than writing it, so the same write serves a request made online
+ * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), a move
+ * in a list ({@link WebMoves}), and the Trash. Each returns its answer rather than writing it, so the same write serves a request made online
  * and an entry of the page's outbox replayed later ({@link Outbox}), inside the transaction that claims it.
  * A refused write throws {@link BadRequest}.
  */
@@ -39,12 +39,14 @@ final class WebWrites {
     private final SeriesStore series;
     private final WebEdits edits;
     private final ItemAnswers items;
+    private final WebMoves moves;
 
     WebWrites(TodoStore store, ItemAnswers items) {
         this.store = store;
         this.series = store.series();
         this.edits = new WebEdits(store);
         this.items = items;
+        this.moves = new WebMoves(store, items);
     }
 
     /**
@@ -119,6 +121,11 @@ final class WebWrites {
         return new Answer(409, obj("error", Messages.text(language, "server.conflict.changed",
                 String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())),
                 "fields", r.stale(), "item", item));
+    }
+
+    /** Moves a todo in its list ({@link WebMoves}): to {@code to} if it still sits where {@code base} says. */
+    Answer move(String id, Object to, Object base, Browsers.Browser browser, Language language) {
+        return moves.move(id, to, base, browser, language);
     }
 
     /** Moves the item to the Trash ({@code trashed}) or back out of it. */

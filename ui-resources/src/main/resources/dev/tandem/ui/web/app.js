@@ -14,11 +14,12 @@ import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
-// line, and the views they register with the list: the Agenda and Week, Conflicts, This browser).
+// line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
 import './quickadd.js';
 import './waiting.js';
 import './days.js';
+import './outline.js';
 import './conflicts.js';
 import './settings.js';
 
@@ -75,5 +76,9 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
     if (keepOnStart) { keepOnStart = false; keepForOffline(); }
   });
 }
+
+// The bars that stick while the page scrolls stop under the banners (app.css): they learn how tall those are.
+new ResizeObserver(() => document.documentElement.style.setProperty('--banners-h',
+  document.querySelector('.banners').offsetHeight + 'px')).observe(document.querySelector('.banners'));
 
 boot();

@@ -287,6 +287,7 @@ export function describe(e) {
   if (e.op === 'add') return t('page.held.add', e.text);
   if (e.op === 'done') return t(e.done ? 'page.held.complete' : 'page.held.reopen', e.title || e.id);
   if (e.op === 'trash') return t(e.trashed === false ? 'page.held.restore' : 'page.held.trash', e.title || e.id);
+  if (e.op === 'move') return t('page.held.move', e.title || e.id);
   if (e.op === 'edit') {
     return t('page.held.edit', e.title || e.id, Object.entries(e.set || {})
       .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? t('page.held.none') : v}`).join('; '));

@@ -206,7 +206,7 @@ class WebAccessibilityTest {
         chromium.find("#move-close").click();
         chromium.await("return !document.getElementById('move-dialog').open");
 
-        chromium.js("location.hash = '#v=search&q=' + encodeURIComponent('@errands milk')");
+        chromium.js("location.hash = '#v=search&q=' + encodeURIComponent('p1 milk')");
         chromium.await("return document.getElementById('items').dataset.view === 'search'"
                 + " && document.querySelectorAll('#items .item').length === 1");
         check(axe, found, "search");

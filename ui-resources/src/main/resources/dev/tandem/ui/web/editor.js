@@ -359,9 +359,12 @@ $('ed-done').addEventListener('change', async () => {
 });
 
 // On a phone an open item is the whole screen and the view's heading is hidden: the item's heading is the page's
-// first (level 1); beside the list on a desktop it is under the view's.
+// first (level 1), its parts' under it; beside the list on a desktop all are one level deeper, under the view's.
 const phone = window.matchMedia('(max-width: 899px)');
-const levelHeading = () => $('detail-heading').setAttribute('aria-level', phone.matches ? '1' : '2');
+const levelHeading = () => {
+  $('detail-heading').setAttribute('aria-level', phone.matches ? '1' : '2');
+  for (const part of $('editor').querySelectorAll('.notes-head h3')) part.setAttribute('aria-level', phone.matches ? '2' : '3');
+};
 phone.addEventListener('change', levelHeading);
 levelHeading();
 

@@ -68,7 +68,11 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
       fetch(path, { credentials: 'same-origin' }).catch(() => { /* kept next time */ });
     }
   };
-  navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
+  navigator.serviceWorker.register('/sw.js').catch((e) => {
+    // The page works without it. Over HTTPS a browser refuses it for a certificate it does not trust (one whose
+    // warning the person went past): no opening offline, no installing. This browser says so, and what to do.
+    if (location.protocol === 'https:' && e && e.name === 'SecurityError') state.untrusted = true;
+  });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (state.session) keepForOffline(); else keepOnStart = true;
   });

@@ -25,7 +25,7 @@ export function renderSettings(data, seq) {
     'aria-describedby': 'browser-name-error' });
   name.defaultValue = s.browser.name;
   if (typed !== null) name.value = typed;
-  panel.replaceChildren(
+  panel.replaceChildren(...[
     h('article', { class: 'card' },
       h('h2', null, t('page.view.settings')),
       h('p', null, t('page.settings.pairedWith', s.browser.name, s.device)),
@@ -36,6 +36,10 @@ export function renderSettings(data, seq) {
         h('p', { id: 'browser-name-error', class: 'error', role: 'alert' })),
       h('p', { class: 'muted' }, state.online ? t('page.settings.live') : t('page.settings.offline')),
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'logout', onclick: logout }, t('page.settings.logout')))),
+    state.untrusted ? h('article', { class: 'card', id: 'untrusted' },
+      h('h2', null, t('page.settings.untrustedHeading')),
+      h('p', null, t('page.settings.untrusted')),
+      h('p', { class: 'muted' }, t('page.settings.untrustedWhat'))) : null,
     h('article', { class: 'card' },
       h('h2', null, t('page.settings.browsers')),
       h('ul', { class: 'browsers' }, ...browsers.map((b) => h('li', { 'data-id': b.id },
@@ -44,7 +48,8 @@ export function renderSettings(data, seq) {
           h('div', { class: 'muted' }, b.address ? t('page.settings.seenFrom', when(b.pairedAt), when(b.lastSeen), b.address)
             : t('page.settings.seen', when(b.pairedAt), when(b.lastSeen)))),
         h('button', { type: 'button', class: 'danger', 'data-write': '', disabled: !state.writable,
-          'aria-label': t('page.settings.revokeLabel', b.name), onclick: () => revoke(b) }, t('page.settings.revoke')))))));
+          'aria-label': t('page.settings.revokeLabel', b.name), onclick: () => revoke(b) }, t('page.settings.revoke'))))))]
+    .filter(Boolean));
   if (state.renameSoon) {
     state.renameSoon = false;
     name.focus();

@@ -46,6 +46,8 @@ async function boot() {
 // Keyboard: Escape closes the drawer or the item, / searches, n adds.
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') {
+    // A sheet open over the page (Move…) closes by itself, and only it.
+    if (document.querySelector('dialog[open]')) return;
     if (document.body.classList.contains('drawer-open')) { closeDrawer(); $('menu-button').focus(); return; }
     // From the editor's fields too: leaving the item sends what was typed, and focus goes back to its row.
     if (state.route.item && !ev.defaultPrevented) go({ item: null });

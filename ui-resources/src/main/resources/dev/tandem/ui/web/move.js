@@ -25,7 +25,8 @@ export function setShown(data) {
   if ($('move-dialog').open) fillSheet();
 }
 
-const rowOf = (id) => shown.items.find((r) => r.id === id) || null;
+/** A row of the outline shown now: none once another view (a flat one) is drawn over it. */
+const rowOf = (id) => (state.route.v === shown.view && shown.items.find((r) => r.id === id)) || null;
 const titleOf = (row) => row.title || t('page.row.noTitle');
 
 /** The row's Move… handle: a tap or Enter opens the sheet, a drag moves the row. */

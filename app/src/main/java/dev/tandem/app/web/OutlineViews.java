@@ -31,6 +31,13 @@ final class OutlineViews {
     /** The view {@code key} ({@code inbox} or {@code list:ID}) of list {@code listId} (null: the Inbox). */
     Map<String, Object> items(String key, String listId, String title, int limit, Function<Item, Map<String, Object>> row) {
         ListOutline.Read read = ListOutline.read(store, listId);
+        List<String> shownIds = new ArrayList<>();
+        for (Outline.Line line : read.lines()) {
+            if (!line.isSection() && shownIds.size() < limit) {
+                shownIds.add(line.item().id());
+            }
+        }
+        Map<String, Item> whole = ListOutline.rows(store, shownIds);
         List<Object> rows = new ArrayList<>();
         List<Object> sections = new ArrayList<>();
         // The todo shown at each depth so far: a line's parent is the one at the depth above it.
@@ -46,6 +53,11 @@ final class OutlineViews {
             Item it = line.item();
             shownAt[line.depth()] = it.id();
             if (rows.size() >= limit) {
+                continue;
+            }
+            // Read whole apart from the order; gone meanwhile (a commit in between), it is left out.
+            it = whole.get(it.id());
+            if (it == null) {
                 continue;
             }
             Map<String, Object> r = new LinkedHashMap<>(row.apply(it));

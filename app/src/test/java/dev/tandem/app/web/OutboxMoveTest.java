@@ -101,7 +101,7 @@ class OutboxMoveTest {
     /** The list as the desktop shows it: "## Section" for a heading, two spaces per level before a title. */
     static String outline(TodoStore store, String listId) {
         return ListOutline.read(store, listId).lines().stream().map(l -> l.isSection() ? "## " + l.section().name()
-                : "  ".repeat(l.depth()) + l.item().title()).collect(Collectors.joining("\n"));
+                : "  ".repeat(l.depth()) + store.get(l.item().id()).orElseThrow().title()).collect(Collectors.joining("\n"));
     }
 
     @Test

@@ -29,13 +29,20 @@ export function setShown(data) {
 const rowOf = (id) => (state.route.v === shown.view && shown.items.find((r) => r.id === id)) || null;
 const titleOf = (row) => row.title || t('page.row.noTitle');
 
+/** The handle's icon, parsed once and copied into each row (a list draws hundreds of them). */
+let grip = null;
+
 /** The row's Move… handle: a tap or Enter opens the sheet, a drag moves the row. */
 export function moveHandle(row) {
   const handle = h('button', {
     type: 'button', class: 'move-handle', 'aria-label': t('page.move.open', titleOf(row)), 'aria-haspopup': 'dialog',
     onclick: () => { if (handle.dataset.dragged) { delete handle.dataset.dragged; return; } openSheet(row.id); },
   });
-  handle.innerHTML = SVG(ICONS.grip);
+  if (!grip) {
+    grip = h('template');
+    grip.innerHTML = SVG(ICONS.grip);
+  }
+  handle.append(grip.content.cloneNode(true));
   dragFrom(handle, (target, zone) => {
     const r = rowOf(row.id);
     if (r) moveTo(r, lines.drop(shown.items, shown.sections, r, target, zone), 'page.move.moved');

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -29,9 +28,9 @@ import java.util.function.Consumer;
 /**
  * The browsers paired with this device, kept owner-only in the data dir ({@link #FILE}) so a restart
  * keeps them paired. Only a SHA-256 of each session secret is stored: the file alone lets nobody in.
- * A browser is found by its cookie's hash; "last seen" is written at most once every
- * {@link #SEEN_EVERY}, not on every request, and at once when the browser's address changed (which the lists of
- * paired browsers show, to tell two alike apart). Revoking removes the browser at once and tells the
+ * A browser is found by its cookie's hash; "last seen", and the address it was seen from (which the lists of paired
+ * browsers show, to tell two alike apart), are written at most once every {@link #SEEN_EVERY}, not on every
+ * request; this process's own lists show them at once. Revoking removes the browser at once and tells the
  * listeners (open event streams close); pairing and revoking tell the others ({@link #onChange}).
  *
  * <p>The file is the truth, shared with other processes ({@code tandem serve --revoke}): every method
@@ -145,8 +144,9 @@ final class Browsers {
                 Instant now = clock.instant();
                 seen = b.seen(now, address);
                 byHash.put(b.secretHash(), seen);
-                if (Duration.between(written, now).compareTo(SEEN_EVERY) >= 0
-                        || !Objects.equals(seen.address(), b.address())) {
+                // At most once a minute whatever changed: a session whose address keeps changing (a phone between
+                // networks, or a client that wants the disk busy) costs no more writes than one that does not.
+                if (Duration.between(written, now).compareTo(SEEN_EVERY) >= 0) {
                     save();
                 }
             }

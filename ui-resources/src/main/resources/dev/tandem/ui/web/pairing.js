@@ -122,7 +122,7 @@ export function startApp(session) {
     // Paired by a link, nobody typed a name: the one the server gave it is said, with a way to change it.
     pairedByLink = false;
     toast(t('page.pair.pairedAs', session.browser.name), t('page.settings.rename'),
-      () => { state.renameSoon = true; go({ v: 'settings', item: null }); }, true);
+      () => { state.renameSoon = true; go({ v: 'settings', item: null }); });
   }
 }
 

@@ -23,7 +23,7 @@ class WebAssetsTest {
     /** The ES modules app.js imports, each served beside it under /assets/. */
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
             "sidebar", "items", "days", "quickadd", "editor", "fields", "notes", "drafts", "conflicts", "settings", "live", "attachments",
-            "outbox", "overlay", "waiting", "i18n");
+            "outbox", "overlay", "waiting", "i18n", "outline", "move", "lines", "drag");
 
     @Test
     void find_everyListedPath_givesItsBytesAndType() {

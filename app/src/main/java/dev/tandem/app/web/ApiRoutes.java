@@ -45,12 +45,18 @@ final class ApiRoutes {
     private final Outbox outbox;
     private final DayViews days;
     private final FilterViews filters;
+    private final OutlineViews outlines;
 
-    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
+    /** The serving device's name, as the page names it ("Paired with …"). */
+    private final String deviceName;
+
+    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments, String deviceName) {
         this.store = store;
+        this.deviceName = deviceName;
         this.tags = store.tags();
         this.days = new DayViews(store);
         this.filters = new FilterViews(store);
+        this.outlines = new OutlineViews(store);
         this.authors = new Authors(store);
         this.sharedLists = sharedLists;
         this.items = new ItemAnswers(store, sharedLists, attachments);
@@ -67,7 +73,7 @@ final class ApiRoutes {
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
-                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
+                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts(b)))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
                     store.conflicts().useLostValue(conflict(p.get(0)));
                     x.empty(204);
@@ -132,11 +138,23 @@ final class ApiRoutes {
         if (key.startsWith("filter:")) {
             return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared));
         }
+        if (key.equals("search")) {
+            Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search", q.strip()),
+                    limit, it -> ItemJson.row(it, lists, today, shared));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
             return view instanceof Listing.Agenda ? days.agenda(today, row, language)
                     : days.week(week, today, row, language);
+        }
+        // The Inbox and a list in their own order, nested, with their sections, as the desktop shows them.
+        if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
+            String listId = view instanceof Listing.UserListing u ? u.listId() : null;
+            return outlines.items(key, listId, title(view, lists, language), limit, it -> ItemJson.row(it, lists, today, shared));
         }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
@@ -168,7 +186,12 @@ final class ApiRoutes {
         return obj("title", d.title(), "chips", chips, "warning", d.warning());
     }
 
-    private List<Object> conflicts() {
+    /**
+     * The conflicts, each side named for the person holding this page: the serving device by its name (not "This
+     * device", which on a phone reads as the phone), this browser flagged ({@code keptHere}, {@code lostHere}) for
+     * the page to say "this browser", another browser or device by its name.
+     */
+    private List<Object> conflicts(Browsers.Browser browser) {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.conflicts().list()) {
             String title = "items".equals(c.table())
@@ -179,10 +202,16 @@ final class ApiRoutes {
             out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(), "itemTitle", title, "field", c.field(),
                     "fieldLabel", ConflictWords.fieldLabel(c.field()), "kept", ConflictWords.keptText(c),
                     "lost", ConflictWords.valueText(c.field(), c.lostValue()),
-                    "keptBy", authors.label(c.keptAuthor()), "lostBy", authors.label(c.lostAuthor()),
+                    "keptBy", by(c.keptAuthor()), "lostBy", by(c.lostAuthor()),
+                    "keptHere", browser.id().equals(c.keptAuthor()), "lostHere", browser.id().equals(c.lostAuthor()),
                     "at", c.detectedAt() == null ? null : c.detectedAt().toEpochMilli()));
         }
         return out;
+    }
+
+    /** Who made a change, named for a page: the serving device by its own name, any other as Authors names it. */
+    private String by(String author) {
+        return authors.label(author, deviceName);
     }
 
     static Listing listing(String key, String q) {

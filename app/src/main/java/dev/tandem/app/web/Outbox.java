@@ -153,6 +153,9 @@ final class Outbox {
             Edit e = Edit.of(entry);
             return writes.edit(id, e.set(), e.base(), browser, language);
         }
+        if ("move".equals(op)) {
+            return writes.move(id, entry.get("to"), entry.get("base"), browser, language);
+        }
         if ("trash".equals(op)) {
             return writes.trash(id, !Boolean.FALSE.equals(entry.get("trashed")), at, browser);
         }

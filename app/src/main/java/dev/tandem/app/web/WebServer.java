@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -68,7 +69,7 @@ public final class WebServer implements AutoCloseable {
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists, attachments()),
+                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
@@ -134,6 +135,27 @@ public final class WebServer implements AutoCloseable {
 
     public List<PairedBrowser> browsers() {
         return browsers.all();
+    }
+
+    /** Hears each browser that pairs, on the thread that paired it. */
+    public void onPaired(Consumer<PairedBrowser> listener) {
+        browsers.onChange((change, b) -> {
+            if (change == Browsers.Change.PAIRED) {
+                listener.accept(b);
+            }
+        });
+    }
+
+    /**
+     * Hears each browser revoked, here or by another process ({@code tandem serve --revoke}: heard once this server
+     * reads the browsers' file again, at the next request or ping of a page, within 20 s).
+     */
+    public void onRevoked(Consumer<PairedBrowser> listener) {
+        browsers.onChange((change, b) -> {
+            if (change == Browsers.Change.REVOKED) {
+                listener.accept(b);
+            }
+        });
     }
 
     /** The browsers paired with the profile of {@code settings}, read from its file (for another process). */

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The page's writes, each through the model as the desktop's are: quick add ({@link QuickAddPlan}), ticking
- * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), the
- * Trash, and a check box of a note ({@link NoteChecks}). They are the entries of the page's outbox
+ * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), a
+ * move in a list ({@link WebMoves}), the Trash, and a check box of a note ({@link NoteChecks}). They are the entries of the page's outbox
  * ({@link Outbox}), each applied inside the transaction that claims it. A refused write throws
  * {@link BadRequest} and writes nothing.
  *
@@ -60,12 +60,14 @@ final class WebWrites {
     private final SeriesStore series;
     private final WebEdits edits;
     private final ItemAnswers items;
+    private final WebMoves moves;
 
     WebWrites(TodoStore store, ItemAnswers items) {
         this.store = store;
         this.series = store.series();
         this.edits = new WebEdits(store);
         this.items = items;
+        this.moves = new WebMoves(store);
     }
 
     /**
@@ -194,6 +196,11 @@ final class WebWrites {
                 throw new BadRequest("server.field.unknown", k);
             }
         }
+    }
+
+    /** Moves a todo in its list ({@link WebMoves}): to {@code to} if it still sits where {@code base} says. */
+    Answer move(String id, Object to, Object base, Browsers.Browser browser, Language language) {
+        return moves.move(id, to, base, browser, language);
     }
 
     /**

@@ -57,6 +57,8 @@ class PhoneWebViewModelTest {
             vm.newCode();
             assertEquals(1, vm.browsers().size());
             assertEquals("Pixel", vm.browsers().get(0).name());
+            // Two phones alike are told apart by where they were last seen from.
+            assertTrue(vm.browsers().get(0).seen().endsWith("from 127.0.0.1"), vm.browsers().get(0).seen());
             vm.revoke(vm.browsers().get(0));
             assertTrue(vm.browsers().isEmpty());
             assertTrue(companion.running().orElseThrow().browsers().isEmpty());

@@ -101,7 +101,7 @@ class OutboxProperties {
         Outbox outbox = new Outbox(store, new WebWrites(store, new ItemAnswers(store, Set::of,
                 store.attachments())));
         Browsers.Browser phone = new Browsers.Browser(UUID.randomUUID().toString(), "Phone", "-", "-", Instant.now(),
-                Instant.now());
+                Instant.now(), null);
         List<String> ids = new ArrayList<>();
         Map<String, Map<String, Object>> oracle = new HashMap<>();
         for (int i = 0; i < ITEMS; i++) {

@@ -134,7 +134,7 @@ class OutboxStructureProperties {
         final TodoStore store;
         final Outbox outbox;
         final Browsers.Browser phone = new Browsers.Browser(UUID.randomUUID().toString(), "Phone", "-", "-",
-                Instant.now(), Instant.now());
+                Instant.now(), Instant.now(), null);
         final List<String> lists = new ArrayList<>();
         /** Every todo either side made, in order: the desktop's first, then the phone's by their page ids. */
         final List<String> known = new ArrayList<>();

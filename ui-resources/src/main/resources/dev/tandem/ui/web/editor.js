@@ -358,6 +358,16 @@ $('ed-done').addEventListener('change', async () => {
   refreshAll();
 });
 
+// On a phone an open item is the whole screen and the view's heading is hidden: the item's heading is the page's
+// first (level 1), its parts' under it; beside the list on a desktop all are one level deeper, under the view's.
+const phone = window.matchMedia('(max-width: 899px)');
+const levelHeading = () => {
+  $('detail-heading').setAttribute('aria-level', phone.matches ? '1' : '2');
+  for (const part of $('editor').querySelectorAll('.notes-head h3')) part.setAttribute('aria-level', phone.matches ? '2' : '3');
+};
+phone.addEventListener('change', levelHeading);
+levelHeading();
+
 titlesFrom((id) => (editor.id === id && editor.item ? editor.item.title : null));
 onConnection((online) => {
   updateSaveButton();

@@ -130,7 +130,8 @@ class OutboxMoveTest {
         List<Map<String, Object>> results = replay(List.of(move(b, to(home.id(), a.id(), null, null),
                 place(home.id(), null, null))));
         assertEquals(409L, results.get(0).get("status"));
-        assertTrue(((String) results.get(0).get("error")).startsWith("Moved on another device"), results.toString());
+        assertEquals("conflict", results.get(0).get("outcome"), results.toString());
+        assertTrue(((String) results.get(0).get("reason")).startsWith("Moved on another device"), results.toString());
         assertEquals("A\nC\n  B", outline(web.store, home.id()));
         List<Conflict> conflicts = web.store.conflicts().list();
         assertEquals(1, conflicts.size(), conflicts.toString());
@@ -187,7 +188,8 @@ class OutboxMoveTest {
         for (int i = 0; i < statuses.size() - 1; i++) {
             long status = (Long) statuses.get(i);
             assertTrue(status == 400 || status == 404, "entry " + i + ": " + results.get(i));
-            assertTrue(results.get(i).get("error") instanceof String e && !e.contains("Exception"), results.get(i).toString());
+            assertEquals("refused", results.get(i).get("outcome"), results.get(i).toString());
+            assertTrue(results.get(i).get("reason") instanceof String e && !e.contains("Exception"), results.get(i).toString());
         }
         assertEquals(before.replace("A\n  Child\nB\n", "B\nA\n  Child\n"), outline(web.store, home.id()));
         assertTrue(web.store.conflicts().list().isEmpty());

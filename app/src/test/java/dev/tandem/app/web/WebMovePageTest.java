@@ -104,15 +104,24 @@ class WebMovePageTest {
         chromium.js("document.querySelector(arguments[0]).focus()", row(c) + " .item-open");
         new Actions(chromium.driver()).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_UP)
                 .keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
-        assertStore("A\nC\nB\n## Later");
+        assertMovedAndFocused("A\nC\nB\n## Later");
         new Actions(chromium.driver()).keyDown(Keys.CONTROL).sendKeys("]").keyUp(Keys.CONTROL).perform();
-        assertStore("A\n  C\nB\n## Later");
+        assertMovedAndFocused("A\n  C\nB\n## Later");
         new Actions(chromium.driver()).keyDown(Keys.CONTROL).sendKeys("[").keyUp(Keys.CONTROL).perform();
-        assertStore("A\nC\nB\n## Later");
+        assertMovedAndFocused("A\nC\nB\n## Later");
         new Actions(chromium.driver()).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN)
-                .sendKeys(Keys.ARROW_DOWN).keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+                .keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+        assertMovedAndFocused("A\nB\nC\n## Later");
+        new Actions(chromium.driver()).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN)
+                .keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
         // Past the last of the list's top, into the next section.
-        assertStore("A\nB\n## Later\nC");
+        assertMovedAndFocused("A\nB\n## Later\nC");
+    }
+
+    /** The move landed in the store and on the page, and the moved row (C) keeps the focus for the next key. */
+    private void assertMovedAndFocused(String expected) {
+        assertStore(expected);
+        assertShown(expected);
         chromium.await("return document.activeElement.closest('.item') && document.activeElement.closest('.item').dataset.id === arguments[0]",
                 c.id());
     }

@@ -154,7 +154,7 @@ class WebFiltersTest {
         hostile.put("Huge", "at most 1,000 characters");
         hostile.put("Deep", "at most 1,000 characters");
         hostile.put("Nested", "nests at most 32 levels");
-        hostile.put("Newer", "is no condition");
+        hostile.put("Newer", "is not a condition");
         plant("5d3c1a2b-0000-4000-8000-000000000001", "Huge", "p1 | ".repeat(200_000) + "p1");
         plant("5d3c1a2b-0000-4000-8000-000000000002", "Deep", "(".repeat(10_000) + "p1" + ")".repeat(10_000));
         plant("5d3c1a2b-0000-4000-8000-000000000003", "Nested", "(".repeat(40) + "p1" + ")".repeat(40));

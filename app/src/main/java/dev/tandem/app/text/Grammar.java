@@ -256,18 +256,33 @@ final class Grammar {
                 return table.count(m).filter(n -> n >= 1 && n <= 999).map(n -> Recurrence.every(f, n.intValue()));
             }
         }
+        if (table.matches("repeat.fortnightly", p) != null) {
+            return Optional.of(Recurrence.every(Freq.WEEKLY, 2));
+        }
+        if ((m = table.matches("repeat.everyNWeeksOn", p)) != null) {
+            Optional<Long> n = table.count(m).filter(k -> k >= 1 && k <= 999);
+            Optional<EnumSet<DayOfWeek>> days = days(m);
+            return n.isEmpty() || days.isEmpty() ? Optional.empty()
+                    : Optional.of(new Recurrence(Freq.WEEKLY, n.get().intValue(), days.get(), 0));
+        }
         if ((m = table.matches("repeat.onWeekdays", p)) != null) {
-            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String w : m.group("wds").split("\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+")) {
-                DayOfWeek d = table.weekday(w);
-                if (d == null) {
-                    return Optional.empty();
-                }
-                days.add(d);
-            }
-            return Optional.of(Recurrence.weekly(days));
+            return days(m).map(Recurrence::weekly);
         }
         return Optional.empty();
+    }
+
+    /** The weekdays a rule's {@code {weekdays}} or {@code {weekday}} placeholder matched; empty for a name it lacks. */
+    private Optional<EnumSet<DayOfWeek>> days(Matcher m) {
+        String said = GrammarTable.group(m, "wds") != null ? m.group("wds") : m.group("wd");
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String w : said.split("\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+")) {
+            DayOfWeek d = table.weekday(w);
+            if (d == null) {
+                return Optional.empty();
+            }
+            days.add(d);
+        }
+        return Optional.of(days);
     }
 
     /** Whether a repeat phrase of this language can start with the word. */

@@ -97,7 +97,8 @@ class QuickAddLanguagesTest {
                 Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY)),
                 Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)),
                 Recurrence.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
-                Recurrence.monthlyOn(1), Recurrence.monthlyOn(22));
+                Recurrence.monthlyOn(1), Recurrence.monthlyOn(22),
+                new Recurrence(Recurrence.Freq.WEEKLY, 2, EnumSet.of(DayOfWeek.MONDAY), 0));
         for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
             Messages.use(l);
             for (Recurrence r : rules) {

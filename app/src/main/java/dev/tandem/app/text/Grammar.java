@@ -54,6 +54,11 @@ final class Grammar {
 
     // ---- words and phrases of one kind ----
 
+    /** A kind's words and phrases, normalised ({@code at}, {@code rangeTo}); none when the table has none. */
+    List<String> words(String kind) {
+        return table.words(kind);
+    }
+
     /** Whether the word is one of a kind's single words ({@code at}, {@code for}, {@code dateConnectors}). */
     boolean is(String kind, QuickAddWord w) {
         return !w.plain() && table.words(kind).contains(norm(w.text()));
@@ -154,6 +159,9 @@ final class Grammar {
             int d = Integer.parseInt(m.group("day"));
             return d >= 1 && d <= 31 ? Optional.of(Recurrence.monthlyOn(d).first(today)) : Optional.empty();
         }
+        if ((m = table.matches("date.inMonth", p)) != null) {
+            return Optional.of(DatePhrases.inMonth(table.month(m.group("mon")), today));
+        }
         return Optional.empty();
     }
 
@@ -198,13 +206,43 @@ final class Grammar {
         if (table.matches("time.noon", p) != null) {
             return Optional.of(LocalTime.NOON);
         }
-        Matcher m = table.matches("time", p);
+        Matcher m;
+        // Said in words on a 12-hour clock: "halb drei" is 14:30, "viertel vor acht" 7:45.
+        if ((m = table.matches("time.halfPast", p)) != null) {
+            return spoken(m, 0, 30);
+        }
+        if ((m = table.matches("time.halfTo", p)) != null) {
+            return spoken(m, -1, 30);
+        }
+        if ((m = table.matches("time.quarterPast", p)) != null) {
+            return spoken(m, 0, 15);
+        }
+        if ((m = table.matches("time.quarterTo", p)) != null) {
+            return spoken(m, -1, 45);
+        }
+        m = table.matches("time", p);
         if (m == null) {
             return Optional.empty();
         }
         int h = Integer.parseInt(m.group("h"));
         int min = GrammarTable.group(m, "mm") == null ? 0 : Integer.parseInt(m.group("mm"));
         return h > 23 || min > 59 ? Optional.empty() : Optional.of(LocalTime.of(h, min));
+    }
+
+    private Optional<LocalTime> spoken(Matcher m, int hours, int minutes) {
+        Integer h = table.hour(m);
+        return h == null ? Optional.empty() : Optional.of(TimePhrases.inWords(h + hours, minutes));
+    }
+
+    /** The time of a part of the day said in this language ("abends", "le soir", "ce soir"); empty for none. */
+    Optional<LocalTime> partOfDay(String phrase) {
+        String p = norm(phrase);
+        for (var e : DayParts.KEYS.entrySet()) {
+            if (table.words(e.getKey()).contains(p)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A length's amount and unit ("30 minuten", "1,5 std", "1 h"): its minutes. */
@@ -283,6 +321,11 @@ final class Grammar {
             days.add(d);
         }
         return Optional.of(days);
+    }
+
+    /** Whether a date phrase of this language can start with the word. */
+    boolean startsDate(QuickAddWord w) {
+        return !w.plain() && table.startsDate(norm(w.text()));
     }
 
     /** Whether a repeat phrase of this language can start with the word. */

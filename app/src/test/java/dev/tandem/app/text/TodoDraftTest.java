@@ -81,6 +81,18 @@ class TodoDraftTest {
         assertEquals(biweeklyMonday, RepeatPhrases.parse(biweeklyMonday.describe()).orElseThrow(), "as the editor shows it");
     }
 
+    /** Text from outside (the page, an import) may be 10,000 characters: the middle is read only so far. */
+    @Test
+    void parse_dateBeyondTheWordsReadInTheMiddle_staysInTheTitle() {
+        String filler = "word ".repeat(InlineWhen.MAX_WORDS_READ);
+        TodoDraft far = TodoDraft.parse("Call " + filler + "tomorrow about it", TODAY);
+        assertNull(far.due());
+        assertTrue(far.title().contains("tomorrow"));
+        TodoDraft near = TodoDraft.parse("Call tomorrow " + filler + "about it", TODAY);
+        assertEquals(TODAY.plusDays(1), near.due());
+        assertEquals(TODAY.plusDays(1), TodoDraft.parse("Call " + filler + "about it tomorrow", TODAY).due(), "the end is read");
+    }
+
     @Test
     void parse_listStaysHashAndTagIsAt() {
         TodoDraft d = TodoDraft.parse("Buy milk #Groceries @errands @Shop tomorrow", TODAY);

@@ -1,6 +1,7 @@
 package dev.tandem.app.text;
 
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.ui.messages.WeekStart;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -137,7 +138,7 @@ public final class DatePhrases {
                 return Optional.of(today.plusDays(1));
             }
             case "next week" -> {
-                return Optional.of(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+                return Optional.of(nextWeek(today));
             }
             case "next month" -> {
                 return Optional.of(today.plusMonths(1));
@@ -214,12 +215,20 @@ public final class DatePhrases {
 
     /**
      * "next tue": the Tuesday of next week, as Todoist reads it, the first one on or after next Monday (the
-     * day "next week" means). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and
+     * day "next week" means; with weeks chosen to start on Sunday, next Sunday). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and
      * "next fri" nine; from a Monday "next tue" is eight days ahead, never tomorrow. Adding a week to the
      * coming day instead made "next tue" typed on a Wednesday the Tuesday after next.
      */
     static LocalDate ofNextWeek(DayOfWeek day, LocalDate today) {
-        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
+        return nextWeek(today).with(TemporalAdjusters.nextOrSame(day));
+    }
+
+    /**
+     * "next week": the first day of next week, Monday unless Settings chose another ({@link WeekStart#ofPhrases}:
+     * Todoist's default too, whatever the calendar's region says).
+     */
+    static LocalDate nextWeek(LocalDate today) {
+        return today.with(TemporalAdjusters.next(WeekStart.ofPhrases()));
     }
 
     /**

@@ -122,7 +122,7 @@ final class Grammar {
             return Optional.of(DatePhrases.ofNextWeek(table.weekday(m.group("wd")), today));
         }
         if (table.matches("date.nextWeek", p) != null) {
-            return Optional.of(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+            return Optional.of(DatePhrases.nextWeek(today));
         }
         if (table.matches("date.nextMonth", p) != null) {
             return Optional.of(today.plusMonths(1));

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * after it or right before it ("at 2pm tomorrow"), or the first time said with "at" when there is no date.
  *
  * <p>Design: a title's own words must stay, so in the middle a phrase counts only where it cannot be one
- * of them. Todoist highlights a date word anywhere ("Create monthly report") and lets the user click it away; quick add's chips
- * allow that too, but here the common titles keep their words from the start:
+ * of them. Todoist highlights a date word anywhere ("Create monthly report") and lets the user click it
+ * away; quick add's chips allow that too, but here the common titles keep their words from the start:
  * <ul>
  * <li>a weekday needs "on", "by", "am", "ce" or the like ("on Monday", "am Freitag"), a time or a part of
  *     the day after it ("Monday 9am", "samedi matin"), or "next": "Prepare Monday meeting notes", "Watch

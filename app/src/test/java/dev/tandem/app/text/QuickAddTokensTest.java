@@ -51,6 +51,21 @@ class QuickAddTokensTest {
     }
 
     @Test
+    void tokens_dateAndTimeInTheMiddle_coverTheirWordsAndPlainKeepsThem() {
+        String text = "Call mom tomorrow at 2pm about the party";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE tomorrow", "TIME at 2pm"), kindsAndWords(text, d));
+        assertEquals("Call mom about the party", d.title());
+        // Marked plain, the date stays a word of the title; the time alone still counts, with its "at".
+        TodoDraft kept = TodoDraft.parse(text, TODAY, List.of(plain(text, "tomorrow")));
+        assertEquals("Call mom tomorrow about the party", kept.title());
+        assertNull(kept.due());
+        assertEquals(LocalTime.of(14, 0), kept.time());
+        String span = "Workshop monday 9-11am in room B";
+        assertEquals(List.of("DATE monday", "TIME 9-11am", "LENGTH 9-11am"), kindsAndWords(span, TodoDraft.parse(span, TODAY)));
+    }
+
+    @Test
     void tokens_leadingSpacesAndNote_offsetsAreInTheTypedText() {
         String text = "  note: Ideas @trip #Work";
         TodoDraft d = TodoDraft.parse(text, TODAY);

@@ -101,10 +101,15 @@ final class WebFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, Session s) throws IOException, InterruptedException {
+        return get(path, s, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Session s, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
         if (s != null) {
             b.header("Cookie", s.cookie());
         }
+        headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

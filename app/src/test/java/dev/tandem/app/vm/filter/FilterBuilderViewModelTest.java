@@ -228,6 +228,17 @@ class FilterBuilderViewModelTest {
         assertEquals(Messages.text("filter.builder.count", FilteredItems.count(store, vm.filter())), vm.countProperty().get());
     }
 
+    /** A tag or list no one has is likely a typo: the count says so as the query is typed. */
+    @Test
+    void count_tagOrListNoOneHas_saysSoBesideTheCount() {
+        store.add("Report", null, store.createList("Work").id(), null, null, new TodoDetails(1, List.of("office"), null, null));
+        FilterBuilderViewModel vm = fresh();
+        vm.textProperty().set("@ofice | #Wrok");
+        assertEquals("Finds no todos now. No tag is called “ofice”. No list is called “Wrok”.", vm.countProperty().get());
+        vm.textProperty().set("@of* | #Inbox");
+        assertEquals(Messages.text("filter.builder.count", 1L), vm.countProperty().get(), "the Inbox is always known");
+    }
+
     @Test
     void count_filtersFasterThanCounts_runsOneAtATimeAndShowsTheLatest() {
         store.add("Report", null, store.createList("Work").id(), null, null,

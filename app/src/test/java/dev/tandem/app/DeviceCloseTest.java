@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Closing a device waits for the background work that uses its database, however slow. */
+@Tag("unit")
 class DeviceCloseTest {
     @TempDir
     Path data;

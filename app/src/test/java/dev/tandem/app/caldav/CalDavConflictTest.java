@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is this device's. Read as the Conflicts view and {@code tandem conflicts} read them: the engine's
  * conflicts, each author named by {@link Authors}.
  */
+@Tag("server")
 class CalDavConflictTest {
     @TempDir
     Path tmp;

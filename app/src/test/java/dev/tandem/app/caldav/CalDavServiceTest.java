@@ -25,10 +25,12 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The background CalDAV sync against Radicale, at its real pace: a check every 5 s while focused. */
+@Tag("server")
 class CalDavServiceTest {
     private static final ZoneId ZONE = ZoneOffset.UTC;
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Two devices (real {@code tandem} processes on their own profiles, one folder remote) move, nest, reorder and
@@ -27,6 +28,7 @@ import net.jqwik.api.constraints.LongRange;
  * at a random moment. After every device has synced to the end, the devices converge: same rows, same
  * outlines, no cycle, nothing orphaned, nothing lost ({@link OutlineChecks}).
  */
+@Tag("process")
 class OutlineKillProperties {
     private static CliRun.Result ok(Path profile, String... args) {
         CliRun.Result r = CliRun.run(profile, args);

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL. A second device ends with the same todos, every acknowledged add is there,
  * and the profile syncs under one device id throughout.
  */
+@Tag("process")
 class SharedProfileTest {
     @TempDir
     Path dir;

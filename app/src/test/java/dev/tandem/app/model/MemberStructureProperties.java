@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A shared list's member writes arbitrary parents and sections into it (cycles, chains up to 2,000 deep,
@@ -30,6 +31,7 @@ import net.jqwik.api.constraints.LongRange;
  * moves or changes, no todo leaves the shared list, every live todo shows exactly once, none deeper than
  * {@link Outline#MAX_DEPTH}.
  */
+@Tag("property")
 class MemberStructureProperties {
     /** What one call (a repair, an outline, an honest edit) may take, on a busy machine. */
     private static final long BOUND_MILLIS = 5_000;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code quickadd-de.txt} and {@code quickadd-fr.txt} gives the typed text, the title left and every
  * field set; a field not named must stay empty. English phrases work in every language.
  */
+@Tag("unit")
 class QuickAddLanguagesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 

@@ -7,8 +7,10 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class QuickAddParserTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);

@@ -36,12 +36,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.time.api.Dates;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Export a random profile, import it into a fresh one: what the format promises to carry arrives
  * unchanged (the property form of {@link RoundTripTest}). Profiles are built only through
  * {@link TodoStore}'s public methods, with text of every kind and at the exact size limits.
  */
+@Tag("property")
 class RoundTripProperties {
 
     // ------------------------------------------------------------------ properties

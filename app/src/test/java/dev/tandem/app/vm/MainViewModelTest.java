@@ -32,9 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class MainViewModelTest {
     /** Not the machine's zone, so midnight here is the store's zone's, whatever the machine. */
     private static final ZoneId ZONE = ZoneId.of("Pacific/Auckland");

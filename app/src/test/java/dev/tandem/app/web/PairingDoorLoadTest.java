@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * owner's answers must come within a second, and the heap (used after a collection) must stay within
  * 64 MiB of what it was idle. Runs in every build (tag "load" is not left out), in about half a minute.
  */
+@Tag("unit")
 @Tag("load")
 class PairingDoorLoadTest {
     static final Duration ATTACK = Duration.ofSeconds(25);

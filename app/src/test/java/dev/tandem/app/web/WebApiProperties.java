@@ -22,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Whatever a client sends to whatever route, with a session or without: arbitrary bytes and arbitrary
@@ -29,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * ids and query values to the rest. The server never answers 500 and never puts an exception's text
  * in its answer; it answers 4xx and goes on serving.
  */
+@Tag("property")
 class WebApiProperties {
     private static final List<String> POSTS = List.of("/api/pair", "/api/parse", "/api/quickadd", "/api/items/ITEM",
             "/api/items/ITEM/done", "/api/items/ITEM/check", "/api/items/ID", "/api/items/ID/done", "/api/items/ID/check",

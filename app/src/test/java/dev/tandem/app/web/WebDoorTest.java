@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * framing, bodies too slow, guessed codes, and pages of another site reaching the server through a
  * rebound DNS name. Each test plays the attacker while the owner's browser keeps working.
  */
+@Tag("unit")
 class WebDoorTest {
     @TempDir
     Path dir;

@@ -28,6 +28,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Random scripts of attaching, detaching, restoring, concurrent edits of which file a row names,
@@ -43,6 +44,7 @@ import net.jqwik.api.ShrinkingMode;
  * answers) and whole clean-ups (a sweep, the others' answers, the sweep after them): without them
  * a blob is rarely unnamed everywhere and answered by all, and most scripts would remove nothing.
  */
+@Tag("property")
 class BlobSweepProperties {
     @Table("files")
     record File(String id, String blob) {

@@ -15,12 +15,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Random scripts of creates, edits, deletes, restores and syncs on several replicas: after a final
  * round of syncs every replica holds the same rows, whatever the interleaving. jqwik shrinks a
  * failing script to a minimal one.
  */
+@Tag("property")
 class ConvergenceProperties {
 
     /** One step: replica {@code who} does {@code op} on entity slot {@code slot}. */

@@ -27,6 +27,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A pulled batch merged set-wise ({@link MergeBatch}, {@link MergedRows}) against the same changes
@@ -37,6 +38,7 @@ import net.jqwik.api.statistics.Statistics;
  * at a column this schema lacks, repeated (a replayed batch, a change twice in one batch), and
  * notes that merge line by line ({@code Db.Builder#mergeText}).
  */
+@Tag("property")
 class RemoteApplyProperties {
     private static final String[] ITEMS = {"i0", "i1", "i2", "i3"};
     private static final String[] LISTS = {"l0", "l1"};

@@ -26,13 +26,15 @@ class TestTiersTest {
     }
 
     @Test
-    void problems_unitTestThatStartsAProcessOrNoTag_named() {
+    void problems_unitTestThatStartsAProcessNoTagOrJupitersTagOnAProperty_named() {
         JavaClasses planted = new ClassFileImporter().importPackages(PLANTED);
         List<String> problems = TestTiers.problems(planted, c -> c.getSimpleName().startsWith("PlantedU"));
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
         String unit = problems.stream().filter(p -> p.contains("PlantedUnit:")).findFirst().orElseThrow();
         assertTrue(unit.contains("[process]") && unit.contains("tag it process"), unit);
         assertTrue(problems.stream().anyMatch(p -> p.contains("PlantedUntagged:") && p.contains("exactly one tier")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("PlantedUnitProperty:") && p.contains("net.jqwik.api.Tag")),
                 problems.toString());
     }
 

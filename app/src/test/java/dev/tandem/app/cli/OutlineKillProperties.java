@@ -19,8 +19,8 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Two devices (real {@code tandem} processes on their own profiles, one folder remote) move, nest, reorder and

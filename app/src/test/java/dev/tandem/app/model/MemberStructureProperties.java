@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A shared list's member writes arbitrary parents and sections into it (cycles, chains up to 2,000 deep,

@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Three devices move, reorder, nest, complete, delete and restore todos and sections of one list offline, each

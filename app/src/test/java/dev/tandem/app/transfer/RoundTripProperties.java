@@ -34,9 +34,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.time.api.Dates;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Export a random profile, import it into a fresh one: what the format promises to carry arrives

@@ -32,10 +32,10 @@ public final class TestTiers {
 
     /** Test classes surefire runs, by the include patterns in the POMs. */
     private static final Pattern RUN_BY_SUREFIRE = Pattern.compile("(Test.*|.*Test|.*Tests|.*TestCase|.*Properties)");
-    private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
+    private static final Set<String> JUPITER_TESTS = Set.of("org.junit.jupiter.api.Test",
             "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.RepeatedTest",
-            "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate", "net.jqwik.api.Property",
-            "net.jqwik.api.Example");
+            "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate");
+    private static final Set<String> JQWIK_TESTS = Set.of("net.jqwik.api.Property", "net.jqwik.api.Example");
     /** Test fixtures that start a real server process. */
     private static final Set<String> SERVER_FIXTURES = Set.of("dev.tandem.engine.testing.S3ProxyServer",
             "dev.tandem.engine.testing.ExternalS3Server", "dev.tandem.engine.testing.WebDavServer",
@@ -95,9 +95,15 @@ public final class TestTiers {
             if (!isTest.test(c)) {
                 continue;
             }
-            Set<String> tiers = tags(c).stream().filter(TIERS::contains).collect(Collectors.toSet());
-            if (tiers.size() != 1) {
-                problems.add(c.getName() + ": needs exactly one tier tag of " + TIERS + ", has " + tiers);
+            // Each test engine reads its own tag: JUnit's @Tag for Jupiter's tests, jqwik's @Tag for properties.
+            Set<String> jupiter = tiers(c, "org.junit.jupiter.api.Tag", "org.junit.jupiter.api.Tags");
+            Set<String> jqwik = tiers(c, "net.jqwik.api.Tag", "net.jqwik.api.Tags");
+            Set<String> tiers = new HashSet<>(jupiter);
+            tiers.addAll(jqwik);
+            if (tiers.size() != 1 || hasTests(c, JUPITER_TESTS) && jupiter.size() != 1
+                    || hasTests(c, JQWIK_TESTS) && jqwik.size() != 1) {
+                problems.add(c.getName() + ": needs exactly one tier tag of " + TIERS + " (org.junit.jupiter.api.Tag"
+                        + " for @Test methods, net.jqwik.api.Tag for @Property ones), has " + tiers);
                 continue;
             }
             String tier = tiers.iterator().next();
@@ -129,13 +135,14 @@ public final class TestTiers {
 
     private static boolean isRunBySurefire(JavaClass c) {
         return c.isTopLevelClass() && !c.getModifiers().contains(JavaModifier.ABSTRACT)
-                && RUN_BY_SUREFIRE.matcher(c.getSimpleName()).matches() && hasTests(c);
+                && RUN_BY_SUREFIRE.matcher(c.getSimpleName()).matches()
+                && (hasTests(c, JUPITER_TESTS) || hasTests(c, JQWIK_TESTS));
     }
 
-    private static boolean hasTests(JavaClass c) {
+    private static boolean hasTests(JavaClass c, Set<String> annotations) {
         for (JavaClass k = c; k != null; k = k.getRawSuperclass().orElse(null)) {
             for (JavaMethod m : k.getMethods()) {
-                if (m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.getRawType().getName()))) {
+                if (m.getAnnotations().stream().anyMatch(a -> annotations.contains(a.getRawType().getName()))) {
                     return true;
                 }
             }
@@ -143,19 +150,21 @@ public final class TestTiers {
         return false;
     }
 
-    private static Set<String> tags(JavaClass c) {
-        Set<String> tags = new HashSet<>();
+    /** The tier tags of {@code c} by one engine's annotation, or its repeating container. */
+    private static Set<String> tiers(JavaClass c, String tag, String tags) {
+        Set<String> found = new HashSet<>();
         c.getAnnotations().forEach(a -> {
             String type = a.getRawType().getName();
-            if (type.equals("org.junit.jupiter.api.Tag")) {
-                tags.add((String) a.get("value").orElseThrow());
-            } else if (type.equals("org.junit.jupiter.api.Tags")) {
+            if (type.equals(tag)) {
+                found.add((String) a.get("value").orElseThrow());
+            } else if (type.equals(tags)) {
                 for (Object t : (Object[]) a.get("value").orElseThrow()) {
-                    tags.add((String) ((com.tngtech.archunit.core.domain.JavaAnnotation<?>) t).get("value").orElseThrow());
+                    found.add((String) ((com.tngtech.archunit.core.domain.JavaAnnotation<?>) t).get("value").orElseThrow());
                 }
             }
         });
-        return tags;
+        found.retainAll(TIERS);
+        return found;
     }
 
     private static String outerName(JavaClass c) {

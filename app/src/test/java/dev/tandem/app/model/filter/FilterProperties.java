@@ -31,8 +31,8 @@ import java.util.TreeSet;
 import dev.tandem.app.text.filter.FilterParser;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The SQL a filter compiles to finds exactly the todos a plain evaluation of the same tree in memory

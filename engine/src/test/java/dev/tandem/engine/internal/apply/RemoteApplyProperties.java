@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A pulled batch merged set-wise ({@link MergeBatch}, {@link MergedRows}) against the same changes

@@ -20,8 +20,8 @@ import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A snapshot with the batches past it folded into its bulk load ({@link SnapshotFold}), and those

@@ -8,9 +8,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzing the batch and head decoders with jqwik, so a failing input shrinks: any bytes, any bytes

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Conflict;
-import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +27,6 @@ class CalDavConflictTest {
     @TempDir
     Path tmp;
 
-    /** LAST-MODIFIED has whole seconds: a wait this long makes the second edit the later one. */
-    private static void aSecondLater() {
-        Await.quietFor(Duration.ofMillis(1_100), "LAST-MODIFIED has whole seconds");
-    }
-
     private static Conflict about(CalDavFixture.Device d, Item it) {
         List<Conflict> all = d.store.conflicts().list().stream().filter(c -> c.entity().equals(it.id())).toList();
         assertEquals(1, all.size(), all.toString());
@@ -42,7 +37,11 @@ class CalDavConflictTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_phoneValueWinsOrLoses_conflictNamesTheServerAsItsAuthor(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
+            // LAST-MODIFIED has whole seconds: the laptop's first edits are stamped two seconds back, so
+            // that a phone's edit made after them is stamped later, as it would be a second later.
+            TestClock laptopClock = new TestClock(CalDavFixture.ZONE);
+            laptopClock.advance(Duration.ofSeconds(-2));
+            CalDavFixture.Device laptop = f.device("laptop", laptopClock);
             var trip = laptop.store.createList("Trip");
             Item tickets = laptop.store.add("Tickets", null, trip.id(), null, TodoDetails.NONE).item();
             Item visa = laptop.store.add("Visa", null, trip.id(), null, TodoDetails.NONE).item();
@@ -50,7 +49,7 @@ class CalDavConflictTest {
             PyCalDav python = f.python();
             laptop.store.update(tickets.id(), it -> it.withTitle("Train tickets"));
             python.edit("Trip", "Visa", "SUMMARY", "Visa online");
-            aSecondLater();
+            laptopClock.advance(Duration.ofSeconds(2)); // the laptop's clock is the real one again
             python.edit("Trip", "Tickets", "SUMMARY", "Plane tickets");
             laptop.store.update(visa.id(), it -> it.withTitle("Visa at the embassy"));
 

@@ -14,8 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class WebAssetsTest {
     /** The page's own scripts and styles, gzip-compressed, stay under this. */
     private static final int BUDGET_GZIP_BYTES = 100 * 1024;

@@ -9,6 +9,7 @@ import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public final class WebServer implements AutoCloseable {
         live = new LiveEvents(config.store.replica(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
         live.beforePing(browsers::all);
-        JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword);
+        JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword,
+                config.unpairedDeadline);
         Server server = listener.server();
         AddressFile address = AddressFile.read(config.settings);
         // One name per profile, so two servers on one host keep their own sessions; over TLS the
@@ -76,7 +78,7 @@ public final class WebServer implements AutoCloseable {
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
         Set<String> answered = ConcurrentHashMap.newKeySet();
         answered.addAll(ServedHosts.answered(config.host, host));
-        server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
+        server.setHandler(new Door(router, answered, config.unpairedDeadline, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
         try {
             server.start();
@@ -249,8 +251,19 @@ public final class WebServer implements AutoCloseable {
         private AttachmentFetcher fetcher;
         private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
         private Language language;
+        private Duration unpairedDeadline = Door.UNPAIRED_DEADLINE;
 
         private Builder() {
+        }
+
+        /**
+         * How long a request without a paired browser's session may take, headers and body together
+         * ({@link Door#UNPAIRED_DEADLINE} unless told): the door's tests play their slow attackers
+         * against a shorter one.
+         */
+        Builder unpairedDeadline(Duration deadline) {
+            this.unpairedDeadline = deadline;
+            return this;
         }
 
         /**
@@ -360,6 +373,9 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(sharedLists, "sharedLists");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(onOpenPages, "onOpenPages");
+            if (unpairedDeadline == null || unpairedDeadline.isNegative() || unpairedDeadline.isZero()) {
+                throw new IllegalArgumentException("unpairedDeadline: must be positive, was " + unpairedDeadline);
+            }
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException(Messages.text("server.listen.noHost"));
             }

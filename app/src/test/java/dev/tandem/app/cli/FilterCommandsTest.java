@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tandem list --filter}, {@code --saved} and {@code tandem filters}, on a profile whose every todo is known. */
+@Tag("unit")
 class FilterCommandsTest {
     /** Thursday 26 November 2026, 10:00 UTC. */
     private static final Clock THURSDAY = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);

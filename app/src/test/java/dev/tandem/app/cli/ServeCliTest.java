@@ -34,6 +34,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code, a browser pairs and adds, {@code serve --pair} from another process invites a second browser,
  * SIGTERM stops it cleanly, and kill -9 loses nothing a page was told was saved.
  */
+@Tag("process")
 class ServeCliTest {
     private static final Pattern URL = Pattern.compile("at (https?://[^ ]+/)");
     private static final Pattern CODE = Pattern.compile("type the code (\\d{4}-\\d{4})");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * title left and every field set; a field not named must stay empty. Each table holds titles that must keep
  * their words too. English phrases work in every language.
  */
+@Tag("unit")
 class QuickAddLanguagesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 

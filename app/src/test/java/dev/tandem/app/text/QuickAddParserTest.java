@@ -10,8 +10,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class QuickAddParserTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);

@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What quick add says it understood, where in the text, and words the user marked plain text. */
+@Tag("unit")
 class QuickAddTokensTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);

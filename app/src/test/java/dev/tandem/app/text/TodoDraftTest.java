@@ -14,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class TodoDraftTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);

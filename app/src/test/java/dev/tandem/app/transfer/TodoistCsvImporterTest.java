@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Todoist's CSV export as its rows are written: labels inline in CONTENT, a repeat's words in DATE. */
+@Tag("unit")
 class TodoistCsvImporterTest {
     /** The columns of Todoist's export, as in the Home.csv fixture. */
     private static final String HEADER = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,"

@@ -24,10 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Open on phone…" without a toolkit: a real server on loopback, paired by the code the dialog shows. */
+@Tag("unit")
 class PhoneWebViewModelTest {
     @TempDir
     Path dir;

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Saved filters in the window: the sidebar's smart lists with live counts, opening one, and the search box's operators. */
+@Tag("unit")
 class SmartListsTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

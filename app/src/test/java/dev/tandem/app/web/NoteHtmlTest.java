@@ -8,8 +8,10 @@ import dev.tandem.app.model.Attachment;
 import dev.tandem.ui.messages.Language;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class NoteHtmlTest {
     @Test
     void render_checkBoxes_becomeInputsNamingTheirLineAndWords() {

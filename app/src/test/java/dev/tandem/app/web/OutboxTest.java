@@ -18,10 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The page's outbox replayed over real HTTP: in order, exactly once, merged per field, bounded. */
+@Tag("unit")
 class OutboxTest {
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -28,6 +29,7 @@ import org.openqa.selenium.interactions.Actions;
  * add, the rows and the editor's fields in order, and Escape closes the item; saves, conflicts, messages
  * and going offline are said in live regions that a screen reader was already following.
  */
+@Tag("browser")
 class WebAccessibilityTest {
     /** Tab presses allowed to reach a control: the page has fewer stops than this before the editor's last. */
     private static final int MAX_TABS = 60;

@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -29,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * ids and query values to the rest. The server never answers 500 and never puts an exception's text
  * in its answer; it answers 4xx and goes on serving.
  */
+@Tag("property")
 class WebApiProperties {
     private static final List<String> POSTS = List.of("/api/pair", "/api/parse", "/api/conflicts/ID/use-lost", "/api/conflicts/ID/dismiss", "/api/browsers/ID/revoke",
             "/api/items/ITEM/attachments?name=ID", "/api/outbox");

@@ -22,10 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Agenda and the Week over real HTTP: days of rows, their order, and their bounds. */
+@Tag("unit")
 class WebDaysTest {
     @TempDir
     Path dir;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * attacker's side: ids that are no ids, and saved filter rows synced from elsewhere with a 1 MB query, 10,000
  * levels of parentheses, or 200 of them, planted straight into the profile's database as sync would write them.
  */
+@Tag("unit")
 class WebFiltersTest {
     @TempDir
     Path dir;

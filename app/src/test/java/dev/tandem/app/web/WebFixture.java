@@ -67,6 +67,16 @@ final class WebFixture implements AutoCloseable {
         server = builder.apply(server.url().getPort()).build().start();
     }
 
+    /**
+     * Serves the same store and paired browsers from a server built with {@code more} as well, on the
+     * same port: a test pairs under the app's settings, then plays its attack against a test-sized one.
+     */
+    void serveWith(UnaryOperator<WebServer.Builder> more) {
+        int port = server.url().getPort();
+        server.close();
+        server = more.apply(builder.apply(port)).build().start();
+    }
+
     /** {@code n} open todos in the Inbox ("Todo number i"), a tenth of them due, a transaction per thousand. */
     static void seed(TodoStore store, int n) {
         for (int done = 0; done < n; done += 1000) {

@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -27,6 +28,7 @@ import org.openqa.selenium.Keys;
  * ticking, editing, live changes from another device, stale edits, revoking. A phone's viewport unless the
  * desktop's layout (sidebar, list and detail side by side) is the point.
  */
+@Tag("browser")
 class WebPageTest {
     private static final Duration LIVE = Duration.ofSeconds(2);
 

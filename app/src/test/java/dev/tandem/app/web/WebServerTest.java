@@ -27,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Who gets in, and what they get: the server's access rules, tested over real HTTP. */
+@Tag("unit")
 class WebServerTest {
     @TempDir
     Path dir;

@@ -31,12 +31,14 @@ import java.util.TreeSet;
 import dev.tandem.app.text.filter.FilterParser;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 
 /**
  * The SQL a filter compiles to finds exactly the todos a plain evaluation of the same tree in memory
  * finds, on random profiles with random queries; and a query's text parses back to the same tree.
  */
+@Tag("property")
 class FilterProperties {
     private static final ZoneId ZONE = ZoneOffset.UTC;
     private static final String[] WORDS = {"report", "quarterly", "milk", "bank", "garden", "draft", "invoice"};

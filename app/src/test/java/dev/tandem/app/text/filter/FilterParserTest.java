@@ -11,8 +11,10 @@ import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FilterParserTest {
     /** A Thursday. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);

@@ -30,10 +30,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The condition builder over a real SQLite profile on disk, without a toolkit; work runs on the calling thread. */
+@Tag("unit")
 class FilterBuilderViewModelTest {
     @TempDir
     Path tmp;

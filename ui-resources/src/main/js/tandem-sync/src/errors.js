@@ -17,6 +17,7 @@ export const Reason = Object.freeze({
   NOT_FOUND: 'NOT_FOUND',
   IO: 'IO',
   NETWORK: 'NETWORK',
+  NO_CONDITIONAL_WRITES: 'NO_CONDITIONAL_WRITES',
 });
 
 /** Reasons a retry can cure, as the engine's SyncException.Reason.retryable(). */

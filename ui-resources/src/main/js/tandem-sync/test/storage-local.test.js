@@ -5,10 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage } from '../src/storage/memory.js';
 import { FolderStorage } from '../src/storage/folder.js';
+import { PrefixedStorage } from '../src/storage/prefixed.js';
 import { storageContract } from './support/storage-contract.js';
 
 // The storage contract against memory and a real folder, and what a hostile folder holds.
 storageContract('memory', async () => ({ storage: new MemoryStorage() }));
+storageContract('memory under a prefix', async () => {
+  const below = new MemoryStorage();
+  await below.createIfAbsent('other/x', new Uint8Array([1]));
+  await below.createIfAbsent('tandem/alicf', new Uint8Array([1]));
+  return { storage: new PrefixedStorage(below, 'tandem/alice') };
+});
 storageContract('folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-sync-folder-'));
   return { storage: new FolderStorage(dir), close: () => rmSync(dir, { recursive: true, force: true }) };

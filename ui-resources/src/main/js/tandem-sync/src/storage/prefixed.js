@@ -24,27 +24,27 @@ export class PrefixedStorage {
     return names.map((n) => n.slice(this.prefix.length));
   }
 
-  get(name) {
+  async get(name) {
     return this.below.get(this.prefix + validateName(name));
   }
 
-  createIfAbsent(name, data) {
+  async createIfAbsent(name, data) {
     return this.below.createIfAbsent(this.prefix + validateName(name), data);
   }
 
-  overwrite(name, data) {
+  async overwrite(name, data) {
     return this.below.overwrite(this.prefix + validateName(name), data);
   }
 
-  version(name) {
+  async version(name) {
     return this.below.version(this.prefix + validateName(name));
   }
 
-  delete(name) {
+  async delete(name) {
     return this.below.delete(this.prefix + validateName(name));
   }
 
-  removeFolder(folder) {
+  async removeFolder(folder) {
     return this.below.removeFolder(this.prefix + folder);
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * snapshot and pull what follows), and a device that has them merging 1,000 pulled one-field edits.
  * Each round times an engine device and a JavaScript device (Node, through the core's test driver)
  * in turn; the medians and their ratio are printed (docs/PERFORMANCE.md, "The JavaScript core").
- * Run: {@code mvn -q -o -pl engine test -Dtest=JsSyncPerfTest}.
+ * Run: {@code mvn -q -o -pl engine test -Dtest=JsSyncPerfTest -Dtandem.excludedGroups=} (perf tests are left out of {@code mvn verify}).
  */
 @Tag("perf")
 class JsSyncPerfTest {

@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 /**
  * A shared list among honest people and attackers, in random interleavings: Alice owns it, Carol
@@ -32,6 +33,8 @@ import net.jqwik.api.ShrinkingMode;
  * nothing Eve wrote outside the list reached them; Alice's private list and Inbox are as she left
  * them; the removal stands on every honest device; and no device took a key older than it had.
  */
+@Tag("property")
+@org.junit.jupiter.api.Tag("property")
 class SpaceAdversaryProperties {
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),
             List.of(new SyncScope.Link("item", "list_id", "list")));

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,7 +35,6 @@ import net.jqwik.api.Tag;
  * them; the removal stands on every honest device; and no device took a key older than it had.
  */
 @Tag("property")
-@org.junit.jupiter.api.Tag("property")
 class SpaceAdversaryProperties {
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),
             List.of(new SyncScope.Link("item", "list_id", "list")));
@@ -212,7 +212,7 @@ class SpaceAdversaryProperties {
      * syncing, his admission replayed under a new number, junk planted, then Carol (who never read the
      * removal) syncing: after the owner's repair the removal must stand everywhere.
      */
-    @org.junit.jupiter.api.Test
+    @Example
     void sync_removalJunkedAndAdmissionReplayedBeforeAMemberReadIt_removalStandsAfterRepair() {
         sync_honestPeopleBesideAttackers_convergeAndNoAttackLands(List.of(new Step(3, 2, 4), new Step(1, 0, 7),
                 new Step(4, 3, 9), new Step(1, 2, 2), new Step(4, 1, 42), new Step(4, 3, 55), new Step(0, 1, 29),

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.Ikon;
@@ -43,8 +44,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * narrower centre (a window under about 1,100 px with the editor open, down to the least 760 px) the header takes
  * two rows: the title with the icon buttons at its right and the count line under them across the whole width,
  * then the sort order and search (with Empty Trash), which wrap only where even that row is too narrow. Every
- * button stays whole and inside the window. The arrangement follows the header's width alone, never the title's
- * or the count's text, so a count that changes moves nothing.
+ * button stays whole and inside the window. The arrangement follows the header's width and the title (a view's
+ * own name reads whole beside the controls, the search field giving way for it, or on a row of its own), never the
+ * count's text, so a count that changes moves nothing.
  */
 final class HeaderView extends VBox {
     /** Below this width the header drops its "Sort" label. */
@@ -187,13 +189,18 @@ final class HeaderView extends VBox {
     }
 
     private void arrange(double width) {
+        double searchMin = searchMin();
+        search.setMinWidth(searchMin);
         double finderRow = rowWidth(finder.getChildren(), finder.getHgap()) - search.prefWidth(-1);
         double beside = finderRow + line.getSpacing() + tools.prefWidth(-1);
-        boolean two = width < TITLE_BESIDE + line.getSpacing() + beside + SEARCH_MIN;
+        // The title whole beside the controls where the search field can give it the room ("Work this week" was
+        // cut with space to spare), else the header takes two rows and the title its own row's width.
+        double titleNeed = Math.max(TITLE_BESIDE, Math.ceil(title.prefWidth(-1)));
+        boolean two = width < titleNeed + line.getSpacing() + beside + searchMin;
         // The search field gives way before anything wraps; under the title it takes the rest of its row.
         // (A pixel to spare: rounding must not wrap it.)
-        double avail = Math.floor(two ? width - finderRow : width - line.getSpacing() - TITLE_BESIDE - beside) - 1;
-        search.setPrefWidth(two ? (avail >= SEARCH_MIN ? avail : Math.max(SEARCH_MIN, width - 1)) : Math.min(SEARCH_WIDTH, avail));
+        double avail = Math.floor(two ? width - finderRow : width - line.getSpacing() - titleNeed - beside) - 1;
+        search.setPrefWidth(two ? (avail >= searchMin ? avail : Math.max(searchMin, width - 1)) : Math.max(searchMin, Math.min(SEARCH_WIDTH, avail)));
         // In one row the sort order and search never wrap (the title gives way); under the title they wrap to the width.
         finder.setMinWidth(two ? 0 : finderRow + search.getPrefWidth());
         finder.setPrefWrapLength(two ? width : finderRow + search.getPrefWidth());
@@ -212,6 +219,22 @@ final class HeaderView extends VBox {
                 getChildren().setAll(line);
             }
         }
+    }
+
+    /**
+     * The least width of the search field: its prompt whole between the magnifier and the clear button ("Rechercher"
+     * was cut to "Recherc" at {@link #SEARCH_MIN}), never less than that.
+     */
+    private double searchMin() {
+        Text probe = new Text(search.getPromptText());
+        probe.setFont(search.getFont());
+        CustomTextField field = (CustomTextField) search;
+        double sides = 0;
+        for (Node n : new Node[] {field.getLeft(), field.getRight()}) {
+            sides += n == null ? 0 : n.prefWidth(-1) + 8;
+        }
+        return Math.max(SEARCH_MIN, Math.ceil(probe.getLayoutBounds().getWidth() + sides + search.snappedLeftInset()
+                + search.snappedRightInset()) + 2);
     }
 
     /** The width {@code nodes} take side by side, those shown, {@code hgap} apart. */

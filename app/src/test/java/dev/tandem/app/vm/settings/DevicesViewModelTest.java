@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sync settings' device list over a real folder remote with two real profiles. */
+/** Settings' device list over a real folder remote with two real profiles. */
 class DevicesViewModelTest {
     @TempDir
     Path tmp;

@@ -53,10 +53,11 @@ public final class Main {
             System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
         }
-        // The options' own errors come in the environment's language; --lang and the profile's choice
-        // apply once the options are read (a bad TANDEM_LANG is said then).
+        // The options' own errors come in the language --lang or the environment names; the profile's choice
+        // applies once the options are read (a bad --lang or TANDEM_LANG is said then).
         try {
-            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
+            Messages.use(LanguageSetting.choose(AppOptions.langIn(list), System.getenv(), null,
+                    LanguageSetting.system(System.getenv())));
         } catch (IllegalArgumentException e) {
             Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
         }
@@ -70,9 +71,12 @@ public final class Main {
             return;
         }
         try {
+            Locale system = LanguageSetting.system(System.getenv());
             Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
-                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())),
-                    LanguageSetting.system(System.getenv())));
+                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), system));
+            // Settings → Language names the system's own language, not the one --lang asked for.
+            LanguageSetting.started(new LanguageSetting.Start(Language.forLocale(system),
+                    LanguageSetting.forcedBy(options.lang(), System.getenv())));
             // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
             Locale.setDefault(Messages.language().locale());
         } catch (IllegalArgumentException e) {

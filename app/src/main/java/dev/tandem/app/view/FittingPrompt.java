@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -17,6 +18,18 @@ public final class FittingPrompt {
     /** Keeps {@code field}'s prompt at the first of {@code longestFirst} that fits its width. */
     public static void apply(TextField field, List<String> longestFirst) {
         Runnable fit = () -> field.setPromptText(fitting(field, longestFirst));
+        field.widthProperty().addListener((o, a, b) -> fit.run());
+        field.fontProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
+    }
+
+    /**
+     * Keeps a date picker's prompt at the first of {@code longestFirst} that fits its text field ("Pas de date de
+     * début" in a wide editor, "Sans début" in a narrow one). The picker's field shows the picker's prompt.
+     */
+    public static void apply(DatePicker picker, List<String> longestFirst) {
+        TextField field = picker.getEditor();
+        Runnable fit = () -> picker.setPromptText(fitting(field, longestFirst));
         field.widthProperty().addListener((o, a, b) -> fit.run());
         field.fontProperty().addListener((o, a, b) -> fit.run());
         fit.run();

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
@@ -67,7 +68,7 @@ final class HeaderView extends VBox {
     /** Undo, the theme, the shortcuts and the ⋮ menu: at the right of the title's row, always. */
     private final HBox tools;
     private final HBox line = new HBox(10);
-    private Boolean twoRows;
+    private Layout layout;
 
     HeaderView(WindowViewModel window, Runnable focusList, Runnable toggleShortcuts) {
         super(10);
@@ -80,6 +81,7 @@ final class HeaderView extends VBox {
         title.textProperty().bind(vm.titleProperty());
         // A long list name gives way (shortened with "…") before the header's controls do.
         title.setMinWidth(0);
+        title.fontProperty().addListener((o, a, f) -> title.setMaxHeight(twoLines(f)));
         count.setId("view-count");
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.chrome().countTextProperty());
@@ -204,22 +206,40 @@ final class HeaderView extends VBox {
         // In one row the sort order and search never wrap (the title gives way); under the title they wrap to the width.
         finder.setMinWidth(two ? 0 : finderRow + search.getPrefWidth());
         finder.setPrefWrapLength(two ? width : finderRow + search.getPrefWidth());
-        if (twoRows == null || two != twoRows) {
-            twoRows = two;
-            // In two rows the count line leaves the title's side for a line of its own under it: beside the
-            // icons it would have as little as 90 px, and the Calendar's line was cut there.
-            if (two) {
-                titles.getChildren().setAll(title);
-                line.getChildren().setAll(titles, tools);
-                titleBlock.getChildren().setAll(line, count);
-                getChildren().setAll(titleBlock, finder);
-            } else {
-                titles.getChildren().setAll(title, count);
-                line.getChildren().setAll(titles, finder, tools);
-                getChildren().setAll(line);
+        // In two rows the title shares its row with the icons; a title that does not fit there ("Boîte de réception"
+        // beside a 760 px window's editor) takes the row alone, the icons going to the count's line under it, and
+        // may take a second line rather than end in "…".
+        boolean alone = two && width < titleNeed + line.getSpacing() + tools.prefWidth(-1);
+        title.setWrapText(alone);
+        Layout layout = !two ? Layout.ONE_ROW : alone ? Layout.TITLE_ALONE : Layout.TWO_ROWS;
+        if (layout != this.layout) {
+            this.layout = layout;
+            switch (layout) {
+                case ONE_ROW -> {
+                    titles.getChildren().setAll(title, count);
+                    line.getChildren().setAll(titles, finder, tools);
+                    getChildren().setAll(line);
+                }
+                // In two rows the count line leaves the title's side for a line of its own under it: beside the
+                // icons it would have as little as 90 px, and the Calendar's line was cut there.
+                case TWO_ROWS -> {
+                    titles.getChildren().setAll(title);
+                    line.getChildren().setAll(titles, tools);
+                    titleBlock.getChildren().setAll(line, count);
+                    getChildren().setAll(titleBlock, finder);
+                }
+                case TITLE_ALONE -> {
+                    titles.getChildren().setAll(count);
+                    line.getChildren().setAll(titles, tools);
+                    titleBlock.getChildren().setAll(title, line);
+                    getChildren().setAll(titleBlock, finder);
+                }
             }
         }
     }
+
+    /** How the header's parts are arranged: see {@link #arrange}. */
+    private enum Layout { ONE_ROW, TWO_ROWS, TITLE_ALONE }
 
     /**
      * The least width of the search field: its prompt whole between the magnifier and the clear button ("Rechercher"
@@ -235,6 +255,13 @@ final class HeaderView extends VBox {
         }
         return Math.max(SEARCH_MIN, Math.ceil(probe.getLayoutBounds().getWidth() + sides + search.snappedLeftInset()
                 + search.snappedRightInset()) + 2);
+    }
+
+    /** The height of two lines of text in {@code font}, with the label's padding. */
+    private double twoLines(Font font) {
+        Text probe = new Text("Ag\nAg");
+        probe.setFont(font);
+        return Math.ceil(probe.getLayoutBounds().getHeight() + title.snappedTopInset() + title.snappedBottomInset()) + 2;
     }
 
     /** The width {@code nodes} take side by side, those shown, {@code hgap} apart. */

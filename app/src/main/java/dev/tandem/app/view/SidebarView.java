@@ -41,8 +41,8 @@ public final class SidebarView extends VBox {
     /** The most a long language widens the sidebar to: in a small window the list and the editor keep their least. */
     static final double NARROW_MAX = 230;
     static final double WIDE_MAX = 260;
-    /** A row besides its name: the icon, the gap, a count badge and the row's padding and border. */
-    private static final double ROW_EXTRAS = 16 + 10 + 34 + 20;
+    /** A row besides its name: the icon, two gaps, a count badge, the row's padding and border. */
+    private static final double ROW_EXTRAS = 17 + 2 * 10 + 34 + 20;
     /** The views every sidebar shows, in the app's own words. */
     private static final List<String> OWN_WORDS = List.of("main.sidebar.inbox", "main.sidebar.today",
             "main.sidebar.upcoming", "main.sidebar.agenda", "main.sidebar.calendar", "main.sidebar.someday",
@@ -59,6 +59,8 @@ public final class SidebarView extends VBox {
         getStyleClass().add(Styles.SIDEBAR);
         setMinWidth(Region.USE_PREF_SIZE);
         narrow.addListener((o, a, b) -> requestLayout());
+        // In a small window the rows take less padding (tandem.css): "Boîte de réception" keeps its last letters.
+        PseudoStates.bind(this, PseudoStates.NARROW, narrow);
 
         Label title = new Label(Messages.text("main.sidebar.title"));
         title.getStyleClass().add(Styles.TITLE);
@@ -250,9 +252,10 @@ public final class SidebarView extends VBox {
             setPrefWidth(0);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             icon.setIconSize(17);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            row = new HBox(10, icon, name, spacer, badge);
+            // The name takes the room up to the badge (a spacer would cost a gap the name needs in French).
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            row = new HBox(10, icon, name, badge);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("sidebar-row");
             section.getStyleClass().add(Styles.SIDEBAR_SECTION);

@@ -7,6 +7,7 @@ import dev.tandem.app.vm.editor.WhenViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -163,7 +164,7 @@ final class DetailsFields {
         DatePicker start = new DatePicker();
         start.setId("editor-start");
         start.setConverter(dates);
-        start.setPromptText(Messages.text("editor.start.prompt"));
+        FittingPrompt.apply(start, List.of(Messages.text("editor.start.prompt"), Messages.text("editor.start.promptShort")));
         start.valueProperty().bindBidirectional(vm.startProperty());
         start.setMaxWidth(Double.MAX_VALUE);
         start.setAccessibleText(Messages.text("editor.start.accessible"));

@@ -1,5 +1,6 @@
 package dev.tandem.app.view.editor;
 
+import dev.tandem.app.view.FittingPrompt;
 import dev.tandem.app.view.FormScroll;
 import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.PseudoStates;
@@ -106,7 +107,7 @@ public final class EditorView extends StackPane {
         notes.textProperty().addListener((o, a, b) -> autosave.playFromStart());
 
         due.setId("editor-due");
-        due.setPromptText(Messages.text("editor.due.prompt"));
+        FittingPrompt.apply(due, List.of(Messages.text("editor.due.prompt"), Messages.text("editor.due.promptShort")));
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
         due.setConverter(dates(vm, vm.dueProperty()));

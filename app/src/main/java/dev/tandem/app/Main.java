@@ -4,6 +4,7 @@ import dev.tandem.app.cli.Cli;
 import dev.tandem.app.cli.LogLines;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
@@ -71,12 +72,13 @@ public final class Main {
             return;
         }
         try {
+            SettingsStore settings = new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv()));
             Locale system = LanguageSetting.system(System.getenv());
-            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
-                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), system));
+            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(), settings, system));
             // Settings → Language names the system's own language, not the one --lang asked for.
             LanguageSetting.started(new LanguageSetting.Start(Language.forLocale(system),
                     LanguageSetting.forcedBy(options.lang(), System.getenv())));
+            WeekStartSetting.apply(settings, System.getenv());
             // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
             Locale.setDefault(Messages.language().locale());
         } catch (IllegalArgumentException e) {

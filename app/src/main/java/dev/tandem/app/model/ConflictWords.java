@@ -11,12 +11,24 @@ public final class ConflictWords {
     private ConflictWords() {
     }
 
-    /** A readable name for a column. */
+    /**
+     * A readable name for a column (or a field as the web page names it: {@code time}, {@code lengthMinutes}), as a
+     * person reads it in a sentence or a list of fields: always a name of its own, capitalised as the others are,
+     * never the column's name.
+     */
     public static String fieldLabel(String field) {
         if (field == null) {
             return "";
         }
         String key = switch (field) {
+            case "priority" -> "priority";
+            case "dueTime", "time" -> "time";
+            case "durationMinutes", "lengthMinutes" -> "length";
+            case "remindAt", "remindDismissed" -> "reminder";
+            case "repeat", "seriesId" -> "repeat";
+            case "tags" -> "tags";
+            case "kind" -> "kind";
+            case "createdAt" -> "createdAt";
             case "title" -> "title";
             case "notes" -> "notes";
             case "due" -> "due";

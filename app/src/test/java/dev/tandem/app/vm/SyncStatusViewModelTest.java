@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SyncStatusViewModelTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final SyncStatusViewModel vm = new SyncStatusViewModel(null, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC));

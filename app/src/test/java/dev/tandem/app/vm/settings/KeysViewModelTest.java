@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refuses, what it changes on the remote, and that the new passphrase reaches the saved settings
  * the moment the remote takes it.
  */
+@Tag("unit")
 class KeysViewModelTest {
     private static final String OLD = "correct horse battery";
     private static final String NEW = "a longer passphrase for home";

@@ -97,7 +97,7 @@ final class S3Errors {
         }
         if (code != null && REGION_CODES.contains(code) || status == 301 || status == 307) {
             return new SyncException(Reason.IO, head + "the bucket is in another region or behind another "
-                    + "endpoint; check the region and endpoint in Sync settings (" + said + ")", e);
+                    + "endpoint; check the region and endpoint in Settings (" + said + ")", e);
         }
         if ("RequestTimeTooSkewed".equals(code)) {
             return new SyncException(Reason.AUTH, Diagnosis.CLOCK_SKEW, head + "this computer's clock is too far from "

@@ -5,7 +5,7 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
-import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.AttachmentSettings;
@@ -15,7 +15,6 @@ import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.app.vm.conflict.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.sync.CompactionReport;
@@ -344,10 +343,9 @@ final class SyncCommands {
         store.people().set(new Spaces(new SettingsStore(dir), env).people());
         Authors authors = new Authors(store);
         for (Conflict c : list) {
-            String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
-            out.print(conflictLine(c.id(), title, ConflictsViewModel.fieldLabel(c.field()),
-                    ConflictsViewModel.keptText(c), authors.label(c.keptAuthor()),
-                    ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor())));
+            ConflictWords.Said said = ConflictWords.say(store, c);
+            out.print(conflictLine(c.id(), said.title(), said.field(), said.kept(), authors.label(c.keptAuthor()),
+                    said.lost(), authors.label(c.lostAuthor())));
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import dev.tandem.app.model.Replica;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Syncs one database in the background: half a second after local edits stop (debounced), when a
+ * Syncs one database in the background: half a second after local edits stop (debounced), and as
+ * long after another process's commit left changes to push (the command line, the agent), when a
  * cheap check says another device pushed (every {@link Pacing} step, faster while a window is
  * focused, at once when focus returns or a watched folder changes), every interval in full (which
  * also reads devices that write no change marker), and on "Sync now". All syncs run on one scheduler thread, so there is at most one at
@@ -86,7 +88,17 @@ public final class SyncService implements AutoCloseable {
         this.timer = new SyncTimer(clock, this::runSync);
         this.checks = new RemoteChecks(timer.executor(), () -> engine != null && !closed, this::runCheck);
         // Last: the dispatch thread may call localChange at once, which needs the scheduler above.
-        this.localCommits = db.onCommit(ChangeEvent.Origin.LOCAL, events -> localChange());
+        this.localCommits = db.onCommit(ChangeEvent.Origin.LOCAL, new ChangeListener() {
+            @Override
+            public void onCommit(List<ChangeEvent> events) {
+                localChange();
+            }
+
+            @Override
+            public void onUnknownChanges() {
+                otherProcessChange();
+            }
+        });
     }
 
     public SyncStatus status() {
@@ -216,6 +228,23 @@ public final class SyncService implements AutoCloseable {
             editQueued.set(false);
             recount();
             if (engine != null) {
+                scheduleIn(debounce, false);
+            }
+            republish();
+        });
+    }
+
+    /**
+     * Another process committed to this profile (the command line, the agent's "Done", the quick-add
+     * window): which rows is unknown, so recount what waits to push, and when that grew, push it
+     * after the same delay as an edit made here. A commit that left nothing new to push (another
+     * process's sync) starts nothing. Tests call it to stand in for one.
+     */
+    void otherProcessChange() {
+        submit(() -> {
+            long before = pending;
+            recount();
+            if (engine != null && pending > before) {
                 scheduleIn(debounce, false);
             }
             republish();

@@ -73,7 +73,7 @@ public final class MainWindow {
         }, () -> appearance.theme().stylesheets(), async);
         UndoManager undo = new UndoManager(async);
         SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(),
-                device::saveSync, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().replica(), device.name()),
+                device::saveSync, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.settings(), device.store().replica(), device.name()),
                 device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         clock));

@@ -10,7 +10,6 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
-import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,8 +188,8 @@ public final class SyncService implements AutoCloseable {
     /**
      * One cheap check: a sync at once when another device pushed, else a fresh "checked just now".
      * A check that fails starts a full sync at once, which says what is wrong (unless one already
-     * did); one that works again after the remote could not be reached syncs at once, not after
-     * the backoff.
+     * did); one that works again after the remote could not be reached, or its folder was not
+     * there, syncs at once, not after the backoff.
      */
     private void runCheck() {
         if (engine == null || closed) {
@@ -199,7 +198,9 @@ public final class SyncService implements AutoCloseable {
         SyncStatus.State state = status.state();
         try {
             boolean changed = engine.remoteChanged();
-            boolean back = state == SyncStatus.State.ERROR && status.reason() == SyncException.Reason.UNREACHABLE;
+            // Reachable again (the network, or a drive that was not connected): sync now, not after the backoff.
+            boolean back = state == SyncStatus.State.ERROR && (status.reason() == SyncException.Reason.UNREACHABLE
+                    || status.diagnosis() == SyncException.Diagnosis.FOLDER_MISSING);
             if (changed || back) {
                 scheduleIn(Duration.ZERO, back);
             } else if (state == SyncStatus.State.IDLE) {
@@ -354,15 +355,14 @@ public final class SyncService implements AutoCloseable {
             }
             SyncException.Reason reason = e instanceof SyncException se ? se.reason() : null;
             diagnosis = e instanceof SyncException se ? se.diagnosis() : SyncException.Diagnosis.NONE;
-            boolean retryable = reason == null || reason.retryable();
+            boolean retryable = SyncWords.retryHelps(reason, diagnosis);
             Instant now = clock.instant();
             Instant retryAt = byHand && planned != null && planned.isAfter(now) ? planned
                     : now.plus(backoff.delay(failures, retryable));
             Duration delay = Duration.between(now, retryAt);
             backoffUntil = retryAt;
             String message = plainMessage(e);
-            String hint = e instanceof SyncException se ? se.hint()
-                    : Messages.text("common.sync.retryHint");
+            String hint = SyncWords.hint(reason, diagnosis);
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
             unread = readUnread();

@@ -113,7 +113,7 @@ class ConflictWordsTest {
                 "b")).title());
         Messages.use(Language.FRENCH);
         assertEquals("Priorité 1", said("priority", 1L));
-        assertEquals("dans « Errands »", said("listId", errands));
+        assertEquals("dans «\u00a0Errands\u00a0»", said("listId", errands));
         assertEquals("Date de création", ConflictWords.fieldLabel("items", "createdAt"));
     }
 

@@ -201,7 +201,7 @@ class SyncServiceTest {
         Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         SyncStatus s = service.status();
         assertEquals("Could not reach 127.0.0.1:1", s.error());
-        assertEquals(SyncException.Reason.UNREACHABLE.hint(), s.hint());
+        assertEquals("Check the network connection and the server’s address.", s.hint(), "the hint in the user's words");
         assertEquals(4, s.pendingChanges(), "a failed sync still recounts");
         assertTrue(s.nextAttempt() != null);
         assertEquals(1, failures.size());

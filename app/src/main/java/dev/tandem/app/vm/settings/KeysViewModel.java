@@ -2,6 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
@@ -287,7 +288,7 @@ public final class KeysViewModel implements HasFeedback {
     }
 
     private static String why(Throwable e) {
-        return e instanceof SyncException s ? s.getMessage() + " " + s.hint()
+        return e instanceof SyncException s ? SyncWords.say(s)
                 : e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^recoveryKey: ", "")
                 : String.valueOf(e.getMessage());
     }

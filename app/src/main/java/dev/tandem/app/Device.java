@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,8 @@ import java.util.function.Consumer;
  */
 public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
+    /** How long {@link #close} waits for background work before it says so and waits on. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger("tandem");
 
     /** The display name; changed by {@link #rename} on the background thread, read on any. */
@@ -63,6 +66,7 @@ public final class Device implements AutoCloseable {
     private AtomicReference<Consumer<Throwable>> errorHandler;
     /** Which remote it syncs with, and following what another process saves; set once by {@link #open}. */
     private DeviceSync remote;
+    private volatile Duration closeWait = CLOSE_WAIT;
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
                    CalDavService caldav, ExecutorService ioExecutor, Async async, Clock clock) {
@@ -342,6 +346,11 @@ public final class Device implements AutoCloseable {
         backups.startDaily();
     }
 
+    /** How long {@link #close} waits before it says it waits on ({@link #CLOSE_WAIT} unless set): a test's is short. */
+    void closeWait(Duration wait) {
+        closeWait = Objects.requireNonNull(wait, "wait");
+    }
+
     @Override
     public void close() {
         // A deferred startSync after this would build a remote nobody closes; so would a settings change.
@@ -357,7 +366,7 @@ public final class Device implements AutoCloseable {
         // import cut off by a closed database would be lost work. Slow work is asked to stop
         // (interrupted) after a while, and waited for again.
         try {
-            if (!ioExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!ioExecutor.awaitTermination(closeWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.log(System.Logger.Level.WARNING, "closing " + name + ": waiting for background work to end");
                 if (!ioExecutor.awaitTermination(25, TimeUnit.SECONDS)) {
                     ioExecutor.shutdownNow();

@@ -4,6 +4,7 @@ import dev.tandem.app.cli.Cli;
 import dev.tandem.app.cli.LogLines;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
@@ -70,9 +71,10 @@ public final class Main {
             return;
         }
         try {
-            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
-                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())),
+            SettingsStore settings = new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv()));
+            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(), settings,
                     LanguageSetting.system(System.getenv())));
+            WeekStartSetting.apply(settings, System.getenv());
             // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
             Locale.setDefault(Messages.language().locale());
         } catch (IllegalArgumentException e) {

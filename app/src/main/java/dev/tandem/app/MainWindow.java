@@ -83,6 +83,7 @@ public final class MainWindow {
                 Launcher.current(), autostart.profileArgs(),
                 ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
+        settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
                 () -> device.attachmentSettings().limit(), async, dialogs, undo, links, clock));

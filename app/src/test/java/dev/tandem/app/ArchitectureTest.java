@@ -24,7 +24,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * tests without a toolkit, and reach the data only through the model; and what lies below them never
  * reaches up.
  */
+@Tag("unit")
 class ArchitectureTest {
     private static final String APP = "dev.tandem.app";
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -288,7 +289,7 @@ class ArchitectureTest {
     @Test
     void fxThread_isReachedOnlyThroughFxExecutor() {
         noClasses().that().doNotHaveFullyQualifiedName(APP + ".fx.FxExecutor")
-                .should().callMethod(Platform.class, "runLater", Runnable.class)
+                .should().callMethod("javafx.application.Platform", "runLater", "java.lang.Runnable")
                 .because("FxExecutor is the one way back to the FX thread, so tests can hand view-models a plain executor")
                 .check(MAIN);
     }

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DataDirsTest {
     @Test
     void platformDefault_linuxWithXdg_usesXdgDataHome() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rebuilt with and without the list's space (MainWindow's resync), not a sync called by hand. Undo
  * rejoins as the same device: no new device id, no "copy of its profile" notice.
  */
+@Tag("unit")
 class DeviceLeaveUndoTest {
     @TempDir
     Path tmp;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * by its dotted name ({@code text.diff}), the root package as {@code app/}. Tests run with the module
  * as working directory.
  */
+@Tag("unit")
 class DocsMatchTreeTest {
     private static final Path DOC = Path.of("../docs/APP.md");
     private static final Path ROOT = Path.of("src/main/java/dev/tandem/app");

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HttpClient 5) load {@code jdk.net}. The tests run on the class path, where everything resolves,
  * so this one starts a process of its own on the module path and syncs with both kinds of server.
  */
+@Tag("server")
 class ModuleLaunchTest {
     @TempDir
     Path tmp;

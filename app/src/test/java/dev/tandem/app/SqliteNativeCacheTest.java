@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sqlite-jdbc's library, found once: a command's second start reads the pointer and runs no process, and a
  * pointer that names anything but a library inside the cache is not followed.
  */
+@Tag("process")
 class SqliteNativeCacheTest {
     @TempDir
     Path tmp;

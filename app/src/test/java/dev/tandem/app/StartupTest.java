@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the app's start-up defers (sync) or caches (sqlite-jdbc's native library) keeps working. */
+@Tag("unit")
 class StartupTest {
     @TempDir
     Path tmp;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The system's opener's answer reaches the window: a file nothing opens is a failure, not silence. */
 @DisabledOnOs(OS.WINDOWS)
+@Tag("unit")
 class SystemOpenerTest {
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * text for a person (a developer's log line, a bug's exception, SQL, a file format's fixed words) is
  * listed in {@code words-in-code.txt} with the file it stands in, so each exception is a decision.
  */
+@Tag("unit")
 class WordsInCodeTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/tandem/app");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");

@@ -2,6 +2,7 @@ package dev.tandem.engine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,15 @@ public interface History {
      * deleted or not; empty when the changelog holds no change of it up to that one.
      */
     <T extends Record> Optional<T> version(Class<T> type, String id, String changeId);
+
+    /**
+     * When each attribute of one entity got the value it holds now: per field (lower case), the time in the id of
+     * the change whose value won ({@link Change#at}), wherever it was made; {@link Change#DELETED_FIELD} for a
+     * delete or restore. Reads the entity's one row of winners and no values, so it costs the same whatever the
+     * entity holds (a megabyte of notes, hundreds of versions). Empty for an entity no change has touched. A
+     * writer that decides on it inside a transaction sees that transaction's own writes.
+     */
+    Map<String, Instant> changedAt(String table, String id);
 
     /** Every entity of {@code type}'s table that existed, undeleted, at {@code at}; in id order. */
     <T extends Record> List<T> asOf(Class<T> type, Instant at);

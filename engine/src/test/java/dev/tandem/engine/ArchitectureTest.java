@@ -13,6 +13,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * internal packages depend downwards only, the public API reaches the implementation only through
  * its static factories and builder, and nothing here knows of a UI toolkit.
  */
+@Tag("unit")
 class ArchitectureTest {
     private static final String ENGINE = "dev.tandem.engine";
     private static final String INTERNAL = ENGINE + ".internal";

@@ -9,10 +9,12 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.ManualClock;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Idempotency keys: a claim commits and rolls back with the writes it guards, and outlives a reopen. */
+@Tag("unit")
 class ClaimTest {
     @TempDir
     Path dir;

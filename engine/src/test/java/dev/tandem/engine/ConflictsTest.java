@@ -9,11 +9,13 @@ import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finding one conflict by its id, as the phone page's conflict routes do, without listing them all. */
+@Tag("unit")
 class ConflictsTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

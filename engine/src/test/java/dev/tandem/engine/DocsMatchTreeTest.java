@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code dev.tandem.engine.internal} ({@code .sync}, {@code .clock, .merge}). Indented continuation
  * lines name none.
  */
+@Tag("unit")
 class DocsMatchTreeTest {
     private static final Path DOC = Path.of("../docs/ARCHITECTURE.md");
     private static final Path SOURCES = Path.of("src/main/java");

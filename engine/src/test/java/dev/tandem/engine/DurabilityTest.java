@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * random moment; every save it acknowledged must be there after reopening, once, with its
  * changelog entry, and the file must pass SQLite's integrity check.
  */
+@Tag("process")
 class DurabilityTest {
     @TempDir
     Path dir;

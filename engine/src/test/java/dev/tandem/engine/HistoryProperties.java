@@ -17,12 +17,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 /**
  * Whatever a device does (adds, edits of one field or several, deletes and restores, several in one
  * transaction, several in one millisecond), the table as of any time equals the table that was
  * recorded then, and every version of an item equals the item recorded right after that change.
  */
+@Tag("property")
 class HistoryProperties {
     record Step(int op, int slot, int value, int pause, boolean together) {
     }

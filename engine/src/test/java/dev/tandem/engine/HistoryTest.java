@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class HistoryTest {
     @TempDir
     Path dir;
@@ -123,6 +125,37 @@ class HistoryTest {
             return db.history().asOf(Item.class, now);
         });
         assertEquals(List.of(a.withTitle("Green tea")), seen);
+    }
+
+    @Test
+    void changedAt_afterEditsAndADoneThatWasUndone_isWhenEachFieldGotItsValue() {
+        Instant made = tick();
+        Item a = db.save(new Item(null, "l", "Rent", false, null, "x".repeat(100_000)));
+        Instant titled = tick();
+        db.save(a.withTitle("Pay rent"));
+        tick();
+        db.save(a.withTitle("Pay rent").withDone(true));
+        Instant reopened = tick();
+        db.save(a.withTitle("Pay rent"));
+
+        java.util.Map<String, Instant> at = db.history().changedAt("item", a.id());
+        assertEquals(made, at.get("notes"));
+        assertEquals(titled, at.get("title"));
+        // Done and undone: the same value as at first, but written later, which only its time tells.
+        assertEquals(reopened, at.get("done"));
+        assertEquals(java.util.Map.of(), db.history().changedAt("item", "no-such-id"));
+    }
+
+    @Test
+    void changedAt_insideATransaction_seesItsOwnWrites() {
+        tick();
+        Item a = db.save(Item.of("Tea"));
+        Instant later = tick();
+        Instant seen = db.transactionResult(tx -> {
+            tx.save(a.withTitle("Green tea"));
+            return db.history().changedAt("item", a.id()).get("title");
+        });
+        assertEquals(later, seen);
     }
 
     private static List<Item> sorted(Item... items) {

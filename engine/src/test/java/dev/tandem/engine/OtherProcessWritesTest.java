@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * theirs. A second {@link Db} on the file stands in for the other process: it has its own
  * connections, which is what SQLite tells apart.
  */
+@Tag("unit")
 class OtherProcessWritesTest {
     @TempDir
     Path dir;

@@ -14,11 +14,13 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Conflicts with values from outside Tandem's sync (a CalDAV server), as Conflicts shows and takes them back. */
+@Tag("unit")
 class OutsideConflictTest {
     private static final String SERVER = UUID.nameUUIDFromBytes("caldav:cloud.example.com".getBytes()).toString();
 

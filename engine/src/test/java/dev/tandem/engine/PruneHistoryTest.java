@@ -13,11 +13,13 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pruning history: old versions go, while rows, the next push, listed conflicts and the last versions stay. */
+@Tag("unit")
 class PruneHistoryTest {
     private static final long DAY = 24L * 3600 * 1000;
     private static final Duration YEAR = Duration.ofDays(365);

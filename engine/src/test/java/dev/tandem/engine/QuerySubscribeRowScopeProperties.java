@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 /**
  * Whatever commits happen, every subscribed query's latest result equals what the query returns
@@ -26,6 +27,7 @@ import net.jqwik.api.ShrinkingMode;
  * joins, subqueries, an aliased id); the scripts edit, move, insert, delete and restore items,
  * alone and several per transaction, plus writes through a trigger.
  */
+@Tag("property")
 class QuerySubscribeRowScopeProperties {
     static final List<String> QUERIES = List.of(
             "SELECT * FROM item WHERE list_id = 'a' ORDER BY title, id",

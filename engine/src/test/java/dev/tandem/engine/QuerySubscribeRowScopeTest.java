@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * changed gets its last result again (the same list) instead of a re-run; every query whose
  * result may differ is re-run. The cases below are the ways a skip could go wrong.
  */
+@Tag("unit")
 class QuerySubscribeRowScopeTest {
     static final String LIST_VIEW = "SELECT * FROM item WHERE list_id = ? ORDER BY title";
 

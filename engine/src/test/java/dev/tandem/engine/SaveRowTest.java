@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the row comes back from the write itself ({@code RETURNING *}), with one it is read back at the
  * end of the save. Both must give the row as the table holds it.
  */
+@Tag("unit")
 class SaveRowTest {
     private static final String NOTE = "CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT NOT NULL,"
             + " status TEXT NOT NULL DEFAULT 'open', score INTEGER DEFAULT 7,"

@@ -14,8 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class WebAssetsTest {
     /** The page's own scripts and styles, gzip-compressed, stay under this. */
     private static final int BUDGET_GZIP_BYTES = 100 * 1024;
@@ -23,7 +25,7 @@ class WebAssetsTest {
     /** The ES modules app.js imports, each served beside it under /assets/. */
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
             "sidebar", "items", "days", "quickadd", "editor", "fields", "notes", "drafts", "conflicts", "settings", "live", "attachments",
-            "outbox", "overlay", "waiting", "i18n");
+            "outbox", "overlay", "waiting", "i18n", "outline", "move", "lines", "drag");
 
     @Test
     void find_everyListedPath_givesItsBytesAndType() {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * however far round. Every module the jar serves has its layer, so a new one must be placed. A lower module that
  * must reach a higher one lets it register instead (routes.js's onRoute, items.js's panels, pairing.js's onStart).
  */
+@Tag("unit")
 class WebModulesTest {
     /** The service worker runs apart from the page: in no layer, importing nothing, imported by nothing. */
     private static final String WORKER = "sw";

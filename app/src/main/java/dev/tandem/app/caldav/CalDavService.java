@@ -37,8 +37,9 @@ public final class CalDavService implements AutoCloseable {
     public static final String PASSWORD_KEY = "caldav.password";
     private static final System.Logger LOG = System.getLogger("tandem.caldav");
     /** One small request per check while someone looks; a phone's change shows within seconds. */
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
-    private static final Duration AFTER_EDIT = Duration.ofSeconds(2);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    /** Long enough for a burst of edits to go in one sync. */
+    static final Duration AFTER_EDIT = Duration.ofSeconds(2);
 
     /** What the last sync did, or why it failed; {@code retryHelps}: whether waiting can fix a failure. */
     public record Status(State state, String message, String hint, boolean retryHelps, Instant at) {
@@ -61,6 +62,8 @@ public final class CalDavService implements AutoCloseable {
     private final Listeners<Status> listeners = new Listeners<>(LOG, "CalDAV status listener failed");
     private final AtomicBoolean editQueued = new AtomicBoolean();
     private final AutoCloseable localWrites;
+    private final Duration checkEvery;
+    private final Duration afterEdit;
     private volatile CalDavAccount account;
     private volatile Status status = Status.off();
 
@@ -78,9 +81,20 @@ public final class CalDavService implements AutoCloseable {
      */
     public CalDavService(TodoStore store, SettingsStore settings, ZoneId zone,
                          Function<Runnable, ? extends AutoCloseable> localWrites) {
+        this(store, settings, zone, localWrites, CHECK_EVERY, AFTER_EDIT);
+    }
+
+    /**
+     * As above, checking every {@code checkEvery} while focused ({@link #CHECK_EVERY} in the app) and
+     * syncing {@code afterEdit} after a local edit ({@link #AFTER_EDIT}): the tests' pace is shorter.
+     */
+    CalDavService(TodoStore store, SettingsStore settings, ZoneId zone,
+                  Function<Runnable, ? extends AutoCloseable> localWrites, Duration checkEvery, Duration afterEdit) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.checkEvery = Objects.requireNonNull(checkEvery, "checkEvery");
+        this.afterEdit = Objects.requireNonNull(afterEdit, "afterEdit");
         this.localWrites = localWrites.apply(this::localWrite);
     }
 
@@ -144,7 +158,7 @@ public final class CalDavService implements AutoCloseable {
             editQueued.set(false);
             if (account != null) {
                 dirty = true;
-                scheduleSync(AFTER_EDIT);
+                scheduleSync(afterEdit);
             }
         });
     }
@@ -293,7 +307,7 @@ public final class CalDavService implements AutoCloseable {
         }
         boolean hopeless = status.state() == Status.State.FAILED && !status.retryHelps();
         if (focused && account != null && !hopeless) {
-            nextCheck = later(this::check, CHECK_EVERY);
+            nextCheck = later(this::check, checkEvery);
         }
     }
 

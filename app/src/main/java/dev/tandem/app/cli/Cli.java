@@ -4,6 +4,7 @@ import dev.tandem.app.DataDirs;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.LanguageSetting;
+import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.SyncWords;
@@ -12,17 +13,21 @@ import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -137,10 +142,14 @@ public final class Cli {
     public int run(List<String> argv) {
         // The language is the process's; a command run in-process (a test, the serve's tools) leaves it as it was.
         Language before = Messages.language();
+        Optional<DayOfWeek> weekBefore = WeekStart.chosen();
+        Locale systemBefore = WeekStart.system();
         try {
             return runCommand(argv);
         } finally {
             Messages.use(before);
+            WeekStart.choose(weekBefore);
+            WeekStart.system(systemBefore);
         }
     }
 
@@ -176,8 +185,9 @@ public final class Cli {
                 }
             }
             try {
-                Messages.use(LanguageSetting.choose(langOpt, env,
-                        new SettingsStore(DataDirs.resolve(dataDirOpt, env)), LanguageSetting.system(env)));
+                SettingsStore settings = new SettingsStore(DataDirs.resolve(dataDirOpt, env));
+                Messages.use(LanguageSetting.choose(langOpt, env, settings, LanguageSetting.system(env)));
+                WeekStartSetting.apply(settings, env);
             } catch (IllegalArgumentException e) {
                 throw new UsageError(e.getMessage());
             }

@@ -11,10 +11,13 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.app.text.filter.UnknownNames;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -56,14 +59,18 @@ final class FilterCommands {
         if (a.flags().contains("--json")) {
             out.println("[" + items.stream().map(it -> ItemLines.json(it, listNames, tagsOf))
                     .collect(Collectors.joining(",\n ")) + "]");
-            return 0;
+        } else {
+            if (items.isEmpty()) {
+                err.println(Messages.text("filter.cli.nothing"));
+            }
+            for (Item it : items) {
+                out.println(ItemLines.line(it, listNames, tagsOf, store.dateClock().getZone()));
+            }
         }
-        if (items.isEmpty()) {
-            err.println(Messages.text("filter.cli.nothing"));
-        }
-        for (Item it : items) {
-            out.println(ItemLines.line(it, listNames, tagsOf, store.dateClock().getZone()));
-        }
+        // A list or tag no one has is likely a typo: said on stderr, so --json and scripts read only the todos.
+        Set<String> tags = new HashSet<>();
+        tagsOf.values().forEach(tags::addAll);
+        UnknownNames.of(f, listNames.values(), tags).forEach(err::println);
         return 0;
     }
 

@@ -93,8 +93,11 @@ final class ServeCommands {
         if (a.flags().contains("--browsers")) {
             List<PairedBrowser> paired = WebServer.browsers(settings, clock);
             LocalDate today = LocalDate.now(clock);
-            paired.forEach(p -> out.println(Messages.text("cli.serve.browser", p.id(), p.name(),
-                    Formats.dayTime(LocalDateTime.ofInstant(p.lastSeen(), clock.getZone()), today))));
+            paired.forEach(p -> {
+                String seen = Formats.dayTime(LocalDateTime.ofInstant(p.lastSeen(), clock.getZone()), today);
+                out.println(p.address() == null ? Messages.text("cli.serve.browser", p.id(), p.name(), seen)
+                        : Messages.text("cli.serve.browserFrom", p.id(), p.name(), seen, p.address()));
+            });
             out.println(Messages.text("cli.serve.browserCount", paired.size()));
             return 0;
         }
@@ -163,6 +166,10 @@ final class ServeCommands {
                 o.warning().ifPresent(w -> err.println("tandem: " + Messages.text("cli.serve.notAnnounced", w)));
             });
             out.println(Messages.text("cli.serve.ready", server.browsers().size()));
+            // Said as it happens, so the terminal of a server that runs for weeks tells who came and who went.
+            server.onPaired(p -> out.println(Messages.text("cli.serve.paired", p.name(), p.id(),
+                    p.address() == null ? "?" : p.address(), server.browsers().size())));
+            server.onRevoked(p -> out.println(Messages.text("cli.serve.revokedNow", p.name(), p.id(), server.browsers().size())));
             waitForStop(server, stopped);
         } finally {
             stopped.countDown();

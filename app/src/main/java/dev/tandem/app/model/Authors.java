@@ -84,6 +84,14 @@ public final class Authors {
                 .orElseGet(() -> Messages.text("common.device.fallback", deviceId.substring(Math.max(0, deviceId.length() - 6))));
     }
 
+    /**
+     * As {@link #label}, but the device the store runs on named {@code thisDevice} (its name) rather than "This
+     * device": for a reader elsewhere, such as a web page on a phone, to whom "this device" is the phone.
+     */
+    public String label(String deviceId, String thisDevice) {
+        return deviceId != null && deviceId.equals(store.db().deviceId()) ? thisDevice : label(deviceId);
+    }
+
     /** The item's changes, one entry per field, each labelled with the device that made it. */
     public List<HistoryEntry> history(String itemId) {
         String me = store.db().deviceId();

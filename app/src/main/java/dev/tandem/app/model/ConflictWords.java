@@ -61,7 +61,11 @@ public final class ConflictWords {
                 .orElseGet(() -> Messages.text("common.conflict.title." + deletedKey));
     }
 
-    /** A readable name for a todo's column. */
+    /**
+     * A readable name for a todo's column (or a field as the web page names it: {@code time}, {@code lengthMinutes}),
+     * as a person reads it in a sentence or a list of fields: always a name of its own, capitalised as the others
+     * are, never the column's name.
+     */
     public static String fieldLabel(String field) {
         return fieldLabel("items", field);
     }
@@ -100,8 +104,9 @@ public final class ConflictWords {
             case "remindAt" -> "remindAt";
             case "remindDismissed" -> "remindDismissed";
             case "kind" -> "kind";
-            case "dueTime" -> "dueTime";
-            case "durationMinutes" -> "duration";
+            case "dueTime", "time" -> "time";
+            case "durationMinutes", "lengthMinutes" -> "length";
+            case "tags" -> "tags";
             case "query" -> "query";
             case "color" -> "color";
             case "tag", "removedAt" -> "tag";

@@ -111,18 +111,29 @@ public final class LiveOutline implements Subscription {
     }
 
     private String rootCondition() {
-        return listId == null ? Queries.IN_INBOX + " AND coalesce(someday, 0) = 0" : "listId = ?";
+        return rootCondition(listId);
     }
 
     private Object[] rootParams() {
+        return rootParams(listId);
+    }
+
+    /** Which todos are the outline's roots: of the list {@code listId}, or the Inbox's (null), not put away. */
+    static String rootCondition(String listId) {
+        return listId == null ? Queries.IN_INBOX + " AND coalesce(someday, 0) = 0" : "listId = ?";
+    }
+
+    static Object[] rootParams(String listId) {
         return listId == null ? new Object[0] : new Object[] {listId};
     }
 
-    private void load() {
-        rows.clear();
-        done.clear();
+    /**
+     * The outline's todos as a recursive {@code tree(id, listId)}, to put before a SELECT: the roots, and every
+     * open todo under them in the same list.
+     */
+    static String tree(String listId) {
         // A parent in another list is no parent here (Outline): the tree carries each row's list to stop there.
-        String tree = "WITH RECURSIVE tree(id, listId) AS (SELECT id, listId FROM items WHERE " + rootCondition() + " AND "
+        return "WITH RECURSIVE tree(id, listId) AS (SELECT id, listId FROM items WHERE " + rootCondition(listId) + " AND "
                 + Queries.LISTED + " AND (parentId IS NULL OR NOT EXISTS (SELECT 1 FROM items p WHERE p.id = items.parentId"
                 + " AND p.listId IS items.listId AND " + Queries.LISTED_P + "))"
                 // Each step looks its rows' children up in items_parent (a partial index: "IS NOT NULL" lets it
@@ -130,12 +141,21 @@ public final class LiveOutline implements Subscription {
                 // items for every row of the tree: 9 s instead of 20 ms for a list of 10,000 todos.
                 + " UNION SELECT i.id, i.listId FROM tree t CROSS JOIN items i ON i.parentId = t.id WHERE i.parentId IS NOT NULL"
                 + " AND i.listId IS t.listId AND " + Queries.LISTED_I + ") ";
+    }
+
+    /** After {@link #tree}: each todo of the tree with completed subtasks, and how many, as {@link Count}s. */
+    static final String DONE_UNDER_TREE = "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN (SELECT id FROM tree)"
+            + " AND done = 1 AND trashedAt IS NULL AND " + SAME_LIST + " AND coalesce(kind, '') <> 'note' GROUP BY parentId";
+
+    private void load() {
+        rows.clear();
+        done.clear();
+        String tree = tree(listId);
         for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN (SELECT id FROM tree)",
                 rootParams())) {
             rows.put(i);
         }
-        for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN (SELECT id FROM tree)"
-                + " AND done = 1 AND trashedAt IS NULL AND " + SAME_LIST + " AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
+        for (Count c : db.query(Count.class, tree + DONE_UNDER_TREE, rootParams())) {
             done.put(c.id(), (int) c.count());
         }
         sections = readSections();

@@ -173,7 +173,13 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
     /** The first date on or after {@code today} the rule gives: the first due date of a new series. */
     public LocalDate first(LocalDate today) {
         if (!byDay.isEmpty() && !byDay.contains(today.getDayOfWeek())) {
-            return nextWeekday(today);
+            // The series starts on the first of its weekdays to come, whatever its interval: "every other
+            // Monday" typed on a Thursday starts on Monday, and its weeks count from there.
+            LocalDate d = today.plusDays(1);
+            while (!byDay.contains(d.getDayOfWeek())) {
+                d = d.plusDays(1);
+            }
+            return d;
         }
         if (byMonth != 0) {
             return today.equals(onYearDay(today)) ? today : nextYearDay(today);

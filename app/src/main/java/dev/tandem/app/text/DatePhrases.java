@@ -1,6 +1,7 @@
 package dev.tandem.app.text;
 
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.ui.messages.WeekStart;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -18,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Understands the date phrases people type: "today", "tonight", "tomorrow" ("tmr"), weekday names
+ * Understands the date phrases people type: "today", "tonight", "tomorrow" ("tmr"), "tomorrow morning"
+ * (the day; its part, a time, is {@link DayParts}'), "in january" (the 1st, or today within January), weekday names
  * and abbreviations ("fri": the coming Friday, 1 to 7 days ahead), "next fri" (the Friday of next week:
  * {@link #ofNextWeek}), "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2
  * weeks", ISO dates ("2026-12-01"), a month name and a day ("feb 29", "march 3rd": the next such day, today
@@ -42,6 +44,10 @@ public final class DatePhrases {
     // Quick add's date token keeps the "by"/"due"/"on" typed before the date ("by the 1st").
     private static final Pattern CONNECTOR = Pattern.compile("^((due|on|by) )+");
     private static final Map<String, Integer> MONTHS = months();
+    private static final Pattern IN_MONTH = Pattern.compile("in ([a-z]+)");
+    /** English words written in lower case inside a sentence: typed with a capital there, they are a name's. */
+    private static final Set<String> LOWER_CASE = Set.of("today", "tonight", "tomorrow", "morning", "afternoon",
+            "evening", "night", "weekend", "noon", "this", "next");
     /** Day/month look-alikes that are words, never dates. */
     private static final Set<String> IDIOMS = Set.of("24/7");
 
@@ -64,8 +70,57 @@ public final class DatePhrases {
         if (phrase == null) {
             return Optional.empty();
         }
+        Optional<LocalDate> d = day(phrase, today);
+        if (d.isPresent()) {
+            return d;
+        }
+        // "tomorrow morning", "heute Abend", "demain soir": the day, its part read by DayParts. A part typed
+        // with a capital where the language writes it small is a name's ("Friday Night Lights").
+        return DayParts.split(phrase).filter(s -> !namedPart(lastWords(phrase, s)))
+                .flatMap(s -> day(s.date(), today));
+    }
+
+    private static Optional<LocalDate> day(String phrase, LocalDate today) {
         Optional<LocalDate> english = english(phrase, today);
         return english.isPresent() ? english : Grammar.current().flatMap(g -> g.date(phrase, today));
+    }
+
+    /** The words of {@code phrase} after the split's date, as typed. */
+    private static String lastWords(String phrase, DayParts.Split s) {
+        String[] w = phrase.strip().split("\\s+");
+        int dateWords = s.date().split(" ").length;
+        return String.join(" ", Arrays.asList(w).subList(Math.min(dateWords, w.length), w.length));
+    }
+
+    /**
+     * Whether a word typed here with a capital is one its language writes in lower case inside a sentence
+     * ("Today", "Night" in English; "Morgen" in German; "Lundi", "Demain" in French): then it is a name's.
+     */
+    static boolean named(String typed) {
+        return capitalised(typed, "lowerCase", LOWER_CASE);
+    }
+
+    /** As {@link #named}, for the part of the day after a date ("Friday Night"): German writes "heute Abend". */
+    static boolean namedPart(String typed) {
+        return capitalised(typed, "lowerCaseParts", LOWER_CASE);
+    }
+
+    private static boolean capitalised(String typed, String kind, Set<String> english) {
+        String first = typed.strip().split("\\s+")[0];
+        if (first.isEmpty() || !Character.isUpperCase(first.codePointAt(0))) {
+            return false;
+        }
+        String w = GrammarTable.norm(first);
+        return english.contains(w) || Grammar.current().map(g -> g.words(kind).contains(w)).orElse(false);
+    }
+
+    /** "in january": the 1st of the next January, or today within January. */
+    static LocalDate inMonth(int month, LocalDate today) {
+        if (today.getMonthValue() == month) {
+            return today;
+        }
+        LocalDate first = today.withDayOfMonth(1).withMonth(month);
+        return first.isAfter(today) ? first : first.plusYears(1);
     }
 
     private static Optional<LocalDate> english(String phrase, LocalDate today) {
@@ -76,14 +131,14 @@ public final class DatePhrases {
             p = p.substring(3);
         }
         switch (p) {
-            case "today", "tonight", "tod" -> {
+            case "today", "tonight", "tod", "this morning", "this afternoon", "this evening" -> {
                 return Optional.of(today);
             }
             case "tomorrow", "tmr", "tmrw", "tom" -> {
                 return Optional.of(today.plusDays(1));
             }
             case "next week" -> {
-                return Optional.of(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+                return Optional.of(nextWeek(today));
             }
             case "next month" -> {
                 return Optional.of(today.plusMonths(1));
@@ -101,6 +156,10 @@ public final class DatePhrases {
         }
         if (p.startsWith("next ") && Weekdays.NAMES.containsKey(p.substring(5))) {
             return Optional.of(ofNextWeek(Weekdays.NAMES.get(p.substring(5)), today));
+        }
+        Matcher month = IN_MONTH.matcher(p);
+        if (month.matches() && MONTHS.containsKey(month.group(1))) {
+            return Optional.of(inMonth(MONTHS.get(month.group(1)), today));
         }
         Matcher m = IN_N.matcher(p);
         if (m.matches()) {
@@ -156,12 +215,20 @@ public final class DatePhrases {
 
     /**
      * "next tue": the Tuesday of next week, as Todoist reads it, the first one on or after next Monday (the
-     * day "next week" means). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and
+     * day "next week" means; with weeks chosen to start on Sunday, next Sunday). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and
      * "next fri" nine; from a Monday "next tue" is eight days ahead, never tomorrow. Adding a week to the
      * coming day instead made "next tue" typed on a Wednesday the Tuesday after next.
      */
     static LocalDate ofNextWeek(DayOfWeek day, LocalDate today) {
-        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
+        return nextWeek(today).with(TemporalAdjusters.nextOrSame(day));
+    }
+
+    /**
+     * "next week": the first day of next week, Monday unless Settings chose another ({@link WeekStart#ofPhrases}:
+     * Todoist's default too, whatever the calendar's region says).
+     */
+    static LocalDate nextWeek(LocalDate today) {
+        return today.with(TemporalAdjusters.next(WeekStart.ofPhrases()));
     }
 
     /**

@@ -54,6 +54,11 @@ final class Grammar {
 
     // ---- words and phrases of one kind ----
 
+    /** A kind's words and phrases, normalised ({@code at}, {@code rangeTo}); none when the table has none. */
+    List<String> words(String kind) {
+        return table.words(kind);
+    }
+
     /** Whether the word is one of a kind's single words ({@code at}, {@code for}, {@code dateConnectors}). */
     boolean is(String kind, QuickAddWord w) {
         return !w.plain() && table.words(kind).contains(norm(w.text()));
@@ -117,7 +122,7 @@ final class Grammar {
             return Optional.of(DatePhrases.ofNextWeek(table.weekday(m.group("wd")), today));
         }
         if (table.matches("date.nextWeek", p) != null) {
-            return Optional.of(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+            return Optional.of(DatePhrases.nextWeek(today));
         }
         if (table.matches("date.nextMonth", p) != null) {
             return Optional.of(today.plusMonths(1));
@@ -153,6 +158,9 @@ final class Grammar {
         if ((m = table.matches("date.dayOfMonth", p)) != null) {
             int d = Integer.parseInt(m.group("day"));
             return d >= 1 && d <= 31 ? Optional.of(Recurrence.monthlyOn(d).first(today)) : Optional.empty();
+        }
+        if ((m = table.matches("date.inMonth", p)) != null) {
+            return Optional.of(DatePhrases.inMonth(table.month(m.group("mon")), today));
         }
         return Optional.empty();
     }
@@ -198,13 +206,43 @@ final class Grammar {
         if (table.matches("time.noon", p) != null) {
             return Optional.of(LocalTime.NOON);
         }
-        Matcher m = table.matches("time", p);
+        Matcher m;
+        // Said in words on a 12-hour clock: "halb drei" is 14:30, "viertel vor acht" 7:45.
+        if ((m = table.matches("time.halfPast", p)) != null) {
+            return spoken(m, 0, 30);
+        }
+        if ((m = table.matches("time.halfTo", p)) != null) {
+            return spoken(m, -1, 30);
+        }
+        if ((m = table.matches("time.quarterPast", p)) != null) {
+            return spoken(m, 0, 15);
+        }
+        if ((m = table.matches("time.quarterTo", p)) != null) {
+            return spoken(m, -1, 45);
+        }
+        m = table.matches("time", p);
         if (m == null) {
             return Optional.empty();
         }
         int h = Integer.parseInt(m.group("h"));
         int min = GrammarTable.group(m, "mm") == null ? 0 : Integer.parseInt(m.group("mm"));
         return h > 23 || min > 59 ? Optional.empty() : Optional.of(LocalTime.of(h, min));
+    }
+
+    private Optional<LocalTime> spoken(Matcher m, int hours, int minutes) {
+        Integer h = table.hour(m);
+        return h == null ? Optional.empty() : Optional.of(TimePhrases.inWords(h + hours, minutes));
+    }
+
+    /** The time of a part of the day said in this language ("abends", "le soir", "ce soir"); empty for none. */
+    Optional<LocalTime> partOfDay(String phrase) {
+        String p = norm(phrase);
+        for (var e : DayParts.KEYS.entrySet()) {
+            if (table.words(e.getKey()).contains(p)) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A length's amount and unit ("30 minuten", "1,5 std", "1 h"): its minutes. */
@@ -256,18 +294,38 @@ final class Grammar {
                 return table.count(m).filter(n -> n >= 1 && n <= 999).map(n -> Recurrence.every(f, n.intValue()));
             }
         }
+        if (table.matches("repeat.fortnightly", p) != null) {
+            return Optional.of(Recurrence.every(Freq.WEEKLY, 2));
+        }
+        if ((m = table.matches("repeat.everyNWeeksOn", p)) != null) {
+            Optional<Long> n = table.count(m).filter(k -> k >= 1 && k <= 999);
+            Optional<EnumSet<DayOfWeek>> days = days(m);
+            return n.isEmpty() || days.isEmpty() ? Optional.empty()
+                    : Optional.of(new Recurrence(Freq.WEEKLY, n.get().intValue(), days.get(), 0));
+        }
         if ((m = table.matches("repeat.onWeekdays", p)) != null) {
-            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String w : m.group("wds").split("\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+")) {
-                DayOfWeek d = table.weekday(w);
-                if (d == null) {
-                    return Optional.empty();
-                }
-                days.add(d);
-            }
-            return Optional.of(Recurrence.weekly(days));
+            return days(m).map(Recurrence::weekly);
         }
         return Optional.empty();
+    }
+
+    /** The weekdays a rule's {@code {weekdays}} or {@code {weekday}} placeholder matched; empty for a name it lacks. */
+    private Optional<EnumSet<DayOfWeek>> days(Matcher m) {
+        String said = GrammarTable.group(m, "wds") != null ? m.group("wds") : m.group("wd");
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String w : said.split("\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+")) {
+            DayOfWeek d = table.weekday(w);
+            if (d == null) {
+                return Optional.empty();
+            }
+            days.add(d);
+        }
+        return Optional.of(days);
+    }
+
+    /** Whether a date phrase of this language can start with the word. */
+    boolean startsDate(QuickAddWord w) {
+        return !w.plain() && table.startsDate(norm(w.text()));
     }
 
     /** Whether a repeat phrase of this language can start with the word. */

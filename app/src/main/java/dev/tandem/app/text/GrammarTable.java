@@ -32,6 +32,8 @@ final class GrammarTable {
     private final Map<String, List<String>> words = new LinkedHashMap<>();
     /** The words a repeat phrase can start with: the parser tries a phrase only from one of these. */
     private final Set<String> repeatStarts = new HashSet<>();
+    /** Likewise for a date phrase; "#" for a word with a digit ("24.12.", "3."). */
+    private final Set<String> dateStarts = new HashSet<>();
 
     GrammarTable(Map<String, String> table) {
         String[] nums = table.getOrDefault("quickadd.numbers", "").split("\\|");
@@ -56,6 +58,20 @@ final class GrammarTable {
             String k = key.substring("quickadd.".length());
             if (k.startsWith("date.") || k.startsWith("repeat.") && !k.equals("repeat.bare") || k.startsWith("time")) {
                 rules.put(k, alternatives(value).stream().map(this::compile).toList());
+                if (k.startsWith("date.")) {
+                    for (String phrase : alternatives(value)) {
+                        String first = phrase.split(" ")[0];
+                        if (first.startsWith("{weekday")) {
+                            dateStarts.addAll(weekdays.keySet());
+                        } else if (first.startsWith("{month")) {
+                            dateStarts.addAll(months.keySet());
+                        } else if (first.startsWith("{")) {
+                            dateStarts.add("#");
+                        } else {
+                            dateStarts.add(first);
+                        }
+                    }
+                }
                 if (k.startsWith("repeat.")) {
                     for (String phrase : alternatives(value)) {
                         String first = phrase.split(" ")[0];
@@ -94,6 +110,11 @@ final class GrammarTable {
         return months.get(name);
     }
 
+    /** Whether a date phrase of this table can start with the normalised word. */
+    boolean startsDate(String word) {
+        return dateStarts.contains(word) || dateStarts.contains("#") && word.chars().anyMatch(Character::isDigit);
+    }
+
     /** Whether a repeat phrase of this table can start with the normalised word. */
     boolean startsRepeat(String word) {
         return repeatStarts.contains("*") || repeatStarts.contains(word);
@@ -108,6 +129,13 @@ final class GrammarTable {
             }
         }
         return null;
+    }
+
+    /** A {@code {hw}} placeholder's hour, 1 to 12 in digits or words; null for another number. */
+    Integer hour(Matcher m) {
+        String h = m.group("hw");
+        Integer n = numbers.containsKey(h) ? numbers.get(h) : Integer.valueOf(h);
+        return n >= 1 && n <= 12 ? n : null;
     }
 
     /** A {@code {n}} placeholder's number, in digits or one of the table's number words. */
@@ -140,6 +168,8 @@ final class GrammarTable {
                 case "monthno" -> "(?<mo>\\d{1,2})";
                 case "year" -> "(?<y>\\d{4})";
                 case "h" -> "(?<h>\\d{1,2})";
+                // An hour said on a 12-hour clock, in digits or words ("halb drei").
+                case "hw" -> "(?<hw>\\d{1,2}|" + alt(numbers.keySet()) + ")";
                 case "mm" -> "(?<mm>\\d{2})";
                 case "weekday" -> "(?<wd>" + alt(weekdays.keySet()) + ")";
                 case "weekdays" -> "(?<wds>(?:" + alt(weekdays.keySet()) + ")(?:(?:\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+)(?:"

@@ -90,7 +90,7 @@ public final class QuickAddParser {
             tokens.add(new QuickAddToken(QuickAddToken.Kind.LIST, w.start(), w.end(), w.text()));
         }
         if (note) {
-            return new QuickAdd(QuickAddWord.join(words), null, listName, true);
+            return new QuickAdd(QuickAddWord.title(words), null, listName, true);
         }
         int last = words.size();
         while (last > 0 && words.get(last - 1).plain()) {
@@ -123,6 +123,6 @@ public final class QuickAddParser {
                 break;
             }
         }
-        return new QuickAdd(QuickAddWord.join(words), due, listName);
+        return new QuickAdd(QuickAddWord.title(words), due, listName);
     }
 }

@@ -7,20 +7,27 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Understands repeat phrases: "every day", "every weekday", "every monday" ("every mon", "every mon,
- * wed"), "every week", "every other week", "every 2 weeks", "every month", "every month on the 1st",
- * "every year", "daily", "weekly", "monthly", "yearly". Pure. Quick add ({@link TodoDraft}) reads an
+ * Understands repeat phrases: "every day", "every other day" ("every 2nd day"), "every weekday", "every
+ * monday" ("every mon", "every mon, wed"), "every other monday" ("every 2 weeks on monday"), "every week",
+ * "every other week", "every 2 weeks", "fortnightly", "every month", "every month on the 1st", "every year",
+ * "daily", "weekly", "monthly", "yearly". Pure. Quick add ({@link TodoDraft}) reads an
  * "every …" phrase anywhere, a bare word ("weekly") only at the end, so "Write weekly report" keeps it.
  */
 public final class RepeatPhrases {
     private RepeatPhrases() {
     }
 
-    private static final Pattern EVERY_N = Pattern.compile("every (\\d{1,3}|other) (day|days|week|weeks|month|months|year|years)");
+    private static final Pattern EVERY_N = Pattern.compile(
+            "every (\\d{1,3}|other|\\d{1,3}(?:st|nd|rd|th)) (day|days|week|weeks|month|months|year|years)");
+    /** "every other monday"; an ordinal before a weekday is Todoist's nth weekday of the month, not read here. */
+    private static final Pattern OTHER_WEEKDAY = Pattern.compile("every other ([a-z]+)");
+    /** "every 2 weeks on monday", "every 2 weeks on mon, wed": as {@link Recurrence#describe} writes it. */
+    private static final Pattern WEEKS_ON = Pattern.compile("every (\\d{1,3}|other) weeks? on (.+)");
     private static final Pattern MONTH_ON = Pattern.compile("every month on the (\\d{1,2})(st|nd|rd|th)?");
 
     /** The rule the whole phrase means, in English or the language's own words ({@link Grammar}), or empty. */
@@ -50,12 +57,15 @@ public final class RepeatPhrases {
             case "every year", "yearly", "annually" -> {
                 return Optional.of(Recurrence.every(Freq.YEARLY, 1));
             }
+            case "every fortnight", "fortnightly", "biweekly" -> {
+                return Optional.of(Recurrence.every(Freq.WEEKLY, 2));
+            }
             default -> {
             }
         }
         Matcher m = EVERY_N.matcher(p);
         if (m.matches()) {
-            int n = m.group(1).equals("other") ? 2 : Integer.parseInt(m.group(1));
+            int n = m.group(1).equals("other") ? 2 : Integer.parseInt(m.group(1).replaceAll("\\D", ""));
             if (n < 1) {
                 return Optional.empty();
             }
@@ -72,20 +82,35 @@ public final class RepeatPhrases {
             int d = Integer.parseInt(mo.group(1));
             return d >= 1 && d <= 31 ? Optional.of(Recurrence.monthlyOn(d)) : Optional.empty();
         }
+        Matcher other = OTHER_WEEKDAY.matcher(p);
+        if (other.matches() && Weekdays.NAMES.containsKey(other.group(1))) {
+            return Optional.of(new Recurrence(Freq.WEEKLY, 2, Set.of(Weekdays.NAMES.get(other.group(1))), 0));
+        }
+        Matcher on = WEEKS_ON.matcher(p);
+        if (on.matches()) {
+            int n = on.group(1).equals("other") ? 2 : Integer.parseInt(on.group(1));
+            return n < 1 ? Optional.empty()
+                    : days(on.group(2)).map(d -> new Recurrence(Freq.WEEKLY, n, d, 0));
+        }
         if (p.startsWith("every ")) {
-            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String w : p.substring(6).split("\\s*(,|\\band\\b)\\s*|\\s+")) {
-                if (w.isEmpty()) {
-                    continue;
-                }
-                DayOfWeek d = Weekdays.NAMES.get(w);
-                if (d == null) {
-                    return Optional.empty();
-                }
-                days.add(d);
-            }
-            return days.isEmpty() ? Optional.empty() : Optional.of(Recurrence.weekly(days));
+            return days(p.substring(6)).map(Recurrence::weekly);
         }
         return Optional.empty();
+    }
+
+    /** "mon, wed and fri": the days; empty when a word is no weekday or there is none. */
+    private static Optional<Set<DayOfWeek>> days(String said) {
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String w : said.split("\\s*(,|\\band\\b)\\s*|\\s+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            DayOfWeek d = Weekdays.NAMES.get(w);
+            if (d == null) {
+                return Optional.empty();
+            }
+            days.add(d);
+        }
+        return days.isEmpty() ? Optional.empty() : Optional.of(days);
     }
 }

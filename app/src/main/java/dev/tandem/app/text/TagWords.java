@@ -2,14 +2,26 @@ package dev.tandem.app.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The "@tag" words of a title: "@" and then a letter or digit ("@home", "@2027"), wherever the word stands.
- * Only at a word's start, so "bob@example.com" stays a word. Quick add ({@link TodoDraft}) takes them out
+ * Only at a word's start (after an opening bracket or quote at most), so "bob@example.com" stays a word. Quick add ({@link TodoDraft}) takes them out
  * of what was typed; an importer takes them out of a title that carries its labels inline (Todoist's CSV
  * writes "Plan the garden @outdoors"), so both read the same words as tags.
  */
 public final class TagWords {
+    /**
+     * A tag word: opening brackets or quotes, "@", a letter or digit and what follows it, then the closing
+     * punctuation the name does not keep.
+     */
+    private static final Pattern TAG = Pattern.compile(
+            "([(\\[{\"“‘'«]*)@([\\p{L}\\p{N}]\\S*?)([)\\]}\"”’'»,.;:!?…]*)");
+    /** Brackets that go with the tag they hold alone. */
+    private static final Set<String> PAIRS = Set.of("()", "[]", "{}");
+
     private TagWords() {
     }
 
@@ -28,27 +40,43 @@ public final class TagWords {
     public static Split split(String text) {
         List<QuickAddWord> words = QuickAddWord.split(text);
         List<String> tags = take(words, new ArrayList<>());
-        if (tags.isEmpty() || words.isEmpty()) {
+        if (tags.isEmpty() || words.stream().allMatch(QuickAddWord::plain)) {
             return new Split(text == null ? "" : text, List.of());
         }
-        return new Split(QuickAddWord.join(words), tags);
+        return new Split(QuickAddWord.title(words), tags);
     }
 
-    /** Takes the tag words out of {@code words}, adding a token for each, and returns the tags in order. */
+    /**
+     * Takes the tag words out of {@code words}, adding a token for each, and returns the tags in order. A tag
+     * never takes the punctuation around it ("@errand)", "@home,", "(@phone)"): that stays in the title, joined
+     * to its neighbour as typed, and a bracket pair around a tag alone goes with it.
+     */
     static List<String> take(List<QuickAddWord> words, List<QuickAddToken> tokens) {
         List<String> tags = new ArrayList<>();
-        words.removeIf(w -> {
-            boolean tag = !w.plain() && isTag(w.text());
-            if (tag) {
-                tags.add(w.text().substring(1));
-                tokens.add(new QuickAddToken(QuickAddToken.Kind.TAG, w.start(), w.end(), w.text()));
+        List<QuickAddWord> out = new ArrayList<>(words.size());
+        for (QuickAddWord w : words) {
+            Matcher m = w.plain() ? null : TAG.matcher(w.text());
+            if (m == null || !m.matches()) {
+                out.add(w);
+                continue;
             }
-            return tag;
-        });
+            String lead = m.group(1);
+            String trail = m.group(3);
+            int at = w.start() + lead.length();
+            tags.add(m.group(2));
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.TAG, at, at + 1 + m.group(2).length(), "@" + m.group(2)));
+            if (PAIRS.contains(lead + trail)) {
+                continue;
+            }
+            if (!lead.isEmpty()) {
+                out.add(new QuickAddWord(lead, w.start(), at, true, QuickAddWord.Glue.AFTER));
+            }
+            if (!trail.isEmpty()) {
+                out.add(new QuickAddWord(trail, w.end() - trail.length(), w.end(), true, QuickAddWord.Glue.BEFORE));
+            }
+        }
+        words.clear();
+        words.addAll(out);
         return tags;
-    }
-
-    private static boolean isTag(String w) {
-        return w.length() > 1 && w.startsWith("@") && Character.isLetterOrDigit(w.codePointAt(1));
     }
 }

@@ -184,8 +184,26 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         WhenWords when = WhenWords.take(words, today, tokens);
         TrailingDetails t = TrailingDetails.read(words, today, repeat == null);
         QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
+        LocalTime time = t.time();
+        Integer minutes = t.minutes();
         if (when.due() != null) {
             base = new QuickAdd(base.title(), when.due(), base.listName());
+        } else if (base.due() == null) {
+            // Nothing at the end said a date: one in the middle counts ("Call mom tomorrow at 2pm about the party").
+            InlineWhen.Found f = InlineWhen.find(t.rest(), today, time == null, tokens);
+            if (f != null) {
+                QuickAdd again = QuickAddParser.parse(f.rest(), false, today, new ArrayList<>());
+                base = new QuickAdd(again.title(), f.due(), again.listName());
+                if (f.time() != null) {
+                    time = f.time();
+                    minutes = minutes != null ? minutes : f.minutes();
+                }
+            }
+        }
+        if (time == null && base.due() != null) {
+            // A date that says its part of the day: "heute Abend", "tomorrow morning", "ce soir".
+            time = tokens.stream().filter(k -> k.kind() == QuickAddToken.Kind.DATE).findFirst()
+                    .flatMap(k -> DayParts.of(k.in(typed))).orElse(null);
         }
         tokens.addAll(t.tokens());
         repeat = onTypedDay(repeat != null ? repeat : t.repeat(), tokens, typed);
@@ -194,7 +212,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         }
         String warning = DatePhrases.notADate(typed.strip())
                 .map(p -> Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
-        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes(),
+        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), time, minutes,
                 when.start(), when.someday());
     }
 

@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 record TrailingDetails(List<QuickAddWord> rest, Integer priority, Recurrence repeat, LocalTime time,
         Integer minutes, List<QuickAddToken> tokens) {
     private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
-    private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
 
     static TrailingDetails read(List<QuickAddWord> words, LocalDate today, boolean repeatFree) {
         boolean[] out = new boolean[words.size()];
@@ -90,38 +89,31 @@ record TrailingDetails(List<QuickAddWord> rest, Integer priority, Recurrence rep
                 continue;
             }
             if (time == null && i > 0) {
-                int own = ownTimeBefore(words, end);
-                if (own > 0) {
-                    String said = QuickAddWord.join(words.subList(end - own, end));
-                    time = Grammar.current().flatMap(g -> g.time(said)).orElseThrow();
-                    for (int k = end - own; k < end; k++) {
-                        out[k] = true;
-                    }
-                    tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(end - own).start(), word.end(),
-                            Formats.time(time)));
-                    end -= own;
-                    continue;
-                }
-                // time() reads only words that are a time wherever they stand ("18:00", "9am", "noon");
-                // a bare hour is one only after a date, below.
-                Optional<LocalTime> t = TodoDraft.time(w);
-                int before = i > 1 && (words.get(i - 1).is("at")
-                        || Grammar.current().map(g -> g.is("at", words.get(i - 1))).orElse(false)) ? i - 1 : i;
-                if (t.isEmpty() && !dated && HOUR.matcher(w).matches() && Integer.parseInt(w) <= 23) {
+                // A time, a span ("9-11am", "9h-10h") or a time in words ("halb drei"), with its "at" or "from"
+                // word, leaving a word for the title.
+                TimePhrases.Said said = TimePhrases.before(words, end, 1, TimePhrases.Bare.NEVER);
+                if (said == null && !dated) {
                     // A bare hour counts only right after a date with a title before it: "tomorrow at 9".
-                    int d = datePhraseBefore(words, before, today);
-                    if (d > 0 && before - d >= 1) {
-                        t = Optional.of(LocalTime.of(Integer.parseInt(w), 0));
+                    TimePhrases.Said bare = TimePhrases.before(words, end, 1, TimePhrases.Bare.ALWAYS);
+                    int d = bare == null ? 0 : datePhraseBefore(words, end - bare.words(), today);
+                    if (d > 0 && end - bare.words() - d >= 1) {
+                        said = bare;
                     }
                 }
-                if (t.isPresent()) {
-                    time = t.get();
-                    for (int k = before; k <= i; k++) {
+                if (said != null) {
+                    time = said.time();
+                    int from = end - said.words();
+                    for (int k = from; k < end; k++) {
                         out[k] = true;
                     }
-                    tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(before).start(), word.end(),
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(from).start(), word.end(),
                             Formats.time(time)));
-                    end = before;
+                    if (said.minutes() != null && minutes == null) {
+                        minutes = said.minutes();
+                        tokens.add(new QuickAddToken(QuickAddToken.Kind.LENGTH, words.get(from).start(), word.end(),
+                                Durations.format(minutes)));
+                    }
+                    end = from;
                     continue;
                 }
             }
@@ -142,24 +134,6 @@ record TrailingDetails(List<QuickAddWord> rest, Integer priority, Recurrence rep
             tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
         }
         return new TrailingDetails(rest, priority, repeat, time, minutes, tokens);
-    }
-
-    /**
-     * How many words before {@code end} (up to four, with its "at" word) make a time in the language's own
-     * words ("um 14 Uhr", "à 14h30"), leaving a word for the title; 0 for none.
-     */
-    private static int ownTimeBefore(List<QuickAddWord> words, int end) {
-        Optional<Grammar> own = Grammar.current();
-        if (own.isEmpty()) {
-            return 0;
-        }
-        for (int n = Math.min(4, end - 1); n >= 1; n--) {
-            List<QuickAddWord> phrase = words.subList(end - n, end);
-            if (!QuickAddWord.anyPlain(phrase) && own.get().time(QuickAddWord.join(phrase)).isPresent()) {
-                return n;
-            }
-        }
-        return 0;
     }
 
     /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */

@@ -4,19 +4,20 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TagWords;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,8 +31,10 @@ import org.apache.commons.csv.CSVRecord;
  * top when there is none). Todos keep the file's order. A note row (a comment) is added to the notes of the
  * task above it; a label, which Todoist writes into CONTENT ("Plan the garden @outdoors": title "Plan the
  * garden", tag outdoors; read as quick add reads "@home", so "bob@example.com" stays), becomes a tag.
- * PRIORITY 1 (p1, highest) to 3 is kept in the attribute lines, DATE as the due date when it is a date, as
- * "Repeats" when it repeats ("every monday"), due on the rule's first date.
+ * PRIORITY 1 (p1, highest) to 3 is kept in the attribute lines. DATE holds the words the date was typed in:
+ * read as quick add reads them, in the row's DATE_LANG ({@link TodoistDates}: "Dec 3", "tomorrow 10am",
+ * "jeden Freitag"), as the due date with its time, or the repeat due on the rule's first date; words that
+ * are no date stay in the notes, said in the summary. DURATION in minutes is the todo's length.
  *
  * <p>Todoist's CSV has no ids: a task is keyed by the project, its section, its parent's key (for a subtask),
  * its content and which occurrence of that content it is, so the same file imported twice adds nothing; a
@@ -39,12 +42,6 @@ import org.apache.commons.csv.CSVRecord;
  * ({@code =HYPERLINK(…)}) is kept as written and never evaluated.
  */
 final class TodoistCsvImporter {
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("MMM d yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("MMMM d yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-
     private TodoistCsvImporter() {
     }
 
@@ -62,6 +59,8 @@ final class TodoistCsvImporter {
         final String repeats;
         final List<String> tags = new ArrayList<>();
         final List<String> extra = new ArrayList<>();
+        LocalTime time;
+        Long minutes;
 
         Task(String key, String where, String title, String description, String due, String priority, String repeats) {
             this.key = key;
@@ -82,6 +81,8 @@ final class TodoistCsvImporter {
         List<Task> tasks = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        // The DATEs said from the day they were typed ("tomorrow 10am"), read from today.
+        List<String> relative = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).get();
@@ -123,10 +124,16 @@ final class TodoistCsvImporter {
                         String date = cell(r, header, "DATE").strip();
                         String description = cell(r, header, "DESCRIPTION");
                         Limits.title(file, where, content);
-                        String due = isoDate(date);
-                        String repeats = due == null && date.toLowerCase(Locale.ROOT).startsWith("every") ? date : null;
-                        if (repeats != null) {
+                        Optional<TodoistDates.Read> read = TodoistDates.read(date, cell(r, header, "DATE_LANG"), today);
+                        String due = read.map(TodoistDates.Read::due).orElse(null);
+                        String repeats = read.map(TodoistDates.Read::repeats).orElse(null);
+                        if (repeats == null && due == null && date.toLowerCase(Locale.ROOT).startsWith("every")) {
+                            // A rule quick add does not read alone, which the attribute lines may still hold.
+                            repeats = date;
                             due = firstDate(repeats, today);
+                        }
+                        if (read.filter(TodoistDates.Read::relative).isPresent()) {
+                            relative.add(date);
                         }
                         if (due == null && repeats == null && !date.isEmpty()) {
                             warnings.add(Messages.text("transfer.todoist.dateKept", Limits.shorten(date), where));
@@ -145,6 +152,8 @@ final class TodoistCsvImporter {
                         TagWords.Split labelled = TagWords.split(content);
                         current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where,
                                 labelled.title(), description.isBlank() ? null : description, due, priority, repeats);
+                        current.time = read.map(TodoistDates.Read::time).orElse(null);
+                        current.minutes = minutes(cell(r, header, "DURATION"), cell(r, header, "DURATION_UNIT"));
                         current.indent = indent;
                         current.parentKey = parent == null ? null : parent.key;
                         current.sectionId = parent == null && sectionRow != null ? sectionRow.id() : null;
@@ -166,6 +175,9 @@ final class TodoistCsvImporter {
         } catch (IOException e) {
             throw new ImportException(file, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
+        if (!relative.isEmpty()) {
+            warnings.add(Messages.text("transfer.todoist.relativeDates", Limits.shorten(relative.get(0)), relative.size()));
+        }
         List<Item> items = new ArrayList<>();
         // The file's order: the writer puts these after the todos the list has, in this order.
         String rank = null;
@@ -177,7 +189,8 @@ final class TodoistCsvImporter {
             }
             notes = NoteAttributes.append(notes, new NoteAttributes(t.tags, t.priority, t.repeats));
             items.add(new Item(t.key, list.id(), t.title, Limits.notes(file, t.where, notes), t.due, 0L, null, null, null)
-                    .withParentId(t.parentKey).withSectionId(t.sectionId).withRank(rank));
+                    .withParentId(t.parentKey).withSectionId(t.sectionId).withRank(rank)
+                    .withDueTime(t.due == null ? null : t.time).withDuration(t.minutes));
         }
         if (items.isEmpty()) {
             throw new ImportException(file, null, Messages.text("transfer.todoist.none"));
@@ -245,26 +258,12 @@ final class TodoistCsvImporter {
         return RealFields.rule(repeats).map(r -> r.first(today).toString()).orElse(null);
     }
 
-    /** An absolute date ("2026-12-01", "2026-12-01T10:00", "Dec 1 2026", "1 December 2026"), or null. */
-    private static String isoDate(String date) {
-        if (date.isEmpty()) {
+    /** Todoist's DURATION in minutes (DURATION_UNIT minute), as a length Tandem keeps (up to a week); else null. */
+    private static Long minutes(String amount, String unit) {
+        if (!unit.strip().equalsIgnoreCase("minute") || !amount.strip().matches("\\d{1,6}")) {
             return null;
         }
-        if (date.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-            try {
-                return LocalDate.parse(date.substring(0, 10)).toString();
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        String d = date.replace(",", "").replaceAll("\\s+", " ").strip();
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(d, f).toString();
-            } catch (DateTimeParseException e) {
-                // next form
-            }
-        }
-        return null;
+        long m = Long.parseLong(amount.strip());
+        return m >= 1 && m <= Durations.MAX_MINUTES ? m : null;
     }
 }

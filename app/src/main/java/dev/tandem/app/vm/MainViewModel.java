@@ -13,9 +13,9 @@ import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -79,7 +79,7 @@ public final class MainViewModel implements AutoCloseable {
         this.agenda = new AgendaViewModel(store, async, nav.viewProperty(), day.todayProperty(), commands,
                 selected::set);
         this.calendar = new CalendarViewModel(store, async, nav.viewProperty(), day.todayProperty(), undo, dialogs,
-                commands::say, selected::set, Locale.getDefault(Locale.Category.FORMAT));
+                commands::say, selected::set, WeekStart::first);
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         lists.onAfterApply(s -> rebuildSidebar());

@@ -210,9 +210,13 @@ public final class PhoneWebViewModel implements HasFeedback {
                 .orElse("");
     }
 
+    /** Each browser with when it paired and was last seen, and from where: two phones alike are told apart so. */
     private void showBrowsers(List<PairedBrowser> list) {
-        browsers.setAll(list.stream().map(b -> new BrowserRow(b.id(), b.name(), Messages.text("settings.phone.seen",
-                SyncStatusViewModel.ago(b.pairedAt(), clock.instant()),
-                SyncStatusViewModel.ago(b.lastSeen(), clock.instant())))).toList());
+        browsers.setAll(list.stream().map(b -> {
+            String paired = SyncStatusViewModel.ago(b.pairedAt(), clock.instant());
+            String seen = SyncStatusViewModel.ago(b.lastSeen(), clock.instant());
+            return new BrowserRow(b.id(), b.name(), b.address() == null ? Messages.text("settings.phone.seen", paired, seen)
+                    : Messages.text("settings.phone.seenFrom", paired, seen, b.address()));
+        }).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Outline;
+import dev.tandem.app.text.filter.UnknownNames;
 import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashSet;
@@ -132,8 +133,19 @@ public final class ViewChrome {
      * else its {@link #emptyState()}'s sentence.
      */
     public String emptyText() {
-        return view.getValue() instanceof Listing.FilterListing f && f.problem() != null ? f.problem()
-                : emptyState().text();
+        if (view.getValue() instanceof Listing.FilterListing f) {
+            if (f.problem() != null) {
+                return f.problem();
+            }
+            // A list or tag no one has is likely a typo: say so rather than only "nothing matches".
+            List<String> lists = sidebar.stream().filter(e -> e.kind() == SidebarEntry.Kind.LIST).map(SidebarEntry::name).toList();
+            List<String> tags = sidebar.stream().filter(e -> e.kind() == SidebarEntry.Kind.TAG).map(SidebarEntry::name).toList();
+            List<String> unknown = UnknownNames.of(f.filter(), lists, tags);
+            if (!unknown.isEmpty()) {
+                return emptyState().text() + " " + String.join(" ", unknown);
+            }
+        }
+        return emptyState().text();
     }
 
     /** The search box holds a query that reads, which "Save as smart list" keeps. */

@@ -12,7 +12,6 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
@@ -31,8 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * The data routes of the API (docs/WEB.md, "API"), for a paired browser: the sidebar, a view's items,
- * one item, quick add, edits, ticking, Conflicts, and the page's outbox ({@link Outbox}). Every write
- * goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no rules of its own.
+ * one item, quick add's chips, Conflicts, and the page's outbox ({@link Outbox}), its one door for writing
+ * items: every write goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no
+ * rules of its own.
  * Blocks on the database; Jetty runs it on a pooled thread.
  */
 final class ApiRoutes {
@@ -45,12 +45,18 @@ final class ApiRoutes {
     private final Outbox outbox;
     private final DayViews days;
     private final FilterViews filters;
+    private final OutlineViews outlines;
 
-    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
+    /** The serving device's name, as the page names it ("Paired with …"). */
+    private final String deviceName;
+
+    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments, String deviceName) {
         this.store = store;
+        this.deviceName = deviceName;
         this.tags = store.tags();
         this.days = new DayViews(store);
         this.filters = new FilterViews(store);
+        this.outlines = new OutlineViews(store);
         this.authors = new Authors(store);
         this.sharedLists = sharedLists;
         this.items = new ItemAnswers(store, sharedLists, attachments);
@@ -66,17 +72,8 @@ final class ApiRoutes {
                         x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
-                Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
-                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null, x.language()))),
-                Route.post("/api/items/{id}/done", (x, b, p) -> answer(x, writes.done(p.get(0),
-                        Boolean.TRUE.equals(x.body().get("done"))))),
-                Route.post("/api/items/{id}/check", (x, b, p) -> check(x, p.get(0))),
-                Route.post("/api/items/{id}", (x, b, p) -> {
-                    Edit e = Edit.of(x.body());
-                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b, x.language()));
-                }),
                 Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
-                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
+                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts(b)))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
                     store.conflicts().useLostValue(conflict(p.get(0)));
                     x.empty(204);
@@ -141,11 +138,23 @@ final class ApiRoutes {
         if (key.startsWith("filter:")) {
             return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared));
         }
+        if (key.equals("search")) {
+            Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search", q.strip()),
+                    limit, it -> ItemJson.row(it, lists, today, shared));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
             return view instanceof Listing.Agenda ? days.agenda(today, row, language)
                     : days.week(week, today, row, language);
+        }
+        // The Inbox and a list in their own order, nested, with their sections, as the desktop shows them.
+        if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
+            String listId = view instanceof Listing.UserListing u ? u.listId() : null;
+            return outlines.items(key, listId, title(view, lists, language), limit, it -> ItemJson.row(it, lists, today, shared));
         }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
@@ -177,20 +186,12 @@ final class ApiRoutes {
         return obj("title", d.title(), "chips", chips, "warning", d.warning());
     }
 
-    private void check(Exchange x, String id) {
-        Object line = x.body().get("line");
-        if (!(line instanceof Long n)) {
-            throw new BadRequest("server.check.line");
-        }
-        boolean checked = Boolean.TRUE.equals(x.body().get("checked"));
-        Item it = item(id);
-        Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(409, "server.check.gone"));
-        store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
-        x.json(200, obj("item", items.full(item(id), x.language())));
-    }
-
-    private List<Object> conflicts() {
+    /**
+     * The conflicts, each side named for the person holding this page: the serving device by its name (not "This
+     * device", which on a phone reads as the phone), this browser flagged ({@code keptHere}, {@code lostHere}) for
+     * the page to say "this browser", another browser or device by its name.
+     */
+    private List<Object> conflicts(Browsers.Browser browser) {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.conflicts().list()) {
             ConflictWords.Said said = ConflictWords.say(store, c);
@@ -198,10 +199,16 @@ final class ApiRoutes {
             out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(),
                     "itemTitle", said.title(), "field", c.field(), "fieldLabel", said.field(), "kept", said.kept(),
                     "lost", said.lost(),
-                    "keptBy", authors.label(c.keptAuthor()), "lostBy", authors.label(c.lostAuthor()),
+                    "keptBy", by(c.keptAuthor()), "lostBy", by(c.lostAuthor()),
+                    "keptHere", browser.id().equals(c.keptAuthor()), "lostHere", browser.id().equals(c.lostAuthor()),
                     "at", c.detectedAt() == null ? null : c.detectedAt().toEpochMilli()));
         }
         return out;
+    }
+
+    /** Who made a change, named for a page: the serving device by its own name, any other as Authors names it. */
+    private String by(String author) {
+        return authors.label(author, deviceName);
     }
 
     static Listing listing(String key, String q) {
@@ -244,10 +251,6 @@ final class ApiRoutes {
     /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
     private static String label(Listing.Smart s, Language language) {
         return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
-    }
-
-    private static void answer(Exchange x, WebWrites.Answer a) {
-        x.json(a.status(), a.json());
     }
 
     private Item item(String id) {

@@ -22,14 +22,16 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The browsers paired with this device, kept owner-only in the data dir ({@link #FILE}) so a restart
  * keeps them paired. Only a SHA-256 of each session secret is stored: the file alone lets nobody in.
- * A browser is found by its cookie's hash; "last seen" is written at most once every
- * {@link #SEEN_EVERY}, not on every request. Revoking removes the browser at once and tells the
- * listeners (open event streams close).
+ * A browser is found by its cookie's hash; "last seen", and the address it was seen from (which the lists of paired
+ * browsers show, to tell two alike apart), are written at most once every {@link #SEEN_EVERY}, not on every
+ * request; this process's own lists show them at once. Revoking removes the browser at once and tells the
+ * listeners (open event streams close); pairing and revoking tell the others ({@link #onChange}).
  *
  * <p>The file is the truth, shared with other processes ({@code tandem serve --revoke}): every method
  * first reads it again if it changed (its identity, size or time differ; a write replaces it whole),
@@ -41,12 +43,24 @@ final class Browsers {
     static final String FILE = "web-browsers.properties";
     static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
-    /** A paired browser as kept: its session secret's hash and its CSRF token. */
-    record Browser(String id, String name, String secretHash, String csrf, Instant pairedAt, Instant lastSeen) {
+    /** A paired browser as kept: its session secret's hash, its CSRF token, and the address it was last seen from. */
+    record Browser(String id, String name, String secretHash, String csrf, Instant pairedAt, Instant lastSeen,
+                   String address) {
         PairedBrowser shown() {
-            return new PairedBrowser(id, name, pairedAt, lastSeen);
+            return new PairedBrowser(id, name, pairedAt, lastSeen, address);
+        }
+
+        Browser seen(Instant at, String from) {
+            return new Browser(id, name, secretHash, csrf, pairedAt, at, from == null ? address : from);
+        }
+
+        Browser named(String newName) {
+            return new Browser(id, newName, secretHash, csrf, pairedAt, lastSeen, address);
         }
     }
+
+    /** What happened to a paired browser, for those who say so ({@code tandem serve}'s terminal). */
+    enum Change { PAIRED, REVOKED }
 
     /** A new pairing: the browser and the session secret its cookie carries (kept nowhere else). */
     record Paired(Browser browser, String secret) {
@@ -57,6 +71,7 @@ final class Browsers {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Browser> byHash = new HashMap<>();
     private final List<Consumer<String>> onRevoke = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Change, PairedBrowser>> onChange = new CopyOnWriteArrayList<>();
     private Instant written = Instant.EPOCH;
     /** The file as last read or written here: when it differs, another process wrote it. */
     private List<Object> stamp = List.of();
@@ -67,23 +82,45 @@ final class Browsers {
         refresh();
     }
 
-    Paired pair(String name) {
+    /** A new browser named {@code name}, seen now from {@code address} (null when unknown). */
+    Paired pair(String name, String address) {
         String secret = randomText(32);
         Instant now = clock.instant();
-        Browser b = new Browser(UUID.randomUUID().toString(), name, hash(secret), randomText(24), now, now);
-        List<String> gone;
+        Browser b = new Browser(UUID.randomUUID().toString(), name, hash(secret), randomText(24), now, now, address);
+        List<Browser> gone;
         synchronized (this) {
             gone = refresh();
             byHash.put(b.secretHash(), b);
             save();
         }
         tell(gone);
+        onChange.forEach(l -> l.accept(Change.PAIRED, b.shown()));
         return new Paired(b, secret);
+    }
+
+    /** Names the browser {@code id} {@code name}; false when there is none. */
+    boolean rename(String id, String name) {
+        List<Browser> gone;
+        boolean found = false;
+        synchronized (this) {
+            gone = refresh();
+            for (Map.Entry<String, Browser> e : byHash.entrySet()) {
+                if (e.getValue().id().equals(id)) {
+                    e.setValue(e.getValue().named(name));
+                    found = true;
+                }
+            }
+            if (found) {
+                save();
+            }
+        }
+        tell(gone);
+        return found;
     }
 
     /** Whether {@code secret} opens a session, changing nothing (the door's question before routing). */
     boolean known(String secret) {
-        List<String> gone;
+        List<Browser> gone;
         boolean known;
         synchronized (this) {
             gone = refresh();
@@ -94,19 +131,21 @@ final class Browsers {
     }
 
     /**
-     * The browser whose session secret is {@code secret}, marking it seen now; none when it is not
-     * paired, or was not seen for {@link Router#SESSION_LIFETIME} (its cookie has expired too).
+     * The browser whose session secret is {@code secret}, marking it seen now from {@code address}; none when it is
+     * not paired, or was not seen for {@link Router#SESSION_LIFETIME} (its cookie has expired too).
      */
-    Optional<Browser> bySecret(String secret) {
-        List<String> gone;
+    Optional<Browser> bySecret(String secret, String address) {
+        List<Browser> gone;
         Browser seen = null;
         synchronized (this) {
             gone = refresh();
             Browser b = current(secret);
             if (b != null) {
                 Instant now = clock.instant();
-                seen = new Browser(b.id(), b.name(), b.secretHash(), b.csrf(), b.pairedAt(), now);
+                seen = b.seen(now, address);
                 byHash.put(b.secretHash(), seen);
+                // At most once a minute whatever changed: a session whose address keeps changing (a phone between
+                // networks, or a client that wants the disk busy) costs no more writes than one that does not.
                 if (Duration.between(written, now).compareTo(SEEN_EVERY) >= 0) {
                     save();
                 }
@@ -126,7 +165,7 @@ final class Browsers {
 
     List<PairedBrowser> all() {
         List<PairedBrowser> out = new ArrayList<>();
-        List<String> gone;
+        List<Browser> gone;
         synchronized (this) {
             gone = refresh();
             byHash.values().forEach(b -> out.add(b.shown()));
@@ -138,42 +177,54 @@ final class Browsers {
 
     /** Forgets the browser {@code id}; false when there is none. */
     boolean revoke(String id) {
-        List<String> gone;
+        List<Browser> gone;
         synchronized (this) {
             gone = new ArrayList<>(refresh());
-            if (byHash.values().removeIf(b -> b.id().equals(id))) {
-                gone.add(id);
+            List<Browser> removed = byHash.values().stream().filter(b -> b.id().equals(id)).toList();
+            if (!removed.isEmpty()) {
+                byHash.values().removeAll(removed);
+                gone.addAll(removed);
                 save();
             }
         }
         tell(gone);
-        return gone.contains(id);
+        return gone.stream().anyMatch(b -> b.id().equals(id));
     }
 
-    private void tell(List<String> gone) {
-        gone.forEach(id -> onRevoke.forEach(l -> l.accept(id)));
+    /** Tells the listeners of the browsers gone: revoked here, or by another process (the file no longer holds them). */
+    private void tell(List<Browser> gone) {
+        for (Browser b : gone) {
+            onRevoke.forEach(l -> l.accept(b.id()));
+            onChange.forEach(l -> l.accept(Change.REVOKED, b.shown()));
+        }
     }
 
     void onRevoke(Consumer<String> listener) {
         onRevoke.add(listener);
     }
 
+    /** Hears each browser paired and each one revoked (here, or by another process once this one sees it). */
+    void onChange(BiConsumer<Change, PairedBrowser> listener) {
+        onChange.add(listener);
+    }
+
     /**
      * Reads the file again if another process changed it: browsers it no longer holds are gone (their
      * ids returned, to tell the listeners), a "last seen" keeps the later of the two.
      */
-    private List<String> refresh() {
+    private List<Browser> refresh() {
         if (stamp().equals(stamp)) {
             return List.of();
         }
         Map<String, Browser> read = load();
-        List<String> gone = new ArrayList<>();
+        List<Browser> gone = new ArrayList<>();
         for (Browser b : byHash.values()) {
             Browser there = read.get(b.secretHash());
             if (there == null) {
-                gone.add(b.id());
+                gone.add(b);
             } else if (b.lastSeen().isAfter(there.lastSeen())) {
-                read.put(b.secretHash(), b);
+                // Seen here later: that, with the name the file holds (renamed by another process, it keeps it).
+                read.put(b.secretHash(), b.named(there.name()));
             }
         }
         byHash.clear();
@@ -201,7 +252,7 @@ final class Browsers {
                 try {
                     Browser b = new Browser(id, p.getProperty(id + ".name", "A browser"), p.getProperty(key),
                             p.getProperty(id + ".csrf"), Instant.ofEpochMilli(Long.parseLong(p.getProperty(id + ".paired"))),
-                            Instant.ofEpochMilli(Long.parseLong(p.getProperty(id + ".seen"))));
+                            Instant.ofEpochMilli(Long.parseLong(p.getProperty(id + ".seen"))), p.getProperty(id + ".address"));
                     if (b.csrf() != null) {
                         read.put(b.secretHash(), b);
                     }
@@ -222,6 +273,9 @@ final class Browsers {
             p.setProperty(b.id() + ".csrf", b.csrf());
             p.setProperty(b.id() + ".paired", String.valueOf(b.pairedAt().toEpochMilli()));
             p.setProperty(b.id() + ".seen", String.valueOf(b.lastSeen().toEpochMilli()));
+            if (b.address() != null) {
+                p.setProperty(b.id() + ".address", b.address());
+            }
         }
         settings.writeSecretFile(FILE, p);
         stamp = stamp();

@@ -11,7 +11,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
-import java.time.DayOfWeek;
+import dev.tandem.ui.messages.WeekStart;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * tick). A day lists its timed todos first, by time, then those without one, each as the desktop
  * orders todos at the same time ({@link DayOrder}). The agenda: an "Overdue" group first (oldest first),
  * then today and the next {@value #AGENDA_DAYS} days less one, Today and Tomorrow always, a later day
- * only when it has something. The week: Monday to Sunday, every day.
+ * only when it has something. The week: seven days, every day, from the day weeks start on (the one chosen in
+ * Settings, else the page's language's in the system's region: {@link WeekStart}).
  *
  * <p>Bounded whatever the store holds: a day (and the overdue group) carries at most {@value #DAY_ROWS}
  * rows and says how many it has, so an agenda answers at most 15 × {@value #DAY_ROWS} rows and a week
@@ -84,11 +85,11 @@ final class DayViews {
         return obj("view", "agenda", "title", Messages.text(language, "server.view.agenda"), "days", days);
     }
 
-    /** The week (Monday to Sunday) holding the day {@code asked} (today when not asked), as of {@code today}. */
+    /** The week holding the day {@code asked} (today when not asked), as of {@code today}, from its first day. */
     Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row,
             Language language) {
         LocalDate first = asked.map(s -> weekDate(s, today)).orElse(today)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                .with(TemporalAdjusters.previousOrSame(WeekStart.first(language)));
         LocalDate last = first.plusDays(6);
         TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
         List<Object> days = new ArrayList<>();

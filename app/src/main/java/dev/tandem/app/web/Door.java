@@ -31,7 +31,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       the request for the pairing limits ({@link #client(Request)}).</li>
  *   <li>A request carrying a paired browser's session passes at once: a slow or large stranger never
  *       queues a paired browser.</li>
- *   <li>Any other request must have come in within {@link #UNPAIRED_DEADLINE} of its first byte
+ *   <li>Any other request must have come in within the deadline ({@link #UNPAIRED_DEADLINE} unless the
+ *       server was built with another) of its first byte
  *       (slow headers hold no thread: Jetty calls no handler before they are complete), else 408.
  *       One without a body is answered at once from memory and passes. One with a body (only
  *       pairing reads one without a session) must hold one of {@link #UNPAIRED_AT_ONCE} places (at
@@ -53,16 +54,21 @@ final class Door extends Handler.Wrapper {
     private static final String CLIENT = "tandem.client";
 
     private final Set<String> hosts;
+    private final Duration deadline;
     private final boolean behindProxy;
     private final String cookie;
     private final Browsers browsers;
     private final Semaphore places = new Semaphore(UNPAIRED_AT_ONCE);
     private final ConcurrentHashMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    /** {@code hosts}: the names and addresses the server answers to, lower case, IPv6 without brackets. */
-    Door(Handler next, Set<String> hosts, boolean behindProxy, String cookie, Browsers browsers) {
+    /**
+     * {@code hosts}: the names and addresses the server answers to, lower case, IPv6 without brackets;
+     * {@code deadline}: how long a request without a session may take, headers and body together.
+     */
+    Door(Handler next, Set<String> hosts, Duration deadline, boolean behindProxy, String cookie, Browsers browsers) {
         super(next);
         this.hosts = hosts;
+        this.deadline = deadline;
         this.behindProxy = behindProxy;
         this.cookie = cookie;
         this.browsers = browsers;
@@ -86,7 +92,7 @@ final class Door extends Handler.Wrapper {
         if (paired(request)) {
             return super.handle(request, response, callback);
         }
-        long left = UNPAIRED_DEADLINE.toNanos() - (System.nanoTime() - request.getBeginNanoTime());
+        long left = deadline.toNanos() - (System.nanoTime() - request.getBeginNanoTime());
         if (left <= 0) {
             refuse(request, response, callback, 408, "server.door.slow");
             return true;

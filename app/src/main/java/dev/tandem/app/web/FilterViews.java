@@ -10,10 +10,12 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.app.text.filter.SearchBoxQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -100,6 +102,31 @@ final class FilterViews {
             rows.add(row.apply(it));
         }
         return obj("view", key, "title", name(saved), "total", FilteredItems.count(store, filter), "items", rows);
+    }
+
+    /**
+     * The search field's query as the desktop's search box reads it ({@link SearchBoxQuery}): words beside
+     * {@code @tag}, {@code #list} or {@code p1}, or a query with operators, answered as what that filter finds
+     * (its first rows, at most {@value #ROWS}, and its total); empty for plain words, which the caller searches
+     * as before. A query that does not read (being typed, or hostile: the parser refuses more than 1,000
+     * characters, 32 levels or 100 conditions before building anything) answers no rows and the parser's
+     * sentence as {@code problem}, never an error: the page shows it where the rows would be.
+     */
+    Optional<Map<String, Object>> search(String q, String title, int limit, Function<Item, Map<String, Object>> row) {
+        Optional<Filter> filter;
+        try {
+            filter = SearchBoxQuery.read(q, store.today());
+        } catch (FilterException e) {
+            return Optional.of(obj("view", "search", "title", title, "total", 0, "items", List.of(),
+                    "problem", e.getMessage()));
+        }
+        return filter.map(f -> {
+            List<Object> rows = new ArrayList<>();
+            for (Item it : FilteredItems.of(store, f, Math.min(limit, ROWS))) {
+                rows.add(row.apply(it));
+            }
+            return obj("view", "search", "title", title, "total", FilteredItems.count(store, f), "items", rows);
+        });
     }
 
     private static String name(SavedFilter f) {

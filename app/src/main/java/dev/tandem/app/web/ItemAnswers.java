@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Items as answers carry them: one item with its tags, as a row or in full (with its subtasks and files). */
+/** Items as answers carry them: one item with its tags, in full (with its subtasks and files). */
 final class ItemAnswers {
     private final TodoStore store;
     private final TagStore tags;
@@ -34,10 +34,6 @@ final class ItemAnswers {
     Item item(String id) {
         Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
         return it.withTags(String.join(" ", tags.of(id)));
-    }
-
-    Map<String, Object> row(Item it) {
-        return ItemJson.row(it, lists(), store.today(), sharedLists.get());
     }
 
     /**

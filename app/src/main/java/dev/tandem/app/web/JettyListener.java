@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -22,8 +23,11 @@ record JettyListener(Server server, ServerConnector connector) {
     /** Open connections at most: well below a process's usual 1024 file descriptors. */
     static final int MAX_CONNECTIONS = 512;
 
-    /** A server listening on {@code host:port} once started; over TLS with {@code keyStore}, a PKCS#12 file, unless null. */
-    static JettyListener on(String host, int port, Path keyStore, String keyStorePassword) {
+    /**
+     * A server listening on {@code host:port} once started; over TLS with {@code keyStore}, a PKCS#12 file, unless
+     * null; {@code unpairedDeadline} is the {@link Door}'s, which bounds idle connections too once there are too many.
+     */
+    static JettyListener on(String host, int port, Path keyStore, String keyStorePassword, Duration unpairedDeadline) {
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("tandem-web");
         threads.setDaemon(true);
@@ -52,7 +56,7 @@ record JettyListener(Server server, ServerConnector connector) {
         // Past this many connections Jetty stops accepting and idles the open ones out faster: the
         // process keeps its file descriptors for the database.
         NetworkConnectionLimit connections = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
-        connections.setEndPointIdleTimeout(Door.UNPAIRED_DEADLINE.toMillis());
+        connections.setEndPointIdleTimeout(unpairedDeadline.toMillis());
         server.addBean(connections);
         return new JettyListener(server, connector);
     }

@@ -5,6 +5,7 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,10 @@ import org.commonmark.renderer.html.HtmlWriter;
  * A note as HTML for the web page, rendered on the server with commonmark (as the desktop reads
  * notes, {@link Checklist#parse}): raw HTML in a note is escaped and link targets are sanitized, so a
  * note someone shared cannot run script in the page. A check box becomes
- * {@code <input type="checkbox" data-line="N" aria-label="TEXT">}, N its line in the note, which the page
- * sends back to tick it ({@link Checklist#toggle}), and TEXT the item's words, which a screen reader says as
- * the box's name. An {@code attachment:} reference becomes the file itself
+ * {@code <input type="checkbox" data-line="N" data-text="WORDS" data-occurrence="K" aria-label="TEXT">}: N its
+ * line in the note; WORDS the words after the box as the note has them and K which of the boxes with those words
+ * it is, which the page sends back to tick it ({@link NoteChecks}: lines move when a line is put above); TEXT the
+ * item's words without marks, which a screen reader says as the box's name. An {@code attachment:} reference becomes the file itself
  * ({@link AttachmentHtml}): an image inline, any other file a chip that downloads it.
  */
 final class NoteHtml {
@@ -65,22 +67,29 @@ final class NoteHtml {
         return renderer.render(doc);
     }
 
-    /** A check box and the words after it, its accessible name. */
-    private record Labelled(Checklist.Box box, String label) {
+    /**
+     * A check box, the words after it as a screen reader says them (its accessible name), and as the note has them
+     * with which of the boxes with those words it is: how the page names it to tick it ({@link NoteChecks}).
+     */
+    private record Labelled(Checklist.Box box, String label, String words, int occurrence) {
     }
 
     /** Finds every list item that starts with a box and takes the "[ ] " out of its first text. */
     private static void collect(Node node, List<String> lines, Map<ListItem, Labelled> boxes) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(node);
+        // Boxes in document order, as NoteChecks counts them: the nth box with the same words.
+        Map<String, Integer> seen = new HashMap<>();
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n instanceof ListItem item) {
                 Checklist.boxOf(item, lines).ifPresent(box -> {
+                    String words = NoteChecks.words(lines, box);
+                    int occurrence = seen.merge(words, 1, Integer::sum) - 1;
                     Text first = firstText(item);
                     if (first != null && first.getLiteral().length() >= 3 && first.getLiteral().charAt(0) == '[') {
                         first.setLiteral(first.getLiteral().substring(3).stripLeading());
-                        boxes.put(item, new Labelled(box, label(item.getFirstChild(), box)));
+                        boxes.put(item, new Labelled(box, label(item.getFirstChild(), box), words, occurrence));
                     }
                 });
             }
@@ -152,6 +161,8 @@ final class NoteHtml {
                 Map<String, String> attrs = new LinkedHashMap<>();
                 attrs.put("type", "checkbox");
                 attrs.put("data-line", String.valueOf(box.line()));
+                attrs.put("data-text", labelled.words());
+                attrs.put("data-occurrence", String.valueOf(labelled.occurrence()));
                 // Escaped by the writer, as every attribute: the words may come from someone the list is shared with.
                 attrs.put("aria-label", labelled.label());
                 if (box.checked()) {

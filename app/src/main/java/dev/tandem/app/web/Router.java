@@ -118,7 +118,7 @@ final class Router extends Handler.Abstract {
 
     /** The browser the session cookie names; to write, with the CSRF header its page holds. */
     private Browsers.Browser paired(Exchange x) {
-        Browsers.Browser browser = x.cookie(server.cookieName()).flatMap(browsers::bySecret)
+        Browsers.Browser browser = x.cookie(server.cookieName()).flatMap(secret -> browsers.bySecret(secret, x.remoteHost()))
                 .orElseThrow(() -> new BadRequest(401, "server.session.none"));
         if (x.method().equals("POST") && !browser.csrf().equals(x.header(CSRF_HEADER))) {
             throw new BadRequest(403, "server.csrf");
@@ -142,6 +142,14 @@ final class Router extends Handler.Abstract {
                     x.empty(204);
                 }),
                 Route.get("/api/browsers", (x, b, p) -> router.browsersOf(x, b)),
+                Route.post("/api/browsers/{id}/name", (x, b, p) -> {
+                    String name = browserName(x.body().get("name")).orElseThrow(() -> new BadRequest("server.browser.badName",
+                            String.valueOf(BROWSER_NAME_CHARS)));
+                    if (p.get(0).length() > 64 || !router.browsers.rename(p.get(0), name)) {
+                        throw new BadRequest(404, "server.browser.unknown");
+                    }
+                    x.empty(204);
+                }),
                 Route.post("/api/browsers/{id}/revoke", (x, b, p) -> {
                     if (p.get(0).length() > 64 || !router.browsers.revoke(p.get(0))) {
                         throw new BadRequest(404, "server.browser.unknown");
@@ -180,7 +188,7 @@ final class Router extends Handler.Abstract {
         List<Object> out = new ArrayList<>();
         for (PairedBrowser b : browsers.all()) {
             out.add(obj("id", b.id(), "name", b.name(), "pairedAt", b.pairedAt().toEpochMilli(),
-                    "lastSeen", b.lastSeen().toEpochMilli(), "current", b.id().equals(browser.id())));
+                    "lastSeen", b.lastSeen().toEpochMilli(), "address", b.address(), "current", b.id().equals(browser.id())));
         }
         x.json(200, obj("browsers", out));
     }
@@ -223,12 +231,30 @@ final class Router extends Handler.Abstract {
         if (outcome instanceof Pairings.Outcome.Refused) {
             throw new BadRequest(401, "server.pair.refused");
         }
-        Object asked = x.body().get("name");
-        String name = asked instanceof String n && !n.isBlank() ? n.strip() : BrowserNames.of(x.header("User-Agent"));
-        Browsers.Paired paired = browsers.pair(name.length() > 60 ? name.substring(0, 60) : name);
+        // The name typed on the pairing screen, else one read from the User-Agent ("Chrome on Android").
+        String name = browserName(x.body().get("name")).orElseGet(() -> BrowserNames.of(x.header("User-Agent")));
+        Browsers.Paired paired = browsers.pair(name, x.remoteHost());
         x.addCookie(cookie(x, paired.secret()));
         x.json(200, obj("csrf", paired.browser().csrf(), "browser",
                 obj("id", paired.browser().id(), "name", paired.browser().name())));
+    }
+
+    /** The longest name a browser may have, in characters. */
+    static final int BROWSER_NAME_CHARS = 60;
+
+    /**
+     * {@code asked} as a browser's name: text, stripped, 1 to {@link #BROWSER_NAME_CHARS} characters (code points)
+     * without control characters (a name is shown in terminals and lists: no line breaks or escapes); empty otherwise.
+     */
+    static Optional<String> browserName(Object asked) {
+        if (!(asked instanceof String s)) {
+            return Optional.empty();
+        }
+        String n = s.strip();
+        long chars = n.codePoints().count();
+        return chars < 1 || chars > BROWSER_NAME_CHARS || n.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) ? Optional.empty() : Optional.of(n);
     }
 
     private HttpCookie cookie(Exchange x, String value) {

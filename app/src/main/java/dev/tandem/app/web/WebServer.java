@@ -9,12 +9,14 @@ import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -61,21 +63,22 @@ public final class WebServer implements AutoCloseable {
         live = new LiveEvents(config.store.replica(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
         live.beforePing(browsers::all);
-        JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword);
+        JettyListener listener = JettyListener.on(config.host, config.port, config.keyStore, config.keyStorePassword,
+                config.unpairedDeadline);
         Server server = listener.server();
         AddressFile address = AddressFile.read(config.settings);
         // One name per profile, so two servers on one host keep their own sessions; over TLS the
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists, attachments()),
+                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
         Set<String> answered = ConcurrentHashMap.newKeySet();
         answered.addAll(ServedHosts.answered(config.host, host));
-        server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
+        server.setHandler(new Door(router, answered, config.unpairedDeadline, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
         try {
             server.start();
@@ -134,6 +137,27 @@ public final class WebServer implements AutoCloseable {
 
     public List<PairedBrowser> browsers() {
         return browsers.all();
+    }
+
+    /** Hears each browser that pairs, on the thread that paired it. */
+    public void onPaired(Consumer<PairedBrowser> listener) {
+        browsers.onChange((change, b) -> {
+            if (change == Browsers.Change.PAIRED) {
+                listener.accept(b);
+            }
+        });
+    }
+
+    /**
+     * Hears each browser revoked, here or by another process ({@code tandem serve --revoke}: heard once this server
+     * reads the browsers' file again, at the next request or ping of a page, within 20 s).
+     */
+    public void onRevoked(Consumer<PairedBrowser> listener) {
+        browsers.onChange((change, b) -> {
+            if (change == Browsers.Change.REVOKED) {
+                listener.accept(b);
+            }
+        });
     }
 
     /** The browsers paired with the profile of {@code settings}, read from its file (for another process). */
@@ -227,8 +251,19 @@ public final class WebServer implements AutoCloseable {
         private AttachmentFetcher fetcher;
         private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
         private Language language;
+        private Duration unpairedDeadline = Door.UNPAIRED_DEADLINE;
 
         private Builder() {
+        }
+
+        /**
+         * How long a request without a paired browser's session may take, headers and body together
+         * ({@link Door#UNPAIRED_DEADLINE} unless told): the door's tests play their slow attackers
+         * against a shorter one.
+         */
+        Builder unpairedDeadline(Duration deadline) {
+            this.unpairedDeadline = deadline;
+            return this;
         }
 
         /**
@@ -338,6 +373,9 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(sharedLists, "sharedLists");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(onOpenPages, "onOpenPages");
+            if (unpairedDeadline == null || unpairedDeadline.isNegative() || unpairedDeadline.isZero()) {
+                throw new IllegalArgumentException("unpairedDeadline: must be positive, was " + unpairedDeadline);
+            }
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException(Messages.text("server.listen.noHost"));
             }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * claim committed before the notification went out, so nothing rings twice, and what came due while no
  * agent ran rings when the next one starts.
  */
+@Tag("process")
 class AgentKillTest {
     @TempDir
     Path dir;

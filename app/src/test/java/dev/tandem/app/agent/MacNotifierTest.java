@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** macOS's notifier against a stand-in osascript that records the words it was given. */
+@Tag("process")
 class MacNotifierTest {
     /** Titles a synced todo (another device, a shared list's member) may carry. */
     static final List<String> HOSTILE = List.of(

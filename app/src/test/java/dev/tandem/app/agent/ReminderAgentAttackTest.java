@@ -27,6 +27,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Titles and counts the agent did not choose: items arrive by sync from any device or a shared list's
  * member, with titles no editor would let through, and thousands at once. The desktop stays usable.
  */
+@Tag("process")
 class ReminderAgentAttackTest {
     private static final Instant NOON = Instant.parse("2026-11-18T11:00:00Z");
 

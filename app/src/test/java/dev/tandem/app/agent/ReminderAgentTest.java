@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tandem agent}'s ringing, in-process, against a stand-in notification server on a private
  * session bus; the store and the agent run on a clock the test moves.
  */
+@Tag("process")
 class ReminderAgentTest {
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Instant NOON = Instant.parse("2026-11-18T11:00:00Z");

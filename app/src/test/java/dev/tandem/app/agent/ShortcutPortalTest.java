@@ -19,6 +19,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.types.UInt64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Quick add on a global shortcut through a stand-in GlobalShortcuts portal on a private session bus; the window
  * starter records the command instead of opening a window.
  */
+@Tag("process")
 class ShortcutPortalTest {
     private static final List<String> COMMAND = List.of("/opt/tandem/bin/Tandem", "add", "--window");
 

@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Windows' toast notifier against a stand-in powershell.exe that records its words and environment. */
+@Tag("process")
 class ToastNotifierTest {
     @TempDir
     Path tmp;

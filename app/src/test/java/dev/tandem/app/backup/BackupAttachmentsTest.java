@@ -31,10 +31,12 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A backup keeps the attached files' bytes beside it, and both kinds of restore bring them back. */
+@Tag("unit")
 class BackupAttachmentsTest {
     private static final Instant NOW = Instant.parse("2026-11-25T11:48:00Z");
     @TempDir

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restore (and so syncs the rename), a view, an index. Restored into a new profile or into this
  * one, none of it is kept or runs; the backup's todos come back.
  */
+@Tag("unit")
 class HostileBackupTest {
     private static final String TRIGGER = "CREATE TRIGGER pwn AFTER INSERT ON items BEGIN"
             + " UPDATE items SET title = 'PWNED-' || new.title WHERE id = new.id; END";

@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * {@link Retention}'s promises over months of backups as a folder sees them: each day the app may
@@ -27,6 +28,7 @@ import net.jqwik.api.Provide;
  * so is the backup just before it; and the folder holds at most {@link Retention#bound}(backups of
  * the last 24 hours).
  */
+@Tag("property")
 class RetentionProperties {
     private static final LocalDateTime START = LocalDateTime.of(2026, 1, 1, 0, 0);
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a reminder changed here changes the one alarm Tandem reads as its reminder, and each edit is one
  * write to the server.
  */
+@Tag("server")
 class CalDavAlarmTest {
     /**
      * Two reminders as DAVx5 writes a Tasks.org task's "15 minutes before due" (TRIGGER;RELATED=END

@@ -13,11 +13,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A task cancelled with todoman (STATUS:CANCELLED) leaves Tandem's open lists, is counted, and stays cancelled. */
+@Tag("server")
 class CalDavCancelTest {
     @TempDir
     Path tmp;

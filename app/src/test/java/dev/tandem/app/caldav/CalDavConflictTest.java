@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Conflict;
-import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,14 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is this device's. Read as the Conflicts view and {@code tandem conflicts} read them: the engine's
  * conflicts, each author named by {@link Authors}.
  */
+@Tag("server")
 class CalDavConflictTest {
     @TempDir
     Path tmp;
-
-    /** LAST-MODIFIED has whole seconds: a wait this long makes the second edit the later one. */
-    private static void aSecondLater() {
-        Await.quietFor(Duration.ofMillis(1_100), "LAST-MODIFIED has whole seconds");
-    }
 
     private static Conflict about(CalDavFixture.Device d, Item it) {
         List<Conflict> all = d.store.conflicts().list().stream().filter(c -> c.entity().equals(it.id())).toList();
@@ -40,7 +37,11 @@ class CalDavConflictTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_phoneValueWinsOrLoses_conflictNamesTheServerAsItsAuthor(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
+            // LAST-MODIFIED has whole seconds: the laptop's first edits are stamped two seconds back, so
+            // that a phone's edit made after them is stamped later, as it would be a second later.
+            TestClock laptopClock = new TestClock(CalDavFixture.ZONE);
+            laptopClock.advance(Duration.ofSeconds(-2));
+            CalDavFixture.Device laptop = f.device("laptop", laptopClock);
             var trip = laptop.store.createList("Trip");
             Item tickets = laptop.store.add("Tickets", null, trip.id(), null, TodoDetails.NONE).item();
             Item visa = laptop.store.add("Visa", null, trip.id(), null, TodoDetails.NONE).item();
@@ -48,7 +49,7 @@ class CalDavConflictTest {
             PyCalDav python = f.python();
             laptop.store.update(tickets.id(), it -> it.withTitle("Train tickets"));
             python.edit("Trip", "Visa", "SUMMARY", "Visa online");
-            aSecondLater();
+            laptopClock.advance(Duration.ofSeconds(2)); // the laptop's clock is the real one again
             python.edit("Trip", "Tickets", "SUMMARY", "Plane tickets");
             laptop.store.update(visa.id(), it -> it.withTitle("Visa at the embassy"));
 

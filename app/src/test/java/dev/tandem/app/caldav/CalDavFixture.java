@@ -42,8 +42,13 @@ final class CalDavFixture implements AutoCloseable {
 
     /** A Tandem device: a profile of its own in the test's folder. */
     Device device(String name) throws Exception {
+        return device(name, Clock.systemUTC());
+    }
+
+    /** A Tandem device whose edits are stamped by {@code clock}. */
+    Device device(String name, Clock clock) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        TodoStore store = keep(new TodoStore(Db.open(dir.resolve("tandem.db")), Clock.systemUTC(), ZONE));
+        TodoStore store = keep(new TodoStore(Db.builder().file(dir.resolve("tandem.db")).clock(clock).build(), clock, ZONE));
         SyncEngine engine = keep(SyncEngine.builder().folder(remote).build());
         return new Device(name, store, engine);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * vdirsyncer) and in Tandem: one copy on the server under the same UID, the todo in the other list,
  * nothing in the Trash, whichever half of the phone's move a sync sees first.
  */
+@Tag("server")
 class CalDavMoveTest {
     @TempDir
     Path tmp;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * names its case's seed and steps, and {@code -Dcaldav.seed=<seed> -Dcaldav.cases=1} runs that case
  * again. {@code -Dcaldav.cases} sets how many cases each server runs.
  */
+@Tag("server")
 class CalDavRandomSyncTest {
     private static final long SEED = Long.getLong("caldav.seed", new Random().nextLong());
     private static final int CASES = Integer.getInteger("caldav.cases", 12);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * overrides), read by two Tandem devices in different orders: exactly one open next occurrence on
  * every device and on the server.
  */
+@Tag("server")
 class CalDavRepeatTest {
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 

@@ -25,12 +25,19 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The background CalDAV sync against Radicale, at its real pace: a check every 5 s while focused. */
+/**
+ * The background CalDAV sync against Radicale, at a test-sized pace: a check every {@link #CHECK} while
+ * focused (5 s in the app) and a sync {@link #AFTER_EDIT} after a local edit (2 s in the app).
+ */
+@Tag("server")
 class CalDavServiceTest {
     private static final ZoneId ZONE = ZoneOffset.UTC;
+    private static final Duration CHECK = Duration.ofMillis(200);
+    private static final Duration AFTER_EDIT = Duration.ofMillis(100);
 
     @TempDir
     Path tmp;
@@ -54,10 +61,10 @@ class CalDavServiceTest {
         return keep(new TodoStore(Db.open(dir.resolve("tandem.db")), Clock.systemUTC(), ZONE));
     }
 
-    /** A service hearing of the store's commits, as the app wires it. */
+    /** A service hearing of the store's commits, as the app wires it, at the test's pace. */
     private CalDavService service(TodoStore store) {
         return keep(new CalDavService(store, new SettingsStore(tmp.resolve("laptop")), ZONE,
-                r -> store.replica().onCommit(events -> r.run())));
+                r -> store.replica().onCommit(events -> r.run()), CHECK, AFTER_EDIT));
     }
 
     private static boolean has(TodoStore store, String title) {
@@ -105,7 +112,7 @@ class CalDavServiceTest {
         try (Phone phone = new Phone(server)) {
             phone.add(phone.calendar("Groceries"), "phone-2", "Butter", "");
         }
-        Await.quietFor(Duration.ofSeconds(12), "two check intervals and more pass without a request");
+        Await.quietFor(CHECK.multipliedBy(5), "five check intervals pass without a request");
         assertEquals(afterFirstSync, service.requestsSent(), "no request while no window is focused");
         assertFalse(has(store, "Butter"));
 

@@ -8,10 +8,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CalDAV state file: lists turned off one by one, and a file written before that was possible. */
+@Tag("unit")
 class CalDavStateTest {
     @TempDir
     Path tmp;

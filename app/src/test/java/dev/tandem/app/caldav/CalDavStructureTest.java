@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the other, a re-parent or un-parent on the phone moves the todo here, a subtask whose parent arrives
  * later is linked then, and sections and Someday stay Tandem's.
  */
+@Tag("server")
 class CalDavStructureTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 

@@ -29,11 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Two-way sync of a list with a task calendar on real servers, a "phone" writing as phone apps do. */
+@Tag("server")
 class CalDavSyncTest {
     private static final ZoneId ZONE = ZoneOffset.UTC;
 

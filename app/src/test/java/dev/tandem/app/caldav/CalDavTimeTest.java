@@ -10,6 +10,7 @@ import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (DTSTART and DUE with a length), a todo without a time kept as a DATE, and a phone's zoned DUE and
  * DTSTART read back; a date moved here and a time moved on the phone both stand.
  */
+@Tag("server")
 class CalDavTimeTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 

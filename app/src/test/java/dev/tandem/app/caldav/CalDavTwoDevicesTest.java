@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Two Tandem devices that sync with each other through a folder remote and both connect the same
  * CalDAV account, with a phone on it: no duplicates, and nothing written back and forth.
  */
+@Tag("server")
 class CalDavTwoDevicesTest {
     @TempDir
     Path tmp;

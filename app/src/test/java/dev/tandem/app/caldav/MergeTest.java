@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * runs for every object a sync pulls, so each clashing field must not cost a transaction (a commit,
  * an fsync and a round of notifications) or another read of the todo's whole history.
  */
+@Tag("unit")
 class MergeTest {
     /** The database calls that open a write transaction, whether on the database or its conflicts. */
     private static final Set<String> WRITES = Set.of("transaction", "transactionResult", "save", "delete",

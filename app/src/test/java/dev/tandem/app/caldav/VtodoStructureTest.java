@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The VTODO mapping of a subtask's parent (RELATED-TO) and the start date (DTSTART), both ways. */
+@Tag("unit")
 class VtodoStructureTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The VTODO mapping: what each field reads as, and that a write changes only what changed. */
+@Tag("unit")
 class VtodoTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");

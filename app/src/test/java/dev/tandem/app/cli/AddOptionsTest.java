@@ -14,10 +14,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** add takes every detail option edit takes (DetailOptions), and help lists them in one table. */
+@Tag("unit")
 class AddOptionsTest {
     @TempDir
     Path tmp;

@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** attach, attachments and detach on real profiles, real files and a real folder remote. */
+@Tag("unit")
 class AttachmentCommandsTest {
     @TempDir
     Path tmp;

@@ -36,10 +36,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Backups of a profile in use, killed ones, and the backup commands, with real processes and files. */
+@Tag("process")
 class BackupCliTest {
     @TempDir
     Path dir;

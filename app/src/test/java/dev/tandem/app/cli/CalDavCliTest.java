@@ -8,10 +8,12 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tandem caldav} against Radicale, which checks passwords. */
+@Tag("server")
 class CalDavCliTest {
     /** The test server's log-in, as a person sets it for the command line. */
     private static final Map<String, String> LOGIN = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code TANDEM_LANG} or the system's {@code LANG}: the words change, the verbs, options and exit
  * codes do not.
  */
+@Tag("process")
 class CliLanguageTest {
     private static final int DESCRIPTION_COLUMN = 39;
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a note) with its continuation lines indented, and every conflict ending with its own line break,
  * so the next one, or whatever the shell prints next, starts on a line of its own.
  */
+@Tag("unit")
 class ConflictsCliTest {
     @TempDir
     Path tmp;

@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Priorities, tags, repeats and reminders from the command line, on a fixed clock (Wednesday 18 Nov 2026). */
+@Tag("unit")
 class DailyCommandsTest {
     @TempDir
     Path tmp;

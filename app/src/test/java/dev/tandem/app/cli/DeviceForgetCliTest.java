@@ -8,10 +8,12 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `tandem device list` and `tandem device forget`: a lost laptop is retired, and re-joins losing nothing if it returns. */
+@Tag("unit")
 class DeviceForgetCliTest {
     @TempDir
     Path tmp;

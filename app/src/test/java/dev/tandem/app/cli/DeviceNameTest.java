@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A device's display name: renamed in the app or with `tandem device name`, synced to the other devices. */
+@Tag("unit")
 class DeviceNameTest {
     @TempDir
     Path tmp;

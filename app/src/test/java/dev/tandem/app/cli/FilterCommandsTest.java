@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tandem list --filter}, {@code --saved} and {@code tandem filters}, on a profile whose every todo is known. */
+@Tag("unit")
 class FilterCommandsTest {
     /** Thursday 26 November 2026, 10:00 UTC. */
     private static final Clock THURSDAY = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
@@ -74,6 +76,63 @@ class FilterCommandsTest {
         assertEquals(set("Quarterly report"), titles("#Work & !overdue & due before: +7d"));
         assertEquals(set("Quarterly report", "Read the quarterly numbers"), titles("search: quarterly"));
         assertEquals(set("Plan the offsite", "Post the parcel", "Call the bank"), titles("(@urgent | @errand) & !p1"));
+    }
+
+    /** In Todoist {@code #Inbox} is the Inbox, and a first saved filter often leaves it out. */
+    @Test
+    void list_inboxInTodoistsWords_isTheInbox() {
+        TreeSet<String> inbox = set("Buy milk", "Post the parcel", "Call the bank");
+        assertEquals(inbox, titles("#Inbox"));
+        assertEquals(inbox, titles("##inbox"));
+        assertEquals(set("Fix the build", "Read the quarterly numbers"), titles("no date & !#Inbox"));
+        // The Inbox's name in every language Tandem speaks means it on every device, whatever this one speaks.
+        assertEquals(inbox, titles("#Eingang"));
+        assertEquals(inbox, titles("#Boîte de réception"));
+        assertEquals(inbox, titles("#Réception"));
+        // A list of one's own called "Inbox" is found too: the words name both.
+        add("add", "Scan receipts", "--list", "inbox");
+        assertEquals(set("Buy milk", "Post the parcel", "Call the bank", "Scan receipts"), titles("#Inbox"));
+    }
+
+    @Test
+    void list_unknownListOrTag_saysNoneIsCalledSo() {
+        Result list = run(a, "list", "--filter", "#Nonexistent");
+        assertEquals(0, list.code());
+        assertTrue(list.err().contains("Nothing matches."), list.err());
+        assertTrue(list.err().contains("No list is called “Nonexistent”"), list.err());
+        Result tag = run(a, "list", "--filter", "p1 | @urgnt");
+        assertTrue(tag.err().contains("No tag is called “urgnt”"), tag.err());
+        assertTrue(tag.out().contains("Buy milk"), "the query still runs: " + tag.out());
+        Result none = run(a, "list", "--filter", "@zz*");
+        assertTrue(none.err().contains("No tag matches “zz*”"), none.err());
+    }
+
+    /** Todoist's wildcard: {@code *} stands for any characters in a tag's or a list's name. */
+    @Test
+    void list_wildcardInTagsAndLists_matchesAsInTodoist() {
+        assertEquals(set("Plan the offsite", "Post the parcel", "Call the bank"), titles("@urg*"));
+        assertEquals(set("Buy milk", "Post the parcel"), titles("@*and"));
+        assertEquals(set("Quarterly report", "Fix the build", "Expense claims", "Plan the offsite"), titles("#w*k"));
+        assertEquals(set("Read the quarterly numbers"), titles("#*ome"));
+    }
+
+    @Test
+    void list_todoistFormsOfDatesAndLabels_readAsTodoistReadsThem() {
+        add("add", "Water the ficus", "--due", "2026-11-26");
+        // Todoist's comma shows separate groups; here one list holds both, as "today | overdue".
+        assertEquals(set("Water the ficus", "Expense claims", "Post the parcel"), titles("today, overdue"));
+        TreeSet<String> week = set("Water the ficus", "Call the bank", "Quarterly report");
+        assertEquals(week, titles("7 days"));
+        assertEquals(week, titles("next 7 days"));
+        assertEquals(set("Quarterly report", "Fix the build", "Expense claims", "Read the quarterly numbers",
+                "Water the ficus"), titles("no labels"));
+        assertEquals(titles("due before: +7d"), titles("due before: +7 days"));
+        assertEquals(titles("due before: +7d"), titles("date before: +7 days"));
+        Result assigned = run(a, "list", "--filter", "assigned to: me");
+        assertEquals(2, assigned.code());
+        assertTrue(assigned.err().contains("no one is assigned"), assigned.err());
+        // A comma inside a name stays part of it when the parts would not read alone.
+        assertTrue(run(a, "list", "--filter", "search: milk, bread").err().contains("Nothing matches."));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The past from the command line, on real profiles and a real folder remote: an item's versions, one
  * brought back while another device's later edit of another field stays, and the lists as of a time.
  */
+@Tag("unit")
 class HistoryCommandsTest {
     @TempDir
     Path tmp;

@@ -12,10 +12,12 @@ import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A member writes 20,000 versions of a shared todo: {@code history} still answers at once, a page at a time. */
+@Tag("unit")
 class HistoryFloodAttackTest {
     static final int VERSIONS = 20_000;
 

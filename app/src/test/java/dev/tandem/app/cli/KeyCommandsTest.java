@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The key commands run as a user would, on real profiles (one data dir per device) and a real
  * folder remote. Tests run without a terminal, so every secret comes from the environment.
  */
+@Tag("unit")
 class KeyCommandsTest {
     private static final Pattern RECOVERY_KEY = Pattern.compile("(?m)^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$");
 

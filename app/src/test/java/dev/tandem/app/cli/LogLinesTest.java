@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The command line's log set-up: one plain line per warning, nothing for what is only information. */
+@Tag("unit")
 class LogLinesTest {
     @Test
     void install_warningAndInfoLogged_oneTandemLineForTheWarningAlone() {

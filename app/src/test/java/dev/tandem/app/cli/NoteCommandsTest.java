@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Notes from the command line: "note: …" through the quick-add parser, listed apart, never completed. */
+@Tag("unit")
 class NoteCommandsTest {
     @TempDir
     Path tmp;

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder remote: different lines and both ends merge with no conflict, the same line keeps the
  * later edit and lists the other as a conflict, and both devices end identical either way.
  */
+@Tag("unit")
 class NoteMergeCliTest {
     private static final String NOTE = "Trip to Lisbon\nFlights: ?\nHotel: Alfama\nCar: ?";
 

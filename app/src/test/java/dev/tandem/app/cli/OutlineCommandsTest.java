@@ -7,10 +7,12 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Subtasks, sections, the own order and start dates from the command line. */
+@Tag("unit")
 class OutlineCommandsTest {
     @TempDir
     Path dir;

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 
 /**
@@ -27,6 +28,7 @@ import net.jqwik.api.constraints.LongRange;
  * at a random moment. After every device has synced to the end, the devices converge: same rows, same
  * outlines, no cycle, nothing orphaned, nothing lost ({@link OutlineChecks}).
  */
+@Tag("process")
 class OutlineKillProperties {
     private static CliRun.Result ok(Path profile, String... args) {
         CliRun.Result r = CliRun.run(profile, args);

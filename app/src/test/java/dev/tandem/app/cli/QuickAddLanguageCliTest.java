@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tandem add} reads quick add in the language it speaks, and English too. */
+@Tag("unit")
 class QuickAddLanguageCliTest {
     /** Thursday 26 November 2026, 10:00. */
     private static final Clock THURSDAY = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);

@@ -27,12 +27,14 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code, a browser pairs and adds, {@code serve --pair} from another process invites a second browser,
  * SIGTERM stops it cleanly, and kill -9 loses nothing a page was told was saved.
  */
+@Tag("process")
 class ServeCliTest {
     private static final Pattern URL = Pattern.compile("at (https?://[^ ]+/)");
     private static final Pattern CODE = Pattern.compile("type the code (\\d{4}-\\d{4})");
@@ -122,11 +125,18 @@ class ServeCliTest {
                 r.body().replaceAll(".*\"csrf\":\"([^\"]+)\".*", "$1")};
     }
 
-    private static HttpResponse<String> add(HttpClient http, String url, String[] session, String text) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url + "api/quickadd"))
+    /** A quick add through the page's one write door, the outbox; the entry's own status (201 when made). */
+    private static int add(HttpClient http, String url, String[] session, String text) throws Exception {
+        String entry = "{\"key\":\"" + UUID.randomUUID() + "\",\"op\":\"add\",\"text\":\"" + text
+                + "\",\"view\":\"inbox\",\"at\":" + System.currentTimeMillis() + "}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "api/outbox"))
                 .header("Cookie", session[0].split(";")[0]).header("X-Tandem-CSRF", session[1])
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"view\":\"inbox\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"entries\":[" + entry + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher status = Pattern.compile("\"status\":(\\d+)").matcher(r.body());
+        assertTrue(status.find(), r.body());
+        return Integer.parseInt(status.group(1));
     }
 
     private List<String> titles() {
@@ -140,7 +150,7 @@ class ServeCliTest {
         Served s = serve();
         HttpClient http = client();
         String[] session = pair(http, s.url(), s.code());
-        assertEquals(201, add(http, s.url(), session, "Buy bread tomorrow").statusCode());
+        assertEquals(201, add(http, s.url(), session, "Buy bread tomorrow"));
         // A second browser, invited from another process as one would into a running service.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of())
@@ -162,7 +172,7 @@ class ServeCliTest {
         HttpClient http = client();
         String[] session = pair(http, s.url(), s.code());
         for (int i = 0; i < 20; i++) {
-            assertEquals(201, add(http, s.url(), session, "Todo " + i).statusCode());
+            assertEquals(201, add(http, s.url(), session, "Todo " + i));
         }
         // A 201 means the transaction committed: the row is in SQLite's file, whatever happens next.
         s.process().destroyForcibly();

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Trash on that device only. Besides: sharing a list already pushed to the personal remote keeps
  * the next sync quiet; a profile with shared lists alone syncs them; a join again follows a re-key.
  */
+@Tag("unit")
 class ShareCliTest {
     @TempDir
     Path tmp;

@@ -11,6 +11,7 @@ import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * edits and sees the others' edits after `tandem sync`; Sam removes Kim, Alex's sync follows the new
  * key, and what Kim writes afterwards reaches no one.
  */
+@Tag("unit")
 class ShareFlowCliTest {
     @TempDir
     Path tmp;

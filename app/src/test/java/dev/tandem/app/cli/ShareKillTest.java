@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * again or make a new invite, join again, sync), and the flow goes on: Bob joins and gets the list,
  * and after his removal reads nothing new, while Alice's list is whole throughout.
  */
+@Tag("process")
 class ShareKillTest {
     @TempDir
     Path tmp;

@@ -13,7 +13,9 @@ import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.testing.Await;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.channels.FileChannel;
@@ -26,6 +28,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -33,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL. A second device ends with the same todos, every acknowledged add is there,
  * and the profile syncs under one device id throughout.
  */
+@Tag("process")
 class SharedProfileTest {
     @TempDir
     Path dir;
@@ -142,18 +147,19 @@ class SharedProfileTest {
         Path profile = dir.resolve("a");
         Path remote = Files.createDirectories(dir.resolve("remote"));
         assertEquals(0, finish(start("--data-dir", profile.toString(), "add", "waits")).exit());
-        Process sync;
-        // This test's JVM is the other process: it holds the profile's sync lock for three seconds.
+        String notice = "tandem: waiting for another sync of this profile to finish";
+        Watched sync;
+        // This test's JVM is the other process: it holds the profile's sync lock until the sync has
+        // said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS.
         try (FileChannel channel = FileChannel.open(profile.resolve("tandem.db.sync-lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-            sync = start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote);
-            Await.quietFor(Duration.ofMillis(3000 + SyncCommands.WAIT_NOTICE_MILLIS),
-                    "a sync that did not wait would end within it, and one that waits says so within it");
-            assertTrue(sync.isAlive(), "the sync waits while another one holds the profile");
+            sync = Watched.start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote);
+            Await.until("the sync to say it waits", Duration.ofSeconds(60), () -> sync.said(notice) || !sync.alive());
+            assertTrue(sync.alive(), "the sync waits while another one holds the profile: " + sync.err());
         }
-        Run r = finish(sync);
+        Run r = sync.finish();
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("tandem: waiting for another sync of this profile to finish"), r.err());
+        assertTrue(r.err().contains(notice), r.err());
         assertTrue(r.out().contains("pushed 1"), r.out());
         Run quick = finish(start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote));
         assertFalse(quick.err().contains("waiting"), "a sync that does not wait says nothing of it: " + quick.err());
@@ -168,7 +174,8 @@ class SharedProfileTest {
     void add_anotherProcessWritesTheProfileLong_listAnswersAddWaitsSaysSoThenSaves() throws Exception {
         Path profile = dir.resolve("a");
         assertEquals(0, finish(start("--data-dir", profile.toString(), "add", "before")).exit());
-        Process add;
+        String notice = "tandem: waiting for another Tandem process to finish writing to this profile";
+        Watched add;
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve("tandem.db"));
              Statement st = other.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
@@ -176,16 +183,15 @@ class SharedProfileTest {
             Run list = finish(start("--data-dir", profile.toString(), "list"));
             assertEquals(0, list.exit(), "reading never waits for a writer: " + list.err());
             assertTrue(list.out().contains("before") && !list.out().contains("caught up"), list.out());
-            add = start("--data-dir", profile.toString(), "add", "while it writes");
-            Await.quietFor(Duration.ofMillis(3000 + SyncCommands.WAIT_NOTICE_MILLIS),
-                    "an add that did not wait would end within it, and one that waits says so within it");
-            assertTrue(add.isAlive(), "the add waits while another process writes");
+            // Held until the add has said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS.
+            add = Watched.start("--data-dir", profile.toString(), "add", "while it writes");
+            Await.until("the add to say it waits", Duration.ofSeconds(60), () -> add.said(notice) || !add.alive());
+            assertTrue(add.alive(), "the add waits while another process writes: " + add.err());
             st.execute("COMMIT");
         }
-        Run r = finish(add);
+        Run r = add.finish();
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("tandem: waiting for another Tandem process to finish writing to this profile"),
-                r.err());
+        assertTrue(r.err().contains(notice), r.err());
         Run list = finish(start("--data-dir", profile.toString(), "list"));
         assertTrue(list.out().contains("before (caught up)") && list.out().contains("while it writes"), list.out());
         Run quick = finish(start("--data-dir", profile.toString(), "add", "no wait"));
@@ -198,6 +204,56 @@ class SharedProfileTest {
             Set<String> ids = new HashSet<>();
             db.query(Item.class, "SELECT * FROM items").forEach(i -> ids.add(i.id()));
             return ids;
+        }
+    }
+
+    /**
+     * A CLI process whose stderr is read line by line as it comes, so that a test can wait for what
+     * it says while it runs.
+     */
+    record Watched(Process process, List<String> errLines, Thread pump) {
+        static Watched start(String... args) throws IOException {
+            Process p = SharedProfileTest.start(args);
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            Thread pump = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    lines.add("(stderr unreadable: " + e + ")");
+                }
+            }, "cli-stderr");
+            pump.setDaemon(true);
+            pump.start();
+            return new Watched(p, lines, pump);
+        }
+
+        /** Whether a line of stderr so far contains {@code text}. */
+        boolean said(String text) {
+            synchronized (errLines) {
+                return errLines.stream().anyMatch(l -> l.contains(text));
+            }
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        String err() {
+            synchronized (errLines) {
+                return String.join("\n", errLines);
+            }
+        }
+
+        Run finish() throws Exception {
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("a tandem process did not finish");
+            }
+            pump.join(10_000);
+            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), err());
         }
     }
 

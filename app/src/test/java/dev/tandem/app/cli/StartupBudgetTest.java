@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * feature brings, not for a library. Raise one only with the reason in the commit, after looking at what the
  * new classes are ({@code -Xlog:class+load}).
  */
+@Tag("process")
 class StartupBudgetTest {
     /**
      * Loaded by no command below: the window, the phone page's server, D-Bus, the S3 client, backups, QR codes, and

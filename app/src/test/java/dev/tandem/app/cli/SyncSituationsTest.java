@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every device identical, or with a loud error, a non-zero exit code and nothing unreadable written.
  * Every profile runs on one test clock, which a test moves past sync's retry delay.
  */
+@Tag("unit")
 class SyncSituationsTest {
     private static final String NEW_ID = "Another installation syncs under this device's id";
 

@@ -12,6 +12,7 @@ import dev.tandem.engine.testing.Remotes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * moto, which behaves like S3, converges; s3rver, which ignores If-None-Match, is refused loudly
  * by both {@code sync} and {@code check}, and no device is pointed at anything.
  */
+@Tag("server")
 class ThirdPartyS3CliTest {
     @TempDir
     Path tmp;

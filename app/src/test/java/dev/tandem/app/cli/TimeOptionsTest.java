@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --at and --for: a todo's time of day and length from add and edit, cleared with none, read by quick add too. */
+@Tag("unit")
 class TimeOptionsTest {
     @TempDir
     Path tmp;

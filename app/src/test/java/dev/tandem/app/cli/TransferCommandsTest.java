@@ -7,9 +7,11 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class TransferCommandsTest {
     @TempDir
     Path tmp;

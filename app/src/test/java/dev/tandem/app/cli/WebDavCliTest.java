@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * address after {@code webdav:}, the log-in in TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD;
  * and the app's saved WebDAV settings serve {@code tandem sync} without options.
  */
+@Tag("server")
 class WebDavCliTest {
     @TempDir
     Path tmp;

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.AppStage;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("unit")
 class DemoModeTest {
 
     @ParameterizedTest

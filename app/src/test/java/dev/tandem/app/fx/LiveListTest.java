@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class LiveListTest {
     record Row(String id, int v) {
     }

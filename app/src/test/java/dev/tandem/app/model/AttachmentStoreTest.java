@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which lists a file is attached in: a shared list's files are fetched from its own space first. */
+@Tag("unit")
 class AttachmentStoreTest {
     @TempDir
     Path tmp;

@@ -7,8 +7,10 @@ import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class AuthorsTest {
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
     private final Authors authors = new Authors(store);

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Restoring a backup writes only what differs, as edits that sync, and can be taken back. */
+@Tag("unit")
 class BackupRestoreTest {
     @TempDir
     Path tmp;

@@ -9,11 +9,13 @@ import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
 class ConflictWordsTest {
     private static final Pattern STORED_NUMBER = Pattern.compile("\\d{5,}");
     private static final long MADE = 1_795_856_511_239L;
+    /** What a conflict is never about: the row's id, and what is read with a row but not kept in it. */
+    private static final Set<String> NOT_FIELDS = Set.of("id", "context");
+    /** The fields the web page edits, by the names it sends them with (ItemJson.FIELDS). */
+    private static final List<String> PAGE_FIELDS = List.of("title", "due", "time", "lengthMinutes", "priority", "listId",
+            "tags", "remindAt", "repeat", "notes", "start", "someday");
     private TodoStore store;
 
     @BeforeEach
@@ -128,5 +135,34 @@ class ConflictWordsTest {
     private static Conflict conflict(String table, String entity, String field, Object kept, Object lost) {
         return new Conflict(1, Conflict.Kind.EDIT_EDIT, table, entity, field, kept, "k", "a", lost, "l", "b",
                 Instant.EPOCH, Instant.EPOCH, false);
+    }
+
+    @Test
+    void fieldLabel_everyItemColumnAndPageField_aCapitalisedNameOfItsOwnInEveryLanguage() {
+        List<String> fields = new ArrayList<>(PAGE_FIELDS);
+        for (RecordComponent c : Item.class.getRecordComponents()) {
+            if (!NOT_FIELDS.contains(c.getName())) {
+                fields.add(c.getName());
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Language language : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
+            Messages.use(language);
+            for (String f : fields) {
+                String label = ConflictWords.fieldLabel(f);
+                if (label.equals(f) || label.isBlank() || !Character.isUpperCase(label.codePointAt(0))) {
+                    wrong.add(language.tag() + " " + f + " → " + label);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void fieldLabel_pageFieldsAndTheirColumns_readTheSame() {
+        assertEquals(ConflictWords.fieldLabel("dueTime"), ConflictWords.fieldLabel("time"));
+        assertEquals(ConflictWords.fieldLabel("durationMinutes"), ConflictWords.fieldLabel("lengthMinutes"));
+        assertEquals("Title, Priority", String.join(", ", List.of("title", "priority").stream()
+                .map(ConflictWords::fieldLabel).toList()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A shared list's member names one of this person's private todos as their todo's parent (a modified client
  * can: the parent is just an id), as sync leaves their rows here: nothing crosses the shared list's edge.
  */
+@Tag("unit")
 class CrossListParentAttackTest {
     @TempDir
     Path dir;

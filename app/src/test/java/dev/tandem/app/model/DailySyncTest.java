@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two devices on one folder remote, each with a real profile database file, doing the same thing offline. */
+@Tag("unit")
 class DailySyncTest {
     @TempDir
     Path tmp;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * member's outline, list, counts, repair and subtree commands still answer, the chain shown flattened at
  * {@link Outline#MAX_DEPTH} with the notice.
  */
+@Tag("unit")
 class DeepChainAttackTest {
     static final int DEEP = 20_000;
 

@@ -3,8 +3,10 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DerivedIdsTest {
     // Pinned outputs, computed with the code before DerivedIds moved onto NameUuid (and equal to
     // Python's uuid.uuid5 in the same namespace). These ids are stored and synced: if one of these

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ItemVersionsTest {
     private final TestClock clock = new TestClock(ZoneOffset.UTC);
     private final TodoStore store = new TodoStore(Db.builder().memory().clock(clock).build(), clock, ZoneOffset.UTC);

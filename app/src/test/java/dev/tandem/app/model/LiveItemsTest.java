@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A view kept up to date by patches ends where a full run of its query is, whatever the edits; a
  * long view shows its first page before the rest; another program's writes reload it.
  */
+@Tag("unit")
 class LiveItemsTest {
     @TempDir
     Path dir;

@@ -16,10 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An outline kept up to date by patches ends where a fresh load is, whatever the moves and edits. */
+@Tag("unit")
 class LiveOutlineTest {
     @TempDir
     Path dir;

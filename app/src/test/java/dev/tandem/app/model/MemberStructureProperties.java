@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 
 /**
@@ -30,6 +31,7 @@ import net.jqwik.api.constraints.LongRange;
  * moves or changes, no todo leaves the shared list, every live todo shows exactly once, none deeper than
  * {@link Outline#MAX_DEPTH}.
  */
+@Tag("property")
 class MemberStructureProperties {
     /** What one call (a repair, an outline, an honest edit) may take, on a busy machine. */
     private static final long BOUND_MILLIS = 5_000;

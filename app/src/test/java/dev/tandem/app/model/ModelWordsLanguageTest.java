@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The model's words for people follow the process's language; English stays as it always read. */
+@Tag("unit")
 class ModelWordsLanguageTest {
     @AfterEach
     void english() {

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Plain notes: listed with the open todos, never in Today, Upcoming or Completed, never counted, never completed. */
+@Tag("unit")
 class NoteKindTest {
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
 

@@ -12,12 +12,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each view's comparator orders exactly as its SQL does, on random rows with NULLs, ties and ids
  * of mixed case and length: a patch puts a row where a full re-run of the query would.
  */
+@Tag("unit")
 class OrderTest {
     @TempDir
     Path dir;

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class OutlineSpliceTest {
     private static Outline.Line line(String id, int depth) {
         return new Outline.Line(new Item(id, "L", "t" + id, null, null, 0L, null, null, 1L), null, depth, 0, 0);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 
 /**
@@ -30,6 +31,7 @@ import net.jqwik.api.constraints.LongRange;
  * every todo ever made is still there (in the outline or the Trash); every todo not in the Trash shows in
  * exactly one outline.
  */
+@Tag("property")
 class OutlineSyncProperties {
     private record Device(TodoStore store, OutlineStore outline, SectionStore sections, Subtrees subtrees,
                           SyncEngine engine) {

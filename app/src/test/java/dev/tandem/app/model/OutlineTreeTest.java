@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The tree kept between changes flattens to what Outline.of makes of the same todos, whatever the changes. */
+@Tag("unit")
 class OutlineTreeTest {
     private static Item todo(Random random, String id, int n) {
         String parent = random.nextInt(4) == 0 ? null : "t" + random.nextInt(n + 3); // some parents never exist

@@ -8,8 +8,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class RecurrenceTest {
     // A Wednesday.
     private static final LocalDate WED = LocalDate.of(2026, 11, 18);

@@ -8,8 +8,10 @@ import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SavedFiltersTest {
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
     private final SavedFilters filters = store.savedFilters();

@@ -7,6 +7,7 @@ import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite must find it through the parent index from the todo's row, never by reading every todo of its list,
  * which in a list of 10,000 todos made each move's write read all of them.
  */
+@Tag("unit")
 class SubtreeQueryPlanTest {
     @TempDir
     Path dir;

@@ -18,8 +18,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class TodoStoreTest {
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
 

@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A todo's time of day and length: stored in their own columns, kept by a repeat, sorted by, merged per column. */
+@Tag("unit")
 class TodoTimeTest {
     @TempDir
     Path tmp;

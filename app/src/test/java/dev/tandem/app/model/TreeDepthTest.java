@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Adds, moves and indents put no todo deeper than {@link Outline#MAX_DEPTH}; a member's chain blocks no move. */
+@Tag("unit")
 class TreeDepthTest {
     @TempDir
     Path dir;

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two devices on one folder remote doing to one tree, offline, what cannot both stand as it is. */
+@Tag("unit")
 class TreeRepairTest {
     @TempDir
     Path tmp;

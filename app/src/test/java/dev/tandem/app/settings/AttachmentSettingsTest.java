@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** This device's attachment choices in settings.properties: defaults, a round trip, and what is not a number. */
+@Tag("unit")
 class AttachmentSettingsTest {
     @TempDir
     Path dir;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link SettingsStore}; the older round trips are in {@link SyncSettingsTest}. */
+@Tag("unit")
 class SettingsStoreTest {
     @Test
     void saveSync_proxyWithPassword_roundTripsInSecretsOnly(@TempDir Path dir) throws Exception {

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class SyncSettingsTest {
     private static SyncSettings s3(String endpoint, String region, String bucket, String access, String secret) {
         return new SyncSettings(SyncSettings.Mode.S3, "", endpoint, region, bucket, "", access, secret, "", 30);

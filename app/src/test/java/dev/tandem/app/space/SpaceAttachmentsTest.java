@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A shared list's attachments live in its space: uploaded there, encrypted under the space's key,
  * fetched by another member, and a file of an unshared item never goes there.
  */
+@Tag("unit")
 class SpaceAttachmentsTest {
     @TempDir
     Path tmp;

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The personal remote and the shared lists as one sync: a shared list that fails stops nothing else, and says so. */
+@Tag("unit")
 class SpaceSyncTest {
     @TempDir
     Path tmp;

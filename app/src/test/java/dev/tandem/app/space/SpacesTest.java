@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the owner and the remaining member read on while the removed one reads nothing new. And a
  * list synced alone ({@link Spaces#syncList}) says in its report what it could not read.
  */
+@Tag("unit")
 class SpacesTest {
     @TempDir
     Path tmp;

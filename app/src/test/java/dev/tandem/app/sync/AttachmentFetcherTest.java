@@ -13,10 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The attachment fetcher once its profile closes: a fetch asked then fails its future, never its caller. */
+@Tag("unit")
 class AttachmentFetcherTest {
     @TempDir
     Path dir;

@@ -7,9 +7,11 @@ import dev.tandem.app.sync.FolderRemote.Contents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class FolderRemoteTest {
     @TempDir
     Path dir;

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Clean up the remote" over a real folder remote: nothing without sync, and a file still in history stays. */
+@Tag("unit")
 class RemoteCleanupTest {
     @TempDir
     Path tmp;

@@ -8,8 +8,10 @@ import dev.tandem.engine.sync.SyncException.Reason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SyncNoticesTest {
     private final SyncNotices notices = new SyncNotices();
 

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Live sync: cheap checks at a pace that depends on focus, a full sync only when one says so. */
+@Tag("unit")
 class SyncServicePacingTest {
     private static final Duration LONG = Duration.ofHours(1);
 

@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class SyncServiceTest {
     private final Db db = Db.openMemory();
     /** The store over {@code db}, whose replica the service syncs. */
@@ -204,7 +206,8 @@ class SyncServiceTest {
         assertEquals("Check the network connection and the server’s address.", s.hint(), "the hint in the user's words");
         assertEquals(4, s.pendingChanges(), "a failed sync still recounts");
         assertTrue(s.nextAttempt() != null);
-        assertEquals(1, failures.size());
+        // The failure listeners hear of it just after the status is published.
+        Await.until("the failure listener told", () -> failures.size(), n -> n == 1);
         // First retry after 1-2 s of backoff, then fine.
         Await.until("state IDLE, 2 calls", () -> service.status(),
                 st -> st.state() == SyncStatus.State.IDLE && engine.calls.get() == 2);

@@ -7,9 +7,11 @@ import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the network did is said in its own words, one title each, never the reason's generic one. */
+@Tag("unit")
 class SyncWordsTest {
     @Test
     void title_loginPage_namesTheWifiLogIn() {

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A clock that runs like the real one but that a test can set or move, e.g. across midnight. It
  * keeps running so that records saved one after another still get increasing timestamps. Copies
  * made with {@link #withZone} share the offset, as a store's zoned view of the clock must.
  */
+@Tag("unit")
 public final class TestClock extends Clock {
     private final AtomicLong offsetNanos;
     private final ZoneId zone;

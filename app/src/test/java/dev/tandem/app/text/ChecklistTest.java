@@ -8,8 +8,10 @@ import dev.tandem.app.text.Checklist.Progress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ChecklistTest {
     private static String toggled(String text, int index, boolean checked) {
         return Checklist.toggle(text, Checklist.boxes(text).get(index), checked).orElseThrow();

@@ -20,19 +20,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quick add in German and French, phrase by phrase as people type them: each line of
- * {@code quickadd-de.txt} and {@code quickadd-fr.txt} gives the typed text, the title left and every
- * field set; a field not named must stay empty. English phrases work in every language.
+ * Quick add in English, German and French, phrase by phrase as people type them: each line of
+ * {@code quickadd-en.txt}, {@code quickadd-de.txt} and {@code quickadd-fr.txt} gives the typed text, the
+ * title left and every field set; a field not named must stay empty. Each table holds titles that must keep
+ * their words too. English phrases work in every language.
  */
+@Tag("unit")
 class QuickAddLanguagesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
     @AfterEach
     void english() {
         Messages.use(Language.ENGLISH);
+    }
+
+    @Test
+    void parse_englishPhrases_titleAndFieldsAsWritten() throws IOException {
+        assertTable(Language.ENGLISH, "quickadd-en.txt");
     }
 
     @Test
@@ -87,6 +95,33 @@ class QuickAddLanguagesTest {
         assertEquals(null, TodoDraft.parse("Dentiste demain", TODAY).due());
     }
 
+    /**
+     * The empty list's and the quick-add prompt's examples are natural in each language ("Sam morgen anrufen")
+     * and quick add reads them so.
+     */
+    @Test
+    void examples_everyLanguage_readAsTomorrowWithTheirTitle() {
+        Map<Language, String> titles = Map.of(Language.ENGLISH, "Call Sam", Language.GERMAN, "Sam anrufen",
+                Language.FRENCH, "Appeler Sam");
+        for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
+            Messages.use(l);
+            String hint = Messages.text("main.empty.allClear");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[“„«][\\s\\u00a0\\u202f]*(.+?)[\\s\\u00a0\\u202f]*[”“»]").matcher(hint);
+            assertTrue(m.find(), hint);
+            TodoDraft d = TodoDraft.parse(m.group(1), TODAY);
+            assertEquals(titles.get(l), d.title(), l.tag() + ": " + hint);
+            assertEquals(TODAY.plusDays(1), d.due(), l.tag() + ": " + hint);
+            // The short quick-add prompt's example too, with its priority.
+            String prompt = Messages.text("main.quickAdd.prompt.short");
+            java.util.regex.Matcher p = java.util.regex.Pattern.compile("[“„«][\\s\\u00a0\\u202f]*(.+?)[\\s\\u00a0\\u202f]*[”“»]").matcher(prompt);
+            assertTrue(p.find(), prompt);
+            TodoDraft q = TodoDraft.parse(p.group(1), TODAY);
+            assertEquals(titles.get(l), q.title(), l.tag() + ": " + prompt);
+            assertEquals(TODAY.plusDays(1), q.due(), l.tag() + ": " + prompt);
+            assertEquals(2, q.priority(), l.tag() + ": " + prompt);
+        }
+    }
+
     @Test
     void describe_everyLanguage_readBackAsTheSameRule() {
         List<Recurrence> rules = List.of(
@@ -97,7 +132,8 @@ class QuickAddLanguagesTest {
                 Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY)),
                 Recurrence.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY)),
                 Recurrence.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
-                Recurrence.monthlyOn(1), Recurrence.monthlyOn(22));
+                Recurrence.monthlyOn(1), Recurrence.monthlyOn(22),
+                new Recurrence(Recurrence.Freq.WEEKLY, 2, EnumSet.of(DayOfWeek.MONDAY), 0));
         for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
             Messages.use(l);
             for (Recurrence r : rules) {

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
+import dev.tandem.ui.messages.WeekStart;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class QuickAddParserTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
@@ -59,6 +64,21 @@ class QuickAddParserTest {
     @Test
     void parse_nextWeek_isNextMonday() {
         assertEquals(LocalDate.of(2026, 11, 23), QuickAddParser.parse("Plan sprint next week", TODAY).due());
+    }
+
+    /** With weeks chosen to start on Sunday (Settings), "next week" is next Sunday and "next tue" the Tuesday after it. */
+    @Test
+    void parse_nextWeekWithWeeksChosenToStartOnSunday_isNextSunday() {
+        try {
+            WeekStart.choose(Optional.of(DayOfWeek.SUNDAY));
+            assertEquals(LocalDate.of(2026, 11, 22), QuickAddParser.parse("Plan sprint next week", TODAY).due());
+            assertEquals(LocalDate.of(2026, 11, 24), QuickAddParser.parse("Lunch next tue", TODAY).due());
+            assertEquals(LocalDate.of(2026, 11, 22), QuickAddParser.parse("Lunch next sun", TODAY).due(), "the first day of next week");
+        } finally {
+            WeekStart.choose(Optional.empty());
+        }
+        assertEquals(LocalDate.of(2026, 11, 23), QuickAddParser.parse("Plan sprint next week", TODAY).due(),
+                "Monday by default, whatever the region, as Todoist's default");
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What quick add says it understood, where in the text, and words the user marked plain text. */
+@Tag("unit")
 class QuickAddTokensTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
@@ -48,6 +50,21 @@ class QuickAddTokensTest {
         assertEquals(List.of("DATE by fri", "TIME at 9"), kindsAndWords(text, d));
         assertEquals("Friday", d.tokens().get(0).shown());
         assertEquals("Pay rent", d.title());
+    }
+
+    @Test
+    void tokens_dateAndTimeInTheMiddle_coverTheirWordsAndPlainKeepsThem() {
+        String text = "Call mom tomorrow at 2pm about the party";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE tomorrow", "TIME at 2pm"), kindsAndWords(text, d));
+        assertEquals("Call mom about the party", d.title());
+        // Marked plain, the date stays a word of the title; the time alone still counts, with its "at".
+        TodoDraft kept = TodoDraft.parse(text, TODAY, List.of(plain(text, "tomorrow")));
+        assertEquals("Call mom tomorrow about the party", kept.title());
+        assertNull(kept.due());
+        assertEquals(LocalTime.of(14, 0), kept.time());
+        String span = "Workshop monday 9-11am in room B";
+        assertEquals(List.of("DATE monday", "TIME 9-11am", "LENGTH 9-11am"), kindsAndWords(span, TodoDraft.parse(span, TODAY)));
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class TodoDraftTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
@@ -46,6 +48,51 @@ class TodoDraftTest {
         assertEquals(Recurrence.monthlyOn(1), TodoDraft.parse("Pay rent every month on the 1st", TODAY).repeat());
         assertEquals(LocalDate.of(2026, 12, 1), TodoDraft.parse("Pay rent every month on the 1st", TODAY).due());
         assertEquals(Recurrence.every(Freq.YEARLY, 1), TodoDraft.parse("Birthday card every year", TODAY).repeat());
+    }
+
+    /** Text meant for the search box reached quick add: no tag keeps the ")" after it. */
+    @Test
+    void parse_tagBeforePunctuation_takesNoneOfIt() {
+        TodoDraft d = TodoDraft.parse("(@urgent | @errand) & !p1Urgent or errand", TODAY);
+        assertEquals(List.of("urgent", "errand"), d.tags());
+        assertTrue(d.tags().stream().allMatch(t -> t.chars().allMatch(Character::isLetterOrDigit)), d.tags().toString());
+        assertEquals("(|) & !p1Urgent or errand", d.title(), "every character but the tags' stays");
+        TodoDraft list = TodoDraft.parse("Buy milk @home, @errand. tomorrow", TODAY);
+        assertEquals(List.of("home", "errand"), list.tags());
+        assertEquals("Buy milk", list.title(), "separators of tags at the end go with them");
+        assertEquals(TODAY.plusDays(1), list.due());
+        TodoDraft inside = TodoDraft.parse("Ask @bob, then call the bank", TODAY);
+        assertEquals(List.of("bob"), inside.tags());
+        assertEquals("Ask, then call the bank", inside.title());
+        assertEquals(List.of("phone"), TodoDraft.parse("Call Ann (@phone)", TODAY).tags());
+        assertEquals("Call Ann", TodoDraft.parse("Call Ann (@phone)", TODAY).title());
+        assertEquals(List.of("e-mail"), TodoDraft.parse("Write @e-mail!", TODAY).tags());
+        assertEquals(List.of("a.b"), TodoDraft.parse("Sort @a.b files", TODAY).tags(), "a dot inside stays");
+        assertEquals(List.of(), TodoDraft.parse("Mail bob@example.com", TODAY).tags());
+    }
+
+    @Test
+    void parse_everyOtherAndEveryNth_giveTheirIntervals() {
+        assertEquals(Recurrence.every(Freq.DAILY, 2), TodoDraft.parse("Water plants every other day", TODAY).repeat());
+        assertEquals(Recurrence.every(Freq.DAILY, 2), TodoDraft.parse("Water plants every 2nd day", TODAY).repeat());
+        assertEquals(Recurrence.every(Freq.WEEKLY, 3), TodoDraft.parse("Review every 3rd week", TODAY).repeat());
+        Recurrence biweeklyMonday = new Recurrence(Freq.WEEKLY, 2, Set.of(DayOfWeek.MONDAY), 0);
+        assertEquals(biweeklyMonday, TodoDraft.parse("Choir every other monday", TODAY).repeat());
+        assertEquals(biweeklyMonday, TodoDraft.parse("Choir every 2 weeks on Monday", TODAY).repeat());
+        assertEquals(Recurrence.every(Freq.WEEKLY, 2), TodoDraft.parse("Clean windows fortnightly", TODAY).repeat());
+        assertEquals(biweeklyMonday, RepeatPhrases.parse(biweeklyMonday.describe()).orElseThrow(), "as the editor shows it");
+    }
+
+    /** Text from outside (the page, an import) may be 10,000 characters: the middle is read only so far. */
+    @Test
+    void parse_dateBeyondTheWordsReadInTheMiddle_staysInTheTitle() {
+        String filler = "word ".repeat(InlineWhen.MAX_WORDS_READ);
+        TodoDraft far = TodoDraft.parse("Call " + filler + "tomorrow about it", TODAY);
+        assertNull(far.due());
+        assertTrue(far.title().contains("tomorrow"));
+        TodoDraft near = TodoDraft.parse("Call tomorrow " + filler + "about it", TODAY);
+        assertEquals(TODAY.plusDays(1), near.due());
+        assertEquals(TODAY.plusDays(1), TodoDraft.parse("Call " + filler + "about it tomorrow", TODAY).due(), "the end is read");
     }
 
     @Test

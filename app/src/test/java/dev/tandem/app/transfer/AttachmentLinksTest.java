@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Link targets in notes: found, rewritten in place, and relative paths encoded and decoded. */
+@Tag("unit")
 class AttachmentLinksTest {
     @Test
     void targets_markdownAngledTitledAndHtml_foundInOrderWithoutBrackets() {

@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * profiles with their attachment stores, real files and real archives: rows and bytes come back as
  * they were, and what is missing or damaged is said, not fatal.
  */
+@Tag("unit")
 class AttachmentTransferTest {
     @TempDir
     Path tmp;

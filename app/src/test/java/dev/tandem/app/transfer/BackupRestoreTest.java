@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A Tandem JSON backup restores whatever the store holds: the cases the round-trip property
  * ({@link RoundTripProperties}) found, each kept as an example.
  */
+@Tag("unit")
 class BackupRestoreTest {
     @TempDir
     Path tmp;

@@ -2,8 +2,10 @@ package dev.tandem.app.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FileNamesTest {
     @Test
     void safe_separatorsDotsAndDeviceNames_neverLeaveTheFolder() {

@@ -17,10 +17,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each importer on a fixture shaped like the real export of its app, and each imported twice. */
+@Tag("unit")
 class FixtureImportTest {
     @TempDir
     Path tmp;

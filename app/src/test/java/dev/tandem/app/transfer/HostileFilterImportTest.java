@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * colour dropped) with a line in the report, within a time bound; the archive's honest todo and filter land, and
  * the profile's own todo and filter stay as they were.
  */
+@Tag("unit")
 class HostileFilterImportTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
 

@@ -2,6 +2,7 @@ package dev.tandem.app.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Damaged and hostile files for every importer: each is refused with the file and the line or
  * entry named, and the profile keeps exactly what it had.
  */
+@Tag("unit")
 class HostileImportTest {
     @TempDir
     Path tmp;
@@ -151,6 +154,26 @@ class HostileImportTest {
         ImportException e = refused(write("big.csv", HEADER + "task,Fine,,4,1,,,,,\ntask,Big,\"" + "y".repeat(1_200_000)
                 + "\",4,1,,,,,\n"));
         assertEquals("big.csv, line 3: notes: 1200000 characters, more than the 1000000 Tandem takes", e.getMessage());
+    }
+
+    /**
+     * DATE is read as quick add reads a title, a cost that grows with its words: a DATE longer than any date
+     * is said (200 characters) is kept in the notes unread, however it reads, and the rows after it are read.
+     */
+    @Test
+    void csv_dateLongerThanAnyDate_keptInTheNotesUnreadAndTheNextRowRead() throws Exception {
+        String padded = "tomorrow" + " ".repeat(TodoistDates.MAX_CHARS) + "10am";
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            rows.append("task,Long ").append(i).append(",,4,1,,,\"").append(padded).append("\",de,\n");
+        }
+        rows.append("task,Fine,,4,1,,,Dec 3,en,\n");
+        ImportReport r = Fixtures.importPath(store, write("Dates.csv", rows.toString()));
+        assertEquals(201, r.added());
+        Item first = Fixtures.byTitle(store, "Long 0");
+        assertNull(first.due());
+        assertTrue(first.notes().startsWith("Todoist date: tomorrow"), first.notes());
+        assertEquals("12-03", Fixtures.byTitle(store, "Fine").due().substring(5), "the next 3 December");
     }
 
     @Test

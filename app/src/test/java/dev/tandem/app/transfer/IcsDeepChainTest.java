@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An .ics file whose RELATED-TO chain is 10,000 deep imports flattened at the depth limit, and lists. */
+@Tag("unit")
 class IcsDeepChainTest {
     static final int DEEP = 10_000;
 

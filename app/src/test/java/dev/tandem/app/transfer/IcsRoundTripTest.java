@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DTSTAMP per component, UIDs that survive a round trip, and repeats (RRULE, EXDATE) kept where
  * Tandem can and named in the import's warnings where it cannot.
  */
+@Tag("unit")
 class IcsRoundTripTest {
     @TempDir
     Path tmp;

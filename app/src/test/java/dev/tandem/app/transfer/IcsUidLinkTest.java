@@ -21,6 +21,7 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row, so the export gives the task its original UID back and the calendar app sees the same task, not a
  * new one. The row syncs, survives Tandem's JSON backup, and goes with its todo when the Trash is emptied.
  */
+@Tag("unit")
 class IcsUidLinkTest {
     private static final String TODO_UID = "20261123T101500Z-1234@example.com";
     private static final String NOTE_UID = "note-7@host";

@@ -25,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -35,6 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * parser's own, a stack overflow, running out of memory), within a bound of time; and what a read
  * file writes is written whole or refused with nothing written.
  */
+@Tag("property")
 class ImportFuzzProperties {
     /** Per damaged file: generous for a 2-core machine under load, far below what a runaway parser takes. */
     private static final Duration BOUND = Duration.ofSeconds(20);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What an import tells a person, in their language: where (the line, the entry) stays an argument of
  * the sentence, and a repeat Tandem keeps only in part is one sentence whatever it lost.
  */
+@Tag("unit")
 class ImportLanguagesTest {
     private static final String HEADER = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\n";
     private static final String BINS = vtodo("c", "Bins", "DTSTART;VALUE=DATE:20261124\r\nDUE;VALUE=DATE:20261124\r\n"

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them: a resource item ({@code type_: 4}) with title and MIME type, its file in {@code resources/},
  * and notes linking to it as {@code :/ID}.
  */
+@Tag("unit")
 class JoplinResourceTest {
     private static final String NOTE = "0123456789abcdef0123456789abcdef";
     private static final String RECEIPT = "aaaabbbbccccddddeeeeffff00001111";

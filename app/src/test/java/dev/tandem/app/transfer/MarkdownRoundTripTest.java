@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A Markdown export imported into a fresh profile gives back each todo exactly as stored: the cases
  * {@link RoundTripProperties} found, one example each.
  */
+@Tag("unit")
 class MarkdownRoundTripTest {
     @TempDir
     Path tmp;

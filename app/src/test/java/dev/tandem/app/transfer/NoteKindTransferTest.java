@@ -16,10 +16,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plain notes leave and come back as notes: Tandem JSON, Markdown (Joplin's convention) and iCalendar VJOURNAL. */
+@Tag("unit")
 class NoteKindTransferTest {
     @TempDir
     Path tmp;

@@ -34,6 +34,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.time.api.Dates;
 
@@ -42,6 +43,7 @@ import net.jqwik.time.api.Dates;
  * unchanged (the property form of {@link RoundTripTest}). Profiles are built only through
  * {@link TodoStore}'s public methods, with text of every kind and at the exact size limits.
  */
+@Tag("property")
 class RoundTripProperties {
 
     // ------------------------------------------------------------------ properties

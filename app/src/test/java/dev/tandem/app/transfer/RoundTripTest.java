@@ -23,10 +23,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Export from one profile, import into a fresh one: what each format promises to carry, arrives. */
+@Tag("unit")
 class RoundTripTest {
     @TempDir
     Path tmp;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order in a fresh profile, finding the same todos; an older backup without them still imports; a profile that
  * has a filter of a name keeps its own.
  */
+@Tag("unit")
 class SavedFilterTransferTest {
     @TempDir
     Path tmp;

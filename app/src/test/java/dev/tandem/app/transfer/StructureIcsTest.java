@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** iCalendar carries subtasks (RELATED-TO) and start dates (DTSTART) both ways. */
+@Tag("unit")
 class StructureIcsTest {
     @TempDir
     Path tmp;

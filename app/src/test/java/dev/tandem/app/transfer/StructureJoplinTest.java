@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Joplin's nested notebooks become sections of their top notebook's list; to-dos keep Joplin's order. */
+@Tag("unit")
 class StructureJoplinTest {
     @TempDir
     Path tmp;

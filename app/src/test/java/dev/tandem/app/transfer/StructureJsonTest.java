@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tandem's backup carries sections, subtasks, order, start dates, Someday and folding exactly. */
+@Tag("unit")
 class StructureJsonTest {
     @TempDir
     Path tmp;

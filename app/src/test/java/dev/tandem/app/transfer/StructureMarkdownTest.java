@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Markdown front matter carries a todo's place in its list's outline, and a re-import rebuilds it. */
+@Tag("unit")
 class StructureMarkdownTest {
     @TempDir
     Path tmp;

@@ -18,10 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A todo's time and length through the JSON backup and .ics, and .ics as phone apps write them. */
+@Tag("unit")
 class TodoTimeTransferTest {
     @TempDir
     Path tmp;

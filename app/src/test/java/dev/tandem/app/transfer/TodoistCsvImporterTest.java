@@ -3,6 +3,7 @@ package dev.tandem.app.transfer;
 import static dev.tandem.app.transfer.Fixtures.byTitle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
@@ -17,10 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Todoist's CSV export as its rows are written: labels inline in CONTENT, a repeat's words in DATE. */
+@Tag("unit")
 class TodoistCsvImporterTest {
     /** The columns of Todoist's export, as in the Home.csv fixture. */
     private static final String HEADER = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,"
@@ -72,6 +75,43 @@ class TodoistCsvImporterTest {
         store.close();
         importOn(SATURDAY, row);
         assertEquals("2026-11-21", byTitle(store, "Water the plants").due(), "today, when today is a Saturday");
+    }
+
+    /** Todoist writes the words a date was typed in: each is read as quick add reads it, in the row's DATE_LANG. */
+    @Test
+    void importPath_plainDatesInTheirLanguage_dueWithTheirTimeAndNothingLeftInTheNotes() throws IOException {
+        ImportReport r = importOn(WEDNESDAY, "task,Buy stamps,,4,1,Robin (29871234),,Dec 3,en,Europe/Berlin,,,,\n"
+                + "task,Call the bank,,4,1,Robin (29871234),,tomorrow 10am,en,Europe/Berlin,30,minute,,\n"
+                + "task,Zahnarzt,,4,1,Robin (29871234),,morgen um 14 Uhr,de,Europe/Berlin,,,,\n"
+                + "task,Marché,,4,1,Robin (29871234),,samedi 9h,fr,Europe/Berlin,,,,\n"
+                + "task,Blumen gießen,,4,1,Robin (29871234),,jeden 2. Tag,de,Europe/Berlin,,,,\n"
+                + "task,Dentist,,4,1,Robin (29871234),,Dec 3 2026 14:30,en,Europe/Berlin,,,,\n"
+                + "task,Someday maybe,,4,1,Robin (29871234),,when pigs fly,en,Europe/Berlin,,,,\n");
+        Item stamps = byTitle(store, "Buy stamps");
+        assertEquals("2026-12-03", stamps.due());
+        assertNull(stamps.notes(), "a date read is not also kept in the notes");
+        Item bank = byTitle(store, "Call the bank");
+        assertEquals("2026-11-19", bank.due());
+        assertEquals("10:00", bank.dueTime());
+        assertEquals(30L, bank.durationMinutes());
+        Item dentist = byTitle(store, "Zahnarzt");
+        assertEquals("2026-11-19", dentist.due());
+        assertEquals("14:00", dentist.dueTime());
+        Item market = byTitle(store, "Marché");
+        assertEquals("2026-11-21", market.due());
+        assertEquals("09:00", market.dueTime());
+        Item flowers = byTitle(store, "Blumen gießen");
+        assertEquals("FREQ=DAILY;INTERVAL=2", flowers.repeat());
+        assertEquals("2026-11-18", flowers.due());
+        Item timed = byTitle(store, "Dentist");
+        assertEquals("2026-12-03", timed.due());
+        assertEquals("14:30", timed.dueTime());
+        Item pigs = byTitle(store, "Someday maybe");
+        assertNull(pigs.due());
+        assertEquals("Todoist date: when pigs fly", pigs.notes());
+        assertTrue(r.warnings().contains("the date 'when pigs fly' (line 8) was kept in the notes"), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("'tomorrow 10am'") && w.contains("from today")),
+                r.warnings().toString());
     }
 
     @Test

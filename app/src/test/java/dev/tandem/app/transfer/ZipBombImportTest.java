@@ -28,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * still imports with its files. A Joplin export (a tar, which does not compress) is held to the same
  * budget.
  */
+@Tag("unit")
 class ZipBombImportTest {
     private static final int FILES = 4;
     private static final int FILE_BYTES = 8 * 1024 * 1024;

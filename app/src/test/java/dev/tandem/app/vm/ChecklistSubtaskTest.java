@@ -15,9 +15,11 @@ import dev.tandem.engine.Db;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A check box line of the notes becomes a subtask, and a subtask becomes a line again. */
+@Tag("unit")
 class ChecklistSubtaskTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

@@ -7,8 +7,10 @@ import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DayFieldTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 

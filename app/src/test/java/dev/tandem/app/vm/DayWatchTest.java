@@ -12,8 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class DayWatchTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 22);

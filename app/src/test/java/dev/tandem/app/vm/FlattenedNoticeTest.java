@@ -9,9 +9,11 @@ import dev.tandem.app.model.Outline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The count line says when an outline shows subtasks flattened at the depth limit, and only then. */
+@Tag("unit")
 class FlattenedNoticeTest {
     private static List<ItemRow> chain(int depth) {
         List<Item> items = new ArrayList<>();

@@ -15,9 +15,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the item list says and selects after an action, without a toolkit: its message line, and undo's selection. */
+@Tag("unit")
 class ListAfterActionsTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

@@ -16,9 +16,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Redo of the list's commands, after undo: the same result again, in the store. */
+@Tag("unit")
 class MainViewModelRedoTest {
     /** Not the machine's zone, so midnight here is the store's zone's, whatever the machine. */
     private static final ZoneId ZONE = ZoneId.of("Pacific/Auckland");

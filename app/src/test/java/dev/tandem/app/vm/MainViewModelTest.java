@@ -32,9 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class MainViewModelTest {
     /** Not the machine's zone, so midnight here is the store's zone's, whatever the machine. */
     private static final ZoneId ZONE = ZoneId.of("Pacific/Auckland");
@@ -103,8 +105,8 @@ class MainViewModelTest {
         MainViewModel waiting = new MainViewModel(store, async, dialogs, new UndoManager(async));
         try {
             ui.run(() -> assertTrue(waiting.commands().quickAdd("Buy milk")));
-            Await.quietFor(Duration.ofMillis(300), "the add waits for the held database; the line says so meanwhile");
-            assertEquals("Adding “Buy milk”…", ui.get(() -> waiting.commands().messageProperty().get()));
+            // The database stays held until the release below: the add waits, and the line says so meanwhile.
+            ui.await(() -> waiting.commands().messageProperty().get().equals("Adding “Buy milk”…"));
             // (An in-memory database reads under the write lock too: the store is read after the release.)
             release.countDown();
             ui.await(() -> waiting.commands().messageProperty().get().equals("Added “Buy milk”"));
@@ -141,7 +143,10 @@ class MainViewModelTest {
             assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()), "the typed text stays");
             String failure = ui.get(() -> qa.failureProperty().get());
             assertTrue(failure.contains("Buy milk") && failure.contains("locked"), failure);
-            Await.quietFor(Duration.ofSeconds(7), "longer than any message line shows");
+            // Nothing in the view-model runs on a timer (the message line's fade is the view's, and
+            // never touches the failure): what could clear it of itself is the failed save's own
+            // late work, which lands within this.
+            Await.quietFor(Duration.ofMillis(300), "the failed save's late work would clear the failure within it");
             assertEquals(failure, ui.get(() -> qa.failureProperty().get()), "the failure stays until the user acts");
             assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()));
 

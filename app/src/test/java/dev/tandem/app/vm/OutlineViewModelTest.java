@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The item list's outline of a list, without a toolkit: the rows it shows and the moves on them. */
+@Tag("unit")
 class OutlineViewModelTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

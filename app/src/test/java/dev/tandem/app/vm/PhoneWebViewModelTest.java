@@ -24,10 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Open on phone…" without a toolkit: a real server on loopback, paired by the code the dialog shows. */
+@Tag("unit")
 class PhoneWebViewModelTest {
     @TempDir
     Path dir;
@@ -57,6 +59,8 @@ class PhoneWebViewModelTest {
             vm.newCode();
             assertEquals(1, vm.browsers().size());
             assertEquals("Pixel", vm.browsers().get(0).name());
+            // Two phones alike are told apart by where they were last seen from.
+            assertTrue(vm.browsers().get(0).seen().endsWith("from 127.0.0.1"), vm.browsers().get(0).seen());
             vm.revoke(vm.browsers().get(0));
             assertTrue(vm.browsers().isEmpty());
             assertTrue(companion.running().orElseThrow().browsers().isEmpty());

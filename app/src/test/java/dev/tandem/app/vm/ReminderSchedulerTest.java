@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * When reminders fire, on a clock the test moves; no toolkit. The database records changes on the same
  * clock, from a day before: when a reminder was set is part of whether it fires.
  */
+@Tag("unit")
 class ReminderSchedulerTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Instant NOON = Instant.parse("2026-11-18T11:00:00Z");

@@ -9,8 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SelectionOrderTest {
     @Test
     void indicesInAnyOrder_giveTheItemsInListOrder() {

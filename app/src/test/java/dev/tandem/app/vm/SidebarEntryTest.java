@@ -3,8 +3,10 @@ package dev.tandem.app.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Listing;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SidebarEntryTest {
     private static SidebarEntry filterColored(String color) {
         return new SidebarEntry("filter:x", "Urgent", SidebarEntry.Kind.FILTER, Listing.of(Listing.Smart.INBOX), 0,

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Saved filters in the window: the sidebar's smart lists with live counts, opening one, and the search box's operators. */
+@Tag("unit")
 class SmartListsTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();
@@ -154,6 +156,32 @@ class SmartListsTest {
 
         ui.run(() -> vm.searchProperty().set("#Work & !p1"));
         ui.await(() -> titles().equals(List.of("Slides")));
+    }
+
+    /** A Todoist user's first saved filter, "no date & !#Inbox": its count and its todos leave the Inbox out. */
+    @Test
+    void sidebar_queryNamingTheInbox_countsAndListsWithoutTheInbox() {
+        add("Loose end", null, null);
+        save("Undated not inbox", "no date & !#Inbox");
+        save("Inbox", "#Inbox");
+        ui.await(() -> entry("Undated not inbox").map(SidebarEntry::count).orElse(-1L) == 4
+                && entry("Inbox").map(SidebarEntry::count).orElse(-1L) == 1);
+        SidebarEntry undated = entry("Undated not inbox").orElseThrow();
+        ui.run(() -> vm.select(undated));
+        ui.await(() -> titles().equals(List.of("Milk", "Report", "Slides", "Stamps")));
+        ui.run(() -> vm.searchProperty().set("#Inbox"));
+        ui.await(() -> titles().equals(List.of("Loose end")));
+    }
+
+    /** A list or tag no one has is a likely typo: the empty list says there is none of that name. */
+    @Test
+    void search_listOrTagNoOneHas_emptyListSaysSo() {
+        ui.run(() -> vm.searchProperty().set("#Nonexistent"));
+        ui.await(() -> ui.get(() -> vm.chrome().emptyText()).contains("No list is called “Nonexistent”"));
+        ui.run(() -> vm.searchProperty().set("@ofice & p1"));
+        ui.await(() -> ui.get(() -> vm.chrome().emptyText()).contains("No tag is called “ofice”"));
+        ui.run(() -> vm.searchProperty().set("@of* & p1"));
+        ui.await(() -> titles().equals(List.of("Report")));
     }
 
     @Test

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Completing, deleting and restoring a parent todo from the window: its subtasks go with it, one undo step. */
+@Tag("unit")
 class SubtreeCommandsTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

@@ -10,8 +10,10 @@ import dev.tandem.app.fx.Async;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class UndoManagerTest {
     /** What ran on the background executor, in order. */
     private final List<String> ran = new ArrayList<>();

@@ -24,10 +24,12 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Attached files over real HTTP: who may read them, how they are served, downloads started, uploads refused. */
+@Tag("unit")
 class AttachmentRoutesTest {
     /** A real 1×1 PNG. */
     static final byte[] PNG = Base64.getDecoder().decode(

@@ -41,10 +41,11 @@ final class Axe {
     }
 
     /**
-     * The serious and critical violations of the page as shown now (WCAG 2.x A and AA and axe's best
-     * practices), one line each: the screen, the rule, its impact and the elements it found.
+     * The moderate, serious and critical violations of the page as shown now (WCAG 2.x A and AA and axe's best
+     * practices), one line each: the screen, the rule, its impact and the elements it found. Only minor ones (a
+     * best practice's nicety) pass.
      */
-    List<String> seriousViolations(Chromium chromium, String screen) {
+    List<String> violations(Chromium chromium, String screen) {
         if (!Boolean.TRUE.equals(chromium.js("return typeof window.axe === 'object'"))) {
             // WebDriver's scripts run outside the page's content security policy, which allows only its own.
             chromium.js(source);
@@ -53,7 +54,7 @@ final class Axe {
         Object answer = chromium.driver().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".filter(v => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')"
                         + ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
                         + " targets: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/^Fix (any|all) of the following:\\s*/, '').replace(/\\s+/g, ' '))}))),"
                         + " e => done([{id: 'axe failed', impact: 'critical', help: String(e), targets: []}]))");

@@ -62,6 +62,11 @@ final class Chromium implements AutoCloseable {
      * English words.
      */
     static Chromium start(Size size, Path profile, String lang) {
+        return start(size, profile, lang, List.of());
+    }
+
+    /** The same, with more of Chromium's switches ({@code --ignore-certificate-errors-spki-list=…}). */
+    static Chromium start(Size size, Path profile, String lang, List<String> switches) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
@@ -78,6 +83,7 @@ final class Chromium implements AutoCloseable {
         }
         // Headless Chromium sends Accept-Language from --accept-lang; --lang alone leaves it English.
         options.addArguments("--accept-lang=" + lang);
+        options.addArguments(switches);
         if (size == Size.PHONE) {
             // Headless windows are at least 500 px wide; the phone's viewport is emulated to be exactly 390.
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",

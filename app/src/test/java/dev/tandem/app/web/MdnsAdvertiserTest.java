@@ -39,6 +39,7 @@ import javax.jmdns.impl.constants.DNSRecordClass;
 import javax.jmdns.impl.constants.DNSRecordType;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs everywhere), and on this machine's LAN address the real responder, asked as a phone's resolver
  * asks (unicast questions need no multicast) and, where multicast works, resolved by a second JmDNS.
  */
+@Tag("unit")
 class MdnsAdvertiserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final List<AutoCloseable> open = new ArrayList<>();

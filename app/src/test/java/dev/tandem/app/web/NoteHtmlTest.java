@@ -8,16 +8,22 @@ import dev.tandem.app.model.Attachment;
 import dev.tandem.ui.messages.Language;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class NoteHtmlTest {
     @Test
-    void render_checkBoxes_becomeInputsNamingTheirLine() {
-        String html = NoteHtml.render("# Packing\n\n- [ ] Passport\n- [x] Charger\n* plain item\n");
+    void render_checkBoxes_becomeInputsNamingTheirLineAndWords() {
+        String html = NoteHtml.render("# Packing\n\n- [ ] Passport\n- [x] Charger\n* plain item\n- [ ] **Charger**\n- [ ] Charger");
         assertTrue(html.contains("<h1>Packing</h1>"), html);
-        assertTrue(html.contains("<li class=\"task\"><input type=\"checkbox\" data-line=\"2\" aria-label=\"Passport\" />"
-                + " Passport</li>"), html);
-        assertTrue(html.contains("data-line=\"3\" aria-label=\"Charger\" checked=\"\" /> Charger"), html);
+        assertTrue(html.contains("<li class=\"task\"><input type=\"checkbox\" data-line=\"2\" data-text=\"Passport\""
+                + " data-occurrence=\"0\" aria-label=\"Passport\" /> Passport</li>"), html);
+        assertTrue(html.contains("data-line=\"3\" data-text=\"Charger\" data-occurrence=\"0\" aria-label=\"Charger\""
+                + " checked=\"\" /> Charger"), html);
+        // Named by the words as the note has them (marks and all), and which of the boxes with those words it is.
+        assertTrue(html.contains("data-line=\"5\" data-text=\"**Charger**\" data-occurrence=\"0\" aria-label=\"Charger\""), html);
+        assertTrue(html.contains("data-line=\"6\" data-text=\"Charger\" data-occurrence=\"1\" aria-label=\"Charger\""), html);
         assertTrue(html.contains("<li>plain item</li>"), html);
         assertFalse(html.contains("[ ]"), html);
     }

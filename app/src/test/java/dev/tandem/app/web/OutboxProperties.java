@@ -26,6 +26,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * The page's outbox against the server's replay, with the server's real store: random edits and ticks made on
@@ -35,6 +36,7 @@ import net.jqwik.api.Provide;
  * merged per field: a field the desktop changed since the phone saw it keeps the desktop's value and the
  * phone's goes to Conflicts. The oracle is a plain in-memory replay of that rule.
  */
+@Tag("property")
 class OutboxProperties {
     private static final List<String> FIELDS = List.of("title", "notes", "priority");
     private static final int ITEMS = 3;
@@ -101,7 +103,7 @@ class OutboxProperties {
         Outbox outbox = new Outbox(store, new WebWrites(store, new ItemAnswers(store, Set::of,
                 store.attachments())));
         Browsers.Browser phone = new Browsers.Browser(UUID.randomUUID().toString(), "Phone", "-", "-", Instant.now(),
-                Instant.now());
+                Instant.now(), null);
         List<String> ids = new ArrayList<>();
         Map<String, Map<String, Object>> oracle = new HashMap<>();
         for (int i = 0; i < ITEMS; i++) {

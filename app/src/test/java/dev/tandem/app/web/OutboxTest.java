@@ -18,10 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The page's outbox replayed over real HTTP: in order, exactly once, merged per field, bounded. */
+@Tag("unit")
 class OutboxTest {
     @TempDir
     Path dir;
@@ -58,7 +60,7 @@ class OutboxTest {
     void replay_sameEntriesSentAgain_eachAppliesOnce() throws Exception {
         Item weekly = web.store.add("Water the plants", null, LocalDate.now());
         new SeriesStore(web.store).setRepeat(weekly.id(), new Recurrence(Recurrence.Freq.WEEKLY, 1, Set.of(), 0));
-        String made = UUID.randomUUID().toString();
+        String made = WebFixture.pageId();
         List<Map<String, Object>> entries = List.of(
                 JsonText.obj("key", key(), "op", "add", "id", made, "text", "Buy stamps", "view", "inbox"),
                 JsonText.obj("key", key(), "op", "edit", "id", made, "set", Map.of("notes", "at the post office"),
@@ -115,15 +117,15 @@ class OutboxTest {
     @Test
     void replay_quickAddTypedYesterday_readsItsDatesFromWhenItWasTyped() throws Exception {
         long yesterday = web.store.clock().millis() - 24 * 3600_000L;
-        String id = UUID.randomUUID().toString();
+        String id = WebFixture.pageId();
         replay(phone, List.of(JsonText.obj("key", key(), "op", "add", "id", id, "text", "Dentist tomorrow", "at", yesterday)));
         assertEquals(web.store.today(), web.store.get(id).orElseThrow().dueDate());
     }
 
     @Test
     void replay_subtaskOfAnItemMadeOfflineInTheSameBatch_landsUnderIt() throws Exception {
-        String parent = UUID.randomUUID().toString();
-        String child = UUID.randomUUID().toString();
+        String parent = WebFixture.pageId();
+        String child = WebFixture.pageId();
         replay(phone, List.of(
                 JsonText.obj("key", key(), "op", "add", "id", parent, "text", "Plan the trip"),
                 JsonText.obj("key", key(), "op", "add", "id", child, "text", "Book the train", "parentId", parent),
@@ -152,17 +154,23 @@ class OutboxTest {
     }
 
     @Test
-    void replay_attackerSendsTooManyOrMalformedEntries_refusedBeforeAnyWrite() throws Exception {
+    void replay_attackerSendsTooManyOrMalformedEntries_refusedAndNothingWritten() throws Exception {
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i <= Outbox.MAX_ENTRIES; i++) {
             many.add(JsonText.obj("key", key(), "op", "add", "text", "Spam " + i));
         }
         assertEquals(413, web.post("/api/outbox", JsonText.write(Map.of("entries", many)), phone).statusCode());
-        for (String body : List.of("{}", "{\"entries\":{}}", "{\"entries\":[{\"op\":\"add\",\"text\":\"x\"}]}",
-                "{\"entries\":[{\"key\":\"short\",\"op\":\"add\",\"text\":\"x\"}]}",
-                "{\"entries\":[{\"key\":\"" + "k".repeat(65) + "\",\"op\":\"add\",\"text\":\"x\"}]}",
-                "{\"entries\":[{\"key\":\"../../etc/passwd\",\"op\":\"add\",\"text\":\"x\"}]}")) {
+        for (String body : List.of("{}", "{\"entries\":{}}")) {
             assertEquals(400, web.post("/api/outbox", body, phone).statusCode(), body);
+        }
+        // Entries without a key, or with one that is no key: each refused on its own, nothing written.
+        for (String entries : List.of("[{\"op\":\"add\",\"text\":\"x\"}]",
+                "[{\"key\":\"short\",\"op\":\"add\",\"text\":\"x\"}]",
+                "[{\"key\":\"" + "k".repeat(65) + "\",\"op\":\"add\",\"text\":\"x\"}]",
+                "[{\"key\":\"../../etc/passwd\",\"op\":\"add\",\"text\":\"x\"}]")) {
+            HttpResponse<String> r = web.post("/api/outbox", "{\"entries\":" + entries + "}", phone);
+            assertEquals(200, r.statusCode(), entries);
+            assertEquals("refused", web.results(r).get(0).get("outcome"), entries);
         }
         Map<String, Object> odd = replay(phone, List.of(JsonText.obj("key", key(), "op", "drop table", "id", "x")));
         assertEquals(400L, results(odd).get(0).get("status"));

@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.Main;
+import dev.tandem.engine.testing.Await;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,12 +27,15 @@ import java.util.concurrent.TimeUnit;
 final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<String> pairingUrl = new CompletableFuture<>();
+    /** What it printed so far, a line each. */
+    private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private ServeProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
                     int at = line.indexOf("open http");
                     if (at >= 0) {
                         pairingUrl.complete(line.substring(at + "open ".length()).strip());
@@ -59,6 +65,13 @@ final class ServeProcess implements AutoCloseable {
     /** The pairing link the server printed at its start. */
     String pairingUrl() {
         return pairingUrl.join();
+    }
+
+    /** The first line it printed that holds {@code text}, waited for up to {@code timeout}. */
+    String awaitLine(String text, Duration timeout) {
+        Await.until("tandem serve to print “" + text + "”; it printed " + lines, timeout,
+                () -> lines.stream().anyMatch(l -> l.contains(text)));
+        return lines.stream().filter(l -> l.contains(text)).findFirst().orElseThrow();
     }
 
     /** SIGKILL: no shutdown hook, no closing of the database; what was committed is all there is. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -19,11 +23,13 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The page is the accessible Tandem on Linux (JavaFX has no screen reader support there): axe-core finds no
- * serious or critical violation on any screen at a phone's and a desktop's size, and Chromium's accessibility
+ * moderate, serious or critical violation on any screen at a phone's and a desktop's size (a list longer than a page
+ * of rows, a list's outline with its sections and the Move… sheet, the drawer, search), and Chromium's accessibility
  * tree has a name for everything that takes focus; the keyboard reaches quick
  * add, the rows and the editor's fields in order, and Escape closes the item; saves, conflicts, messages
  * and going offline are said in live regions that a screen reader was already following.
  */
+@Tag("browser")
 class WebAccessibilityTest {
     /** Tab presses allowed to reach a control: the page has fewer stops than this before the editor's last. */
     private static final int MAX_TABS = 60;
@@ -47,12 +53,12 @@ class WebAccessibilityTest {
     }
 
     @Test
-    void everyScreen_atPhoneSize_hasNoSeriousOrCriticalViolation() throws Exception {
+    void everyScreen_atPhoneSize_hasNoModerateSeriousOrCriticalViolation() throws Exception {
         assertNoSeriousViolation(Chromium.Size.PHONE);
     }
 
     @Test
-    void everyScreen_atDesktopSize_hasNoSeriousOrCriticalViolation() throws Exception {
+    void everyScreen_atDesktopSize_hasNoModerateSeriousOrCriticalViolation() throws Exception {
         assertNoSeriousViolation(Chromium.Size.DESKTOP);
     }
 
@@ -132,9 +138,27 @@ class WebAccessibilityTest {
         assertAnnounced("Offline");
     }
 
+    private String archive;
+    private String family;
+
     private void assertNoSeriousViolation(Chromium.Size size) throws Exception {
         Axe axe = Axe.load();
         Item trip = seed();
+        archive = web.store.createList("Archive").id();
+        web.store.writeAll(tx -> {
+            for (int i = 0; i < 230; i++) {
+                web.store.add("Old thing " + i, null, archive, null, new TodoDetails(null, List.of("bulk"), null, null));
+            }
+            return null;
+        });
+        family = web.store.createList("Party").id();
+        Item party = web.store.add("Plan the party", null, family, null, TodoDetails.NONE).item();
+        Item cake = web.store.add("Order the cake", null, family, null, TodoDetails.NONE).item();
+        web.store.outlines().move(cake.id(), new OutlineStore.Target(family, party.id(), null, null));
+        Section week = web.store.sections().create(family, "This week");
+        web.store.sections().create(family, "Later");
+        Item call = web.store.add("Call grandma", null, family, null, TodoDetails.NONE).item();
+        web.store.outlines().move(call.id(), new OutlineStore.Target(family, null, week.id(), null));
         List<String> found = new ArrayList<>();
 
         chromium = Chromium.start(size);
@@ -153,6 +177,44 @@ class WebAccessibilityTest {
             new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
             chromium.await("return !document.body.classList.contains('drawer-open')");
         }
+
+        // More rows than a page holds: the line saying how many are shown, in a list's outline and a flat view.
+        chromium.js("location.hash = '#v=list:" + archive + "'");
+        chromium.await("return document.querySelectorAll('#items .item').length === 200 && !document.getElementById('more').hidden");
+        check(axe, found, "a list of 230 todos");
+        chromium.js("location.hash = '#v=tag:bulk'");
+        chromium.await("return document.getElementById('items').dataset.view === 'tag:bulk'"
+                + " && document.querySelectorAll('#items .item').length === 200 && !document.getElementById('more').hidden");
+        check(axe, found, "a tag of 230 todos");
+        if (size == Chromium.Size.PHONE) {
+            // The drawer over a view that is not the first, its count on the highlight.
+            chromium.find("#menu-button").click();
+            chromium.await("return getComputedStyle(document.getElementById('sidebar')).transform === 'none'");
+            check(axe, found, "lists drawer, a tag open");
+            new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
+            chromium.await("return !document.body.classList.contains('drawer-open')");
+        }
+
+        // A list's outline: sections, a todo with its subtasks folded away, and the Move… sheet over it.
+        chromium.js("location.hash = '#v=list:" + family + "'");
+        chromium.await("return document.querySelectorAll('#items .section-heading').length === 2"
+                + " && document.querySelectorAll('#items .subitems .item').length === 1");
+        chromium.find("#items .fold").click();
+        chromium.await("return document.querySelector('#items .fold').getAttribute('aria-expanded') === 'false'");
+        check(axe, found, "a list's outline, a todo folded");
+        chromium.find("#items .move-handle").click();
+        chromium.await("return document.getElementById('move-dialog').open");
+        check(axe, found, "the Move… sheet");
+        chromium.find("#move-close").click();
+        chromium.await("return !document.getElementById('move-dialog').open");
+
+        chromium.js("location.hash = '#v=search&q=' + encodeURIComponent('p1 milk')");
+        chromium.await("return document.getElementById('items').dataset.view === 'search'"
+                + " && document.querySelectorAll('#items .item').length === 1");
+        check(axe, found, "search");
+        chromium.js("location.hash = '#v=inbox'");
+        chromium.await("return document.getElementById('items').dataset.view === 'inbox'"
+                + " && document.querySelectorAll('.item').length === 2");
 
         chromium.find(".item[data-id=\"" + trip.id() + "\"] .item-open").click();
         chromium.await("return document.getElementById('ed-title').value === 'Trip'"
@@ -207,7 +269,7 @@ class WebAccessibilityTest {
         for (String scheme : List.of("light", "dark")) {
             chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-            found.addAll(axe.seriousViolations(chromium, screen + " (" + scheme + ")"));
+            found.addAll(axe.violations(chromium, screen + " (" + scheme + ")"));
         }
     }
 
@@ -225,10 +287,10 @@ class WebAccessibilityTest {
 
         WebFixture.Session other = web.pair();
         web.store.update(lunch.id(), i -> i.withTitle("Lunch with Ann and Bo"));
-        int status = web.post("/api/items/" + lunch.id(),
-                "{\"set\":{\"title\":\"Lunch with Ann (phone)\"},\"base\":{\"title\":\"Lunch with Ann\"}}", other)
-                .statusCode();
-        assertEquals(409, status, "the stale edit was not a conflict");
+        Object outcome = web.outbox(other, java.util.List.of(JsonText.obj("key", java.util.UUID.randomUUID().toString(),
+                "op", "edit", "id", lunch.id(), "set", java.util.Map.of("title", "Lunch with Ann (phone)"),
+                "base", java.util.Map.of("title", "Lunch with Ann")))).get(0).get("outcome");
+        assertEquals("conflict", outcome, "the stale edit was not a conflict");
         return trip;
     }
 

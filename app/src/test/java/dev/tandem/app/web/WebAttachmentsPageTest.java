@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a PDF as a chip, an image still downloading to the server says so and appears once it is there, and a
  * file chosen in the browser is attached and linked in the notes.
  */
+@Tag("browser")
 class WebAttachmentsPageTest {
     @TempDir
     Path dir;

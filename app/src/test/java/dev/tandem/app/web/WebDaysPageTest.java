@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each checked in the store the desktop reads; a tick in the agenda offline, through a reload; and the week's
  * seven columns in a desktop browser.
  */
+@Tag("browser")
 class WebDaysPageTest {
     @TempDir
     Path dir;

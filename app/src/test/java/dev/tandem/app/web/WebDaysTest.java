@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.WeekStart;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -17,12 +19,15 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Agenda and the Week over real HTTP: days of rows, their order, and their bounds. */
+@Tag("unit")
 class WebDaysTest {
     @TempDir
     Path dir;
@@ -40,6 +45,7 @@ class WebDaysTest {
     @AfterEach
     void stop() {
         web.close();
+        WeekStart.choose(Optional.empty());
     }
 
     private Item todo(String title, LocalDate due, LocalTime at, Integer minutes) {
@@ -124,6 +130,7 @@ class WebDaysTest {
 
     @Test
     void week_mondayToSundayOfTheDayAsked_withThePreviousAndNextWeeks() throws Exception {
+        WeekStart.choose(Optional.of(DayOfWeek.MONDAY));
         LocalDate monday = today.plusWeeks(3).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         todo("Team review", monday.plusDays(2), LocalTime.of(10, 0), 30);
         todo("Other week", monday.plusDays(7), null, null);
@@ -146,8 +153,24 @@ class WebDaysTest {
     void week_notAsked_isThisWeek() throws Exception {
         Map<String, Object> week = get("/api/items?view=week");
 
-        assertEquals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), week.get("week"));
+        assertEquals(today.with(TemporalAdjusters.previousOrSame(WeekStart.first(Language.ENGLISH))).toString(),
+                week.get("week"));
         assertTrue(days(week).stream().anyMatch(d -> "Today".equals(d.get("label"))));
+    }
+
+    /** The page's week starts where the window's does: the language's day, else the one chosen in Settings. */
+    @Test
+    void week_germanPageOrChosenDay_startsOnThatDay() throws Exception {
+        LocalDate wednesday = today.plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+        HttpResponse<String> german = web.get("/api/items?view=week&week=" + wednesday, s, Map.of("Accept-Language", "de"));
+        assertEquals(wednesday.minusDays(2).toString(), JsonText.object(german.body()).get("week"), "Monday, in German");
+        WeekStart.choose(Optional.of(DayOfWeek.SUNDAY));
+        Map<String, Object> week = get("/api/items?view=week&week=" + wednesday);
+        assertEquals(wednesday.minusDays(3).toString(), week.get("week"));
+        assertEquals(wednesday.minusDays(3).toString(), days(week).get(0).get("date"));
+        assertEquals(wednesday.minusDays(10).toString(), week.get("previous"));
+        WeekStart.choose(Optional.of(DayOfWeek.SATURDAY));
+        assertEquals(wednesday.minusDays(4).toString(), get("/api/items?view=week&week=" + wednesday).get("week"));
     }
 
     /** A hostile or broken page asks for weeks that are no date, or absurdly far: 400 with a sentence, quickly. */
@@ -202,8 +225,9 @@ class WebDaysTest {
     @Test
     void quickAdd_onTheAgendaOrWeek_addsToTheInbox() throws Exception {
         for (String view : List.of("agenda", "week")) {
-            HttpResponse<String> r = web.post("/api/quickadd", "{\"text\":\"Milk " + view + "\",\"view\":\"" + view + "\"}", s);
-            assertEquals(201, r.statusCode(), r.body());
+            Map<String, Object> r = web.outbox(s, List.of(JsonText.obj("key", java.util.UUID.randomUUID().toString(),
+                    "op", "add", "id", WebFixture.pageId(), "text", "Milk " + view, "view", view))).get(0);
+            assertEquals(201L, r.get("status"), r.toString());
         }
         assertEquals(2, web.store.allItems().size());
     }

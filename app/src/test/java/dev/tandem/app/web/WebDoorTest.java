@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  * framing, bodies too slow, guessed codes, and pages of another site reaching the server through a
  * rebound DNS name. Each test plays the attacker while the owner's browser keeps working.
  */
+@Tag("unit")
 class WebDoorTest {
+    /**
+     * The deadline of a request without a session in the tests of slow requests (5 s in the app): the
+     * attackers keep their pace relative to it, so the same attack plays out in a fifth of the time.
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(1);
+
     @TempDir
     Path dir;
     WebFixture web;
@@ -85,7 +93,9 @@ class WebDoorTest {
 
     @Test
     void pair_fortySlowBodies_ownerAnsweredWithinASecondAndTheSlowOnesCut() throws Exception {
+        // Paired first, at the app's deadline: a cold server on a loaded machine may take longer than the test's.
         WebFixture.Session owner = web.pair();
+        web.serveWith(b -> b.unpairedDeadline(DEADLINE));
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         List<RawHttp> slow = new ArrayList<>();
         try {
@@ -96,14 +106,15 @@ class WebDoorTest {
                 c.head("POST /api/pair HTTP/1.1", "Host: 127.0.0.1:" + port(), "Content-Type: application/json",
                         "Content-Length: 1000").send("{".getBytes(StandardCharsets.US_ASCII));
             }
-            // One byte a second from each: no idle timeout ever fires on them.
+            // A byte from each five times a deadline: no idle timeout ever fires on them.
+            long pace = DEADLINE.dividedBy(5).toMillis();
             trickle.scheduleAtFixedRate(() -> slow.forEach(c -> {
                 try {
                     c.send(new byte[] {' '});
                 } catch (IOException e) {
                     // Cut by the server: as it should be.
                 }
-            }), 1, 1, TimeUnit.SECONDS);
+            }), pace, pace, TimeUnit.MILLISECONDS);
             for (int i = 0; i < 5; i++) {
                 long t = System.nanoTime();
                 HttpResponse<String> r = web.http.send(HttpRequest.newBuilder(web.uri("/api/sidebar"))
@@ -111,19 +122,19 @@ class WebDoorTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode());
                 assertTrue(Duration.ofNanos(System.nanoTime() - t).toMillis() < 1000);
-                // Spread over the slow requests' life, not only their first moments.
-                Thread.sleep(500);
+                // Spread over the slow requests' life, not only their first moments: the asker's pace.
+                Thread.sleep(DEADLINE.dividedBy(10).toMillis());
             }
-            long cutBy = started + Door.UNPAIRED_DEADLINE.plusSeconds(6).toNanos();
+            long cutBy = started + DEADLINE.plusSeconds(6).toNanos();
             for (RawHttp c : slow) {
                 // Each waits no later than the bound, so a server that never cuts fails in seconds.
                 c.socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(cutBy - System.nanoTime()).toMillis()));
                 String answer = c.answer();
-                assertFalse(c.timedOut, "a slow request was still open " + Door.UNPAIRED_DEADLINE.plusSeconds(6) + " after it began");
+                assertFalse(c.timedOut, "a slow request was still open " + DEADLINE.plusSeconds(6) + " after it began");
                 assertFalse(answer.contains("Exception"), answer);
             }
             long cutAfter = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            assertTrue(cutAfter < Door.UNPAIRED_DEADLINE.toMillis() + 6000, "the slow requests were cut after " + cutAfter + " ms");
+            assertTrue(cutAfter < DEADLINE.toMillis() + 6000, "the slow requests were cut after " + cutAfter + " ms");
         } finally {
             trickle.shutdownNow();
             for (RawHttp c : slow) {
@@ -134,13 +145,14 @@ class WebDoorTest {
 
     @Test
     void pair_headersTrickledPastTheDeadline_answered408() throws Exception {
+        web.serveWith(b -> b.unpairedDeadline(DEADLINE));
         try (RawHttp c = new RawHttp(port(), Duration.ofSeconds(10))) {
             c.send("POST /api/pair HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
-            long deadline = System.nanoTime() + Door.UNPAIRED_DEADLINE.plusSeconds(1).toNanos();
-            // One header a second, as a slow client sends them: each keeps the idle timeout away.
+            long deadline = System.nanoTime() + DEADLINE.multipliedBy(3).dividedBy(2).toNanos();
+            // A header five times a deadline, as a slow client sends them: each keeps the idle timeout away.
             for (int i = 0; System.nanoTime() < deadline; i++) {
                 c.send(("X-Slow-" + i + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
-                Thread.sleep(1000);
+                Thread.sleep(DEADLINE.dividedBy(5).toMillis());
             }
             c.head("Host: 127.0.0.1:" + port(), "Content-Type: application/json", "Content-Length: 2");
             c.send("{}".getBytes(StandardCharsets.US_ASCII));

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -21,6 +22,7 @@ import org.openqa.selenium.Keys;
  * reaches the store without Save when the item is left, the page reloaded, or the connection comes back;
  * offline it is kept on the phone; a failed save keeps the text; toasts cover no control.
  */
+@Tag("browser")
 class WebDraftsPageTest {
     private static final Duration STORE = Duration.ofSeconds(5);
     private static final String OFFLINE_KEPT =

@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * An edit from the page is decided on the item as read; a sync that commits to the same item
  * between that read and the write is merged, never written over as if it were the page's edit.
  */
+@Tag("unit")
 class WebEditsTest {
     private final TestClock clock = new TestClock(ZoneOffset.UTC);
     private final Db real = Db.builder().memory().clock(clock).build();

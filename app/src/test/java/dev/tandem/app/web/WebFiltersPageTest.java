@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the right-to-left pseudo language, the section mirrored and an unreadable synced filter marked, opening on
  * the parser's sentence.
  */
+@Tag("browser")
 class WebFiltersPageTest {
     @TempDir
     Path dir;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * attacker's side: ids that are no ids, and saved filter rows synced from elsewhere with a 1 MB query, 10,000
  * levels of parentheses, or 200 of them, planted straight into the profile's database as sync would write them.
  */
+@Tag("unit")
 class WebFiltersTest {
     @TempDir
     Path dir;
@@ -121,6 +123,18 @@ class WebFiltersTest {
         assertEquals(List.of(), titles(get(view(errands.id()))), "a done todo is not found unless the query says done");
     }
 
+    /** A Todoist user's first filter on the phone page: "no date & !#Inbox" counts and lists without the Inbox. */
+    @Test
+    void items_filterLeavingOutTheInbox_countsAndListsNoInboxTodo() throws Exception {
+        todo("Slides", work.id(), 2, List.of());
+        todo("Buy stamps", null, null, List.of("errand"));
+        SavedFilter undated = save("Undated not inbox", "no date & !#Inbox", null);
+        SavedFilter inbox = save("Inbox only", "##Eingang", null);
+        assertEquals(1L, filter(filters(), "Undated not inbox").get("count"));
+        assertEquals(List.of("Slides"), titles(get(view(undated.id()))));
+        assertEquals(List.of("Buy stamps"), titles(get(view(inbox.id()))));
+    }
+
     @Test
     void items_unknownFilterId_answers404WithOneSentence() throws Exception {
         HttpResponse<String> r = web.get(view("0b7c7a4e-1d0f-4a43-9d7e-6f1d5c1f3a10"), s);
@@ -154,7 +168,7 @@ class WebFiltersTest {
         hostile.put("Huge", "at most 1,000 characters");
         hostile.put("Deep", "at most 1,000 characters");
         hostile.put("Nested", "nests at most 32 levels");
-        hostile.put("Newer", "is no condition");
+        hostile.put("Newer", "is not a condition");
         plant("5d3c1a2b-0000-4000-8000-000000000001", "Huge", "p1 | ".repeat(200_000) + "p1");
         plant("5d3c1a2b-0000-4000-8000-000000000002", "Deep", "(".repeat(10_000) + "p1" + ")".repeat(10_000));
         plant("5d3c1a2b-0000-4000-8000-000000000003", "Nested", "(".repeat(40) + "p1" + ")".repeat(40));

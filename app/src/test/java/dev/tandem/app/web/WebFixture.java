@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -66,6 +67,16 @@ final class WebFixture implements AutoCloseable {
         server = builder.apply(server.url().getPort()).build().start();
     }
 
+    /**
+     * Serves the same store and paired browsers from a server built with {@code more} as well, on the
+     * same port: a test pairs under the app's settings, then plays its attack against a test-sized one.
+     */
+    void serveWith(UnaryOperator<WebServer.Builder> more) {
+        int port = server.url().getPort();
+        server.close();
+        server = more.apply(builder.apply(port)).build().start();
+    }
+
     /** {@code n} open todos in the Inbox ("Todo number i"), a tenth of them due, a transaction per thousand. */
     static void seed(TodoStore store, int n) {
         for (int done = 0; done < n; done += 1000) {
@@ -100,10 +111,15 @@ final class WebFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, Session s) throws IOException, InterruptedException {
+        return get(path, s, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Session s, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
         if (s != null) {
             b.header("Cookie", s.cookie());
         }
+        headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -121,6 +137,30 @@ final class WebFixture implements AutoCloseable {
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Replays {@code entries} through the page's outbox as {@code s}: the answer's results, one per entry. */
+    List<Map<String, Object>> outbox(Session s, List<Map<String, Object>> entries) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("/api/outbox", JsonText.write(Map.of("entries", entries)), s);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("the outbox answered " + r.statusCode() + " " + r.body());
+        }
+        return results(r);
+    }
+
+    /** The results of an outbox answer. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> results(HttpResponse<String> r) {
+        return (List<Map<String, Object>>) JsonText.object(r.body()).get("results");
+    }
+
+    /** An id as the page makes one for an item (UUIDv7, as the engine's: its time, then random bits). */
+    static String pageId() {
+        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (RANDOM.nextLong() & 0x0fffL);
+        long lsb = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new java.util.UUID(msb, lsb).toString();
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Waits (polling) until the store shows what the page should have written. */
     static void awaitStore(BooleanSupplier condition, Duration timeout) {

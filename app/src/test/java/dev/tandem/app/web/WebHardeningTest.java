@@ -27,6 +27,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * text, the self-signed certificate's lifetime and its file's permissions, and revoking a browser from
  * another process while the server runs.
  */
+@Tag("unit")
 class WebHardeningTest {
     @TempDir
     Path dir;

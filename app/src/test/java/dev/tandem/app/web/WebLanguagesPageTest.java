@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * screen, the page's buttons and its outbox line in German, and opens the page offline in German when the
  * browser starts again (in English now: the words last used are kept); a French browser sees French.
  */
+@Tag("browser")
 class WebLanguagesPageTest {
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * GET /messages.json: the page's words in the request's language (the profile's choice, else the browser's
  * Accept-Language), public and bounded; and the server's own sentences in the same language.
  */
+@Tag("unit")
 class WebMessagesTest {
     @TempDir
     Path dir;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
@@ -34,6 +35,7 @@ import org.openqa.selenium.Keys;
  * browser closed and started again, all offline; then the server is back and the desktop's profile holds each
  * change exactly once, one next occurrence, and a Conflict for the field the desktop changed meanwhile.
  */
+@Tag("browser")
 class WebOfflinePageTest {
     private static final Duration BACK = Duration.ofSeconds(30);
 

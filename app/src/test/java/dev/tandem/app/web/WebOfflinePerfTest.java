@@ -66,9 +66,10 @@ class WebOfflinePerfTest {
             for (int round = 0; round < 3; round++) {
                 long t0 = System.nanoTime();
                 c.driver().executeAsyncScript("const done = arguments[arguments.length - 1]; const csrf = arguments[0];"
-                        + " (async () => { for (let i = 0; i < 500; i++) await fetch('/api/quickadd', { method: 'POST',"
+                        + " (async () => { for (let i = 0; i < 500; i++) await fetch('/api/outbox', { method: 'POST',"
                         + " headers: { 'Content-Type': 'application/json', 'X-Tandem-CSRF': csrf },"
-                        + " body: JSON.stringify({ text: 'Online ' + i }) }); })().then(done);", csrf(c));
+                        + " body: JSON.stringify({ entries: [{ key: crypto.randomUUID(), op: 'add', text: 'Online ' + i }] }) });"
+                        + " })().then(done);", csrf(c));
                 WebFixture.awaitStore(() -> count(web, "Online ") >= 500 * (online.size() + 1), Duration.ofSeconds(60));
                 online.add((System.nanoTime() - t0) / 1e6);
 

@@ -9,10 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** docs/WEB.md's API table is the router's table, row for row: method, path and who may take it. */
+@Tag("unit")
 class WebRoutesDocTest {
     private static final Pattern ROW = Pattern.compile("^\\| (GET|POST) \\| `([^`]+)` \\| (anyone|paired) \\|");
 

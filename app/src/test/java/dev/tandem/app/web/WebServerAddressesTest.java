@@ -8,9 +8,11 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The address "Open on phone…" shows: one a phone on the same Wi-Fi can open, or none. */
+@Tag("unit")
 class WebServerAddressesTest {
     private static InetAddress ip(String a) throws UnknownHostException {
         return InetAddress.getByName(a);

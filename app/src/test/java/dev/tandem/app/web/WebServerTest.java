@@ -20,16 +20,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Who gets in, and what they get: the server's access rules, tested over real HTTP. */
+@Tag("unit")
 class WebServerTest {
     @TempDir
     Path dir;
@@ -52,8 +55,7 @@ class WebServerTest {
                 "/api/conflicts", "/api/browsers", "/api/events")) {
             assertEquals(401, web.get(path, null).statusCode(), path);
         }
-        for (String path : List.of("/api/quickadd", "/api/items/" + it.id() + "/done", "/api/items/" + it.id(),
-                "/api/parse", "/api/logout")) {
+        for (String path : List.of("/api/outbox", "/api/parse", "/api/logout")) {
             assertEquals(401, web.post(path, "{\"text\":\"x\",\"done\":true}", null).statusCode(), path);
         }
         assertFalse(web.store.get(it.id()).orElseThrow().isDone());
@@ -123,7 +125,7 @@ class WebServerTest {
     void write_withoutCsrfHeader_refused() throws Exception {
         WebFixture.Session s = web.pair();
         WebFixture.Session noCsrf = new WebFixture.Session(s.cookie(), "wrong");
-        HttpResponse<String> r = web.post("/api/quickadd", "{\"text\":\"Forged todo\",\"view\":\"inbox\"}", noCsrf);
+        HttpResponse<String> r = web.post("/api/outbox", add("Forged todo"), noCsrf);
         assertEquals(403, r.statusCode());
         assertTrue(web.store.allItems().isEmpty());
     }
@@ -131,46 +133,65 @@ class WebServerTest {
     @Test
     void write_fromAnotherOrigin_refusedEvenWithSessionAndToken() throws Exception {
         WebFixture.Session s = web.pair();
-        assertEquals(403, web.post("/api/quickadd", "{\"text\":\"Forged\"}", s,
+        assertEquals(403, web.post("/api/outbox", add("Forged"), s,
                 Map.of("Origin", "http://evil.example")).statusCode());
-        assertEquals(403, web.post("/api/quickadd", "{\"text\":\"Forged\"}", s,
+        assertEquals(403, web.post("/api/outbox", add("Forged"), s,
                 Map.of("Sec-Fetch-Site", "cross-site")).statusCode());
         assertTrue(web.store.allItems().isEmpty());
         String own = web.server.url().toString().replaceAll("/$", "");
-        assertEquals(201, web.post("/api/quickadd", "{\"text\":\"Mine\"}", s, Map.of("Origin", own)).statusCode());
+        assertEquals(200, web.post("/api/outbox", add("Mine"), s, Map.of("Origin", own)).statusCode());
+        assertEquals(1, web.store.allItems().size());
+    }
+
+    /** A quick add of {@code text} in the Inbox, as the page's outbox sends it. */
+    private static String add(String text) {
+        return JsonText.write(Map.of("entries", List.of(JsonText.obj("key", UUID.randomUUID().toString(), "op", "add",
+                "id", WebFixture.pageId(), "text", text, "view", "inbox"))));
+    }
+
+    /** One entry through the page's outbox: its result. */
+    private Map<String, Object> entry(WebFixture.Session s, Object... fields) throws Exception {
+        Map<String, Object> e = JsonText.obj(fields);
+        e.put("key", UUID.randomUUID().toString());
+        return web.outbox(s, List.of(e)).get(0);
+    }
+
+    /** An edit of item {@code id}: {@code set} made on {@code base} (JSON objects' insides). */
+    private Map<String, Object> edit(WebFixture.Session s, String id, String set, String base) throws Exception {
+        return entry(s, "op", "edit", "id", id, "set", JsonText.object("{" + set + "}"), "base", JsonText.object("{" + base + "}"));
     }
 
     @Test
     void quickAdd_readsTheTextAsTheDesktopDoes() throws Exception {
         WebFixture.Session s = web.pair();
-        HttpResponse<String> r = web.post("/api/quickadd",
-                "{\"text\":\"Lunch with Ann tomorrow p2 @food #Family\",\"view\":\"inbox\"}", s);
-        assertEquals(201, r.statusCode(), r.body());
+        Map<String, Object> r = entry(s, "op", "add", "id", WebFixture.pageId(),
+                "text", "Lunch with Ann tomorrow p2 @food #Family", "view", "inbox");
+        assertEquals(201L, r.get("status"), r.toString());
         Item it = web.store.allItems().get(0);
         assertEquals("Lunch with Ann", it.title());
         assertEquals(web.store.today().plusDays(1), it.dueDate());
         assertEquals(2, it.priorityLevel());
         assertEquals("Family", web.store.list(it.listId()).orElseThrow().name());
-        assertTrue(r.body().contains("to the new list Family"), r.body());
+        assertTrue(String.valueOf(r.get("message")).contains("to the new list Family"), r.toString());
         // The desktop's grammar for a time and a length, and the row's label with them.
-        HttpResponse<String> timed = web.post("/api/quickadd",
-                "{\"text\":\"Call the bank tomorrow 2pm for 30 min\",\"view\":\"inbox\"}", s);
-        assertEquals(201, timed.statusCode(), timed.body());
-        assertTrue(timed.body().contains("\"dueLabel\":\"Tomorrow 14:00 · 30 min\""), timed.body());
-        assertTrue(timed.body().contains("\"time\":\"14:00\""), timed.body());
-        HttpResponse<String> blank = web.post("/api/quickadd", "{\"text\":\"p1\",\"view\":\"inbox\"}", s);
-        assertEquals(400, blank.statusCode());
-        assertTrue(blank.body().contains("add a title"), blank.body());
+        String timed = WebFixture.pageId();
+        Map<String, Object> t = entry(s, "op", "add", "id", timed, "text", "Call the bank tomorrow 2pm for 30 min");
+        assertEquals("applied", t.get("outcome"), t.toString());
+        String shown = web.get("/api/items/" + timed, s).body();
+        assertTrue(shown.contains("\"dueLabel\":\"Tomorrow 14:00 · 30 min\""), shown);
+        assertTrue(shown.contains("\"time\":\"14:00\""), shown);
+        Map<String, Object> blank = entry(s, "op", "add", "id", WebFixture.pageId(), "text", "p1", "view", "inbox");
+        assertEquals(400L, blank.get("status"));
+        assertTrue(String.valueOf(blank.get("reason")).contains("add a title"), blank.toString());
     }
 
     @Test
     void edit_onWhatThePageSaw_saves() throws Exception {
         WebFixture.Session s = web.pair();
         Item it = web.store.add("Milk", null, null);
-        HttpResponse<String> r = web.post("/api/items/" + it.id(),
-                "{\"set\":{\"title\":\"Oat milk\",\"priority\":1,\"tags\":[\"shop\"]},"
-                        + "\"base\":{\"title\":\"Milk\",\"priority\":null,\"tags\":[]}}", s);
-        assertEquals(200, r.statusCode(), r.body());
+        Map<String, Object> r = edit(s, it.id(), "\"title\":\"Oat milk\",\"priority\":1,\"tags\":[\"shop\"]",
+                "\"title\":\"Milk\",\"priority\":null,\"tags\":[]");
+        assertEquals(200L, r.get("status"), r.toString());
         Item now = web.store.get(it.id()).orElseThrow();
         assertEquals("Oat milk", now.title());
         assertEquals(1, now.priorityLevel());
@@ -182,9 +203,10 @@ class WebServerTest {
         WebFixture.Session s = web.pair();
         Item it = web.store.add("Milk", null, null);
         web.store.update(it.id(), i -> i.withTitle("Milk (laptop)"));
-        HttpResponse<String> r = web.post("/api/items/" + it.id(),
-                "{\"set\":{\"title\":\"Milk (phone)\",\"due\":\"2026-12-01\"},\"base\":{\"title\":\"Milk\",\"due\":null}}", s);
-        assertEquals(409, r.statusCode(), r.body());
+        Map<String, Object> r = edit(s, it.id(), "\"title\":\"Milk (phone)\",\"due\":\"2026-12-01\"",
+                "\"title\":\"Milk\",\"due\":null");
+        assertEquals(409L, r.get("status"), r.toString());
+        assertEquals("conflict", r.get("outcome"));
         Item now = web.store.get(it.id()).orElseThrow();
         assertEquals("Milk (laptop)", now.title());
         // The field nobody else changed is saved.
@@ -201,9 +223,9 @@ class WebServerTest {
         WebFixture.Session s = web.pair();
         Item it = web.store.add("Dentist", null, null);
         web.store.update(it.id(), i -> i.withDue(LocalDate.parse("2026-11-27")));
-        HttpResponse<String> r = web.post("/api/items/" + it.id(),
-                "{\"set\":{\"time\":\"09:30\",\"lengthMinutes\":45},\"base\":{\"time\":null,\"lengthMinutes\":null}}", s);
-        assertEquals(200, r.statusCode(), r.body());
+        Map<String, Object> r = edit(s, it.id(), "\"time\":\"09:30\",\"lengthMinutes\":45",
+                "\"time\":null,\"lengthMinutes\":null");
+        assertEquals(200L, r.get("status"), r.toString());
         Item now = web.store.get(it.id()).orElseThrow();
         assertEquals(LocalTime.of(9, 30), now.timeOfDay());
         assertEquals(45, now.lengthMinutes());
@@ -222,8 +244,9 @@ class WebServerTest {
                 {dated.id(), "\"lengthMinutes\":100000000000,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
                 {dated.id(), "\"lengthMinutes\":0,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
                 {undated.id(), "\"time\":\"09:00\",\"title\":\"Changed\"", "\"time\":null,\"title\":\"Someday\""}}) {
-            HttpResponse<String> r = web.post("/api/items/" + bad[0], "{\"set\":{" + bad[1] + "},\"base\":{" + bad[2] + "}}", s);
-            assertEquals(400, r.statusCode(), bad[1] + ": " + r.body());
+            Map<String, Object> r = edit(s, bad[0], bad[1], bad[2]);
+            assertEquals(400L, r.get("status"), bad[1] + ": " + r);
+            assertEquals("refused", r.get("outcome"), bad[1]);
             assertFalse(web.store.get(bad[0]).orElseThrow().title().equals("Changed"), bad[1]);
         }
         assertEquals(0, web.store.get(dated.id()).orElseThrow().lengthMinutes());
@@ -235,10 +258,11 @@ class WebServerTest {
     void edit_sentAgainAfterItWasSaved_savesWithoutAConflict() throws Exception {
         WebFixture.Session s = web.pair();
         Item it = web.store.add("Milk", null, null);
-        String edit = "{\"set\":{\"title\":\"Oat milk\",\"notes\":\"two cartons\"},\"base\":{\"title\":\"Milk\",\"notes\":\"\"}}";
-        assertEquals(200, web.post("/api/items/" + it.id(), edit, s).statusCode());
-        HttpResponse<String> again = web.post("/api/items/" + it.id(), edit, s);
-        assertEquals(200, again.statusCode(), again.body());
+        String set = "\"title\":\"Oat milk\",\"notes\":\"two cartons\"";
+        String base = "\"title\":\"Milk\",\"notes\":\"\"";
+        assertEquals(200L, edit(s, it.id(), set, base).get("status"));
+        Map<String, Object> again = edit(s, it.id(), set, base);
+        assertEquals(200L, again.get("status"), again.toString());
         assertEquals("Oat milk", web.store.get(it.id()).orElseThrow().title());
         assertTrue(web.store.conflicts().list().isEmpty());
     }

@@ -9,6 +9,7 @@ import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.tx.Writer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,13 @@ final class DefaultHistory implements History {
     public List<Change> changes(String table, String id) {
         String name = writer.schema().table(table).map(SchemaSnapshot.TableInfo::name).orElse(table);
         return reader.read(c -> log.history(c, name, id));
+    }
+
+    @Override
+    public Map<String, Instant> changedAt(String table, String id) {
+        Objects.requireNonNull(id, "id");
+        String name = writer.schema().table(table).map(SchemaSnapshot.TableInfo::name).orElse(table);
+        return reader.read(c -> log.changedAt(c, name, id));
     }
 
     @Override

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The CalDAV account against real servers (Radicale and Xandikos), reached at their root as a person types it. */
+@Tag("server")
 class CalDavAccountTest {
     private static final java.util.Map<CalDavServer.Kind, CalDavServer> SERVERS =
             new java.util.EnumMap<>(CalDavServer.Kind.class);

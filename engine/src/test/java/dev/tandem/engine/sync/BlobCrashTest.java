@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fetches byte for byte; mid-download, the device never shows the half file as present, and the
  * next fetch completes.
  */
+@Tag("server")
 class BlobCrashTest {
     private static final String PASSPHRASE = "correct horse battery staple";
     /** Many of the cipher's 64 KiB chunks, so the kill lands inside the stream, not before it. */

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,6 +44,7 @@ import net.jqwik.api.ShrinkingMode;
  * answers) and whole clean-ups (a sweep, the others' answers, the sweep after them): without them
  * a blob is rarely unnamed everywhere and answered by all, and most scripts would remove nothing.
  */
+@Tag("property")
 class BlobSweepProperties {
     @Table("files")
     record File(String id, String blob) {

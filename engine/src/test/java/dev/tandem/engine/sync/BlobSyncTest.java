@@ -23,11 +23,13 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Attachments' bytes through sync: uploaded before the batch that names them, fetched when asked, checked on arrival. */
+@Tag("unit")
 class BlobSyncTest {
     static final List<String> SCHEMA = List.of("CREATE TABLE files(id TEXT PRIMARY KEY, name TEXT, blob TEXT)");
 

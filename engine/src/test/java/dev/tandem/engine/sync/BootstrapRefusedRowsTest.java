@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.Canonical;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * allows it) failed the bootstrap for good, and a writer's table called {@code item_fts_data} was
  * written into this device's full-text index.
  */
+@Tag("unit")
 class BootstrapRefusedRowsTest {
     static final List<String> WRITER_SCHEMA = List.of(
             "CREATE TABLE list(id TEXT PRIMARY KEY, name TEXT);"

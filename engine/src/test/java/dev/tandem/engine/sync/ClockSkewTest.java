@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * adopted its time, and so did the device itself after the fix: its concurrent edits kept winning
  * until real time caught up a day later.
  */
+@Tag("unit")
 class ClockSkewTest {
     static final long NOW = 1_700_000_000_000L;
     static final long DAY = 86_400_000L;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Listeners for one {@link Origin}: what an app's sync service starts a sync from. A merge must
  * never count as local, or every sync would ask for the next one.
  */
+@Tag("unit")
 class CommitOriginTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

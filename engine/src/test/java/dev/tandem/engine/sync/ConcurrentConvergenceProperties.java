@@ -35,6 +35,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
@@ -57,6 +58,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * <p>Budget: 1,000 tries in CI; 10,000 more in the long profile ({@link LongOnly}). A failing script shrinks (steps removed, numbers lowered), although
  * a failure that needs a particular thread interleaving may shrink less far.
  */
+@Tag("server")
 class ConcurrentConvergenceProperties {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(6, r -> {
         Thread t = new Thread(r, "replica-sync");

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -21,6 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * round of syncs every replica holds the same rows, whatever the interleaving. jqwik shrinks a
  * failing script to a minimal one.
  */
+@Tag("property")
 class ConvergenceProperties {
 
     /** One step: replica {@code who} does {@code op} on entity slot {@code slot}. */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * used on both: the installation that notices takes a new device id, and every device ends with
  * every change either made.
  */
+@Tag("unit")
 class CopiedProfileTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

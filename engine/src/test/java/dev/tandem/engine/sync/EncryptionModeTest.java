@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Devices that disagree about encryption never write into each other's remote: the one that would
  * is refused before it reads or writes anything, with a message naming the remote and what to do.
  */
+@Tag("unit")
 class EncryptionModeTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -28,6 +28,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
@@ -42,6 +43,7 @@ import net.jqwik.api.statistics.Statistics;
  * <p>Syncs run one at a time and the faults come from a seeded random, so a case repeats exactly
  * and shrinks. One case in fifteen runs over S3Proxy. CI: 300 cases; long profile: 5,000 more.
  */
+@Tag("server")
 class FaultInjectionProperties {
     enum Remote { MEMORY, S3, WEBDAV }
 

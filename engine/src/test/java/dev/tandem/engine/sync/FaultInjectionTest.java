@@ -19,10 +19,12 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One fault at a time, always on, so each claim of {@link FaultInjectionProperties} shows on its own. */
+@Tag("server")
 class FaultInjectionTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -10,6 +10,7 @@ import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * appears, whichever way it appears. Found by {@link ConcurrentConvergenceProperties}: a parent
  * brought back by a local restore or save left its held children hidden on that one replica.
  */
+@Tag("unit")
 class HeldRowsSyncTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * half-written temp files and sync clients' conflicted copies, an object encrypted under another
  * key, a damaged object on S3. Each is set aside by name or ignored, and never read as data.
  */
+@Tag("server")
 class HostileFolderRemoteTest {
     @TempDir
     Path dir;

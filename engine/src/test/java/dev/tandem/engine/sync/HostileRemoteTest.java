@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ import org.msgpack.core.MessagePack;
  * the sync goes on (the batches after it included), leaves the local data as it was, and is read
  * again later: if it has healed, its changes arrive then. Remote data is untrusted throughout.
  */
+@Tag("unit")
 class HostileRemoteTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An invite is good for one admission, until it expires, and until the owner revokes it; only the
  * owner can make one: an invite secret a member plants on the storage lets nobody ask.
  */
+@Tag("unit")
 class InviteLifetimeTest {
     private static final String PASSPHRASE = "trip-space-passphrase";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("trip"),

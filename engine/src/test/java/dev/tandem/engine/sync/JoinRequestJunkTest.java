@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Junk among the join requests (anyone with the storage's credentials can write there) is skipped
  * object by object, and said so; the real requests are listed all the same.
  */
+@Tag("unit")
 class JoinRequestJunkTest {
     private static final String PASSPHRASE = "trip-space-passphrase";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("trip"),

@@ -17,6 +17,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the old or the new passphrase opens the remote, never neither, and a rotation picks up where it
  * stopped.
  */
+@Tag("unit")
 class KeyChangeFaultsTest {
     private static final String OLD = "correct horse battery staple";
     private static final String NEW = "a much longer passphrase, typed at home";

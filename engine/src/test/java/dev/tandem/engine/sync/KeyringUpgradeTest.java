@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * keyring on the first sync of an updated device, re-uploading nothing; a device still on the
  * previous version keeps syncing beside it until the passphrase changes, and is then told to update.
  */
+@Tag("unit")
 class KeyringUpgradeTest {
     private static final String PASSPHRASE = "correct horse battery staple";
     private static final String NEW = "a much longer passphrase, typed at home";

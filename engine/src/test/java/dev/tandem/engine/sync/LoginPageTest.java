@@ -12,6 +12,7 @@ import dev.tandem.engine.testing.ScriptedHttpServer;
 import dev.tandem.engine.testing.ScriptedHttpServer.Response;
 import dev.tandem.engine.testing.SyncFixture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * text/html) is a network problem, said as one: never "the remote is encrypted", never damage, and
  * nothing is set aside or written.
  */
+@Tag("unit")
 class LoginPageTest {
     private static final String PAGE = "<!DOCTYPE html><html><head><title>Welcome to Harbour Hotel Wi-Fi</title></head>"
             + "<body><form action=\"/login\"><input name=\"room\"></form></body></html>";

@@ -31,6 +31,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
@@ -43,6 +44,7 @@ import net.jqwik.api.statistics.Statistics;
  * misconfiguration is fixed (the passphrase entered, the server healed) every replica, copies
  * included, converges with every acknowledged change. jqwik shrinks a failing script.
  */
+@Tag("property")
 class MisconfigurationProperties {
     static final String PASSPHRASE = "correct horse";
     /** A sync may fail only for what the script broke, and each says what is wrong. */

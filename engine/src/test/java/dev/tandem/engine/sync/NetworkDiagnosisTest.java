@@ -19,6 +19,7 @@ import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each way a network fails an S3 sync is named for what it is (SyncException.diagnosis()), with the
  * advice that fits: the words the status bar, `tandem sync` and `tandem check` show.
  */
+@Tag("process")
 class NetworkDiagnosisTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -30,6 +30,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -46,6 +47,7 @@ import net.jqwik.api.statistics.Statistics;
  * <p>Syncs run one at a time and the faults come from a seeded random, so a case repeats (the
  * SDK's retry timing aside). Each case gets a fresh bucket. The class prints its figures at the end.
  */
+@Tag("server")
 class NetworkFaultsProperties {
     private static final String PASSPHRASE = "a passphrase";
     private static final Map<Kind, AtomicLong> FAULTS = new EnumMap<>(Kind.class);

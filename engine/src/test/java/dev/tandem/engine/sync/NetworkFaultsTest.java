@@ -18,6 +18,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * words that say so and can be retried, and the next sync puts everything right, nothing lost,
  * nothing twice, nothing set aside.
  */
+@Tag("server")
 class NetworkFaultsTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.SyncFixture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("unit")
 class PendingChangesTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

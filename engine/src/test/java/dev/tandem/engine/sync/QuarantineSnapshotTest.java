@@ -12,6 +12,7 @@ import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * devices would bootstrap without it). A batch damaged at rest is healed by its author's snapshot:
  * cleanup deletes the damaged object, and the device that set it aside rebuilds from the snapshot.
  */
+@Tag("unit")
 class QuarantineSnapshotTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

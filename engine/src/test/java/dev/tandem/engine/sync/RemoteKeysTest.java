@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A passphrase change and a recovery key, seen from two devices: only the keyring changes on the
  * remote, the other device is told where and when and writes nothing until it has the new one.
  */
+@Tag("unit")
 class RemoteKeysTest {
     private static final String OLD = "correct horse battery staple";
     private static final String NEW = "a much longer passphrase, typed at home";

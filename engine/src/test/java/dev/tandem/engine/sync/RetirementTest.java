@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retired devices: unseen for too long, or forgotten by hand; cleanup stops waiting, and one that comes back re-joins. */
+@Tag("unit")
 class RetirementTest {
     private static final long DAY = 24L * 3600 * 1000;
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * merged on top by last write wins, and only real clashes become conflicts; killed mid-way, it
  * loses nothing and the next sync catches up.
  */
+@Tag("server")
 class ReturningDeviceTest {
     private static final int TODOS = 1500;
     private static final int ROUNDS = 5;

@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with what was pushed then, so neither looks like another installation; a slot a copy really
  * replaced still does.
  */
+@Tag("unit")
 class ScopeChangeSyncTest {
     private static final String GROCERIES = "groceries";
     private static final SyncScope.Tree SHARED = (SyncScope.Tree) SyncScope.tree("list", Set.of(GROCERIES),

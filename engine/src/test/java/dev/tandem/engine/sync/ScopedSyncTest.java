@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through each person's own remote. Two people with two devices each; a device that syncs only a
  * personal remote shows what that remote holds.
  */
+@Tag("unit")
 class ScopedSyncTest {
     private static final String GROCERIES = "groceries";
     private static final SyncScope.Tree SHARED = (SyncScope.Tree) SyncScope.tree("list", Set.of(GROCERIES),

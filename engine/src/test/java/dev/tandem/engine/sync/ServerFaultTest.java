@@ -15,6 +15,7 @@ import dev.tandem.engine.testing.ServerQuirks;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A server that does not give back what a device wrote is caught by the writer during sync, named,
  * and stops the sync before any head points other devices at the damage.
  */
+@Tag("unit")
 class ServerFaultTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -9,6 +9,7 @@ import dev.tandem.engine.testing.ForgedRemote;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * An object a device cannot read is reported by every sync until it has been read, not only by the
  * sync that first met it.
  */
+@Tag("unit")
 class SetAsideReportTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

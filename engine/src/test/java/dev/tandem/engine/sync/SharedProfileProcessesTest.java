@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * started at the same moment, some killed with SIGKILL, leave a second device identical, every
  * acknowledged save present, and one device id for the profile on the remote.
  */
+@Tag("server")
 class SharedProfileProcessesTest {
     @TempDir
     Path dir;

@@ -27,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
@@ -44,6 +45,7 @@ import net.jqwik.api.statistics.Statistics;
  * retired device's edit of an item forgotten elsewhere, now {@code TombstoneForgettingTest}; each is
  * fixed, and 4,600 tries over months then passed (docs/RELIABILITY.md, "Not covered yet").
  */
+@Tag("property")
 class SnapshotHorizonProperties {
     private static final long HOUR = 3600L * 1000;
     private static final long DAY = 24 * HOUR;

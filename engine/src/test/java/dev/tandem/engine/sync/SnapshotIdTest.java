@@ -10,6 +10,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the order it wrote them, whatever its clock reads: a second snapshot in the same millisecond,
  * or after the clock was set back, takes the millisecond after the writer's newest id on the remote\n * (up to a day ahead of its clock: one further ahead is not taken as its own).
  */
+@Tag("unit")
 class SnapshotIdTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -14,6 +14,7 @@ import dev.tandem.engine.internal.wire.SnapshotCodec;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * body"). The batches the snapshots cover are deleted first, so the new devices can only have read
  * the snapshot.
  */
+@Tag("unit")
 class SnapshotPartLayoutTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "Part body"), keeps those of newer winners, and a device built from it merges later edits with the
  * same values and the same conflicts as a device with the whole history.
  */
+@Tag("unit")
 class SnapshotReplacedIdsTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

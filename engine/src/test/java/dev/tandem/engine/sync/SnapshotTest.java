@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Snapshots: bootstrap equals full replay, cleanup keeps what devices need, rebuild keeps local edits. */
+@org.junit.jupiter.api.Tag("unit")
 class SnapshotTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * turns write about one per volume, and a device that just bootstrapped writes none. The batch
  * count is set out of reach, so only the volume decides.
  */
+@Tag("unit")
 class SnapshotVolumeTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

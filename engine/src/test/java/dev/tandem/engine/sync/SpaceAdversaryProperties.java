@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 /**
  * A shared list among honest people and attackers, in random interleavings: Alice owns it, Carol
@@ -32,6 +34,7 @@ import net.jqwik.api.ShrinkingMode;
  * nothing Eve wrote outside the list reached them; Alice's private list and Inbox are as she left
  * them; the removal stands on every honest device; and no device took a key older than it had.
  */
+@Tag("property")
 class SpaceAdversaryProperties {
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),
             List.of(new SyncScope.Link("item", "list_id", "list")));
@@ -209,7 +212,7 @@ class SpaceAdversaryProperties {
      * syncing, his admission replayed under a new number, junk planted, then Carol (who never read the
      * removal) syncing: after the owner's repair the removal must stand everywhere.
      */
-    @org.junit.jupiter.api.Test
+    @Example
     void sync_removalJunkedAndAdmissionReplayedBeforeAMemberReadIt_removalStandsAfterRepair() {
         sync_honestPeopleBesideAttackers_convergeAndNoAttackLands(List.of(new Step(3, 2, 4), new Step(1, 0, 7),
                 new Step(4, 3, 9), new Step(1, 2, 2), new Step(4, 1, 42), new Step(4, 3, 55), new Step(0, 1, 29),

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pull. Nothing it acknowledged is lost, nothing it wrote is set aside as unsigned or foreign when
  * it comes back (its device key and certificate survive the crash), and the owner converges with it.
  */
+@Tag("server")
 class SpaceCrashTest {
     private static final String PASSPHRASE = "space passphrase for the crash test";
 

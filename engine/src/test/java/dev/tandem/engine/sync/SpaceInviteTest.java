@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the joiner read out, and only that joiner can open the space's passphrase; requests not made with
  * the invite's secret, and grants not signed by the owner, count for nothing.
  */
+@Tag("unit")
 class SpaceInviteTest {
     private static final String SPACE_PASSPHRASE = "k3v9-random-space-secret";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("trip"),

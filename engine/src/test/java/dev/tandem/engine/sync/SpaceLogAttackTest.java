@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * engine here is new for the step, as each `tandem` command is a new process: what protects the
  * devices is what their databases remember.
  */
+@Tag("unit")
 class SpaceLogAttackTest {
     private static final String PASSPHRASE = "groceries passphrase";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),

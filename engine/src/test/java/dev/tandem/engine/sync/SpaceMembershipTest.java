@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every device, by name; a removed member's later writes are refused everywhere, their own other
  * device included, while what they wrote before stays.
  */
+@Tag("unit")
 class SpaceMembershipTest {
     private static final String PASSPHRASE = "groceries passphrase";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * grant is the older one, which the owner really signed. No device takes it: each remembers the
  * newer epoch it took, and says the storage was put back.
  */
+@Tag("unit")
 class SpaceRekeyRollbackTest {
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),
             List.of(new SyncScope.Link("item", "list_id", "list")));

@@ -12,6 +12,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * before calling, as the app does, and calls again after the cut: never is the space left under a
  * key no member can open, the remaining member follows, and the removed one reads nothing new.
  */
+@Tag("unit")
 class SpaceRemovalFaultsTest {
     private static final String OLD = "groceries passphrase";
     private static final String NEW = "the list's next passphrase, kept before the change";

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to whatever ids he names. Alice's device lets in only what lies inside the shared list, names
  * the rest by author, and merges the rest of each batch.
  */
+@Tag("unit")
 class SpaceScopeAttackTest {
     private static final String PASSPHRASE = "groceries passphrase";
     private static final SyncScope SHARED = SyncScope.tree("list", Set.of("groceries"),

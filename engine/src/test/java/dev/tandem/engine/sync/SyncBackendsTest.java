@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same sync, for real, over a folder and over S3 (S3Proxy on 127.0.0.1), plain and encrypted. */
+@Tag("server")
 class SyncBackendsTest {
     @TempDir
     Path dir;

@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>CI runs each kill point once on a folder remote plus one S3Proxy run; the long profile runs
  * 100 crashes at random points, occurrences and remotes.
  */
+@Tag("server")
 class SyncCrashTest {
     static final List<String> POINTS = List.of("upload", "uploaded", "head", "merge", "none");
 

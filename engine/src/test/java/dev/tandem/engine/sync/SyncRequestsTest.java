@@ -8,11 +8,13 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a sync costs in requests, and that syncing again when nothing changed costs one listing and grows nothing. */
+@Tag("unit")
 class SyncRequestsTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

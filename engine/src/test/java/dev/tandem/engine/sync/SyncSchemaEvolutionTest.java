@@ -11,11 +11,13 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Devices on different schema versions: what a newer one writes waits on an older one until it migrates. */
+@Tag("unit")
 class SyncSchemaEvolutionTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

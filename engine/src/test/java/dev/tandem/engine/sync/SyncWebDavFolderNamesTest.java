@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The address must name a folder that exists, so two devices that converge went through that very
  * folder: an address sent as anything but its UTF-8 percent-encoding names a folder that does not.
  */
+@Tag("server")
 class SyncWebDavFolderNamesTest {
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Two devices syncing through real WebDAV servers on 127.0.0.1 (Apache mod_dav_fs and rclone),
  * plain and encrypted, with what each sync costs in HTTP requests.
  */
+@Tag("server")
 class SyncWebDavTest {
     @TempDir
     Path dir;

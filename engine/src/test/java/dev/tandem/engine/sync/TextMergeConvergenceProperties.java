@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
@@ -31,6 +32,7 @@ import net.jqwik.api.statistics.Statistics;
  * that was added and not deliberately removed is still there. jqwik shrinks a failing script.
  * Budget: 200 tries in CI (about 7 s); 3,000 more in the long profile ({@link LongOnly}).
  */
+@Tag("property")
 class TextMergeConvergenceProperties {
     /** Prints every replica's note after each sync, to follow a failing script. */
     private static final boolean TRACE = Boolean.getBoolean("tandem.trace");

@@ -12,10 +12,12 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Concurrent edits of a mergeable text attribute merge line by line, converge, and keep conflicts for overlaps. */
+@Tag("unit")
 class TextMergeSyncTest {
     private static final String TRIP = "Trip to Lisbon\nFlights: ?\nHotel: Alfama\nCar: ?\n";
 

@@ -14,6 +14,7 @@ import dev.tandem.engine.testing.ExternalS3Server.Kind;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Two devices syncing through S3-compatible servers that are not S3Proxy: each either converges or
  * fails loudly, naming the server's fault, with nothing unreadable written.
  */
+@Tag("server")
 class ThirdPartyS3SyncTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every live device has seen them deleted, and never while a device that has not may still send an
  * edit made before the delete.
  */
+@Tag("unit")
 class TombstoneForgettingTest {
     private static final long DAY = 24L * 3600 * 1000;
 

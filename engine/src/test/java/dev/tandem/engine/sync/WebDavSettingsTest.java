@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * the same folder, and the address is sent as UTF-8 percent-encoding. The servers' side of it is in
  * SyncWebDavFolderNamesTest and CalDavAccountTest.
  */
+@Tag("unit")
 class WebDavSettingsTest {
     private static String url(String typed) {
         return new WebDavSettings(typed, "sam", "pw").url();

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The tests' wait: it returns once the condition holds, and fails saying what it waited for and what it last saw. */
+@Tag("unit")
 class AwaitTest {
     @Test
     void until_valueReachedAfterSomePolls_returnsIt() {

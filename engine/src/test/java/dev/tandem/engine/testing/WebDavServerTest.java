@@ -17,11 +17,13 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 // Apache HttpClient 5, not java.net.http: test classes are compiled into the engine module, which
 // does not read java.net.http.
+@Tag("server")
 class WebDavServerTest {
     private static final CloseableHttpClient HTTP = HttpClients.createDefault();
 

@@ -14,11 +14,12 @@ import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
-// line, and the views they register with the list: the Agenda and Week, Conflicts, This browser).
+// line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
 import './quickadd.js';
 import './waiting.js';
 import './days.js';
+import './outline.js';
 import './conflicts.js';
 import './settings.js';
 
@@ -45,6 +46,8 @@ async function boot() {
 // Keyboard: Escape closes the drawer or the item, / searches, n adds.
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') {
+    // A sheet open over the page (Move…) closes by itself, and only it.
+    if (document.querySelector('dialog[open]')) return;
     if (document.body.classList.contains('drawer-open')) { closeDrawer(); $('menu-button').focus(); return; }
     // From the editor's fields too: leaving the item sends what was typed, and focus goes back to its row.
     if (state.route.item && !ev.defaultPrevented) go({ item: null });
@@ -67,7 +70,11 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
       fetch(path, { credentials: 'same-origin' }).catch(() => { /* kept next time */ });
     }
   };
-  navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
+  navigator.serviceWorker.register('/sw.js').catch((e) => {
+    // The page works without it. Over HTTPS a browser refuses it for a certificate it does not trust (one whose
+    // warning the person went past): no opening offline, no installing. This browser says so, and what to do.
+    if (location.protocol === 'https:' && e && e.name === 'SecurityError') state.untrusted = true;
+  });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (state.session) keepForOffline(); else keepOnStart = true;
   });
@@ -75,5 +82,9 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
     if (keepOnStart) { keepOnStart = false; keepForOffline(); }
   });
 }
+
+// The bars that stick while the page scrolls stop under the banners (app.css): they learn how tall those are.
+new ResizeObserver(() => document.documentElement.style.setProperty('--banners-h',
+  document.querySelector('.banners').offsetHeight + 'px')).observe(document.querySelector('.banners'));
 
 boot();

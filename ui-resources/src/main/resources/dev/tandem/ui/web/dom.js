@@ -42,6 +42,7 @@ export const ICONS = {
   conflict: '<path d="M10.3 3.9L1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z"/><path d="M12 9v4M12 17h.01"/>',
   repeat: '<path d="M17 1l4 4-4 4"/><path d="M3 11V9a4 4 0 0 1 4-4h14M7 23l-4-4 4-4"/><path d="M21 13v2a4 4 0 0 1-4 4H3"/>',
   note: '<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6M16 13H8M16 17H8"/>',
+  grip: '<circle cx="9" cy="6" r="1.3"/><circle cx="15" cy="6" r="1.3"/><circle cx="9" cy="12" r="1.3"/><circle cx="15" cy="12" r="1.3"/><circle cx="9" cy="18" r="1.3"/><circle cx="15" cy="18" r="1.3"/>',
   trash: '<path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6M10 11v6M14 11v6"/>',
   bell: '<path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0"/>',
 };
@@ -67,6 +68,9 @@ export function placeToast() {
 }
 
 /** Says text in the page's fixed live region; emptied first, so the same words twice are said twice. */
+export function say(text) {
+  announce(text);
+}
 function announce(text) {
   const region = $('announcer');
   region.textContent = '';
@@ -82,6 +86,8 @@ export function toast(text, actionLabel, action, stay) {
   const box = $('toast');
   placeToast();
   $('toast-text').textContent = text;
+  // A long message takes the box's width, its button under it, rather than a narrow column beside the button.
+  box.classList.toggle('long', !!actionLabel && text.length > 48);
   announce(text);
   const btn = $('toast-action');
   btn.hidden = !actionLabel;

@@ -13,6 +13,7 @@
  */
 import { t } from './i18n.js';
 import { submit } from './outbox.js';
+import { api } from './api.js';
 
 const KEY = 'tandem.drafts';
 /** Until localStorage takes it (private mode, full): drafts then live as long as the page. */
@@ -100,15 +101,23 @@ async function sendOnce(id) {
     settle(id, draft, fields, set);
     return { kind: 'queued', fields, set };
   }
-  if (answer.status === 200) {
-    if (answer.item) settle(id, draft, fields, answer.item); else settle(id, draft, fields, set);
-    return { kind: 'saved', item: answer.item, fields };
+  if (answer.outcome === 'applied' || answer.outcome === 'conflict') {
+    // The answer says what happened, not what the item now is: that is read again, as any view of it is.
+    const item = await fresh(id);
+    settle(id, draft, fields, item || set);
+    return answer.outcome === 'applied' ? { kind: 'saved', item, fields }
+      : { kind: 'conflict', item, message: answer.reason, fields };
   }
-  if (answer.status === 409 && answer.item) {
-    settle(id, draft, fields, answer.item);
-    return { kind: 'conflict', item: answer.item, message: answer.error, fields };
+  return { kind: 'failed', message: answer.reason || t('page.error.status', String(answer.status)), status: answer.status };
+}
+
+/** The item as the server (or the kept copy, with what waits on top) has it now; null when it cannot be read. */
+async function fresh(id) {
+  try {
+    return await api('GET', '/api/items/' + encodeURIComponent(id));
+  } catch (e) {
+    return null;
   }
-  return { kind: 'failed', message: answer.error || t('page.error.status', String(answer.status)), status: answer.status };
 }
 
 let titles = () => null;

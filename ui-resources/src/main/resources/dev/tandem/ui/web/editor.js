@@ -170,7 +170,7 @@ async function addSubtask() {
   const parentId = editor.id;
   if (!text || !parentId) return;
   const answer = await submit({ op: 'add', id: newId(), text, parentId });
-  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  if (answer.outcome === 'refused') { showDetailError(answer.reason); return; }
   // Only what was sent is cleared: text typed meanwhile stays.
   if (field.value.trim() === text) field.value = '';
   if (answer.status === 0) flashStatus(t(KEPT));
@@ -186,7 +186,7 @@ $('trash').addEventListener('click', async () => {
   const title = editor.item && editor.item.title;
   if (!id) return;
   const answer = await submit({ op: 'trash', id, trashed: true, title });
-  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  if (answer.outcome === 'refused') { showDetailError(answer.reason); return; }
   putDraft(id, null);
   go({ item: null });
   toast(t('page.detail.trashed', title), t('page.undo'), () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
@@ -350,13 +350,23 @@ $('ed-done').addEventListener('change', async () => {
   const box = $('ed-done');
   const done = box.checked;
   const answer = await submit({ op: 'done', id: editor.id, done, title: editor.item && editor.item.title });
-  if (answer.status >= 400) {
+  if (answer.outcome === 'refused') {
     box.checked = !done;
-    showDetailError(answer.error);
+    showDetailError(answer.reason);
     return;
   }
   refreshAll();
 });
+
+// On a phone an open item is the whole screen and the view's heading is hidden: the item's heading is the page's
+// first (level 1), its parts' under it; beside the list on a desktop all are one level deeper, under the view's.
+const phone = window.matchMedia('(max-width: 899px)');
+const levelHeading = () => {
+  $('detail-heading').setAttribute('aria-level', phone.matches ? '1' : '2');
+  for (const part of $('editor').querySelectorAll('.notes-head h3')) part.setAttribute('aria-level', phone.matches ? '2' : '3');
+};
+phone.addEventListener('change', levelHeading);
+levelHeading();
 
 titlesFrom((id) => (editor.id === id && editor.item ? editor.item.title : null));
 onConnection((online) => {
@@ -377,7 +387,7 @@ export async function reloadItem() {
 
 initNotes({
   current: () => editor.id, item: () => editor.item, stale: () => formValue('notes') !== editor.shown.notes,
-  checked: (item) => showItem(item, dirtyFields()), failed: (m) => showDetailError(m), decorate: decorateFiles,
+  checked: () => reloadItem(), failed: (m) => showDetailError(m), decorate: decorateFiles,
 });
 initAttachments({ current: () => editor.id, attached: (links) => { insertLinks(links); save(false); }, failed: (m) => showDetailError(m) });
 

@@ -14,8 +14,11 @@ import { formatDayTime, t } from './i18n.js';
 /** Views another screen shows: key → {path, render(data, seq)}; and who draws an answer of days. */
 const panels = {};
 let daysRenderer = () => {};
+let outlineRenderer = null;
 export function registerPanel(key, path, render) { panels[key] = { path, render }; }
 export function registerDays(render) { daysRenderer = render; }
+/** Who draws a list in its own order ({outline: true}: sections, nesting); without one, its rows go flat. */
+export function registerOutline(render) { outlineRenderer = render; }
 
 // A long view comes a page of rows at a time: the first page is usable at once, and a change
 // another device makes refetches only what is shown. The sentinel at the end asks for more.
@@ -40,16 +43,23 @@ export async function loadView() {
   setTitle(r.v === 'search' ? t('page.view.search', r.q) : viewLabel(r.v));
   try {
     const panel = panels[r.v];
-    if (panel) return panel.render(await api('GET', panel.path), seq);
+    if (panel) {
+      const answer = await api('GET', panel.path);
+      if (seq === viewSeq) showMore(0, 0);
+      return panel.render(answer, seq);
+    }
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
     setTitle(r.v === 'search' ? t('page.view.search', r.q) : data.title);
-    if (data.days) daysRenderer(data); else renderItems(data.items, data.total);
+    if (data.days) { showMore(0, 0); daysRenderer(data); }
+    else if (data.outline && outlineRenderer) outlineRenderer(data);
+    else renderItems(data.items, data.total, data.problem);
     $('items').dataset.view = r.v;
   } catch (e) {
     if (seq !== viewSeq || e.status === 401) return;
     $('panel').hidden = true;
     $('items').replaceChildren();
+    showMore(0, 0);
     showEmpty(e.message);
   }
 }
@@ -82,20 +92,33 @@ function emptyText(v) {
   return t('page.empty.other');
 }
 
-function renderItems(items, total) {
+/** The rows; {@code problem}: why a search's query does not read, said where the rows would be. */
+function renderItems(items, total, problem) {
   $('panel').hidden = true;
-  more.disconnect();
   const rows = items.map((it) => itemRow(it));
-  if (total > items.length && items.length < limit) {
-    // The server carries no more rows than its cap (a saved filter's): asking again would bring the same.
-    rows.push(h('li', { class: 'more', role: 'status' }, t('page.items.showing', items.length, total)));
-  } else if (total > items.length) {
-    const sentinel = h('li', { class: 'more', role: 'status' }, t('page.items.showingMore', items.length, total));
-    rows.push(sentinel);
-    more.observe(sentinel);
-  }
   keepingFocus(() => $('items').replaceChildren(...rows));
-  showEmpty(items.length ? '' : emptyText(state.route.v));
+  showMore(items.length, total);
+  showEmpty(items.length ? '' : problem || emptyText(state.route.v));
+}
+
+/**
+ * Under the list (never in it: it is no todo), how many of the view's rows are shown; scrolled to, it asks for the
+ * next page, unless the server carries no more rows than its cap (a saved filter's), where asking again would
+ * bring the same.
+ */
+export function showMore(shown, total) {
+  more.disconnect();
+  const line = $('more');
+  line.hidden = !(total > shown);
+  if (line.hidden) { line.textContent = ''; return; }
+  const capped = shown < limit;
+  line.textContent = capped ? t('page.items.showing', shown, total) : t('page.items.showingMore', shown, total);
+  if (!capped) more.observe(line);
+}
+
+/** What an empty view says (an outlined list is a view like the others). */
+export function showEmptyView(empty) {
+  showEmpty(empty ? emptyText(state.route.v) : '');
 }
 
 /** Runs render (which replaces the rows) and puts the focus back on the row (or its done box) it was on. */
@@ -147,20 +170,22 @@ export function itemRow(it, { day } = {}) {
     done.checked = it.done;
     done.addEventListener('change', () => tick(it, done));
   }
+  // The row is a box of its own in its list item, which may also hold the todo's subtasks (a list's outline).
   return h('li', {
     class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}${it.waiting ? ' waiting' : ''}`, 'data-id': it.id,
-  }, h('span', { class: 'priority-bar', title: it.priority ? t('page.row.priority', String(it.priority)) : null }), done, open,
-  it.priority ? h('span', { class: 'visually-hidden' }, t('page.row.priority', String(it.priority))) : null);
+  }, h('div', { class: 'item-row' },
+    h('span', { class: 'priority-bar', title: it.priority ? t('page.row.priority', String(it.priority)) : null }), done, open,
+    it.priority ? h('span', { class: 'visually-hidden' }, t('page.row.priority', String(it.priority))) : null));
 }
 
 async function tick(it, box) {
   const done = box.checked;
   box.closest('.item').classList.toggle('done', done);
   const answer = await submit({ op: 'done', id: it.id, done, title: it.title });
-  if (answer.status >= 400) {
+  if (answer.outcome === 'refused') {
     box.checked = !done;
     box.closest('.item').classList.toggle('done', !done);
-    toast(answer.error);
+    toast(answer.reason);
     return;
   }
   if (done) toast(t('page.row.completed', it.title), t('page.undo'), () => untick(it));
@@ -168,7 +193,7 @@ async function tick(it, box) {
 }
 async function untick(it) {
   const answer = await submit({ op: 'done', id: it.id, done: false, title: it.title });
-  if (answer.status >= 400) toast(answer.error);
+  if (answer.outcome === 'refused') toast(answer.reason);
   refreshAll();
 }
 

@@ -6,7 +6,7 @@
  */
 import { $, h } from './dom.js';
 import { state } from './state.js';
-import { api } from './api.js';
+import { submit } from './outbox.js';
 import { t } from './i18n.js';
 
 /** What initNotes was given: the open item and what to do with an answer, an error, a rendered view. */
@@ -23,26 +23,39 @@ export function renderNotes() {
   if (typed) view.append(h('p', { class: 'notes-plain' }, item.notes));
   else if (!item.notesHtml) view.append(h('p', { class: 'muted' }, t('page.notes.none')));
   if (stale) view.prepend(h('p', { class: 'muted' }, t('page.notes.unsaved')));
+  // Ticks still waiting in the outbox show as made (the server's rendering is from before them).
+  for (const c of item.checks || []) {
+    const box = view.querySelector(`input[type=checkbox][data-text="${CSS.escape(c.text)}"][data-occurrence="${c.occurrence}"]`);
+    if (box) box.checked = c.checked;
+  }
   for (const box of view.querySelectorAll('input[type=checkbox][data-line]')) {
     box.disabled = stale || !state.writable;
     box.setAttribute('data-write', '');
     if (stale) box.dataset.idle = '1';
-    box.addEventListener('change', () => checkLine(Number(box.dataset.line), box));
+    box.addEventListener('change', () => checkBox(box));
     const line = box.closest('li');
     if (line) line.classList.add('check-line');
   }
   wired.decorate(view);
 }
 
-async function checkLine(line, box) {
+/**
+ * Ticks or clears a box through the outbox, named by its words and which of the boxes with those words it is (a
+ * line number would name another box once a line is put above it on another device).
+ */
+async function checkBox(box) {
   const checked = box.checked;
-  try {
-    const answer = await api('POST', `/api/items/${encodeURIComponent(wired.current())}/check`, { line, checked });
-    wired.checked(answer.item);
-  } catch (e) {
+  const item = wired.item();
+  const answer = await submit({
+    op: 'check', id: wired.current(), text: box.dataset.text, occurrence: Number(box.dataset.occurrence), checked,
+    title: item && item.title,
+  });
+  if (answer.outcome === 'refused') {
     box.checked = !checked;
-    wired.failed(e.message);
+    wired.failed(answer.reason);
+    return;
   }
+  if (answer.status) wired.checked();
 }
 
 export function setNotesEditing(on) {
@@ -64,8 +77,8 @@ export function insertLinks(links) {
 
 /**
  * Wires the notes: {@code current()} is the open item's id and {@code item()} the JSON last shown of it,
- * {@code stale()} says the text was changed since (so the view is not what will be saved), {@code checked(item)}
- * shows the server's answer to a line ticked, {@code failed(message)} says why it was not, and
+ * {@code stale()} says the text was changed since (so the view is not what will be saved), {@code checked()}
+ * reads the item again once the server ticked a box, {@code failed(message)} says why it did not, and
  * {@code decorate(view)} makes the files the view links look like files.
  */
 export function initNotes({ current, item, stale, checked, failed, decorate }) {

@@ -10,12 +10,22 @@
  * - Once: every entry has a key the server claims with its write, in one transaction, so an entry sent again
  *   (the answer lost, the page reloaded, the server killed) never applies twice. An entry leaves the outbox
  *   only after the server's answer for it, whatever that answer was.
- * - Kept: an answer that refuses an entry (a bad value, the item deleted meanwhile) moves it to the held
- *   entries, shown until the person copies or dismisses them. A revoked browser's entries are all held and
- *   never sent again, even after pairing anew.
- * - Items made here get ids made here (UUIDv7), so they can be edited and ticked before the server saw them.
+ * - Answered: the server answers each entry with its outcome (applied, conflict, refused with a reason) and
+ *   goes on with the next whatever it was; nothing waits behind a refused entry. An entry leaves the outbox with
+ *   its answer; a refused one moves to the held entries, shown with its reason until the person copies or
+ *   dismisses them. A revoked browser's entries are all held and never sent again, even after pairing anew.
+ * - Items made here get ids made here (UUIDv7, as the server requires), so they can be edited and ticked before
+ *   the server saw them.
  * - Coalescing: an edit joins the previous entry when that is an edit of the same item not yet sent, with the
  *   earlier base of each field, so typing makes one entry, not one per pause.
+ * - Building on our own entries: what this page shows of an item it made offline is what it typed, not what the
+ *   server will make of it (quick add reads "p1" out of the text there). So an edit of such an item is never sent
+ *   with a base guessed from that. While its add waits unsent, the edit joins the add (the add's {@code set},
+ *   applied over what the text gives); once the add is on its way, the edit waits for the add's answer, whose
+ *   {@code values} become its base ({@code after}: the add's key). An edit of an item this page made therefore
+ *   never meets a conflict with itself.
+ * - Time: entries carry when they were made ({@code at}) in the server's time (the page's clock corrected by the
+ *   server's {@code now}), which quick add reads dates from and a tick or move to the Trash is judged by.
  */
 import { t } from './i18n.js';
 
@@ -102,11 +112,22 @@ export function held() { return tx(HELD, 'readonly', (s) => call(s, 'getAll')); 
 let inFlight = new Set();
 let listeners = [];
 /**
- * fn(change): after every change of the outbox; {outcome, entry, heard} for each answer (heard: a caller had it),
+ * fn(change): after every change of the outbox; {answer, entry, heard} for each answer (heard: a caller had it),
  * {answered: n} after each batch the server answered.
  */
 export function onOutbox(fn) { listeners.push(fn); }
 const tell = (change) => listeners.forEach((fn) => fn(change));
+
+/** How far the server's clock is ahead of this page's, in ms, as last learnt (kept for pages opened offline). */
+let clockOffset = Number(localStorage.getItem('tandem.clockOffset')) || 0;
+/** The server said it was {@code now} when it answered a request sent at {@code sent} and answered at {@code got}. */
+export function learnServerTime(now, sent, got) {
+  if (typeof now !== 'number') return;
+  clockOffset = Math.round(now - (sent + got) / 2);
+  try { localStorage.setItem('tandem.clockOffset', String(clockOffset)); } catch (e) { /* kept in memory */ }
+}
+/** Now, in the server's time. */
+export function serverNow() { return Date.now() + clockOffset; }
 
 /**
  * Keeps {@code entry} ({op, id, ...}) with a key and the time it was made, then sends what waits. Resolves to
@@ -120,7 +141,7 @@ export async function submit(entry) {
 }
 
 async function enqueue(entry) {
-  const made = { ...entry, key: newId(), at: Date.now() };
+  const made = { ...entry, key: newId(), at: serverNow() };
   const kept = await tx(QUEUE, 'readwrite', async (s) => {
     const all = await call(s, 'getAll');
     const last = all.filter((e) => e.id === made.id).pop();
@@ -129,6 +150,15 @@ async function enqueue(entry) {
       await call(s, 'put', joined);
       return joined;
     }
+    const add = all.find((e) => e.op === 'add' && e.id === made.id);
+    // An edit of an item this page made, whose add waits unsent: the edit is part of the add.
+    if (made.op === 'edit' && add && add === last && !inFlight.has(add.key)) {
+      const joined = { ...add, set: { ...(add.set || {}), ...made.set } };
+      await call(s, 'put', joined);
+      return joined;
+    }
+    // Its add on its way (or other entries of it in between): the edit waits for what the add made, its base.
+    if (made.op === 'edit' && add) made.after = add.key;
     await call(s, 'add', made);
     return made;
   });
@@ -194,10 +224,12 @@ let lookAgain = false;
 async function send() {
   clearTimeout(retryTimer);
   for (;;) {
-    const batch = (await pending()).slice(0, BATCH);
-    if (!batch.length) { retryDelay = 1000; tell({ empty: true }); return true; }
+    const waiting = await pending();
+    if (!waiting.length) { retryDelay = 1000; tell({ empty: true }); return true; }
+    const batch = sendable(waiting);
     batch.forEach((e) => inFlight.add(e.key));
     let res;
+    const sent = Date.now();
     try {
       res = await fetch('/api/outbox', {
         method: 'POST', credentials: 'same-origin',
@@ -211,29 +243,60 @@ async function send() {
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok || !data || !Array.isArray(data.results) || res.headers.get('X-Tandem-Offline')) return later();
+    learnServerTime(data.now, sent, Date.now());
     await settle(batch, data.results);
     tell({ answered: data.results.length });
     if (data.stopped || data.results.length < batch.length) return later();
   }
 }
 
-/** An entry as the server reads it (the seq is this phone's own). */
+/**
+ * The next batch: up to BATCH entries in order, ending before an edit that waits for the answer to an add still in
+ * the outbox (its base is what that add made: it goes in the next batch, after the answer).
+ */
+function sendable(waiting) {
+  const keys = new Set(waiting.map((e) => e.key));
+  const batch = [];
+  for (const e of waiting.slice(0, BATCH)) {
+    if (e.after && keys.has(e.after) && batch.length) break;
+    batch.push(e);
+  }
+  return batch;
+}
+
+/** An entry as the server reads it (the seq, the title and what it waits for are this phone's own). */
 function wire(e) {
-  const { seq, ...rest } = e;
+  const { seq, title, after, ...rest } = e;
   return rest;
 }
 
-/** The entries the server answered leave the outbox, in one transaction; then each answer is told. */
+/**
+ * The entries the server answered leave the outbox, in one transaction, and the edits that waited for an add's
+ * answer take what it made as their base; then each answer is told.
+ */
 async function settle(batch, results) {
-  const answered = results.map((answer) => [batch.find((e) => e.key === answer.key), answer]).filter(([e]) => e);
-  await tx(QUEUE, 'readwrite', (s) => Promise.all(answered.map(([e]) => call(s, 'delete', e.seq))));
+  const answered = results.map((answer) => [batch.find((e) => answer.key && e.key === answer.key), answer])
+    .filter(([e]) => e);
+  const adds = new Map(answered.filter(([e]) => e.op === 'add').map(([e, answer]) => [e.key, answer]));
+  await tx(QUEUE, 'readwrite', async (s) => {
+    await Promise.all(answered.map(([e]) => call(s, 'delete', e.seq)));
+    if (!adds.size) return;
+    for (const e of await call(s, 'getAll')) {
+      if (!e.after || !adds.has(e.after)) continue;
+      const values = adds.get(e.after).values || {};
+      const base = { ...e.base };
+      for (const f of Object.keys(base)) if (f in values) base[f] = values[f];
+      const { after, ...rebased } = e;
+      await call(s, 'put', { ...rebased, base });
+    }
+  });
   for (const [entry, answer] of answered) {
-    const refused = answer.status >= 400 && answer.status !== 409;
+    const refused = answer.outcome === 'refused';
     // An answer someone waits for (the quick add just typed, the editor's save) is shown by them, its text kept.
     const heard = waiters.has(entry.key);
-    if (refused && !heard) await hold(entry, answer.error || t('page.error.status', String(answer.status)));
+    if (refused && !heard) await hold(entry, answer.reason || t('page.error.status', String(answer.status)));
     answerWaiters(entry.key, answer);
-    tell({ outcome: answer, entry, heard });
+    tell({ answer, entry, heard });
   }
 }
 
@@ -284,15 +347,21 @@ export async function volatile() {
 
 /** A held entry in words, for copying out: what it would have done. */
 export function describe(e) {
-  if (e.op === 'add') return t('page.held.add', e.text);
+  if (e.op === 'add') {
+    return t('page.held.add', e.text) + (e.set && Object.keys(e.set).length ? '; ' + fields(e.set) : '');
+  }
+  if (e.op === 'check') return t('page.held.check', String(e.checked === true), e.text, e.title || e.id);
   if (e.op === 'done') return t(e.done ? 'page.held.complete' : 'page.held.reopen', e.title || e.id);
   if (e.op === 'trash') return t(e.trashed === false ? 'page.held.restore' : 'page.held.trash', e.title || e.id);
+  if (e.op === 'move') return t('page.held.move', e.title || e.id);
   if (e.op === 'edit') {
-    return t('page.held.edit', e.title || e.id, Object.entries(e.set || {})
-      .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? t('page.held.none') : v}`).join('; '));
+    return t('page.held.edit', e.title || e.id, fields(e.set || {}));
   }
   return JSON.stringify(e);
 }
+
+const fields = (set) => Object.entries(set)
+  .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? t('page.held.none') : v}`).join('; ');
 
 window.addEventListener('online', () => flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') flush(); });

@@ -1,20 +1,23 @@
 /*
  * What the page shows is the server's answer (fresh, or kept by the service worker) with the outbox's waiting
  * entries applied on top, in order: a todo added offline is in its view, a tick shows ticked, an edit shows its
- * new text, a todo moved to the Trash is gone. The server decides what really happens when the entries reach
+ * new text, a todo moved to the Trash is gone, a todo moved in its list is in its new place. The server decides what really happens when the entries reach
  * it; this only draws what the person did, marked as waiting.
  */
 import { pending } from './outbox.js';
+import { applyMove } from './lines.js';
 
 /** The view key an entry's new item shows in: the view it was added in (a subtask shows under its parent). */
 const addedIn = (e) => (e.parentId ? null : e.view || 'inbox');
 
+/** The row of an item added here, as typed (the server reads the text), with the edits joined to its add. */
 function addedRow(e) {
-  return {
+  const row = {
     id: e.id, title: e.text, listId: e.view && e.view.startsWith('list:') ? e.view.slice(5) : null,
     listName: '', due: null, dueLabel: '', done: false, note: false, tags: [], hasNotes: false,
     priority: null, waiting: true, parentId: e.parentId || null,
   };
+  return e.set ? applyEdit(row, e.set) : row;
 }
 
 function applyEdit(row, set) {
@@ -41,6 +44,11 @@ function overlaid(view, answer, entries) {
   let items = answer.items.slice();
   let total = answer.total;
   for (const e of entries) {
+    if (e.op === 'move') {
+      // Drawn where it goes in a list's outline; elsewhere a todo's place in its list shows nothing.
+      if (answer.outline) items = applyMove(items, e);
+      continue;
+    }
     const at = items.findIndex((r) => r.id === e.id);
     if (e.op === 'add' && addedIn(e) === view && at < 0) {
       items.push(addedRow(e));
@@ -78,6 +86,9 @@ export async function overlayItem(id, answer) {
       if (e.op === 'done') item = { ...item, done: e.done, waiting: true };
       else if (e.op === 'edit') item = applyEdit(item, e.set);
       else if (e.op === 'trash') item = { ...item, trashed: e.trashed !== false, waiting: true };
+      else if (e.op === 'check') {
+        item = { ...item, waiting: true, checks: [...(item.checks || []), { text: e.text, occurrence: e.occurrence, checked: e.checked }] };
+      }
     } else if (item && e.op === 'add' && e.parentId === id && !(item.subtasks || []).some((s) => s.id === e.id)) {
       item = { ...item, subtasks: [...(item.subtasks || []), addedRow(e)] };
     } else if (item && (item.subtasks || []).some((s) => s.id === e.id)) {

@@ -3,13 +3,13 @@
  * forgetting what was kept when the session ends. The screens above that act at the start register (onStart):
  * this module imports none of them.
  */
-import { $, h } from './dom.js';
+import { $, h, toast } from './dom.js';
 import { t, tNodes } from './i18n.js';
 import { state } from './state.js';
 import { api, onUnpaired } from './api.js';
 import { configure, flush, holdWaiting } from './outbox.js';
 import { showWaiting } from './waiting.js';
-import { onRouteUnpaired, readRoute, refreshAll } from './routes.js';
+import { go, onRouteUnpaired, readRoute, refreshAll } from './routes.js';
 import { forgetDrafts, saveAllDrafts } from './drafts.js';
 import { startEvents, stopEvents } from './live.js';
 
@@ -51,6 +51,9 @@ function showHelp() {
     h('code', null, 'tandem serve --pair')));
 }
 
+/** Set by a pairing from a link: the page says what the browser is called, with Rename, once it has started. */
+let pairedByLink = false;
+
 export async function pair(body) {
   showHelp();
   $('pair').hidden = false;
@@ -62,6 +65,7 @@ export async function pair(body) {
     const answer = await api('POST', '/api/pair', body);
     state.csrf = answer.csrf;
     const session = await api('GET', '/api/session');
+    pairedByLink = !!body.token;
     startApp(session);
   } catch (e) {
     $('pair-busy').hidden = true;
@@ -89,7 +93,8 @@ $('pair-form').addEventListener('submit', (ev) => {
     $('pair-code').focus();
     return;
   }
-  pair({ code });
+  const name = $('pair-name').value.trim();
+  pair(name ? { code, name } : { code });
 });
 $('pair-code').addEventListener('input', (ev) => {
   const v = ev.target.value;
@@ -113,6 +118,12 @@ export function startApp(session) {
   showWaiting();
   startEvents();
   askToKeepStorage();
+  if (pairedByLink) {
+    // Paired by a link, nobody typed a name: the one the server gave it is said, with a way to change it.
+    pairedByLink = false;
+    toast(t('page.pair.pairedAs', session.browser.name), t('page.settings.rename'),
+      () => { state.renameSoon = true; go({ v: 'settings', item: null }); });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { $, h, debounce } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { newId, submit } from './outbox.js';
-import { refreshAll } from './routes.js';
+import { onRoute, refreshAll } from './routes.js';
 import { t } from './i18n.js';
 
 let parseSeq = 0;
@@ -51,13 +51,16 @@ async function quickAdd() {
   const into = /^(list:|tag:)/.test(view) || ['inbox', 'today', 'upcoming', 'someday'].includes(view) ? view : 'inbox';
   try {
     const answer = await submit({ op: 'add', id: newId(), text, view: into });
-    if (answer.status >= 400) {
-      setQuickMessage(answer.error, true, answer.status === 400 ? null : quickAdd);
+    if (answer.outcome === 'refused') {
+      setQuickMessage(answer.reason, true, answer.status === 400 ? null : quickAdd);
       return;
     }
     // Only what was sent is cleared: text typed meanwhile stays.
     if (field.value === text) { field.value = ''; renderChips([]); }
-    setQuickMessage(answer.status === 0 ? t('page.quickAdd.kept', text) : answer.message || t('page.quickAdd.added'));
+    // Said under the field of the view it was added in; another view shown meanwhile has its own field.
+    if (state.route.v === view) {
+      setQuickMessage(answer.status === 0 ? t('page.quickAdd.kept', text) : answer.message || t('page.quickAdd.added'));
+    }
     refreshAll();
   } catch (e) {
     // The outbox could not keep it (storage refused): the text stays in the field.
@@ -68,3 +71,7 @@ async function quickAdd() {
   }
 }
 $('quick-add-form').addEventListener('submit', (ev) => { ev.preventDefault(); quickAdd(); });
+// What quick add said belongs to the view it was typed in: another view starts without it.
+onRoute((r, before) => {
+  if (r.v !== before.v && !$('quick-add-message').classList.contains('error')) setQuickMessage('');
+});

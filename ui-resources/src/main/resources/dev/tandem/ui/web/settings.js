@@ -15,22 +15,62 @@ export function renderSettings(data, seq) {
   showEmpty('');
   const s = state.session;
   const browsers = data.browsers || [];
+  const me = browsers.find((b) => b.current);
+  if (me) s.browser.name = me.name;
   const panel = $('panel');
   panel.hidden = false;
-  panel.replaceChildren(
+  // Typed into and not saved yet: a refresh (another device's change) keeps it.
+  const typed = $('browser-name') && $('browser-name').value !== $('browser-name').defaultValue ? $('browser-name').value : null;
+  const name = h('input', { id: 'browser-name', type: 'text', maxlength: '60', autocomplete: 'off', required: true,
+    'aria-describedby': 'browser-name-error' });
+  name.defaultValue = s.browser.name;
+  if (typed !== null) name.value = typed;
+  panel.replaceChildren(...[
     h('article', { class: 'card' },
       h('h2', null, t('page.view.settings')),
       h('p', null, t('page.settings.pairedWith', s.browser.name, s.device)),
+      h('form', { class: 'rename', onsubmit: (ev) => { ev.preventDefault(); rename(me, name.value); } },
+        h('label', { for: 'browser-name' }, t('page.settings.nameLabel')),
+        h('div', { class: 'rename-row' }, name,
+          h('button', { type: 'submit', 'data-write': '', disabled: !state.writable || !me }, t('page.settings.rename'))),
+        h('p', { id: 'browser-name-error', class: 'error', role: 'alert' })),
       h('p', { class: 'muted' }, state.online ? t('page.settings.live') : t('page.settings.offline')),
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'logout', onclick: logout }, t('page.settings.logout')))),
+    state.untrusted ? h('article', { class: 'card', id: 'untrusted' },
+      h('h2', null, t('page.settings.untrustedHeading')),
+      h('p', null, t('page.settings.untrusted')),
+      h('p', { class: 'muted' }, t('page.settings.untrustedWhat'))) : null,
     h('article', { class: 'card' },
       h('h2', null, t('page.settings.browsers')),
       h('ul', { class: 'browsers' }, ...browsers.map((b) => h('li', { 'data-id': b.id },
         h('div', null,
           h('strong', null, b.name), b.current ? h('span', { class: 'tag current' }, t('page.view.settings')) : null,
-          h('div', { class: 'muted' }, t('page.settings.seen', when(b.pairedAt), when(b.lastSeen)))),
+          h('div', { class: 'muted' }, b.address ? t('page.settings.seenFrom', when(b.pairedAt), when(b.lastSeen), b.address)
+            : t('page.settings.seen', when(b.pairedAt), when(b.lastSeen)))),
         h('button', { type: 'button', class: 'danger', 'data-write': '', disabled: !state.writable,
-          'aria-label': t('page.settings.revokeLabel', b.name), onclick: () => revoke(b) }, t('page.settings.revoke')))))));
+          'aria-label': t('page.settings.revokeLabel', b.name), onclick: () => revoke(b) }, t('page.settings.revoke'))))))]
+    .filter(Boolean));
+  if (state.renameSoon) {
+    state.renameSoon = false;
+    name.focus();
+    name.select();
+  }
+}
+
+/** Names this browser: what tells it from the others here and in tandem serve --browsers, to revoke the right one. */
+async function rename(me, typed) {
+  const name = typed.trim();
+  $('browser-name-error').textContent = '';
+  if (!name || !me) { $('browser-name-error').textContent = t('page.settings.nameNeeded'); return; }
+  try {
+    await api('POST', `/api/browsers/${encodeURIComponent(me.id)}/name`, { name });
+    state.session.browser.name = name;
+    $('browser-name').defaultValue = name;
+    toast(t('page.settings.renamed', name));
+    loadView();
+  } catch (e) {
+    if (e.status !== 401) $('browser-name-error').textContent = e.message;
+  }
 }
 
 async function revoke(b) {

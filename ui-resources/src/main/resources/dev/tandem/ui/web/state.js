@@ -9,4 +9,6 @@ export const state = {
   route: { v: 'inbox', q: '', w: '', item: null },
   online: true,
   writable: true,       // false while showing answers the service worker kept (offline)
+  renameSoon: false,    // This browser opens with its name's field focused (asked from the message after pairing)
+  untrusted: false,     // the browser refused the service worker over HTTPS: it does not trust the certificate
 };

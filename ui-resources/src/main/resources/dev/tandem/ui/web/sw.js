@@ -8,7 +8,7 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v8';
+const SHELL = 'tandem-shell-v9';
 const API = 'tandem-api';
 const FILES = 'tandem-files';
 /** A file larger than this is not kept for reading offline: the phone's storage is the person's. */
@@ -17,7 +17,8 @@ const SHELL_URLS = [
   '/', '/messages.json', '/assets/i18n.js', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/notes.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
-  '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js',
+  '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js', '/assets/outline.js', '/assets/move.js',
+  '/assets/lines.js', '/assets/drag.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
   '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',
 ];

@@ -43,8 +43,8 @@ async function show() {
 }
 
 onOutbox((change) => {
-  if (change.outcome && change.outcome.status === 409 && !change.heard) {
-    const error = change.outcome.error || t('page.conflict.meanwhile');
+  if (change.answer && change.answer.outcome === 'conflict' && !change.heard) {
+    const error = change.answer.reason || t('page.conflict.meanwhile');
     toast(change.entry.title ? t('page.conflict.of', change.entry.title, error) : error,
       t('page.conflict.open'), () => go({ v: 'conflicts', item: null }), true);
   }

@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every shipped language has every key of English, with the same arguments, and every pattern formats. */
+@Tag("unit")
 class CatalogueTest {
     private static final Pattern ARG = Pattern.compile("\\{\\s*(\\d+)\\s*[,}]");
 

@@ -1,6 +1,7 @@
 package dev.tandem.app.model.filter;
 
 import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -61,7 +62,7 @@ public record DateSaid(String text) {
         if (day == null) {
             return Optional.empty();
         }
-        return Optional.of(next ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day))
+        return Optional.of(next ? today.with(TemporalAdjusters.next(WeekStart.ofPhrases())).with(TemporalAdjusters.nextOrSame(day))
                 : today.with(TemporalAdjusters.next(day)));
     }
 

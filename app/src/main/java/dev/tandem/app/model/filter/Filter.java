@@ -47,7 +47,11 @@ public sealed interface Filter {
         }
     }
 
-    /** A list by name ({@code #Work}); lists have no sublists, so {@code ##Work} means the same. */
+    /**
+     * A list by name ({@code #Work}); lists have no sublists, so {@code ##Work} means the same. A {@code *}
+     * stands for any characters ({@code #Work*}), and the Inbox's name in any language names the Inbox
+     * ({@link NamePattern}).
+     */
     record InList(String name) implements Filter {
         @Override
         public String text() {
@@ -55,7 +59,7 @@ public sealed interface Filter {
         }
     }
 
-    /** A tag ({@code @errand}). */
+    /** A tag ({@code @errand}); a {@code *} stands for any characters ({@code @urg*}). */
     record Tagged(String tag) implements Filter {
         @Override
         public String text() {
@@ -154,7 +158,8 @@ public sealed interface Filter {
     /** The conditions without an argument, as typed. */
     enum Flag {
         OVERDUE("overdue"), NO_DATE("no date"), RECURRING("recurring"), NO_START("no start"), SOMEDAY("someday"),
-        HAS_NOTES("has: notes"), HAS_ATTACHMENT("has: attachment"), SUBTASK("subtask"), SHARED("shared"), DONE("done");
+        HAS_NOTES("has: notes"), HAS_ATTACHMENT("has: attachment"), SUBTASK("subtask"), SHARED("shared"), DONE("done"),
+        NO_TAGS("no tags");
 
         private final String word;
 

@@ -62,12 +62,25 @@ public record FilterSql(String where, List<Object> params) {
                 return "NOT (" + sql(n.part()) + ")";
             } else if (f instanceof Filter.InList l) {
                 // Written so the planner can start from the list's todos (items_list), never NULL.
-                return bind("(items.listId IS NOT NULL AND items.listId IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE))",
-                        l.name());
+                String named = NamePattern.wild(l.name())
+                        ? bind("(items.listId IS NOT NULL AND items.listId IN (SELECT id FROM lists WHERE name LIKE ? ESCAPE '\\'))",
+                                NamePattern.like(l.name()))
+                        : bind("(items.listId IS NOT NULL AND items.listId IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE))",
+                                l.name());
+                // The Inbox holds the todos of no list, or of a list gone (as the sidebar's Inbox counts them).
+                return NamePattern.namesInbox(l.name())
+                        ? "(" + named + " OR items.listId IS NULL OR NOT EXISTS (SELECT 1 FROM lists WHERE lists.id = items.listId))" : named;
             } else if (f instanceof Filter.Tagged t) {
                 // Tags are kept normalized (ItemTag.normalize): compared the same way, the tag's index finds its todos.
-                return bind("items.id IN (SELECT itemId FROM item_tags WHERE tag = ? AND removedAt IS NULL)",
-                        ItemTag.normalize(t.tag()));
+                String tag = ItemTag.normalize(t.tag());
+                if (NamePattern.wild(tag)) {
+                    // The literal start bounds a range of the tag's index, so "@urg*" reads only the tags it may match.
+                    String start = NamePattern.prefix(tag);
+                    return bind("items.id IN (SELECT itemId FROM item_tags WHERE tag >= ? AND tag < ? AND tag LIKE ? ESCAPE '\\'"
+                            + " AND removedAt IS NULL)", start, start + Character.toString(Character.MAX_CODE_POINT),
+                            NamePattern.like(tag));
+                }
+                return bind("items.id IN (SELECT itemId FROM item_tags WHERE tag = ? AND removedAt IS NULL)", tag);
             } else if (f instanceof Filter.Priority p) {
                 return bind("coalesce(items.priority, 0) = ?", p.level());
             } else if (f instanceof Filter.DueBetween d) {
@@ -108,6 +121,7 @@ public record FilterSql(String where, List<Object> params) {
                         : bind("coalesce(items.listId, '') IN (" + String.join(", ", Collections.nCopies(shared.size(), "?"))
                                 + ")", shared.toArray());
                 case DONE -> "coalesce(items.done, 0) = 1";
+                case NO_TAGS -> "NOT EXISTS (SELECT 1 FROM item_tags t WHERE t.itemId = items.id AND t.removedAt IS NULL)";
             };
         }
 

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
 /**
  * Reads a query: conditions ({@code #Work}, {@code @errand}, {@code p1}, {@code overdue},
  * {@code due before: +7d}, {@code search: quarterly}…) joined by {@code &}, {@code |} and {@code !},
- * with parentheses; {@code !} binds closest, then {@code &}, then {@code |}, as in Todoist.
+ * with parentheses; {@code !} binds closest, then {@code &}, then {@code |}, as in Todoist. Todoist's comma
+ * between groups ({@code today, overdue}) joins them as {@code |} does, one list holding every group's
+ * todos, when each part reads alone; else the comma is a character of the condition it stands in
+ * ({@code search: milk, bread}). Todoist's own forms read as their conditions: {@code 7 days},
+ * {@code next 7 days}, {@code no labels}, {@code date before:}, {@code +7 days}; {@code assigned to:}
+ * says that no one is assigned todos here.
  *
  * <p>Bounded before anything is built: at most {@link #MAX_CHARS} characters, {@link #MAX_DEPTH} levels of
  * parentheses and {@link #MAX_CONDITIONS} conditions, so a query synced from another device or sent by
@@ -35,18 +40,29 @@ public final class FilterParser {
     public static final int MAX_CONDITIONS = 100;
 
     private static final Pattern PRIORITY = Pattern.compile("p([1-4])");
-    private static final Pattern KEYED = Pattern.compile("(due\\s+before|due\\s+after|due|start\\s+before|start\\s+after"
-            + "|created\\s+after|created\\s+before|search|section|has)\\s*:\\s*(.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEXT_DAYS = Pattern.compile("next (\\d{1,3}) days?");
+    private static final Pattern KEYED = Pattern.compile("((?:due|date)\\s+before|(?:due|date)\\s+after|due|date"
+            + "|start\\s+before|start\\s+after|created\\s+after|created\\s+before|search|section|has)\\s*:\\s*(.*)",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /** Todoist's conditions about who a todo is assigned to, or who added it: Tandem has no assignees. */
+    private static final Pattern ASSIGNED = Pattern.compile("assigned(\\s+(to|by)\\s*:.*)?|added\\s+by\\s*:.*",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT_DAYS = Pattern.compile("(?:next )?(\\d{1,3}) days?");
+    /** A day counted from today in words, as Todoist writes it: "+7 days", "-1 week", "in 2 weeks", "3 days ago". */
+    private static final Pattern RELATIVE_WORDS = Pattern.compile(
+            "(?:([+-]) ?|in )?(\\d{1,4}) ?(d|days?|w|weeks?|m|months?|y|years?)( ago)?");
     private final String q;
     private final LocalDate today;
+    /** Where this parser's text ends: the query's end, or a comma between Todoist's groups. */
+    private final int end;
     private int pos;
     private int depth;
     private int conditions;
 
-    private FilterParser(String q, LocalDate today) {
+    private FilterParser(String q, LocalDate today, int from, int end) {
         this.q = q;
         this.today = today;
+        this.pos = from;
+        this.end = end;
     }
 
     /** The query's tree, its dates read on {@code today}. */
@@ -58,13 +74,72 @@ public final class FilterParser {
         if (q.isBlank()) {
             throw new FilterException(0, Messages.text("filter.error.empty"));
         }
-        FilterParser p = new FilterParser(q, today);
-        Filter f = p.or();
-        p.skipSpace();
-        if (p.pos < q.length()) {
-            throw p.error(q.charAt(p.pos) == ')' ? "filter.error.unopened" : "filter.error.expectedOperator");
+        List<Integer> commas = topLevelCommas(q);
+        if (commas.isEmpty()) {
+            return whole(q, today, 0, q.length(), 0);
+        }
+        // Todoist's comma shows each part as a group of its own; here one list holds them all, as "|" would.
+        // A part that does not read alone ("search: milk, bread", a list named "Team, Alpha") keeps the
+        // comma as a character of the whole, read as before.
+        List<Filter> parts = new ArrayList<>();
+        int from = 0;
+        int counted = 0;
+        FilterException problem = null;
+        for (int i = 0; i <= commas.size() && problem == null; i++) {
+            int to = i < commas.size() ? commas.get(i) : q.length();
+            try {
+                FilterParser p = parser(q, today, from, to, counted);
+                parts.add(p.finish());
+                counted = p.conditions;
+            } catch (FilterException e) {
+                problem = e;
+            }
+            from = to + 1;
+        }
+        if (problem == null) {
+            return new Filter.Or(parts);
+        }
+        try {
+            return whole(q, today, 0, q.length(), 0);
+        } catch (FilterException e) {
+            throw problem;
+        }
+    }
+
+    private static Filter whole(String q, LocalDate today, int from, int to, int counted) {
+        return parser(q, today, from, to, counted).finish();
+    }
+
+    private static FilterParser parser(String q, LocalDate today, int from, int to, int counted) {
+        FilterParser p = new FilterParser(q, today, from, to);
+        p.conditions = counted;
+        return p;
+    }
+
+    private Filter finish() {
+        Filter f = or();
+        skipSpace();
+        if (pos < end) {
+            throw error(q.charAt(pos) == ')' ? "filter.error.unopened" : "filter.error.expectedOperator");
         }
         return f;
+    }
+
+    /** Where the commas outside parentheses stand. */
+    private static List<Integer> topLevelCommas(String q) {
+        List<Integer> out = new ArrayList<>();
+        int level = 0;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '(') {
+                level++;
+            } else if (c == ')') {
+                level = Math.max(0, level - 1);
+            } else if (c == ',' && level == 0) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private Filter or() {
@@ -119,7 +194,7 @@ public final class FilterParser {
     private Filter condition() {
         skipSpace();
         int start = pos;
-        while (pos < q.length() && "&|)".indexOf(q.charAt(pos)) < 0) {
+        while (pos < end && "&|)".indexOf(q.charAt(pos)) < 0) {
             pos++;
         }
         String raw = q.substring(start, pos).strip();
@@ -151,8 +226,20 @@ public final class FilterParser {
             case "no date", "no due date" -> {
                 return new Filter.Is(Filter.Flag.NO_DATE);
             }
+            // Todoist calls tags labels.
+            case "no labels", "no label", "no tags", "no tag" -> {
+                return new Filter.Is(Filter.Flag.NO_TAGS);
+            }
             default -> {
             }
+        }
+        Matcher days = NEXT_DAYS.matcher(word);
+        if (days.matches() && Integer.parseInt(days.group(1)) >= 1) {
+            // Todoist's "7 days" and "next 7 days": due from today through the 7th day, as "due: next 7 days".
+            return nextDays(Integer.parseInt(days.group(1)));
+        }
+        if (ASSIGNED.matcher(raw).matches()) {
+            throw new FilterException(start, Messages.text("filter.error.assigned", start + 1, raw));
         }
         for (Filter.Flag f : Filter.Flag.values()) {
             if (f.word().equals(word) && f != Filter.Flag.HAS_NOTES && f != Filter.Flag.HAS_ATTACHMENT) {
@@ -178,23 +265,27 @@ public final class FilterParser {
                 case "attachment", "attachments", "file", "files" -> new Filter.Is(Filter.Flag.HAS_ATTACHMENT);
                 default -> throw new FilterException(argAt, Messages.text("filter.error.has", argAt + 1, arg));
             };
-            case "due" -> {
-                Matcher nd = NEXT_DAYS.matcher(arg.toLowerCase(Locale.ROOT));
+            case "due", "date" -> {
+                Matcher nd = NEXT_DAYS.matcher(arg.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
                 if (nd.matches() && Integer.parseInt(nd.group(1)) >= 1) {
-                    int n = Integer.parseInt(nd.group(1));
-                    yield new Filter.DueBetween(new DateSaid("today"), new DateSaid("+" + (n - 1) + "d"),
-                            "due: next " + n + (n == 1 ? " day" : " days"));
+                    yield nextDays(Integer.parseInt(nd.group(1)));
                 }
                 DateSaid d = date(arg, argAt);
                 yield new Filter.DueBetween(d, d, "due: " + d.text());
             }
-            case "due before" -> new Filter.DueBefore(date(arg, argAt));
-            case "due after" -> new Filter.DueAfter(date(arg, argAt));
+            case "due before", "date before" -> new Filter.DueBefore(date(arg, argAt));
+            case "due after", "date after" -> new Filter.DueAfter(date(arg, argAt));
             case "start before" -> new Filter.StartBefore(date(arg, argAt));
             case "start after" -> new Filter.StartAfter(date(arg, argAt));
             case "created after" -> new Filter.CreatedAfter(date(arg, argAt));
             default -> new Filter.CreatedBefore(date(arg, argAt));
         };
+    }
+
+    /** Due from today through the {@code n}th day (1 or more). */
+    private static Filter nextDays(int n) {
+        return new Filter.DueBetween(new DateSaid("today"), new DateSaid("+" + (n - 1) + "d"),
+                "due: next " + n + (n == 1 ? " day" : " days"));
     }
 
     private static String name(String name, String said, int at) {
@@ -211,6 +302,12 @@ public final class FilterParser {
         if (!a.isEmpty() && d.on(today).isPresent()) {
             return d;
         }
+        Matcher rel = RELATIVE_WORDS.matcher(a);
+        if (rel.matches() && !("-".equals(rel.group(1)) && rel.group(4) != null)) {
+            // Kept as a count from the day the filter runs, so a saved "due before: +7 days" moves with the days.
+            boolean back = "-".equals(rel.group(1)) || rel.group(4) != null;
+            return new DateSaid((back ? "-" : "+") + Integer.parseInt(rel.group(2)) + rel.group(3).charAt(0));
+        }
         Optional<DatePhrases.WeekdaySaid> w = DatePhrases.weekday(a);
         if (w.isPresent()) {
             return DateSaid.weekday(w.get().day(), w.get().next());
@@ -224,11 +321,11 @@ public final class FilterParser {
 
     private boolean peek(char c) {
         skipSpace();
-        return pos < q.length() && q.charAt(pos) == c;
+        return pos < end && q.charAt(pos) == c;
     }
 
     private void skipSpace() {
-        while (pos < q.length() && Character.isWhitespace(q.charAt(pos))) {
+        while (pos < end && Character.isWhitespace(q.charAt(pos))) {
             pos++;
         }
     }

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  *     keyword ({@code overdue}, {@code today}…) is a condition, the other words are searched, all of it
  *     joined by "and".</li>
  * </ul>
- * Anything else ("overdue invoices", "wow!") stays a plain search, so a word that happens to be a
- * keyword is still found in titles. Bounded as {@link FilterParser} is.
+ * Parts separated by commas that each read as a query ({@code today, overdue}) are one, as Todoist's groups
+ * are ({@link FilterParser}). Anything else ("overdue invoices", "milk, eggs", "wow!") stays a plain search,
+ * so a word that happens to be a keyword is still found in titles. Bounded as {@link FilterParser} is.
  */
 public final class SearchBoxQuery {
     /** {@code &} or {@code |} anywhere, {@code !} or {@code (} opening a word, or a keyed condition. */
@@ -58,6 +59,14 @@ public final class SearchBoxQuery {
         if (OPERATOR.matcher(t).find()) {
             // As typed, so a problem's place counts from what the person sees.
             return Optional.of(FilterParser.parse(text, today));
+        }
+        if (t.indexOf(',') >= 0) {
+            // Todoist's groups ("today, overdue"), when every part reads as a condition; else words ("milk, eggs").
+            try {
+                return Optional.of(FilterParser.parse(text, today));
+            } catch (FilterException e) {
+                // Not a query: read as words and sigils below.
+            }
         }
         String[] tokens = t.split("\\s+");
         List<Filter> conditions = new ArrayList<>();

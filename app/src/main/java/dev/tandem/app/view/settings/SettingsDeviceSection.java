@@ -8,6 +8,7 @@ import dev.tandem.app.vm.settings.LanguageViewModel;
 import dev.tandem.app.vm.settings.MoreSettings;
 import dev.tandem.app.vm.settings.SettingsOffers;
 import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.settings.WeekStartViewModel;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,8 +24,8 @@ import javafx.util.StringConverter;
 
 /**
  * The part of Settings shown in every mode, Off too: this device's name (not a sync setting), the buttons that open
- * the dialogs beside ("Phone (CalDAV)…", "Devices…", "Attachments…"), the language, and the rows about Tandem outside
- * its window ({@link SettingsDialogSession}). Each row is there only where the window offers it
+ * the dialogs beside ("Phone (CalDAV)…", "Devices…", "Attachments…"), the language, the week's first day, and the
+ * rows about Tandem outside its window ({@link SettingsDialogSession}). Each row is there only where the window offers it
  * ({@link SettingsOffers}). The dialogs it opens are owned by Settings' window, read when the button is clicked.
  */
 final class SettingsDeviceSection {
@@ -63,7 +64,8 @@ final class SettingsDeviceSection {
         deviceForm.add(others, 1, 2);
         SettingsOffers offers = vm.offers();
         offers.language().ifPresent(language -> languageRow(deviceForm, 3, language));
-        int next = 5;
+        offers.weekStart().ifPresent(week -> weekStartRow(deviceForm, 5, week));
+        int next = 6;
         if (offers.autostart().isPresent()) {
             next = SettingsDialogSession.autostart(deviceForm, next, offers.autostart().get());
         }
@@ -99,6 +101,26 @@ final class SettingsDeviceSection {
         notice.textProperty().bind(language.noticeProperty());
         Forms.showOnly(notice, language.noticeProperty().isNotEmpty());
         g.add(notice, 1, r + 1);
+    }
+
+    /** Week starts on: the language's and region's day, or one chosen; it applies at once. */
+    private static void weekStartRow(GridPane g, int r, WeekStartViewModel week) {
+        ComboBox<WeekStartViewModel.Choice> box = new ComboBox<>(FXCollections.observableArrayList(week.choices()));
+        box.setId("field-week-start");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WeekStartViewModel.Choice c) {
+                return c == null ? "" : c.label();
+            }
+
+            @Override
+            public WeekStartViewModel.Choice fromString(String text) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(week.selectedProperty());
+        g.add(Forms.label(Messages.text("settings.weekStart.label")), 0, r);
+        g.add(box, 1, r);
     }
 
     /** A button that opens another dialog over Settings; shown only where the window offers it. */

@@ -13,25 +13,30 @@ import java.util.Locale;
 
 /**
  * The days a calendar grid shows: a week of 7 days, or a month as 6 weeks of 7 (42 days, so every month
- * fits and the grid never changes height), each starting on the locale's first day of the week
- * ({@link WeekFields#of(Locale)}: Sunday in the US, Monday in Britain and Germany). {@code anchor} is
- * the day the range was made for (the selected day); the month is the anchor's month. Pure.
+ * fits and the grid never changes height), each starting on {@code weekStart}: the day chosen in Settings or
+ * the language's and region's ({@link dev.tandem.ui.messages.WeekStart}: Sunday in the US, Monday in Britain,
+ * Germany and France). {@code anchor} is the day the range was made for (the selected day); the month is the
+ * anchor's month. Pure.
  */
-public record CalendarRange(Mode mode, LocalDate anchor, LocalDate first, int days, Locale locale) {
+public record CalendarRange(Mode mode, LocalDate anchor, LocalDate first, int days, DayOfWeek weekStart) {
 
     public enum Mode { WEEK, MONTH }
 
     /** Weeks in a month grid. */
     public static final int MONTH_WEEKS = 6;
 
+    /** The range whose weeks start on the first day of the week of {@code locale} ({@link WeekFields#of(Locale)}). */
     public static CalendarRange of(Mode mode, LocalDate anchor, Locale locale) {
-        DayOfWeek start = WeekFields.of(locale).getFirstDayOfWeek();
+        return of(mode, anchor, WeekFields.of(locale).getFirstDayOfWeek());
+    }
+
+    public static CalendarRange of(Mode mode, LocalDate anchor, DayOfWeek start) {
         if (mode == Mode.WEEK) {
-            return new CalendarRange(mode, anchor, anchor.with(TemporalAdjusters.previousOrSame(start)), 7, locale);
+            return new CalendarRange(mode, anchor, anchor.with(TemporalAdjusters.previousOrSame(start)), 7, start);
         }
         LocalDate firstOfMonth = anchor.withDayOfMonth(1);
         return new CalendarRange(mode, anchor, firstOfMonth.with(TemporalAdjusters.previousOrSame(start)),
-                7 * MONTH_WEEKS, locale);
+                7 * MONTH_WEEKS, start);
     }
 
     public LocalDate last() {
@@ -58,11 +63,11 @@ public record CalendarRange(Mode mode, LocalDate anchor, LocalDate first, int da
 
     /** The same kind of range around {@code day}. */
     public CalendarRange around(LocalDate day) {
-        return of(mode, day, locale);
+        return of(mode, day, weekStart);
     }
 
     public CalendarRange withMode(Mode m) {
-        return of(m, anchor, locale);
+        return of(m, anchor, weekStart);
     }
 
     /** The week or month before. */

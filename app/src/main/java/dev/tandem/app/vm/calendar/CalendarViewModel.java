@@ -8,13 +8,16 @@ import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Subscription;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.WeekFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +37,7 @@ public final class CalendarViewModel implements AutoCloseable {
     private final Async async;
     private final ObservableValue<LocalDate> today;
     private final Consumer<ItemRow> select;
+    private final Supplier<DayOfWeek> weekStart;
     private final CalendarMoves moves;
     private final ReadOnlyObjectWrapper<CalendarRange> range;
     private final ReadOnlyObjectWrapper<CalendarPlan> plan;
@@ -45,14 +49,23 @@ public final class CalendarViewModel implements AutoCloseable {
     private Subscription subscription;
     private boolean shown;
 
+    /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
             UndoManager undo, Dialogs dialogs, Consumer<String> say, Consumer<ItemRow> select, Locale locale) {
+        this(store, async, view, today, undo, dialogs, say, select, () -> WeekFields.of(locale).getFirstDayOfWeek());
+    }
+
+    /** Weeks start on the day {@code weekStart} gives, read again by {@link #weekStartChanged}. */
+    public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
+            UndoManager undo, Dialogs dialogs, Consumer<String> say, Consumer<ItemRow> select,
+            Supplier<DayOfWeek> weekStart) {
         this.store = store;
         this.async = async;
         this.today = today;
         this.select = select;
+        this.weekStart = weekStart;
         this.moves = new CalendarMoves(store, async, undo, dialogs, say);
-        CalendarRange r = CalendarRange.of(CalendarRange.Mode.WEEK, today.getValue(), locale);
+        CalendarRange r = CalendarRange.of(CalendarRange.Mode.WEEK, today.getValue(), weekStart.get());
         this.range = new ReadOnlyObjectWrapper<>(r);
         this.plan = new ReadOnlyObjectWrapper<>(CalendarPlan.empty(r));
         this.selectedDate = new ReadOnlyObjectWrapper<>(today.getValue());
@@ -145,7 +158,15 @@ public final class CalendarViewModel implements AutoCloseable {
 
     public void setMode(CalendarRange.Mode mode) {
         if (range.get().mode() != mode) {
-            show(CalendarRange.of(mode, selectedDate.get(), range.get().locale()));
+            show(CalendarRange.of(mode, selectedDate.get(), weekStart.get()));
+        }
+    }
+
+    /** The first day of the week was chosen again (Settings): the week or month shown starts on it now. */
+    public void weekStartChanged() {
+        CalendarRange r = range.get();
+        if (r.weekStart() != weekStart.get()) {
+            show(CalendarRange.of(r.mode(), selectedDate.get(), weekStart.get()));
         }
     }
 

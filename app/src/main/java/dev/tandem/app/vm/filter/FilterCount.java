@@ -1,11 +1,16 @@
 package dev.tandem.app.vm.filter;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Count;
 import dev.tandem.app.model.FilteredItems;
+import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.text.filter.UnknownNames;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.ui.messages.Messages;
+import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -29,7 +34,10 @@ final class FilterCount {
         this.async = async;
     }
 
-    /** "Finds 12 todos now", "Counting…", why it could not count, or empty while there is no filter. */
+    /**
+     * "Finds 12 todos now" (with "No tag is called “ofice”." for a list or tag no one has), "Counting…", why it
+     * could not count, or empty while there is no filter.
+     */
     ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
     }
@@ -48,6 +56,19 @@ final class FilterCount {
         }
     }
 
+    /** A count, and the sentences saying which list or tag the filter names that no one has. */
+    private record Counted(long n, List<String> unknown) {
+    }
+
+    private List<String> listNames() {
+        return store.lists().stream().map(TodoList::name).filter(Objects::nonNull).toList();
+    }
+
+    /** The tags on open todos and notes, as the sidebar lists them: a few rows, whatever the profile holds. */
+    private List<String> tagNames() {
+        return store.tags().counts().stream().map(Count::id).toList();
+    }
+
     private void start() {
         int asked = generation;
         Filter f = wanted;
@@ -55,10 +76,12 @@ final class FilterCount {
             return;
         }
         running = true;
-        async.run(() -> FilteredItems.count(store, f), n -> {
+        async.run(() -> new Counted(FilteredItems.count(store, f), UnknownNames.of(f, listNames(), tagNames())), c -> {
             running = false;
             if (asked == generation) {
-                text.set(Messages.text("filter.builder.count", n));
+                String count = Messages.text("filter.builder.count", c.n());
+                text.set(c.unknown().isEmpty() ? count
+                        : Messages.text("filter.builder.countAndHints", count, String.join(" ", c.unknown())));
             } else {
                 start();
             }

@@ -4,13 +4,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What Settings shows beside the sync form, where the window offers it: the language choice, the reminder agent's
- * check box, the quick-add shortcut's help, and the dialogs it opens ({@link MoreSettings}). Each is given after the
- * form is made, by the code that knows what this window has; none given (the demo, some tests) shows none.
+ * What Settings shows beside the sync form, where the window offers it: the language choice, the week's first day,
+ * the reminder agent's check box, the quick-add shortcut's help, and the dialogs it opens ({@link MoreSettings}).
+ * Each is given after the form is made, by the code that knows what this window has; none given (the demo, some
+ * tests) shows none.
  */
 public final class SettingsOffers {
     private MoreSettings more;
     private LanguageViewModel language;
+    private WeekStartViewModel weekStart;
     private AutostartViewModel autostart;
     private ShortcutHelp shortcut;
 
@@ -36,6 +38,16 @@ public final class SettingsOffers {
     /** The language choice, empty where the window offers none (some tests). */
     public Optional<LanguageViewModel> language() {
         return Optional.ofNullable(language);
+    }
+
+    /** Offers Settings → "Week starts on", over {@code weekStart}. */
+    public void offerWeekStart(WeekStartViewModel weekStart) {
+        this.weekStart = weekStart;
+    }
+
+    /** The week's first day's choice, empty where the window offers none (some tests). */
+    public Optional<WeekStartViewModel> weekStart() {
+        return Optional.ofNullable(weekStart);
     }
 
     /** Offers "Remind me when Tandem is closed" over {@code autostart}, and the quick-add shortcut's help. */

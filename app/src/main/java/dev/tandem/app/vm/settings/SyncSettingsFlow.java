@@ -5,11 +5,14 @@ import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +38,8 @@ public final class SyncSettingsFlow {
     private final Supplier<DevicesViewModel> devices;
     private Supplier<AttachmentSettingsViewModel> attachments;
     private SettingsStore languageStore;
+    private SettingsStore weekStore;
+    private Consumer<Optional<DayOfWeek>> weekApplied;
     private Autostart autostart;
     private Supplier<ShortcutHelp> shortcut;
 
@@ -71,7 +76,15 @@ public final class SyncSettingsFlow {
         this.languageStore = store;
     }
 
-    /** The form offers "Remind me when Tandem is closed" over {@code autostart}, and the shortcut's help. */
+    /**
+     * The form offers "Week starts on", the choice saved in {@code store}; {@code applied} runs on the FX thread
+     * once a choice is saved (the window's calendar takes it then).
+     */
+    public void useWeekStart(SettingsStore store, Consumer<Optional<DayOfWeek>> applied) {
+        this.weekStore = store;
+        this.weekApplied = applied;
+    }
+
     /**
      * The form offers the reminder agent's autostart and the quick-add shortcut's help; {@code shortcut} reads
      * the agent's state file, so it is called where the form's settings are loaded, off the UI thread.
@@ -88,9 +101,11 @@ public final class SyncSettingsFlow {
 
     public void open() {
         SettingsStore languages = languageStore;
+        SettingsStore weeks = weekStore;
         Autostart session = autostart;
         Supplier<ShortcutHelp> help = shortcut;
         async.run(() -> new Loaded(load.get(), languages == null ? Optional.empty() : LanguageSetting.saved(languages),
+                        weeks == null ? Optional.empty() : WeekStartSetting.saved(weeks),
                         session != null && session.enabled(), help == null ? null : help.get()),
                 loaded -> edit(loaded, languages));
     }
@@ -104,6 +119,15 @@ public final class SyncSettingsFlow {
         if (languages != null) {
             vm.offers().offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
                     Messages.language(), l -> LanguageSetting.save(languages, l), async));
+        }
+        if (weekStore != null) {
+            SettingsStore weeks = weekStore;
+            Consumer<Optional<DayOfWeek>> applied = weekApplied;
+            vm.offers().offerWeekStart(new WeekStartViewModel(loaded.weekStart(), WeekStart.of(Messages.language()),
+                    WeekStartSetting.DAYS, d -> WeekStartSetting.save(weeks, d), d -> {
+                        WeekStart.choose(d);
+                        applied.accept(d);
+                    }, async));
         }
         if (autostart != null) {
             vm.offers().offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), loaded.shortcut());
@@ -142,7 +166,8 @@ public final class SyncSettingsFlow {
     }
 
     /** What the form opens with, read off the FX thread. */
-    private record Loaded(SyncSettings settings, Optional<Language> language, boolean autostart, ShortcutHelp shortcut) {
+    private record Loaded(SyncSettings settings, Optional<Language> language, Optional<DayOfWeek> weekStart,
+            boolean autostart, ShortcutHelp shortcut) {
     }
 
     private record Saved(SyncSettings settings, boolean offerRecoveryKey) {

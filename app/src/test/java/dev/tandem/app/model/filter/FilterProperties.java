@@ -31,17 +31,20 @@ import java.util.TreeSet;
 import dev.tandem.app.text.filter.FilterParser;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.LongRange;
 
 /**
  * The SQL a filter compiles to finds exactly the todos a plain evaluation of the same tree in memory
  * finds, on random profiles with random queries; and a query's text parses back to the same tree.
  */
+@Tag("property")
 class FilterProperties {
     private static final ZoneId ZONE = ZoneOffset.UTC;
     private static final String[] WORDS = {"report", "quarterly", "milk", "bank", "garden", "draft", "invoice"};
     private static final String[] TAGS = {"errand", "urgent", "home", "call"};
-    private static final String[] LISTS = {"Work", "Home", "Club"};
+    private static final String[] LISTS = {"Work", "Home", "Club", "Inbox"};
+    private static final String[] INBOX_WORDS = {"Inbox", "inbox", "Eingang", "Boîte de réception", "Réception", "In*"};
     private static final String[] SECTIONS = {"Later", "This week"};
 
     /** What the test made, to evaluate in memory: names of lists and sections, tags per todo. */
@@ -132,8 +135,11 @@ class FilterProperties {
         return new Made(listNames, sectionNames, tags, shared, store.today());
     }
 
-    /** A random query as a person might type it, up to three levels deep. */
+    /** A random query as a person might type it, up to three levels deep; Todoist's comma between groups at the top. */
     private static String query(Random r, int depth) {
+        if (depth == 0 && r.nextInt(6) == 0) {
+            return query(r, 1) + ", " + query(r, 1);
+        }
         int k = r.nextInt(depth >= 2 ? 1 : 5);
         if (k == 1) {
             return query(r, depth + 1) + (r.nextBoolean() ? " & " : " | ") + query(r, depth + 1);
@@ -150,10 +156,17 @@ class FilterProperties {
     private static String condition(Random r) {
         String[] dates = {"today", "tomorrow", "yesterday", "+3d", "-2d", "+1w", "-1w", "2026-11-20"};
         String d = dates[r.nextInt(dates.length)];
-        return switch (r.nextInt(22)) {
+        return switch (r.nextInt(26)) {
             case 0 -> "#" + (r.nextInt(5) == 0 ? "Nowhere" : LISTS[r.nextInt(LISTS.length)].toLowerCase(Locale.ROOT));
             case 1 -> "##" + LISTS[r.nextInt(LISTS.length)];
             case 2 -> "@" + TAGS[r.nextInt(TAGS.length)];
+            // The Inbox by its name in any language, and a list of one's own called so.
+            case 22 -> "#" + INBOX_WORDS[r.nextInt(INBOX_WORDS.length)];
+            // Todoist's wildcard, in a tag's name or a list's.
+            case 23 -> r.nextBoolean() ? "@" + prefix(TAGS[r.nextInt(TAGS.length)], 1 + r.nextInt(3)) + "*"
+                    : "@*" + TAGS[r.nextInt(TAGS.length)].substring(2);
+            case 24 -> "#" + (r.nextBoolean() ? "*" + LISTS[r.nextInt(LISTS.length)].substring(2) : "W*k");
+            case 25 -> r.nextBoolean() ? "no labels" : (1 + r.nextInt(9)) + " days";
             case 3 -> "p" + (1 + r.nextInt(4));
             case 4 -> "no priority";
             case 5 -> r.nextBoolean() ? "today" : "tomorrow";
@@ -180,6 +193,14 @@ class FilterProperties {
         return w.substring(0, Math.min(n, w.length()));
     }
 
+    /** Whether {@code name} is what {@code pattern} says, case aside, each "*" standing for any characters. */
+    private static boolean like(String pattern, String name) {
+        String re = java.util.Arrays.stream(pattern.split("\\*", -1)).map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*"));
+        return java.util.regex.Pattern.compile(re, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
+                .matcher(name).matches();
+    }
+
     /** What every filter runs over: todos not in the Trash, open ones unless it names done. */
     private static boolean base(Item it, Filter f) {
         return !it.isTrashed() && !it.isNote() && (FilterSql.namesDone(f) || !it.isDone());
@@ -196,10 +217,15 @@ class FilterProperties {
         } else if (f instanceof Filter.Not n) {
             return !eval(n.part(), it, m);
         } else if (f instanceof Filter.InList l) {
-            return it.listId() != null && l.name().equalsIgnoreCase(m.listNames().getOrDefault(it.listId(), "\u0000"));
+            boolean inbox = it.listId() == null || !m.listNames().containsKey(it.listId());
+            if (inbox) {
+                // The Inbox's names, as every language says it: a plain list of them, apart from the code's.
+                return Set.of("inbox", "eingang", "boîte de réception", "réception").stream().anyMatch(n -> like(l.name(), n));
+            }
+            return like(l.name(), m.listNames().get(it.listId()));
         } else if (f instanceof Filter.Tagged t) {
             return m.tags().getOrDefault(it.id(), Set.of()).stream()
-                    .anyMatch(x -> ItemTag.normalize(x).equals(ItemTag.normalize(t.tag())));
+                    .anyMatch(x -> like(ItemTag.normalize(t.tag()), ItemTag.normalize(x)));
         } else if (f instanceof Filter.Priority p) {
             return it.priorityLevel() == p.level();
         } else if (f instanceof Filter.DueBetween d) {
@@ -243,6 +269,7 @@ class FilterProperties {
             case HAS_ATTACHMENT -> false;
             case SUBTASK -> it.parentId() != null && !it.parentId().isEmpty();
             case SHARED -> it.listId() != null && m.shared().contains(it.listId());
+            case NO_TAGS -> m.tags().getOrDefault(it.id(), Set.of()).isEmpty();
             case DONE -> it.isDone();
         };
     }

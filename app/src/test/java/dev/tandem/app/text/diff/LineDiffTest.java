@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class LineDiffTest {
     /** Rows as "  same", "- removed", "+ added", "~ N" for a fold of N lines: easy to compare whole. */
     private static List<String> show(List<DiffLine> rows) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tandem.app.text.diff.MergeText.Choice;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class MergeTextTest {
     private static final String LOST = "Day 1: fly\nDay 2: Sintra and Cascais\nDay 3: train\nDay 4: wine\nDay 5: home\n";
     private static final String KEPT = "Day 1: fly\nDay 2: Sintra palace only\nDay 3: train\nDay 4: wine\nDay 5: fly home\n";

@@ -11,8 +11,10 @@ import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FilterParserTest {
     /** A Thursday. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
@@ -60,17 +62,54 @@ class FilterParserTest {
         assertEquals(8, e.at());
         assertTrue(e.getMessage().startsWith("At 9: a condition is missing"), e.getMessage());
         e = assertThrows(FilterException.class, () -> parse("#Work & urgent"));
-        assertTrue(e.getMessage().contains("“urgent” is no condition"), e.getMessage());
+        assertTrue(e.getMessage().contains("“urgent” is not a condition"), e.getMessage());
         assertEquals(8, e.at());
         e = assertThrows(FilterException.class, () -> parse("(p1 | p2"));
         assertTrue(e.getMessage().startsWith("At 1: this “(” is never closed"), e.getMessage());
         e = assertThrows(FilterException.class, () -> parse("p1 )"));
         assertTrue(e.getMessage().startsWith("At 4: this “)” closes nothing"), e.getMessage());
         e = assertThrows(FilterException.class, () -> parse("due before: soonish"));
-        assertTrue(e.getMessage().startsWith("At 13: “soonish” is no date"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("At 13: “soonish” is not a date"), e.getMessage());
         e = assertThrows(FilterException.class, () -> parse("#"));
         assertTrue(e.getMessage().contains("needs something after it"), e.getMessage());
         assertThrows(FilterException.class, () -> parse("   "));
+    }
+
+    @Test
+    void parse_todoistForms_readAsTheirTandemConditions() {
+        assertEquals(new Filter.Or(List.of(parse("today"), parse("overdue"))), parse("today, overdue"));
+        assertEquals(new Filter.Or(List.of(parse("#Work & p1"), parse("@errand"))), parse("#Work & p1 , @errand"));
+        assertEquals(parse("due: next 7 days"), parse("7 days"));
+        assertEquals(parse("due: next 7 days"), parse("Next 7 Days"));
+        assertEquals(parse("due: next 1 day"), parse("1 day"));
+        assertEquals(new Filter.Is(Filter.Flag.NO_TAGS), parse("no labels"));
+        assertEquals("no tags", parse("no labels").text());
+        assertEquals(new Filter.DueBefore(new DateSaid("+7d")), parse("due before: +7 days"));
+        assertEquals(new Filter.DueBefore(new DateSaid("+2w")), parse("due before: in 2 weeks"));
+        assertEquals(new Filter.DueAfter(new DateSaid("-3d")), parse("due after: 3 days ago"));
+        assertEquals(new Filter.DueAfter(new DateSaid("-1m")), parse("date after: -1 month"));
+        assertEquals(parse("due: tomorrow"), parse("date: tomorrow"));
+        assertEquals(new Filter.Tagged("urg*"), parse("@urg*"));
+        assertEquals(new Filter.InList("*Home"), parse("#*Home"));
+    }
+
+    @Test
+    void parse_commaInsideWhatWouldNotReadAlone_staysPartOfIt() {
+        assertEquals(new Filter.InList("Team, Alpha"), parse("#Team, Alpha"));
+        assertEquals(new Filter.Search("milk, bread"), parse("search: milk, bread"));
+        // Inside parentheses a comma is no separator.
+        assertEquals(new Filter.InList("A, B"), parse("(#A, B)"));
+        FilterException e = assertThrows(FilterException.class, () -> parse("today, blorp"));
+        assertEquals("At 8: “blorp” is not a condition; try #list, @tag, p1–p4, today, overdue, no date, due before: +7d,"
+                + " search: words.", e.getMessage());
+    }
+
+    @Test
+    void parse_assignment_saysThereIsNone() {
+        for (String q : List.of("assigned to: me", "assigned by: Ann", "#Work & !assigned", "added by: me")) {
+            FilterException e = assertThrows(FilterException.class, () -> parse(q), q);
+            assertTrue(e.getMessage().contains("no one is assigned"), e.getMessage());
+        }
     }
 
     @Test

@@ -17,8 +17,10 @@ import dev.tandem.app.text.note.NoteBlock.Quote;
 import dev.tandem.app.text.note.NoteBlock.Rule;
 import dev.tandem.app.text.note.NoteBlock.Table;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class NoteParserTest {
     private static Span plain(String t) {
         return Span.plain(t);

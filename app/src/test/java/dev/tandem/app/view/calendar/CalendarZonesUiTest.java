@@ -14,6 +14,7 @@ import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,8 @@ class CalendarZonesUiTest {
     private void open(ZoneId zoneId, Locale format, LocalDate day) throws Exception {
         TimeZone.setDefault(TimeZone.getTimeZone(zoneId));
         Locale.setDefault(Locale.Category.FORMAT, format);
+        // As the app's start reads it from LANG: the system's region decides the week of its language.
+        WeekStart.system(format);
         device = Device.open("UI test", Files.createTempDirectory(tmp, "zones"), FxExecutor.INSTANCE, null,
                 Duration.ofSeconds(3));
         fx(() -> {
@@ -104,6 +107,7 @@ class CalendarZonesUiTest {
         }
         TimeZone.setDefault(zone);
         Locale.setDefault(Locale.Category.FORMAT, locale);
+        WeekStart.system(locale);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -10,11 +10,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A long note edited a part at a time: the parts cover the note, and the notes field is always the whole note. */
+@Tag("ui")
 class NoteTextPartsTest {
     private static String lines(int chars) {
         StringBuilder b = new StringBuilder();

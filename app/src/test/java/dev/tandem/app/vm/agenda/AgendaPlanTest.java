@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The agenda's layout from its todos, without a toolkit or a database. */
+@Tag("unit")
 class AgendaPlanTest {
     /** A Wednesday; the range runs to Tuesday 8 December, across the month's end. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);

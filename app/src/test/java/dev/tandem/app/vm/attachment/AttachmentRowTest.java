@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Attachment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a chip says of a file: its kind in words and its size as a file manager writes it. */
+@Tag("unit")
 class AttachmentRowTest {
     private static AttachmentRow row(String name, String type, long size) {
         return AttachmentRow.of(new Attachment("id", "item", "blob", name, type, size, 0L));

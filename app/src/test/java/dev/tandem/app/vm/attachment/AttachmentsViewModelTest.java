@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the limit), pasted images as PNG with their Markdown, undo, opening, and what an inline image shows
  * when its bytes are here, not on the remote, nowhere to fetch from, or damaged on the remote.
  */
+@Tag("unit")
 class AttachmentsViewModelTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-12T14:03:22Z"), ZoneOffset.UTC);
 

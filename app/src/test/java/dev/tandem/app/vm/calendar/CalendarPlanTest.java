@@ -13,9 +13,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The calendar's ranges, days, blocks and geometry, without a toolkit or a database. */
+@Tag("unit")
 class CalendarPlanTest {
     /** Wednesday 25 November 2026. */
     private static final LocalDate WED = LocalDate.of(2026, 11, 25);

@@ -27,9 +27,11 @@ import java.util.Set;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The calendar through a real store, live, without a toolkit: moves, undo, repeating todos, drops, the keys. */
+@Tag("unit")
 class CalendarViewModelTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     /** Wednesday 25 November 2026. */

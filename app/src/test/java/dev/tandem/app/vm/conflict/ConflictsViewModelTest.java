@@ -31,8 +31,10 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ConflictsViewModelTest {
     private final TestUi ui = new TestUi();
     private final SyncStorage shared = SyncStorage.memory();

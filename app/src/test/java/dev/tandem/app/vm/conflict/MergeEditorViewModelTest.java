@@ -7,8 +7,10 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class MergeEditorViewModelTest {
     @AfterEach
     void english() {

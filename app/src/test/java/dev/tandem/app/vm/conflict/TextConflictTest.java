@@ -12,8 +12,10 @@ import dev.tandem.app.text.diff.LineDiff;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class TextConflictTest {
     @Test
     void of_twoOneLineTitles_inlineWithChangedWordsMarked() {

@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The editor's time, length, priority, tags, repeat and reminder fields, without a toolkit. */
+@Tag("unit")
 class DetailsViewModelTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private final TestUi ui = new TestUi();

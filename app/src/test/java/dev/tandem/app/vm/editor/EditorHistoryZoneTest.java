@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The editor's history names a reminder's time in the store's zone, where the reminder fires, not the machine's. */
+@Tag("unit")
 class EditorHistoryZoneTest {
     /** Far from any CI machine's zone, so the machine's zone would show another hour. */
     private static final ZoneId ZONE = ZoneId.of("Pacific/Kiritimati");

@@ -14,8 +14,10 @@ import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class EditorViewModelTest {
     private final TestUi ui = new TestUi();
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());

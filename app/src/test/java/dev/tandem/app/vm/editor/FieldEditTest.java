@@ -8,8 +8,10 @@ import dev.tandem.app.model.Item;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FieldEditTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private final Item base = Item.create("Buy milk", "l1", DAY, 1_000L);

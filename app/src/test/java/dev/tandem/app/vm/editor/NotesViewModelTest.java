@@ -20,9 +20,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The editor's notes: rendered or text, ticking a box saves one character, links open only on the web. */
+@Tag("unit")
 class NotesViewModelTest {
     private final TestUi ui = new TestUi();
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());

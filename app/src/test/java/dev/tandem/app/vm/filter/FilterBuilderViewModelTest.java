@@ -30,10 +30,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The condition builder over a real SQLite profile on disk, without a toolkit; work runs on the calling thread. */
+@Tag("unit")
 class FilterBuilderViewModelTest {
     @TempDir
     Path tmp;
@@ -226,6 +228,17 @@ class FilterBuilderViewModelTest {
         assertEquals(Messages.text("filter.builder.count", 3L), vm.countProperty().get());
         vm.anyOfProperty().set(true);
         assertEquals(Messages.text("filter.builder.count", FilteredItems.count(store, vm.filter())), vm.countProperty().get());
+    }
+
+    /** A tag or list no one has is likely a typo: the count says so as the query is typed. */
+    @Test
+    void count_tagOrListNoOneHas_saysSoBesideTheCount() {
+        store.add("Report", null, store.createList("Work").id(), null, null, new TodoDetails(1, List.of("office"), null, null));
+        FilterBuilderViewModel vm = fresh();
+        vm.textProperty().set("@ofice | #Wrok");
+        assertEquals("Finds no todos now. No tag is called “ofice”. No list is called “Wrok”.", vm.countProperty().get());
+        vm.textProperty().set("@of* | #Inbox");
+        assertEquals(Messages.text("filter.builder.count", 1L), vm.countProperty().get(), "the Inbox is always known");
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class HistoryLineTest {
     private static HistoryEntry e(String change, String field, Object value) {
         return new HistoryEntry(change, Instant.EPOCH, "Laptop", false, field, value);

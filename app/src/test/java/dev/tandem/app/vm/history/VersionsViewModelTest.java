@@ -23,8 +23,10 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class VersionsViewModelTest {
     private final TestClock clock = new TestClock(ZoneOffset.UTC);
     private final TodoStore store = new TodoStore(Db.builder().memory().clock(clock).build(), clock, ZoneOffset.UTC);

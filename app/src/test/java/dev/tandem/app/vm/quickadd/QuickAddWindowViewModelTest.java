@@ -11,10 +11,12 @@ import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The quick-add window's model: done once saved; text kept with the reason when the save fails; Escape. */
+@Tag("unit")
 class QuickAddWindowViewModelTest {
     @TempDir
     Path tmp;

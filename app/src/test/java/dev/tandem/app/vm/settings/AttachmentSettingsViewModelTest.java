@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Settings' "Attachments": choices saved as made, "Free up space" saying what it freed, and "Clean up the
  * remote" counting first and deleting only once confirmed.
  */
+@Tag("unit")
 class AttachmentSettingsViewModelTest {
     @TempDir
     Path tmp;

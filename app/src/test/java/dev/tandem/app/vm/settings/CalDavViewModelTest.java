@@ -28,10 +28,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Phone and CalDAV task lists" without a toolkit, against Radicale; the UI executor is the calling thread. */
+@Tag("server")
 class CalDavViewModelTest {
     @TempDir
     Path tmp;

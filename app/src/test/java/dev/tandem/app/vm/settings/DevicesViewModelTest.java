@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sync settings' device list over a real folder remote with two real profiles. */
+@Tag("unit")
 class DevicesViewModelTest {
     @TempDir
     Path tmp;

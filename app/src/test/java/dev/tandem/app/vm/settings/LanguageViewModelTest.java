@@ -11,10 +11,12 @@ import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Settings → Language saves the profile's choice and says when it differs from the language running now. */
+@Tag("unit")
 class LanguageViewModelTest {
     @TempDir
     Path tmp;

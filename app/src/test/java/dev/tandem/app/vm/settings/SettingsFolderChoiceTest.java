@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A folder remote is never a folder with the user's own files in it: Tandem asks, or makes one inside. */
+@Tag("unit")
 class SettingsFolderChoiceTest {
     @TempDir
     Path tmp;

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SettingsViewModelTest {
     private final AtomicReference<String> checkThread = new AtomicReference<>();
 

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ShortcutHelpTest {
     private static final Optional<Launcher> INSTALLED = Optional.of(
             new Launcher(Path.of("/opt/tandem/bin/Tandem"), Path.of("/opt/tandem/bin/tandem-cli")));

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class RemoteChoiceTest {
     private final StringProperty remote = new SimpleStringProperty("");
     private final RemoteChoice choice = new RemoteChoice(remote);

@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder: Alice shares a list, Bob joins with the invite, Alice admits him after his fingerprint
  * shows in her requests, the list arrives on Bob's device; Alice removes Bob; Bob leaves and undoes.
  */
+@Tag("server")
 class ShareViewModelTest {
     @TempDir
     Path tmp;

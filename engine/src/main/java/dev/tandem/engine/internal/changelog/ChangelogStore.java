@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -196,6 +197,29 @@ public final class ChangelogStore {
             ps.setBytes(1, Uuid7.toBytes(id));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * When each attribute of one entity got its winning value (the time in the winning change's id), by lower-case
+     * field; a merge's hidden bookkeeping left out. Only the winners row is read, never a change's values.
+     */
+    public Map<String, Instant> changedAt(Connection c, String table, String entity) throws SQLException {
+        byte[] blob;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT winners FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ''")) {
+            ps.setString(1, table);
+            ps.setString(2, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                blob = rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+        Map<String, Instant> out = new TreeMap<>();
+        for (Map.Entry<String, WinnerMap.Entry> e : WinnerMap.decode(blob).byField().entrySet()) {
+            if (!TextMergeField.isHidden(e.getValue().field())) {
+                out.put(e.getKey(), Instant.ofEpochMilli(Uuid7.millis(e.getValue().id())));
+            }
+        }
+        return out;
     }
 
     /** The changes of one entity, in clock order. */

@@ -31,7 +31,18 @@ record Kdf(int id, int cost, int memoryKiB, int parallelism) {
     static final int HKDF_SHA256 = 0;
     static final int ARGON2ID = 2;
     /** RFC 9106's second recommended option: 64 MiB, 3 passes, 4 lanes; about 0.3 s here. */
-    static final Kdf DEFAULT = new Kdf(ARGON2ID, 3, 64 * 1024, 4);
+    static final Kdf RFC_9106 = new Kdf(ARGON2ID, 3, 64 * 1024, 4);
+    /** The least every reader accepts ({@link #check}): OWASP's floor, 19 MiB and 2 passes, one lane. */
+    static final Kdf FLOOR = new Kdf(ARGON2ID, 2, 19 * 1024, 1);
+    /**
+     * What this process stretches new passphrases with: {@link #RFC_9106}, or {@link #FLOOR} where
+     * the system property {@code tandem.keyStretch} or the variable {@code TANDEM_KEY_STRETCH} says
+     * {@code floor}. The test suite runs so (docs/TESTING.md): a test of sharing or of a passphrase
+     * change then costs what its logic costs, a fifth of the stretching, and it writes nothing a reader
+     * would not take from any remote anyway. Never set for real data (docs/ENCRYPTION.md).
+     */
+    static final Kdf DEFAULT = "floor".equals(System.getProperty("tandem.keyStretch",
+            System.getenv().getOrDefault("TANDEM_KEY_STRETCH", ""))) ? FLOOR : RFC_9106;
     static final Kdf RECOVERY = new Kdf(HKDF_SHA256, 0, 0, 0);
     /** OWASP's floor for Argon2id (19 MiB, 2 passes); below it a slot was not written by Tandem. */
     private static final long MIN_MEMORY_TIMES_PASSES = 19 * 1024 * 2;

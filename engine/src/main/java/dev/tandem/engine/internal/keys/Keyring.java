@@ -65,9 +65,15 @@ record Keyring(int generation, Event event, boolean legacyDescriptor, Instant ch
     /** Encodes a new generation, encrypting {@code keys} under {@code keyringKey}. */
     static Keyring seal(int generation, Event event, boolean legacyDescriptor, Instant at, String device,
                         List<Slot> slots, DataKeys keys, byte[] keyringKey) {
+        return seal(generation, event, legacyDescriptor, at, device, slots, keys, keyringKey, Wrap.nonce());
+    }
+
+    /** As above with a given nonce: random in use, fixed by the format's golden vectors. */
+    static Keyring seal(int generation, Event event, boolean legacyDescriptor, Instant at, String device,
+                        List<Slot> slots, DataKeys keys, byte[] keyringKey, byte[] nonce) {
         String name = trimmedName(device);
         Keyring unsealed = new Keyring(generation, event, legacyDescriptor, at, name, List.copyOf(slots),
-                Wrap.nonce(), new byte[0]);
+                nonce.clone(), new byte[0]);
         byte[] ct = Aead.seal(keyringKey, unsealed.keysNonce, unsealed.header(), keys.toBytes());
         return new Keyring(generation, event, legacyDescriptor, at, name, unsealed.slots, unsealed.keysNonce, ct);
     }

@@ -21,7 +21,12 @@ record Slot(int type, Kdf kdf, byte[] salt, byte[] nonce, byte[] wrapped) {
 
     /** A new slot for {@code keyringKey} under {@code kek}, which {@code kdf} made from {@code salt}. */
     static Slot seal(int type, Kdf kdf, byte[] salt, byte[] kek, byte[] keyringKey) {
-        Slot unsealed = new Slot(type, kdf, salt.clone(), Wrap.nonce(), new byte[0]);
+        return seal(type, kdf, salt, kek, keyringKey, Wrap.nonce());
+    }
+
+    /** As above with a given nonce: random in use, fixed by the format's golden vectors. */
+    static Slot seal(int type, Kdf kdf, byte[] salt, byte[] kek, byte[] keyringKey, byte[] nonce) {
+        Slot unsealed = new Slot(type, kdf, salt.clone(), nonce.clone(), new byte[0]);
         return new Slot(type, kdf, unsealed.salt, unsealed.nonce, Aead.seal(kek, unsealed.nonce, unsealed.aad(), keyringKey));
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -37,6 +38,7 @@ import net.jqwik.api.statistics.Statistics;
  * at a column this schema lacks, repeated (a replayed batch, a change twice in one batch), and
  * notes that merge line by line ({@code Db.Builder#mergeText}).
  */
+@Tag("property")
 class RemoteApplyProperties {
     private static final String[] ITEMS = {"i0", "i1", "i2", "i3"};
     private static final String[] LISTS = {"l0", "l1"};

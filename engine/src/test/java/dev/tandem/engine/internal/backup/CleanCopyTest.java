@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A backup's rows in a schema the program built: nothing of the file's own schema is kept or run. */
+@Tag("unit")
 class CleanCopyTest {
     private static final Consumer<Path> SCHEMA = p -> {
         try (Db db = Db.open(p)) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * plaintext byte i = 31·i + 7); the expected SHA-256s were taken from the format as first shipped
  * and checked independently with Python's {@code cryptography} (Argon2id, AESGCM).
  */
+@Tag("unit")
 class SealedFileVectorsTest {
     private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
     private static final byte[] KDF = HexFormat.of().parseHex("02" + "00000003" + "00010000" + "04");

@@ -18,9 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class SealedFolderTest {
     private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
 

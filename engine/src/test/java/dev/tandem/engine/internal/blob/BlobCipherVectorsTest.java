@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * expected SHA-256s were taken from the format as first shipped and checked independently with
  * Python's {@code cryptography} (AESGCM).
  */
+@Tag("unit")
 class BlobCipherVectorsTest {
     private static final byte[] KEY = sequence(32, 1, 0);
     private static final int GENERATION = 7;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back as the same bytes, and a write that fails midway or an interrupt fails the whole upload and
  * leaves nothing on the remote, nor the blob marked as there.
  */
+@Tag("unit")
 class BlobUploadFailureTest {
     @TempDir
     Path tmp;

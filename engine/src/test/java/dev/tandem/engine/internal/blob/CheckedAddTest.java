@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Adding bytes that must be a named blob, and removing what an import stored that nothing names. */
+@Tag("unit")
 class CheckedAddTest {
     private static final String OTHER = "0".repeat(64);
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * over, endless, with a Content-Length that lies, or trickled a byte a second. Bodies are generated
  * as they are written, never held; the server counts what it got to write before the client hung up.
  */
+@Tag("unit")
 class DefaultCalDavAccountCapsTest {
     private static final long CAP = DefaultCalDavAccount.MAX_LISTING;
     /** What loopback socket buffers and the client's own buffer may hold beyond what the client read. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * character over, 100,000 nested elements, entities that expand a billion times or name a local
  * file or another server.
  */
+@Tag("unit")
 class DefaultCalDavAccountXmlTest {
     private static final TaskCalendar CAL = new TaskCalendar("/cal/", "Tasks", "", true);
     private static final String OPEN = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what that engine read, on purpose: an edit-delete conflict's kept side is now the delete (the
  * tombstone's value 1, from the delete's change); version 1 showed the edit itself on both sides.
  */
+@Tag("unit")
 class ChangelogUpgradeTest {
     record Task(String id, String title, Double score, byte[] data, Long done) {
         Task withTitle(String t) {

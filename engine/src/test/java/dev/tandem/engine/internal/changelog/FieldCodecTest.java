@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FieldCodecTest {
     private static final UUID PREV = UUID.fromString("01a2027c-47c2-7000-b7d4-3d4bb3802daa");
 

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.StorageException;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class WinnerMapTest {
     private static final UUID A = UUID.fromString("01a2027c-47c2-7000-b7d4-3d4bb3802daa");
     private static final UUID B = UUID.fromString("01a2027c-48e1-7000-b3e4-7b3fe403159c");

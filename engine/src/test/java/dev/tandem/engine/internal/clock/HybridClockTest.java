@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class HybridClockTest {
     @Test
     void next_wallClockStepsBack_idsStillIncrease() {

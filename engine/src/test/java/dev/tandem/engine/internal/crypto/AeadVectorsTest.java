@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * slots and data keys among them), so its output for fixed inputs must never change. Checked
  * independently with Python's {@code cryptography} (AESGCM).
  */
+@Tag("unit")
 class AeadVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] KEY = HEX.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");

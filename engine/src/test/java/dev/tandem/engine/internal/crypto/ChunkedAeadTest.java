@@ -13,11 +13,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.Provider;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shared chunk core, apart from either format (their bytes are pinned by their own vector tests). */
+@Tag("unit")
 class ChunkedAeadTest {
     private static final int CHUNK = 4096;
     private static final ChunkedAead CHUNKS = new ChunkedAead(new byte[32], CHUNK, new byte[] {1, 2, 3},

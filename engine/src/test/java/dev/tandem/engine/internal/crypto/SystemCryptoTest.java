@@ -25,12 +25,14 @@ import javax.crypto.CipherSpi;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The system library's AES-GCM and SHA-256: on a Linux machine with NSS (every CI machine: Chromium brings it) it is
  * found and agrees with the JDK; a library that would seal other bytes or take a forged tag is never used.
  */
+@Tag("process")
 class SystemCryptoTest {
 
     @Test

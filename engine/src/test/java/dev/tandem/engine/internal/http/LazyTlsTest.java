@@ -13,8 +13,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 import org.apache.hc.core5.http.protocol.BasicHttpContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class LazyTlsTest {
 
     @Test

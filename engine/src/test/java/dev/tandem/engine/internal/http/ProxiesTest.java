@@ -15,9 +15,11 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The proxy rule, with the environment and the JVM's selector passed in: never the process's own. */
+@Tag("unit")
 class ProxiesTest {
     private static final URI HTTPS = URI.create("https://cloud.example.com/remote.php/dav/files/sam/Tandem");
     private static final URI HTTP = URI.create("http://nas.lan:8080/dav");

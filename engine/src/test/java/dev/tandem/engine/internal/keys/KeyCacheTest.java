@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the kept key. The file next to it is an input like any other: a damaged, stale, oversized or planted one costs a
  * stretch and is repaired, and a kept key never opens the remote for a passphrase other than its own.
  */
+@Tag("unit")
 class KeyCacheTest {
     private static final String PASSPHRASE = "correct horse battery staple";
 

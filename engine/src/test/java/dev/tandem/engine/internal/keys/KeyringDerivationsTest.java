@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A push with an attachment stretches the passphrase (Argon2id, the slow step) once, and only the right one opens. */
+@Tag("unit")
 class KeyringDerivationsTest {
     private static final String PASSPHRASE = "correct horse battery staple";
 

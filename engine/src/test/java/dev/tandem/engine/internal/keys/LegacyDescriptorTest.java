@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The first layout's descriptor, pinned: remotes written by it are upgraded in place, so it must read forever. */
+@Tag("unit")
 class LegacyDescriptorTest {
     /** Written by Tandem's first encrypted format and checked independently with Python's cryptography. */
     private static final String DESCRIPTOR_V1 = "5444454b0101000927c01056e77cc5ff425189f4f3fa8f548e8da79a2fa25484"

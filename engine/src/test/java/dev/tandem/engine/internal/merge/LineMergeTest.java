@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class LineMergeTest {
     private static final String TRIP = "Trip to Lisbon\nFlights: ?\nHotel: Alfama\nCar: ?\n";
 

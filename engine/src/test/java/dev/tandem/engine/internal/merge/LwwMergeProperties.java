@@ -14,8 +14,10 @@ import java.util.UUID;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 
+@Tag("property")
 class LwwMergeProperties {
     static UUID v7(long millis, long random) {
         return new UUID((millis << 16) | 0x7000L, 0x8000_0000_0000_0000L | (random & 0x3FFF_FFFF_FFFF_FFFFL));

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class VersionWalkTest {
     private final Map<UUID, UUID> replaced = new HashMap<>();
     private final Map<UUID, UUID> merged = new HashMap<>();

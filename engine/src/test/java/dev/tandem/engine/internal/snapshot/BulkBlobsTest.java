@@ -11,8 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class BulkBlobsTest {
     static final String[] NAMES = {"title", "Notes", "done", "_deleted", "priority", "a", "B", "zeta", "due", "listId"};
 

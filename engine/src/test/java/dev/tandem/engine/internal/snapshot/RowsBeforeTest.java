@@ -11,6 +11,7 @@ import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while the catch-up writes an earlier table must send that table back to the writer's own read:
  * else the stale row would match the snapshot and the changed row would stay.
  */
+@Tag("unit")
 class RowsBeforeTest {
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE aaa(id TEXT PRIMARY KEY, zid TEXT, v TEXT);"

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -30,6 +31,7 @@ import net.jqwik.api.statistics.Statistics;
  * following the version they replace, sometimes not (a clash), deleting, restoring and making new
  * todos, so folds stop anywhere or nowhere.
  */
+@Tag("property")
 class SnapshotFoldProperties {
     private static final String[] ITEMS = {"i0", "i1", "i2", "i3", "i4"};
     private static final String[] FIELDS = {"title", "notes", "priority", "done"};

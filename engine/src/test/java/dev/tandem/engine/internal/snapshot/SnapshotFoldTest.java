@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * snapshot a writer would take after merging them. What the whole catch-up then does on a database
  * (same state as replaying, clashes kept) is in {@code ReturningDeviceTest} and {@code SnapshotTest}.
  */
+@Tag("unit")
 class SnapshotFoldTest {
     static final long T0 = 1_800_000_000_000L;
     final HybridClock clock = new HybridClock(Clock.fixed(Instant.ofEpochMilli(T0 + 1_000_000), ZoneOffset.UTC));

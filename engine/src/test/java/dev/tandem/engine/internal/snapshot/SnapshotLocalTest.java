@@ -35,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link RemoteApply}, what the slow path runs): the same snapshot must leave the same rows, the
  * same changelog, winners and pending entities, and the same row events.
  */
+@Tag("unit")
 public class SnapshotLocalTest {
     @TempDir
     Path dir;

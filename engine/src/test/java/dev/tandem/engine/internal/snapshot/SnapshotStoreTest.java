@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reading a snapshot of several parts: fetched in order, decoded while the next part downloads. */
+@Tag("unit")
 class SnapshotStoreTest {
     final HybridClock clock = new HybridClock(Clock.systemUTC());
     final UUID writer = UUID.randomUUID();

@@ -9,12 +9,14 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A secret sealed to a member pinned byte for byte: grants on shared remotes must keep opening, and
  * older Tandems must open what is sealed now. The key pairs were made once with the JDK's X25519.
  */
+@Tag("unit")
 class SealedVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final String RECIPIENT_PUBLIC =

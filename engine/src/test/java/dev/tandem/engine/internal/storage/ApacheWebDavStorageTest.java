@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The storage contract against Apache httpd with mod_dav_fs, which honours If-None-Match on PUT. */
+@Tag("server")
 class ApacheWebDavStorageTest extends WebDavContract {
     @Override
     WebDavServer.Kind kind() {

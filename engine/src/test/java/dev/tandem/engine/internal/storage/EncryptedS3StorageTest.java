@@ -2,8 +2,10 @@ package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
+import org.junit.jupiter.api.Tag;
 
 /** The contract for encryption over a real S3 server (S3Proxy), one fresh bucket per test. */
+@Tag("server")
 class EncryptedS3StorageTest extends SyncStorageContract {
     @Override
     protected SyncStorage newStorage() {

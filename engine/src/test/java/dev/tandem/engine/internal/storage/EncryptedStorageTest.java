@@ -23,10 +23,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The contract over memory, plus what encryption adds: passphrase checks, tamper detection, one KDF run. */
+@Tag("unit")
 class EncryptedStorageTest extends SyncStorageContract {
     private static final String PASSPHRASE = "correct horse battery staple";
     private static final String KEYRING = "keys/0000000001";

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins the on-remote format of docs/ENCRYPTION.md: objects written by this version must open in
  * every later one, and the document must be enough to write a compatible reader.
  */
+@Tag("unit")
 class EncryptionFormatTest {
     /** Written by Tandem's first encrypted format and checked independently with Python's cryptography. */
     private static final String DESCRIPTOR_V1 = "5444454b0101000927c01056e77cc5ff425189f4f3fa8f548e8da79a2fa25484"

@@ -20,11 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on a real directory, plus what a shared folder throws at us. */
+@Tag("unit")
 class FolderStorageTest extends SyncStorageContract {
     @TempDir
     Path temp;

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.ExternalS3Server;
 import java.io.IOException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * refused as the contract demands; only a copied profile races, and sync's read back of its own
  * batches catches it.
  */
+@Tag("server")
 class MotoStorageTest extends SyncStorageContract {
     @Override
     protected SyncStorage newStorage() {

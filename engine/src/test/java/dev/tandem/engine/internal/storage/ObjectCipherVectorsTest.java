@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.engine.sync.SyncException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code TDEO} object format pinned byte for byte, in both versions (data key 0, and a key id):
  * objects on remotes must keep opening, and older Tandems must open what is written now.
  */
+@Tag("unit")
 class ObjectCipherVectorsTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] KEY = HEX.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");

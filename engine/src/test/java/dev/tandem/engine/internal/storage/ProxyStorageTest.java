@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * credentials or is down the error names the proxy, not the storage. The environment is always a
  * map of the test's own, never the process's.
  */
+@Tag("server")
 class ProxyStorageTest {
     private static final String USER = "tandem";
     private static final String PASSWORD = "proxysecret";

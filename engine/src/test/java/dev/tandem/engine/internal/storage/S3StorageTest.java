@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The contract against a real S3 server (S3Proxy), one fresh bucket per test, plus S3's failure modes. */
+@Tag("server")
 class S3StorageTest extends SyncStorageContract {
     private final S3ProxyServer server = S3ProxyServer.shared();
     private String bucket;

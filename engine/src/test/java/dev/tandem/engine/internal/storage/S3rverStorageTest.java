@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * third-party endpoints are sent without aws-chunked framing. Sync refuses to run on it
  * ({@code NO_CONDITIONAL_WRITES}), see {@code ThirdPartyS3SyncTest}.
  */
+@Tag("server")
 class S3rverStorageTest extends SyncStorageContract {
     @Override
     protected SyncStorage newStorage() {

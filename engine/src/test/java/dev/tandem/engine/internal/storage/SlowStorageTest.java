@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SlowStorageTest extends SyncStorageContract {
     @Override
     protected SyncStorage newStorage() {

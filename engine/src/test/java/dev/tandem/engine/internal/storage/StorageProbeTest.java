@@ -17,9 +17,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("server")
 class StorageProbeTest {
     private static final List<String> ALL_STEPS = List.of("List", "Write", "Read back", "Conditional write", "Clean up");
 

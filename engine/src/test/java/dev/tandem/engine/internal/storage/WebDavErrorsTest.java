@@ -34,6 +34,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * disk, a busy server, a hostile listing, a server that ignores conditional writes). Each error
  * must carry the right {@link Reason} and words that point at the fix.
  */
+@Tag("server")
 class WebDavErrorsTest {
     private static final String FOLDER = "/dav/";
     private static final String XML = "application/xml; charset=utf-8";

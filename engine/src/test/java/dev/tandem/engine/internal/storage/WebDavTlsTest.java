@@ -25,6 +25,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (127.0.0.1): refused with its fingerprint in the message until the user trusts exactly that
  * fingerprint, however they write it.
  */
+@Tag("server")
 class WebDavTlsTest {
     private static final String FOLDER = "/dav/";
     private static final char[] STOREPASS = "changeit".toCharArray();

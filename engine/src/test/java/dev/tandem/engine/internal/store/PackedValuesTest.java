@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageTypeException;
 import org.msgpack.core.MessageUnpacker;
 
+@Tag("unit")
 class PackedValuesTest {
     @Test
     void unpackString_anyText_readsWhatMsgpackReads() throws IOException {

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which batches past a snapshot are offered to its bulk load, in which order, and which are left
  * for the pull: always a prefix of the pull's causal order, on changelogs held in memory.
  */
+@Tag("unit")
 class FollowingBatchesTest {
     /** Names batches as {@code a1}, {@code b2}. */
     static List<String> names(List<Batch> batches) {

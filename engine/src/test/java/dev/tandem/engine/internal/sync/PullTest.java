@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pull's order across devices, its groups, and what comes between them; on changelogs held in memory. */
+@Tag("unit")
 class PullTest {
     static final UUID A = UUID.fromString("00000000-0000-7000-8000-00000000000a");
     static final UUID B = UUID.fromString("00000000-0000-7000-8000-00000000000b");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * over the 64 MiB object limit, which every other device then refused, and a save could hold a
  * value, an id or a name no reader accepts: the data stayed on its device and nobody was told.
  */
+@Tag("unit")
 class SyncLimitsTest {
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();

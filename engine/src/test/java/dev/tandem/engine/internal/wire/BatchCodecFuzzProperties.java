@@ -8,6 +8,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Assertions;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Assertions;
  * {@link FuzzInputs#decodeSafely}. {@link BatchCodecFuzzTest} adds a time-bounded random run and a
  * small-heap run.
  */
+@Tag("property")
 class BatchCodecFuzzProperties {
     /** One damage to a body: where (a fraction of its length), what, and with which byte. */
     record Damage(double at, int kind, int value) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@link FuzzInputs}, and the hostile size claims in a child JVM with a 32 MiB heap: any of them
  * allocating what it claims would die there with OutOfMemoryError.
  */
+@Tag("process")
 class BatchCodecFuzzTest {
 
     @Test

@@ -8,6 +8,7 @@ import dev.tandem.engine.internal.changelog.FieldData;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * every device has read them and a snapshot covers them. {@code batch-v1.bin} was written by the
  * layout 1 encoder itself and is checked in, so this test does not depend on today's writer.
  */
+@Tag("unit")
 class BatchCodecLayout1Test {
     static final UUID DEVICE = UUID.fromString("0b3c2f8e-5d1a-4c7e-9a55-1f2e3d4c5b6a");
     static final UUID C1 = UUID.fromString("01936a4e-8c10-7001-8a1b-2c3d4e5f6071");

@@ -17,10 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 
+@Tag("unit")
 class BatchCodecTest {
     final HybridClock clock = new HybridClock(Clock.systemUTC());
     final UUID device = UUID.randomUUID();

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 
+@Tag("unit")
 class PartColumnsTest {
     static final String ID = FuzzInputs.SNAPSHOT_ID;
     final UUID author = UUID.randomUUID();

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SnapshotCodecTest {
     final HybridClock clock = new HybridClock(Clock.systemUTC());
     final UUID a = UUID.randomUUID();

@@ -16,6 +16,7 @@ import dev.tandem.engine.internal.wire.Snapshot.Part;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * it writes them now, so a change to the writer that would change the format fails here rather
  * than on someone's remote. The ids are those of {@code batch-v1.bin}.
  */
+@Tag("unit")
 class SnapshotPartFixturesTest {
     static final String ID = "1732233600000-0b3c2f8e-5d1a-4c7e-9a55-1f2e3d4c5b6a";
     static final UUID A = DEVICE;

@@ -1,0 +1,60 @@
+/**
+ * The one error family of the sync core, as the engine's SyncException: every failure carries a
+ * reason that says what it means and whether a retry can help. A remote object that is not a valid
+ * Tandem object is a FormatError (reason CORRUPT), named by its class so callers and tests can tell
+ * it apart; the message names the object, as the engine's do.
+ */
+export const Reason = Object.freeze({
+  CORRUPT: 'CORRUPT',
+  UNSUPPORTED_FORMAT: 'UNSUPPORTED_FORMAT',
+  WRONG_PASSPHRASE: 'WRONG_PASSPHRASE',
+  PASSPHRASE_REQUIRED: 'PASSPHRASE_REQUIRED',
+  ENCRYPTION_MISMATCH: 'ENCRYPTION_MISMATCH',
+  REMOTE_BUSY: 'REMOTE_BUSY',
+  SERVER_INCONSISTENT: 'SERVER_INCONSISTENT',
+  SERVER_FAULT: 'SERVER_FAULT',
+  AUTH: 'AUTH',
+  NOT_FOUND: 'NOT_FOUND',
+  IO: 'IO',
+  NETWORK: 'NETWORK',
+  NO_CONDITIONAL_WRITES: 'NO_CONDITIONAL_WRITES',
+});
+
+/** Reasons a retry can cure, as the engine's SyncException.Reason.retryable(). */
+const RETRYABLE = new Set([Reason.REMOTE_BUSY, Reason.SERVER_INCONSISTENT, Reason.IO, Reason.NETWORK]);
+
+export class SyncError extends Error {
+  constructor(reason, message, options) {
+    super(message, options);
+    this.name = 'SyncError';
+    this.reason = reason;
+  }
+
+  get retryable() {
+    return RETRYABLE.has(this.reason);
+  }
+}
+
+/** A remote object that is not a valid Tandem object: always CORRUPT, never retried. */
+export class FormatError extends SyncError {
+  constructor(message, options) {
+    super(Reason.CORRUPT, message, options);
+    this.name = 'FormatError';
+  }
+}
+
+/** A newer Tandem wrote it: "update Tandem", never corrupt. */
+export class UnsupportedFormatError extends SyncError {
+  constructor(message, options) {
+    super(Reason.UNSUPPORTED_FORMAT, message, options);
+    this.name = 'UnsupportedFormatError';
+  }
+}
+
+/** The passphrase (or recovery key) does not open the keyring. */
+export class WrongPassphraseError extends SyncError {
+  constructor(message, options) {
+    super(Reason.WRONG_PASSPHRASE, message, options);
+    this.name = 'WrongPassphraseError';
+  }
+}

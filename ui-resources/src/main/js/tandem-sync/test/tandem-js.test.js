@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quickAdd } from '../app/items.js';
+
+// tandem-js as a person runs it: two devices (two data folders) through an encrypted folder remote;
+// quick add, list --json, edit on both sides into a conflict, conflicts --json, done; and its refusals.
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tandem-js.js');
+
+function run(args, env = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, TANDEM_PASSPHRASE: 'cli passphrase',
+    ...env }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('quick add reads a title, a list, a priority, tags, dates and notes', () => {
+  const fri = new Date(2026, 10, 25); // a Wednesday
+  assert.deepEqual(quickAdd('Buy milk tomorrow #Groceries p1 @shop', fri),
+    { title: 'Buy milk', list: 'Groceries', priority: 1, tags: ['shop'], due: '2026-11-26', kind: null });
+  assert.equal(quickAdd('Call the bank fri', fri).due, '2026-11-27');
+  assert.equal(quickAdd('Call the bank wednesday', fri).due, '2026-12-02', 'a weekday is the next one');
+  assert.deepEqual(quickAdd('note: Packing list #Travel', fri),
+    { title: 'Packing list', list: 'Travel', priority: null, tags: [], due: null, kind: 'note' });
+});
+
+test('two tandem-js devices sync, clash, list and complete through an encrypted folder', () => {
+  const home = mkdtempSync(join(tmpdir(), 'tandem-js-cli-'));
+  const remote = mkdtempSync(join(tmpdir(), 'tandem-js-remote-'));
+  try {
+    const a = ['--data-dir', join(home, 'a')];
+    const b = ['--data-dir', join(home, 'b')];
+    const added = run([...a, 'add', 'Buy milk #Groceries p2 @shop']);
+    assert.equal(added.code, 0, added.err);
+    const id = added.out.trim();
+    assert.equal(run([...a, 'sync', '--remote', 'folder:' + remote]).code, 0);
+    assert.equal(run([...b, 'sync', '--remote', 'folder:' + remote]).code, 0);
+    const listed = JSON.parse(run([...b, 'list', '--json']).out);
+    assert.deepEqual(Object.keys(listed[0]), ['id', 'title', 'notes', 'due', 'dueTime', 'durationMinutes', 'done', 'list',
+      'listId', 'priority', 'tags', 'repeat', 'repeatText', 'seriesId', 'remindAt', 'kind', 'parentId', 'sectionId', 'rank',
+      'start', 'someday', 'checklist'], 'the fields of tandem list --json, in its order');
+    assert.deepEqual([listed[0].id, listed[0].title, listed[0].list, listed[0].priority, listed[0].tags, listed[0].done],
+      [id, 'Buy milk', 'Groceries', 2, ['shop'], false]);
+    assert.equal(run([...b, 'edit', id.slice(-6), '--title', 'Oat milk']).code, 0);
+    assert.equal(run([...a, 'edit', id.slice(-6), '--title', 'Soy milk', '--notes', '2 cartons']).code, 0);
+    run([...b, 'sync', '--remote', 'folder:' + remote]);
+    run([...a, 'sync', '--remote', 'folder:' + remote]);
+    run([...b, 'sync', '--remote', 'folder:' + remote]);
+    const onB = JSON.parse(run([...b, 'list', '--json']).out)[0];
+    assert.deepEqual([onB.title, onB.notes], ['Soy milk', '2 cartons']);
+    const conflicts = JSON.parse(run([...a, 'conflicts', '--json']).out);
+    assert.deepEqual(conflicts.map((c) => [c.kind, c.field, c.kept, c.lost]), [['EDIT_EDIT', 'title', 'Soy milk', 'Oat milk']]);
+    assert.equal(run([...b, 'done', id]).code, 0);
+    assert.deepEqual(JSON.parse(run([...b, 'list', '--json']).out), []);
+    assert.equal(JSON.parse(run([...b, 'list', '--all', '--json']).out)[0].done, true);
+    const wrong = run([...b, 'sync', '--remote', 'folder:' + remote], { TANDEM_PASSPHRASE: 'not it' });
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /does not match/);
+    assert.equal(JSON.parse(run([...b, 'list', '--all', '--json']).out).length, 1, 'local data kept');
+    assert.equal(run([...b, 'done', 'zz']).code, 1);
+    assert.equal(run([...b, 'sync']).code, 2);
+    assert.equal(run([...b, 'frobnicate']).code, 2);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(remote, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,133 @@
+/*
+ * A list (or the Inbox) in its own order, as the desktop shows it (GET /api/items answers {outline: true}): the
+ * todos outside any section first, then each section as a heading over its todos, each todo followed by its
+ * subtasks as a list nested in its row, indented. A todo's subtasks and a section's todos fold away and come back
+ * from a button that says how many they are; folding is this browser's own (kept in localStorage), starting from
+ * what the desktop folded, so a phone reshapes nothing on the desktop. Each row has its Move… handle (move.js);
+ * Ctrl+. (Cmd+. on a Mac) on a focused row folds its subtasks or shows them.
+ *
+ * Rows come in outline order with their depth; a row whose section is not among the list's (moved by a change
+ * still waiting) shows with the todos outside any section.
+ */
+import { $, h } from './dom.js';
+import { itemRow, keepingFocus, registerOutline, showEmptyView, showMore } from './items.js';
+import { moveHandle, setShown } from './move.js';
+import { t } from './i18n.js';
+
+const FOLDS = 'tandem-folds';
+/** Folds this browser remembers; the oldest go first past this many. */
+const FOLDS_KEPT = 500;
+
+function folds() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(FOLDS) || '{}');
+    return kept && typeof kept === 'object' ? kept : {};
+  } catch (e) {
+    return {};
+  }
+}
+
+/** Whether {@code key} (a todo's id, or "section:" and a section's) is folded here; {@code desktop}: its fold there. */
+function folded(key, desktop) {
+  const f = folds();
+  return key in f ? f[key] === true : !!desktop;
+}
+
+function setFolded(key, value) {
+  const f = folds();
+  delete f[key];
+  f[key] = value;
+  const keys = Object.keys(f);
+  for (let i = 0; i < keys.length - FOLDS_KEPT; i++) delete f[keys[i]];
+  try { localStorage.setItem(FOLDS, JSON.stringify(f)); } catch (e) { /* the fold still shows until the next refresh */ }
+}
+
+/** The rows as a tree: per section (null: none) the top-level todos, each {row, children}. */
+function tree(data) {
+  const groups = new Map([[null, []]]);
+  for (const s of data.sections || []) groups.set(s.id, []);
+  const stack = [];
+  for (const row of data.items) {
+    const node = { row, children: [] };
+    const depth = Math.min(row.depth || 0, stack.length);
+    stack.length = depth;
+    if (depth === 0) (groups.get(row.section || null) || groups.get(null)).push(node);
+    else stack[depth - 1].children.push(node);
+    stack.push(node);
+  }
+  return groups;
+}
+
+export function renderOutline(data) {
+  $('panel').hidden = true;
+  const groups = tree(data);
+  const rows = groups.get(null).map(todo);
+  // Cut short (the first rows of a long list), the sections after the last row shown are not drawn empty.
+  const cut = data.items.length < data.total;
+  const last = data.items.length ? data.items[data.items.length - 1] : null;
+  const lastSection = cut && last ? (data.sections || []).findIndex((s) => s.id === last.section) : Infinity;
+  (data.sections || []).forEach((s, i) => {
+    if (!cut || i <= lastSection) rows.push(section(s, groups.get(s.id)));
+  });
+  setShown(data);
+  keepingFocus(() => $('items').replaceChildren(...rows));
+  showMore(data.items.length, data.total);
+  showEmptyView(data.items.length === 0 && !(data.sections || []).length);
+}
+
+/** A todo's row with its move handle, and its subtasks nested under it with the button that folds them. */
+function todo(node) {
+  const { row } = node;
+  const li = itemRow(row);
+  const line = li.querySelector('.item-row');
+  const count = row.subtasks || node.children.length;
+  if (node.children.length) {
+    const id = 'sub-' + row.id;
+    const open = !folded(row.id, row.folded);
+    const list = h('ul', { class: 'subitems', id, hidden: !open }, ...node.children.map(todo));
+    line.append(foldButton(row.id, id, open, t('page.outline.subtasks', row.title || t('page.row.noTitle'), count), count));
+    li.append(list);
+  }
+  line.append(moveHandle(row));
+  return li;
+}
+
+/** A section: its heading, a button that folds its todos, and the todos. */
+function section(s, nodes) {
+  const id = 'section-' + s.id;
+  const open = !folded('section:' + s.id, s.folded);
+  const name = [h('span', { class: 'section-name' }, s.name), h('span', { class: 'count' }, String(s.count))];
+  // An empty section has nothing to fold: its heading is only its name.
+  const heading = h('h2', { class: 'section-heading' }, nodes.length ? h('button', {
+    type: 'button', class: 'section-fold', 'aria-expanded': String(open), 'aria-controls': id,
+    onclick: (ev) => toggle('section:' + s.id, ev.currentTarget),
+  }, ...name, h('span', { class: 'fold-mark', 'aria-hidden': 'true' })) : h('span', { class: 'section-title' }, ...name));
+  return h('li', { class: 'section', 'data-section': s.id },
+    heading, nodes.length ? h('ul', { class: 'section-items', id, hidden: !open, 'aria-label': s.name }, ...nodes.map(todo)) : null);
+}
+
+function foldButton(key, controls, open, label, count) {
+  return h('button', {
+    type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-controls': controls, 'aria-label': label,
+    onclick: (ev) => toggle(key, ev.currentTarget),
+  }, h('span', { class: 'fold-count' }, String(count)), h('span', { class: 'fold-mark', 'aria-hidden': 'true' }));
+}
+
+function toggle(key, button) {
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', String(open));
+  const list = document.getElementById(button.getAttribute('aria-controls'));
+  if (list) list.hidden = !open;
+  setFolded(key, !open);
+}
+
+document.addEventListener('keydown', (ev) => {
+  if (!(ev.ctrlKey || ev.metaKey) || ev.key !== '.' || ev.altKey) return;
+  const item = ev.target.closest && ev.target.closest('#items .item');
+  const fold = item && item.querySelector(':scope > .item-row > .fold');
+  if (!fold) return;
+  ev.preventDefault();
+  toggle(item.dataset.id, fold);
+});
+
+registerOutline(renderOutline);

@@ -7,6 +7,8 @@ module dev.tandem.engine {
     requires java.sql;
     // WebDAV listings (PROPFIND answers) are read with the JDK's StAX parser.
     requires java.xml;
+    // A read's budget counts the reading thread's CPU time (QueryBudget.workNanos).
+    requires java.management;
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;
     requires msgpack.core;

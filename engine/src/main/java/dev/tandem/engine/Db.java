@@ -60,6 +60,15 @@ public interface Db extends Tx, AutoCloseable {
     /** The number of migration steps applied so far. */
     int schemaVersion();
 
+    /**
+     * As {@link #query(Class, String, Object...)}, stopped once it worked longer than {@code budget}: for a query
+     * whose shape comes from outside (a saved filter another device wrote, a search someone typed). Outside a
+     * transaction it reads the last commit; inside one, the transaction's own rows.
+     *
+     * @throws QueryTooCostlyException when it ran past the budget; the connection it ran on stays usable
+     */
+    <T extends Record> List<T> query(QueryBudget budget, Class<T> type, String sql, Object... params);
+
     /** Runs {@code work} in one transaction: all of it commits, with one notification, or none. */
     void transaction(Consumer<Tx> work);
 
@@ -76,6 +85,16 @@ public interface Db extends Tx, AutoCloseable {
     /** As above, calling back on {@code executor}. */
     <T extends Record> Subscription querySubscribe(Class<T> type, String sql, List<?> params,
                                                    Consumer<List<T>> onResult, Executor executor);
+
+    /**
+     * As {@link #querySubscribe(Class, String, List, Consumer, Executor)}, every run stopped once it worked longer
+     * than {@code budget}: a run that is stopped hands {@code onTooCostly} the reason on {@code executor} instead
+     * of a result, and the subscription stays, to run again after the next commit (a caller that gives up on it
+     * closes it).
+     */
+    <T extends Record> Subscription querySubscribe(QueryBudget budget, Class<T> type, String sql, List<?> params,
+                                                   Consumer<List<T>> onResult,
+                                                   Consumer<QueryTooCostlyException> onTooCostly, Executor executor);
 
     /** Receives the insert, update and delete events of each commit. */
     Subscription subscribe(ChangeListener listener);

@@ -1,5 +1,6 @@
 package dev.tandem.app.caldav;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.transfer.Ical;
 import dev.tandem.app.transfer.IcalTimes;
@@ -241,8 +242,9 @@ public final class Vtodo {
         return cal.toString();
     }
 
+    /** The reminder's moment, or null: none, or one on a date outside {@link DateRange}. */
     private static Long reminder(VToDo v, ZoneId zone) {
-        return reminderAlarm(v, zone).map(a -> trigger(v, a, zone)).orElse(null);
+        return reminderAlarm(v, zone).map(a -> trigger(v, a, zone)).filter(DateRange::containsMillis).orElse(null);
     }
 
     /** Tandem's reminder: the first alarm whose time can be computed. */
@@ -282,16 +284,22 @@ public final class Vtodo {
         }
     }
 
+    /**
+     * The date a DUE or DTSTART says, or null: none, or one outside {@link DateRange} (a server or another client
+     * may send year 99999; the task comes without that date rather than with one Tandem cannot keep).
+     */
     static LocalDate date(Optional<Property> p, ZoneId zone) {
         Temporal t = p.map(x -> x instanceof DateProperty<?> d ? d.getDate() : null).orElse(null);
+        LocalDate day;
         if (t instanceof LocalDate d) {
-            return d;
+            day = d;
+        } else if (t instanceof LocalDateTime l) {
+            day = l.toLocalDate();
+        } else {
+            Long e = t == null ? null : epoch(t, zone);
+            day = e == null ? null : Instant.ofEpochMilli(e).atZone(zone).toLocalDate();
         }
-        if (t instanceof LocalDateTime l) {
-            return l.toLocalDate();
-        }
-        Long e = t == null ? null : epoch(t, zone);
-        return e == null ? null : Instant.ofEpochMilli(e).atZone(zone).toLocalDate();
+        return DateRange.contains(day) ? day : null;
     }
 
     private static Instant instant(Optional<Property> p) {

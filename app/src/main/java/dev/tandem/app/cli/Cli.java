@@ -104,7 +104,9 @@ public final class Cli {
             if (a.startsWith("--data-dir=") || a.startsWith("--lang=")) {
                 continue;
             }
-            return VERBS.contains(a);
+            // A word that is no option is meant as a command: the command line says it knows no such command
+            // (in the language --lang asks for), rather than the window's options calling it an option.
+            return VERBS.contains(a) || !a.isBlank() && !a.startsWith("-");
         }
         return false;
     }
@@ -154,6 +156,10 @@ public final class Cli {
     }
 
     private int runCommand(List<String> argv) {
+        // Terminal output of synced text is escaped in one place (TerminalText); --json escapes the same characters
+        // as JSON escapes, so it passes this unchanged and stays exact JSON.
+        PrintStream out = TerminalText.stream(this.out);
+        PrintStream err = TerminalText.stream(this.err);
         List<String> args = new ArrayList<>(argv);
         String dataDirOpt = null;
         String langOpt = null;

@@ -69,7 +69,7 @@ final class DeviceCommands {
                 String seen = d.lastSeen() == null ? Messages.text("cli.device.neverSeen")
                         : Messages.text("cli.device.lastSeen", Formats.day(
                                 LocalDate.ofInstant(d.lastSeen(), ZoneId.systemDefault()), store.today()));
-                out.printf("%-32s %s  %s%s%n", name, d.id(), seen,
+                out.printf("%-32s %s  %s%s%n", TerminalText.field(name), d.id(), seen,
                         d.retired() ? "  " + Messages.text("cli.device.retired") : "");
             }
         }

@@ -12,6 +12,7 @@ import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.text.filter.UnknownNames;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Smart lists on the command line: {@code tandem list --filter QUERY} and {@code --saved NAME}, and
  * {@code tandem filters} to list, save and remove saved ones. A query that does not read exits 2 with
- * where and why; a saved one a newer device wrote that this one cannot read says so and exits 1.
+ * where and why; a saved one a newer device wrote that this one cannot read says so and exits 1, as does one
+ * too slow to read ({@code model.QueryCost}). {@code tandem filters} shows each one's count as the sidebar does,
+ * or that it is too slow to count.
  */
 final class FilterCommands {
     private final PrintStream out;
@@ -52,7 +55,12 @@ final class FilterCommands {
                 throw new Failure(Messages.text("filter.cli.savedUnreadable", saved.name(), e.getMessage()));
             }
         }
-        List<Item> items = FilteredItems.of(store, f);
+        List<Item> items;
+        try {
+            items = FilteredItems.of(store, f);
+        } catch (QueryTooCostlyException e) {
+            throw new Failure(Messages.text("filter.cli.tooSlow", e.budget().time().toMillis()));
+        }
         Map<String, String> listNames = store.lists().stream()
                 .collect(Collectors.toMap(TodoList::id, l -> l.name() == null ? "" : l.name(), (x, y) -> x));
         Map<String, List<String>> tagsOf = store.tags().all();
@@ -79,7 +87,7 @@ final class FilterCommands {
         List<String> p = a.positional();
         if (p.isEmpty()) {
             for (SavedFilter s : store.savedFilters().all()) {
-                out.println(s.name() + "\t" + s.query());
+                out.println(TerminalText.field(s.name()) + "\t" + TerminalText.field(s.query()) + "\t" + count(store, s));
             }
             return 0;
         }
@@ -111,6 +119,17 @@ final class FilterCommands {
                 return 0;
             }
             default -> throw new UsageError(Messages.text("filter.cli.unknownAction", p.get(0)));
+        }
+    }
+
+    /** How many todos a saved filter finds now, counted as the sidebar counts it, or why there is no number. */
+    private static String count(TodoStore store, SavedFilter s) {
+        try {
+            return String.valueOf(FilteredItems.count(store, FilterParser.parse(s.query(), store.today())));
+        } catch (FilterException e) {
+            return Messages.text("filter.cli.countUnreadable");
+        } catch (QueryTooCostlyException e) {
+            return Messages.text("filter.cli.countTooSlow");
         }
     }
 

@@ -29,7 +29,7 @@ final class ItemLines {
         boolean todo = !it.isNote();
         StringBuilder b = new StringBuilder();
         b.append(TodoCommands.shortId(it.id())).append("  ").append(!todo ? Messages.text("cli.item.note") + " " : it.isDone() ? "[x] " : "[ ] ")
-                .append(it.titleOrEmpty());
+                .append(TerminalText.field(it.titleOrEmpty()));
         if (todo && it.due() != null) {
             b.append("  ").append(Messages.text("cli.item.due", it.due(), it.timeOfDay() == null ? "" : " " + it.dueTime()));
         }
@@ -43,13 +43,13 @@ final class ItemLines {
             b.append("  (").append(Durations.format(it.lengthMinutes())).append(')');
         }
         if (it.listId() != null && listNames.containsKey(it.listId())) {
-            b.append("  #").append(listNames.get(it.listId()));
+            b.append("  #").append(TerminalText.field(listNames.get(it.listId())));
         }
         if (todo && it.priorityLevel() != 0) {
             b.append("  p").append(it.priorityLevel());
         }
         for (String t : tagsOf.getOrDefault(it.id(), List.of())) {
-            b.append("  @").append(t);
+            b.append("  @").append(TerminalText.field(t));
         }
         if (todo && it.recurrence() != null) {
             b.append("  (").append(it.recurrence().describe()).append(')');

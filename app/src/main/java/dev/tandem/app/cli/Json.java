@@ -2,9 +2,14 @@ package dev.tandem.app.cli;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
-/** Just enough JSON writing for the CLI's --json output. */
+/**
+ * Just enough JSON writing for the CLI's --json output. Every character a terminal would act on (C0 and C1
+ * controls, DEL, bidirectional controls: {@link TerminalText#control}) is written as a {@code \\u} escape, so the
+ * output read as JSON is exact and printed to a terminal drives nothing.
+ */
 final class Json {
     private Json() {
     }
@@ -23,8 +28,8 @@ final class Json {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || TerminalText.control(c)) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);
                     }

@@ -152,11 +152,11 @@ final class ShareCommands {
         }
         Spaces.Members all = sharing.members(store, list.id());
         for (SpaceMember m : all.members()) {
-            out.printf("%s  %s%s%n", m.name(), m.fingerprint(), m.owner() ? "  " + Messages.text("cli.share.owner")
+            out.printf("%s  %s%s%n", TerminalText.field(m.name()), m.fingerprint(), m.owner() ? "  " + Messages.text("cli.share.owner")
                     : m.removed() ? "  " + Messages.text("cli.share.removed") : "");
         }
         for (JoinRequest r : all.requests()) {
-            out.printf("%s  %s  %s%n", r.name(), r.fingerprint(), Messages.text("cli.share.asksToJoin"));
+            out.printf("%s  %s  %s%n", TerminalText.field(r.name()), r.fingerprint(), Messages.text("cli.share.asksToJoin"));
         }
         for (OpenInvite i : all.invites()) {
             out.println(Messages.text("cli.share.invite", i.id(), Formats.dayTime(

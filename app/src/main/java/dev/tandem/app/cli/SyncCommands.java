@@ -358,8 +358,9 @@ final class SyncCommands {
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             ConflictWords.Said said = ConflictWords.say(store, c);
-            out.print(conflictLine(c.id(), said.title(), said.field(), said.kept(), authors.label(c.keptAuthor()),
-                    said.lost(), authors.label(c.lostAuthor())));
+            // The title is synced text: written so the terminal acts on none of it.
+            out.print(conflictLine(c.id(), TerminalText.field(said.title()), said.field(), said.kept(),
+                    authors.label(c.keptAuthor()), said.lost(), authors.label(c.lostAuthor())));
         }
         return 0;
     }

@@ -207,7 +207,7 @@ final class TodoCommands {
             err.println(Outline.flattenedNotice());
         }
         for (Outline.Line l : lines) {
-            out.println(l.isSection() ? "## " + l.section().name()
+            out.println(l.isSection() ? "## " + TerminalText.field(l.section().name())
                     : "  ".repeat(l.depth()) + ItemLines.line(l.item(), listNames, tagsOf, zone));
         }
         return 0;

@@ -18,7 +18,7 @@ public final class AgendaItems {
      * trashedAt for "IS NULL", which nearly every row matches, and reads and sorts the whole table (at
      * 100,000 todos a first page then takes as long as the whole result).
      */
-    static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE due IS NOT NULL AND due <> ''"
+    static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + DateRange.sql("due")
             + " AND due <= ? AND +trashedAt IS NULL AND coalesce(done, 0) = 0 AND " + Queries.TODO
             + " ORDER BY due, createdAt, id";
 

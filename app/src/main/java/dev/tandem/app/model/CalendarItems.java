@@ -21,7 +21,7 @@ public final class CalendarItems {
      * {@code repeat <> ''} as written in the partial index, so SQLite uses it; the branches do not overlap.
      */
     static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE due >= ? AND due <= ?" + OPEN
-            + " UNION ALL SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE repeat <> '' AND due < ? AND due <> ''" + OPEN
+            + " UNION ALL SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE repeat <> '' AND due < ? AND " + DateRange.sql("due") + OPEN
             + " ORDER BY due, createdAt, id";
 
     private CalendarItems() {

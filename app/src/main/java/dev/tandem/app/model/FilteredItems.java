@@ -2,16 +2,14 @@ package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterSql;
-import dev.tandem.engine.Subscription;
+import dev.tandem.engine.QueryTooCostlyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.LongConsumer;
 
 /**
  * The todos a filter finds, as one query ({@link FilterSql}): the smart lists', the search box's
- * operators' and {@code tandem list --filter}'s. Ordered as a person reads such a list: by due date
+ * operators' and {@code tandem list --filter}'s, each within its budget ({@link QueryCost}). Ordered as a person reads such a list: by due date
  * (undated last), then priority, then when they were made.
  */
 public final class FilteredItems {
@@ -23,35 +21,39 @@ public final class FilteredItems {
     private FilteredItems() {
     }
 
-    /** What {@code filter} finds today in {@code store}. */
+    /**
+     * What {@code filter} finds today in {@code store}, within a list's budget ({@link QueryCost}).
+     *
+     * @throws QueryTooCostlyException when it ran past its budget (lately)
+     */
     public static List<Item> of(TodoStore store, Filter filter) {
         return of(store, filter, Integer.MAX_VALUE);
     }
 
-    /** The first {@code limit} todos {@code filter} finds today, read no further. */
+    /** The first {@code limit} todos {@code filter} finds today, read no further, within a list's budget. */
     public static List<Item> of(TodoStore store, Filter filter, int limit) {
         FilterSql sql = FilterSql.of(filter, store.today(), store.dateClock().getZone(), store.sharedListIds());
         List<Object> params = new ArrayList<>(sql.params());
         params.add(limit);
-        return store.db().query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + sql.where() + ORDER
-                + " LIMIT ?", params.toArray());
+        return store.queryCost().query(QueryCost.Use.LIST, Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE "
+                + sql.where() + ORDER + " LIMIT ?", params);
     }
 
     /**
-     * How many todos {@code filter} finds on {@code today}, now and again after every commit to a table
-     * the count reads, handed to {@code onCount} on {@code executor}.
+     * How many todos {@code filter} finds on {@code day}, within {@code use}'s budget: a count beside a smart
+     * list ({@link QueryCost.Use#COUNT}) or a list's total ({@link QueryCost.Use#LIST}).
+     *
+     * @throws QueryTooCostlyException when it ran past its budget (lately)
      */
-    public static Subscription subscribeCount(TodoStore store, Filter filter, LocalDate today, LongConsumer onCount,
-            Executor executor) {
-        FilterSql sql = FilterSql.of(filter, today, store.dateClock().getZone(), store.sharedListIds());
-        return store.db().querySubscribe(Count.class, "SELECT '' AS id, count(*) AS n FROM items WHERE " + sql.where(),
-                sql.params(), rows -> onCount.accept(rows.isEmpty() ? 0 : rows.get(0).count()), executor);
+    public static long count(TodoStore store, Filter filter, LocalDate day, QueryCost.Use use) {
+        FilterSql sql = FilterSql.of(filter, day, store.dateClock().getZone(), store.sharedListIds());
+        List<Count> rows = store.queryCost().query(use, Count.class, "SELECT '' AS id, count(*) AS n FROM items WHERE "
+                + sql.where(), sql.params());
+        return rows.isEmpty() ? 0 : rows.get(0).count();
     }
 
-    /** How many todos {@code filter} finds today. */
+    /** How many todos {@code filter} finds today, counted as a smart list's count is. */
     public static long count(TodoStore store, Filter filter) {
-        FilterSql sql = FilterSql.of(filter, store.today(), store.dateClock().getZone(), store.sharedListIds());
-        return Queries.number(store.db(), "SELECT count(*) FROM items WHERE " + sql.where(),
-                sql.params().toArray());
+        return count(store, filter, store.today(), QueryCost.Use.COUNT);
     }
 }

@@ -88,16 +88,12 @@ public record Item(String id, String listId, String title, String notes, String 
         return date(due);
     }
 
-    /** A stored ISO date read; null for none or one that does not parse (a damaged or foreign value). */
+    /**
+     * A stored ISO date read; null for none, one that does not parse (a damaged or foreign value) or one outside
+     * {@link DateRange} (a synced row may hold {@code +999999999-12-31}: it is no date here, never an overdue one).
+     */
     private static LocalDate date(String iso) {
-        if (iso == null || iso.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(iso.strip());
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return DateRange.read(iso).orElse(null);
     }
 
     /** The same item under the id {@code v}: one whose id another system decides (a CalDAV task's key). */

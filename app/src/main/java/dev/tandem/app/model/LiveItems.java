@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * A view's rows kept up to date row by row, so an edit shows at once however long the list is.
@@ -27,6 +29,10 @@ import java.util.concurrent.Executor;
  *
  * <p>Searches cannot be patched (FTS5 ranks them): the engine re-runs them after each commit
  * ({@link #search}).
+ *
+ * <p>A view whose query comes from outside (a smart list, a search: {@code cost} given) reads within a list's
+ * budget ({@link QueryCost}): a read that runs over reaches the sink as {@link Sink#failed} with a
+ * {@link QueryTooCostlyException}, and the view stays as it was until the next commit or search.
  *
  * <p>Ordering: every load and patch runs on one serial executor, so they reach the sink in the
  * order they were computed. The listener is registered before the first load is queued, so a
@@ -63,14 +69,17 @@ public final class LiveItems implements Subscription {
     }
 
     private final Db db;
+    /** The budget's keeper for a view whose query comes from outside; null for the app's own views. */
+    private final QueryCost cost;
     private final Listing.Query query;
     private final Sink sink;
     private final ViewWork work;
     private volatile Subscription inner;
     private volatile boolean active = true;
 
-    private LiveItems(Db db, Listing.Query query, Sink sink, Executor serial) {
+    private LiveItems(Db db, Listing.Query query, Sink sink, Executor serial, QueryCost cost) {
         this.db = db;
+        this.cost = cost;
         this.query = query;
         this.sink = sink;
         // After a failure a view kept row by row reloads at the next commit: the failed patch's rows never reached it.
@@ -91,9 +100,22 @@ public final class LiveItems implements Subscription {
         } else if (query.match() != null) {
             run(this::search);
         } else {
-            inner = db.querySubscribe(Item.class, query.sql(), query.params(),
-                    rows -> run(() -> sink.reset(rows, true, rows.size())), Runnable::run);
+            inner = subscribe(query, rows -> run(() -> sink.reset(rows, true, rows.size())));
         }
+    }
+
+    /** The query's rows, within its budget when it has one. */
+    private List<Item> rows(String sql, List<?> params) {
+        return cost == null ? db.query(Item.class, sql, params.toArray())
+                : cost.query(QueryCost.Use.LIST, Item.class, sql, params);
+    }
+
+    private Subscription subscribe(Listing.Query q, Consumer<List<Item>> onRows) {
+        if (cost == null) {
+            return db.querySubscribe(Item.class, q.sql(), q.params(), onRows, Runnable::run);
+        }
+        return db.querySubscribe(cost.budget(QueryCost.Use.LIST), Item.class, q.sql(), q.params(), onRows,
+                tooSlow -> run(() -> sink.failed(tooSlow)), Runnable::run);
     }
 
     /**
@@ -105,20 +127,20 @@ public final class LiveItems implements Subscription {
      * first, with the number of matches.
      */
     private void search() {
-        long matches = Queries.number(db, Listing.Query.MATCH_COUNT, query.match());
+        long matches = cost == null ? Queries.number(db, Listing.Query.MATCH_COUNT, query.match())
+                : cost.query(QueryCost.Use.LIST, Count.class, "SELECT '' AS id, (" + Listing.Query.MATCH_COUNT + ") AS n",
+                        List.of(query.match())).get(0).count();
         Listing.Query q = matches > RANKED_UP_TO ? query.newest(NEWEST) : query;
         if (q == query) {
-            List<Item> first = db.query(Item.class, q.sql() + " LIMIT " + FIRST_PAGE, q.params().toArray());
+            List<Item> first = rows(q.sql() + " LIMIT " + FIRST_PAGE, q.params());
             if (first.size() == FIRST_PAGE) {
                 deliver(() -> sink.reset(first, false, -1));
             }
         }
         // Fewer rows than the cap means every match is shown (a tag filter narrows what FTS5 counted).
         long total = q == query ? -1 : matches;
-        Subscription s = db.querySubscribe(Item.class, q.sql(), q.params(),
-                rows -> run(() -> sink.reset(rows, true, total < 0 || rows.size() < NEWEST ? rows.size()
-                        : Math.max(total, rows.size()))),
-                Runnable::run);
+        Subscription s = subscribe(q, rows -> run(() -> sink.reset(rows, true, total < 0 || rows.size() < NEWEST
+                ? rows.size() : Math.max(total, rows.size()))));
         inner = s;
         if (!active) {
             s.close();
@@ -127,7 +149,12 @@ public final class LiveItems implements Subscription {
 
     /** Keeps {@code query}'s rows in {@code sink}, calling it on {@code serial} only. */
     static LiveItems open(Db db, Listing.Query query, Sink sink, Executor serial) {
-        return new LiveItems(db, query, sink, serial);
+        return new LiveItems(db, query, sink, serial, null);
+    }
+
+    /** As above, every read within a list's budget of {@code cost}: for a query that comes from outside. */
+    static LiveItems open(Db db, Listing.Query query, Sink sink, Executor serial, QueryCost cost) {
+        return new LiveItems(db, query, sink, serial, cost);
     }
 
     private void onEvents(List<ChangeEvent> events) {
@@ -154,16 +181,16 @@ public final class LiveItems implements Subscription {
     }
 
     private void load(boolean firstPageFirst) {
-        Object[] params = query.params().toArray();
+        List<Object> params = query.params();
         if (firstPageFirst) {
-            List<Item> first = db.query(Item.class, query.sql() + " LIMIT " + FIRST_PAGE, params);
+            List<Item> first = rows(query.sql() + " LIMIT " + FIRST_PAGE, params);
             if (first.size() < FIRST_PAGE) {
                 deliver(() -> sink.reset(first, true, first.size()));
                 return;
             }
             deliver(() -> sink.reset(first, false, -1));
         }
-        List<Item> all = db.query(Item.class, query.sql(), params);
+        List<Item> all = rows(query.sql(), params);
         deliver(() -> sink.reset(all, true, all.size()));
     }
 
@@ -181,8 +208,8 @@ public final class LiveItems implements Subscription {
         }
         List<Object> params = new ArrayList<>(query.params());
         params.addAll(changed);
-        List<Item> rows = db.query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE (" + query.where()
-                + ") AND id IN (" + placeholders(changed.size()) + ")", params.toArray());
+        List<Item> rows = rows("SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE (" + query.where()
+                + ") AND id IN (" + placeholders(changed.size()) + ")", params);
         deliver(() -> sink.patch(changed, rows, query.order()));
     }
 

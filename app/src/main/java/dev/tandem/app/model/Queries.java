@@ -2,7 +2,10 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Tx;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** SQL fragments shared by the views' queries and the sidebar counts. */
 public final class Queries {
@@ -31,10 +34,14 @@ public final class Queries {
      * Today's: due by today, or started (its "When" has come); two parameters, today's date twice. A todo
      * whose start date is still to come shows in Upcoming until then, unless its deadline has come.
      */
-    static final String TODAYS = "((due IS NOT NULL AND due <> '' AND due <= ?) OR (start IS NOT NULL AND start <> ''"
+    static final String TODAYS = "((" + DateRange.sql("due") + " AND due <= ?) OR (" + DateRange.sql("start")
             + " AND start <= ?))";
-    /** Upcoming: a date still to come and not Today's; four parameters, today's date each time. */
-    static final String UPCOMINGS = "(due > ? OR start > ?) AND NOT " + TODAYS;
+    /**
+     * Upcoming: a date still to come and not Today's; four parameters, today's date each time. Dates outside
+     * {@link DateRange} (a synced row may hold one) are neither.
+     */
+    static final String UPCOMINGS = "((due > ? AND " + DateRange.sql("due") + ") OR (start > ? AND " + DateRange.sql("start")
+            + ")) AND NOT " + TODAYS;
     /** Completed todos. */
     static final String COMPLETED = "trashedAt IS NULL AND done = 1 AND " + TODO;
     /** Every column of items plus its tags (space-separated, in order) as {@code tags}, for {@link Item#tags()}. */
@@ -82,18 +89,38 @@ public final class Queries {
     /**
      * Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so
      * operators and punctuation in the input are never interpreted. Empty when there is no word.
+     *
+     * <p>The terms are all required, so a word said twice, or a word that begins another ({@code ga} beside
+     * {@code garden}: every todo with a word starting {@code garden} has one starting {@code ga}), adds nothing
+     * but work: each is left out. FTS5 merges the index entries of every word a prefix begins, so 500 one-letter
+     * words (a query within every size bound) cost 500 such merges; left out, at most one per letter remains.
      */
     public static String ftsMatch(String text) {
         if (text == null) {
             return "";
         }
-        List<String> terms = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
         for (String word : text.strip().split("\\s+")) {
             String w = word.replaceAll("[\\p{Punct}&&[^_]]", " ").strip();
             for (String part : w.split("\\s+")) {
                 if (!part.isEmpty()) {
-                    terms.add("\"" + part.replace("\"", "\"\"") + "\"*");
+                    words.add(part);
                 }
+            }
+        }
+        List<String> sorted = new ArrayList<>(words);
+        // Longest first, so a word is compared only with the longer words kept before it.
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        List<String> kept = new ArrayList<>();
+        for (String w : sorted) {
+            if (kept.stream().noneMatch(k -> k.startsWith(w))) {
+                kept.add(w);
+            }
+        }
+        List<String> terms = new ArrayList<>();
+        for (String w : words) {
+            if (kept.contains(w)) {
+                terms.add("\"" + w.replace("\"", "\"\"") + "\"*");
             }
         }
         return String.join(" ", terms);

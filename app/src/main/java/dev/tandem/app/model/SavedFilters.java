@@ -81,8 +81,9 @@ public final class SavedFilters {
         return db.transactionResult(tx -> {
             Optional<SavedFilter> old = tx.get(SavedFilter.class, id);
             String rank = old.map(SavedFilter::rank).orElseGet(() -> Rank.between(
+                    // A synced rank that is no rank (another device, another program) is passed over, not a failure.
                     tx.query(SavedFilter.class, "SELECT * FROM saved_filters").stream().map(SavedFilter::rank)
-                            .filter(Objects::nonNull).max(String::compareTo).orElse(null), null));
+                            .filter(Rank::isValid).max(String::compareTo).orElse(null), null));
             String c = color != null ? color : old.map(SavedFilter::color).orElse("");
             return tx.save(new SavedFilter(id, n, filter.text(), c, rank, old.map(SavedFilter::createdAt).orElse(clock.millis())));
         });

@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Tx;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -189,12 +190,21 @@ public final class SeriesStore {
         if (rule == null || it.isNote()) {
             return null;
         }
+        if (it.dueDate() == null && it.due() != null && !it.due().isBlank()) {
+            // A due date that is no date here (outside DateRange, or damaged: a synced row may hold one): the
+            // series cannot go on from it. This one completes; the next is not guessed.
+            return null;
+        }
         LocalDate due = it.dueDate() != null ? it.dueDate()
                 : LocalDate.ofEpochDay(Math.floorDiv(it.createdAt() == null ? now : it.createdAt(), 86_400_000L));
         // Pinned to this occurrence's day where the plain rule would drift (Jan 31 -> Feb 28 -> Mar 31);
         // the next occurrence carries the pinned rule, so the day holds for the rest of the series.
         Recurrence anchored = rule.anchoredAt(due);
-        LocalDate nextDue = anchored.next(due);
+        LocalDate nextDue = next(anchored, due);
+        if (nextDue == null) {
+            // Past the last date Tandem keeps: the series ends here rather than step out of the calendar.
+            return null;
+        }
         String series = it.seriesId() != null ? it.seriesId() : it.id();
         String nextId = DerivedIds.occurrence(series, nextDue.toString());
         if (tx.get(Item.class, nextId).isPresent()) {
@@ -215,6 +225,16 @@ public final class SeriesStore {
         }
         freshChildren(tx, it.id(), nextId, it.listId(), shift, now);
         return saved;
+    }
+
+    /** The date after {@code due} that {@code rule} gives, or null when it is past {@link DateRange}. */
+    static LocalDate next(Recurrence rule, LocalDate due) {
+        try {
+            LocalDate d = rule.next(due);
+            return DateRange.contains(d) ? d : null;
+        } catch (DateTimeException past) {
+            return null;
+        }
     }
 
     /**
@@ -242,8 +262,13 @@ public final class SeriesStore {
         }
     }
 
+    /** {@code d} moved on by {@code days}; none when that is past {@link DateRange}. */
     private static LocalDate shifted(LocalDate d, long days) {
-        return d == null ? null : d.plusDays(days);
+        if (d == null) {
+            return null;
+        }
+        LocalDate moved = d.plusDays(days);
+        return DateRange.contains(moved) ? moved : null;
     }
 
     /** The todo {@code key} and every occurrence of the series it started, in the Trash too. */

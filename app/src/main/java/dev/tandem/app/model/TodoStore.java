@@ -32,6 +32,8 @@ public final class TodoStore implements AutoCloseable {
     private final TreeRepair repair;
     /** The stores of this profile's other rows, each made once with the store it reads through. */
     private final Stores stores;
+    /** What a query shaped by outside data may cost here (a saved filter, a search). */
+    private final QueryCost queryCost;
 
     public TodoStore(Db db, Clock clock) {
         this(db, clock, ZoneId.systemDefault());
@@ -49,6 +51,12 @@ public final class TodoStore implements AutoCloseable {
         db.migrate(Schema.MIGRATIONS);
         this.repair = repairAfterSync ? TreeRepair.start(db, () -> sharedLists.get()) : null;
         this.stores = new Stores(this);
+        this.queryCost = new QueryCost(db);
+    }
+
+    /** The budgets of queries shaped by outside data (saved filters, searches), and those that ran over lately. */
+    public QueryCost queryCost() {
+        return queryCost;
     }
 
     /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it (closing both). */
@@ -235,9 +243,20 @@ public final class TodoStore implements AutoCloseable {
         return db.transactionResult(ItemWrites::emptyTrash);
     }
 
+    /**
+     * The view's rows now; a smart list's or a search's within a list's budget ({@link QueryCost}).
+     *
+     * @throws dev.tandem.engine.QueryTooCostlyException when a smart list or a search ran past its budget
+     */
     public List<Item> query(Listing view) {
         Listing.Query q = Listing.query(view, today(), Listing.Sort.DEFAULT, dateClock().getZone(), sharedListIds());
-        return db.query(Item.class, q.sql(), q.params().toArray());
+        return fromOutside(view) ? queryCost.query(QueryCost.Use.LIST, Item.class, q.sql(), q.params())
+                : db.query(Item.class, q.sql(), q.params().toArray());
+    }
+
+    /** A view whose query someone else shaped: a smart list (maybe from another device) or a search. */
+    private static boolean fromOutside(Listing view) {
+        return view instanceof Listing.FilterListing || view instanceof Listing.SearchListing;
     }
 
     public List<Item> allItems() {
@@ -262,7 +281,8 @@ public final class TodoStore implements AutoCloseable {
      */
     public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
         Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
-        return LiveItems.open(db, q, sink, stores.live());
+        return fromOutside(view) ? LiveItems.open(db, q, sink, stores.live(), queryCost)
+                : LiveItems.open(db, q, sink, stores.live());
     }
 
     /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */

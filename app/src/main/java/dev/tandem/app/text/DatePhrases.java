@@ -1,5 +1,6 @@
 package dev.tandem.app.text;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.ui.messages.WeekStart;
 import java.time.DayOfWeek;
@@ -82,7 +83,9 @@ public final class DatePhrases {
 
     private static Optional<LocalDate> day(String phrase, LocalDate today) {
         Optional<LocalDate> english = english(phrase, today);
-        return english.isPresent() ? english : Grammar.current().flatMap(g -> g.date(phrase, today));
+        // Only dates Tandem keeps ("9999-12-31", "in 999 months" from far ahead are none): DateRange.
+        return (english.isPresent() ? english : Grammar.current().flatMap(g -> g.date(phrase, today)))
+                .filter(DateRange::contains);
     }
 
     /** The words of {@code phrase} after the split's date, as typed. */
@@ -267,7 +270,8 @@ public final class DatePhrases {
     /**
      * The first words in the text that look like a date but are none: a month name and a day it never
      * has ("feb 30", "apr 31st", "jan 0"), day/month with both numbers from 1 to 31 that is no date
-     * ("31/2", "12/31": day first), or an ISO date that does not exist ("2026-02-30"). Empty when there
+     * ("31/2", "12/31": day first), or an ISO date that does not exist ("2026-02-30") or that Tandem does not
+     * keep ("9999-12-31", {@link DateRange}). Empty when there
      * are none. Words such as "50/50" or "feb 2027" do not look like a date and are not reported.
      */
     public static Optional<String> notADate(String text) {

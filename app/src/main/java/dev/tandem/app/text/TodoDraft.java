@@ -1,5 +1,6 @@
 package dev.tandem.app.text;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.ui.messages.Formats;
@@ -211,7 +212,8 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         String warning = DatePhrases.notADate(typed.strip())
-                .map(p -> Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
+                .map(p -> DateRange.outside(p) ? Messages.text("text.quickAdd.outOfRange", p, DateRange.FIRST_TEXT,
+                        DateRange.LAST_TEXT) : Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
         return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), time, minutes,
                 when.start(), when.someday());
     }

@@ -1,11 +1,13 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +42,20 @@ public record Incoming(String source, List<TodoList> lists, List<Item> items, Li
         filters = filters == null ? List.of() : List.copyOf(filters);
         sections = sections == null ? List.of() : List.copyOf(sections);
         lists = List.copyOf(lists);
-        items = List.copyOf(items);
+        // Every importer's dates pass here: one outside the range Tandem keeps is left out, with a word.
+        List<Item> kept = new ArrayList<>(items.size());
+        int leftOut = 0;
+        for (Item it : items) {
+            Item in = DateRange.within(it);
+            leftOut += in == it ? 0 : 1;
+            kept.add(in);
+        }
+        items = List.copyOf(kept);
+        if (leftOut > 0) {
+            List<String> more = new ArrayList<>(warnings);
+            more.add(Messages.text("transfer.dates.outOfRange", leftOut, DateRange.FIRST_TEXT, DateRange.LAST_TEXT));
+            warnings = more;
+        }
         warnings = List.copyOf(warnings);
         tags = tags == null ? List.of() : List.copyOf(tags);
         links = links == null ? List.of() : List.copyOf(links);

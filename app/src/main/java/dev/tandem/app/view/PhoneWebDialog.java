@@ -15,14 +15,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
 
 /**
- * "Open on phone": the web companion's QR code and code, the network choice, the paired browsers with
- * "Revoke", "New code" and "Stop serving". Its state is a {@link PhoneWebViewModel}; this class lays
- * out and binds.
+ * "Open on phone": the web companion's QR code and code, the network choice and the announcement switch, the
+ * paired browsers with "Revoke", "New code" and "Stop serving". Its state is a {@link PhoneWebViewModel}; this
+ * class lays out and binds.
+ *
+ * <p>Nothing moves seconds after a choice: the announcement's line, which changes when the network answers (about
+ * 3 s later), has its space kept from the moment the network is served, as tall as its longest text
+ * ({@link ReservedLine}).
  */
 public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> {
     private static final double QR_SIZE = 220;
@@ -30,8 +35,10 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
     public PhoneWebDialog(Window owner, PhoneWebViewModel vm, List<String> stylesheets) {
         super(owner, vm, stylesheets, "phone-web-dialog", Messages.text("settings.phone.title"), 560);
         closeButton();
-        Label help = Forms.wrapped(Messages.text("settings.phone.help"));
+        Label help = Forms.wrapped("");
+        help.setId("phone-web-help");
         help.getStyleClass().add(Styles.SUBTITLE);
+        help.textProperty().bind(vm.helpProperty());
 
         CheckBox network = new CheckBox(Messages.text("settings.phone.network"));
         network.setId("phone-web-network");
@@ -40,13 +47,20 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         network.setMinHeight(Region.USE_PREF_SIZE);
         network.selectedProperty().bindBidirectional(vm.networkProperty());
         network.setOnAction(e -> vm.start());
+        CheckBox announce = new CheckBox(Messages.text("settings.phone.announce"));
+        announce.setId("phone-web-announce");
+        announce.setWrapText(true);
+        announce.setMinHeight(Region.USE_PREF_SIZE);
+        announce.selectedProperty().bindBidirectional(vm.announceProperty());
+        announce.setOnAction(e -> vm.announceChanged());
 
         Canvas qr = new Canvas(QR_SIZE, QR_SIZE);
         qr.setId("phone-web-qr");
         qr.setAccessibleText(Messages.text("settings.phone.qr"));
         vm.qrProperty().addListener((o, was, now) -> draw(qr, now));
         draw(qr, vm.qrProperty().get());
-        Forms.showOnly(qr, vm.runningProperty());
+        // A QR code of 127.0.0.1 would lead a phone to itself: only for the network.
+        Forms.showOnly(qr, vm.servingNetworkProperty());
 
         TextField url = new TextField();
         url.setId("phone-web-url");
@@ -60,7 +74,8 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         advertised.setId("phone-web-advertised");
         advertised.getStyleClass().add(Styles.SUBTITLE);
         advertised.textProperty().bind(vm.advertisedProperty());
-        Forms.showOnly(advertised, vm.advertisedProperty().isNotEmpty());
+        StackPane advertisedRoom = ReservedLine.of(advertised, vm.advertisedLongest());
+        Forms.showOnly(advertisedRoom, vm.servingNetworkProperty());
         Label fingerprint = Forms.wrapped("");
         fingerprint.setId("phone-web-fingerprint");
         fingerprint.getStyleClass().add(Styles.SUBTITLE);
@@ -84,7 +99,8 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         vm.browsers().addListener((ListChangeListener<PhoneWebViewModel.BrowserRow>) c -> rows(paired));
         rows(paired);
 
-        VBox left = new VBox(10, help, network, url, code, advertised, fingerprint, new HBox(8, newCode, stop, start));
+        VBox left = new VBox(10, help, network, announce, url, code, advertisedRoom, fingerprint,
+                new HBox(8, newCode, stop, start));
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox top = new HBox(16, left, qr);
         top.setAlignment(Pos.TOP_LEFT);

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.LiveItems;
+import dev.tandem.engine.QueryTooCostlyException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Hands a view's live items to the item list as rows: whole results and patches alike; a read that failed goes to
- * {@code failures}, and the list keeps its rows.
+ * {@code failures}, and the list keeps its rows, but for a read too slow to finish, after which it is empty.
  */
 final class ItemRowFeed implements LiveItems.Sink {
     private final LiveList.Feed<ItemRow> feed;
@@ -34,5 +35,9 @@ final class ItemRowFeed implements LiveItems.Sink {
     @Override
     public void failed(RuntimeException failure) {
         failures.accept(failure);
+        if (failure instanceof QueryTooCostlyException) {
+            // Rows of an earlier read would pass for this query's: the list is empty, and says why.
+            feed.reset(List.of(), true, 0);
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class MainViewModel implements AutoCloseable {
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> nav.onNewDay(now));
-        this.chrome = new ViewChrome(nav.viewProperty(), items, sidebar());
+        this.chrome = new ViewChrome(nav.viewProperty(), items, sidebar(), nav.tooSlowProperty());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
         this.rowLabels = new RowLabels(day::today, nav::view, lists.items());

@@ -5,6 +5,7 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.app.text.filter.SearchBoxQuery;
 import dev.tandem.app.vm.outline.OutlineRowFeed;
 import dev.tandem.ui.messages.Messages;
@@ -51,6 +52,8 @@ final class Navigation {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
     private final ReadOnlyBooleanWrapper outlined = new ReadOnlyBooleanWrapper();
+    /** The shown smart list or search ran past a list's budget: the list is empty and says so. */
+    private final ReadOnlyBooleanWrapper tooSlow = new ReadOnlyBooleanWrapper();
     private Listing beforeSearch = Listing.inbox();
 
     Navigation(TodoStore store, Async async, LiveList<ItemRow> items, LiveList<TodoList> lists,
@@ -88,6 +91,11 @@ final class Navigation {
 
     ReadOnlyBooleanProperty outlinedProperty() {
         return outlined.getReadOnlyProperty();
+    }
+
+    /** The shown smart list or search was too slow to show (its query ran past a list's budget). */
+    ReadOnlyBooleanProperty tooSlowProperty() {
+        return tooSlow.getReadOnlyProperty();
     }
 
     /** Whether {@code v} in {@code order} is shown as an outline: a user list or the Inbox in its own order. */
@@ -171,8 +179,16 @@ final class Navigation {
         LocalDate today = day.today();
         boolean tree = isOutlined(v, sort.get());
         outlined.set(tree);
-        // A list that could not be read keeps its rows, and the window says why (as a failed command does).
-        Consumer<RuntimeException> failures = e -> async.ui().execute(() -> async.report(e));
+        // A list that could not be read keeps its rows, and the window says why (as a failed command does); one
+        // too slow to read is empty and says so in its place (a search as you type would pop up at every key).
+        tooSlow.set(false);
+        Consumer<RuntimeException> failures = e -> async.ui().execute(() -> {
+            if (e instanceof QueryTooCostlyException) {
+                tooSlow.set(true);
+            } else {
+                async.report(e);
+            }
+        });
         async.run(() -> {
             Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
             if (tree) {

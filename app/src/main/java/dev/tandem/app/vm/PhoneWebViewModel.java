@@ -12,6 +12,7 @@ import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,11 +27,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * "Open on phone…": the web companion served from this window's profile. Opening starts the server
- * (this computer only, or for the phone on the network, over HTTPS with the profile's certificate)
- * and shows a one-time pairing as a QR code and a code to type; "New code", the paired browsers with
+ * "Open on phone…": the web companion served from this window's profile. Opening serves this computer
+ * only (loopback) unless a server runs already; the network (HTTPS with the profile's certificate, on
+ * every address) is served only once the person ticks it, and announced over mDNS only then, and only
+ * while the announcement switch (saved) is on. It shows a one-time pairing (a QR code for the phone on the
+ * network; on this computer, the address and a code to type), "New code", the paired browsers with
  * "Revoke", and "Stop serving". The server outlives the dialog, until it is stopped or the profile
- * closes. Starting and stopping run off the FX thread.
+ * closes. Starting, stopping and the switch run off the FX thread.
  */
 public final class PhoneWebViewModel implements HasFeedback {
     /** A paired browser as the dialog lists it. */
@@ -41,8 +44,12 @@ public final class PhoneWebViewModel implements HasFeedback {
     private final Async async;
     private final Clock clock;
     private final Feedback feedback = new Feedback();
-    private final BooleanProperty network = new SimpleBooleanProperty(true);
+    private final BooleanProperty network = new SimpleBooleanProperty(false);
+    private final BooleanProperty announce = new SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** Serving the network (not this computer only): the QR code, the fingerprint and the announcement apply. */
+    private final ReadOnlyBooleanWrapper servingNetwork = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper(Messages.text("settings.phone.helpLocal"));
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -68,8 +75,23 @@ public final class PhoneWebViewModel implements HasFeedback {
         return network;
     }
 
+    /** Announce a server for the network over mDNS ("NAME.local"); saved, on unless turned off. */
+    public BooleanProperty announceProperty() {
+        return announce;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** Serving the phone on the network (a QR code to scan), not this computer only. */
+    public ReadOnlyBooleanProperty servingNetworkProperty() {
+        return servingNetwork.getReadOnlyProperty();
+    }
+
+    /** What the dialog says on top: how the phone pairs on the network, or what to do on this computer only. */
+    public ReadOnlyStringProperty helpProperty() {
+        return help.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty urlProperty() {
@@ -103,12 +125,29 @@ public final class PhoneWebViewModel implements HasFeedback {
         return browsers;
     }
 
-    /** Shows what runs already, or starts serving as {@link #networkProperty} says. */
+    /**
+     * Shows what runs already, or starts serving as {@link #networkProperty} says (this computer only, unless the
+     * person ticked the network before); reads the announcement switch.
+     */
     public void open() {
+        async.run(companion::announces, announce::set, e -> { });
         companion.running().ifPresentOrElse(s -> {
             network.set(s.secure());
             pairing(s);
         }, this::start);
+    }
+
+    /** Saves the announcement switch and has the running server follow it (goodbyes at once when turned off). */
+    public void announceChanged() {
+        boolean wanted = announce.get();
+        async.run(() -> {
+            companion.announce(wanted);
+            return companion.running().filter(WebServer::secure).orElse(null);
+        }, s -> {
+            if (s != null && shown == s) {
+                watchAdvertisement(s);
+            }
+        }, e -> feedback.fail(Feedback.why(e)));
     }
 
     /** Starts (or restarts, after the choice changed) serving, with a fresh pairing. */
@@ -146,6 +185,8 @@ public final class PhoneWebViewModel implements HasFeedback {
             return null;
         }, r -> {
             running.set(false);
+            servingNetwork.set(false);
+            help.set(Messages.text("settings.phone.helpLocal"));
             url.set("");
             code.set("");
             qr.set(null);
@@ -177,6 +218,8 @@ public final class PhoneWebViewModel implements HasFeedback {
 
     private void show(Started st) {
         running.set(true);
+        servingNetwork.set(st.server().secure());
+        help.set(Messages.text(st.server().secure() ? "settings.phone.help" : "settings.phone.helpLocal"));
         if (!reachable(st.server().url(), st.server().secure())) {
             url.set("");
             code.set("");
@@ -193,22 +236,57 @@ public final class PhoneWebViewModel implements HasFeedback {
         fingerprint.set(st.fingerprint().isEmpty() ? "" : Messages.text("settings.phone.fingerprint",
                 st.fingerprint()));
         showBrowsers(st.browsers());
-        advertised.set("");
         shown = st.server();
-        // Completes on the advertiser's thread, seconds later; a server stopped or replaced meanwhile is not shown.
-        st.server().advertised().thenAccept(o -> async.ui().execute(() -> {
-            if (shown == st.server()) {
+        watchAdvertisement(st.server());
+    }
+
+    /**
+     * The announcement's line: at once what is under way (announcing, or off by the switch), then, seconds later
+     * on the advertiser's thread, the {@code .local} address or why there is none. A server stopped or replaced
+     * meanwhile is not shown. Nothing for this computer only.
+     */
+    private void watchAdvertisement(WebServer s) {
+        if (!s.secure()) {
+            advertised.set("");
+            return;
+        }
+        advertised.set(Messages.text(announce.get() ? "settings.phone.announcing" : "settings.phone.announceOff"));
+        s.advertised().thenAccept(o -> async.ui().execute(() -> {
+            if (shown == s && (o.localUrl().isPresent() || o.warning().isPresent())) {
                 advertised.set(advertisedText(o));
             }
         }));
     }
 
-    /** The line under the address: the {@code .local} one as a second choice, or why there is none. */
+    /**
+     * The longest text the announcement's line may hold (the {@code .local} address with a name of 63 letters, the
+     * longest reason it is not announced, the lines said meanwhile): the dialog keeps room for it, so the text that
+     * arrives seconds later moves nothing.
+     */
+    public String advertisedLongest() {
+        String name = "m".repeat(MdnsAdvertiser.MAX_NAME_BYTES) + ".local";
+        return List.of(Messages.text("settings.phone.local", "https://" + name + ":" + WebCompanion.LAN_PORT + "/"),
+                Messages.text("settings.phone.notAnnounced", "m".repeat(MAX_WARNING)),
+                Messages.text("settings.phone.notAnnounced", Messages.text("server.mdns.noAnswer", name, 15)),
+                Messages.text("settings.phone.notAnnounced", Messages.text("server.mdns.nameTaken", name)),
+                Messages.text("settings.phone.announcing"), Messages.text("settings.phone.announceOff"))
+                .stream().max(Comparator.comparingInt(String::length)).orElse("");
+    }
+
+    /**
+     * The line under the address: the {@code .local} one as a second choice, or why there is none (cut at
+     * {@value #MAX_WARNING} characters: a reason may carry a system's message of any length, and the dialog keeps
+     * room for the longest line).
+     */
     static String advertisedText(MdnsAdvertiser.Outcome o) {
         return o.localUrl().map(u -> Messages.text("settings.phone.local", String.valueOf(u)))
-                .or(() -> o.warning().map(w -> Messages.text("settings.phone.notAnnounced", w)))
+                .or(() -> o.warning().map(w -> Messages.text("settings.phone.notAnnounced",
+                        w.length() <= MAX_WARNING ? w : w.substring(0, MAX_WARNING - 1) + "…")))
                 .orElse("");
     }
+
+    /** The longest reason the announcement's line gives, in characters. */
+    static final int MAX_WARNING = 160;
 
     /** Each browser with when it paired and was last seen, and from where: two phones alike are told apart so. */
     private void showBrowsers(List<PairedBrowser> list) {

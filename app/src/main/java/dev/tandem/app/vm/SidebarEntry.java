@@ -1,12 +1,14 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.model.FilterCounts;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SavedFilter;
 
 /**
  * One row of the sidebar: a smart view, a saved filter, a user list, a tag, or the conflicts view.
  *
- * @param count  the number shown beside it (none when 0 or less)
+ * @param count  the number shown beside it (none when 0 or less; for a saved filter,
+ *               {@link FilterCounts#TOO_SLOW}: too slow to count)
  * @param alert  the count is of things needing attention (unseen conflicts), or a saved filter does not
  *               read on this device
  * @param with   for a list shared with other people (docs/SHARING.md), whom with ("shared with Alex and
@@ -62,6 +64,11 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
             case COMPLETED -> Icon.COMPLETED;
             case TRASH -> Icon.TRASH;
         };
+    }
+
+    /** A saved filter whose count ran past its budget: shown as too slow to count, not as a number. */
+    public boolean tooSlow() {
+        return kind == Kind.FILTER && count == FilterCounts.TOO_SLOW;
     }
 
     /** Why a saved filter does not read on this device ("At 9: …"), else null. */

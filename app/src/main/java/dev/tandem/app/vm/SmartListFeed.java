@@ -1,39 +1,43 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.FilteredItems;
+import dev.tandem.app.model.FilterCounts;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The saved filters as the sidebar shows them: each read once when its row or the day changes, each
  * with its own live count.
  *
  * <p>Design: the rows arrive on the UI executor, where they are read ({@link FilterParser}, bounded, so
- * a row synced from another device cannot stall the window). Each readable filter has one count
- * subscription, keyed by its id, query and day: the store runs it again after a commit to a table it
- * reads, so one filter's count is one query, and a change of the filter or the day replaces just that
- * subscription. Subscriptions are opened off the UI thread; a count or an opened subscription that
- * arrives after its key stopped being wanted is dropped (and closed), so a count never lands on the
- * wrong filter. Only the first {@value #MAX_COUNTED} filters are counted: more cost a query each per
- * commit for rows few people scroll to.
+ * a row synced from another device cannot stall the window). The readable ones among the first
+ * {@value #MAX_COUNTED} are handed to one {@link FilterCounts}, keyed by id, query and day: it counts them on
+ * its own thread after each commit to a table they read, each within a count's budget, and a filter that runs
+ * over shows as too slow to count ({@link FilterCounts#TOO_SLOW}) without holding the others. A count that
+ * arrives after its key stopped being wanted is dropped, so a count never lands on the wrong filter. Only the
+ * first {@value #MAX_COUNTED} filters are counted: more cost a query each per commit for rows few people scroll
+ * to.
  */
 final class SmartListFeed implements AutoCloseable {
     /** Filters with a live count; those after show without one. */
     static final int MAX_COUNTED = 100;
 
-    /** One saved filter: its row, the view that opens it (with why it does not read, if so) and its count (-1: none). */
+    /**
+     * One saved filter: its row, the view that opens it (with why it does not read, if so) and its count (-1:
+     * none yet or not counted; {@link FilterCounts#TOO_SLOW}: too slow to count).
+     */
     record Entry(SavedFilter saved, Listing.FilterListing view, long count) {
     }
 
@@ -52,8 +56,9 @@ final class SmartListFeed implements AutoCloseable {
     private final TodoStore store;
     private final Async async;
     private final Runnable onChange;
-    private final Map<String, Subscription> counting = new HashMap<>();
+    private final FilterCounts counter;
     private final Map<String, Long> counts = new HashMap<>();
+    private Map<String, Filter> counting = Map.of();
     private List<SavedFilter> rows = List.of();
     private List<Entry> entries = List.of();
     private Subscription rowFeed;
@@ -65,6 +70,8 @@ final class SmartListFeed implements AutoCloseable {
         this.store = store;
         this.async = async;
         this.onChange = onChange;
+        Executor ui = async.ui();
+        this.counter = new FilterCounts(store, (key, n) -> ui.execute(() -> counted(key, n)));
     }
 
     /** Whether the rows were read at least once (before, no filter is known to be gone). */
@@ -94,13 +101,17 @@ final class SmartListFeed implements AutoCloseable {
         }
     }
 
+    private static String key(SavedFilter f, LocalDate day) {
+        return f.id() + "\n" + f.query() + "\n" + day;
+    }
+
     private void onRows(List<SavedFilter> next) {
         if (closed) {
             return;
         }
         rows = next;
         List<Entry> made = new ArrayList<>();
-        Set<String> wanted = new HashSet<>();
+        Map<String, Filter> wanted = new LinkedHashMap<>();
         for (SavedFilter f : next) {
             Listing.FilterListing view;
             try {
@@ -108,36 +119,20 @@ final class SmartListFeed implements AutoCloseable {
             } catch (FilterException e) {
                 view = Listing.FilterListing.unreadable(f.id(), e.getMessage());
             }
-            String key = f.id() + "\n" + f.query() + "\n" + today;
+            String key = key(f, today);
             boolean counted = view.filter() != null && wanted.size() < MAX_COUNTED;
             if (counted) {
-                wanted.add(key);
-                if (!counting.containsKey(key)) {
-                    count(key, view);
-                }
+                wanted.put(key, view.filter());
             }
             made.add(new Entry(f, view, counted ? counts.getOrDefault(key, -1L) : -1));
         }
-        for (String key : new ArrayList<>(counting.keySet())) {
-            if (!wanted.contains(key)) {
-                counting.remove(key).close();
-                counts.remove(key);
-            }
+        counts.keySet().retainAll(wanted.keySet());
+        if (!wanted.equals(counting)) {
+            counting = wanted;
+            counter.want(wanted, today);
         }
         entries = List.copyOf(made);
         onChange.run();
-    }
-
-    private void count(String key, Listing.FilterListing view) {
-        counting.put(key, PENDING);
-        LocalDate day = today;
-        async.run(() -> FilteredItems.subscribeCount(store, view.filter(), day, n -> counted(key, n), async.ui()), s -> {
-            if (counting.containsKey(key) && !closed) {
-                counting.put(key, s);
-            } else {
-                s.close();
-            }
-        });
     }
 
     private void counted(String key, long n) {
@@ -148,7 +143,7 @@ final class SmartListFeed implements AutoCloseable {
         if (old == null || old != n) {
             List<Entry> made = new ArrayList<>(entries.size());
             for (Entry e : entries) {
-                boolean mine = key.equals(e.saved().id() + "\n" + e.saved().query() + "\n" + today);
+                boolean mine = key.equals(key(e.saved(), today));
                 made.add(mine ? new Entry(e.saved(), e.view(), n) : e);
             }
             entries = List.copyOf(made);
@@ -162,7 +157,6 @@ final class SmartListFeed implements AutoCloseable {
         if (rowFeed != null) {
             rowFeed.close();
         }
-        counting.values().forEach(Subscription::close);
-        counting.clear();
+        counter.close();
     }
 }

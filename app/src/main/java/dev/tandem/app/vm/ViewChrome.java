@@ -38,10 +38,16 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper sortShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper searchSavable = new ReadOnlyBooleanWrapper(false);
     private final NoteCount notesShown = new NoteCount();
+    private final ObservableValue<Boolean> tooSlow;
 
-    /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
-    ViewChrome(ObservableValue<Listing> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar) {
+    /**
+     * {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of
+     * it. {@code tooSlow}: the shown smart list or search ran past its budget.
+     */
+    ViewChrome(ObservableValue<Listing> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar,
+            ObservableValue<Boolean> tooSlow) {
         this.view = view;
+        this.tooSlow = tooSlow;
         this.items = items;
         this.sidebar = sidebar;
         view.addListener((o, a, b) -> {
@@ -129,14 +135,17 @@ public final class ViewChrome {
     }
 
     /**
-     * What an empty list says: why a query does not read ("At 8: …", a smart list from a newer device),
-     * else its {@link #emptyState()}'s sentence.
+     * What an empty list says: why a query does not read ("At 8: …", a smart list from a newer device), that it
+     * was too slow to show, else its {@link #emptyState()}'s sentence.
      */
     public String emptyText() {
+        if (view.getValue() instanceof Listing.FilterListing f && f.problem() != null) {
+            return f.problem();
+        }
+        if (Boolean.TRUE.equals(tooSlow.getValue())) {
+            return Messages.text("main.empty.tooSlow");
+        }
         if (view.getValue() instanceof Listing.FilterListing f) {
-            if (f.problem() != null) {
-                return f.problem();
-            }
             // A list or tag no one has is likely a typo: say so rather than only "nothing matches".
             List<String> lists = sidebar.stream().filter(e -> e.kind() == SidebarEntry.Kind.LIST).map(SidebarEntry::name).toList();
             List<String> tags = sidebar.stream().filter(e -> e.kind() == SidebarEntry.Kind.TAG).map(SidebarEntry::name).toList();
@@ -146,6 +155,11 @@ public final class ViewChrome {
             }
         }
         return emptyState().text();
+    }
+
+    /** The shown smart list or search ran past its budget: {@link #emptyText} says so. */
+    public ObservableValue<Boolean> tooSlowProperty() {
+        return tooSlow;
     }
 
     /** The search box holds a query that reads, which "Save as smart list" keeps. */

@@ -15,6 +15,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
@@ -156,7 +157,12 @@ final class ApiRoutes {
             String listId = view instanceof Listing.UserListing u ? u.listId() : null;
             return outlines.items(key, listId, title(view, lists, language), limit, it -> ItemJson.row(it, lists, today, shared));
         }
-        List<Item> all = store.query(view);
+        List<Item> all;
+        try {
+            all = store.query(view);
+        } catch (QueryTooCostlyException e) {
+            throw new BadRequest(422, "server.view.tooSlow");
+        }
         List<Object> rows = new ArrayList<>();
         for (Item it : all.subList(0, Math.min(limit, all.size()))) {
             rows.add(ItemJson.row(it, lists, today, shared));

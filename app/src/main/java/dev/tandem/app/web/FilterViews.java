@@ -4,12 +4,14 @@ import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.app.text.filter.SearchBoxQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import java.util.regex.Pattern;
  * name or colour. Nothing of it is trusted: the query goes through {@link FilterParser}, which refuses more than
  * 1,000 characters, 32 levels of parentheses or 100 conditions before building anything, so a 1 MB query or
  * 10,000 parentheses cost a length check; a query that does not read is shown as unreadable (the sidebar) or
- * answered 422 with the parser's sentence (the view), never a 500. A sidebar answer counts at most
+ * answered 422 with the parser's sentence (the view), never a 500. Each count and each view runs within its
+ * budget of time ({@link QueryCost}): a filter that runs over is listed with {@code tooSlow} and no count, or
+ * answered 422 with a sentence, and holds up no other. A sidebar answer counts at most
  * {@value #COUNTED} filters (each count one SQL query), so 10,000 synced filters cost what 100 do; a view carries
  * at most {@value #ROWS} rows with its {@code total}. An id is checked against the ids' alphabet and length
  * before any lookup; a colour is passed on only as {@code #rrggbb}; a name is cut at
@@ -71,16 +75,19 @@ final class FilterViews {
             }
             Long count = null;
             boolean unreadable = false;
+            boolean tooSlow = false;
             if (counted < COUNTED) {
                 counted++;
                 try {
                     count = FilteredItems.count(store, FilterParser.parse(f.query(), today));
                 } catch (FilterException e) {
                     unreadable = true;
+                } catch (QueryTooCostlyException e) {
+                    tooSlow = true;
                 }
             }
             out.add(obj("id", f.id(), "name", name(f), "color", color(f.color()), "count", count,
-                    "unreadable", unreadable));
+                    "unreadable", unreadable, "tooSlow", tooSlow));
         }
         return out;
     }
@@ -98,10 +105,16 @@ final class FilterViews {
             throw new BadRequest(422, "server.filter.unreadable", e.getMessage());
         }
         List<Object> rows = new ArrayList<>();
-        for (Item it : FilteredItems.of(store, filter, Math.min(limit, ROWS))) {
-            rows.add(row.apply(it));
+        long total;
+        try {
+            for (Item it : FilteredItems.of(store, filter, Math.min(limit, ROWS))) {
+                rows.add(row.apply(it));
+            }
+            total = FilteredItems.count(store, filter, store.today(), QueryCost.Use.LIST);
+        } catch (QueryTooCostlyException e) {
+            throw new BadRequest(422, "server.view.tooSlow");
         }
-        return obj("view", key, "title", name(saved), "total", FilteredItems.count(store, filter), "items", rows);
+        return obj("view", key, "title", name(saved), "total", total, "items", rows);
     }
 
     /**
@@ -110,7 +123,8 @@ final class FilterViews {
      * (its first rows, at most {@value #ROWS}, and its total); empty for plain words, which the caller searches
      * as before. A query that does not read (being typed, or hostile: the parser refuses more than 1,000
      * characters, 32 levels or 100 conditions before building anything) answers no rows and the parser's
-     * sentence as {@code problem}, never an error: the page shows it where the rows would be.
+     * sentence as {@code problem}, never an error: the page shows it where the rows would be. One that runs past a
+     * list's time budget ({@link QueryCost}) answers 422, as a smart list's view does.
      */
     Optional<Map<String, Object>> search(String q, String title, int limit, Function<Item, Map<String, Object>> row) {
         Optional<Filter> filter;
@@ -122,10 +136,16 @@ final class FilterViews {
         }
         return filter.map(f -> {
             List<Object> rows = new ArrayList<>();
-            for (Item it : FilteredItems.of(store, f, Math.min(limit, ROWS))) {
-                rows.add(row.apply(it));
+            long total;
+            try {
+                for (Item it : FilteredItems.of(store, f, Math.min(limit, ROWS))) {
+                    rows.add(row.apply(it));
+                }
+                total = FilteredItems.count(store, f, store.today(), QueryCost.Use.LIST);
+            } catch (QueryTooCostlyException e) {
+                throw new BadRequest(422, "server.view.tooSlow");
             }
-            return obj("view", "search", "title", title, "total", FilteredItems.count(store, f), "items", rows);
+            return obj("view", "search", "title", title, "total", total, "items", rows);
         });
     }
 

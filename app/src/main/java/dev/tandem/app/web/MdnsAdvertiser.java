@@ -49,7 +49,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
     static final String HTTPS = "_https._tcp.local.";
     static final String HTTP = "_http._tcp.local.";
     /** A DNS label, hence a DNS-SD instance name, is at most 63 bytes (RFC 6763, 4.1.1). */
-    static final int MAX_NAME_BYTES = 63;
+    public static final int MAX_NAME_BYTES = 63;
     /**
      * How long the check that the name answers waits: JmDNS answers once it has probed the name and
      * announced it, about 5 s after it opens (measured).

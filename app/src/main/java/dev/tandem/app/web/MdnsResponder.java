@@ -2,6 +2,8 @@ package dev.tandem.app.web;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,10 +22,13 @@ import javax.jmdns.impl.JmDNSImpl;
  *       second are parsed and answered; the kernel drops the rest of a flood;</li>
  *   <li>the cache holds at most {@link #MAX_CACHED} records; past that others' answers are dropped
  *       (we advertise only, so nothing of ours reads the cache);</li>
- *   <li>only our own service types are kept: others' are never remembered.</li>
+ *   <li>only our own service types are kept: others' are never remembered;</li>
+ *   <li>only packets from the local link are read at all ({@link OnLinkSocket}, RFC 6762 section 11): a query
+ *       from off the link that reaches port 5353 gets no answer.</li>
  * </ul>
- * Invariant: the cache is made on first use, not in a field initializer, because JmDNS's constructor
- * starts its reading thread, which asks for the cache before this subclass's initializers would run.
+ * Invariant: the cache and the socket's view are made on first use, not in field initializers, because
+ * JmDNS's constructor starts its reading thread, which asks for both before this subclass's initializers would
+ * run. JmDNS reads through {@link #getSocket()} alone (its reading thread); it sends through its own field.
  */
 final class MdnsResponder extends JmDNSImpl {
     static final long PACKET_PAUSE_MS = 2;
@@ -33,6 +38,8 @@ final class MdnsResponder extends JmDNSImpl {
 
     /** Set on first use, possibly during the super constructor (see the class comment); never reassigned. */
     private volatile CappedCache cache;
+    /** The reading view of JmDNS's socket, made on first use for the socket it views; see the class comment. */
+    private volatile OnLinkSocket onLink;
 
     MdnsResponder(InetAddress address, String hostLabel) throws IOException {
         super(address, hostLabel, PACKET_PAUSE_MS);
@@ -50,6 +57,47 @@ final class MdnsResponder extends JmDNSImpl {
             }
         }
         return c;
+    }
+
+    @Override
+    public MulticastSocket getSocket() {
+        MulticastSocket real = super.getSocket();
+        if (real == null) {
+            return null;
+        }
+        synchronized (this) {
+            OnLinkSocket v = onLink;
+            // JmDNS opens a new socket when it recovers from a network change: view that one then.
+            if (v == null || !v.views(real)) {
+                if (v != null) {
+                    v.close();
+                }
+                try {
+                    NetworkInterface nic = getLocalHost() == null ? null : getLocalHost().getInterface();
+                    v = new OnLinkSocket(real, nic != null ? nic : OnLinkSocket.interfaceOf(getLocalHost().getInetAddress()));
+                } catch (IOException e) {
+                    // No view, no reading: a socket that cannot be made is a closed one to JmDNS's reader.
+                    return null;
+                }
+                onLink = v;
+            }
+            return v;
+        }
+    }
+
+    /** Packets dropped so far as from off the local link. */
+    long droppedOffLink() {
+        OnLinkSocket v = onLink;
+        return v == null ? 0 : v.dropped();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        OnLinkSocket v = onLink;
+        if (v != null) {
+            v.close();
+        }
     }
 
     @Override

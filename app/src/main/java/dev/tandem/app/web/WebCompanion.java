@@ -16,11 +16,14 @@ import java.util.function.Supplier;
  * The desktop's "Open on phone…": at most one web server for an open profile, started when asked and
  * stopped with the profile. On this machine only, it listens on a free loopback port; for the phone,
  * on every address at {@link #LAN_PORT} with the profile's self-signed certificate, announced over
- * mDNS ({@link MdnsAdvertiser}). Thread-safe; start and stop touch the disk and the network (stopping
+ * mDNS ({@link MdnsAdvertiser}) unless the saved switch says not to ({@link #ANNOUNCE_SETTING}); nothing is
+ * announced while it serves this machine alone. Thread-safe; start and stop touch the disk and the network (stopping
  * waits for the announcement's goodbyes), so the app calls them off the FX thread.
  */
 public final class WebCompanion implements AutoCloseable {
     public static final int LAN_PORT = 8765;
+    /** The setting that says whether a server for the network is announced over mDNS ("false": not; default on). */
+    public static final String ANNOUNCE_SETTING = "web.mdns";
 
     private final TodoStore store;
     private final SettingsStore settings;
@@ -59,7 +62,7 @@ public final class WebCompanion implements AutoCloseable {
         }
         stop();
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(deviceName.get())
-                .sharedLists(sharedLists);
+                .sharedLists(sharedLists).mdns(announces());
         if (attachments != null) {
             b.attachments(attachments, fetcher, attachmentLimit);
         }
@@ -76,6 +79,19 @@ public final class WebCompanion implements AutoCloseable {
         }
         server = b.build().start();
         return server;
+    }
+
+    /** Whether a server for the network is announced over mDNS (the saved switch; on unless turned off). Reads the disk. */
+    public boolean announces() {
+        return !"false".equals(settings.get(ANNOUNCE_SETTING, "true"));
+    }
+
+    /** Saves the switch, and starts or stops announcing the running server to follow it. Touches the disk and network. */
+    public synchronized void announce(boolean wanted) {
+        settings.put(ANNOUNCE_SETTING, String.valueOf(wanted));
+        if (server != null && server.secure()) {
+            server.announce(wanted);
+        }
     }
 
     public synchronized Optional<WebServer> running() {

@@ -1,5 +1,6 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.OutsideEdits;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -122,7 +124,7 @@ final class WebEdits {
             case "lengthMinutes" -> it.withDuration(length(v));
             case "priority" -> it.withPriority(priority(v));
             case "listId" -> it.withListId(v == null || v.toString().isBlank() ? null : listId(v.toString()));
-            case "remindAt" -> it.withRemindAt(v == null ? null : number(v, field));
+            case "remindAt" -> it.withRemindAt(v == null ? null : moment(v, field));
             case "repeat" -> SeriesStore.withRule(it, v == null || v.toString().isBlank() ? null : repeat(v.toString()), today);
             case "start" -> it.withStart(v == null || v.toString().isBlank() ? null : date(v.toString()));
             case "someday" -> it.withSomeday(flag(v, field));
@@ -176,12 +178,27 @@ final class WebEdits {
         return s;
     }
 
+    /** A date as the page writes one, {@code YYYY-MM-DD}, within {@link DateRange}; else 400 saying which. */
     private static LocalDate date(String v) {
+        Optional<LocalDate> d = DateRange.read(v);
+        if (d.isPresent()) {
+            return d.get();
+        }
         try {
-            return LocalDate.parse(v);
+            LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new BadRequest("server.edit.notADate", v);
         }
+        throw new BadRequest("server.edit.dateOutOfRange", v, DateRange.FIRST_TEXT, DateRange.LAST_TEXT);
+    }
+
+    /** A reminder's moment, in milliseconds, on a date within {@link DateRange}; else 400. */
+    private static Long moment(Object v, String field) {
+        long at = number(v, field);
+        if (!DateRange.containsMillis(at)) {
+            throw new BadRequest("server.edit.remindOutOfRange", DateRange.FIRST_TEXT, DateRange.LAST_TEXT);
+        }
+        return at;
     }
 
     private static LocalTime time(String v) {

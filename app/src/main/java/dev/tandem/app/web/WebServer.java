@@ -44,6 +44,9 @@ public final class WebServer implements AutoCloseable {
     private MdnsAdvertiser advertiser = MdnsAdvertiser.none();
     private URI url;
     private String cookieName;
+    /** The names the door answers to; grows by the advertised .local name (see {@link #start}). */
+    private Set<String> answered;
+    private int port;
 
     private WebServer(Builder b) {
         this.config = b;
@@ -76,7 +79,7 @@ public final class WebServer implements AutoCloseable {
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
-        Set<String> answered = ConcurrentHashMap.newKeySet();
+        answered = ConcurrentHashMap.newKeySet();
         answered.addAll(ServedHosts.answered(config.host, host));
         server.setHandler(new Door(router, answered, config.unpairedDeadline, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
@@ -87,13 +90,34 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         jetty = server;
-        int port = listener.connector().getLocalPort();
+        port = listener.connector().getLocalPort();
         url = ServedHosts.url(host, port, secure(), config.behindProxy && config.publicHost != null);
         // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
         address.publish(url);
-        advertiser = MdnsAdvertiser.forServer(config.host, config.mdns && config.publicHost == null, config.deviceName,
-                port, secure(), name -> answered.add(Door.normal(name)));
+        advertise(config.mdns);
         return this;
+    }
+
+    private void advertise(boolean wanted) {
+        Set<String> names = answered;
+        advertiser = MdnsAdvertiser.forServer(config.host, wanted && config.publicHost == null, config.deviceName,
+                port, secure(), name -> names.add(Door.normal(name)));
+    }
+
+    /**
+     * Starts or stops announcing this running server over mDNS (the desktop's switch): stopping sends the
+     * goodbyes at once; starting announces as {@link #start} would have. Nothing for a server not running, or one
+     * this machine alone reaches.
+     */
+    public synchronized void announce(boolean wanted) {
+        if (jetty == null) {
+            return;
+        }
+        advertiser.close();
+        advertiser = MdnsAdvertiser.none();
+        if (wanted) {
+            advertise(true);
+        }
     }
 
     /**

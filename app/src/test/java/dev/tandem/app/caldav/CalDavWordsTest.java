@@ -29,7 +29,7 @@ class CalDavWordsTest {
         Messages.use(Language.GERMAN);
         SyncException e = new SyncException(Reason.AUTH, "PROPFIND https://dav.example/ answered 401 Unauthorized");
         assertEquals("Der CalDAV-Server hat Benutzername oder Passwort abgelehnt.", CalDavWords.message(e));
-        assertEquals("Prüfe Benutzername und Passwort unter Sync-Einstellungen → Handy (CalDAV) (bei Nextcloud ein"
+        assertEquals("Prüfe Benutzername und Passwort unter Einstellungen → Handy (CalDAV) (bei Nextcloud ein"
                 + " App-Passwort).", CalDavWords.hint(e));
     }
 
@@ -39,7 +39,7 @@ class CalDavWordsTest {
         SyncException e = new SyncException(Reason.UNREACHABLE, Diagnosis.NO_NETWORK,
                 "Cannot reach https://dav.example/: Connection refused", null);
         assertEquals("Le serveur CalDAV est injoignable.", CalDavWords.message(e));
-        assertEquals("Vérifiez la connexion réseau ; la synchronisation reprend d’elle-même quand elle revient.",
+        assertEquals("Vérifiez la connexion réseau\u00a0; la synchronisation reprend d’elle-même quand elle revient.",
                 CalDavWords.hint(e));
         assertFalse((CalDavWords.message(e) + CalDavWords.hint(e)).contains("Connection refused"));
     }

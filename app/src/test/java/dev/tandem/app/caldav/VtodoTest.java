@@ -1,6 +1,7 @@
 package dev.tandem.app.caldav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,5 +118,19 @@ class VtodoTest {
     void read_emptyText_isNoTaskSoTheSyncNamesItUnreadable() {
         // The engine hands on an object longer than it reads (2,000,000 characters) with no text.
         assertTrue(Vtodo.read("", BERLIN).isEmpty());
+    }
+
+    /** A server (or another client) stores dates no calendar keeps: the task is read without them. */
+    @Test
+    void read_datesOutsideTheRangeTandemKeeps_taskReadWithoutThem() {
+        String ics = todo("DUE;VALUE=DATE:99991231\r\nDTSTART;VALUE=DATE:18000101\r\n"
+                + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:x\r\nTRIGGER;VALUE=DATE-TIME:99991231T000000Z\r\nEND:VALARM\r\n");
+        TaskFields f = Vtodo.read(ics, BERLIN).orElseThrow().fields();
+        assertEquals("Call the plumber", f.title());
+        assertNull(f.due());
+        assertNull(f.start());
+        assertNull(f.remindAt());
+        TaskFields fine = Vtodo.read(todo("DUE;VALUE=DATE:29991231\r\n"), BERLIN).orElseThrow().fields();
+        assertEquals(java.time.LocalDate.of(2999, 12, 31), fine.due());
     }
 }

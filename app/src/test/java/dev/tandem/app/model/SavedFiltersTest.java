@@ -71,4 +71,13 @@ class SavedFiltersTest {
         assertEquals(longQuery, store.db().get(SavedFilter.class, "x").orElseThrow().query());
         assertEquals(Filter.MAX_CHARS + 1, filters.all().get(1).query().length());
     }
+
+    @Test
+    void save_afterASyncedRowWhoseRankIsNoRank_savesTheNewOneLast() {
+        // Another device (or program) wrote a rank that is no rank: saving a filter here must still work.
+        store.db().transaction(tx -> tx.save(new SavedFilter("z", "Z", "p1", "", "~not a rank~", 1L)));
+        SavedFilter mine = filters.save("Mine", new Filter.Priority(2), "");
+        assertTrue(Rank.isValid(mine.rank()), mine.rank());
+        assertEquals(2, filters.all().size());
+    }
 }

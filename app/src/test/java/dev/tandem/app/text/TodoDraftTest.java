@@ -263,6 +263,16 @@ class TodoDraftTest {
     }
 
     @Test
+    void parse_dateOutsideTheRangeTandemKeeps_staysInTheTitleWithAWarningNamingTheRange() {
+        TodoDraft far = TodoDraft.parse("Party 3000-01-01 p2", TODAY);
+        assertEquals("Party 3000-01-01", far.title());
+        assertNull(far.due());
+        assertEquals("“3000-01-01” is outside the dates Tandem keeps (1900-01-01 to 2999-12-31); it stays in the title",
+                far.warning());
+        assertEquals(LocalDate.of(2999, 12, 31), TodoDraft.parse("Party 2999-12-31", TODAY).due());
+    }
+
+    @Test
     void parse_dateThatIsNone_staysInTheTitleWithAWarning() {
         TodoDraft feb = TodoDraft.parse("Party feb 30", TODAY);
         assertEquals("Party feb 30", feb.title());

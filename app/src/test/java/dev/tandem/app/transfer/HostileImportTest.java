@@ -328,4 +328,37 @@ class HostileImportTest {
         assertEquals("joplin-raw, file 00000000000000000000000000000001.md: not a Joplin item: it has no type_ property",
                 refused(dir).getMessage());
     }
+
+    // ---------------------------------------------------------------- dates no calendar keeps
+
+    /**
+     * Files whose todos carry dates outside the range Tandem keeps (a backup written with year 10,000, a calendar
+     * with year 9999, a Todoist export with year 3000): every todo is imported, without that date, and the summary
+     * says how many lost one. A repeating todo among them can be completed afterwards.
+     */
+    @Test
+    void everyFormat_datesOutsideTheRange_todosKeptWithoutThemAndTheSummarySaysSo() throws Exception {
+        ImportReport json = Fixtures.importPath(store, write("far.json", backup(
+                "{\"id\":\"a1\",\"title\":\"Far\",\"due\":\"+999999999-12-31\",\"repeat\":\"FREQ=MONTHLY\"},"
+                        + "{\"id\":\"a2\",\"title\":\"Near\",\"due\":\"2026-12-24\",\"start\":\"0001-01-01\"}")));
+        assertEquals(2, json.added());
+        assertTrue(json.warnings().contains("2 todos had a date outside 1900-01-01 to 2999-12-31; those dates were left out"),
+                json.warnings().toString());
+        Item far = store.get("a1").orElseThrow();
+        assertEquals(null, far.due());
+        assertEquals("2026-12-24", store.get("a2").orElseThrow().due());
+        assertEquals(null, store.get("a2").orElseThrow().start());
+        assertTrue(store.series().complete("a1").isPresent(), "completes, no stack trace");
+
+        ImportReport ics = Fixtures.importPath(store, write("far.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+                + "BEGIN:VTODO\r\nUID:far-1\r\nDTSTAMP:20261120T080000Z\r\nSUMMARY:Far ics\r\nDUE;VALUE=DATE:99991231\r\n"
+                + "END:VTODO\r\nEND:VCALENDAR\r\n"));
+        assertEquals(1, ics.added());
+        assertTrue(ics.warnings().stream().anyMatch(w -> w.startsWith("1 todo had a date outside")), ics.warnings().toString());
+        assertTrue(store.allItems().stream().anyMatch(i -> "Far ics".equals(i.title()) && i.due() == null));
+
+        ImportReport csv = Fixtures.importPath(store, write("far.csv", HEADER + "task,Far csv,,4,1,,,3000-01-01,en,\n"));
+        assertEquals(1, csv.added());
+        assertTrue(store.allItems().stream().anyMatch(i -> "Far csv".equals(i.title()) && i.due() == null));
+    }
 }

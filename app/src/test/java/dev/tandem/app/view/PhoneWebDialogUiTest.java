@@ -139,4 +139,36 @@ class PhoneWebDialogUiTest {
             return null;
         });
     }
+
+    /**
+     * The first open serves this computer only, the network box unticked, no QR code of 127.0.0.1, and the dialog
+     * says what to do instead; the announcement switch is there before the network is chosen.
+     */
+    @Test
+    void open_firstTime_loopbackNoQrCodeAndWordsToUseTheComputersBrowser() throws Exception {
+        store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
+        companion = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of);
+        PhoneWebViewModel vm = new PhoneWebViewModel(companion, new Async(io, FxExecutor.INSTANCE, e -> { }),
+                Clock.systemDefaultZone());
+        dialog = onFx(() -> {
+            PhoneWebDialog d = new PhoneWebDialog(null, vm, Theme.LIGHT.stylesheets());
+            d.show();
+            vm.open();
+            return d;
+        });
+        waitFor(() -> vm.runningProperty().get() && !vm.codeProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents(5);
+        onFx(() -> {
+            javafx.scene.control.CheckBox network = (javafx.scene.control.CheckBox) dialog.getDialogPane().lookup("#phone-web-network");
+            assertTrue(!network.isSelected(), "the network is not ticked on first open");
+            assertTrue(!dialog.getDialogPane().lookup("#phone-web-qr").isVisible(), "no QR code of 127.0.0.1");
+            String help = ((javafx.scene.control.Label) dialog.getDialogPane().lookup("#phone-web-help")).getText();
+            assertTrue(!help.contains("Scan") && help.contains("type the code"), help);
+            assertInView(dialog.getDialogPane().lookup("#phone-web-announce"), "the announcement switch");
+            assertTrue(!dialog.getDialogPane().lookup("#phone-web-advertised").getParent().isManaged(),
+                    "no announcement line while this computer alone is served");
+            return null;
+        });
+        assertTrue(!companion.running().orElseThrow().secure(), "loopback only");
+    }
 }

@@ -92,4 +92,68 @@ class PhoneWebViewModelTest {
         assertTrue(warning.contains("laptop.local") && warning.contains("still works"), warning);
         assertEquals("", PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(), Optional.empty())));
     }
+
+    /**
+     * Opening the dialog serves this computer only (a privacy-minded person expects nothing on the network until
+     * they choose it): no QR code of 127.0.0.1 to scan, and words that say what to do instead.
+     */
+    @Test
+    void open_firstTime_servesThisComputerOnlyAndSaysWhatToDoNotScan() throws Exception {
+        List<Throwable> unexpected = new ArrayList<>();
+        try (TodoStore store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
+             WebCompanion companion = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of)) {
+            PhoneWebViewModel vm = new PhoneWebViewModel(companion, new Async(Runnable::run, Runnable::run, unexpected::add),
+                    Clock.systemDefaultZone());
+            vm.open();
+            assertFalse(vm.networkProperty().get(), "the network is not ticked on first open");
+            assertFalse(companion.running().orElseThrow().secure(), "served on loopback only");
+            assertTrue(vm.urlProperty().get().startsWith("http://127.0.0.1:"), vm.urlProperty().get());
+            assertFalse(vm.servingNetworkProperty().get(), "no QR code: it would lead a phone to itself");
+            assertFalse(vm.helpProperty().get().contains("Scan"), vm.helpProperty().get());
+            assertTrue(vm.helpProperty().get().contains("type the code"), vm.helpProperty().get());
+            assertEquals("", vm.advertisedProperty().get(), "nothing announced");
+            assertTrue(vm.announceProperty().get(), "announcing is on by default, for when the network is chosen");
+        }
+        assertTrue(unexpected.isEmpty(), unexpected.toString());
+    }
+
+    @Test
+    void announce_turnedOff_savedForTheNextServerAndTheNextWindow() throws Exception {
+        try (TodoStore store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
+             WebCompanion companion = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of)) {
+            assertTrue(companion.announces());
+            PhoneWebViewModel vm = new PhoneWebViewModel(companion, new Async(Runnable::run, Runnable::run, e -> { }),
+                    Clock.systemDefaultZone());
+            vm.announceProperty().set(false);
+            vm.announceChanged();
+            assertFalse(companion.announces());
+            try (WebCompanion again = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of)) {
+                assertFalse(again.announces(), "saved in the profile's settings");
+                PhoneWebViewModel next = new PhoneWebViewModel(again, new Async(Runnable::run, Runnable::run, e -> { }),
+                        Clock.systemDefaultZone());
+                next.open();
+                assertFalse(next.announceProperty().get());
+            }
+        }
+    }
+
+    /** The dialog keeps room for the longest line the announcement may say; no line it says is longer. */
+    @Test
+    void advertisedLongest_noLineTheAnnouncementSaysIsLonger() throws Exception {
+        try (TodoStore store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
+             WebCompanion companion = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of)) {
+            PhoneWebViewModel vm = new PhoneWebViewModel(companion, new Async(Runnable::run, Runnable::run, e -> { }),
+                    Clock.systemDefaultZone());
+            int room = vm.advertisedLongest().length();
+            String name = "n".repeat(63) + ".local";
+            for (String line : List.of(
+                    PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.of(URI.create("https://" + name
+                            + ":8765/")), Optional.empty())),
+                    PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(), Optional.of("x".repeat(5_000)))),
+                    PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(),
+                            Optional.of(dev.tandem.ui.messages.Messages.text("server.mdns.badName")))))) {
+                assertTrue(line.length() <= room, line.length() + " > " + room + ": " + line);
+            }
+        }
+    }
 }

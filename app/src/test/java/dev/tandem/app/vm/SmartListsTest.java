@@ -120,6 +120,27 @@ class SmartListsTest {
     }
 
     @Test
+    void sidebar_syncedRowCostingAHundredPasses_tooSlowToCountAndTheOwnersCountedAfterIt() {
+        store.writeAll(tx -> {
+            for (int i = 0; i < 3_000; i++) {
+                tx.save(Item.create("Filler " + i, null, null, 1L));
+            }
+            return null;
+        });
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; q.length() < 960; i++) {
+            q.append(q.length() == 0 ? "" : " | ").append("section: s").append(i);
+        }
+        store.writeAll(tx -> tx.save(new SavedFilter("costly", "Costly", q.toString(), "", "a", 1L)));
+        save("Urgent", "p1");
+        ui.await(() -> entry("Costly").map(SidebarEntry::tooSlow).orElse(false)
+                && entry("Urgent").map(SidebarEntry::count).orElse(-1L) == 2);
+        SidebarEntry e = entry("Costly").orElseThrow();
+        assertFalse(e.alert(), "it reads: too slow is not unreadable");
+        assertTrue(e.count() <= 0, "no number shown");
+    }
+
+    @Test
     void delete_savedFilter_goneEverywhereAndUndoBringsItBack() {
         save("Urgent", "p1");
         SidebarEntry e = awaitEntry("Urgent");

@@ -47,7 +47,8 @@ class SyncStatusViewModelTest {
         assertEquals(SyncStatusViewModel.Indicator.OFFLINE, vm.indicatorProperty().get());
         assertEquals("Der Sync-Ordner ist nicht da.\nSpeicherort: folder:/media/usb/Tandem\n\nLiegt er auf einem"
                 + " USB-Laufwerk oder einer Netzwerkfreigabe, schließ das Laufwerk an oder binde die Freigabe ein; die"
-                + " Synchronisierung läuft von selbst weiter, sobald er wieder da ist. Wurde er verschoben, wähle ihn in den Sync-Einstellungen neu.\n\n"
+                + " Synchronisierung läuft von selbst weiter, sobald er wieder da ist. Wurde er verschoben, wähle ihn in den"
+                + " Einstellungen neu.\n\n"
                 + "Tandem versucht es von selbst erneut.", vm.detailsProperty().get());
     }
 
@@ -69,7 +70,7 @@ class SyncStatusViewModelTest {
     void update_off_saysOffline() {
         vm.update(SyncStatus.off());
         assertEquals("Sync off", vm.headlineProperty().get());
-        assertEquals("Working offline. Set up sync in Sync settings.", vm.detailProperty().get());
+        assertEquals("Working offline. Set up sync in Settings.", vm.detailProperty().get());
     }
 
     @Test
@@ -85,7 +86,7 @@ class SyncStatusViewModelTest {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
                 SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1, List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
-        assertEquals("The remote refused the sign-in details. Check the sign-in details in Sync settings (user name and"
+        assertEquals("The remote refused the sign-in details. Check the sign-in details in Settings (user name and"
                 + " password, or access key and secret key).", vm.errorProperty().get());
         assertEquals("1 change waiting", vm.detailProperty().get());
         assertTrue(vm.detailsProperty().get().startsWith("The remote refused the sign-in details.\nRemote: s3\n\nCheck the"

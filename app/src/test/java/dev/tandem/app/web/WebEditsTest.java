@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
@@ -163,6 +164,41 @@ class WebEditsTest {
         assertEquals("Paint the shed", stored.title());
         assertEquals(null, stored.startDate());
         assertFalse(stored.isSomeday());
+    }
+
+    /**
+     * A page (or a replayed outbox entry, which edits through here) sends dates no calendar keeps: a repeating
+     * todo given {@code +999999999-12-31} could never be completed. Each is refused with the range, nothing written.
+     */
+    @Test
+    void apply_datesOutsideTheRangeTandemKeeps_refusedNamingTheRangeAndNothingWritten() {
+        Item it = plain.add("Pay rent", null, null);
+        plain.update(it.id(), i -> i.withRepeat("FREQ=MONTHLY", null));
+        WebEdits edits = new WebEdits(plain);
+        for (Object[] bad : new Object[][] {
+                {"due", "+999999999-12-31", "is outside the dates Tandem keeps"},
+                {"due", "3000-01-01", "is outside the dates Tandem keeps: 1900-01-01 to 2999-12-31."},
+                {"due", "1899-12-31", "is outside the dates Tandem keeps"},
+                {"start", "9999-12-31", "is outside the dates Tandem keeps"},
+                {"remindAt", Long.MAX_VALUE, "A reminder must fall on a date from 1900-01-01 to 2999-12-31."},
+                {"remindAt", -62135596800000L, "A reminder must fall on a date"}}) {
+            Map<String, Object> set = new HashMap<>();
+            set.put((String) bad[0], bad[1]);
+            BadRequest e = assertThrows(BadRequest.class, () -> edits.apply(it.id(), set,
+                    base((String) bad[0], null), browser, "Phone"), String.valueOf(bad[1]));
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage().contains((String) bad[2]), e.getMessage());
+        }
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals(null, stored.due());
+        assertEquals(null, stored.start());
+        assertEquals(null, stored.remindAt());
+        Map<String, Object> edge = new HashMap<>();
+        edge.put("due", "2999-12-31");
+        edits.apply(it.id(), edge, base("due", null), browser, "Phone");
+        assertEquals(DateRange.LAST, plain.get(it.id()).orElseThrow().dueDate());
+        assertTrue(plain.series().complete(it.id()).orElseThrow().next().isEmpty(),
+                "completed at the range's end: done, and the series ends there");
     }
 
     @Test

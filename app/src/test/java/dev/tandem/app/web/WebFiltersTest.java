@@ -237,4 +237,54 @@ class WebFiltersTest {
                 "red;background:url(x)", null, 1L)));
         assertNull(filter(filters(), "Styled").get("color"));
     }
+
+    /**
+     * Another device syncs smart lists that read and fit every size bound but cost a hundred passes over the todos
+     * (a section name per condition, 100 of them): each is counted within its budget, listed as too slow to count
+     * without a number, and the owner's own smart list after them is counted as ever.
+     */
+    @Test
+    void sidebar_syncedFiltersCostingAHundredPassesEach_tooSlowToCountAndTheOwnersCounted() throws Exception {
+        WebFixture.seed(web.store, 3_000);
+        for (int k = 0; k < 20; k++) {
+            StringBuilder q = new StringBuilder();
+            for (int i = 0; q.length() < 960; i++) {
+                q.append(q.length() == 0 ? "" : " | ").append("section: s").append(i).append('-').append(k);
+            }
+            plant("5d3c1a2b-0000-4000-8000-1000000000" + String.format("%02d", k), "Costly " + k, q.toString());
+        }
+        todo("Quarterly report", work.id(), 1, List.of());
+        save("Mine", "#Work", null);
+
+        long t0 = System.nanoTime();
+        List<Map<String, Object>> filters = filters();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        for (int k = 0; k < 20; k++) {
+            Map<String, Object> f = filter(filters, "Costly " + k);
+            assertEquals(true, f.get("tooSlow"), f.toString());
+            assertNull(f.get("count"), "no number for what was not counted");
+            assertEquals(false, f.get("unreadable"));
+        }
+        assertEquals(1L, filter(filters, "Mine").get("count"));
+        assertEquals(false, filter(filters, "Mine").get("tooSlow"));
+        // Unbounded, each costs about 19 ms of CPU here; bounded, 5 ms; and a second sidebar refuses them unrun.
+        assertTrue(ms < 5_000, "the sidebar took " + ms + " ms");
+        long t1 = System.nanoTime();
+        assertEquals(true, filter(filters(), "Costly 0").get("tooSlow"));
+        assertTrue((System.nanoTime() - t1) / 1_000_000 < ms, "the second sidebar is quicker than the first");
+    }
+
+    /** The page's search with a thousand characters of words that begin one another costs what one word costs. */
+    @Test
+    void items_searchOfAThousandCharactersOfPrefixes_boundedAndRight() throws Exception {
+        WebFixture.seed(web.store, 500);
+        StringBuilder q = new StringBuilder();
+        while (q.length() < 990) {
+            q.append("n nu num numb ");
+        }
+        q.append("number");
+        HttpResponse<String> r = web.get("/api/items?view=search&q=" + URLEncoder.encode(q.toString(), StandardCharsets.UTF_8), s);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(500L, JsonText.object(r.body()).get("total"));
+    }
 }

@@ -9,6 +9,8 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
 import dev.tandem.engine.MergeRule;
 import dev.tandem.engine.PrunedHistory;
+import dev.tandem.engine.QueryBudget;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
@@ -202,6 +204,12 @@ public final class DefaultDb implements Db {
     }
 
     @Override
+    public <T extends Record> List<T> query(QueryBudget budget, Class<T> type, String sql, Object... params) {
+        Objects.requireNonNull(budget, "budget");
+        return reader.query(budget, type, sql, params);
+    }
+
+    @Override
     public <T extends Record> boolean delete(Class<T> type, String id) {
         return transactionResult(tx -> tx.delete(type, id));
     }
@@ -249,6 +257,26 @@ public final class DefaultDb implements Db {
         }
         otherWriters.start();
         return dispatcher.subscribe(sql, values, ps -> Reader.map(ps, rt), onResult, executor);
+    }
+
+    @Override
+    public <T extends Record> Subscription querySubscribe(QueryBudget budget, Class<T> type, String sql, List<?> params,
+                                                          Consumer<List<T>> onResult,
+                                                          Consumer<QueryTooCostlyException> onTooCostly, Executor executor) {
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(onTooCostly, "onTooCostly");
+        RecordType<T> rt = RecordType.of(type);
+        Object[] args = params == null ? new Object[0] : params.toArray();
+        if (writer.inTransaction()) {
+            throw new IllegalStateException("querySubscribe cannot be called inside a transaction");
+        }
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = SqlValues.toSql(args[i], "parameter " + (i + 1));
+        }
+        otherWriters.start();
+        return dispatcher.subscribe(sql, values, ps -> Reader.map(ps, rt), onResult, executor,
+                new Dispatcher.Bound(budget, onTooCostly));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tandem.engine.internal;
 
+import dev.tandem.engine.QueryBudget;
 import dev.tandem.engine.internal.mapping.RecordType;
+import dev.tandem.engine.internal.store.BoundedRead;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlErrors;
@@ -88,6 +90,12 @@ final class Reader {
     <T extends Record> List<T> query(Class<T> type, String sql, Object... params) {
         RecordType<T> rt = RecordType.of(type);
         return read(c -> query(c, rt, sql, params));
+    }
+
+    /** As {@link #query(Class, String, Object...)}, stopped at {@code budget} ({@link BoundedRead}). */
+    <T extends Record> List<T> query(QueryBudget budget, Class<T> type, String sql, Object... params) {
+        RecordType<T> rt = RecordType.of(type);
+        return read(c -> BoundedRead.run(c, budget, b -> query(b, rt, sql, params)));
     }
 
     static <T extends Record> List<T> query(Connection c, RecordType<T> rt, String sql, Object[] params)

@@ -38,6 +38,12 @@ function filterItem(f) {
   const dot = h('span', { class: 'filter-dot' + (color ? '' : ' no-color'), 'aria-hidden': 'true' });
   if (color) dot.style.backgroundColor = color;
   const li = navItem('filter:' + f.id, f.name, dot, f.count);
+  if (f.tooSlow) {
+    // Counting it ran past its time budget: a short word where the number goes, the whole sentence for a reader.
+    li.firstChild.append(h('span', {
+      class: 'count too-slow', title: t('page.sidebar.filterTooSlow'), 'aria-label': t('page.sidebar.filterTooSlow'),
+    }, t('page.sidebar.filterTooSlowShort')));
+  }
   if (f.unreadable) {
     const mark = icon('conflict', t('page.sidebar.filterUnreadable'));
     mark.classList.add('unreadable-mark');

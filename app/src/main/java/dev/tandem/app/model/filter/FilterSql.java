@@ -1,5 +1,6 @@
 package dev.tandem.app.model.filter;
 
+import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Queries;
 import java.time.LocalDate;
@@ -7,11 +8,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * A filter as one SQL condition over {@code items}, every value a bound parameter: a list's name, a tag,
  * a date, the words of a search never become SQL text.
+ *
+ * <p>The SQL is written for what it costs as well as what it finds, since another device may have written the
+ * query: a condition repeated in one {@code &} or {@code |} is compiled once, a search's words are left out
+ * when another word implies them ({@link Queries#ftsMatch}), and subqueries are read once per query rather
+ * than once per row. Whatever is left is bounded in time where it runs ({@code QueryCost}).
  *
  * <p>Every condition is true or false, never NULL (columns are read through {@code coalesce}), so
  * {@code !} means "not this" as a person reads it: {@code !p1} includes todos without a priority. The
@@ -33,7 +40,9 @@ public record FilterSql(String where, List<Object> params) {
     public static FilterSql of(Filter filter, LocalDate today, ZoneId zone, Collection<String> sharedListIds) {
         List<Object> params = new ArrayList<>();
         String cond = new Compiler(today, zone, sharedListIds, params).sql(filter);
-        String base = "items.trashedAt IS NULL AND coalesce(items.kind, '') <> 'note'"
+        // "+" keeps SQLite off the trashedAt index: nearly every row is out of the Trash, and reading them through
+        // that index costs a lookup per row (a search's thousands of matches each found twice).
+        String base = "+items.trashedAt IS NULL AND coalesce(items.kind, '') <> 'note'"
                 + (namesDone(filter) ? "" : " AND coalesce(items.done, 0) = 0");
         return new FilterSql(base + " AND (" + cond + ")", params);
     }
@@ -51,6 +60,11 @@ public record FilterSql(String where, List<Object> params) {
         }
         return f instanceof Filter.Is is && is.flag() == Filter.Flag.DONE;
     }
+
+    /** A due date within {@link DateRange}, never NULL: a synced date outside it is no date here. */
+    private static final String DUE = DateRange.sql("coalesce(items.due, '')");
+    /** A start date within {@link DateRange}, never NULL. */
+    private static final String START = DateRange.sql("coalesce(items.start, '')");
 
     private record Compiler(LocalDate today, ZoneId zone, Collection<String> shared, List<Object> params) {
         String sql(Filter f) {
@@ -84,16 +98,16 @@ public record FilterSql(String where, List<Object> params) {
             } else if (f instanceof Filter.Priority p) {
                 return bind("coalesce(items.priority, 0) = ?", p.level());
             } else if (f instanceof Filter.DueBetween d) {
-                return bind("coalesce(items.due, '') >= ? AND coalesce(items.due, '') <= ?", d.from().day(today).toString(),
-                        d.to().day(today).toString());
+                return bind(DUE + " AND coalesce(items.due, '') >= ? AND coalesce(items.due, '') <= ?",
+                        d.from().day(today).toString(), d.to().day(today).toString());
             } else if (f instanceof Filter.DueBefore d) {
-                return bind("coalesce(items.due, '') <> '' AND items.due < ?", d.day().day(today).toString());
+                return bind(DUE + " AND items.due < ?", d.day().day(today).toString());
             } else if (f instanceof Filter.DueAfter d) {
-                return bind("coalesce(items.due, '') > ?", d.day().day(today).toString());
+                return bind(DUE + " AND items.due > ?", d.day().day(today).toString());
             } else if (f instanceof Filter.StartBefore d) {
-                return bind("coalesce(items.start, '') <> '' AND items.start < ?", d.day().day(today).toString());
+                return bind(START + " AND items.start < ?", d.day().day(today).toString());
             } else if (f instanceof Filter.StartAfter d) {
-                return bind("coalesce(items.start, '') > ?", d.day().day(today).toString());
+                return bind(START + " AND items.start > ?", d.day().day(today).toString());
             } else if (f instanceof Filter.CreatedAfter d) {
                 return bind("coalesce(items.createdAt, 0) >= ?",
                         d.day().day(today).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
@@ -109,13 +123,14 @@ public record FilterSql(String where, List<Object> params) {
 
         private String flag(Filter.Flag flag) {
             return switch (flag) {
-                case OVERDUE -> bind("coalesce(items.due, '') <> '' AND items.due < ?", today.toString());
-                case NO_DATE -> "coalesce(items.due, '') = ''";
+                case OVERDUE -> bind(DUE + " AND items.due < ?", today.toString());
+                case NO_DATE -> "NOT " + DUE;
                 case RECURRING -> "coalesce(items.repeat, '') <> ''";
-                case NO_START -> "coalesce(items.start, '') = ''";
+                case NO_START -> "NOT " + START;
                 case SOMEDAY -> "coalesce(items.someday, 0) = 1";
                 case HAS_NOTES -> "trim(coalesce(items.notes, '')) <> ''";
-                case HAS_ATTACHMENT -> "EXISTS (SELECT 1 FROM attachments a WHERE a.itemId = items.id)";
+                // Read once per query, not once per row (a correlated EXISTS per condition and row).
+                case HAS_ATTACHMENT -> "items.id IN (SELECT itemId FROM attachments WHERE itemId IS NOT NULL)";
                 case SUBTASK -> "coalesce(items.parentId, '') <> ''";
                 case SHARED -> shared.isEmpty() ? "0"
                         : bind("coalesce(items.listId, '') IN (" + String.join(", ", Collections.nCopies(shared.size(), "?"))
@@ -127,7 +142,8 @@ public record FilterSql(String where, List<Object> params) {
 
         private String join(List<Filter> parts, String op) {
             List<String> sqls = new ArrayList<>();
-            for (Filter p : parts) {
+            // A condition said twice in one "&" or "|" decides nothing more, but costs again for every row.
+            for (Filter p : new LinkedHashSet<>(parts)) {
                 sqls.add("(" + sql(p) + ")");
             }
             return String.join(op, sqls);

@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.UnknownNames;
 import dev.tandem.app.vm.Feedback;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,9 @@ final class FilterCount {
         }, e -> {
             running = false;
             if (asked == generation) {
-                text.set(Messages.text("filter.builder.countFailed", Feedback.why(e)));
+                // Counted as the sidebar counts it: what the sidebar will show, said before the list is saved.
+                text.set(e instanceof QueryTooCostlyException ? Messages.text("filter.builder.tooSlow")
+                        : Messages.text("filter.builder.countFailed", Feedback.why(e)));
             } else {
                 start();
             }

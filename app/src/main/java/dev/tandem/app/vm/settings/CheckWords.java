@@ -7,9 +7,9 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 
 /**
- * A connection check's words as Sync settings shows them, in the user's language ({@link SyncWords}): the
- * general hint is written for anywhere ("Check the bucket, folder or address in Sync settings"); inside
- * Sync settings, for one kind of remote, it names only that kind's fields and does not send the person
+ * A connection check's words as Settings shows them, in the user's language ({@link SyncWords}): the
+ * general hint is written for anywhere ("Check the bucket, folder or address in Settings"); inside
+ * Settings, for one kind of remote, it names only that kind's fields and does not send the person
  * where they are already.
  */
 final class CheckWords {
@@ -23,7 +23,7 @@ final class CheckWords {
 
     /**
      * What the step did, or why it failed, in the user's language, with the hint said for {@code mode}
-     * inside Sync settings.
+     * inside Settings.
      */
     static String step(ConnectionCheck.Step step, SyncSettings.Mode mode) {
         SyncException.Reason r = step.reason();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sync settings on a folder that is not there, with the real connection check: never "Save anyway" into
+ * Settings on a folder that is not there, with the real connection check: never "Save anyway" into
  * nothing. Where the folder above it is there, Save offers to make it, makes it, tests it and saves; where it
  * is not (a drive not connected), nothing is saved and the dialog says why. Every word in the user's language.
  */

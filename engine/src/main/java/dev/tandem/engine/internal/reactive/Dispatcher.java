@@ -2,6 +2,8 @@ package dev.tandem.engine.internal.reactive;
 
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.QueryBudget;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.internal.store.Connections;
@@ -103,15 +105,29 @@ public final class Dispatcher implements AutoCloseable {
     public <T> Subscription subscribe(String sql, SqlFunction<List<T>> query, Consumer<List<T>> callback,
                                       Executor executor) {
         return subscribe(new LiveQuery<>(sql, null, null, query, callback,
-                executor == null ? defaultExecutor : executor, this));
+                executor == null ? defaultExecutor : executor, this, null));
     }
 
     /** As {@link #subscribe(String, SqlFunction, Consumer, Executor)} for a query given as SQL and
      * parameters (already SQL values), whose rows {@code mapper} reads; such a query may be row-scoped. */
     public <T> Subscription subscribe(String sql, Object[] params, RowMapper<T> mapper,
                                       Consumer<List<T>> callback, Executor executor) {
+        return subscribe(sql, params, mapper, callback, executor, null);
+    }
+
+    /**
+     * A subscribed query's budget, and who hears that a run went past it: every run and probe is stopped at the
+     * budget, and a stopped run hands over no rows, so one costly query holds the others back by its budget at
+     * most.
+     */
+    public record Bound(QueryBudget budget, Consumer<QueryTooCostlyException> onTooCostly) {
+    }
+
+    /** As above, every run of the query stopped at {@code bound}'s budget (none when null). */
+    public <T> Subscription subscribe(String sql, Object[] params, RowMapper<T> mapper,
+                                      Consumer<List<T>> callback, Executor executor, Bound bound) {
         return subscribe(new LiveQuery<>(sql, params.clone(), mapper, null, callback,
-                executor == null ? defaultExecutor : executor, this));
+                executor == null ? defaultExecutor : executor, this, bound));
     }
 
     private <T> Subscription subscribe(LiveQuery<T> q) {

@@ -1,8 +1,10 @@
 package dev.tandem.engine.internal.reactive;
 
 import dev.tandem.engine.MappingException;
+import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.internal.mapping.RecordType;
+import dev.tandem.engine.internal.store.BoundedRead;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlFunction;
 import java.sql.Connection;
@@ -49,8 +51,12 @@ final class LiveQuery<T> implements Subscription {
     private RecordType<?> idType;
     private Class<?> idTypeFor;
 
+    /** The budget of each run and probe, or null for none. */
+    private final Dispatcher.Bound bound;
+
     LiveQuery(String sql, Object[] params, RowMapper<T> mapper, SqlFunction<List<T>> opaque,
-              Consumer<List<T>> callback, Executor executor, Dispatcher owner) {
+              Consumer<List<T>> callback, Executor executor, Dispatcher owner, Dispatcher.Bound bound) {
+        this.bound = bound;
         this.sql = sql;
         this.params = params;
         this.mapper = mapper;
@@ -97,8 +103,22 @@ final class LiveQuery<T> implements Subscription {
         List<T> rows;
         if (mapper == null) {
             rows = opaque.apply(c);
-        } else {
+        } else if (bound == null) {
             rows = mapper.map(bind(statements.get(c, sql)));
+        } else {
+            try {
+                rows = BoundedRead.run(c, bound.budget(), b -> mapper.map(bind(statements.get(b, sql))));
+            } catch (QueryTooCostlyException e) {
+                // No result: the next commit's run starts afresh rather than being told nothing changed.
+                lastRows = null;
+                lastIds = null;
+                owner.deliver(executor, () -> {
+                    if (active) {
+                        bound.onTooCostly().accept(e);
+                    }
+                });
+                return;
+            }
         }
         lastRows = rows;
         lastIds = ids(rows);
@@ -157,8 +177,19 @@ final class LiveQuery<T> implements Subscription {
         while (i <= params.length + slots) {
             ps.setString(i++, last);
         }
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next();
+        if (bound == null) {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+        try {
+            return BoundedRead.run(c, bound.budget(), b -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+        } catch (QueryTooCostlyException e) {
+            return true; // the run decides, within the same budget
         }
     }
 

@@ -137,7 +137,8 @@ class WebDraftsPageTest {
 
         chromium.find("#detail-error button:last-child").click();
         chromium.await("return document.getElementById('ed-repeat').value === ''"
-                + " && document.getElementById('ed-title').value === 'Gym' && document.getElementById('detail-error').hidden");
+                + " && document.getElementById('ed-title').value === 'Gym' && document.getElementById('detail-error').hidden",
+                Duration.ofSeconds(15));
         assertEquals("{}", chromium.js("return localStorage.getItem('tandem.drafts')"));
     }
 

@@ -183,7 +183,7 @@ class WebLanguagesPageTest {
         chromium = Chromium.paired(web, Chromium.Size.PHONE, "fr");
         assertEquals("fr", chromium.js("return document.documentElement.lang"));
         assertEquals("Ajouter", text("quick-add-submit"));
-        assertEquals("Réception", text("view-title"));
+        assertEquals("Boîte de réception", text("view-title"));
         assertEquals("Terminé\u00a0: Lait", chromium.js("return document.querySelector('.item-done').getAttribute('aria-label')"));
         noKeysShown();
 

@@ -85,6 +85,11 @@ public final class Styles {
     public static final String DIALOG_MESSAGE = "dialog-message";
     /** The question icon of a confirmation, a choice or a prompt for text. */
     public static final String DIALOG_ICON = "dialog-icon";
+    /**
+     * A confirmation that loses data: on its pane, its warning icon and its confirming button, which takes the
+     * danger colour (Cancel is that dialog's default button, so Enter destroys nothing).
+     */
+    public static final String DESTRUCTIVE = "destructive";
     /** Buttons side by side as one control, the first and last rounded on their outer side. */
     public static final String SEGMENTED = "segmented";
     /** A device or member in a dialog's list. */

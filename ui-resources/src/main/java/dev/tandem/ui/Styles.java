@@ -67,6 +67,11 @@ public final class Styles {
     public static final String HISTORY_CELL = "history-cell";
 
     public static final String STATUS_BAR = "status-bar";
+    /** A reminder shown in the window: a raised card above the status bar, its heading, its text, its close button. */
+    public static final String REMINDER_CARD = "reminder-card";
+    public static final String REMINDER_CARD_TITLE = "reminder-card-title";
+    public static final String REMINDER_CARD_TEXT = "reminder-card-text";
+    public static final String REMINDER_CLOSE = "reminder-close";
     /**
      * The sync state's icon; its pseudo-classes {@code :ok}, {@code :busy}, {@code :error}, {@code :warn}
      * (synced, but something stays unread: devices may not agree yet) and {@code :off} colour it.

@@ -13,12 +13,10 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.HistoryUpkeep;
-import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.RemoteCleanup;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.web.WebCompanion;
-import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +30,6 @@ import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -67,9 +64,8 @@ public final class Device implements AutoCloseable {
     /** What Settings chose about attachments; read on any thread, replaced by {@link #saveAttachmentSettings}. */
     private volatile AttachmentSettings attachmentSettings;
     private AtomicReference<Consumer<Throwable>> errorHandler;
-    private SyncSettings forcedRemote;
-    /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
-    private final AtomicBoolean syncApplied = new AtomicBoolean();
+    /** Which remote it syncs with, and following what another process saves; set once by {@link #open}. */
+    private DeviceSync remote;
     private volatile Duration closeWait = CLOSE_WAIT;
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
@@ -199,7 +195,7 @@ public final class Device implements AutoCloseable {
         });
         Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async, clock);
         d.errorHandler = onError;
-        d.forcedRemote = forcedRemote;
+        d.remote = new DeviceSync(settings, store, sync, forcedRemote);
         if (startSync) {
             d.startSync();
         }
@@ -208,19 +204,12 @@ public final class Device implements AutoCloseable {
 
     /**
      * Starts syncing with the saved settings (or the forced remote), unless settings were applied
-     * already, and the CalDAV task lists' sync with its saved account. Builds the engine; call off
-     * the FX thread.
+     * already, and from then on with what another process saves on this profile; and the CalDAV task
+     * lists' sync with its saved account. Builds the engine; call off the FX thread.
      */
     public void startSync() {
         caldav.start();
-        if (!syncApplied.get()) {
-            SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
-            synchronized (syncApplied) {
-                if (!syncApplied.get()) {
-                    applySync(s);
-                }
-            }
-        }
+        remote.start();
         // Once a day, in the background: history stays bounded (HistoryUpkeep).
         ioExecutor.execute(() -> {
             try {
@@ -233,28 +222,15 @@ public final class Device implements AutoCloseable {
 
     /** Starts syncing with these settings (or stops, for NONE). Builds the engine; call off the FX thread. */
     public void applySync(SyncSettings s) {
-        synchronized (syncApplied) {
-            syncApplied.set(true);
-            configureSync(s);
-        }
+        remote.apply(s);
     }
 
-    private void configureSync(SyncSettings s) {
-        SyncEngine engine = null;
-        boolean personal = s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty();
-        try {
-            SyncEngine.Builder b = personal ? s.engineBuilder() : null;
-            if (personal && s.encrypted()) {
-                settings.encrypt(b, s.passphrase());
-            }
-            // The lists shared with other people sync through their own spaces, beside the personal
-            // remote or, with none set up, on their own.
-            engine = new SpaceLists(settings).withSpaces(b, System.getenv(), store);
-        } catch (RuntimeException e) {
-            System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
-        }
-        sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())),
-                s.mode() == SyncSettings.Mode.FOLDER ? Pacing.LOCAL : Pacing.REMOTE);
+    /**
+     * Saves these sync settings and starts syncing with them, as one step (the settings watch then finds
+     * them in force). Touches the disk and builds the engine; call off the FX thread.
+     */
+    public void saveSync(SyncSettings s) {
+        remote.save(s);
     }
 
     /**
@@ -262,7 +238,7 @@ public final class Device implements AutoCloseable {
      * other people changed; call off the FX thread.
      */
     public void reapplySync() {
-        applySync(forcedRemote != null ? forcedRemote : settings.loadSync());
+        remote.reapply();
     }
 
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */
@@ -377,10 +353,8 @@ public final class Device implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (syncApplied) {
-            // A deferred startSync after this would build a remote nobody closes.
-            syncApplied.set(true);
-        }
+        // A deferred startSync after this would build a remote nobody closes; so would a settings change.
+        remote.close();
         web.close();
         caldav.close();
         sync.close();

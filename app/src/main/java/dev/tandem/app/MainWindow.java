@@ -72,10 +72,8 @@ public final class MainWindow {
             return v == null || v.getScene() == null ? null : v.getScene().getWindow();
         }, () -> appearance.theme().stylesheets(), async);
         UndoManager undo = new UndoManager(async);
-        SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(), s -> {
-            device.settings().saveSync(s);
-            device.applySync(s);
-        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().replica(), device.name()),
+        SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(),
+                device::saveSync, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.settings(), device.store().replica(), device.name()),
                 device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         clock));

@@ -6,8 +6,10 @@ import dev.tandem.engine.internal.merge.LineMerge;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -169,6 +171,7 @@ public interface Db extends Tx, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Consumer<Throwable> callbackErrorHandler;
         private final Set<String> mergeText = new LinkedHashSet<>();
+        private final Map<String, MergeRule> mergeBy = new LinkedHashMap<>();
         private String blobTable;
         private String blobColumn;
         private Path blobDirectory;
@@ -248,6 +251,19 @@ public interface Db extends Tx, AutoCloseable {
         }
 
         /**
+         * Marks a column whose concurrent values settle by {@code rule} instead of one replacing the
+         * other: when two devices set it without seeing each other's value, every device keeps the
+         * least (or greatest) of the two, and no {@link Conflict} is kept. A later edit made after
+         * seeing both values replaces them as any edit does. For values set by construction, not
+         * chosen by a person: when a row was made, where it was put. Call once per column; names
+         * compare ignoring case. See docs/SYNC_FORMAT.md, "Merge rules".
+         */
+        public Builder mergeBy(String table, String column, MergeRule rule) {
+            mergeBy.put(table + "." + column, Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
          * Names the one column whose values are blob ids ({@link Blob#id}): sync uploads the blob a
          * change names before the batch that carries it, and compaction keeps every blob any row or
          * any change in history names. The copies live in {@link #blobDirectory}, by default a
@@ -277,12 +293,11 @@ public interface Db extends Tx, AutoCloseable {
             if (busyTimeout == null || busyTimeout.isNegative()) {
                 throw new IllegalArgumentException("busyTimeout: must be zero or positive, was " + busyTimeout);
             }
-            for (String tableColumn : mergeText) {
-                String[] parts = tableColumn.split("\\.", -1);
-                if (parts.length != 2 || !MERGE_NAME.matcher(parts[0]).matches()
-                        || !MERGE_NAME.matcher(parts[1]).matches()) {
-                    throw new IllegalArgumentException("mergeText: '" + tableColumn + "' is not a table and a column"
-                            + " name (letters, digits and '_', not starting with '_', at most 100 characters each)");
+            checkNames("mergeText", mergeText);
+            checkNames("mergeBy", mergeBy.keySet());
+            for (String tableColumn : mergeBy.keySet()) {
+                if (mergeText.stream().anyMatch(tableColumn::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException("mergeBy: '" + tableColumn + "' is mergeable text already");
                 }
             }
             Path blobDir = null;
@@ -301,8 +316,19 @@ public interface Db extends Tx, AutoCloseable {
                 throw new IllegalStateException("blobDirectory: set only together with blobs(table, column)");
             }
             return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
-                    busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText),
+                    busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText), Map.copyOf(mergeBy),
                     blobDir == null ? null : new DefaultDb.BlobConfig(blobTable, blobColumn, blobDir)));
+        }
+
+        private static void checkNames(String what, Set<String> tableColumns) {
+            for (String tableColumn : tableColumns) {
+                String[] parts = tableColumn.split("\\.", -1);
+                if (parts.length != 2 || !MERGE_NAME.matcher(parts[0]).matches()
+                        || !MERGE_NAME.matcher(parts[1]).matches()) {
+                    throw new IllegalArgumentException(what + ": '" + tableColumn + "' is not a table and a column"
+                            + " name (letters, digits and '_', not starting with '_', at most 100 characters each)");
+                }
+            }
         }
     }
 }

@@ -293,10 +293,10 @@ public final class CalDavService implements AutoCloseable {
     private void failed(RuntimeException e) {
         dirty = true;
         boolean retry = !(e instanceof SyncException se) || se.retryable();
-        String hint = e instanceof SyncException se ? se.hint() : Messages.text("common.caldav.willRetry");
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.log(System.Logger.Level.WARNING, "CalDAV sync failed: " + message);
-        publish(new Status(Status.State.FAILED, message, hint, retry, Instant.now()));
+        // In the user's language; the engine's English, naming the request and the answer, goes to the log.
+        LOG.log(System.Logger.Level.WARNING, "CalDAV sync failed: " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage()));
+        publish(new Status(Status.State.FAILED, CalDavWords.message(e), CalDavWords.hint(e), retry, Instant.now()));
     }
 
     /** The next check, while focused and while a retry can help; none otherwise. */

@@ -7,6 +7,7 @@ import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
@@ -123,6 +124,19 @@ public final class Cli {
 
         Failure(String m) {
             super(m);
+        }
+    }
+
+    /** A sync, check or compaction that failed on a known remote: said with where, in the user's language. */
+    static final class RemoteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SyncException failure;
+        final String remote;
+
+        RemoteFailure(SyncException failure, String remote) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+            this.remote = remote;
         }
     }
 
@@ -268,14 +282,33 @@ public final class Cli {
         } catch (Failure e) {
             err.println("tandem: " + e.getMessage());
             return 1;
+        } catch (RemoteFailure e) {
+            syncFailed(verb, e.failure, e.remote);
+            return 1;
         } catch (SyncException e) {
-            err.println("tandem: " + Messages.text("cli.error.commandFailed", verb, e.getMessage()));
-            err.println("  " + e.hint());
+            syncFailed(verb, e, null);
             return 1;
         } catch (TandemException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             err.println("tandem: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }
+    }
+
+    /**
+     * A failed sync in the user's language, by its reason: what happened, where, what to do, and whether
+     * running it again can help. The engine's
+     * English words go to the log, not here.
+     */
+    private void syncFailed(String verb, SyncException e, String remote) {
+        err.println("tandem: " + Messages.text("cli.error.commandFailed", verb,
+                SyncWords.shortText(e.reason(), e.diagnosis())));
+        if (remote != null) {
+            err.println("  " + Messages.text("common.sync.remote", remote));
+        }
+        err.println("  " + SyncWords.hint(e.reason(), e.diagnosis()));
+        err.println("  " + Messages.text(SyncWords.retryHelps(e.reason(), e.diagnosis()) ? "cli.sync.retryHelps"
+                : "cli.sync.retryUseless"));
+        System.getLogger("tandem.sync").log(System.Logger.Level.DEBUG, verb + " failed: " + e.getMessage());
     }
 
     /**

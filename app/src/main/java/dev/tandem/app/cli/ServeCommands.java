@@ -11,6 +11,7 @@ import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.app.web.PairedBrowser;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
@@ -223,7 +224,11 @@ final class ServeCommands {
         }
         boolean folder = String.valueOf(a.options().get("--remote")).startsWith("folder:")
                 || (a.options().get("--remote") == null && settings.loadSync().mode() == SyncSettings.Mode.FOLDER);
-        sync.addFailureListener(status -> err.println("tandem: " + Messages.text("cli.serve.syncFailed", status)));
+        // In the user's language by the failure's reason, as the window says it; the engine's words go to the log.
+        sync.addFailureListener(status -> err.println("tandem: " + Messages.text("cli.serve.syncFailed",
+                SyncWords.shortText(status.reason(), status.diagnosis()) + (status.hint() == null ? "" : " " + status.hint())
+                        + " " + Messages.text(SyncWords.retryHelps(status.reason(), status.diagnosis())
+                        ? "common.sync.retry.itself" : "common.sync.retry.no"))));
         sync.configure(engine, Duration.ofSeconds(seconds), folder ? Pacing.LOCAL : Pacing.REMOTE);
         sync.syncNow();
         return a.options().get("--remote") != null

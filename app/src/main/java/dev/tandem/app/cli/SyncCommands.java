@@ -5,7 +5,7 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
-import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.AttachmentSettings;
@@ -15,13 +15,14 @@ import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.app.vm.conflict.ConflictsViewModel;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.ui.messages.Messages;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +68,7 @@ final class SyncCommands {
         finishSharing(dir);
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
-            SyncReport r = store.replica().sync(engine, waitNotice());
+            SyncReport r = onRemote(engine, () -> store.replica().sync(engine, waitNotice()));
             if (keep != null) {
                 // Only a remote that just synced is kept: one that fails leaves the settings as they were.
                 new SettingsStore(dir).saveSync(keep);
@@ -186,15 +188,26 @@ final class SyncCommands {
         try (engine) {
             ConnectionCheck c = engine.check();
             out.println(Messages.text("cli.check.checking", engine.describe()));
+            // In the user's language by each step's kind and each failure's reason: the engine words them in English.
             for (ConnectionCheck.Step s : c.steps()) {
-                out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", s.name(), s.message());
+                out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", SyncWords.stepName(s), SyncWords.stepText(s));
             }
             if (c.ok()) {
                 out.println(Messages.text("cli.check.works"));
                 return 0;
             }
-            err.println("tandem: " + Messages.text("cli.check.failed", c.summary()));
+            ConnectionCheck.Step failed = c.steps().stream().filter(s -> !s.ok()).findFirst().orElseThrow();
+            err.println("tandem: " + Messages.text("cli.check.failed", SyncWords.stepName(failed)));
             return 1;
+        }
+    }
+
+    /** Runs {@code work} on {@code engine}'s remote; a failure says which remote ({@link Cli.RemoteFailure}). */
+    private static <T> T onRemote(SyncEngine engine, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SyncException e) {
+            throw new Cli.RemoteFailure(e, engine.describe());
         }
     }
 
@@ -213,7 +226,7 @@ final class SyncCommands {
         }
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
-            CompactionReport r = store.replica().compact(engine, waitNotice());
+            CompactionReport r = onRemote(engine, () -> store.replica().compact(engine, waitNotice()));
             // Counts as plain digits, as the sync line: scripts read them.
             out.println(Messages.text("cli.compact.done", engine.describe(), r.snapshotWritten() ? "written" : "current",
                     String.valueOf(r.batchesDeleted()), String.valueOf(r.snapshotsDeleted()),
@@ -344,10 +357,10 @@ final class SyncCommands {
         store.people().set(new Spaces(new SettingsStore(dir), env).people());
         Authors authors = new Authors(store);
         for (Conflict c : list) {
-            String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
-            out.print(conflictLine(c.id(), TerminalText.field(title), ConflictsViewModel.fieldLabel(c.field()),
-                    ConflictsViewModel.keptText(c), authors.label(c.keptAuthor()),
-                    ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor())));
+            ConflictWords.Said said = ConflictWords.say(store, c);
+            // The title is synced text: written so the terminal acts on none of it.
+            out.print(conflictLine(c.id(), TerminalText.field(said.title()), said.field(), said.kept(),
+                    authors.label(c.keptAuthor()), said.lost(), authors.label(c.lostAuthor())));
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.MergeRule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,10 +21,18 @@ public final class Schema {
 
     /**
      * The database of a profile: a file with this schema's engine settings. Notes merge line by
-     * line, so two devices that edited different lines of one note keep both edits.
+     * line, so two devices that edited different lines of one note keep both edits. Rows two devices
+     * make alike by construction (a list, a smart list or an attachment whose id comes from a name;
+     * an occurrence of a series) differ only in when they were made and where a list was put: those
+     * settle without a conflict on the earliest time, and on the later place, so a list made on two
+     * devices stays after the lists either device had, a smart list after the smart lists ({@link MergeRule}).
      */
     public static Db.Builder database(Path file) {
         return Db.builder().file(file).mergeText("items", "notes").blobs("attachments", "blob")
+                .mergeBy("lists", "createdAt", MergeRule.LEAST).mergeBy("lists", "position", MergeRule.GREATEST)
+                .mergeBy("saved_filters", "createdAt", MergeRule.LEAST).mergeBy("saved_filters", "rank", MergeRule.GREATEST)
+                .mergeBy("attachments", "createdAt", MergeRule.LEAST).mergeBy("items", "createdAt", MergeRule.LEAST)
+                .mergeBy("sections", "createdAt", MergeRule.LEAST)
                 .blobDirectory(file.resolveSibling(ATTACHMENTS_DIR));
     }
 

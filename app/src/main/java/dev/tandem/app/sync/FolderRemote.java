@@ -2,7 +2,10 @@ package dev.tandem.app.sync;
 
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +71,41 @@ public final class FolderRemote {
             return new Look(Contents.EMPTY, List.of());
         }
         return foreign.isEmpty() && ours ? new Look(Contents.TANDEM, List.of()) : new Look(Contents.OTHER, foreign);
+    }
+
+    /** Whether a folder remote's missing folder can be made: its parent is there, or it is missing too. */
+    public enum Missing { NO, CREATABLE, NO_PARENT }
+
+    /** Whether {@code dir} is missing, and if so whether its parent is there to make it in. */
+    public static Missing missing(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return Missing.NO;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) && !Files.exists(dir) ? Missing.CREATABLE : Missing.NO_PARENT;
+    }
+
+    /**
+     * Makes the folder {@code dir} of a remote the user asked for, one level only: a parent that is not there (a
+     * drive not connected, a typing error further up) is never made.
+     *
+     * @throws UncheckedIOException saying in the user's words why it could not be made
+     */
+    public static void create(Path dir) {
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new UncheckedIOException(Messages.text("common.remote.cannotMakeFolder", dir.toString(),
+                        Messages.text("common.remote.notAFolder")), e);
+            }
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException(Messages.text("common.remote.cannotMakeFolder", dir.toString(),
+                    Messages.text("common.remote.noPermission")), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.text("common.remote.cannotMakeFolder", dir.toString(),
+                    Messages.text("common.remote.systemRefused")), e);
+        }
     }
 
     /** Why a folder with other files is refused, and what to do. */

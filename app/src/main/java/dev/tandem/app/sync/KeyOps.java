@@ -1,6 +1,7 @@
 package dev.tandem.app.sync;
 
 import dev.tandem.app.model.Replica;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RotationReport;
@@ -10,9 +11,13 @@ import java.util.function.Function;
 
 /**
  * The key changes "Encryption keys…" offers, on the remote the saved settings name. Each call opens
- * the remote with its own short-lived engine (one key derivation) and blocks: call it off the FX
- * thread. After a change, the running sync service must be given the new passphrase, or its next
- * sync stops with "the passphrase was changed".
+ * the remote with its own short-lived engine and blocks: call it off the FX thread. With the
+ * passphrase saved in the profile, that engine opens the keyring with the key the profile keeps
+ * stretched ({@code key-cache}, which the running sync made), so reading the keyring costs a listing
+ * and a read, not an Argon2id derivation (about 2.5 s under the command line's JIT, seconds more
+ * beside a sync); any other passphrase, a recovery key or a passphrase just changed here is
+ * stretched as always. After a change, the running sync service must be given the new passphrase,
+ * or its next sync stops with "the passphrase was changed".
  */
 public interface KeyOps {
     KeyringStatus status();
@@ -27,15 +32,25 @@ public interface KeyOps {
     /** Rotates, or finishes an earlier rotation that was cut short (then with the current passphrase). */
     RotationReport rotate(String newPassphrase, SyncProgress progress);
 
-    /** Key changes on the remote {@code settings} name; {@code db} is compacted by a rotation. */
+    /** Key changes on the remote {@code settings} name; {@code db} is compacted by a rotation. Stretches every time. */
     static KeyOps of(SyncSettings settings, Replica db, String deviceName) {
+        return of(settings, null, db, deviceName);
+    }
+
+    /**
+     * As above, opening the keyring with the key {@code profile} keeps for its saved passphrase (null: none),
+     * when that is the passphrase used.
+     */
+    static KeyOps of(SyncSettings settings, SettingsStore profile, Replica db, String deviceName) {
         Function<SyncEngine.Builder, SyncEngine> build = b -> b.deviceName(deviceName).build();
         return new KeyOps() {
             /** The passphrase that opens the remote now: it follows every change made here. */
             private volatile String passphrase = settings.passphrase();
 
             private SyncEngine withPassphrase() {
-                return build.apply(settings.engineBuilder().encrypted(passphrase));
+                String p = passphrase;
+                SyncEngine.Builder b = settings.engineBuilder();
+                return build.apply(profile == null ? b.encrypted(p) : profile.encrypt(b, p));
             }
 
             @Override

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which sync outcomes deserve a notification. Being offline, a server that is down or busy, or
- * one that lags are ordinary states of a local-first app: the status bar says so calmly and sync
+ * Which sync outcomes deserve a notification. Being offline, a server that is down or busy, one
+ * that lags, or a sync folder on a drive that is not connected are ordinary states of a local-first app: the status bar says so calmly and sync
  * tries again by itself, so they never pop up. What needs the user (credentials refused, a wrong
  * or missing passphrase, a remote that is not safe to use, objects that cannot be read) is said
  * once, not once per retry: again only after a sync succeeded or the problem changed.
@@ -35,6 +35,11 @@ public final class SyncNotices {
         return reason != null && CALM.contains(reason);
     }
 
+    /** As above, with what stood between: a sync folder that is not there (a drive not connected) is as ordinary. */
+    public static boolean calm(Reason reason, SyncException.Diagnosis diagnosis) {
+        return diagnosis == SyncException.Diagnosis.FOLDER_MISSING || calm(reason);
+    }
+
     /** After a failed sync: a notice when the failure needs the user and was not said since the last success. */
     Optional<Notice> failed(Reason reason, String message, String hint) {
         return failed(reason, SyncException.Diagnosis.NONE, message, hint);
@@ -42,7 +47,7 @@ public final class SyncNotices {
 
     /** As above, in the words of what the network did when it is the cause. */
     Optional<Notice> failed(Reason reason, SyncException.Diagnosis diagnosis, String message, String hint) {
-        if (calm(reason)) {
+        if (calm(reason, diagnosis)) {
             return Optional.empty();
         }
         String key = reason + ": " + message;

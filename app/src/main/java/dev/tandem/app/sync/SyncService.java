@@ -3,13 +3,13 @@ package dev.tandem.app.sync;
 import dev.tandem.app.model.Replica;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
-import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Syncs one database in the background: half a second after local edits stop (debounced), when a
+ * Syncs one database in the background: half a second after local edits stop (debounced), and as
+ * long after another process's commit left changes to push (the command line, the agent), when a
  * cheap check says another device pushed (every {@link Pacing} step, faster while a window is
  * focused, at once when focus returns or a watched folder changes), every interval in full (which
  * also reads devices that write no change marker), and on "Sync now". All syncs run on one scheduler thread, so there is at most one at
@@ -86,7 +87,17 @@ public final class SyncService implements AutoCloseable {
         this.timer = new SyncTimer(clock, this::runSync);
         this.checks = new RemoteChecks(timer.executor(), () -> engine != null && !closed, this::runCheck);
         // Last: the dispatch thread may call localChange at once, which needs the scheduler above.
-        this.localCommits = db.onCommit(ChangeEvent.Origin.LOCAL, events -> localChange());
+        this.localCommits = db.onCommit(ChangeEvent.Origin.LOCAL, new ChangeListener() {
+            @Override
+            public void onCommit(List<ChangeEvent> events) {
+                localChange();
+            }
+
+            @Override
+            public void onUnknownChanges() {
+                otherProcessChange();
+            }
+        });
     }
 
     public SyncStatus status() {
@@ -177,8 +188,8 @@ public final class SyncService implements AutoCloseable {
     /**
      * One cheap check: a sync at once when another device pushed, else a fresh "checked just now".
      * A check that fails starts a full sync at once, which says what is wrong (unless one already
-     * did); one that works again after the remote could not be reached syncs at once, not after
-     * the backoff.
+     * did); one that works again after the remote could not be reached, or its folder was not
+     * there, syncs at once, not after the backoff.
      */
     private void runCheck() {
         if (engine == null || closed) {
@@ -187,7 +198,9 @@ public final class SyncService implements AutoCloseable {
         SyncStatus.State state = status.state();
         try {
             boolean changed = engine.remoteChanged();
-            boolean back = state == SyncStatus.State.ERROR && status.reason() == SyncException.Reason.UNREACHABLE;
+            // Reachable again (the network, or a drive that was not connected): sync now, not after the backoff.
+            boolean back = state == SyncStatus.State.ERROR && (status.reason() == SyncException.Reason.UNREACHABLE
+                    || status.diagnosis() == SyncException.Diagnosis.FOLDER_MISSING);
             if (changed || back) {
                 scheduleIn(Duration.ZERO, back);
             } else if (state == SyncStatus.State.IDLE) {
@@ -216,6 +229,23 @@ public final class SyncService implements AutoCloseable {
             editQueued.set(false);
             recount();
             if (engine != null) {
+                scheduleIn(debounce, false);
+            }
+            republish();
+        });
+    }
+
+    /**
+     * Another process committed to this profile (the command line, the agent's "Done", the quick-add
+     * window): which rows is unknown, so recount what waits to push, and when that grew, push it
+     * after the same delay as an edit made here. A commit that left nothing new to push (another
+     * process's sync) starts nothing. Tests call it to stand in for one.
+     */
+    void otherProcessChange() {
+        submit(() -> {
+            long before = pending;
+            recount();
+            if (engine != null && pending > before) {
                 scheduleIn(debounce, false);
             }
             republish();
@@ -325,15 +355,14 @@ public final class SyncService implements AutoCloseable {
             }
             SyncException.Reason reason = e instanceof SyncException se ? se.reason() : null;
             diagnosis = e instanceof SyncException se ? se.diagnosis() : SyncException.Diagnosis.NONE;
-            boolean retryable = reason == null || reason.retryable();
+            boolean retryable = SyncWords.retryHelps(reason, diagnosis);
             Instant now = clock.instant();
             Instant retryAt = byHand && planned != null && planned.isAfter(now) ? planned
                     : now.plus(backoff.delay(failures, retryable));
             Duration delay = Duration.between(now, retryAt);
             backoffUntil = retryAt;
             String message = plainMessage(e);
-            String hint = e instanceof SyncException se ? se.hint()
-                    : Messages.text("common.sync.retryHint");
+            String hint = SyncWords.hint(reason, diagnosis);
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
             unread = readUnread();

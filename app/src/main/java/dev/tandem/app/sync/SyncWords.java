@@ -1,13 +1,17 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.ui.messages.Messages;
 
 /**
- * A sync failure in words a person understands first: a title and one short sentence per reason.
- * The engine's full message (which object, which server, what it answered) stays available as the
- * details, since the short words are for reading at a glance and the details for acting on.
+ * A sync failure in the user's language: a title, one short sentence and what to do, per reason (and
+ * per diagnosis, when the network is the cause); and the connection check's steps. The engine words
+ * its exceptions and steps in English for logs and tools; what a person reads is chosen here by the
+ * exception's reason and the step's kind, so no English sentence of the engine reaches a screen; the
+ * engine's full message (which object, what the server answered) goes to the log.
  */
 public final class SyncWords {
     private SyncWords() {
@@ -22,6 +26,7 @@ public final class SyncWords {
             case TIMEOUT -> Messages.text("common.sync.title.timeout");
             case THROTTLED -> Messages.text("common.sync.title.throttled");
             case CLOCK_SKEW -> Messages.text("common.sync.title.clockSkew");
+            case FOLDER_MISSING -> Messages.text("common.sync.title.folderMissing");
             case DNS, NO_NETWORK, NONE -> title(reason);
         };
     }
@@ -36,7 +41,83 @@ public final class SyncWords {
             case THROTTLED -> Messages.text("common.sync.short.throttled");
             case CLOCK_SKEW -> Messages.text("common.sync.short.clockSkew");
             case DNS -> Messages.text("common.sync.short.dns");
+            case FOLDER_MISSING -> Messages.text("common.sync.short.folderMissing");
             case NO_NETWORK, NONE -> shortText(reason);
+        };
+    }
+
+    /** What to do, in the user's language: the diagnosis's advice when the network is the cause, else the reason's. */
+    public static String hint(Reason reason, Diagnosis diagnosis) {
+        String key = switch (diagnosis == null ? Diagnosis.NONE : diagnosis) {
+            case NO_NETWORK -> "noNetwork";
+            case DNS -> "dns";
+            case LOGIN_PAGE -> "loginPage";
+            case PROXY -> "proxy";
+            case TLS -> "tls";
+            case TIMEOUT -> "timeout";
+            case THROTTLED -> "throttled";
+            case CLOCK_SKEW -> "clockSkew";
+            case FOLDER_MISSING -> "folderMissing";
+            case NONE -> reason == null ? null : switch (reason) {
+                case UNREACHABLE -> "unreachable";
+                case REMOTE_BUSY -> "busy";
+                case AUTH -> "auth";
+                case NOT_FOUND -> "notFound";
+                case NO_CONDITIONAL_WRITES -> "noConditionalWrites";
+                case WRONG_PASSPHRASE -> "wrongPassphrase";
+                case PASSPHRASE_REQUIRED -> "passphraseRequired";
+                case ENCRYPTION_MISMATCH -> "encryptionMismatch";
+                case SERVER_FAULT -> "serverFault";
+                case SERVER_INCONSISTENT -> "inconsistent";
+                case CORRUPT -> "corrupt";
+                case IO -> "io";
+                case UNSUPPORTED_FORMAT -> "unsupportedFormat";
+            };
+        };
+        return key == null ? Messages.text("common.sync.retryHint") : Messages.text("common.sync.hint." + key);
+    }
+
+    /**
+     * Whether trying again can help: for a failure of an unknown kind, a reason that passes, or a missing
+     * folder, which may be connected again ({@link SyncException#retryable()}).
+     */
+    public static boolean retryHelps(Reason reason, Diagnosis diagnosis) {
+        return reason == null || reason.retryable() || diagnosis == Diagnosis.FOLDER_MISSING;
+    }
+
+    /** {@code e} as one sentence and what to do, in the user's language. */
+    public static String say(SyncException e) {
+        return shortText(e.reason(), e.diagnosis()) + " " + hint(e.reason(), e.diagnosis());
+    }
+
+    /** A connection check's step by name, in the user's language. */
+    public static String stepName(ConnectionCheck.Step step) {
+        String key = stepKey(step.kind());
+        return key == null ? step.name() : Messages.text("common.check.step." + key);
+    }
+
+    /** What a step did, or why it failed and what to do, in the user's language. */
+    public static String stepText(ConnectionCheck.Step step) {
+        if (step.kind() == ConnectionCheck.Step.Kind.OTHER) {
+            // A step an app made itself says what it says in its own words already.
+            return step.message();
+        }
+        if (!step.ok()) {
+            return shortText(step.reason()) + " " + hint(step.reason(), Diagnosis.NONE);
+        }
+        String key = stepKey(step.kind());
+        return key == null ? step.message() : Messages.text("common.check.passed." + key);
+    }
+
+    private static String stepKey(ConnectionCheck.Step.Kind kind) {
+        return switch (kind) {
+            case ENCRYPTION -> "encryption";
+            case LIST -> "list";
+            case WRITE -> "write";
+            case READ_BACK -> "readBack";
+            case CONDITIONAL_WRITE -> "conditionalWrite";
+            case CLEAN_UP -> "cleanUp";
+            case OTHER -> null;
         };
     }
 

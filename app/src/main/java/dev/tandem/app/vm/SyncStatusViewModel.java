@@ -146,10 +146,10 @@ public final class SyncStatusViewModel {
                         case SyncProgress.SNAPSHOT -> Messages.text("main.sync.syncing.snapshot");
                         default -> Messages.text("main.sync.syncing.other", s.phase());
                     };
-            case ERROR -> SyncNotices.calm(s.reason()) || s.diagnosis() != SyncException.Diagnosis.NONE
+            case ERROR -> SyncNotices.calm(s.reason(), s.diagnosis()) || s.diagnosis() != SyncException.Diagnosis.NONE
                     ? SyncWords.title(s.reason(), s.diagnosis()) : Messages.text("main.sync.failed");
         });
-        boolean calm = s.state() == SyncStatus.State.ERROR && SyncNotices.calm(s.reason());
+        boolean calm = s.state() == SyncStatus.State.ERROR && SyncNotices.calm(s.reason(), s.diagnosis());
         StringBuilder d = new StringBuilder();
         if (s.state() == SyncStatus.State.OFF) {
             d.append(Messages.text("main.sync.offWorking"));
@@ -158,6 +158,7 @@ public final class SyncStatusViewModel {
                 // Offline is an ordinary state: say what is safe and what happens next.
                 d.append(s.pendingChanges() == 0 ? Messages.text("main.sync.allSaved") : Messages.text(
                         s.diagnosis() == SyncException.Diagnosis.LOGIN_PAGE ? "main.sync.savedSignIn"
+                        : s.diagnosis() == SyncException.Diagnosis.FOLDER_MISSING ? "main.sync.savedFolder"
                         : s.reason() == SyncException.Reason.UNREACHABLE ? "main.sync.savedUnreachable"
                         : "main.sync.savedServer", s.pendingChanges()));
             }
@@ -181,9 +182,13 @@ public final class SyncStatusViewModel {
         boolean failed = s.state() == SyncStatus.State.ERROR && s.error() != null;
         error.set(failed && !calm ? SyncWords.shortText(s.reason(), s.diagnosis()) + (s.hint() == null ? "" : " "
                 + s.hint()) : "");
-        details.set(failed ? s.error() + (s.hint() == null ? "" : "\n\n" + s.hint())
-                + (s.reason() == null ? "" : "\n\n" + (s.reason().retryable()
-                ? Messages.text("main.sync.details.retryable", s.reason().toString()) : "(" + s.reason() + ")")) : "");
+        // All in the user's language, chosen by the failure's reason; the engine's English words are in the log.
+        details.set(failed ? SyncWords.shortText(s.reason(), s.diagnosis())
+                + (s.remote().isEmpty() ? "" : "\n" + Messages.text("common.sync.remote", s.remote()))
+                + (s.hint() == null ? "" : "\n\n" + s.hint())
+                + "\n\n" + Messages.text(SyncWords.retryHelps(s.reason(), s.diagnosis()) ? "common.sync.retry.itself"
+                        : "common.sync.retry.no")
+                : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);
         indicator.set(switch (s.state()) {
             case OFF -> Indicator.OFF;

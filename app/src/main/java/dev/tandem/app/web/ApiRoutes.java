@@ -200,14 +200,11 @@ final class ApiRoutes {
     private List<Object> conflicts(Browsers.Browser browser) {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.conflicts().list()) {
-            String title = "items".equals(c.table())
-                    ? store.get(c.entity()).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("server.view.deletedItem"))
-                    : store.list(c.entity()).map(l -> Messages.text("server.view.namedList", l.name()))
-                            .orElseGet(() -> Messages.text("server.view.deletedList"));
+            ConflictWords.Said said = ConflictWords.say(store, c);
             // A list's conflict (its name) names the list; only an item's opens in the editor.
-            out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(), "itemTitle", title, "field", c.field(),
-                    "fieldLabel", ConflictWords.fieldLabel(c.field()), "kept", ConflictWords.keptText(c),
-                    "lost", ConflictWords.valueText(c.field(), c.lostValue()),
+            out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(),
+                    "itemTitle", said.title(), "field", c.field(), "fieldLabel", said.field(), "kept", said.kept(),
+                    "lost", said.lost(),
                     "keptBy", by(c.keptAuthor()), "lostBy", by(c.lostAuthor()),
                     "keptHere", browser.id().equals(c.keptAuthor()), "lostHere", browser.id().equals(c.lostAuthor()),
                     "at", c.detectedAt() == null ? null : c.detectedAt().toEpochMilli()));

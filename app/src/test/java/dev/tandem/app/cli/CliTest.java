@@ -205,7 +205,9 @@ class CliTest {
     void sync_missingFolder_failsWithExitOneAndHint() {
         Result r = run(tmp.resolve("a"), "sync", "--remote", "folder:" + tmp.resolve("nope"));
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("does not exist"), r.err());
+        assertTrue(r.err().contains("The sync folder is not there."), r.err());
+        assertTrue(r.err().contains("connect the drive or mount the share"), r.err());
+        assertFalse(Files.exists(tmp.resolve("nope")), "no folder is made");
     }
 
     @Test

@@ -164,7 +164,7 @@ class SyncSituationsTest {
 
         Result wrong = sync(passphrase("battery staple"), d);
         assertEquals(1, wrong.code());
-        assertTrue(wrong.err().contains("passphrase does not match"), wrong.err());
+        assertTrue(wrong.err().contains("The passphrase does not open this remote."), wrong.err());
         assertTrue(wrong.err().contains(remote().toString()), "names the remote: " + wrong.err());
         assertTrue(wrong.err().contains("passphrase the other devices use"), wrong.err());
         assertEquals(before, remoteFiles());
@@ -268,16 +268,15 @@ class SyncSituationsTest {
         Path a = tmp.resolve("a");
         Result ok = tandem(a, "check", "--remote", "folder:" + remote());
         assertEquals(0, ok.code(), ok.err());
-        for (String step : List.of("List", "Write", "Read back", "Conditional write", "Clean up")) {
+        for (String step : List.of("Look inside", "Write a test file", "Read it back", "Refuse an overwrite", "Clean up")) {
             assertTrue(ok.out().contains("✓ " + step + ": "), step + ": " + ok.out());
         }
         assertFalse(ok.out().contains("✗"), ok.out());
         Path nowhere = tmp.resolve("nowhere");
         Result missing = tandem(a, "check", "--remote", "folder:" + nowhere);
         assertEquals(1, missing.code());
-        assertTrue(missing.out().contains("✗ List: "), missing.out());
-        assertTrue(missing.out().contains(nowhere + " does not exist"), missing.out());
-        assertTrue(missing.err().contains("check failed"), missing.err());
+        assertTrue(missing.out().contains("✗ Look inside: The folder, bucket or address was not found."), missing.out());
+        assertTrue(missing.err().contains("the check stopped at “Look inside”"), missing.err());
         assertFalse(Files.exists(nowhere), "a check creates no folder");
         assertFalse(Files.exists(a), "a check creates no profile");
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.text.Checklist;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two devices on one folder remote, each with a real SQLite file, doing the same thing offline. */
+/** Two devices on one folder remote, each with a real profile database file, doing the same thing offline. */
 @Tag("unit")
 class DailySyncTest {
     @TempDir
@@ -40,8 +39,8 @@ class DailySyncTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        laptop = new TodoStore(Db.open(tmp.resolve("laptop.db")), Clock.systemUTC(), ZoneOffset.UTC);
-        phone = new TodoStore(Db.open(tmp.resolve("phone.db")), Clock.systemUTC(), ZoneOffset.UTC);
+        laptop = TodoStore.open(Schema.database(tmp.resolve("laptop.db")), Clock.systemUTC(), ZoneOffset.UTC);
+        phone = TodoStore.open(Schema.database(tmp.resolve("phone.db")), Clock.systemUTC(), ZoneOffset.UTC);
         e1 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
         e2 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
     }

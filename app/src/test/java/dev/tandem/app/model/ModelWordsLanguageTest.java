@@ -29,7 +29,7 @@ class ModelWordsLanguageTest {
         assertEquals("Fälligkeitsdatum", ConflictWords.fieldLabel("due"));
         assertEquals("nicht erledigt", ConflictWords.valueText("done", "0"));
         assertEquals("(leer)", ConflictWords.valueText("notes", " "));
-        assertEquals("unknownColumn", ConflictWords.fieldLabel("unknownColumn"));
+        assertEquals("Ein anderes Detail", ConflictWords.fieldLabel("unknownColumn"));
     }
 
     @Test

@@ -203,10 +203,11 @@ class SyncServiceTest {
         Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
         SyncStatus s = service.status();
         assertEquals("Could not reach 127.0.0.1:1", s.error());
-        assertEquals(SyncException.Reason.UNREACHABLE.hint(), s.hint());
+        assertEquals("Check the network connection and the server’s address.", s.hint(), "the hint in the user's words");
         assertEquals(4, s.pendingChanges(), "a failed sync still recounts");
         assertTrue(s.nextAttempt() != null);
-        assertEquals(1, failures.size());
+        // The failure listeners hear of it just after the status is published.
+        Await.until("the failure listener told", () -> failures.size(), n -> n == 1);
         // First retry after 1-2 s of backoff, then fine.
         Await.until("state IDLE, 2 calls", () -> service.status(),
                 st -> st.state() == SyncStatus.State.IDLE && engine.calls.get() == 2);

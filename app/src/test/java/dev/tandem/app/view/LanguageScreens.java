@@ -221,6 +221,27 @@ public final class LanguageScreens implements AutoCloseable {
         return dialog("settings", d);
     }
 
+    /**
+     * Settings after Save found a folder remote's folder not there yet, with the real connection check: the failed
+     * step, the warning and "Make the folder and save" in this language.
+     */
+    public Screen settingsFolderNotThere() throws Exception {
+        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), "Laptop", async, SettingsViewModel::realCheck,
+                null, null);
+        SettingsDialog d = onFx(30, () -> {
+            vm.modeProperty().set(SyncSettings.Mode.FOLDER);
+            vm.value("folder").set(dir.resolve("Tandem").toString());
+            SettingsDialog dialog = new SettingsDialog(stage, vm, Theme.LIGHT.stylesheets());
+            AppStage.orient(dialog.getDialogPane().getScene());
+            dialog.show();
+            vm.requestSave();
+            return dialog;
+        });
+        String make = Messages.text("settings.sync.makeFolderAndSave");
+        waitFor(30, () -> make.equals(vm.saveLabelProperty().get()));
+        return dialog("settings-folder-not-there", d);
+    }
+
     /** Backups, after "Back up now". */
     public Screen backups() throws Exception {
         TodoStore store = device.store();

@@ -57,8 +57,8 @@ class LanguagesUiTest {
                 read(screens.inbox(), at, data, language, found);
                 read(screens.week(), at, data, language, found);
             }
-            for (LanguageScreens.Screen s : List.of(screens.settings(), screens.backups(), screens.keys(), screens.share(),
-                    screens.quickAddWindow())) {
+            for (LanguageScreens.Screen s : List.of(screens.settings(), screens.settingsFolderNotThere(), screens.backups(),
+                    screens.keys(), screens.share(), screens.quickAddWindow())) {
                 read(s, ": ", data, language, found);
             }
         }

@@ -7,6 +7,7 @@ import dev.tandem.engine.Conflicts;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
+import dev.tandem.engine.MergeRule;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.QueryBudget;
 import dev.tandem.engine.QueryTooCostlyException;
@@ -21,6 +22,7 @@ import dev.tandem.engine.internal.apply.HeldRows;
 import dev.tandem.engine.internal.apply.Materializer;
 import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.apply.TextMerges;
+import dev.tandem.engine.internal.apply.ValueMerges;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.capture.LostValues;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
@@ -44,6 +46,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +66,8 @@ public final class DefaultDb implements Db {
     /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
                          Duration busyTimeout, Consumer<Duration> onWriteWait, Clock clock,
-                         Consumer<Throwable> callbackErrorHandler, Set<String> mergeText, BlobConfig blobs) {
+                         Consumer<Throwable> callbackErrorHandler, Set<String> mergeText,
+                         Map<String, MergeRule> mergeBy, BlobConfig blobs) {
     }
 
     /** The column naming blobs, and where their copies live ({@link dev.tandem.engine.Db.Builder#blobs}). */
@@ -129,7 +133,8 @@ public final class DefaultDb implements Db {
         TextMerges textMerges = new TextMerges(log, config.mergeText(), deviceId::current);
         // A file database has readers beside its writer: a snapshot's catch-up reads the rows it will compare there.
         this.syncPort = new DbSyncPort(reader, writer, deviceId, clock,
-                () -> new RemoteApply(log, materializer, conflictStore, clock, textMerges),
+                () -> new RemoteApply(log, materializer, conflictStore, clock, textMerges,
+                        new ValueMerges(config.mergeBy())),
                 file == null ? null : connections, file, blobConfig, blobs);
         this.history = new DefaultHistory(reader, writer, log);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);

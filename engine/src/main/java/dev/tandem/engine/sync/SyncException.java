@@ -62,9 +62,9 @@ public class SyncException extends TandemException {
     }
 
     /**
-     * What the network between this device and the storage did, when that is the cause: finer than
-     * the {@link Reason}, for words a person recognises ("this Wi-Fi needs a log-in") and the right
-     * thing to do. {@link #NONE} when the failure is not the network's, or it cannot tell.
+     * What stood between this device and the storage, when that is the cause (the network, or a drive
+     * that is not connected): finer than the {@link Reason}, for words a person recognises ("this Wi-Fi
+     * needs a log-in") and the right thing to do. {@link #NONE} when the failure is not the network's, or it cannot tell.
      */
     public enum Diagnosis {
         NONE(null),
@@ -87,7 +87,14 @@ public class SyncException extends TandemException {
         THROTTLED("The storage service asked Tandem to slow down; sync will try again a little later."),
         /** S3 refused the request's time: this device's clock is far off. */
         CLOCK_SKEW("Set this computer's date and time right (turn on automatic time); the storage service refuses "
-                + "requests from a clock that is more than 15 minutes off.");
+                + "requests from a clock that is more than 15 minutes off."),
+        /**
+         * A folder remote's folder is not there: the drive or network share it is on is not connected, or it
+         * moved. Never made again by sync (an empty folder in its place would be synced into as the remote);
+         * a retry helps once it is back ({@link SyncException#retryable()}).
+         */
+        FOLDER_MISSING("If it is on a USB drive or a network share, connect the drive or mount the share; sync "
+                + "resumes by itself once the folder is back. If it moved, choose it again in Settings.");
 
         private final String hint;
 
@@ -122,8 +129,9 @@ public class SyncException extends TandemException {
         return diagnosis;
     }
 
+    /** Whether trying again later can help: the reason's, or a missing folder's, which may be connected again. */
     public boolean retryable() {
-        return reason.retryable();
+        return diagnosis == Diagnosis.FOLDER_MISSING || reason.retryable();
     }
 
     /** What a person can do about it: the diagnosis's advice when there is one, else the reason's. */

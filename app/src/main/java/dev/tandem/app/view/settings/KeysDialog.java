@@ -93,7 +93,10 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         VBox content = new VBox(12, status, tabs, parts, progress, messageLine("keys-message", vm));
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
+        // Only a change holds the dialog open (its outcome, a recovery key, must be seen); reading the keyring
+        // never does: closing drops the read.
         close.disableProperty().bind(vm.busyProperty());
+        setOnHidden(e -> vm.close());
         // A message or a recovery key adds lines: the window grows to show them, within the screen.
         vm.messageProperty().addListener((o, a, b) -> grow());
         vm.recoveryCodeProperty().addListener((o, a, b) -> grow());

@@ -5,7 +5,6 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictStore;
 import dev.tandem.app.model.ConflictWords;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.UndoManager;
@@ -82,15 +81,16 @@ public final class ConflictsViewModel implements AutoCloseable {
         List<ConflictRow> out = new ArrayList<>();
         Set<Long> ids = new HashSet<>();
         for (Conflict c : list) {
-            String title = titles.computeIfAbsent(c.table() + "/" + c.entity(), k -> titleOf(c));
+            ConflictWords.Said said = ConflictWords.say(store, c);
+            String title = titles.computeIfAbsent(c.table() + "/" + c.entity(), k -> said.title());
             ids.add(c.id());
             TextConflict text = isText(c)
                     ? texts.computeIfAbsent(c.id(), id -> TextConflict.of(str(c.keptValue()), str(c.lostValue())))
                     : null;
             // An edit of a deleted todo lost to the delete: the kept side reads "deleted", by the deleting device.
-            out.add(new ConflictRow(c, title, fieldLabel(c.field()), keptText(c),
+            out.add(new ConflictRow(c, title, said.field(), said.kept(),
                     devices.computeIfAbsent(String.valueOf(c.keptAuthor()), authors::label),
-                    valueText(c.field(), c.lostValue()),
+                    said.lost(),
                     devices.computeIfAbsent(String.valueOf(c.lostAuthor()), authors::label), text));
         }
         texts.keySet().retainAll(ids);
@@ -112,39 +112,6 @@ public final class ConflictsViewModel implements AutoCloseable {
 
     private static String str(Object v) {
         return v == null ? "" : v.toString();
-    }
-
-    private String titleOf(Conflict c) {
-        try {
-            if ("items".equals(c.table())) {
-                Optional<Item> it = store.get(c.entity());
-                // A deleted todo whose title was the edit that lost: that title names it best.
-                return it.map(Item::titleOrEmpty).orElse("title".equals(c.field()) && c.lostValue() instanceof String t
-                        ? Messages.text("main.conflicts.deletedTitle", t) : Messages.text("main.conflicts.deletedItem"));
-            }
-            if ("lists".equals(c.table())) {
-                return store.list(c.entity()).map(l -> Messages.text("main.conflicts.listTitle", l.name()))
-                        .orElseGet(() -> Messages.text("main.conflicts.deletedList"));
-            }
-        } catch (RuntimeException e) {
-            // fall through
-        }
-        return c.table() + " " + c.entity();
-    }
-
-    /** A readable name for a column ({@link ConflictWords#fieldLabel}). */
-    public static String fieldLabel(String field) {
-        return ConflictWords.fieldLabel(field);
-    }
-
-    /** The kept side in words ({@link ConflictWords#keptText}). */
-    public static String keptText(Conflict c) {
-        return ConflictWords.keptText(c);
-    }
-
-    /** A readable value ({@link ConflictWords#valueText}). */
-    public static String valueText(String field, Object value) {
-        return ConflictWords.valueText(field, value);
     }
 
     /** "Use lost value", or for an edit of a deleted todo "Restore": through the store, so it syncs. */

@@ -3,6 +3,7 @@ package dev.tandem.app.vm.settings;
 import dev.tandem.app.caldav.CalDavReport;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.caldav.CalDavSync;
+import dev.tandem.app.caldav.CalDavWords;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -258,7 +259,7 @@ public final class CalDavViewModel implements HasFeedback {
 
     private void fail(Throwable e) {
         Throwable cause = e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e;
-        feedback.failed(cause instanceof SyncException s ? s.getMessage() + " " + s.hint() : Feedback.why(cause));
+        feedback.failed(cause instanceof SyncException s ? CalDavWords.say(s) : Feedback.why(cause));
     }
 
     private void fail(String text) {

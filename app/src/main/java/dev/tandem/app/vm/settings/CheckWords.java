@@ -1,35 +1,43 @@
 package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 
 /**
- * A connection check's words as Settings shows them: the engine's hint is written for anywhere
- * ("Check the bucket, folder or address in Settings"); inside Settings, for one kind of
- * remote, it names only that kind's fields and does not send the person where they are already.
+ * A connection check's words as Settings shows them, in the user's language ({@link SyncWords}): the
+ * general hint is written for anywhere ("Check the bucket, folder or address in Settings"); inside
+ * Settings, for one kind of remote, it names only that kind's fields and does not send the person
+ * where they are already.
  */
 final class CheckWords {
     private CheckWords() {
     }
 
-    /** The step's message with its hint said for {@code mode}, inside Settings. */
-    static String step(ConnectionCheck.Step step, SyncSettings.Mode mode) {
-        String m = step.message() == null ? "" : step.message();
-        SyncException.Reason r = step.reason();
-        if (r == null) {
-            return m;
-        }
-        String generic = r.hint();
-        String here = hint(r, mode);
-        if (here != null && m.endsWith(generic)) {
-            return m.substring(0, m.length() - generic.length()) + here;
-        }
-        return m.replace(" in Settings", "");
+    /** The step's name in the user's language. */
+    static String name(ConnectionCheck.Step step) {
+        return SyncWords.stepName(step);
     }
 
-    /** The hint for {@code reason}, for the fields {@code mode} shows; null where the engine's fits. */
+    /**
+     * What the step did, or why it failed, in the user's language, with the hint said for {@code mode}
+     * inside Settings.
+     */
+    static String step(ConnectionCheck.Step step, SyncSettings.Mode mode) {
+        SyncException.Reason r = step.reason();
+        if (step.ok() || r == null || step.kind() == ConnectionCheck.Step.Kind.OTHER) {
+            return SyncWords.stepText(step);
+        }
+        String here = hint(r, mode);
+        // For a folder, "the folder, bucket or address" names fields this form does not show.
+        String what = r == SyncException.Reason.NOT_FOUND && mode == SyncSettings.Mode.FOLDER
+                ? Messages.text("settings.check.folderNotThere") : SyncWords.shortText(r);
+        return what + " " + (here != null ? here : SyncWords.hint(r, SyncException.Diagnosis.NONE));
+    }
+
+    /** The hint for {@code reason}, for the fields {@code mode} shows; null where the general one fits. */
     static String hint(SyncException.Reason reason, SyncSettings.Mode mode) {
         return switch (reason) {
             case NOT_FOUND -> switch (mode) {
@@ -51,7 +59,7 @@ final class CheckWords {
     /** Under the steps, once: which step failed, not its message again (the step's row says it). */
     static String summary(ConnectionCheck check) {
         return check.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> Messages.text("settings.check.stoppedAt",
-                        s.name())).orElse(Messages.text("settings.check.allGood"));
+                .map(s -> Messages.text("settings.check.stoppedAt", name(s)))
+                .orElse(Messages.text("settings.check.allGood"));
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.sync.SyncWords;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
@@ -55,6 +56,10 @@ public final class KeysViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(Messages.text("settings.keys.recovery.create"));
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(false);
+    /** Reads and commands started, on the FX thread: a read's answer counts only while it is the last. */
+    private int runs;
+    private boolean closed;
     private final ObjectProperty<Section> section =
             new SimpleObjectProperty<>(Section.PASSPHRASE);
 
@@ -117,8 +122,39 @@ public final class KeysViewModel implements HasFeedback {
         return rotationUnfinished.getReadOnlyProperty();
     }
 
+    /**
+     * Reads the keyring in the background. A read is not a change: it leaves the dialog closable and its
+     * commands usable, and its answer is dropped when the dialog closed or a command ran meanwhile (whose
+     * own answer says more).
+     */
     public void refresh() {
-        run(ops::status, s -> { });
+        int at = ++runs;
+        reading.set(true);
+        async.run(ops::status, s -> {
+            reading.set(false);
+            if (!closed && at == runs) {
+                show(s);
+            }
+        }, e -> {
+            reading.set(false);
+            if (!closed && at == runs) {
+                status.set("");
+                fail(why(e));
+            }
+        });
+    }
+
+    /** While the keyring is read, before any command: the status line says "Reading…". */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /**
+     * The dialog closed: what is still being read is dropped (a change under way still finishes, and a new
+     * passphrase still reaches the saved settings).
+     */
+    public void close() {
+        closed = true;
     }
 
     public void changePassphrase() {
@@ -234,6 +270,7 @@ public final class KeysViewModel implements HasFeedback {
         if (!feedback.begin()) {
             return;
         }
+        runs++;
         async.run(() -> {
             T result = work.get();
             return new Object[] {result, result instanceof KeyringStatus k ? k : ops.status()};
@@ -246,10 +283,14 @@ public final class KeysViewModel implements HasFeedback {
         }, e -> {
             feedback.busy(false);
             progress.set(0);
-            fail(e instanceof SyncException s ? s.getMessage() + " " + s.hint()
-                    : e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^recoveryKey: ", "")
-                    : String.valueOf(e.getMessage()));
+            fail(why(e));
         });
+    }
+
+    private static String why(Throwable e) {
+        return e instanceof SyncException s ? SyncWords.say(s)
+                : e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^recoveryKey: ", "")
+                : String.valueOf(e.getMessage());
     }
 
     private String technical = "";

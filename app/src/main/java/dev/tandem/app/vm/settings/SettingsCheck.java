@@ -8,6 +8,7 @@ import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +22,9 @@ import javafx.collections.ObservableList;
 /**
  * Settings' connection check: "Test connection", and the check a Save of a remote waits for.
  * It runs in the background and remembers which settings passed or failed, so a save of exactly
- * those needs no new check, and a failed one is saved only on a second, "Save anyway".
+ * those needs no new check, and a failed one is saved only on a second, "Save anyway". A folder
+ * remote whose folder is not there is never saved anyway: its Save makes the folder first ("Make the
+ * folder and save") when the folder above it is there, and is refused, saying why, when it is not.
  */
 final class SettingsCheck {
     private static final Set<SyncException.Reason> PASSPHRASE = EnumSet.of(SyncException.Reason.WRONG_PASSPHRASE,
@@ -39,6 +42,14 @@ final class SettingsCheck {
     /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
     private SyncSettings passedFor;
     private SyncSettings failedFor;
+    /** The folder settings the last check found the folder of missing, with its parent there: Save makes it. */
+    private SyncSettings createFor;
+    /** The folder settings whose folder is missing with no folder above it to make it in: never saved. */
+    private SyncSettings missingFor;
+
+    /** A check's outcome, with whether a folder remote's folder is missing (looked at in the background too). */
+    private record Outcome(ConnectionCheck check, FolderRemote.Missing missing, String notMade) {
+    }
 
     SettingsCheck(Async async, Function<SyncSettings, ConnectionCheck> checker, Runnable revalidate) {
         this.async = async;
@@ -76,6 +87,16 @@ final class SettingsCheck {
         return failedFor != null && failedFor.equals(s);
     }
 
+    /** The last check found the folder of exactly {@code s} missing, and it can be made: Save makes it. */
+    boolean createFor(SyncSettings s) {
+        return createFor != null && createFor.equals(s);
+    }
+
+    /** The last check found the folder of exactly {@code s} missing, and nowhere to make it: the warning says so. */
+    boolean missingFolderSaid(SyncSettings s) {
+        return missingFor != null && missingFor.equals(s);
+    }
+
     /** The last check passed or failed for exactly {@code s}: a save needs no new one. */
     boolean decided(SyncSettings s) {
         return s.equals(passedFor) || s.equals(failedFor);
@@ -83,13 +104,46 @@ final class SettingsCheck {
 
     /** Checks {@code s} in the background; {@code saving}: a Save waits for the answer. */
     void run(SyncSettings s, boolean saving) {
+        run(s, saving, false);
+    }
+
+    /** Makes the missing folder of {@code s}, then checks it as a Save does. */
+    void createAndRun(SyncSettings s) {
+        run(s, true, true);
+    }
+
+    private void run(SyncSettings s, boolean saving, boolean create) {
         steps.clear();
         checking.set(true);
-        summary.set(Messages.text(saving ? "settings.check.testingBeforeSave" : "settings.check.testing",
-                s.describe()));
-        async.run(() -> checker.apply(s), check -> {
+        createFor = null;
+        missingFor = null;
+        summary.set(create ? Messages.text("settings.check.making", s.folder())
+                : Messages.text(saving ? "settings.check.testingBeforeSave" : "settings.check.testing", s.describe()));
+        async.run(() -> {
+            if (create) {
+                try {
+                    FolderRemote.create(Path.of(s.folder()));
+                } catch (UncheckedIOException e) {
+                    return new Outcome(null, FolderRemote.Missing.NO_PARENT, Feedback.why(e));
+                }
+            }
+            ConnectionCheck check = checker.apply(s);
+            return new Outcome(check, check.ok() || s.mode() != SyncSettings.Mode.FOLDER ? FolderRemote.Missing.NO
+                    : FolderRemote.missing(Path.of(s.folder())), null);
+        }, outcome -> {
             checking.set(false);
-            steps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),
+            if (outcome.notMade() != null) {
+                // The folder could not be made: said, and nothing is saved into it.
+                summary.set(outcome.notMade());
+                failedFor = null;
+                passedFor = null;
+                missingFor = s;
+                saveWarning.set(outcome.notMade());
+                revalidate.run();
+                return;
+            }
+            ConnectionCheck check = outcome.check();
+            steps.setAll(check.steps().stream().map(st -> new CheckStep(CheckWords.name(st), st.ok(),
                     CheckWords.step(st, s.mode()))).toList());
             summary.set(CheckWords.summary(check));
             if (check.ok()) {
@@ -99,6 +153,8 @@ final class SettingsCheck {
                 if (saving) {
                     readyToClose.set(true);
                 }
+            } else if (outcome.missing() != FolderRemote.Missing.NO) {
+                missing(s, outcome.missing());
             } else if (check.steps().stream().anyMatch(st -> !st.ok() && st.reason() != null && PASSPHRASE.contains(st.reason()))) {
                 // Saving a passphrase that does not open the remote helps no one: no "Save anyway". The
                 // step's row says what is wrong with the passphrase; nothing else says it again.
@@ -115,6 +171,26 @@ final class SettingsCheck {
             // otherwise every Save would start another check and the settings could never be saved.
             failed(s);
         });
+    }
+
+    /**
+     * The folder of a folder remote is not there: saving it anyway would sync into nothing. When the folder
+     * above it is there, Save makes it ({@link #createAndRun}); else nothing is saved, and this says why.
+     */
+    private void missing(SyncSettings s, FolderRemote.Missing missing) {
+        failedFor = null;
+        passedFor = null;
+        Path dir = Path.of(s.folder());
+        if (missing == FolderRemote.Missing.CREATABLE) {
+            createFor = s;
+            saveWarning.set(Messages.text("settings.check.folderMissing", dir.toString()));
+        } else {
+            missingFor = s;
+            Path parent = dir.toAbsolutePath().getParent();
+            saveWarning.set(Messages.text("settings.check.folderMissingNoParent", dir.toString(),
+                    parent == null ? dir.toString() : parent.toString()));
+        }
+        revalidate.run();
     }
 
     /** The check failed (said once, above); Save may still keep the settings, and says what that means. */

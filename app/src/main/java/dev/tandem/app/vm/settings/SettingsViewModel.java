@@ -295,8 +295,10 @@ public final class SettingsViewModel {
         keysAvailable.set(openKeys != null && now.mode() == saved.mode() && now.describe().equals(saved.describe())
                 && now.passphrase().equals(saved.passphrase()));
         boolean failedHere = check.failedFor(now);
-        saveLabel.set(Messages.text(failedHere ? "settings.sync.saveAnyway" : "settings.sync.save"));
-        if (!failedHere) {
+        boolean makeHere = check.createFor(now);
+        saveLabel.set(Messages.text(failedHere ? "settings.sync.saveAnyway"
+                : makeHere ? "settings.sync.makeFolderAndSave" : "settings.sync.save"));
+        if (!failedHere && !makeHere && !check.missingFolderSaid(now)) {
             check.saveWarning.set("");
         }
         Map<String, String> p = problems();
@@ -327,7 +329,10 @@ public final class SettingsViewModel {
         check.run(settings(), false);
     }
 
-    /** "Save", or "Save anyway" once the check failed for the settings as they are now. */
+    /**
+     * "Save"; "Save anyway" once the check failed for the settings as they are now; "Make the folder and save"
+     * once it found a folder remote's folder missing where it can be made.
+     */
     public ReadOnlyStringProperty saveLabelProperty() {
         return saveLabel.getReadOnlyProperty();
     }
@@ -355,6 +360,10 @@ public final class SettingsViewModel {
         SyncSettings s = settings();
         if (s.mode() == SyncSettings.Mode.NONE || check.decided(s)) {
             return true;
+        }
+        if (check.createFor(s)) {
+            check.createAndRun(s);
+            return false;
         }
         check.run(s, true);
         return false;

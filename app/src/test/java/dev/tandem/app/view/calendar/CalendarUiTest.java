@@ -15,6 +15,7 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,7 @@ class CalendarUiTest {
 
     private final TestClock clock = new TestClock(ZoneId.systemDefault());
     private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    private final Locale systemBefore = WeekStart.system();
     private Device device;
     private MainView view;
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
@@ -71,6 +73,8 @@ class CalendarUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
+        // Weeks follow the system's region, read once at start: this window's is the United Kingdom's (Monday first).
+        WeekStart.system(Locale.UK);
         clock.set(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.systemDefault()).toInstant());
         Path dir = Files.createTempDirectory(tmp, "ui");
         device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
@@ -86,6 +90,7 @@ class CalendarUiTest {
         WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
         device.close();
         Locale.setDefault(Locale.Category.FORMAT, before);
+        WeekStart.system(systemBefore);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

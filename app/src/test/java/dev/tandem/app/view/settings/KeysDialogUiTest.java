@@ -2,6 +2,7 @@ package dev.tandem.app.view.settings;
 
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
@@ -12,7 +13,11 @@ import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.KeyringStatus;
+import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +25,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -37,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Encryption keys" in a real window over a real encrypted folder remote: every explanation shows
- * whole in each task (none cut after a line or two), and a task's message stays with its task.
+ * whole in each task (none cut after a line or two), a task's message stays with its task, and Close
+ * works while the keyring is still being read.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -61,6 +70,66 @@ class KeysDialogUiTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void close_whileTheKeyringIsRead_closesAtOnce(FxRobot robot) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // A remote that answers only when the test lets it, and then that it cannot be reached.
+        KeyOps slow = new KeyOps() {
+            @Override
+            public KeyringStatus status() {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SyncException(SyncException.Reason.UNREACHABLE, "Could not reach 127.0.0.1:1");
+            }
+
+            @Override
+            public KeyringStatus changePassphrase(String p) {
+                throw new UnsupportedOperationException("not used");
+            }
+
+            @Override
+            public KeyringStatus resetPassphrase(String code, String p) {
+                throw new UnsupportedOperationException("not used");
+            }
+
+            @Override
+            public String newRecoveryKey() {
+                throw new UnsupportedOperationException("not used");
+            }
+
+            @Override
+            public RotationReport rotate(String p, SyncProgress progress) {
+                throw new UnsupportedOperationException("not used");
+            }
+        };
+        try {
+            Async async = new Async(Async.backgroundExecutor("keys-slow"), FxExecutor.INSTANCE, e -> { });
+            KeysViewModel vm = new KeysViewModel(slow, async, new FakeDialogs(), PASSPHRASE, p -> { }, ZoneOffset.UTC);
+            KeysDialog dialog = WaitForAsyncUtils.asyncFx(() -> {
+                KeysDialog d = new KeysDialog(robot.listWindows().get(0), vm, Theme.LIGHT.stylesheets(), false);
+                d.show();
+                return d;
+            }).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(vm.readingProperty().get(), "still reading");
+            Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
+            assertFalse(close.isDisabled(), "Close is never held while the keyring is read");
+            robot.clickOn(close);
+            waitFor(() -> !dialog.isShowing());
+            String shown = vm.statusProperty().get();
+            release.countDown();
+            waitFor(() -> !vm.readingProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(shown, vm.statusProperty().get(), "the closed dialog's read is dropped");
+            assertEquals("", vm.messageProperty().get(), "and so is its failure");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -12,12 +12,19 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.KeyringStatus;
+import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,92 @@ class KeysViewModelTest {
         vm.refresh();
         assertTrue(vm.statusProperty().get().startsWith("Encryption set up on "), vm.statusProperty().get());
         assertTrue(vm.statusProperty().get().contains("No recovery key yet"), vm.statusProperty().get());
+    }
+
+    /** A keyring read that waits for the test: the dialog's first read while the remote is slow. */
+    private static final class SlowRead implements KeyOps {
+        final CountDownLatch release = new CountDownLatch(1);
+        final KeyOps real;
+
+        SlowRead(KeyOps real) {
+            this.real = real;
+        }
+
+        @Override
+        public KeyringStatus status() {
+            try {
+                assertTrue(release.await(10, TimeUnit.SECONDS), "the test let the read go on");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return real.status();
+        }
+
+        @Override
+        public KeyringStatus changePassphrase(String p) {
+            return real.changePassphrase(p);
+        }
+
+        @Override
+        public KeyringStatus resetPassphrase(String code, String p) {
+            return real.resetPassphrase(code, p);
+        }
+
+        @Override
+        public String newRecoveryKey() {
+            return real.newRecoveryKey();
+        }
+
+        @Override
+        public RotationReport rotate(String p, SyncProgress progress) {
+            return real.rotate(p, progress);
+        }
+    }
+
+    @Test
+    void refresh_whileReading_notBusyAndClosingDropsTheAnswer() throws Exception {
+        vm().close();
+        SlowRead slow = new SlowRead(KeyOps.of(settings(OLD), store.replica(), "sam-laptop"));
+        ExecutorService io = Async.backgroundExecutor("keys-read");
+        try {
+            KeysViewModel vm = new KeysViewModel(slow, new Async(io, Runnable::run, errors::add), dialogs, OLD,
+                    saved::add, ZoneOffset.UTC);
+            String reading = vm.statusProperty().get();
+            vm.refresh();
+            assertTrue(vm.readingProperty().get());
+            assertFalse(vm.busyProperty().get(), "a read is no change: the dialog can close meanwhile");
+            vm.close();
+            slow.release.countDown();
+            Await.until("the read ended", () -> !vm.readingProperty().get());
+            assertEquals(reading, vm.statusProperty().get(), "the answer of a closed dialog is dropped");
+            assertEquals("", vm.messageProperty().get());
+            assertEquals(List.of(), errors);
+        } finally {
+            io.shutdownNow();
+        }
+    }
+
+    @Test
+    void refresh_aCommandRanMeanwhile_theCommandsAnswerStays() throws Exception {
+        vm();
+        SlowRead slow = new SlowRead(KeyOps.of(settings(OLD), store.replica(), "sam-laptop"));
+        ExecutorService io = Async.backgroundExecutor("keys-read");
+        try {
+            KeysViewModel vm = new KeysViewModel(slow, new Async(io, Runnable::run, errors::add), dialogs, OLD,
+                    saved::add, ZoneOffset.UTC);
+            vm.refresh();
+            vm.currentPassphraseProperty().set(OLD);
+            vm.newPassphraseProperty().set(NEW);
+            vm.repeatProperty().set(NEW);
+            vm.changePassphrase();
+            assertTrue(vm.busyProperty().get(), "a change holds the dialog open");
+            slow.release.countDown();
+            Await.until("both ended", () -> !vm.readingProperty().get() && !vm.busyProperty().get());
+            assertTrue(vm.statusProperty().get().startsWith("Passphrase changed on sam-laptop"), vm.statusProperty().get());
+            assertEquals(List.of(NEW), saved);
+        } finally {
+            io.shutdownNow();
+        }
     }
 
     @Test

@@ -375,7 +375,7 @@ class SettingsViewModelTest {
     /** Inside Settings, for WebDAV: the hint names WebDAV's fields, not "bucket" or "access key", nor Settings. */
     @Test
     void testConnection_webDavNotFound_hintInTheSettingsOwnWords() {
-        ConnectionCheck check = new ConnectionCheck(List.of(new ConnectionCheck.Step("List", false,
+        ConnectionCheck check = new ConnectionCheck(List.of(new ConnectionCheck.Step(ConnectionCheck.Step.Kind.LIST, false,
                 "Cannot list keys in https://h/dav: the folder does not exist. " + SyncException.Reason.NOT_FOUND.hint(),
                 SyncException.Reason.NOT_FOUND)));
         SettingsViewModel vm = vm(check);
@@ -384,8 +384,10 @@ class SettingsViewModelTest {
         vm.value("davUser").set("sam");
         vm.testConnection();
         String m = vm.checkSteps().get(0).message();
-        assertTrue(m.endsWith("the folder does not exist. Check the address: the folder must exist on the server."), m);
-        assertFalse(m.contains("bucket") || m.contains("Settings"), m);
+        assertEquals("The folder, bucket or address was not found. Check the address: the folder must exist on the server.",
+                m);
+        assertFalse(m.contains("Settings"), m);
+        assertEquals("Look inside", vm.checkSteps().get(0).name());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.apply;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.MergeRule;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.ConflictStore;
@@ -44,8 +45,9 @@ import java.util.UUID;
  *       {@link HybridClock#nextAfter}).</li>
  *   <li>Each attribute is decided by {@link LwwMerge}: its winner moves only when the
  *       incoming version wins; a concurrent loser with a different value becomes a conflict,
- *       unless the attribute is mergeable text and the two versions merge line by line: then a
- *       merge change of this device follows the incoming change and wins ({@link LineMerges}).</li>
+ *       unless the attribute is mergeable text and the two versions merge line by line, or settles
+ *       by a rule ({@link ValueMerges}): then, when last write wins did not keep the settled value,
+ *       a merge change of this device follows the incoming change and wins ({@link MergeChanges}).</li>
  *   <li>Rows of entities whose winners moved are re-materialized from their winners. Names come
  *       from the {@link SchemaSnapshot}; a table or column this schema lacks keeps the entity pending, and
  *       only user tables with an id key are ever written ({@link SchemaSnapshot#syncTarget}).</li>
@@ -75,12 +77,14 @@ public final class RemoteApply {
     private final HybridClock clock;
     private final HeldRows held;
     private final TextMerges textMerges;
+    private final ValueMerges valueMerges;
     private final MergedRows rows;
 
     public RemoteApply(ChangelogStore log, Materializer materializer, ConflictStore conflicts, HybridClock clock,
-                       TextMerges textMerges) {
+                       TextMerges textMerges, ValueMerges valueMerges) {
         this.log = log;
         this.textMerges = textMerges;
+        this.valueMerges = valueMerges;
         this.held = new HeldRows(log, materializer);
         this.rows = new MergedRows(materializer, held);
         this.conflicts = conflicts;
@@ -170,7 +174,7 @@ public final class RemoteApply {
             Ancestry ancestry = batch.ancestry(log, e);
             WinnerMap before = e.winners();
             WinnerMap next = null;
-            List<LineMerges.Pending> textMerged = null;
+            List<MergeChanges.Pending> settled = null;
             for (FieldData f : fields) {
                 if (TextMergeField.isHidden(f.name())) {
                     continue;
@@ -178,22 +182,25 @@ public final class RemoteApply {
                 Winner cur = batch.winner(e, before, f.name());
                 FieldVersion current = cur == null ? null
                         : new FieldVersion(cur.id(), cur.author(), cur.replaces(), cur.merged());
-                FieldVersion in = new FieldVersion(c.id(), author, f.replaces(), LineMerges.mergedIn(fields, f.name()));
+                FieldVersion in = new FieldVersion(c.id(), author, f.replaces(), MergeChanges.mergedIn(fields, f.name()));
                 Decision d = LwwMerge.decide(current, in, f.name(), ancestry);
                 if (d.incomingWins()) {
                     next = next != null ? next : before.copy();
                     next.put(f.name(), seq, c.id());
                 }
                 if (d.concurrent() && !SqlValues.same(cur.value(), f.value())) {
-                    LineMerges.Pending m = null;
-                    if (textMerges.mergeable(table, f.name())) {
+                    MergeChanges.Pending m = null;
+                    MergeRule rule = valueMerges.rule(table, f.name());
+                    if (rule != null) {
+                        m = MergeChanges.byRule(rule, f, c.id(), cur, d.incomingWins());
+                    } else if (textMerges.mergeable(table, f.name())) {
                         batch.flush(); // the merge base is read from the changelog
-                        m = LineMerges.attempt(textMerges, sql, table, c.entity(), f, c.id(), cur, d.incomingWins(),
+                        m = MergeChanges.lines(textMerges, sql, table, c.entity(), f, c.id(), cur, d.incomingWins(),
                                 ancestry);
                     }
                     if (m != null && m.changes()) {
-                        textMerged = textMerged != null ? textMerged : new ArrayList<>(1);
-                        textMerged.add(m);
+                        settled = settled != null ? settled : new ArrayList<>(1);
+                        settled.add(m);
                     } else if (m == null) {
                         boolean recorded = conflicts.record(s, kindOf(f.name()), table, c.entity(), f.name(),
                                 d.incomingWins() ? seq : cur.seq(), d.incomingWins() ? cur.seq() : seq, nowMillis);
@@ -206,8 +213,9 @@ public final class RemoteApply {
                 e.moveTo(next, seq);
             }
             boolean moved = next != null;
-            if (textMerged != null) {
-                moved |= LineMerges.write(batch, clock, textMerges.self(), e, textMerged);
+            if (settled != null) {
+                MergeChanges.write(batch, clock, textMerges.self(), e, settled);
+                moved = true;
             }
             if (moved) {
                 merged++;

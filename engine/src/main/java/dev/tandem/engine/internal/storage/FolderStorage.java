@@ -315,8 +315,13 @@ public final class FolderStorage implements SyncStorage {
 
     private void requireRoot(String what) {
         if (!Files.isDirectory(root)) {
-            String state = Files.exists(root) ? "is not a folder" : "does not exist";
-            throw new SyncException(Reason.NOT_FOUND, "Cannot " + what + ": the sync folder " + root + " " + state);
+            if (Files.exists(root)) {
+                throw new SyncException(Reason.NOT_FOUND, "Cannot " + what + ": the sync folder " + root
+                        + " is not a folder");
+            }
+            // Gone (a drive not connected, a share not mounted, moved): said as such, and never made here.
+            throw new SyncException(Reason.NOT_FOUND, SyncException.Diagnosis.FOLDER_MISSING, "Cannot " + what
+                    + ": the sync folder " + root + " does not exist", null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.ConnectionCheck.Step.Kind;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
@@ -37,10 +38,10 @@ public final class StorageProbe {
         String name = PROBE_PREFIX + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(random(8));
         byte[] data = ("Tandem connection test " + name + "\n").getBytes(StandardCharsets.UTF_8);
         List<ConnectionCheck.Step> steps = new ArrayList<>();
-        boolean ok = step(steps, "List", () -> {
+        boolean ok = step(steps, Kind.LIST, () -> {
             storage.list("", null, 1);
             return "Listed objects in " + storage.describe();
-        }) && step(steps, "Write", () -> {
+        }) && step(steps, Kind.WRITE, () -> {
             if (!storage.createIfAbsent(name, data)) {
                 throw new SyncException(Reason.IO, "The test object '" + name + "' already existed, although its "
                         + "name is random; another device may be writing the same names");
@@ -50,7 +51,7 @@ public final class StorageProbe {
         if (!ok) {
             return new ConnectionCheck(steps);
         }
-        ok = step(steps, "Read back", () -> {
+        ok = step(steps, Kind.READ_BACK, () -> {
             Optional<byte[]> back = storage.get(name);
             if (back.isEmpty()) {
                 throw new SyncException(Reason.IO, "The test object '" + name + "' was written but cannot be read "
@@ -61,14 +62,14 @@ public final class StorageProbe {
                         + "content (" + back.get().length + " bytes instead of " + data.length + ")");
             }
             return "Read the test object back unchanged";
-        }) && step(steps, "Conditional write", () -> {
+        }) && step(steps, Kind.CONDITIONAL_WRITE, () -> {
             if (storage.createIfAbsent(name, "overwrite attempt".getBytes(StandardCharsets.UTF_8))) {
                 throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "The storage accepted a second write to '"
                         + name + "' instead of refusing it: it ignores If-None-Match, so devices syncing at the "
                         + "same time could overwrite each other's changes");
             }
             return "A second write to the same name was refused, as it must be";
-        }) && step(steps, "Clean up", () -> {
+        }) && step(steps, Kind.CLEAN_UP, () -> {
             storage.delete(name);
             return "Removed the test object";
         });
@@ -79,17 +80,17 @@ public final class StorageProbe {
     }
 
     /** Runs one step and records its outcome; false when it failed. */
-    private static boolean step(List<ConnectionCheck.Step> steps, String name, Step step) {
+    private static boolean step(List<ConnectionCheck.Step> steps, Kind kind, Step step) {
         try {
-            steps.add(new ConnectionCheck.Step(name, true, step.run(), null));
+            steps.add(new ConnectionCheck.Step(kind, true, step.run(), null));
             return true;
         } catch (SyncException e) {
-            steps.add(new ConnectionCheck.Step(name, false, e.withHint(), e.reason()));
+            steps.add(new ConnectionCheck.Step(kind, false, e.withHint(), e.reason()));
             return false;
         } catch (RuntimeException e) {
             // A bug or an unexpected library error must still come back as a result, not a crash.
-            LOG.log(System.Logger.Level.WARNING, "Connection check step '" + name + "' failed unexpectedly", e);
-            steps.add(new ConnectionCheck.Step(name, false, "Unexpected error: " + e, Reason.IO));
+            LOG.log(System.Logger.Level.WARNING, "Connection check step '" + kind.englishName() + "' failed unexpectedly", e);
+            steps.add(new ConnectionCheck.Step(kind, false, "Unexpected error: " + e, Reason.IO));
             return false;
         }
     }

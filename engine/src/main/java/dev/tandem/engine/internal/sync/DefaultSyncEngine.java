@@ -327,7 +327,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 plainGuard.check(true);
             } catch (SyncException e) {
                 if (e.reason() == SyncException.Reason.PASSPHRASE_REQUIRED) {
-                    return new ConnectionCheck(List.of(new ConnectionCheck.Step("Encryption", false,
+                    return new ConnectionCheck(List.of(new ConnectionCheck.Step(ConnectionCheck.Step.Kind.ENCRYPTION, false,
                             e.withHint(), e.reason())));
                 }
                 // Not reachable, refused, ...: the probe meets the same problem and names the step.

@@ -94,14 +94,32 @@ class FolderStorageTest extends SyncStorageContract {
     void missingRoot_everyOperation_throwsNotFoundAndDoesNotCreateIt() {
         Path missing = temp.resolve("typo");
         SyncStorage s = new FolderStorage(missing);
-        assertEveryOperationFails(s, Reason.NOT_FOUND, missing.toString());
+        assertEveryOperationFails(s, Reason.NOT_FOUND, SyncException.Diagnosis.FOLDER_MISSING, missing.toString());
         assertFalse(Files.exists(missing), "the root must never be created silently");
+    }
+
+    /** A drive taken away after sync worked: said as a missing folder, which a retry can fix once it is back. */
+    @Test
+    void missingRoot_removedAfterUse_folderMissingAndRetryable() throws IOException {
+        Path drive = Files.createDirectories(temp.resolve("usb"));
+        SyncStorage s = new FolderStorage(Files.createDirectories(drive.resolve("Tandem")));
+        assertTrue(s.createIfAbsent("a/b", bytes("v")));
+        Path away = Files.move(drive, temp.resolve("usb-unplugged"));
+
+        SyncException e = assertThrows(SyncException.class, () -> s.createIfAbsent("a/c", bytes("w")));
+        assertEquals(SyncException.Diagnosis.FOLDER_MISSING, e.diagnosis(), e.getMessage());
+        assertTrue(e.retryable(), "connecting the drive again fixes it");
+        assertFalse(Files.exists(drive), "neither the folder nor the one above it is made again");
+
+        Files.move(away, drive);
+        assertArrayEquals(bytes("v"), s.get("a/b").orElseThrow());
     }
 
     @Test
     void rootIsAFile_everyOperation_throwsNotFound() throws IOException {
         Path file = Files.writeString(temp.resolve("file"), "not a folder");
-        assertEveryOperationFails(new FolderStorage(file), Reason.NOT_FOUND, file.toString());
+        assertEveryOperationFails(new FolderStorage(file), Reason.NOT_FOUND, SyncException.Diagnosis.NONE,
+                file.toString());
     }
 
     @Test
@@ -264,7 +282,8 @@ class FolderStorageTest extends SyncStorageContract {
         Files.writeString(p, content);
     }
 
-    private static void assertEveryOperationFails(SyncStorage s, Reason reason, String named) {
+    private static void assertEveryOperationFails(SyncStorage s, Reason reason, SyncException.Diagnosis diagnosis,
+                                                  String named) {
         List<Executable> calls = List.of(
                 () -> s.list("", null, 1),
                 () -> s.get("k"),
@@ -277,6 +296,7 @@ class FolderStorageTest extends SyncStorageContract {
         for (Executable call : calls) {
             SyncException e = assertThrows(SyncException.class, call);
             assertEquals(reason, e.reason(), e.getMessage());
+            assertEquals(diagnosis, e.diagnosis(), e.getMessage());
             assertTrue(e.getMessage().contains(named), e.getMessage());
         }
     }

@@ -67,6 +67,11 @@ public final class Styles {
     public static final String HISTORY_CELL = "history-cell";
 
     public static final String STATUS_BAR = "status-bar";
+    /** A reminder shown in the window: a raised card above the status bar, its heading, its text, its close button. */
+    public static final String REMINDER_CARD = "reminder-card";
+    public static final String REMINDER_CARD_TITLE = "reminder-card-title";
+    public static final String REMINDER_CARD_TEXT = "reminder-card-text";
+    public static final String REMINDER_CLOSE = "reminder-close";
     /**
      * The sync state's icon; its pseudo-classes {@code :ok}, {@code :busy}, {@code :error}, {@code :warn}
      * (synced, but something stays unread: devices may not agree yet) and {@code :off} colour it.
@@ -85,6 +90,11 @@ public final class Styles {
     public static final String DIALOG_MESSAGE = "dialog-message";
     /** The question icon of a confirmation, a choice or a prompt for text. */
     public static final String DIALOG_ICON = "dialog-icon";
+    /**
+     * A confirmation that loses data: on its pane, its warning icon and its confirming button, which takes the
+     * danger colour (Cancel is that dialog's default button, so Enter destroys nothing).
+     */
+    public static final String DESTRUCTIVE = "destructive";
     /** Buttons side by side as one control, the first and last rounded on their outer side. */
     public static final String SEGMENTED = "segmented";
     /** A device or member in a dialog's list. */

@@ -102,6 +102,17 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean confirmDestructive(String title, String message, String okLabel) {
+        Alert a = TandemDialog.destructive(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
+        a.setContentText(message);
+        ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = TandemDialog.cancelType();
+        a.getButtonTypes().setAll(cancel, ok);
+        TandemDialog.cancelByDefault(a, ok, cancel);
+        return a.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    @Override
     public Optional<Integer> choose(String title, String message, List<String> choices) {
         Alert a = TandemDialog.question(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
         a.setContentText(message);

@@ -41,6 +41,8 @@ public final class Icons {
     public static final Ikon TIME = MaterialDesignC.CLOCK_OUTLINE;
     /** A question the app asks (a confirmation, a choice, a name). */
     public static final Ikon QUESTION = MaterialDesignH.HELP_CIRCLE_OUTLINE;
+    /** A question whose yes loses data (a delete, emptying the Trash, a restore over what is here). */
+    public static final Ikon WARNING = MaterialDesignA.ALERT_OUTLINE;
     public static final Ikon REMINDER = MaterialDesignB.BELL_OUTLINE;
     public static final Ikon KEYBOARD = MaterialDesignK.KEYBOARD_OUTLINE;
     public static final Ikon LOGO = MaterialDesignC.CHECKBOX_MULTIPLE_MARKED_OUTLINE;

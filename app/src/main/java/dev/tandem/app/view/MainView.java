@@ -60,6 +60,8 @@ public final class MainView extends BorderPane {
     private final StackPane overlay;
     private final Shortcuts shortcuts;
     private final ReminderNotifier reminders;
+    /** The ?/F1 overlay while it shows. */
+    private ShortcutOverlay shortcutOverlay;
     private Node focusBeforeOverlay;
     /** Held here: a binding only its listeners refer to would be collected, and the editor's side stop following. */
     private final BooleanBinding editorWanted;
@@ -160,7 +162,10 @@ public final class MainView extends BorderPane {
         shortcuts = new MainShortcuts(this, window, itemList, editorView, quickAdd, search).table();
         itemList.setShortcuts(shortcuts);
         editor.attachments().ifPresent(itemList::acceptAttachments);
-        reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
+        // Over the list and the editor, at their bottom right: inside the window and above the status bar.
+        ReminderCards cards = new ReminderCards();
+        overlay.getChildren().add(cards);
+        reminders = new ReminderNotifier(window.reminders(), cards);
         setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings).withBackups(vm.recovery()));
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
@@ -267,17 +272,19 @@ public final class MainView extends BorderPane {
 
     /** The ?/F1 overlay: shown over the list and editor; closing gives the focus back. */
     public void toggleShortcuts() {
-        if (overlay.getChildren().size() > 1) {
-            overlay.getChildren().remove(1);
+        if (shortcutOverlay != null) {
+            overlay.getChildren().remove(shortcutOverlay);
+            shortcutOverlay = null;
             if (focusBeforeOverlay != null) {
                 focusBeforeOverlay.requestFocus();
             }
             return;
         }
         focusBeforeOverlay = getScene() == null ? null : getScene().getFocusOwner();
-        ShortcutOverlay o = new ShortcutOverlay(shortcuts, this::toggleShortcuts);
-        overlay.getChildren().add(o);
-        o.requestFocus();
+        shortcutOverlay = new ShortcutOverlay(shortcuts, this::toggleShortcuts);
+        // Under the reminder cards, which stay where they can be answered.
+        overlay.getChildren().add(1, shortcutOverlay);
+        shortcutOverlay.requestFocus();
     }
 
     /** The shortcut table the window uses. */

@@ -5,6 +5,7 @@ import dev.tandem.app.vm.SidebarEntry;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +49,9 @@ public final class SidebarView extends VBox {
             "main.sidebar.upcoming", "main.sidebar.agenda", "main.sidebar.calendar", "main.sidebar.someday",
             "main.sidebar.completed", "main.sidebar.trash", "main.sidebar.conflicts");
     private final BooleanProperty narrow = new SimpleBooleanProperty(false);
+    /** The names {@link #namesWidth} was measured for, and the width the widest of them needs. */
+    private List<String> measuredNames = List.of();
+    private double namesWidth;
     private final MainViewModel vm;
     private final ListView<SidebarEntry> list = new ListView<>();
     private boolean syncing;
@@ -101,6 +105,7 @@ public final class SidebarView extends VBox {
         vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> {
             syncing = false;
             selectEntry(vm.chrome().shownKeyProperty().get());
+            measureNames();
         });
 
         Button newList = new Button(Messages.text("main.sidebar.newList"), Icons.of(MaterialDesignP.PLUS, 16));
@@ -127,6 +132,7 @@ public final class SidebarView extends VBox {
             b.setMinHeight(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(header, list, newList, newFilter);
+        measureNames();
     }
 
     /** True in a small window (MainView sets it): the sidebar takes its narrow width. */
@@ -137,25 +143,54 @@ public final class SidebarView extends VBox {
     /**
      * {@link #WIDTH}, or {@link #NARROW_WIDTH} in a small window, widened (up to {@link #WIDE_MAX} or
      * {@link #NARROW_MAX}) to show the app's own views whole in a long language: "Boîte de réception" and its count
-     * need more than 180 px.
+     * need more than 180 px. In a window that is not small, the names people give their lists, smart lists and tags
+     * widen it too, up to {@link #WIDE_MAX}: "Urgent or errand" read "Urgent or err…" when selected (bold) with
+     * room to spare; in a small window the list and the editor need that room more.
      */
     @Override
     protected double computePrefWidth(double height) {
         boolean small = narrow.get();
         double base = small ? NARROW_WIDTH : WIDTH;
-        return Math.min(Math.max(base, ownWordsWidth()), small ? NARROW_MAX : WIDE_MAX);
+        double words = Math.max(ownWordsWidth(), small ? 0 : namesWidth + ROW_EXTRAS + snappedLeftInset() + snappedRightInset());
+        return Math.min(Math.max(base, words), small ? NARROW_MAX : WIDE_MAX);
     }
 
     /** The width a row needs to show the longest of the app's own views, bold as when selected, with a count. */
     private double ownWordsWidth() {
+        List<String> words = new ArrayList<>();
+        for (String key : OWN_WORDS) {
+            words.add(Messages.text(key));
+        }
+        return widest(words) + ROW_EXTRAS + snappedLeftInset() + snappedRightInset();
+    }
+
+    /**
+     * Measures the entries' names again when they are others than last time (a count that changes measures
+     * nothing), and lays the window out again when the widest of them needs another width.
+     */
+    private void measureNames() {
+        List<String> names = vm.sidebar().stream().map(SidebarEntry::name).toList();
+        if (names.equals(measuredNames)) {
+            return;
+        }
+        measuredNames = names;
+        double w = widest(names);
+        if (w != namesWidth) {
+            namesWidth = w;
+            requestLayout();
+        }
+    }
+
+    /** The width the widest of {@code words} takes, bold as a selected row shows it. */
+    private static double widest(List<String> words) {
         Text probe = new Text();
         probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
         double widest = 0;
-        for (String key : OWN_WORDS) {
-            probe.setText(Messages.text(key));
+        for (String w : words) {
+            probe.setText(w);
             widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
-        return Math.ceil(widest) + ROW_EXTRAS + snappedLeftInset() + snappedRightInset();
+        return Math.ceil(widest);
     }
 
     /** Lists and smart lists take the order a person gives them; the fixed views and tags keep theirs. */

@@ -16,6 +16,7 @@ import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
 
 /**
  * What every Tandem dialog is: a view of one view-model, over its owner, titled, themed like the
@@ -79,6 +80,40 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
      * toolkit's stylesheet ({@code -fx-graphic}), which a bound graphic keeps out.
      */
     protected static <D extends Dialog<?>> D question(D d, Window owner, List<String> stylesheets, String title) {
+        return asked(d, owner, stylesheets, title, Icons.QUESTION);
+    }
+
+    /**
+     * As {@link #question}, for a question whose yes loses data: the warning icon, and the pane marked
+     * {@code destructive} (tandem.css colours the icon and the confirming button as a warning); screen readers hear
+     * it as a warning. The buttons are the caller's: {@link #cancelByDefault} then makes Cancel the default.
+     */
+    protected static <D extends Dialog<?>> D destructive(D d, Window owner, List<String> stylesheets, String title) {
+        asked(d, owner, stylesheets, title, Icons.WARNING);
+        DialogPane pane = d.getDialogPane();
+        pane.getStyleClass().add(Styles.DESTRUCTIVE);
+        pane.getGraphic().getStyleClass().add(Styles.DESTRUCTIVE);
+        pane.setAccessibleText(Messages.text("settings.dialog.destructive", title));
+        return d;
+    }
+
+    /**
+     * In a question whose yes loses data: {@code confirm}'s button is marked {@code destructive} and is no default
+     * button, and {@code cancel}'s is the default and has the keyboard when the dialog opens, so Enter answers
+     * Cancel and only a deliberate choice destroys.
+     */
+    protected static void cancelByDefault(Dialog<?> d, ButtonType confirm, ButtonType cancel) {
+        DialogPane pane = d.getDialogPane();
+        Button yes = (Button) pane.lookupButton(confirm);
+        Button no = (Button) pane.lookupButton(cancel);
+        yes.setDefaultButton(false);
+        yes.getStyleClass().add(Styles.DESTRUCTIVE);
+        no.setDefaultButton(true);
+        // Whichever button the toolkit focuses first, Space must not destroy either.
+        d.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> no.requestFocus());
+    }
+
+    private static <D extends Dialog<?>> D asked(D d, Window owner, List<String> stylesheets, String title, Ikon ikon) {
         if (owner != null) {
             d.initOwner(owner);
         }
@@ -86,7 +121,7 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
         d.setHeaderText(title);
         DialogPane pane = d.getDialogPane();
         pane.getStylesheets().addAll(stylesheets);
-        Node icon = Icons.of(Icons.QUESTION, 32);
+        Node icon = Icons.of(ikon, 32);
         icon.getStyleClass().add(Styles.DIALOG_ICON);
         pane.graphicProperty().bind(new SimpleObjectProperty<>(icon));
         pane.setAccessibleRole(AccessibleRole.DIALOG);

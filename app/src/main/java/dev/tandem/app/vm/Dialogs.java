@@ -44,7 +44,15 @@ public interface Dialogs {
     default void asOf(AsOfViewModel asOf) {
     }
 
+    /** Asks a question that destroys nothing if answered yes; true when the user chose {@code okLabel}. */
     boolean confirm(String title, String message, String okLabel);
+
+    /**
+     * Asks before something that loses data (a delete, emptying the Trash, a restore over the current data,
+     * leaving a shared list, removing a member, replacing what was typed): it looks destructive, and Enter
+     * answers Cancel, so only a deliberate choice of {@code okLabel} goes on. True when the user chose it.
+     */
+    boolean confirmDestructive(String title, String message, String okLabel);
 
     /**
      * Asks to pick one of {@code choices} (button labels, the first the default); the index picked, empty

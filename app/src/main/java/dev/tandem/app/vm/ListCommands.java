@@ -78,7 +78,7 @@ public final class ListCommands {
         }
         String name = cur.get().name();
         // Every todo of the list goes to the Trash, completed ones too (TodoStore.deleteList).
-        if (!dialogs.confirm(Messages.text("main.deleteList.title", name),
+        if (!dialogs.confirmDestructive(Messages.text("main.deleteList.title", name),
                 Messages.text("main.deleteList.text"), Messages.text("main.deleteList.button"))) {
             return;
         }

@@ -246,7 +246,7 @@ public final class UndoableCommands {
         }
         String id = item.id();
         if (item.isTrashed()) {
-            if (!dialogs.confirm(Messages.text("main.deleteForGood.title"),
+            if (!dialogs.confirmDestructive(Messages.text("main.deleteForGood.title"),
                     Messages.text("main.deleteForGood.text", item.titleOrEmpty()), Messages.text("main.deleteForGood.button"))) {
                 return;
             }
@@ -269,7 +269,7 @@ public final class UndoableCommands {
 
     public void emptyTrash() {
         long n = sidebar.count("trash");
-        if (!dialogs.confirm(Messages.text("main.emptyTrash.title"), Messages.text("main.emptyTrash.text", n),
+        if (!dialogs.confirmDestructive(Messages.text("main.emptyTrash.title"), Messages.text("main.emptyTrash.text", n),
                 Messages.text("main.emptyTrash.button"))) {
             return;
         }

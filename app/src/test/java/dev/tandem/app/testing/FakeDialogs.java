@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 /** Dialogs with scripted answers, recording what was asked. */
 public final class FakeDialogs implements Dialogs {
+    /** The answer to {@link #confirm} and {@link #confirmDestructive}. */
     public boolean confirmAnswer = true;
     /** Plays the person in the condition builder: fills it in and saves, or returns false to cancel. */
     public Predicate<FilterBuilderViewModel> smartListAnswer = b -> false;
@@ -66,6 +67,14 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public boolean confirm(String title, String message, String okLabel) {
         asked.add("confirm: " + title);
+        confirmMessages.add(message);
+        return confirmAnswer;
+    }
+
+    /** Recorded as "confirm destructive: TITLE", so a test tells it from an ordinary question; answered as {@link #confirm}. */
+    @Override
+    public boolean confirmDestructive(String title, String message, String okLabel) {
+        asked.add("confirm destructive: " + title);
         confirmMessages.add(message);
         return confirmAnswer;
     }

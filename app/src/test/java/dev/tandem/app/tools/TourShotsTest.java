@@ -119,6 +119,7 @@ class TourShotsTest {
             public boolean editSyncSettings(SettingsViewModel s) { return real.editSyncSettings(s); }
             public void manageKeys(KeysViewModel k, boolean offer) { real.manageKeys(k, offer); }
             public boolean confirm(String t, String m, String ok) { return real.confirm(t, m, ok); }
+            public boolean confirmDestructive(String t, String m, String ok) { return real.confirmDestructive(t, m, ok); }
             public Optional<String> askText(String t, String p, String i) { return real.askText(t, p, i); }
             public Optional<Path> chooseFile(String t) { return Optional.of(importFile); }
             public Optional<Path> chooseFolder(String t) { return Optional.empty(); }

@@ -2,16 +2,24 @@ package dev.tandem.app.view;
 
 import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -72,6 +80,53 @@ class FxDialogsUiTest {
             robot.clickOn("Cancel");
             waitFor(() -> shownPane() == null);
         }
+    }
+
+    /**
+     * A confirmation that loses data looks it (the warning icon, the confirming button in the danger colour) and
+     * Enter answers Cancel; an ordinary question keeps the ordinary look, its confirming button the default.
+     */
+    @Test
+    void confirmDestructive_warnsAndEnterCancels_confirmKeepsTheOrdinaryLook(FxRobot robot) throws Exception {
+        FxDialogs d = new FxDialogs(() -> stage, Theme.LIGHT::stylesheets, Async.direct(e -> { }));
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(d.confirmDestructive("Delete “Work”?",
+                "Its todos and notes move to the Trash; Undo brings them back.", "Delete list")));
+        waitFor(() -> shownPane() != null && shownPane().getScene().getWindow().getWidth() > 0);
+        Object graphic = onFx(() -> shownPane().getGraphic());
+        assertTrue(graphic instanceof FontIcon, "an icon of the app's: " + graphic);
+        FontIcon icon = (FontIcon) graphic;
+        assertEquals(Icons.WARNING, onFx(icon::getIconCode), "a warning, not a question");
+        assertTrue(onFx(() -> icon.getStyleClass().contains(Styles.DESTRUCTIVE)), "coloured as a warning");
+        Button ok = onFx(() -> button("Delete list"));
+        Button cancel = onFx(() -> button("Cancel"));
+        assertTrue(onFx(() -> ok.getStyleClass().contains(Styles.DESTRUCTIVE)), "the confirming button is marked");
+        assertEquals(Color.web("#d64545"), onFx(() -> ok.getBackground().getFills().get(0).getFill()),
+                "drawn in the light theme's danger colour");
+        assertFalse(onFx(ok::isDefaultButton), "Enter must not destroy");
+        assertTrue(onFx(cancel::isDefaultButton), "Enter cancels");
+        assertTrue(onFx(cancel::isFocused), "the keyboard starts on Cancel");
+        robot.type(KeyCode.ENTER);
+        assertFalse(answer.get(5, TimeUnit.SECONDS), "Enter answered Cancel");
+        waitFor(() -> shownPane() == null);
+
+        CompletableFuture<Boolean> plain = new CompletableFuture<>();
+        Platform.runLater(() -> plain.complete(d.confirm("Complete “Pack boxes”?", "“Pack boxes” has 3 open subtasks.",
+                "Complete all")));
+        waitFor(() -> shownPane() != null && shownPane().getScene().getWindow().getWidth() > 0);
+        assertEquals(Icons.QUESTION, onFx(() -> ((FontIcon) shownPane().getGraphic()).getIconCode()));
+        Button complete = onFx(() -> button("Complete all"));
+        assertFalse(onFx(() -> complete.getStyleClass().contains(Styles.DESTRUCTIVE)));
+        assertTrue(onFx(complete::isDefaultButton), "a question that destroys nothing confirms with Enter");
+        robot.type(KeyCode.ENTER);
+        assertTrue(plain.get(5, TimeUnit.SECONDS));
+        waitFor(() -> shownPane() == null);
+    }
+
+    /** The shown dialog's button that says {@code text}; on the FX thread. */
+    private static Button button(String text) {
+        return shownPane().getButtonTypes().stream().map(t -> (Button) shownPane().lookupButton(t))
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow(() -> new AssertionError(text));
     }
 
     private static DialogPane shownPane() {

@@ -3,7 +3,6 @@ package dev.tandem.app.view;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
@@ -83,16 +82,18 @@ class ReminderFocusUiTest {
         return device.store().allItems().stream().filter(i -> title.equals(i.title())).findFirst().orElse(null);
     }
 
-    /** The buttons of the pop-ups shown (the notifications), with each pop-up's focus owner. */
-    private static List<Node> popupFocusOwnersAndButtons(List<ButtonBase> buttons) {
-        List<Node> owners = new ArrayList<>();
-        for (Window w : Window.getWindows()) {
-            if (w instanceof PopupWindow && w.isShowing() && w.getScene() != null) {
-                owners.add(w.getScene().getFocusOwner());
-                collect(w.getScene().getRoot(), buttons);
-            }
+    /** The buttons of the reminder cards the window shows; on the FX thread. */
+    private List<ButtonBase> cardButtons() {
+        List<ButtonBase> buttons = new ArrayList<>();
+        for (Node card : view.lookupAll(".reminder-card")) {
+            collect(card, buttons);
         }
-        return owners;
+        return buttons;
+    }
+
+    /** The pop-up windows shown: a reminder opens none (one took the keys typed in its owner). */
+    private static List<Window> popups() {
+        return Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()).toList();
     }
 
     private static void collect(Node n, List<ButtonBase> out) {
@@ -122,13 +123,9 @@ class ReminderFocusUiTest {
 
         assertTrue(fx(quickAdd::isFocused), "the field being typed in keeps the focus");
         assertEquals(quickAdd, fx(() -> quickAdd.getScene().getFocusOwner()));
-        List<ButtonBase> buttons = new ArrayList<>();
-        List<Node> owners = fx(() -> popupFocusOwnersAndButtons(buttons));
-        assertFalse(owners.isEmpty(), "the notification is a pop-up");
-        for (Node owner : owners) {
-            assertNull(owner, "keys typed in the window go to a pop-up's focus owner first");
-        }
-        assertTrue(buttons.stream().anyMatch(b -> "Done".equals(b.getText())), "the notification has its buttons");
+        assertEquals(List.of(), fx(ReminderFocusUiTest::popups), "keys typed in the window go to a pop-up first");
+        List<ButtonBase> buttons = fx(this::cardButtons);
+        assertTrue(buttons.stream().anyMatch(b -> "Done".equals(b.getText())), "the card has its buttons");
         for (ButtonBase b : buttons) {
             assertFalse(fx(b::isFocusTraversable), b.getText() + " could take the focus");
             assertFalse(b instanceof Button button && (fx(button::isDefaultButton) || fx(button::isCancelButton)),
@@ -143,7 +140,14 @@ class ReminderFocusUiTest {
                 "the whole text went to quick add");
         assertEquals("", fx(quickAdd::getText));
         assertTrue(fx(quickAdd::isFocused), "ready for the next one");
-        assertTrue(robot.lookup("Snooze 10 min").tryQuery().isPresent(), "the notification stays until answered");
+        assertTrue(robot.lookup("Snooze 10 min").tryQuery().isPresent(), "the card stays until answered");
+
+        robot.write("Call ");
+        robot.clickOn(robot.lookup(".reminder-close").queryAs(Node.class));
+        waitFor(() -> robot.lookup("Snooze 10 min").tryQuery().isEmpty());
+        assertTrue(fx(quickAdd::isFocused), "a click on the card leaves the keys where they were");
+        assertEquals("Call ", fx(quickAdd::getText));
+        assertFalse(device.store().get(reminded.id()).orElseThrow().isDone(), "closing the card does not complete the todo");
     }
 
     @Test

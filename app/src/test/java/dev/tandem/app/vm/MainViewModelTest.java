@@ -253,6 +253,8 @@ class MainViewModelTest {
         ui.run(() -> vm.commands().delete(trashed));
         ui.await(() -> titles().isEmpty());
         assertTrue(store.get(a.id()).isEmpty());
+        assertEquals(List.of("confirm destructive: Delete for good?", "confirm destructive: Delete for good?"),
+                dialogs.asked, "deleting for good asks as a loss, never as an ordinary question");
         ui.run(vm.commands()::undo);
         ui.await(() -> titles().equals(List.of("Old")));
     }
@@ -276,7 +278,7 @@ class MainViewModelTest {
         ui.await(() -> count("trash") == 2);
         ui.run(vm.commands()::emptyTrash);
         ui.await(() -> count("trash") == 0);
-        assertTrue(dialogs.asked.contains("confirm: Empty the Trash?"));
+        assertEquals(List.of("confirm destructive: Empty the Trash?"), dialogs.asked);
         ui.run(vm.commands()::undo);
         ui.await(() -> count("trash") == 2);
     }
@@ -347,6 +349,7 @@ class MainViewModelTest {
         // Completed todos go to the Trash too, and the question says so.
         assertEquals(List.of("Its todos and notes, completed ones included, move to the Trash; Undo brings them back."),
                 dialogs.confirmMessages);
+        assertEquals(List.of("confirm destructive: Delete “Work”?"), dialogs.asked);
         ui.await(() -> vm.lists().isEmpty() && count("trash") == 2);
         assertEquals(Listing.inbox(), ui.get(vm::view));
         ui.run(vm.commands()::undo);

@@ -110,7 +110,7 @@ public final class MergeEditorViewModel {
         if (place.choice().get() == choice && !typed) {
             return;
         }
-        if (typed && !dialogs.confirm(Messages.text("editor.merge.replace.title"),
+        if (typed && !dialogs.confirmDestructive(Messages.text("editor.merge.replace.title"),
                 Messages.text("editor.merge.replace.text"),
                 Messages.text("editor.merge.replace.button"))) {
             return;

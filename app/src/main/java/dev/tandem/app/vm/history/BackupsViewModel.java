@@ -196,7 +196,7 @@ public final class BackupsViewModel implements HasFeedback {
             return;
         }
         String what = String.join("\n", read.summary().describe());
-        if (!dialogs.confirm(Messages.text("settings.backups.confirm.title", name),
+        if (!dialogs.confirmDestructive(Messages.text("settings.backups.confirm.title", name),
                 Messages.text("settings.backups.confirm.text", what), Messages.text("settings.backups.confirm.ok"))) {
             feedback.end(Messages.text("settings.backups.cancelled"));
             return;

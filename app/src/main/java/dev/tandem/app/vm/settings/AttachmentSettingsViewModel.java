@@ -201,7 +201,7 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
         if (n == 0 || feedback.isBusy()) {
             return;
         }
-        if (!dialogs.confirm(Messages.text("settings.attachments.confirm.title"), Messages.text(
+        if (!dialogs.confirmDestructive(Messages.text("settings.attachments.confirm.title"), Messages.text(
                 "settings.attachments.confirm.text", n, AttachmentRow.humanSize(deletableBytes)),
                 Messages.text("settings.attachments.confirm.ok"))) {
             return;

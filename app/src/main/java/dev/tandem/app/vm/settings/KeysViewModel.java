@@ -194,7 +194,7 @@ public final class KeysViewModel implements HasFeedback {
      */
     public void createRecoveryKey() {
         run(ops::status, (KeyringStatus s) -> {
-            if (s.recoveryKey() && !dialogs.confirm(Messages.text("settings.keys.replace.title"),
+            if (s.recoveryKey() && !dialogs.confirmDestructive(Messages.text("settings.keys.replace.title"),
                     Messages.text("settings.keys.replace.text"), Messages.text("settings.keys.replace.ok"))) {
                 say(Messages.text("settings.keys.replace.kept"));
                 return;
@@ -212,7 +212,7 @@ public final class KeysViewModel implements HasFeedback {
         if (!resume && !checkNew()) {
             return;
         }
-        if (!resume && !dialogs.confirm(Messages.text("settings.keys.rotate.title"),
+        if (!resume && !dialogs.confirmDestructive(Messages.text("settings.keys.rotate.title"),
                 Messages.text("settings.keys.rotate.text"),
                 Messages.text("settings.keys.rotate.ok"))) {
             say(Messages.text("settings.keys.rotate.kept"));

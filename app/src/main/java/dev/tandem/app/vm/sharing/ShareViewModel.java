@@ -221,7 +221,7 @@ public final class ShareViewModel implements HasFeedback {
 
     /** Removes {@code m} and changes the list's key, after asking. */
     public void remove(MemberRow m) {
-        if (!m.removable() || !dialogs.confirm(Messages.text("settings.share.remove.title", m.name(), list.name()),
+        if (!m.removable() || !dialogs.confirmDestructive(Messages.text("settings.share.remove.title", m.name(), list.name()),
                 Messages.text("settings.share.remove.text", m.name()), Messages.text("settings.share.remove.ok"))) {
             return;
         }

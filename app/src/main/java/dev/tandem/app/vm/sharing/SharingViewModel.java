@@ -115,7 +115,7 @@ public final class SharingViewModel {
     /** Leaves {@code list} on this device, after asking; Undo takes it back. */
     public void leave(TodoList list, Consumer<String> say) {
         boolean alone = Messages.text("settings.sharing.shared").equals(shared.get(list.id()));
-        if (!dialogs.confirm(Messages.text("settings.sharing.leave.title", list.name()),
+        if (!dialogs.confirmDestructive(Messages.text("settings.sharing.leave.title", list.name()),
                 Messages.text(alone ? "settings.sharing.leave.alone" : "settings.sharing.leave.others"),
                 Messages.text("settings.sharing.leave.ok"))) {
             return;

@@ -316,7 +316,7 @@ class ConflictsViewModelTest {
         ui.run(() -> m.textProperty().set("Hinge\nOil, then ask Sam\nTest it\n"));
         dialogs.confirmAnswer = false;
         ui.run(() -> m.choose(m.places().get(0), MergeText.Choice.KEPT));
-        assertEquals(List.of("confirm: Replace your typing?"), dialogs.asked);
+        assertEquals(List.of("confirm destructive: Replace your typing?"), dialogs.asked);
         assertEquals("Hinge\nOil, then ask Sam\nTest it\n", m.textProperty().get());
         vm.close();
     }

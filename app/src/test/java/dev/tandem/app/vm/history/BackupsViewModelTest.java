@@ -79,6 +79,7 @@ class BackupsViewModelTest {
         vm.restore();
 
         assertTrue(dialogs.confirmMessages.get(0).contains("Inbox"), dialogs.confirmMessages.get(0));
+        assertTrue(dialogs.asked.contains("confirm destructive: Restore " + backup.getFileName() + "?"), dialogs.asked.toString());
         assertEquals("Milk", store.get(milk.id()).orElseThrow().title());
         assertTrue(vm.messageProperty().get().startsWith("Restored "), vm.messageProperty().get());
         undo.undo();

@@ -151,6 +151,7 @@ class AttachmentSettingsViewModelTest {
         assertEquals(List.of(false), sweeps);
         assertEquals(List.of("Delete 2 files (2 KB) from the remote? No item, version or the Trash uses them, and every"
                 + " device has synced since. This cannot be undone."), dialogs.confirmMessages);
+        assertEquals(List.of("confirm destructive: Delete from the remote?"), dialogs.asked);
 
         dialogs.confirmAnswer = true;
         ui.execute(vm::cleanUp);

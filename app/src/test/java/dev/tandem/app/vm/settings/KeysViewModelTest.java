@@ -240,7 +240,7 @@ class KeysViewModelTest {
 
         dialogs.confirmAnswer = false;
         vm.createRecoveryKey();
-        assertEquals(List.of("confirm: Replace the recovery key?"), dialogs.asked);
+        assertEquals(List.of("confirm destructive: Replace the recovery key?"), dialogs.asked);
         assertTrue(dialogs.confirmMessages.get(0).contains("stops working"), dialogs.confirmMessages.get(0));
         assertEquals(first, vm.recoveryCodeProperty().get());
         assertTrue(vm.messageProperty().get().contains("still works"), vm.messageProperty().get());
@@ -268,7 +268,7 @@ class KeysViewModelTest {
         vm.repeatProperty().set(NEW);
         dialogs.confirmAnswer = false;
         vm.rotate();
-        assertEquals(List.of("confirm: Rotate the key?"), dialogs.asked);
+        assertEquals(List.of("confirm destructive: Rotate the key?"), dialogs.asked);
         assertEquals(List.of(), saved);
         opens(OLD);
     }

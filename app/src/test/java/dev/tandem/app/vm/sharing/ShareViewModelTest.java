@@ -117,11 +117,14 @@ class ShareViewModelTest {
 
         share.refresh();
         assertEquals(List.of(new ShareViewModel.RequestRow("Bob", fingerprint)), List.copyOf(share.requests()));
+        dialogs.asked.clear();
         dialogs.confirmAnswer = false;
         share.admit(share.requests().get(0));
         assertEquals(1, share.requests().size(), "declining the fingerprint check admits no one");
         dialogs.confirmAnswer = true;
         share.admit(share.requests().get(0));
+        assertEquals(List.of("confirm: Admit Bob?", "confirm: Admit Bob?"), dialogs.asked,
+                "admitting someone loses nothing: an ordinary question");
         assertTrue(share.requests().isEmpty());
         assertEquals(List.of("Alice", "Bob"), share.members().stream().map(ShareViewModel.MemberRow::name).toList());
         assertTrue(share.messageProperty().get().startsWith("Admitted Bob"), share.messageProperty().get());
@@ -150,7 +153,9 @@ class ShareViewModelTest {
         assertEquals(ShareViewModel.State.MEMBER, bobSees.stateProperty().get());
         assertEquals(2, bobSees.members().size());
 
+        dialogs.asked.clear();
         share.remove(share.members().get(1));
+        assertEquals(List.of("confirm destructive: Remove Bob from “Groceries”?"), dialogs.asked);
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals("removed", share.members().get(1).role());
         assertFalse(share.members().get(1).removable());
@@ -174,7 +179,9 @@ class ShareViewModelTest {
         assertEquals(Map.of(trip.id(), "shared"), sharingVm.sharedLists());
 
         List<String> said = new ArrayList<>();
+        dialogs.asked.clear();
         sharingVm.leave(trip, said::add);
+        assertEquals(List.of("confirm destructive: Leave “Trip”?"), dialogs.asked);
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(List.of("Left “Trip”"), said);
         assertTrue(sharingVm.sharedLists().isEmpty());
@@ -290,6 +297,9 @@ class ShareViewModelTest {
 
         dialogs.confirmAnswer = true;
         sharingVm.keepPrivate(trip, said::add);
+        assertEquals(List.of("confirm: Keep “Trip” as a private list?", "confirm: Keep “Trip” as a private list?"),
+                dialogs.asked.stream().filter(a -> a.startsWith("confirm")).toList(),
+                "keeping the list as one's own loses nothing: an ordinary question");
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(List.of("“Trip” is a private list now."), said);
         assertTrue(sharing("alice").get(trip.id()).isEmpty());

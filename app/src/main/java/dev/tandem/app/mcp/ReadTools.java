@@ -132,7 +132,7 @@ final class ReadTools {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", l.id());
             e.put("name", ItemAnswers.cut(l.name(), ItemAnswers.TITLE_CHARS));
-            e.put("openTodos", counts.getOrDefault(l.id(), 0L));
+            e.put("openTodos", counts.getOrDefault("list:" + l.id(), 0L));
             return e;
         }).toList());
         m.put("listsCut", lists.size() > MAX_NAMES);

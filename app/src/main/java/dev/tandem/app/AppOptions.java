@@ -29,6 +29,23 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
         }
     }
 
+    /**
+     * The code after {@code --lang} (or in {@code --lang=CODE}) among {@code args}, or null: read before the
+     * options are, so that their own errors come in the language asked for.
+     */
+    public static String langIn(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--lang") && i + 1 < args.size() && !args.get(i + 1).isBlank()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith("--lang=")) {
+                return a.substring("--lang=".length());
+            }
+        }
+        return null;
+    }
+
     public static AppOptions parse(List<String> args, Map<String, String> env) {
         String dataDir = null;
         boolean demo = false;
@@ -72,6 +89,8 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                     } else if (a.isBlank()) {
                         // javafx:run passes an empty argument when no args are given
                         continue;
+                    } else if (!a.startsWith("-")) {
+                        throw new UsageException(Messages.text("cli.error.unknownCommand", a));
                     } else {
                         throw new UsageException(Messages.text("cli.app.unknownOption", a));
                     }

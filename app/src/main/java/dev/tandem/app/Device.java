@@ -271,7 +271,7 @@ public final class Device implements AutoCloseable {
     }
 
     /**
-     * The name a device in {@code dataDir} goes by: the one the user chose (Sync settings or
+     * The name a device in {@code dataDir} goes by: the one the user chose (Settings or
      * {@code tandem device name}), else {@link #hostName()}.
      */
     public static String chosenName(Path dataDir) {

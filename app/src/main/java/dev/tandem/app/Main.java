@@ -43,9 +43,10 @@ public final class Main {
     }
 
     /** The language TANDEM_LANG or the system names (the system's when TANDEM_LANG names none). */
-    private static void useEnvironmentLanguage() {
+    /** The language {@code lang} (--lang, or null) or the environment names, before the profile is read. */
+    private static void useTypedLanguage(String lang) {
         try {
-            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
+            Messages.use(LanguageSetting.choose(lang, System.getenv(), null, LanguageSetting.system(System.getenv())));
         } catch (IllegalArgumentException e) {
             Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
         }
@@ -57,7 +58,7 @@ public final class Main {
             args = ArgumentText.decode(typed);
         } catch (ArgumentText.Unreadable e) {
             // Refused before anything runs: stored, such text would reach every device as U+FFFD.
-            useEnvironmentLanguage();
+            useTypedLanguage(null);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             err.println("tandem: " + (e.index() < 0 ? Messages.text("cli.args.unreadable")
                     : Messages.text("cli.args.notUtf8", e.index() + 1)));
@@ -75,9 +76,9 @@ public final class Main {
             System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
         }
-        // The options' own errors come in the environment's language; --lang and the profile's choice
-        // apply once the options are read (a bad TANDEM_LANG is said then).
-        useEnvironmentLanguage();
+        // The options' own errors come in the language --lang or the environment names; the profile's choice
+        // applies once the options are read (a bad --lang or TANDEM_LANG is said then).
+        useTypedLanguage(AppOptions.langIn(list));
         AppOptions options;
         try {
             options = AppOptions.parse(list, System.getenv());
@@ -89,8 +90,11 @@ public final class Main {
         }
         try {
             SettingsStore settings = new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv()));
-            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(), settings,
-                    LanguageSetting.system(System.getenv())));
+            Locale system = LanguageSetting.system(System.getenv());
+            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(), settings, system));
+            // Settings → Language names the system's own language, not the one --lang asked for.
+            LanguageSetting.started(new LanguageSetting.Start(Language.forLocale(system),
+                    LanguageSetting.forcedBy(options.lang(), System.getenv())));
             WeekStartSetting.apply(settings, System.getenv());
             // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
             Locale.setDefault(Messages.language().locale());

@@ -211,7 +211,7 @@ public final class TandemApp extends Application {
         t.start();
     }
 
-    /** The name this device goes by: the one chosen in Sync settings, else the host name. */
+    /** The name this device goes by: the one chosen in Settings, else the host name. */
     static String deviceName(Path dataDir) {
         return Device.chosenName(dataDir);
     }

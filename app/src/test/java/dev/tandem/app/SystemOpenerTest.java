@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +28,17 @@ class SystemOpenerTest {
         SystemOpener opener = new SystemOpener(List.of("false"), uri -> { });
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> opener.open(f.toUri().toString()));
         assertTrue(e.getMessage().contains("model.xyz3d"), e.getMessage());
+    }
+
+    /**
+     * xdg-open runs the viewer and answers with its exit status: a viewer that showed the file and was then closed
+     * with an error (killed) is no "no application opens it".
+     */
+    @Test
+    void open_applicationRanAWhileThenEndedWithAnError_noFailure() throws Exception {
+        Path f = Files.writeString(dir.resolve("receipt.txt"), "x");
+        SystemOpener opener = new SystemOpener(List.of("sh", "-c", "sleep 1.5; exit 4", "sh"), uri -> { }, Duration.ofSeconds(1));
+        opener.open(f.toUri().toString());
     }
 
     @Test

@@ -103,7 +103,9 @@ public final class Cli {
             if (a.startsWith("--data-dir=") || a.startsWith("--lang=")) {
                 continue;
             }
-            return VERBS.contains(a);
+            // A word that is no option is meant as a command: the command line says it knows no such command
+            // (in the language --lang asks for), rather than the window's options calling it an option.
+            return VERBS.contains(a) || !a.isBlank() && !a.startsWith("-");
         }
         return false;
     }

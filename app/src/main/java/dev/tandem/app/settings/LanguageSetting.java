@@ -51,6 +51,37 @@ public final class LanguageSetting {
         return Language.forLocale(system);
     }
 
+    /**
+     * What chose the language over the profile's choice, if anything did: {@code "--lang"} when {@code flag} is
+     * given, {@code "TANDEM_LANG"} when that variable is set, else empty (the profile's choice or the system's).
+     */
+    public static Optional<String> forcedBy(String flag, Map<String, String> env) {
+        if (flag != null) {
+            return Optional.of("--lang");
+        }
+        String fromEnv = env.get("TANDEM_LANG");
+        return fromEnv != null && !fromEnv.isBlank() ? Optional.of("TANDEM_LANG") : Optional.empty();
+    }
+
+    /**
+     * How this process came to its language: the system's own language (read before the app sets the JVM's
+     * default locale to the language it speaks) and what forced another, if anything did.
+     */
+    public record Start(Language system, Optional<String> forcedBy) {
+    }
+
+    private static volatile Start start = new Start(Language.forLocale(Locale.getDefault()), Optional.empty());
+
+    /** Records how the process came to its language; the window's start does this once. */
+    public static void started(Start s) {
+        start = s;
+    }
+
+    /** How this process came to its language ({@link #started}); the JVM's locale and nothing forced, before. */
+    public static Start start() {
+        return start;
+    }
+
     private static Language known(String code, String where) {
         return Language.forTag(code).orElseThrow(() -> new IllegalArgumentException(Messages.text(
                 "common.language.unknown", where, code,

@@ -24,6 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.Ikon;
@@ -43,8 +45,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * narrower centre (a window under about 1,100 px with the editor open, down to the least 760 px) the header takes
  * two rows: the title with the icon buttons at its right and the count line under them across the whole width,
  * then the sort order and search (with Empty Trash), which wrap only where even that row is too narrow. Every
- * button stays whole and inside the window. The arrangement follows the header's width alone, never the title's
- * or the count's text, so a count that changes moves nothing.
+ * button stays whole and inside the window. The arrangement follows the header's width and the title (a view's
+ * own name reads whole beside the controls, the search field giving way for it, or on a row of its own), never the
+ * count's text, so a count that changes moves nothing.
  */
 final class HeaderView extends VBox {
     /** Below this width the header drops its "Sort" label. */
@@ -65,7 +68,7 @@ final class HeaderView extends VBox {
     /** Undo, the theme, the shortcuts and the ⋮ menu: at the right of the title's row, always. */
     private final HBox tools;
     private final HBox line = new HBox(10);
-    private Boolean twoRows;
+    private Layout layout;
 
     HeaderView(WindowViewModel window, Runnable focusList, Runnable toggleShortcuts) {
         super(10);
@@ -78,6 +81,7 @@ final class HeaderView extends VBox {
         title.textProperty().bind(vm.titleProperty());
         // A long list name gives way (shortened with "…") before the header's controls do.
         title.setMinWidth(0);
+        title.fontProperty().addListener((o, a, f) -> title.setMaxHeight(twoLines(f)));
         count.setId("view-count");
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.chrome().countTextProperty());
@@ -187,31 +191,77 @@ final class HeaderView extends VBox {
     }
 
     private void arrange(double width) {
+        double searchMin = searchMin();
+        search.setMinWidth(searchMin);
         double finderRow = rowWidth(finder.getChildren(), finder.getHgap()) - search.prefWidth(-1);
         double beside = finderRow + line.getSpacing() + tools.prefWidth(-1);
-        boolean two = width < TITLE_BESIDE + line.getSpacing() + beside + SEARCH_MIN;
+        // The title whole beside the controls where the search field can give it the room ("Work this week" was
+        // cut with space to spare), else the header takes two rows and the title its own row's width.
+        double titleNeed = Math.max(TITLE_BESIDE, Math.ceil(title.prefWidth(-1)));
+        boolean two = width < titleNeed + line.getSpacing() + beside + searchMin;
         // The search field gives way before anything wraps; under the title it takes the rest of its row.
         // (A pixel to spare: rounding must not wrap it.)
-        double avail = Math.floor(two ? width - finderRow : width - line.getSpacing() - TITLE_BESIDE - beside) - 1;
-        search.setPrefWidth(two ? (avail >= SEARCH_MIN ? avail : Math.max(SEARCH_MIN, width - 1)) : Math.min(SEARCH_WIDTH, avail));
+        double avail = Math.floor(two ? width - finderRow : width - line.getSpacing() - titleNeed - beside) - 1;
+        search.setPrefWidth(two ? (avail >= searchMin ? avail : Math.max(searchMin, width - 1)) : Math.max(searchMin, Math.min(SEARCH_WIDTH, avail)));
         // In one row the sort order and search never wrap (the title gives way); under the title they wrap to the width.
         finder.setMinWidth(two ? 0 : finderRow + search.getPrefWidth());
         finder.setPrefWrapLength(two ? width : finderRow + search.getPrefWidth());
-        if (twoRows == null || two != twoRows) {
-            twoRows = two;
-            // In two rows the count line leaves the title's side for a line of its own under it: beside the
-            // icons it would have as little as 90 px, and the Calendar's line was cut there.
-            if (two) {
-                titles.getChildren().setAll(title);
-                line.getChildren().setAll(titles, tools);
-                titleBlock.getChildren().setAll(line, count);
-                getChildren().setAll(titleBlock, finder);
-            } else {
-                titles.getChildren().setAll(title, count);
-                line.getChildren().setAll(titles, finder, tools);
-                getChildren().setAll(line);
+        // In two rows the title shares its row with the icons; a title that does not fit there ("Boîte de réception"
+        // beside a 760 px window's editor) takes the row alone, the icons going to the count's line under it, and
+        // may take a second line rather than end in "…".
+        boolean alone = two && width < titleNeed + line.getSpacing() + tools.prefWidth(-1);
+        title.setWrapText(alone);
+        Layout layout = !two ? Layout.ONE_ROW : alone ? Layout.TITLE_ALONE : Layout.TWO_ROWS;
+        if (layout != this.layout) {
+            this.layout = layout;
+            switch (layout) {
+                case ONE_ROW -> {
+                    titles.getChildren().setAll(title, count);
+                    line.getChildren().setAll(titles, finder, tools);
+                    getChildren().setAll(line);
+                }
+                // In two rows the count line leaves the title's side for a line of its own under it: beside the
+                // icons it would have as little as 90 px, and the Calendar's line was cut there.
+                case TWO_ROWS -> {
+                    titles.getChildren().setAll(title);
+                    line.getChildren().setAll(titles, tools);
+                    titleBlock.getChildren().setAll(line, count);
+                    getChildren().setAll(titleBlock, finder);
+                }
+                case TITLE_ALONE -> {
+                    titles.getChildren().setAll(count);
+                    line.getChildren().setAll(titles, tools);
+                    titleBlock.getChildren().setAll(title, line);
+                    getChildren().setAll(titleBlock, finder);
+                }
             }
         }
+    }
+
+    /** How the header's parts are arranged: see {@link #arrange}. */
+    private enum Layout { ONE_ROW, TWO_ROWS, TITLE_ALONE }
+
+    /**
+     * The least width of the search field: its prompt whole between the magnifier and the clear button ("Rechercher"
+     * was cut to "Recherc" at {@link #SEARCH_MIN}), never less than that.
+     */
+    private double searchMin() {
+        Text probe = new Text(search.getPromptText());
+        probe.setFont(search.getFont());
+        CustomTextField field = (CustomTextField) search;
+        double sides = 0;
+        for (Node n : new Node[] {field.getLeft(), field.getRight()}) {
+            sides += n == null ? 0 : n.prefWidth(-1) + 8;
+        }
+        return Math.max(SEARCH_MIN, Math.ceil(probe.getLayoutBounds().getWidth() + sides + search.snappedLeftInset()
+                + search.snappedRightInset()) + 2);
+    }
+
+    /** The height of two lines of text in {@code font}, with the label's padding. */
+    private double twoLines(Font font) {
+        Text probe = new Text("Ag\nAg");
+        probe.setFont(font);
+        return Math.ceil(probe.getLayoutBounds().getHeight() + title.snappedTopInset() + title.snappedBottomInset()) + 2;
     }
 
     /** The width {@code nodes} take side by side, those shown, {@code hgap} apart. */

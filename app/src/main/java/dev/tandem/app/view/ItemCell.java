@@ -246,6 +246,8 @@ private final MainViewModel vm;
         setAccessibleText(accessibleText(it, dueText));
         // A note's own icon already says it is text; the "has notes" mark is for todos.
         noteIcon.setVisible(it.hasNotes() && !note);
+        // Hidden, it takes no room: beside the editor at 760 px the details need every pixel of the row.
+        noteIcon.setManaged(noteIcon.isVisible());
         if (it.hasNotes() && !note) {
             if (notesTip == null) {
                 notesTip = new Tooltip();

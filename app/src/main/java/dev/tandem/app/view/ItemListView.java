@@ -30,6 +30,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * row lost it, so the selection and scroll position survive updates from sync.
  */
 public final class ItemListView extends ListView<ItemRow> {
+    /** Below this width the rows take less padding. */
+    static final double NARROW = 380;
     private final MainViewModel vm;
     private String rememberedId;
     /** The selection was that one row: restoring it replaces whatever the diff left selected. */
@@ -52,6 +54,8 @@ public final class ItemListView extends ListView<ItemRow> {
         this.vm = vm;
         setId("items");
         getStyleClass().add(Styles.ITEM_LIST);
+        // Beside the editor in a small window the rows take less padding (tandem.css): their details keep the room.
+        PseudoStates.bind(this, PseudoStates.NARROW, widthProperty().lessThan(NARROW));
         // In a list's own order rows are dragged to move them; the middle of a todo takes the dragged one in.
         rowDrag = new RowDrag<>(this, r -> vm.outlinedProperty().get(),
                 (dragged, target) -> !dragged.isSection() && !target.isNote() && !target.id().equals(dragged.id()),

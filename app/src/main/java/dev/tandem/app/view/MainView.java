@@ -17,7 +17,7 @@ import dev.tandem.app.vm.conflict.ConflictsViewModel;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
-import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
@@ -40,6 +40,8 @@ import javafx.stage.Window;
 public final class MainView extends BorderPane {
     /** The least width of the list and its header: the editor shrinks to its own minimum before this does. */
     static final double CENTER_MIN = 280;
+    /** Where the divider between the list and the editor starts: the list gets the larger share. */
+    static final double EDITOR_DIVIDER = 0.64;
     /** Below this window width the sidebar takes its narrow width. */
     static final double SMALL_WINDOW = 1000;
     private final WindowViewModel window;
@@ -59,6 +61,9 @@ public final class MainView extends BorderPane {
     private final Shortcuts shortcuts;
     private final ReminderNotifier reminders;
     private Node focusBeforeOverlay;
+    /** Held here: a binding only its listeners refer to would be collected, and the editor's side stop following. */
+    private final BooleanBinding editorWanted;
+    private final EditorSplit editorSplit;
 
     public MainView(WindowViewModel window) {
         this.window = window;
@@ -124,19 +129,13 @@ public final class MainView extends BorderPane {
         SelectionPane selection = new SelectionPane(vm, itemList::selectedRows);
         editorView.getChildren().add(selection);
 
-        SplitPane split = new SplitPane(center, editorView);
-        // Both sides follow the window in proportion: made narrower, the editor gives way as the list does
-        // (down to its own minimum) rather than keep its width and leave the list at its least.
-        split.setDividerPositions(0.64);
-        // The conflicts view has no item to edit: it gets the whole width.
-        showingConflicts.addListener((o, a, conflictsShown) -> {
-            if (conflictsShown && split.getItems().contains(editorView)) {
-                split.getItems().remove(editorView);
-            } else if (!conflictsShown && !split.getItems().contains(editorView)) {
-                split.getItems().add(editorView);
-                split.setDividerPositions(0.64);
-            }
-        });
+        SplitPane split = new SplitPane(center);
+        // The editor's side shows while it has something to show (EditorSplit). Both sides follow the window in
+        // proportion: made narrower, the editor gives way as the list does (down to its own minimum) rather than
+        // keep its width and leave the list at its least.
+        editorWanted = showingConflicts.not()
+                .and(editor.showingProperty().or(vm.selectionCountProperty().greaterThan(1)));
+        editorSplit = new EditorSplit(split, editorView, editorWanted, EDITOR_DIVIDER);
 
         sidebar = new SidebarView(vm, window.deviceName());
         setLeft(sidebar);
@@ -146,11 +145,13 @@ public final class MainView extends BorderPane {
         // narrows in a small window; only below the sum of the minimums is the right edge clipped, so the
         // layout never grows past the window and the status bar below keeps its controls in view.
         center.setMinWidth(CENTER_MIN);
+        // Likewise for the height: a BorderPane grows to its children's least heights, past the window's bottom,
+        // and the status bar went with it; what is taller than the room scrolls (the editor) or is clipped.
         for (Region r : new Region[] {split, overlay}) {
             r.setMinWidth(0);
+            r.setMinHeight(0);
         }
-        sidebar.prefWidthProperty().bind(Bindings.when(widthProperty().lessThan(SMALL_WINDOW))
-                .then(SidebarView.NARROW_WIDTH).otherwise(SidebarView.WIDTH));
+        sidebar.narrowProperty().bind(widthProperty().lessThan(SMALL_WINDOW));
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(overlay.widthProperty());
         clip.heightProperty().bind(overlay.heightProperty());
@@ -164,6 +165,7 @@ public final class MainView extends BorderPane {
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
+                editorSplit.install(s);
                 applyTheme(s);
                 installShortcuts(s);
                 s.windowProperty().addListener((ow, wa, w) -> checkDateOnFocus(w));

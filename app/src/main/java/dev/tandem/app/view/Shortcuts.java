@@ -25,9 +25,9 @@ public final class Shortcuts {
             this(keys, scope, description, action, true);
         }
 
-        /** The keys as the platform writes them ("Ctrl+N", "⌘N"). */
+        /** The keys as the language and the platform write them ("Ctrl+N", "Strg+N", "⌘N"). */
         public String keyText() {
-            return keys.getDisplayText();
+            return KeyNames.of(keys);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +26,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -33,6 +38,16 @@ public final class SidebarView extends VBox {
     /** Its width, and the narrower one the main view gives it in a small window. */
     static final double WIDTH = 220;
     static final double NARROW_WIDTH = 180;
+    /** The most a long language widens the sidebar to: in a small window the list and the editor keep their least. */
+    static final double NARROW_MAX = 230;
+    static final double WIDE_MAX = 260;
+    /** A row besides its name: the icon, two gaps, a count badge, the row's padding and border. */
+    private static final double ROW_EXTRAS = 17 + 2 * 10 + 34 + 20;
+    /** The views every sidebar shows, in the app's own words. */
+    private static final List<String> OWN_WORDS = List.of("main.sidebar.inbox", "main.sidebar.today",
+            "main.sidebar.upcoming", "main.sidebar.agenda", "main.sidebar.calendar", "main.sidebar.someday",
+            "main.sidebar.completed", "main.sidebar.trash", "main.sidebar.conflicts");
+    private final BooleanProperty narrow = new SimpleBooleanProperty(false);
     private final MainViewModel vm;
     private final ListView<SidebarEntry> list = new ListView<>();
     private boolean syncing;
@@ -42,8 +57,10 @@ public final class SidebarView extends VBox {
     public SidebarView(MainViewModel vm, String deviceName) {
         this.vm = vm;
         getStyleClass().add(Styles.SIDEBAR);
-        setPrefWidth(WIDTH);
-        setMinWidth(NARROW_WIDTH);
+        setMinWidth(Region.USE_PREF_SIZE);
+        narrow.addListener((o, a, b) -> requestLayout());
+        // In a small window the rows take less padding (tandem.css): "Boîte de réception" keeps its last letters.
+        PseudoStates.bind(this, PseudoStates.NARROW, narrow);
 
         Label title = new Label(Messages.text("main.sidebar.title"));
         title.getStyleClass().add(Styles.TITLE);
@@ -104,7 +121,41 @@ public final class SidebarView extends VBox {
         newFilter.setOnAction(e -> vm.smartLists().create());
         newFilter.setFocusTraversable(false);
 
+        for (Button b : new Button[] {newList, newFilter}) {
+            // "Nouvelle liste intelligente" goes on two lines in a narrow sidebar rather than end in "…".
+            b.setWrapText(true);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(header, list, newList, newFilter);
+    }
+
+    /** True in a small window (MainView sets it): the sidebar takes its narrow width. */
+    public BooleanProperty narrowProperty() {
+        return narrow;
+    }
+
+    /**
+     * {@link #WIDTH}, or {@link #NARROW_WIDTH} in a small window, widened (up to {@link #WIDE_MAX} or
+     * {@link #NARROW_MAX}) to show the app's own views whole in a long language: "Boîte de réception" and its count
+     * need more than 180 px.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        boolean small = narrow.get();
+        double base = small ? NARROW_WIDTH : WIDTH;
+        return Math.min(Math.max(base, ownWordsWidth()), small ? NARROW_MAX : WIDE_MAX);
+    }
+
+    /** The width a row needs to show the longest of the app's own views, bold as when selected, with a count. */
+    private double ownWordsWidth() {
+        Text probe = new Text();
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
+        double widest = 0;
+        for (String key : OWN_WORDS) {
+            probe.setText(Messages.text(key));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + ROW_EXTRAS + snappedLeftInset() + snappedRightInset();
     }
 
     /** Lists and smart lists take the order a person gives them; the fixed views and tags keep theirs. */
@@ -201,9 +252,10 @@ public final class SidebarView extends VBox {
             setPrefWidth(0);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             icon.setIconSize(17);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            row = new HBox(10, icon, name, spacer, badge);
+            // The name takes the room up to the badge (a spacer would cost a gap the name needs in French).
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            row = new HBox(10, icon, name, badge);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("sidebar-row");
             section.getStyleClass().add(Styles.SIDEBAR_SECTION);

@@ -28,7 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The status bar: sync state, last success, changes waiting, progress, a failure that needs the
  * user, the lasting warning about unread remote objects, a one-time notice (a new device id),
- * "Details" of the last failure, "Sync now" and "Sync settings…". The state and the buttons keep
+ * "Details" of the last failure, "Sync now" and "Settings…". The state and the buttons keep
  * their size at every window width; the texts are shortened instead, whole in their tooltips.
  */
 public final class StatusBarView extends HBox {

@@ -108,7 +108,7 @@ public final class WindowViewModel implements AutoCloseable {
         return transfer;
     }
 
-    /** "Sync settings…" and Ctrl+,. */
+    /** "Settings…" and Ctrl+,. */
     public void openSyncSettings() {
         settings.open();
     }

@@ -157,6 +157,27 @@ class CliLanguageTest {
         assertTrue(bad.output().startsWith("tandem: unbekannte Option: --bogus\nAufruf: tandem"), bad.output());
     }
 
+    /** A word that is no command, as the real process gets it: "unknown command", in the language --lang names. */
+    @Test
+    void unknownCommand_langDeAndFr_saysUnknownCommandInThatLanguage() throws Exception {
+        Exit de = tandem(Map.of("LANG", "C.UTF-8"), "--data-dir", dir.toString(), "--lang", "de", "bogus");
+        assertEquals(2, de.code(), de.output());
+        assertTrue(de.output().startsWith("tandem: unbekannter Befehl: bogus\n"), de.output());
+        Exit fr = tandem(Map.of("LANG", "C.UTF-8"), "--lang=fr", "frobnicate");
+        assertEquals(2, fr.code(), fr.output());
+        assertTrue(fr.output().startsWith("tandem\u00a0: commande inconnue\u00a0: frobnicate\n")
+                || fr.output().startsWith("tandem: commande inconnue\u00a0: frobnicate\n"), fr.output());
+        assertFalse(fr.output().contains("unknown") || fr.output().contains("option"), fr.output());
+    }
+
+    /** After an option of the window's, a stray word is no option either, and --lang still decides the language. */
+    @Test
+    void appOptions_strayWordAfterAnOption_unknownCommandUnderLang() throws Exception {
+        Exit bad = tandem(Map.of("LANG", "C.UTF-8"), "--demo", "--lang", "de", "bogus");
+        assertEquals(2, bad.code(), bad.output());
+        assertTrue(bad.output().startsWith("tandem: unbekannter Befehl: bogus\nAufruf: tandem"), bad.output());
+    }
+
     private record Exit(int code, String output) {
     }
 

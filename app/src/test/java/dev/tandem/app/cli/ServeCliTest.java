@@ -7,6 +7,7 @@ import dev.tandem.app.Main;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.web.MdnsPort;
 import dev.tandem.app.web.WebServerAddresses;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -201,6 +202,13 @@ class ServeCliTest {
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(lan.isPresent(), "this machine has no LAN address");
         }
+        // Port 5353 is the machine's: no other test announces or asks on it meanwhile.
+        try (MdnsPort port = MdnsPort.hold()) {
+            serveOnEveryAddress(lan);
+        }
+    }
+
+    private void serveOnEveryAddress(Optional<String> lan) throws Exception {
         Served s = serve("--tls-self-signed", "--listen", "0.0.0.0:0");
         try {
             URI url = URI.create(s.url());

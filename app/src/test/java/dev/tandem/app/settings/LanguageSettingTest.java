@@ -39,6 +39,14 @@ class LanguageSettingTest {
     }
 
     @Test
+    void forcedBy_flagThenVariable_namesWhatChoseOverTheProfile() {
+        assertEquals(Optional.of("--lang"), LanguageSetting.forcedBy("de", Map.of("TANDEM_LANG", "fr")));
+        assertEquals(Optional.of("TANDEM_LANG"), LanguageSetting.forcedBy(null, Map.of("TANDEM_LANG", "fr")));
+        assertEquals(Optional.empty(), LanguageSetting.forcedBy(null, Map.of("TANDEM_LANG", " ")));
+        assertEquals(Optional.empty(), LanguageSetting.forcedBy(null, Map.of("LANG", "de_DE.UTF-8")));
+    }
+
+    @Test
     void saved_unknownCodeInTheFile_ignored() {
         SettingsStore store = new SettingsStore(tmp);
         store.put(LanguageSetting.KEY, "xx");

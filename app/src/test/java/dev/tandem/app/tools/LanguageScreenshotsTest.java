@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code screenshots/languages/*.png}: the main window, the calendar and Sync settings in German, French
+ * {@code screenshots/languages/*.png}: the main window, the calendar and Settings in German, French
  * and both pseudo-languages, at 1366×768 and at the narrowest 760 px; with a check that no label,
  * button or heading is cut short. The sample todos are written in the language, as a person would.
  * Run with the screenshot command ({@code -Pscreenshots}).

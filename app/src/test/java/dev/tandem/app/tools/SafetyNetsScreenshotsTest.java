@@ -166,7 +166,7 @@ class SafetyNetsScreenshotsTest {
                     backups.backupNow();
                     return d;
                 });
-                waitFor(() -> backups.lastProperty().get().startsWith("Last backup") && !backups.busyProperty().get());
+                waitFor(() -> backups.lastProperty().get().contains(" · ") && !backups.busyProperty().get());
                 settle();
                 save(snapshot(bd.getDialogPane().getScene()), "backups.png");
                 fx(() -> {

@@ -329,7 +329,7 @@ class ScreenshotsTest {
         });
     }
 
-    /** Sync settings after Test connection over the main window, as on a 1366 × 768 screen: the dialog fits it. */
+    /** Settings after Test connection over the main window, as on a 1366 × 768 screen: the dialog fits it. */
     @Test
     void settingsDialog_on1366x768() throws Exception {
         Device d = Device.open("MacBook Air", tmp.resolve("s1366"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));

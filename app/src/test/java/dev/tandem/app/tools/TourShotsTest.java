@@ -55,7 +55,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * A new user's first ten minutes, as a screen of the headless size shows them: the main window, quick add's chips,
- * a Markdown note, the Trash, Conflicts, the shortcut overlay, import and export, Sync settings (folder, S3, WebDAV)
+ * a Markdown note, the Trash, Conflicts, the shortcut overlay, import and export, Settings (folder, S3, WebDAV)
  * after Test connection, the Phone (CalDAV) dialog and the demo's two windows, in both themes, plus the main window
  * between the 760 px minimum width and the default 1180 px. Each PNG is the whole screen with every showing window
  * (dialogs, menus and notifications too) where it is, for looking at, not for the repository:

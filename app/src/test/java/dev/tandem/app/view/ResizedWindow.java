@@ -29,6 +29,23 @@ public final class ResizedWindow {
         view = TestWindow.mainWindow(stage, device, null, 1180, 740);
     }
 
+    private ResizedWindow(Device device, double w, double h) {
+        this.device = device;
+        stage = new Stage();
+        view = TestWindow.mainWindow(stage, device, null, w, h);
+    }
+
+    /**
+     * Off the FX thread (in a test's body): a profile in a new folder under {@code dir}, filled by {@code seed} on the
+     * calling thread, then shown {@code w} × {@code h} from the start.
+     */
+    public static ResizedWindow open(Path dir, String name, Consumer<TodoStore> seed, double w, double h) throws Exception {
+        Device d = TestWindow.device(name, Files.createTempDirectory(dir, "ui"), null);
+        seed.accept(d.store());
+        // The first window of a JVM loads the toolkit's classes and styles: more than onFx's usual 5 s on a busy machine.
+        return onFx(30, () -> new ResizedWindow(d, w, h));
+    }
+
     /** Makes the window {@code w} × {@code h} and lets it lay out. */
     public void resize(double w, double h) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();

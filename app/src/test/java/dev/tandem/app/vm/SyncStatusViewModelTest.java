@@ -24,7 +24,7 @@ class SyncStatusViewModelTest {
     void update_off_saysOffline() {
         vm.update(SyncStatus.off());
         assertEquals("Sync off", vm.headlineProperty().get());
-        assertEquals("Working offline. Set up sync in Sync settings.", vm.detailProperty().get());
+        assertEquals("Working offline. Set up sync in Settings.", vm.detailProperty().get());
     }
 
     @Test
@@ -40,7 +40,7 @@ class SyncStatusViewModelTest {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
                 SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1, List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
-        assertEquals("The remote refused the sign-in details. Check the sign-in details in Sync settings (user name and"
+        assertEquals("The remote refused the sign-in details. Check the sign-in details in Settings (user name and"
                 + " password, or access key and secret key).", vm.errorProperty().get());
         assertEquals("1 change waiting", vm.detailProperty().get());
         assertTrue(vm.detailsProperty().get().startsWith("Access denied\n\nCheck the sign-in"), vm.detailsProperty().get());

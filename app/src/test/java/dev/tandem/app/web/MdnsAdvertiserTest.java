@@ -38,7 +38,9 @@ import javax.jmdns.impl.constants.DNSConstants;
 import javax.jmdns.impl.constants.DNSRecordClass;
 import javax.jmdns.impl.constants.DNSRecordType;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("unit")
 class MdnsAdvertiserTest {
+    /** Port 5353 is the machine's: no other test announces or asks on it meanwhile. */
+    private static MdnsPort port;
+
+    @BeforeAll
+    static void holdThePort() {
+        port = MdnsPort.hold();
+    }
+
+    @AfterAll
+    static void letThePortGo() {
+        port.close();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final List<AutoCloseable> open = new ArrayList<>();
     @TempDir

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("process")
 class MdnsOffLinkTest {
+    /** Port 5353 is the machine's: no other test announces or asks on it meanwhile. */
+    private static MdnsPort port;
+
+    @BeforeAll
+    static void holdThePort() {
+        port = MdnsPort.hold();
+    }
+
+    @AfterAll
+    static void letThePortGo() {
+        port.close();
+    }
+
     private static final String ASK = """
             import socket, struct, sys
             src, dst, name, wait = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])

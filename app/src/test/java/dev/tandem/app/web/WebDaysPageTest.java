@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -74,15 +76,16 @@ class WebDaysPageTest {
         // The Week: seven days, one under the other at phone width; the next week a button away.
         openView("week");
         chromium.await("return document.querySelectorAll('#items > li.day').length === 7");
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        assertEquals(monday.toString(), chromium.js("return document.querySelector('#items > li.day > h2').id.slice(4)"));
+        // From the first day of the page's language (English) in this system's region, as the desktop's week.
+        LocalDate first = today.with(TemporalAdjusters.previousOrSame(WeekStart.first(Language.forLocale(Locale.ENGLISH))));
+        assertEquals(first.toString(), chromium.js("return document.querySelector('#items > li.day > h2').id.slice(4)"));
         assertTrue((Boolean) chromium.js("const d = document.querySelectorAll('#items > li.day');"
                 + " return d[0].getBoundingClientRect().left === d[1].getBoundingClientRect().left"
                 + " && d[1].getBoundingClientRect().top > d[0].getBoundingClientRect().top"), "days one under the other");
         assertTrue(((String) chromium.js("return document.querySelector('#items li.today').textContent")).contains("Lunch with Ann"));
         chromium.find("#panel .week-nav button:last-child").click();
-        chromium.await("return location.hash.includes('w=" + monday.plusWeeks(1) + "')"
-                + " && document.querySelector('#items > li.day > h2').id === 'day-" + monday.plusWeeks(1) + "'");
+        chromium.await("return location.hash.includes('w=" + first.plusWeeks(1) + "')"
+                + " && document.querySelector('#items > li.day > h2').id === 'day-" + first.plusWeeks(1) + "'");
         assertEquals("Next week ›", chromium.js("return document.querySelector('#panel .week-nav button:last-child').textContent"));
 
         // The item page: a start date, then Someday, saved as the desktop holds them.

@@ -60,7 +60,7 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * The devices the remote knows of (each with a head, an ack or a retirement), this database's
      * own included, in id order: lists the remote and reads each device's newest head or ack (one
-     * request per device). For Sync settings' device list; not part of a sync.
+     * request per device). For Settings' device list; not part of a sync.
      */
     List<RemoteDevice> devices(Db db);
 

@@ -17,16 +17,16 @@ public class SyncException extends TandemException {
         /** The remote answered with a transient error (5xx, throttling). */
         REMOTE_BUSY(true, "The storage service is busy; sync will try again."),
         /** The credentials were refused. */
-        AUTH(false, "Check the sign-in details in Sync settings (user name and password, or access key and secret key)."),
+        AUTH(false, "Check the sign-in details in Settings (user name and password, or access key and secret key)."),
         /** The bucket or folder does not exist. */
-        NOT_FOUND(false, "Check the bucket, folder or address in Sync settings."),
+        NOT_FOUND(false, "Check the bucket, folder or address in Settings."),
         /** The provider ignores conditional writes, so concurrent devices could overwrite each other. */
         NO_CONDITIONAL_WRITES(false, "Use a server that refuses to overwrite on request (If-None-Match on PUT, or "
                 + "MOVE with Overwrite: F for WebDAV), or a folder remote."),
         /** The passphrase does not open the remote's encrypted objects. */
         WRONG_PASSPHRASE(false, "Enter the passphrase the other devices use."),
         /** The remote is encrypted and this device has no passphrase for it. */
-        PASSPHRASE_REQUIRED(false, "Enter the passphrase the other devices use for this remote in Sync settings "
+        PASSPHRASE_REQUIRED(false, "Enter the passphrase the other devices use for this remote in Settings "
                 + "(or TANDEM_PASSPHRASE for the command line)."),
         /** This device would encrypt, but the remote already holds unencrypted data from other devices. */
         ENCRYPTION_MISMATCH(false, "Turn encryption off to keep syncing with this remote, or sync the encrypted "
@@ -76,7 +76,7 @@ public class SyncException extends TandemException {
         LOGIN_PAGE("Open any web page in a browser and sign in to this network (hotel, train or office Wi-Fi); "
                 + "sync resumes by itself. If this keeps happening on your own network, check the address."),
         /** The proxy could not be reached, or refused the request. */
-        PROXY("Check the proxy setting in Sync settings, or HTTPS_PROXY, HTTP_PROXY and NO_PROXY."),
+        PROXY("Check the proxy setting in Settings, or HTTPS_PROXY, HTTP_PROXY and NO_PROXY."),
         /** TLS failed, or the certificate is not one this computer trusts (a TLS-inspecting proxy). */
         TLS("The secure connection could not be checked: a network in between (a company proxy that inspects "
                 + "encrypted traffic) or someone else may be intercepting it. Try another network, or ask the "

@@ -88,4 +88,22 @@ class LoginPageTest {
                 .encrypted("correct horse battery staple").build());
         assertLoginPage(assertThrows(SyncException.class, () -> engine.sync(db)));
     }
+
+    @Test
+    void sync_s3ServerFailsWithAnErrorPage_saysTheServerFailedAndARetryMayHelp() {
+        // A server's own failure in HTML (a Python server's traceback page, a load balancer's 502):
+        // no Wi-Fi log-in, and the sync tries again.
+        try (ScriptedHttpServer failing = ScriptedHttpServer.start(r -> Response.of(500, "text/html; charset=utf-8",
+                "<!doctype html><title>500 Internal Server Error</title><h1>Internal Server Error</h1>"))) {
+            Db db = fixture.device();
+            db.save(Item.of("x"));
+            SyncEngine engine = fixture.closeAfter(SyncEngine.builder()
+                    .s3(failing.url(), "tandem", "us-east-1", "AKIDEXAMPLE", "secret").build());
+            SyncException e = assertThrows(SyncException.class, () -> engine.sync(db));
+            assertTrue(e.retryable(), e.getMessage());
+            assertEquals(SyncException.Diagnosis.NONE, e.diagnosis(), e.getMessage());
+            assertTrue(e.getMessage().contains("the server failed (HTTP 500)"), e.getMessage());
+            assertFalse(e.getMessage().contains("log-in"), e.getMessage());
+        }
+    }
 }

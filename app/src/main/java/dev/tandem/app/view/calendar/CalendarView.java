@@ -69,7 +69,7 @@ public final class CalendarView extends VBox {
         next.setOnAction(e -> vm.next());
         Button today = new Button(Messages.text("main.calendar.today"));
         today.setId("calendar-today");
-        today.setOnAction(e -> vm.goToday());
+        today.setOnAction(e -> goToday());
         Label title = new Label();
         title.setId("calendar-title");
         title.getStyleClass().add(Styles.CALENDAR_TITLE);
@@ -110,6 +110,14 @@ public final class CalendarView extends VBox {
         vm.rangeProperty().addListener((o, a, r) -> follow.accept(r));
         follow.accept(vm.rangeProperty().get());
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    /** Today selected and in view: the week scrolls to it even when it was selected already. */
+    private void goToday() {
+        vm.goToday();
+        if (week != null && week.isVisible()) {
+            week.revealSelectedDay();
+        }
     }
 
     private void showMode(boolean isWeek) {
@@ -166,7 +174,7 @@ public final class CalendarView extends VBox {
         } else if (c == KeyCode.PAGE_DOWN && plain) {
             vm.next();
         } else if (c == KeyCode.HOME && plain) {
-            vm.goToday();
+            goToday();
         } else {
             done = false;
         }

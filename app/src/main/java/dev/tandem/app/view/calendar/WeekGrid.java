@@ -1,5 +1,6 @@
 package dev.tandem.app.view.calendar;
 
+import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.app.vm.calendar.CalendarEntry;
@@ -38,6 +39,8 @@ import javafx.scene.shape.Rectangle;
 final class WeekGrid extends BorderPane {
     static final double GUTTER = 64;
     static final double HOUR_HEIGHT = 44;
+    /** The hour at the top of the grid when it first shows, unless a todo of the week starts earlier. */
+    static final int START_HOUR = 7;
     /** The least width of a day's column. */
     static final double MIN_DAY_WIDTH = 110;
     private final CalendarViewModel vm;
@@ -53,6 +56,7 @@ final class WeekGrid extends BorderPane {
     private final Label[] mores = new Label[7];
     private final List<List<Label>> chips = new ArrayList<>();
     private CalendarPlan plan;
+    private boolean startHourShown;
 
     WeekGrid(CalendarViewModel vm, Runnable onOpen) {
         this.vm = vm;
@@ -110,17 +114,78 @@ final class WeekGrid extends BorderPane {
             }
         });
         vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());
-        vm.selectedDateProperty().addListener((o, a, b) -> markSelection());
+        vm.selectedDateProperty().addListener((o, a, b) -> {
+            markSelection();
+            revealSoon();
+        });
         CalendarPlan first = vm.planProperty().get();
         show(first.range().mode() == CalendarRange.Mode.WEEK ? first : CalendarPlan.empty(vm.rangeProperty().get()));
-        // Working hours in view at first: 7:00 at the top.
-        scroll.setVvalue(7.0 / (24 - 10));
+        // A week wider than the room scrolls sideways: the selected day (today, at first) stays in view as the
+        // room changes (the editor opens beside the calendar, the window is made narrower).
+        // Both after the pulse's layout, when the viewport and the grid have their new sizes.
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth()) {
+                revealSoon();
+            }
+            if (!startHourShown && b.getHeight() > 0) {
+                startHourShown = true;
+                FxExecutor.INSTANCE.later(this::showStartHour);
+            }
+        });
+        hours.widthProperty().addListener((o, a, b) -> revealSoon());
         CalendarView.acceptItemDrops(hours, (p, d) -> target(p).date() != null, (id, title, p) -> {
             Target t = target(p);
             vm.dropItem(id, title, t.date(), t.time());
         });
         CalendarView.acceptItemDrops(header, (p, d) -> headerDate(p) != null, (id, title, p) ->
                 vm.dropItem(id, title, headerDate(p), null));
+    }
+
+    /** {@link #revealSelectedDay} once the current pulse has laid the grid out. */
+    private void revealSoon() {
+        FxExecutor.INSTANCE.later(this::revealSelectedDay);
+    }
+
+    /**
+     * Scrolls the week sideways so that the selected day's column is in view (nothing to do while the whole
+     * week fits); the Today button and Home call it too, since today may already be the selected day.
+     */
+    void revealSelectedDay() {
+        LocalDate day = vm.selectedDateProperty().get();
+        if (plan == null || day == null || !plan.range().contains(day)) {
+            return;
+        }
+        double view = scroll.getViewportBounds().getWidth();
+        double range = hours.getWidth() - view;
+        if (view <= 0 || range <= 0.5) {
+            return;
+        }
+        double dayWidth = (hours.getWidth() - GUTTER) / 7;
+        int column = (int) (day.toEpochDay() - plan.range().first().toEpochDay());
+        double left = GUTTER + column * dayWidth;
+        double shownLeft = scroll.getHvalue() * range;
+        // The gutter scrolls with the grid: a day is in view when its column is inside the viewport.
+        if (left < shownLeft || left + dayWidth > shownLeft + view) {
+            double target = left + dayWidth > shownLeft + view ? left + dayWidth - view : left - GUTTER;
+            scroll.setHvalue(Math.max(0, Math.min(1, target / range)));
+        }
+    }
+
+    /**
+     * The first time the grid has a height: working hours at the top, 7:00 exactly (a 7:00 block whole), or the
+     * week's earliest timed todo when that starts before 7:00.
+     */
+    private void showStartHour() {
+        int minutes = START_HOUR * 60;
+        for (CalendarDay d : plan.days()) {
+            for (TimeBlock b : d.blocks()) {
+                minutes = Math.min(minutes, b.start());
+            }
+        }
+        double range = hours.getMinHeight() - scroll.getViewportBounds().getHeight();
+        if (range > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, geometry().y(minutes) / range)));
+        }
     }
 
     /** The hour grid's geometry at its current width. */
@@ -161,6 +226,7 @@ final class WeekGrid extends BorderPane {
      * not hundreds of new nodes to style (a week at scale holds 500 todos).
      */
     private void show(CalendarPlan p) {
+        boolean otherWeek = plan == null || !plan.range().equals(p.range());
         this.plan = p;
         CalendarRange r = p.range();
         List<String> dayNames = r.weekdayNames();
@@ -189,6 +255,9 @@ final class WeekGrid extends BorderPane {
         }
         hours.setDays(p, today, this);
         markSelection();
+        if (otherWeek) {
+            revealSoon();
+        }
     }
 
     /** Puts {@code e} in a chip or block, or hides it (null). */

@@ -1,11 +1,13 @@
 package dev.tandem.app.view.editor;
 
+import dev.tandem.app.view.FittingPrompt;
 import dev.tandem.app.vm.editor.DetailsViewModel;
 import dev.tandem.app.vm.editor.TimeViewModel;
 import dev.tandem.app.vm.editor.WhenViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -23,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -73,14 +76,16 @@ final class DetailsFields {
         end.setOnAction(e -> vm.endSeries());
         for (Button b : new Button[] {skip, end}) {
             b.getStyleClass().add(Styles.BUTTON_FLAT);
-            // Their words stay whole: the repeat field gives way instead.
             b.setMinWidth(Region.USE_PREF_SIZE);
-            b.visibleProperty().bind(vm.repeatingProperty());
-            b.managedProperty().bind(b.visibleProperty());
         }
-        HBox repeatBox = new HBox(4, repeat, skip, end);
-        HBox.setHgrow(repeat, Priority.ALWAYS);
-        repeatBox.setAlignment(Pos.CENTER_LEFT);
+        // Skip and End go under the rule, not beside it: beside, they left the field too little room to show
+        // "jeden Dienstag" whole. They show only while the todo repeats.
+        HBox seriesButtons = new HBox(4, skip, end);
+        seriesButtons.setAlignment(Pos.CENTER_LEFT);
+        seriesButtons.visibleProperty().bind(vm.repeatingProperty());
+        seriesButtons.managedProperty().bind(seriesButtons.visibleProperty());
+        repeat.setMaxWidth(Double.MAX_VALUE);
+        VBox repeatBox = new VBox(2, repeat, seriesButtons);
         TextField remind = field("editor-remind", Messages.text("editor.remind.prompt"), vm.remindTextProperty(),
                 x -> vm.commitRemind());
 
@@ -89,7 +94,7 @@ final class DetailsFields {
         for (Object[] r : rows) {
             Label l = label.apply(Messages.text((String) r[0]));
             Node n = (Node) r[1];
-            l.setLabelFor(n instanceof HBox h ? h.getChildren().get(0) : n);
+            l.setLabelFor(n instanceof Pane p ? p.getChildren().get(0) : n);
             grid.add(l, 0, row);
             grid.add(n, 1, row);
             if (n == repeatBox || n == remind) {
@@ -159,7 +164,7 @@ final class DetailsFields {
         DatePicker start = new DatePicker();
         start.setId("editor-start");
         start.setConverter(dates);
-        start.setPromptText(Messages.text("editor.start.prompt"));
+        FittingPrompt.apply(start, List.of(Messages.text("editor.start.prompt"), Messages.text("editor.start.promptShort")));
         start.valueProperty().bindBidirectional(vm.startProperty());
         start.setMaxWidth(Double.MAX_VALUE);
         start.setAccessibleText(Messages.text("editor.start.accessible"));
@@ -204,7 +209,8 @@ final class DetailsFields {
     private static TextField field(String id, String prompt, StringProperty p, Consumer<Void> commit) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPromptText(prompt);
+        // The prompts are examples of what the field reads: a narrow field shows the first one whole.
+        FittingPrompt.examples(f, prompt);
         f.textProperty().bindBidirectional(p);
         f.setOnAction(e -> commit.accept(null));
         f.focusedProperty().addListener((o, a, focused) -> {

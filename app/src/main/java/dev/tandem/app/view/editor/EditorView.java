@@ -1,5 +1,7 @@
 package dev.tandem.app.view.editor;
 
+import dev.tandem.app.view.FittingPrompt;
+import dev.tandem.app.view.FormScroll;
 import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.attachment.AttachmentInput;
@@ -50,6 +52,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class EditorView extends StackPane {
     /** Below this width the Todo/Note buttons go without their icons. */
     static final double NARROW = 320;
+    /** The least width the fields get beside their names; with less room the names go above them. */
+    static final double FIELD_ROOM = 200;
+    /** The notes' least height: four lines of text. */
+    static final double NOTES_MIN_HEIGHT = 84;
+    /** The style class of the pane the form scrolls in. */
+    static final String EDITOR_SCROLL = "editor-scroll";
     private final EditorViewModel vm;
     private final MainViewModel main;
     private final TextField title = new TextField();
@@ -85,6 +93,8 @@ public final class EditorView extends StackPane {
         notes.setPromptText(Messages.text("editor.notes.prompt"));
         notes.setWrapText(true);
         notes.setPrefRowCount(8);
+        // A low window scrolls the form rather than squeeze the notes below a few lines.
+        notes.setMinHeight(NOTES_MIN_HEIGHT);
         // Not bound both ways: a long note is edited a part at a time (see NoteTextParts).
         NoteTextParts noteParts = new NoteTextParts(vm.notesProperty(), vm.itemProperty(), notes);
         notes.focusedProperty().addListener((o, a, f) -> {
@@ -97,7 +107,7 @@ public final class EditorView extends StackPane {
         notes.textProperty().addListener((o, a, b) -> autosave.playFromStart());
 
         due.setId("editor-due");
-        due.setPromptText(Messages.text("editor.due.prompt"));
+        FittingPrompt.apply(due, List.of(Messages.text("editor.due.prompt"), Messages.text("editor.due.promptShort")));
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
         due.setConverter(dates(vm, vm.dueProperty()));
@@ -154,8 +164,6 @@ public final class EditorView extends StackPane {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        // Under 280 px (the editor at its least, beside a 760 px window) the names go above the fields.
-        NarrowForm.stackBelow(grid, 280);
         Label dueLabel = fieldLabel(Messages.text("editor.field.due"));
         showFor(dueLabel, vm.noteProperty().not());
         showFor(dueBox, vm.noteProperty().not());
@@ -176,10 +184,8 @@ public final class EditorView extends StackPane {
         Button trash = new Button(Messages.text("editor.trash"), Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
         trash.setOnAction(e -> main.deleteSelected());
-        Region topSpacer = new Region();
-        HBox.setHgrow(topSpacer, Priority.ALWAYS);
-        HBox top = new HBox(8, done, topSpacer, kindSwitch());
-        top.setAlignment(Pos.CENTER_LEFT);
+        // "Done" at the start, Todo | Note at the end; in a narrow German editor the switch goes below "Erledigt".
+        WrapRow top = new WrapRow(done, kindSwitch(), 8, 8);
         HBox bottom = new HBox(trash);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
@@ -192,8 +198,22 @@ public final class EditorView extends StackPane {
         VBox form = new VBox(10, top, title, tooLong, notesPane, grid, history.head(), history.list(), bottom);
         vm.attachments().ifPresent(a -> attachments(a, form));
         form.getStyleClass().add(Styles.EDITOR);
+        // A narrow editor takes less padding (see tandem.css): the fields keep the room for a whole date.
+        PseudoStates.bind(form, PseudoStates.NARROW, widthProperty().lessThan(NARROW));
         VBox.setVgrow(notesPane, Priority.ALWAYS);
-        form.visibleProperty().bind(vm.showingProperty());
+        // The form scrolls up and down when the window is lower than its fields (a 760 × 600 window, the names
+        // above the fields): its least height never pushes the window's status bar out (BorderPane grows to its
+        // children's least heights). The notes take the height that is left while everything fits.
+        FormScroll scroll = new FormScroll(this::getWidth);
+        scroll.setContent(form);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(EDITOR_SCROLL);
+        scroll.visibleProperty().bind(vm.showingProperty());
+        scroll.sceneProperty().addListener((o, a, sc) -> scroll.followFocus(sc));
+        // Beside fields of a usable width (a date field showing "Mon 30 Nov 2026" and its buttons), else the
+        // names go above the fields. Decided on the editor's width, which the window sets, not the form's own.
+        NarrowForm.stackWhile(grid, () -> getWidth() - form.snappedLeftInset() - form.snappedRightInset(), FIELD_ROOM,
+                widthProperty());
 
         Label emptyText = new Label(Messages.text("editor.empty"));
         // A narrow editor (the demo's windows) wraps the line rather than cut it with "…".
@@ -206,14 +226,14 @@ public final class EditorView extends StackPane {
         // The form joins the scene when first needed: a hidden node still gets its skin, CSS and layout, and
         // the date picker, combo box, text area and history list are a good part of the first frame's work.
         if (vm.showingProperty().get()) {
-            getChildren().add(form);
+            getChildren().add(scroll);
         } else {
             vm.showingProperty().addListener(new ChangeListener<Boolean>() {
                 @Override
                 public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
                     if (is) {
                         o.removeListener(this);
-                        getChildren().add(form);
+                        getChildren().add(scroll);
                     }
                 }
             });

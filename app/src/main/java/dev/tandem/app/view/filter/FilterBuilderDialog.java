@@ -1,5 +1,7 @@
 package dev.tandem.app.view.filter;
 
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.view.FormScroll;
 import dev.tandem.app.view.Forms;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.TandemDialog;
@@ -21,6 +23,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
@@ -61,7 +64,12 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         super(owner, vm, stylesheets, "filter-builder-dialog", vm.title(), 560);
         ButtonType saveType = new ButtonType(Messages.text("filter.builder.save"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(cancelType(), saveType);
-        getDialogPane().setContent(scrolling(content(), "filter-builder-scroll"));
+        FormScroll scroll = scrolling(content(), "filter-builder-scroll");
+        getDialogPane().setContent(scroll);
+        // Why the query does not read, and why nothing was saved, show where one looks: the dialog grows for them
+        // (within the screen) and scrolls them into view, rather than leave them below the fold.
+        revealWhenShown(scroll, (Label) scroll.getContent().lookup("#filter-problem"));
+        revealWhenShown(scroll, (Label) scroll.getContent().lookup("#filter-message"));
         Button save = (Button) getDialogPane().lookupButton(saveType);
         save.setId("filter-save");
         save.textProperty().bind(Bindings.when(vm.replacesProperty()).then(Messages.text("filter.builder.replace"))
@@ -158,6 +166,19 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         Forms.showOnly(problem, vm.problemProperty().isNotEmpty());
         g.add(problem, 1, r);
         return new VBox(10, g, messageLine("filter-message", vm));
+    }
+
+    /** Whenever {@code line} says something (now too, when the dialog opens with a query that does not read). */
+    private void revealWhenShown(FormScroll scroll, Label line) {
+        Runnable reveal = () -> {
+            if (!line.getText().isEmpty()) {
+                fit();
+                // After the refit's pulse, when the form has its new size.
+                FxExecutor.INSTANCE.later(() -> FxExecutor.INSTANCE.later(() -> scroll.reveal(line)));
+            }
+        };
+        line.textProperty().addListener((o, a, b) -> reveal.run());
+        addEventHandler(DialogEvent.DIALOG_SHOWN, e -> reveal.run());
     }
 
     /** {@code n}, one of the fields: disabled while the query is beyond them. */

@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -56,8 +57,17 @@ public final class BackupsDialog extends TandemDialog<BackupsViewModel, Void> {
                 vm.busyProperty());
         Button intoNew = Forms.action("backups-restore-new", Messages.text("settings.backups.restoreNew"),
                 vm::restoreIntoNewProfile, vm.busyProperty());
-        VBox box = new VBox(10, help, daily, form, failure, new HBox(8, now, restore, intoNew),
-                messageLine("backups-message", vm));
+        // The buttons keep their words and go on a second line where the language makes them longer.
+        FlowPane actions = new FlowPane(8, 8, now, restore, intoNew);
+        for (Button b : new Button[] {now, restore, intoNew}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label message = messageLine("backups-message", vm);
+        VBox box = new VBox(10, help, daily, form, failure, actions, message);
         getDialogPane().setContent(box);
+        // A line said after "Back up now" (or a failure) makes the dialog taller: it grows, within the screen.
+        message.textProperty().addListener((o, a, b) -> fit());
+        failure.visibleProperty().addListener((o, a, b) -> fit());
+        last.textProperty().addListener((o, a, b) -> fit());
     }
 }

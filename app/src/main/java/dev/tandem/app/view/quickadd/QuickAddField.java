@@ -1,5 +1,6 @@
 package dev.tandem.app.view.quickadd;
 
+import dev.tandem.app.view.FittingPrompt;
 import dev.tandem.app.view.Icons;
 import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.ui.Styles;
@@ -17,14 +18,19 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class QuickAddField extends CustomTextField {
     public QuickAddField(QuickAddViewModel vm) {
-        setLeft(Icons.of(MaterialDesignP.PLUS, 17));
-        setId("quick-add");
-        getStyleClass().add(Styles.QUICK_ADD);
-        FittingPrompt.apply(this, List.of(
+        this(vm, List.of(
                 Messages.text("main.quickAdd.prompt.long"),
                 Messages.text("main.quickAdd.prompt.medium"),
                 Messages.text("main.quickAdd.prompt.short"),
                 Messages.text("main.quickAdd.prompt.shortest")));
+    }
+
+    /** As above, with {@code prompts}, longest first (the quick-add window's name no shortcut: none opens it there). */
+    public QuickAddField(QuickAddViewModel vm, List<String> prompts) {
+        setLeft(Icons.of(MaterialDesignP.PLUS, 17));
+        setId("quick-add");
+        getStyleClass().add(Styles.QUICK_ADD);
+        FittingPrompt.apply(this, prompts);
         setAccessibleText(Messages.text("main.quickAdd.a11y"));
         textProperty().bindBidirectional(vm.textProperty());
         setOnAction(e -> vm.submit());

@@ -1,5 +1,6 @@
 package dev.tandem.app.view.quickadd;
 
+import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.Forms;
 import dev.tandem.app.vm.quickadd.QuickAddWindowViewModel;
 import dev.tandem.ui.Styles;
@@ -27,7 +28,8 @@ public final class QuickAddWindow {
     private final QuickAddField field;
 
     public QuickAddWindow(QuickAddWindowViewModel vm, List<String> stylesheets) {
-        field = new QuickAddField(vm.quickAdd());
+        field = new QuickAddField(vm.quickAdd(), List.of(Messages.text("main.quickAdd.windowPrompt.long"),
+                Messages.text("main.quickAdd.windowPrompt.short")));
         QuickAddTokensView chips = new QuickAddTokensView(vm.quickAdd(), stage.showingProperty(), field::requestFocus);
         Label why = Forms.wrapped("");
         why.setId("quick-add-window-error");
@@ -47,12 +49,27 @@ public final class QuickAddWindow {
             }
         });
         stage.setScene(scene);
+        // The window is as high as what it shows: chips or a reason appearing under the field make it grow
+        // (a window sized once to the field alone cut them off), and shrink again when they go.
+        box.heightProperty().addListener((o, a, b) -> refit(box));
+        chips.visibleProperty().addListener((o, a, b) -> refit(box));
+        why.visibleProperty().addListener((o, a, b) -> refit(box));
         stage.setTitle(Messages.text("cli.quickAddWindow.title"));
         stage.setAlwaysOnTop(true);
         stage.setResizable(false);
         vm.doneProperty().addListener((o, a, done) -> {
             if (done) {
                 stage.hide();
+            }
+        });
+    }
+
+    /** On the next pulse, once laid out: the window to the height its content asks for. */
+    private void refit(VBox box) {
+        FxExecutor.INSTANCE.later(() -> {
+            double wanted = box.prefHeight(box.getWidth());
+            if (stage.isShowing() && Math.abs(wanted - box.getHeight()) > 0.5) {
+                stage.sizeToScene();
             }
         });
     }

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * "Attachments" (from Sync settings): the largest file one may attach, what stays on this device and
+ * "Attachments" (from Settings): the largest file one may attach, what stays on this device and
  * "Free up space", and "Clean up the remote", which shows what would be freed before anything is
  * deleted. Its state is an {@link AttachmentSettingsViewModel}; this class lays out and binds.
  */

@@ -52,9 +52,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy for
- * S3 and WebDAV; this device's name and the language, in every mode ({@link SettingsDeviceSection}); field
- * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
+ * The "Settings" dialog. Under Sync: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy
+ * for S3 and WebDAV; field validation; "Test connection" with the result of each step. Under General, in every
+ * mode ({@link SettingsDeviceSection}): this device's name, the language, reminders with the window closed and
+ * the quick-add shortcut. Its state is a {@link SettingsViewModel}.
  *
  * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
  * grows with the results of a check, but its bottom, with Save and Cancel, stays on the screen. Enter
@@ -186,6 +187,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
                 fields.password("davPassword", Messages.text("settings.sync.davPassword.prompt")), "davPassword");
         r = fields.row(davForm, r, Messages.text("settings.sync.davCertificate.label"),
                 fields.text("davCertificate", Messages.text("settings.sync.davCertificate.prompt")), "davCertificate");
+        // The prompts stay short enough to read whole; what they leave out is said under the field.
+        davForm.add(hint(Messages.text("settings.sync.davCertificate.hint")), 1, r++);
         davForm.add(hint(Messages.text("settings.sync.davHint")), 1, r);
 
         GridPane common = form();
@@ -220,8 +223,9 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         common.add(keys, 1, r++);
         fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
-        fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
+        int proxyHint = fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
                 fields.text("proxy", Messages.text("settings.sync.proxy.prompt")), "proxy");
+        proxyForm.add(hint(Messages.text("settings.sync.proxy.hint")), 1, proxyHint);
 
         GridPane deviceForm = new SettingsDeviceSection(vm, fields, this::window, getDialogPane().getStylesheets()).build();
 
@@ -250,7 +254,12 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         vm.checkSteps().addListener((ListChangeListener<CheckStep>) c -> renderSteps());
 
         Label offHint = hint(Messages.text("settings.sync.offHint"));
-        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, deviceForm, testRow, steps);
+        // One dialog for everything one sets: where and how this device syncs, then what holds for it alone
+        // (its name, language, reminders with the window closed, the quick-add shortcut).
+        Label syncHeading = heading(Messages.text("settings.section.sync"), "settings-heading-sync");
+        Label generalHeading = heading(Messages.text("settings.section.general"), "settings-heading-general");
+        VBox box = new VBox(12, syncHeading, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, testRow, steps,
+                generalHeading, deviceForm);
         Runnable show = () -> {
             Target m = vm.targetProperty().get();
             setShown(offHint, m == Target.OFF);
@@ -266,6 +275,14 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         vm.targetProperty().addListener((o, a, b) -> show.run());
         show.run();
         return box;
+    }
+
+    private static Label heading(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add(Styles.FIELD_LABEL);
+        l.getStyleClass().add("settings-heading");
+        return l;
     }
 
     private static void setShown(Node n, boolean shown) {

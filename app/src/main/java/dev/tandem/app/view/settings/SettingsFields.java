@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
- * The fields of Sync settings, each bound to its value in the {@link SettingsViewModel} and checked
+ * The fields of Settings, each bound to its value in the {@link SettingsViewModel} and checked
  * when it loses the focus, with the line under it saying why its value is refused (the field turns
  * {@code :error} meanwhile).
  */

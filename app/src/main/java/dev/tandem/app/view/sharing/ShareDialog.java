@@ -58,7 +58,8 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
         ToggleGroup kinds = new ToggleGroup();
         HBox kindBox = new HBox();
         kindBox.getStyleClass().add(Styles.SEGMENTED);
-        for (RemoteChoice.Kind k : RemoteChoice.Kind.values()) {
+        // In the order Settings offers them: Folder, S3, WebDAV.
+        for (RemoteChoice.Kind k : List.of(RemoteChoice.Kind.FOLDER, RemoteChoice.Kind.S3, RemoteChoice.Kind.WEBDAV)) {
             ToggleButton b = new ToggleButton(k.label());
             b.setId("share-kind-" + k.name().toLowerCase(Locale.ROOT));
             b.setUserData(k);

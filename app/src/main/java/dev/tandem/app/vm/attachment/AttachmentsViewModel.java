@@ -23,16 +23,20 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -60,6 +64,9 @@ public final class AttachmentsViewModel implements HasFeedback {
     private final Clock clock;
     private final Feedback feedback = new Feedback();
     private final OpenCopies copies = new OpenCopies();
+    /** The attachments being opened now (UI thread). */
+    private final Set<String> openingIds = new HashSet<>();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final Map<String, Attachment> shown = new HashMap<>();
     private final InlineImages images;
@@ -243,15 +250,34 @@ public final class AttachmentsViewModel implements HasFeedback {
      * under its own name, since the system chooses the application by the name's extension.
      */
     public void open(AttachmentRow row) {
-        withLocal(row.id(), this::openCopy, Messages.text("editor.attachments.opening", row.name()));
+        openOnce(row.id(), Messages.text("editor.attachments.opening", row.name()));
     }
 
     /** Opens attachment {@code href} ({@code attachment:ID}, a link in a note). */
     public void openLink(String href) {
         if (isAttachment(href)) {
-            withLocal(href.substring(Attachment.SCHEME.length()), this::openCopy,
-                    Messages.text("editor.attachments.openingLink"));
+            openOnce(href.substring(Attachment.SCHEME.length()), Messages.text("editor.attachments.openingLink"));
         }
+    }
+
+    /**
+     * Opens attachment {@code id} unless it is being opened already: the second click of a double-click (or a
+     * click while the system's opener still runs) opens no second copy in a second viewer.
+     */
+    private void openOnce(String id, String doing) {
+        if (!openingIds.add(id)) {
+            return;
+        }
+        opening.set(true);
+        withLocal(id, this::openCopy, doing, () -> {
+            openingIds.remove(id);
+            opening.set(!openingIds.isEmpty());
+        });
+    }
+
+    /** True while a file is being opened (fetched, copied, handed to the system's opener). */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     private void openCopy(Attachment a, Path path) {
@@ -304,17 +330,26 @@ public final class AttachmentsViewModel implements HasFeedback {
      * first if needed; a failure is said in the message line.
      */
     private void withLocal(String id, BiConsumer<Attachment, Path> use, String doing) {
+        withLocal(id, use, doing, () -> { });
+    }
+
+    /** As above; {@code after} runs on the UI thread once it is over, done or failed. */
+    private void withLocal(String id, BiConsumer<Attachment, Path> use, String doing, Runnable after) {
         feedback.clear();
+        // Each step on the I/O executor, never on the thread that asked: a step whose input was ready runs at once
+        // on the caller's thread otherwise, and the system's opener, which may take seconds, would hold the UI's.
         CompletableFuture.supplyAsync(() -> store.get(id), async.io())
-                .thenCompose(a -> a.map(found -> local(found).thenAccept(path -> use.accept(found, path)))
+                .thenComposeAsync(a -> a.map(found -> local(found)
+                                .thenAcceptAsync(path -> use.accept(found, path), async.io()))
                         .orElseGet(() -> CompletableFuture.failedFuture(
-                                new IllegalStateException(Messages.text("editor.attachments.removed")))))
+                                new IllegalStateException(Messages.text("editor.attachments.removed")))), async.io())
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                         async.ui().execute(() -> feedback.fail(Messages.text("editor.attachments.didNotWork", doing,
                                 Feedback.why(cause))));
                     }
+                    async.ui().execute(after);
                 });
     }
 

@@ -6,15 +6,15 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 
 /**
- * A connection check's words as Sync settings shows them: the engine's hint is written for anywhere
- * ("Check the bucket, folder or address in Sync settings"); inside Sync settings, for one kind of
+ * A connection check's words as Settings shows them: the engine's hint is written for anywhere
+ * ("Check the bucket, folder or address in Settings"); inside Settings, for one kind of
  * remote, it names only that kind's fields and does not send the person where they are already.
  */
 final class CheckWords {
     private CheckWords() {
     }
 
-    /** The step's message with its hint said for {@code mode}, inside Sync settings. */
+    /** The step's message with its hint said for {@code mode}, inside Settings. */
     static String step(ConnectionCheck.Step step, SyncSettings.Mode mode) {
         String m = step.message() == null ? "" : step.message();
         SyncException.Reason r = step.reason();
@@ -26,7 +26,7 @@ final class CheckWords {
         if (here != null && m.endsWith(generic)) {
             return m.substring(0, m.length() - generic.length()) + here;
         }
-        return m.replace(" in Sync settings", "");
+        return m.replace(" in Settings", "");
     }
 
     /** The hint for {@code reason}, for the fields {@code mode} shows; null where the engine's fits. */

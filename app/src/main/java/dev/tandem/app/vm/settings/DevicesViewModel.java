@@ -19,7 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Sync settings' device list: the devices the remote knows of, when each was last seen, and
+ * Settings' device list: the devices the remote knows of, when each was last seen, and
  * "Forget" for one gone for good (docs/SYNC_FORMAT.md, "Retired devices"). Reading the remote and
  * forgetting run off the UI thread through {@link Async}; no toolkit needed.
  */

@@ -28,6 +28,7 @@ public final class LanguageViewModel {
     private final List<Choice> choices = new ArrayList<>();
     private final ObjectProperty<Choice> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final Optional<String> forcedBy;
 
     /**
      * {@code saved}: the profile's choice now; {@code system}: the language the system asks for;
@@ -36,13 +37,24 @@ public final class LanguageViewModel {
      */
     public LanguageViewModel(Optional<Language> saved, Language system, Language running,
                              Consumer<Optional<Language>> save, Async async) {
+        this(saved, system, running, Optional.empty(), save, async);
+    }
+
+    /**
+     * As above; {@code forcedBy} names what chose the running language over any choice here ({@code --lang},
+     * {@code TANDEM_LANG}), which the form then says (a choice is still saved, for starts without it).
+     */
+    public LanguageViewModel(Optional<Language> saved, Language system, Language running, Optional<String> forcedBy,
+                             Consumer<Optional<Language>> save, Async async) {
         this.system = system;
         this.running = running;
+        this.forcedBy = forcedBy;
         choices.add(new Choice(Optional.empty(), Messages.text("settings.language.system", system.nativeName())));
         for (Language l : Language.shipped()) {
             choices.add(new Choice(Optional.of(l), l.nativeName()));
         }
         selected.set(choiceOf(saved));
+        forcedBy.ifPresent(by -> notice.set(Messages.text("settings.language.forced", running.nativeName(), by)));
         selected.addListener((o, a, b) -> {
             if (b == null) {
                 selected.set(a);
@@ -69,12 +81,18 @@ public final class LanguageViewModel {
         selected.set(choiceOf(language));
     }
 
-    /** After a change, "Tandem will use … the next time it starts." while the choice differs from the running language; else "". */
+    /**
+     * After a change, "Tandem will use … the next time it starts." while the choice differs from the running
+     * language; while --lang or TANDEM_LANG chose it, that they decide; else "".
+     */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
 
     private void updateNotice() {
+        if (forcedBy.isPresent()) {
+            return;
+        }
         Language next = selected.get().language().orElse(system);
         notice.set(next == running ? "" : Messages.text("settings.language.restart", next.nativeName()));
     }

@@ -3,7 +3,7 @@ package dev.tandem.app.vm.settings;
 import java.util.function.Supplier;
 
 /**
- * The dialogs Sync settings opens beside itself, each made fresh from its view-model's source:
+ * The dialogs Settings opens beside itself, each made fresh from its view-model's source:
  * "Phone (CalDAV)…" for the profile's CalDAV account, "Devices…" for the devices syncing here and
  * "Attachments…" for attached files' limits and clean-up. A null source means the window offers none
  * (the demo, some tests).

@@ -19,7 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Sync settings' connection check: "Test connection", and the check a Save of a remote waits for.
+ * Settings' connection check: "Test connection", and the check a Save of a remote waits for.
  * It runs in the background and remembers which settings passed or failed, so a save of exactly
  * those needs no new check, and a failed one is saved only on a second, "Save anyway".
  */

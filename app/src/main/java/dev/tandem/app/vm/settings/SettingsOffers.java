@@ -25,7 +25,7 @@ public final class SettingsOffers {
         more = new MoreSettings(more.phone(), more.deviceList(), attachments);
     }
 
-    /** The dialogs Sync settings opens beside itself: "Phone (CalDAV)…", "Devices…", "Attachments…", where offered. */
+    /** The dialogs Settings opens beside itself: "Phone (CalDAV)…", "Devices…", "Attachments…", where offered. */
     public MoreSettings more() {
         return more;
     }

@@ -129,7 +129,7 @@ public final class ShortcutHelp {
             case HYPRLAND -> "settings.shortcut.where.hyprland";
             case MACOS -> "settings.shortcut.where.macos";
             case WINDOWS -> "settings.shortcut.where.windows";
-            case OTHER -> "settings.shortcut.where.other";
+            case OTHER -> desktopName.equals("?") ? "settings.shortcut.where.unnamed" : "settings.shortcut.where.other";
         };
         return Messages.text(key, desktopName);
     }

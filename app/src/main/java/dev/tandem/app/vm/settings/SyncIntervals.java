@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How often a device syncs, as Sync settings offers it: a few intervals in words ("Every 30 minutes")
+ * How often a device syncs, as Settings offers it: a few intervals in words ("Every 30 minutes")
  * rather than a number of seconds to type; a value saved another way (the command line, an older
  * Tandem) is offered too, in the same words, so opening and saving never changes it.
  */

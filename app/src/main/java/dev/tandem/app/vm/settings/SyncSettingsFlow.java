@@ -14,14 +14,13 @@ import dev.tandem.ui.messages.Messages;
 import dev.tandem.ui.messages.WeekStart;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * "Sync settings…": loads the saved settings off the FX thread, shows the dialog over a
+ * "Settings…": loads the saved settings off the FX thread, shows the dialog over a
  * {@link SettingsViewModel}, then saves and applies what the user saved, off the FX thread too,
  * and says where sync now goes.
  */
@@ -117,8 +116,9 @@ public final class SyncSettingsFlow {
             vm.offers().offerAttachments(attachments);
         }
         if (languages != null) {
-            vm.offers().offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
-                    Messages.language(), l -> LanguageSetting.save(languages, l), async));
+            LanguageSetting.Start start = LanguageSetting.start();
+            vm.offers().offerLanguage(new LanguageViewModel(loaded.language(), start.system(), Messages.language(),
+                    start.forcedBy(), l -> LanguageSetting.save(languages, l), async));
         }
         if (weekStore != null) {
             SettingsStore weeks = weekStore;

@@ -75,6 +75,35 @@ class FilterBuilderUiTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** A query typed as text that does not read: the sentence saying where sits in view, not below the fold. */
+    @Test
+    void editAsText_queryDoesNotRead_theReasonShowsInTheDialog(FxRobot robot) throws Exception {
+        TodoStore store = new TodoStore(Schema.database(tmp.resolve("tandem.db")).build(), Clock.systemDefaultZone());
+        open.add(store);
+        ExecutorService io = Async.backgroundExecutor("filter-ui-io");
+        open.add(io::shutdownNow);
+        FilterBuilderViewModel vm = FilterBuilderViewModel.forNew(store, new Async(io, FxExecutor.INSTANCE, e -> { }));
+        FilterBuilderDialog dialog = onFx(() -> {
+            FilterBuilderDialog d = new FilterBuilderDialog(stage, vm, Theme.LIGHT.stylesheets());
+            d.show();
+            // As a low screen leaves it (1366 × 768 less the panels): the form scrolls.
+            d.getDialogPane().getScene().getWindow().setHeight(480);
+            return d;
+        });
+        onFx(() -> {
+            vm.textProperty().set("(@urgent | @errand) & !p1 &");
+            return null;
+        });
+        waitFor(() -> !vm.problemProperty().get().isEmpty());
+        waitFor(() -> {
+            Label problem = (Label) dialog.getDialogPane().lookup("#filter-problem");
+            javafx.scene.Node viewport = dialog.getDialogPane().lookup("#filter-builder-scroll").lookup(".viewport");
+            javafx.geometry.Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+            javafx.geometry.Bounds b = problem.localToScene(problem.getLayoutBounds());
+            return b.getHeight() > 0 && b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5;
+        });
+    }
+
     @Test
     void newSmartList_pickListPriorityAndDue_showsQueryAndCountThenSaves(FxRobot robot) throws Exception {
         TodoStore store = new TodoStore(Schema.database(tmp.resolve("tandem.db")).build(), Clock.systemDefaultZone());

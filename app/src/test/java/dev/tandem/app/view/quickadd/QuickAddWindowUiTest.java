@@ -9,6 +9,7 @@ import dev.tandem.app.testing.CliRun;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -92,6 +93,31 @@ class QuickAddWindowUiTest {
         String list = CliRun.run(tmp, "list", "--json").out();
         assertTrue(list.contains("\"title\":\"Water plants\""), list);
         assertTrue(list.contains("\"priority\":1"), list);
+    }
+
+    /** The window grows with what it shows: the chips of "Buy batteries tomorrow 5pm p2" read whole inside it. */
+    @Test
+    void addWindow_chipsShow_theWindowGrowsToShowThemWhole_andItsPromptNamesNoShortcut(FxRobot robot) throws Exception {
+        CompletableFuture<CliRun.Result> run = command("add", "--window");
+        TextField field = fx(() -> (TextField) quickAddWindow().getScene().lookup("#quick-add"));
+        waitFor(field::isFocused);
+        String prompt = fx(field::getPromptText);
+        assertFalse(prompt.contains("Ctrl") || prompt.contains("+N"), "the window's prompt names the main window's shortcut: " + prompt);
+        double before = fx(() -> quickAddWindow().getHeight());
+        fx(() -> {
+            field.setText("Buy batteries tomorrow 5pm p2");
+            return null;
+        });
+        FlowPane chips = fx(() -> (FlowPane) quickAddWindow().getScene().lookup("#quick-add-tokens"));
+        waitFor(() -> chips.isVisible() && chips.getChildren().size() == 3);
+        waitFor(() -> {
+            Scene scene = quickAddWindow().getScene();
+            Bounds b = chips.localToScene(chips.getLayoutBounds());
+            return b.getHeight() > 10 && b.getMaxY() <= scene.getHeight() + 0.5;
+        });
+        assertTrue(fx(() -> quickAddWindow().getHeight()) > before + 10, "the window did not grow for its chips");
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(1, run.get(20, TimeUnit.SECONDS).code());
     }
 
     @Test

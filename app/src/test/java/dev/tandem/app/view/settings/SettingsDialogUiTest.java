@@ -45,7 +45,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Sync settings dialog in a real (headless Monocle) window: it stays on the screen however long
+ * The Settings dialog in a real (headless Monocle) window: it stays on the screen however long
  * the check's results are, with Save and Cancel in view; Enter saves, through the same checks as Save.
  */
 @Tag("ui")

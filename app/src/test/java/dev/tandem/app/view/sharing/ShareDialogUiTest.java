@@ -13,6 +13,7 @@ import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.SidebarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -96,6 +97,9 @@ class ShareDialogUiTest {
             share.fire();
         });
         waitFor(() -> robot.lookup("#field-share-remote").tryQuery().isPresent());
+        // The kinds of place in the order Settings offers them.
+        assertEquals(List.of("share-kind-folder", "share-kind-s3", "share-kind-webdav"), onFx(() -> robot
+                .lookup("#share-kind-folder").query().getParent().getChildrenUnmodifiable().stream().map(Node::getId).toList()));
         robot.clickOn("#field-share-remote").write("folder:" + shared);
         onFx(() -> {
             TextField name = robot.lookup("#field-share-name").queryAs(TextField.class);

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -350,6 +352,39 @@ class AttachmentsViewModelTest {
                 ui.get(() -> vm.messageProperty().get()));
         ui.execute(vm::dismissMessage);
         assertEquals("", ui.get(() -> vm.messageProperty().get()));
+        vm.close();
+    }
+
+    /** A double-click is two clicks: the second, while the first is still being opened, opens nothing more. */
+    @Test
+    void open_twiceWhileTheFirstIsOpening_opensOnce_aLaterClickOpensAgain() throws Exception {
+        Profile p = profile("a", null);
+        Item it = p.store().add("Receipts", null, null);
+        p.attachments().add(it.id(), file("receipt.png", 300), limit);
+        CountDownLatch systemAnswers = new CountDownLatch(1);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        AttachmentsViewModel vm = new AttachmentsViewModel(p.attachments(), p.fetcher(), () -> limit, async, dialogs,
+                undo, uri -> {
+                    asked.add(uri);
+                    try {
+                        systemAnswers.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, CLOCK);
+        ui.execute(() -> vm.show(it.id()));
+        ui.await(() -> ui.get(() -> vm.rows().size()) == 1);
+
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.await(() -> asked.size() == 1);
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.flush();
+        systemAnswers.countDown();
+        ui.await(() -> ui.get(() -> !vm.openingProperty().get()));
+        assertEquals(1, asked.size(), "the second click of a double-click opened the file again");
+
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.await(() -> asked.size() == 2);
         vm.close();
     }
 

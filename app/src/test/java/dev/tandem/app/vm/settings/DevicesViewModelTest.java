@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sync settings' device list over a real folder remote with two real profiles. */
+/** Settings' device list over a real folder remote with two real profiles. */
 @Tag("unit")
 class DevicesViewModelTest {
     @TempDir

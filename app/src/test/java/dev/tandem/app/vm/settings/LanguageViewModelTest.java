@@ -73,6 +73,24 @@ class LanguageViewModelTest {
         assertEquals("", vm.noticeProperty().get(), "back to the system's, which is running");
     }
 
+    /** {@code tandem --lang de} on a system in English (C.UTF-8): the system's entry names English, and the form says --lang decides. */
+    @Test
+    void forcedByLangFlag_systemEntryNamesTheSystemsLanguage_andTheNoticeSaysWhatDecides() {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        SettingsStore store = new SettingsStore(tmp);
+        LanguageViewModel vm = new LanguageViewModel(Optional.empty(), Language.ENGLISH, Language.GERMAN, Optional.of("--lang"),
+                l -> LanguageSetting.save(store, l), async);
+        assertEquals("System default (English)", vm.choices().get(0).label());
+        assertEquals("Tandem speaks Deutsch now because of --lang; the choice here applies when it starts without it.",
+                vm.noticeProperty().get());
+        vm.choose(Optional.of(Language.FRENCH));
+        assertEquals("fr", store.get(LanguageSetting.KEY, ""));
+        assertEquals("Tandem speaks Deutsch now because of --lang; the choice here applies when it starts without it.",
+                vm.noticeProperty().get(), "the flag still decides this run and the next one started with it");
+    }
+
     @Test
     void notice_systemDefaultIsAnotherLanguage_saysWhichOne() {
         LanguageViewModel vm = vm(new SettingsStore(tmp), Language.FRENCH);

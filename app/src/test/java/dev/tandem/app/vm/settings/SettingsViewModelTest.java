@@ -352,7 +352,7 @@ class SettingsViewModelTest {
         flow.open();
         assertEquals("sam-laptop", dialogs.deviceNameShown, "the field starts with the current name");
         assertEquals(List.of("saved NONE", "renamed Sam's laptop"), events);
-        assertEquals(List.of("Sync settings saved: Sync is off. This device is now called Sam's laptop."),
+        assertEquals(List.of("Settings saved: Sync is off. This device is now called Sam's laptop."),
                 dialogs.notifications);
     }
 
@@ -372,7 +372,7 @@ class SettingsViewModelTest {
         }
     }
 
-    /** Inside Sync settings, for WebDAV: the hint names WebDAV's fields, not "bucket" or "access key", nor Sync settings. */
+    /** Inside Settings, for WebDAV: the hint names WebDAV's fields, not "bucket" or "access key", nor Settings. */
     @Test
     void testConnection_webDavNotFound_hintInTheSettingsOwnWords() {
         ConnectionCheck check = new ConnectionCheck(List.of(new ConnectionCheck.Step("List", false,
@@ -385,7 +385,7 @@ class SettingsViewModelTest {
         vm.testConnection();
         String m = vm.checkSteps().get(0).message();
         assertTrue(m.endsWith("the folder does not exist. Check the address: the folder must exist on the server."), m);
-        assertFalse(m.contains("bucket") || m.contains("Sync settings"), m);
+        assertFalse(m.contains("bucket") || m.contains("Settings"), m);
     }
 
     @Test

@@ -42,7 +42,11 @@ class ShortcutHelpTest {
     void where_noPortalDesktopOrUnknown_saysWhereAndWhy() {
         assertTrue(new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "sway"), INSTALLED, List.of()).where()
                 .contains("no global-shortcut portal"));
-        assertTrue(new ShortcutHelp("Linux", Map.of(), INSTALLED, List.of()).where().startsWith("Your desktop (?)"));
+        // A desktop that gives no name is not named as "(?)", which reads as a placeholder left in.
+        String unnamed = new ShortcutHelp("Linux", Map.of(), INSTALLED, List.of()).where();
+        assertTrue(unnamed.startsWith("Tandem does not recognise your desktop:") && !unnamed.contains("(?)"), unnamed);
+        assertTrue(new ShortcutHelp("Linux", Map.of("XDG_CURRENT_DESKTOP", "Budgie"), INSTALLED, List.of()).where()
+                .startsWith("Tandem does not recognise your desktop (Budgie):"));
         ShortcutHelp none = new ShortcutHelp("Linux", Map.of(), Optional.empty(), List.of());
         assertTrue(none.command().isEmpty());
         assertTrue(none.instruction().startsWith("Only available"), none.instruction());

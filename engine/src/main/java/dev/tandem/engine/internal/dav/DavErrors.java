@@ -35,7 +35,7 @@ public final class DavErrors {
         if (s >= 300 && s < 400) {
             String to = r.header("location");
             return new SyncException(Reason.NOT_FOUND, head + "the server redirects " + (to == null ? "elsewhere"
-                    : "to " + to) + " (" + said + "); use the address it names in Sync settings, or check for a "
+                    : "to " + to) + " (" + said + "); use the address it names in Settings, or check for a "
                     + "log-in page on this network");
         }
         if (s == 511) {
@@ -84,7 +84,7 @@ public final class DavErrors {
             if (t instanceof SSLHandshakeException && refused != null) {
                 return new SyncException(Reason.AUTH, Diagnosis.TLS, head + "the server's certificate is not trusted by this computer ("
                         + refused + "). If this is your own server's self-signed certificate and the server shows the "
-                        + "same fingerprint, trust it on purpose in Sync settings (or TANDEM_WEBDAV_TRUST for the "
+                        + "same fingerprint, trust it on purpose in Settings (or TANDEM_WEBDAV_TRUST for the "
                         + "command line); on a network you do not control, it may be someone in between", e);
             }
         }

@@ -50,6 +50,11 @@ final class S3Errors {
                 // some is the proxy's (tinyproxy before 1.11.2 answers 401 where 407 is standard).
                 return NetworkErrors.proxyRefused(head, proxy, page.status);
             }
+            if (t instanceof WebPageGuard.WebPage page && page.status >= 500) {
+                // A log-in page answers 200 or a redirect; an error page is the server's own failure.
+                return new SyncException(Reason.UNREACHABLE, head + "the server failed (HTTP " + page.status
+                        + ") and answered with an error page instead of S3", e);
+            }
             if (t instanceof WebPageGuard.WebPage page) {
                 return new SyncException(Reason.UNREACHABLE, Diagnosis.LOGIN_PAGE, head + "the server answered with a web page instead of "
                         + "S3 (HTTP " + page.status + "): this network may need a log-in in the browser first (hotel or "
@@ -92,7 +97,7 @@ final class S3Errors {
         }
         if (code != null && REGION_CODES.contains(code) || status == 301 || status == 307) {
             return new SyncException(Reason.IO, head + "the bucket is in another region or behind another "
-                    + "endpoint; check the region and endpoint in Sync settings (" + said + ")", e);
+                    + "endpoint; check the region and endpoint in Settings (" + said + ")", e);
         }
         if ("RequestTimeTooSkewed".equals(code)) {
             return new SyncException(Reason.AUTH, Diagnosis.CLOCK_SKEW, head + "this computer's clock is too far from "

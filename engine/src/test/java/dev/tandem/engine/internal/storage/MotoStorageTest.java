@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * thread per request with no lock in between, so writers racing on one name in the same instant
  * may each be told they created it (seen under load: 2 of 8 in one round). Sequential writes are
  * refused as the contract demands; only a copied profile races, and sync's read back of its own
- * batches catches it.
+ * batches catches it. A racing writer may also be answered 500 (moto 5.2.1 reads the stored key's
+ * buffer after a racing write closed it: "I/O operation on closed file"), a retryable error.
  */
 @Tag("server")
 class MotoStorageTest extends SyncStorageContract {

@@ -33,6 +33,9 @@ module dev.tandem.app {
     // Its self-signed certificate: X.509 building, which the JDK has no public API for.
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
+    // `tandem mcp` (dev.tandem.app.mcp): the official MCP Java SDK, whose sessions answer with Reactor's Mono.
+    requires io.modelcontextprotocol.sdk.mcp;
+    requires reactor.core;
     // Reminders as desktop notifications while no window is open (dev.tandem.app.agent): D-Bus on Linux.
     requires org.freedesktop.dbus;
 

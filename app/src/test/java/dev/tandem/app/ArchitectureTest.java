@@ -55,6 +55,7 @@ class ArchitectureTest {
             APP + ".vm.conflict", APP + ".vm.editor", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline",
             APP + ".vm.quickadd", APP + ".vm.settings", APP + ".vm.sharing"},
         {"Web companion", APP + ".web"},
+        {"MCP server", APP + ".mcp"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},

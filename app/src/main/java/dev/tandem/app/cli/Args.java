@@ -39,6 +39,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("export", Set.of("--format", "--out")),
             // --save DIR, and the remote to download from as sync takes it.
             Map.entry("attachments", Set.of("--save", "--remote", "--endpoint", "--region")),
+            Map.entry("mcp", Set.of("--lists")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval", "--revoke")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
@@ -57,7 +58,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("attach", Set.of("--insert")),
             Map.entry("attachments", Set.of("--json")),
             Map.entry("sync", Set.of("--save", "--attachments")),
-            Map.entry("agent", Set.of("--stdin", "--stop")));
+            Map.entry("agent", Set.of("--stdin", "--stop")),
+            Map.entry("mcp", Set.of("--write")));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "agent", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -52,7 +52,7 @@ public final class Cli {
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",
-            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "unshare", "agent", "agentStop");
+            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "unshare", "agent", "agentStop", "mcp");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {
@@ -272,6 +272,7 @@ public final class Cli {
                                     ? Messages.language() : null)
                             .serve(store, dir, a, syncs);
                     case "agent" -> new AgentCommands(in, out, err, env).agent(store, dir, a);
+                    case "mcp" -> new McpCommands(in, this.out, err).mcp(store, a);
                     default -> throw new UsageError(Messages.text("cli.error.unknownCommand", verb));
                 };
             }

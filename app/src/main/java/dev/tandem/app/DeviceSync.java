@@ -31,6 +31,8 @@ final class DeviceSync implements AutoCloseable {
     private final Object lock = new Object();
     // Under lock.
     private SyncSettings applied;
+    /** The saved settings as this process last read or wrote them: the watch follows changes to them only. */
+    private SyncSettings lastSaved;
     private SettingsWatch watch;
     private boolean closed;
 
@@ -49,6 +51,9 @@ final class DeviceSync implements AutoCloseable {
         synchronized (lock) {
             if (closed) {
                 return;
+            }
+            if (forcedRemote == null && lastSaved == null) {
+                lastSaved = settings.loadSync();
             }
             if (applied == null) {
                 apply(wanted());
@@ -76,6 +81,7 @@ final class DeviceSync implements AutoCloseable {
     void save(SyncSettings s) {
         synchronized (lock) {
             settings.saveSync(s);
+            lastSaved = s;
             apply(s);
         }
     }
@@ -91,7 +97,9 @@ final class DeviceSync implements AutoCloseable {
 
     /**
      * The settings file changed: sync settings another process saved apply here too, so a running window
-     * does not keep saying "Sync off" or syncing with an old passphrase. What is in force reads as no change.
+     * does not keep saying "Sync off" or syncing with an old passphrase. Only a change to what is saved counts:
+     * settings put in force here and not saved (a remote chosen before the deferred start) stay in force until
+     * another save.
      */
     private void followSaved() {
         synchronized (lock) {
@@ -99,6 +107,10 @@ final class DeviceSync implements AutoCloseable {
                 return;
             }
             SyncSettings saved = settings.loadSync();
+            if (saved.equals(lastSaved)) {
+                return;
+            }
+            lastSaved = saved;
             if (!saved.equals(applied)) {
                 LOG.log(System.Logger.Level.INFO, "sync settings saved by another program: " + saved.describe());
                 apply(saved);

@@ -61,7 +61,7 @@ class ThirdPartyS3CliTest {
         assertTrue(sync.err().contains("If-None-Match"), sync.err());
         Result check = tandem(s3rver, a, "check", "--remote", "s3://" + bucket);
         assertEquals(1, check.code());
-        assertTrue(check.out().contains("✗ Conditional write"), check.out());
+        assertTrue(check.out().contains("✗ Refuse an overwrite"), check.out());
         try (SyncStorage raw = SyncStorage.s3(s3rver.settings(bucket))) {
             assertEquals(List.of(), Remotes.names(raw, "heads/"));
         }

@@ -56,7 +56,7 @@ class WebDavCliTest {
         assertEquals(0, tandem(env, b, "add", "From B").code());
         Result check = tandem(env, a, "check", "--remote", remote);
         assertEquals(0, check.code(), check.out() + check.err());
-        assertTrue(check.out().contains("✓ Conditional write"), check.out());
+        assertTrue(check.out().contains("✓ Refuse an overwrite"), check.out());
         for (Path p : List.of(a, b, a)) {
             Result r = tandem(env, p, "sync", "--remote", remote);
             assertEquals(0, r.code(), r.err());
@@ -74,7 +74,8 @@ class WebDavCliTest {
         assertEquals(0, tandem(Map.of(), a, "add", "Kept").code());
         Result r = tandem(login("wrong"), a, "sync", "--remote", remote);
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.err().contains("user name or password was refused"), r.err());
+        assertTrue(r.err().contains("The remote refused the sign-in details."), r.err());
+        assertTrue(r.err().contains("Running it again will not help until this is fixed."), r.err());
         assertTrue(tandem(Map.of(), a, "list", "--json").out().contains("Kept"));
     }
 

@@ -54,6 +54,9 @@ public final class HistorySection {
         versions.setOnAction(e -> openVersions());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Two short words that fit the narrowest editor: neither is cut for the other (French "Versions…").
+        versions.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         head = new HBox(8, label, spacer, versions);
         head.setAlignment(Pos.CENTER_LEFT);
     }

@@ -130,7 +130,8 @@ class CalDavViewModelTest {
         vm.testConnection();
         idle(vm);
         assertTrue(vm.errorProperty().get());
-        assertTrue(vm.messageProperty().get().contains("Check the sign-in details"), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("refused the user name or password")
+                && vm.messageProperty().get().contains("Settings → Phone (CalDAV)"), vm.messageProperty().get());
     }
 
     @Test

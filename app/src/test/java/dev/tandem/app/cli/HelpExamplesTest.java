@@ -70,6 +70,27 @@ class HelpExamplesTest {
         }
     }
 
+    /**
+     * The empty list's hint shows an add a person can copy: in German and French its title says the date
+     * where the language puts it ("Milch morgen kaufen"), and add reads it as due tomorrow with the rest as title.
+     */
+    @Test
+    void list_emptyInEachLanguage_hintsAnAddThatIsDueTomorrow() {
+        Map<String, String> titles = Map.of("en", "Buy milk", "de", "Milch kaufen", "fr", "Acheter du lait");
+        Map<String, String> hints = Map.of("en", "Buy milk tomorrow", "de", "Milch morgen kaufen",
+                "fr", "Acheter du lait demain");
+        for (String lang : List.of("en", "de", "fr")) {
+            Path data = tmp.resolve("empty-" + lang);
+            Result empty = CliRun.run(System.in, Map.of(), THURSDAY, data, "--lang", lang, "list");
+            assertEquals(0, empty.code(), empty.err());
+            Matcher m = Pattern.compile("tandem add \"([^\"]+)\"\\s*$").matcher(empty.err());
+            assertTrue(m.find(), lang + ": " + empty.err());
+            assertEquals(hints.get(lang), m.group(1), lang + ": " + empty.err());
+            assertReadAsPromised(lang, m.group(1), titles.get(lang), null, null,
+                    List.of("\"due\":\"2026-11-27\",\"dueTime\":null"));
+        }
+    }
+
     /** The quoted phrases of add's description in {@code tandem --lang LANG help}, its lines joined. */
     private List<String> examples(String lang, String quoted) {
         Result help = CliRun.run(tmp.resolve("h"), "--lang", lang, "help");

@@ -107,9 +107,9 @@ final class DetailOptions {
                 given(o, "--at", DetailOptions::at), given(o, "--for", DetailOptions::length));
     }
 
-    /** "14:00", "2pm", "9:30am", "noon": the todo's time of day on its due date. */
+    /** "14:00", "2pm", "noon", or the language's own as quick add reads them ("14 Uhr", "14h30"): the time on the due date. */
     static LocalTime at(String v) {
-        return TodoDraft.time(v).orElseThrow(() -> new UsageError(Messages.text("cli.details.badTime", v.strip())));
+        return TodoDraft.timeOfDay(v).orElseThrow(() -> new UsageError(Messages.text("cli.details.badTime", v.strip())));
     }
 
     /** "30m", "30 min", "1h", "1h30", "90": how long the todo takes. */

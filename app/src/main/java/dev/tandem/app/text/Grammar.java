@@ -9,6 +9,7 @@ import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
@@ -192,6 +193,32 @@ final class Grammar {
         Matcher m = table.matches("date.dayOfMonth", p);
         int d = m == null ? 0 : Integer.parseInt(m.group("day"));
         return d >= 1 && d <= 31 ? d : 0;
+    }
+
+    // ---- the past, for "as of" ----
+
+    /** Whether the phrase says yesterday ("gestern", "hier"). */
+    boolean yesterday(String phrase) {
+        return table.matches("past.yesterday", norm(phrase)) != null;
+    }
+
+    /** How long ago the phrase says ("vor 3 tagen", "il y a 2 heures"); empty for none. */
+    Optional<Duration> ago(String phrase) {
+        String p = norm(phrase);
+        Matcher m;
+        if ((m = table.matches("past.minutesAgo", p)) != null) {
+            return table.count(m).map(Duration::ofMinutes);
+        }
+        if ((m = table.matches("past.hoursAgo", p)) != null) {
+            return table.count(m).map(Duration::ofHours);
+        }
+        if ((m = table.matches("past.daysAgo", p)) != null) {
+            return table.count(m).map(Duration::ofDays);
+        }
+        if ((m = table.matches("past.weeksAgo", p)) != null) {
+            return table.count(m).map(n -> Duration.ofDays(7 * n));
+        }
+        return Optional.empty();
     }
 
     /** A time of day ("14 uhr", "14h30", "midi"), with or without this language's "at" word before it. */

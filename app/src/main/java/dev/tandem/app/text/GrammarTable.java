@@ -56,7 +56,8 @@ final class GrammarTable {
         }
         table.forEach((key, value) -> {
             String k = key.substring("quickadd.".length());
-            if (k.startsWith("date.") || k.startsWith("repeat.") && !k.equals("repeat.bare") || k.startsWith("time")) {
+            if (k.startsWith("date.") || k.startsWith("repeat.") && !k.equals("repeat.bare") || k.startsWith("time")
+                    || k.startsWith("past.")) {
                 rules.put(k, alternatives(value).stream().map(this::compile).toList());
                 if (k.startsWith("date.")) {
                     for (String phrase : alternatives(value)) {

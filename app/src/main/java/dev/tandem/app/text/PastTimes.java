@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * A moment in the past as people write it, for "as of": {@code 2026-11-24 18:00}, {@code 2026-11-24}
  * (the end of that day: as the day left it), {@code yesterday} (likewise), {@code 3 days ago},
- * {@code 2h ago}, or an ISO instant ({@code 2026-11-24T17:00:00Z}). Local times are in {@code zone}.
+ * {@code 2h ago}, or an ISO instant ({@code 2026-11-24T17:00:00Z}). Local times are in {@code zone}. The
+ * language in effect adds its own words from its quick-add table ({@code quickadd.past.*}: "gestern",
+ * "vor 3 Tagen", "hier", "il y a 3 jours"); English always works too.
  */
 public final class PastTimes {
     private static final Pattern AGO = Pattern.compile(
@@ -32,6 +34,14 @@ public final class PastTimes {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (s.equals("today") || s.equals("yesterday")) {
             return Optional.of(endOf(s.equals("today") ? today : today.minusDays(1), zone));
+        }
+        Optional<Grammar> own = Grammar.current();
+        if (own.isPresent() && own.get().yesterday(s)) {
+            return Optional.of(endOf(today.minusDays(1), zone));
+        }
+        Optional<Duration> back = own.flatMap(g -> g.ago(s));
+        if (back.isPresent()) {
+            return Optional.of(clock.instant().minus(back.get()));
         }
         Matcher ago = AGO.matcher(s);
         if (ago.matches()) {

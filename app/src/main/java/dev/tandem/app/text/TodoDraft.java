@@ -292,6 +292,16 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     }
 
     /**
+     * A time of day alone as quick add reads it in the language in effect: English ({@link #time}, "half past
+     * four") and the language's table ("14 Uhr", "14.30 Uhr", "14h30", "midi"), an "at" word before it allowed
+     * ("um 9 Uhr"); empty for a bare hour ("9"), a span or anything else. For a field that holds only a time.
+     */
+    public static Optional<LocalTime> timeOfDay(String phrase) {
+        return TimePhrases.read(phrase.strip(), TimePhrases.Bare.NEVER)
+                .filter(s -> s.minutes() == null).map(TimePhrases.Said::time);
+    }
+
+    /**
      * When to remind, in epoch milliseconds: the reminder time on the due date, or without one the next
      * time that clock time comes (today, or tomorrow if it has passed). Null without a reminder time.
      */

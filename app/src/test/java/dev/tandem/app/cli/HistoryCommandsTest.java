@@ -93,4 +93,29 @@ class HistoryCommandsTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--as-of: not a time"), r.err());
     }
+
+    @Test
+    void listAsOf_pastInGermanAndFrenchWords_showsTheListsAsTheyStoodThen() {
+        Path a = tmp.resolve("a");
+        ok(a, "add", "Milk");
+        clock.advance(Duration.ofDays(4));
+        ok(a, "add", "Eggs");
+        for (String[] said : new String[][] {{"de", "gestern"}, {"de", "vor 3 Tagen"}, {"fr", "hier"},
+                {"fr", "il y a 3 jours"}, {"de", "yesterday"}}) {
+            String then = ok(a, "--lang", said[0], "list", "--as-of", said[1]).out();
+            assertTrue(then.contains("Milk") && !then.contains("Eggs"), said[1] + ": " + then);
+        }
+    }
+
+    @Test
+    void listAsOf_notATimeInGermanAndFrench_examplesInThatLanguageAsHelpGivesThem() {
+        Result de = CliRun.run(Map.of(), clock, tmp.resolve("a"), "--lang", "de", "list", "--as-of", "neulich");
+        assertEquals(2, de.code());
+        assertTrue(de.err().contains("gestern, vor 3 Tagen") && !de.err().contains("ago"), de.err());
+        Result fr = CliRun.run(Map.of(), clock, tmp.resolve("a"), "--lang", "fr", "list", "--as-of", "naguère");
+        assertEquals(2, fr.code());
+        assertTrue(fr.err().contains("hier, il y a 3 jours") && !fr.err().contains("ago"), fr.err());
+        assertTrue(CliRun.run(tmp.resolve("a"), "--lang", "de", "help").out().contains("gestern, vor 3 Tagen"));
+        assertTrue(CliRun.run(tmp.resolve("a"), "--lang", "fr", "help").out().contains("hier, il y a 3 jours"));
+    }
 }

@@ -91,4 +91,28 @@ class TimeOptionsTest {
         assertTrue(help.contains("--at TIME"), help);
         assertTrue(help.contains("--for LENGTH"), help);
     }
+
+    @Test
+    void add_atInGermanAndFrenchWords_readsTheTimeAsQuickAddDoes() {
+        String[][] cases = {{"de", "14 Uhr", "14:00"}, {"de", "14.30 Uhr", "14:30"}, {"de", "um 9 Uhr", "09:00"},
+                {"fr", "14 h", "14:00"}, {"fr", "14h30", "14:30"}, {"fr", "midi", "12:00"}, {"de", "2pm", "14:00"}};
+        for (String[] c : cases) {
+            Path data = tmp.resolve(c[0] + c[1].replaceAll("\\W", "_"));
+            Result add = CliRun.withStdin("", data, "--lang", c[0], "add", "Zahnarzt", "--due", "2030-01-07", "--at", c[1]);
+            assertEquals(0, add.code(), c[1] + ": " + add.err());
+            String json = CliRun.withStdin("", data, "list", "--json").out();
+            assertTrue(json.contains("\"due\":\"2030-01-07\",\"dueTime\":\"" + c[2] + "\""), c[1] + ": " + json);
+        }
+    }
+
+    @Test
+    void add_unreadableAtInGermanOrFrench_refusedWithThatLanguagesExamples() {
+        Result de = run("--lang", "de", "add", "Zahnarzt", "--at", "vierzehn");
+        assertEquals(2, de.code());
+        assertTrue(de.err().contains("„vierzehn“") && de.err().contains("14 Uhr") && !de.err().contains("noon"), de.err());
+        Result fr = run("--lang", "fr", "add", "Dentiste", "--at", "quatorze");
+        assertEquals(2, fr.code());
+        assertTrue(fr.err().contains("14h30") && !fr.err().contains("noon"), fr.err());
+        assertEquals("", run("list", "--json").out().replace("[]", "").strip());
+    }
 }

@@ -70,16 +70,19 @@ public final class Feedback {
         return true;
     }
 
-    /** A command ended: no longer busy, and {@code text} said. */
+    /**
+     * A command ended: {@code text} said, then no longer busy, so whoever waits for the end reads the words
+     * and whether they are an error at once.
+     */
     public void end(String text) {
-        busy.set(false);
         say(text);
+        busy.set(false);
     }
 
-    /** A command failed: no longer busy, and {@code text} says why. */
+    /** A command failed: {@code text} says why, then no longer busy (as {@link #end}). */
     public void failed(String text) {
-        busy.set(false);
         fail(text);
+        busy.set(false);
     }
 
     /** What went wrong, in {@code t}'s words, or its kind where it has none. */

@@ -85,6 +85,9 @@ class WebMovePageTest {
         chromium.js("const s = document.getElementById('move-section'); s.value = [...s.options].find(o => o.text === 'Later').value;"
                 + " s.dispatchEvent(new Event('change', {bubbles: true}))");
         assertStore("A\nC\n## Later\nB");
+        // The sheet follows the row into its section before the next choice: C is offered as its parent then.
+        chromium.await("return document.getElementById('move-section').value !== ''"
+                + " && [...document.getElementById('move-parent').options].some(o => o.value === arguments[0])", c.id());
         chromium.js("const s = document.getElementById('move-parent'); s.value = arguments[0];"
                 + " s.dispatchEvent(new Event('change', {bubbles: true}))", c.id());
         assertStore("A\nC\n  B\n## Later");

@@ -1,6 +1,5 @@
 package dev.tandem.app.settings;
 
-import dev.tandem.app.Main;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

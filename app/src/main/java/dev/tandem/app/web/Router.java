@@ -24,9 +24,11 @@ import org.eclipse.jetty.util.Callback;
  * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
  * files (the only thing served without a session besides its words, /messages.json, and
  * pairing); then, under /api/, a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another
- * site is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
+ * site is refused), skipped only for a personal access token the {@link Door} found and no cookie along (a token is
+ * no ambient credential); then the route the table ({@link #table}) has for the method and path (none: 404; the
  * path with another method: 405), and for every route but the words and pairing the session cookie (none:
- * 401) and, on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
+ * 401) and, on a write, the CSRF header (403), or the token, refused on a browser's own routes and, read-only, on
+ * every POST (403), its scope ({@link ApiScope}) set on the exchange, before its handler. A {@link BadRequest} becomes
  * its status and sentence in the request's language ({@link RequestLanguage}); anything else a 500 with a
  * fixed sentence, the failure logged (an answer never carries an exception's text).
  */

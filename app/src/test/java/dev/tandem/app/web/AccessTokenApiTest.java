@@ -186,6 +186,27 @@ class AccessTokenApiTest {
     }
 
     @Test
+    void lists_filesOfAnotherList_404AsUnknownAndOneOfItsOwnServed() throws Exception {
+        String token = add("work-only", "--lists", "Work");
+        var mine = web.store.attachments().add(report.id(), new java.io.ByteArrayInputStream("figures".getBytes()),
+                "figures.txt", "text/plain", 1 << 20);
+        var theirs = web.store.attachments().add(garden.id(), new java.io.ByteArrayInputStream("plan".getBytes()),
+                "plan.txt", "text/plain", 1 << 20);
+
+        HttpResponse<String> own = get("/api/attachments/" + mine.id(), token);
+        HttpResponse<String> other = get("/api/attachments/" + theirs.id(), token);
+        HttpResponse<String> nobody = get("/api/attachments/0190a6f0-0000-7000-8000-000000000000", token);
+        HttpResponse<String> upload = post("/api/items/" + garden.id() + "/attachments?name=x.txt", token, "sneaked");
+
+        assertEquals(200, own.statusCode(), own.body());
+        assertEquals("figures", own.body());
+        assertEquals(404, other.statusCode());
+        assertEquals(nobody.body(), other.body());
+        assertEquals(404, upload.statusCode(), upload.body());
+        assertEquals(1, web.store.attachments().of(garden.id()).size());
+    }
+
+    @Test
     void revoke_whileTheServerRuns_theNextRequest401() throws Exception {
         String token = add("ci");
         assertEquals(200, get("/api/sidebar", token).statusCode());

@@ -40,6 +40,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             // --save DIR, and the remote to download from as sync takes it.
             Map.entry("attachments", Set.of("--save", "--remote", "--endpoint", "--region")),
             Map.entry("mcp", Set.of("--lists")),
+            Map.entry("tokens", Set.of("--lists")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval", "--revoke")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
@@ -59,7 +60,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("attachments", Set.of("--json")),
             Map.entry("sync", Set.of("--save", "--attachments")),
             Map.entry("agent", Set.of("--stdin", "--stop")),
-            Map.entry("mcp", Set.of("--write")));
+            Map.entry("mcp", Set.of("--write")),
+            Map.entry("tokens", Set.of("--read-only", "--json")));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -52,7 +52,8 @@ public final class Cli {
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",
-            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "unshare", "agent", "agentStop", "mcp");
+            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "tokensAdd", "tokensList",
+            "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {
@@ -273,6 +274,7 @@ public final class Cli {
                             .serve(store, dir, a, syncs);
                     case "agent" -> new AgentCommands(in, out, err, env).agent(store, dir, a);
                     case "mcp" -> new McpCommands(in, this.out, err).mcp(store, a);
+                    case "tokens" -> new TokenCommands(out, err, clock).tokens(store, dir, a);
                     default -> throw new UsageError(Messages.text("cli.error.unknownCommand", verb));
                 };
             }

@@ -68,34 +68,50 @@ final class ApiRoutes {
     /** The data routes, for a paired browser. */
     List<Route> routes() {
         return List.of(
-                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language()))),
+                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language(), x.scope()))),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
-                        x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
-                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
+                        x.query("q").orElse(""), limit(x), x.query("week"), x.language(), x.scope()))),
+                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(items.item(p.get(0), x.scope()),
+                        x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
-                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
-                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts(b)))),
+                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language(), x.scope()))),
+                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts(b, x.scope())))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
-                    store.conflicts().useLostValue(conflict(p.get(0)));
+                    store.conflicts().useLostValue(conflict(p.get(0), x.scope()));
                     x.empty(204);
                 }),
                 Route.post("/api/conflicts/{id}/dismiss", (x, b, p) -> {
-                    store.conflicts().dismiss(conflict(p.get(0)).id());
+                    store.conflicts().dismiss(conflict(p.get(0), x.scope()).id());
                     x.empty(204);
                 }));
     }
 
-    private Conflict conflict(String id) {
+    /** The conflict {@code id} names, if it is about something {@code scope} sees; 404 otherwise. */
+    private Conflict conflict(String id, ApiScope scope) {
         long n;
         try {
             n = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new BadRequest(404, "server.conflict.resolved");
         }
-        return store.conflicts().get(n).orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
+        return store.conflicts().get(n).filter(c -> sees(c, scope))
+                .orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
-    private Map<String, Object> sidebar(Language language) {
+    /** Whether a conflict is about an item or a list {@code scope} sees. */
+    private boolean sees(Conflict c, ApiScope scope) {
+        if (!scope.limited()) {
+            return true;
+        }
+        return "items".equals(c.table()) ? store.get(c.entity()).filter(scope::sees).isPresent()
+                : scope.seesList(c.entity());
+    }
+
+    /**
+     * The sidebar; for a token limited to some lists ({@code scope}), only those lists, no Inbox, tags or counts that
+     * span every list, and the conflicts about what it sees.
+     */
+    private Map<String, Object> sidebar(Language language, ApiScope scope) {
         LocalDate today = store.today();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Count c : store.counts(today)) {
@@ -109,21 +125,28 @@ final class ApiRoutes {
                 smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
                 smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
+            if (s == Listing.Smart.INBOX && scope.limited()) {
+                continue;
+            }
             smart.add(obj("key", key, "label", label(s, language),
-                    "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
+                    "count", s == Listing.Smart.COMPLETED || scope.limited() ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
         List<Object> lists = new ArrayList<>();
         for (TodoList l : store.lists()) {
-            lists.add(obj("id", l.id(), "name", l.name(), "count", counts.getOrDefault("list:" + l.id(), 0L),
-                    "shared", shared.contains(l.id())));
+            if (scope.seesList(l.id())) {
+                lists.add(obj("id", l.id(), "name", l.name(), "count", counts.getOrDefault("list:" + l.id(), 0L),
+                        "shared", shared.contains(l.id())));
+            }
         }
         List<Object> tagRows = new ArrayList<>();
-        for (Count c : tags.counts()) {
-            tagRows.add(obj("tag", c.id(), "count", c.count()));
+        if (!scope.limited()) {
+            for (Count c : tags.counts()) {
+                tagRows.add(obj("tag", c.id(), "count", c.count()));
+            }
         }
-        return obj("smart", smart, "lists", lists, "filters", filters.sidebar(), "tags", tagRows,
-                "conflicts", store.conflicts().list().size());
+        return obj("smart", smart, "lists", lists, "filters", filters.sidebar(!scope.limited()), "tags", tagRows,
+                "conflicts", store.conflicts().list().stream().filter(c -> sees(c, scope)).count());
     }
 
     /**
@@ -132,16 +155,17 @@ final class ApiRoutes {
      * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day); a
      * saved filter ({@code filter:ID}) the todos it finds ({@link FilterViews}, bounded).
      */
-    private Map<String, Object> items(String key, String q, int limit, Optional<String> week, Language language) {
+    private Map<String, Object> items(String key, String q, int limit, Optional<String> week, Language language,
+            ApiScope scope) {
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
         if (key.startsWith("filter:")) {
-            return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared));
+            return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared), scope);
         }
         if (key.equals("search")) {
             Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search", q.strip()),
-                    limit, it -> ItemJson.row(it, lists, today, shared));
+                    limit, it -> ItemJson.row(it, lists, today, shared), scope);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -149,17 +173,21 @@ final class ApiRoutes {
         Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-            return view instanceof Listing.Agenda ? days.agenda(today, row, language)
-                    : days.week(week, today, row, language);
+            return view instanceof Listing.Agenda ? days.agenda(today, row, language, scope::sees)
+                    : days.week(week, today, row, language, scope::sees);
         }
         // The Inbox and a list in their own order, nested, with their sections, as the desktop shows them.
         if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
             String listId = view instanceof Listing.UserListing u ? u.listId() : null;
+            if (scope.limited() && (listId == null || !scope.seesList(listId))) {
+                // Another list, or the Inbox, answers as a list that does not exist.
+                throw new BadRequest(404, "server.token.noSuchList");
+            }
             return outlines.items(key, listId, title(view, lists, language), limit, it -> ItemJson.row(it, lists, today, shared));
         }
         List<Item> all;
         try {
-            all = store.query(view);
+            all = store.query(view).stream().filter(scope::sees).toList();
         } catch (QueryTooCostlyException e) {
             throw new BadRequest(422, "server.view.tooSlow");
         }
@@ -197,9 +225,12 @@ final class ApiRoutes {
      * device", which on a phone reads as the phone), this browser flagged ({@code keptHere}, {@code lostHere}) for
      * the page to say "this browser", another browser or device by its name.
      */
-    private List<Object> conflicts(Browsers.Browser browser) {
+    private List<Object> conflicts(Browsers.Browser browser, ApiScope scope) {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.conflicts().list()) {
+            if (!sees(c, scope)) {
+                continue;
+            }
             ConflictWords.Said said = ConflictWords.say(store, c);
             // A list's conflict (its name) names the list; only an item's opens in the editor.
             out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(),
@@ -257,10 +288,6 @@ final class ApiRoutes {
     /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
     private static String label(Listing.Smart s, Language language) {
         return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
-    }
-
-    private Item item(String id) {
-        return items.item(id);
     }
 
     private Map<String, TodoList> lists() {

@@ -64,11 +64,15 @@ final class AttachmentRoutes {
     List<Route> routes() {
         return List.of(
                 Route.get(FILES + "{id}", (x, b, p) -> serve(x, p.get(0))),
+
                 Route.post("/api/items/{id}/attachments", (x, b, p) -> upload(x, p.get(0))));
     }
 
     private void serve(Exchange x, String id) {
-        Attachment a = attachments.get(id).orElseThrow(() -> new BadRequest(404, "server.attachment.unknown"));
+        // A file of an item a token does not see answers as one that does not exist.
+        Attachment a = attachments.get(id).filter(f -> !x.scope().limited()
+                || store.get(f.itemId()).filter(x.scope()::sees).isPresent())
+                .orElseThrow(() -> new BadRequest(404, "server.attachment.unknown"));
         Optional<Path> file = attachments.file(a);
         if (file.isEmpty()) {
             AttachmentFetcher.Status s = fetch(a);
@@ -162,7 +166,7 @@ final class AttachmentRoutes {
     }
 
     private void upload(Exchange x, String itemId) {
-        store.get(itemId).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
+        store.get(itemId).filter(x.scope()::sees).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
         String name = fileName(x.query("name").orElse(""));
         long max = limit.getAsLong();
         long length = x.request().getLength();

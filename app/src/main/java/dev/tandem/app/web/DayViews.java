@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -64,11 +65,12 @@ final class DayViews {
     private record Placed(Item item, boolean occurrence) {
     }
 
-    /** The agenda as of {@code today}, each todo as {@code row} writes it. */
-    Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row, Language language) {
+    /** The agenda as of {@code today}, of the todos {@code sees} lets through, each todo as {@code row} writes it. */
+    Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row, Language language,
+            Predicate<Item> sees) {
         LocalDate last = today.plusDays(AGENDA_DAYS - 1L);
         List<Item> overdue = new ArrayList<>();
-        TreeMap<LocalDate, List<Placed>> byDay = byDay(AgendaItems.query(store, last), today, last, overdue);
+        TreeMap<LocalDate, List<Placed>> byDay = byDay(AgendaItems.query(store, last).stream().filter(sees).toList(), today, last, overdue);
         List<Object> days = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
@@ -87,11 +89,11 @@ final class DayViews {
 
     /** The week holding the day {@code asked} (today when not asked), as of {@code today}, from its first day. */
     Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row,
-            Language language) {
+            Language language, Predicate<Item> sees) {
         LocalDate first = asked.map(s -> weekDate(s, today)).orElse(today)
                 .with(TemporalAdjusters.previousOrSame(WeekStart.first(language)));
         LocalDate last = first.plusDays(6);
-        TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
+        TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last).stream().filter(sees).toList(), first, last, null);
         List<Object> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(day(d, d.equals(today), label(d, today, language),

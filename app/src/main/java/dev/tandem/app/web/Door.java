@@ -29,6 +29,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *   <li>The client's address is the connection's, or with {@code behindProxy} the last
  *       {@code X-Forwarded-For} entry of a connection from loopback (the proxy's own); it is kept on
  *       the request for the pairing limits ({@link #client(Request)}).</li>
+ *   <li>Under /api/, a {@code Bearer} {@code Authorization} header is a script's personal access token
+ *       ({@link Bearer}: capped, one hash, its own rate): one found passes at once, kept on the request
+ *       ({@link #token(Request)}); any other is answered 401, or 429 once its address failed too often, before
+ *       anything else is read.</li>
  *   <li>A request carrying a paired browser's session passes at once: a slow or large stranger never
  *       queues a paired browser.</li>
  *   <li>Any other request must have come in within the deadline ({@link #UNPAIRED_DEADLINE} unless the
@@ -52,12 +56,14 @@ final class Door extends Handler.Wrapper {
     static final int UNPAIRED_AT_ONCE = 8;
     static final int PER_ADDRESS = 4;
     private static final String CLIENT = "tandem.client";
+    private static final String TOKEN = "tandem.token";
 
     private final Set<String> hosts;
     private final Duration deadline;
     private final boolean behindProxy;
     private final String cookie;
     private final Browsers browsers;
+    private final Bearer bearer;
     private final Semaphore places = new Semaphore(UNPAIRED_AT_ONCE);
     private final ConcurrentHashMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
@@ -65,8 +71,10 @@ final class Door extends Handler.Wrapper {
      * {@code hosts}: the names and addresses the server answers to, lower case, IPv6 without brackets;
      * {@code deadline}: how long a request without a session may take, headers and body together.
      */
-    Door(Handler next, Set<String> hosts, Duration deadline, boolean behindProxy, String cookie, Browsers browsers) {
+    Door(Handler next, Set<String> hosts, Duration deadline, boolean behindProxy, String cookie, Browsers browsers,
+            Bearer bearer) {
         super(next);
+        this.bearer = bearer;
         this.hosts = hosts;
         this.deadline = deadline;
         this.behindProxy = behindProxy;
@@ -80,6 +88,11 @@ final class Door extends Handler.Wrapper {
         return c instanceof String s ? s : Request.getRemoteAddr(request);
     }
 
+    /** The access token the request's {@code Authorization} header carried, as {@link Door} found it; null for none. */
+    static AccessTokens.Token token(Request request) {
+        return request.getAttribute(TOKEN) instanceof AccessTokens.Token t ? t : null;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String host = request.getHttpURI().getHost();
@@ -89,6 +102,23 @@ final class Door extends Handler.Wrapper {
         }
         String client = clientOf(request);
         request.setAttribute(CLIENT, client);
+        if (Request.getPathInContext(request).startsWith("/api/")) {
+            Bearer.Outcome o = bearer.check(request.getHeaders().get(HttpHeader.AUTHORIZATION), client);
+            if (o instanceof Bearer.Outcome.Let let) {
+                request.setAttribute(TOKEN, let.token());
+                return super.handle(request, response, callback);
+            }
+            if (o instanceof Bearer.Outcome.Refused) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                refuse(request, response, callback, 401, "server.token.refused");
+                return true;
+            }
+            if (o instanceof Bearer.Outcome.Wait w) {
+                response.getHeaders().put("Retry-After", String.valueOf(w.seconds()));
+                refuse(request, response, callback, 429, "server.token.wait");
+                return true;
+            }
+        }
         if (paired(request)) {
             return super.handle(request, response, callback);
         }

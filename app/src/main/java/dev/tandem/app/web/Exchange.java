@@ -41,6 +41,7 @@ final class Exchange {
     private int bodyCap = JsonText.MAX_BODY_CHARS;
     private final Function<String, Language> languages;
     private Language language;
+    private ApiScope scope = ApiScope.EVERYTHING;
 
     /** An exchange answered in the language its {@code Accept-Language} asks for (the door's refusals). */
     Exchange(Request request, Response response, Callback callback) {
@@ -57,6 +58,15 @@ final class Exchange {
         this.callback = callback;
         this.path = Request.getPathInContext(request);
         this.languages = languages;
+    }
+
+    /** What this request may see and do: everything for a paired browser, a token's own scope for a script. */
+    ApiScope scope() {
+        return scope;
+    }
+
+    void scope(ApiScope scope) {
+        this.scope = scope;
     }
 
     String method() {

@@ -7,6 +7,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.SavedFilters;
+import dev.tandem.app.model.ScopedItems;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
@@ -62,13 +63,14 @@ final class FilterViews {
 
     /**
      * Every saved filter the page can open, in the person's order: {@code id, name, color, count, unreadable};
-     * {@code count} null past the first {@value #COUNTED} and for an unreadable one. A row whose id is no id is
+     * {@code count} null past the first {@value #COUNTED}, for an unreadable one, and all when not {@code counted}
+     * (a token limited to some lists: a count over every list would tell it of the others). A row whose id is no id is
      * left out: it could not be opened.
      */
-    List<Object> sidebar() {
+    List<Object> sidebar(boolean counted) {
         LocalDate today = store.today();
         List<Object> out = new ArrayList<>();
-        int counted = 0;
+        int countedSoFar = counted ? 0 : COUNTED;
         for (SavedFilter f : store.savedFilters().all()) {
             if (!ID.matcher(f.id()).matches()) {
                 continue;
@@ -76,8 +78,8 @@ final class FilterViews {
             Long count = null;
             boolean unreadable = false;
             boolean tooSlow = false;
-            if (counted < COUNTED) {
-                counted++;
+            if (countedSoFar < COUNTED) {
+                countedSoFar++;
                 try {
                     count = FilteredItems.count(store, FilterParser.parse(f.query(), today));
                 } catch (FilterException e) {
@@ -93,7 +95,7 @@ final class FilterViews {
     }
 
     /** A filter's view: its first rows (at most {@value #ROWS}), its total and its name as the title. */
-    Map<String, Object> items(String key, int limit, Function<Item, Map<String, Object>> row) {
+    Map<String, Object> items(String key, int limit, Function<Item, Map<String, Object>> row, ApiScope scope) {
         String id = id(key);
         SavedFilter saved = store.savedFilters().all().stream().filter(f -> f.id().equals(id)).findFirst()
                 .orElseThrow(() -> new BadRequest(404, "server.filter.unknown"));
@@ -104,17 +106,7 @@ final class FilterViews {
             // The parser's sentence, in the request's language (the Router's Messages.in).
             throw new BadRequest(422, "server.filter.unreadable", e.getMessage());
         }
-        List<Object> rows = new ArrayList<>();
-        long total;
-        try {
-            for (Item it : FilteredItems.of(store, filter, Math.min(limit, ROWS))) {
-                rows.add(row.apply(it));
-            }
-            total = FilteredItems.count(store, filter, store.today(), QueryCost.Use.LIST);
-        } catch (QueryTooCostlyException e) {
-            throw new BadRequest(422, "server.view.tooSlow");
-        }
-        return obj("view", key, "title", name(saved), "total", total, "items", rows);
+        return found(key, name(saved), filter, limit, row, scope);
     }
 
     /**
@@ -126,7 +118,8 @@ final class FilterViews {
      * sentence as {@code problem}, never an error: the page shows it where the rows would be. One that runs past a
      * list's time budget ({@link QueryCost}) answers 422, as a smart list's view does.
      */
-    Optional<Map<String, Object>> search(String q, String title, int limit, Function<Item, Map<String, Object>> row) {
+    Optional<Map<String, Object>> search(String q, String title, int limit, Function<Item, Map<String, Object>> row,
+            ApiScope scope) {
         Optional<Filter> filter;
         try {
             filter = SearchBoxQuery.read(q, store.today());
@@ -134,19 +127,33 @@ final class FilterViews {
             return Optional.of(obj("view", "search", "title", title, "total", 0, "items", List.of(),
                     "problem", e.getMessage()));
         }
-        return filter.map(f -> {
-            List<Object> rows = new ArrayList<>();
-            long total;
-            try {
-                for (Item it : FilteredItems.of(store, f, Math.min(limit, ROWS))) {
+        return filter.map(f -> found("search", title, f, limit, row, scope));
+    }
+
+    /**
+     * What {@code filter} finds, its first rows (at most {@value #ROWS}) and its total; for a token limited to some
+     * lists ({@link ApiScope}) only what is in them, found by the query itself, the total then counted up to
+     * {@value #ROWS}.
+     */
+    private Map<String, Object> found(String key, String title, Filter filter, int limit,
+            Function<Item, Map<String, Object>> row, ApiScope scope) {
+        List<Object> rows = new ArrayList<>();
+        long total;
+        try {
+            if (scope.limited()) {
+                List<Item> in = ScopedItems.page(store, filter, scope.listIds(), 0, ROWS);
+                in.subList(0, Math.min(limit, in.size())).forEach(it -> rows.add(row.apply(it)));
+                total = in.size();
+            } else {
+                for (Item it : FilteredItems.of(store, filter, Math.min(limit, ROWS))) {
                     rows.add(row.apply(it));
                 }
-                total = FilteredItems.count(store, f, store.today(), QueryCost.Use.LIST);
-            } catch (QueryTooCostlyException e) {
-                throw new BadRequest(422, "server.view.tooSlow");
+                total = FilteredItems.count(store, filter, store.today(), QueryCost.Use.LIST);
             }
-            return obj("view", "search", "title", title, "total", total, "items", rows);
-        });
+        } catch (QueryTooCostlyException e) {
+            throw new BadRequest(422, "server.view.tooSlow");
+        }
+        return obj("view", key, "title", title, "total", total, "items", rows);
     }
 
     private static String name(SavedFilter f) {

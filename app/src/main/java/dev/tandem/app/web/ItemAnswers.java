@@ -36,6 +36,15 @@ final class ItemAnswers {
         return it.withTags(String.join(" ", tags.of(id)));
     }
 
+    /** The item with its tags, if {@code scope} sees it; 404 otherwise, as for one that does not exist. */
+    Item item(String id, ApiScope scope) {
+        Item it = item(id);
+        if (!scope.sees(it)) {
+            throw new BadRequest(404, "server.item.gone");
+        }
+        return it;
+    }
+
     /**
      * Everything the editor shows, with the item's subtasks as rows (done ones too), in their order; the note's
      * files' words in {@code language}.

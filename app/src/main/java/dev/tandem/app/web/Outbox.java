@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -59,8 +60,16 @@ final class Outbox {
         this.writes = writes;
     }
 
-    /** Replays the entries of {@code body} in order; answers each one's outcome, and where it stopped. */
+    /** Replays a paired browser's entries (it sees everything): {@link #replay(Map, Browsers.Browser, Language, ApiScope)}. */
     Map<String, Object> replay(Map<String, Object> body, Browsers.Browser browser, Language language) {
+        return replay(body, browser, language, ApiScope.EVERYTHING);
+    }
+
+    /**
+     * Replays the entries of {@code body} in order, within what {@code scope} may touch; answers each one's outcome,
+     * and where it stopped.
+     */
+    Map<String, Object> replay(Map<String, Object> body, Browsers.Browser browser, Language language, ApiScope scope) {
         if (!(body.get("entries") instanceof List<?> entries)) {
             throw new BadRequest("server.outbox.entries");
         }
@@ -79,7 +88,7 @@ final class Outbox {
             String id = entry.get("id") instanceof String s ? s : null;
             String claim = "web:" + browser.id() + ":" + key;
             try {
-                results.add(once(i, entry, key, claim, browser, language));
+                results.add(once(i, entry, key, claim, browser, language, scope));
                 forget(claim);
             } catch (BadRequest refusal) {
                 forget(claim);
@@ -101,14 +110,33 @@ final class Outbox {
     }
 
     private Map<String, Object> once(int index, Map<String, Object> entry, String key, String claim,
-            Browsers.Browser browser, Language language) {
+            Browsers.Browser browser, Language language, ApiScope scope) {
         return store.once(claim, () -> {
-            WebWrites.Answer a = apply(entry, browser, language);
+            WebWrites.Answer a = scope.limited() ? inScope(entry, scope, () -> apply(entry, browser, language))
+                    : apply(entry, browser, language);
             Map<String, Object> out = obj("index", index, "key", key, "id", a.id(), "status", a.status(),
                     "outcome", a.status() == 409 ? "conflict" : "applied");
             out.putAll(a.json());
             return out;
         }).orElseGet(() -> replayed(index, entry, key));
+    }
+
+    /**
+     * An entry of a token limited to some lists ({@link ApiScope}): the item it names, and a quick add's parent, must
+     * be in them (else refused as not found: it cannot learn they exist); and what it wrote must still be in them
+     * once written (a quick add naming another list, an edit or a move to one), else it is refused and, being in
+     * the entry's transaction, rolled back with everything it made (a list the text named included).
+     */
+    private WebWrites.Answer inScope(Map<String, Object> entry, ApiScope scope, Supplier<WebWrites.Answer> write) {
+        Object named = "add".equals(entry.get("op")) ? entry.get("parentId") : entry.get("id");
+        if (named instanceof String id && store.get(id).filter(scope::sees).isEmpty()) {
+            throw new BadRequest(404, "server.item.gone");
+        }
+        WebWrites.Answer a = write.get();
+        if (a.id() != null && store.get(a.id()).filter(scope::sees).isEmpty()) {
+            throw new BadRequest(403, "server.token.outsideLists");
+        }
+        return a;
     }
 
     /**

@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
  * which docs/WEB.md's API table is checked against.
  */
 final class Route {
-    /** Who may take a route: anyone the door let in (pairing), or only a paired browser (its cookie). */
-    enum Access { ANYONE, PAIRED }
+    /**
+     * Who may take a route: anyone the door let in (pairing), a paired browser (its cookie) or a script with a
+     * personal access token (PAIRED), or only a paired browser (BROWSER: its session, its events, the browsers).
+     */
+    enum Access { ANYONE, PAIRED, BROWSER }
 
-    /** Answers a request; {@code params} are the template's segments in order, {@code browser} null for ANYONE. */
+    /**
+     * Answers a request; {@code params} are the template's segments in order, {@code browser} null for ANYONE (for a
+     * token, one standing for it: id {@code token:ID}, its writes' claims and authorship; what it may see is
+     * {@link Exchange#scope()}).
+     */
     @FunctionalInterface
     interface Handler {
         void handle(Exchange x, Browsers.Browser browser, List<String> params);
@@ -62,6 +69,11 @@ final class Route {
 
     static Route post(String template, Handler handler) {
         return new Route("POST", template, Access.PAIRED, handler);
+    }
+
+    /** A route for paired browsers alone: a token is refused (403). */
+    static Route browser(String method, String template, Handler handler) {
+        return new Route(method, template, Access.BROWSER, handler);
     }
 
     /** The path as a regular expression: literal text quoted, each parameter one segment of 1 to 200 characters. */

@@ -24,9 +24,11 @@ import org.eclipse.jetty.util.Callback;
  * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
  * files (the only thing served without a session besides its words, /messages.json, and
  * pairing); then, under /api/, a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another
- * site is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
+ * site is refused), skipped only for a personal access token the {@link Door} found and no cookie along (a token is
+ * no ambient credential); then the route the table ({@link #table}) has for the method and path (none: 404; the
  * path with another method: 405), and for every route but the words and pairing the session cookie (none:
- * 401) and, on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
+ * 401) and, on a write, the CSRF header (403), or the token, refused on a browser's own routes and, read-only, on
+ * every POST (403), its scope ({@link ApiScope}) set on the exchange, before its handler. A {@link BadRequest} becomes
  * its status and sentence in the request's language ({@link RequestLanguage}); anything else a 500 with a
  * fixed sentence, the failure logged (an answer never carries an exception's text).
  */
@@ -87,7 +89,10 @@ final class Router extends Handler.Abstract {
             x.bytes(200, asset.get().contentType(), asset.get().bytes(), true);
             return;
         }
-        if (api) {
+        AccessTokens.Token token = Door.token(x.request());
+        // A script's token is no ambient credential (a page of another site cannot send it), so the checks that keep
+        // other sites from a browser's cookie do not apply to it; with a cookie along, they still do.
+        if (api && (token == null || x.header("Cookie") != null)) {
             crossSiteCheck(x);
         }
         String asked = method.equals("HEAD") ? "GET" : method;
@@ -99,7 +104,8 @@ final class Router extends Handler.Abstract {
             }
             known = true;
             if (r.method().equals(asked)) {
-                Browsers.Browser browser = r.access() == Route.Access.PAIRED ? paired(x) : null;
+                Browsers.Browser browser = r.access() == Route.Access.ANYONE ? null
+                        : token != null ? byToken(x, token, r) : paired(x);
                 // Every word, date and quick-add phrase of the answer in the browser's language, not the server's.
                 Messages.in(x.language(), () -> {
                     r.handler().handle(x, browser, params.get());
@@ -114,6 +120,22 @@ final class Router extends Handler.Abstract {
 
     List<Route> routes() {
         return table;
+    }
+
+    /**
+     * The caller a personal access token stands for: refused on a browser's own routes, and on every POST when it
+     * may only read (403, before the handler reads anything); its scope is set on the exchange.
+     */
+    private static Browsers.Browser byToken(Exchange x, AccessTokens.Token token, Route r) {
+        if (r.access() == Route.Access.BROWSER) {
+            throw new BadRequest(403, "server.token.browserOnly");
+        }
+        if (token.readOnly() && r.method().equals("POST")) {
+            throw new BadRequest(403, "server.token.readOnly");
+        }
+        x.scope(token.scope());
+        return new Browsers.Browser("token:" + token.id(), token.name(), token.hash(), "", token.created(),
+                token.used(), token.address());
     }
 
     /** The browser the session cookie names; to write, with the CSRF header its page holds. */
@@ -135,14 +157,14 @@ final class Router extends Handler.Abstract {
         List<Route> out = new ArrayList<>(List.of(
                 new Route("GET", "/messages.json", Route.Access.ANYONE, (x, b, p) -> router.messages(x)),
                 new Route("POST", "/api/pair", Route.Access.ANYONE, (x, b, p) -> router.pair(x)),
-                Route.get("/api/session", (x, b, p) -> router.session(x, b)),
-                Route.post("/api/logout", (x, b, p) -> {
+                Route.browser("GET", "/api/session", (x, b, p) -> router.session(x, b)),
+                Route.browser("POST", "/api/logout", (x, b, p) -> {
                     router.browsers.revoke(b.id());
                     x.addCookie(router.cookie(x, ""));
                     x.empty(204);
                 }),
-                Route.get("/api/browsers", (x, b, p) -> router.browsersOf(x, b)),
-                Route.post("/api/browsers/{id}/name", (x, b, p) -> {
+                Route.browser("GET", "/api/browsers", (x, b, p) -> router.browsersOf(x, b)),
+                Route.browser("POST", "/api/browsers/{id}/name", (x, b, p) -> {
                     String name = browserName(x.body().get("name")).orElseThrow(() -> new BadRequest("server.browser.badName",
                             String.valueOf(BROWSER_NAME_CHARS)));
                     if (p.get(0).length() > 64 || !router.browsers.rename(p.get(0), name)) {
@@ -150,13 +172,13 @@ final class Router extends Handler.Abstract {
                     }
                     x.empty(204);
                 }),
-                Route.post("/api/browsers/{id}/revoke", (x, b, p) -> {
+                Route.browser("POST", "/api/browsers/{id}/revoke", (x, b, p) -> {
                     if (p.get(0).length() > 64 || !router.browsers.revoke(p.get(0))) {
                         throw new BadRequest(404, "server.browser.unknown");
                     }
                     x.empty(204);
                 }),
-                Route.get("/api/events", (x, b, p) -> router.live.open(x, b.id()))));
+                Route.browser("GET", "/api/events", (x, b, p) -> router.live.open(x, b.id()))));
         out.addAll(files.routes());
         out.addAll(api.routes());
         return List.copyOf(out);

@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
     private final Builder config;
     private final Pairings pairings;
     private final Browsers browsers;
+    private final AccessTokens tokens;
     /** The router once started: its route table is what docs/WEB.md's API table is checked against. */
     private volatile Router router;
     private Server jetty;
@@ -52,6 +53,7 @@ public final class WebServer implements AutoCloseable {
         this.config = b;
         this.pairings = new Pairings(b.clock, b.settings);
         this.browsers = new Browsers(b.settings, b.clock);
+        this.tokens = new AccessTokens(b.settings, b.clock);
     }
 
     public static Builder builder() {
@@ -81,7 +83,8 @@ public final class WebServer implements AutoCloseable {
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
         answered = ConcurrentHashMap.newKeySet();
         answered.addAll(ServedHosts.answered(config.host, host));
-        server.setHandler(new Door(router, answered, config.unpairedDeadline, config.behindProxy, cookieName, browsers));
+        server.setHandler(new Door(router, answered, config.unpairedDeadline, config.behindProxy, cookieName, browsers,
+                new Bearer(tokens, config.tokenRates, System::nanoTime)));
         server.setErrorHandler(new PlainErrors());
         try {
             server.start();
@@ -276,8 +279,18 @@ public final class WebServer implements AutoCloseable {
         private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
         private Language language;
         private Duration unpairedDeadline = Door.UNPAIRED_DEADLINE;
+        private Bearer.Rates tokenRates = Bearer.Rates.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * How fast one access token, and one address's failed tokens, may go ({@link Bearer.Rates#DEFAULT} unless
+         * told): the tests play their floods against slower ones, so what they count does not depend on time.
+         */
+        Builder tokenRates(Bearer.Rates rates) {
+            this.tokenRates = Objects.requireNonNull(rates, "tokenRates");
+            return this;
         }
 
         /**

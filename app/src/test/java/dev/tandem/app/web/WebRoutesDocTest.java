@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/WEB.md's API table is the router's table, row for row: method, path and who may take it. */
+/** docs/WEB.md's API table is the router's table, row for row: method, path and who may take it (anyone, a browser or a token: paired, a paired browser alone: browser). */
 @Tag("unit")
 class WebRoutesDocTest {
-    private static final Pattern ROW = Pattern.compile("^\\| (GET|POST) \\| `([^`]+)` \\| (anyone|paired) \\|");
+    private static final Pattern ROW = Pattern.compile("^\\| (GET|POST) \\| `([^`]+)` \\| (anyone|paired|browser) \\|");
 
     @TempDir
     Path dir;
@@ -39,7 +39,7 @@ class WebRoutesDocTest {
         List<String> documented = api.lines().map(ROW::matcher).filter(Matcher::find)
                 .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)).toList();
         List<String> routed = web.server.routes().stream().map(r -> r.method() + " " + r.template() + " "
-                + (r.access() == Route.Access.ANYONE ? "anyone" : "paired")).toList();
+                + r.access().name().toLowerCase(java.util.Locale.ROOT)).toList();
         assertEquals(routed, documented);
     }
 }

@@ -204,7 +204,9 @@ public final class Cli {
                         : Messages.text("cli.error.unknownCommand", args.get(0)));
             }
             verb = args.remove(0);
-            if (verb.equals("help")) {
+            // "tandem add --help" as "tandem help"; after "--" it is a title ("tandem add -- --help").
+            int end = args.indexOf("--");
+            if (verb.equals("help") || (end < 0 ? args : args.subList(0, end)).contains("--help")) {
                 out.print(usage());
                 return 0;
             }

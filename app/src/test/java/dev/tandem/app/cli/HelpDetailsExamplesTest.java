@@ -77,6 +77,19 @@ class HelpDetailsExamplesTest {
     }
 
     @Test
+    void addAndEditHelpOption_german_theHelpInGermanAndNothingAdded() {
+        String help = CliRun.run(tmp.resolve("p"), "--lang", "de", "help", "add").out();
+        for (String verb : List.of("add", "edit")) {
+            Result r = CliRun.run(tmp.resolve("p"), "--lang", "de", verb, "--help");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(help, r.out(), verb);
+        }
+        assertTrue(help.contains("jeden Tag, jeden Werktag, jeden Montag"), help);
+        assertEquals(0, CliRun.run(tmp.resolve("p"), "add", "--", "--help").code(), "after -- it is a title");
+        assertTrue(CliRun.run(tmp.resolve("p"), "list").out().contains("--help"));
+    }
+
+    @Test
     void optionErrors_eachLanguage_suggestValuesTheOptionReads() {
         Map<String, String> errors = Map.of("cli.details.badDate", "--due", "cli.details.badTime", "--at",
                 "cli.details.badRepeat", "--repeat", "cli.details.badRemind", "--remind");

@@ -37,7 +37,7 @@ class RepeatOptionLanguageTest {
 
     @Test
     void add_germanRepeatUnderDe_everyTwoDaysShownInGerman() {
-        Result add = run("--lang", "de", "add", "Blumen gießen", "--repeat", "jeden 2. Tag");
+        Result add = run("add", "Blumen gießen", "--repeat", "jeden 2. Tag", "--lang", "de");
         assertEquals(0, add.code(), add.err());
         assertTrue(json().contains("\"repeat\":\"FREQ=DAILY;INTERVAL=2\""), json());
         String list = run("--lang", "de", "list").out();

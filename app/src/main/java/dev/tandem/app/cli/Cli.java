@@ -11,6 +11,7 @@ import dev.tandem.app.sync.SyncWords;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import dev.tandem.ui.messages.WeekStart;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,7 +205,9 @@ public final class Cli {
                         : Messages.text("cli.error.unknownCommand", args.get(0)));
             }
             verb = args.remove(0);
-            if (verb.equals("help")) {
+            // "tandem add --help" as "tandem help"; after "--" it is a title ("tandem add -- --help").
+            int end = args.indexOf("--");
+            if (verb.equals("help") || (end < 0 ? args : args.subList(0, end)).contains("--help")) {
                 out.print(usage());
                 return 0;
             }
@@ -303,8 +307,13 @@ public final class Cli {
      * English words go to the log, not here.
      */
     private void syncFailed(String verb, SyncException e, String remote) {
-        err.println("tandem: " + Messages.text("cli.error.commandFailed", verb,
-                SyncWords.shortText(e.reason(), e.diagnosis())));
+        String why = SyncWords.shortText(e.reason(), e.diagnosis());
+        // "sync" in the window's words for it ("Synchronisierung fehlgeschlagen"); other commands by their name.
+        err.println("tandem: " + (verb.equals("sync") ? Messages.text("cli.error.syncFailed", why)
+                : Messages.text("cli.error.commandFailed", verb, why)));
+        // Which device changed the passphrase and when: the device's name is the remote's text, shown escaped.
+        e.passphraseChange().ifPresent(c -> err.println("  " + Messages.text("cli.sync.passphraseChangedOn",
+                TerminalText.field(c.device()), Formats.dayYearTime(LocalDateTime.ofInstant(c.at(), clock.getZone())))));
         if (remote != null) {
             err.println("  " + Messages.text("common.sync.remote", remote));
         }

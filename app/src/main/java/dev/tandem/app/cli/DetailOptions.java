@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -232,12 +231,11 @@ final class DetailOptions {
         }
     }
 
+    /** A repeat as quick add reads it in the command line's language or English ("jeden 2. Tag", "every 2 days"), or an RRULE. */
     static Recurrence repeat(String v) {
         String p = v.strip();
-        Optional<Recurrence> r = RepeatPhrases.parse(p.toLowerCase(Locale.ROOT).startsWith("every")
-                || !p.contains(" ") && RepeatPhrases.parse(p).isPresent() ? p : "every " + p);
-        return r.or(() -> Recurrence.parse(p)).orElseThrow(() -> new UsageError(
-                Messages.text("cli.details.badRepeat", v)));
+        return RepeatPhrases.field(p).or(() -> Recurrence.parse(p)).orElseThrow(() -> new UsageError(
+                Messages.text("cli.details.badRepeat", p)));
     }
 
     /** "9am", "18:00", "tomorrow 18:00": on the phrase's day, else the due date, else the next time it comes. */

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -189,8 +190,9 @@ final class SyncCommands {
             ConnectionCheck c = engine.check();
             out.println(Messages.text("cli.check.checking", engine.describe()));
             // In the user's language by each step's kind and each failure's reason: the engine words them in English.
+            Optional<Path> folder = CheckLines.folder(a, dir);
             for (ConnectionCheck.Step s : c.steps()) {
-                out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", SyncWords.stepName(s), SyncWords.stepText(s));
+                out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", SyncWords.stepName(s), CheckLines.step(s, folder));
             }
             if (c.ok()) {
                 out.println(Messages.text("cli.check.works"));

@@ -103,7 +103,7 @@ public final class SyncWords {
             return step.message();
         }
         if (!step.ok()) {
-            return shortText(step.reason()) + " " + hint(step.reason(), Diagnosis.NONE);
+            return shortText(step.reason(), step.diagnosis()) + " " + hint(step.reason(), step.diagnosis());
         }
         String key = stepKey(step.kind());
         return key == null ? step.message() : Messages.text("common.check.passed." + key);

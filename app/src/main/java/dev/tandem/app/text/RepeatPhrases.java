@@ -39,6 +39,20 @@ public final class RepeatPhrases {
         return english.isPresent() ? english : Grammar.current().flatMap(g -> g.repeat(phrase));
     }
 
+    /**
+     * What a repeat field holds (the command line's {@code --repeat}, the editor's and the phone page's
+     * field): a whole phrase, in English or in the language in effect as quick add reads it ("every 2 days",
+     * "jeden 2. Tag", "tous les 2 jours"), or an English phrase without its "every" ("monday", "2 weeks").
+     */
+    public static Optional<Recurrence> field(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        Optional<Recurrence> whole = parse(t);
+        return whole.isPresent() || t.toLowerCase(Locale.ROOT).startsWith("every ") ? whole : parse("every " + t);
+    }
+
     private static Optional<Recurrence> english(String phrase) {
         String p = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         switch (p) {

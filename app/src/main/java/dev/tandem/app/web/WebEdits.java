@@ -246,9 +246,9 @@ final class WebEdits {
         return n.longValue();
     }
 
+    /** In the page's language (the request's, {@code Messages.in}) as quick add reads it, or English. */
     private static Recurrence repeat(String text) {
-        return RepeatPhrases.parse(text.strip()).or(() -> RepeatPhrases.parse("every " + text.strip()))
-                .orElseThrow(() -> new BadRequest("server.edit.repeat", text.strip()));
+        return RepeatPhrases.field(text).orElseThrow(() -> new BadRequest("server.edit.repeat", text.strip()));
     }
 
     static List<String> strings(Object v) {

@@ -41,7 +41,8 @@ class SyncErrorsLanguageTest {
         Path missing = dir.resolve("gone").resolve("Tandem");
         Result r = CliRun.run(dir.resolve("p"), "--lang", "de", "sync", "--remote", "folder:" + missing);
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("tandem: sync fehlgeschlagen: Der Sync-Ordner ist nicht da."), r.err());
+        // The window's word for it: "Synchronisierung fehlgeschlagen", not the command's name.
+        assertTrue(r.err().contains("tandem: Synchronisierung fehlgeschlagen: Der Sync-Ordner ist nicht da."), r.err());
         assertTrue(r.err().contains("Speicherort: folder:" + missing), r.err());
         assertTrue(r.err().contains("Liegt er auf einem USB-Laufwerk oder einer Netzwerkfreigabe"), r.err());
         assertTrue(r.err().contains("Ein neuer Versuch kann später klappen."), r.err());
@@ -70,10 +71,30 @@ class SyncErrorsLanguageTest {
         Path missing = dir.resolve("nowhere");
         Result r = CliRun.run(dir.resolve("p"), "--lang", "fr", "check", "--remote", "folder:" + missing);
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("✗ Regarder le contenu: Le dossier, le bucket ou l’adresse est introuvable."),
-                r.out());
+        assertTrue(r.out().contains("✗ Regarder le contenu: Le dossier de synchronisation " + missing.toAbsolutePath()
+                + " n’existe pas."), r.out());
+        assertTrue(r.out().contains("créez-le (mkdir -p \"" + missing.toAbsolutePath() + "\")"), r.out());
+        assertTrue(r.out().contains("sinon vérifiez le chemin donné à --remote ou dans les Paramètres."), r.out());
         assertTrue(r.err().contains("la vérification s’est arrêtée à «\u00a0Regarder le contenu\u00a0»"), r.err());
         noEngineEnglish(r.out() + r.err());
+    }
+
+    @Test
+    void check_savedFolderGoneInGermanAndEnglish_namesTheFolderAndWhatToDo() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Sync Ordner"));
+        Path profile = dir.resolve("p");
+        assertEquals(0, CliRun.run(profile, "sync", "--remote", "folder:" + folder, "--save").code());
+        Files.delete(folder);
+
+        Result de = CliRun.run(profile, "--lang", "de", "check");
+        assertEquals(1, de.code(), de.out() + de.err());
+        assertTrue(de.out().contains("✗ Hineinsehen: Den Sync-Ordner " + folder + " gibt es nicht."), de.out());
+        assertTrue(de.out().contains("lege ihn an (mkdir -p \"" + folder + "\"); sonst prüfe den Pfad"), de.out());
+        noEngineEnglish(de.out() + de.err());
+        Result en = CliRun.run(profile, "check");
+        assertTrue(en.out().contains("The sync folder " + folder + " does not exist.")
+                && en.out().contains("create it (mkdir -p \"" + folder + "\"); otherwise check the path"), en.out());
+        assertFalse(Files.exists(folder), "the check makes no folder");
     }
 
     @Test

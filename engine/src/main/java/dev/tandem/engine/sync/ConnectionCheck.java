@@ -12,9 +12,11 @@ import java.util.Objects;
 public record ConnectionCheck(List<Step> steps) {
     /**
      * One step: {@code name} and {@code message} in the engine's English, {@code reason} why it failed
-     * (null when it passed), {@code kind} which step it is.
+     * (null when it passed), {@code kind} which step it is, {@code diagnosis} what stood in the way when that
+     * is finer than the reason (a folder remote's folder that is not there), else {@link SyncException.Diagnosis#NONE}.
      */
-    public record Step(String name, boolean ok, String message, SyncException.Reason reason, Kind kind) {
+    public record Step(String name, boolean ok, String message, SyncException.Reason reason, Kind kind,
+                       SyncException.Diagnosis diagnosis) {
         /** Which step, for words of an app's own. */
         public enum Kind {
             /** The remote is encrypted and this engine has no passphrase for it, or the other way round. */
@@ -46,11 +48,21 @@ public record ConnectionCheck(List<Step> steps) {
 
         public Step {
             Objects.requireNonNull(kind, "kind");
+            diagnosis = diagnosis == null ? SyncException.Diagnosis.NONE : diagnosis;
+        }
+
+        public Step(String name, boolean ok, String message, SyncException.Reason reason, Kind kind) {
+            this(name, ok, message, reason, kind, SyncException.Diagnosis.NONE);
         }
 
         /** A step named in the engine's English by its kind. */
         public Step(Kind kind, boolean ok, String message, SyncException.Reason reason) {
             this(kind.englishName(), ok, message, reason, kind);
+        }
+
+        /** A step of that kind that failed with {@code e}: its reason and diagnosis. */
+        public static Step failed(Kind kind, SyncException e) {
+            return new Step(kind.englishName(), false, e.withHint(), e.reason(), kind, e.diagnosis());
         }
 
         /** A step of another kind ({@link Kind#OTHER}), named by its maker. */

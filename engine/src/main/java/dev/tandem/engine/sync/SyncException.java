@@ -1,6 +1,10 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.TandemException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sync failed. {@link #reason()} says what went wrong in terms a person can act on, and
@@ -103,8 +107,22 @@ public class SyncException extends TandemException {
         }
     }
 
+    /**
+     * Who changed the passphrase that no longer opens the remote, and when: {@code device} is the name that
+     * device gave itself, as the remote's keyring records it (text from outside: show it escaped).
+     */
+    public record PassphraseChange(String device, Instant at) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public PassphraseChange {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     private final Reason reason;
     private final Diagnosis diagnosis;
+    private final PassphraseChange passphraseChange;
 
     public SyncException(Reason reason, String message) {
         this(reason, Diagnosis.NONE, message, null);
@@ -115,9 +133,24 @@ public class SyncException extends TandemException {
     }
 
     public SyncException(Reason reason, Diagnosis diagnosis, String message, Throwable cause) {
+        this(reason, diagnosis, message, cause, null);
+    }
+
+    /** The same failure again for another caller's stack: its reason, diagnosis and passphrase change, with it as the cause. */
+    public SyncException(SyncException first) {
+        this(first.reason, first.diagnosis, first.getMessage(), first, first.passphraseChange);
+    }
+
+    private SyncException(Reason reason, Diagnosis diagnosis, String message, Throwable cause, PassphraseChange changed) {
         super(message, cause);
         this.reason = reason;
         this.diagnosis = diagnosis == null ? Diagnosis.NONE : diagnosis;
+        this.passphraseChange = changed;
+    }
+
+    /** {@link Reason#WRONG_PASSPHRASE} because another device changed the passphrase: which, and when. */
+    public static SyncException passphraseChanged(String message, PassphraseChange changed) {
+        return new SyncException(Reason.WRONG_PASSPHRASE, Diagnosis.NONE, message, null, Objects.requireNonNull(changed));
     }
 
     public Reason reason() {
@@ -127,6 +160,11 @@ public class SyncException extends TandemException {
     /** What the network did, when the network is the cause; {@link Diagnosis#NONE} otherwise. */
     public Diagnosis diagnosis() {
         return diagnosis;
+    }
+
+    /** When the passphrase was changed on another device and this one still has the old one: which device, and when. */
+    public Optional<PassphraseChange> passphraseChange() {
+        return Optional.ofNullable(passphraseChange);
     }
 
     /** Whether trying again later can help: the reason's, or a missing folder's, which may be connected again. */

@@ -79,13 +79,19 @@ class RemoteKeysTest {
         assertEquals(Reason.WRONG_PASSPHRASE, e.reason());
         assertTrue(e.getMessage().contains("was changed on sam-laptop at "), e.getMessage());
         assertTrue(e.getMessage().contains("UTC"), e.getMessage());
+        // Also as fields, for an app to say in its user's words: which device, and when (the keyring's time).
+        assertEquals("sam-laptop", e.passphraseChange().orElseThrow().device());
+        // The keyring keeps milliseconds.
+        assertEquals(status.changedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), e.passphraseChange().orElseThrow().at());
         assertEquals(beforeB, contents(), "B wrote nothing");
-        assertThrows(SyncException.class, () -> onB.sync(b), "and keeps refusing");
+        SyncException again = assertThrows(SyncException.class, () -> onB.sync(b), "and keeps refusing");
+        assertEquals(e.passphraseChange(), again.passphraseChange(), "the answer given again keeps who and when");
         assertEquals(Set.of("from A", "from B, offline"), titles(b), "B keeps working locally");
 
         SyncException cold = assertThrows(SyncException.class, () -> engine(OLD, "sam-desktop").sync(b));
         assertEquals(Reason.WRONG_PASSPHRASE, cold.reason());
         assertTrue(cold.getMessage().contains("The passphrase was changed on sam-laptop"), cold.getMessage());
+        assertEquals("sam-laptop", cold.passphraseChange().orElseThrow().device());
 
         SyncEngine updated = engine(NEW, "sam-desktop");
         updated.sync(b);

@@ -1,6 +1,7 @@
 package dev.tandem.app.view.editor;
 
 import dev.tandem.app.view.FittingPrompt;
+import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.vm.editor.DetailsViewModel;
 import dev.tandem.app.vm.editor.TimeViewModel;
 import dev.tandem.app.vm.editor.WhenViewModel;
@@ -85,7 +86,18 @@ final class DetailsFields {
         seriesButtons.visibleProperty().bind(vm.repeatingProperty());
         seriesButtons.managedProperty().bind(seriesButtons.visibleProperty());
         repeat.setMaxWidth(Double.MAX_VALUE);
-        VBox repeatBox = new VBox(2, repeat, seriesButtons);
+        // A rule it cannot read stays in the field, and this line says why until it is fixed or another todo shows.
+        Label repeatProblem = new Label();
+        repeatProblem.setId("editor-repeat-problem");
+        repeatProblem.getStyleClass().add(Styles.FIELD_ERROR);
+        repeatProblem.setWrapText(true);
+        repeatProblem.textProperty().bind(vm.repeatProblemProperty());
+        repeatProblem.visibleProperty().bind(vm.repeatProblemProperty().isNotEmpty());
+        repeatProblem.managedProperty().bind(repeatProblem.visibleProperty());
+        vm.repeatProblemProperty().addListener((o, was, now) -> repeat.pseudoClassStateChanged(PseudoStates.ERROR,
+                !now.isEmpty()));
+        repeat.accessibleHelpProperty().bind(vm.repeatProblemProperty());
+        VBox repeatBox = new VBox(2, repeat, repeatProblem, seriesButtons);
         TextField remind = field("editor-remind", Messages.text("editor.remind.prompt"), vm.remindTextProperty(),
                 x -> vm.commitRemind());
 

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +55,7 @@ public final class DetailsViewModel {
     private final StringProperty repeatText = new SimpleStringProperty("");
     private final StringProperty remindText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper remindNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper repeatProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper repeating = new ReadOnlyBooleanWrapper(false);
     private final SimpleObjectProperty<Item> item = new SimpleObjectProperty<>();
     private String loadedTags = "";
@@ -116,6 +116,11 @@ public final class DetailsViewModel {
         return remindNote.getReadOnlyProperty();
     }
 
+    /** Why the repeat typed was not saved, with phrases that would be; "" once it is saved or another item shows. */
+    public ReadOnlyStringProperty repeatProblemProperty() {
+        return repeatProblem.getReadOnlyProperty();
+    }
+
     /** The item repeats: Skip and End series apply. */
     public ReadOnlyBooleanProperty repeatingProperty() {
         return repeating.getReadOnlyProperty();
@@ -135,6 +140,7 @@ public final class DetailsViewModel {
             String r = next == null || next.recurrence() == null ? "" : next.recurrence().describe();
             if (other || repeatText.get().equals(loadedRepeat)) {
                 repeatText.set(r);
+                repeatProblem.set("");
             }
             loadedRepeat = r;
             String m = next == null || next.remindAt() == null ? "" : formatRemind(next.remindAt());
@@ -185,7 +191,10 @@ public final class DetailsViewModel {
                 () -> tags.set(id, want)));
     }
 
-    /** Saves the repeat phrase; one that does not parse keeps the field as it was stored. */
+    /**
+     * Saves the repeat phrase, in the language Tandem speaks or English ({@link RepeatPhrases#field}), as quick
+     * add reads it; one it cannot read saves nothing, stays in the field and says why ({@link #repeatProblemProperty}).
+     */
     public void commitRepeat() {
         Item it = item.get();
         String text = repeatText.get() == null ? "" : repeatText.get().strip();
@@ -193,12 +202,12 @@ public final class DetailsViewModel {
             return;
         }
         Optional<Recurrence> rule = text.isEmpty() ? Optional.empty()
-                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text)
-                .or(() -> ownRepeat(text));
+                : RepeatPhrases.field(text).or(() -> ownRepeat(text));
         if (!text.isEmpty() && rule.isEmpty()) {
-            repeatText.set(loadedRepeat);
+            repeatProblem.set(Messages.text("editor.repeat.unreadable", text));
             return;
         }
+        repeatProblem.set("");
         loadedRepeat = rule.map(Recurrence::describe).orElse("");
         repeatText.set(loadedRepeat);
         String id = it.id();

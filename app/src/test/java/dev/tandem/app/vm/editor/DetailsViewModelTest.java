@@ -79,7 +79,10 @@ class DetailsViewModelTest {
             vm.repeatTextProperty().set("now and then");
             vm.commitRepeat();
         });
-        assertEquals("every 2 weeks", ui.get(() -> vm.repeatTextProperty().get()), "a phrase it cannot read is not saved");
+        assertEquals("now and then", ui.get(() -> vm.repeatTextProperty().get()), "what was typed stays to be fixed");
+        assertEquals("Tandem can’t read “now and then” as a repeat, so nothing was saved. Try every day, every monday, "
+                + "every 2 weeks or every month on the 1st.", ui.get(() -> vm.repeatProblemProperty().get()));
+        assertEquals("FREQ=WEEKLY;INTERVAL=2", store.get(it.id()).orElseThrow().repeat(), "a phrase it cannot read is not saved");
         ui.run(undo::undo);
         ui.await(() -> store.get(it.id()).orElseThrow().remindAt() == null);
         ui.run(undo::undo);
@@ -217,6 +220,63 @@ class DetailsViewModelTest {
             long nine = LocalDate.of(2026, 11, 20).atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
             ui.await(() -> Long.valueOf(nine).equals(store.get(it.id()).orElseThrow().remindAt()));
             assertEquals("Fr., 20. Nov., 09:00", ui.get(() -> vm.remindTextProperty().get()));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    /** The field reads what quick add reads in the language Tandem speaks, English too, and says the rule back in it. */
+    @Test
+    void commitRepeat_germanAndFrenchEveryTwoDays_savedAndSaidInTheLanguage() {
+        clock.set(Instant.parse("2026-11-18T08:00:00Z"));
+        Item it = store.add("Blumen gießen", null, LocalDate.of(2026, 11, 20));
+        DetailsViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        String[][] cases = {{"de", "jeden 2. Tag", "FREQ=DAILY;INTERVAL=2", "alle 2 Tage"},
+            {"de", "every 3 days", "FREQ=DAILY;INTERVAL=3", "alle 3 Tage"},
+            {"de", "jeden Montag", "FREQ=WEEKLY;BYDAY=MO", "jeden Montag"},
+            {"fr", "tous les 2 jours", "FREQ=DAILY;INTERVAL=2", "tous les 2 jours"},
+            {"fr", "chaque lundi", "FREQ=WEEKLY;BYDAY=MO", "chaque lundi"},
+            {"fr", "every 2 weeks", "FREQ=WEEKLY;INTERVAL=2", "toutes les 2 semaines"}};
+        try {
+            for (String[] c : cases) {
+                Messages.use(Language.forTag(c[0]).orElseThrow());
+                ui.run(() -> {
+                    vm.repeatTextProperty().set(c[1]);
+                    vm.commitRepeat();
+                });
+                ui.await(() -> c[2].equals(store.get(it.id()).orElseThrow().repeat()));
+                assertEquals(c[3], ui.get(() -> vm.repeatTextProperty().get()), c[1]);
+                assertEquals("", ui.get(() -> vm.repeatProblemProperty().get()), c[1]);
+            }
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    @Test
+    void commitRepeat_unreadableInGerman_germanProblemNothingSavedUntilFixed() {
+        clock.set(Instant.parse("2026-11-18T08:00:00Z"));
+        Item it = store.add("Blumen gießen", null, LocalDate.of(2026, 11, 20));
+        DetailsViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        Messages.use(Language.GERMAN);
+        try {
+            ui.run(() -> {
+                vm.repeatTextProperty().set("ab und zu");
+                vm.commitRepeat();
+            });
+            assertEquals("Tandem versteht „ab und zu“ nicht als Wiederholung, nichts wurde gespeichert. Versuche jeden Tag, "
+                    + "jeden Montag, alle 2 Wochen oder jeden Monat am 1.", ui.get(() -> vm.repeatProblemProperty().get()));
+            assertEquals("ab und zu", ui.get(() -> vm.repeatTextProperty().get()));
+            assertNull(store.get(it.id()).orElseThrow().repeat());
+            assertTrue(ui.get(() -> !undo.canUndoProperty().get()), "nothing to undo: nothing was saved");
+            ui.run(() -> {
+                vm.repeatTextProperty().set("alle 2 Tage");
+                vm.commitRepeat();
+            });
+            ui.await(() -> "FREQ=DAILY;INTERVAL=2".equals(store.get(it.id()).orElseThrow().repeat()));
+            assertEquals("", ui.get(() -> vm.repeatProblemProperty().get()));
         } finally {
             Messages.use(Language.ENGLISH);
         }

@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.keys;
 
 import dev.tandem.engine.sync.KeyringStatus.Event;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.PassphraseChange;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
@@ -262,18 +263,21 @@ public final class KeyringStore {
 
     private SyncException wrongSecret(Keyring ring, int slotType) {
         String what = slotType == Slot.RECOVERY ? "recovery key" : "passphrase";
-        String changed = ring.event().changesPassphrase() && slotType == Slot.PASSPHRASE
-                ? " The passphrase was changed on " + ring.changedBy() + " at " + WHEN.format(ring.changedAt()) + "."
-                : "";
-        return new SyncException(Reason.WRONG_PASSPHRASE, "The " + what + " does not match the one that encrypted "
-                + plain.describe() + "; nothing was read or changed." + changed);
+        String message = "The " + what + " does not match the one that encrypted " + plain.describe()
+                + "; nothing was read or changed.";
+        if (ring.event().changesPassphrase() && slotType == Slot.PASSPHRASE) {
+            return SyncException.passphraseChanged(message + " The passphrase was changed on " + ring.changedBy()
+                    + " at " + WHEN.format(ring.changedAt()) + ".", new PassphraseChange(ring.changedBy(), ring.changedAt()));
+        }
+        return new SyncException(Reason.WRONG_PASSPHRASE, message);
     }
 
     private SyncException changedElsewhere(Keyring ring, int slotType) {
         String what = slotType == Slot.RECOVERY ? "recovery key" : "passphrase";
-        return new SyncException(Reason.WRONG_PASSPHRASE, "The " + what + " of " + plain.describe() + " was changed"
+        return SyncException.passphraseChanged("The " + what + " of " + plain.describe() + " was changed"
                 + " on " + ring.changedBy() + " at " + WHEN.format(ring.changedAt()) + ". Enter the new passphrase; until"
-                + " then this device keeps its changes and writes nothing to the remote.");
+                + " then this device keeps its changes and writes nothing to the remote.",
+                new PassphraseChange(ring.changedBy(), ring.changedAt()));
     }
 
     private String where() {

@@ -78,7 +78,7 @@ public final class Bodies {
         BodyException b = findBodyFailure(failure);
         Throwable cause = b == null ? failure : b.getCause() != null ? b.getCause() : b;
         if (cause instanceof SyncException s) {
-            return new SyncException(s.reason(), s.getMessage(), s);
+            return new SyncException(s);
         }
         String what = b == null ? failure.toString() : b.getMessage();
         return new SyncException(Reason.IO, "Cannot " + action + ": " + what + "; nothing was stored", failure);

@@ -255,7 +255,7 @@ public final class EncryptedStorage extends ForwardingStorage {
     private Unlocked unlockedLocked() {
         if (failure != null) {
             // Same answer without the slow KDF again; a fresh exception for this caller's stack.
-            throw new SyncException(failure.reason(), failure.getMessage(), failure);
+            throw new SyncException(failure);
         }
         if (unlocked == null) {
             try {

@@ -85,7 +85,7 @@ public final class StorageProbe {
             steps.add(new ConnectionCheck.Step(kind, true, step.run(), null));
             return true;
         } catch (SyncException e) {
-            steps.add(new ConnectionCheck.Step(kind, false, e.withHint(), e.reason()));
+            steps.add(ConnectionCheck.Step.failed(kind, e));
             return false;
         } catch (RuntimeException e) {
             // A bug or an unexpected library error must still come back as a result, not a crash.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.S3Settings;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.ForwardingStorage;
@@ -115,8 +116,17 @@ class StorageProbeTest {
     }
 
     @Test
-    void run_missingFolder_reportsNotFound() {
-        assertFailedAt(StorageProbe.run(new FolderStorage(temp.resolve("typo"))), "List", Reason.NOT_FOUND);
+    void run_missingFolder_reportsNotFoundWithTheFolderMissing() {
+        ConnectionCheck check = StorageProbe.run(new FolderStorage(temp.resolve("typo")));
+        assertFailedAt(check, "List", Reason.NOT_FOUND);
+        // The step says more than "not found", for an app to name the folder and what to do.
+        assertEquals(SyncException.Diagnosis.FOLDER_MISSING, check.steps().get(0).diagnosis());
+    }
+
+    @Test
+    void run_folder_passedStepsHaveNoDiagnosis() {
+        StorageProbe.run(new FolderStorage(temp)).steps()
+                .forEach(s -> assertEquals(SyncException.Diagnosis.NONE, s.diagnosis(), s.name()));
     }
 
     @Test

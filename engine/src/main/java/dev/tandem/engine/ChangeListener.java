@@ -9,7 +9,8 @@ public interface ChangeListener {
 
     /**
      * Rows changed that no event names: another program committed to the same file, or a migration
-     * ran. Called in order with {@link #onCommit}; a listener that keeps derived state re-reads it.
+     * ran, after this listener subscribed (like a commit, one that came before is not heard of).
+     * Called in order with {@link #onCommit}; a listener that keeps derived state re-reads it.
      */
     default void onUnknownChanges() {
     }

@@ -49,6 +49,11 @@ import java.util.function.Supplier;
  *
  * <p>What happened between two drains is folded into {@link PendingCommits}, under one lock with the
  * "drain scheduled" flag, so a commit is either in the drain that is starting or schedules the next.
+ *
+ * <p>Audience: a commit, and a re-run of everything (a migration, another program's commit), is heard
+ * by the listeners registered when it happened, never by one that subscribed after, though the drain
+ * that delivers it may start later. Under load that gap is long; a listener that acts on what it
+ * hears (a repair pass) would otherwise act on a change that predates it.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -190,11 +195,13 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * After a migration, or a commit by another program whose rows are unknown: re-derive every
-     * query's tables and re-run them all.
+     * query's tables and re-run them all, and tell the listeners registered now of unknown changes.
+     * As with a commit, a listener that subscribes after this returns, even before the drain that
+     * delivers it, hears nothing of it: what it reads after subscribing already holds the change.
      */
     public void rerunAll() {
         synchronized (lock) {
-            pending.rerunAll();
+            pending.rerunAll(List.copyOf(listeners));
             schedule();
         }
     }
@@ -223,8 +230,8 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         }
-        if (all) {
-            for (Listener l : listeners) {
+        for (Listener l : d.unknownAudience()) {
+            if (listeners.contains(l)) {
                 deliver(l.executor, l.listener::onUnknownChanges);
             }
         }

@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.tx.Commit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +30,11 @@ final class PendingCommits<L> {
 
     /**
      * Everything drained at once. {@code changedIds} is null when there were too many to rank by;
-     * {@code all} asks for every query to re-run (a migration, or another program's commit).
+     * {@code all} asks for every query to re-run (a migration, or another program's commit), and
+     * {@code unknownAudience} are the listeners registered when it was asked for, who alone hear of it.
      */
     record Drained<L>(Set<String> tables, List<Committed<L>> events, Set<String> changedIds,
-                      Map<String, Set<String>> exactRows, boolean all) {
+                      Map<String, Set<String>> exactRows, boolean all, Set<L> unknownAudience) {
     }
 
     private Set<String> tables = new HashSet<>();
@@ -43,6 +45,8 @@ final class PendingCommits<L> {
     private Map<String, Set<String>> rows = new HashMap<>();
     private Set<String> inexact = new HashSet<>();
     private boolean all;
+    /** Listeners registered at some re-run of everything since the last drain, in subscription order. */
+    private Set<L> unknownAudience = new LinkedHashSet<>();
 
     /** Folds in one commit; {@code audience} are the listeners registered now. */
     void add(Commit commit, List<L> audience) {
@@ -63,19 +67,25 @@ final class PendingCommits<L> {
         }
     }
 
-    void rerunAll() {
+    /**
+     * Asks for every query to re-run; {@code audience} are the listeners registered now, who alone hear of
+     * it as unknown changes: a listener that subscribes later, before the drain, came after the change.
+     */
+    void rerunAll(List<L> audience) {
         all = true;
+        unknownAudience.addAll(audience);
     }
 
     /** Hands over everything pending and starts afresh. */
     Drained<L> drain() {
-        Drained<L> d = new Drained<>(tables, events, ids, rows, all);
+        Drained<L> d = new Drained<>(tables, events, ids, rows, all, unknownAudience);
         tables = new HashSet<>();
         events = new ArrayList<>();
         ids = new HashSet<>();
         rows = new HashMap<>();
         inexact = new HashSet<>();
         all = false;
+        unknownAudience = new LinkedHashSet<>();
         return d;
     }
 

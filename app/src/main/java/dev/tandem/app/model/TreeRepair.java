@@ -46,6 +46,10 @@ import java.util.function.Supplier;
  * <p>Runs after each commit that sync made ({@link ChangeEvent.Origin#SYNC}), on a thread of its own, a burst of
  * commits costing one pass; {@link #run} runs a pass at once (the CLI after a sync, tests). Its writes are
  * this device's own changes and sync as usual; two devices making the same repair write the same values.
+ *
+ * <p>Order within a pass: history (which delete loses) is read before the transaction that writes, and that
+ * transaction plans again from the rows as they are; when a commit between the two changed what it would bring
+ * back, it writes nothing and the pass reads again, so a restore never goes without its conflict.
  */
 public final class TreeRepair implements AutoCloseable {
     /** Names the repair as a conflict's author ("Tandem"): a UUID the app shows by name. */
@@ -119,13 +123,36 @@ public final class TreeRepair implements AutoCloseable {
      * crosses); returns how many rows it wrote.
      */
     public static int run(Db db, Set<String> shared) {
-        // The deletes that will lose, read first: history is read outside the transaction that writes, and the
-        // conflict must be recorded in the transaction that saves the restore.
-        Map<String, String> trashChanges = new HashMap<>();
-        for (String id : new Plan(db.query(Link.class, LINKS), shared).restores) {
-            trashChange(db, id).ifPresent(change -> trashChanges.put(id, change));
+        return run(db, shared, () -> { });
+    }
+
+    /** How many times a pass reads again when a commit changed what it restores between its reads. */
+    private static final int ATTEMPTS = 4;
+
+    /**
+     * {@link #run(Db, Set)}, with {@code betweenReads} run after history is read and before the transaction
+     * that writes: a test commits there what a sync could commit at that moment.
+     */
+    static int run(Db db, Set<String> shared, Runnable betweenReads) {
+        for (int attempt = 1; ; attempt++) {
+            // The deletes that will lose, read first: history is read outside the transaction that writes, and the
+            // conflict must be recorded in the transaction that saves the restore. A commit between the two reads
+            // (a sync trashing a parent, or trashing it again) would restore it without its conflict, so the
+            // transaction checks that what it restores is what was read, and the pass reads again if not.
+            Map<String, Link> read = new HashMap<>();
+            Plan before = new Plan(db.query(Link.class, LINKS), shared);
+            before.restores.forEach(id -> read.put(id, before.byId.get(id)));
+            Map<String, String> trashChanges = new HashMap<>();
+            for (String id : before.restores) {
+                trashChange(db, id).ifPresent(change -> trashChanges.put(id, change));
+            }
+            betweenReads.run();
+            boolean last = attempt == ATTEMPTS;
+            int written = db.transactionResult(tx -> repair(tx, shared, trashChanges, last ? null : read));
+            if (written >= 0) {
+                return written;
+            }
         }
-        return db.transactionResult(tx -> repair(tx, shared, trashChanges));
     }
 
     private static final String LINKS = "SELECT id, parentId, listId, trashedAt FROM items";
@@ -205,9 +232,17 @@ public final class TreeRepair implements AutoCloseable {
         }
     }
 
-    private static int repair(Tx tx, Set<String> shared, Map<String, String> trashChanges) {
+    /**
+     * Writes the repairs planned from the rows as they are now; returns how many rows it wrote, or -1 (writing
+     * nothing) when {@code read} is given and the restores differ from it (the caller reads history again).
+     */
+    private static int repair(Tx tx, Set<String> shared, Map<String, String> trashChanges, Map<String, Link> read) {
         // Planned again inside the transaction that writes, from rows no other write changes meanwhile.
         Plan plan = new Plan(tx.query(Link.class, LINKS), shared);
+        if (read != null && (!read.keySet().equals(plan.restores)
+                || plan.restores.stream().anyMatch(id -> !read.get(id).equals(plan.byId.get(id))))) {
+            return -1;
+        }
         int written = 0;
         for (String breakAt : plan.breaks) {
             Item it = tx.get(Item.class, breakAt).orElse(null);

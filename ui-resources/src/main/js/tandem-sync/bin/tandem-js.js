@@ -214,11 +214,17 @@ async function main(argv, env, out, err) {
         return name;
       });
       const added = [];
-      for (const f of files) {
-        // Read whole, checked again: a file that grew past the limit since is refused, the ones before it stay.
-        added.push(await attach(replica, blobs, id, new Uint8Array(readFileSync(resolve(f))), basename(f), now));
+      try {
+        for (const f of files) {
+          // Read whole, checked again: a file that grew past the limit since is refused, the ones before it stay.
+          added.push(await attach(replica, blobs, id, new Uint8Array(readFileSync(resolve(f))), basename(f), now));
+        }
+      } catch (e) {
+        throw new Error('attach: ' + e.message + '; it was not attached' + (added.length ? ' (the ' + added.length
+          + ' before it were)' : ''), { cause: e });
+      } finally {
+        save(dir, replica);
       }
-      save(dir, replica);
       for (const a of added) out.write(a.id + '\n');
       err.write('Attached ' + added.length + (added.length === 1 ? ' file' : ' files') + ' to “'
         + (replica.row('items', id).title ?? '') + '”\n');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage } from '../src/storage/memory.js';
@@ -13,6 +13,7 @@ import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { blobKey, blobName } from '../src/blob/blob-keys.js';
 import { encryptBlob } from '../src/blob/blob-cipher.js';
 import { attach, attachmentId, fetchAttachments } from '../app/attachments.js';
+import { FileNames, saveUnique } from '../app/file-names.js';
 import { DamagedAttachmentError } from '../src/errors.js';
 
 // Attachments in a sync between JavaScript devices: the file is on the remote before any batch that
@@ -246,4 +247,21 @@ test('hostile blobs on a plain remote: other content, or more bytes than the row
   assert.deepEqual(got.map((r) => r.state), ['FAILED', 'FAILED', 'FETCHED']);
   assert.match(got[0].error.message, /its content is not the attachment's/);
   assert.match(got[1].error.message, /larger than the attachment it stands for \(200 bytes\)/);
+});
+
+test('--save names from rows stay inside the folder and never write over a file there', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-js-save-'));
+  try {
+    const names = new FileNames();
+    const put = (name) => saveUnique(new Uint8Array([1]), dir, name, names);
+    writeFileSync(join(dir, 'mine.txt'), 'kept');
+    const saved = [await put('../../escape.sh'), await put('/etc/passwd'), await put('CON'), await put(''),
+      await put('scan.pdf'), await put('SCAN.pdf'), await put('mine.txt'), await put('a\u0000b\nc.txt')];
+    assert.deepEqual(saved.map((p) => p.slice(dir.length + 1)), ['escape.sh', 'etc passwd',
+      'CON_', 'file', 'scan.pdf', 'SCAN (2).pdf', 'mine (2).txt', 'a b c.txt']);
+    assert.equal(readdirSync(dir).length, 9);
+    assert.equal(readFileSync(join(dir, 'mine.txt'), 'utf8'), 'kept');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -3,25 +3,33 @@
 // (--data-dir, TANDEM_JS_DATA_DIR, or ~/.local/share/tandem-js): state.json holds the device's
 // changelog, conflicts and sync state, written to a temporary file and renamed into place.
 //
-//   tandem-js sync --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL [--endpoint URL] [--region R]
+//   tandem-js sync --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL [--endpoint URL] [--region R] [--attachments]
 //   tandem-js list [--all] [--json]
 //   tandem-js add "Buy milk tomorrow #Groceries p1 @shop"
 //   tandem-js done ID
 //   tandem-js edit ID [--title T] [--notes N]
 //   tandem-js conflicts [--json]
+//   tandem-js attach ID FILE...
+//   tandem-js attachments ID [--json] [--save DIR]
 //
 // The passphrase comes from TANDEM_PASSPHRASE, S3 keys from AWS_ACCESS_KEY_ID and
 // AWS_SECRET_ACCESS_KEY, a WebDAV log-in from TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD.
+// Attached files' local copies live in the folder's attachments/, laid out as the desktop's.
 // Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with objects set aside.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import { openRemote } from '../src/storage/open-remote.js';
 import { ITEM_COLUMNS, addItem, listJson, quickAdd, resolveItem } from '../app/items.js';
+import { ATTACH_LIMIT, attach, attachments, fetchAttachments } from '../app/attachments.js';
+import { FileNames, saveUnique } from '../app/file-names.js';
+import { FolderBlobs } from '../src/blob/local-blobs.js';
+import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
 
 class Usage extends Error {}
 
@@ -29,7 +37,7 @@ function parseArgs(argv) {
   const positional = [];
   const options = {};
   const flags = new Set();
-  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir']);
+  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (valued.has(a)) {
@@ -79,6 +87,21 @@ export function remoteSpec(text, options, env) {
   throw new Usage('--remote: folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, not ' + text);
 }
 
+const oneLine = (s) => (s == null ? 'file' : String(s).replace(/[\u0000-\u001f\u007f]/g, ' '));
+
+/** "12 KB", "3.4 MB": a byte count as the desktop's words say it. */
+function size(bytes) {
+  if (bytes < 1000) return bytes + ' bytes';
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = -1;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return (v >= 100 || v === Math.round(v) ? v.toFixed(0) : v.toFixed(1)) + ' ' + units[u];
+}
+
 const plainValue = (v) => (typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
 
 async function main(argv, env, out, err) {
@@ -86,6 +109,7 @@ async function main(argv, env, out, err) {
   const command = positional.shift();
   const dir = options['--data-dir'] ?? env.TANDEM_JS_DATA_DIR ?? join(homedir(), '.local', 'share', 'tandem-js');
   const replica = load(dir);
+  const blobs = new FolderBlobs(join(dir, 'attachments'));
   const now = Date.now();
   switch (command) {
     case 'sync': {
@@ -93,8 +117,11 @@ async function main(argv, env, out, err) {
       const pass = env.TANDEM_PASSPHRASE;
       const remote = openRemote(remoteSpec(options['--remote'], options, env), {
         secret: pass ? { type: 'passphrase', passphrase: pass } : null, deviceName: 'tandem-js' });
+      const transfer = new BlobTransfer({ data: remote.plain, encrypted: remote.encrypted ? remote.storage : null });
+      const warnings = [];
+      const push = new BlobPush(transfer, blobs, warnings);
       const engine = new SyncEngine({ replica, storage: remote.storage, address: remote.address,
-        encrypted: remote.encrypted, plainBelow: remote.plain });
+        encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch) });
       let report;
       try {
         report = await engine.sync();
@@ -102,10 +129,14 @@ async function main(argv, env, out, err) {
         save(dir, replica);
       }
       err.write('Synced with ' + remote.storage.describe() + ': ' + report.pulled + ' pulled, ' + report.pushed
-        + ' pushed, ' + report.conflicts + ' conflicts\n');
+        + ' pushed, ' + report.conflicts + ' conflicts' + (push.uploaded ? ', ' + push.uploaded + ' attached files uploaded'
+        : '') + '\n');
       for (const n of report.notes) err.write(n + '\n');
+      for (const w of warnings) err.write('warning: ' + w + '\n');
       for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');
-      return report.setAside.length > 0 ? 3 : 0;
+      const code = report.setAside.length > 0 ? 3 : 0;
+      if (!flags.has('--attachments')) return code;
+      return (await fetchAll(replica, blobs, transfer, err)) ? code : Math.max(code, 1);
     }
     case 'list': {
       const items = listJson(replica, { all: flags.has('--all') });
@@ -165,9 +196,111 @@ async function main(argv, env, out, err) {
       }
       return 0;
     }
+    case 'attach': {
+      if (positional.length < 2) throw new Usage('attach: give the item\'s ID and one or more files, e.g. tandem-js attach 3f2a receipt.pdf');
+      const id = resolveItem(replica, positional[0]);
+      const files = positional.slice(1).map((name) => {
+        let st;
+        try {
+          st = statSync(resolve(name));
+        } catch {
+          st = null;
+        }
+        if (!st || !st.isFile()) throw new Error('attach: ' + name + ': no such file, or not readable');
+        if (st.size > ATTACH_LIMIT) {
+          throw new Error('attach: ' + name + ' is ' + size(st.size) + ', larger than the limit of ' + size(ATTACH_LIMIT)
+            + ' for one file; nothing was attached');
+        }
+        return name;
+      });
+      const added = [];
+      try {
+        for (const f of files) {
+          // Read whole, checked again: a file that grew past the limit since is refused, the ones before it stay.
+          added.push(await attach(replica, blobs, id, new Uint8Array(readFileSync(resolve(f))), basename(f), now));
+        }
+      } catch (e) {
+        throw new Error('attach: ' + e.message + '; it was not attached' + (added.length ? ' (the ' + added.length
+          + ' before it were)' : ''), { cause: e });
+      } finally {
+        save(dir, replica);
+      }
+      for (const a of added) out.write(a.id + '\n');
+      err.write('Attached ' + added.length + (added.length === 1 ? ' file' : ' files') + ' to “'
+        + (replica.row('items', id).title ?? '') + '”\n');
+      return 0;
+    }
+    case 'attachments': {
+      if (positional.length !== 1) throw new Usage('attachments needs one ID');
+      const id = resolveItem(replica, positional[0]);
+      const files = attachments(replica, id);
+      if ('--save' in options) return saveAll(files, blobs, options['--save'], out, err);
+      if (flags.has('--json')) {
+        const rows = [];
+        for (const f of files) {
+          rows.push(JSON.stringify({ id: f.id, itemId: f.itemId, name: f.name ?? null, type: f.type ?? null,
+            size: plainValue(f.size ?? null), blob: f.blob ?? null, createdAt: plainValue(f.createdAt ?? null),
+            here: typeof f.blob === 'string' && await blobs.has(f.blob).catch(() => false) }));
+        }
+        out.write('[' + rows.join(',\n ') + ']\n');
+        return 0;
+      }
+      if (files.length === 0) err.write('No attachments on ' + id.slice(-8) + '\n');
+      for (const f of files) {
+        const here = typeof f.blob === 'string' && await blobs.has(f.blob).catch(() => false);
+        out.write(f.id.slice(-8) + '  ' + oneLine(f.name) + '  ' + f.type + '  ' + size(Number(f.size ?? 0n)) + '  '
+          + (here ? 'here' : 'on the remote') + '\n');
+      }
+      return 0;
+    }
     default:
-      throw new Usage(command ? 'unknown command ' + command : 'a command: sync, list, add, done, edit, conflicts');
+      throw new Usage(command ? 'unknown command ' + command
+        : 'a command: sync, list, add, done, edit, conflicts, attach, attachments');
   }
+}
+
+/**
+ * Downloads every attached file not here yet, saying each; false when one could not be had (one its
+ * device has not uploaded yet is said, and is no failure).
+ */
+async function fetchAll(replica, blobs, transfer, err) {
+  const results = await fetchAttachments(replica, blobs, transfer, ({ name, size: n }) => {
+    err.write('Downloading ' + oneLine(name) + ' (' + (n == null ? 'size unknown' : size(Number(n))) + ')…\n');
+  });
+  let failed = 0;
+  let missing = 0;
+  for (const r of results) {
+    if (r.state === 'NOT_ON_REMOTE') {
+      missing++;
+      err.write('note: ' + oneLine(r.name) + ': not on the remote yet: the device that attached it has not synced since\n');
+    } else if (r.state === 'FAILED') {
+      failed++;
+      err.write(oneLine(r.name) + ': download failed: ' + (r.error.name ?? 'Error') + ': ' + r.error.message + '\n');
+    }
+  }
+  if (results.length > 0) {
+    err.write('Downloaded ' + (results.length - failed - missing) + ' of ' + results.length
+      + ' attached files not here yet.\n');
+  }
+  return failed === 0;
+}
+
+/** attachments ID --save DIR: each file here copied into DIR under its name made safe, never over a file there. */
+async function saveAll(files, blobs, target, out, err) {
+  await mkdir(resolve(target), { recursive: true });
+  const names = new FileNames();
+  let failed = 0;
+  for (const f of files) {
+    const bytes = typeof f.blob === 'string' ? await blobs.read(f.blob).catch(() => null) : null;
+    if (bytes == null) {
+      failed++;
+      err.write('Could not save ' + oneLine(f.name) + ': not on this device; sync --attachments downloads it\n');
+      continue;
+    }
+    out.write(await saveUnique(bytes, resolve(target), f.name, names) + '\n');
+  }
+  err.write('Saved ' + (files.length - failed) + ' of ' + files.length + ' files into ' + target + '\n');
+  return failed === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2), process.env, process.stdout, process.stderr).then((code) => {

@@ -58,3 +58,15 @@ export class WrongPassphraseError extends SyncError {
     this.name = 'WrongPassphraseError';
   }
 }
+
+/**
+ * An attachment's object on the remote is not the file its row names: larger than the row says,
+ * cut short, altered (a chunk's tag fails) or of other content (its SHA-256 is not the blob's id).
+ * CORRUPT; nothing of it is kept.
+ */
+export class DamagedAttachmentError extends FormatError {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'DamagedAttachmentError';
+  }
+}

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,54 @@ test('two tandem-js devices sync, clash, list and complete through an encrypted 
     assert.equal(run([...b, 'done', 'zz']).code, 1);
     assert.equal(run([...b, 'sync']).code, 2);
     assert.equal(run([...b, 'frobnicate']).code, 2);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(remote, { recursive: true, force: true });
+  }
+});
+
+test('tandem-js attach, sync and sync --attachments move files between devices; a damaged one is named, the rest arrive', () => {
+  const home = mkdtempSync(join(tmpdir(), 'tandem-js-attach-'));
+  const remote = mkdtempSync(join(tmpdir(), 'tandem-js-remote-'));
+  try {
+    const a = ['--data-dir', join(home, 'a')];
+    const b = ['--data-dir', join(home, 'b')];
+    const id = run([...a, 'add', 'Tax return']).out.trim();
+    const files = ['1-receipt.pdf', '2-scan.png', '3-notes.txt'].map((name, i) => {
+      const p = join(home, name);
+      writeFileSync(p, randomBytes(30_000 * (i + 1)));
+      return p;
+    });
+    const attached = run([...a, 'attach', id.slice(0, 8), ...files]);
+    assert.equal(attached.code, 0, attached.err);
+    assert.equal(attached.out.trim().split('\n').length, 3);
+    assert.match(attached.err, /Attached 3 files to “Tax return”/);
+    assert.equal(run([...a, 'attach', id, join(home, 'missing.pdf')]).code, 1);
+    assert.equal(run([...a, 'attach', id]).code, 2);
+    const pushed = run([...a, 'sync', '--remote', 'folder:' + remote]);
+    assert.equal(pushed.code, 0, pushed.err);
+    assert.match(pushed.err, /3 attached files uploaded/);
+    const objects = readdirSync(join(remote, 'blobs', 'data'));
+    assert.equal(objects.length, 3);
+    // One object altered on the remote: the one whose name sorts first, whichever file it is.
+    const victim = join(remote, 'blobs', 'data', objects[0]);
+    const sealed = readFileSync(victim);
+    sealed[sealed.length - 1] ^= 0x40;
+    writeFileSync(victim, sealed);
+    const fetched = run([...b, 'sync', '--remote', 'folder:' + remote, '--attachments']);
+    assert.equal(fetched.code, 1, fetched.err);
+    assert.match(fetched.err, /download failed: DamagedAttachmentError: The attachment blobs\/data\/[0-9a-f]{64} on the remote is damaged/);
+    assert.match(fetched.err, /Downloaded 2 of 3 attached files not here yet/);
+    const listed = JSON.parse(run([...b, 'attachments', id, '--json']).out);
+    assert.deepEqual(listed.map((f) => f.name), ['1-receipt.pdf', '2-scan.png', '3-notes.txt']);
+    assert.deepEqual(listed.map((f) => f.here).sort(), [false, true, true]);
+    const out = join(home, 'out');
+    const saved = run([...b, 'attachments', id, '--save', out]);
+    assert.equal(saved.code, 1, 'the damaged one is not here to save');
+    for (const f of listed.filter((x) => x.here)) {
+      assert.deepEqual(readFileSync(join(out, f.name)), readFileSync(join(home, f.name)), f.name + ': the same bytes');
+    }
+    assert.equal(JSON.parse(run([...b, 'list', '--json']).out)[0].title, 'Tax return', 'local data intact');
   } finally {
     rmSync(home, { recursive: true, force: true });
     rmSync(remote, { recursive: true, force: true });

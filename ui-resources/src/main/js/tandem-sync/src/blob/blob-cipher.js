@@ -1,4 +1,4 @@
-import { SyncError, Reason } from '../errors.js';
+import { DamagedAttachmentError } from '../errors.js';
 import { seal, open, concat, TAG_LENGTH } from '../crypto/aead.js';
 
 /**
@@ -45,8 +45,8 @@ export async function encryptBlob(plain, key, generation, name) {
   return concat(...parts);
 }
 
-function damaged(name, why) {
-  return new SyncError(Reason.CORRUPT, 'The attachment ' + name + ' on the remote is damaged: ' + why);
+export function damaged(name, why) {
+  return new DamagedAttachmentError('The attachment ' + name + ' on the remote is damaged: ' + why);
 }
 
 /** The plaintext; {@code keyOf(generation)} gives a generation's file key or null. */

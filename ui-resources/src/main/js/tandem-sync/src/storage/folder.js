@@ -2,7 +2,7 @@ import { promises as fs, constants } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { SyncError, Reason } from '../errors.js';
 import { MAX_OBJECT_BYTES } from '../wire/limits.js';
-import { describeName, isValidSegment, validateMaxNames, validateName, validatePrefix } from './names.js';
+import { describeName, isValidSegment, tooLarge as tooLargeError, validateMaxNames, validateName, validatePrefix } from './names.js';
 import { listTree } from './tree-lister.js';
 import { randomBytes } from '../crypto/aead.js';
 import { toHex } from '../crypto/hash.js';
@@ -117,7 +117,7 @@ export class FolderStorage {
     return nodes;
   }
 
-  async get(name) {
+  async get(name, maxBytes = MAX_OBJECT_BYTES) {
     validateName(name);
     try {
       const st = await this.objectStats(name);
@@ -125,17 +125,17 @@ export class FolderStorage {
         await this.requireRoot("get '" + name + "'");
         return null;
       }
-      if (st.size > MAX_OBJECT_BYTES) throw this.tooLarge(name, st.size);
+      if (st.size > maxBytes) throw tooLargeError(name, 'folder ' + this.root, st.size, maxBytes);
       const handle = await fs.open(join(this.root, name), constants.O_RDONLY | constants.O_NOFOLLOW);
       try {
-        const buf = new Uint8Array(Math.min(st.size, MAX_OBJECT_BYTES) + 1);
+        const buf = new Uint8Array(Math.min(st.size, maxBytes) + 1);
         let n = 0;
         for (;;) {
           const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
           if (bytesRead === 0) break;
           n += bytesRead;
           if (n >= buf.length) {
-            if (n > MAX_OBJECT_BYTES) throw this.tooLarge(name, n);
+            if (n > maxBytes) throw tooLargeError(name, 'folder ' + this.root, n, maxBytes);
             break;
           }
         }
@@ -152,11 +152,6 @@ export class FolderStorage {
       await this.requireRoot("get '" + name + "'");
       throw this.failure("read '" + name + "'", e);
     }
-  }
-
-  tooLarge(name, size) {
-    return new SyncError(Reason.CORRUPT, 'Object ' + describeName(name) + ' in folder ' + this.root + ' is ' + size
-      + ' bytes, more than any Tandem object (' + MAX_OBJECT_BYTES + '); not read');
   }
 
   /** Makes the name's missing folders (never the root) and writes the temp file, again if a delete raced. */

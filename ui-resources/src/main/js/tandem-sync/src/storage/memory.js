@@ -1,10 +1,13 @@
+import { tooLarge, validateMaxNames, validateName, validatePrefix } from './names.js';
+import { MAX_OBJECT_BYTES } from '../wire/limits.js';
+
 export const MISSING = 'missing';
-import { validateMaxNames, validateName, validatePrefix } from './names.js';
 
 /**
  * The storage contract in memory (the engine's MemoryStorage), for tests and as the reference the
  * network backends are held to. Every storage of the core has these calls, each one request:
- * list(prefix, startAfter, maxNames) → names in byte order; get(name) → bytes or null;
+ * list(prefix, startAfter, maxNames) → names in byte order; get(name[, maxBytes]) → bytes or null, an
+ * object over maxBytes (by default any Tandem object's limit) refused unread;
  * createIfAbsent(name, bytes) → true when this call created it; overwrite(name, bytes);
  * delete(name); describe().
  */
@@ -22,9 +25,10 @@ export class MemoryStorage {
       .sort(byteOrder).slice(0, maxNames);
   }
 
-  async get(name) {
+  async get(name, maxBytes = MAX_OBJECT_BYTES) {
     validateName(name);
     const v = this.objects.get(name);
+    if (v && v.length > maxBytes) throw tooLarge(name, 'memory', v.length, maxBytes);
     return v ? v.slice() : null;
   }
 

@@ -1,4 +1,5 @@
 import { SyncError, Reason } from '../errors.js';
+import { MAX_OBJECT_BYTES } from '../wire/limits.js';
 
 /**
  * The one rule for object names every backend shares (the engine's ObjectNames): '/'-separated
@@ -43,4 +44,16 @@ export function validatePrefix(prefix) {
 export function validateMaxNames(maxNames) {
   if (!(maxNames >= 1)) throw new RangeError('maxNames: must be at least 1, was ' + maxNames);
   return maxNames;
+}
+
+/**
+ * An object larger than a read may take ({@code maxBytes}: any Tandem object's limit, or what an
+ * attachment's row says it holds): CORRUPT, marked {@code tooLarge} so a caller can say what it is.
+ */
+export function tooLarge(name, where, size, maxBytes) {
+  const e = new SyncError(Reason.CORRUPT, 'Object ' + describeName(name) + ' in ' + where + ' is ' + size
+    + ' bytes, more than ' + (maxBytes === MAX_OBJECT_BYTES ? 'any Tandem object (' + maxBytes + ')'
+      : 'the ' + maxBytes + ' it may hold') + '; not read');
+  e.tooLarge = true;
+  return e;
 }

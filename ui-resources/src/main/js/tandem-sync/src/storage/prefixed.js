@@ -24,8 +24,8 @@ export class PrefixedStorage {
     return names.map((n) => n.slice(this.prefix.length));
   }
 
-  async get(name) {
-    return this.below.get(this.prefix + validateName(name));
+  async get(name, maxBytes) {
+    return this.below.get(this.prefix + validateName(name), maxBytes);
   }
 
   async createIfAbsent(name, data) {

@@ -1,6 +1,6 @@
 import { SyncError, Reason } from '../errors.js';
 import { MAX_OBJECT_BYTES } from '../wire/limits.js';
-import { describeName, isValidName, validateMaxNames, validateName, validatePrefix } from './names.js';
+import { describeName, isValidName, tooLarge, validateMaxNames, validateName, validatePrefix } from './names.js';
 import { send, statusError } from './http.js';
 import { sign, uriEncode } from './sigv4.js';
 import { elements, first, decodeXmlText } from './xml.js';
@@ -105,18 +105,17 @@ export class S3Storage {
     return statusError(this.describe(), what, r);
   }
 
-  async get(name) {
+  async get(name, maxBytes = MAX_OBJECT_BYTES) {
     validateName(name);
     const what = "get '" + name + "'";
-    const r = await this.request('GET', name, { maxBody: MAX_OBJECT_BYTES, what });
+    const r = await this.request('GET', name, { maxBody: maxBytes, what });
     if (r.status === 404) {
       const code = r.body ? first(new TextDecoder().decode(r.body), 'Code') : null;
       if (code === 'NoSuchBucket') throw this.fail(what, r);
       return null;
     }
     if (r.status === 200 && r.body == null) {
-      throw new SyncError(Reason.CORRUPT, 'Object ' + describeName(name) + ' in ' + this.describe() + ' is '
-        + r.tooLarge + ' bytes, more than any Tandem object (' + MAX_OBJECT_BYTES + '); not read');
+      throw tooLarge(name, this.describe(), r.tooLarge, maxBytes);
     }
     if (r.status !== 200) throw this.fail(what, r);
     return r.body;

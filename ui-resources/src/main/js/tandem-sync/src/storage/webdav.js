@@ -1,6 +1,6 @@
 import { SyncError, Reason } from '../errors.js';
 import { MAX_OBJECT_BYTES } from '../wire/limits.js';
-import { describeName, validateMaxNames, validateName, validatePrefix } from './names.js';
+import { describeName, tooLarge, validateMaxNames, validateName, validatePrefix } from './names.js';
 import { send, statusError } from './http.js';
 import { listTree } from './tree-lister.js';
 import { elements, first } from './xml.js';
@@ -152,14 +152,13 @@ export class WebDavStorage {
       .some((t) => /<(?:[A-Za-z0-9_.-]+:)?collection\b/.test(t));
   }
 
-  async get(name) {
+  async get(name, maxBytes = MAX_OBJECT_BYTES) {
     validateName(name);
     const what = "get '" + name + "'";
-    const r = await this.req('GET', name, { maxBody: MAX_OBJECT_BYTES, what });
+    const r = await this.req('GET', name, { maxBody: maxBytes, what });
     if (r.status === 200) {
       if (r.body == null) {
-        throw new SyncError(Reason.CORRUPT, 'Object ' + describeName(name) + ' in ' + this.describe() + ' is '
-          + r.tooLarge + ' bytes, more than any Tandem object (' + MAX_OBJECT_BYTES + '); not read');
+        throw tooLarge(name, this.describe(), r.tooLarge, maxBytes);
       }
       if (this.isWebPage(r)) throw this.webPage(what);
       this.rootSeen = true;

@@ -25,7 +25,8 @@ import { skipped } from '../replica/replica.js';
  *       cannot be read (CORRUPT) is set aside and the cursor moves past it; a newer format stops
  *       that device; a batch not there yet stops that device for this sync.</li>
  *   <li>Push own changes in batches of at most 5,000 changes and about 8 MiB, each created if
- *       absent under the next seq and recorded before the next is cut; the first batch read back and
+ *       absent under the next seq (after beforePush(batch), which uploads the attachments it names)
+ *       and recorded before the next is cut; the first batch read back and
  *       compared; a slot taken by an earlier cut of ours is recorded, one taken by changes this
  *       device did not push stops the sync (another installation writes under this id).</li>
  *   <li>Publish the head, overwrite the change marker; or, without a head, an ack when the read
@@ -47,13 +48,14 @@ export class SyncEngine {
    * storage is an EncryptedStorage; else the descriptor is checked), now}.
    */
   constructor({ replica, storage, address, encrypted = false, now = () => replica.clock.wallMillis(),
-    plainBelow = null }) {
+    plainBelow = null, beforePush = null }) {
     this.replica = replica;
     this.storage = storage;
     this.address = address;
     this.encrypted = encrypted;
     this.now = now;
     this.plainBelow = plainBelow ?? storage;
+    this.beforePush = beforePush;
     this.readBack = true;
     this.log = new RemoteLog(storage, replica.deviceId);
   }
@@ -287,13 +289,9 @@ export class SyncEngine {
       const seq = state.pushedBatch + 1;
       const batch = { device: r.deviceId, seq, changes: own.map((c) => ({ id: c.id, table: c.table, entity: c.entity,
         fields: c.fields })) };
-      let created;
-      let bytes;
-      try {
-        ({ created, bytes } = await this.log.append(batch, this.now()));
-      } catch (e) {
-        throw e;
-      }
+      // What the batch needs on the remote (its attachments' files) goes first: a batch never names what is not there.
+      if (this.beforePush) await this.beforePush(batch);
+      const { created, bytes } = await this.log.append(batch, this.now());
       let stored = batch;
       if (created) {
         if (this.readBack) {

@@ -96,6 +96,12 @@ export function storageContract(label, open, { skip = false, race = 'exact' } = 
     assert.equal(await s.get('a/c'), null);
     assert.equal(await s.get('a'), null);
   });
+  it('get with a bound: an object over it is refused unread as too large, one within it is read', async (s) => {
+    await s.createIfAbsent('blobs/data/bounded', bytes('0123456789'));
+    assert.equal(text(await s.get('blobs/data/bounded', 10)), '0123456789');
+    await assert.rejects(s.get('blobs/data/bounded', 9), (e) => e.tooLarge === true && e.reason === 'CORRUPT'
+      && /more than the 9 it may hold/.test(e.message));
+  });
   it('createIfAbsent: creates once, keeps the first content, deep names list', async (s) => {
     assert.equal(await s.createIfAbsent('k', bytes('first')), true);
     assert.equal(await s.createIfAbsent('k', bytes('second')), false);

@@ -1,0 +1,113 @@
+import { Fetched, ID, MAX_ATTACHMENT } from '../src/blob/blob-transfer.js';
+
+/**
+ * Files attached to items as the desktop keeps them (app/…/model/AttachmentStore.java, Attachment,
+ * DerivedIds): a row of `attachments` (itemId, blob, name, type, size, createdAt) whose id is the
+ * version-5 UUID of "attachment\0<item>\0<blob>" in Tandem's namespace, so the same file attached to
+ * the same item on two devices is one row; the bytes are blob `blob` (their SHA-256) in the device's
+ * local store, uploaded by the next sync before the batch that names them.
+ */
+export const ATTACHMENT_COLUMNS = ['itemId', 'blob', 'name', 'type', 'size', 'createdAt'];
+/** The desktop's default largest file one may attach (AttachmentStore.DEFAULT_LIMIT). */
+export const ATTACH_LIMIT = 100_000_000;
+const MAX_NAME = 255;
+const NAMESPACE = '0b8f5f0e-4c2a-4e55-9a7c-3d2b1e6f7a91';
+const TYPES = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp',
+  heic: 'image/heic', svg: 'image/svg+xml', pdf: 'application/pdf', txt: 'text/plain', md: 'text/markdown',
+  csv: 'text/csv', html: 'text/html', json: 'application/json', zip: 'application/zip', doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text', ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  mp3: 'audio/mpeg', m4a: 'audio/mp4', wav: 'audio/wav', mp4: 'video/mp4', mov: 'video/quicktime', ics: 'text/calendar',
+  eml: 'message/rfc822',
+};
+
+/** A MIME type from a file name's extension; application/octet-stream when unknown. */
+export function typeOf(name) {
+  const dot = name == null ? -1 : name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+  return Object.hasOwn(TYPES, ext) ? TYPES[ext] : 'application/octet-stream';
+}
+
+/** RFC 4122 version 5 (SHA-1) of {@code name} as UTF-8 in {@code namespace}, as the desktop's NameUuid. */
+export async function nameUuid(namespace, name) {
+  const ns = Uint8Array.from(namespace.replace(/-/g, '').match(/../g), (h) => parseInt(h, 16));
+  const text = new TextEncoder().encode(name);
+  const data = new Uint8Array(16 + text.length);
+  data.set(ns);
+  data.set(text, 16);
+  const h = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', data)).slice(0, 16);
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const hex = [...h].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+}
+
+export function attachmentId(itemId, blobId) {
+  return nameUuid(NAMESPACE, 'attachment\u0000' + itemId + '\u0000' + blobId);
+}
+
+/**
+ * Attaches {@code bytes} to item {@code itemId} under {@code name}: the copy into {@code blobs}
+ * first, then the row; the same file on the same item again returns the row it has.
+ */
+export async function attach(replica, blobs, itemId, bytes, name, now) {
+  if (bytes.length > ATTACH_LIMIT) {
+    throw new Error(name + ' is ' + bytes.length + ' bytes, larger than the limit of ' + ATTACH_LIMIT + ' for one file');
+  }
+  const blob = await blobs.add(bytes);
+  const id = await attachmentId(itemId, blob.id);
+  const there = replica.row('attachments', id);
+  if (there) return { id, ...there };
+  const n = name == null || name.trim() === '' ? 'file' : [...name].slice(0, MAX_NAME).join('');
+  const row = { itemId, blob: blob.id, name: n, type: typeOf(n), size: BigInt(blob.size), createdAt: BigInt(now) };
+  replica.save('attachments', id, row, ATTACHMENT_COLUMNS);
+  return { id, ...row };
+}
+
+/** The attachment rows, of one item or all, oldest first (as `tandem attachments` orders them). */
+export function attachments(replica, itemId = null) {
+  const out = [];
+  for (const e of replica.entities.values()) {
+    if (e.table !== 'attachments') continue;
+    const row = replica.row('attachments', e.entity);
+    if (row && (itemId == null || row.itemId === itemId)) out.push({ id: e.entity, ...row });
+  }
+  const num = (v) => (typeof v === 'bigint' ? v : 0n);
+  return out.sort((a, b) => (num(a.createdAt) < num(b.createdAt) ? -1 : num(a.createdAt) > num(b.createdAt) ? 1
+    : String(a.name ?? '') < String(b.name ?? '') ? -1 : String(a.name ?? '') > String(b.name ?? '') ? 1
+      : a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Downloads every attached file not here yet, one blob at a time, as `tandem sync --attachments`:
+ * each bounded by the largest size its rows record (a row without one: {@link MAX_ATTACHMENT}).
+ * One that fails (damaged, too large, unreadable) is said and the others are still fetched.
+ * Returns [{blob, name, state: FETCHED|NOT_ON_REMOTE|FAILED, error}] for the ones not here before.
+ */
+export async function fetchAttachments(replica, blobs, transfer, onEach = () => {}) {
+  const absent = new Map();
+  for (const a of attachments(replica)) {
+    if (typeof a.blob !== 'string' || !ID.test(a.blob) || await blobs.has(a.blob)) continue;
+    const size = typeof a.size === 'bigint' && a.size >= 0n ? a.size : null;
+    const seen = absent.get(a.blob);
+    if (!seen) absent.set(a.blob, { name: a.name ?? 'file', size });
+    else if (size != null && (seen.size == null || size > seen.size)) seen.size = size;
+  }
+  const results = [];
+  for (const [blob, { name, size }] of absent) {
+    onEach({ blob, name, size });
+    const max = size == null ? MAX_ATTACHMENT : Number(size);
+    let result;
+    try {
+      const got = await transfer.download(blobs, blob, max);
+      result = { blob, name, state: got === Fetched.NOT_ON_REMOTE ? got : Fetched.FETCHED, error: null };
+    } catch (e) {
+      result = { blob, name, state: 'FAILED', error: e };
+    }
+    results.push(result);
+  }
+  return results;
+}

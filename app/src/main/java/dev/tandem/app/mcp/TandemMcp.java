@@ -51,13 +51,16 @@ public final class TandemMcp {
         LineTransport transport = new LineTransport(json, in, out);
         List<McpServerFeatures.SyncToolSpecification> specs = tools(store, scope).stream()
                 .map(t -> spec(json, store, t)).toList();
+        McpResources resources = new McpResources(json, store, scope);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("tandem", version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .jsonMapper(json)
                 .immediateExecution(true)
                 .tools(specs)
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates())
                 .build();
         try {
             transport.run();

@@ -48,6 +48,7 @@ class McpPerfTest {
 
     @Test
     void mcp_at100kTodos_startToFirstAnswerAndToolCallLatency() throws Exception {
+        String loadBefore = load();
         Path big = dir.resolve("big");
         long seedStart = System.nanoTime();
         SeedData.main(new String[] {big.toString(), Integer.toString(TODOS)});
@@ -67,8 +68,8 @@ class McpPerfTest {
         }
 
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "tandem mcp --write: %,d todos seeded in %d ms; %d rounds alternated, %d calls each%n", TODOS, seedMs,
-                ROUNDS, CALLS));
+                "tandem mcp --write: %,d todos seeded in %d ms; %d rounds alternated, %d calls each; load average %s,"
+                        + " after %s%n", TODOS, seedMs, ROUNDS, CALLS, loadBefore, load()));
         for (String name : start.keySet()) {
             report.append(String.format(Locale.ROOT, "  %-6s start to first answer: median %d ms %s%n", name,
                     median(start.get(name)), start.get(name)));
@@ -195,6 +196,15 @@ class McpPerfTest {
         List<Double> s = ms.stream().sorted().toList();
         return String.format(Locale.ROOT, "  %-18s n=%3d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", name, s.size(),
                 s.get(s.size() / 2), s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.95) - 1)), s.get(s.size() - 1));
+    }
+
+    /** The one-minute load average, where the system says it. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long median(List<Long> values) {

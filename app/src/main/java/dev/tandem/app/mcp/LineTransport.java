@@ -30,7 +30,10 @@ import reactor.core.publisher.Mono;
  *     read and dropped, never held, and answered with an error as a line that is not JSON-RPC is; the session goes
  *     on with the next line;</li>
  * <li>a flood of calls waits in the pipe, not in memory: the client's writes block once the pipe is full;</li>
- * <li>answers leave in the order the calls came, one line each, never interleaved (writes are serialised).</li>
+ * <li>answers leave in the order the calls came, one line each, never interleaved (writes are serialised);</li>
+ * <li>a request other than initialize or ping before the client's initialized notification is refused: the
+ *     session would hold it until that notification, which this thread could then never read (a ping is answered
+ *     here).</li>
  * </ul>
  * Nesting inside a line is bounded by the JSON parser's own limit.
  */
@@ -43,6 +46,8 @@ final class LineTransport implements McpServerTransportProvider {
     private final OutputStream out;
     private McpServerSession session;
     private volatile boolean closed;
+    /** Whether the client sent its initialized notification; read and written by the one reading thread. */
+    private boolean initialized;
 
     LineTransport(McpJsonMapper json, InputStream in, OutputStream out) {
         this.json = json;
@@ -101,6 +106,21 @@ final class LineTransport implements McpServerTransportProvider {
             refuse(McpSchema.ErrorCodes.PARSE_ERROR, "The line is not a JSON-RPC message");
             return;
         }
+        if (message instanceof McpSchema.JSONRPCRequest r && !initialized && !r.method().equals(McpSchema.METHOD_INITIALIZE)) {
+            // The session holds a request until the client says it is initialized, and that notification can only
+            // be read by this thread, which would wait for the request: a ping is answered here, as MCP allows it
+            // before then, and anything else refused, as MCP asks clients to wait.
+            if (r.method().equals(McpSchema.METHOD_PING)) {
+                answer(r.id(), Map.of());
+            } else {
+                refuse(r.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "The session is not initialized: send notifications/initialized after initialize");
+            }
+            return;
+        }
+        if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
+            initialized = true;
+        }
         try {
             session.handle(message).block();
         } catch (RuntimeException e) {
@@ -113,6 +133,18 @@ final class LineTransport implements McpServerTransportProvider {
 
     private void refuse(int code, String message) {
         refuse(null, code, message);
+    }
+
+    private void answer(Object id, Object result) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        answer.put("id", id);
+        answer.put("result", result);
+        try {
+            write(json.writeValueAsString(answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void refuse(Object id, int code, String message) {

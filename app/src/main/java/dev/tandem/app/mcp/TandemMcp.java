@@ -8,6 +8,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,13 +51,16 @@ public final class TandemMcp {
         LineTransport transport = new LineTransport(json, in, out);
         List<McpServerFeatures.SyncToolSpecification> specs = tools(store, scope).stream()
                 .map(t -> spec(json, store, t)).toList();
+        McpResources resources = new McpResources(json, store, scope);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("tandem", version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
                 .jsonMapper(json)
                 .immediateExecution(true)
                 .tools(specs)
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates())
                 .build();
         try {
             transport.run();
@@ -73,13 +77,26 @@ public final class TandemMcp {
                 .annotations(new McpSchema.ToolAnnotations(t.title(), t.readOnly(), false, t.readOnly(), false, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> call(json, store, t, request.arguments())).build();
+                .callHandler((exchange, request) -> call(json, store, t, request.arguments(), clientName(exchange)))
+                .build();
     }
 
-    /** Runs the tool; its answer as structured content and, for clients that read only text, as JSON text. */
-    static McpSchema.CallToolResult call(McpJsonMapper json, TodoStore store, Tool t, Map<String, Object> arguments) {
+    /** The name the client gave itself at initialize ({@code clientInfo.name}), as it came; empty for none. */
+    private static String clientName(McpSyncServerExchange exchange) {
+        McpSchema.Implementation info = exchange == null ? null : exchange.getClientInfo();
+        return info == null || info.name() == null ? "" : info.name();
+    }
+
+    /**
+     * Runs the tool; its answer as structured content and, for clients that read only text, as JSON text. A write
+     * tool runs in one transaction whose changes the item's history shows as made via MCP by {@code client}.
+     */
+    static McpSchema.CallToolResult call(McpJsonMapper json, TodoStore store, Tool t, Map<String, Object> arguments,
+            String client) {
         try {
-            Map<String, Object> answer = t.run().apply(new ToolArgs(arguments, store.today()));
+            ToolArgs args = new ToolArgs(arguments, store.today());
+            Map<String, Object> answer = t.readOnly() ? t.run().apply(args)
+                    : McpOrigin.run(store, t, arguments, client, () -> t.run().apply(args));
             return McpSchema.CallToolResult.builder().structuredContent(answer)
                     .addTextContent(json.writeValueAsString(answer)).isError(false).build();
         } catch (ToolArgs.Refused | FilterException e) {

@@ -4,11 +4,10 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Who made a change, by name. Each device saves its own display name (a {@link DeviceName} row, which
@@ -92,13 +91,17 @@ public final class Authors {
         return deviceId != null && deviceId.equals(store.db().deviceId()) ? thisDevice : label(deviceId);
     }
 
-    /** The item's changes, one entry per field, each labelled with the device that made it. */
+    /**
+     * The item's changes, one entry per field, each labelled with the device that made it and, for a change made
+     * through {@code tandem mcp}, the assistant it came from ({@link ChangeOrigins}).
+     */
     public List<HistoryEntry> history(String itemId) {
         String me = store.db().deviceId();
         List<HistoryEntry> out = new ArrayList<>();
-        Map<String, String> labels = new HashMap<>();
-        for (Change c : store.db().history().changes("items", itemId)) {
-            String label = labels.computeIfAbsent(c.author(), this::label);
+        List<Change> changes = store.db().history().changes("items", itemId);
+        Function<Change, String> labels = new ChangeOrigins(store).labels(changes, this::label);
+        for (Change c : changes) {
+            String label = labels.apply(c);
             for (FieldChange f : c.fields()) {
                 out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));
             }

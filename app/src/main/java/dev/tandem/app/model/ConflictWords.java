@@ -49,6 +49,7 @@ public final class ConflictWords {
                         .orElseGet(() -> Messages.text("common.conflict.title.aTag"));
                 case "item_links" -> Messages.text("common.conflict.title.link");
                 case "devices" -> Messages.text("common.conflict.title.device");
+                case "change_origins" -> Messages.text("common.conflict.title.origin");
                 default -> Messages.text("common.conflict.title.other");
             };
         } catch (RuntimeException e) {
@@ -115,6 +116,7 @@ public final class ConflictWords {
             case "blob" -> "file";
             case "type" -> "fileType";
             case "size" -> "fileSize";
+            case "via", "client" -> "origin";
             default -> "other";
         };
         return Messages.text("common.conflict.field." + key);

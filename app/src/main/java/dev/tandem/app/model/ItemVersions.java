@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -65,9 +66,10 @@ public final class ItemVersions {
     /** The item's versions, oldest first, numbered from 1. */
     public List<Version> versions(String itemId) {
         String me = store.db().deviceId();
-        Map<String, String> labels = new HashMap<>();
         List<Version> out = new ArrayList<>();
-        for (Change c : store.db().history().changes("items", itemId)) {
+        List<Change> changes = store.db().history().changes("items", itemId);
+        Function<Change, String> labels = new ChangeOrigins(store).labels(changes, authors::label);
+        for (Change c : changes) {
             Set<ItemField> fields = EnumSet.noneOf(ItemField.class);
             boolean deletes = false;
             boolean restores = false;
@@ -85,7 +87,7 @@ public final class ItemVersions {
                     .allMatch(f -> f.field().equals("collapsed"))) {
                 continue; // folding subtasks away or out is no version of the todo worth going back to
             }
-            out.add(new Version(out.size() + 1, c.id(), c.at(), labels.computeIfAbsent(c.author(), authors::label),
+            out.add(new Version(out.size() + 1, c.id(), c.at(), labels.apply(c),
                     me.equals(c.author()), fields, deletes, restores));
         }
         return out;

@@ -120,5 +120,8 @@ public final class Schema {
             "ALTER TABLE lists ADD COLUMN rank TEXT",
             // Smart lists: a name, a query in the filter language (model.filter), a colour, their own order. Rows like
             // lists, so they sync; the id comes from the name, so two devices saving one name save one filter.
-            "CREATE TABLE saved_filters (id TEXT PRIMARY KEY, name TEXT, query TEXT, color TEXT, rank TEXT, createdAt INTEGER)");
+            "CREATE TABLE saved_filters (id TEXT PRIMARY KEY, name TEXT, query TEXT, color TEXT, rank TEXT, createdAt INTEGER)",
+            // Where a change of this device's came from when a program outside the window made it (an assistant
+            // through `tandem mcp`), keyed by the change's id, so history says "via MCP (Claude Desktop)" (ChangeOrigin).
+            "CREATE TABLE change_origins (id TEXT PRIMARY KEY, via TEXT, client TEXT)");
 }

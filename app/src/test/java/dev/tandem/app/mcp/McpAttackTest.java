@@ -96,6 +96,23 @@ class McpAttackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void calls_beforeTheInitializedNotification_refusedAndTheSessionGoesOn() {
+        pipe = new McpPipe(store, new McpScope(true, null));
+        Map<String, Object> init = pipe.request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+                "clientInfo", Map.of("name", "eager", "version", "1")));
+        assertTrue(init.get("result") != null, init.toString());
+        // A client that never says it is initialized: the session would wait for that notification while the one
+        // thread that reads the pipe waits for the session, and the server would hang.
+        Map<String, Object> early = pipe.request("tools/call", Map.of("name", "add_todo", "arguments", Map.of("text", "Early")));
+        assertEquals(-32600, ((Number) ((Map<String, Object>) early.get("error")).get("code")).intValue(), early.toString());
+        assertTrue(((Map<String, Object>) pipe.request("ping", Map.of())).get("result") != null);
+        assertTrue(store.allItems().isEmpty(), "nothing written");
+        pipe.send(Map.of("jsonrpc", "2.0", "method", "notifications/initialized"));
+        stillServes();
+    }
+
+    @Test
     void calls_aFloodOfThreeThousandWrittenAtOnce_eachAnsweredOnceInOrder() {
         for (int i = 0; i < 30; i++) {
             add("Todo " + i, "Work");

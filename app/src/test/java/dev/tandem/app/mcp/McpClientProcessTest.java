@@ -103,4 +103,33 @@ class McpClientProcessTest {
         assertTrue(onPhone.out().contains("Buy stamps"), onPhone.out());
         assertTrue(onPhone.out().contains("Draft agenda"), onPhone.out());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sdkClient_namedTestAssistant_itsAddAndCompleteShowInTandemHistoryAsViaMcp() throws Exception {
+        Path profile = dir.resolve("laptop");
+        StdioClientTransport transport = new StdioClientTransport(tandem(profile, "--write"), McpJsonDefaults.getMapper());
+        McpSyncClient client = McpClient.sync(transport).clientInfo(new McpSchema.Implementation("Test Assistant", "2.0"))
+                .requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build();
+        String id;
+        try {
+            client.initialize();
+            id = (String) ((Map<String, Object>) call(client, "add_todo", Map.of("text", "Renew passport")).get("item"))
+                    .get("id");
+            call(client, "complete", Map.of("id", id));
+            McpSchema.ReadResourceResult lists = client.readResource(new McpSchema.ReadResourceRequest("tandem://lists"));
+            assertEquals(1, lists.contents().size());
+        } finally {
+            client.closeGracefully();
+        }
+        assertEquals(0, CliRun.run(profile, "edit", id, "--title", "Renew the passport").code());
+
+        CliRun.Result history = CliRun.run(profile, "history", id);
+        assertEquals(0, history.code(), history.err());
+        List<String> lines = history.out().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(3, lines.size(), history.out());
+        assertTrue(lines.get(0).contains("via MCP (Test Assistant)"), history.out());
+        assertTrue(lines.get(1).contains("via MCP (Test Assistant)"), history.out());
+        assertFalse(lines.get(2).contains("via MCP"), "the command line's own edit: " + history.out());
+    }
 }

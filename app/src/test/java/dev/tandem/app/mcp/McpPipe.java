@@ -49,9 +49,14 @@ final class McpPipe implements AutoCloseable {
 
     /** A server initialized as a client does it: initialize, then the initialized notification. */
     static McpPipe started(TodoStore store, McpScope scope) {
+        return started(store, scope, "pipe-test");
+    }
+
+    /** As above, the client naming itself {@code clientName} in its clientInfo. */
+    static McpPipe started(TodoStore store, McpScope scope, String clientName) {
         McpPipe p = new McpPipe(store, scope);
         Map<String, Object> init = p.request("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "pipe-test", "version", "1")));
+                "clientInfo", Map.of("name", clientName, "version", "1")));
         if (init.get("result") == null) {
             throw new IllegalStateException("initialize failed: " + init);
         }

@@ -31,7 +31,7 @@ final class CalDavFixture implements AutoCloseable {
     CalDavFixture(Path tmp, CalDavServer.Kind kind) throws Exception {
         ClientPrograms.require();
         this.tmp = tmp;
-        this.server = keep(CalDavServer.start(kind));
+        this.server = keep(CalDavServer.forTest(kind));
         this.remote = Files.createDirectories(tmp.resolve("remote"));
     }
 
@@ -76,7 +76,7 @@ final class CalDavFixture implements AutoCloseable {
         /** One CalDAV sync, connecting the lists named. */
         CalDavReport caldav(String... connect) {
             try (CalDavState state = CalDavState.open(store.replica().file());
-                 CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
+                 CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), server.user(),
                          CalDavServer.PASSWORD))) {
                 return CalDavSync.run(store, account, state, List.of(connect), ZONE);
             }

@@ -73,13 +73,13 @@ class CalDavServiceTest {
 
     @Test
     void check_taskAddedOnServerWhileFocused_appearsWithinSeconds() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         store.createList("Groceries");
         CalDavService service = service(store);
         service.start();
         service.setFocused(true);
-        CalDavReport first = service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD,
+        CalDavReport first = service.connect(server.url(), server.user(), CalDavServer.PASSWORD,
                 List.of("Groceries")).get(30, TimeUnit.SECONDS);
         assertEquals(List.of("Groceries"), first.lists(), first.summary());
         try (Phone phone = new Phone(server)) {
@@ -94,13 +94,13 @@ class CalDavServiceTest {
 
     @Test
     void check_notFocused_sendsNoRequestBeyondTheFirstSyncUntilFocused() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         store.createList("Groceries");
         try (CalDavService first = new CalDavService(store, new SettingsStore(tmp.resolve("laptop")), ZONE,
                 r -> () -> { })) {
             first.start();
-            first.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+            first.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries"))
                     .get(30, TimeUnit.SECONDS);
         }
         CalDavService service = service(store);
@@ -122,13 +122,13 @@ class CalDavServiceTest {
 
     @Test
     void localWrite_todoAddedHere_isOnTheServerWithinSeconds() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         var list = store.createList("Groceries");
         CalDavService service = service(store);
         service.setFocused(false); // so that only the edit can start the sync
         service.start();
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         store.add("Milk", list.id(), null);
         try (Phone phone = new Phone(server)) {
@@ -139,13 +139,13 @@ class CalDavServiceTest {
 
     @Test
     void connect_wrongPassword_failsWithAuthAndSavesNothing() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         store.createList("Groceries");
         CalDavService service = service(store);
         service.start();
         CompletionException e = assertThrows(CompletionException.class, () -> service.connect(server.url(),
-                CalDavServer.USER, "wrong", List.of("Groceries")).join());
+                server.user(), "wrong", List.of("Groceries")).join());
         SyncException cause = assertInstanceOf(SyncException.class, e.getCause());
         assertEquals(SyncException.Reason.AUTH, cause.reason());
         assertFalse(cause.retryable());
@@ -157,14 +157,14 @@ class CalDavServiceTest {
 
     @Test
     void disconnect_connectedAccount_forgetsItHereAndLeavesTheServerAlone() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         Item milk = store.add("Milk", store.createList("Groceries").id(), null);
         SettingsStore settings = new SettingsStore(tmp.resolve("laptop"));
         settings.put("ui.theme", "dark");
         CalDavService service = service(store);
         service.start();
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         assertEquals(CalDavServer.PASSWORD, CalDavService.readPassword(settings));
         CalDavService.Saved before = service.saved().get(10, TimeUnit.SECONDS);
@@ -190,14 +190,14 @@ class CalDavServiceTest {
      */
     @Test
     void disconnectLists_oneOfTwo_staysOffThroughSyncsAndResumesWithBothSidesEdits() throws Exception {
-        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        CalDavServer server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         TodoStore store = store();
         Item milk = store.add("Milk", store.createList("Groceries").id(), null);
         Item report = store.add("Report", store.createList("Work").id(), null);
         CalDavService service = service(store);
         service.setFocused(false);
         service.start();
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries", "Work"))
                 .get(30, TimeUnit.SECONDS);
 
         assertEquals(List.of("Groceries"), service.disconnectLists(List.of(milk.listId())).get(10, TimeUnit.SECONDS));
@@ -208,7 +208,7 @@ class CalDavServiceTest {
         }
         store.update(milk.id(), x -> x.withTitle("Oat milk"));
         // A sync with the saved password, as the background's: Work only.
-        CalDavReport off = service.connect(server.url(), CalDavServer.USER, "", List.of()).get(30, TimeUnit.SECONDS);
+        CalDavReport off = service.connect(server.url(), server.user(), "", List.of()).get(30, TimeUnit.SECONDS);
         assertEquals(List.of("Work"), off.lists(), off.summary());
         assertTrue(has(store, "Slides"));
         assertFalse(has(store, "Bread"), "the disconnected list's calendar is not read");
@@ -221,7 +221,7 @@ class CalDavServiceTest {
             assertTrue(left.stream().anyMatch(t -> t.contains("SUMMARY:Milk")), "no edit reaches it: " + left);
         }
 
-        CalDavReport again = service.connect(server.url(), CalDavServer.USER, "", List.of("Groceries"))
+        CalDavReport again = service.connect(server.url(), server.user(), "", List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         assertEquals(List.of("Groceries", "Work"), again.lists().stream().sorted().toList(), again.summary());
         assertEquals(Set.of(milk.listId(), report.listId()),

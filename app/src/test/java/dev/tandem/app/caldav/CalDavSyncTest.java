@@ -63,7 +63,7 @@ class CalDavSyncTest {
 
     private CalDavReport sync(CalDavServer server, TodoStore store, String... connect) {
         try (CalDavState state = CalDavState.open(store.replica().file());
-             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
+             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), server.user(),
                      CalDavServer.PASSWORD))) {
             return CalDavSync.run(store, account, state, List.of(connect), ZONE);
         }
@@ -76,7 +76,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_todoAddedInTandem_isOnTheServerWithItsFieldsAndItsIdAsUid(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         var list = laptop.createList("Groceries");
         Item milk = laptop.add("Milk", null, list.id(), LocalDate.of(2026, 11, 25),
@@ -99,7 +99,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_taskAddedOnPhone_becomesTodoAndItsUnknownPropertiesSurviveAnEditHere(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         laptop.createList("Groceries");
         sync(server, laptop, "Groceries");
@@ -125,7 +125,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_differentFieldsEditedOnBothSides_bothEditsSurvive(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         var list = laptop.createList("Trip");
         Item passport = laptop.add("Passport", null, list.id(), null, TodoDetails.NONE).item();
@@ -148,7 +148,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_sameFieldEditedOnBothSides_laterEditWinsOnBothAndIsCounted(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         var list = laptop.createList("Trip");
         Item tickets = laptop.add("Tickets", null, list.id(), null, TodoDetails.NONE).item();
@@ -185,7 +185,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_deletes_moveToTrashAndRestoringPutsItBack(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         var list = laptop.createList("Home");
         Item lamp = laptop.add("Fix lamp", null, list.id(), null, TodoDetails.NONE).item();
@@ -210,7 +210,7 @@ class CalDavSyncTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_repeatingCompletedOnPhoneWithTwoDevices_leavesExactlyOneNextOccurrence(CalDavServer.Kind kind)
             throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         TodoStore desktop = device("desktop");
         var list = laptop.createList("Home");
@@ -250,7 +250,7 @@ class CalDavSyncTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_repeatingMarkedCompletedOnPhone_completesOccurrenceAndWritesTheNextBackOpen(CalDavServer.Kind kind)
             throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         var list = laptop.createList("Home");
         laptop.add("Take out bins", null, list.id(), LocalDate.of(2026, 11, 24),
@@ -275,7 +275,7 @@ class CalDavSyncTest {
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_listMadeOnPhone_appearsAsListOnBothDevicesOnce(CalDavServer.Kind kind) throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         TodoStore laptop = device("laptop");
         TodoStore desktop = device("desktop");
         try (Phone phone = new Phone(server)) {

@@ -53,7 +53,7 @@ class CalDavTwoDevicesTest {
 
     private static CalDavReport caldav(CalDavServer server, TodoStore store, String... connect) {
         try (CalDavState state = CalDavState.open(store.replica().file());
-             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
+             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(server.url(), server.user(),
                      CalDavServer.PASSWORD))) {
             return CalDavSync.run(store, account, state, List.of(connect), ZoneOffset.UTC);
         }
@@ -67,7 +67,7 @@ class CalDavTwoDevicesTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_twoDevicesSyncingEachOtherAndOneAccount_noDuplicatesAndNothingBouncedBack(CalDavServer.Kind kind)
             throws Exception {
-        CalDavServer server = keep(CalDavServer.start(kind));
+        CalDavServer server = keep(CalDavServer.forTest(kind));
         Path remote = Files.createDirectories(tmp.resolve("remote"));
         TodoStore laptop = device("laptop");
         TodoStore desktop = device("desktop");

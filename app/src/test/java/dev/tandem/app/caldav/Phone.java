@@ -17,7 +17,7 @@ final class Phone implements AutoCloseable {
     final CalDavAccount account;
 
     Phone(CalDavServer server) {
-        account = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER, CalDavServer.PASSWORD));
+        account = CalDavAccount.connect(new WebDavSettings(server.url(), server.user(), CalDavServer.PASSWORD));
     }
 
     TaskCalendar calendar(String name) {

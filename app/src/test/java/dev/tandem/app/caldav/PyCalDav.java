@@ -53,7 +53,7 @@ final class PyCalDav {
 
     private String run(String script, String... args) {
         List<String> cmd = new ArrayList<>(List.of(ClientPrograms.PYTHON.toString(), "-c", PRELUDE + script,
-                server.url(), CalDavServer.USER, CalDavServer.PASSWORD));
+                server.url(), server.user(), CalDavServer.PASSWORD));
         cmd.addAll(List.of(args));
         return ClientPrograms.run(dir, Map.of(), "", cmd);
     }

@@ -66,7 +66,7 @@ class StructureUiTest {
     /** One CalDAV sync of the window's profile, connecting "Move", off the UI thread as the app runs it. */
     private CalDavReport caldav() {
         try (CalDavState state = CalDavState.open(device.store().replica().file());
-             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(fixture.server.url(), CalDavServer.USER,
+             CalDavAccount account = CalDavAccount.connect(new WebDavSettings(fixture.server.url(), fixture.server.user(),
                      CalDavServer.PASSWORD))) {
             return CalDavSync.run(device.store(), account, state, List.of("Move"), ZoneOffset.UTC);
         }

@@ -46,7 +46,7 @@ final class Todoman {
                     "[storage tasks_remote]",
                     "type = \"caldav\"",
                     "url = \"" + server.url() + "\"",
-                    "username = \"" + CalDavServer.USER + "\"",
+                    "username = \"" + server.user() + "\"",
                     "password = \"" + CalDavServer.PASSWORD + "\"",
                     "item_types = [\"VTODO\"]", ""));
             todomanConfig = Files.writeString(dir.resolve("todoman.py"), String.join("\n",

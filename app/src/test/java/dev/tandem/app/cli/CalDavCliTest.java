@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tandem caldav} against Radicale, which checks passwords. */
 @Tag("server")
 class CalDavCliTest {
-    /** The test server's log-in, as a person sets it for the command line. */
-    private static final Map<String, String> LOGIN = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
-            "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+    /** The test's log-in on the server, as a person sets it for the command line. */
+    private static Map<String, String> login(CalDavServer server) {
+        return Map.of("TANDEM_CALDAV_USER", server.user(), "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+    }
 
     @TempDir
     Path dir;
@@ -28,8 +29,8 @@ class CalDavCliTest {
 
     @Test
     void caldavSync_rightThenWrongPassword_syncsThenFailsNamingTheLogIn() {
-        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            Map<String, String> env = LOGIN;
+        try (CalDavServer server = CalDavServer.forTest(CalDavServer.Kind.RADICALE)) {
+            Map<String, String> env = login(server);
             assertEquals(0, run(env, "add", "Milk", "--list", "Groceries").code());
             CliRun.Result ok = run(env, "caldav", "sync", server.url(), "--lists", "Groceries");
             assertEquals(0, ok.code(), ok.err());
@@ -47,10 +48,10 @@ class CalDavCliTest {
 
     @Test
     void caldavSync_addressTypedWithSpacesAndAccents_syncsAndTheSameAddressTypedAgainIsTheSameAccount() {
-        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            server.makeCalendar("/sam/Courses de la semaine ✓/");
-            Map<String, String> env = LOGIN;
-            String typed = server.url() + "sam/Courses de la semaine ✓/";
+        try (CalDavServer server = CalDavServer.forTest(CalDavServer.Kind.RADICALE)) {
+            server.makeCalendar("/" + server.user() + "/Courses de la semaine ✓/");
+            Map<String, String> env = login(server);
+            String typed = server.url() + server.user() + "/Courses de la semaine ✓/";
             CliRun.Result first = run(env, "caldav", "sync", typed);
             assertEquals(0, first.code(), first.err());
             CliRun.Result again = run(env, "caldav", "sync", typed);
@@ -64,8 +65,8 @@ class CalDavCliTest {
 
     @Test
     void caldavSync_listThatDoesNotExist_namesACommandThatShowsTheLists() {
-        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            Map<String, String> env = LOGIN;
+        try (CalDavServer server = CalDavServer.forTest(CalDavServer.Kind.RADICALE)) {
+            Map<String, String> env = login(server);
             CliRun.Result r = run(env, "caldav", "sync", server.url(), "--lists", "Nope");
             assertEquals(1, r.code(), r.out());
             assertTrue(r.err().contains("no list called “Nope”"), r.err());
@@ -76,19 +77,19 @@ class CalDavCliTest {
 
     @Test
     void caldavSync_dropOneList_statusShowsItOffAndListsConnectsItAgain() {
-        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            assertEquals(0, run(LOGIN, "add", "Milk", "--list", "Groceries").code());
-            assertEquals(0, run(LOGIN, "add", "Report", "--list", "Work").code());
-            assertEquals(0, run(LOGIN, "caldav", "sync", server.url(), "--lists", "Groceries,Work").code());
-            CliRun.Result drop = run(LOGIN, "caldav", "sync", "--drop", "Groceries");
+        try (CalDavServer server = CalDavServer.forTest(CalDavServer.Kind.RADICALE)) {
+            assertEquals(0, run(login(server), "add", "Milk", "--list", "Groceries").code());
+            assertEquals(0, run(login(server), "add", "Report", "--list", "Work").code());
+            assertEquals(0, run(login(server), "caldav", "sync", server.url(), "--lists", "Groceries,Work").code());
+            CliRun.Result drop = run(login(server), "caldav", "sync", "--drop", "Groceries");
             assertEquals(0, drop.code(), drop.err());
             assertTrue(drop.err().contains("Disconnected Groceries on this device"), drop.err());
             String status = run(Map.of(), "caldav", "status").out();
             assertTrue(status.contains("Groceries (disconnected here") && status.contains("Work ↔"), status);
-            assertEquals(0, run(LOGIN, "caldav", "sync").code());
+            assertEquals(0, run(login(server), "caldav", "sync").code());
             assertTrue(run(Map.of(), "caldav", "status").out().contains("Groceries (disconnected here"),
                     "a later sync does not take its calendar in again");
-            assertEquals(0, run(LOGIN, "caldav", "sync", "--lists", "Groceries").code());
+            assertEquals(0, run(login(server), "caldav", "sync", "--lists", "Groceries").code());
             assertFalse(run(Map.of(), "caldav", "status").out().contains("disconnected here"));
         }
     }

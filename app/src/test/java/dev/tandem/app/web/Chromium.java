@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's Chromium, headless, driven by its own chromedriver. Both paths are set explicitly so Selenium
  * Manager never looks for (or downloads) a browser or driver. Missing here: the test is skipped, or fails
- * under CI, which installs both.
+ * under CI, which installs both. A test's browser is a clean tab of one kept per test JVM ({@link SharedChromium})
+ * unless it needs a profile or switches of its own.
  */
 final class Chromium implements AutoCloseable {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -40,18 +41,22 @@ final class Chromium implements AutoCloseable {
     }
 
     private final ChromeDriver driver;
+    /** The per-JVM browser this one is lent from; null when the browser is this test's own. */
+    private final SharedChromium shared;
 
-    private Chromium(ChromeDriver driver) {
+    private Chromium(ChromeDriver driver, SharedChromium shared) {
         this.driver = driver;
+        this.shared = shared;
     }
 
+    /** A clean tab of this JVM's browser of {@code size} (one browser per size and language, see SharedChromium). */
     static Chromium start(Size size) {
         return start(size, null);
     }
 
     /**
      * A browser keeping its profile (IndexedDB, the service worker, cookies) in {@code profile}, so a second
-     * start on it is the same browser started again, as a phone's after a restart; null for a fresh one.
+     * start on it is the same browser started again, as a phone's after a restart; null for a clean one.
      */
     static Chromium start(Size size, Path profile) {
         return start(size, profile, "en");
@@ -65,8 +70,23 @@ final class Chromium implements AutoCloseable {
         return start(size, profile, lang, List.of());
     }
 
-    /** The same, with more of Chromium's switches ({@code --ignore-certificate-errors-spki-list=…}). */
+    /**
+     * The same, with more of Chromium's switches ({@code --ignore-certificate-errors-spki-list=…}). Without a
+     * profile or switches the browser is lent from the JVM's shared one, as clean as a fresh start; with either,
+     * or while the shared one is held, it is a browser of the test's own, quit on {@link #close()}.
+     */
     static Chromium start(Size size, Path profile, String lang, List<String> switches) {
+        requireInstalled();
+        if (profile == null && switches.isEmpty()) {
+            Chromium lent = SharedChromium.lend(size, lang, shared -> new Chromium(shared.driver(), shared));
+            if (lent != null) {
+                return lent;
+            }
+        }
+        return new Chromium(launch(size, profile, lang, switches), null);
+    }
+
+    private static void requireInstalled() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
@@ -74,6 +94,10 @@ final class Chromium implements AutoCloseable {
             }
             Assumptions.abort(missing);
         }
+    }
+
+    /** A new Chromium process and its chromedriver. */
+    static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -93,7 +117,7 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new Chromium(new ChromeDriver(service, options));
+        return new ChromeDriver(service, options);
     }
 
     /** A browser paired with {@code web}'s server by its link, showing its first view. */
@@ -115,6 +139,9 @@ final class Chromium implements AutoCloseable {
     }
 
     void open(String url) {
+        if (shared != null) {
+            shared.visiting(url);
+        }
         driver.get(url);
     }
 
@@ -150,8 +177,13 @@ final class Chromium implements AutoCloseable {
         return await(script, Duration.ofSeconds(5), args);
     }
 
+    /** Quits a browser of the test's own; gives a lent one back, cleared for the next test. */
     @Override
     public void close() {
-        driver.quit();
+        if (shared != null) {
+            shared.giveBack(this);
+        } else {
+            driver.quit();
+        }
     }
 }

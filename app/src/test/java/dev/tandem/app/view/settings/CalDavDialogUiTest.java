@@ -70,7 +70,7 @@ class CalDavDialogUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         store = keep(new TodoStore(Db.open(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC));
         service = keep(new CalDavService(store, new SettingsStore(tmp), ZoneOffset.UTC, r -> () -> { }));
         service.start();
@@ -111,7 +111,7 @@ class CalDavDialogUiTest {
 
     @Test
     void testConnection_radicaleAccount_showsFoundListsAndFitsA1366x768Screen(FxRobot robot) throws Exception {
-        try (CalDavAccount phone = CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER,
+        try (CalDavAccount phone = CalDavAccount.connect(new WebDavSettings(server.url(), server.user(),
                 CalDavServer.PASSWORD))) {
             phone.createCalendar("Personal");
             phone.createCalendar("Groceries");
@@ -132,7 +132,7 @@ class CalDavDialogUiTest {
         });
 
         robot.clickOn("#caldav-url").write(server.url());
-        robot.clickOn("#caldav-user").write(CalDavServer.USER);
+        robot.clickOn("#caldav-user").write(server.user());
         robot.clickOn("#caldav-password").write(CalDavServer.PASSWORD);
         robot.clickOn("#caldav-test");
         waitFor(20, () -> robot.lookup("#caldav-message").queryAs(Label.class).getText().startsWith("Found"));
@@ -174,7 +174,7 @@ class CalDavDialogUiTest {
     void connected_listsStayUntickableSquareAndTheResultShowsOnce(FxRobot robot) throws Exception {
         var groceries = store.createList("Groceries");
         store.createList("Work");
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries", "Work"))
                 .get(30, TimeUnit.SECONDS);
         onFx(() -> {
             new CalDavDialog(stage, vm(), Theme.LIGHT.stylesheets()).show();

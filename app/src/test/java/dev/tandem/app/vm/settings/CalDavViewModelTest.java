@@ -47,7 +47,7 @@ class CalDavViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
         store = keep(new TodoStore(Db.open(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC));
         service = keep(new CalDavService(store, new SettingsStore(tmp), ZoneOffset.UTC, r -> () -> { }));
         service.setFocused(false);
@@ -82,14 +82,14 @@ class CalDavViewModelTest {
                 () -> vm.busyProperty().get() ? "busy, saying: " + vm.messageProperty().get() : "idle", "idle"::equals);
     }
 
-    private static void fill(CalDavViewModel vm, String url, String password) {
+    private void fill(CalDavViewModel vm, String url, String password) {
         vm.urlProperty().set(url);
-        vm.userProperty().set(CalDavServer.USER);
+        vm.userProperty().set(server.user());
         vm.passwordProperty().set(password);
     }
 
     private CalDavAccount phone() {
-        return keep(CalDavAccount.connect(new WebDavSettings(server.url(), CalDavServer.USER, CalDavServer.PASSWORD)));
+        return keep(CalDavAccount.connect(new WebDavSettings(server.url(), server.user(), CalDavServer.PASSWORD)));
     }
 
     private Properties secrets() throws Exception {
@@ -148,7 +148,7 @@ class CalDavViewModelTest {
     void lists_someConnected_inboxFirstAndConnectedOnesPreselected() throws Exception {
         var groceries = store.createList("Groceries");
         store.createList("Work");
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         CalDavViewModel vm = vm();
         assertEquals(List.of("Inbox", "Groceries", "Work"), vm.lists().stream().map(CalDavViewModel.ListChoice::name)
@@ -187,7 +187,7 @@ class CalDavViewModelTest {
     @Test
     void disconnect_connected_forgetsTheAccountHereOnly() throws Exception {
         store.createList("Groceries");
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries"))
                 .get(30, TimeUnit.SECONDS);
         CalDavViewModel vm = vm();
         vm.disconnect();
@@ -205,7 +205,7 @@ class CalDavViewModelTest {
     void connect_connectedListUnticked_disconnectsItAloneSaysWhatHappensAndTickingTakesItBack() throws Exception {
         var groceries = store.createList("Groceries");
         var work = store.createList("Work");
-        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+        service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries", "Work"))
                 .get(30, TimeUnit.SECONDS);
         CalDavViewModel vm = vm();
         CalDavViewModel.ListChoice g = vm.lists().stream().filter(c -> c.listId().equals(groceries.id())).findFirst()

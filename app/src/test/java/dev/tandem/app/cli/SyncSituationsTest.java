@@ -275,7 +275,8 @@ class SyncSituationsTest {
         Path nowhere = tmp.resolve("nowhere");
         Result missing = tandem(a, "check", "--remote", "folder:" + nowhere);
         assertEquals(1, missing.code());
-        assertTrue(missing.out().contains("✗ Look inside: The folder, bucket or address was not found."), missing.out());
+        assertTrue(missing.out().contains("✗ Look inside: The sync folder " + nowhere + " does not exist."), missing.out());
+        assertTrue(missing.out().contains("mkdir -p \"" + nowhere + "\""), missing.out());
         assertTrue(missing.err().contains("the check stopped at “Look inside”"), missing.err());
         assertFalse(Files.exists(nowhere), "a check creates no folder");
         assertFalse(Files.exists(a), "a check creates no profile");

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import org.controlsfx.control.textfield.CustomTextField;
 
@@ -31,6 +32,31 @@ public final class FittingPrompt {
         TextField field = picker.getEditor();
         Runnable fit = () -> picker.setPromptText(fitting(field, longestFirst));
         field.widthProperty().addListener((o, a, b) -> fit.run());
+        field.fontProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
+    }
+
+    /**
+     * Keeps the date {@code picker} shows whole: its minimum width follows the shown text ("Mi., 30. Sept. 2026"),
+     * so a narrow window or a scroll bar that comes and goes takes the room from what can shrink, never from the date.
+     */
+    public static void keepDateWhole(DatePicker picker) {
+        TextField field = picker.getEditor();
+        Runnable fit = () -> {
+            String text = field.getText() == null ? "" : field.getText();
+            if (text.isEmpty()) {
+                picker.setMinWidth(Region.USE_COMPUTED_SIZE);
+                return;
+            }
+            Text probe = new Text(text);
+            probe.setFont(field.getFont());
+            // The arrow button beside the field: its width once laid out, else modena's.
+            double arrow = picker.getWidth() > field.getWidth() && field.getWidth() > 0
+                    ? picker.getWidth() - field.getWidth() : 28;
+            picker.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() + field.snappedLeftInset()
+                    + field.snappedRightInset() + arrow + 4));
+        };
+        field.textProperty().addListener((o, a, b) -> fit.run());
         field.fontProperty().addListener((o, a, b) -> fit.run());
         fit.run();
     }

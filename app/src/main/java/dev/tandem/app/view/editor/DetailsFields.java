@@ -179,6 +179,7 @@ final class DetailsFields {
         FittingPrompt.apply(start, List.of(Messages.text("editor.start.prompt"), Messages.text("editor.start.promptShort")));
         start.valueProperty().bindBidirectional(vm.startProperty());
         start.setMaxWidth(Double.MAX_VALUE);
+        FittingPrompt.keepDateWhole(start);
         start.setAccessibleText(Messages.text("editor.start.accessible"));
         Button clear = new Button("×");
         clear.getStyleClass().add(Styles.BUTTON_FLAT);

@@ -110,6 +110,7 @@ public final class EditorView extends StackPane {
         FittingPrompt.apply(due, List.of(Messages.text("editor.due.prompt"), Messages.text("editor.due.promptShort")));
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
+        FittingPrompt.keepDateWhole(due);
         due.setConverter(dates(vm, vm.dueProperty()));
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
         clearDue.getStyleClass().add(Styles.BUTTON_FLAT);

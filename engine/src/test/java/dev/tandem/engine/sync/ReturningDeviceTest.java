@@ -9,6 +9,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Subscription;
+import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -215,19 +217,21 @@ class ReturningDeviceTest {
             engine.sync(a);
         }
         assertTrue(engine.compact(a).snapshotWritten());
-        List<String> rewritten = new ArrayList<>();
+        List<String> rewritten = new CopyOnWriteArrayList<>();
         Subscription events = away.subscribe(commit -> commit.forEach(e -> rewritten.add(e.kind() + " " + e.id())));
 
         SyncReport back = engine.sync(away);
-        events.close();
-
-        assertEquals(TODOS + 10, back.pulled(), "from the snapshot: every todo's first version, ten renames: " + back);
         List<String> expected = new ArrayList<>();
         for (String id : ids.subList(0, 10)) {
             expected.add("UPDATE " + id);
         }
         expected.add("UPDATE " + ids.get(1)); // its offline notes, merged again on top
         expected.add("UPDATE " + madeAway); // made offline: out while the snapshot loads, then merged again
+        // Listeners hear of commits on the dispatch thread: wait for the rows that must be rewritten to be heard of.
+        Await.until("the sync's commits heard of", () -> rewritten.containsAll(expected));
+        events.close();
+
+        assertEquals(TODOS + 10, back.pulled(), "from the snapshot: every todo's first version, ten renames: " + back);
         assertEquals(expected.stream().sorted().distinct().toList(), rewritten.stream().sorted().distinct().toList(),
                 "only the rows whose values differ are written, not all " + TODOS);
         assertEquals("round 11 by a", away.get(Item.class, ids.get(3)).orElseThrow().title());

@@ -123,6 +123,10 @@ export class EncryptedStorage {
     return this.below.delete(name);
   }
 
+  async removeFolder(folder) {
+    return this.below.removeFolder(folder);
+  }
+
   /** Rewrites {@code name} under the current key unless it is: its size, 0 when current, -1 when gone. */
   async reencrypt(name) {
     this.checkNotReserved(name);

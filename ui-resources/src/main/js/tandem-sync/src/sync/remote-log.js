@@ -11,6 +11,8 @@ import { uuidHalves } from '../wire/uuid.js';
  * read. Names that are not Tandem's are ignored.
  */
 const HEAD = /^heads\/([0-9a-f-]{36})\/([0-9]{12})$/;
+const SNAPSHOT_KEY = /^snapshots\/([0-9a-f-]{50})\/(manifest|part-[0-9]{6})$/;
+const ACK_KEY = /^acks\/([0-9a-f-]{36})\/([0-9]{13})$/;
 const PAGE = 1000;
 const PRUNE_AFTER = 8;
 
@@ -102,6 +104,35 @@ export class RemoteLog {
   async head(key) {
     const data = await this.storage.get(key);
     return data == null ? null : decodeHead(data, key);
+  }
+
+  /**
+   * Every snapshot's keys by id, ids in order (SnapshotStore.list): names that are not a part or a
+   * manifest of a well-formed id are ignored.
+   */
+  async snapshotListing() {
+    const keys = new Map();
+    for (const key of await listAll(this.storage, 'snapshots/')) {
+      const m = SNAPSHOT_KEY.exec(key);
+      if (!m || !SNAPSHOT_ID.test(m[1])) continue;
+      if (!keys.has(m[1])) keys.set(m[1], []);
+      keys.get(m[1]).push(key);
+    }
+    return new Map([...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** The newest ack key per device (acks/<device>/<13 digits>), and this device's older ones. */
+  async acks() {
+    const newest = new Map();
+    const ownOlder = [];
+    for (const key of await listAll(this.storage, 'acks/')) {
+      const m = ACK_KEY.exec(key);
+      if (!m || !isUuidText(m[1])) continue;
+      const before = newest.get(m[1]);
+      newest.set(m[1], key);
+      if (before != null && m[1] === this.self) ownOlder.push(before);
+    }
+    return { newest, ownOlder };
   }
 
   /** Complete snapshots (those with a manifest), newest first, by id. */

@@ -9,6 +9,7 @@ import { uuidToBytes } from '../wire/uuid.js';
 import { equalBytes, randomBytes } from '../crypto/aead.js';
 import { DESCRIPTOR_NAME } from '../keys/keyring-store.js';
 import { skipped } from '../replica/replica.js';
+import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
 
 /**
  * One device's sync with one remote, as the engine's Synchronizer, Pull, DbChangelog and the ack
@@ -29,14 +30,17 @@ import { skipped } from '../replica/replica.js';
  *       and recorded before the next is cut; the first batch read back and
  *       compared; a slot taken by an earlier cut of ours is recorded, one taken by changes this
  *       device did not push stops the sync (another installation writes under this id).</li>
- *   <li>Publish the head, overwrite the change marker; or, without a head, an ack when the read
- *       cursors moved by 16 batches since the last one published, or on the first sync that read.</li>
+ *   <li>Publish the head, overwrite the change marker.</li>
+ *   <li>Write a snapshot and clean up when the policy says so, or always for {@code compact()}
+ *       (compaction.js, cleanup.js).</li>
+ *   <li>Without a head, an ack when the read cursors moved by 16 batches since the last one
+ *       published, or on the first sync that read, or after a week.</li>
  * </ol>
  * Without a passphrase, a remote marked encrypted stops the sync before anything is read
  * (PASSPHRASE_REQUIRED). What the engine does and this does not: reading set-aside batches again,
  * waiting ten minutes before setting a missing batch aside, re-joining under a new id after a
- * retirement or a copied profile, writing snapshots and cleaning up; each stops with its reason or
- * is left to a desktop device.
+ * retirement or a copied profile, forgetting deleted items every device has seen; each stops with
+ * its reason or is left to a desktop device.
  */
 const GROUP_CHANGES = 25_000;
 const ACK_EVERY = 16;
@@ -48,7 +52,8 @@ export class SyncEngine {
    * storage is an EncryptedStorage; else the descriptor is checked), now}.
    */
   constructor({ replica, storage, address, encrypted = false, now = () => replica.clock.wallMillis(),
-    plainBelow = null, beforePush = null }) {
+    plainBelow = null, beforePush = null, snapshotEvery = SNAPSHOT_EVERY, snapshotChanges = SNAPSHOT_CHANGES,
+    retireAfter = RETIRE_AFTER }) {
     this.replica = replica;
     this.storage = storage;
     this.address = address;
@@ -57,10 +62,16 @@ export class SyncEngine {
     this.plainBelow = plainBelow ?? storage;
     this.beforePush = beforePush;
     this.readBack = true;
+    this.policy = { every: snapshotEvery, changes: snapshotChanges, retireAfter };
     this.log = new RemoteLog(storage, replica.deviceId);
   }
 
-  async sync() {
+  /** A sync that then writes a snapshot and cleans up whatever the policy says (tandem compact). */
+  async compact() {
+    return this.sync({ force: true });
+  }
+
+  async sync({ force = false } = {}) {
     const r = this.replica;
     const self = r.deviceId;
     const state = r.remote(this.address);
@@ -103,6 +114,10 @@ export class SyncEngine {
       headPublished = true;
       await this.storage.overwrite('changed', randomBytes(16));
     }
+    const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy });
+    report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null, force,
+      retired: this.log.retired });
+    report.problems.push(...report.compaction.problems);
     await this.ack(state, headPublished);
     report.setAside = [...state.setAside.entries()].map(([k, v]) => ({ key: k, ...v }));
     report.pushedBatches = state.pushedBatch - pushedBefore;
@@ -127,6 +142,7 @@ export class SyncEngine {
       for (const [d, s] of m.cursors) {
         if (d !== r.deviceId && s > (state.cursors.get(d) ?? 0)) state.cursors.set(d, s);
       }
+      remember(state, m, -1);
       return id;
     }
     return null;
@@ -167,6 +183,7 @@ export class SyncEngine {
         if (b.seq !== (state.cursors.get(b.device) ?? 0) + 1) continue;
         for (const c of b.changes) authored.push({ author: b.device, change: c });
         state.cursors.set(b.device, b.seq);
+        state.snapshotVolume = (state.snapshotVolume ?? 0) + b.changes.length;
       }
       const st = r.applyAll(authored, { now: this.now(), unpushedAfter: state.pushedChange });
       report.pulled += st.pulled;
@@ -260,6 +277,7 @@ export class SyncEngine {
       for (const [d, s] of m.cursors) {
         if (d !== this.replica.deviceId && s > (state.cursors.get(d) ?? 0)) state.cursors.set(d, s);
       }
+      remember(state, m, -1);
       report.notes.push('This device was too far behind: batch ' + seq + ' of device ' + device + ' has been cleaned up'
         + ' from the remote. It was rebuilt from snapshot ' + id + '.');
       return true;
@@ -343,6 +361,7 @@ export class SyncEngine {
     }
     state.pushedBatch = stored.seq;
     state.pushedChange = changeSeq;
+    state.snapshotVolume = (state.snapshotVolume ?? 0) + matched;
   }
 
   /** An ack, as Compaction publishes one, when no head went out and the cursors moved enough. */

@@ -1,0 +1,139 @@
+import { capture, encodeSnapshot } from './snapshot-writer.js';
+import { cleanup, dominates } from './cleanup.js';
+import { decodeManifest, manifestKey, partKey } from '../wire/snapshot.js';
+import { SyncError, Reason } from '../errors.js';
+
+/**
+ * Snapshots and cleanup after a sync, as the engine's Compaction, SnapshotPolicy and SnapshotMemory
+ * (docs/SYNC_FORMAT.md, "Writing a snapshot"):
+ * <ul>
+ *   <li><b>Policy.</b> A snapshot is due when {@code every} batches (default 200; 0 turns the
+ *       policy off) lie past the newest snapshot this device knows of, or when the changes it merged
+ *       and pushed since reach {@code changes} (default 5,000; 0 for batches only) and a quarter of
+ *       that snapshot's size. A sync that bootstrapped weighs batches only. What it weighs is kept in
+ *       the remote's sync state (snapshotCover, snapshotVolume, snapshotSize), so the check costs no
+ *       request.</li>
+ *   <li><b>Writing.</b> It lists the snapshots; a newer one another device wrote is remembered, and
+ *       when little lies past it nothing is written. With every own change pushed, it writes the
+ *       parts, then the manifest (each created if absent) under an id of its clock, or the
+ *       millisecond after its own newest id when that is not older and at most a day ahead; it
+ *       skips writing when the newest snapshot's cursors already dominate its own.</li>
+ *   <li><b>Cleanup</b> ({@link cleanup}) then runs; a forced compaction ({@code tandem-js compact})
+ *       writes and cleans up whatever the policy says.</li>
+ * </ul>
+ * Not done here: forgetting deleted items every device has seen deleted (the engine's tombstone
+ * horizon), so a snapshot this core writes keeps every tombstone and every replaced id.
+ */
+export const SNAPSHOT_EVERY = 200;
+export const SNAPSHOT_CHANGES = 5000;
+export const RETIRE_AFTER = 90 * 24 * 3600 * 1000;
+const SIZE_SHARE = 4;
+/** How far ahead of this clock one of its own snapshot ids may lie and still order its next. */
+export const AHEAD_MILLIS = 24 * 3600 * 1000;
+
+export function due(every, changes, batches, volume, size) {
+  if (every <= 0) return false;
+  return batches >= every || (changes > 0 && volume >= Math.max(changes, Math.trunc(size / SIZE_SHARE)));
+}
+
+/** SnapshotPolicy.volumeAfter: the share of the volume that lies past a newer snapshot. */
+export function volumeAfter(volume, total, oldCover, newCover) {
+  const before = total - oldCover;
+  const after = Math.max(0, total - newCover);
+  if (before <= 0 || after >= before) return after > 0 ? volume : 0;
+  return Math.trunc(volume * (after / before));
+}
+
+/** Notes {@code m} as the newest snapshot known; true when newer than the one known before. */
+export function remember(state, m, total) {
+  let cover = 0;
+  for (const c of m.cursors.values()) cover += c;
+  const before = state.snapshotCover ?? 0;
+  if (cover <= before) return false;
+  state.snapshotCover = cover;
+  state.snapshotVolume = total < 0 ? 0 : volumeAfter(state.snapshotVolume ?? 0, total, before, cover);
+  state.snapshotSize = m.changes;
+  return true;
+}
+
+/** The millisecond for a new snapshot of {@code writer} at {@code now} (SnapshotStore.Listing.nextMillis). */
+export function nextMillis(ids, now, writer) {
+  const suffix = '-' + writer;
+  let next = now;
+  for (const id of ids) {
+    const at = Number(id.slice(0, 13));
+    if (id.endsWith(suffix) && at >= next && at - now <= AHEAD_MILLIS) next = at + 1;
+  }
+  return next;
+}
+
+export class Compaction {
+  constructor({ replica, log, state, now, every = SNAPSHOT_EVERY, changes = SNAPSHOT_CHANGES,
+    retireAfter = RETIRE_AFTER }) {
+    Object.assign(this, { replica, log, state, now, every, changes, retireAfter });
+    this.report = { snapshot: null, deletedBatches: 0, deletedSnapshots: 0, retiredDevices: 0, problems: [] };
+  }
+
+  /** After the push and the head; {@code heads}: the listing's newest head per device. */
+  async afterSync(heads, { bootstrapped = false, force = false, retired = new Set() } = {}) {
+    const s = this.state;
+    const self = this.replica.deviceId;
+    let total = s.pushedBatch;
+    for (const [d, seq] of heads) if (d !== self) total += seq;
+    const volume = bootstrapped ? 0 : (s.snapshotVolume ?? 0);
+    if (force || due(this.every, this.changes, total - (s.snapshotCover ?? 0), volume, s.snapshotSize ?? 0)) {
+      await this.compact(heads, total, force, retired);
+    }
+    return this.report;
+  }
+
+  async compact(heads, total, force, retired) {
+    const s = this.state;
+    const self = this.replica.deviceId;
+    const listing = await this.log.snapshotListing();
+    const newest = await this.newest(listing);
+    if (newest != null && remember(s, newest, total) && !force
+      && !due(this.every, this.changes, total - s.snapshotCover, s.snapshotVolume, s.snapshotSize)) {
+      return;
+    }
+    const cap = capture(this.replica, s);
+    if (cap == null) return;
+    s.snapshotVolume = 0;
+    const fresh = newest != null && dominates(newest, { cursors: cap.cursors });
+    if (!fresh && cap.entries.length > 0) {
+      const snap = encodeSnapshot(nextMillis([...listing.keys()], this.now(), self), self, cap);
+      for (let i = 0; i < snap.parts.length; i++) await this.create(partKey(snap.id, i + 1), snap.parts[i]);
+      await this.create(manifestKey(snap.id), snap.manifest);
+      this.report.snapshot = snap.id;
+      remember(s, snap.m, -1);
+    }
+    const ownCursors = new Map([...s.cursors].filter(([d]) => d !== self));
+    const r = await cleanup({ log: this.log, self, ownCursors, heads, retiredListed: retired,
+      retireAfterMillis: this.retireAfter, now: this.now(), problems: this.report.problems });
+    this.report.deletedBatches += r.batches;
+    this.report.deletedSnapshots += r.snapshots;
+    this.report.retiredDevices += r.retired;
+  }
+
+  /** The newest readable manifest, damaged ones reported and skipped (SnapshotStore.newest). */
+  async newest(listing) {
+    const ids = [...listing].filter(([id, keys]) => keys.includes(manifestKey(id))).map(([id]) => id);
+    for (let i = ids.length - 1; i >= 0; i--) {
+      try {
+        const data = await this.log.storage.get(manifestKey(ids[i]));
+        if (data != null) return decodeManifest(data, manifestKey(ids[i]), ids[i]);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.reason !== Reason.CORRUPT) throw e;
+        this.report.problems.push(e.message);
+      }
+    }
+    return null;
+  }
+
+  async create(key, bytes) {
+    if (!(await this.log.storage.createIfAbsent(key, bytes))) {
+      throw new SyncError(Reason.REMOTE_BUSY, 'Snapshot object ' + key + ' exists already; another snapshot with'
+        + ' the same id is being written');
+    }
+  }
+}

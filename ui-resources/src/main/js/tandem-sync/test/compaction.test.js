@@ -4,9 +4,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderStorage } from '../src/storage/folder.js';
+import { MemoryStorage } from '../src/storage/memory.js';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
+import { snapshotCursors } from '../src/sync/snapshot-writer.js';
 import { GOLDEN, goldenSkip, readGolden } from './support/golden.js';
 
 // Snapshots and cleanup written by the JavaScript core: the engine's snapshot of the same batches
@@ -42,4 +44,144 @@ test('golden snapshot: a JS device compacting the engine\'s batches writes the e
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('golden cursor order: a manifest\'s cursors in the order the engine\'s HashMap writes them, 0 to 40 devices',
+  { skip: skipSnapshot }, () => {
+    const { json } = readGolden('snapshot', 'cursor-order');
+    let reordered = 0;
+    for (const c of json.cases) {
+      const state = { cursors: new Map(c.read.map((r) => [r.device, r.seq])), pushedBatch: 3, setAside: new Map() };
+      const order = [...snapshotCursors(state, c.self).keys()];
+      assert.deepEqual(order, c.order, 'with ' + c.read.length + ' devices read');
+      if (order.join() !== [...c.read.map((r) => r.device), c.self].join()) reordered++;
+    }
+    assert.ok(reordered > 30, 'the order is the map\'s, not the insertion\'s');
+  });
+
+// JS devices among themselves: the policies, cleanup waiting for what a device published, a new
+// device starting from a JS snapshot; and a remote an attacker wrote into: cleanup reads heads, acks
+// and manifests as hostile input, and anything it cannot read stops the deleting, never the sync.
+const A = '0190a1b2-0000-4000-8000-00000000000a';
+const B = '0190a1b2-0000-4000-8000-00000000000b';
+const C = '0190a1b2-0000-4000-8000-00000000000c';
+const X = '0190a1b2-0000-4000-8000-0000000000ff';
+const COLS = ['title', 'done'];
+let time = 1_734_000_000_000;
+const wall = () => time;
+
+function device(id, remote, opts = {}) {
+  const replica = new Replica({ deviceId: id, clock: new HybridClock(wall) });
+  return { replica, engine: new SyncEngine({ replica, storage: remote, address: 'r', now: wall, ...opts }) };
+}
+
+async function step(d, compact = false) {
+  time += 10;
+  return compact ? d.engine.compact() : d.engine.sync();
+}
+
+const keys = (remote, prefix) => [...remote.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+
+/** A has pushed three batches that B has read (and acked); the remote holds no snapshot yet. */
+async function threeBatches(opts = {}) {
+  const remote = new MemoryStorage();
+  const a = device(A, remote, { snapshotEvery: 0, ...opts });
+  const b = device(B, remote, { snapshotEvery: 0 });
+  for (let i = 0; i < 3; i++) {
+    a.replica.save('items', 'i' + i, { title: 'Todo ' + i, done: 0n }, COLS);
+    await step(a);
+  }
+  await step(b);
+  return { remote, a, b };
+}
+
+test('the batch policy: a snapshot once N batches lie past the newest, cleanup keeps what B has not published',
+  async () => {
+    const remote = new MemoryStorage();
+    const a = device(A, remote, { snapshotEvery: 4, snapshotChanges: 0 });
+    const b = device(B, remote, { snapshotEvery: 0 });
+    for (let i = 0; i < 4; i++) {
+      a.replica.save('items', 'i' + i, { title: 'Todo ' + i, done: 0n }, COLS);
+      const r = await step(a);
+      assert.equal(r.compaction.snapshot != null, i === 3, 'written exactly at the fourth batch');
+      if (i === 0) await step(b); // B reads batch 1 and acks it, then goes quiet
+    }
+    assert.equal(keys(remote, 'snapshots/').length, 2, 'one part and its manifest');
+    assert.deepEqual(keys(remote, 'batches/'), [2, 3, 4].map((s) => 'batches/' + A + '/' + String(s).padStart(12, '0')),
+      'batch 1 went (B published it, the snapshot covers it); B has not published the rest');
+    const c = device(C, remote);
+    const report = await step(c);
+    assert.ok(report.bootstrapped);
+    for (let i = 0; i < 4; i++) assert.deepEqual(c.replica.row('items', 'i' + i), a.replica.row('items', 'i' + i));
+  });
+
+test('the volume policy: changes merged and pushed past the newest snapshot reach M', async () => {
+  const remote = new MemoryStorage();
+  const a = device(A, remote, { snapshotEvery: 200, snapshotChanges: 10 });
+  for (let i = 0; i < 10; i++) a.replica.save('items', 'v' + i, { title: 'Todo ' + i, done: 0n }, COLS);
+  assert.ok((await step(a)).compaction.snapshot, 'ten changes pushed: due');
+  a.replica.save('items', 'v0', { title: 'renamed' }, COLS);
+  assert.equal((await step(a)).compaction.snapshot, null, 'one more change: not due');
+  assert.equal(a.replica.remote('r').snapshotVolume, 1);
+});
+
+test('hostile: a damaged head of another device stops the deleting, named, and the sync and data stay', async () => {
+  const { remote, a } = await threeBatches();
+  remote.objects.set('heads/' + X + '/000000000001', new TextEncoder().encode('not a head at all'));
+  const before = a.replica.row('items', 'i1');
+  const report = await step(a, true);
+  assert.ok(report.compaction.snapshot, 'the snapshot is written all the same');
+  assert.equal(report.compaction.deletedBatches, 0);
+  assert.equal(keys(remote, 'batches/').length, 3);
+  assert.ok(report.problems.some((p) => p.includes('heads/' + X + '/000000000001')), report.problems.join('\n'));
+  assert.deepEqual(a.replica.row('items', 'i1'), before);
+});
+
+test('hostile: a head or ack whose body names another device counts as unreadable', async () => {
+  const { remote, a, b } = await threeBatches();
+  const bAck = keys(remote, 'acks/' + B + '/')[0];
+  remote.objects.set('acks/' + X + '/' + bAck.slice(-13), remote.objects.get(bAck));
+  const report = await step(a, true);
+  assert.equal(report.compaction.deletedBatches, 0, 'X "acked" with B\'s body: nothing is proven about X');
+  remote.objects.delete('acks/' + X + '/' + bAck.slice(-13));
+  await step(b);
+  assert.ok((await step(a, true)).compaction.deletedBatches > 0, 'without it, cleanup deletes again');
+});
+
+test('hostile: a damaged or oversized manifest is skipped as the newest and stops the deleting', async () => {
+  const { remote, a } = await threeBatches();
+  const forged = 'snapshots/' + String(time + 5).padStart(13, '0') + '-' + X + '/manifest';
+  remote.objects.set(forged, new Uint8Array((65 << 20) + 1));
+  const report = await step(a, true);
+  assert.ok(report.compaction.snapshot.endsWith('-' + A), 'its own snapshot is written all the same');
+  assert.equal(report.compaction.deletedBatches, 0);
+  assert.ok(report.problems.some((p) => /snapshots\/.*manifest.*not read/.test(p)), report.problems.join('\n'));
+  remote.objects.set(forged, new TextEncoder().encode('TDB?junk'));
+  assert.equal((await step(a, true)).compaction.deletedBatches, 0);
+  remote.objects.delete(forged);
+  assert.ok((await step(a, true)).compaction.deletedBatches > 0);
+});
+
+test('hostile: an id of this device far ahead of its clock is not followed; one close ahead is', async () => {
+  const { remote, a } = await threeBatches();
+  const far = String(time + 3 * 24 * 3600 * 1000).padStart(13, '0') + '-' + A;
+  remote.objects.set('snapshots/' + far + '/part-000001', new Uint8Array(1));
+  let report = await step(a, true);
+  assert.equal(report.compaction.snapshot, String(time).padStart(13, '0') + '-' + A);
+  const near = time + 60_000;
+  remote.objects.set('snapshots/' + String(near).padStart(13, '0') + '-' + A + '/part-000001', new Uint8Array(1));
+  a.replica.save('items', 'i9', { title: 'more', done: 0n }, COLS);
+  report = await step(a, true);
+  assert.equal(report.compaction.snapshot, String(near + 1).padStart(13, '0') + '-' + A);
+});
+
+test('retirement: a device unseen for longer than retireAfter is retired and no longer waited for', async () => {
+  const { remote, a } = await threeBatches({ retireAfter: 90 * 24 * 3600 * 1000 });
+  time += 100 * 24 * 3600 * 1000;
+  a.replica.save('items', 'late', { title: 'after B went quiet', done: 0n }, COLS);
+  const report = await step(a, true);
+  assert.equal(report.compaction.retiredDevices, 1);
+  assert.ok(remote.objects.has('heads/' + B + '/retired'));
+  assert.deepEqual(keys(remote, 'acks/' + B + '/'), [], 'its ack went at once');
+  assert.deepEqual(keys(remote, 'batches/'), [], 'nobody live is left to wait for');
 });

@@ -4,6 +4,7 @@
 // changelog, conflicts and sync state, written to a temporary file and renamed into place.
 //
 //   tandem-js sync --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL [--endpoint URL] [--region R] [--attachments]
+//   tandem-js compact --remote ... (a sync, then a snapshot and cleanup whatever the policy says)
 //   tandem-js list [--all] [--json]
 //   tandem-js add "Buy milk tomorrow #Groceries p1 @shop"
 //   tandem-js done ID
@@ -112,8 +113,9 @@ async function main(argv, env, out, err) {
   const blobs = new FolderBlobs(join(dir, 'attachments'));
   const now = Date.now();
   switch (command) {
-    case 'sync': {
-      if (!options['--remote']) throw new Usage('sync needs --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL');
+    case 'sync':
+    case 'compact': {
+      if (!options['--remote']) throw new Usage(command + ' needs --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL');
       const pass = env.TANDEM_PASSPHRASE;
       const remote = openRemote(remoteSpec(options['--remote'], options, env), {
         secret: pass ? { type: 'passphrase', passphrase: pass } : null, deviceName: 'tandem-js' });
@@ -124,13 +126,20 @@ async function main(argv, env, out, err) {
         encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch) });
       let report;
       try {
-        report = await engine.sync();
+        report = command === 'compact' ? await engine.compact() : await engine.sync();
       } finally {
         save(dir, replica);
       }
       err.write('Synced with ' + remote.storage.describe() + ': ' + report.pulled + ' pulled, ' + report.pushed
         + ' pushed, ' + report.conflicts + ' conflicts' + (push.uploaded ? ', ' + push.uploaded + ' attached files uploaded'
         : '') + '\n');
+      const k = report.compaction;
+      if (k.snapshot || command === 'compact') {
+        err.write((k.snapshot ? 'Wrote snapshot ' + k.snapshot : 'No new snapshot: the newest covers all this device holds')
+          + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
+          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
+      }
+      for (const p of k.problems) err.write('warning: ' + oneLine(p) + '\n');
       for (const n of report.notes) err.write(n + '\n');
       for (const w of warnings) err.write('warning: ' + w + '\n');
       for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');
@@ -255,7 +264,7 @@ async function main(argv, env, out, err) {
     }
     default:
       throw new Usage(command ? 'unknown command ' + command
-        : 'a command: sync, list, add, done, edit, conflicts, attach, attachments');
+        : 'a command: sync, compact, list, add, done, edit, conflicts, attach, attachments');
   }
 }
 

@@ -20,15 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Attachments between the desktop's command line and the JavaScript core's ({@code tandem-js}, in
- * ui-resources/src/main/js/tandem-sync) through one encrypted folder remote: a file attached by
+ * The desktop's command line and the JavaScript core's ({@code tandem-js}, in
+ * ui-resources/src/main/js/tandem-sync) through one encrypted folder remote.
+ *
+ * <p>Snapshots: a snapshot {@code tandem-js compact} writes (its batches cleaned up, so only the
+ * snapshot holds them) builds a new desktop profile with every item; one {@code tandem compact}
+ * writes builds a new tandem-js device the same way.
+ *
+ * <p>Attachments: a file attached by
  * tandem-js reaches {@code tandem sync --attachments} with the same bytes, and a file attached by
  * {@code tandem attach} reaches {@code tandem-js sync --attachments} with the same bytes; each side's
  * rows list the other's attachment with its name, type and size. tandem-js runs as Node child
  * processes; without node or the core's packages (npm ci) the test skips saying so, and fails under CI=true.
  */
 @Tag("process")
-class JsAttachmentsCrossTest {
+class JsCrossTest {
     private static final Path CORE = Path.of("..", "ui-resources", "src", "main", "js", "tandem-sync").toAbsolutePath()
             .normalize();
     private static final String PASSPHRASE = "cross attachments passphrase";
@@ -75,6 +81,49 @@ class JsAttachmentsCrossTest {
         // The desktop's own layout: the copy tandem-js downloaded lies where the engine keeps one.
         String blob = sha256(fromJava);
         assertArrayEquals(fromJava, Files.readAllBytes(js.resolve("attachments").resolve(blob.substring(0, 2)).resolve(blob)));
+    }
+
+    @Test
+    void compact_eachSide_newDeviceOfTheOtherStartsFromItsSnapshot() throws Exception {
+        requireNode();
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path js = tmp.resolve("js");
+        for (int i = 0; i < 3; i++) {
+            node(js, "add", "From JavaScript " + i);
+        }
+        node(js, "sync", "--remote", "folder:" + remote);
+        String compacted = nodeResult(js, "compact", "--remote", "folder:" + remote).err;
+        assertTrue(compacted.contains("Wrote snapshot ") && compacted.contains("cleaned up 1 batches"), compacted);
+        assertEquals(List.of(), batches(remote), "only the snapshot holds tandem-js's items now");
+
+        Path desktop = tmp.resolve("desktop");
+        tandem(desktop, "sync", "--remote", "folder:" + remote);
+        String listed = tandem(desktop, "list").out();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(listed.contains("From JavaScript " + i), listed);
+        }
+        tandem(desktop, "add", "From the desktop");
+        tandem(desktop, "sync", "--remote", "folder:" + remote);
+        node(js, "sync", "--remote", "folder:" + remote);
+        tandem(desktop, "compact", "--remote", "folder:" + remote);
+        assertEquals(List.of(), batches(remote), "tandem-js acked the desktop's batch: the desktop's snapshot holds all");
+
+        Path fresh = tmp.resolve("js-fresh");
+        node(fresh, "sync", "--remote", "folder:" + remote);
+        String freshList = node(fresh, "list");
+        for (String title : List.of("From JavaScript 0", "From JavaScript 2", "From the desktop")) {
+            assertTrue(freshList.contains(title), freshList);
+        }
+    }
+
+    /** The batch objects left in a folder remote. */
+    private static List<String> batches(Path remote) throws Exception {
+        if (!Files.isDirectory(remote.resolve("batches"))) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(remote.resolve("batches"))) {
+            return all.filter(Files::isRegularFile).map(Path::toString).toList();
+        }
     }
 
     private static void requireNode() {

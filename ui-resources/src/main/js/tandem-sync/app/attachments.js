@@ -111,3 +111,28 @@ export async function fetchAttachments(replica, blobs, transfer, onEach = () => 
   }
   return results;
 }
+
+/**
+ * Every blob id this device names (the engine's BlobReferences): in any change its changelog holds
+ * to the attachments' blob column, which covers every row, the Trash, both sides of a conflict and
+ * every version; what another device sent is checked to be an id before it counts.
+ */
+export function referencedBlobIds(replica, table = 'attachments', column = 'blob') {
+  const ids = new Set();
+  for (const c of replica.changes.values()) {
+    if (c.table.toLowerCase() !== table.toLowerCase()) continue;
+    for (const f of c.fields) {
+      if (f.name.toLowerCase() === column.toLowerCase() && typeof f.value === 'string' && ID.test(f.value)) ids.add(f.value);
+    }
+  }
+  return ids;
+}
+
+/** The object names of every blob this device names, on the remote {@code transfer} moves files to. */
+export async function referencedNames(replica, transfer) {
+  const names = new Set();
+  for (const id of referencedBlobIds(replica)) {
+    for (const n of await transfer.names(id)) names.add(n);
+  }
+  return names;
+}

@@ -27,7 +27,7 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import { openRemote } from '../src/storage/open-remote.js';
 import { ITEM_COLUMNS, addItem, listJson, quickAdd, resolveItem } from '../app/items.js';
-import { ATTACH_LIMIT, attach, attachments, fetchAttachments } from '../app/attachments.js';
+import { ATTACH_LIMIT, attach, attachments, fetchAttachments, referencedNames } from '../app/attachments.js';
 import { FileNames, saveUnique } from '../app/file-names.js';
 import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
@@ -123,7 +123,8 @@ async function main(argv, env, out, err) {
       const warnings = [];
       const push = new BlobPush(transfer, blobs, warnings);
       const engine = new SyncEngine({ replica, storage: remote.storage, address: remote.address,
-        encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch) });
+        encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch),
+        blobs: { referencedNames: () => referencedNames(replica, transfer) } });
       let report;
       try {
         report = command === 'compact' ? await engine.compact() : await engine.sync();
@@ -139,7 +140,10 @@ async function main(argv, env, out, err) {
           + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
           + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
       }
-      for (const p of k.problems) err.write('warning: ' + oneLine(p) + '\n');
+      for (const p of report.warnings) err.write('warning: ' + oneLine(p) + '\n');
+      if (report.sweepsAnswered) {
+        err.write('Told ' + report.sweepsAnswered + ' other devices\' attachment cleanup which files this device still uses.\n');
+      }
       for (const n of report.notes) err.write(n + '\n');
       for (const w of warnings) err.write('warning: ' + w + '\n');
       for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');

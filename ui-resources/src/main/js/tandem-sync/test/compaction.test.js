@@ -133,7 +133,7 @@ test('hostile: a damaged head of another device stops the deleting, named, and t
   assert.ok(report.compaction.snapshot, 'the snapshot is written all the same');
   assert.equal(report.compaction.deletedBatches, 0);
   assert.equal(keys(remote, 'batches/').length, 3);
-  assert.ok(report.problems.some((p) => p.includes('heads/' + X + '/000000000001')), report.problems.join('\n'));
+  assert.ok(report.warnings.some((p) => p.includes('heads/' + X + '/000000000001')), report.warnings.join('\n'));
   assert.deepEqual(a.replica.row('items', 'i1'), before);
 });
 
@@ -155,7 +155,7 @@ test('hostile: a damaged or oversized manifest is skipped as the newest and stop
   const report = await step(a, true);
   assert.ok(report.compaction.snapshot.endsWith('-' + A), 'its own snapshot is written all the same');
   assert.equal(report.compaction.deletedBatches, 0);
-  assert.ok(report.problems.some((p) => /snapshots\/.*manifest.*not read/.test(p)), report.problems.join('\n'));
+  assert.ok(report.warnings.some((p) => /snapshots\/.*manifest.*not read/.test(p)), report.warnings.join('\n'));
   remote.objects.set(forged, new TextEncoder().encode('TDB?junk'));
   assert.equal((await step(a, true)).compaction.deletedBatches, 0);
   remote.objects.delete(forged);

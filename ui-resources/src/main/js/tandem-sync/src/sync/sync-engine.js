@@ -9,6 +9,7 @@ import { uuidToBytes } from '../wire/uuid.js';
 import { equalBytes, randomBytes } from '../crypto/aead.js';
 import { DESCRIPTOR_NAME } from '../keys/keyring-store.js';
 import { skipped } from '../replica/replica.js';
+import { answerLists, dueLists } from './sweep-answers.js';
 import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
 
 /**
@@ -33,6 +34,8 @@ import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } 
  *   <li>Publish the head, overwrite the change marker.</li>
  *   <li>Write a snapshot and clean up when the policy says so, or always for {@code compact()}
  *       (compaction.js, cleanup.js).</li>
+ *   <li>Answer other devices' attachment sweeps listed before the pull, at most daily
+ *       (sweep-answers.js), when the device has attachments ({@code blobs}).</li>
  *   <li>Without a head, an ack when the read cursors moved by 16 batches since the last one
  *       published, or on the first sync that read, or after a week.</li>
  * </ol>
@@ -53,7 +56,7 @@ export class SyncEngine {
    */
   constructor({ replica, storage, address, encrypted = false, now = () => replica.clock.wallMillis(),
     plainBelow = null, beforePush = null, snapshotEvery = SNAPSHOT_EVERY, snapshotChanges = SNAPSHOT_CHANGES,
-    retireAfter = RETIRE_AFTER }) {
+    retireAfter = RETIRE_AFTER, blobs = null }) {
     this.replica = replica;
     this.storage = storage;
     this.address = address;
@@ -62,6 +65,8 @@ export class SyncEngine {
     this.plainBelow = plainBelow ?? storage;
     this.beforePush = beforePush;
     this.readBack = true;
+    // {referencedNames: async () => Set of blob object names this device names}: answers other devices' sweeps.
+    this.blobs = blobs;
     this.policy = { every: snapshotEvery, changes: snapshotChanges, retireAfter };
     this.log = new RemoteLog(storage, replica.deviceId);
   }
@@ -75,7 +80,7 @@ export class SyncEngine {
     const r = this.replica;
     const self = r.deviceId;
     const state = r.remote(this.address);
-    const report = { pulled: 0, merged: 0, conflicts: 0, pushed: 0, batchesPushed: 0, problems: [], notes: [],
+    const report = { pulled: 0, merged: 0, conflicts: 0, pushed: 0, batchesPushed: 0, problems: [], warnings: [], notes: [],
       setAside: [], bootstrapped: null };
     if (this.encrypted) {
       await this.storage.refresh();
@@ -100,6 +105,8 @@ export class SyncEngine {
         + ' of device ' + self + ', which this device wrote there: the server hides or lost objects. Sync stopped'
         + ' before writing anything on top of it.');
     }
+    // Listed before the pull, answered after it: a list already there was written after all its sweeper read.
+    const sweepLists = this.blobs ? await dueLists(this.storage, self, state, this.now(), force) : [];
     if (state.cursors.size === 0 && [...heads.keys()].some((d) => d !== self)) {
       report.bootstrapped = await this.bootstrap(state, heads);
     }
@@ -117,8 +124,18 @@ export class SyncEngine {
     const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy });
     report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null, force,
       retired: this.log.retired });
-    report.problems.push(...report.compaction.problems);
+    report.warnings.push(...report.compaction.problems);
     await this.ack(state, headPublished);
+    if (sweepLists.length > 0) {
+      try {
+        report.sweepsAnswered = await answerLists(this.storage, self, state, sweepLists,
+          await this.blobs.referencedNames(), this.now(), report.warnings);
+      } catch (e) {
+        if (!(e instanceof SyncError)) throw e;
+        report.warnings.push('Could not tell other devices\' attachment cleanup what this device still uses: '
+          + e.message);
+      }
+    }
     report.setAside = [...state.setAside.entries()].map(([k, v]) => ({ key: k, ...v }));
     report.pushedBatches = state.pushedBatch - pushedBefore;
     return report;

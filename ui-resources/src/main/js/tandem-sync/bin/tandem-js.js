@@ -124,7 +124,7 @@ async function main(argv, env, out, err) {
       const push = new BlobPush(transfer, blobs, warnings);
       const engine = new SyncEngine({ replica, storage: remote.storage, address: remote.address,
         encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch),
-        blobs: { referencedNames: () => referencedNames(replica, transfer) } });
+        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote.plain } });
       let report;
       try {
         report = command === 'compact' ? await engine.compact() : await engine.sync();
@@ -139,6 +139,11 @@ async function main(argv, env, out, err) {
         err.write((k.snapshot ? 'Wrote snapshot ' + k.snapshot : 'No new snapshot: the newest covers all this device holds')
           + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
           + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
+      }
+      if (report.blobSweep) {
+        const b = report.blobSweep;
+        err.write('Attachments no item names: ' + b.unreferenced + ' on the remote, ' + b.deleted + ' removed'
+          + (b.waiting ? ', ' + b.waiting + ' kept until 30 days have passed and every device has answered' : '') + '.\n');
       }
       for (const p of report.warnings) err.write('warning: ' + oneLine(p) + '\n');
       if (report.sweepsAnswered) {

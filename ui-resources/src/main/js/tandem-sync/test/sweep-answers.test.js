@@ -81,3 +81,47 @@ test('hostile: a list too large or holding other things is reported and ignored;
     assert.ok(report.warnings.some((w) => w.includes(sweepKey(OTHER, time - DAY - 10)) && w.includes('something else')),
       report.warnings.join('\n'));
   });
+
+test('a JS sweep removes a blob nobody names only after 30 days and every device\'s answer; junk answers keep it',
+  async () => {
+    const remote = new MemoryStorage();
+    const make = (id) => {
+      const replica = new Replica({ deviceId: id, clock: new HybridClock(wall) });
+      const blobs = new MemoryBlobs();
+      const transfer = new BlobTransfer({ data: remote });
+      const push = new BlobPush(transfer, blobs, []);
+      return { replica, blobs, engine: new SyncEngine({ replica, storage: remote, address: 'r', now: wall,
+        beforePush: (b) => push.beforePush(b),
+        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote } }) };
+    };
+    const a = make(A);
+    const b = make('0190a1b2-0000-4000-8000-00000000000b');
+    a.replica.save('items', 'i1', { title: 'Lease' }, ['title']);
+    await attach(a.replica, a.blobs, 'i1', text('kept: an item names it'), 'lease.pdf', time);
+    await a.engine.sync();
+    await b.engine.sync();
+    const orphan = 'blobs/data/' + await blobId(text('left behind'));
+    remote.objects.set(orphan, text('left behind'));
+    const sweeps = () => [...remote.objects.keys()].filter((k) => k.startsWith('blobs/sweep/'));
+
+    let r = await a.engine.compact();
+    assert.deepEqual(r.blobSweep, { unreferenced: 1, deleted: 0, waiting: 1 });
+    assert.deepEqual(sweeps(), [sweepKey(A, time)]);
+    assert.equal(body(remote, sweeps()[0]), orphan + '\n');
+    time += 31 * DAY;
+    r = await a.engine.compact();
+    assert.equal(r.blobSweep.deleted, 0, 'B has not answered');
+    assert.equal(sweeps().length, 1, 'an unchanged list is not written again');
+    await b.engine.sync();
+    const answer = answers(remote)[0];
+    assert.equal(body(remote, answer), '', 'B does not name it');
+    remote.objects.set(answer, new Uint8Array(16 * 1024 * 1024 + 1));
+    r = await a.engine.compact();
+    assert.equal(r.blobSweep.deleted, 0, 'an answer that cannot be read names everything');
+    remote.objects.set(answer, new Uint8Array(0));
+    r = await a.engine.compact();
+    assert.deepEqual(r.blobSweep, { unreferenced: 1, deleted: 1, waiting: 0 });
+    assert.ok(!remote.objects.has(orphan));
+    const kept = [...remote.objects.keys()].filter((k) => k.startsWith('blobs/data/'));
+    assert.equal(kept.length, 1, 'the attached file stays');
+  });

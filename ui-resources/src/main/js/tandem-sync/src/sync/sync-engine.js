@@ -10,6 +10,7 @@ import { equalBytes, randomBytes } from '../crypto/aead.js';
 import { DESCRIPTOR_NAME } from '../keys/keyring-store.js';
 import { skipped } from '../replica/replica.js';
 import { answerLists, dueLists } from './sweep-answers.js';
+import { sweepBlobs } from './blob-sweep.js';
 import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
 
 /**
@@ -65,15 +66,25 @@ export class SyncEngine {
     this.plainBelow = plainBelow ?? storage;
     this.beforePush = beforePush;
     this.readBack = true;
-    // {referencedNames: async () => Set of blob object names this device names}: answers other devices' sweeps.
+    // {referencedNames: async () => Set of blob object names this device names, data: the storage
+    // blobs/data/ lies in, grace}: answers other devices' sweeps; compact() also sweeps.
     this.blobs = blobs;
     this.policy = { every: snapshotEvery, changes: snapshotChanges, retireAfter };
     this.log = new RemoteLog(storage, replica.deviceId);
   }
 
-  /** A sync that then writes a snapshot and cleans up whatever the policy says (tandem compact). */
+  /**
+   * A sync that then writes a snapshot and cleans up whatever the policy says, then sweeps
+   * unreferenced attachments when the device has them ({@code blobs.data}), as tandem compact does.
+   */
   async compact() {
-    return this.sync({ force: true });
+    const report = await this.sync({ force: true });
+    if (this.blobs?.data) {
+      report.blobSweep = await sweepBlobs({ storage: this.storage, data: this.blobs.data, self: this.replica.deviceId,
+        state: this.replica.remote(this.address), referenced: await this.blobs.referencedNames(), now: this.now(),
+        grace: this.blobs.grace, problems: report.warnings });
+    }
+    return report;
   }
 
   async sync({ force = false } = {}) {

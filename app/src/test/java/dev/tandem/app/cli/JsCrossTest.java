@@ -116,6 +116,28 @@ class JsCrossTest {
         }
     }
 
+    @Test
+    void sweep_desktopRemovesAnOrphanOnlyOnceTandemJsAnswered() throws Exception {
+        requireNode();
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path desktop = tmp.resolve("desktop");
+        Path js = tmp.resolve("js");
+        tandem(desktop, "add", "Something to sync");
+        tandem(desktop, "sync", "--remote", "folder:" + remote);
+        node(js, "sync", "--remote", "folder:" + remote);
+        Path orphan = Files.write(Files.createDirectories(remote.resolve("blobs/data")).resolve("ab".repeat(32)),
+                bytes(1000, 3));
+        tandem(desktop, "compact", "--remote", "folder:" + remote);
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(31));
+        tandemAt(later, desktop, "compact", "--remote", "folder:" + remote);
+        assertTrue(Files.exists(orphan), "31 days unnamed, but tandem-js has not answered the desktop's list");
+
+        String answered = nodeResult(js, "compact", "--remote", "folder:" + remote).err;
+        assertTrue(answered.contains("Told 1 other devices' attachment cleanup"), answered);
+        tandemAt(later, desktop, "compact", "--remote", "folder:" + remote);
+        assertTrue(!Files.exists(orphan), "every device answered without naming it: removed");
+    }
+
     /** The batch objects left in a folder remote. */
     private static List<String> batches(Path remote) throws Exception {
         if (!Files.isDirectory(remote.resolve("batches"))) {
@@ -139,7 +161,11 @@ class JsCrossTest {
     }
 
     private Result tandem(Path profile, String... args) {
-        Result r = CliRun.run(Map.of("TANDEM_PASSPHRASE", PASSPHRASE), profile, args);
+        return tandemAt(java.time.Clock.systemUTC(), profile, args);
+    }
+
+    private Result tandemAt(java.time.Clock clock, Path profile, String... args) {
+        Result r = CliRun.run(Map.of("TANDEM_PASSPHRASE", PASSPHRASE), clock, profile, args);
         assertEquals(0, r.code(), () -> "tandem " + String.join(" ", args) + " failed: " + r.err());
         return r;
     }

@@ -53,7 +53,9 @@ async function handle(cmd) {
     const remote = openRemote(cmd.remote, { secret, deviceName: 'js-' + cmd.device, clock: () => wall });
     d.remote = remote;
     d.engine = new SyncEngine({ replica: d.replica, storage: remote.storage, address: remote.address,
-      encrypted: remote.encrypted, plainBelow: remote.plain, now: () => wall });
+      encrypted: remote.encrypted, plainBelow: remote.plain, now: () => wall,
+      // As the engine devices beside them: no automatic snapshots unless the test asks for them.
+      snapshotEvery: cmd.snapshotEvery ?? 0, snapshotChanges: cmd.snapshotChanges ?? 0 });
     return {};
   }
   if (!d) throw new Error('no device ' + cmd.device);

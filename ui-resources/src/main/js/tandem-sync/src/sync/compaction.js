@@ -2,6 +2,7 @@ import { capture, encodeSnapshot } from './snapshot-writer.js';
 import { cleanup, dominates } from './cleanup.js';
 import { decodeManifest, manifestKey, partKey } from '../wire/snapshot.js';
 import { SyncError, Reason } from '../errors.js';
+import { compareUuid } from '../wire/uuid.js';
 
 /**
  * Snapshots and cleanup after a sync, as the engine's Compaction, SnapshotPolicy and SnapshotMemory
@@ -135,5 +136,31 @@ export class Compaction {
       throw new SyncError(Reason.REMOTE_BUSY, 'Snapshot object ' + key + ' exists already; another snapshot with'
         + ' the same id is being written');
     }
+  }
+}
+
+const ACK_EVERY = 16;
+const WEEK = 7 * 24 * 3600 * 1000;
+
+/**
+ * An ack, as the engine's Compaction publishes one after a sync without a head: when the read
+ * cursors moved by 16 batches since the last one published, on the first sync that read anything
+ * (until then cleanup does not know this device), or when the last is older than a week (a quarter
+ * of retireAfter if shorter), so a device that syncs is never retired as unseen.
+ */
+export async function ack(log, self, state, headPublished, now, retireAfter) {
+  const cursors = new Map([...state.cursors].filter(([d]) => d !== self).sort(([a], [b]) => compareUuid(a, b)));
+  let sum = 0;
+  for (const s of cursors.values()) sum += s;
+  const refresh = retireAfter > 0 ? Math.min(WEEK, Math.trunc(retireAfter / 4)) : WEEK;
+  if (headPublished) {
+    state.ackSum = sum;
+    state.ackMs = now;
+  } else if (!state.ackMs && sum === 0) {
+    state.ackMs = now;
+  } else if ((!state.ackSum && sum > 0) || sum - (state.ackSum ?? 0) >= ACK_EVERY || now - state.ackMs >= refresh) {
+    await log.publishAck(self, state.pushedBatch, cursors, now);
+    state.ackSum = sum;
+    state.ackMs = now;
   }
 }

@@ -11,7 +11,7 @@ import { DESCRIPTOR_NAME } from '../keys/keyring-store.js';
 import { skipped } from '../replica/replica.js';
 import { answerLists, dueLists } from './sweep-answers.js';
 import { sweepBlobs } from './blob-sweep.js';
-import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
+import { ack, Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
 
 /**
  * One device's sync with one remote, as the engine's Synchronizer, Pull, DbChangelog and the ack
@@ -47,8 +47,6 @@ import { Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } 
  * its reason or is left to a desktop device.
  */
 const GROUP_CHANGES = 25_000;
-const ACK_EVERY = 16;
-const WEEK = 7 * 24 * 3600 * 1000;
 
 export class SyncEngine {
   /**
@@ -136,7 +134,7 @@ export class SyncEngine {
     report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null, force,
       retired: this.log.retired });
     report.warnings.push(...report.compaction.problems);
-    await this.ack(state, headPublished);
+    await ack(this.log, r.deviceId, state, headPublished, this.now(), this.policy.retireAfter);
     if (sweepLists.length > 0) {
       try {
         report.sweepsAnswered = await answerLists(this.storage, self, state, sweepLists,
@@ -390,25 +388,6 @@ export class SyncEngine {
     state.pushedBatch = stored.seq;
     state.pushedChange = changeSeq;
     state.snapshotVolume = (state.snapshotVolume ?? 0) + matched;
-  }
-
-  /** An ack, as Compaction publishes one, when no head went out and the cursors moved enough. */
-  async ack(state, headPublished) {
-    const cursors = new Map([...state.cursors].filter(([d]) => d !== this.replica.deviceId)
-      .sort(([a], [b]) => compareUuid(a, b)));
-    let sum = 0;
-    for (const s of cursors.values()) sum += s;
-    const now = this.now();
-    if (headPublished) {
-      state.ackSum = sum;
-      state.ackMs = now;
-    } else if (!state.ackMs && sum === 0) {
-      state.ackMs = now;
-    } else if ((!state.ackSum && sum > 0) || sum - (state.ackSum ?? 0) >= ACK_EVERY || now - state.ackMs >= WEEK) {
-      await this.log.publishAck(this.replica.deviceId, state.pushedBatch, cursors, now);
-      state.ackSum = sum;
-      state.ackMs = now;
-    }
   }
 }
 

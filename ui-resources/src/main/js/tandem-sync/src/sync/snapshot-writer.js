@@ -1,6 +1,5 @@
 import { encodeManifest, encodePart, MAX_PARTS } from '../wire/snapshot.js';
 import { compareUuid } from '../wire/uuid.js';
-import { copiedCapacity, javaHashOrder } from '../wire/java-map-order.js';
 import { SyncError, Reason } from '../errors.js';
 
 /**
@@ -15,7 +14,9 @@ import { SyncError, Reason } from '../errors.js';
  *       checkpoints this core does not keep): a bigger snapshot, never a different value;</li>
  *   <li>the parts: sorted by table, entity and change id, cut between entities after about 60,000
  *       changes or 4 MiB estimated as layout 1 writes them;</li>
- *   <li>the manifest's cursors in the order the engine's HashMap writes them, so the bytes equal.</li>
+ *   <li>the manifest's cursors by device id. The engine writes them in the order of an immutable map
+ *       (Map.copyOf), which differs from one JVM run to the next, so a manifest's bytes equal the
+ *       engine's for the same cursors in the same order; readers take any order.</li>
  * </ul>
  */
 export const PART_CHANGES = 60_000;
@@ -68,13 +69,9 @@ export function capture(replica, state) {
   return { cursors: snapshotCursors(state, self), entries };
 }
 
-/** The cursors as the engine's capture builds its HashMap: the read cursors, self, set-aside stops. */
+/** The cursors as the engine's capture takes them: the read cursors, self, set-aside stops; by device id. */
 export function snapshotCursors(state, self) {
-  const read = [...state.cursors].filter(([d]) => d !== self).sort(([a], [b]) => compareUuid(a, b));
-  const values = new Map(read);
-  const inserted = javaHashOrder(read.map(([d]) => d), 16);
-  const initial = copiedCapacity(inserted.length);
-  if (!values.has(self)) inserted.push(self);
+  const values = new Map([...state.cursors].filter(([d]) => d !== self));
   values.set(self, state.pushedBatch);
   const stops = new Map();
   for (const key of state.setAside.keys()) {
@@ -83,11 +80,8 @@ export function snapshotCursors(state, self) {
     const seq = Number(m[2]);
     stops.set(m[1], Math.min(stops.get(m[1]) ?? Infinity, seq));
   }
-  for (const [d, seq] of [...stops].sort(([a], [b]) => compareUuid(a, b))) {
-    if (!values.has(d)) inserted.push(d);
-    values.set(d, Math.min(values.get(d) ?? Infinity, seq - 1));
-  }
-  return new Map(javaHashOrder(inserted, initial).map((d) => [d, values.get(d)]));
+  for (const [d, seq] of stops) values.set(d, Math.min(values.get(d) ?? Infinity, seq - 1));
+  return new Map([...values].sort(([a], [b]) => compareUuid(a, b)));
 }
 
 /** The entries cut into encoded parts of snapshot {@code id}. */

@@ -1,7 +1,9 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Messages;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,8 +25,8 @@ import java.util.function.Supplier;
  * device that the work added to the items it names. Which changes are new is exact: for an item named before the
  * work, the changes it held before are read in the same transaction, which holds the database's write lock, so no
  * other process (the window on the same file) can add a change in between; an item named only after the work
- * (one it made) had no change before. A change that is not an item's (a tag row) is not marked: history shows
- * items' changes.
+ * (one it made) had no change before. The changes of the items' tag rows ({@link ItemTag}: adding or removing a tag
+ * is a change of its row, not of the item) are marked the same way, as history shows them with the item's.
  */
 public final class ChangeOrigins {
     /** Ids an {@code IN (...)} list holds at most, well within SQLite's bound of parameters. */
@@ -48,7 +50,9 @@ public final class ChangeOrigins {
             Map<String, Set<String>> had = new HashMap<>();
             Collection<String> named = before.get();
             for (String id : named) {
-                had.put(id, ids(id));
+                Set<String> ids = new HashSet<>();
+                changes(tx, id).forEach(c -> ids.add(c.id()));
+                had.put(id, ids);
             }
             R result = work.get();
             Set<String> items = new LinkedHashSet<>(named);
@@ -56,7 +60,7 @@ public final class ChangeOrigins {
             String me = store.db().deviceId();
             for (String id : items) {
                 Set<String> old = had.getOrDefault(id, Set.of());
-                for (Change c : store.db().history().changes("items", id)) {
+                for (Change c : changes(tx, id)) {
                     if (me.equals(c.author()) && !old.contains(c.id())) {
                         tx.save(new ChangeOrigin(c.id(), via, name));
                     }
@@ -66,10 +70,13 @@ public final class ChangeOrigins {
         });
     }
 
-    private Set<String> ids(String itemId) {
-        Set<String> ids = new HashSet<>();
-        store.db().history().changes("items", itemId).forEach(c -> ids.add(c.id()));
-        return ids;
+    /** The item's changes and those of its tags' rows (a tag's add or removal is a change of its row). */
+    private List<Change> changes(Tx tx, String itemId) {
+        List<Change> out = new ArrayList<>(store.db().history().changes("items", itemId));
+        for (ItemTag t : tx.query(ItemTag.class, "SELECT * FROM item_tags WHERE itemId = ?", itemId)) {
+            out.addAll(store.db().history().changes("item_tags", t.id()));
+        }
+        return out;
     }
 
     /** The origins of {@code changes} that have one, by change id. */

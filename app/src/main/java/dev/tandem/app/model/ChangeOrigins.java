@@ -1,10 +1,12 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -77,6 +80,46 @@ public final class ChangeOrigins {
             out.addAll(store.db().history().changes("item_tags", t.id()));
         }
         return out;
+    }
+
+    private record Id(String id) {
+    }
+
+    /**
+     * Deletes the marks of changes the changelog no longer holds, so a mark goes with the history it describes
+     * ({@link Replica#pruneHistory} runs this after the engine's pruning). Only marks of changes older than
+     * {@code keep} at {@code nowMillis} (by the time in the change's id) are asked about, as pruning never forgets
+     * a younger change; a mark whose id is no change id describes nothing and goes too. The delete syncs, as any
+     * row's does: another device that keeps the change longer then shows it as the device's alone. Returns how
+     * many went.
+     */
+    public static int forgetPruned(Db db, Duration keep, long nowMillis) {
+        long cutoff = nowMillis - keep.toMillis();
+        List<String> old = new ArrayList<>();
+        for (Id row : db.query(Id.class, "SELECT id FROM change_origins")) {
+            if (changeMillis(row.id()) < cutoff) {
+                old.add(row.id());
+            }
+        }
+        if (old.isEmpty()) {
+            return 0;
+        }
+        Set<String> held = db.history().held(old);
+        List<String> gone = old.stream().filter(id -> !held.contains(id)).toList();
+        for (int from = 0; from < gone.size(); from += CHUNK) {
+            List<String> slice = gone.subList(from, Math.min(gone.size(), from + CHUNK));
+            db.transaction(tx -> slice.forEach(id -> tx.delete(ChangeOrigin.class, id)));
+        }
+        return gone.size();
+    }
+
+    /** The time in a change id (a UUIDv7's first 48 bits); the earliest there is for one that is not a UUID. */
+    private static long changeMillis(String id) {
+        try {
+            return UUID.fromString(id).getMostSignificantBits() >>> 16;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** The origins of {@code changes} that have one, by change id. */

@@ -113,6 +113,17 @@ if [[ -x "$cli" ]]; then
     grep -qE 'Opened AOT cache .*/tandem-cli-sync\.aot' "$log" \
       || { grep -i 'aot cache' "$log" | sed 's/^/  | /'; die "tandem-cli sync did not map sync's own cache"; }
   fi
+  # An assistant's session: on Linux with mcp's own cache (tandem-cli-mcp.aot), which the launcher picks.
+  if [[ -f "$appdir/tandem-cli-mcp.aot" ]]; then
+    printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"smoke","version":"1"}}}' \
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
+        '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"find_todos","arguments":{"query":"Smoke"}}}' \
+      | "${cli_env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share -Xlog:aot=info" "$cli" mcp >"$log" 2>&1 \
+      || { sed 's/^/  | /' "$log"; die "tandem-cli mcp failed with its cache ($share)"; }
+    grep -qE 'Opened AOT cache .*/tandem-cli-mcp\.aot' "$log" \
+      || { grep -i 'aot cache' "$log" | sed 's/^/  | /'; die "tandem-cli mcp did not map mcp's own cache"; }
+    grep -qF 'Smoke test todo' "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli mcp did not find the todo added"; }
+  fi
   ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
   ! grep -qF "tandem-cli.aot" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's cache"
   ! grep -qE "$jvm_warning" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli printed the JVM's warnings"; }

@@ -1,9 +1,11 @@
 package dev.tandem.engine;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The changelog read backwards: any earlier version of an entity, and a table as it stood at an
@@ -39,6 +41,14 @@ public interface History {
 
     /** Every entity of {@code type}'s table that existed, undeleted, at {@code at}; in id order. */
     <T extends Record> List<T> asOf(Class<T> type, Instant at);
+
+    /**
+     * Which of {@code changeIds} (ids from {@link #changes}, of any entity) the changelog still holds: for a caller
+     * that keeps something about a change apart from it and lets it go once {@link Db#pruneHistory} has forgotten the
+     * change. A string that is no change id is held by none. One pass over the changelog's ids, however many are
+     * asked; none when none are.
+     */
+    Set<String> held(Collection<String> changeIds);
 
     /** The entity as it stood at {@code at}; empty when it did not exist or was deleted then. */
     <T extends Record> Optional<T> asOf(Class<T> type, String id, Instant at);

@@ -60,6 +60,24 @@ class PruneHistoryTest {
     }
 
     @Test
+    void held_afterPruning_exactlyTheChangesStillKeptAndNoneForIdsThatAreNoChanges() {
+        SyncEngine engine = engine();
+        Db a = device("a");
+        String id = renamed(a, 12, 60);
+        engine.sync(a);
+        List<String> before = a.history().changes("item", id).stream().map(Change::id).toList();
+        assertEquals(java.util.Set.copyOf(before), a.history().held(before));
+
+        a.pruneHistory(YEAR);
+        List<String> after = a.history().changes("item", id).stream().map(Change::id).toList();
+        java.util.List<String> asked = new java.util.ArrayList<>(before);
+        asked.add("not a change id");
+        asked.add("01890000-0000-7000-8000-000000000000");
+        assertEquals(java.util.Set.copyOf(after), a.history().held(asked), "v1 to v5 forgotten, the rest held");
+        assertEquals(java.util.Set.of(), a.history().held(List.of()));
+    }
+
+    @Test
     void pruneHistory_oldVersionsPushedEverywhere_forgottenKeepingTheLastThreeAndTheRows() {
         SyncEngine engine = engine();
         Db a = device("a");

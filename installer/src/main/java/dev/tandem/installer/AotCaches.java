@@ -34,13 +34,19 @@ final class AotCaches {
      */
     static boolean make(ProcessRunner runner, List<String> training, Map<String, String> env, List<String> launcher,
             Path cache) throws IOException, InterruptedException {
+        return make(runner, training, null, env, launcher, cache);
+    }
+
+    /** As above, the training run's standard input read from {@code stdin} (null: none given). */
+    static boolean make(ProcessRunner runner, List<String> training, Path stdin, Map<String, String> env,
+            List<String> launcher, Path cache) throws IOException, InterruptedException {
         Path record = cache.resolveSibling(cache.getFileName() + "conf");
         Files.deleteIfExists(cache);
         Files.deleteIfExists(record);
         try {
             Map<String, String> recording = new HashMap<>(env);
             recording.put("JAVA_TOOL_OPTIONS", TRAINING_JIT + " -XX:AOTMode=record -XX:AOTConfiguration=" + record);
-            if (runner.run(training, recording, "training run") == null) {
+            if (runner.run(training, recording, "training run", stdin) == null) {
                 return false;
             }
             if (!Files.isRegularFile(record)) {

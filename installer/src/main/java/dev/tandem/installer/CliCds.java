@@ -30,9 +30,10 @@ import java.util.Set;
  * <p>On a JDK 25 runtime an image gets an ahead-of-time cache instead, recorded from one run (an idle S3 sync, or
  * without S3Proxy a first push to a folder, {@link #aotCache}); the launcher's configuration names it. On Linux,
  * where the launcher is a script that picks a command's own cache ({@link ShellLaunchers}), that run makes
- * {@code sync}'s cache, and an {@code add} makes the one every other command maps: a start loads all a cache holds,
- * and the AWS SDK's classes cost a {@code list} 20 MB and a fifth of its time (PERFORMANCE.md, "Command line: a
- * command's start").
+ * {@code sync}'s cache, a session of {@code mcp --write} read from a file (initialize, the tool list, a quick add, a
+ * query) makes {@code mcp}'s, and an {@code add} makes the one every other command maps: a start loads all a cache
+ * holds, and the AWS SDK's classes cost a {@code list} 20 MB and a fifth of its time (PERFORMANCE.md, "Command line: a
+ * command's start"); the MCP SDK's stack would cost every other command the same way.
  *
  * <p>Two ways to run it, both as {@code java -cp CLASSES dev.tandem.installer.CliCds}: with
  * {@code --image=DIR --launcher=tandem-cli [--s3proxy=JAR]} for an app image (archive and class list in its app
@@ -47,6 +48,21 @@ public final class CliCds {
     static final String AOT_CACHE = "tandem-cli.aot";
     /** {@code sync}'s own cache, which the Linux launcher script maps for that command ({@link ShellLaunchers}). */
     static final String SYNC_AOT_CACHE = "tandem-cli-sync.aot";
+    /** {@code mcp}'s own cache, which the Linux launcher script maps for that command: the MCP SDK's classes. */
+    static final String MCP_AOT_CACHE = "tandem-cli-mcp.aot";
+    /**
+     * What {@code mcp}'s training run reads, as an assistant's client writes it: initialize, the initialized
+     * notification, the tool list, a quick add and a query; then its input ends, and the server with it.
+     */
+    static final String MCP_SESSION = String.join("\n",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"Tandem installer\",\"version\":\"1\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"add_todo\","
+                    + "\"arguments\":{\"text\":\"Call the plumber tomorrow #Home p2\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"find_todos\","
+                    + "\"arguments\":{\"query\":\"#Home\"}}}") + "\n";
 
     private final List<String> command;
     private final Path archive;
@@ -226,9 +242,9 @@ public final class CliCds {
 
     /**
      * Runs {@code runs} in turn, recording the last into the ahead-of-time cache, which the launcher then names. With
-     * {@link #syncCache} that last run (a sync) makes {@code sync}'s cache instead, and the first (an add) is run
-     * again to record the launcher's: first {@code sync}'s, while the configuration names no cache, for a recording
-     * run takes none.
+     * {@link #syncCache} that last run (a sync) makes {@code sync}'s cache instead, an {@code mcp} session makes
+     * {@code mcp}'s, and the first run (an add) is run again to record the launcher's: first the commands' own,
+     * while the configuration names no cache, for a recording run takes none.
      */
     private int aotCache(List<List<String>> runs, Map<String, String> env, long start) throws IOException, InterruptedException {
         for (List<String> args : runs.subList(0, runs.size() - 1)) {
@@ -241,9 +257,20 @@ public final class CliCds {
         List<String> sync = new ArrayList<>(command);
         sync.addAll(runs.get(runs.size() - 1));
         Path syncAot = aotCache.resolveSibling(SYNC_AOT_CACHE);
+        Path mcpAot = aotCache.resolveSibling(MCP_AOT_CACHE);
+        List<String> mcp = new ArrayList<>(command);
+        mcp.addAll(List.of("--data-dir", runs.get(0).get(1), "mcp", "--write"));
+        Path session = scratch.resolve("mcp-session.jsonl");
         List<String> recorded = sync;
         if (syncCache) {
             if (!AotCaches.make(runner, sync, env, command, syncAot)) {
+                return 1;
+            }
+            // An assistant's server loads the MCP SDK's stack (Jackson 3, Reactor, a schema validator): about 1,500
+            // classes no other command needs, so a cache of its own (PERFORMANCE.md, "tandem mcp: start").
+            Files.writeString(session, MCP_SESSION, StandardCharsets.UTF_8);
+            if (!AotCaches.make(runner, mcp, session, env, command, mcpAot)) {
+                Files.deleteIfExists(syncAot);
                 return 1;
             }
             recorded = new ArrayList<>(command);
@@ -251,6 +278,7 @@ public final class CliCds {
         }
         if (!AotCaches.make(runner, recorded, env, command, aotCache)) {
             Files.deleteIfExists(syncAot);
+            Files.deleteIfExists(mcpAot);
             return 1;
         }
         LauncherConfig config = new LauncherConfig(cfg);
@@ -259,15 +287,19 @@ public final class CliCds {
         check.add("help");
         Map<String, String> on = new HashMap<>(env);
         on.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
-        if (runner.run(check, on, "cache check") == null || (syncCache && runner.run(sync, on, "sync's cache check") == null)) {
+        if (runner.run(check, on, "cache check") == null || (syncCache && (runner.run(sync, on, "sync's cache check") == null
+                || runner.run(mcp, on, "mcp's cache check", session) == null))) {
             config.restore();
             Files.deleteIfExists(aotCache);
             Files.deleteIfExists(syncAot);
-            return runner.fail("no usable cache at " + aotCache + (syncCache ? " or " + syncAot : "") + " (see above)");
+            Files.deleteIfExists(mcpAot);
+            return runner.fail("no usable cache at " + aotCache + (syncCache ? " or " + syncAot + " or " + mcpAot : "")
+                    + " (see above)");
         }
         ClassLists.reportCache("command line's ahead-of-time cache", aotCache, start);
         if (syncCache) {
             ClassLists.reportCache("sync's ahead-of-time cache", syncAot, start);
+            ClassLists.reportCache("mcp's ahead-of-time cache", mcpAot, start);
         }
         return 0;
     }

@@ -40,6 +40,11 @@ final class ProcessRunner {
 
     /** Runs {@code cmd} with {@code env} added; its output (stdout and stderr), or null after reporting a failure. */
     String run(List<String> cmd, Map<String, String> env, String what) throws IOException, InterruptedException {
+        return run(cmd, env, what, null);
+    }
+
+    /** As {@link #run(List, Map, String)}, its standard input read from {@code stdin} (null: none given). */
+    String run(List<String> cmd, Map<String, String> env, String what, Path stdin) throws IOException, InterruptedException {
         Path home = Files.createDirectories(scratch.resolve("home"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
@@ -49,6 +54,9 @@ final class ProcessRunner {
         e.merge("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, (a, b) -> a + " " + b);
         Path log = Files.createTempFile(scratch, "exec", ".log");
         pb.redirectOutput(log.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>One thing more: a command with an ahead-of-time cache of its own ({@code lib/app/NAME-COMMAND.aot}, the command
  * a word of lowercase letters and hyphens) is started with that cache instead of the one the configuration names.
- * The command line has two ({@link CliCds}): a small one that every command maps, and {@code sync}'s, which holds
- * the AWS SDK's classes.
+ * The command line has three ({@link CliCds}): a small one that every command maps, {@code sync}'s, which holds
+ * the AWS SDK's classes, and {@code mcp}'s, which holds the MCP SDK's.
  */
 final class ShellLaunchers {
     /** The keys the script understands; jpackage writes others only for options this build does not use. */

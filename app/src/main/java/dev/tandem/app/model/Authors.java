@@ -4,7 +4,10 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -92,20 +95,56 @@ public final class Authors {
     }
 
     /**
-     * The item's changes, one entry per field, each labelled with the device that made it and, for a change made
-     * through {@code tandem mcp}, the assistant it came from ({@link ChangeOrigins}).
+     * The item's changes, one entry per field, and each change to one of its tags as one entry
+     * ({@link HistoryEntry#TAG_ADDED}, {@link HistoryEntry#TAG_REMOVED}), in the order they were made (by change id,
+     * the clock's order); each labelled with the device that made it and, for a change made through
+     * {@code tandem mcp}, the assistant it came from ({@link ChangeOrigins}).
      */
     public List<HistoryEntry> history(String itemId) {
         String me = store.db().deviceId();
+        List<Change> changes = new ArrayList<>(store.db().history().changes("items", itemId));
+        Map<String, String> tagOf = new HashMap<>();
+        for (ItemTag t : store.db().query(ItemTag.class, "SELECT * FROM item_tags WHERE itemId = ?", itemId)) {
+            for (Change c : store.db().history().changes("item_tags", t.id())) {
+                changes.add(c);
+                tagOf.put(c.id(), t.tag());
+            }
+        }
+        changes.sort(Comparator.comparing(Change::id));
         List<HistoryEntry> out = new ArrayList<>();
-        List<Change> changes = store.db().history().changes("items", itemId);
         Function<Change, String> labels = new ChangeOrigins(store).labels(changes, this::label);
         for (Change c : changes) {
             String label = labels.apply(c);
+            String tag = tagOf.get(c.id());
+            if (tag != null) {
+                String field = tagField(c);
+                if (field != null) {
+                    out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), field, tag));
+                }
+                continue;
+            }
             for (FieldChange f : c.fields()) {
                 out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));
             }
         }
         return out;
+    }
+
+    /**
+     * What a change of a tag row did: set {@code removedAt} removed the tag, cleared it (or made the row) added it;
+     * null for anything else (the row forgotten with its todo).
+     */
+    private static String tagField(Change c) {
+        boolean made = false;
+        for (FieldChange f : c.fields()) {
+            if (f.field().equals(Change.DELETED_FIELD)) {
+                return null;
+            }
+            if (f.field().equalsIgnoreCase("removedAt")) {
+                return f.value() == null ? HistoryEntry.TAG_ADDED : HistoryEntry.TAG_REMOVED;
+            }
+            made |= f.field().equalsIgnoreCase("tag");
+        }
+        return made ? HistoryEntry.TAG_ADDED : null;
     }
 }

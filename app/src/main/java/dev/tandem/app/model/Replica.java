@@ -20,6 +20,7 @@ import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -37,9 +38,11 @@ public final class Replica {
     public static final int HISTORY_VERSIONS = Db.HISTORY_VERSIONS;
 
     private final Db db;
+    private final Clock clock;
 
     Replica(TodoStore store) {
         this.db = Objects.requireNonNull(store, "store").db();
+        this.clock = store.clock();
     }
 
     public SyncReport sync(SyncEngine engine) {
@@ -131,11 +134,14 @@ public final class Replica {
 
     /**
      * Forgets the tags and files no todo names any more, then history older than {@code keep}: in this
-     * order, so the rows forgotten first leave the window with the rest.
+     * order, so the rows forgotten first leave the window with the rest. Then the marks of where forgotten
+     * changes came from ({@link ChangeOrigins#forgetPruned}), which go with the history they describe.
      */
     public PrunedHistory pruneHistory(Duration keep) {
         TagStore.forgetOrphans(db);
         AttachmentStore.forgetOrphans(db);
-        return db.pruneHistory(keep);
+        PrunedHistory pruned = db.pruneHistory(keep);
+        ChangeOrigins.forgetPruned(db, keep, clock.millis());
+        return pruned;
     }
 }

@@ -57,6 +57,19 @@ public final class AccessTokens {
             return new ApiScope(true, readOnly, listIds);
         }
 
+        /**
+         * The UUID its writes are authored by: a conflict its edit makes names that side by it (and, through a device
+         * name row, by the token's name), and the engine takes only a UUID there. The token's id, which is one; a
+         * name-based one for an id a hand-edited file broke, so its edits still become conflicts, never refusals.
+         */
+        String author() {
+            try {
+                return UUID.fromString(id).toString();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return UUID.nameUUIDFromBytes(("tandem-token:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+            }
+        }
+
         Token usedAt(Instant at, String from) {
             return new Token(id, name, hash, created, readOnly, listIds, at, from);
         }

@@ -20,7 +20,7 @@ final class Route {
 
     /**
      * Answers a request; {@code params} are the template's segments in order, {@code browser} null for ANYONE (for a
-     * token, one standing for it: id {@code token:ID}, its writes' claims and authorship; what it may see is
+     * token, one standing for it: its id the token's ({@code AccessTokens.Token#author}), its writes' claims and authorship; what it may see is
      * {@link Exchange#scope()}).
      */
     @FunctionalInterface

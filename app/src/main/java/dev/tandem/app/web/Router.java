@@ -134,7 +134,7 @@ final class Router extends Handler.Abstract {
             throw new BadRequest(403, "server.token.readOnly");
         }
         x.scope(token.scope());
-        return new Browsers.Browser("token:" + token.id(), token.name(), token.hash(), "", token.created(),
+        return new Browsers.Browser(token.author(), token.name(), token.hash(), "", token.created(),
                 token.used(), token.address());
     }
 

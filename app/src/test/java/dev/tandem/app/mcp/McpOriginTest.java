@@ -78,6 +78,21 @@ class McpOriginTest {
     }
 
     @Test
+    void editItem_tagsOnly_eachTagChangeInTheHistorySaysViaMcp() {
+        pipe = McpPipe.started(store, new McpScope(true, null), "Test Assistant");
+        String id = store.add("Buy stamps", null, null).id();
+        store.tags().set(id, List.of("old"));
+        pipe.ok("edit_item", Map.of("id", id, "tags", List.of("errand", "post")));
+
+        List<String> tagLines = new Authors(store).history(id).stream().filter(e -> HistoryEntry.isTag(e.field()))
+                .map(e -> e.field() + " " + e.value() + " by " + e.device()).toList();
+        String via = " by This device via MCP (Test Assistant)";
+        assertEquals(List.of(HistoryEntry.TAG_ADDED + " old by This device", HistoryEntry.TAG_REMOVED + " old" + via,
+                HistoryEntry.TAG_ADDED + " errand" + via, HistoryEntry.TAG_ADDED + " post" + via), tagLines,
+                "the window's tag as this device's, then the assistant's removal and additions, in the order made");
+    }
+
+    @Test
     void refusedWrite_nothingWritten_noOriginLeft() {
         pipe = McpPipe.started(store, new McpScope(true, null), "Test Assistant");
         String id = id(pipe.ok("add_todo", Map.of("text", "Buy stamps")));

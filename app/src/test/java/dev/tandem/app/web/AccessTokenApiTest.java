@@ -185,6 +185,50 @@ class AccessTokenApiTest {
         assertEquals(work.id(), web.store.get(report.id()).orElseThrow().listId());
     }
 
+    /** A stale edit of {@code it}'s title through the outbox, which the title changed meanwhile makes a conflict. */
+    private void conflictOn(Item it, String token, String key) throws Exception {
+        web.store.update(it.id(), i -> i.withTitle(it.title() + " meanwhile"));
+        HttpResponse<String> r = post("/api/outbox", token, outbox("{\"key\":\"" + key + "\",\"op\":\"edit\","
+                + "\"id\":\"" + it.id() + "\",\"set\":{\"title\":\"" + it.title() + " by the script\"},"
+                + "\"base\":{\"title\":\"" + it.title() + "\"}}"));
+        assertEquals(409L, ((Number) list(r, "results").get(0).get("status")).longValue(), r.body());
+    }
+
+    @Test
+    void lists_conflictsOfAnotherList_neitherListedNorCountedNorResolvable() throws Exception {
+        String everything = add("all");
+        String token = add("work-only", "--lists", "Work");
+        conflictOn(report, everything, "script-edit-0011");
+        conflictOn(garden, everything, "script-edit-0012");
+        assertEquals(2, web.store.conflicts().list().size());
+        long ours = web.store.conflicts().list().stream().filter(c -> c.entity().equals(report.id())).findFirst()
+                .orElseThrow().id();
+        long theirs = web.store.conflicts().list().stream().filter(c -> c.entity().equals(garden.id())).findFirst()
+                .orElseThrow().id();
+
+        HttpResponse<String> listed = get("/api/conflicts", token);
+        HttpResponse<String> sidebar = get("/api/sidebar", token);
+        HttpResponse<String> useTheirs = post("/api/conflicts/" + theirs + "/use-lost", token, "{}");
+        HttpResponse<String> dismissTheirs = post("/api/conflicts/" + theirs + "/dismiss", token, "{}");
+        HttpResponse<String> dismissNobodys = post("/api/conflicts/999999/dismiss", token, "{}");
+
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals(List.of(report.id()), list(listed, "conflicts").stream().map(c -> c.get("itemId")).toList());
+        assertFalse(listed.body().contains("garden"), listed.body());
+        assertEquals("all", list(listed, "conflicts").get(0).get("lostBy"), "the script's side, named by its token");
+        assertEquals(1L, ((Number) JsonText.object(sidebar.body()).get("conflicts")).longValue(), sidebar.body());
+        assertEquals(404, useTheirs.statusCode(), useTheirs.body());
+        assertEquals(404, dismissTheirs.statusCode(), dismissTheirs.body());
+        // A conflict of another list answers exactly as one nobody has.
+        assertEquals(dismissNobodys.body(), dismissTheirs.body());
+        assertEquals("Water the garden meanwhile", web.store.get(garden.id()).orElseThrow().title());
+        assertEquals(2, web.store.conflicts().list().size(), "the other list's conflict is still there");
+        assertEquals(2, list(get("/api/conflicts", everything), "conflicts").size(), "a token for every list sees both");
+
+        assertEquals(204, post("/api/conflicts/" + ours + "/use-lost", token, "{}").statusCode());
+        assertEquals("Write the report by the script", web.store.get(report.id()).orElseThrow().title());
+    }
+
     @Test
     void lists_filesOfAnotherList_404AsUnknownAndOneOfItsOwnServed() throws Exception {
         String token = add("work-only", "--lists", "Work");

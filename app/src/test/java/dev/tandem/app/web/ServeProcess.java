@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tandem serve} as a process of its own on a profile, as a person runs it, so a test can kill it with
- * SIGKILL mid-write ({@link #kill}) and start it again on the same profile and port.
+ * SIGKILL mid-write ({@link #kill}) and start it again on the same profile and port; and the command line in a JVM
+ * of its own beside it ({@link #cli}).
  */
 final class ServeProcess implements AutoCloseable {
     private final Process process;
@@ -51,15 +52,39 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code tandem --data-dir profile serve --listen 127.0.0.1:port}; answers once it is serving. */
     static ServeProcess start(Path profile, int port) throws Exception {
-        String cp = System.getProperty("tandem.app.classes") + File.pathSeparator
-                + Files.readString(Path.of(System.getProperty("tandem.runtime.classpath"))).trim();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-cp", cp, Main.class.getName(), "--data-dir", profile.toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(), "--data-dir", profile.toString(),
                 "serve", "--listen", "127.0.0.1:" + port));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         ServeProcess s = new ServeProcess(pb.start());
         s.pairingUrl.get(60, TimeUnit.SECONDS);
         return s;
+    }
+
+    /**
+     * Runs {@code tandem --data-dir profile ARGS} in a JVM of its own, as a second process beside the server, and
+     * waits for it; answers its exit code and what it printed (both streams).
+     */
+    static Result cli(Path profile, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(), "--data-dir", profile.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("tandem " + String.join(" ", args) + " did not end: " + out);
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    /** A command line's exit code and output. */
+    record Result(int code, String out) {
+    }
+
+    private static String classpath() throws IOException {
+        return System.getProperty("tandem.app.classes") + File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("tandem.runtime.classpath"))).trim();
     }
 
     /** The pairing link the server printed at its start. */

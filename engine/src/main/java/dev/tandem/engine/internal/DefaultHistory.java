@@ -8,10 +8,13 @@ import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.tx.Writer;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** {@link History} over the database's readers: inside a transaction it sees that transaction's writes. */
@@ -68,6 +71,24 @@ final class DefaultHistory implements History {
         RecordType<T> rt = RecordType.of(type);
         SchemaSnapshot.TableInfo t = table(rt);
         return reader.read(c -> PastReader.asOf(c, t, rt, id, at));
+    }
+
+    @Override
+    public Set<String> held(Collection<String> changeIds) {
+        Set<UUID> asked = new HashSet<>();
+        for (String id : changeIds) {
+            try {
+                asked.add(UUID.fromString(Objects.requireNonNull(id, "changeIds: null")));
+            } catch (IllegalArgumentException e) {
+                // not a change id: held by none
+            }
+        }
+        if (asked.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        reader.read(c -> log.held(c, asked)).forEach(u -> out.add(u.toString()));
+        return out;
     }
 
     private SchemaSnapshot.TableInfo table(RecordType<?> rt) {

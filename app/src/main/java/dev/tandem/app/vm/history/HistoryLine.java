@@ -46,7 +46,8 @@ public record HistoryLine(String what, String device, Instant at) {
     }
 
     /**
-     * As above, naming parents and sections too. A change to the todo's place reads as a move ("Moved under
+     * As above, naming parents and sections too. A tag added or removed (an entry of its own) reads "Tagged @x" or
+     * "Removed the tag @x", and is never the "Created" line. A change to the todo's place reads as a move ("Moved under
      * “Move house”", "Moved out of “Move house”", "In section “Later”"); one that wrote only its rank, as
      * "Reordered". Folding its subtasks away or out is left out: it is how the list is looked at, not the todo.
      */
@@ -61,6 +62,13 @@ public record HistoryLine(String what, String device, Instant at) {
         boolean first = true;
         for (List<HistoryEntry> change : byChange.values()) {
             HistoryEntry head = change.get(0);
+            if (HistoryEntry.isTag(head.field())) {
+                // A tag's row changed, not the item: "Tagged @errand", "Removed the tag @errand".
+                out.add(new HistoryLine(Messages.text(head.field().equals(HistoryEntry.TAG_ADDED)
+                        ? "editor.history.tagged" : "editor.history.untagged", shorten(String.valueOf(head.value()))),
+                        head.device(), head.at()));
+                continue;
+            }
             if (first) {
                 first = false;
                 String title = change.stream().filter(e -> e.field().equals("title")).map(e -> String.valueOf(e.value()))

@@ -36,6 +36,17 @@ class HistoryLineTest {
     }
 
     @Test
+    void describe_tagEntries_readAsTaggedAndRemovedNeverAsCreated() {
+        List<HistoryLine> lines = HistoryLine.describe(List.of(
+                e("0", HistoryEntry.TAG_ADDED, "errand"),
+                e("1", "title", "Buy milk"),
+                e("2", HistoryEntry.TAG_REMOVED, "errand"),
+                e("3", "done", 1L)), id -> "Groceries");
+        assertEquals(List.of("Completed", "Removed the tag @errand", "Created “Buy milk”", "Tagged @errand"),
+                lines.stream().map(HistoryLine::what).toList());
+    }
+
+    @Test
     void describe_restoreCarryingEveryValue_readsAsRestoredOnly() {
         List<HistoryLine> lines = HistoryLine.describe(List.of(
                 e("1", "title", "Buy milk"),

@@ -11,9 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -217,6 +220,28 @@ public final class ChangelogStore {
         for (Map.Entry<String, WinnerMap.Entry> e : WinnerMap.decode(blob).byField().entrySet()) {
             if (!TextMergeField.isHidden(e.getValue().field())) {
                 out.put(e.getKey(), Instant.ofEpochMilli(Uuid7.millis(e.getValue().id())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which of {@code ids} the changelog holds. The change table has no index on the id (every other read goes
+     * through an entity), so this is one scan of its ids, compared as bytes.
+     */
+    public Set<UUID> held(Connection c, Set<UUID> ids) throws SQLException {
+        Set<ByteBuffer> asked = new HashSet<>();
+        for (UUID id : ids) {
+            asked.add(ByteBuffer.wrap(Uuid7.toBytes(id)));
+        }
+        Set<UUID> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM _tandem_change");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && out.size() < asked.size()) {
+                byte[] b = rs.getBytes(1);
+                if (b != null && asked.contains(ByteBuffer.wrap(b))) {
+                    out.add(Uuid7.fromBytes(b));
+                }
             }
         }
         return out;

@@ -83,6 +83,22 @@ public final class FeedRefresh {
         return out;
     }
 
+    /** A calendar of a CalDAV account that takes events: its display name and address. */
+    public record FoundCalendar(String name, String address) {
+    }
+
+    /**
+     * The calendars that take events (supported-calendar-component-set naming VEVENT, or none) on the
+     * account {@code settings} reach; only that one when the address names one calendar.
+     */
+    public static List<FoundCalendar> eventCalendars(WebDavSettings settings) {
+        try (CalDavAccount account = CalDavAccount.connect(settings)) {
+            URI base = URI.create(settings.url());
+            return CalDavFeed.eventCalendars(account).stream().map(c -> new FoundCalendar(
+                    c.name().isBlank() ? c.href() : c.name(), base.resolve(c.href()).toString())).toList();
+        }
+    }
+
     public Outcome refresh(CalendarSubscription s) {
         Instant now = clock.instant();
         Instant from = now.minus(BEFORE);

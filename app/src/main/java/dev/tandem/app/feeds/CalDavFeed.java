@@ -33,7 +33,8 @@ final class CalDavFeed {
     /** Refreshes {@code name} from the one calendar {@code account} names; null when its version is unchanged. */
     static List<CalendarEvent> read(CalDavAccount account, EventStore store, String name, String validator,
                                     FeedParser parser, FeedLimits limits, Instant from, Instant to, String me,
-                                    String[] newValidator) {
+                                    String[] newValidator, java.util.function.LongSupplier nanos) {
+        long started = nanos.getAsLong();
         List<TaskCalendar> found = eventCalendars(account);
         if (found.size() != 1) {
             throw new FeedException(Messages.text("common.calendars.noCalendar", account.where()));
@@ -64,6 +65,9 @@ final class CalDavFeed {
         long chars = 0;
         List<CalendarEvent> events = new ArrayList<>();
         for (String[] o : now.values()) {
+            if (nanos.getAsLong() - started > limits.maxTime().toNanos()) {
+                throw new FeedException(Messages.text("common.calendars.slow", limits.maxTime().toSeconds()));
+            }
             chars += o[1].length();
             if (chars > limits.maxBytes()) {
                 throw new FeedException(Messages.text("common.calendars.big", Math.max(1, limits.maxBytes() >> 20)));

@@ -134,7 +134,7 @@ public final class FeedRefresh {
                     String[] version = new String[1];
                     try (CalDavAccount account = CalDavAccount.connect(caldavLogin.apply(source.address()))) {
                         events = CalDavFeed.read(account, store, s.name(), s.validator(), parser, limits, from, to,
-                                s.me(), version);
+                                s.me(), version, nanos);
                     }
                     if (events == null) {
                         store.unchanged(s.name(), now);

@@ -37,6 +37,7 @@ class FeedRefreshTest {
     private final AtomicReference<String> body = new AtomicReference<>();
     private final List<String> asked = new ArrayList<>();
     private EventStore store;
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
@@ -66,12 +67,24 @@ class FeedRefreshTest {
             }
             TinyHttp.chunk(out, new byte[0]);
         });
+        server.on("/stuck.ics", (r, out) -> {
+            // Headers and a first chunk, then nothing until the test ends: a server that keeps the line open.
+            TinyHttp.head(out, "200 OK", "Transfer-Encoding: chunked");
+            TinyHttp.chunk(out, "BEGIN:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.on("/moved.ics", (r, out) -> TinyHttp.head(out, "302 Found", "Location: http://example.com/feed.ics",
                 "Content-Length: 0"));
     }
 
     @AfterEach
     void stop() throws Exception {
+        release.countDown();
         server.close();
         if (store != null) {
             store.close();
@@ -140,6 +153,20 @@ class FeedRefreshTest {
         assertTrue(bad.problem().contains("4"), bad.problem());
         assertEquals(bad.problem(), store.subscription("B home").orElseThrow().problem());
         assertEquals(List.of("Dinner", "Concert"), titles());
+    }
+
+    @Test
+    void refresh_serverThatStopsSendingAndHugeFile_areRefusedAtTheirCaps(@TempDir Path dir) throws Exception {
+        store = EventStore.open(Optional.of(dir.resolve("tandem.db")));
+        Path file = dir.resolve("big.ics");
+        Files.write(file, new byte[(1 << 20) + 1]);
+        store.add(CalendarSubscription.of("Big", FeedSource.of(file.toString()).stored(), "", ""));
+        store.add(CalendarSubscription.of("Stuck", FeedSource.of(url("/stuck.ics")).stored(), "", ""));
+        // A short time cap, so the test waits a fraction of a second for what takes 20 s in use.
+        FeedLimits quick = new FeedLimits(1 << 20, 65_536, 4, 100, 5, 100, 100, 1000, 100, Duration.ofMillis(300));
+        List<FeedRefresh.Outcome> out = refresh(quick).refreshAll();
+        assertTrue(out.get(0).problem().contains("1 MB"), out.get(0).problem());
+        assertTrue(out.get(1).problem().contains("longer than"), out.get(1).problem());
     }
 
     @Test

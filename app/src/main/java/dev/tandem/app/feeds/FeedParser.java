@@ -185,20 +185,42 @@ public final class FeedParser {
         long step = Math.max(1, recur.getInterval());
         Temporal windowStart = like(seed, from);
         Temporal windowEnd = like(seed, to);
-        long steps = unit.between(seed, windowEnd) / step;
+        long steps = between(unit, seed, windowEnd) / step;
         if (recur.getCount() > 0) {
             if (Math.min(recur.getCount(), steps) > MAX_STEPS) {
                 throw new RuleRefused();
             }
         } else if (unit.compareTo(ChronoUnit.WEEKS) <= 0) {
-            long before = unit.between(seed, windowStart) / step - 1;
+            long before = between(unit, seed, windowStart) / step - 1;
             if (before > 0) {
-                seed = seed.plus(before * step, unit);
+                seed = seed instanceof Instant && unit == ChronoUnit.WEEKS ? seed.plus(before * step * 7, ChronoUnit.DAYS)
+                        : seed.plus(before * step, unit);
             }
         } else if (steps > MAX_STEPS) {
             throw new RuleRefused();
         }
         return recur.getDates(seed, windowStart, windowEnd, limits.maxOccurrencesPerEvent() + 1);
+    }
+
+    /** Whole {@code unit}s from {@code a} to {@code b}, for any kind of date (an Instant knows no months). */
+    private static long between(ChronoUnit unit, Temporal a, Temporal b) {
+        return unit.between(local(a), local(b));
+    }
+
+    private static LocalDateTime local(Temporal t) {
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (t instanceof LocalDateTime l) {
+            return l;
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.toLocalDateTime();
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toLocalDateTime();
+        }
+        return LocalDateTime.ofInstant(Instant.from(t), ZoneOffset.UTC);
     }
 
     /** {@code at} as the same kind of date as {@code seed}, so a rule compares like with like. */

@@ -109,4 +109,18 @@ class FeedParserTest {
         List<CalendarEvent> e = parse(text, "");
         assertEquals(Instant.parse("2026-12-10T09:00:00Z").toEpochMilli(), e.get(0).start());
     }
+
+    @Test
+    void parse_utcRulesMonthlyAndWeeklyFromLongAgo_expandInTheWindow() {
+        List<CalendarEvent> e = parse(cal("UID:m\nSUMMARY:Rent\nDTSTART:20200105T090000Z\nRRULE:FREQ=MONTHLY",
+                "UID:k\nSUMMARY:Gym\nDTSTART:20100104T180000Z\nRRULE:FREQ=WEEKLY;INTERVAL=2"), "");
+        List<Instant> rent = e.stream().filter(x -> x.title().equals("Rent")).map(x -> Instant.ofEpochMilli(x.start()))
+                .toList();
+        assertEquals(List.of(Instant.parse("2026-11-05T09:00:00Z"), Instant.parse("2026-12-05T09:00:00Z")), rent);
+        List<Instant> gym = e.stream().filter(x -> x.title().equals("Gym")).map(x -> Instant.ofEpochMilli(x.start()))
+                .sorted().toList();
+        // Every other Monday from 4 January 2010: 2 November 2026 is one of them (878 weeks later).
+        assertEquals(Instant.parse("2026-11-02T18:00:00Z"), gym.get(0));
+        assertEquals(5, gym.size(), gym.toString());
+    }
 }

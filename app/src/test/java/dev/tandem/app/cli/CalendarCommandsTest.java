@@ -44,7 +44,7 @@ class CalendarCommandsTest {
                 "UID:2\nSUMMARY:Cancelled\nSTATUS:CANCELLED\nDTSTART;VALUE=DATE:20261203");
         Result add = run("calendars", "add", f.toString(), "--colour", "#336699");
         assertEquals(0, add.code(), add.err());
-        assertTrue(add.out().contains("home: 1 events"), add.out());
+        assertTrue(add.out().contains("home: 1 event\n"), add.out());
         assertEquals(0, run("add", "Buy present", "--due", "2026-12-03").code());
         assertEquals(0, run("add", "Later", "--due", "2026-12-20").code());
         Result agenda = run("agenda", "--from", "2026-12-01", "--days", "7", "--json");

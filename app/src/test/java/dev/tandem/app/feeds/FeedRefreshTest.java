@@ -170,6 +170,22 @@ class FeedRefreshTest {
     }
 
     @Test
+    void refreshDue_readsOnlyCalendarsNotTriedWithinTheInterval(@TempDir Path dir) throws Exception {
+        store = EventStore.open(Optional.of(dir.resolve("tandem.db")));
+        Path file = dir.resolve("home.ics");
+        Files.writeString(file, cal("UID:h\nSUMMARY:Dinner\nDTSTART:20261203T180000Z"));
+        store.add(CalendarSubscription.of("Home", FeedSource.of(file.toString()).stored(), "", ""));
+        assertEquals(1, refresh(FeedLimits.DEFAULT).refreshDue().size(), "never tried: due");
+        assertEquals(List.of(), refresh(FeedLimits.DEFAULT).refreshDue(), "tried now: not due");
+        Clock later = Clock.offset(CLOCK, FeedRefresh.INTERVAL);
+        List<FeedRefresh.Outcome> again = new FeedRefresh(store, FeedLimits.DEFAULT, later, System::nanoTime, a -> {
+            throw new FeedException("no CalDAV here");
+        }).refreshDue();
+        assertEquals(1, again.size());
+        assertTrue(again.get(0).unchanged(), "the same file: its copy stands");
+    }
+
+    @Test
     void of_cleartextAwayFromThisComputer_isRefused_webcalIsReadAsHttps() {
         assertThrows(FeedException.class, () -> FeedSource.of("http://example.com/cal.ics"));
         assertThrows(FeedException.class, () -> FeedSource.of("ftp://example.com/cal.ics"));

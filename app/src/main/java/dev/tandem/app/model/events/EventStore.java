@@ -154,7 +154,9 @@ public final class EventStore implements AutoCloseable {
                 + " JOIN subscriptions s ON s.name = e.calendar WHERE s.enabled = 1 AND ("
                 + "(floating = 0 AND start > ?1 AND start < ?2 AND end > ?3)"
                 + " OR (floating = 1 AND start > ?4 AND start < ?5 AND end > ?6))";
-        List<CalendarEvent> all = query(sql + " LIMIT " + MAX_ANSWER * 2, rs -> new CalendarEvent(rs.getString(1),
+        // By start in SQL, so a window holding more than the answer keeps its earliest; a floating start is
+        // off by at most a day from where the zone puts it, which the wider read and the sort below settle.
+        List<CalendarEvent> all = query(sql + " ORDER BY start LIMIT " + MAX_ANSWER * 2, rs -> new CalendarEvent(rs.getString(1),
                 rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getString(7),
                 rs.getString(8)), a - span, b, a, la - span, lb, la);
         List<CalendarEvent> sorted = new ArrayList<>(all);

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One conditional GET of a calendar feed. The body is counted as it arrives, after the transfer's
+ * One conditional GET of a calendar feed: If-None-Match with the last entity tag, or, from a server
+ * that sends none, If-Modified-Since with its last Last-Modified. The body is counted as it arrives, after the transfer's
  * framing is undone (chunked or not, whatever Content-Length claims), and the request is cancelled
  * the moment it passes {@link FeedLimits#maxBytes}; no Accept-Encoding is sent, so nothing inflates
  * afterwards. The whole exchange, headers and body, must end within {@link FeedLimits#maxTime}.
@@ -28,9 +29,15 @@ import java.util.concurrent.TimeoutException;
 final class FeedFetch {
     static final int MAX_REDIRECTS = 5;
 
-    /** What the server said: 304 (unchanged, no body) or 200 with the text and its entity tag ("" when none). */
+    /**
+     * What the server said: 304 (unchanged, no body) or 200 with the text and what to ask with next
+     * time: its entity tag, else "lm:" and its Last-Modified date, else "".
+     */
     record Fetched(boolean unchanged, String text, String etag) {
     }
+
+    /** Before a validator that is a Last-Modified date rather than an entity tag. */
+    static final String LAST_MODIFIED = "lm:";
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,7 +52,9 @@ final class FeedFetch {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder r = HttpRequest.newBuilder(at).GET().timeout(limits.maxTime())
                     .header("Accept", "text/calendar, */*;q=0.5");
-            if (etag != null && !etag.isEmpty()) {
+            if (etag != null && etag.startsWith(LAST_MODIFIED)) {
+                r.header("If-Modified-Since", etag.substring(LAST_MODIFIED.length()));
+            } else if (etag != null && !etag.isEmpty()) {
                 r.header("If-None-Match", etag);
             }
             CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(r.build(), info -> new Capped(limits.maxBytes()));
@@ -86,8 +95,9 @@ final class FeedFetch {
             if (s != 200) {
                 throw new FeedException(Messages.text("common.calendars.status", s));
             }
-            return new Fetched(false, new String(resp.body(), StandardCharsets.UTF_8),
-                    resp.headers().firstValue("ETag").orElse(""));
+            String next = resp.headers().firstValue("ETag").or(() -> resp.headers().firstValue("Last-Modified")
+                    .map(d -> LAST_MODIFIED + d)).orElse("");
+            return new Fetched(false, new String(resp.body(), StandardCharsets.UTF_8), next);
         }
         throw new FeedException(Messages.text("common.calendars.redirects"));
     }

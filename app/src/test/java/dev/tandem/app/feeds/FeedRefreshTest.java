@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedRefreshTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
     private static final ZoneId UTC = ZoneOffset.UTC;
+    private static final String DATE = "Sun, 29 Nov 2026 10:00:00 GMT";
 
     private TinyHttp server;
     private final AtomicReference<String> body = new AtomicReference<>();
@@ -77,6 +78,19 @@ class FeedRefreshTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        });
+        server.on("/dated.ics", (r, out) -> {
+            String since = r.headers().get("if-modified-since");
+            synchronized (asked) {
+                asked.add(since == null ? "-" : since);
+            }
+            if (DATE.equals(since)) {
+                TinyHttp.head(out, "304 Not Modified");
+                return;
+            }
+            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
+            TinyHttp.head(out, "200 OK", "Last-Modified: " + DATE, "Content-Length: " + b.length);
+            out.write(b);
         });
         server.on("/moved.ics", (r, out) -> TinyHttp.head(out, "302 Found", "Location: http://example.com/feed.ics",
                 "Content-Length: 0"));
@@ -126,6 +140,20 @@ class FeedRefreshTest {
             assertEquals("-", asked.get(0));
             assertEquals(asked.get(1), asked.get(2)); // the same tag asked twice: the second time it had changed
             assertTrue(asked.get(1).startsWith("\""));
+        }
+    }
+
+    @Test
+    void refresh_serverWithoutEtag_isAskedWithItsLastModifiedDate(@TempDir Path dir) {
+        store = EventStore.open(Optional.of(dir.resolve("tandem.db")));
+        body.set(cal("UID:1\nSUMMARY:Match\nDTSTART:20261205T150000Z"));
+        store.add(CalendarSubscription.of("Club", FeedSource.of(url("/dated.ics")).stored(), "", ""));
+        FeedRefresh r = refresh(FeedLimits.DEFAULT);
+        assertFalse(r.refreshAll().get(0).unchanged());
+        assertTrue(r.refreshAll().get(0).unchanged());
+        assertEquals(List.of("Match"), titles());
+        synchronized (asked) {
+            assertEquals(List.of("-", DATE), asked);
         }
     }
 

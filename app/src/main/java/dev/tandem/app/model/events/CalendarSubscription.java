@@ -6,7 +6,8 @@ import java.util.Objects;
  * A calendar this device shows beside its todos: {@code source} is where it is read from (an https
  * or webcal address, a local .ics file's path, or {@code caldav:} and a calendar's address on a
  * CalDAV account), {@code me} the address whose declined invitations are hidden ("" when unknown).
- * {@code validator} is what the source said last (an ETag, a CalDAV ctag), {@code refreshed} when
+ * {@code validator} is what the source said last (an ETag, a Last-Modified date, a CalDAV sync token
+ * or ctag, a file's size and time), {@code refreshed} when
  * the events were last read whole (epoch ms, 0 never), {@code problem} why the last try could not
  * read it ("" when it could).
  */

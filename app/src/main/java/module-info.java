@@ -14,6 +14,8 @@ module dev.tandem.app {
     requires org.xerial.sqlitejdbc;
     requires java.management;
     requires java.logging;
+    // Subscribed calendar feeds (dev.tandem.app.feeds): conditional GETs with a capped body.
+    requires java.net.http;
     // Import and export formats (dev.tandem.app.transfer).
     requires ical4j.core;
     requires org.apache.commons.csv;

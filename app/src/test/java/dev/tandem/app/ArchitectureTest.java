@@ -57,10 +57,10 @@ class ArchitectureTest {
         {"Web companion", APP + ".web"},
         {"MCP server", APP + ".mcp"},
         {"FX adapter", APP + ".fx"},
-        {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
+        {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".feeds", APP + ".backup", APP + ".transfer"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},
         {"Settings", APP + ".settings"},
-        {"Model", APP + ".model", APP + ".model.filter"},
+        {"Model", APP + ".model", APP + ".model.events", APP + ".model.filter"},
         {"Resources (ui-resources)", "dev.tandem.ui", "dev.tandem.ui.messages"},
     };
 
@@ -195,15 +195,16 @@ class ArchitectureTest {
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".settings..", APP + ".sync..",
                         APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..",
-                        APP + ".web..")
+                        APP + ".feeds..", APP + ".web..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".settings..", APP + ".sync..", APP + ".space..",
-                        APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
+                        APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..",
+                        APP + ".feeds..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
                 .check(MAIN);
-        // The CalDAV sync runs in the app and the command line alike: no toolkit.
-        noClasses().that().resideInAPackage(APP + ".caldav..")
+        // The CalDAV sync and the calendars' refresh run in the app and the command line alike: no toolkit.
+        noClasses().that().resideInAnyPackage(APP + ".caldav..", APP + ".feeds..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".fx..", "javafx..")
                 .check(MAIN);
     }

@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.DataDirs;
+import dev.tandem.app.feeds.FeedException;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.LanguageSetting;
@@ -44,7 +45,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "calendars", "agenda", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -53,7 +54,8 @@ public final class Cli {
             "add", "list", "listFilter", "filters", "done", "skip", "edit", "rm", "move", "sections", "attach", "attachments", "detach",
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
-            "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",
+            "deviceList", "deviceForget", "caldavSync", "caldavStatus", "calendarsList", "calendarsAdd", "calendarsRm",
+            "calendarsRefresh", "agenda", "share", "join", "members", "backup",
             "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "tokensAdd", "tokensList",
             "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
 
@@ -265,6 +267,8 @@ public final class Cli {
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     case "device" -> new DeviceCommands(out, err, syncs).device(store, dir, a);
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
+                    case "calendars" -> new CalendarCommands(out, err, env, clock).calendars(store, a);
+                    case "agenda" -> new AgendaCommand(out, err).agenda(store, a);
                     case "share" -> new ShareCommands(out, err, env).share(store, dir, a);
                     case "join" -> new ShareCommands(out, err, env).join(store, dir, a);
                     case "members" -> new ShareCommands(out, err, env).members(store, dir, a);
@@ -295,7 +299,8 @@ public final class Cli {
         } catch (SyncException e) {
             syncFailed(verb, e, null);
             return 1;
-        } catch (TandemException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (TandemException | UncheckedIOException | IllegalArgumentException | IllegalStateException
+                 | FeedException e) {
             err.println("tandem: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;
         }

@@ -255,10 +255,11 @@ public final class DefaultCalDavAccount implements CalDavAccount {
             }
             DavProps.Prop comps = resp.prop(CALDAV, "supported-calendar-component-set");
             boolean tasks = comps == null || comps.compNames().isEmpty() || comps.compNames().contains("VTODO");
+            boolean events = comps == null || comps.compNames().isEmpty() || comps.compNames().contains("VEVENT");
             String version = resp.text(DAV, "sync-token");
             version = version == null ? resp.text(CS, "getctag") : version;
             String href = resp.path().endsWith("/") ? resp.path() : resp.path() + "/";
-            list.add(new TaskCalendar(href, resp.text(DAV, "displayname"), version, tasks));
+            list.add(new TaskCalendar(href, resp.text(DAV, "displayname"), version, tasks, events));
         }
         return list;
     }

@@ -78,9 +78,10 @@ final class Discovery {
         if (type != null && type.children().contains("{" + CALDAV + "}calendar")) {
             DavProps.Prop comps = r.prop(CALDAV, "supported-calendar-component-set");
             boolean tasks = comps == null || comps.compNames().isEmpty() || comps.compNames().contains("VTODO");
+            boolean events = comps == null || comps.compNames().isEmpty() || comps.compNames().contains("VEVENT");
             String version = r.text(DAV, "sync-token");
             return new Found(null, new TaskCalendar(self, r.text(DAV, "displayname"),
-                    version == null ? r.text(DavProps.CS, "getctag") : version, tasks));
+                    version == null ? r.text(DavProps.CS, "getctag") : version, tasks, events));
         }
         DavProps.Prop home = r.prop(CALDAV, "calendar-home-set");
         if (home != null && !home.hrefs().isEmpty()) {

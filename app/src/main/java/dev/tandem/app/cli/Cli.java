@@ -54,8 +54,8 @@ public final class Cli {
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",
-            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "tokensAdd", "tokensList",
-            "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
+            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "serveInstall", "tokensAdd",
+            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {

@@ -228,6 +228,10 @@ public final class Device implements AutoCloseable {
             d.services = new DeviceServices(b, d, d.fetcher, io);
         } catch (RuntimeException e) {
             d.close();
+            if (b.engine != null) {
+                // Handed over to the sync only at start: nobody else would close it.
+                b.engine.close();
+            }
             throw e;
         }
         return d;

@@ -45,7 +45,7 @@ final class ServiceUnit {
         Launcher l = launcher.orElseThrow(() -> new Failure(Messages.text("cli.serve.unitNoLauncher")));
         Path file = a.options().containsKey("--unit-file") ? Path.of(a.options().get("--unit-file")).toAbsolutePath()
                 : defaultDir().resolve(NAME);
-        String text = unit(l.cli(), dataDir.toAbsolutePath().normalize(), a);
+        String text = unit(l.path(), dataDir.toAbsolutePath().normalize(), a);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             // CREATE_NEW: a unit someone wrote or changed is never replaced behind their back.

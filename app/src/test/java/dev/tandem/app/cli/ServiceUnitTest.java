@@ -45,7 +45,7 @@ class ServiceUnitTest {
     @Test
     void installService_defaultPlace_writesTheUnitWithTheLauncherAndDataDir() throws Exception {
         Path launcher = Launcher.current().orElseThrow(() -> new AssertionError("no launcher from the test classes"))
-                .cli();
+                .path();
         Path config = tmp.resolve("config");
         Path profile = tmp.resolve("nas profile");
         Run r = tandem(Map.of("XDG_CONFIG_HOME", config.toString()), "--data-dir", profile.toString(), "serve",

@@ -9,13 +9,18 @@ import dev.tandem.app.agent.Notifier;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +72,41 @@ class DeviceBuilderTest {
         try (Device d = Device.builder("A", tmp.resolve("p")).startNow(false).caldav().backups()
                 .reminders(Notifier.NONE, () -> true).build()) {
             assertEquals(List.of("backups", "caldav", "reminders"), d.services());
+        }
+    }
+
+    /**
+     * Serve's composition (the caller's engine, the timed sync an hour away, no remote check for minutes): a todo
+     * another program commits on the profile is pushed after the push delay, in one sync of its own.
+     */
+    @Test
+    void syncWithEngine_commitByAnotherProgram_pushedAfterThePushDelay() throws Exception {
+        Path dir = tmp.resolve("nas");
+        try (Device d = Device.builder("NAS", dir).debounce(Duration.ofMillis(50))
+                .syncWith(SyncEngine.builder().storage(SyncStorage.memory()).build(), Duration.ofHours(1), Pacing.REMOTE)
+                .startNow(false).build()) {
+            AtomicInteger syncs = new AtomicInteger();
+            d.sync().addListener(s -> {
+                if (s.state() == SyncStatus.State.SYNCING && "starting".equals(s.phase())) {
+                    syncs.incrementAndGet();
+                }
+            });
+            d.sync().setFocused(false);
+            d.start();
+            // An edit here, pushed: from then on the engine knows the remote's change marker, and only an edit syncs.
+            d.store().add("Added on the NAS", null, null);
+            Await.until("the device's own edit pushed", () -> d.sync().status(),
+                    st -> st.state() == SyncStatus.State.IDLE && st.pendingChanges() == 0 && st.lastReport() != null
+                            && st.lastReport().pushed() >= 1);
+            int before = syncs.get();
+            try (TodoStore cli = TodoStore.openForCommand(Schema.database(dir.resolve(Device.DB_FILE)),
+                    Clock.systemUTC(), ZoneOffset.UTC)) {
+                cli.add("Added by the command line", null, null);
+            }
+            Await.until("the other program's todo pushed", () -> d.sync().status(),
+                    st -> st.state() == SyncStatus.State.IDLE && st.pendingChanges() == 0 && syncs.get() > before
+                            && st.lastReport() != null && st.lastReport().pushed() >= 1);
+            assertEquals(before + 1, syncs.get(), "one sync, for the other program's commit");
         }
     }
 

@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code tandem serve}: this profile as a headless device that syncs like any other and serves the web
@@ -149,6 +150,7 @@ final class ServeCommands {
                     SyncWords.shortText(status.reason(), status.diagnosis()) + (status.hint() == null ? "" : " " + status.hint())
                             + " " + Messages.text(SyncWords.retryHelps(status.reason(), status.diagnosis())
                             ? "common.sync.retry.itself" : "common.sync.retry.no"))));
+            sayFailures(device);
             device.start();
             WebServer server = device.server().orElseThrow();
             out.println(Messages.text(server.secure() ? "cli.serve.serving" : "cli.serve.servingLocal",
@@ -176,6 +178,32 @@ final class ServeCommands {
             out.println(Messages.text("cli.serve.stopping"));
         }
         return 0;
+    }
+
+    /**
+     * A failed backup or CalDAV sync, said on the terminal (a service's journal) when it happens, once per new
+     * failure: nobody looks at a status bar here.
+     */
+    private void sayFailures(Device device) {
+        AtomicReference<String> backupFailure = new AtomicReference<>();
+        device.backups().addListener(st -> {
+            if (st.failing() && !st.failure().equals(backupFailure.getAndSet(st.failure()))) {
+                err.println("tandem: " + Messages.text("cli.serve.backupFailed", st.failure()));
+            } else if (!st.failing()) {
+                backupFailure.set(null);
+            }
+        });
+        AtomicReference<String> caldavFailure = new AtomicReference<>();
+        device.caldav().addListener(st -> {
+            if (st.state() == CalDavService.Status.State.FAILED) {
+                String said = st.message() + (st.hint().isBlank() ? "" : " " + st.hint());
+                if (!said.equals(caldavFailure.getAndSet(said))) {
+                    err.println("tandem: " + Messages.text("cli.serve.caldavFailed", said));
+                }
+            } else if (st.state() == CalDavService.Status.State.SYNCED) {
+                caldavFailure.set(null);
+            }
+        });
     }
 
     /** What else runs besides the page and the sync: the daily backups (where to) and the CalDAV bridge (with whom). */

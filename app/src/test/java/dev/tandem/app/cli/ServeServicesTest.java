@@ -94,6 +94,34 @@ class ServeServicesTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Stopping"), out.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void serve_backupFolderUnusable_saysTheBackupFailedAndServesOn() throws Exception {
+        Path profile = Files.createDirectories(tmp.resolve("nas"));
+        // A folder that cannot be made: a file is where its parent should be.
+        Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        new SettingsStore(profile).put(BackupService.FOLDER, blocker.resolve("backups").toString());
+        PipedOutputStream stdin = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(stdin);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> new Cli(in,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(), Clock.systemUTC()).run(List.of("--data-dir", profile.toString(), "serve", "--listen",
+                "127.0.0.1:0", "--no-mdns", "--stdin")));
+        try {
+            String started = Await.until("serve ready", WAIT, () -> out.toString(StandardCharsets.UTF_8),
+                    s -> s.contains("Paired browsers:") || serving.isDone());
+            assertTrue(started.contains("CalDAV task lists: none connected"), started);
+            String said = Await.until("the failed backup said", WAIT, () -> err.toString(StandardCharsets.UTF_8),
+                    s -> s.contains("Backup failed:") || serving.isDone());
+            assertTrue(said.contains("Backup failed:"), said);
+            assertFalse(serving.isDone(), "still serving");
+        } finally {
+            stdin.close();
+        }
+        assertEquals(0, serving.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
     /** Whether the server stores a task titled {@code title}: Radicale's own files, as it wrote them. */
     private static boolean onServer(CalDavServer server, String title) {
         try (Stream<Path> files = Files.walk(server.storage())) {

@@ -31,6 +31,9 @@ final class ServiceUnit {
     private static final List<String> NOT_CARRIED = List.of("--install-service", "--unit-file", "--pair", "--browsers",
             "--revoke", "--stdin");
 
+    /** serve's options that name a file. */
+    private static final List<String> FILES = List.of("--passphrase-file", "--tls-keystore");
+
     private final PrintStream out;
     private final Map<String, String> env;
     private final Optional<Launcher> launcher;
@@ -76,7 +79,8 @@ final class ServiceUnit {
         new TreeMap<>(a.options()).forEach((k, v) -> {
             if (!NOT_CARRIED.contains(k)) {
                 words.add(k);
-                words.add(v);
+                // A service starts in another folder: a file named from here is named in full.
+                words.add(FILES.contains(k) ? Path.of(v).toAbsolutePath().normalize().toString() : v);
             }
         });
         a.flags().stream().filter(f -> !NOT_CARRIED.contains(f)).sorted().forEach(words::add);

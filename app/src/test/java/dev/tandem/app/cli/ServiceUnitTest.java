@@ -78,9 +78,11 @@ class ServiceUnitTest {
     void installService_givenPath_writesThereAndNamesItInTheEnableLine() throws Exception {
         Path unit = tmp.resolve("elsewhere/tandem-serve.service");
         Run r = tandem(Map.of(), "--data-dir", tmp.resolve("p").toString(), "serve", "--install-service",
-                "--unit-file", unit.toString(), "--interval", "120");
+                "--unit-file", unit.toString(), "--interval", "120", "--passphrase-file", "secret.txt");
         assertEquals(0, r.code(), r.err());
-        assertTrue(execStart(Files.readString(unit)).endsWith(" serve --interval 120"), Files.readString(unit));
+        // A service starts elsewhere: the passphrase file is named in full.
+        assertTrue(execStart(Files.readString(unit)).endsWith(" serve --interval 120 --passphrase-file "
+                + Path.of("secret.txt").toAbsolutePath()), Files.readString(unit));
         assertTrue(r.out().contains("systemctl --user enable --now " + unit.toAbsolutePath()), r.out());
     }
 

@@ -12,21 +12,22 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.AttachmentFetcher;
-import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteCleanup;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.web.WebCompanion;
+import dev.tandem.app.web.WebServer;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One device's runtime: its data dir, database, store, settings and background services (Tandem's
- * own sync and the CalDAV task lists' sync), which start together and stop before the store
- * closes. Opening it touches the disk, so it is done off the FX thread. The demo runs two of these
- * in one process.
+ * One device's runtime: its data dir, database, store, settings and background services, which start
+ * together and stop before the store closes. Every process that stays up opens one through
+ * {@link #builder}, switching on the services it runs ({@link DeviceBuilder}): the window, {@code tandem
+ * serve}, {@code tandem agent} and the quick-add window differ only in their switches. Opening it touches
+ * the disk, so it is done off the FX thread. The demo runs two of these in one process.
  */
 public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
@@ -61,6 +63,12 @@ public final class Device implements AutoCloseable {
     private final AttachmentStore attachments;
     private final AttachmentFetcher fetcher;
     private final RemoteCleanup remoteCleanup;
+    /** False for a store a command opened ({@link DeviceBuilder#store}): it closes that one itself. */
+    private final boolean ownsStore;
+    /** Which remote the sync takes, as the builder said; the engine when the caller built it. */
+    private final DeviceBuilder.SyncSource syncSource;
+    private final DeviceBuilder builder;
+    private DeviceServices services;
     /** What Settings chose about attachments; read on any thread, replaced by {@link #saveAttachmentSettings}. */
     private volatile AttachmentSettings attachmentSettings;
     private AtomicReference<Consumer<Throwable>> errorHandler;
@@ -69,7 +77,10 @@ public final class Device implements AutoCloseable {
     private volatile Duration closeWait = CLOSE_WAIT;
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
-                   CalDavService caldav, ExecutorService ioExecutor, Async async, Clock clock) {
+                   CalDavService caldav, ExecutorService ioExecutor, Async async, Clock clock, DeviceBuilder b) {
+        this.ownsStore = b.store == null;
+        this.syncSource = b.sync;
+        this.builder = b;
         this.name = name;
         this.dataDir = dataDir;
         this.store = store;
@@ -141,16 +152,21 @@ public final class Device implements AutoCloseable {
         fetcher.cacheLimit(s.cacheLimit());
     }
 
+    /** A device in {@code dataDir} named {@code name}, with no service switched on yet. */
+    public static DeviceBuilder builder(String name, Path dataDir) {
+        return new DeviceBuilder(name, dataDir);
+    }
+
     /**
-     * Opens the device in {@code dataDir}. If {@code forcedRemote} is set (the demo), the device syncs
-     * there whatever its saved settings say.
+     * Opens the device in {@code dataDir} as the tests and the demo know it: sync (with the saved settings,
+     * or {@code forcedRemote} whatever they say) and CalDAV switched on, no backups.
      */
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce) {
         return open(name, dataDir, ui, forcedRemote, debounce, true);
     }
 
     /**
-     * As above; with {@code startSync} false, syncing waits for {@link #startSync}, so that opening
+     * As above; with {@code startSync} false, syncing waits for {@link #start}, so that opening
      * does not build the remote (for S3 that loads the AWS SDK).
      */
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
@@ -164,60 +180,91 @@ public final class Device implements AutoCloseable {
      */
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
                               boolean startSync, Clock clock) {
+        DeviceBuilder b = builder(name, dataDir).ui(ui).debounce(debounce).startNow(startSync).clock(clock).caldav();
+        return (forcedRemote == null ? b.syncSaved() : b.syncWith(forcedRemote)).build();
+    }
+
+    /** Opens what {@code b} describes; {@link DeviceBuilder#build} checked it and starts it. */
+    static Device open(DeviceBuilder b) {
+        Path dataDir = b.dataDir;
+        Clock clock = b.clock;
+        String name = b.name;
         try {
             DataDirs.createPrivate(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("main.error.dataDir", dataDir.toString()), e);
         }
         StartupTiming.mark("open-dir");
-        TodoStore store = TodoStore.open(Schema.database(dataDir.resolve(DB_FILE)), clock, clock.getZone());
+        TodoStore store = b.store != null ? b.store
+                : TodoStore.open(Schema.database(dataDir.resolve(DB_FILE)), clock, clock.getZone());
         StartupTiming.mark("open-store");
-        try {
-            new Authors(store).register(name);
-            StartupTiming.mark("open-authors");
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
+        if (b.store == null) {
+            try {
+                new Authors(store).register(name);
+                StartupTiming.mark("open-authors");
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         }
         SettingsStore settings = new SettingsStore(dataDir);
         store.setSharedLists(() -> new SpaceLists(settings).listIds());
         SyncService sync = new SyncService(store.replica(), clock, new Random());
-        sync.setDebounce(debounce);
+        sync.setDebounce(b.debounce);
         // Every commit, an edit here or one another device's sync brought, goes to the phone a moment later.
         CalDavService caldav = new CalDavService(store, settings, clock.getZone(),
                 r -> store.replica().onCommit(events -> r.run()));
         ExecutorService io = Async.backgroundExecutor("tandem-io");
         AtomicReference<Consumer<Throwable>> onError =
                 new AtomicReference<>(e -> { });
-        Async async = new Async(io, ui, e -> {
+        Async async = new Async(io, b.ui, e -> {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
             onError.get().accept(e);
         });
-        Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async, clock);
+        Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async, clock, b);
         d.errorHandler = onError;
-        d.remote = new DeviceSync(settings, store, sync, forcedRemote);
-        if (startSync) {
-            d.startSync();
+        d.remote = new DeviceSync(settings, store, sync, b.forcedRemote);
+        try {
+            d.services = new DeviceServices(b, d, d.fetcher, io);
+        } catch (RuntimeException e) {
+            d.close();
+            if (b.engine != null) {
+                // Handed over to the sync only at start: nobody else would close it.
+                b.engine.close();
+            }
+            throw e;
         }
         return d;
     }
 
     /**
-     * Starts syncing with the saved settings (or the forced remote), unless settings were applied
-     * already, and from then on with what another process saves on this profile; and the CalDAV task
-     * lists' sync with its saved account. Builds the engine; call off the FX thread.
+     * Starts what the builder switched on, once: syncing with the saved settings (or the forced remote), unless
+     * settings were applied already, and from then on with what another process saves on this profile, or through
+     * the caller's engine; the web companion, backups, the CalDAV task lists' sync, reminders. Builds the engine;
+     * call off the FX thread.
      */
-    public void startSync() {
-        caldav.start();
-        remote.start();
-        // Once a day, in the background: history stays bounded (HistoryUpkeep).
-        ioExecutor.execute(() -> {
-            try {
-                new HistoryUpkeep(store.replica(), settings, clock).pruneIfDue();
-            } catch (RuntimeException e) {
-                System.getLogger("tandem").log(System.Logger.Level.WARNING, "could not prune history: " + e.getMessage(), e);
-            }
-        });
+    public void start() {
+        switch (syncSource) {
+            case SAVED, FORCED -> remote.start();
+            case ENGINE -> sync.configure(builder.engine, builder.interval, builder.pacing);
+            default -> { }
+        }
+        services.start();
+    }
+
+    /** The services switched on besides sync, in the order they start: "web", "backups", "caldav", "reminders". */
+    public List<String> services() {
+        return services.running();
+    }
+
+    /** The web companion this device serves ({@link DeviceBuilder#web}), running from {@link #start}. */
+    public Optional<WebServer> server() {
+        return services.server();
+    }
+
+    /** The lists shared with other people, for what must keep them apart (the page, the store). */
+    Set<String> sharedLists() {
+        return new SpaceLists(settings).listIds();
     }
 
     /** Starts syncing with these settings (or stops, for NONE). Builds the engine; call off the FX thread. */
@@ -244,41 +291,6 @@ public final class Device implements AutoCloseable {
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */
     public void onError(Consumer<Throwable> handler) {
         errorHandler.set(handler);
-    }
-
-    /**
-     * The name a device in {@code dataDir} goes by: the one the user chose (Settings or
-     * {@code tandem device name}), else {@link #hostName()}.
-     */
-    public static String chosenName(Path dataDir) {
-        return new SettingsStore(dataDir).deviceName(hostName());
-    }
-
-    /**
-     * This computer's name for the device list, without a network lookup (InetAddress can wait
-     * seconds for DNS on a machine without network).
-     */
-    public static String hostName() {
-        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-            String v = System.getenv(var);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        try {
-            Path etc = Path.of("/etc/hostname");
-            if (Files.isReadable(etc)) {
-                String v = Files.readString(etc).strip();
-                if (!v.isEmpty()) {
-                    return v;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String user = System.getProperty("user.name", "");
-        return os.contains("mac") ? user + "’s Mac" : "This computer";
     }
 
     /**
@@ -318,7 +330,7 @@ public final class Device implements AutoCloseable {
         return sync;
     }
 
-    /** The CalDAV task lists' sync: running from {@link #startSync} until {@link #close}. */
+    /** The CalDAV task lists' sync: running from {@link #start} (when switched on) until {@link #close}. */
     public CalDavService caldav() {
         return caldav;
     }
@@ -337,15 +349,6 @@ public final class Device implements AutoCloseable {
         return web;
     }
 
-    /**
-     * Daily backups while the app runs, the first now if one is due, on a thread of their own
-     * ({@link BackupService#startDaily}). Only the app calls this: the demo's devices and tests
-     * open devices in scratch folders that must not back up into the user's Documents.
-     */
-    public void startBackups() {
-        backups.startDaily();
-    }
-
     /** How long {@link #close} waits before it says it waits on ({@link #CLOSE_WAIT} unless set): a test's is short. */
     void closeWait(Duration wait) {
         closeWait = Objects.requireNonNull(wait, "wait");
@@ -353,8 +356,11 @@ public final class Device implements AutoCloseable {
 
     @Override
     public void close() {
-        // A deferred startSync after this would build a remote nobody closes; so would a settings change.
+        // A deferred start after this would build a remote nobody closes; so would a settings change.
         remote.close();
+        if (services != null) {
+            services.close();
+        }
         web.close();
         caldav.close();
         sync.close();
@@ -379,6 +385,8 @@ public final class Device implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
+        if (ownsStore) {
+            store.close();
+        }
     }
 }

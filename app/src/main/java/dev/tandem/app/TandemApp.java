@@ -65,8 +65,8 @@ public final class TandemApp extends Application {
                     StartupTiming.mark("open-icu");
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
-                    Device d = Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500),
-                            false);
+                    Device d = Device.builder(deviceName(dataDir), dataDir).ui(FxExecutor.INSTANCE)
+                            .debounce(Duration.ofMillis(500)).syncSaved().backups().caldav().startNow(false).build();
                     StartupTiming.mark("open-device");
                     windowLock = ProfileLock.hold(dataDir, ProfileLock.WINDOW);
                     return d;
@@ -177,8 +177,7 @@ public final class TandemApp extends Application {
      */
     private static void startSyncSoon(Device device) {
         CompletableFuture.runAsync(() -> {
-            device.startBackups();
-            device.startSync();
+            device.start();
             firstStartOfAgent(device);
         },
                 CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
@@ -213,12 +212,12 @@ public final class TandemApp extends Application {
 
     /** The name this device goes by: the one chosen in Settings, else the host name. */
     static String deviceName(Path dataDir) {
-        return Device.chosenName(dataDir);
+        return DeviceNames.chosenName(dataDir);
     }
 
     /** This computer's name: {@link Device#hostName()}. */
     static String hostName() {
-        return Device.hostName();
+        return DeviceNames.hostName();
     }
 
     @Override

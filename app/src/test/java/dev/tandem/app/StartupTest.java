@@ -30,7 +30,7 @@ class StartupTest {
         try (Device d = Device.open("A", data, Runnable::run, null, Duration.ofSeconds(3), false)) {
             Await.quietFor(Duration.ofMillis(200), "a sync that started by itself would have a remote by now");
             assertEquals(SyncStatus.State.OFF, d.sync().status().state(), "no remote before startSync");
-            d.startSync();
+            d.start();
             Await.until("the sync to start", () -> d.sync().status().state() != SyncStatus.State.OFF);
             assertTrue(d.sync().status().remote().contains("remote"), d.sync().status().remote());
         }
@@ -43,7 +43,7 @@ class StartupTest {
         try (Device d = Device.open("A", data, Runnable::run, null, Duration.ofSeconds(3), false)) {
             d.settings().saveSync(SyncSettings.folder(tmp.resolve("saved"), 60));
             d.applySync(SyncSettings.folder(tmp.resolve("chosen"), 60));
-            d.startSync();
+            d.start();
             Await.until("the sync to start", () -> d.sync().status().state() != SyncStatus.State.OFF);
             Await.quietFor(Duration.ofMillis(200),
                     "the saved settings, were they applied late, would undo the chosen ones by now");

@@ -1,11 +1,12 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.DataDirs;
+import dev.tandem.app.Device;
+import dev.tandem.app.DeviceNames;
 import dev.tandem.app.agent.DbusNotifier;
 import dev.tandem.app.agent.MacNotifier;
 import dev.tandem.app.agent.Notifier;
 import dev.tandem.app.agent.ProfileLock;
-import dev.tandem.app.agent.ReminderAgent;
 import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.agent.ToastNotifier;
 import dev.tandem.app.agent.TurnedOff;
@@ -13,17 +14,16 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.Launcher;
 import dev.tandem.ui.messages.Messages;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,22 +56,23 @@ final class AgentCommands {
             return 0;
         }
         Notifier notifier = connect();
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (lock; notifier; ReminderAgent agent = new ReminderAgent(store, notifier,
-                () -> ProfileLock.held(dir, ProfileLock.WINDOW))) {
-            agent.start();
+        // The same device the window opens, with one switch: reminders, quiet while a window rings them.
+        try (lock; notifier; Lifetime life = new Lifetime("tandem-agent", Duration.ofSeconds(STOP_WAIT_SECONDS));
+             Device device = Device.builder(DeviceNames.chosenName(dir), dir).store(store)
+                     .reminders(notifier, () -> ProfileLock.held(dir, ProfileLock.WINDOW)).build()) {
             out.println(Messages.text("cli.agent.running"));
             Optional<ShortcutPortal> shortcut = ShortcutPortal.bind(env.get("DBUS_SESSION_BUS_ADDRESS"), dir,
                     quickAddCommand(dir), ShortcutPortal.Starter.PROCESS, ShortcutPortal.WAIT,
                     m -> err.println("tandem: " + m));
-            CountDownLatch stop = new CountDownLatch(1);
-            try (TurnedOff off = TurnedOff.watch(dir, offAtStart, stop::countDown)) {
-                waitForStop(a.flags().contains("--stdin"), stop, stopped);
+            try (TurnedOff off = TurnedOff.watch(dir, offAtStart, life::stop)) {
+                if (a.flags().contains("--stdin")) {
+                    // Input means nothing; only its end (or a broken pipe: the parent gone) does.
+                    life.input(in, () -> { }, true);
+                }
+                life.await();
             } finally {
                 shortcut.ifPresent(ShortcutPortal::close);
             }
-        } finally {
-            stopped.countDown();
         }
         return 0;
     }
@@ -104,45 +105,6 @@ final class AgentCommands {
         }
         err.println("tandem: " + Messages.text("cli.agent.noNotifications"));
         return Notifier.NONE;
-    }
-
-    private void waitForStop(boolean stdin, CountDownLatch stop, CountDownLatch stopped) {
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                // The database closes after the agent: wait for the command to unwind.
-                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tandem-agent-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        if (stdin) {
-            Thread reader = new Thread(() -> {
-                try {
-                    while (in.read(new byte[256]) >= 0) {
-                        // Input means nothing; only its end does.
-                    }
-                } catch (IOException e) {
-                    // A broken pipe is the parent gone, as an end of input is.
-                    System.getLogger("tandem").log(System.Logger.Level.DEBUG, "agent stdin", e);
-                }
-                stop.countDown();
-            }, "tandem-agent-stdin");
-            reader.setDaemon(true);
-            reader.start();
-        }
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Shutting down already (SIGTERM): the hook is running and waits for us.
-            System.getLogger("tandem").log(System.Logger.Level.DEBUG, "agent hook", e);
-        }
     }
 
     /** Stops the agent running on {@code dir} (SIGTERM) and waits until it has let go of the profile. */

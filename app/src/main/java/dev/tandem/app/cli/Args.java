@@ -44,7 +44,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("mcp", Set.of("--lists")),
             Map.entry("tokens", Set.of("--lists")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
-                    "--passphrase-file", "--interval", "--revoke")));
+                    "--passphrase-file", "--interval", "--revoke", "--unit-file")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
             Map.entry("add", Set.of("--someday", "--window")),
             Map.entry("move", Set.of("--top")),
@@ -58,7 +58,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("unshare", Set.of("--keep")),
             Map.entry("restore-version", Set.of("--all", "--dry-run")),
             Map.entry("restore", Set.of("--dry-run")),
-            Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy", "--no-mdns")),
+            Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy", "--no-mdns",
+                    "--install-service", "--stdin")),
             Map.entry("attach", Set.of("--insert")),
             Map.entry("attachments", Set.of("--json")),
             Map.entry("sync", Set.of("--save", "--attachments")),

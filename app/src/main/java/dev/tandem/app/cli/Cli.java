@@ -56,8 +56,8 @@ public final class Cli {
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "calendarsList", "calendarsAdd", "calendarsRm",
             "calendarsRefresh", "agenda", "share", "join", "members", "backup",
-            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "tokensAdd", "tokensList",
-            "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
+            "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "serveInstall", "tokensAdd",
+            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {

@@ -1,6 +1,6 @@
 package dev.tandem.app.cli;
 
-import dev.tandem.app.Device;
+import dev.tandem.app.DeviceNames;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.TodoStore;
@@ -48,7 +48,7 @@ final class DeviceCommands {
         SettingsStore settings = new SettingsStore(dir);
         if (words.size() == 1) {
             // The chosen name, else the one the app last said (the host name of its machine).
-            out.println(settings.deviceName(authors.ownName().orElseGet(Device::hostName)));
+            out.println(settings.deviceName(authors.ownName().orElseGet(DeviceNames::hostName)));
             return 0;
         }
         String wanted = String.join(" ", words.subList(1, words.size()));

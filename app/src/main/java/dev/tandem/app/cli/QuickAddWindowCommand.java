@@ -1,7 +1,8 @@
 package dev.tandem.app.cli;
 
+import dev.tandem.app.Device;
+import dev.tandem.app.DeviceNames;
 import dev.tandem.app.StartupTiming;
-import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
@@ -12,12 +13,11 @@ import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 
 /**
  * {@code tandem add --window [TEXT]}: the quick-add window, for a desktop keyboard shortcut. It runs as a command
- * (no main window, no sync), adds to the open profile and blocks until the window closes: exit 0 when a todo was
+ * (a device with no service switched on: no main window, no sync), adds to the open profile and blocks until the window closes: exit 0 when a todo was
  * added, 1 when the person closed it without adding.
  *
  * <p>The toolkit is started here unless it runs already (a test's); only a toolkit started here is stopped.
@@ -34,13 +34,12 @@ final class QuickAddWindowCommand {
         }
         String text = String.join(" ", a.positional());
         Theme theme = Theme.parse(new SettingsStore(dir).get("ui.theme", "light"));
-        ExecutorService io = Async.backgroundExecutor("tandem-quick-add");
+        // The same device the window opens, with no service switched on: the window's store, saved in the background.
+        Device device = Device.builder(DeviceNames.chosenName(dir), dir).store(store).ui(FxExecutor.INSTANCE).build();
         CompletableFuture<Boolean> closed = new CompletableFuture<>();
         Runnable open = () -> {
             try {
-                Async async = new Async(io, FxExecutor.INSTANCE, e -> System.getLogger("tandem")
-                        .log(System.Logger.Level.WARNING, "quick-add window", e));
-                QuickAddWindowViewModel vm = new QuickAddWindowViewModel(store, async);
+                QuickAddWindowViewModel vm = new QuickAddWindowViewModel(store, device.async());
                 vm.quickAdd().textProperty().set(text);
                 QuickAddWindow w = new QuickAddWindow(vm, theme.stylesheets());
                 w.stage().setOnHidden(e -> closed.complete(vm.addedProperty().get()));
@@ -70,7 +69,8 @@ final class QuickAddWindowCommand {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            io.shutdown();
+            // Waits for a save still under way: the todo is in the database before the command returns.
+            device.close();
             if (started) {
                 Platform.exit();
             }

@@ -1,16 +1,18 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.DeviceBuilder;
+import dev.tandem.app.DeviceNames;
+import dev.tandem.app.backup.BackupService;
+import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.settings.AttachmentSettings;
+import dev.tandem.app.settings.Launcher;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
-import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.Pacing;
-import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncWords;
 import dev.tandem.app.web.PairedBrowser;
 import dev.tandem.app.web.Pairing;
@@ -22,11 +24,9 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
-import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -41,11 +41,11 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code tandem serve}: this profile as a headless device that syncs like any other and serves the web
@@ -58,6 +58,10 @@ import java.util.concurrent.TimeUnit;
  * {@code TANDEM_TLS_PASSWORD}.
  */
 final class ServeCommands {
+    /** How long a SIGTERM waits for the server, the services and the database to close. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** How long the start waits to read which CalDAV account is saved (a local read on the bridge's thread). */
+    private static final Duration CALDAV_READ_WAIT = Duration.ofSeconds(10);
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -109,8 +113,10 @@ final class ServeCommands {
             out.println(Messages.text("cli.serve.revoked", id));
             return 0;
         }
-        WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
-                .sharedLists(() -> new SpaceLists(settings).listIds()).language(told);
+        if (a.flags().contains("--install-service")) {
+            return new ServiceUnit(out, env, Launcher.current()).install(dir, a);
+        }
+        WebServer.Builder b = WebServer.builder().language(told);
         String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {
@@ -127,38 +133,34 @@ final class ServeCommands {
         b.behindProxy(a.flags().contains("--behind-proxy"));
         b.mdns(!a.flags().contains("--no-mdns"));
         tls(a, dir, settings, b, listen.substring(0, colon));
-        WebServer server;
-        SyncService sync = new SyncService(store.replica(), Clock.systemUTC(), new Random());
-        // Nobody looks while no page is open: check the remote as rarely as an unfocused window does.
-        sync.setFocused(false);
-        b.onOpenPages(n -> sync.setFocused(n > 0));
-        // A page shows files this server does not hold yet: downloaded on their own thread when asked.
-        AttachmentFetcher fetcher = new AttachmentFetcher(store, sync::engine,
-                Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "tandem-attachments");
-                    t.setDaemon(true);
-                    return t;
-                }));
-        b.attachments(store.attachments(), fetcher,
-                () -> AttachmentSettings.load(settings).limit());
+        // The same device the window opens, with the switches of a machine nobody sits at: sync, the page, daily
+        // backups and the CalDAV bridge (docs/INSTALL.md, "Tandem on an always-on machine").
+        DeviceBuilder db = Device.builder(DeviceNames.chosenName(dir), dir).store(store).clock(clock).web(b)
+                .backups().caldav().startNow(false);
+        String syncing = remote(db, a, dir, settings, syncs);
+        Device device;
         try {
-            server = b.build();
+            device = db.build();
         } catch (IllegalArgumentException e) {
-            fetcher.close();
-            sync.close();
             throw new UsageError(Messages.text("cli.serve.usage", e.getMessage()));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (server; fetcher; sync) {
-            String syncing = startSync(sync, a, dir, settings, syncs);
-            server.start();
+        try (Lifetime life = new Lifetime("tandem-serve", STOP_WAIT); device) {
+            // In the user's language by the failure's reason, as the window says it; the engine's words go to the log.
+            device.sync().addFailureListener(status -> err.println("tandem: " + Messages.text("cli.serve.syncFailed",
+                    SyncWords.shortText(status.reason(), status.diagnosis()) + (status.hint() == null ? "" : " " + status.hint())
+                            + " " + Messages.text(SyncWords.retryHelps(status.reason(), status.diagnosis())
+                            ? "common.sync.retry.itself" : "common.sync.retry.no"))));
+            sayFailures(device);
+            device.start();
+            WebServer server = device.server().orElseThrow();
             out.println(Messages.text(server.secure() ? "cli.serve.serving" : "cli.serve.servingLocal",
-                    Device.chosenName(dir), server.url().toString()));
+                    device.name(), server.url().toString()));
             if (server.secure() && WebServerAddresses.isLoopbackText(server.url().getHost())) {
                 err.println("tandem: " + Messages.text("cli.serve.noLanAddress"));
             }
             server.fingerprint().ifPresent(f -> out.println(Messages.text("cli.serve.fingerprint", f)));
             out.println(syncing);
+            sayServices(device);
             printPairing(server.pair());
             // Seconds later, from the advertiser's thread: the .local address as a second choice, or why none.
             server.advertised().thenAccept(o -> {
@@ -170,67 +172,78 @@ final class ServeCommands {
             server.onPaired(p -> out.println(Messages.text("cli.serve.paired", p.name(), p.id(),
                     p.address() == null ? "?" : p.address(), server.browsers().size())));
             server.onRevoked(p -> out.println(Messages.text("cli.serve.revokedNow", p.name(), p.id(), server.browsers().size())));
-            waitForStop(server, stopped);
-        } finally {
-            stopped.countDown();
+            // Enter on a terminal prints a new pairing; with --stdin the input's end stops, as SIGTERM does.
+            life.input(in, () -> printPairing(server.pair()), a.flags().contains("--stdin"));
+            life.await();
+            out.println(Messages.text("cli.serve.stopping"));
         }
         return 0;
     }
 
-    /** Serves until the process is asked to stop; Enter on a terminal prints a new pairing. */
-    private void waitForStop(WebServer server, CountDownLatch stopped) {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                // The database closes after the server and the sync: wait for the command to unwind.
-                stopped.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /**
+     * A failed backup or CalDAV sync, said on the terminal (a service's journal) when it happens, once per new
+     * failure: nobody looks at a status bar here.
+     */
+    private void sayFailures(Device device) {
+        AtomicReference<String> backupFailure = new AtomicReference<>();
+        device.backups().addListener(st -> {
+            if (st.failing() && !st.failure().equals(backupFailure.getAndSet(st.failure()))) {
+                err.println("tandem: " + Messages.text("cli.serve.backupFailed", st.failure()));
+            } else if (!st.failing()) {
+                backupFailure.set(null);
             }
-        }, "tandem-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Thread keys = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (r.readLine() != null) {
-                    printPairing(server.pair());
+        });
+        AtomicReference<String> caldavFailure = new AtomicReference<>();
+        device.caldav().addListener(st -> {
+            if (st.state() == CalDavService.Status.State.FAILED) {
+                String said = st.message() + (st.hint().isBlank() ? "" : " " + st.hint());
+                if (!said.equals(caldavFailure.getAndSet(said))) {
+                    err.println("tandem: " + Messages.text("cli.serve.caldavFailed", said));
                 }
-            } catch (IOException e) {
-                // No terminal (a service): pairings come from tandem serve --pair.
+            } else if (st.state() == CalDavService.Status.State.SYNCED) {
+                caldavFailure.set(null);
             }
-        }, "tandem-serve-keys");
-        keys.setDaemon(true);
-        keys.start();
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        out.println(Messages.text("cli.serve.stopping"));
+        });
     }
 
-    private String startSync(SyncService sync, Args a, Path dir, SettingsStore settings, SyncCommands syncs) {
+    /** What else runs besides the page and the sync: the daily backups (where to) and the CalDAV bridge (with whom). */
+    private void sayServices(Device device) {
+        BackupService backups = device.backups();
+        out.println(backups.enabled() ? Messages.text("cli.serve.backupsTo", backups.folder().toString())
+                : Messages.text("cli.serve.backupsOff"));
+        CalDavService.Saved saved;
+        try {
+            saved = device.caldav().saved().get(CALDAV_READ_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            saved = new CalDavService.Saved("", "", List.of());
+        }
+        out.println(saved.url().isBlank() ? Messages.text("cli.serve.caldavNone")
+                : Messages.text("cli.serve.caldavWith", saved.url(), saved.connectedListIds().size()));
+    }
+
+    /**
+     * The remote the device syncs with, from the options or the saved settings, set on {@code db}; what to say
+     * about it.
+     */
+    private String remote(DeviceBuilder db, Args a, Path dir, SettingsStore settings, SyncCommands syncs) {
         boolean saved = settings.loadSync().mode() != SyncSettings.Mode.NONE;
         boolean shared = !new SpaceLists(settings).all().isEmpty();
         if (a.options().get("--remote") == null && !saved && !shared) {
             return Messages.text("cli.serve.noRemote");
         }
-        String passphrase = passphrase(a);
-        SyncEngine engine = passphrase == null ? syncs.syncEngineFor(a, dir)
-                : syncs.engineFor(a, dir, eb -> eb.encrypted(passphrase));
         long seconds = Long.parseLong(a.options().getOrDefault("--interval", "60"));
         if (seconds < SyncSettings.MIN_INTERVAL) {
             throw new UsageError(Messages.text("cli.serve.badInterval", SyncSettings.MIN_INTERVAL));
         }
+        String passphrase = passphrase(a);
+        SyncEngine engine = passphrase == null ? syncs.syncEngineFor(a, dir)
+                : syncs.engineFor(a, dir, eb -> eb.encrypted(passphrase));
         boolean folder = String.valueOf(a.options().get("--remote")).startsWith("folder:")
                 || (a.options().get("--remote") == null && settings.loadSync().mode() == SyncSettings.Mode.FOLDER);
-        // In the user's language by the failure's reason, as the window says it; the engine's words go to the log.
-        sync.addFailureListener(status -> err.println("tandem: " + Messages.text("cli.serve.syncFailed",
-                SyncWords.shortText(status.reason(), status.diagnosis()) + (status.hint() == null ? "" : " " + status.hint())
-                        + " " + Messages.text(SyncWords.retryHelps(status.reason(), status.diagnosis())
-                        ? "common.sync.retry.itself" : "common.sync.retry.no"))));
-        sync.configure(engine, Duration.ofSeconds(seconds), folder ? Pacing.LOCAL : Pacing.REMOTE);
-        sync.syncNow();
+        db.syncWith(engine, Duration.ofSeconds(seconds), folder ? Pacing.LOCAL : Pacing.REMOTE);
         return a.options().get("--remote") != null
                 ? Messages.text("cli.serve.syncingWith", a.options().get("--remote"), seconds)
                 : Messages.text("cli.serve.syncingSaved", seconds);
@@ -278,7 +291,7 @@ final class ServeCommands {
             b.tls(Path.of(keystore), password);
         } else if (a.flags().contains("--tls-self-signed")) {
             SelfSignedTls.KeyStoreFile tls = SelfSignedTls.ensure(settings, dir,
-                    List.of("localhost", "127.0.0.1", host, Device.hostName()));
+                    List.of("localhost", "127.0.0.1", host, DeviceNames.hostName()));
             b.tls(tls.path(), tls.password());
         }
     }

@@ -1,6 +1,6 @@
 package dev.tandem.app.cli;
 
-import dev.tandem.app.Device;
+import dev.tandem.app.DeviceNames;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoList;
@@ -57,7 +57,7 @@ final class ShareCommands {
         } catch (IllegalArgumentException e) {
             throw new UsageError(Messages.text("cli.share.usage", "share", e.getMessage()));
         }
-        String code = sharing.share(store, list, remote, a.options().getOrDefault("--as", Device.chosenName(dir)));
+        String code = sharing.share(store, list, remote, a.options().getOrDefault("--as", DeviceNames.chosenName(dir)));
         out.println(code);
         err.println(Messages.text("cli.share.shared", list.name(), remote));
         return 0;
@@ -79,7 +79,7 @@ final class ShareCommands {
         if (known.isEmpty()) {
             Spaces.Asked asked;
             try {
-                asked = sharing.join(store, code, a.options().getOrDefault("--as", Device.chosenName(dir)),
+                asked = sharing.join(store, code, a.options().getOrDefault("--as", DeviceNames.chosenName(dir)),
                         a.flags().contains("--into-existing"));
             } catch (IllegalStateException e) {
                 throw new Failure(e.getMessage());

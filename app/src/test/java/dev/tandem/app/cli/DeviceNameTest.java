@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.DeviceNames;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -56,7 +57,7 @@ class DeviceNameTest {
             assertEquals("Sam's laptop", device.name());
         }
         assertEquals("Sam's laptop", new SettingsStore(a).get("device.name", null), "saved for the next start");
-        assertEquals("Sam's laptop", Device.chosenName(a));
+        assertEquals("Sam's laptop", DeviceNames.chosenName(a));
         sync(a);
         sync(b);
         assertEquals("Sam's laptop", withStore(b, s -> new Authors(s).label(aId)));
@@ -65,7 +66,7 @@ class DeviceNameTest {
         sync(a);
         sync(b);
         assertEquals("Sam's desktop", withStore(b, s -> new Authors(s).label(aId)));
-        assertEquals("Sam's desktop", Device.chosenName(a));
+        assertEquals("Sam's desktop", DeviceNames.chosenName(a));
     }
 
     @Test
@@ -78,18 +79,18 @@ class DeviceNameTest {
             assertEquals("sam-host", device.name());
             assertEquals("sam-host", new Authors(device.store()).ownName().orElseThrow());
         }
-        assertEquals(Device.hostName(), Device.chosenName(tmp.resolve("a")), "nothing saved");
+        assertEquals(DeviceNames.hostName(), DeviceNames.chosenName(tmp.resolve("a")), "nothing saved");
     }
 
     @Test
     void chosenName_invalidSavedName_fallsBackToTheHostName() {
         Path a = tmp.resolve("a");
         new SettingsStore(a).put("device.name", "x".repeat(65));
-        assertEquals(Device.hostName(), Device.chosenName(a));
+        assertEquals(DeviceNames.hostName(), DeviceNames.chosenName(a));
         new SettingsStore(a).put("device.name", "bell\u0007");
-        assertEquals(Device.hostName(), Device.chosenName(a));
+        assertEquals(DeviceNames.hostName(), DeviceNames.chosenName(a));
         new SettingsStore(a).put("device.name", " 64" + "x".repeat(62) + " ");
-        assertEquals("64" + "x".repeat(62), Device.chosenName(a));
+        assertEquals("64" + "x".repeat(62), DeviceNames.chosenName(a));
     }
 
     @Test
@@ -97,7 +98,7 @@ class DeviceNameTest {
         Path a = tmp.resolve("a");
         Result first = tandem(a, "device", "name");
         assertEquals(0, first.code(), first.err());
-        assertEquals(Device.hostName(), first.out().strip(), "no name chosen, none said: the host name");
+        assertEquals(DeviceNames.hostName(), first.out().strip(), "no name chosen, none said: the host name");
 
         Result set = tandem(a, "device", "name", "Work PC");
         assertEquals(0, set.code(), set.err());

@@ -162,13 +162,13 @@ final class WriteTools {
             throw new ToolArgs.Refused("A note is never done");
         }
         if (done && !it.isDone()) {
-            Optional<Item> next = refusing(() -> store.series().complete(it.id())).flatMap(s -> s.next());
+            Optional<Item> next = refusing(() -> store.verbs().complete(it.id(), false)).flatMap(c -> c.next());
             Map<String, Object> m = answer(it.id(), null);
             next.ifPresent(n -> m.put("next", items.brief(n)));
             return m;
         }
         if (!done) {
-            write(it.id(), i -> i.isDone() ? i.withDone(false, store.clock().millis()) : i);
+            refusing(() -> store.verbs().reopen(it.id()));
         }
         return answer(it.id(), null);
     }

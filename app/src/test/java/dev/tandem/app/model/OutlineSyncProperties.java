@@ -97,8 +97,8 @@ class OutlineSyncProperties {
                 case 4 -> dev.outline().move(pick.id(), new OutlineStore.Target(pick.listId(), other.id(), null, null));
                 case 5 -> dev.outline().move(pick.id(), new OutlineStore.Target(random.nextBoolean() ? home.id() : work.id(),
                         null, sections.isEmpty() || random.nextBoolean() ? null : sections.get(0).id(), other.id()));
-                case 6 -> dev.subtrees().trash(pick.id());
-                case 7 -> dev.subtrees().restore(List.of(pick.id()));
+                case 6 -> dev.store().verbs().trash(pick.id());
+                case 7 -> dev.store().verbs().restore(List.of(pick.id()));
                 case 8 -> dev.store().setDone(pick.id(), random.nextBoolean());
                 case 9 -> {
                     if (sections.isEmpty()) {

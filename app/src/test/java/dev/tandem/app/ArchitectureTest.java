@@ -13,7 +13,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
@@ -148,7 +147,7 @@ class ArchitectureTest {
     /**
      * The model is the one door to the data: outside it no class holds the engine's database, takes one or
      * gets one, so what a write reads is decided in the model, inside the write's transaction. The engine's
-     * sync services reach it through {@link Replica}, which makes their calls with it. A class that
+     * sync services reach it through {@link dev.tandem.app.model.Replica}, which makes their calls with it. A class that
      * implements the engine's own sync interfaces (the shared lists' engine and their blobs) is handed the
      * database by the engine's call, and may only pass it on to the engine calls it makes within that
      * call: what it needs to know of the rows (a list's name, which list a file belongs to) it asks the

@@ -5,7 +5,6 @@ import static dev.tandem.app.web.JsonText.obj;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddPlan;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The page's writes, each through the model as the desktop's are: quick add ({@link QuickAddPlan}), ticking
- * ({@link TodoVerbs}, as the window's), an edit made on what the page last saw ({@link WebEdits}), a
+ * ({@link dev.tandem.app.model.TodoVerbs}, as the window's), an edit made on what the page last saw ({@link WebEdits}), a
  * move in a list ({@link WebMoves}), the Trash, and a check box of a note ({@link NoteChecks}). They are the entries of the page's outbox
  * ({@link Outbox}), each applied inside the transaction that claims it. A refused write throws
  * {@link BadRequest} and writes nothing.

@@ -97,7 +97,7 @@ final class WriteTools {
         String text = a.required("text", TextLimits.MAX_TITLE_CHARS).strip();
         String notes = a.text("notes", MAX_APPEND);
         boolean parse = !Boolean.FALSE.equals(a.values().get("parse"));
-        QuickAddPlan plan = parse ? QuickAddPlan.read(text, List.of(), new Listing.SmartListing(Listing.Smart.INBOX),
+        QuickAddPlan plan = parse ? QuickAddPlan.read(text, List.of(), new Listing.BuiltInListing(Listing.BuiltIn.INBOX),
                 ZonedDateTime.now(store.dateClock())) : null;
         if (plan != null && plan.problem(text).isPresent()) {
             throw new ToolArgs.Refused(plan.problem(text).get());
@@ -124,7 +124,7 @@ final class WriteTools {
     private Map<String, Object> addSubtask(ToolArgs a) {
         Item parent = scope.item(store, a.required("parentId", 100));
         String text = a.required("text", TextLimits.MAX_TITLE_CHARS).strip();
-        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), new Listing.SmartListing(Listing.Smart.INBOX),
+        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), new Listing.BuiltInListing(Listing.BuiltIn.INBOX),
                 ZonedDateTime.now(store.dateClock()));
         Optional<String> problem = plan.problem(text);
         if (problem.isPresent()) {

@@ -90,7 +90,7 @@ final class WebWrites {
         Listing shown = ApiRoutes.listing(view == null ? "inbox" : view, "");
         if (shown instanceof Listing.UserListing l && store.list(l.listId()).isEmpty()) {
             gone = "server.add.toInboxListGone";
-            shown = new Listing.SmartListing(Listing.Smart.INBOX);
+            shown = new Listing.BuiltInListing(Listing.BuiltIn.INBOX);
         }
         QuickAddPlan plan = QuickAddPlan.read(text, List.of(), shown, typedAt(typedAt));
         Optional<String> problem = plan.problem(text);

@@ -162,13 +162,14 @@ final class WriteTools {
             throw new ToolArgs.Refused("A note is never done");
         }
         if (done && !it.isDone()) {
-            Optional<Item> next = refusing(() -> store.verbs().complete(it.id(), false)).flatMap(c -> c.next());
+            Optional<Item> next = refusing(() -> store.verbs().complete(it.id(), false, scope::sees))
+                    .orElseThrow(() -> unseen(it.id())).next();
             Map<String, Object> m = answer(it.id(), null);
             next.ifPresent(n -> m.put("next", items.brief(n)));
             return m;
         }
         if (!done) {
-            refusing(() -> store.verbs().reopen(it.id()));
+            refusing(() -> store.verbs().reopen(it.id(), scope::sees)).orElseThrow(() -> unseen(it.id()));
         }
         return answer(it.id(), null);
     }
@@ -216,10 +217,15 @@ final class WriteTools {
     private void write(String id, UnaryOperator<Item> patch) {
         refusing(() -> store.update(id, it -> {
             if (!scope.sees(it)) {
-                throw new ToolArgs.Refused("No item has the id \"" + id + "\" in the lists this server may see");
+                throw unseen(id);
             }
             return patch.apply(it);
         }));
+    }
+
+    /** The refusal of an item this server may not see (or that is gone), checked in the write's transaction. */
+    private static ToolArgs.Refused unseen(String id) {
+        return new ToolArgs.Refused("No item has the id \"" + id + "\" in the lists this server may see");
     }
 
     private Map<String, Object> answer(String id, String said) {

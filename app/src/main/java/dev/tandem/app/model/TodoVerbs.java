@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What Done, Reopen, Delete (to the Trash), Restore and Snooze do to a todo, decided here once for every door
@@ -35,8 +36,14 @@ public final class TodoVerbs {
 
     /** Completes {@code id} (with its open subtasks when {@code withSubtasks}); empty when there is no such todo. */
     public Optional<Completed> complete(String id, boolean withSubtasks) {
+        return complete(id, withSubtasks, it -> true);
+    }
+
+    /** As above, only when {@code may} allows the todo as it is in the transaction (a door that sees some lists). */
+    public Optional<Completed> complete(String id, boolean withSubtasks, Predicate<Item> may) {
         long now = clock.millis();
-        return db.transactionResult(tx -> tx.get(Item.class, id).map(it -> complete(tx, it, withSubtasks, now)));
+        return db.transactionResult(tx -> tx.get(Item.class, id).filter(may)
+                .map(it -> complete(tx, it, withSubtasks, now)));
     }
 
     private static Completed complete(Tx tx, Item it, boolean withSubtasks, long now) {
@@ -77,8 +84,14 @@ public final class TodoVerbs {
 
     /** Reopens a done todo (its next occurrence, if any, stays); returns it as it was, empty when there is none. */
     public Optional<Item> reopen(String id) {
+        return reopen(id, it -> true);
+    }
+
+    /** As above, only when {@code may} allows the todo as it is in the transaction (a door that sees some lists). */
+    public Optional<Item> reopen(String id, Predicate<Item> may) {
         long now = clock.millis();
-        return db.transactionResult(tx -> ItemWrites.update(tx, id, it -> it.isDone() ? it.withDone(false, now) : it));
+        return db.transactionResult(tx -> tx.get(Item.class, id).filter(may)
+                .flatMap(x -> ItemWrites.update(tx, id, it -> it.isDone() ? it.withDone(false, now) : it)));
     }
 
     /** Undoes {@link #reopen}: a todo still open gets back the done fields it had in {@code before}. */

@@ -13,7 +13,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Replica;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
@@ -148,7 +147,7 @@ class ArchitectureTest {
     /**
      * The model is the one door to the data: outside it no class holds the engine's database, takes one or
      * gets one, so what a write reads is decided in the model, inside the write's transaction. The engine's
-     * sync services reach it through {@link Replica}, which makes their calls with it. A class that
+     * sync services reach it through {@link dev.tandem.app.model.Replica}, which makes their calls with it. A class that
      * implements the engine's own sync interfaces (the shared lists' engine and their blobs) is handed the
      * database by the engine's call, and may only pass it on to the engine calls it makes within that
      * call: what it needs to know of the rows (a list's name, which list a file belongs to) it asks the
@@ -236,6 +235,24 @@ class ArchitectureTest {
                 .orShould().callMethod(TodoStore.class, "writeAll", Function.class)
                 .because("which rows go with a write (an item's tags and links) and what is checked first is decided"
                         + " once, in the model")
+                .check(MAIN);
+    }
+
+    @Test
+    void doneAndTrash_areWrittenOnlyByTheModel() {
+        Set<String> setters = Set.of("withDone", "withDoneFields", "withTrashedAt");
+        // What Done, Reopen, Delete and Restore do is decided once, in the model's verbs (TodoVerbs): no door
+        // writes these fields itself. Two copy whole rows from outside, as they are there: a CalDAV server's
+        // completed state merged field by field (a series is moved on by caldav's Repeats), and the import. The
+        // editor's check box is still a field of its one edit (FieldEdit), its next occurrence the model's.
+        noClasses().that().resideOutsideOfPackage(APP + ".model..")
+                .and().doNotHaveFullyQualifiedName(ImportWriter.class.getName())
+                .and().doNotHaveFullyQualifiedName(APP + ".caldav.Merge")
+                .and().doNotHaveFullyQualifiedName(APP + ".vm.editor.FieldEdit")
+                .should().callMethodWhere(DescribedPredicate.describe("a write of an item's done or trash fields",
+                        call -> call.getTargetOwner().isEquivalentTo(Item.class) && setters.contains(call.getName())))
+                .because("completing, reopening and trashing a todo touch its series and its subtasks, decided once"
+                        + " in the model (TodoVerbs)")
                 .check(MAIN);
     }
 

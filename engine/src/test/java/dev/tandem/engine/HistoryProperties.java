@@ -6,7 +6,6 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.testing.ManualClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -259,15 +259,9 @@ public final class ReminderAgent implements AutoCloseable {
             return;
         }
         if (Notifier.DONE.equals(key)) {
-            store.get(s.id()).ifPresent(it -> {
-                if (it.repeat() != null) {
-                    store.series().complete(it.id());
-                } else {
-                    store.setDone(it.id(), true);
-                }
-            });
+            store.verbs().complete(s.id(), false);
         } else if (Notifier.SNOOZE.equals(key)) {
-            reminders.snooze(s.id(), ReminderStore.SNOOZE);
+            store.verbs().snooze(s.id());
         }
     }
 

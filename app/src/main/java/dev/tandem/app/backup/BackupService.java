@@ -6,10 +6,8 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.Listeners;
-import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
-import dev.tandem.engine.TandemException;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,7 +149,7 @@ public final class BackupService implements AutoCloseable {
      * the backup taken before it ({@link Retention}). A failure is kept in the status until a
      * backup succeeds.
      *
-     * @throws TandemException or {@link UncheckedIOException} saying why; also kept in the status
+     * @throws dev.tandem.engine.TandemException or {@link UncheckedIOException} saying why; also kept in the status
      * @throws IllegalArgumentException for a folder inside the data dir
      */
     public Entry backupNow(Path folder) {
@@ -239,7 +237,7 @@ public final class BackupService implements AutoCloseable {
      * the file's own triggers, views or indexes), a device id of its own, and no sync settings.
      *
      * @throws IllegalArgumentException when {@code newDir} holds anything already
-     * @throws BackupException for a wrong passphrase or a file cut short or altered
+     * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short or altered
      */
     public static BackupFile intoNewProfile(Path backup, char[] passphrase, Path newDir, String dbFile)
             throws IOException {

@@ -139,14 +139,12 @@ final class OutlineCommands {
         return Outline.of(items.stream().map(i -> i.withCollapsed(false)).toList(), sections, Map.of());
     }
 
-    /** With --with-subtasks completes the open subtasks too; without it, refuses a parent that has some. */
-    static void completeSubtasks(TodoStore store, Item it, boolean withSubtasks) {
-        Subtrees subtrees = new Subtrees(store);
-        int open = subtrees.openUnder(it.id()).size();
-        if (open > 0 && !withSubtasks) {
+    /** Refuses to complete a parent with open subtasks unless --with-subtasks says to complete them too. */
+    static void refuseOpenSubtasks(TodoStore store, Item it, boolean withSubtasks) {
+        int open = withSubtasks ? 0 : new Subtrees(store).openUnder(it.id()).size();
+        if (open > 0) {
             throw new Failure(Messages.text("cli.outline.openSubtasks", it.titleOrEmpty(), open,
                     TodoCommands.shortId(it.id())));
         }
-        subtrees.completeUnder(it.id());
     }
 }

@@ -2,12 +2,12 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
-import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
@@ -247,16 +247,23 @@ final class TodoCommands {
         if (done && it.isNote()) {
             throw new Failure(Messages.text("cli.todo.doneNote", it.titleOrEmpty(), shortId(it.id())));
         }
-        if (done && !it.isDone()) {
-            OutlineCommands.completeSubtasks(store, it, a.flags().contains("--with-subtasks"));
-        }
-        if (done && it.repeat() != null) {
-            SeriesStore.Step step = store.series().complete(it.id()).orElseThrow();
+        if (!done) {
+            store.verbs().reopen(it.id());
+        } else if (!it.isDone()) {
+            boolean withSubtasks = a.flags().contains("--with-subtasks");
+            OutlineCommands.refuseOpenSubtasks(store, it, withSubtasks);
+            Completed c = store.verbs().complete(it.id(), withSubtasks).orElseThrow();
+            if (it.repeat() != null) {
+                err.println(Messages.text("cli.todo.done", it.titleOrEmpty()));
+                printNext(store, c.step(), it);
+                return 0;
+            }
+        } else if (it.repeat() != null) {
+            // Done already: the next occurrence is there (made here or where it was completed).
             err.println(Messages.text("cli.todo.done", it.titleOrEmpty()));
-            printNext(store, step, it);
+            printNext(store, new SeriesStore.Step(it, null), it);
             return 0;
         }
-        store.setDone(it.id(), done);
         err.println(Messages.text(done ? "cli.todo.done" : "cli.todo.reopened", it.titleOrEmpty()));
         return 0;
     }
@@ -357,7 +364,7 @@ final class TodoCommands {
 
     int rm(TodoStore store, Args a) {
         Item it = resolve(store, a.one("rm", "ID"));
-        int n = new Subtrees(store).trash(it.id()).size();
+        int n = store.verbs().trash(it.id()).size();
         err.println(Messages.text("cli.todo.trashed", it.titleOrEmpty(), Math.max(0, n - 1)));
         return 0;
     }

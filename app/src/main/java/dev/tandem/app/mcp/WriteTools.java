@@ -97,7 +97,7 @@ final class WriteTools {
         String text = a.required("text", TextLimits.MAX_TITLE_CHARS).strip();
         String notes = a.text("notes", MAX_APPEND);
         boolean parse = !Boolean.FALSE.equals(a.values().get("parse"));
-        QuickAddPlan plan = parse ? QuickAddPlan.read(text, List.of(), new Listing.SmartListing(Listing.Smart.INBOX),
+        QuickAddPlan plan = parse ? QuickAddPlan.read(text, List.of(), new Listing.BuiltInListing(Listing.BuiltIn.INBOX),
                 ZonedDateTime.now(store.dateClock())) : null;
         if (plan != null && plan.problem(text).isPresent()) {
             throw new ToolArgs.Refused(plan.problem(text).get());
@@ -124,7 +124,7 @@ final class WriteTools {
     private Map<String, Object> addSubtask(ToolArgs a) {
         Item parent = scope.item(store, a.required("parentId", 100));
         String text = a.required("text", TextLimits.MAX_TITLE_CHARS).strip();
-        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), new Listing.SmartListing(Listing.Smart.INBOX),
+        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), new Listing.BuiltInListing(Listing.BuiltIn.INBOX),
                 ZonedDateTime.now(store.dateClock()));
         Optional<String> problem = plan.problem(text);
         if (problem.isPresent()) {
@@ -162,13 +162,14 @@ final class WriteTools {
             throw new ToolArgs.Refused("A note is never done");
         }
         if (done && !it.isDone()) {
-            Optional<Item> next = refusing(() -> store.series().complete(it.id())).flatMap(s -> s.next());
+            Optional<Item> next = refusing(() -> store.verbs().complete(it.id(), false, scope::sees))
+                    .orElseThrow(() -> unseen(it.id())).next();
             Map<String, Object> m = answer(it.id(), null);
             next.ifPresent(n -> m.put("next", items.brief(n)));
             return m;
         }
         if (!done) {
-            write(it.id(), i -> i.isDone() ? i.withDone(false, store.clock().millis()) : i);
+            refusing(() -> store.verbs().reopen(it.id(), scope::sees)).orElseThrow(() -> unseen(it.id()));
         }
         return answer(it.id(), null);
     }
@@ -216,10 +217,15 @@ final class WriteTools {
     private void write(String id, UnaryOperator<Item> patch) {
         refusing(() -> store.update(id, it -> {
             if (!scope.sees(it)) {
-                throw new ToolArgs.Refused("No item has the id \"" + id + "\" in the lists this server may see");
+                throw unseen(id);
             }
             return patch.apply(it);
         }));
+    }
+
+    /** The refusal of an item this server may not see (or that is gone), checked in the write's transaction. */
+    private static ToolArgs.Refused unseen(String id) {
+        return new ToolArgs.Refused("No item has the id \"" + id + "\" in the lists this server may see");
     }
 
     private Map<String, Object> answer(String id, String said) {

@@ -1,6 +1,5 @@
 package dev.tandem.app.model;
 
-import dev.tandem.engine.BackupException;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
@@ -56,7 +55,7 @@ public final class BackupRestore {
      * restore: its rows copied into a scratch copy in {@code scratchDir} (the profile's own folder,
      * which is private) made from this version's schema, read, and deleted.
      *
-     * @throws BackupException for a wrong passphrase or a file cut short, altered
+     * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short, altered
      *         or no backup; nothing was changed
      */
     public static BackupRestore read(Path backup, char[] passphrase, Path scratchDir) {

@@ -46,6 +46,22 @@ public final class BulkEdits {
         return apply(ids, it -> it.isDone() || it.isNote() ? null : it.withDone(true, now), true, now);
     }
 
+    /** Moves the todos not in the Trash yet to the Trash, each alone (its subtasks stay where they are). */
+    public Done trash(List<String> ids) {
+        long now = store.clock().millis();
+        return apply(ids, it -> it.isTrashed() ? null : it.withTrashedAt(now), false, now);
+    }
+
+    /** Undoes {@link #complete}: the done fields as they were, and the next occurrences it created go. */
+    public void uncomplete(Done done) {
+        undo(done, (cur, b) -> cur.withDoneFields(b.done(), b.doneAt()));
+    }
+
+    /** Undoes {@link #trash}: each todo's place in or out of the Trash as it was. */
+    public void untrash(Done done) {
+        undo(done, (cur, b) -> cur.withTrashedAt(b.trashedAt()));
+    }
+
     private Done apply(List<String> ids, UnaryOperator<Item> edit, boolean nextOccurrences, long now) {
         return store.writeAll(tx -> {
             List<Item> before = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterSql;
-import dev.tandem.engine.QueryTooCostlyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class FilteredItems {
     /**
      * What {@code filter} finds today in {@code store}, within a list's budget ({@link QueryCost}).
      *
-     * @throws QueryTooCostlyException when it ran past its budget (lately)
+     * @throws dev.tandem.engine.QueryTooCostlyException when it ran past its budget (lately)
      */
     public static List<Item> of(TodoStore store, Filter filter) {
         return of(store, filter, Integer.MAX_VALUE);
@@ -43,7 +42,7 @@ public final class FilteredItems {
      * How many todos {@code filter} finds on {@code day}, within {@code use}'s budget: a count beside a smart
      * list ({@link QueryCost.Use#COUNT}) or a list's total ({@link QueryCost.Use#LIST}).
      *
-     * @throws QueryTooCostlyException when it ran past its budget (lately)
+     * @throws dev.tandem.engine.QueryTooCostlyException when it ran past its budget (lately)
      */
     public static long count(TodoStore store, Filter filter, LocalDate day, QueryCost.Use use) {
         FilterSql sql = FilterSql.of(filter, day, store.dateClock().getZone(), store.sharedListIds());

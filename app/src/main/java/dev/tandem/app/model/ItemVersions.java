@@ -2,7 +2,6 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
-import dev.tandem.engine.History;
 import dev.tandem.engine.Tx;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Earlier versions of a todo or note, and bringing one back. A version is the item right after one of
- * its changes ({@link History#version}), or as it stood at a time ({@link History#asOf}); its tags are
+ * its changes ({@link dev.tandem.engine.History#version}), or as it stood at a time ({@link dev.tandem.engine.History#asOf}); its tags are
  * the tag rows that stood then. Bringing it back is an ordinary save of the chosen fields, so it syncs
  * as a new edit and merges field by field: it never rewinds a later edit of a field not chosen, on
  * this device or any other.

@@ -11,17 +11,18 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-/** What the item list shows: a smart list, a user list, a filter, or search results. */
+/** What the item list shows: a built-in view (Inbox, Today, …), a user list, a saved filter, or search results. */
 public sealed interface Listing {
     /** Stable key, also used by the sidebar and the counts query. */
     String key();
 
-    enum Smart { INBOX, TODAY, UPCOMING, SOMEDAY, COMPLETED, TRASH }
+    /** The views every profile has; "smart list" in code means a saved filter ({@link FilterListing}) only. */
+    enum BuiltIn { INBOX, TODAY, UPCOMING, SOMEDAY, COMPLETED, TRASH }
 
-    record SmartListing(Smart smart) implements Listing {
+    record BuiltInListing(BuiltIn builtIn) implements Listing {
         @Override
         public String key() {
-            return smart.name().toLowerCase(Locale.ROOT);
+            return builtIn.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -155,11 +156,11 @@ public sealed interface Listing {
     }
 
     static Listing inbox() {
-        return new SmartListing(Smart.INBOX);
+        return new BuiltInListing(BuiltIn.INBOX);
     }
 
-    static Listing of(Smart smart) {
-        return new SmartListing(smart);
+    static Listing of(BuiltIn builtIn) {
+        return new BuiltInListing(builtIn);
     }
 
     /** SQL and parameters for this view's live query (a filter read in UTC, sharing nothing). */
@@ -186,8 +187,8 @@ public sealed interface Listing {
                     .reloadingOn(FILTER_TABLES);
         }
         String t = today.toString();
-        if (view instanceof SmartListing s) {
-            return switch (s.smart()) {
+        if (view instanceof BuiltInListing s) {
+            return switch (s.builtIn()) {
                 case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX + " AND " + Queries.NOT_SOMEDAY, List.of(),
                         sort, "createdAt, id", Order.CREATED);
                 case TODAY -> Query.of(Queries.OPEN_TODO + " AND " + Queries.TODAYS, List.of(t, t), sort,

@@ -3,7 +3,6 @@ package dev.tandem.app.model;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
  *
  * <p>A view whose query comes from outside (a smart list, a search: {@code cost} given) reads within a list's
  * budget ({@link QueryCost}): a read that runs over reaches the sink as {@link Sink#failed} with a
- * {@link QueryTooCostlyException}, and the view stays as it was until the next commit or search.
+ * {@link dev.tandem.engine.QueryTooCostlyException}, and the view stays as it was until the next commit or search.
  *
  * <p>Ordering: every load and patch runs on one serial executor, so they reach the sink in the
  * order they were computed. The listener is registered before the first load is queued, so a

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * need be) from one set when its time had already passed (which never does).
  */
 public final class ReminderStore {
-    /** How far a notification's "Snooze" moves the reminder. */
+    /** How far a notification's "Snooze" moves the reminder ({@link TodoVerbs#snooze}). */
     public static final Duration SNOOZE = Duration.ofMinutes(10);
     /** Open todos with a pending reminder, soonest first; a note never reminds (it has no time to be done by). */
     static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN_TODO
@@ -109,11 +109,5 @@ public final class ReminderStore {
     /** Pending, as {@link #PENDING} reads it: an open todo whose reminder is not dismissed. */
     private static boolean rings(Item it) {
         return it.reminderPending() && !it.isDone() && !it.isTrashed() && !it.isNote();
-    }
-
-    /** Moves the reminder to {@code by} from now. */
-    public Optional<Item> snooze(String id, Duration by) {
-        long at = store.clock().millis() + by.toMillis();
-        return store.update(id, it -> it.withRemindAt(at));
     }
 }

@@ -1,10 +1,9 @@
 package dev.tandem.app.model;
 
-import dev.tandem.app.model.filter.Filter;
 import dev.tandem.engine.Table;
 
 /**
- * A smart list: a name, its query ({@link Filter#text}), a colour (a
+ * A smart list: a name, its query ({@link dev.tandem.app.model.filter.Filter#text}), a colour (a
  * {@code #rrggbb} or empty) and its place among the others ({@code rank}, a fractional key). A row,
  * so it syncs as lists do.
  */

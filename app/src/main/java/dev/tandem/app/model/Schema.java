@@ -1,11 +1,9 @@
 package dev.tandem.app.model;
 
-import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.MergeRule;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The app's schema as the engine's plain SQL migrations: one statement per step, applied in order,
@@ -39,7 +37,7 @@ public final class Schema {
     /**
      * Makes the database {@code file} with this schema, from these migrations alone, and closes
      * it: where a restore puts a backup's rows, so nothing of the backup's own schema is kept
-     * ({@link Backups#unpack(Path, char[], Path, Consumer)}).
+     * ({@link dev.tandem.engine.Backups#unpack(Path, char[], Path, Consumer)}).
      */
     public static void create(Path file) {
         try (Db db = database(file).build()) {

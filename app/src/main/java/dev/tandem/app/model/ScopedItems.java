@@ -2,7 +2,6 @@ package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterSql;
-import dev.tandem.engine.QueryTooCostlyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +27,7 @@ public final class ScopedItems {
      * The todos {@code filter} finds today, in its smart list's order, {@code limit} of them after the first
      * {@code offset}, only in {@code lists} when not null (empty: none).
      *
-     * @throws QueryTooCostlyException when it ran past its budget (lately)
+     * @throws dev.tandem.engine.QueryTooCostlyException when it ran past its budget (lately)
      */
     public static List<Item> page(TodoStore store, Filter filter, Collection<String> lists, int offset, int limit) {
         if (lists != null && lists.isEmpty()) {
@@ -47,7 +46,7 @@ public final class ScopedItems {
      * The open todos due from {@code from} to {@code last}, and the repeating ones due before {@code from}, earliest
      * first, at most {@code limit}, only in {@code lists} when not null.
      *
-     * @throws QueryTooCostlyException when it ran past its budget (lately)
+     * @throws dev.tandem.engine.QueryTooCostlyException when it ran past its budget (lately)
      */
     public static List<Item> days(TodoStore store, LocalDate from, LocalDate last, Collection<String> lists, int limit) {
         if (lists != null && lists.isEmpty()) {

@@ -60,18 +60,11 @@ public final class SeriesStore {
     }
 
     /**
-     * Marks the todo done; if it repeats, creates the next occurrence in the same transaction. A note is
-     * never completed: nothing changes.
+     * Completes the todo alone ({@link TodoVerbs#complete}): if it repeats, the next occurrence comes in the same
+     * transaction. A note is never completed: nothing changes.
      */
     public Optional<Step> complete(String id) {
-        long now = store.clock().millis();
-        return write(id, (tx, it) -> {
-            if (it.isDone() || it.isNote()) {
-                return null;
-            }
-            tx.save(it.withDone(true, now));
-            return new Step(it, createNext(tx, it, now));
-        });
+        return store.verbs().complete(id, false).map(Completed::step);
     }
 
     /** Moves on to the next occurrence without completing this one: the next is created, this one is deleted. */

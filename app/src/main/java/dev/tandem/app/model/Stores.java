@@ -17,6 +17,7 @@ final class Stores {
     private volatile SectionStore sections;
     private volatile SavedFilters savedFilters;
     private volatile SeriesStore series;
+    private volatile TodoVerbs verbs;
     private volatile ReminderStore reminders;
     private volatile ConflictStore conflicts;
     private volatile AttachmentStore attachments;
@@ -69,6 +70,11 @@ final class Stores {
     SavedFilters savedFilters() {
         SavedFilters s = savedFilters;
         return s != null ? s : (savedFilters = new SavedFilters(store));
+    }
+
+    TodoVerbs verbs() {
+        TodoVerbs s = verbs;
+        return s != null ? s : (verbs = new TodoVerbs(store));
     }
 
     SeriesStore series() {

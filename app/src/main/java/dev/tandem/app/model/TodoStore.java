@@ -102,7 +102,12 @@ public final class TodoStore implements AutoCloseable {
         return stores.savedFilters();
     }
 
-    /** Repeating todos: completing, skipping and ending a series. */
+    /** Done, Reopen, Delete, Restore and Snooze, each with its undo: what every door does to a todo. */
+    public TodoVerbs verbs() {
+        return stores.verbs();
+    }
+
+    /** Repeating todos: skipping, detaching and ending a series (completing is a verb: {@link #verbs}). */
     public SeriesStore series() {
         return stores.series();
     }
@@ -198,7 +203,10 @@ public final class TodoStore implements AutoCloseable {
         return db.transactionResult(tx -> ItemWrites.update(tx, id, patch));
     }
 
-    /** Completes or reopens; a note is never completed (it is returned unchanged). */
+    /**
+     * Writes the done field alone, with none of completing's consequences (no next occurrence, subtasks left as they
+     * are): what a test or the demo sets a row up with. The app's doors complete and reopen through {@link #verbs}.
+     */
     public Optional<Item> setDone(String id, boolean done) {
         long now = clock.millis();
         return update(id, it -> it.isDone() == done || (done && it.isNote()) ? it : it.withDone(done, now));
@@ -209,11 +217,16 @@ public final class TodoStore implements AutoCloseable {
         return update(id, it -> it.isNote() == note ? it : it.withNote(note));
     }
 
+    /**
+     * Moves this one item to the Trash, its subtasks left where they are: what a calendar server's deletion of one
+     * task says. A person's Delete is {@link TodoVerbs#trash}, which takes the subtasks along.
+     */
     public Optional<Item> trash(String id) {
         long now = clock.millis();
         return update(id, it -> it.isTrashed() ? it : it.withTrashedAt(now));
     }
 
+    /** Takes this one item out of the Trash (a calendar server's task back); a person's Restore is the verbs'. */
     public Optional<Item> untrash(String id) {
         return update(id, it -> it.withTrashedAt(null));
     }

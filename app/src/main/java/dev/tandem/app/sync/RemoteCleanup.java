@@ -2,7 +2,6 @@ package dev.tandem.app.sync;
 
 import dev.tandem.app.model.Replica;
 import dev.tandem.engine.sync.BlobSweep;
-import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.SyncEngine;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * "Clean up the remote": the attached files on the remote that nothing names any more (no item, no
  * version, nothing in the Trash), counted first and deleted only when asked, and then only those unused
- * for {@link #GRACE} and seen so by every device ({@link RemoteBlobs#sweep}).
+ * for {@link #GRACE} and seen so by every device ({@link dev.tandem.engine.sync.RemoteBlobs#sweep}).
  * Both ask the remote: call off the JavaFX thread.
  */
 public final class RemoteCleanup {

@@ -35,10 +35,10 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
         LocalDate due = q.dueOn(now);
         // "start mon" or "someday" says when already: the view adds no deadline to it.
         boolean saysWhen = q.start() != null || q.someday();
-        if (due == null && !saysWhen && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
+        if (due == null && !saysWhen && shown instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.TODAY) {
             due = today;
         }
-        if (due == null && !saysWhen && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.UPCOMING) {
+        if (due == null && !saysWhen && shown instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.UPCOMING) {
             due = today.plusDays(1);
         }
         Long remindAt = new TodoDraft(new QuickAdd(q.title(), due, q.listName()), q.priority(), q.tags(), q.repeat(),

@@ -4,7 +4,6 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
 import java.time.DayOfWeek;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

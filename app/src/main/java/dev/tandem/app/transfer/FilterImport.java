@@ -3,7 +3,6 @@ package dev.tandem.app.transfer;
 import dev.tandem.app.model.DerivedIds;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.SavedFilter;
-import dev.tandem.app.model.SavedFilters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,7 @@ import java.util.function.UnaryOperator;
  * ({@link DerivedIds#savedFilter}), so one this profile has already keeps this profile's query, colour and place
  * and the archive's is not taken; one deleted here for good does not come back (a list comes back only for a todo
  * that needs it, and nothing needs a smart list); of a name the archive holds twice, the first wins. A new one is
- * saved as {@link SavedFilters#save} saves it (id from the name, the parser's text), ranked
+ * saved as {@link dev.tandem.app.model.SavedFilters#save} saves it (id from the name, the parser's text), ranked
  * after this profile's, in the archive's order.
  */
 final class FilterImport {

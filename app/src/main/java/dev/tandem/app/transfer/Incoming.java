@@ -4,7 +4,6 @@ import dev.tandem.app.model.DateRange;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.ui.messages.Messages;
@@ -30,7 +29,7 @@ import java.util.List;
  * @param sections sections of the lists (each {@code listId} names one of {@code lists}), found by id, then
  *                 by list and name, or created; an item's {@code sectionId} names one of them. An item's
  *                 {@code parentId} names another item (of the file or the profile), and its {@code rank} its
- *                 place among its siblings ({@link Rank}), null for none
+ *                 place among its siblings ({@link dev.tandem.app.model.Rank}), null for none
  * @param filters  smart lists (a Tandem backup), already read again by the parser ({@link FilterRows}), saved
  *                 unless this profile has one of that name ({@link FilterImport})
  */

@@ -1,6 +1,5 @@
 package dev.tandem.app.transfer;
 
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
@@ -29,7 +28,7 @@ public final class Limits {
     public static final int MAX_FILTERS = 1_000;
     /**
      * One attached file an import stores: far above the default attach limit
-     * ({@link AttachmentStore#DEFAULT_LIMIT}), so a file attached under a raised
+     * ({@link dev.tandem.app.model.AttachmentStore#DEFAULT_LIMIT}), so a file attached under a raised
      * limit comes back from a backup, and still a bound on what one hostile entry can fill the disk with.
      */
     public static final long MAX_ATTACHMENT_BYTES = 2L * 1000 * 1000 * 1000;

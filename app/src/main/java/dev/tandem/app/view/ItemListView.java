@@ -1,6 +1,5 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.vm.EmptyState;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
@@ -25,7 +24,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
- * The live item list. Its items are the view-model's {@link LiveList}, which
+ * The live item list. Its items are the view-model's {@link dev.tandem.app.fx.LiveList}, which
  * applies row diffs in place; around each diff this view restores the selection by id if a moved
  * row lost it, so the selection and scroll position survive updates from sync.
  */

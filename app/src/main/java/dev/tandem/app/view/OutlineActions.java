@@ -2,7 +2,6 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.List;
 import javafx.scene.control.IndexedCell;
@@ -12,7 +11,7 @@ import javafx.scene.control.skin.VirtualFlow;
  * What the item list does in a list's own order, beyond its rows: the keys that move, indent and fold, the
  * drop of a dragged row, and keeping a moved row selected and in view while its move arrives (the selection
  * otherwise follows the row by id, {@link ItemListView}). The commands themselves are the view-model's
- * ({@link OutlineCommands}); nothing here waits on the store.
+ * ({@link dev.tandem.app.vm.outline.OutlineCommands}); nothing here waits on the store.
  */
 public final class OutlineActions {
     private final ItemListView list;

@@ -1,6 +1,5 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.view.calendar.CalendarDrag;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -18,7 +17,7 @@ import javafx.scene.input.MouseEvent;
  * Reordering the rows of a list view with the mouse: press a row, drag it over another and release. The
  * row under the pointer shows where the dragged one would go ({@code :drop-above}, {@code :drop-into},
  * {@code :drop-below}); near the list's top or bottom edge the list scrolls. Plain mouse events rather
- * than the platform's drag and drop, as in {@link CalendarDrag}: the drag never leaves the list, needs no
+ * than the platform's drag and drop, as in {@link dev.tandem.app.view.calendar.CalendarDrag}: the drag never leaves the list, needs no
  * dragboard, and a press and release in place stays a click.
  */
 final class RowDrag<T> {

@@ -55,7 +55,7 @@ public final class SidebarView extends VBox {
     private final MainViewModel vm;
     private final ListView<SidebarEntry> list = new ListView<>();
     private boolean syncing;
-    /** Lists are dragged up and down to order them (the smart views and tags keep their places). */
+    /** Lists are dragged up and down to order them (the built-in views and tags keep their places). */
     private final RowDrag<SidebarEntry> drag;
 
     public SidebarView(MainViewModel vm, String deviceName) {

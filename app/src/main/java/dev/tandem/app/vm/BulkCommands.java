@@ -21,14 +21,12 @@ import java.util.function.UnaryOperator;
  * occurrences in the same transaction, and undo removes them.
  */
 public final class BulkCommands {
-    private final TodoStore store;
     private final BulkEdits edits;
     private final Async async;
     private final UndoManager undo;
     private final Consumer<String> say;
 
     BulkCommands(TodoStore store, Async async, UndoManager undo, Consumer<String> say) {
-        this.store = store;
         this.edits = new BulkEdits(store);
         this.async = async;
         this.undo = undo;
@@ -36,7 +34,7 @@ public final class BulkCommands {
     }
 
     public void complete(List<ItemRow> rows) {
-        run(rows, "main.bulk.complete", edits::complete, (cur, b) -> cur.withDoneFields(b.done(), b.doneAt()));
+        run(rows, "main.bulk.complete", edits::complete, edits::uncomplete);
     }
 
     public void moveToList(List<ItemRow> rows, String listId) {
@@ -53,9 +51,7 @@ public final class BulkCommands {
     }
 
     public void trash(List<ItemRow> rows) {
-        long now = store.clock().millis();
-        edit(rows, "main.bulk.trash", it -> it.isTrashed() ? null : it.withTrashedAt(now),
-                (cur, b) -> cur.withTrashedAt(b.trashedAt()));
+        run(rows, "main.bulk.trash", edits::trash, edits::untrash);
     }
 
     /** Adds {@code tag} to every selected todo; undo removes it from those that did not have it. */
@@ -73,15 +69,14 @@ public final class BulkCommands {
 
     /** As {@link #run}, for an edit of each todo on its own ({@link BulkEdits#edit}). */
     private void edit(List<ItemRow> rows, String labelKey, UnaryOperator<Item> edit, BinaryOperator<Item> restore) {
-        run(rows, labelKey, ids -> edits.edit(ids, edit), restore);
+        run(rows, labelKey, ids -> edits.edit(ids, edit), done -> edits.undo(done, restore));
     }
 
     /**
-     * Runs {@code action} on the selected todos and pushes its undo, in which {@code restore} makes
-     * each todo from its current and former self.
+     * Runs {@code action} on the selected todos and pushes its undo, {@code undoIt} of what it did.
      */
     private void run(List<ItemRow> rows, String labelKey, Function<List<String>, BulkEdits.Done> action,
-                     BinaryOperator<Item> restore) {
+                     Consumer<BulkEdits.Done> undoIt) {
         List<String> ids = todoIds(rows);
         if (ids.isEmpty()) {
             return;
@@ -93,7 +88,7 @@ public final class BulkCommands {
             String label = Messages.text(labelKey, done.before().size());
             // Redo runs the action again on the todos it changed; undo then puts back what that redo changed.
             AtomicReference<BulkEdits.Done> last = new AtomicReference<>(done);
-            undo.push(label, () -> edits.undo(last.get(), restore),
+            undo.push(label, () -> undoIt.accept(last.get()),
                     () -> last.set(action.apply(last.get().before().stream().map(Item::id).toList())));
             say.accept(Messages.text("main.bulk.done", label));
         });

@@ -1,13 +1,11 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.vm.attachment.AttachmentsViewModel;
-import dev.tandem.app.vm.editor.NotesViewModel;
 
 /**
  * Opens a link from a note in the system's browser or mail program, or an attached file's local copy
  * ({@code file:} address) with the system's application for it. The app hands in the JavaFX host
- * services; tests hand in a recorder. {@link NotesViewModel} calls it for web and mail links only;
- * {@link AttachmentsViewModel} for attachments, off the FX thread (the system may take a while).
+ * services; tests hand in a recorder. {@link dev.tandem.app.vm.editor.NotesViewModel} calls it for web and mail links only;
+ * {@link dev.tandem.app.vm.attachment.AttachmentsViewModel} for attachments, off the FX thread (the system may take a while).
  */
 @FunctionalInterface
 public interface LinkOpener {

@@ -101,7 +101,7 @@ final class Navigation {
     /** Whether {@code v} in {@code order} is shown as an outline: a user list or the Inbox in its own order. */
     private static boolean isOutlined(Listing v, ListOrder order) {
         return (order == null || order == ListOrder.DEFAULT) && (v instanceof Listing.UserListing
-                || v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX);
+                || v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.INBOX);
     }
 
     void select(Listing v) {
@@ -169,7 +169,7 @@ final class Navigation {
     /** The date moved on: the counts, and Today or Upcoming when shown, are asked for the new one. */
     void onNewDay(LocalDate today) {
         sidebar.bindCounts(today);
-        if (view.get() instanceof Listing.SmartListing s && (s.smart() == Listing.Smart.TODAY || s.smart() == Listing.Smart.UPCOMING)) {
+        if (view.get() instanceof Listing.BuiltInListing s && (s.builtIn() == Listing.BuiltIn.TODAY || s.builtIn() == Listing.BuiltIn.UPCOMING)) {
             bindItems(view.get());
         }
     }
@@ -202,8 +202,8 @@ final class Navigation {
     }
 
     String titleOf(Listing v) {
-        if (v instanceof Listing.SmartListing s) {
-            return SidebarViewModel.smartTitle(s.smart());
+        if (v instanceof Listing.BuiltInListing s) {
+            return SidebarViewModel.builtInTitle(s.builtIn());
         }
         if (v instanceof Listing.UserListing l) {
             return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()

@@ -100,8 +100,8 @@ final class QuickAdds {
      * one added there goes to the Inbox, and the message says where it went.
      */
     private void saidNote(TodoStore.Added added) {
-        boolean toInbox = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
-                && s.smart() != Listing.Smart.INBOX;
+        boolean toInbox = added.item().listId() == null && view.get() instanceof Listing.BuiltInListing s
+                && s.builtIn() != Listing.BuiltIn.INBOX;
         if (added.item().listId() != null) {
             sayAdded(true, added, null);
         } else {

@@ -135,7 +135,7 @@ public final class ReminderScheduler implements AutoCloseable {
 
     /** The notification's "Snooze 10 min". */
     public void snooze(Reminder r) {
-        async.run(() -> reminders.snooze(r.itemId(), SNOOZE), x -> { });
+        async.run(() -> store.verbs().snooze(r.itemId()), x -> { });
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SavedFilter;
 
 /**
- * One row of the sidebar: a smart view, a saved filter, a user list, a tag, or the conflicts view.
+ * One row of the sidebar: a built-in view, a saved filter, a user list, a tag, or the conflicts view.
  *
  * @param count  the number shown beside it (none when 0 or less; for a saved filter,
  *               {@link FilterCounts#TOO_SLOW}: too slow to count)
@@ -32,7 +32,7 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
         return !with.isEmpty();
     }
 
-    public enum Kind { SMART, FILTER, LIST, CONFLICTS, TAG }
+    public enum Kind { BUILT_IN, FILTER, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
     public enum Icon { INBOX, TODAY, UPCOMING, SOMEDAY, AGENDA, CALENDAR, COMPLETED, TRASH, FILTER, LIST, SHARED_LIST, CONFLICTS, TAG }
@@ -53,10 +53,10 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
         if (view instanceof Listing.Calendar) {
             return Icon.CALENDAR;
         }
-        if (kind == Kind.CONFLICTS || !(view instanceof Listing.SmartListing s)) {
+        if (kind == Kind.CONFLICTS || !(view instanceof Listing.BuiltInListing s)) {
             return Icon.CONFLICTS;
         }
-        return switch (s.smart()) {
+        return switch (s.builtIn()) {
             case INBOX -> Icon.INBOX;
             case TODAY -> Icon.TODAY;
             case UPCOMING -> Icon.UPCOMING;

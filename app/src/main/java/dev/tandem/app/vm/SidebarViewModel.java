@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The sidebar's rows: the smart views, the saved filters, the user lists, the tags and Conflicts, each with its
+ * The sidebar's rows: the built-in views, the saved filters, the user lists, the tags and Conflicts, each with its
  * live count. The views' and lists' counts are one query for one date ({@link #bindCounts}), each saved
  * filter's its own ({@link SmartListFeed}); changes on the UI executor only.
  */
@@ -97,8 +97,8 @@ final class SidebarViewModel implements AutoCloseable {
         shared = Map.copyOf(lists);
     }
 
-    static String smartTitle(Listing.Smart smart) {
-        return switch (smart) {
+    static String builtInTitle(Listing.BuiltIn builtIn) {
+        return switch (builtIn) {
             case INBOX -> Messages.text("main.sidebar.inbox");
             case TODAY -> Messages.text("main.sidebar.today");
             case UPCOMING -> Messages.text("main.sidebar.upcoming");
@@ -111,16 +111,16 @@ final class SidebarViewModel implements AutoCloseable {
     /** Applies the rows for these lists and the last counts as a diff, so unchanged rows stay put. */
     void rebuild(List<TodoList> lists) {
         List<SidebarEntry> next = new ArrayList<>();
-        for (Listing.Smart s : Listing.Smart.values()) {
+        for (Listing.BuiltIn s : Listing.BuiltIn.values()) {
             Listing v = Listing.of(s);
-            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, ""));
-            if (s == Listing.Smart.UPCOMING) {
+            next.add(new SidebarEntry(v.key(), builtInTitle(s), SidebarEntry.Kind.BUILT_IN, v, count(v.key()), false, ""));
+            if (s == Listing.BuiltIn.UPCOMING) {
                 // The next days by day, right under Upcoming; no count: its rows are days, not a number of todos.
                 Listing a = Listing.agenda();
-                next.add(new SidebarEntry(a.key(), Messages.text("main.sidebar.agenda"), SidebarEntry.Kind.SMART, a, 0, false,
+                next.add(new SidebarEntry(a.key(), Messages.text("main.sidebar.agenda"), SidebarEntry.Kind.BUILT_IN, a, 0, false,
                         ""));
                 Listing c = Listing.calendar();
-                next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.calendar"), SidebarEntry.Kind.SMART, c, 0, false,
+                next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.calendar"), SidebarEntry.Kind.BUILT_IN, c, 0, false,
                         ""));
             }
         }

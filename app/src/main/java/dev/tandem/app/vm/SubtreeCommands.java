@@ -1,33 +1,31 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.ui.messages.Messages;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Completing, deleting and restoring a todo with its subtasks, each one undo step: completing a parent with
  * open subtasks asks first and completes them with it; a repeating parent's next occurrence comes with fresh
- * subtasks ({@link SeriesStore}); deleting takes the subtasks to the Trash along, and restoring brings back
- * those and any deleted todo above. Store calls run on the background executor.
+ * subtasks; deleting takes the subtasks to the Trash along, and restoring brings back
+ * those and any deleted todo above ({@link TodoVerbs} decides all of it). Store calls run on the background executor.
  */
 final class SubtreeCommands {
-    private final TodoStore store;
-    private final SeriesStore series;
+    private final TodoVerbs verbs;
     private final Subtrees subtrees;
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
     private final Consumer<String> say;
 
-    SubtreeCommands(TodoStore store, SeriesStore series, Async async, Dialogs dialogs, UndoManager undo, Consumer<String> say) {
-        this.store = store;
-        this.series = series;
+    SubtreeCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Consumer<String> say) {
+        this.verbs = store.verbs();
         this.subtrees = new Subtrees(store);
         this.async = async;
         this.dialogs = dialogs;
@@ -52,47 +50,24 @@ final class SubtreeCommands {
                     Messages.text("main.subtasks.confirmButton"))) {
                 return;
             }
-            boolean repeats = item.repeat() != null;
-            async.run(() -> completeAll(id, repeats), done -> {
-                AtomicReference<Done> last = new AtomicReference<>(done);
-                undo.push(Messages.text("main.undo.completeWithSubtasks", t), id, () -> uncomplete(last.get()),
-                        () -> last.set(completeAll(id, repeats)));
+            async.run(() -> verbs.complete(id, true), done -> done.ifPresent(d -> {
+                AtomicReference<Completed> last = new AtomicReference<>(d);
+                undo.push(Messages.text("main.undo.completeWithSubtasks", t), id, () -> verbs.uncomplete(last.get()),
+                        () -> verbs.complete(id, true).ifPresent(last::set));
                 say.accept(Messages.text("main.done.completedWithSubtasks", t, n));
-            });
+            }));
         });
-    }
-
-    private record Done(String id, List<String> children, SeriesStore.Step step) {
-    }
-
-    private Done completeAll(String id, boolean repeats) {
-        List<String> children = subtrees.completeUnder(id);
-        SeriesStore.Step step = repeats ? series.complete(id).orElse(null) : null;
-        if (!repeats) {
-            store.setDone(id, true);
-        }
-        return new Done(id, children, step);
-    }
-
-    private void uncomplete(Done done) {
-        if (done.step() != null) {
-            series.uncomplete(done.step());
-        }
-        subtrees.reopen(done.children());
-        if (done.step() == null) {
-            store.setDone(done.id(), false);
-        }
     }
 
     /** Moves the todo and its subtasks to the Trash. */
     void trash(Item item) {
         String id = item.id();
-        async.run(() -> subtrees.trash(id), ids -> {
+        async.run(() -> verbs.trash(id), ids -> {
             if (ids.isEmpty()) {
                 return;
             }
             String t = item.titleOrEmpty();
-            undo.push(Messages.text("main.undo.trash", t), () -> subtrees.restore(ids), () -> subtrees.retrash(ids));
+            undo.push(Messages.text("main.undo.trash", t), () -> verbs.restore(ids), () -> verbs.retrash(ids));
             say.accept(ids.size() > 1 ? Messages.text("main.done.trashedWithSubtasks", t, ids.size() - 1)
                     : Messages.text("main.done.trashed", t));
         });
@@ -101,12 +76,12 @@ final class SubtreeCommands {
     /** Takes the todo out of the Trash with its subtasks, and any deleted todo above it. */
     void restore(Item item) {
         String id = item.id();
-        async.run(() -> subtrees.restoreTree(id), ids -> {
+        async.run(() -> verbs.restore(id), ids -> {
             if (ids.isEmpty()) {
                 return;
             }
             String t = item.titleOrEmpty();
-            undo.push(Messages.text("main.undo.restore", t), () -> subtrees.retrash(ids), () -> subtrees.restore(ids));
+            undo.push(Messages.text("main.undo.restore", t), () -> verbs.retrash(ids), () -> verbs.restore(ids));
             say.accept(ids.size() > 1 ? Messages.text("main.done.restoredMore", t, ids.size() - 1)
                     : Messages.text("main.done.restored", t));
         });

@@ -1,13 +1,14 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.ui.messages.Formats;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class UndoableCommands {
     private final TodoStore store;
-    private final SeriesStore series;
+    private final TodoVerbs verbs;
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
@@ -52,7 +53,7 @@ public final class UndoableCommands {
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
             ObservableList<TodoList> lists, SidebarViewModel sidebar, Consumer<Listing> select) {
         this.store = store;
-        this.series = new SeriesStore(store);
+        this.verbs = store.verbs();
         this.async = async;
         this.dialogs = dialogs;
         this.undo = undo;
@@ -60,7 +61,7 @@ public final class UndoableCommands {
         this.sidebar = sidebar;
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
-        this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
+        this.subtrees = new SubtreeCommands(store, async, dialogs, undo, message::set);
         this.subtreeStore = new Subtrees(store);
         this.questions = new BulkQuestions(dialogs, lists, store::today, message::set);
         this.listCommands = new ListCommands(store, async, dialogs, undo, view, lists, select, message::set);
@@ -144,7 +145,7 @@ public final class UndoableCommands {
         async.run(() -> {
             TodoStore.Added a = store.add(title, null, null, parentId, null, TodoDetails.NONE);
             if (done) {
-                store.setDone(a.item().id(), true);
+                verbs.complete(a.item().id(), false);
             }
             return a;
         }, added -> {
@@ -218,25 +219,23 @@ public final class UndoableCommands {
 
     private void completeOrReopen(Item item, boolean done) {
         String id = item.id();
-        if (done && item.repeat() != null && !item.isDone()) {
-            async.run(() -> series.complete(id), step -> step.ifPresent(st -> {
-                String t = st.before().titleOrEmpty();
+        if (done) {
+            async.run(() -> verbs.complete(id, false), completed -> completed.filter(Completed::changed).ifPresent(c -> {
+                String t = c.before().titleOrEmpty();
                 // Redo completes again (creating the next occurrence again); undo then takes back that step.
-                AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
-                undo.push(Messages.text("main.undo.complete", t), id, () -> series.uncomplete(last.get()),
-                        () -> series.complete(id).ifPresent(last::set));
-                message.set(st.next().filter(n -> n.dueDate() != null)
+                AtomicReference<Completed> last = new AtomicReference<>(c);
+                undo.push(Messages.text("main.undo.complete", t), id, () -> verbs.uncomplete(last.get()),
+                        () -> verbs.complete(id, false).ifPresent(last::set));
+                message.set(c.next().filter(n -> n.dueDate() != null)
                         .map(n -> Messages.text("main.done.completedNext", t, Formats.day(n.dueDate(), store.today())))
                         .orElse(Messages.text("main.done.completed", t)));
             }));
             return;
         }
-        async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
-            if (b.isDone() != done) {
-                undo.push(Messages.text(done ? "main.undo.complete" : "main.undo.reopen", b.titleOrEmpty()), id,
-                        () -> store.setDone(id, b.isDone()), () -> store.setDone(id, done));
-                message.set(Messages.text(done ? "main.done.completed" : "main.done.reopened", b.titleOrEmpty()));
-            }
+        async.run(() -> verbs.reopen(id), before -> before.filter(Item::isDone).ifPresent(b -> {
+            undo.push(Messages.text("main.undo.reopen", b.titleOrEmpty()), id, () -> verbs.unreopen(b),
+                    () -> verbs.reopen(id));
+            message.set(Messages.text("main.done.reopened", b.titleOrEmpty()));
         }));
     }
 

@@ -70,8 +70,8 @@ public final class ViewChrome {
         Listing v = view.getValue();
         boolean conflicts = v instanceof Listing.ConflictsView;
         boolean agenda = v instanceof Listing.Agenda;
-        boolean trash = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH;
-        boolean completed = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED;
+        boolean trash = v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.TRASH;
+        boolean completed = v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.COMPLETED;
         int n = items.items().size();
         long total = items.total();
         if (n > 0 && items.items().get(0).isOutlined() && total >= 0) {
@@ -208,10 +208,10 @@ public final class ViewChrome {
         if (v instanceof Listing.FilterListing) {
             return EmptyState.FILTER;
         }
-        if (v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH) {
+        if (v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.TRASH) {
             return EmptyState.TRASH;
         }
-        if (v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED) {
+        if (v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.COMPLETED) {
             return EmptyState.COMPLETED;
         }
         return EmptyState.ALL_CLEAR;

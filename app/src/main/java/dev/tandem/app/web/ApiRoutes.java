@@ -118,18 +118,18 @@ final class ApiRoutes {
             counts.put(c.id(), c.count());
         }
         List<Object> smart = new ArrayList<>();
-        for (Listing.Smart s : List.of(Listing.Smart.INBOX, Listing.Smart.TODAY, Listing.Smart.UPCOMING, Listing.Smart.COMPLETED)) {
+        for (Listing.BuiltIn s : List.of(Listing.BuiltIn.INBOX, Listing.BuiltIn.TODAY, Listing.BuiltIn.UPCOMING, Listing.BuiltIn.COMPLETED)) {
             String key = s.name().toLowerCase(Locale.ROOT);
-            if (s == Listing.Smart.COMPLETED) {
+            if (s == Listing.BuiltIn.COMPLETED) {
                 // The days to plan on, after the views they gather (no count: they hold Today's and Upcoming's).
                 smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
                 smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
-            if (s == Listing.Smart.INBOX && scope.limited()) {
+            if (s == Listing.BuiltIn.INBOX && scope.limited()) {
                 continue;
             }
             smart.add(obj("key", key, "label", label(s, language),
-                    "count", s == Listing.Smart.COMPLETED || scope.limited() ? null : counts.get(key)));
+                    "count", s == Listing.BuiltIn.COMPLETED || scope.limited() ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
         List<Object> lists = new ArrayList<>();
@@ -177,7 +177,7 @@ final class ApiRoutes {
                     : days.week(week, today, row, language, scope::sees);
         }
         // The Inbox and a list in their own order, nested, with their sections, as the desktop shows them.
-        if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
+        if (view instanceof Listing.UserListing || view instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.INBOX) {
             String listId = view instanceof Listing.UserListing u ? u.listId() : null;
             if (scope.limited() && (listId == null || !scope.seesList(listId))) {
                 // Another list, or the Inbox, answers as a list that does not exist.
@@ -265,17 +265,17 @@ final class ApiRoutes {
         if (key.equals("week")) {
             return new Listing.Calendar();
         }
-        for (Listing.Smart s : Listing.Smart.values()) {
+        for (Listing.BuiltIn s : Listing.BuiltIn.values()) {
             if (s.name().toLowerCase(Locale.ROOT).equals(key)) {
-                return new Listing.SmartListing(s);
+                return new Listing.BuiltInListing(s);
             }
         }
         throw new BadRequest("server.view.unknown", key);
     }
 
     private static String title(Listing view, Map<String, TodoList> lists, Language language) {
-        if (view instanceof Listing.SmartListing s) {
-            return label(s.smart(), language);
+        if (view instanceof Listing.BuiltInListing s) {
+            return label(s.builtIn(), language);
         }
         if (view instanceof Listing.UserListing u) {
             return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name)
@@ -285,8 +285,8 @@ final class ApiRoutes {
                 : Messages.text(language, "server.view.search", ((Listing.SearchListing) view).text());
     }
 
-    /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
-    private static String label(Listing.Smart s, Language language) {
+    /** A built-in view's name in the request's language: server.view.inbox, server.view.today, … */
+    private static String label(Listing.BuiltIn s, Language language) {
         return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
     }
 

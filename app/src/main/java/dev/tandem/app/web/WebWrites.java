@@ -5,7 +5,6 @@ import static dev.tandem.app.web.JsonText.obj;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddPlan;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The page's writes, each through the model as the desktop's are: quick add ({@link QuickAddPlan}), ticking
- * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), a
+ * ({@link dev.tandem.app.model.TodoVerbs}, as the window's), an edit made on what the page last saw ({@link WebEdits}), a
  * move in a list ({@link WebMoves}), the Trash, and a check box of a note ({@link NoteChecks}). They are the entries of the page's outbox
  * ({@link Outbox}), each applied inside the transaction that claims it. A refused write throws
  * {@link BadRequest} and writes nothing.
@@ -57,14 +56,12 @@ final class WebWrites {
     private static final List<String> ADDED_FIELDS = ItemJson.FIELDS.stream().filter(f -> !f.equals("notes")).toList();
 
     private final TodoStore store;
-    private final SeriesStore series;
     private final WebEdits edits;
     private final ItemAnswers items;
     private final WebMoves moves;
 
     WebWrites(TodoStore store, ItemAnswers items) {
         this.store = store;
-        this.series = store.series();
         this.edits = new WebEdits(store);
         this.items = items;
         this.moves = new WebMoves(store);
@@ -93,7 +90,7 @@ final class WebWrites {
         Listing shown = ApiRoutes.listing(view == null ? "inbox" : view, "");
         if (shown instanceof Listing.UserListing l && store.list(l.listId()).isEmpty()) {
             gone = "server.add.toInboxListGone";
-            shown = new Listing.SmartListing(Listing.Smart.INBOX);
+            shown = new Listing.BuiltInListing(Listing.BuiltIn.INBOX);
         }
         QuickAddPlan plan = QuickAddPlan.read(text, List.of(), shown, typedAt(typedAt));
         Optional<String> problem = plan.problem(text);
@@ -170,9 +167,9 @@ final class WebWrites {
             throw new BadRequest(409, "server.done.later", done ? "done" : "open", it.titleOrEmpty());
         }
         if (done) {
-            series.complete(id);
+            store.verbs().complete(id, false);
         } else {
-            store.setDone(id, false);
+            store.verbs().reopen(id);
         }
         markOurs(id, "done", browser);
         return new Answer(200, id, Map.of());
@@ -216,9 +213,9 @@ final class WebWrites {
             throw new BadRequest(409, "server.trash.later", trashed ? "trash" : "restore", it.titleOrEmpty());
         }
         if (trashed) {
-            store.trash(id);
+            store.verbs().trash(id);
         } else {
-            store.untrash(id);
+            store.verbs().restore(id);
         }
         markOurs(id, "trashedat", browser);
         return new Answer(200, id, Map.of());

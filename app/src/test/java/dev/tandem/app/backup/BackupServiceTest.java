@@ -13,7 +13,6 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Backups;
-import dev.tandem.engine.Db;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

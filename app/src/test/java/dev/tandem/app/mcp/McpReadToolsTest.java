@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
@@ -120,7 +121,7 @@ class McpReadToolsTest {
     @Test
     void agenda_rangeWithARepeatingTodo_eachDayItFallsOnAndNothingPastTheRange() {
         Item daily = store.add("Stretch", null, null, TODAY.minusDays(3),
-                new TodoDetails(null, List.of(), dev.tandem.app.model.Recurrence.parse("FREQ=DAILY").orElseThrow(), null))
+                new TodoDetails(null, List.of(), Recurrence.parse("FREQ=DAILY").orElseThrow(), null))
                 .item();
         add("Dentist", null, TODAY.plusDays(1), null);
         add("Later", null, TODAY.plusDays(30), null);

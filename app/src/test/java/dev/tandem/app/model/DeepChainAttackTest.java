@@ -93,8 +93,8 @@ class DeepChainAttackTest {
                 assertEquals(0, store.repairTree(), "an intact chain needs no repair");
                 Subtrees subtrees = new Subtrees(store.db(), store.clock());
                 assertEquals(DEEP - 1, subtrees.openUnder(ids.get(0)).size());
-                assertEquals(DEEP, subtrees.trash(ids.get(0)).size());
-                assertEquals(DEEP, subtrees.restoreTree(ids.get(0)).size());
+                assertEquals(DEEP, store.verbs().trash(ids.get(0)).size());
+                assertEquals(DEEP, store.verbs().restore(ids.get(0)).size());
                 assertEquals(0, store.repairTree());
             });
         }

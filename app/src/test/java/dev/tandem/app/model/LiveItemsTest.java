@@ -80,7 +80,7 @@ class LiveItemsTest {
                 ids.add(store.add("todo " + i, i % 3 == 0 ? work.id() : null, null).id());
             }
             TagStore tags = new TagStore(store);
-            List<Listing> views = List.of(Listing.inbox(), Listing.of(Listing.Smart.COMPLETED), new Listing.UserListing(work.id()),
+            List<Listing> views = List.of(Listing.inbox(), Listing.of(Listing.BuiltIn.COMPLETED), new Listing.UserListing(work.id()),
                     new Listing.TagListing("home"), Listing.inbox());
             List<Listing.Sort> sorts = List.of(Listing.Sort.DEFAULT, Listing.Sort.DUE, Listing.Sort.PRIORITY, Listing.Sort.DEFAULT,
                     Listing.Sort.TITLE);

@@ -65,7 +65,7 @@ class MemberStructureProperties {
                 privateIds.add(first.store().add("secret " + n, null, diary.id(), parent, null, TodoDetails.NONE)
                         .item().id());
             }
-            first.subtrees().trash(privateIds.get(random.nextInt(privateIds.size())));
+            first.store().verbs().trash(privateIds.get(random.nextInt(privateIds.size())));
             String privateSection = first.store().sections().create(diary.id(), "Private").id();
             String sharedSection = first.store().sections().create(shared.id(), "Later").id();
             Set<String> made = new HashSet<>();
@@ -154,9 +154,9 @@ class MemberStructureProperties {
                     case 1 -> dev.outline().indent(pick.id());
                     case 2 -> dev.outline().outdent(pick.id());
                     case 3 -> dev.outline().move(pick.id(), new OutlineStore.Target(listId, other.id(), null, null));
-                    case 4 -> dev.subtrees().trash(pick.id());
-                    case 5 -> dev.subtrees().restoreTree(pick.id());
-                    case 6 -> dev.subtrees().completeUnder(pick.id());
+                    case 4 -> dev.store().verbs().trash(pick.id());
+                    case 5 -> dev.store().verbs().restore(pick.id());
+                    case 6 -> dev.store().verbs().complete(pick.id(), true);
                     default -> dev.store().setDone(pick.id(), random.nextBoolean());
                 }
                 return null;

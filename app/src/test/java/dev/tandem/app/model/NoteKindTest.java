@@ -53,8 +53,8 @@ class NoteKindTest {
         note("Trip ideas due later", null, today.plusDays(3));
         store.add("Todo today", null, today);
         store.add("Todo later", null, today.plusDays(3));
-        assertEquals(List.of("Todo today"), titles(Listing.of(Listing.Smart.TODAY)));
-        assertEquals(List.of("Todo later"), titles(Listing.of(Listing.Smart.UPCOMING)));
+        assertEquals(List.of("Todo today"), titles(Listing.of(Listing.BuiltIn.TODAY)));
+        assertEquals(List.of("Todo later"), titles(Listing.of(Listing.BuiltIn.UPCOMING)));
         assertEquals(List.of("Meeting notes due today", "Trip ideas due later", "Todo today", "Todo later"),
                 titles(Listing.inbox()));
     }
@@ -63,9 +63,9 @@ class NoteKindTest {
     void queries_completedTodoMadeANote_listedAsNoteNotCompleted() {
         Item t = store.add("Was a todo", null, null);
         store.setDone(t.id(), true);
-        assertEquals(List.of("Was a todo"), titles(Listing.of(Listing.Smart.COMPLETED)));
+        assertEquals(List.of("Was a todo"), titles(Listing.of(Listing.BuiltIn.COMPLETED)));
         store.setNote(t.id(), true);
-        assertEquals(List.of(), titles(Listing.of(Listing.Smart.COMPLETED)));
+        assertEquals(List.of(), titles(Listing.of(Listing.BuiltIn.COMPLETED)));
         assertEquals(List.of("Was a todo"), titles(Listing.inbox()));
     }
 
@@ -79,7 +79,7 @@ class NoteKindTest {
         assertEquals(List.of("Architecture notes"), titles(new Listing.TagListing("design")));
         assertEquals(List.of("Architecture notes"), titles(new Listing.SearchListing("architec")));
         store.trash(n.id());
-        assertEquals(List.of("Architecture notes"), titles(Listing.of(Listing.Smart.TRASH)));
+        assertEquals(List.of("Architecture notes"), titles(Listing.of(Listing.BuiltIn.TRASH)));
     }
 
     @Test

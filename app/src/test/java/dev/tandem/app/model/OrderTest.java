@@ -53,7 +53,7 @@ class OrderTest {
                 }
             });
             List<Listing> views = new ArrayList<>();
-            for (Listing.Smart s : Listing.Smart.values()) {
+            for (Listing.BuiltIn s : Listing.BuiltIn.values()) {
                 views.add(Listing.of(s));
             }
             views.add(new Listing.UserListing(list.id()));

@@ -1,7 +1,5 @@
 package dev.tandem.app.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.testing.OutlineChecks;
 import dev.tandem.engine.Db;
@@ -11,13 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Tag;
@@ -97,8 +92,8 @@ class OutlineSyncProperties {
                 case 4 -> dev.outline().move(pick.id(), new OutlineStore.Target(pick.listId(), other.id(), null, null));
                 case 5 -> dev.outline().move(pick.id(), new OutlineStore.Target(random.nextBoolean() ? home.id() : work.id(),
                         null, sections.isEmpty() || random.nextBoolean() ? null : sections.get(0).id(), other.id()));
-                case 6 -> dev.subtrees().trash(pick.id());
-                case 7 -> dev.subtrees().restore(List.of(pick.id()));
+                case 6 -> dev.store().verbs().trash(pick.id());
+                case 7 -> dev.store().verbs().restore(List.of(pick.id()));
                 case 8 -> dev.store().setDone(pick.id(), random.nextBoolean());
                 case 9 -> {
                     if (sections.isEmpty()) {

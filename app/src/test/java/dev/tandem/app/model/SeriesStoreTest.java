@@ -103,7 +103,7 @@ class SeriesStoreTest {
         SeriesStore.Step step = series.skip(first.id()).orElseThrow();
         assertTrue(store.get(first.id()).isEmpty());
         assertEquals("2026-11-30", step.next().orElseThrow().due());
-        assertTrue(store.query(Listing.of(Listing.Smart.COMPLETED)).isEmpty(), "skipping completes nothing");
+        assertTrue(store.query(Listing.of(Listing.BuiltIn.COMPLETED)).isEmpty(), "skipping completes nothing");
         series.unskip(step);
         assertTrue(store.get(first.id()).isPresent());
         assertTrue(store.get(step.created().id()).isEmpty());

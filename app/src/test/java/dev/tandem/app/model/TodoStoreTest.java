@@ -100,10 +100,10 @@ class TodoStoreTest {
         store.setDone(done.id(), true);
         Item gone = store.add("gone", null, null);
         store.trash(gone.id());
-        assertEquals(List.of("overdue", "today"), titles(Listing.of(Listing.Smart.TODAY)));
-        assertEquals(List.of("later"), titles(Listing.of(Listing.Smart.UPCOMING)));
-        assertEquals(List.of("done"), titles(Listing.of(Listing.Smart.COMPLETED)));
-        assertEquals(List.of("gone"), titles(Listing.of(Listing.Smart.TRASH)));
+        assertEquals(List.of("overdue", "today"), titles(Listing.of(Listing.BuiltIn.TODAY)));
+        assertEquals(List.of("later"), titles(Listing.of(Listing.BuiltIn.UPCOMING)));
+        assertEquals(List.of("done"), titles(Listing.of(Listing.BuiltIn.COMPLETED)));
+        assertEquals(List.of("gone"), titles(Listing.of(Listing.BuiltIn.TRASH)));
         assertEquals(List.of("overdue", "today", "later"), titles(Listing.inbox()));
     }
 

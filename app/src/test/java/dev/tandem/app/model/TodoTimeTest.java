@@ -87,9 +87,9 @@ class TodoTimeTest {
             s.add("Tomorrow noon", null, null, tomorrow, TodoDetails.NONE.at(LocalTime.NOON, null));
             s.add("Tomorrow 8", null, null, tomorrow, TodoDetails.NONE.at(LocalTime.of(8, 0), null));
             assertEquals(List.of("Any time", "Early", "Late"),
-                    s.query(Listing.of(Listing.Smart.TODAY)).stream().map(Item::title).toList());
+                    s.query(Listing.of(Listing.BuiltIn.TODAY)).stream().map(Item::title).toList());
             assertEquals(List.of("Tomorrow 8", "Tomorrow noon"),
-                    s.query(Listing.of(Listing.Smart.UPCOMING)).stream().map(Item::title).toList());
+                    s.query(Listing.of(Listing.BuiltIn.UPCOMING)).stream().map(Item::title).toList());
         }
     }
 

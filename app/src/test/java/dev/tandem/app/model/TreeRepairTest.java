@@ -62,7 +62,7 @@ class TreeRepairTest {
         Item move = laptop.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
         Item van = laptop.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        List<String> trashed = new Subtrees(laptop.db(), laptop.clock()).trash(move.id());
+        List<String> trashed = laptop.verbs().trash(move.id());
         assertEquals(List.of(move.id(), van.id()), trashed);
         Item internet = phone.add("Cancel the internet", null, home.id(), move.id(), null, TodoDetails.NONE).item();
         syncBoth();

@@ -1,6 +1,5 @@
 package dev.tandem.app.settings;
 
-import dev.tandem.app.Main;
 import java.util.concurrent.CountDownLatch;
 
 /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Recurrence;
-import dev.tandem.app.text.QuickAddToken.Kind;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -50,7 +50,7 @@ class WhenWordsTest {
     @Test
     void read_startInToday_addsNoDeadline() {
         QuickAddPlan p = QuickAddPlan.read("Paint the fence start sat", List.of(),
-                Listing.of(Listing.Smart.TODAY), ZonedDateTime.of(2026, 11, 18, 10, 0, 0, 0, ZoneOffset.UTC));
+                Listing.of(Listing.BuiltIn.TODAY), ZonedDateTime.of(2026, 11, 18, 10, 0, 0, 0, ZoneOffset.UTC));
         assertNull(p.due());
         assertEquals(LocalDate.of(2026, 11, 21), p.details().start());
     }

@@ -2,7 +2,6 @@ package dev.tandem.app.tools;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;

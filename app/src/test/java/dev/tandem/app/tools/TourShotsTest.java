@@ -208,7 +208,7 @@ class TourShotsTest {
         ScreenshotsTest.selectListAndItem(v, "Travel plans for the summer holidays in Portugal", "Lisbon trip");
         capture(t + "-04-note", w, h);
         ScreenshotsTest.fx(() -> {
-            v.viewModel().select(Listing.of(Listing.Smart.TRASH));
+            v.viewModel().select(Listing.of(Listing.BuiltIn.TRASH));
             return null;
         });
         capture(t + "-05-trash", w, h);
@@ -254,7 +254,7 @@ class TourShotsTest {
             capture(t + "-20-main-" + (int) wh[0] + "x" + (int) wh[1], wh[0], wh[1]);
         }
         ScreenshotsTest.fx(() -> {
-            v.viewModel().select(Listing.of(Listing.Smart.TRASH));
+            v.viewModel().select(Listing.of(Listing.BuiltIn.TRASH));
             stage.setWidth(800);
             stage.setHeight(600);
             return null;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.Listing.Smart;
+import dev.tandem.app.model.Listing.BuiltIn;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.TestWindow;
@@ -70,7 +70,7 @@ class ItemCellPerfTest {
         }
         ListView<ItemRow> lv = robot.lookup("#items").queryListView();
         onFx(() -> {
-            view.viewModel().select(Listing.of(Smart.UPCOMING));
+            view.viewModel().select(Listing.of(BuiltIn.UPCOMING));
             return null;
         });
         waitFor(() -> {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.Listing.Smart;
+import dev.tandem.app.model.Listing.BuiltIn;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.NodeChanges;
 import dev.tandem.app.testing.TestWindow;
@@ -106,7 +106,7 @@ class ItemCellUiTest {
         ItemRow rent = row(robot, "Pay rent");
         device.store().update(rent.id(), i -> i.withNotes("Standing order, check the amount").withDone(true, 1L));
         onFx(() -> {
-            view.viewModel().select(Listing.of(Smart.COMPLETED));
+            view.viewModel().select(Listing.of(BuiltIn.COMPLETED));
             return null;
         });
         ItemRow done = row(robot, "Pay rent", r -> r.isDone() && r.hasNotes());
@@ -134,7 +134,7 @@ class ItemCellUiTest {
         ItemRow open = row(robot, "Water plants");
         device.store().trash(gone);
         onFx(() -> {
-            view.viewModel().select(Listing.of(Smart.TRASH));
+            view.viewModel().select(Listing.of(BuiltIn.TRASH));
             return null;
         });
         ItemRow trashed = row(robot, "Old plan", ItemRow::isTrashed);

@@ -20,7 +20,6 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.testing.ScreenWords;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.history.BackupsDialog;
 import dev.tandem.app.view.quickadd.QuickAddWindow;
@@ -64,7 +63,7 @@ import javafx.stage.Window;
 /**
  * The screens a person meets in a language, each opened as the app opens it over a profile whose data is written in
  * that language, for the checks that no screen shows an English word or a word cut short
- * ({@link ScreenWords}): the main window (a list with a todo open, the Inbox with nothing selected, the week, the
+ * ({@link dev.tandem.app.testing.ScreenWords}): the main window (a list with a todo open, the Inbox with nothing selected, the week, the
  * shortcuts overlay), Settings, Backups, the encryption keys, sharing a list and the quick-add window.
  */
 public final class LanguageScreens implements AutoCloseable {

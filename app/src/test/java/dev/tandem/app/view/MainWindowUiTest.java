@@ -96,7 +96,7 @@ class MainWindowUiTest {
         // Delete: Delete key on the selected row moves it to the Trash.
         robot.clickOn("Call the plumber about the boiler").type(KeyCode.DELETE);
         waitFor(() -> items(robot).getItems().isEmpty());
-        WaitForAsyncUtils.asyncFx(() -> view.viewModel().select(Listing.of(Listing.Smart.TRASH))).get();
+        WaitForAsyncUtils.asyncFx(() -> view.viewModel().select(Listing.of(Listing.BuiltIn.TRASH))).get();
         waitFor(() -> showsTitle(robot, "Call the plumber about the boiler"));
 
         // Undo (Ctrl+Z) takes the delete back.

@@ -157,7 +157,7 @@ class NarrowWindowUiTest {
         String listId = list == null ? null
                 : onFx(() -> view.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id());
         onFx(() -> {
-            view.viewModel().select(list == null ? Listing.of(Listing.Smart.TRASH) : new Listing.UserListing(listId));
+            view.viewModel().select(list == null ? Listing.of(Listing.BuiltIn.TRASH) : new Listing.UserListing(listId));
             return null;
         });
         // Until the new view's rows replace the old view's.

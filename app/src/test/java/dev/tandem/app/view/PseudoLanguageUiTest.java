@@ -85,8 +85,8 @@ class PseudoLanguageUiTest {
         List<String> plain = new ArrayList<>();
         // Each screen is read once its own rows are in: the rows of the screen before never count.
         check("Inbox", v -> v.viewModel().selectInbox(), v -> shows(v, "Ŕead the report"), plain);
-        check("Today", v -> v.viewModel().select(Listing.of(Listing.Smart.TODAY)), v -> shows(v, "Ŧax return"), plain);
-        check("Upcoming", v -> v.viewModel().select(Listing.of(Listing.Smart.UPCOMING)), v -> shows(v, "Çall the bank"),
+        check("Today", v -> v.viewModel().select(Listing.of(Listing.BuiltIn.TODAY)), v -> shows(v, "Ŧax return"), plain);
+        check("Upcoming", v -> v.viewModel().select(Listing.of(Listing.BuiltIn.UPCOMING)), v -> shows(v, "Çall the bank"),
                 plain);
         check("Agenda", v -> v.viewModel().selectAgenda(), v -> !v.viewModel().agenda().rows().isEmpty(), plain);
         // Choosing a range marks the calendar unloaded at once, on the UI thread.

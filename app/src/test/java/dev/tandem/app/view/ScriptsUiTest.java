@@ -86,7 +86,7 @@ class ScriptsUiTest {
     void hebrewThenArabicInATitle_readRightToLeftInTheRowAndInQuickAdd() throws Exception {
         MainView view = window.view;
         onFx(() -> {
-            view.viewModel().select(Listing.of(Listing.Smart.INBOX));
+            view.viewModel().select(Listing.of(Listing.BuiltIn.INBOX));
             return null;
         });
         TestWindow.waitFor(() -> view.itemList().getItems().stream().anyMatch(i -> i.title().equals(MIXED)));

@@ -65,7 +65,7 @@ class WholeTextUiTest {
 
     @Test
     void at760_theEditorsDateFields_showTheirWholeDatesInTheWindow() throws Exception {
-        select(Listing.of(Listing.Smart.INBOX), DATED);
+        select(Listing.of(Listing.BuiltIn.INBOX), DATED);
         window.resize(760, 640);
         onFx(() -> {
             double windowRight = view.getScene().getWidth();
@@ -92,7 +92,7 @@ class WholeTextUiTest {
     @Test
     void from760Up_theSearchPromptShowsWholeInItsField() throws Exception {
         for (String open : new String[] {null, DATED}) {
-            select(Listing.of(Listing.Smart.INBOX), open);
+            select(Listing.of(Listing.BuiltIn.INBOX), open);
             for (double w = 760; w <= 1000; w += 8) {
                 window.resize(w, 640);
                 double at = w;
@@ -128,7 +128,7 @@ class WholeTextUiTest {
 
     @Test
     void sidebarFocused_theRingAroundTheFirstSyncRowLeavesTheHeadingOut() throws Exception {
-        select(Listing.of(Listing.Smart.INBOX), null);
+        select(Listing.of(Listing.BuiltIn.INBOX), null);
         onFx(() -> {
             @SuppressWarnings("unchecked")
             ListView<Object> sidebar = (ListView<Object>) view.lookup("#sidebar");

@@ -99,7 +99,7 @@ class DailyViewModelTest {
 
     @Test
     void quickAdd_repeatPriorityTag_rowShowsThem() {
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday p2 @home"));
         ui.await(() -> titles().equals(List.of("Water plants")));
         ItemRow r = row("Water plants");
@@ -111,7 +111,7 @@ class DailyViewModelTest {
 
     @Test
     void complete_repeating_createsTheNextAndUndoRemovesIt() {
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
         ui.await(() -> titles().size() == 1);
         ItemRow first = row("Water plants");
@@ -185,7 +185,7 @@ class DailyViewModelTest {
         List<ItemRow> again = List.of(row("A"), row("B"));
         ui.run(() -> vm.bulk().trash(again));
         ui.await(() -> titles().isEmpty());
-        assertEquals(2, store.query(Listing.of(Listing.Smart.TRASH)).size());
+        assertEquals(2, store.query(Listing.of(Listing.BuiltIn.TRASH)).size());
         ui.run(() -> vm.commands().undo());
         ui.await(() -> titles().equals(List.of("A", "B")));
         assertTrue(store.allItems().stream().noneMatch(Item::isTrashed));
@@ -193,7 +193,7 @@ class DailyViewModelTest {
 
     @Test
     void redo_completeRepeating_makesTheSameNextAgain_undoRemovesItAgain() {
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
         ui.await(() -> titles().size() == 1);
         ItemRow first = row("Water plants");

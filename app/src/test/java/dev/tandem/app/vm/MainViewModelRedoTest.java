@@ -145,7 +145,7 @@ class MainViewModelRedoTest {
     void redo_deleteForeverAndEmptyTrash_deleteTheSameItemsAgain() {
         Item a = store.add("Gone", null, null);
         store.trash(a.id());
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.TRASH)));
         ui.await(() -> titles().equals(List.of("Gone")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().delete(trashed));

@@ -243,7 +243,7 @@ class MainViewModelTest {
         ui.await(() -> titles().size() == 1);
         ui.run(() -> vm.commands().delete(a));
         ui.await(() -> titles().isEmpty() && count("trash") == 1);
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.TRASH)));
         ui.await(() -> titles().equals(List.of("Old")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         dialogs.confirmAnswer = false;
@@ -263,7 +263,7 @@ class MainViewModelTest {
     void restore_fromTrash_returnsToInbox() {
         Item a = store.add("Back", null, null);
         store.trash(a.id());
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.TRASH)));
         ui.await(() -> titles().equals(List.of("Back")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().restore(trashed));
@@ -314,7 +314,7 @@ class MainViewModelTest {
         // Inbox, Today, Upcoming, Agenda, Calendar, Someday, Completed, Trash, Conflicts.
         ui.await(() -> vm.sidebar().size() == 9);
         ui.run(() -> vm.selectRelative(1));
-        assertEquals(Listing.of(Listing.Smart.TODAY), ui.get(vm::view));
+        assertEquals(Listing.of(Listing.BuiltIn.TODAY), ui.get(vm::view));
         ui.run(() -> vm.selectRelative(-2));
         assertEquals(new Listing.ConflictsView(), ui.get(vm::view));
     }
@@ -364,7 +364,7 @@ class MainViewModelTest {
         store.add("due today", null, day);
         store.add("due tomorrow", null, day.plusDays(1));
         store.add("due later", null, day.plusDays(5));
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.TODAY)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.TODAY)));
         ui.await(() -> titles().equals(List.of("due today")) && count("today") == 1 && count("upcoming") == 2);
         clock.advance(Duration.ofMinutes(3));
         ui.run(vm::checkDate);
@@ -380,7 +380,7 @@ class MainViewModelTest {
         ui.run(vm::checkDate);
         store.add("due tomorrow", null, day.plusDays(1));
         store.add("due later", null, day.plusDays(5));
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.UPCOMING)));
         ui.await(() -> titles().equals(List.of("due tomorrow", "due later")));
         clock.advance(Duration.ofMinutes(3));
         ui.run(vm::checkDate);

@@ -70,7 +70,7 @@ class NotesInListViewModelTest {
 
     @Test
     void quickAdd_noteInToday_goesToTheInboxAndSaysWhere() {
-        ui.run(() -> vm.select(Listing.of(Listing.Smart.TODAY)));
+        ui.run(() -> vm.select(Listing.of(Listing.BuiltIn.TODAY)));
         ui.run(() -> assertTrue(vm.commands().quickAdd("note: Standup notes")));
         ui.await(() -> vm.messageProperty().get().equals("Added the note “Standup notes” to the Inbox"));
         Item n = stored("Standup notes");

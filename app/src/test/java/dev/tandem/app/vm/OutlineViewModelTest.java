@@ -122,7 +122,7 @@ class OutlineViewModelTest {
         assertFalse(ui.get(() -> vm.outlinedProperty().get()));
         assertEquals("Pack boxes", row("Books").context());
         ui.run(() -> vm.sortProperty().set(ListOrder.DEFAULT));
-        ui.run(() -> vm.select(new Listing.SmartListing(Listing.Smart.TODAY)));
+        ui.run(() -> vm.select(new Listing.BuiltInListing(Listing.BuiltIn.TODAY)));
         awaitShown(List.of("Books"));
         assertEquals("Pack boxes", row("Books").context());
     }

@@ -12,6 +12,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.web.MdnsAdvertiser;
 import dev.tandem.app.web.WebCompanion;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -151,7 +152,7 @@ class PhoneWebViewModelTest {
                             + ":8765/")), Optional.empty())),
                     PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(), Optional.of("x".repeat(5_000)))),
                     PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(),
-                            Optional.of(dev.tandem.ui.messages.Messages.text("server.mdns.badName")))))) {
+                            Optional.of(Messages.text("server.mdns.badName")))))) {
                 assertTrue(line.length() <= room, line.length() + " > " + room + ": " + line);
             }
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class SidebarEntryTest {
     private static SidebarEntry filterColored(String color) {
-        return new SidebarEntry("filter:x", "Urgent", SidebarEntry.Kind.FILTER, Listing.of(Listing.Smart.INBOX), 0,
+        return new SidebarEntry("filter:x", "Urgent", SidebarEntry.Kind.FILTER, Listing.of(Listing.BuiltIn.INBOX), 0,
                 false, "", color);
     }
 

@@ -85,7 +85,7 @@ class SmartListsTest {
         assertEquals("#3366cc", e.color());
         assertEquals(SidebarEntry.Icon.FILTER, e.icon());
         List<SidebarEntry.Kind> kinds = ui.get(() -> vm.sidebar().stream().map(SidebarEntry::kind).distinct().toList());
-        assertTrue(kinds.indexOf(SidebarEntry.Kind.FILTER) == kinds.indexOf(SidebarEntry.Kind.SMART) + 1,
+        assertTrue(kinds.indexOf(SidebarEntry.Kind.FILTER) == kinds.indexOf(SidebarEntry.Kind.BUILT_IN) + 1,
                 "smart lists come right after the fixed views: " + kinds);
 
         Item more = add("Call bank", "Work", 1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.CliRun;
 import java.net.http.HttpRequest;
@@ -101,7 +102,7 @@ class AccessTokenApiTest {
         assertEquals(200, w.statusCode(), w.body());
         assertEquals("applied", list(w, "results").get(0).get("outcome"), w.body());
         assertTrue(web.store.findList("Work").isPresent());
-        assertEquals(2, web.store.query(new dev.tandem.app.model.Listing.UserListing(work.id())).size());
+        assertEquals(2, web.store.query(new Listing.UserListing(work.id())).size());
     }
 
     @Test
@@ -119,7 +120,7 @@ class AccessTokenApiTest {
     @Test
     void readOnly_everyWrite_403AndNothingWritten() throws Exception {
         String token = add("reader", "--read-only");
-        long before = web.store.query(new dev.tandem.app.model.Listing.UserListing(work.id())).size();
+        long before = web.store.query(new Listing.UserListing(work.id())).size();
 
         HttpResponse<String> read = get("/api/items/" + report.id(), token);
         HttpResponse<String> add = post("/api/outbox", token, outbox("{\"key\":\"script-add-0002\",\"op\":\"add\","
@@ -132,7 +133,7 @@ class AccessTokenApiTest {
         assertEquals(403, add.statusCode(), add.body());
         assertEquals(403, done.statusCode(), done.body());
         assertEquals(403, attach.statusCode(), attach.body());
-        assertEquals(before, web.store.query(new dev.tandem.app.model.Listing.UserListing(work.id())).size());
+        assertEquals(before, web.store.query(new Listing.UserListing(work.id())).size());
         assertFalse(web.store.get(report.id()).orElseThrow().isDone());
         assertTrue(web.store.attachments().of(report.id()).isEmpty());
     }
@@ -180,7 +181,7 @@ class AccessTokenApiTest {
         assertEquals("refused", list(newList, "results").get(0).get("outcome"), newList.body());
         assertEquals("refused", list(moveOut, "results").get(0).get("outcome"), moveOut.body());
         assertFalse(web.store.get(garden.id()).orElseThrow().isDone());
-        assertEquals(2, web.store.query(new dev.tandem.app.model.Listing.UserListing(home.id())).size());
+        assertEquals(2, web.store.query(new Listing.UserListing(home.id())).size());
         assertTrue(web.store.findList("Secret").isEmpty(), "the list the text named was rolled back with the add");
         assertEquals(work.id(), web.store.get(report.id()).orElseThrow().listId());
     }

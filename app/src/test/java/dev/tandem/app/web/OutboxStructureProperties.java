@@ -12,6 +12,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +49,7 @@ import net.jqwik.api.Tuple;
 class OutboxStructureProperties {
     private static final int LISTS = 3;
     /** The outbox's reason for an entry the model could not apply for an unforeseen reason. */
-    private static final String FAILED = dev.tandem.ui.messages.Messages.text("server.outbox.failed");
+    private static final String FAILED = Messages.text("server.outbox.failed");
 
     sealed interface Step permits PageAdd, PageTick, PageTrash, PageEdit, DesktopDeleteList, DesktopMove,
             DesktopTrash, DesktopDeleteForever, DesktopTick, DesktopRename, Replay {

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 spoken by hand over a socket, as an attacker would: any Host, any framing, a body as slow
- * or as long as wanted. {@link HttpClient} refuses to set {@code Host} and always frames
+ * or as long as wanted. {@link java.net.http.HttpClient} refuses to set {@code Host} and always frames
  * bodies itself, so the attack tests use this.
  */
 final class RawHttp implements AutoCloseable {

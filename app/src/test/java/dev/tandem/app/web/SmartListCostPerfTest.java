@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.FilterCounts;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -201,7 +202,7 @@ class SmartListCostPerfTest {
                 db.query(Count.class, "SELECT '' AS id, count(*) AS n FROM items WHERE " + sql.where(), sql.params().toArray());
             }
             lines.add("worst: the hundred counts unbounded (the code before): " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            lines.add("a count's budget now: " + s.queryCost().budget(dev.tandem.app.model.QueryCost.Use.COUNT).time().toMillis()
+            lines.add("a count's budget now: " + s.queryCost().budget(QueryCost.Use.COUNT).time().toMillis()
                     + " ms of CPU");
         }
         ms.forEach((what, v) -> lines.add(millis(what, v)));

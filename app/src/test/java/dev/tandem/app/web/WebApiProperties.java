@@ -3,6 +3,7 @@ package dev.tandem.app.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -117,7 +118,7 @@ class WebApiProperties {
     }
 
     /** The outbox's sentence for an entry the model could not apply for an unforeseen reason. */
-    private static final String FAILED = dev.tandem.ui.messages.Messages.text("server.outbox.failed");
+    private static final String FAILED = Messages.text("server.outbox.failed");
 
     @Provide
     Arbitrary<String> posts() {

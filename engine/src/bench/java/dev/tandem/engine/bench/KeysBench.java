@@ -8,6 +8,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.Remotes;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class KeysBench {
         }
 
         @Override
-        public dev.tandem.engine.sync.Version overwrite(String name, byte[] data) {
+        public Version overwrite(String name, byte[] data) {
             bytes.addAndGet(data.length);
             writes.incrementAndGet();
             return super.overwrite(name, data);

@@ -11,7 +11,6 @@ import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.store.SqlValues;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal;
 
-import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflicts;

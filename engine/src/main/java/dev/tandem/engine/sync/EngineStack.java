@@ -7,7 +7,6 @@ import dev.tandem.engine.internal.space.SignedStorage;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.sync.CountingStorage;
-import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import dev.tandem.engine.internal.sync.SpaceSetup;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * The storage stack a {@link SyncEngine.Builder} puts over its target, once the settings are checked, for
- * a {@link DefaultSyncEngine}: the builder's second half. Its own class so the builder reads as what may
+ * a {@link dev.tandem.engine.internal.sync.DefaultSyncEngine}: the builder's second half. Its own class so the builder reads as what may
  * be set, and the order of the layers reads here. In the API package, as the builder is, because only
  * this package reads a member's private keys out of {@link SpaceKeys}.
  *

@@ -7,7 +7,6 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.sync.SyncException.Diagnosis;
-import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FlakyNetwork;
 import dev.tandem.engine.testing.FlakyNetwork.Kind;

@@ -6,7 +6,7 @@ import dev.tandem.engine.sync.SyncStorage;
  * Passes every call through; tests override one method to misbehave or to hold a call back. A
  * concrete form of the engine's forwarding base, under the name the tests already use.
  */
-public class ForwardingStorage extends dev.tandem.engine.internal.storage.ForwardingStorage {
+public class ForwardingStorage extends dev.tandem.engine.internal.storage.ForwardingStorage { // named in full: same simple name
 
     public ForwardingStorage(SyncStorage delegate) {
         super(delegate);

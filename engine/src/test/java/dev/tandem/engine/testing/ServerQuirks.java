@@ -2,7 +2,6 @@ package dev.tandem.engine.testing;
 
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**

@@ -2,7 +2,6 @@ package dev.tandem.app.view.conflict;
 
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.text.diff.MergeText.Choice;
-import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.view.Forms;
 import dev.tandem.app.view.TandemDialog;
 import dev.tandem.app.vm.conflict.MergeEditorViewModel;

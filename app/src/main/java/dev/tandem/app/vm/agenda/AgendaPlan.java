@@ -1,6 +1,5 @@
 package dev.tandem.app.vm.agenda;
 
-import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Occurrences;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Lays the agenda out from its todos ({@link AgendaItems}): one "Overdue" group
+ * Lays the agenda out from its todos ({@link dev.tandem.app.model.AgendaItems}): one "Overdue" group
  * (oldest first) when anything is overdue, then a heading per day from today. Today and Tomorrow are
  * always shown, "Nothing planned" when they are empty, so a clear day says so; a later day without
  * anything is left out, so two busy weeks stay one short list. A repeating todo shows on its due

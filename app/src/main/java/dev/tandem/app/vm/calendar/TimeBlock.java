@@ -1,10 +1,9 @@
 package dev.tandem.app.vm.calendar;
 
-import java.time.LocalTime;
 
 /**
  * A timed todo laid out in its day's column of the hour grid. Minutes count from midnight by the wall
- * clock ({@link LocalTime}), never from instants, so a day has 24 hours on the grid even when
+ * clock ({@link java.time.LocalTime}), never from instants, so a day has 24 hours on the grid even when
  * the clocks change: a todo at 2:30 on the day 2:00 skips to 3:00 sits where 2:30 would be.
  *
  * @param start   minute of the day it starts

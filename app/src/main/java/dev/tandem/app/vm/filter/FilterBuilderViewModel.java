@@ -2,7 +2,6 @@ package dev.tandem.app.vm.filter;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.SavedFilter;
-import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
@@ -241,7 +240,7 @@ public final class FilterBuilderViewModel implements HasFeedback {
 
     /**
      * Saves the filter under the name, off the UI thread; once saved, {@link #savedProperty()} holds the
-     * row. A name of 1 to {@link SavedFilters#MAX_NAME_CHARS} characters and a query that reads, else
+     * row. A name of 1 to {@link dev.tandem.app.model.SavedFilters#MAX_NAME_CHARS} characters and a query that reads, else
      * the message says which is wrong and nothing is written.
      */
     public void save() {

@@ -11,7 +11,6 @@ import dev.tandem.app.text.PastTimes;
 import dev.tandem.app.vm.DayField;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
-import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

@@ -4,7 +4,6 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
-import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ public final class SettingsViewModel {
     private boolean submitted;
 
     /**
-     * Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. A
+     * Tests the settings for real: builds the engine, runs {@link dev.tandem.engine.sync.SyncEngine#check()}, closes it. A
      * folder that holds other files fails first, before anything is written into it.
      */
     public static ConnectionCheck realCheck(SyncSettings s) {

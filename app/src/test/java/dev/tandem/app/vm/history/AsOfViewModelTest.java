@@ -10,7 +10,6 @@ import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;

@@ -5,7 +5,6 @@ import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;
 import dev.tandem.engine.internal.merge.LineMerge;
-import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.merge.VersionWalk;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.SQLException;
@@ -25,7 +24,7 @@ import java.util.function.Supplier;
  * changelog ({@link VersionWalk#bestCommonAncestors}), and the two texts are merged three ways
  * against its value ({@link LineMerge}), the side with the lower change id as the older. If they merge cleanly, the
  * merge is written as a change of this device ({@link #mergeChange}) that replaces the version last
- * write wins picked and names the other in a hidden attribute ({@link TextMergeField}). That change
+ * write wins picked and names the other in a hidden attribute ({@link dev.tandem.engine.internal.merge.TextMergeField}). That change
  * syncs like any edit: every device that merges the pair writes the same text, and last write wins
  * between those equal merges changes nothing, so convergence rests on last write wins as before. A
  * device that cannot merge (the common version predates its snapshot, or the texts overlap) keeps

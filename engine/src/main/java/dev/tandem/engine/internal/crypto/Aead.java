@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;

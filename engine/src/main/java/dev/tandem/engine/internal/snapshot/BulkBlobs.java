@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.store.PackedValues;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 /**
  * The changelog's blobs for the bulk snapshot load, byte for byte what {@link FieldCodec#encode} and
- * {@link WinnerMap#encode} write, with less work per change: a snapshot names a handful of fields
+ * {@link dev.tandem.engine.internal.changelog.WinnerMap#encode} write, with less work per change: a snapshot names a handful of fields
  * a hundred thousand times, so each name is packed and lower-cased once, and winners are sorted
  * arrays rather than a tree map of fresh keys. A new device loads a snapshot in a cold JVM, where
  * every call and allocation per change still costs interpreter or C1 time.
@@ -100,7 +99,7 @@ final class BulkBlobs {
         return winners == 0;
     }
 
-    /** {@link WinnerMap#encode} of the winners added since {@link #clearWinners}. */
+    /** {@link dev.tandem.engine.internal.changelog.WinnerMap#encode} of the winners added since {@link #clearWinners}. */
     byte[] winners() {
         int n = winners;
         return PackedValues.encode(p -> {

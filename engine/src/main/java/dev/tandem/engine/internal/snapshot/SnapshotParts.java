@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.wire.Frame;
 import dev.tandem.engine.internal.wire.Snapshot.Part;
 import dev.tandem.engine.internal.wire.SnapshotCodec;
 import dev.tandem.engine.internal.wire.SnapshotEntry;
@@ -13,7 +12,7 @@ import java.util.List;
 /**
  * Cuts a snapshot's entries into encoded parts: by entity, each entity's changes in one part (its id
  * is then written once, {@code PartColumns}), a part ending after about {@link #PART_CHANGES}
- * changes or {@link #PART_BYTES} of body, so no part nears {@link Frame#MAX_INFLATED} and parts
+ * changes or {@link #PART_BYTES} of body, so no part nears {@link dev.tandem.engine.internal.wire.Frame#MAX_INFLATED} and parts
  * can be fetched and decoded side by side.
  */
 public final class SnapshotParts {

@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
-import dev.tandem.engine.internal.compaction.Compaction;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.blob.BlobKeys;
 import dev.tandem.engine.internal.blob.BlobTransfer;
@@ -40,7 +39,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     public static final int SNAPSHOT_EVERY = 200;
     /**
      * Changes past the newest snapshot before a sync writes a new one, whatever the batches: what a
-     * new device replays after the snapshot stays about this small (see {@link Compaction}).
+     * new device replays after the snapshot stays about this small (see {@link dev.tandem.engine.internal.compaction.Compaction}).
      */
     public static final int SNAPSHOT_CHANGES = 5000;
     /** A device unseen this long is retired by the next cleanup (docs/SYNC_FORMAT.md, "Retired devices"). */

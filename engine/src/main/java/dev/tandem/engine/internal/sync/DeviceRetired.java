@@ -1,10 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.wire.Retirement;
 import java.util.UUID;
 
 /**
- * The remote lists this database's device as retired ({@link Retirement}): it was unseen too long,
+ * The remote lists this database's device as retired ({@link dev.tandem.engine.internal.wire.Retirement}): it was unseen too long,
  * or forgotten by hand. Like a copied profile, the database takes a new id and syncs again: its
  * changes not yet pushed go out under the new id, and what it pushed before stays as the old id's.
  * Thrown before anything is pulled or pushed; handled by the engine, it never reaches callers.

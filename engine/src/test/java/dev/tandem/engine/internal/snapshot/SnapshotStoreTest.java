@@ -13,6 +13,7 @@ import dev.tandem.engine.internal.wire.Snapshot.Part;
 import dev.tandem.engine.internal.wire.SnapshotCodec;
 import dev.tandem.engine.internal.wire.SnapshotEntry;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.ForwardingStorage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ class SnapshotStoreTest {
     @Test
     void delete_snapshot_manifestFirstThenPartsThenItsFolder() {
         List<String> calls = new ArrayList<>();
-        SyncStorage recording = new dev.tandem.engine.testing.ForwardingStorage(storage) {
+        SyncStorage recording = new ForwardingStorage(storage) {
             @Override
             public void delete(String key) {
                 calls.add("delete " + key);

@@ -58,8 +58,12 @@ function tree(data) {
   return groups;
 }
 
+/** The answer last drawn, which a patch changes in place. */
+let drawn = null;
+
 export function renderOutline(data) {
   $('panel').hidden = true;
+  drawn = data;
   const groups = tree(data);
   const rows = groups.get(null).map(todo);
   // Cut short (the first rows of a long list), the sections after the last row shown are not drawn empty.
@@ -130,4 +134,43 @@ document.addEventListener('keydown', (ev) => {
   toggle(item.dataset.id, fold);
 });
 
-registerOutline(renderOutline);
+/** What a row's place in the outline is: a patch that changes any of it is drawn whole. */
+const PLACE = ['id', 'depth', 'parent', 'section', 'subtasks', 'doneSubtasks', 'folded'];
+
+/**
+ * A patch (GET /api/rows) of the outline drawn: when every row it answers is where it was, with the same
+ * subtasks, the same total and sections, each row whose words changed is drawn again in place (its subtasks and
+ * fold kept) and true is returned; a row added, gone or moved returns false, and the view is fetched whole.
+ */
+export function patchOutline(p) {
+  if (!drawn || drawn.view !== p.view || p.total !== drawn.total
+    || JSON.stringify(p.sections) !== JSON.stringify(drawn.sections || [])) return false;
+  const items = drawn.items.slice();
+  if (p.gone.some((id) => items.some((r) => r.id === id))) return false;
+  const rows = p.rows.map(({ index, ...row }) => ({ index, row }));
+  if (rows.some(({ index, row }) => !items[index] || PLACE.some((k) => items[index][k] !== row[k]))) return false;
+  for (const { index, row } of rows) {
+    if (JSON.stringify(row) === JSON.stringify(items[index])) continue;
+    const li = $('items').querySelector(`.item[data-id="${CSS.escape(row.id)}"]`);
+    if (!li) return false;
+    items[index] = row;
+    keepingFocus(() => {
+      const fresh = itemRow(row);
+      const line = fresh.querySelector('.item-row');
+      const old = li.querySelector(':scope > .item-row');
+      const fold = old.querySelector(':scope > .fold');
+      if (fold) {
+        fold.setAttribute('aria-label', t('page.outline.subtasks', row.title || t('page.row.noTitle'), row.subtasks));
+        line.append(fold);
+      }
+      line.append(moveHandle(row));
+      li.className = fresh.className;
+      old.replaceWith(line);
+    });
+  }
+  drawn = { ...drawn, items };
+  setShown(drawn);
+  return true;
+}
+
+registerOutline(renderOutline, patchOutline);

@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * delete and a move each show where the view puts them, among the rows loaded, and in Upcoming (a flat view) the
  * page patches its rows in place, so a row no change touched is still the element it was. In the Inbox (a list's
  * outline) an edit is patched in place and a row added, gone or moved draws the outline again, as loaded. What is
- * right is what the server answers for the view with as many rows.
+ * right is what the server answers for the view with as many rows. Offline reading stays true: a patch is never
+ * kept by the service worker, and the page hidden after patches fetches its view whole once, to be kept.
  */
 @Tag("browser")
 class WebLivePatchPageTest {
@@ -98,6 +100,27 @@ class WebLivePatchPageTest {
         assertShows("inbox");
         assertTrue((Boolean) chromium.js("return [...document.querySelectorAll('#items .item-title')]"
                 + ".some(e => e.textContent === 'Moved and renamed')"));
+    }
+
+    @Test
+    void offline_afterPatches_theKeptViewIsRenewedWhenHiddenAndNoPatchIsKept() throws Exception {
+        chromium.await("return !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
+        show("upcoming");
+        List<String> ids = expected("upcoming");
+        web.store.update(ids.get(3), it -> it.withTitle("Renamed while shown"));
+        assertShows("upcoming");
+        String view = (String) chromium.js("return location.origin + '/api/items?view=upcoming&limit='"
+                + " + document.querySelectorAll('#items .item').length");
+        String kept = "return caches.open('tandem-api').then(c => c.match(arguments[0])).then(r => r ? r.text() : '')";
+        assertFalse(((String) chromium.js(kept, view)).contains("Renamed while shown"), "a patch does not renew it");
+
+        // Another tab in front hides the page: it fetches its view whole once, and the service worker keeps it.
+        String page = chromium.driver().getWindowHandle();
+        chromium.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        chromium.driver().switchTo().window(page);
+        chromium.await(kept + ".then(t => t.includes('Renamed while shown'))", Duration.ofSeconds(10), view);
+        assertEquals(0L, chromium.js("return caches.open('tandem-api').then(c => c.keys())"
+                + ".then(k => k.filter(r => new URL(r.url).pathname === '/api/rows').length)"), "no patch is kept");
     }
 
     /** Opens view {@code v} and scrolls until at least {@link #LOADED} rows are loaded. */

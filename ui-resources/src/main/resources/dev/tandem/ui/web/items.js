@@ -81,6 +81,15 @@ export async function loadView(opts) {
   }
 }
 
+// The service worker keeps the view's last whole answer for reading offline, and a patch does not renew it: when
+// the page is hidden after a patch (the phone locked, another app), the view is fetched whole once, to be kept.
+let keptStale = false;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'hidden' || !keptStale || !state.online) return;
+  keptStale = false;
+  fetch(viewPath(), { credentials: 'same-origin' }).catch(() => { keptStale = true; });
+});
+
 /** Views whose rows a change patches: not a search's or a saved filter's (bounded answers), nor days. */
 function patchable(v) {
   return v !== 'search' && v !== 'agenda' && v !== 'week' && !v.startsWith('filter:');
@@ -98,7 +107,11 @@ async function patchView(ids, seq) {
     + '&ids=' + ids.map(encodeURIComponent).join(','));
   if (seq !== viewSeq) return true;
   if (!p || p.full || !Array.isArray(p.rows)) return false;
-  if (p.outline) return !!outlinePatcher && outlinePatcher(p);
+  if (p.outline) {
+    const done = !!outlinePatcher && outlinePatcher(p);
+    if (done) keptStale = true;
+    return done;
+  }
   const list = $('items');
   keepingFocus(() => {
     for (const id of [...p.gone, ...p.rows.map((row) => row.id)]) {
@@ -112,6 +125,7 @@ async function patchView(ids, seq) {
   });
   showMore(list.children.length, p.total);
   showEmpty(list.children.length ? '' : emptyText(r.v));
+  keptStale = true;
   return true;
 }
 

@@ -108,7 +108,7 @@ async function patchView(ids, seq) {
   if (seq !== viewSeq) return true;
   if (!p || p.full || !Array.isArray(p.rows)) return false;
   if (p.outline) {
-    const done = !!outlinePatcher && outlinePatcher(p);
+    const done = !!outlinePatcher && outlinePatcher(p, limit);
     if (done) keptStale = true;
     return done;
   }

@@ -71,6 +71,8 @@ final class ApiRoutes {
                 Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language(), x.scope()))),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
                         x.query("q").orElse(""), limit(x), x.query("week"), x.language(), x.scope()))),
+                Route.get("/api/rows", (x, b, p) -> x.json(200, rows(x.query("view").orElse("inbox"), x.query("q").orElse(""),
+                        limit(x), RowPatches.ids(x), x.scope()))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(items.item(p.get(0), x.scope()),
                         x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
@@ -196,6 +198,38 @@ final class ApiRoutes {
             rows.add(ItemJson.row(it, lists, today, shared));
         }
         return obj("view", key, "title", title(view, lists, language), "total", all.size(), "items", rows);
+    }
+
+    /**
+     * The patch of a view's first {@code limit} rows after a change of {@code ids} ({@link RowPatches}); {@code
+     * full: true} for the views a page fetches whole again (a saved filter, a search, the agenda and the week).
+     */
+    private Map<String, Object> rows(String key, String q, int limit, Set<String> ids, ApiScope scope) {
+        if (key.startsWith("filter:") || key.equals("search")) {
+            return obj("full", true);
+        }
+        Listing view = listing(key, q);
+        if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
+            return obj("full", true);
+        }
+        Map<String, TodoList> lists = lists();
+        LocalDate today = store.today();
+        Set<String> shared = sharedLists.get();
+        Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
+        if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
+            String listId = view instanceof Listing.UserListing u ? u.listId() : null;
+            if (scope.limited() && (listId == null || !scope.seesList(listId))) {
+                throw new BadRequest(404, "server.token.noSuchList");
+            }
+            return outlines.patch(key, listId, limit, ids, row);
+        }
+        List<Item> all;
+        try {
+            all = store.query(view).stream().filter(scope::sees).toList();
+        } catch (QueryTooCostlyException e) {
+            throw new BadRequest(422, "server.view.tooSlow");
+        }
+        return RowPatches.flat(key, all.subList(0, Math.min(limit, all.size())), all.size(), ids, Item::id, row);
     }
 
     private static int limit(Exchange x) {

@@ -6,7 +6,10 @@ import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -22,8 +25,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The open pages' event streams (Server-Sent Events): after the database commits (an edit here, on
  * the page, or one a sync brought from another device), every stream hears {@code change} once the
- * commits have been quiet for {@link #COALESCE_MS} (so a sync's burst is one event), and the page
- * fetches what it shows again. A comment every {@link #PING_SECONDS} keeps proxies and the
+ * commits have been quiet for {@link #COALESCE_MS} (so a sync's burst is one event), naming the items the
+ * commits touched, and the page patches those rows ({@link RowPatches}) or fetches what it shows again. A comment every {@link #PING_SECONDS} keeps proxies and the
  * connection's idle timeout from closing a quiet stream, and tells a stream whose browser went away.
  *
  * <p>All writes run on one thread, one stream after the other, each finished before the next starts
@@ -45,7 +48,13 @@ final class LiveEvents implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The most items a {@code change} names; past it, it says {@code all}. */
+    static final int MAX_IDS = 50;
+
     private final AtomicLong seq = new AtomicLong();
+    /** The items committed since the last {@code change} was sent (guarded by itself), or all of them. */
+    private final Set<String> touched = new LinkedHashSet<>();
+    private boolean touchedAll;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Subscription commits;
     private final IntConsumer onPages;
@@ -57,13 +66,13 @@ final class LiveEvents implements AutoCloseable {
         this.commits = replica.onCommit(new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
-                changed();
+                changed(events);
             }
 
             @Override
             public void onUnknownChanges() {
-                // Another program (the CLI, a second instance) wrote to the file.
-                changed();
+                // Another program (the CLI, a second instance) wrote to the file: which rows is not known.
+                changed(null);
             }
         });
         writer.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
@@ -120,12 +129,44 @@ final class LiveEvents implements AutoCloseable {
         return streams.size();
     }
 
-    private void changed() {
+    /**
+     * Notes a commit's rows ({@code events} null: unknown ones) for the next {@code change}, which names the items
+     * it touched ({@code ids}) so a page patches only those rows, or says {@code all} (past {@link #MAX_IDS} items,
+     * a row of another table, an unknown write) and the page fetches what it shows again. A stream belongs to a
+     * paired browser, which sees every item: naming them tells it nothing it could not read.
+     */
+    private void changed(List<ChangeEvent> events) {
+        synchronized (touched) {
+            if (events == null) {
+                touchedAll = true;
+            } else {
+                for (ChangeEvent e : events) {
+                    if (!"items".equals(e.table())) {
+                        touchedAll = true;
+                    } else if (!touchedAll) {
+                        touched.add(e.id());
+                    }
+                }
+            }
+            if (touched.size() > MAX_IDS) {
+                touchedAll = true;
+            }
+            if (touchedAll) {
+                touched.clear();
+            }
+        }
         seq.incrementAndGet();
         if (pending.compareAndSet(false, true)) {
             writer.schedule(() -> {
                 pending.set(false);
-                sendAll("event: change\ndata: {\"seq\":" + seq.get() + "}\n\n");
+                Map<String, Object> data;
+                synchronized (touched) {
+                    data = touchedAll ? JsonText.obj("seq", seq.get(), "all", true)
+                            : JsonText.obj("seq", seq.get(), "ids", List.copyOf(touched));
+                    touched.clear();
+                    touchedAll = false;
+                }
+                sendAll("event: change\ndata: " + JsonText.write(data) + "\n\n");
             }, COALESCE_MS, TimeUnit.MILLISECONDS);
         }
     }

@@ -8,8 +8,11 @@ import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.TodoStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -31,10 +34,41 @@ final class OutlineViews {
     /** The view {@code key} ({@code inbox} or {@code list:ID}) of list {@code listId} (null: the Inbox). */
     Map<String, Object> items(String key, String listId, String title, int limit, Function<Item, Map<String, Object>> row) {
         ListOutline.Read read = ListOutline.read(store, listId);
+        Shown shown = shown(read, limit, (i, id) -> true, false, row);
+        return obj("view", key, "title", title, "total", shown.total, "items", shown.rows, "sections", shown.sections,
+                "outline", true);
+    }
+
+    /**
+     * The patch of the view's first {@code limit} rows after a change of {@code ids} ({@link RowPatches}): their
+     * rows and the tail's, each with its {@code index}, the ids not among them ({@code gone}), and every section.
+     */
+    Map<String, Object> patch(String key, String listId, int limit, Set<String> ids, Function<Item, Map<String, Object>> row) {
+        ListOutline.Read read = ListOutline.read(store, listId);
+        int todos = (int) read.lines().stream().filter(l -> !l.isSection()).count();
+        int n = Math.min(limit, todos);
+        int from = n - RowPatches.tail(ids.size(), n);
+        Shown shown = shown(read, limit, (i, id) -> i >= from || ids.contains(id), true, row);
+        Set<String> gone = new LinkedHashSet<>(ids);
+        shown.rows.forEach(r -> gone.remove(((Map<?, ?>) r).get("id")));
+        return obj("view", key, "total", shown.total, "rows", shown.rows, "gone", List.copyOf(gone),
+                "sections", shown.sections, "outline", true);
+    }
+
+    private record Shown(int total, List<Object> rows, List<Object> sections) {
+    }
+
+    /** The rows among the first {@code limit} that {@code wanted} (index, id) picks, and every section. */
+    private Shown shown(ListOutline.Read read, int limit, BiPredicate<Integer, String> wanted, boolean indexed,
+            Function<Item, Map<String, Object>> row) {
         List<String> shownIds = new ArrayList<>();
+        int index = 0;
         for (Outline.Line line : read.lines()) {
-            if (!line.isSection() && shownIds.size() < limit) {
-                shownIds.add(line.item().id());
+            if (!line.isSection() && index < limit) {
+                if (wanted.test(index, line.item().id())) {
+                    shownIds.add(line.item().id());
+                }
+                index++;
             }
         }
         Map<String, Item> whole = ListOutline.rows(store, shownIds);
@@ -49,10 +83,10 @@ final class OutlineViews {
                         "folded", read.folded().contains(line.key())));
                 continue;
             }
-            total++;
+            int at = total++;
             Item it = line.item();
             shownAt[line.depth()] = it.id();
-            if (rows.size() >= limit) {
+            if (at >= limit || !wanted.test(at, it.id())) {
                 continue;
             }
             // Read whole apart from the order; gone meanwhile (a commit in between), it is left out.
@@ -71,8 +105,11 @@ final class OutlineViews {
             r.put("subtasks", line.open());
             r.put("doneSubtasks", line.done());
             r.put("folded", read.folded().contains(it.id()));
+            if (indexed) {
+                r.put("index", at);
+            }
             rows.add(r);
         }
-        return obj("view", key, "title", title, "total", total, "items", rows, "sections", sections, "outline", true);
+        return new Shown(total, rows, sections);
     }
 }

@@ -87,6 +87,81 @@ class WebPerfTest {
         }
     }
 
+    /**
+     * A desktop edit to visible on a page that scrolled until 2,000 rows were loaded, in the Inbox (a list's
+     * outline) and in Upcoming (a flat view), each beside the same edit on a page with its first 200 rows loaded,
+     * run in turn: two servers with the same 2,200 todos, one browser each, so an edit reaches one page only.
+     */
+    @Test
+    void liveChange_2000RowsLoaded_againstTheFirstPage() throws Exception {
+        try (WebFixture far = new WebFixture(Files.createDirectories(tmp.resolve("far")));
+             WebFixture top = new WebFixture(Files.createDirectories(tmp.resolve("top")));
+             Chromium a = Chromium.start(Chromium.Size.PHONE);
+             Chromium b = Chromium.start(Chromium.Size.PHONE)) {
+            for (WebFixture web : List.of(far, top)) {
+                LocalDate today = web.store.today();
+                web.store.writeAll(tx -> {
+                    for (int i = 0; i < 2_200; i++) {
+                        tx.save(dev.tandem.app.model.Item.create("Todo number " + i, null, today.plusDays(1 + i % 60),
+                                1_000_000L + i));
+                    }
+                    return null;
+                });
+            }
+            a.open(far.server.pair().url());
+            b.open(top.server.pair().url());
+            for (String view : List.of("inbox", "upcoming")) {
+                int loaded = scrollTo(a, view, 2_000);
+                int first = scrollTo(b, view, 200);
+                List<Double> many = new ArrayList<>();
+                List<Double> few = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    many.add(rename(a, far, view + " far " + i));
+                    few.add(rename(b, top, view + " top " + i));
+                }
+                System.out.printf("web live change to visible, %s, %d rows loaded: p50 %.0f ms, p95 %.0f ms (n = 20);"
+                        + " beside it, %d rows loaded: p50 %.0f ms, p95 %.0f ms; load average %s%n", view, loaded,
+                        median(many), p95(many), first, median(few), p95(few), loadAverage());
+                System.out.println("  rounds, " + loaded + " rows: " + many + "; " + first + " rows: " + few);
+            }
+        }
+    }
+
+    /** Shows {@code view} and scrolls until at least {@code rows} rows are loaded; how many are. */
+    private static int scrollTo(Chromium c, String view, int rows) {
+        c.js("location.hash = '#v=' + arguments[0]", view);
+        c.await("return document.getElementById('items').dataset.view === arguments[0]"
+                + " && document.querySelectorAll('#items .item').length >= 200", Duration.ofSeconds(60), view);
+        for (long n = count(c); n < rows; n = count(c)) {
+            c.js("document.getElementById('more').scrollIntoView()");
+            c.await("return document.querySelectorAll('#items .item').length > arguments[0]", Duration.ofSeconds(60), n);
+        }
+        c.js("window.scrollTo(0, 0)");
+        return (int) count(c);
+    }
+
+    private static long count(Chromium c) {
+        return (Long) c.js("return document.querySelectorAll('#items .item').length");
+    }
+
+    /** Renames the page's fourth row in the store, as a sync writes, and waits until the page shows it; ms. */
+    private static double rename(Chromium c, WebFixture web, String title) throws Exception {
+        String id = (String) c.js("return document.querySelectorAll('#items .item')[3].dataset.id");
+        long t0 = System.nanoTime();
+        web.store.update(id, it -> it.withTitle(title));
+        // The probe looks at that one row, so what it costs does not grow with the rows loaded.
+        c.await("const row = document.querySelector('#items .item[data-id=\"' + arguments[1] + '\"] .item-title');"
+                + " return row && row.textContent === arguments[0]", Duration.ofSeconds(30), title, id);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Thread.sleep(300);
+        return ms;
+    }
+
+    private static String loadAverage() throws Exception {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
     @Test
     void serve_100000Todos_rssAndIdleCpuWithThreePagesOpen() throws Exception {
         Path big = Files.createDirectories(tmp.resolve("serve-big"));

@@ -282,6 +282,30 @@ class WebServerTest {
     }
 
     @Test
+    void events_aCommit_namesTheItemsItTouchedOrSaysAllPastFiftyOrForAList() throws Exception {
+        Events events = openEvents(web.pair());
+        events.lines().clear();
+        Item milk = web.store.add("Milk", null, null);
+        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
+        String named = events.lines().poll(2, TimeUnit.SECONDS);
+        web.store.writeAll(tx -> {
+            for (int i = 0; i <= LiveEvents.MAX_IDS; i++) {
+                tx.save(Item.create("Bulk " + i, null, null, 1L));
+            }
+            return null;
+        });
+        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
+        String many = events.lines().poll(2, TimeUnit.SECONDS);
+        web.store.createList("Errands");
+        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
+        String list = events.lines().poll(2, TimeUnit.SECONDS);
+
+        assertTrue(named.matches("data: \\{\"seq\":\\d+,\"ids\":\\[\"" + milk.id() + "\"\\]\\}"), named);
+        assertTrue(many.matches("data: \\{\"seq\":\\d+,\"all\":true\\}"), many);
+        assertTrue(list.matches("data: \\{\"seq\":\\d+,\"all\":true\\}"), list);
+    }
+
+    @Test
     void pingPages_pairedBrowsersUnreadable_endsTheStreamsAndPingsOnceReadable() throws Exception {
         WebFixture.Session s = web.pair();
         Events first = openEvents(s);

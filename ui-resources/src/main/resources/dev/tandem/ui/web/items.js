@@ -6,8 +6,8 @@
 import { $, h, icon, toast } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
-import { submit } from './outbox.js';
-import { go, onRefresh, onRoute, refreshAll } from './routes.js';
+import { submit, pending } from './outbox.js';
+import { go, onRefresh, onRoute, refreshAll, takeChanged } from './routes.js';
 import { viewLabel } from './sidebar.js';
 import { formatDayTime, t } from './i18n.js';
 
@@ -15,26 +15,43 @@ import { formatDayTime, t } from './i18n.js';
 const panels = {};
 let daysRenderer = () => {};
 let outlineRenderer = null;
+let outlinePatcher = null;
 export function registerPanel(key, path, render) { panels[key] = { path, render }; }
 export function registerDays(render) { daysRenderer = render; }
 /** Who draws a list in its own order ({outline: true}: sections, nesting); without one, its rows go flat. */
-export function registerOutline(render) { outlineRenderer = render; }
+export function registerOutline(render, patch) { outlineRenderer = render; outlinePatcher = patch; }
 
-// A long view comes a page of rows at a time: the first page is usable at once, and a change
-// another device makes refetches only what is shown. The sentinel at the end asks for more.
+// A long view comes a page of rows at a time: the first page is usable at once. A change another device makes
+// patches the rows it names (GET /api/rows), so its cost is that of the rows changed, not of the rows loaded; the
+// view is fetched whole again when the change named no items, a write of this page waits in the outbox (drawn on
+// top of the answer), or the patch is one the view cannot take in place. The sentinel at the end asks for more.
 const PAGE = 200;
+/** The most changed items a patch asks about; past it the view is fetched whole (the server takes 100). */
+const PATCH_IDS = 100;
 let shownView = null;
 let limit = PAGE;
 const more = new IntersectionObserver((entries) => {
-  if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView(); }
+  if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView({ whole: true }); }
 });
 
 export let viewSeq = 0;
-export async function loadView() {
+export async function loadView(opts) {
   const r = state.route;
   const key = r.v + '\u0000' + (r.q || '');
+  // Taken in any case: a load that fetches whole (the next page asked for, {whole: true}) covers the change too.
+  const named = takeChanged();
+  const changed = opts && opts.whole ? null : named;
+  const same = key === shownView && $('items').dataset.view === r.v;
   if (key !== shownView) { shownView = key; limit = PAGE; }
   const seq = ++viewSeq;
+  if (same && changed && changed.length <= PATCH_IDS && !panels[r.v] && patchable(r.v)) {
+    try {
+      if (await patchView(changed, seq)) return;
+    } catch (e) {
+      // Fetched whole below, which says what went wrong if it goes wrong again.
+    }
+    if (seq !== viewSeq) return;
+  }
   const special = !!panels[r.v];
   document.body.classList.toggle('special-view', special);
   document.body.classList.toggle('week-view', r.v === 'week');
@@ -62,6 +79,54 @@ export async function loadView() {
     showMore(0, 0);
     showEmpty(e.message);
   }
+}
+
+// The service worker keeps the view's last whole answer for reading offline, and a patch does not renew it: when
+// the page is hidden after a patch (the phone locked, another app), the view is fetched whole once, to be kept.
+let keptStale = false;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'hidden' || !keptStale || !state.online) return;
+  keptStale = false;
+  fetch(viewPath(), { credentials: 'same-origin' }).catch(() => { keptStale = true; });
+});
+
+/** Views whose rows a change patches: not a search's or a saved filter's (bounded answers), nor days. */
+function patchable(v) {
+  return v !== 'search' && v !== 'agenda' && v !== 'week' && !v.startsWith('filter:');
+}
+
+/**
+ * Patches the shown rows for a change of {@code ids} (RowPatches on the server): every row named goes, each row
+ * answered goes in at its index, in ascending order, and the rows are cut to the limit. True when done (or
+ * overtaken by a later load); false when the view must be fetched whole.
+ */
+async function patchView(ids, seq) {
+  if ((await pending()).length) return false;
+  const r = state.route;
+  const p = await api('GET', '/api/rows?view=' + encodeURIComponent(r.v) + '&limit=' + limit
+    + '&ids=' + ids.map(encodeURIComponent).join(','));
+  if (seq !== viewSeq) return true;
+  if (!p || p.full || !Array.isArray(p.rows)) return false;
+  if (p.outline) {
+    const done = !!outlinePatcher && outlinePatcher(p, limit);
+    if (done) keptStale = true;
+    return done;
+  }
+  const list = $('items');
+  keepingFocus(() => {
+    for (const id of [...p.gone, ...p.rows.map((row) => row.id)]) {
+      const row = list.querySelector(`:scope > .item[data-id="${CSS.escape(id)}"]`);
+      if (row) row.remove();
+    }
+    for (const row of p.rows.slice().sort((a, b) => a.index - b.index)) {
+      list.insertBefore(itemRow(row), list.children[row.index] || null);
+    }
+    while (list.children.length > Math.min(limit, p.total)) list.lastElementChild.remove();
+  });
+  showMore(list.children.length, p.total);
+  showEmpty(list.children.length ? '' : emptyText(r.v));
+  keptStale = true;
+  return true;
 }
 
 /** Where the shown view's rows come from. */

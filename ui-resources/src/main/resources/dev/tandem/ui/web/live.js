@@ -22,7 +22,13 @@ export function startEvents() {
     setOnline(true);
     if (wasOffline) refreshAll();
   });
-  es.addEventListener('change', () => { if (events === es) refreshAll(); });
+  // A change names the items it touched (ids), so the view patches their rows; or says all.
+  es.addEventListener('change', (ev) => {
+    if (events !== es) return;
+    let data = null;
+    try { data = JSON.parse(ev.data); } catch (e) { data = null; }
+    refreshAll(data && Array.isArray(data.ids) ? data.ids : undefined);
+  });
   es.addEventListener('error', () => {
     if (events !== es) return;
     setOnline(false);

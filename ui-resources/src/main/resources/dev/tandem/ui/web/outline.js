@@ -58,8 +58,12 @@ function tree(data) {
   return groups;
 }
 
+/** The answer last drawn, which a patch changes in place. */
+let drawn = null;
+
 export function renderOutline(data) {
   $('panel').hidden = true;
+  drawn = data;
   const groups = tree(data);
   const rows = groups.get(null).map(todo);
   // Cut short (the first rows of a long list), the sections after the last row shown are not drawn empty.
@@ -130,4 +134,80 @@ document.addEventListener('keydown', (ev) => {
   toggle(item.dataset.id, fold);
 });
 
-registerOutline(renderOutline);
+/** What a row's place in the outline is: a patch that changes any of it is drawn whole. */
+const PLACE = ['id', 'depth', 'parent', 'section', 'subtasks', 'doneSubtasks', 'folded'];
+
+/**
+ * A patch (GET /api/rows) of the outline drawn. One level of todos (no sections, no subtasks) takes any patch as
+ * a flat view does. Otherwise, when every row it answers is where it was, with the same subtasks, the same total
+ * and sections, each row whose words changed is drawn again in place (its subtasks and fold kept) and true is
+ * returned; a row added, gone or moved returns false, and the view is fetched whole.
+ */
+export function patchOutline(p, limit) {
+  if (!drawn || drawn.view !== p.view) return false;
+  if (oneLevel(p)) return patchOneLevel(p, limit);
+  if (p.total !== drawn.total
+    || JSON.stringify(p.sections) !== JSON.stringify(drawn.sections || [])) return false;
+  const items = drawn.items.slice();
+  if (p.gone.some((id) => items.some((r) => r.id === id))) return false;
+  const rows = p.rows.map(({ index, ...row }) => ({ index, row }));
+  if (rows.some(({ index, row }) => !items[index] || PLACE.some((k) => items[index][k] !== row[k]))) return false;
+  for (const { index, row } of rows) {
+    if (JSON.stringify(row) === JSON.stringify(items[index])) continue;
+    const li = $('items').querySelector(`.item[data-id="${CSS.escape(row.id)}"]`);
+    if (!li) return false;
+    items[index] = row;
+    keepingFocus(() => {
+      const fresh = itemRow(row);
+      const line = fresh.querySelector('.item-row');
+      const old = li.querySelector(':scope > .item-row');
+      const fold = old.querySelector(':scope > .fold');
+      if (fold) {
+        fold.setAttribute('aria-label', t('page.outline.subtasks', row.title || t('page.row.noTitle'), row.subtasks));
+        line.append(fold);
+      }
+      line.append(moveHandle(row));
+      li.className = fresh.className;
+      old.replaceWith(line);
+    });
+  }
+  drawn = { ...drawn, items };
+  setShown(drawn);
+  return true;
+}
+
+/** Whether the outline drawn and the patch are one level of todos, no sections and no subtasks: a flat list. */
+function oneLevel(p) {
+  const plain = (r) => !r.depth && !r.subtasks && !r.doneSubtasks;
+  return !(p.sections || []).length && !(drawn.sections || []).length && drawn.items.every(plain) && p.rows.every(plain);
+}
+
+/**
+ * A patch of an outline that is one level of todos, as a flat view's (items.js): every row named goes, each row
+ * answered goes in at its index, in ascending order, and the rows are cut to {@code limit}.
+ */
+function patchOneLevel(p, limit) {
+  const list = $('items');
+  const named = new Set([...p.gone, ...p.rows.map((r) => r.id)]);
+  const items = drawn.items.filter((r) => !named.has(r.id));
+  keepingFocus(() => {
+    for (const id of named) {
+      const li = list.querySelector(`:scope > .item[data-id="${CSS.escape(id)}"]`);
+      if (li) li.remove();
+    }
+    for (const { index, ...row } of p.rows.slice().sort((a, b) => a.index - b.index)) {
+      items.splice(index, 0, row);
+      list.insertBefore(todo({ row, children: [] }), list.children[index] || null);
+    }
+    const cut = Math.min(limit, p.total);
+    while (items.length > cut) items.pop();
+    while (list.children.length > cut) list.lastElementChild.remove();
+  });
+  drawn = { ...drawn, items, total: p.total, sections: p.sections || [] };
+  setShown(drawn);
+  showMore(items.length, p.total);
+  showEmptyView(items.length === 0);
+  return true;
+}
+
+registerOutline(renderOutline, patchOutline);

@@ -52,8 +52,23 @@ window.addEventListener('hashchange', applyRoute);
 
 let refreshing = null;
 let refreshAgain = false;
-/** Sidebar, view and open item again; calls while one runs coalesce into one more. */
-export async function refreshAll() {
+// What changed since the view last fetched: the items a server's change named, or anything (changedAll).
+const changedIds = new Set();
+let changedAll = true;
+/** The items changed since the last call, for the view to patch only their rows; null: fetch it whole. */
+export function takeChanged() {
+  const out = changedAll || !changedIds.size ? null : [...changedIds];
+  changedIds.clear();
+  changedAll = false;
+  return out;
+}
+/**
+ * Sidebar, view and open item again; calls while one runs coalesce into one more. {@code ids}: only these items
+ * changed (a server's change event), so the view may patch their rows; without, anything may have.
+ */
+export async function refreshAll(ids) {
+  if (Array.isArray(ids)) ids.forEach((id) => changedIds.add(String(id)));
+  else changedAll = true;
   if (refreshing) { refreshAgain = true; return refreshing; }
   refreshing = (async () => {
     do {

@@ -37,7 +37,9 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (url.origin !== self.location.origin || url.pathname === '/api/events') return;
+  // A patch of rows (/api/rows) names the items of one change: kept, each would be an entry of its own, forever,
+  // and none is of use offline, where the page reads the view's whole answer.
+  if (url.origin !== self.location.origin || url.pathname === '/api/events' || url.pathname === '/api/rows') return;
   // Files the page opened are kept for reading offline (up to a size), and go when the pairing does.
   if (url.pathname.startsWith('/api/attachments/')) {
     if (!req.headers.has('range')) event.respondWith(networkFirst(req, FILES, req));

@@ -216,7 +216,7 @@ final class ApiRoutes {
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
         Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-        if (view instanceof Listing.UserListing || view instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX) {
+        if (view instanceof Listing.UserListing || view instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.INBOX) {
             String listId = view instanceof Listing.UserListing u ? u.listId() : null;
             if (scope.limited() && (listId == null || !scope.seesList(listId))) {
                 throw new BadRequest(404, "server.token.noSuchList");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -153,6 +154,21 @@ final class Chromium implements AutoCloseable {
         WebElement el = driver.findElement(By.cssSelector(css));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", el);
         return el;
+    }
+
+    /**
+     * Clicks the element, finding it again if the page replaced it between the find and the click: a page that
+     * redraws a message (a save refused again while the person reads it) puts new buttons where the old ones were,
+     * and a person's tap lands on those.
+     */
+    void click(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "clicking " + css)
+                .until(d -> {
+                    find(css).click();
+                    return true;
+                });
     }
 
     List<WebElement> all(String css) {

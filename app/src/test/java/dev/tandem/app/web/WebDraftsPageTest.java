@@ -135,7 +135,7 @@ class WebDraftsPageTest {
         assertEquals("when the moon is blue", chromium.js("return document.getElementById('ed-repeat').value"));
         assertEquals("Gym twice", chromium.js("return document.getElementById('ed-title').value"));
 
-        chromium.find("#detail-error button:last-child").click();
+        chromium.click("#detail-error button:last-child");
         chromium.await("return document.getElementById('ed-repeat').value === ''"
                 + " && document.getElementById('ed-title').value === 'Gym' && document.getElementById('detail-error').hidden",
                 Duration.ofSeconds(15));

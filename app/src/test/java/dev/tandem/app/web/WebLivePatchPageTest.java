@@ -89,7 +89,7 @@ class WebLivePatchPageTest {
     void inbox_oneLevel600RowsLoaded_editInsertDeleteAndMovePatchedInPlace() throws Exception {
         // The todos were made without places in their list: the first move gives every one a key (a change of 700
         // items, which the page fetches whole); the moves after it change one item each.
-        String first = web.store.query(new Listing.SmartListing(Listing.Smart.INBOX)).get(0).id();
+        String first = web.store.query(new Listing.BuiltInListing(Listing.BuiltIn.INBOX)).get(0).id();
         web.store.outlines().move(first, new OutlineStore.Target(null, null, null, null));
         show("inbox");
         List<String> ids = expected("inbox");
@@ -112,7 +112,7 @@ class WebLivePatchPageTest {
 
     @Test
     void inbox_withSubtasks600RowsLoaded_editInPlaceAndAMoveDrawsTheOutlineAgain() throws Exception {
-        List<Item> top = web.store.query(new Listing.SmartListing(Listing.Smart.INBOX)).subList(0, 3);
+        List<Item> top = web.store.query(new Listing.BuiltInListing(Listing.BuiltIn.INBOX)).subList(0, 3);
         web.store.outlines().move(top.get(2).id(), new OutlineStore.Target(null, top.get(0).id(), null, null));
         show("inbox");
         List<String> ids = expected("inbox");

@@ -2,6 +2,7 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.Main;
 import dev.tandem.app.cli.Cli;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.WebAssets;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,7 +104,7 @@ class WebPerfTest {
                 LocalDate today = web.store.today();
                 web.store.writeAll(tx -> {
                     for (int i = 0; i < 2_200; i++) {
-                        tx.save(dev.tandem.app.model.Item.create("Todo number " + i, null, today.plusDays(1 + i % 60),
+                        tx.save(Item.create("Todo number " + i, null, today.plusDays(1 + i % 60),
                                 1_000_000L + i));
                     }
                     return null;

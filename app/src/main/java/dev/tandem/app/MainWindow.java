@@ -21,6 +21,7 @@ import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.calendar.SubscribedEvents;
 import dev.tandem.app.vm.conflict.ConflictsViewModel;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.app.vm.history.BackupsViewModel;
@@ -84,6 +85,7 @@ public final class MainWindow {
                 ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
+        main.calendar().useEvents(new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone()));
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
                 () -> device.attachmentSettings().limit(), async, dialogs, undo, links, clock));

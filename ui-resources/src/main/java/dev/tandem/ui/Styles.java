@@ -217,6 +217,12 @@ public final class Styles {
     /** A day of the month grid; {@code :outside} for the days of the months around it. */
     public static final String CALENDAR_CELL = "calendar-cell";
     public static final String CALENDAR_DAY_NUMBER = "calendar-day-number";
+    /**
+     * An event of a subscribed calendar, read-only: a block on the hour grid, a chip in the week's all-day row or
+     * a month cell, a row of the agenda. Its calendar's colour comes as the looked-up colour {@code -event-colour}
+     * set on the node; {@code :light-colour} when dark text reads better on it.
+     */
+    public static final String CALENDAR_EVENT = "calendar-event";
     /** "+3 more" under a day's first todos. */
     public static final String CALENDAR_MORE = "calendar-more";
 

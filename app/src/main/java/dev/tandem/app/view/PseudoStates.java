@@ -28,6 +28,9 @@ public final class PseudoStates {
     /** The agenda's heading of today. */
     public static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
+    /** An event whose calendar's colour is light: its text is dark. */
+    public static final PseudoClass LIGHT_COLOUR = PseudoClass.getPseudoClass("light-colour");
+
     /** The calendar's selected day, and its selected todo. */
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A day of the month grid that belongs to the month before or after. */

@@ -13,9 +13,16 @@ import java.util.List;
  * @param blocks      the timed todos, by start
  * @param moreAllDay  all-day todos left out
  * @param moreTimed   timed todos left out
+ * @param allDayEvents the events of subscribed calendars covering the whole day
+ * @param eventBlocks  the timed events, laid out together with {@code blocks} (overlapping ones side by side)
  */
 public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay,
-        int moreTimed) {
+        int moreTimed, List<EventEntry> allDayEvents, List<EventBlock> eventBlocks) {
+
+    /** A day without events. */
+    public CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay, int moreTimed) {
+        this(date, allDay, blocks, moreAllDay, moreTimed, List.of(), List.of());
+    }
 
     /** Every todo kept for the day in the day's order (all-day first, then by time): what keyboard moves step through. */
     public List<CalendarEntry> entries() {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,6 +49,7 @@ public final class CalendarViewModel implements AutoCloseable {
     private final Object lock = new Object();
     private Subscription subscription;
     private boolean shown;
+    private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
 
     /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
@@ -101,8 +103,10 @@ public final class CalendarViewModel implements AutoCloseable {
                 if (subscription != null) {
                     subscription.close();
                 }
+                // The events of the range are read once per range (and again after a refresh), not per commit.
+                List<EventEntry> shownEvents = readEvents(r);
                 subscription = CalendarItems.subscribe(store, r.first(), r.last(), items -> {
-                    CalendarPlan p = CalendarPlan.of(items, r);
+                    CalendarPlan p = CalendarPlan.of(items, shownEvents, r);
                     async.ui().execute(() -> {
                         if (generation.get() == gen) {
                             plan.set(p);
@@ -113,6 +117,31 @@ public final class CalendarViewModel implements AutoCloseable {
             }
             return null;
         }, x -> { });
+    }
+
+    private List<EventEntry> readEvents(CalendarRange r) {
+        try {
+            return events.apply(r);
+        } catch (RuntimeException e) {
+            // Todos still show when the calendars' store cannot be read; the failure is said once.
+            async.ui().execute(() -> async.report(e));
+            return List.of();
+        }
+    }
+
+    /**
+     * Where the events of subscribed calendars come from: the entries of a range, read on the background
+     * executor. Called once, before the calendar first shows.
+     */
+    public void useEvents(Function<CalendarRange, List<EventEntry>> source) {
+        this.events = source;
+    }
+
+    /** The calendars were read again: the range shown reads its events anew. */
+    public void eventsChanged() {
+        if (shown) {
+            bind();
+        }
     }
 
     private void unsubscribe() {

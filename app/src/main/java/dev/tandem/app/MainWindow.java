@@ -85,7 +85,9 @@ public final class MainWindow {
                 ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
-        main.calendar().useEvents(new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone()));
+        SubscribedEvents events = new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone());
+        main.calendar().useEvents(events);
+        main.agenda().useEvents(events::between);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
                 () -> device.attachmentSettings().limit(), async, dialogs, undo, links, clock));

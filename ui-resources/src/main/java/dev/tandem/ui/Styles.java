@@ -186,6 +186,8 @@ public final class Styles {
     public static final String NOTE_KIND_ICON = "note-kind-icon";
     /** The agenda's list; its rows are item cells, its day headings and empty lines these below. */
     public static final String AGENDA_LIST = "agenda-list";
+    /** The colour mark of an event's row in the agenda: its calendar's, as {@code -event-colour}. */
+    public static final String AGENDA_EVENT = "agenda-event";
     /** A day's heading in the agenda ("Today  Wed 25 Nov"); {@code :overdue} and {@code :today} colour it. */
     public static final String AGENDA_HEADING = "agenda-heading";
     /** The date beside "Today" and "Tomorrow" in a heading. */

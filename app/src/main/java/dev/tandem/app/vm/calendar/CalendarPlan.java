@@ -85,7 +85,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
             .thenComparing(Timed::item, DayOrder.SAME_TIME);
 
     /** Events in a day's order: all day first, then by start, the longer first, then by title. */
-    static final Comparator<EventEntry> EVENT_ORDER = Comparator.comparing(EventEntry::allDay).reversed()
+    public static final Comparator<EventEntry> EVENT_ORDER = Comparator.comparing(EventEntry::allDay).reversed()
             .thenComparingInt(EventEntry::start).thenComparingInt(e -> -e.end())
             .thenComparing(EventEntry::title).thenComparing(EventEntry::key);
 

@@ -15,6 +15,7 @@ import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.Theme;
@@ -43,6 +44,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -177,6 +179,25 @@ class CalendarUiTest {
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
         double x = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
         assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
+
+        // The agenda lists the events among today's todos, each in its calendar's colour.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> agendaEvent(robot, "Standup").isPresent());
+        ListCell<?> row = agendaEvent(robot, "Standup").orElseThrow();
+        assertEquals(Color.web("#1f4e9c"), fx(() -> ((Region) row.getGraphic().lookup(".agenda-event")).getBackground()
+                .getFills().get(0).getFill()));
+        assertTrue(fx(() -> ((Label) row.getGraphic().lookup(".item-meta")).getText().contains("Work")),
+                "the row says the calendar");
+        assertTrue(fx(() -> agendaEvent(robot, "Team away day").orElseThrow().getIndex() < row.getIndex()),
+                "the all-day event comes first");
+    }
+
+    /** The agenda's shown row of the event with this title. */
+    private static Optional<ListCell<?>> agendaEvent(FxRobot robot, String title) {
+        return robot.lookup("#agenda .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.isVisible() && c.getItem() instanceof AgendaRow r
+                        && r.kind() == AgendaRow.Kind.EVENT && r.text().equals(title) && c.getGraphic() != null)
+                .<ListCell<?>>map(n -> (ListCell<?>) n).findFirst();
     }
 
     @Test

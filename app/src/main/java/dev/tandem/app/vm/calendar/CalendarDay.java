@@ -33,6 +33,28 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
         return out;
     }
 
+    /** The day's events kept, in its order: all day first, then by start. */
+    public List<EventEntry> events() {
+        List<EventEntry> out = new ArrayList<>(allDayEvents);
+        for (EventBlock b : eventBlocks) {
+            out.add(b.event());
+        }
+        return out;
+    }
+
+    /**
+     * How many of its events and todos a month cell with room for {@code lines} lines shows, events first: every
+     * one when they all fit, else one line fewer, for "+k more". Returns {events shown, todos shown, left out}.
+     */
+    public int[] shownWithEvents(int lines) {
+        int events = allDayEvents.size() + eventBlocks.size();
+        int kept = events + allDay.size() + blocks.size();
+        int all = events + total();
+        int shown = Math.max(0, Math.min(kept, all <= lines ? lines : lines - 1));
+        int shownEvents = Math.min(events, shown);
+        return new int[] {shownEvents, shown - shownEvents, all - shown};
+    }
+
     /** How many todos the day has, kept or not. */
     public int total() {
         return allDay.size() + blocks.size() + moreAllDay + moreTimed;

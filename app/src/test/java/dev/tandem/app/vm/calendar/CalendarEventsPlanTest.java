@@ -151,4 +151,20 @@ class CalendarEventsPlanTest {
             Messages.use(Language.ENGLISH);
         }
     }
+
+    @Test
+    void shownWithEvents_monthCell_eventsFirst_lastLineForMore() {
+        List<EventEntry> events = new ArrayList<>(entries(event("Away", WED.atStartOfDay(), WED.plusDays(1).atStartOfDay(),
+                true), ""));
+        events.addAll(entries(event("Standup", WED.atTime(9, 0), WED.atTime(9, 15), false), ""));
+        List<Item> todos = List.of(todo("Rent", WED, null, null), todo("Call", WED, LocalTime.of(11, 0), null));
+        CalendarDay d = CalendarPlan.of(todos, events, WEEK).day(WED);
+
+        assertEquals(List.of("Away", "Standup"), d.events().stream().map(EventEntry::title).toList());
+        assertEquals(List.of(2, 2, 0), List.of(d.shownWithEvents(4)[0], d.shownWithEvents(4)[1], d.shownWithEvents(4)[2]),
+                "four lines hold all four");
+        assertEquals(List.of(2, 0, 2), List.of(d.shownWithEvents(3)[0], d.shownWithEvents(3)[1], d.shownWithEvents(3)[2]),
+                "three lines: both events, then +2 more");
+        assertEquals(List.of(0, 0, 4), List.of(d.shownWithEvents(1)[0], d.shownWithEvents(1)[1], d.shownWithEvents(1)[2]));
+    }
 }

@@ -225,6 +225,8 @@ public final class Styles {
      * set on the node; {@code :light-colour} when dark text reads better on it.
      */
     public static final String CALENDAR_EVENT = "calendar-event";
+    /** Under the calendar's bar: which subscribed calendars could not be read at their last refresh, and why. */
+    public static final String CALENDAR_PROBLEM = "calendar-problem";
     /** "+3 more" under a day's first todos. */
     public static final String CALENDAR_MORE = "calendar-more";
 

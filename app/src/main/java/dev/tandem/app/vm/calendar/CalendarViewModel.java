@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -50,6 +52,8 @@ public final class CalendarViewModel implements AutoCloseable {
     private Subscription subscription;
     private boolean shown;
     private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
+    private final ReadOnlyStringWrapper feedProblem = new ReadOnlyStringWrapper("");
+    private CalendarFeeds feeds;
 
     /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
@@ -135,6 +139,17 @@ public final class CalendarViewModel implements AutoCloseable {
      */
     public void useEvents(Function<CalendarRange, List<EventEntry>> source) {
         this.events = source;
+    }
+
+    /** The subscribed calendars' refresh while the window runs: its problems show, it ends with this. */
+    public void useFeeds(CalendarFeeds f) {
+        this.feeds = f;
+        feedProblem.bind(f.problemProperty());
+    }
+
+    /** Why subscribed calendars could not be read at their last refresh, one per line; "" when all could. */
+    public ReadOnlyStringProperty feedProblemProperty() {
+        return feedProblem.getReadOnlyProperty();
     }
 
     /** The calendars were read again: the range shown reads its events anew. */
@@ -344,6 +359,9 @@ public final class CalendarViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feeds != null) {
+            feeds.close();
+        }
         generation.incrementAndGet();
         unsubscribe();
     }

@@ -212,7 +212,10 @@ public final class Styles {
     public static final String CALENDAR_HOUR_LABEL = "calendar-hour-label";
     /** A day's column on the hour grid. */
     public static final String CALENDAR_COLUMN = "calendar-column";
-    /** A timed todo on the hour grid; {@code :occurrence} for a later date of a repeating todo. */
+    /**
+     * A timed todo on the hour grid; {@code :occurrence} for a later date of a repeating todo, {@code :overlaps-event}
+     * when its time overlaps an event of a subscribed calendar.
+     */
     public static final String CALENDAR_BLOCK = "calendar-block";
     /** An all-day todo (week) or any todo in a month cell. */
     public static final String CALENDAR_CHIP = "calendar-chip";

@@ -437,6 +437,7 @@ final class WeekGrid extends BorderPane {
                         getChildren().add(n);
                     }
                     showEntry(blocks.get(k), b.entry());
+                    blocks.get(k).pseudoClassStateChanged(PseudoStates.OVERLAPS_EVENT, day.overlapsEvent(b));
                     blockData.add(b);
                     blockDay.add(i);
                     k++;

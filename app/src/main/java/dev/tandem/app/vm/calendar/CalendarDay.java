@@ -55,6 +55,16 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
         return new int[] {shownEvents, shown - shownEvents, all - shown};
     }
 
+    /** True when the timed todo's block {@code b} overlaps an event of the day in time (touching is no overlap). */
+    public boolean overlapsEvent(TimeBlock b) {
+        for (EventBlock e : eventBlocks) {
+            if (e.place().start() < b.end() && b.start() < e.place().end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many todos the day has, kept or not. */
     public int total() {
         return allDay.size() + blocks.size() + moreAllDay + moreTimed;

@@ -146,6 +146,9 @@ class CalendarUiTest {
         assertEquals(9.5 * WeekGrid.HOUR_HEIGHT, fx(standupBlock::getLayoutY));
         assertTrue(fx(() -> standupBlock.getLayoutX() > block(robot, call.id()).orElseThrow().getLayoutX()),
                 "the event overlaps the 9:00 todo: side by side, the todo on the left");
+        PseudoClass overlaps = PseudoClass.getPseudoClass("overlaps-event");
+        assertTrue(fx(() -> block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+                "the todo's time overlaps the event: marked");
         assertTrue(fx(() -> standupBlock.getText().contains("Standup")));
         assertTrue(fx(() -> event(robot, "Team away day").orElseThrow().getParent()
                 .getStyleClass().contains("calendar-all-day")), "an all-day event is in the row on top");
@@ -162,6 +165,8 @@ class CalendarUiTest {
         waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
         assertEquals(LocalTime.of(11, 0), stored(call.id()).timeOfDay());
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
+        assertTrue(fx(() -> !block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+                "Thursday at 11:00 overlaps no event");
 
         // The moved todo stays selected: Alt+Right a day on, Alt+Shift+Down a quarter hour later.
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);

@@ -167,4 +167,17 @@ class CalendarEventsPlanTest {
                 "three lines: both events, then +2 more");
         assertEquals(List.of(0, 0, 4), List.of(d.shownWithEvents(1)[0], d.shownWithEvents(1)[1], d.shownWithEvents(1)[2]));
     }
+
+    @Test
+    void overlapsEvent_timedTodoDuringAnEvent_marked_oneThatOnlyTouchesNot() {
+        List<EventEntry> events = entries(event("Standup", WED.atTime(9, 0), WED.atTime(10, 0), false), "");
+        Item during = todo("During", WED, LocalTime.of(9, 45), 30);
+        Item after = todo("After", WED, LocalTime.of(10, 0), 30);
+        Item before = todo("Before", WED, LocalTime.of(8, 30), 30);
+
+        CalendarDay d = CalendarPlan.of(List.of(during, after, before), events, WEEK).day(WED);
+
+        assertEquals(List.of("Before false", "During true", "After false"), d.blocks().stream()
+                .map(b -> b.entry().title() + " " + d.overlapsEvent(b)).toList());
+    }
 }

@@ -7,6 +7,7 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
@@ -69,6 +70,8 @@ public final class Device implements AutoCloseable {
     private final DeviceBuilder.SyncSource syncSource;
     private final DeviceBuilder builder;
     private DeviceServices services;
+    /** The subscribed calendars' events, beside the database; closed with it. */
+    private final EventStore events;
     /** What Settings chose about attachments; read on any thread, replaced by {@link #saveAttachmentSettings}. */
     private volatile AttachmentSettings attachmentSettings;
     private AtomicReference<Consumer<Throwable>> errorHandler;
@@ -96,6 +99,7 @@ public final class Device implements AutoCloseable {
         this.attachments = store.attachments();
         this.fetcher = new AttachmentFetcher(store, sync::engine, Async.backgroundExecutor("tandem-attachments"));
         this.remoteCleanup = new RemoteCleanup(store.replica(), sync::engine);
+        this.events = EventStore.open(store.replica().file());
         web.attachments(attachments, fetcher, () -> attachmentSettings.limit());
         // Applied before the first sync, so "Keep attachments on this device" holds from the start.
         applyAttachmentSettings(AttachmentSettings.load(settings));
@@ -330,6 +334,11 @@ public final class Device implements AutoCloseable {
         return sync;
     }
 
+    /** The calendars this device is subscribed to and their events as last read. */
+    public EventStore events() {
+        return events;
+    }
+
     /** The CalDAV task lists' sync: running from {@link #start} (when switched on) until {@link #close}. */
     public CalDavService caldav() {
         return caldav;
@@ -385,6 +394,7 @@ public final class Device implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        events.close();
         if (ownsStore) {
             store.close();
         }

@@ -2,6 +2,9 @@ package dev.tandem.app;
 
 import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.feeds.FeedException;
+import dev.tandem.app.feeds.FeedLimits;
+import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.settings.Launcher;
@@ -21,6 +24,8 @@ import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
+import dev.tandem.app.vm.calendar.CalendarFeeds;
+import dev.tandem.app.vm.calendar.SubscribedEvents;
 import dev.tandem.app.vm.conflict.ConflictsViewModel;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.app.vm.history.BackupsViewModel;
@@ -31,10 +36,12 @@ import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.ShortcutHelp;
 import dev.tandem.app.vm.settings.SyncSettingsFlow;
 import dev.tandem.app.vm.sharing.SharingViewModel;
+import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
@@ -83,6 +90,23 @@ public final class MainWindow {
                 ShortcutPortal.State.read(device.settings().dir())));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
+        SubscribedEvents events = new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone());
+        main.calendar().useEvents(events);
+        main.agenda().useEvents(events::between);
+        // The calendars are read again at the window's start and each hour, on a thread of their own: a slow
+        // server never holds up the database's queue or the UI.
+        FeedRefresh refresh = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime,
+                MainWindow::caldavLogin);
+        CalendarFeeds feeds = new CalendarFeeds(Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tandem-calendars");
+            t.setDaemon(true);
+            return t;
+        }), async.ui(), refresh::refreshDue, device.events()::subscriptions, () -> {
+            main.calendar().eventsChanged();
+            main.agenda().eventsChanged();
+        });
+        main.calendar().useFeeds(feeds);
+        feeds.start(FeedRefresh.INTERVAL.toMinutes());
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
                 () -> device.attachmentSettings().limit(), async, dialogs, undo, links, clock));
@@ -120,6 +144,23 @@ public final class MainWindow {
         view.set(v);
         phoneSync(device, v, dialogs);
         return v;
+    }
+
+    /**
+     * The log-in for a {@code caldav:} calendar in the window: as {@code tandem calendars refresh} takes it, from
+     * {@code TANDEM_CALDAV_USER} and {@code TANDEM_CALDAV_PASSWORD}; never written anywhere.
+     */
+    private static WebDavSettings caldavLogin(String address) {
+        String user = System.getenv().getOrDefault("TANDEM_CALDAV_USER", "");
+        String password = System.getenv().getOrDefault("TANDEM_CALDAV_PASSWORD", "");
+        if (!user.isBlank() && password.isEmpty()) {
+            throw new FeedException(Messages.text("common.calendars.needsPassword"));
+        }
+        try {
+            return new WebDavSettings(address, user, password, System.getenv().getOrDefault("TANDEM_CALDAV_TRUST", ""));
+        } catch (IllegalArgumentException e) {
+            throw new FeedException(String.valueOf(e.getMessage()), e);
+        }
     }
 
     /**

@@ -186,6 +186,8 @@ public final class Styles {
     public static final String NOTE_KIND_ICON = "note-kind-icon";
     /** The agenda's list; its rows are item cells, its day headings and empty lines these below. */
     public static final String AGENDA_LIST = "agenda-list";
+    /** The colour mark of an event's row in the agenda: its calendar's, as {@code -event-colour}. */
+    public static final String AGENDA_EVENT = "agenda-event";
     /** A day's heading in the agenda ("Today  Wed 25 Nov"); {@code :overdue} and {@code :today} colour it. */
     public static final String AGENDA_HEADING = "agenda-heading";
     /** The date beside "Today" and "Tomorrow" in a heading. */
@@ -210,13 +212,24 @@ public final class Styles {
     public static final String CALENDAR_HOUR_LABEL = "calendar-hour-label";
     /** A day's column on the hour grid. */
     public static final String CALENDAR_COLUMN = "calendar-column";
-    /** A timed todo on the hour grid; {@code :occurrence} for a later date of a repeating todo. */
+    /**
+     * A timed todo on the hour grid; {@code :occurrence} for a later date of a repeating todo, {@code :overlaps-event}
+     * when its time overlaps an event of a subscribed calendar.
+     */
     public static final String CALENDAR_BLOCK = "calendar-block";
     /** An all-day todo (week) or any todo in a month cell. */
     public static final String CALENDAR_CHIP = "calendar-chip";
     /** A day of the month grid; {@code :outside} for the days of the months around it. */
     public static final String CALENDAR_CELL = "calendar-cell";
     public static final String CALENDAR_DAY_NUMBER = "calendar-day-number";
+    /**
+     * An event of a subscribed calendar, read-only: a block on the hour grid, a chip in the week's all-day row or
+     * a month cell, a row of the agenda. Its calendar's colour comes as the looked-up colour {@code -event-colour}
+     * set on the node; {@code :light-colour} when dark text reads better on it.
+     */
+    public static final String CALENDAR_EVENT = "calendar-event";
+    /** Under the calendar's bar: which subscribed calendars could not be read at their last refresh, and why. */
+    public static final String CALENDAR_PROBLEM = "calendar-problem";
     /** "+3 more" under a day's first todos. */
     public static final String CALENDAR_MORE = "calendar-more";
 

@@ -28,6 +28,12 @@ public final class PseudoStates {
     /** The agenda's heading of today. */
     public static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
+    /** An event whose calendar's colour is light: its text is dark. */
+    public static final PseudoClass LIGHT_COLOUR = PseudoClass.getPseudoClass("light-colour");
+
+    /** A timed todo's block in the week whose time overlaps an event of a subscribed calendar. */
+    public static final PseudoClass OVERLAPS_EVENT = PseudoClass.getPseudoClass("overlaps-event");
+
     /** The calendar's selected day, and its selected todo. */
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A day of the month grid that belongs to the month before or after. */

@@ -96,7 +96,7 @@ class MidnightUiTest {
                 AgendaRow r = (AgendaRow) c.getItem();
                 String line = switch (r.kind()) {
                     case HEADING -> "# " + ((Label) c.getGraphic().lookup(".label")).getText();
-                    case TODO, OCCURRENCE -> ((Label) c.getGraphic().lookup(".item-title")).getText();
+                    case TODO, OCCURRENCE, EVENT -> ((Label) c.getGraphic().lookup(".item-title")).getText();
                     case EMPTY -> "- " + r.text();
                 };
                 if (!out.contains(line) || r.isHeading()) {

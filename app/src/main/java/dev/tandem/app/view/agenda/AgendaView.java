@@ -9,6 +9,7 @@ import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
+import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
@@ -18,10 +19,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -29,7 +32,8 @@ import org.kordamp.ikonli.Ikon;
 /**
  * The agenda: a heading per day and the todos under it ({@link AgendaViewModel}). Selecting a todo
  * opens it in the editor as the lists do; Space or its check box completes it; a repeating todo's
- * later dates ({@code :occurrence}) have a disabled check box and open the series' open todo.
+ * later dates ({@code :occurrence}) have a disabled check box and open the series' open todo. The subscribed
+ * calendars' events are rows too, read-only: their calendar's colour, title, when and where, details on hover.
  */
 public final class AgendaView extends ListView<AgendaRow> {
     private final AgendaViewModel agenda;
@@ -115,6 +119,11 @@ public final class AgendaView extends ListView<AgendaRow> {
         private final Label listName = metaLabel(Icons.LIST);
         private final Label repeat = metaLabel(Icons.REPEAT);
         private final HBox todo;
+        private final Region swatch = new Region();
+        private final Label eventTitle = new Label();
+        private final Label eventMeta = metaLabel(Icons.TIME);
+        private final HBox event;
+        private final Tooltip eventTip = new Tooltip();
         private boolean updating;
 
         AgendaCell() {
@@ -142,6 +151,15 @@ public final class AgendaView extends ListView<AgendaRow> {
             HBox.setHgrow(text, Priority.ALWAYS);
             todo = new HBox(12, marker, check, text);
             todo.setAlignment(Pos.CENTER_LEFT);
+            swatch.getStyleClass().add(Styles.AGENDA_EVENT);
+            eventTitle.getStyleClass().add(Styles.ITEM_TITLE);
+            VBox eventText = new VBox(2, eventTitle, eventMeta);
+            eventText.setMinWidth(0);
+            HBox.setHgrow(eventText, Priority.ALWAYS);
+            event = new HBox(12, swatch, eventText);
+            event.setAlignment(Pos.CENTER_LEFT);
+            eventTip.setWrapText(true);
+            eventTip.setMaxWidth(360);
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null && getItem().isTodo() && onOpen != null) {
                     onOpen.run();
@@ -167,6 +185,9 @@ public final class AgendaView extends ListView<AgendaRow> {
             if (!isTodo) {
                 pseudoClassStateChanged(PseudoStates.OCCURRENCE, false);
             }
+            if (isEmpty || r == null || r.kind() != AgendaRow.Kind.EVENT) {
+                setTooltip(null);
+            }
             if (isEmpty || r == null) {
                 setGraphic(null);
                 setAccessibleText(null);
@@ -182,6 +203,7 @@ public final class AgendaView extends ListView<AgendaRow> {
                             : Messages.text("main.agenda.a11y.heading", r.text(), r.detail()));
                     setGraphic(headingBox);
                 }
+                case EVENT -> showEvent(r.event());
                 case EMPTY -> {
                     empty.setText(r.text());
                     setAccessibleText(r.text());
@@ -189,6 +211,20 @@ public final class AgendaView extends ListView<AgendaRow> {
                 }
                 default -> showTodo(r);
             }
+        }
+
+        /** A read-only event: its calendar's colour beside its title, when, calendar and place. */
+        private void showEvent(EventEntry e) {
+            // Only the colour comes from data (checked to be #rrggbb); how it is used is the stylesheet's.
+            swatch.setStyle(e.colour().isEmpty() ? "" : "-event-colour: " + e.colour() + ";");
+            eventTitle.setText(e.title());
+            eventMeta.setText(e.location().isEmpty()
+                    ? Messages.text("main.agenda.event.detail", e.whenText(), e.calendar())
+                    : Messages.text("main.agenda.event.detailWhere", e.whenText(), e.calendar(), e.location()));
+            eventTip.setText(e.details());
+            setTooltip(eventTip);
+            setAccessibleText(e.spoken());
+            setGraphic(event);
         }
 
         private void showTodo(AgendaRow r) {

@@ -99,7 +99,15 @@ public final class CalendarView extends VBox {
         bar.getStyleClass().add(Styles.CALENDAR_BAR);
         VBox.setVgrow(content, Priority.ALWAYS);
         content.setMinHeight(0);
-        getChildren().addAll(bar, content);
+        // A calendar that could not be read says why until a later read of it succeeds.
+        Label problem = new Label();
+        problem.setId("calendar-problem");
+        problem.getStyleClass().add(Styles.CALENDAR_PROBLEM);
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.feedProblemProperty());
+        problem.visibleProperty().bind(vm.feedProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        getChildren().addAll(bar, problem, content);
         Consumer<CalendarRange> follow = r -> {
             title.setText(r.title());
             boolean isWeek = r.mode() == CalendarRange.Mode.WEEK;

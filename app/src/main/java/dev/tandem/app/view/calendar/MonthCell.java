@@ -3,6 +3,7 @@ package dev.tandem.app.view.calendar;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 /**
- * One day of the month grid: its date, then as many of its todos as its height holds, then "+k more" for
- * the rest ({@link CalendarDay#shownIn}). The grid gives every week the same height, whatever it holds, so
+ * One day of the month grid: its date, then as many of its events (read-only, in their calendar's colour) and
+ * todos as its height holds, events first, then "+k more" for the rest ({@link CalendarDay#shownWithEvents}). The grid gives every week the same height, whatever it holds, so
  * the cell decides at layout what fits; what does not is hidden, and the cell clips, so nothing draws over
  * the week below.
  *
@@ -37,10 +38,13 @@ final class MonthCell extends Region {
     private final Supplier<Label> makeChip;
     private final BiConsumer<Label, CalendarEntry> showEntry;
     private final List<Label> chips = new ArrayList<>();
+    /** The events' chips, above the todos', made as room allows as {@link #chips} are. */
+    private final List<Label> eventChips = new ArrayList<>();
     private final Label more = new Label();
     private final Rectangle clip = new Rectangle();
     private CalendarDay day;
     private List<CalendarEntry> entries = List.of();
+    private List<EventEntry> events = List.of();
 
     /**
      * @param makeChip a new chip, its handlers reading the entry it shows from its user data
@@ -69,6 +73,10 @@ final class MonthCell extends Region {
     void show(CalendarDay d, boolean today, boolean outside) {
         this.day = d;
         this.entries = d.entries();
+        this.events = d.events();
+        for (int i = 0; i < eventChips.size(); i++) {
+            EventNodes.show(eventChips.get(i), i < events.size() ? events.get(i) : null, true);
+        }
         setUserData(d.date());
         number.setText(Integer.toString(d.date().getDayOfMonth()));
         pseudoClassStateChanged(PseudoStates.TODAY, today);
@@ -85,6 +93,9 @@ final class MonthCell extends Region {
         if (chips.isEmpty() && !entries.isEmpty()) {
             addChip();
         }
+        if (eventChips.isEmpty() && !events.isEmpty()) {
+            addEventChip();
+        }
         requestLayout();
     }
 
@@ -99,6 +110,17 @@ final class MonthCell extends Region {
         showEntry.accept(c, entries.get(chips.size()));
         chips.add(c);
         getChildren().add(getChildren().size() - 1, c);
+        if (getScene() != null) {
+            c.applyCss();
+        }
+    }
+
+    /** Makes the next event's chip, placed before the todos' chips. */
+    private void addEventChip() {
+        Label c = EventNodes.make();
+        EventNodes.show(c, events.get(eventChips.size()), true);
+        getChildren().add(1 + eventChips.size(), c);
+        eventChips.add(c);
         if (getScene() != null) {
             c.applyCss();
         }
@@ -130,7 +152,20 @@ final class MonthCell extends Region {
         }
         double line = (chips.isEmpty() ? more.prefHeight(w) : chips.get(0).prefHeight(w)) + GAP;
         int lines = (int) Math.floor((getHeight() - in.getBottom() - y + GAP) / line);
-        int shown = day.shownIn(lines);
+        int[] split = day.shownWithEvents(lines);
+        while (eventChips.size() < split[0]) {
+            addEventChip();
+        }
+        for (int i = 0; i < eventChips.size(); i++) {
+            Label c = eventChips.get(i);
+            boolean on = i < split[0];
+            c.setVisible(on);
+            if (on) {
+                c.resizeRelocate(x, y, w, line - GAP);
+                y += line;
+            }
+        }
+        int shown = split[1];
         while (chips.size() < shown) {
             addChip();
         }
@@ -142,7 +177,7 @@ final class MonthCell extends Region {
                 y += line;
             }
         }
-        int rest = day.total() - shown;
+        int rest = split[2];
         more.setVisible(rest > 0 && lines > 0);
         if (rest > 0) {
             more.setText(Messages.text("main.calendar.more", rest));

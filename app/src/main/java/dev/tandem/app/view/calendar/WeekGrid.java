@@ -7,6 +7,8 @@ import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarPlan;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
+import dev.tandem.app.vm.calendar.EventBlock;
+import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.app.vm.calendar.GridGeometry;
 import dev.tandem.app.vm.calendar.TimeBlock;
 import dev.tandem.ui.Styles;
@@ -31,9 +33,9 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The week: a header per day (name and date, {@code :today}), a row of all-day todos, and below a
- * scrolling 24-hour grid with each timed todo a block from its start for its length, overlapping ones
- * side by side. Where things go comes from {@link GridGeometry}; what a drag means from the view-model.
+ * The week: a header per day (name and date, {@code :today}), a row of all-day events and todos, and below a
+ * scrolling 24-hour grid with each timed todo and event a block from its start for its length, overlapping ones
+ * side by side (events read-only, in their calendar's colour). Where things go comes from {@link GridGeometry}; what a drag means from the view-model.
  * Rebuilt from the plan when it changes (at most a few hundred nodes: a day keeps a bounded number).
  */
 final class WeekGrid extends BorderPane {
@@ -55,6 +57,8 @@ final class WeekGrid extends BorderPane {
     private final VBox[] allDays = new VBox[7];
     private final Label[] mores = new Label[7];
     private final List<List<Label>> chips = new ArrayList<>();
+    /** Per day, the all-day events' chips, above its todos' (reused like {@link #chips}). */
+    private final List<List<Label>> eventChips = new ArrayList<>();
     private CalendarPlan plan;
     private boolean startHourShown;
 
@@ -104,6 +108,7 @@ final class WeekGrid extends BorderPane {
             allDays[i].setMinHeight(26);
             header.add(allDays[i], i + 1, 1);
             chips.add(new ArrayList<>());
+            eventChips.add(new ArrayList<>());
             dayNodes.add(names[i]);
         }
         dayNodes.addAll(hours.columns(vm));
@@ -181,6 +186,9 @@ final class WeekGrid extends BorderPane {
             for (TimeBlock b : d.blocks()) {
                 minutes = Math.min(minutes, b.start());
             }
+            for (EventBlock b : d.eventBlocks()) {
+                minutes = Math.min(minutes, b.place().start());
+            }
         }
         double range = hours.getMinHeight() - scroll.getViewportBounds().getHeight();
         if (range > 0) {
@@ -239,13 +247,23 @@ final class WeekGrid extends BorderPane {
             names[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
             names[i].setUserData(day.date());
             allDays[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
+            List<Label> events = eventChips.get(i);
+            List<EventEntry> allDayEvents = day.allDayEvents();
+            for (int k = 0; k < Math.max(allDayEvents.size(), events.size()); k++) {
+                if (k == events.size()) {
+                    Label chip = EventNodes.make();
+                    events.add(chip);
+                    allDays[i].getChildren().add(k, chip);
+                }
+                EventNodes.show(events.get(k), k < allDayEvents.size() ? allDayEvents.get(k) : null, false);
+            }
             List<Label> pool = chips.get(i);
             List<CalendarEntry> entries = day.allDay();
             for (int k = 0; k < Math.max(entries.size(), pool.size()); k++) {
                 if (k == pool.size()) {
                     Label chip = chip();
                     pool.add(chip);
-                    allDays[i].getChildren().add(k, chip);
+                    allDays[i].getChildren().add(events.size() + k, chip);
                 }
                 showEntry(pool.get(k), k < entries.size() ? entries.get(k) : null);
             }
@@ -365,6 +383,9 @@ final class WeekGrid extends BorderPane {
         private final List<TimeBlock> blockData = new ArrayList<>();
         private final List<Integer> blockDay = new ArrayList<>();
         private int used;
+        private final List<Label> events = new ArrayList<>();
+        private final List<EventBlock> eventData = new ArrayList<>();
+        private final List<Integer> eventDay = new ArrayList<>();
 
         HourPane() {
             for (int h = 0; h < 24; h++) {
@@ -401,7 +422,10 @@ final class WeekGrid extends BorderPane {
         void setDays(CalendarPlan p, LocalDate today, WeekGrid grid) {
             blockData.clear();
             blockDay.clear();
+            eventData.clear();
+            eventDay.clear();
             int k = 0;
+            int m = 0;
             for (int i = 0; i < 7; i++) {
                 CalendarDay day = p.days().get(i);
                 columns.get(i).pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
@@ -413,10 +437,25 @@ final class WeekGrid extends BorderPane {
                         getChildren().add(n);
                     }
                     showEntry(blocks.get(k), b.entry());
+                    blocks.get(k).pseudoClassStateChanged(PseudoStates.OVERLAPS_EVENT, day.overlapsEvent(b));
                     blockData.add(b);
                     blockDay.add(i);
                     k++;
                 }
+                for (EventBlock b : day.eventBlocks()) {
+                    if (m == events.size()) {
+                        Label n = EventNodes.make();
+                        events.add(n);
+                        getChildren().add(n);
+                    }
+                    EventNodes.show(events.get(m), b.event(), true);
+                    eventData.add(b);
+                    eventDay.add(i);
+                    m++;
+                }
+            }
+            for (int i = m; i < events.size(); i++) {
+                EventNodes.show(events.get(i), null, true);
             }
             used = k;
             for (int i = k; i < blocks.size(); i++) {
@@ -447,6 +486,12 @@ final class WeekGrid extends BorderPane {
                 VBox n = blocks.get(i);
                 // A short block is still a line high, so its time and title can be read.
                 n.resizeRelocate(GUTTER + g.left(b, blockDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
+                        Math.max(g.height(b), n.prefHeight(-1)));
+            }
+            for (int i = 0; i < eventData.size(); i++) {
+                TimeBlock b = eventData.get(i).place();
+                Label n = events.get(i);
+                n.resizeRelocate(GUTTER + g.left(b, eventDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
                         Math.max(g.height(b), n.prefHeight(-1)));
             }
         }

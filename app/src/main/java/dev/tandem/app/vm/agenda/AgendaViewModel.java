@@ -8,8 +8,10 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoableCommands;
+import dev.tandem.app.vm.calendar.EventEntry;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -29,6 +31,7 @@ public final class AgendaViewModel implements AutoCloseable {
     private final UndoableCommands commands;
     private final Consumer<ItemRow> select;
     private boolean shown;
+    private volatile BiFunction<LocalDate, LocalDate, List<EventEntry>> events = (a, b) -> List.of();
 
     /** {@code select} opens a todo in the editor, as selecting it in a list does. */
     public AgendaViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
@@ -67,19 +70,43 @@ public final class AgendaViewModel implements AutoCloseable {
         LocalDate last = day.plusDays(AgendaPlan.DAYS - 1L);
         async.run(() -> {
             rows.bindFeed(feed -> {
+                // The events of the days shown are read once per binding (and again after a refresh), not per commit.
+                List<EventEntry> shownEvents = readEvents(day, last);
                 // A first page at once (the index on due), so the first frame does not wait for thousands of rows.
                 List<Item> first = AgendaItems.firstPage(store, last);
                 if (first.size() == AgendaItems.FIRST_PAGE) {
-                    List<AgendaRow> page = AgendaPlan.firstPage(first, day, AgendaPlan.DAYS);
+                    List<AgendaRow> page = AgendaPlan.firstPage(first, shownEvents, day, AgendaPlan.DAYS);
                     feed.reset(page, false, -1);
                 }
                 return AgendaItems.subscribe(store, last, items -> {
-                    List<AgendaRow> all = AgendaPlan.of(items, day, AgendaPlan.DAYS);
+                    List<AgendaRow> all = AgendaPlan.of(items, shownEvents, day, AgendaPlan.DAYS);
                     feed.reset(all, true, all.size());
                 }, Runnable::run);
             });
             return null;
         }, r -> { });
+    }
+
+    private List<EventEntry> readEvents(LocalDate first, LocalDate last) {
+        try {
+            return events.apply(first, last);
+        } catch (RuntimeException e) {
+            // The todos still show when the calendars' store cannot be read; the failure is said once.
+            async.ui().execute(() -> async.report(e));
+            return List.of();
+        }
+    }
+
+    /** Where the subscribed calendars' events of the days shown come from, read on the background executor. */
+    public void useEvents(BiFunction<LocalDate, LocalDate, List<EventEntry>> source) {
+        this.events = source;
+    }
+
+    /** The calendars were read again: the days shown read their events anew. */
+    public void eventsChanged() {
+        if (shown) {
+            bind();
+        }
     }
 
     /** The headings and rows, on the UI executor. */

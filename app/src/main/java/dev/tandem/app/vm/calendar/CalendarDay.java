@@ -13,9 +13,16 @@ import java.util.List;
  * @param blocks      the timed todos, by start
  * @param moreAllDay  all-day todos left out
  * @param moreTimed   timed todos left out
+ * @param allDayEvents the events of subscribed calendars covering the whole day
+ * @param eventBlocks  the timed events, laid out together with {@code blocks} (overlapping ones side by side)
  */
 public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay,
-        int moreTimed) {
+        int moreTimed, List<EventEntry> allDayEvents, List<EventBlock> eventBlocks) {
+
+    /** A day without events. */
+    public CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay, int moreTimed) {
+        this(date, allDay, blocks, moreAllDay, moreTimed, List.of(), List.of());
+    }
 
     /** Every todo kept for the day in the day's order (all-day first, then by time): what keyboard moves step through. */
     public List<CalendarEntry> entries() {
@@ -24,6 +31,38 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
             out.add(b.entry());
         }
         return out;
+    }
+
+    /** The day's events kept, in its order: all day first, then by start. */
+    public List<EventEntry> events() {
+        List<EventEntry> out = new ArrayList<>(allDayEvents);
+        for (EventBlock b : eventBlocks) {
+            out.add(b.event());
+        }
+        return out;
+    }
+
+    /**
+     * How many of its events and todos a month cell with room for {@code lines} lines shows, events first: every
+     * one when they all fit, else one line fewer, for "+k more". Returns {events shown, todos shown, left out}.
+     */
+    public int[] shownWithEvents(int lines) {
+        int events = allDayEvents.size() + eventBlocks.size();
+        int kept = events + allDay.size() + blocks.size();
+        int all = events + total();
+        int shown = Math.max(0, Math.min(kept, all <= lines ? lines : lines - 1));
+        int shownEvents = Math.min(events, shown);
+        return new int[] {shownEvents, shown - shownEvents, all - shown};
+    }
+
+    /** True when the timed todo's block {@code b} overlaps an event of the day in time (touching is no overlap). */
+    public boolean overlapsEvent(TimeBlock b) {
+        for (EventBlock e : eventBlocks) {
+            if (e.place().start() < b.end() && b.start() < e.place().end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many todos the day has, kept or not. */

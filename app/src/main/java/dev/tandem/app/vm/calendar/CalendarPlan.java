@@ -31,6 +31,21 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     }
 
     public static CalendarPlan of(List<Item> items, CalendarRange range) {
+        return of(items, List.of(), range);
+    }
+
+    /** The todos of {@code items} and the {@code events} (one per day, {@link EventEntry#on}) in the range. */
+    public static CalendarPlan of(List<Item> items, List<EventEntry> events, CalendarRange range) {
+        List<List<EventEntry>> eventsByDay = new ArrayList<>();
+        for (int i = 0; i < range.days(); i++) {
+            eventsByDay.add(new ArrayList<>());
+        }
+        for (EventEntry e : events) {
+            int i = range.indexOf(e.date());
+            if (i >= 0) {
+                eventsByDay.get(i).add(e);
+            }
+        }
         List<List<Timed>> byDay = new ArrayList<>();
         for (int i = 0; i < range.days(); i++) {
             byDay.add(new ArrayList<>());
@@ -52,7 +67,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
         }
         List<CalendarDay> days = new ArrayList<>(range.days());
         for (int i = 0; i < range.days(); i++) {
-            days.add(day(first.plusDays(i), byDay.get(i)));
+            days.add(day(first.plusDays(i), byDay.get(i), eventsByDay.get(i)));
         }
         return new CalendarPlan(range, List.copyOf(days));
     }
@@ -68,6 +83,43 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     private static final Comparator<Timed> WITHIN_DAY = Comparator
             .comparing(Timed::time, Comparator.nullsFirst(Comparator.<LocalTime>naturalOrder()))
             .thenComparing(Timed::item, DayOrder.SAME_TIME);
+
+    /** Events in a day's order: all day first, then by start, the longer first, then by title. */
+    public static final Comparator<EventEntry> EVENT_ORDER = Comparator.comparing(EventEntry::allDay).reversed()
+            .thenComparingInt(EventEntry::start).thenComparingInt(e -> -e.end())
+            .thenComparing(EventEntry::title).thenComparing(EventEntry::key);
+
+    private static CalendarDay day(LocalDate date, List<Timed> items, List<EventEntry> events) {
+        events.sort(EVENT_ORDER);
+        List<EventEntry> allDayEvents = new ArrayList<>();
+        List<EventEntry> timedEvents = new ArrayList<>();
+        for (EventEntry e : events) {
+            if (e.allDay()) {
+                if (allDayEvents.size() < MAX_ALL_DAY) {
+                    allDayEvents.add(e);
+                }
+            } else if (timedEvents.size() < MAX_BLOCKS) {
+                timedEvents.add(e);
+            }
+        }
+        CalendarDay todos = day(date, items);
+        if (events.isEmpty()) {
+            return todos;
+        }
+        List<CalendarEntry> timed = new ArrayList<>();
+        for (TimeBlock b : todos.blocks()) {
+            timed.add(b.entry());
+        }
+        List<TimeBlock> all = layout(timed, timedEvents);
+        List<TimeBlock> blocks = new ArrayList<>(all.subList(0, timed.size()));
+        blocks.sort(Comparator.comparingInt(TimeBlock::start).thenComparingInt(b -> b.start() - b.end()));
+        List<EventBlock> eventBlocks = new ArrayList<>();
+        for (int i = 0; i < timedEvents.size(); i++) {
+            eventBlocks.add(new EventBlock(timedEvents.get(i), all.get(timed.size() + i)));
+        }
+        return new CalendarDay(date, todos.allDay(), List.copyOf(blocks), todos.moreAllDay(), todos.moreTimed(),
+                List.copyOf(allDayEvents), List.copyOf(eventBlocks));
+    }
 
     private static CalendarDay day(LocalDate date, List<Timed> items) {
         items.sort(WITHIN_DAY);
@@ -92,30 +144,52 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
         return new CalendarDay(date, List.copyOf(allDay), layout(timed), moreAllDay, moreTimed);
     }
 
-    /**
-     * The blocks of one day's timed todos: each from its time for its length (cut at midnight), and
-     * where blocks overlap, side by side: a group of blocks that overlap one another (directly or through
-     * others) shares the column width; each takes the leftmost column free at its start.
-     */
+    /** The blocks of one day's timed todos, without events ({@link #layout(List, List)}). */
     static List<TimeBlock> layout(List<CalendarEntry> timed) {
-        // Each entry's minutes read once (a time is parsed from text on every read): start, end, index.
-        List<int[]> sorted = new ArrayList<>(timed.size());
+        List<TimeBlock> out = new ArrayList<>();
+        for (int[] g : place(timed, List.of())) {
+            out.add(new TimeBlock(timed.get(g[3]), g[0], g[1], g[2], g[4]));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The blocks of one day's timed todos and events: each from its start for its length (cut at midnight), and
+     * where blocks overlap, side by side: a group of blocks that overlap one another (directly or through
+     * others) shares the column width; each takes the leftmost column free at its start. A todo's block holds
+     * its entry, an event's a null one; the blocks come in the order given, the todos' then the events'.
+     */
+    static List<TimeBlock> layout(List<CalendarEntry> timed, List<EventEntry> events) {
+        TimeBlock[] out = new TimeBlock[timed.size() + events.size()];
+        for (int[] g : place(timed, events)) {
+            out[g[3]] = new TimeBlock(g[3] < timed.size() ? timed.get(g[3]) : null, g[0], g[1], g[2], g[4]);
+        }
+        return List.of(out);
+    }
+
+    /** The placed blocks in the order laid out: start, end, column, index (todos', then events'), columns. */
+    private static List<int[]> place(List<CalendarEntry> timed, List<EventEntry> events) {
+        int n = timed.size() + events.size();
+        // Each block's minutes read once (a todo's time is parsed from text on every read): start, end, index, length.
+        List<int[]> sorted = new ArrayList<>(n);
         for (int i = 0; i < timed.size(); i++) {
             CalendarEntry e = timed.get(i);
             int start = minuteOf(e.time());
             sorted.add(new int[] {start, Math.min(TimeBlock.DAY_MINUTES, start + e.minutes()), i, e.minutes()});
         }
+        for (int i = 0; i < events.size(); i++) {
+            EventEntry e = events.get(i);
+            sorted.add(new int[] {e.start(), e.end(), timed.size() + i, e.end() - e.start()});
+        }
         sorted.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> -x[3]));
-        List<TimeBlock> out = new ArrayList<>();
-        List<int[]> group = new ArrayList<>(); // start, end, column per block of the open group
-        List<CalendarEntry> groupEntries = new ArrayList<>();
+        List<int[]> out = new ArrayList<>(n);
+        List<int[]> group = new ArrayList<>(); // start, end, column, index per block of the open group
         int groupEnd = -1;
         for (int[] x : sorted) {
-            CalendarEntry e = timed.get(x[2]);
             int start = x[0];
             int end = x[1];
             if (start >= groupEnd && !group.isEmpty()) {
-                close(group, groupEntries, out);
+                close(group, out);
                 groupEnd = -1;
             }
             // The leftmost column whose last block has ended by this start.
@@ -128,22 +202,19 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
                 }
                 column++;
             }
-            group.add(new int[] {start, end, column});
-            groupEntries.add(e);
+            group.add(new int[] {start, end, column, x[2]});
             groupEnd = Math.max(groupEnd, end);
         }
-        close(group, groupEntries, out);
-        return List.copyOf(out);
+        close(group, out);
+        return out;
     }
 
-    private static void close(List<int[]> group, List<CalendarEntry> entries, List<TimeBlock> out) {
+    private static void close(List<int[]> group, List<int[]> out) {
         int columns = group.stream().mapToInt(g -> g[2] + 1).max().orElse(1);
-        for (int i = 0; i < group.size(); i++) {
-            int[] g = group.get(i);
-            out.add(new TimeBlock(entries.get(i), g[0], g[1], g[2], columns));
+        for (int[] g : group) {
+            out.add(new int[] {g[0], g[1], g[2], g[3], columns});
         }
         group.clear();
-        entries.clear();
     }
 
     static int minuteOf(LocalTime t) {

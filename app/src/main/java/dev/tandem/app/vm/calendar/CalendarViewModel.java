@@ -17,11 +17,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -48,6 +51,9 @@ public final class CalendarViewModel implements AutoCloseable {
     private final Object lock = new Object();
     private Subscription subscription;
     private boolean shown;
+    private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
+    private final ReadOnlyStringWrapper feedProblem = new ReadOnlyStringWrapper("");
+    private CalendarFeeds feeds;
 
     /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
@@ -101,8 +107,10 @@ public final class CalendarViewModel implements AutoCloseable {
                 if (subscription != null) {
                     subscription.close();
                 }
+                // The events of the range are read once per range (and again after a refresh), not per commit.
+                List<EventEntry> shownEvents = readEvents(r);
                 subscription = CalendarItems.subscribe(store, r.first(), r.last(), items -> {
-                    CalendarPlan p = CalendarPlan.of(items, r);
+                    CalendarPlan p = CalendarPlan.of(items, shownEvents, r);
                     async.ui().execute(() -> {
                         if (generation.get() == gen) {
                             plan.set(p);
@@ -113,6 +121,42 @@ public final class CalendarViewModel implements AutoCloseable {
             }
             return null;
         }, x -> { });
+    }
+
+    private List<EventEntry> readEvents(CalendarRange r) {
+        try {
+            return events.apply(r);
+        } catch (RuntimeException e) {
+            // Todos still show when the calendars' store cannot be read; the failure is said once.
+            async.ui().execute(() -> async.report(e));
+            return List.of();
+        }
+    }
+
+    /**
+     * Where the events of subscribed calendars come from: the entries of a range, read on the background
+     * executor. Called once, before the calendar first shows.
+     */
+    public void useEvents(Function<CalendarRange, List<EventEntry>> source) {
+        this.events = source;
+    }
+
+    /** The subscribed calendars' refresh while the window runs: its problems show, it ends with this. */
+    public void useFeeds(CalendarFeeds f) {
+        this.feeds = f;
+        feedProblem.bind(f.problemProperty());
+    }
+
+    /** Why subscribed calendars could not be read at their last refresh, one per line; "" when all could. */
+    public ReadOnlyStringProperty feedProblemProperty() {
+        return feedProblem.getReadOnlyProperty();
+    }
+
+    /** The calendars were read again: the range shown reads its events anew. */
+    public void eventsChanged() {
+        if (shown) {
+            bind();
+        }
     }
 
     private void unsubscribe() {
@@ -315,6 +359,9 @@ public final class CalendarViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feeds != null) {
+            feeds.close();
+        }
         generation.incrementAndGet();
         unsubscribe();
     }

@@ -109,6 +109,7 @@ class AgendaUiTest {
                     case HEADING -> "# " + ((Label) c.getGraphic().lookup(".label")).getText();
                     case TODO -> ((Label) c.getGraphic().lookup(".item-title")).getText();
                     case OCCURRENCE -> "~ " + ((Label) c.getGraphic().lookup(".item-title")).getText();
+                    case EVENT -> "@ " + ((Label) c.getGraphic().lookup(".item-title")).getText();
                     case EMPTY -> "- " + r.text();
                 };
                 if (out.isEmpty() || !out.get(out.size() - 1).equals(line) || r.isHeading()) {

@@ -11,9 +11,13 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.events.CalendarEvent;
+import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Files;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,10 +44,12 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -103,6 +110,13 @@ class CalendarUiTest {
                 .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key) && n.isVisible()).findFirst();
     }
 
+    /** The event's node on the hour grid (or the all-day row), if shown. */
+    private Optional<Label> event(FxRobot robot, String title) {
+        return robot.lookup(".calendar-event").queryAll().stream()
+                .filter(n -> n.getUserData() instanceof EventEntry e && e.title().equals(title) && n.isVisible())
+                .map(Label.class::cast).findFirst();
+    }
+
     private Item stored(String id) {
         return device.store().get(id).orElseThrow();
     }
@@ -112,10 +126,32 @@ class CalendarUiTest {
         Item call = device.store().add("Call Sam", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
         device.store().add("Rent", null, wed);
+        // A subscribed calendar's events, as a refresh left them: one at 9:30 beside the todo, one all day.
+        device.events().add(CalendarSubscription.of("Work", "/tmp/work.ics", "#1f4e9c", ""));
+        ZoneId zone = ZoneId.systemDefault();
+        long standup = wed.atTime(9, 30).atZone(zone).toInstant().toEpochMilli();
+        long day = wed.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        device.events().replace("Work", List.of(
+                new CalendarEvent("Work", "s1", standup, standup + 3_600_000, false, false, "Standup", "Room 4"),
+                new CalendarEvent("Work", "h1", day, day + 86_400_000, true, true, "Team away day", "")),
+                "", clock.instant());
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> block(robot, call.id()).isPresent());
+        waitFor(() -> event(robot, "Standup").isPresent() && event(robot, "Team away day").isPresent());
+        Label standupBlock = event(robot, "Standup").orElseThrow();
+        assertEquals(Color.web("#1f4e9c"), fx(() -> standupBlock.getBackground().getFills().get(0).getFill()),
+                "the block is in its calendar's colour");
+        assertEquals(9.5 * WeekGrid.HOUR_HEIGHT, fx(standupBlock::getLayoutY));
+        assertTrue(fx(() -> standupBlock.getLayoutX() > block(robot, call.id()).orElseThrow().getLayoutX()),
+                "the event overlaps the 9:00 todo: side by side, the todo on the left");
+        PseudoClass overlaps = PseudoClass.getPseudoClass("overlaps-event");
+        assertTrue(fx(() -> block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+                "the todo's time overlaps the event: marked");
+        assertTrue(fx(() -> standupBlock.getText().contains("Standup")));
+        assertTrue(fx(() -> event(robot, "Team away day").orElseThrow().getParent()
+                .getStyleClass().contains("calendar-all-day")), "an all-day event is in the row on top");
         assertEquals("23 – 29 November 2026", fx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
         assertTrue(fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
                 .anyMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("today"))
@@ -129,6 +165,8 @@ class CalendarUiTest {
         waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
         assertEquals(LocalTime.of(11, 0), stored(call.id()).timeOfDay());
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
+        assertTrue(fx(() -> !block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+                "Thursday at 11:00 overlaps no event");
 
         // The moved todo stays selected: Alt+Right a day on, Alt+Shift+Down a quarter hour later.
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
@@ -146,6 +184,25 @@ class CalendarUiTest {
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
         double x = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
         assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
+
+        // The agenda lists the events among today's todos, each in its calendar's colour.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> agendaEvent(robot, "Standup").isPresent());
+        ListCell<?> row = agendaEvent(robot, "Standup").orElseThrow();
+        assertEquals(Color.web("#1f4e9c"), fx(() -> ((Region) row.getGraphic().lookup(".agenda-event")).getBackground()
+                .getFills().get(0).getFill()));
+        assertTrue(fx(() -> ((Label) row.getGraphic().lookup(".item-meta")).getText().contains("Work")),
+                "the row says the calendar");
+        assertTrue(fx(() -> agendaEvent(robot, "Team away day").orElseThrow().getIndex() < row.getIndex()),
+                "the all-day event comes first");
+    }
+
+    /** The agenda's shown row of the event with this title. */
+    private static Optional<ListCell<?>> agendaEvent(FxRobot robot, String title) {
+        return robot.lookup("#agenda .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.isVisible() && c.getItem() instanceof AgendaRow r
+                        && r.kind() == AgendaRow.Kind.EVENT && r.text().equals(title) && c.getGraphic() != null)
+                .<ListCell<?>>map(n -> (ListCell<?>) n).findFirst();
     }
 
     @Test

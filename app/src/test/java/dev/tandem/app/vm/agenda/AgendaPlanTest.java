@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.events.CalendarEvent;
+import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,7 @@ class AgendaPlanTest {
                 case HEADING -> "# " + r.text() + (r.detail().isEmpty() ? "" : " | " + r.detail());
                 case TODO -> r.text() + (r.detail().isEmpty() ? "" : " | " + r.detail());
                 case OCCURRENCE -> "~ " + r.text();
+                case EVENT -> "@ " + r.text() + " | " + r.detail();
                 case EMPTY -> "- " + r.text();
             });
         }
@@ -136,5 +141,39 @@ class AgendaPlanTest {
         List<AgendaRow> rows = AgendaPlan.of(List.of(review, call, todo("Rent", "2026-11-25")), TODAY, 1);
         assertEquals(Map.of("Review", "14:00–14:30", "Call", "9:05", "Rent", ""), rows.stream()
                 .filter(AgendaRow::isTodo).collect(Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
+    }
+
+    /** A floating event of the calendar "Work" (its times the wall clock's wherever shown), entries per day. */
+    private static List<EventEntry> event(String title, LocalDateTime start, LocalDateTime end, boolean allDay) {
+        CalendarEvent e = new CalendarEvent("Work", title, start.toInstant(ZoneOffset.UTC).toEpochMilli(),
+                end.toInstant(ZoneOffset.UTC).toEpochMilli(), true, allDay, title, "");
+        return EventEntry.on(e, "#1f4e9c", TODAY, TODAY.plusDays(AgendaPlan.DAYS - 1L), ZoneOffset.UTC);
+    }
+
+    @Test
+    void of_eventsAmongTodos_allDayFirst_thenByTime_aDayWithOnlyEventsShown() {
+        LocalDate fri = TODAY.plusDays(2);
+        List<EventEntry> events = new ArrayList<>();
+        events.addAll(event("Standup", TODAY.atTime(9, 0), TODAY.atTime(9, 15), false));
+        events.addAll(event("Review", TODAY.atTime(14, 0), TODAY.atTime(15, 0), false));
+        events.addAll(event("Away", TODAY.atStartOfDay(), TODAY.plusDays(1).atStartOfDay(), true));
+        events.addAll(event("Concert", fri.atTime(20, 0), fri.atTime(22, 0), false));
+        Item call = todo("Call", "2026-11-25").withDueTime(LocalTime.of(9, 0));
+        Item lunch = todo("Lunch", "2026-11-25").withDueTime(LocalTime.of(12, 30));
+        Item rent = todo("Rent", "2026-11-25");
+
+        List<AgendaRow> rows = AgendaPlan.of(List.of(lunch, call, rent), events, TODAY, 3);
+
+        assertEquals(List.of("# Today | Wed 25 Nov", "@ Away | All day", "Rent", "@ Standup | 9:00–9:15", "Call", "Lunch",
+                "@ Review | 14:00–15:00", "# Tomorrow | Thu 26 Nov", "- Nothing planned", "# Fri 27 Nov",
+                "@ Concert | 20:00–22:00"), lines(rows));
+        AgendaRow standup = rows.get(3);
+        assertEquals(AgendaRow.Kind.EVENT, standup.kind());
+        assertEquals(null, standup.row(), "an event opens nothing in the editor");
+        assertEquals(false, standup.isTodo());
+        assertEquals(false, standup.canComplete());
+        assertEquals("#1f4e9c", standup.event().colour());
+        assertEquals(lines(AgendaPlan.of(List.of(lunch, call, rent), TODAY, 3)),
+                lines(AgendaPlan.of(List.of(lunch, call, rent), List.of(), TODAY, 3)), "no events: the todos as before");
     }
 }

@@ -1,10 +1,8 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.settings.SettingsStore;
-import java.io.IOException;
+import dev.tandem.app.settings.SharedSecretFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -75,17 +73,17 @@ public final class AccessTokens {
         }
     }
 
-    private final SettingsStore settings;
+    /** The file, read again when another process wrote it. */
+    private final SharedSecretFile file;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** By name, in the order added. */
     private final Map<String, Token> byName = new LinkedHashMap<>();
     /** When each token's last use was written to the file, by id. */
     private final Map<String, Instant> written = new LinkedHashMap<>();
-    private List<Object> stamp = List.of();
 
     public AccessTokens(SettingsStore settings, Clock clock) {
-        this.settings = settings;
+        this.file = new SharedSecretFile(settings, FILE);
         this.clock = clock;
     }
 
@@ -164,8 +162,7 @@ public final class AccessTokens {
 
     /** Reads the file again if another process changed it; a "last used" keeps the later of the two. */
     private void refresh() {
-        List<Object> now = stamp();
-        if (now.equals(stamp)) {
+        if (!file.changed()) {
             return;
         }
         Map<String, Token> read = load();
@@ -178,22 +175,12 @@ public final class AccessTokens {
         }
         byName.clear();
         byName.putAll(read);
-        stamp = now;
     }
 
-    private List<Object> stamp() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(settings.dir().resolve(FILE), BasicFileAttributes.class);
-            return Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
-        } catch (IOException e) {
-            // No file (no token yet): an empty stamp, read again once there is one.
-            return List.of();
-        }
-    }
 
     private Map<String, Token> load() {
         Map<String, Token> read = new LinkedHashMap<>();
-        Properties p = settings.readSecretFile(FILE);
+        Properties p = file.read();
         List<String> ids = p.stringPropertyNames().stream().filter(k -> k.endsWith(".hash"))
                 .map(k -> k.substring(0, k.length() - ".hash".length())).sorted().toList();
         for (String id : ids) {
@@ -233,7 +220,6 @@ public final class AccessTokens {
                 p.setProperty(t.id() + ".address", t.address());
             }
         }
-        settings.writeSecretFile(FILE, p);
-        stamp = stamp();
+        file.write(p);
     }
 }

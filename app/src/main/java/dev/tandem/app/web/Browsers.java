@@ -1,10 +1,8 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.settings.SettingsStore;
-import java.io.IOException;
+import dev.tandem.app.settings.SharedSecretFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,18 +63,17 @@ final class Browsers {
     record Paired(Browser browser, String secret) {
     }
 
-    private final SettingsStore settings;
+    /** The file, read again when another process wrote it. */
+    private final SharedSecretFile file;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Browser> byHash = new HashMap<>();
     private final List<Consumer<String>> onRevoke = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Change, PairedBrowser>> onChange = new CopyOnWriteArrayList<>();
     private Instant written = Instant.EPOCH;
-    /** The file as last read or written here: when it differs, another process wrote it. */
-    private List<Object> stamp = List.of();
 
     Browsers(SettingsStore settings, Clock clock) {
-        this.settings = settings;
+        this.file = new SharedSecretFile(settings, FILE);
         this.clock = clock;
         refresh();
     }
@@ -213,7 +209,7 @@ final class Browsers {
      * ids returned, to tell the listeners), a "last seen" keeps the later of the two.
      */
     private List<Browser> refresh() {
-        if (stamp().equals(stamp)) {
+        if (!file.changed()) {
             return List.of();
         }
         Map<String, Browser> read = load();
@@ -229,23 +225,13 @@ final class Browsers {
         }
         byHash.clear();
         byHash.putAll(read);
-        stamp = stamp();
         return gone;
     }
 
-    private List<Object> stamp() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(settings.dir().resolve(FILE), BasicFileAttributes.class);
-            return Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
-        } catch (IOException e) {
-            // No file (nobody paired yet): an empty stamp, read again once there is one.
-            return List.of();
-        }
-    }
 
     private Map<String, Browser> load() {
         Map<String, Browser> read = new HashMap<>();
-        Properties p = settings.readSecretFile(FILE);
+        Properties p = file.read();
         for (String key : p.stringPropertyNames()) {
             if (key.endsWith(".hash")) {
                 String id = key.substring(0, key.length() - ".hash".length());
@@ -277,8 +263,7 @@ final class Browsers {
                 p.setProperty(b.id() + ".address", b.address());
             }
         }
-        settings.writeSecretFile(FILE, p);
-        stamp = stamp();
+        file.write(p);
         written = clock.instant();
     }
 

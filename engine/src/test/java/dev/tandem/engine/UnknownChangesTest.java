@@ -84,4 +84,23 @@ class UnknownChangesTest {
                     List.of(gate.next(), gate.next(), gate.next()), "a listener there at the migration hears of it");
         }
     }
+
+    @Test
+    void drain_aMigrationThenACommitPendingTogether_heardInTheOrderTheyHappened() throws Exception {
+        List<String> more = new ArrayList<>(Fixtures.MIGRATIONS);
+        more.add("CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
+        try (Db db = Db.openMemory()) {
+            db.migrate(Fixtures.MIGRATIONS);
+            Gate gate = new Gate();
+            db.subscribe(gate);
+            db.save(new Item("a", null, "holds the dispatch thread", false, null, null));
+            assertTrue(gate.holding.await(10, TimeUnit.SECONDS), "the gate holds the dispatch thread");
+            // Both wait behind the gate, so one drain carries the migration and the commit after it.
+            db.migrate(more);
+            db.save(new Item("b", null, "after the migration", false, null, null));
+            gate.release.countDown();
+
+            assertEquals(List.of("INSERT a", "unknown", "INSERT b"), List.of(gate.next(), gate.next(), gate.next()));
+        }
+    }
 }

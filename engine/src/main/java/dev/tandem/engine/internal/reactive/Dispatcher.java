@@ -223,16 +223,18 @@ public final class Dispatcher implements AutoCloseable {
         Set<String> changedIds = d.changedIds();
         Map<String, Set<String>> exactRows = d.exactRows();
         boolean all = d.all();
+        // In commit order, a re-run of everything in its place: a listener hears of a migration before a commit
+        // made after it, even when one drain carries both.
         for (PendingCommits.Committed<Listener> commit : d.events()) {
             for (Listener l : commit.audience()) {
-                if (listeners.contains(l) && l.hears(commit)) {
+                if (!listeners.contains(l)) {
+                    continue;
+                }
+                if (commit.unknown()) {
+                    deliver(l.executor, l.listener::onUnknownChanges);
+                } else if (l.hears(commit)) {
                     deliver(l.executor, () -> l.listener.onCommit(commit.events()));
                 }
-            }
-        }
-        for (Listener l : d.unknownAudience()) {
-            if (listeners.contains(l)) {
-                deliver(l.executor, l.listener::onUnknownChanges);
             }
         }
         List<LiveQuery<?>> affected = new ArrayList<>();

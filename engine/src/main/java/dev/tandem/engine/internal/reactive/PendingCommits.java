@@ -24,17 +24,21 @@ final class PendingCommits<L> {
     /** Beyond this many changed rows in one drain (a bulk import), re-runs keep subscription order. */
     static final int MAX_PRIORITY_IDS = 1024;
 
-    /** A commit's events and origin, and the listeners registered when it committed, who alone hear of it. */
-    record Committed<L>(List<ChangeEvent> events, ChangeEvent.Origin origin, List<L> audience) {
+    /**
+     * A commit's events and origin, and the listeners registered when it committed, who alone hear of it; or,
+     * when {@code unknown}, a re-run of everything (a migration, another program's commit) in its place among
+     * the commits, heard as unknown changes by every listener registered when it was asked for.
+     */
+    record Committed<L>(List<ChangeEvent> events, ChangeEvent.Origin origin, List<L> audience, boolean unknown) {
     }
 
     /**
-     * Everything drained at once. {@code changedIds} is null when there were too many to rank by;
-     * {@code all} asks for every query to re-run (a migration, or another program's commit), and
-     * {@code unknownAudience} are the listeners registered when it was asked for, who alone hear of it.
+     * Everything drained at once, {@code events} in commit order with each re-run of everything in its
+     * place. {@code changedIds} is null when there were too many to rank by; {@code all} asks for every
+     * query to re-run (a migration, or another program's commit).
      */
     record Drained<L>(Set<String> tables, List<Committed<L>> events, Set<String> changedIds,
-                      Map<String, Set<String>> exactRows, boolean all, Set<L> unknownAudience) {
+                      Map<String, Set<String>> exactRows, boolean all) {
     }
 
     private Set<String> tables = new HashSet<>();
@@ -45,8 +49,6 @@ final class PendingCommits<L> {
     private Map<String, Set<String>> rows = new HashMap<>();
     private Set<String> inexact = new HashSet<>();
     private boolean all;
-    /** Listeners registered at some re-run of everything since the last drain, in subscription order. */
-    private Set<L> unknownAudience = new LinkedHashSet<>();
 
     /** Folds in one commit; {@code audience} are the listeners registered now. */
     void add(Commit commit, List<L> audience) {
@@ -63,7 +65,7 @@ final class PendingCommits<L> {
         // A local commit without row events still has changes to push, which listeners for local commits hear of.
         boolean heard = !commit.events().isEmpty() || commit.origin() == ChangeEvent.Origin.LOCAL;
         if (heard && !audience.isEmpty()) {
-            events.add(new Committed<>(List.copyOf(commit.events()), commit.origin(), audience));
+            events.add(new Committed<>(List.copyOf(commit.events()), commit.origin(), audience, false));
         }
     }
 
@@ -73,19 +75,29 @@ final class PendingCommits<L> {
      */
     void rerunAll(List<L> audience) {
         all = true;
-        unknownAudience.addAll(audience);
+        if (audience.isEmpty()) {
+            return;
+        }
+        // Two re-runs with no commit between them are one notice, heard once by everyone at either.
+        int last = events.size() - 1;
+        if (last >= 0 && events.get(last).unknown()) {
+            Set<L> both = new LinkedHashSet<>(events.get(last).audience());
+            both.addAll(audience);
+            events.set(last, new Committed<>(List.of(), null, List.copyOf(both), true));
+        } else {
+            events.add(new Committed<>(List.of(), null, List.copyOf(audience), true));
+        }
     }
 
     /** Hands over everything pending and starts afresh. */
     Drained<L> drain() {
-        Drained<L> d = new Drained<>(tables, events, ids, rows, all, unknownAudience);
+        Drained<L> d = new Drained<>(tables, events, ids, rows, all);
         tables = new HashSet<>();
         events = new ArrayList<>();
         ids = new HashSet<>();
         rows = new HashMap<>();
         inexact = new HashSet<>();
         all = false;
-        unknownAudience = new LinkedHashSet<>();
         return d;
     }
 

@@ -62,18 +62,31 @@ class UnknownChangesTest {
         }
     }
 
-    @Test
-    void subscribe_afterAMigrationReturned_hearsNothingOfIt() throws Exception {
+    /** Migrations that add a table, so migrating to them re-runs everything. */
+    private static final List<String> MORE = withNoteTable();
+
+    private static List<String> withNoteTable() {
         List<String> more = new ArrayList<>(Fixtures.MIGRATIONS);
         more.add("CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
+        return List.copyOf(more);
+    }
+
+    /** A migrated {@code db} whose dispatch thread the returned gate holds, inside its callback for "INSERT a". */
+    private static Gate holdingTheDispatchThread(Db db) throws InterruptedException {
+        db.migrate(Fixtures.MIGRATIONS);
+        Gate gate = new Gate();
+        db.subscribe(gate);
+        db.save(new Item("a", null, "holds the dispatch thread", false, null, null));
+        assertTrue(gate.holding.await(10, TimeUnit.SECONDS), "the gate holds the dispatch thread");
+        return gate;
+    }
+
+    @Test
+    void subscribe_afterAMigrationReturned_hearsNothingOfIt() throws Exception {
         try (Db db = Db.openMemory()) {
-            db.migrate(Fixtures.MIGRATIONS);
-            Gate gate = new Gate();
-            db.subscribe(gate);
-            db.save(new Item("a", null, "holds the dispatch thread", false, null, null));
-            assertTrue(gate.holding.await(10, TimeUnit.SECONDS), "the gate holds the dispatch thread");
+            Gate gate = holdingTheDispatchThread(db);
             // Its re-run of every query and its word to listeners wait behind the gate.
-            db.migrate(more);
+            db.migrate(MORE);
             Heard late = new Heard();
             db.subscribe(late);
             gate.release.countDown();
@@ -87,16 +100,10 @@ class UnknownChangesTest {
 
     @Test
     void drain_aMigrationThenACommitPendingTogether_heardInTheOrderTheyHappened() throws Exception {
-        List<String> more = new ArrayList<>(Fixtures.MIGRATIONS);
-        more.add("CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
         try (Db db = Db.openMemory()) {
-            db.migrate(Fixtures.MIGRATIONS);
-            Gate gate = new Gate();
-            db.subscribe(gate);
-            db.save(new Item("a", null, "holds the dispatch thread", false, null, null));
-            assertTrue(gate.holding.await(10, TimeUnit.SECONDS), "the gate holds the dispatch thread");
+            Gate gate = holdingTheDispatchThread(db);
             // Both wait behind the gate, so one drain carries the migration and the commit after it.
-            db.migrate(more);
+            db.migrate(MORE);
             db.save(new Item("b", null, "after the migration", false, null, null));
             gate.release.countDown();
 

@@ -1,5 +1,6 @@
 package dev.tandem.app.caldav;
 
+import dev.tandem.app.model.SideDatabase;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * What this device last agreed with the CalDAV server, in a small SQLite file of its own beside the
@@ -73,19 +73,7 @@ public final class CalDavState implements AutoCloseable {
     /** The state beside the profile's database {@code dbFile}, or in memory for a database in memory. */
     public static CalDavState open(Optional<Path> dbFile) {
         try {
-            String url = dbFile.map(f -> "jdbc:sqlite:" + f.toAbsolutePath().resolveSibling("caldav.sqlite"))
-                    .orElse("jdbc:sqlite::memory:");
-            // The app and the command line may sync the same profile at once, so a write may wait for
-            // the other's. Every write here is one statement in its own transaction, holding the file
-            // for milliseconds: 5 s is ample. (The profile's database waits 60 s, as its writes, a sync
-            // catching up, can hold the file for seconds; none here does.)
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(5_000);
-            Connection c = config.createConnection(url);
-            // As every Tandem connection: a trigger or view in the file may call no function with side effects.
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA trusted_schema=OFF");
-            }
+            Connection c = SideDatabase.open(dbFile, "caldav.sqlite");
             return new CalDavState(c);
         } catch (SQLException e) {
             throw new IllegalStateException(Messages.text("common.caldav.state.open", String.valueOf(e.getMessage())), e);

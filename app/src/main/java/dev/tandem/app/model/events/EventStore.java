@@ -1,5 +1,6 @@
 package dev.tandem.app.model.events;
 
+import dev.tandem.app.model.SideDatabase;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The calendars this device subscribed to and the last copy of their events, in a SQLite file of
@@ -61,14 +61,7 @@ public final class EventStore implements AutoCloseable {
     /** The store beside the profile's database {@code dbFile}, or in memory for a database in memory. */
     public static EventStore open(Optional<Path> dbFile) {
         try {
-            String url = dbFile.map(f -> "jdbc:sqlite:" + f.toAbsolutePath().resolveSibling("calendars.sqlite"))
-                    .orElse("jdbc:sqlite::memory:");
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(5_000);
-            Connection c = config.createConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA trusted_schema=OFF");
-            }
+            Connection c = SideDatabase.open(dbFile, "calendars.sqlite");
             return new EventStore(c);
         } catch (SQLException e) {
             throw new IllegalStateException(Messages.text("common.calendars.open", String.valueOf(e.getMessage())), e);

@@ -119,7 +119,6 @@ public final class CalDavViewModel implements HasFeedback {
     public void load() {
         feedback.busy(true);
         async.run(() -> new Object[] {service.saved().join(), store.lists()}, r -> {
-            feedback.busy(false);
             CalDavService.Saved saved = (CalDavService.Saved) r[0];
             @SuppressWarnings("unchecked")
             List<TodoList> all = (List<TodoList>) r[1];
@@ -135,6 +134,8 @@ public final class CalDavViewModel implements HasFeedback {
             choices.add(choice("", CalDavSync.INBOX_NAME, saved.connectedListIds(), chosen));
             all.forEach(l -> choices.add(choice(l.id(), l.name(), saved.connectedListIds(), chosen)));
             lists.setAll(choices);
+            // Idle only once the account and the lists are shown: whoever waits for the end reads them at once.
+            feedback.busy(false);
         }, this::fail);
     }
 

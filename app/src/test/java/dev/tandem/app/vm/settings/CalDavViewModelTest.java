@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +161,21 @@ class CalDavViewModelTest {
         assertTrue(vm.connectedProperty().get());
         assertEquals(server.url(), vm.urlProperty().get());
         assertEquals("", vm.passwordProperty().get(), "the password is never shown");
+    }
+
+    @Test
+    void load_noLongerBusy_listsAlreadyShown() throws Exception {
+        store.createList("Groceries");
+        CalDavViewModel vm = new CalDavViewModel(service, store, new Async(io, Runnable::run, unexpected::add));
+        // What the lists were at the moment the view-model said it was done: a caller waiting for that reads them.
+        List<String> atIdle = new CopyOnWriteArrayList<>();
+        vm.busyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                atIdle.add(String.join(",", vm.lists().stream().map(CalDavViewModel.ListChoice::name).toList()));
+            }
+        });
+        vm.load();
+        assertEquals(List.of("Inbox,Groceries"), Await.until("the load to end", () -> atIdle, l -> !l.isEmpty()));
     }
 
     @Test

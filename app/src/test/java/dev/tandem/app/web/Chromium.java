@@ -130,8 +130,10 @@ final class Chromium implements AutoCloseable {
     static Chromium paired(WebFixture web, Size size, String lang) {
         Chromium c = start(size, null, lang);
         c.open(web.server.pair().url());
+        // A browser started for this test loads the page cold (no cache, a service worker to install): under the
+        // suite's load that has taken over 5 s, so its first view gets longer than a step within a page.
         c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
-                + " && document.querySelectorAll('#nav-smart li').length === 6");
+                + " && document.querySelectorAll('#nav-smart li').length === 6", Duration.ofSeconds(15));
         return c;
     }
 

@@ -27,7 +27,7 @@ public final class AttachmentStore {
     /** The default largest file one may attach, in bytes (Settings can change it). */
     public static final long DEFAULT_LIMIT = 100L * 1000 * 1000;
 
-    private static final String OF_ITEM = "SELECT * FROM attachments WHERE itemId = ? ORDER BY createdAt, name, id";
+    private static final String OF_ITEM = "SELECT * FROM attachments WHERE itemId = ? ORDER BY createdAt, name COLLATE NOCASE, name, id";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
             Map.entry("gif", "image/gif"), Map.entry("bmp", "image/bmp"), Map.entry("webp", "image/webp"),
@@ -89,7 +89,7 @@ public final class AttachmentStore {
         return DerivedIds.attachment(itemId, blobId);
     }
 
-    /** The attachments of an item, oldest first. */
+    /** The attachments of an item, oldest first; files attached together in name order, as a person reads it. */
     public List<Attachment> of(String itemId) {
         return db.query(Attachment.class, OF_ITEM, itemId);
     }

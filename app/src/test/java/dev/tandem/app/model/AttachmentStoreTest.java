@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,20 @@ class AttachmentStoreTest {
         Attachment a = attach(store.add("Call the bank", null, null), "statement");
         assertEquals(List.of(), store.attachments().listsOf(a.blob()));
         assertEquals(List.of(), store.attachments().listsOf("no-such-blob"));
+    }
+
+    @Test
+    void of_filesAttachedInTheSameMillisecond_inTheOrderAPersonReadsTheirNames() {
+        try (TodoStore still = new TodoStore(Schema.database(tmp.resolve("still.db")).build(),
+                Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC)) {
+            Item trip = still.add("Trip", null, null);
+            for (String name : List.of("Tickets.pdf", "map.png", "Zoo.txt", "b.txt")) {
+                still.attachments().add(trip.id(), new ByteArrayInputStream(name.getBytes(StandardCharsets.UTF_8)),
+                        name, null, AttachmentStore.DEFAULT_LIMIT);
+            }
+            assertEquals(List.of("b.txt", "map.png", "Tickets.pdf", "Zoo.txt"),
+                    still.attachments().of(trip.id()).stream().map(Attachment::name).toList());
+        }
     }
 
     private Attachment attach(Item item, String text) {

@@ -143,6 +143,28 @@ class WebDraftsPageTest {
     }
 
     @Test
+    void discard_titleStillFocused_sendsNothingOfWhatItDiscards() {
+        Item gym = web.store.add("Gym", null, null);
+        openOnPhone(gym);
+        chromium.find("#ed-repeat").sendKeys("when the moon is blue");
+        chromium.await("return !document.getElementById('detail-error').hidden"
+                + " && document.getElementById('detail-error').textContent.includes('moon')", STORE);
+        chromium.find("#ed-title").sendKeys(Keys.END, " twice");
+        chromium.js("window.sentAfter = []; const plain = window.fetch; window.fetch = (path, opts) => {"
+                + " if (opts && opts.method && opts.method !== 'GET') window.sentAfter.push(String(path));"
+                + " return plain(path, opts); };");
+        // Pressing Discard takes the focus from the title: that must not first send the text being thrown away.
+        chromium.click("#detail-error button:last-child");
+
+        chromium.await("return document.getElementById('ed-title').value === 'Gym' && document.getElementById('detail-error').hidden",
+                STORE);
+        assertEquals("", chromium.js("return document.getElementById('ed-repeat').value"));
+        assertEquals("{}", chromium.js("return localStorage.getItem('tandem.drafts')"));
+        assertEquals("[]", chromium.js("return JSON.stringify(window.sentAfter)"));
+        assertEquals("Gym", title(gym));
+    }
+
+    @Test
     void toast_onAnOpenItem_coversNeitherSaveNorAttachFile() {
         Item cello = web.store.add("Someday learn the cello", null, null);
         Item dentist = web.store.add("Dentist", null, null);

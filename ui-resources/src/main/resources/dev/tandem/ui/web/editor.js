@@ -257,17 +257,25 @@ function showDetailError(message, withConflictsLink) {
   box.hidden = false;
 }
 
-/** A save the server refused: the text stays in its field, and so does this until Retry or Discard. */
+/**
+ * A save the server refused: the text stays in its field, and so does this until Retry or Discard. Pressing either
+ * leaves the focus in the field: a field left is saved at once, so Discard would first send the very text it throws
+ * away, and the save hint that changes under the finger would move the button before the press ends.
+ */
 function showSaveFailure(message) {
   showDetailError(t('page.detail.notSaved', message));
+  const keepFocus = (ev) => ev.preventDefault();
   $('detail-error').append(' ',
-    h('button', { type: 'button', class: 'link-button', onclick: () => save(true) }, t('page.retry')), ' ',
-    h('button', { type: 'button', class: 'link-button', onclick: discard }, t('page.detail.discard')));
+    h('button', { type: 'button', class: 'link-button', onmousedown: keepFocus, onclick: () => save(true) },
+      t('page.retry')), ' ',
+    h('button', { type: 'button', class: 'link-button', onmousedown: keepFocus, onclick: discard },
+      t('page.detail.discard')));
 }
 
 async function discard() {
   const id = editor.id;
   if (!id) return;
+  saveSoon.cancel();
   putDraft(id, null);
   $('detail-error').hidden = true;
   try {

@@ -244,11 +244,10 @@ class ArchitectureTest {
         // What Done, Reopen, Delete and Restore do is decided once, in the model's verbs (TodoVerbs): no door
         // writes these fields itself. Two copy whole rows from outside, as they are there: a CalDAV server's
         // completed state merged field by field (a series is moved on by caldav's Repeats), and the import. The
-        // editor's check box is still a field of its one edit (FieldEdit), its next occurrence the model's.
+        // editor's Done box calls the verbs beside its field edit, as the list's Done does.
         noClasses().that().resideOutsideOfPackage(APP + ".model..")
                 .and().doNotHaveFullyQualifiedName(ImportWriter.class.getName())
                 .and().doNotHaveFullyQualifiedName(APP + ".caldav.Merge")
-                .and().doNotHaveFullyQualifiedName(APP + ".vm.editor.FieldEdit")
                 .should().callMethodWhere(DescribedPredicate.describe("a write of an item's done or trash fields",
                         call -> call.getTargetOwner().isEquivalentTo(Item.class) && setters.contains(call.getName())))
                 .because("completing, reopening and trashing a todo touch its series and its subtasks, decided once"

@@ -10,7 +10,7 @@ import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.app.vm.DayField;
-import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.history.HistoryLine;

@@ -3,7 +3,7 @@ package dev.tandem.app.vm.settings;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.sync.SyncWords;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.engine.sync.KeyringStatus;
@@ -43,7 +43,7 @@ public final class KeysViewModel implements HasFeedback {
     private final Feedback feedback = new Feedback();
     private final KeyOps ops;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final String savedPassphrase;
     private final Consumer<String> onNewPassphrase;
     private final ZoneId zone;
@@ -66,7 +66,7 @@ public final class KeysViewModel implements HasFeedback {
             new SimpleObjectProperty<>(Section.PASSPHRASE);
 
     /** {@code dialogs} asks before anything that voids a key someone may rely on (a replaced recovery key, a rotation). */
-    public KeysViewModel(KeyOps ops, Async async, Dialogs dialogs, String savedPassphrase,
+    public KeysViewModel(KeyOps ops, Async async, Questions dialogs, String savedPassphrase,
                          Consumer<String> onNewPassphrase, ZoneId zone) {
         this.ops = ops;
         this.async = async;

@@ -15,7 +15,7 @@ import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.ReminderScheduler;

@@ -3,7 +3,7 @@ package dev.tandem.app.demo;
 import dev.tandem.app.AppStage;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
-import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;

@@ -1,96 +1,17 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.vm.filter.FilterBuilderViewModel;
-import dev.tandem.app.vm.history.AsOfViewModel;
-import dev.tandem.app.vm.history.BackupsViewModel;
-import dev.tandem.app.vm.settings.KeysViewModel;
-import dev.tandem.app.vm.settings.SettingsViewModel;
-import dev.tandem.app.vm.sharing.JoinViewModel;
-import dev.tandem.app.vm.sharing.ShareViewModel;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import dev.tandem.app.vm.filter.FilterDialogs;
+import dev.tandem.app.vm.history.HistoryDialogs;
+import dev.tandem.app.vm.settings.SettingsDialogs;
+import dev.tandem.app.vm.sharing.SharingDialogs;
 
-/** The dialogs view-models may open; the app shows real ones, tests substitute answers. */
-public interface Dialogs {
-    /** Shows the sync settings dialog over {@code settings}; true when the user saved. */
-    boolean editSyncSettings(SettingsViewModel settings);
-
-    /** Shows "Encryption keys"; {@code offerRecoveryKey}: opened to make a recovery key after setting up encryption. */
-    void manageKeys(KeysViewModel keys, boolean offerRecoveryKey);
-
-    /** Shows "Share" of one list until it is closed (docs/SHARING.md). */
-    default void share(ShareViewModel share) {
-    }
-
-    /** Shows "Join a shared list" until it is closed. */
-    default void join(JoinViewModel join) {
-    }
-
+/**
+ * Every dialog the window's view-models may open; the app shows real ones, tests substitute answers. Each
+ * feature owns the interface of its own dialogs (the sync settings and keys, sharing, backups and the past,
+ * smart lists), and its view-models take that one: this names them all from above, never the other way.
+ */
+public interface Dialogs extends Questions, SettingsDialogs, SharingDialogs, HistoryDialogs, FilterDialogs {
     /** Shows "Open on phone" (the web companion's pairing) until it is closed. */
     default void phoneWeb(PhoneWebViewModel phoneWeb) {
     }
-
-    /** Shows the condition builder ("New smart list", "Edit smart list"); true when the user saved. */
-    default boolean buildSmartList(FilterBuilderViewModel builder) {
-        return false;
-    }
-
-    /** Shows "Backups" until it is closed. */
-    default void backups(BackupsViewModel backups) {
-    }
-
-    /** Shows "Show as of…" until it is closed. */
-    default void asOf(AsOfViewModel asOf) {
-    }
-
-    /** Asks a question that destroys nothing if answered yes; true when the user chose {@code okLabel}. */
-    boolean confirm(String title, String message, String okLabel);
-
-    /**
-     * Asks before something that loses data (a delete, emptying the Trash, a restore over the current data,
-     * leaving a shared list, removing a member, replacing what was typed): it looks destructive, and Enter
-     * answers Cancel, so only a deliberate choice of {@code okLabel} goes on. True when the user chose it.
-     */
-    boolean confirmDestructive(String title, String message, String okLabel);
-
-    /**
-     * Asks to pick one of {@code choices} (button labels, the first the default); the index picked, empty
-     * when cancelled. Without a dialog of its own this asks {@link #confirm} about the first choice.
-     */
-    default Optional<Integer> choose(String title, String message, List<String> choices) {
-        return confirm(title, message, choices.get(0)) ? Optional.of(0) : Optional.empty();
-    }
-
-    /** Asks for a line of text; empty when cancelled. */
-    Optional<String> askText(String title, String prompt, String initial);
-
-    /** Asks for a file to open (an import); empty when cancelled. */
-    Optional<Path> chooseFile(String title);
-
-    /** A kind of file a chooser offers first: "Tandem backups" with its patterns ({@code *.tandembackup}). */
-    record FileKind(String description, List<String> patterns) {
-    }
-
-    /**
-     * Asks for a file of {@code kind} (other files one choice away), starting in {@code folder} when it
-     * exists; empty when cancelled.
-     */
-    default Optional<Path> chooseFile(String title, FileKind kind, Path folder) {
-        return chooseFile(title);
-    }
-
-    /** Asks for files to attach, any kind, several at once; empty when cancelled. */
-    default List<Path> chooseFiles(String title) {
-        return chooseFile(title).map(List::of).orElse(List.of());
-    }
-
-    /** Asks for an existing folder (an import); empty when cancelled. */
-    Optional<Path> chooseFolder(String title);
-
-    /** Asks where to save, suggesting {@code suggestedName} (an export); empty when cancelled. */
-    Optional<Path> chooseSaveTarget(String title, String suggestedName);
-
-    /** A transient notification (sync errors, failures of commands). */
-    void notify(String title, String message, boolean error);
 }

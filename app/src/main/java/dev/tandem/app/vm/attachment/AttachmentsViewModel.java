@@ -5,10 +5,9 @@ import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.sync.AttachmentFetcher;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
-import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Subscription;
@@ -58,7 +57,7 @@ public final class AttachmentsViewModel implements HasFeedback {
     private final AttachmentFetcher fetcher;
     private final LongSupplier limit;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final UndoManager undo;
     private final LinkOpener opener;
     private final Clock clock;
@@ -80,7 +79,7 @@ public final class AttachmentsViewModel implements HasFeedback {
      * with the system's application; {@code clock} names pasted images.
      */
     public AttachmentsViewModel(AttachmentStore store, AttachmentFetcher fetcher, LongSupplier limit, Async async,
-                                Dialogs dialogs, UndoManager undo, LinkOpener opener, Clock clock) {
+                                Questions dialogs, UndoManager undo, LinkOpener opener, Clock clock) {
         this.store = store;
         this.fetcher = fetcher;
         this.limit = limit;

@@ -6,7 +6,7 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictStore;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Subscription;
@@ -36,14 +36,14 @@ public final class ConflictsViewModel implements AutoCloseable {
     private final Authors authors;
     private final Async async;
     private final UndoManager undo;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final LiveList<ConflictRow> rows;
     /** Per conflict id, so a refreshed list keeps each diff and the folds opened in it. */
     private final Map<Long, TextConflict> texts = new ConcurrentHashMap<>();
     private BiConsumer<Integer, Integer> countsListener = (a, b) -> { };
     private Subscription sub;
 
-    public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Dialogs dialogs) {
+    public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Questions dialogs) {
         this.store = store;
         this.conflicts = store.conflicts();
         this.authors = new Authors(store);

@@ -4,7 +4,7 @@ import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.app.text.diff.MergeText.Part;
 import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.TextLines;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class MergeEditorViewModel {
     private final String lostDevice;
     private final TextLines kept;
     private final List<Part> parts;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final Consumer<String> write;
     private final ObservableList<Place> places = FXCollections.observableArrayList();
     private final StringProperty text = new SimpleStringProperty("");
@@ -56,7 +56,7 @@ public final class MergeEditorViewModel {
      * @param write      stores the result, in the background; called at most once per save
      */
     MergeEditorViewModel(String heading, String subject, String field, boolean singleLine, TextConflict conflict,
-                         String keptDevice, String lostDevice, Dialogs dialogs, Consumer<String> write) {
+                         String keptDevice, String lostDevice, Questions dialogs, Consumer<String> write) {
         this.heading = heading;
         this.subject = subject;
         this.field = field;

@@ -4,12 +4,13 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemVersions;
-import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.app.vm.DayField;
-import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.history.HistoryLine;
@@ -45,7 +46,7 @@ import javafx.collections.ObservableList;
  */
 public final class EditorViewModel {
     private final TodoStore store;
-    private final SeriesStore series;
+    private final TodoVerbs verbs;
     private final Authors authors;
     private final Async async;
     private final UndoManager undo;
@@ -67,6 +68,8 @@ public final class EditorViewModel {
     private AttachmentsViewModel attachments;
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
     private Item base;
+    /** The Done box as last loaded or saved: it is the model's verbs' to write, not a field of the base's edit. */
+    private boolean baseDone;
     private boolean loading;
 
     public EditorViewModel(TodoStore store, Async async, UndoManager undo) {
@@ -76,7 +79,7 @@ public final class EditorViewModel {
     /** {@code links} opens the links in notes (the system browser in the app). */
     public EditorViewModel(TodoStore store, Async async, UndoManager undo, LinkOpener links) {
         this.store = store;
-        this.series = new SeriesStore(store);
+        this.verbs = new TodoVerbs(store);
         this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
@@ -224,6 +227,7 @@ public final class EditorViewModel {
         if (cur == null || !cur.id().equals(next.id())) {
             commit();
             base = next;
+            baseDone = next.isDone();
             loading = true;
             try {
                 title.set(next.titleOrEmpty());
@@ -267,7 +271,7 @@ public final class EditorViewModel {
             if (Objects.equals(listId.get(), old.listId())) {
                 listId.set(next.listId());
             }
-            if (done.get() == old.isDone()) {
+            if (done.get() == baseDone) {
                 done.set(next.isDone());
             }
             if (note.get() == old.isNote()) {
@@ -277,13 +281,14 @@ public final class EditorViewModel {
             loading = false;
         }
         base = next;
+        baseDone = next.isDone();
         item.set(next);
         loadHistory();
     }
 
     /** True when some field differs from the stored item. */
     public boolean isDirty() {
-        return base != null && patch(base) != null;
+        return base != null && (patch(base) != null || doneChange() != null);
     }
 
     private void autoCommit() {
@@ -299,50 +304,73 @@ public final class EditorViewModel {
         }
         Item b = base;
         UnaryOperator<Item> p = patch(b);
-        if (p == null) {
+        Boolean doneTo = doneChange();
+        if (p == null && doneTo == null) {
             tooLong.set("");
             return;
         }
         // Checked here, before anything is saved, so the editor says why and keeps the text; the
         // store would refuse it all the same (one limit wherever text enters).
-        Item edited = p.apply(b);
+        Item edited = p == null ? b : p.apply(b);
         String problem = Objects.requireNonNullElse(TextLimits.problemOfChange(b, edited), "");
         tooLong.set(problem);
         if (!problem.isEmpty()) {
             return;
         }
-        // What the edit changes, so undo can put exactly those fields back.
         if (!Objects.equals(b.notes(), edited.notes())) {
             notesView.saved();
         }
-        UnaryOperator<Item> back = FieldEdit.reverse(b, edited);
+        // What the edit changes, so undo can put exactly those fields back.
+        UnaryOperator<Item> back = p == null ? null : FieldEdit.reverse(b, edited);
         base = edited;
+        baseDone = done.get();
         String id = b.id();
-        // Ticking done on a repeating todo creates its next occurrence, as completing it from the list does.
-        boolean completes = !b.isDone() && edited.isDone() && b.repeat() != null && !edited.isNote();
-        async.run(() -> saveEdit(id, p, completes), created -> {
-            // Redo saves the same fields again (and makes the next occurrence again); undo then deletes that one.
-            AtomicReference<Item> next = new AtomicReference<>(created);
+        async.run(() -> saveEdit(id, p, doneTo), saved -> {
+            // Redo saves the same fields and ticks the box again; undo puts back what the last of them did.
+            AtomicReference<Saved> last = new AtomicReference<>(saved);
             undo.push(Messages.text("editor.undoEdit", b.titleOrEmpty()), () -> {
-                store.update(id, back);
-                Item c = next.get();
-                if (c != null) {
-                    store.deleteForever(c.id());
+                if (back != null) {
+                    store.update(id, back);
                 }
-            }, () -> next.set(saveEdit(id, p, completes)));
+                Saved s = last.get();
+                if (s.completed() != null) {
+                    verbs.uncomplete(s.completed());
+                }
+                if (s.reopened() != null) {
+                    verbs.unreopen(s.reopened());
+                }
+            }, () -> last.set(saveEdit(id, p, doneTo)));
         });
     }
 
-    /** Saves the edit; returns the next occurrence it created by completing a repeating todo, else null. */
-    private Item saveEdit(String id, UnaryOperator<Item> p, boolean completes) {
-        store.update(id, p);
-        return completes ? series.ensureNext(id) : null;
+    /** What one save did to the Done box, for its undo: the completion (with the next occurrence it made) or the reopening. */
+    private record Saved(Completed completed, Item reopened) {
+    }
+
+    /**
+     * Saves the fields ({@code p}, null for none), then ticks the Done box through the model's verbs
+     * ({@code doneTo}, null when it did not change): completing a repeating todo makes its next occurrence,
+     * as the list's Done does.
+     */
+    private Saved saveEdit(String id, UnaryOperator<Item> p, Boolean doneTo) {
+        if (p != null) {
+            store.update(id, p);
+        }
+        if (doneTo == null) {
+            return new Saved(null, null);
+        }
+        return doneTo ? new Saved(verbs.complete(id, false).filter(Completed::changed).orElse(null), null)
+                : new Saved(null, verbs.reopen(id).filter(Item::isDone).orElse(null));
     }
 
     /** The fields as they are now, as an edit of {@code b}; null when they hold what {@code b} holds. */
     private UnaryOperator<Item> patch(Item b) {
-        return new FieldEdit(title.get(), notes.get(), due.get(), listId.get(), done.get(), note.get())
-                .patch(b, store.clock().millis());
+        return new FieldEdit(title.get(), notes.get(), due.get(), listId.get(), note.get()).patch(b);
+    }
+
+    /** The Done box as it is now, when it differs from what was last loaded or saved; else null. */
+    private Boolean doneChange() {
+        return done.get() == baseDone ? null : done.get();
     }
 
     private void loadHistory() {

@@ -10,23 +10,24 @@ import java.util.function.UnaryOperator;
  * when saved (a read-modify-write), not the row as the editor loaded it: it sets only the fields that differ from
  * {@code base}, so a field another device changed meanwhile is not reverted. Its reverse, likewise, puts back only
  * what the edit changed. Apart from {@link EditorViewModel} so the diffing is plain values, with no properties.
+ * The Done box is no field here: completing and reopening are the model's verbs ({@code TodoVerbs}), which
+ * move a series on, and the editor calls them beside this edit.
  */
-record FieldEdit(String title, String notes, LocalDate due, String listId, boolean done, boolean note) {
+record FieldEdit(String title, String notes, LocalDate due, String listId, boolean note) {
 
     /**
      * What setting these fields over {@code base} changes, as a function on the stored row; null when nothing
-     * changes. A blank title is no change (a todo keeps its title). {@code now} is the time a completion records.
+     * changes. A blank title is no change (a todo keeps its title).
      */
-    UnaryOperator<Item> patch(Item base, long now) {
+    UnaryOperator<Item> patch(Item base) {
         String t = title == null ? "" : title;
         String n = notes == null ? "" : notes;
         boolean titleChanged = !t.equals(base.titleOrEmpty()) && !t.isBlank();
         boolean notesChanged = !n.equals(base.notes() == null ? "" : base.notes());
         boolean dueChanged = !Objects.equals(due, base.dueDate());
         boolean listChanged = !Objects.equals(listId, base.listId());
-        boolean doneChanged = done != base.isDone();
         boolean kindChanged = note != base.isNote();
-        if (!(titleChanged || notesChanged || dueChanged || listChanged || doneChanged || kindChanged)) {
+        if (!(titleChanged || notesChanged || dueChanged || listChanged || kindChanged)) {
             return null;
         }
         return it -> {
@@ -43,9 +44,6 @@ record FieldEdit(String title, String notes, LocalDate due, String listId, boole
             }
             if (listChanged) {
                 r = r.withListId(listId);
-            }
-            if (doneChanged) {
-                r = r.withDone(done, now);
             }
             if (kindChanged) {
                 r = r.withNote(note);
@@ -69,9 +67,6 @@ record FieldEdit(String title, String notes, LocalDate due, String listId, boole
             }
             if (!Objects.equals(before.listId(), after.listId())) {
                 r = r.withListId(before.listId());
-            }
-            if (before.isDone() != after.isDone()) {
-                r = r.withDoneFields(before.done(), before.doneAt());
             }
             if (before.isNote() != after.isNote()) {
                 r = r.withKind(before.kind());

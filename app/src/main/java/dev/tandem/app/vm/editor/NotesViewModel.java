@@ -5,7 +5,7 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.app.text.note.NoteParser;
-import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.attachment.InlineImage;
 import dev.tandem.ui.messages.Messages;

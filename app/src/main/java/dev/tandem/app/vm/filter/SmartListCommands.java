@@ -8,7 +8,6 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
@@ -22,13 +21,13 @@ import java.util.function.Supplier;
 public final class SmartListCommands {
     private final TodoStore store;
     private final Async async;
-    private final Dialogs dialogs;
+    private final FilterDialogs dialogs;
     private final UndoManager undo;
     private final Supplier<Listing> view;
     private final Consumer<Listing> select;
     private final Consumer<String> say;
 
-    public SmartListCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view,
+    public SmartListCommands(TodoStore store, Async async, FilterDialogs dialogs, UndoManager undo, Supplier<Listing> view,
             Consumer<Listing> select, Consumer<String> say) {
         this.store = store;
         this.async = async;

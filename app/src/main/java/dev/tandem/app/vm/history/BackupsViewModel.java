@@ -7,7 +7,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.app.vm.UndoManager;
@@ -39,7 +39,7 @@ public final class BackupsViewModel implements HasFeedback {
     private final Path dataDir;
     private final String dbFile;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final UndoManager undo;
     private final Feedback feedback = new Feedback();
     private final BooleanProperty enabled = new SimpleBooleanProperty();
@@ -50,7 +50,7 @@ public final class BackupsViewModel implements HasFeedback {
 
     /** {@code dbFile}: the database file's name in a profile's folder, for a new profile made from a backup. */
     public BackupsViewModel(BackupService service, TodoStore store, Path dataDir, String dbFile, Async async,
-                            Dialogs dialogs, UndoManager undo) {
+                            Questions dialogs, UndoManager undo) {
         this.dbFile = dbFile;
         this.service = service;
         this.store = store;
@@ -180,7 +180,7 @@ public final class BackupsViewModel implements HasFeedback {
 
     /** The chooser opens in the backups' folder and shows the files backups are written as. */
     private Optional<Path> chooseBackup(String title) {
-        Dialogs.FileKind backups = new Dialogs.FileKind(Messages.text("settings.backups.fileKind",
+        Questions.FileKind backups = new Questions.FileKind(Messages.text("settings.backups.fileKind",
                 BackupName.EXTENSION),
                 List.of("*" + BackupName.EXTENSION));
         return dialogs.chooseFile(title, backups, service.folder());

@@ -5,7 +5,6 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.UndoManager;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,13 +16,13 @@ import java.util.function.Supplier;
 public final class Recovery {
     private final TodoStore store;
     private final Async async;
-    private final Dialogs dialogs;
+    private final HistoryDialogs dialogs;
     private final UndoManager undo;
     /** The view the window shows: "Show as of…" opens on its list. */
     private final Supplier<Listing> view;
     private BackupsViewModel backups;
 
-    public Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view) {
+    public Recovery(TodoStore store, Async async, HistoryDialogs dialogs, UndoManager undo, Supplier<Listing> view) {
         this.view = view;
         this.store = store;
         this.async = async;

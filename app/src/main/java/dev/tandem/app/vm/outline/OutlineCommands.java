@@ -5,7 +5,7 @@ import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Placement;
 import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.messages.Messages;
@@ -33,13 +33,13 @@ public final class OutlineCommands {
     private final SectionStore sections;
     private final Async async;
     private final UndoManager undo;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final Consumer<String> say;
     private final Supplier<String> listId;
     private final List<Consumer<String>> moved = new CopyOnWriteArrayList<>();
 
     /** {@code listId}: the list the outline shows (null: the Inbox). */
-    public OutlineCommands(TodoStore store, Async async, UndoManager undo, Dialogs dialogs, Consumer<String> say,
+    public OutlineCommands(TodoStore store, Async async, UndoManager undo, Questions dialogs, Consumer<String> say,
             Supplier<String> listId) {
         this.outline = store.outlines();
         this.sections = store.sections();

@@ -4,7 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.RemoteCleanup;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.app.vm.attachment.AttachmentRow;
@@ -40,7 +40,7 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
     private final Supplier<Optional<BlobSweep>> preview;
     private final Supplier<Optional<BlobSweep>> clean;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final Feedback feedback = new Feedback();
     private final IntegerProperty limitMb = new SimpleIntegerProperty();
     private final BooleanProperty keepAll = new SimpleBooleanProperty();
@@ -58,7 +58,7 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
      */
     public AttachmentSettingsViewModel(Supplier<AttachmentSettings> current, Consumer<AttachmentSettings> saveAndApply,
                                        AttachmentFetcher fetcher, Supplier<Optional<BlobSweep>> preview,
-                                       Supplier<Optional<BlobSweep>> clean, Async async, Dialogs dialogs) {
+                                       Supplier<Optional<BlobSweep>> clean, Async async, Questions dialogs) {
         this.saveAndApply = saveAndApply;
         this.fetcher = fetcher;
         this.preview = preview;

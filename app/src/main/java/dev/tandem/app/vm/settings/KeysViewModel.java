@@ -3,7 +3,7 @@ package dev.tandem.app.vm.settings;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.sync.SyncWords;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.engine.sync.KeyringStatus;
@@ -43,7 +43,7 @@ public final class KeysViewModel implements HasFeedback {
     private final Feedback feedback = new Feedback();
     private final KeyOps ops;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final String savedPassphrase;
     private final Consumer<String> onNewPassphrase;
     private final ZoneId zone;
@@ -59,12 +59,14 @@ public final class KeysViewModel implements HasFeedback {
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(false);
     /** Reads and commands started, on the FX thread: a read's answer counts only while it is the last. */
     private int runs;
+    /** Steps of commands started, on the FX thread: a step that ends while it is the last ends its command. */
+    private int steps;
     private boolean closed;
     private final ObjectProperty<Section> section =
             new SimpleObjectProperty<>(Section.PASSPHRASE);
 
     /** {@code dialogs} asks before anything that voids a key someone may rely on (a replaced recovery key, a rotation). */
-    public KeysViewModel(KeyOps ops, Async async, Dialogs dialogs, String savedPassphrase,
+    public KeysViewModel(KeyOps ops, Async async, Questions dialogs, String savedPassphrase,
                          Consumer<String> onNewPassphrase, ZoneId zone) {
         this.ops = ops;
         this.async = async;
@@ -199,7 +201,7 @@ public final class KeysViewModel implements HasFeedback {
                 say(Messages.text("settings.keys.replace.kept"));
                 return;
             }
-            run(ops::newRecoveryKey, code -> {
+            step(ops::newRecoveryKey, code -> {
                 recoveryCode.set(code);
                 done(Messages.text(s.recoveryKey() ? "settings.keys.recovery.replaced" : "settings.keys.recovery.made"));
             });
@@ -266,24 +268,40 @@ public final class KeysViewModel implements HasFeedback {
         return true;
     }
 
+    /**
+     * Starts a command, refused while another runs. Busy ends last, once the answer shows (the keyring's
+     * status, then what {@code then} says), so whoever waits for the end reads the result; a command of
+     * more than one step (read the remote, ask, then change it) starts its next one from {@code then} with
+     * {@link #step}, and stays busy until a step ends without starting another.
+     */
     private <T> void run(Supplier<T> work, Consumer<T> then) {
         if (!feedback.begin()) {
             return;
         }
+        step(work, then);
+    }
+
+    /** One step of the running command; see {@link #run}. */
+    private <T> void step(Supplier<T> work, Consumer<T> then) {
         runs++;
+        int at = ++steps;
         async.run(() -> {
             T result = work.get();
             return new Object[] {result, result instanceof KeyringStatus k ? k : ops.status()};
         }, pair -> {
-            feedback.busy(false);
-            show((KeyringStatus) pair[1]);
-            @SuppressWarnings("unchecked")
-            T result = (T) pair[0];
-            then.accept(result);
+            try {
+                show((KeyringStatus) pair[1]);
+                @SuppressWarnings("unchecked")
+                T result = (T) pair[0];
+                then.accept(result);
+            } finally {
+                if (steps == at) {
+                    feedback.busy(false);
+                }
+            }
         }, e -> {
-            feedback.busy(false);
             progress.set(0);
-            fail(why(e));
+            feedback.failed(why(e));
         });
     }
 

@@ -7,7 +7,6 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.settings.WeekStartSetting;
 import dev.tandem.app.sync.KeyOps;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class SyncSettingsFlow {
     private final Async async;
-    private final Dialogs dialogs;
+    private final SettingsDialogs dialogs;
     private final Supplier<SyncSettings> load;
     private final Consumer<SyncSettings> saveAndApply;
     private final Function<SyncSettings, ConnectionCheck> checker;
@@ -43,7 +42,7 @@ public final class SyncSettingsFlow {
     private Supplier<ShortcutHelp> shortcut;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
-    public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
+    public SyncSettingsFlow(Async async, SettingsDialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
         this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { }, null, null);
     }
@@ -54,7 +53,7 @@ public final class SyncSettingsFlow {
      * {@code phoneSync}: makes the view-model of the form's "Phone (CalDAV)…", null for none;
      * {@code devices}: that of "Devices…", likewise.
      */
-    public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
+    public SyncSettingsFlow(Async async, SettingsDialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps,
                             Supplier<String> deviceName, Consumer<String> rename, Supplier<CalDavViewModel> phoneSync,
                             Supplier<DevicesViewModel> devices) {

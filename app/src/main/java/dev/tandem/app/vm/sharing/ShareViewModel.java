@@ -5,7 +5,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.FolderRemote;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.engine.sync.SpaceMember;
@@ -58,7 +58,7 @@ public final class ShareViewModel implements HasFeedback {
     private final TodoStore store;
     private final TodoList list;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final Runnable resync;
     private final StringProperty remote = new SimpleStringProperty("");
     private final RemoteLogin login;
@@ -77,7 +77,7 @@ public final class ShareViewModel implements HasFeedback {
      * {@code resync} makes the sync include or leave out the list's space and syncs; it blocks,
      * and runs off the UI thread.
      */
-    public ShareViewModel(Spaces sharing, TodoStore store, TodoList list, String myName, Async async, Dialogs dialogs,
+    public ShareViewModel(Spaces sharing, TodoStore store, TodoList list, String myName, Async async, Questions dialogs,
                           Runnable resync) {
         this.sharing = sharing;
         this.store = store;

@@ -5,7 +5,6 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.space.Spaces;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.ui.messages.Messages;
@@ -28,7 +27,7 @@ public final class SharingViewModel {
     private final Spaces sharing;
     private final TodoStore store;
     private final Async async;
-    private final Dialogs dialogs;
+    private final SharingDialogs dialogs;
     private final UndoManager undo;
     private final Runnable resync;
     private final Supplier<String> myName;
@@ -39,7 +38,7 @@ public final class SharingViewModel {
      * {@code resync} makes the sync include or leave out the lists' spaces (as saved now) and syncs;
      * it blocks, and runs off the UI thread.
      */
-    public SharingViewModel(Spaces sharing, TodoStore store, Async async, Dialogs dialogs, UndoManager undo,
+    public SharingViewModel(Spaces sharing, TodoStore store, Async async, SharingDialogs dialogs, UndoManager undo,
                             Runnable resync, Supplier<String> myName) {
         this.sharing = sharing;
         this.store = store;

@@ -8,11 +8,16 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Recurrence.Freq;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -173,5 +178,67 @@ class EditorViewModelTest {
         ui.run(vm::commit);
         ui.flush();
         assertEquals("Keep", reload(it).title());
+    }
+
+    /** The Done box completes as the list's Done does (TodoVerbs): a repeating todo gets its next occurrence. */
+    @Test
+    void doneTicked_repeatingTodo_completesWithTheNextOccurrenceAndUndoTakesBoth() {
+        Item it = store.add("Bins", null, LocalDate.of(2026, 12, 1));
+        SeriesStore series = new SeriesStore(store);
+        series.setRepeat(it.id(), Recurrence.every(Freq.WEEKLY, 1));
+        Item shown = reload(it);
+        ui.run(() -> vm.show(shown));
+        ui.run(() -> vm.doneProperty().set(true));
+        ui.await(() -> undo.canUndoProperty().get());
+        ui.flush();
+        assertTrue(reload(it).isDone());
+        List<Item> open = series.openOccurrences(shown.seriesId());
+        assertEquals(1, open.size(), open.toString());
+        assertEquals(LocalDate.of(2026, 12, 8), open.get(0).dueDate());
+        assertFalse(ui.get(vm::isDirty), "the saved Done is the editor's base");
+
+        ui.run(undo::undo);
+        ui.flush();
+        assertFalse(reload(it).isDone());
+        assertEquals(List.of(it.id()), series.openOccurrences(shown.seriesId()).stream().map(Item::id).toList(),
+                "undo removes the occurrence the Done made");
+
+        ui.run(undo::redo);
+        ui.flush();
+        assertTrue(reload(it).isDone());
+        assertEquals(1, series.openOccurrences(shown.seriesId()).size(), "redo makes the next occurrence once");
+    }
+
+    @Test
+    void doneUnticked_doneTodo_reopensAndUndoCompletesAgain() {
+        Item it = store.add("Call Sam", null, null);
+        new TodoVerbs(store).complete(it.id(), false);
+        long doneAt = reload(it).doneAt();
+        ui.run(() -> vm.show(reload(it)));
+        assertTrue(ui.get(() -> vm.doneProperty().get()));
+        ui.run(() -> vm.titleProperty().set("Call Sam back"));
+        ui.run(() -> vm.doneProperty().set(false));
+        ui.await(() -> undo.canUndoProperty().get());
+        ui.flush();
+        assertFalse(reload(it).isDone());
+        assertEquals("Call Sam back", reload(it).title(), "the typed title is saved with the Done box");
+
+        ui.run(undo::undo);
+        ui.flush();
+        assertTrue(reload(it).isDone());
+        assertEquals(doneAt, reload(it).doneAt(), "undo gives back when it was done");
+        assertEquals("Call Sam", reload(it).title());
+    }
+
+    /** Ticked and unticked before anything reached the database: one edit each way, nothing left behind. */
+    @Test
+    void doneTickedThenUnticked_plainTodo_endsOpen() {
+        Item it = store.add("Water plants", null, null);
+        ui.run(() -> vm.show(it));
+        ui.run(() -> vm.doneProperty().set(true));
+        ui.run(() -> vm.doneProperty().set(false));
+        ui.flush();
+        assertFalse(reload(it).isDone());
+        assertFalse(ui.get(vm::isDirty));
     }
 }

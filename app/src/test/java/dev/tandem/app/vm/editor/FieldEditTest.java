@@ -2,7 +2,6 @@ package dev.tandem.app.vm.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import java.time.LocalDate;
@@ -18,17 +17,17 @@ class FieldEditTest {
 
     @Test
     void patch_sameValues_isNull() {
-        assertNull(new FieldEdit("Buy milk", "", DAY, "l1", false, false).patch(base, 2_000L));
+        assertNull(new FieldEdit("Buy milk", "", DAY, "l1", false).patch(base));
     }
 
     @Test
     void patch_blankTitle_keepsTheStoredTitle() {
-        assertNull(new FieldEdit("  ", "", DAY, "l1", false, false).patch(base, 2_000L));
+        assertNull(new FieldEdit("  ", "", DAY, "l1", false).patch(base));
     }
 
     @Test
     void patch_titleOnly_leavesAFieldChangedMeanwhileAlone() {
-        UnaryOperator<Item> p = new FieldEdit(" Buy oat milk ", "", DAY, "l1", false, false).patch(base, 2_000L);
+        UnaryOperator<Item> p = new FieldEdit(" Buy oat milk ", "", DAY, "l1", false).patch(base);
         Item changedElsewhere = base.withListId("l2");
         Item saved = p.apply(changedElsewhere);
         assertEquals("Buy oat milk", saved.title());
@@ -38,18 +37,18 @@ class FieldEditTest {
     @Test
     void patch_dueRemoved_removesTheTimeToo() {
         Item timed = base.withDueTime(LocalTime.of(9, 30));
-        Item saved = new FieldEdit("Buy milk", "", null, "l1", false, false).patch(timed, 2_000L).apply(timed);
+        Item saved = new FieldEdit("Buy milk", "", null, "l1", false).patch(timed).apply(timed);
         assertNull(saved.dueDate());
         assertNull(saved.dueTime());
     }
 
     @Test
     void reverse_afterAnEdit_putsBackOnlyWhatItChanged() {
-        Item edited = new FieldEdit("Buy milk", "", DAY, "l1", true, false).patch(base, 2_000L).apply(base);
-        assertTrue(edited.isDone());
+        Item edited = new FieldEdit("Buy milk", "", DAY.plusDays(1), "l1", false).patch(base).apply(base);
+        assertEquals(DAY.plusDays(1), edited.dueDate());
         Item laterRenamed = edited.withTitle("Buy bread");
         Item back = FieldEdit.reverse(base, edited).apply(laterRenamed);
-        assertEquals(base.isDone(), back.isDone());
+        assertEquals(DAY, back.dueDate());
         assertEquals("Buy bread", back.title());
     }
 }

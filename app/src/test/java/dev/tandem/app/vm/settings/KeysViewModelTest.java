@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -201,6 +202,75 @@ class KeysViewModelTest {
         assertTrue(vm.statusProperty().get().startsWith("Passphrase changed on sam-laptop"), vm.statusProperty().get());
         opens(NEW);
         assertThrows(SyncException.class, () -> opens(OLD));
+    }
+
+    /** What the dialog showed at the moment it said it was done: a caller waiting for the end reads it. */
+    private static List<String> shownAtIdle(KeysViewModel vm) {
+        List<String> atIdle = new CopyOnWriteArrayList<>();
+        vm.busyProperty().addListener((o, was, busy) -> {
+            if (!busy) {
+                atIdle.add(vm.messageProperty().get() + " | " + vm.statusProperty().get() + " | "
+                        + vm.recoveryCodeProperty().get());
+            }
+        });
+        return atIdle;
+    }
+
+    @Test
+    void changePassphrase_noLongerBusy_resultAlreadyShown() {
+        KeysViewModel vm = vm();
+        List<String> atIdle = shownAtIdle(vm);
+        vm.currentPassphraseProperty().set(OLD);
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.changePassphrase();
+        assertEquals(1, atIdle.size(), atIdle.toString());
+        assertTrue(atIdle.get(0).startsWith("Passphrase changed. "), atIdle.get(0));
+        assertTrue(atIdle.get(0).contains(" | Passphrase changed on sam-laptop"), atIdle.get(0));
+    }
+
+    /**
+     * Replacing a recovery key is two steps of one command (read the remote, then make the key): the second
+     * is not refused as busy, and the command is done only when the new key shows. Run on a real background
+     * thread, so the second step starts after the first one's answer, as in the app.
+     */
+    @Test
+    void createRecoveryKey_replaceConfirmed_secondStepRunsAndBusyEndsLast() throws Exception {
+        vm().createRecoveryKey();
+        ExecutorService io = Async.backgroundExecutor("keys-replace");
+        try {
+            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings(OLD), store.replica(), "sam-laptop"),
+                    new Async(io, Runnable::run, errors::add), dialogs, OLD, saved::add, ZoneOffset.UTC);
+            List<String> atIdle = shownAtIdle(vm);
+            dialogs.confirmAnswer = true;
+            vm.createRecoveryKey();
+            List<String> shown = Await.until("the command to end", () -> atIdle, l -> !l.isEmpty());
+            assertEquals(List.of("confirm destructive: Replace the recovery key?"), dialogs.asked);
+            assertEquals(1, shown.size(), "busy ends once, after the second step: " + shown);
+            assertTrue(shown.get(0).contains("the earlier recovery key no longer works"), shown.get(0));
+            assertTrue(shown.get(0).matches("(?s).* \\| [0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), shown.get(0));
+            assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+            assertEquals(List.of(), errors);
+        } finally {
+            io.shutdownNow();
+        }
+    }
+
+    /** A command that fails is done once its reason shows. */
+    @Test
+    void resetWithRecoveryKey_wrongCode_noLongerBusy_reasonAlreadyShown() {
+        KeysViewModel vm = vm();
+        vm.createRecoveryKey();
+        String code = vm.recoveryCodeProperty().get();
+        List<String> atIdle = shownAtIdle(vm);
+        char typo = code.charAt(5) == 'X' ? 'Y' : 'X';
+        vm.recoveryKeyInputProperty().set(code.substring(0, 5) + typo + code.substring(6));
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.resetWithRecoveryKey();
+        assertTrue(vm.errorProperty().get(), vm.messageProperty().get());
+        assertFalse(vm.messageProperty().get().isEmpty());
+        assertEquals(List.of(vm.messageProperty().get() + " | " + vm.statusProperty().get() + " | " + code), atIdle);
     }
 
     @Test

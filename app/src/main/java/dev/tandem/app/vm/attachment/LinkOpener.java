@@ -1,11 +1,11 @@
-package dev.tandem.app.vm;
-
+package dev.tandem.app.vm.attachment;
 
 /**
  * Opens a link from a note in the system's browser or mail program, or an attached file's local copy
  * ({@code file:} address) with the system's application for it. The app hands in the JavaFX host
- * services; tests hand in a recorder. {@link dev.tandem.app.vm.editor.NotesViewModel} calls it for web and mail links only;
- * {@link dev.tandem.app.vm.attachment.AttachmentsViewModel} for attachments, off the FX thread (the system may take a while).
+ * services; tests hand in a recorder. The notes' view-model (in vm.editor, above this package) calls it for web
+ * and mail links only; {@link AttachmentsViewModel} for attachments, off the FX thread (the system may take a while).
+ * It lives with the attachments, the lower of its two users, so neither reaches up to the window's hub for it.
  */
 @FunctionalInterface
 public interface LinkOpener {

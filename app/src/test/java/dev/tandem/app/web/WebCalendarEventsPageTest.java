@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A subscribed .ics file's events on the phone (390 × 844), in headless Chromium against a real server and store:
  * read by the calendars' refresh into the device's calendars.sqlite, shown in the Agenda and the Week among the
  * day's todos (all day on top, then by time), in the calendar's colour, named with the calendar, a title of markup
- * shown as text; and offline, from the answer the phone kept, through a reload.
+ * shown as text, nothing axe finds wrong; and offline, from the answer the phone kept, through a reload.
  */
 @Tag("browser")
 class WebCalendarEventsPageTest {
@@ -80,6 +81,7 @@ class WebCalendarEventsPageTest {
         chromium.js("location.hash = '#v=agenda'");
         chromium.await("return document.querySelectorAll('#items li.today .event').length === 2");
         assertTodayInOrder();
+        assertEquals(List.of(), Axe.load().violations(chromium, "agenda with events"));
 
         chromium.js("location.hash = '#v=week'");
         chromium.await("return document.querySelectorAll('#items > li.day').length === 7"

@@ -100,6 +100,7 @@ public final class Device implements AutoCloseable {
         this.fetcher = new AttachmentFetcher(store, sync::engine, Async.backgroundExecutor("tandem-attachments"));
         this.remoteCleanup = new RemoteCleanup(store.replica(), sync::engine);
         this.events = EventStore.open(store.replica().file());
+        web.events(events);
         web.attachments(attachments, fetcher, () -> attachmentSettings.limit());
         // Applied before the first sync, so "Keep attachments on this device" holds from the start.
         applyAttachmentSettings(AttachmentSettings.load(settings));

@@ -58,7 +58,7 @@ final class DeviceServices implements AutoCloseable {
             // Nobody looks while no page is open: check the remotes as rarely as an unfocused window does.
             sync.setFocused(false);
             caldav.setFocused(false);
-            b.web.store(store).settings(settings).deviceName(device.name()).sharedLists(device::sharedLists)
+            b.web.store(store).settings(settings).deviceName(device.name()).sharedLists(device::sharedLists).events(device.events())
                     .attachments(device.attachments(), fetcher, () -> device.attachmentSettings().limit())
                     .onOpenPages(n -> {
                         sync.setFocused(n > 0);

@@ -12,6 +12,7 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * The data routes of the API (docs/WEB.md, "API"), for a paired browser: the sidebar, a view's items,
- * one item, quick add's chips, Conflicts, and the page's outbox ({@link Outbox}), its one door for writing
+ * one item, quick add's chips, the subscribed calendars' events of a range ({@link EventDays}), Conflicts, and the page's outbox ({@link Outbox}), its one door for writing
  * items: every write goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no
  * rules of its own.
  * Blocks on the database; Jetty runs it on a pooled thread.
@@ -45,17 +46,20 @@ final class ApiRoutes {
     private final WebWrites writes;
     private final Outbox outbox;
     private final DayViews days;
+    private final EventDays events;
     private final FilterViews filters;
     private final OutlineViews outlines;
 
     /** The serving device's name, as the page names it ("Paired with …"). */
     private final String deviceName;
 
-    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments, String deviceName) {
+    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments, String deviceName,
+              Supplier<EventStore> calendars) {
         this.store = store;
         this.deviceName = deviceName;
         this.tags = store.tags();
-        this.days = new DayViews(store);
+        this.events = new EventDays(calendars, () -> store.dateClock().getZone());
+        this.days = new DayViews(store, events);
         this.filters = new FilterViews(store);
         this.outlines = new OutlineViews(store);
         this.authors = new Authors(store);
@@ -73,6 +77,7 @@ final class ApiRoutes {
                         x.query("q").orElse(""), limit(x), x.query("week"), x.language(), x.scope()))),
                 Route.get("/api/rows", (x, b, p) -> x.json(200, rows(x.query("view").orElse("inbox"), x.query("q").orElse(""),
                         limit(x), RowPatches.ids(x), x.scope()))),
+                Route.get("/api/calendar-events", (x, b, p) -> x.json(200, calendarEvents(x))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(items.item(p.get(0), x.scope()),
                         x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
@@ -86,6 +91,18 @@ final class ApiRoutes {
                     store.conflicts().dismiss(conflict(p.get(0), x.scope()).id());
                     x.empty(204);
                 }));
+    }
+
+    /**
+     * The subscribed calendars' events from {@code from} to {@code to}. They are this device's, not a list's: a
+     * paired browser and a token for everything (reading only or not) read them; a token limited to some lists does
+     * not, as it sees no Inbox and no tags either.
+     */
+    private Map<String, Object> calendarEvents(Exchange x) {
+        if (x.scope().limited()) {
+            throw new BadRequest(403, "server.events.limitedToken");
+        }
+        return events.range(x.query("from").orElse(null), x.query("to").orElse(null), store.today(), x.language());
     }
 
     /** The conflict {@code id} names, if it is about something {@code scope} sees; 404 otherwise. */
@@ -175,8 +192,8 @@ final class ApiRoutes {
         Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-            return view instanceof Listing.Agenda ? days.agenda(today, row, language, scope::sees)
-                    : days.week(week, today, row, language, scope::sees);
+            return view instanceof Listing.Agenda ? days.agenda(today, row, language, scope::sees, !scope.limited())
+                    : days.week(week, today, row, language, scope::sees, !scope.limited());
         }
         // The Inbox and a list in their own order, nested, with their sections, as the desktop shows them.
         if (view instanceof Listing.UserListing || view instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.INBOX) {

@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>Bounded whatever the store holds: a day (and the overdue group) carries at most {@value #DAY_ROWS}
  * rows and says how many it has, so an agenda answers at most 15 × {@value #DAY_ROWS} rows and a week
- * 7 × {@value #DAY_ROWS}. The week asked for is a date within {@value #WEEK_REACH_YEARS} years of today:
+ * 7 × {@value #DAY_ROWS}. Beside the todos, each day carries the subscribed calendars' events on it ({@link EventDays},
+ * at most {@value EventDays#DAY_ENTRIES} a day; none for a token limited to some lists), and the agenda shows a later
+ * day that has only events too. The week asked for is a date within {@value #WEEK_REACH_YEARS} years of today:
  * farther, a daily series would be walked thousands of steps for a week nobody plans.
  */
 final class DayViews {
@@ -56,9 +58,11 @@ final class DayViews {
             .thenComparing(DayOrder.SAME_TIME);
 
     private final TodoStore store;
+    private final EventDays events;
 
-    DayViews(TodoStore store) {
+    DayViews(TodoStore store, EventDays events) {
         this.store = store;
+        this.events = events;
     }
 
     /** A todo placed on a day: on its due date, or on a later date of its series ({@code occurrence}). */
@@ -67,21 +71,23 @@ final class DayViews {
 
     /** The agenda as of {@code today}, of the todos {@code sees} lets through, each todo as {@code row} writes it. */
     Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row, Language language,
-            Predicate<Item> sees) {
+            Predicate<Item> sees, boolean withEvents) {
         LocalDate last = today.plusDays(AGENDA_DAYS - 1L);
+        TreeMap<LocalDate, List<Object>> onDays = withEvents ? events.byDay(today, last, language) : new TreeMap<>();
         List<Item> overdue = new ArrayList<>();
         TreeMap<LocalDate, List<Placed>> byDay = byDay(AgendaItems.query(store, last).stream().filter(sees).toList(), today, last, overdue);
         List<Object> days = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
             days.add(day(null, false, Messages.text(language, "server.day.overdue"), "",
-                    overdue.stream().map(i -> new Placed(i, false)).toList(), row));
+                    overdue.stream().map(i -> new Placed(i, false)).toList(), row, List.of()));
         }
         for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
             List<Placed> placed = byDay.getOrDefault(d, List.of());
-            if (!placed.isEmpty() || !d.isAfter(today.plusDays(1))) {
+            List<Object> onDay = onDays.getOrDefault(d, List.of());
+            if (!placed.isEmpty() || !onDay.isEmpty() || !d.isAfter(today.plusDays(1))) {
                 days.add(day(d, d.equals(today), label(d, today, language),
-                        near(d, today) ? format(d, today, language) : "", placed, row));
+                        near(d, today) ? format(d, today, language) : "", placed, row, onDay));
             }
         }
         return obj("view", "agenda", "title", Messages.text(language, "server.view.agenda"), "days", days);
@@ -89,16 +95,17 @@ final class DayViews {
 
     /** The week holding the day {@code asked} (today when not asked), as of {@code today}, from its first day. */
     Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row,
-            Language language, Predicate<Item> sees) {
+            Language language, Predicate<Item> sees, boolean withEvents) {
         LocalDate first = asked.map(s -> weekDate(s, today)).orElse(today)
                 .with(TemporalAdjusters.previousOrSame(WeekStart.first(language)));
         LocalDate last = first.plusDays(6);
+        TreeMap<LocalDate, List<Object>> onDays = withEvents ? events.byDay(first, last, language) : new TreeMap<>();
         TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last).stream().filter(sees).toList(), first, last, null);
         List<Object> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(day(d, d.equals(today), label(d, today, language),
                     near(d, today) ? format(d, today, language) : "",
-                    byDay.getOrDefault(d, List.of()), row));
+                    byDay.getOrDefault(d, List.of()), row, onDays.getOrDefault(d, List.of())));
         }
         return obj("view", "week", "title", Messages.text(language, "server.week.title", format(first, today, language)),
                 "week", first.toString(),
@@ -131,11 +138,12 @@ final class DayViews {
 
     /**
      * One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted);
-     * {@code today} marks today's, which the page sets apart whatever language its label is in.
+     * {@code today} marks today's, which the page sets apart whatever language its label is in; {@code events} the
+     * calendars' events on it, in their order (all day first, then by time), for the page to set among the todos.
      */
     private static Map<String, Object> day(LocalDate date, boolean today, String label, String detail,
                                            List<Placed> placed,
-                                           Function<Item, Map<String, Object>> row) {
+                                           Function<Item, Map<String, Object>> row, List<Object> events) {
         List<Placed> sorted = new ArrayList<>(placed);
         if (date != null) {
             sorted.sort(Comparator.comparing(Placed::item, IN_A_DAY));
@@ -147,7 +155,7 @@ final class DayViews {
             rows.add(r);
         }
         return obj("date", date == null ? null : date.toString(), "today", today, "label", label, "detail", detail,
-                "total", placed.size(), "items", rows);
+                "total", placed.size(), "items", rows, "events", events);
     }
 
     private static boolean near(LocalDate d, LocalDate today) {

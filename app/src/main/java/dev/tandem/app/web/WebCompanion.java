@@ -2,6 +2,7 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class WebCompanion implements AutoCloseable {
     private AttachmentStore attachments;
     private AttachmentFetcher fetcher;
     private LongSupplier attachmentLimit;
+    private EventStore events;
 
     public WebCompanion(TodoStore store, SettingsStore settings, Path dataDir, Supplier<String> deviceName,
                         Supplier<Set<String>> sharedLists) {
@@ -42,6 +44,12 @@ public final class WebCompanion implements AutoCloseable {
         this.dataDir = dataDir;
         this.deviceName = deviceName;
         this.sharedLists = sharedLists;
+    }
+
+    /** The device's subscribed calendars, whose events the page shows, for the servers started from now on. */
+    public synchronized WebCompanion events(EventStore events) {
+        this.events = events;
+        return this;
     }
 
     /** The device's attached files, their downloads and the size limit, for the servers started from now on. */
@@ -62,7 +70,7 @@ public final class WebCompanion implements AutoCloseable {
         }
         stop();
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(deviceName.get())
-                .sharedLists(sharedLists).mdns(announces());
+                .sharedLists(sharedLists).mdns(announces()).events(events);
         if (attachments != null) {
             b.attachments(attachments, fetcher, attachmentLimit);
         }

@@ -2,6 +2,7 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.ui.messages.Language;
@@ -76,7 +77,7 @@ public final class WebServer implements AutoCloseable {
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName),
+                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName, () -> config.events),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
@@ -280,6 +281,7 @@ public final class WebServer implements AutoCloseable {
         private Language language;
         private Duration unpairedDeadline = Door.UNPAIRED_DEADLINE;
         private Bearer.Rates tokenRates = Bearer.Rates.DEFAULT;
+        private EventStore events;
 
         private Builder() {
         }
@@ -322,6 +324,15 @@ public final class WebServer implements AutoCloseable {
             this.attachments = Objects.requireNonNull(attachments, "attachments");
             this.fetcher = fetcher;
             this.attachmentLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
+         * The calendars this device subscribed to, whose events the page's Agenda and Week show beside the todos
+         * (docs/CALENDARS.md); without them the page shows no events.
+         */
+        public Builder events(EventStore events) {
+            this.events = events;
             return this;
         }
 

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Personal access tokens against {@code tandem serve} as a person runs it, a process of its own: a script's token
- * reads and writes over HTTP as curl would, and {@code tandem tokens revoke} run by a second process while the server
+ * reads and writes over HTTP as curl would (the device's subscribed calendars' events too), and {@code tandem tokens revoke} run by a second process while the server
  * runs shuts that token out at its next request, and only that token.
  */
 @Tag("server")
@@ -38,6 +40,16 @@ class AccessTokenServeTest {
     void serveProcess_tokenReadsAndWrites_revokedByAnotherProcessRefusedAtItsNextRequest() throws Exception {
         Path profile = Files.createDirectories(dir.resolve("profile"));
         assertEquals(0, CliRun.run(profile, "add", "Write the report").code());
+        // A subscribed .ics file, an all-day event from yesterday to tomorrow (whatever the zone, today is in it).
+        LocalDate today = LocalDate.now();
+        Path ics = Files.writeString(dir.resolve("team.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                + "BEGIN:VEVENT\r\nUID:offsite\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:"
+                + today.minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE) + "\r\nDTEND;VALUE=DATE:"
+                + today.plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE) + "\r\nSUMMARY:Offsite\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n");
+        CliRun.Result subscribed = CliRun.run(profile, "calendars", "add", ics.toString(), "--name", "Team");
+        assertEquals(0, subscribed.code(), subscribed.err());
+        assertEquals(0, CliRun.run(profile, "calendars", "refresh").code());
         String ci = token(profile, "ci");
         String other = token(profile, "other");
         int port;
@@ -51,6 +63,13 @@ class AccessTokenServeTest {
                     .header("Authorization", "Bearer " + ci).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, read.statusCode(), read.body());
             assertTrue(read.body().contains("Write the report"), read.body());
+            // The device's calendars, served by the process as the window's device serves them.
+            HttpResponse<String> events = http.send(HttpRequest.newBuilder(base.resolve("/api/calendar-events?from="
+                    + today.minusDays(1) + "&to=" + today.plusDays(1))).header("Authorization", "Bearer " + ci).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, events.statusCode(), events.body());
+            assertTrue(events.body().contains("\"title\":\"Offsite\"") && events.body().contains("\"calendar\":\"Team\""),
+                    events.body());
             HttpResponse<String> write = http.send(HttpRequest.newBuilder(base.resolve("/api/outbox"))
                     .header("Authorization", "Bearer " + ci).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"entries\":[{\"key\":\"serve-add-0001\",\"op\":\"add\","

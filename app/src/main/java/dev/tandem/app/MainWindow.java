@@ -113,11 +113,10 @@ public final class MainWindow {
             t.setDaemon(true);
             return t;
         }), async.ui(), async::report);
+        // A change there runs a round of the feeds (those just read are not due again): it says again which
+        // calendars could not be read, under the calendar's bar, and the views read their events again.
         settings.useCalendars(() -> new CalendarsViewModel(device.events(), FeedLimits.DEFAULT, clock, login,
-                calendarWork, dialogs, () -> {
-                    main.calendar().eventsChanged();
-                    main.agenda().eventsChanged();
-                }));
+                calendarWork, dialogs, () -> calendarWork.io().execute(feeds::refresh)));
         feeds.start(FeedRefresh.INTERVAL.toMinutes());
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

@@ -110,32 +110,35 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
 
     private Node row(CalendarRow row) {
         CheckBox shown = new CheckBox(row.name());
-        shown.setId("calendar-shown-" + row.name());
-        shown.getStyleClass().add("calendar-name");
+        shown.setId("calendar-shown-" + id(row.name()));
+        shown.getStyleClass().add("calendars-name");
         shown.selectedProperty().bindBidirectional(row.shown());
         ColorPicker colour = new ColorPicker(row.colour().isEmpty() ? Color.GRAY : Color.web(row.colour()));
-        colour.setId("calendar-colour-" + row.name());
-        colour.getStyleClass().addAll(ColorPicker.STYLE_CLASS_BUTTON, "calendar-colour");
+        colour.setId("calendar-colour-" + id(row.name()));
+        colour.getStyleClass().addAll(ColorPicker.STYLE_CLASS_BUTTON, "calendars-colour");
         colour.setAccessibleText(Messages.text("settings.calendars.colour"));
         colour.setOnAction(e -> vm.colour(row.name(), hex(colour.getValue())));
         Label source = new Label(row.source());
-        source.getStyleClass().add("calendar-source");
+        source.setMinWidth(0);
+        source.getStyleClass().add("calendars-source");
         Label state = new Label(row.state());
-        state.setId("calendar-state-" + row.name());
+        state.setId("calendar-state-" + id(row.name()));
         state.setWrapText(true);
-        state.getStyleClass().add(row.failed() ? "calendar-problem" : "calendar-state");
+        state.getStyleClass().add(row.failed() ? "calendars-problem" : "calendars-state");
         VBox text = new VBox(2, shown, source, state);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         Button rename = new Button(Messages.text("settings.calendars.rename"));
-        rename.setId("calendar-rename-" + row.name());
+        rename.setId("calendar-rename-" + id(row.name()));
         rename.setOnAction(e -> vm.askRename(row.name()));
+        rename.setMinWidth(Region.USE_PREF_SIZE);
         Button remove = new Button(Messages.text("settings.calendars.remove"));
-        remove.setId("calendar-remove-" + row.name());
+        remove.setId("calendar-remove-" + id(row.name()));
         remove.setOnAction(e -> vm.remove(row.name()));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, colour, text, rename, remove);
         line.setAlignment(Pos.CENTER_LEFT);
-        line.getStyleClass().add("calendar-row");
+        line.getStyleClass().add("calendars-row");
         return line;
     }
 
@@ -143,7 +146,7 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         choices.getChildren().clear();
         for (FoundCalendarChoice c : vm.found()) {
             CheckBox box = new CheckBox(c.name());
-            box.setId("calendars-found-" + c.name());
+            box.setId("calendars-found-" + id(c.name()));
             box.selectedProperty().bindBidirectional(c.chosen());
             choices.getChildren().add(box);
         }
@@ -154,6 +157,11 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         Button b = Forms.action(id, text, command, vm.busyProperty());
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
+    }
+
+    /** A calendar's name as a part of a node's id: letters, digits, "-" and "_" (a selector finds it). */
+    private static String id(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /** {@code c} as {@code #rrggbb}, the only form a calendar's colour is kept in. */

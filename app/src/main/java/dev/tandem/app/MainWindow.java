@@ -2,7 +2,7 @@ package dev.tandem.app;
 
 import dev.tandem.app.agent.ShortcutPortal;
 import dev.tandem.app.caldav.CalDavService;
-import dev.tandem.app.feeds.FeedException;
+import dev.tandem.app.caldav.CalendarLogin;
 import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.fx.Async;
@@ -31,12 +31,12 @@ import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.settings.AttachmentSettingsViewModel;
 import dev.tandem.app.vm.settings.CalDavViewModel;
+import dev.tandem.app.vm.settings.CalendarsViewModel;
 import dev.tandem.app.vm.settings.DevicesViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.ShortcutHelp;
 import dev.tandem.app.vm.settings.SyncSettingsFlow;
 import dev.tandem.app.vm.sharing.SharingViewModel;
-import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
@@ -95,8 +95,9 @@ public final class MainWindow {
         main.agenda().useEvents(events::between);
         // The calendars are read again at the window's start and each hour, on a thread of their own: a slow
         // server never holds up the database's queue or the UI.
-        FeedRefresh refresh = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime,
-                MainWindow::caldavLogin);
+        // A caldav: calendar's log-in: the environment's, else the account the CalDAV bridge saved (its own server only).
+        CalendarLogin login = new CalendarLogin(System.getenv(), device.store().replica().file(), device.settings());
+        FeedRefresh refresh = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime, login);
         CalendarFeeds feeds = new CalendarFeeds(Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tandem-calendars");
             t.setDaemon(true);
@@ -106,6 +107,16 @@ public final class MainWindow {
             main.agenda().eventsChanged();
         });
         main.calendar().useFeeds(feeds);
+        // Settings → Calendars reads feeds on threads of its own too, never the database's queue nor the UI's.
+        Async calendarWork = new Async(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tandem-calendar-settings");
+            t.setDaemon(true);
+            return t;
+        }), async.ui(), async::report);
+        // A change there runs a round of the feeds (those just read are not due again): it says again which
+        // calendars could not be read, under the calendar's bar, and the views read their events again.
+        settings.useCalendars(() -> new CalendarsViewModel(device.events(), FeedLimits.DEFAULT, clock, login,
+                calendarWork, dialogs, () -> calendarWork.io().execute(feeds::refresh)));
         feeds.start(FeedRefresh.INTERVAL.toMinutes());
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
@@ -144,23 +155,6 @@ public final class MainWindow {
         view.set(v);
         phoneSync(device, v, dialogs);
         return v;
-    }
-
-    /**
-     * The log-in for a {@code caldav:} calendar in the window: as {@code tandem calendars refresh} takes it, from
-     * {@code TANDEM_CALDAV_USER} and {@code TANDEM_CALDAV_PASSWORD}; never written anywhere.
-     */
-    private static WebDavSettings caldavLogin(String address) {
-        String user = System.getenv().getOrDefault("TANDEM_CALDAV_USER", "");
-        String password = System.getenv().getOrDefault("TANDEM_CALDAV_PASSWORD", "");
-        if (!user.isBlank() && password.isEmpty()) {
-            throw new FeedException(Messages.text("common.calendars.needsPassword"));
-        }
-        try {
-            return new WebDavSettings(address, user, password, System.getenv().getOrDefault("TANDEM_CALDAV_TRUST", ""));
-        } catch (IllegalArgumentException e) {
-            throw new FeedException(String.valueOf(e.getMessage()), e);
-        }
     }
 
     /**

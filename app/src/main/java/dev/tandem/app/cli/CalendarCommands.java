@@ -13,14 +13,12 @@ import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -161,25 +159,12 @@ final class CalendarCommands {
         }
     }
 
-    /** A calendar's address without anything secret: the user part of an address is left out. */
     private static String shown(String source) {
-        try {
-            String s = source.startsWith("caldav:") ? source.substring(7) : source;
-            URI u = URI.create(s);
-            if (u.getUserInfo() != null) {
-                return source.replace(u.getRawUserInfo() + "@", "");
-            }
-        } catch (IllegalArgumentException e) {
-            // A file's path.
-        }
-        return source;
+        return FeedSource.shown(source);
     }
 
     /** "holidays" from ".../holidays.ics", else the host or file name. */
     static String defaultName(String address) {
-        String s = address.replaceAll("[?#].*$", "").replaceAll("/+$", "");
-        String last = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf(java.io.File.separatorChar)) + 1);
-        last = last.toLowerCase(Locale.ROOT).endsWith(".ics") ? last.substring(0, last.length() - 4) : last;
-        return last.isBlank() ? address : last;
+        return FeedSource.defaultName(address);
     }
 }

@@ -48,6 +48,28 @@ public record FeedSource(Kind kind, String address) {
         return new FeedSource(s.matches("^[a-z][a-z0-9+.-]*://.*") ? Kind.WEB : Kind.FILE, s);
     }
 
+    /** A calendar's stored source without anything secret: the user part of an address is left out. */
+    public static String shown(String source) {
+        try {
+            String s = source.startsWith("caldav:") ? source.substring(7) : source;
+            URI u = URI.create(s);
+            if (u.getUserInfo() != null) {
+                return source.replace(u.getRawUserInfo() + "@", "");
+            }
+        } catch (IllegalArgumentException e) {
+            // A file's path.
+        }
+        return source;
+    }
+
+    /** "holidays" from ".../holidays.ics", else the host or file name. */
+    public static String defaultName(String address) {
+        String s = address.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        String last = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf(java.io.File.separatorChar)) + 1);
+        last = last.toLowerCase(Locale.ROOT).endsWith(".ics") ? last.substring(0, last.length() - 4) : last;
+        return last.isBlank() ? address : last;
+    }
+
     /** {@code s} as an address Tandem may read a calendar from; refused otherwise. */
     static URI web(String s) {
         URI u;

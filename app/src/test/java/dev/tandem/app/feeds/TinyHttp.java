@@ -16,14 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A few lines of HTTP/1.1 on 127.0.0.1, port chosen by the system, a thread per connection, each
  * closed after its answer: enough to serve a feed with chosen framing (chunked, a length, none)
- * and headers, which the JDK's own server would decide for itself.
+ * and headers, which the JDK's own server would decide for itself. Other packages' tests serve feeds with it too.
  */
-final class TinyHttp implements AutoCloseable {
+public final class TinyHttp implements AutoCloseable {
     /** One request: its path and headers (names in lower case). */
-    record Request(String path, Map<String, String> headers) {
+    public record Request(String path, Map<String, String> headers) {
     }
 
-    interface Handler {
+    public interface Handler {
         void answer(Request r, OutputStream out) throws IOException;
     }
 
@@ -31,18 +31,18 @@ final class TinyHttp implements AutoCloseable {
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    TinyHttp() throws IOException {
+    public TinyHttp() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "tiny-http");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void on(String path, Handler h) {
+    public void on(String path, Handler h) {
         handlers.put(path, h);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
@@ -87,7 +87,7 @@ final class TinyHttp implements AutoCloseable {
     }
 
     /** Writes a status line and headers (each "Name: value"), then the blank line. */
-    static void head(OutputStream out, String status, String... headers) throws IOException {
+    public static void head(OutputStream out, String status, String... headers) throws IOException {
         StringBuilder b = new StringBuilder("HTTP/1.1 ").append(status).append("\r\nConnection: close\r\n");
         for (String h : headers) {
             b.append(h).append("\r\n");
@@ -96,7 +96,7 @@ final class TinyHttp implements AutoCloseable {
     }
 
     /** One chunk of a chunked body. */
-    static void chunk(OutputStream out, byte[] data) throws IOException {
+    public static void chunk(OutputStream out, byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -97,6 +97,26 @@ public final class EventStore implements AutoCloseable {
         update("UPDATE subscriptions SET enabled = ? WHERE name = ?", enabled ? 1 : 0, name);
     }
 
+    /** The colour the calendar shows in: {@code #rrggbb}, or "" for the theme's. */
+    public synchronized void colour(String name, String colour) {
+        update("UPDATE subscriptions SET colour = ? WHERE name = ?", colour == null ? "" : colour, name);
+    }
+
+    /**
+     * Names the calendar {@code to}, its events and objects with it, in one transaction; false when there is no
+     * calendar {@code from} or one named {@code to} already.
+     */
+    public synchronized boolean rename(String from, String to) {
+        return inTransaction(() -> {
+            if (from.equals(to) || update("UPDATE OR IGNORE subscriptions SET name = ? WHERE name = ?", to, from) != 1) {
+                return false;
+            }
+            update("UPDATE events SET calendar = ? WHERE calendar = ?", to, from);
+            update("UPDATE objects SET calendar = ? WHERE calendar = ?", to, from);
+            return true;
+        });
+    }
+
     /** The calendar's events are now {@code events}, read at {@code at} with {@code validator}: one transaction. */
     public synchronized void replace(String name, List<CalendarEvent> events, String validator, Instant at) {
         inTransaction(() -> {

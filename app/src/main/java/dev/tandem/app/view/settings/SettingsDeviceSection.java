@@ -24,8 +24,8 @@ import javafx.util.StringConverter;
 
 /**
  * The part of Settings shown in every mode, Off too: this device's name (not a sync setting), the buttons that open
- * the dialogs beside ("Phone (CalDAV)…", "Devices…", "Attachments…"), the language, the week's first day, and the
- * rows about Tandem outside its window ({@link SettingsDialogSession}). Each row is there only where the window offers it
+ * the dialogs beside ("Phone (CalDAV)…", "Devices…", "Attachments…", "Calendars…"), the language, the week's first
+ * day, and the rows about Tandem outside its window ({@link SettingsDialogSession}). Each row is there only where the window offers it
  * ({@link SettingsOffers}). The dialogs it opens are owned by Settings' window, read when the button is clicked.
  */
 final class SettingsDeviceSection {
@@ -60,6 +60,10 @@ final class SettingsDeviceSection {
                 // The size limit, what stays on this device, and cleaning up the remote.
                 opens("settings-attachments", Messages.text("settings.sync.attachments"), more.offersAttachments(),
                         () -> new AttachmentSettingsDialog(owner.get(), vm.offers().more().attachments(), stylesheets)
+                                .showAndWait()),
+                // The calendars this device shows beside its todos.
+                opens("settings-calendars", Messages.text("settings.sync.calendars"), more.offersCalendars(),
+                        () -> new CalendarsDialog(owner.get(), vm.offers().more().calendars(), stylesheets)
                                 .showAndWait()));
         deviceForm.add(others, 1, 2);
         SettingsOffers offers = vm.offers();

@@ -5,13 +5,27 @@ import java.util.function.Supplier;
 /**
  * The dialogs Settings opens beside itself, each made fresh from its view-model's source:
  * "Phone (CalDAV)…" for the profile's CalDAV account, "Devices…" for the devices syncing here and
- * "Attachments…" for attached files' limits and clean-up. A null source means the window offers none
- * (the demo, some tests).
+ * "Attachments…" for attached files' limits and clean-up, "Calendars…" for the calendars this device shows. A
+ * null source means the window offers none (the demo, some tests).
  */
 public record MoreSettings(Supplier<CalDavViewModel> phone, Supplier<DevicesViewModel> deviceList,
-                           Supplier<AttachmentSettingsViewModel> attachmentSettings) {
+                           Supplier<AttachmentSettingsViewModel> attachmentSettings,
+                           Supplier<CalendarsViewModel> calendarSettings) {
     public MoreSettings(Supplier<CalDavViewModel> phone, Supplier<DevicesViewModel> deviceList) {
-        this(phone, deviceList, null);
+        this(phone, deviceList, null, null);
+    }
+
+    /** Whether "Calendars…" is offered. */
+    public boolean offersCalendars() {
+        return calendarSettings != null;
+    }
+
+    /** A fresh view-model of the subscribed calendars, for its dialog; only when {@link #offersCalendars}. */
+    public CalendarsViewModel calendars() {
+        if (calendarSettings == null) {
+            throw new IllegalStateException("This window offers no calendars");
+        }
+        return calendarSettings.get();
     }
 
     /** Whether "Attachments…" is offered. */

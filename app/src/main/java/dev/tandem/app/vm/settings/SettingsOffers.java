@@ -22,10 +22,18 @@ public final class SettingsOffers {
 
     /** Offers "Attachments…" beside the other dialogs, each time made by {@code attachments}. */
     public void offerAttachments(Supplier<AttachmentSettingsViewModel> attachments) {
-        more = new MoreSettings(more.phone(), more.deviceList(), attachments);
+        more = new MoreSettings(more.phone(), more.deviceList(), attachments, more.calendarSettings());
     }
 
-    /** The dialogs Settings opens beside itself: "Phone (CalDAV)…", "Devices…", "Attachments…", where offered. */
+    /** Offers "Calendars…" beside the other dialogs, each time made by {@code calendars}. */
+    public void offerCalendars(Supplier<CalendarsViewModel> calendars) {
+        more = new MoreSettings(more.phone(), more.deviceList(), more.attachmentSettings(), calendars);
+    }
+
+    /**
+     * The dialogs Settings opens beside itself: "Phone (CalDAV)…", "Devices…", "Attachments…", "Calendars…", where
+     * offered.
+     */
     public MoreSettings more() {
         return more;
     }

@@ -35,6 +35,7 @@ public final class SyncSettingsFlow {
     private final Supplier<CalDavViewModel> phoneSync;
     private final Supplier<DevicesViewModel> devices;
     private Supplier<AttachmentSettingsViewModel> attachments;
+    private Supplier<CalendarsViewModel> calendars;
     private SettingsStore languageStore;
     private SettingsStore weekStore;
     private Consumer<Optional<DayOfWeek>> weekApplied;
@@ -97,6 +98,11 @@ public final class SyncSettingsFlow {
         this.attachments = make;
     }
 
+    /** The form offers "Calendars…", each time made by {@code make}. */
+    public void useCalendars(Supplier<CalendarsViewModel> make) {
+        this.calendars = make;
+    }
+
     public void open() {
         SettingsStore languages = languageStore;
         SettingsStore weeks = weekStore;
@@ -113,6 +119,9 @@ public final class SyncSettingsFlow {
         SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
         if (attachments != null) {
             vm.offers().offerAttachments(attachments);
+        }
+        if (calendars != null) {
+            vm.offers().offerCalendars(calendars);
         }
         if (languages != null) {
             LanguageSetting.Start start = LanguageSetting.start();

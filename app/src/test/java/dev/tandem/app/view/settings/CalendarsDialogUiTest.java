@@ -1,0 +1,112 @@
+package dev.tandem.app.view.settings;
+
+import static dev.tandem.app.testing.TestWindow.onFx;
+import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.feeds.FeedLimits;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.vm.settings.CalendarsViewModel;
+import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Settings → Calendars in a real (headless Monocle) window 760 px wide: a .ics file added, listed, removed. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CalendarsDialogUiTest {
+    @TempDir
+    Path tmp;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        s.setScene(new Scene(new StackPane(), 400, 300));
+        s.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onFx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+        FxToolkit.cleanupStages();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    @Test
+    void addFile_icsFile_isListedWithItsEventsCount_andRemoveTakesItOff(FxRobot robot) throws Exception {
+        Path file = Files.writeString(tmp.resolve("course.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+                + "BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261202T100000Z\r\nSUMMARY:Lecture\r\n"
+                + "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261203T100000Z\r\n"
+                + "SUMMARY:Lab\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
+        open.add(store);
+        ExecutorService io = Async.backgroundExecutor("test-calendars");
+        open.add(io::shutdownNow);
+        FakeDialogs dialogs = new FakeDialogs();
+        dialogs.pathAnswers.add(file);
+        CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
+                Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
+                a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), dialogs, () -> { });
+        onFx(() -> {
+            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        waitFor(() -> robot.lookup("#calendars-none").tryQuery().isPresent());
+        robot.clickOn("#calendars-add-file");
+        waitFor(() -> robot.lookup("#calendar-state-course").tryQuery().isPresent());
+        onFx(() -> {
+            String state = ((Label) robot.lookup("#calendar-state-course").query()).getText();
+            assertTrue(state.startsWith("2 events"), state);
+            Window w = Window.getWindows().stream().filter(x -> x.getScene() != null
+                    && x.getScene().lookup("#calendars-dialog") != null).findFirst().orElseThrow();
+            assertTrue(Math.abs(w.getWidth() - 760) < 40, "about 760 px wide: " + w.getWidth());
+            // The row's last button is whole inside the window: nothing is cut off at this width.
+            Node remove = robot.lookup("#calendar-remove-course").query();
+            Bounds b = remove.localToScene(remove.getBoundsInLocal());
+            assertTrue(b.getMaxX() <= w.getScene().getWidth(), b + " in " + w.getScene().getWidth());
+            return null;
+        });
+        robot.clickOn("#calendar-remove-course");
+        waitFor(() -> robot.lookup("#calendars-none").tryQuery().isPresent()
+                && robot.lookup("#calendar-state-course").tryQuery().isEmpty());
+        assertTrue(store.subscriptions().isEmpty());
+    }
+}

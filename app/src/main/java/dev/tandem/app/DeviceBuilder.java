@@ -42,6 +42,7 @@ public final class DeviceBuilder {
     WebServer.Builder web;
     boolean backups;
     boolean caldav;
+    boolean calendars;
     Notifier notifier;
     BooleanSupplier windowOpen;
     private final List<String> twice = new ArrayList<>();
@@ -133,6 +134,15 @@ public final class DeviceBuilder {
     /** The CalDAV task lists' sync with the profile's saved account, if it has one. */
     public DeviceBuilder caldav() {
         this.caldav = true;
+        return this;
+    }
+
+    /**
+     * The subscribed calendars read again at start and every {@link dev.tandem.app.feeds.FeedRefresh#INTERVAL}, on a
+     * thread of their own, so a page served from this device shows this hour's events without a window open.
+     */
+    public DeviceBuilder calendars() {
+        this.calendars = true;
         return this;
     }
 

@@ -3,6 +3,9 @@ package dev.tandem.app;
 import dev.tandem.app.agent.ReminderAgent;
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.caldav.CalendarLogin;
+import dev.tandem.app.feeds.FeedLimits;
+import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
@@ -14,14 +17,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The background services a {@link Device} runs, as its {@link DeviceBuilder} switched them on, started
  * together by {@link #start} and stopped by {@link #close} before the device's sync and store close. Sync
  * itself is {@link DeviceSync}'s (which remote) and {@link SyncService}'s (when); this class starts the rest:
- * the web companion of {@code tandem serve}, daily backups, the CalDAV bridge, reminders and history upkeep.
+ * the web companion of {@code tandem serve}, daily backups, the CalDAV bridge, the subscribed calendars' hourly
+ * read, reminders and history upkeep.
  *
- * <p>Ordering: the web server stops first (no page writes after it), then reminders, each closed even when the
+ * <p>Ordering: the web server stops first (no page writes after it), then the calendars' reads, then reminders, each
+ * closed even when the
  * one before failed to; the device then closes CalDAV, sync and backups, which every device has, switched on or
  * not. Starting twice starts nothing twice.
  */
@@ -38,6 +46,8 @@ final class DeviceServices implements AutoCloseable {
     private final boolean runBackups;
     private final boolean runCaldav;
     private final boolean runHistory;
+    private final FeedRefresh calendars;
+    private ScheduledExecutorService calendarTimer;
     private final WebServer server;
     private final ReminderAgent reminders;
     private boolean started;
@@ -53,6 +63,8 @@ final class DeviceServices implements AutoCloseable {
         this.runBackups = b.backups;
         this.runCaldav = b.caldav;
         this.runHistory = b.sync != DeviceBuilder.SyncSource.OFF;
+        this.calendars = !b.calendars ? null : new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock,
+                System::nanoTime, new CalendarLogin(System.getenv(), store.replica().file(), settings));
         this.reminders = b.notifier == null ? null : new ReminderAgent(store, b.notifier, b.windowOpen);
         if (b.web != null) {
             // Nobody looks while no page is open: check the remotes as rarely as an unfocused window does.
@@ -75,7 +87,10 @@ final class DeviceServices implements AutoCloseable {
         return Optional.ofNullable(server);
     }
 
-    /** Which services run, in the order {@link #start} starts them: "web", "backups", "caldav", "reminders". */
+    /**
+     * Which services run, in the order {@link #start} starts them: "web", "backups", "caldav", "calendars",
+     * "reminders".
+     */
     List<String> running() {
         List<String> on = new ArrayList<>();
         if (server != null) {
@@ -86,6 +101,9 @@ final class DeviceServices implements AutoCloseable {
         }
         if (runCaldav) {
             on.add("caldav");
+        }
+        if (calendars != null) {
+            on.add("calendars");
         }
         if (reminders != null) {
             on.add("reminders");
@@ -103,6 +121,9 @@ final class DeviceServices implements AutoCloseable {
         }
         if (runBackups) {
             backups.startDaily();
+        }
+        if (calendars != null) {
+            startCalendars();
         }
         if (reminders != null) {
             reminders.start();
@@ -122,12 +143,49 @@ final class DeviceServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Each round reads the calendars not tried within the hour; a slow or hostile feed holds up only this thread
+     * (the feeds' caps bound it), and a round that fails is logged and the next one still runs.
+     */
+    private void startCalendars() {
+        calendarTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tandem-calendars");
+            t.setDaemon(true);
+            return t;
+        });
+        calendarTimer.scheduleWithFixedDelay(() -> {
+            try {
+                for (FeedRefresh.Outcome o : calendars.refreshDue()) {
+                    if (!o.problem().isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, "could not read the calendar " + o.name() + ": " + o.problem());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not read the calendars: " + e.getMessage(), e);
+            }
+        }, 0, FeedRefresh.INTERVAL.toMinutes(), TimeUnit.MINUTES);
+    }
+
     @Override
     public void close() {
         // CalDAV and backups exist in every device, started or not: the device closes them after this.
         List<AutoCloseable> order = new ArrayList<>();
         if (server != null) {
             order.add(server);
+        }
+        if (calendarTimer != null) {
+            ScheduledExecutorService timer = calendarTimer;
+            order.add(() -> {
+                timer.shutdownNow();
+                // A round under way ends at its next read: the device closes the calendars' store after this.
+                try {
+                    if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                        LOG.log(System.Logger.Level.WARNING, "the calendars' read did not stop within 5 s");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
         if (reminders != null) {
             order.add(reminders);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.agent.Notifier;
+import dev.tandem.app.feeds.FeedSource;
+import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SyncSettings;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,9 +72,26 @@ class DeviceBuilderTest {
 
     @Test
     void services_switchedOn_listedInStartOrder() {
-        try (Device d = Device.builder("A", tmp.resolve("p")).startNow(false).caldav().backups()
+        try (Device d = Device.builder("A", tmp.resolve("p")).startNow(false).caldav().backups().calendars()
                 .reminders(Notifier.NONE, () -> true).build()) {
-            assertEquals(List.of("backups", "caldav", "reminders"), d.services());
+            assertEquals(List.of("backups", "caldav", "calendars", "reminders"), d.services());
+        }
+    }
+
+    /** Serve's calendars: read at start without a window, so the page it serves shows this hour's events. */
+    @Test
+    void calendars_switchedOn_aSubscribedFileReadAtStart() throws Exception {
+        String day = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString().replace("-", "");
+        Path ics = Files.writeString(tmp.resolve("team.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:standup@test", "DTSTAMP:20260101T000000Z",
+                "DTSTART:" + day + "T090000Z", "DTEND:" + day + "T093000Z", "SUMMARY:Stand-up", "END:VEVENT",
+                "END:VCALENDAR", ""));
+        try (Device d = Device.builder("A", tmp.resolve("p")).startNow(false).calendars().build()) {
+            d.events().add(CalendarSubscription.of("team", FeedSource.of(ics.toString()).stored(), "", ""));
+            assertEquals(0, d.events().count("team"));
+            d.start();
+            Await.until("the subscribed file read", () -> d.events().count("team"), n -> n == 1);
+            assertEquals("", d.events().subscription("team").orElseThrow().problem());
         }
     }
 

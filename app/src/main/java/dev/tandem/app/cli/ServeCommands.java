@@ -136,7 +136,7 @@ final class ServeCommands {
         // The same device the window opens, with the switches of a machine nobody sits at: sync, the page, daily
         // backups and the CalDAV bridge (docs/INSTALL.md, "Tandem on an always-on machine").
         DeviceBuilder db = Device.builder(DeviceNames.chosenName(dir), dir).store(store).clock(clock).web(b)
-                .backups().caldav().startNow(false);
+                .backups().caldav().calendars().startNow(false);
         String syncing = remote(db, a, dir, settings, syncs);
         Device device;
         try {

@@ -217,6 +217,11 @@ public final class Styles {
      * when its time overlaps an event of a subscribed calendar.
      */
     public static final String CALENDAR_BLOCK = "calendar-block";
+    /**
+     * The free time under a todo dragged over the week's hours, from the block before the pointer to the block after
+     * it; {@code :too-short} when the todo's length does not fit it.
+     */
+    public static final String CALENDAR_FREE_SLOT = "calendar-free-slot";
     /** An all-day todo (week) or any todo in a month cell. */
     public static final String CALENDAR_CHIP = "calendar-chip";
     /** A day of the month grid; {@code :outside} for the days of the months around it. */

@@ -34,6 +34,9 @@ public final class PseudoStates {
     /** A timed todo's block in the week whose time overlaps an event of a subscribed calendar. */
     public static final PseudoClass OVERLAPS_EVENT = PseudoClass.getPseudoClass("overlaps-event");
 
+    /** The free time under a todo dragged over the week's hours, too short for the todo's length. */
+    public static final PseudoClass TOO_SHORT = PseudoClass.getPseudoClass("too-short");
+
     /** The calendar's selected day, and its selected todo. */
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A day of the month grid that belongs to the month before or after. */

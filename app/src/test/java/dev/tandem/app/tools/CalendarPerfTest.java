@@ -103,7 +103,7 @@ class CalendarPerfTest {
     }
 
     /** {@code n} todos on the days around today, a third timed (08:00 to 19:45, 30 or 60 minutes), and the repeating ones. */
-    private static void seed(Path dir, int n) throws Exception {
+    static void seed(Path dir, int n) throws Exception {
         Files.createDirectories(dir);
         try (Db db = Db.open(dir.resolve(Device.DB_FILE))) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());

@@ -30,6 +30,14 @@ public final class CalendarDrag {
 
     /** Makes {@code node} draggable: {@code onDrop} after a drag, {@code onClick} (with its click count) after a click. */
     static void install(Node node, Consumer<Drop> onDrop, BiConsumer<MouseEvent, Integer> onClick) {
+        install(node, d -> { }, onDrop, onClick);
+    }
+
+    /**
+     * As {@link #install(Node, Consumer, BiConsumer)}, and {@code onMove} at each move of the pointer while it drags
+     * (where it is now, as a drop there would be told): the week shows the free time under it.
+     */
+    static void install(Node node, Consumer<Drop> onMove, Consumer<Drop> onDrop, BiConsumer<MouseEvent, Integer> onClick) {
         double[] start = new double[2];
         boolean[] dragging = {false};
         node.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -51,6 +59,7 @@ public final class CalendarDrag {
             if (dragging[0]) {
                 node.setTranslateX(dx);
                 node.setTranslateY(dy);
+                onMove.accept(new Drop(dx, dy, new Point2D(e.getSceneX(), e.getSceneY())));
             }
             e.consume();
         });

@@ -24,6 +24,8 @@ final class EventNodes {
         tip.setShowDelay(Duration.millis(300));
         tip.setWrapText(true);
         tip.setMaxWidth(360);
+        // Its details written when it shows, not for each of a week's hundreds of events at every switch.
+        tip.setOnShowing(w -> tip.setText(n.getUserData() instanceof EventEntry e ? e.details() : ""));
         n.setTooltip(tip);
         n.setOnMouseClicked(m -> {
             if (n.getScene() != null && !tip.isShowing()) {
@@ -47,7 +49,8 @@ final class EventNodes {
         n.setStyle(e.colour().isEmpty() ? "" : "-event-colour: " + e.colour() + ";");
         n.pseudoClassStateChanged(PseudoStates.LIGHT_COLOUR, e.lightColour());
         n.setAccessibleText(e.spoken());
-        n.getTooltip().setText(e.details());
+        // The title until it shows (its details are written then, see make).
+        n.getTooltip().setText(e.title());
     }
 
     static EventEntry entryOf(Label n) {

@@ -352,6 +352,19 @@ public final class CalendarViewModel implements AutoCloseable {
         return moved;
     }
 
+    /**
+     * While {@code dragged} is dragged over the week's hour grid to start on {@code date} at {@code time}: the free
+     * time around that point on the day shown ({@link FreeSlot}), for its length; null off the days shown.
+     */
+    public FreeSlot freeSlot(CalendarEntry dragged, LocalDate date, LocalTime time) {
+        CalendarDay day = date == null || time == null ? null : plan.get().day(date);
+        if (day == null) {
+            return null;
+        }
+        int length = dragged == null ? CalendarEntry.DEFAULT_MINUTES : dragged.minutes();
+        return FreeSlot.around(day, CalendarPlan.minuteOf(time), length, dragged == null ? null : dragged.key());
+    }
+
     /** A todo dragged in from the item list, dropped on a day (at {@code time}, or keeping its own when null). */
     public void dropItem(String itemId, String title, LocalDate date, LocalTime time) {
         moves.setDue(itemId, title, date, time, CalendarMoves.where(date, time));

@@ -214,4 +214,21 @@ class CalendarViewModelTest {
         store.add("Dated", null, WED);
         assertEquals(List.of("Loose"), store.query(Listing.calendar()).stream().map(Item::title).toList());
     }
+
+    @Test
+    void freeSlot_blockDraggedOverADay_gapBetweenTheOthers_lengthDecidesFits_offTheWeekNull() {
+        Item call = timed("Call Sam", WED, LocalTime.of(9, 0), 60);
+        timed("Lunch", WED, LocalTime.of(12, 0), 60);
+        Item report = timed("Write report", WED.plusDays(1), LocalTime.of(8, 0), 120);
+        show();
+        CalendarEntry dragged = ui.get(() -> cal.planProperty().get().entry(report.id()).orElseThrow());
+        CalendarEntry self = ui.get(() -> cal.planProperty().get().entry(call.id()).orElseThrow());
+
+        assertEquals(new FreeSlot(600, 720, true), ui.get(() -> cal.freeSlot(dragged, WED, LocalTime.of(10, 0))));
+        assertEquals(new FreeSlot(600, 720, false), ui.get(() -> cal.freeSlot(dragged, WED, LocalTime.of(10, 30))),
+                "two hours from 10:30 run into lunch");
+        assertEquals(new FreeSlot(0, 720, true), ui.get(() -> cal.freeSlot(self, WED, LocalTime.of(9, 30))),
+                "the call's own block is not in its way");
+        assertNull(ui.get(() -> cal.freeSlot(dragged, WED.plusWeeks(3), LocalTime.NOON)));
+    }
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
+import org.testfx.service.query.EmptyNodeQueryException;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -111,9 +112,19 @@ public final class TestWindow {
         waitFor(10, condition);
     }
 
-    /** Waits up to {@code seconds} until {@code condition}, evaluated on the FX thread, holds. */
+    /**
+     * Waits up to {@code seconds} until {@code condition}, evaluated on the FX thread, holds. A node the condition
+     * looks up that is not built yet (a query that finds nothing) is a condition not met yet, not a failure: under
+     * load the editor or a dialog may still be on its way.
+     */
     public static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (EmptyNodeQueryException notYet) {
+                return false;
+            }
+        }).get());
     }
 
     /** Runs {@code c} on the FX thread and returns its result, waiting up to 5 s. */

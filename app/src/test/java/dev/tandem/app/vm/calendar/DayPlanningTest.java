@@ -90,7 +90,7 @@ class DayPlanningTest {
         assertEquals(LocalTime.of(11, 0), timeOf(report));
         assertEquals(LocalTime.of(9, 30), timeOf(call));
         assertNull(timeOf(noLength));
-        assertEquals("Plan my day", ui.get(() -> undo.labelProperty().get()));
+        assertEquals("Undo Plan my day", ui.get(() -> undo.labelProperty().get()), "one step");
         ui.run(undo::undo);
         ui.await(() -> timeOf(report) == null && timeOf(call) == null);
         ui.run(undo::redo);

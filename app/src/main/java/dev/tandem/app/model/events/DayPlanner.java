@@ -46,7 +46,7 @@ public final class DayPlanner {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
             if (!start.isBefore(end)) {
-                throw new IllegalArgumentException("working hours end before they start: " + start + "-" + end);
+                throw new IllegalArgumentException("end <= start: " + start + "-" + end);
             }
         }
 

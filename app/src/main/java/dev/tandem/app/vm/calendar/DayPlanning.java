@@ -34,6 +34,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * written before the person says yes; a todo timed, moved or ticked meanwhile keeps what it has.
  */
 public final class DayPlanning {
+    /** How many proposals, and how many todos that do not fit, the question lists by name; the rest are counted. */
+    static final int SHOWN = 25;
     private final TodoStore store;
     private final Async async;
     private final Dialogs dialogs;
@@ -121,9 +123,13 @@ public final class DayPlanning {
     static String text(Plan plan) {
         StringBuilder b = new StringBuilder(Messages.text("main.plan.intro", Formats.time(plan.hours().start()),
                 Formats.time(plan.hours().end())));
-        for (Slot s : plan.slots()) {
+        List<Slot> slots = plan.slots();
+        for (Slot s : slots.subList(0, Math.min(SHOWN, slots.size()))) {
             b.append('\n').append(Formats.time(s.start())).append('–').append(Formats.time(s.end())).append("  ")
                     .append(s.todo().title());
+        }
+        if (slots.size() > SHOWN) {
+            b.append('\n').append(Messages.text("main.plan.more", slots.size() - SHOWN));
         }
         if (!plan.unplaced().isEmpty()) {
             b.append("\n\n").append(Messages.text("main.plan.doesNotFit")).append('\n').append(unplaced(plan));
@@ -133,13 +139,17 @@ public final class DayPlanning {
 
     private static String unplaced(Plan plan) {
         StringBuilder b = new StringBuilder();
-        for (Unplaced u : plan.unplaced()) {
+        List<Unplaced> all = plan.unplaced();
+        for (Unplaced u : all.subList(0, Math.min(SHOWN, all.size()))) {
             b.append(b.length() == 0 ? "" : "\n").append(u.todo().title()).append(": ").append(Messages.text(
                     switch (u.reason()) {
                         case DAY_OVER -> "main.plan.reason.dayOver";
                         case LONGER_THAN_HOURS -> "main.plan.reason.longerThanHours";
                         case NO_GAP -> "main.plan.reason.noGap";
                     }));
+        }
+        if (all.size() > SHOWN) {
+            b.append('\n').append(Messages.text("main.plan.more", all.size() - SHOWN));
         }
         return b.toString();
     }

@@ -98,6 +98,26 @@ class DayPlannerTest {
     }
 
     @Test
+    void plan_dayCutIntoMinutesAndThousandsOfTodos_fillsEveryGapOnceAndReportsTheRest() {
+        List<CalendarEvent> events = new java.util.ArrayList<>();
+        for (int m = 9 * 60 + 1; m < 17 * 60; m += 2) {
+            events.add(event(LocalTime.of(m / 60, m % 60), LocalTime.of((m + 1) / 60, (m + 1) % 60)));
+        }
+        List<Item> todos = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            todos.add(todo("t" + i, null, i, null, 1L));
+        }
+        todos.add(todo("two", 1L, 10_000, null, 2L));
+        Plan p = DayPlanner.plan(DAY, DayPlanner.DEFAULT_HOURS, MORNING, events, ZONE, todos);
+        assertEquals(240, p.slots().size(), "one todo in each one-minute gap");
+        assertEquals(at(9, 0), p.slots().get(0).start());
+        assertEquals(at(16, 58), p.slots().get(239).start());
+        assertEquals(10_001 - 240, p.unplaced().size());
+        assertEquals("two", p.unplaced().get(0).todo().id(), "first by priority, and no gap takes two minutes");
+        assertTrue(p.unplaced().stream().allMatch(u -> u.reason() == Reason.NO_GAP));
+    }
+
+    @Test
     void parse_hoursText_readsTheRangeAndRefusesTheRest() {
         assertEquals(Optional.of(new Hours(at(8, 30), at(16, 0))), Hours.parse("8:30-16:00"));
         assertEquals(Optional.of(new Hours(at(9, 0), at(17, 0))), Hours.parse(" 09:00 – 17:00 "));

@@ -108,6 +108,18 @@ class DayPlanningTest {
     }
 
     @Test
+    void planToday_manyProposals_theQuestionNamesTheFirstAndCountsTheRest() {
+        for (int i = 0; i < DayPlanning.SHOWN + 5; i++) {
+            todo("Task " + i, null, 5);
+        }
+        dialogs.confirmAnswer = false;
+        planAndWait();
+        String preview = dialogs.confirmMessages.get(0);
+        assertEquals(DayPlanning.SHOWN, preview.lines().filter(l -> l.contains("  Task ")).count(), preview);
+        assertTrue(preview.endsWith("\n… and 5 more"), preview);
+    }
+
+    @Test
     void planToday_nothingWithALength_saysSoWithoutAsking() {
         todo("Someday maybe", null, null);
         planAndWait();

@@ -56,6 +56,7 @@ class PlanDayUiTest {
     private final LocalDate wed = LocalDate.of(2026, 11, 25);
     private Device device;
     private MainView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -64,6 +65,7 @@ class PlanDayUiTest {
         Path dir = Files.createTempDirectory(tmp, "ui");
         device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
         view = MainWindow.create(device, Theme.LIGHT, null);
+        this.stage = stage;
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
         view.start();
@@ -118,5 +120,20 @@ class PlanDayUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor(() -> timeOf(report) == null);
         assertNull(timeOf(report));
+
+        // At the window's least width the button still reads whole, on the list's side of the window.
+        fx(() -> {
+            stage.setWidth(760);
+            return null;
+        });
+        waitFor(() -> view.getWidth() <= 760.5);
+        WaitForAsyncUtils.waitForFxEvents();
+        Button plan = robot.lookup("#plan-day").queryAs(Button.class);
+        assertTrue(fx(() -> plan.getWidth() >= plan.prefWidth(-1) - 0.5), "the button's words are cut");
+        double end = fx(() -> plan.localToScene(plan.getBoundsInLocal()).getMaxX());
+        // With nothing selected the editor takes no width: the list's side is then the whole window.
+        double limit = fx(() -> view.editorView().getWidth() > 0
+                ? view.editorView().localToScene(view.editorView().getBoundsInLocal()).getMinX() : view.getWidth());
+        assertTrue(end <= limit + 0.5, "the button ends at " + end + ", the list's side at " + limit);
     }
 }

@@ -8,6 +8,7 @@ import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.settings.Launcher;
+import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.sync.KeyOps;
@@ -93,6 +94,8 @@ public final class MainWindow {
         SubscribedEvents events = new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone());
         main.calendar().useEvents(events);
         main.agenda().useEvents(events::between);
+        main.planning().useEvents(events::eventsOn);
+        main.planning().useHours(() -> WorkingHoursSetting.load(device.settings()));
         // The calendars are read again at the window's start and each hour, on a thread of their own: a slow
         // server never holds up the database's queue or the UI.
         // A caldav: calendar's log-in: the environment's, else the account the CalDAV bridge saved (its own server only).

@@ -45,7 +45,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "calendars", "agenda", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "calendars", "agenda", "plan", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -55,7 +55,7 @@ public final class Cli {
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "calendarsList", "calendarsAdd", "calendarsRm",
-            "calendarsRefresh", "agenda", "share", "join", "members", "backup",
+            "calendarsRefresh", "agenda", "plan", "share", "join", "members", "backup",
             "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "serveInstall", "tokensAdd",
             "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
 
@@ -269,6 +269,7 @@ public final class Cli {
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
                     case "calendars" -> new CalendarCommands(out, err, env, clock).calendars(store, a);
                     case "agenda" -> new AgendaCommand(out, err).agenda(store, a);
+                    case "plan" -> new PlanCommand(out, err).plan(store, dir, a);
                     case "share" -> new ShareCommands(out, err, env).share(store, dir, a);
                     case "join" -> new ShareCommands(out, err, env).join(store, dir, a);
                     case "members" -> new ShareCommands(out, err, env).members(store, dir, a);

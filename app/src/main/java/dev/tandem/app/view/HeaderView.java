@@ -30,6 +30,7 @@ import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
@@ -129,6 +130,15 @@ final class HeaderView extends VBox {
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
         emptyTrash.setMinWidth(Region.USE_PREF_SIZE);
 
+        Button plan = new Button(Messages.text("main.plan.button"), Icons.of(MaterialDesignC.CALENDAR_CLOCK, 15));
+        plan.setId("plan-day");
+        plan.setTooltip(new Tooltip(Messages.text("main.plan.buttonTip")));
+        plan.setOnAction(e -> vm.planning().planToday());
+        plan.disableProperty().bind(vm.planning().busyProperty());
+        plan.visibleProperty().bind(vm.chrome().planShownProperty());
+        plan.managedProperty().bind(plan.visibleProperty());
+        plan.setMinWidth(Region.USE_PREF_SIZE);
+
         Label sortLabel = new Label(Messages.text("main.header.sort"));
         sortLabel.setMinWidth(Region.USE_PREF_SIZE);
         // In a narrow window the choice box speaks for itself.
@@ -156,7 +166,7 @@ final class HeaderView extends VBox {
         saveSearch.visibleProperty().bind(vm.chrome().searchSavableProperty());
         saveSearch.managedProperty().bind(saveSearch.visibleProperty());
         saveSearch.setMinWidth(Region.USE_PREF_SIZE);
-        finder = new FlowPane(10, 6, emptyTrash, sortBox, search, saveSearch);
+        finder = new FlowPane(10, 6, emptyTrash, plan, sortBox, search, saveSearch);
         finder.setId("header-controls");
         finder.setRowValignment(VPos.CENTER);
         tools = new HBox(10, undoButton, themeButton, keys,

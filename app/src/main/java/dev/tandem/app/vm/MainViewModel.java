@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
+import dev.tandem.app.vm.calendar.DayPlanning;
 import dev.tandem.app.vm.filter.SmartListCommands;
 import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.app.vm.outline.OutlineCommands;
@@ -51,6 +52,7 @@ public final class MainViewModel implements AutoCloseable {
     private final QuickAddViewModel quickAdd;
     private final AgendaViewModel agenda;
     private final CalendarViewModel calendar;
+    private final DayPlanning planning;
     private final OutlineCommands outline;
     private final Navigation nav;
 
@@ -80,6 +82,7 @@ public final class MainViewModel implements AutoCloseable {
                 selected::set);
         this.calendar = new CalendarViewModel(store, async, nav.viewProperty(), day.todayProperty(), undo, dialogs,
                 commands::say, selected::set, WeekStart::first);
+        this.planning = new DayPlanning(store, async, dialogs, undo, commands::say);
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         lists.onAfterApply(s -> rebuildSidebar());
@@ -351,6 +354,11 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The week and month grids (sidebar "Calendar"), live while shown. */
+    /** "Plan my day" (Today's button). */
+    public DayPlanning planning() {
+        return planning;
+    }
+
     public CalendarViewModel calendar() {
         return calendar;
     }

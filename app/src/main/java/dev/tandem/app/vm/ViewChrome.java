@@ -32,6 +32,7 @@ public final class ViewChrome {
     private final ReadOnlyStringWrapper shownKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper planShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper agendaShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper calendarShown = new ReadOnlyBooleanWrapper(false);
@@ -99,6 +100,7 @@ public final class ViewChrome {
         sortShown.set(!conflicts && !agenda && !calendar);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
+        planShown.set(v instanceof Listing.BuiltInListing s && s.builtIn() == Listing.BuiltIn.TODAY);
         searchSavable.set(v instanceof Listing.FilterListing f && f.isSearch() && f.filter() != null);
     }
 
@@ -175,6 +177,11 @@ public final class ViewChrome {
     /** "Empty Trash" applies: the Trash is shown and holds something. */
     public ReadOnlyBooleanProperty emptyTrashShownProperty() {
         return emptyTrashShown.getReadOnlyProperty();
+    }
+
+    /** "Plan my day" applies: Today is shown. */
+    public ReadOnlyBooleanProperty planShownProperty() {
+        return planShown.getReadOnlyProperty();
     }
 
     /** The conflicts are shown instead of the item list and the editor. */

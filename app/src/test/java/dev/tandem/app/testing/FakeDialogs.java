@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 public final class FakeDialogs implements Dialogs {
     /** The answer to {@link #confirm} and {@link #confirmDestructive}. */
     public boolean confirmAnswer = true;
+    /** Run as {@link #confirm} is asked, before it answers: what happens while a question is open. */
+    public Runnable onConfirm = () -> { };
     /** Plays the person in the condition builder: fills it in and saves, or returns false to cancel. */
     public Predicate<FilterBuilderViewModel> smartListAnswer = b -> false;
     public final Deque<String> textAnswers = new ArrayDeque<>();
@@ -68,6 +70,7 @@ public final class FakeDialogs implements Dialogs {
     public boolean confirm(String title, String message, String okLabel) {
         asked.add("confirm: " + title);
         confirmMessages.add(message);
+        onConfirm.run();
         return confirmAnswer;
     }
 

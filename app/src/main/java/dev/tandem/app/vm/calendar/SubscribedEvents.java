@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +31,19 @@ public final class SubscribedEvents implements Function<CalendarRange, List<Even
     @Override
     public List<EventEntry> apply(CalendarRange r) {
         return between(r.first(), r.last());
+    }
+
+    /** The events of the enabled calendars that touch {@code day}, as stored ("Plan my day" reads them). */
+    public List<CalendarEvent> eventsOn(LocalDate day) {
+        ZoneId z = zone.get();
+        Set<String> enabled = new HashSet<>();
+        for (CalendarSubscription s : store.subscriptions()) {
+            if (s.enabled()) {
+                enabled.add(s.name());
+            }
+        }
+        return store.between(day.atStartOfDay(z).toInstant(), day.plusDays(1).atStartOfDay(z).toInstant(), z).stream()
+                .filter(e -> enabled.contains(e.calendar())).toList();
     }
 
     /** The entries of the days {@code first} to {@code last}, in the store's order. */

@@ -1,0 +1,156 @@
+package dev.tandem.app.vm.calendar;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.CalendarItems;
+import dev.tandem.app.model.PlannedTimes;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.events.CalendarEvent;
+import dev.tandem.app.model.events.DayPlanner;
+import dev.tandem.app.model.events.DayPlanner.Hours;
+import dev.tandem.app.model.events.DayPlanner.Plan;
+import dev.tandem.app.model.events.DayPlanner.Slot;
+import dev.tandem.app.model.events.DayPlanner.Unplaced;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * "Plan my day" in the window: reads today's todos and events off the UI thread, proposes times
+ * ({@link DayPlanner}), shows them for the person to confirm (what does not fit listed under them), and
+ * writes the confirmed times as one step ({@link PlannedTimes}) that one Undo takes back whole. Nothing is
+ * written before the person says yes; a todo timed, moved or ticked meanwhile keeps what it has.
+ */
+public final class DayPlanning {
+    /** How many proposals, and how many todos that do not fit, the question lists by name; the rest are counted. */
+    static final int SHOWN = 25;
+    private final TodoStore store;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final UndoManager undo;
+    private final Consumer<String> say;
+    private final PlannedTimes times;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private volatile Function<LocalDate, List<CalendarEvent>> events = d -> List.of();
+    private volatile Supplier<Hours> hours = () -> DayPlanner.DEFAULT_HOURS;
+
+    public DayPlanning(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Consumer<String> say) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.async = async;
+        this.dialogs = dialogs;
+        this.undo = undo;
+        this.say = say;
+        this.times = new PlannedTimes(store);
+    }
+
+    /** Where the day's events come from (the subscribed calendars'); called on the background executor. */
+    public void useEvents(Function<LocalDate, List<CalendarEvent>> events) {
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** Where this device's working hours come from; called on the background executor. */
+    public void useHours(Supplier<Hours> hours) {
+        this.hours = Objects.requireNonNull(hours, "hours");
+    }
+
+    /** True from a click until the proposals are shown (the button does not start a second plan). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Plans today: proposes, asks, and applies what the person confirms as one undoable step. */
+    public void planToday() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        async.run(() -> {
+            LocalDateTime now = LocalDateTime.now(store.dateClock());
+            LocalDate day = now.toLocalDate();
+            return DayPlanner.plan(day, hours.get(), now, events.apply(day), store.dateClock().getZone(),
+                    CalendarItems.query(store, day, day));
+        }, plan -> {
+            busy.set(false);
+            show(plan);
+        }, e -> {
+            busy.set(false);
+            async.report(e);
+        });
+    }
+
+    private void show(Plan plan) {
+        if (plan.empty()) {
+            say.accept(Messages.text("main.plan.nothing"));
+            return;
+        }
+        if (plan.slots().isEmpty()) {
+            dialogs.notify(Messages.text("main.plan.title"), Messages.text("main.plan.noneFit") + "\n" + unplaced(plan),
+                    false);
+            return;
+        }
+        if (!dialogs.confirm(Messages.text("main.plan.title"), text(plan),
+                Messages.text("main.plan.apply", plan.slots().size()))) {
+            return;
+        }
+        LocalDate day = plan.day();
+        Map<String, LocalTime> chosen = new LinkedHashMap<>();
+        plan.slots().forEach(s -> chosen.put(s.todo().id(), s.start()));
+        async.run(() -> times.apply(day, chosen), applied -> {
+            if (applied.count() == 0) {
+                say.accept(Messages.text("main.plan.changed"));
+                return;
+            }
+            String label = Messages.text("main.undo.plan");
+            PlannedTimes.Applied[] current = {applied};
+            undo.push(label, () -> times.undo(current[0]), () -> current[0] = times.redo(day, current[0]));
+            say.accept(Messages.text("main.plan.done", applied.count()));
+        });
+    }
+
+    /** The proposals, one a line ("09:30–10:00  Call the bank"), then what does not fit and why. */
+    static String text(Plan plan) {
+        StringBuilder b = new StringBuilder(Messages.text("main.plan.intro", Formats.time(plan.hours().start()),
+                Formats.time(plan.hours().end())));
+        List<Slot> slots = plan.slots();
+        for (Slot s : slots.subList(0, Math.min(SHOWN, slots.size()))) {
+            b.append('\n').append(Formats.time(s.start())).append('–').append(Formats.time(s.end())).append("  ")
+                    .append(s.todo().title());
+        }
+        if (slots.size() > SHOWN) {
+            b.append('\n').append(Messages.text("main.plan.more", slots.size() - SHOWN));
+        }
+        if (!plan.unplaced().isEmpty()) {
+            b.append("\n\n").append(Messages.text("main.plan.doesNotFit")).append('\n').append(unplaced(plan));
+        }
+        return b.toString();
+    }
+
+    private static String unplaced(Plan plan) {
+        StringBuilder b = new StringBuilder();
+        List<Unplaced> all = plan.unplaced();
+        for (Unplaced u : all.subList(0, Math.min(SHOWN, all.size()))) {
+            b.append(b.length() == 0 ? "" : "\n").append(u.todo().title()).append(": ").append(Messages.text(
+                    switch (u.reason()) {
+                        case DAY_OVER -> "main.plan.reason.dayOver";
+                        case LONGER_THAN_HOURS -> "main.plan.reason.longerThanHours";
+                        case NO_GAP -> "main.plan.reason.noGap";
+                    }));
+        }
+        if (all.size() > SHOWN) {
+            b.append('\n').append(Messages.text("main.plan.more", all.size() - SHOWN));
+        }
+        return b.toString();
+    }
+}

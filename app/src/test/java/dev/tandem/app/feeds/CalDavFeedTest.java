@@ -113,6 +113,8 @@ class CalDavFeedTest {
                         + "DTSTART:20261208T140000Z\nDTEND:20261208T150000Z\nORGANIZER:mailto:boss@example.com\n"
                         + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:boss@example.com\n"
                         + "ATTENDEE;CN=Sam;PARTSTAT=DECLINED:mailto:" + ME + "\n")), null).orElseThrow();
+                account.write(work + "off.ics", calendar(vevent("off", "SUMMARY:Called off\nSTATUS:CANCELLED\n"
+                        + "DTSTART:20261203T100000Z\nDTEND:20261203T110000Z\n")), null).orElseThrow();
             }
             List<FeedRefresh.FoundCalendar> found = FeedRefresh.eventCalendars(root);
             List<FeedRefresh.FoundCalendar> named = found.stream().filter(c -> c.name().equals("Work")).toList();
@@ -156,13 +158,14 @@ class CalDavFeedTest {
             assertEquals(List.of(17, 17, 16, 16), choir.stream().map(e -> e.startIn(ZoneOffset.UTC).getHour()).toList());
 
             assertTrue(titled(shown, "Pitch").isEmpty(), "the declined invitation is not shown: " + shown);
+            assertTrue(titled(shown, "Called off").isEmpty(), "the cancelled event is not shown: " + shown);
             assertEquals(3 + 1 + 1 + 4, shown.size(), shown.toString());
             assertEquals(shown.size(), first.events());
 
             // Unchanged: the version answers, nothing is read. A mark in the kept copy of one object shows
             // that a later refresh takes the unchanged objects from the copy rather than reading them again.
             Map<String, String[]> kept = new LinkedHashMap<>(store.objects("Work"));
-            assertEquals(5, kept.size(), kept.keySet().toString());
+            assertEquals(6, kept.size(), kept.keySet().toString());
             String holidayHref = kept.keySet().stream().filter(h -> h.endsWith("/holiday.ics")).findFirst().orElseThrow();
             String[] h = kept.get(holidayHref);
             kept.put(holidayHref, new String[] {h[0], h[1].replace("SUMMARY:Holiday", "SUMMARY:Holiday (kept copy)")});

@@ -1,8 +1,12 @@
 package dev.tandem.app.model;
 
+import dev.tandem.app.model.events.CalendarEvent;
+import dev.tandem.app.model.events.DayPlanner;
 import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +16,12 @@ import java.util.function.Function;
 /**
  * Writes the times "Plan my day" proposed and the person accepted, in one transaction, and takes them back in
  * one. A todo gets its time only if, in the transaction, it is still open, due on the planned day and without
- * a time (another device or window may have timed, moved or ticked it since the plan was made); the others are
- * left as they are. Undo puts back the stored time of each todo it timed, unless the time was changed again
+ * a time (another device or window may have timed, moved or ticked it since the plan was made), and only if its
+ * slot is still free: of the day's timed todos as they are in the transaction, of the times this write gave
+ * before it, and of the events passed in. The events are not in this database (they are in calendars.sqlite):
+ * the caller reads them just before the transaction, so they are checked as they were at that moment. A todo
+ * whose slot is taken is left untimed and reported ({@link Applied#taken}); the others are left as they are.
+ * Undo puts back the stored time of each todo it timed, unless the time was changed again
  * since. Both block on the database: call them off the UI thread.
  */
 public final class PlannedTimes {
@@ -23,11 +31,15 @@ public final class PlannedTimes {
         this.db = Objects.requireNonNull(store, "store").db();
     }
 
-    /** What {@link #apply} did: each todo as it was before, and the time it got. */
-    public record Applied(List<Item> before, List<LocalTime> times) {
+    /**
+     * What {@link #apply} did: each todo as it was before, and the time it got; {@code taken}, the todos left
+     * untimed because their slot was no longer free.
+     */
+    public record Applied(List<Item> before, List<LocalTime> times, List<Item> taken) {
         public Applied {
             before = List.copyOf(before);
             times = List.copyOf(times);
+            taken = List.copyOf(taken);
         }
 
         public int count() {
@@ -35,9 +47,21 @@ public final class PlannedTimes {
         }
     }
 
-    /** Gives each todo of {@code times} (by id, in order) its time on {@code day}; returns what changed. */
+    /**
+     * Gives each todo of {@code times} (by id, in order) its time on {@code day} where the slot is free of the
+     * day's timed todos; returns what changed.
+     */
     public Applied apply(LocalDate day, Map<String, LocalTime> times) {
-        return apply(day, todos -> times);
+        return apply(day, times, List.of(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Gives each todo of {@code times} (by id, in order) its time on {@code day} where the slot is free of the
+     * day's timed todos (read in the transaction), of the times given before it, and of {@code events} (read
+     * in {@code zone}; the caller's reading, just before this call); returns what changed and what was taken.
+     */
+    public Applied apply(LocalDate day, Map<String, LocalTime> times, List<CalendarEvent> events, ZoneId zone) {
+        return apply(day, todos -> times, events, zone);
     }
 
     /**
@@ -45,20 +69,36 @@ public final class PlannedTimes {
      * gives each todo it names its time, in the same transaction: a plan made and written from one reading.
      */
     public Applied apply(LocalDate day, Function<List<Item>, Map<String, LocalTime>> decide) {
+        return apply(day, decide, List.of(), ZoneOffset.UTC);
+    }
+
+    private Applied apply(LocalDate day, Function<List<Item>, Map<String, LocalTime>> decide,
+            List<CalendarEvent> events, ZoneId zone) {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(zone, "zone");
         return db.transactionResult(tx -> {
-            Map<String, LocalTime> times = decide.apply(tx.query(Item.class, CalendarItems.SQL, day.toString(),
+            List<Item> held = new ArrayList<>(tx.query(Item.class, CalendarItems.SQL, day.toString(),
                     day.toString(), day.toString()));
+            Map<String, LocalTime> times = decide.apply(List.copyOf(held));
             List<Item> before = new ArrayList<>();
             List<LocalTime> set = new ArrayList<>();
+            List<Item> taken = new ArrayList<>();
             times.forEach((id, t) -> tx.get(Item.class, id)
                     .filter(it -> !it.isDone() && !it.isTrashed() && !it.isNote() && day.equals(it.dueDate())
                             && it.timeOfDay() == null)
                     .ifPresent(it -> {
-                        tx.save(it.withDueTime(t));
+                        int minutes = it.lengthMinutes() > 0 ? it.lengthMinutes() : DayPlanner.TIMED_TODO_MINUTES;
+                        if (!DayPlanner.free(day, t, minutes, events, zone, held)) {
+                            taken.add(it);
+                            return;
+                        }
+                        Item timed = it.withDueTime(t);
+                        tx.save(timed);
+                        held.add(timed);
                         before.add(it);
                         set.add(t);
                     }));
-            return new Applied(before, set);
+            return new Applied(before, set, taken);
         });
     }
 

@@ -135,19 +135,10 @@ public final class DayPlanner {
             int n = minute(now.toLocalTime()) + (now.getSecond() > 0 || now.getNano() > 0 ? 1 : 0);
             from = Math.max(from, Math.min(DAY, (n + STEP - 1) / STEP * STEP));
         }
-        List<int[]> busy = new ArrayList<>();
-        for (CalendarEvent e : events) {
-            if (!e.allDay()) {
-                busy.add(span(e.startIn(zone), e.endIn(zone), day));
-            }
-        }
+        List<int[]> busy = busy(day, events, zone, todos);
         List<Item> wanted = new ArrayList<>();
         for (Item it : todos) {
-            if (open(it, day) && it.timeOfDay() != null) {
-                int s = minute(it.timeOfDay());
-                int len = it.lengthMinutes() > 0 ? it.lengthMinutes() : TIMED_TODO_MINUTES;
-                busy.add(new int[] {s, (int) Math.min(DAY, (long) s + len)});
-            } else if (placeable(it, day)) {
+            if (placeable(it, day)) {
                 wanted.add(it);
             }
         }
@@ -172,6 +163,41 @@ public final class DayPlanner {
         }
         slots.sort(Comparator.comparing(Slot::start));
         return new Plan(day, hours, slots, unplaced);
+    }
+
+    /**
+     * Whether {@code minutes} from {@code start} on {@code day} are free of what {@link #plan} counts as busy:
+     * the timed events of {@code events} (read in {@code zone}) and the open timed todos among {@code todos}.
+     * {@code PlannedTimes} asks it again, in its write's transaction, of each proposal the person confirmed.
+     */
+    public static boolean free(LocalDate day, LocalTime start, int minutes, List<CalendarEvent> events, ZoneId zone,
+            List<Item> todos) {
+        int s = minute(start);
+        long e = (long) s + Math.max(1, minutes);
+        for (int[] b : busy(day, events, zone, todos)) {
+            if (b[0] < b[1] && s < b[1] && b[0] < e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The busy spans of {@code day} as [start, end) minutes: timed events clipped to it, open timed todos. */
+    private static List<int[]> busy(LocalDate day, List<CalendarEvent> events, ZoneId zone, List<Item> todos) {
+        List<int[]> busy = new ArrayList<>();
+        for (CalendarEvent e : events) {
+            if (!e.allDay()) {
+                busy.add(span(e.startIn(zone), e.endIn(zone), day));
+            }
+        }
+        for (Item it : todos) {
+            if (open(it, day) && it.timeOfDay() != null) {
+                int s = minute(it.timeOfDay());
+                int len = it.lengthMinutes() > 0 ? it.lengthMinutes() : TIMED_TODO_MINUTES;
+                busy.add(new int[] {s, (int) Math.min(DAY, (long) s + len)});
+            }
+        }
+        return busy;
     }
 
     private static boolean open(Item it, LocalDate day) {

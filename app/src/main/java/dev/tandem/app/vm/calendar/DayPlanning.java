@@ -2,6 +2,7 @@ package dev.tandem.app.vm.calendar;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.CalendarItems;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.PlannedTimes;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.events.CalendarEvent;
@@ -17,6 +18,7 @@ import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * "Plan my day" in the window: reads today's todos and events off the UI thread, proposes times
  * ({@link DayPlanner}), shows them for the person to confirm (what does not fit listed under them), and
  * writes the confirmed times as one step ({@link PlannedTimes}) that one Undo takes back whole. Nothing is
- * written before the person says yes; a todo timed, moved or ticked meanwhile keeps what it has.
+ * written before the person says yes; a todo timed, moved or ticked meanwhile keeps what it has, and a proposal
+ * whose slot a todo or event took meanwhile is not written but named in the feedback line.
  */
 public final class DayPlanning {
     /** How many proposals, and how many todos that do not fit, the question lists by name; the rest are counted. */
@@ -107,16 +110,38 @@ public final class DayPlanning {
         LocalDate day = plan.day();
         Map<String, LocalTime> chosen = new LinkedHashMap<>();
         plan.slots().forEach(s -> chosen.put(s.todo().id(), s.start()));
-        async.run(() -> times.apply(day, chosen), applied -> {
-            if (applied.count() == 0) {
+        // The events live in calendars.sqlite, not in the write's database: read again just before the write,
+        // they are checked as they are then; the timed todos are read inside the write's transaction.
+        async.run(() -> times.apply(day, chosen, events.apply(day), store.dateClock().getZone()), applied -> {
+            if (applied.count() == 0 && applied.taken().isEmpty()) {
                 say.accept(Messages.text("main.plan.changed"));
                 return;
             }
-            String label = Messages.text("main.undo.plan");
-            PlannedTimes.Applied[] current = {applied};
-            undo.push(label, () -> times.undo(current[0]), () -> current[0] = times.redo(day, current[0]));
-            say.accept(Messages.text("main.plan.done", applied.count()));
+            if (applied.count() > 0) {
+                String label = Messages.text("main.undo.plan");
+                PlannedTimes.Applied[] current = {applied};
+                undo.push(label, () -> times.undo(current[0]), () -> current[0] = times.redo(day, current[0]));
+            }
+            say.accept(feedback(applied));
         });
+    }
+
+    /** "Planned 2 todos." and, when some slots were taken meanwhile, which todos were left without a time. */
+    static String feedback(PlannedTimes.Applied applied) {
+        List<String> parts = new ArrayList<>();
+        if (applied.count() > 0) {
+            parts.add(Messages.text("main.plan.done", applied.count()));
+        }
+        List<Item> taken = applied.taken();
+        if (!taken.isEmpty()) {
+            List<String> titles = new ArrayList<>();
+            taken.subList(0, Math.min(SHOWN, taken.size())).forEach(it -> titles.add(it.title()));
+            if (taken.size() > SHOWN) {
+                titles.add(Messages.text("main.plan.more", taken.size() - SHOWN));
+            }
+            parts.add(Messages.text("main.plan.taken", taken.size(), String.join(", ", titles)));
+        }
+        return String.join(" ", parts);
     }
 
     /** The proposals, one a line ("09:30–10:00  Call the bank"), then what does not fit and why. */

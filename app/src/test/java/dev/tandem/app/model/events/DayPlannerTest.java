@@ -118,6 +118,19 @@ class DayPlannerTest {
     }
 
     @Test
+    void free_slotAgainstEventsAndTimedTodos_isFreeOnlyWhereNothingOverlaps() {
+        List<CalendarEvent> events = List.of(event(at(10, 0), at(11, 0)));
+        List<Item> todos = List.of(todo("standup", null, 1, "12:00", null), todo("long", null, 2, "14:00", 90L),
+                todo("untimed", null, 3, null, 60L));
+        assertTrue(DayPlanner.free(DAY, at(9, 0), 60, events, ZONE, todos), "ends as the event starts");
+        assertTrue(!DayPlanner.free(DAY, at(9, 30), 60, events, ZONE, todos), "runs into the event");
+        assertTrue(!DayPlanner.free(DAY, at(11, 45), 30, events, ZONE, todos), "the standup holds 12:00-12:30");
+        assertTrue(DayPlanner.free(DAY, at(12, 30), 90, events, ZONE, todos), "between the standup and 14:00");
+        assertTrue(!DayPlanner.free(DAY, at(15, 0), 30, events, ZONE, todos), "a timed todo holds its length");
+        assertTrue(DayPlanner.free(DAY, at(15, 30), 30, events, ZONE, todos), "an untimed todo holds nothing");
+    }
+
+    @Test
     void parse_hoursText_readsTheRangeAndRefusesTheRest() {
         assertEquals(Optional.of(new Hours(at(8, 30), at(16, 0))), Hours.parse("8:30-16:00"));
         assertEquals(Optional.of(new Hours(at(9, 0), at(17, 0))), Hours.parse(" 09:00 – 17:00 "));

@@ -148,4 +148,37 @@ class DayPlanningTest {
         ui.await(() -> said.stream().anyMatch(s -> s.contains("changed meanwhile")));
         assertEquals(LocalTime.of(15, 0), timeOf(call));
     }
+
+    @Test
+    void planToday_slotTakenWhileTheQuestionIsOpen_leavesThatTodoUntimedAndSaysWhy() {
+        Item report = todo("Write report", null, 120);
+        Item call = todo("Call the bank", null, 30);
+        Item lunch = todo("Lunch with Ana", null, null);
+        // Another window times a todo into the report's proposed slot (11:00-13:00) while the question is open.
+        dialogs.onConfirm = () -> store.update(lunch.id(), it -> it.withDueTime(LocalTime.of(12, 0)));
+        planAndWait();
+        ui.await(() -> said.stream().anyMatch(s -> s.startsWith("Planned 1")));
+        assertNull(timeOf(report), "its slot is taken now");
+        assertEquals(LocalTime.of(9, 0), timeOf(call));
+        String feedback = said.get(said.size() - 1);
+        assertTrue(feedback.contains("Write report") && feedback.contains("taken"), feedback);
+        ui.run(undo::undo);
+        ui.await(() -> timeOf(call) == null);
+        assertNull(timeOf(report));
+        assertEquals(LocalTime.of(12, 0), timeOf(lunch), "undo takes back only what the plan wrote");
+    }
+
+    @Test
+    void planToday_eventAddedWhileTheQuestionIsOpen_leavesTheTodoItOverlapsUntimed() {
+        Item call = todo("Call the bank", null, 30);
+        List<CalendarEvent> events = new ArrayList<>();
+        planning.useEvents(d -> List.copyOf(events));
+        long s = DAY.atTime(9, 15).atZone(ZONE).toInstant().toEpochMilli();
+        // A calendar refresh brings an event over the proposed 9:00-9:30 while the question is open.
+        dialogs.onConfirm = () -> events.add(new CalendarEvent("Work", "2", s, s + 1_800_000L, false, false, "Call", ""));
+        planAndWait();
+        ui.await(() -> said.stream().anyMatch(m -> m.contains("Call the bank")));
+        assertNull(timeOf(call));
+        assertFalse(ui.get(() -> undo.canUndoProperty().get()), "nothing written, nothing to undo");
+    }
 }

@@ -154,14 +154,14 @@ class CalendarsDialogUiTest {
         assertEquals("08:30-16:30", WorkingHoursSetting.load(new SettingsStore(tmp)).toString());
     }
 
-    /** Focuses the field {@code id}, selects what it holds, and types {@code text} over it with the keyboard. */
+    /** Clicks into the field {@code id}, selects what it holds, and types {@code text} over it with the keyboard. */
     private static void type(FxRobot robot, String id, String text) throws Exception {
+        robot.clickOn(id);
         onFx(() -> {
-            TextField f = (TextField) robot.lookup(id).query();
-            f.requestFocus();
-            f.selectAll();
+            ((TextField) robot.lookup(id).query()).selectAll();
             return null;
         });
         robot.write(text);
+        waitFor(() -> ((TextField) robot.lookup(id).query()).getText().equals(text));
     }
 }

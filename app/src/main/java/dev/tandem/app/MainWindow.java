@@ -119,7 +119,7 @@ public final class MainWindow {
         // A change there runs a round of the feeds (those just read are not due again): it says again which
         // calendars could not be read, under the calendar's bar, and the views read their events again.
         settings.useCalendars(() -> new CalendarsViewModel(device.events(), FeedLimits.DEFAULT, clock, login,
-                calendarWork, dialogs, () -> calendarWork.io().execute(feeds::refresh)));
+                calendarWork, dialogs, () -> calendarWork.io().execute(feeds::refresh), device.settings()));
         feeds.start(FeedRefresh.INTERVAL.toMinutes());
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

@@ -8,6 +8,7 @@ import dev.tandem.app.vm.settings.FoundCalendarChoice;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -30,7 +31,7 @@ import javafx.stage.Window;
 /**
  * Settings → Calendars: the calendars this device shows, each with its check box, colour, source, events and
  * when it was read or why it could not be; "Refresh now"; adding a feed by address, a .ics file, or a CalDAV
- * account's event calendars. Its state is a {@link CalendarsViewModel}; this class only lays out and binds.
+ * account's event calendars; this device's working hours for "Plan my day". Its state is a {@link CalendarsViewModel}; this class only lays out and binds.
  * The list scrolls inside a box of its own, so many calendars keep the dialog on a small screen.
  */
 public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void> {
@@ -46,6 +47,7 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         vm.messageProperty().addListener((o, a, b) -> fit());
         renderRows();
         vm.load();
+        vm.loadHours();
     }
 
     private Node content() {
@@ -90,9 +92,32 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         VBox box = new VBox(10, help, listBox, refreshRow,
                 Forms.label(Messages.text("settings.calendars.feed.heading")), feedRow,
                 Forms.label(Messages.text("settings.calendars.account.heading")), account, accountButtons, choices,
+                Forms.label(Messages.text("settings.calendars.hours.heading")), hoursRow(),
                 messageLine("calendars-message", vm));
         box.getStyleClass().add("calendars-content");
         return box;
+    }
+
+    /** From, To and Save: the times typed stay as typed until saved; Enter in either saves. */
+    private Node hoursRow() {
+        Label help = Forms.hint(Messages.text("settings.calendars.hours.help"));
+        TextField start = time("calendars-hours-start", vm.hoursStartProperty());
+        TextField end = time("calendars-hours-end", vm.hoursEndProperty());
+        Button save = action("calendars-hours-save", Messages.text("settings.calendars.hours.save"), vm::saveHours);
+        Label from = new Label(Messages.text("settings.calendars.hours.start"));
+        from.setLabelFor(start);
+        Label to = new Label(Messages.text("settings.calendars.hours.end"));
+        to.setLabelFor(end);
+        HBox row = new HBox(8, from, start, to, end, save);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, help, row);
+    }
+
+    private TextField time(String id, StringProperty value) {
+        TextField f = Forms.bound(new TextField(), id, "", value);
+        f.setPrefColumnCount(5);
+        f.setOnAction(e -> vm.saveHours());
+        return f;
     }
 
     private void renderRows() {

@@ -8,7 +8,10 @@ import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.feeds.FeedSource;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.CalendarSubscription;
+import dev.tandem.app.model.events.DayPlanner.Hours;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
@@ -20,8 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,7 +41,8 @@ import javafx.collections.ObservableList;
  * their colour, source, events kept and when they were read, or why they could not be ("could not read: …",
  * kept until a later read succeeds); adds a feed by address (checked as {@code tandem calendars add} checks it),
  * a local .ics file, or the event calendars found on a CalDAV account; shows or hides, recolours, renames and
- * removes one; reads them all again. Needs no toolkit.
+ * removes one; reads them all again; sets this device's working hours, the day "Plan my day" fills
+ * ({@link WorkingHoursSetting}). Needs no toolkit.
  *
  * <p>Every read of the store, the disk or the network runs on {@code async}'s background executor, and only the
  * result reaches the UI executor: a slow or hostile server holds up nothing but its own line, under the caps of
@@ -46,6 +53,8 @@ import javafx.collections.ObservableList;
  */
 public final class CalendarsViewModel implements HasFeedback {
     private static final String COLOUR = "#[0-9a-fA-F]{6}";
+    /** A time typed for the working hours: "9:00" or "09:00", as every language's time format writes one. */
+    private static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
     private final Feedback feedback = new Feedback();
     private final EventStore store;
     private final FeedLimits limits;
@@ -54,21 +63,25 @@ public final class CalendarsViewModel implements HasFeedback {
     private final Async async;
     private final Questions dialogs;
     private final Runnable changed;
+    private final SettingsStore settings;
     private final StringProperty feedUrl = new SimpleStringProperty("");
     private final StringProperty accountUrl = new SimpleStringProperty("");
     private final StringProperty accountUser = new SimpleStringProperty("");
     private final StringProperty accountPassword = new SimpleStringProperty("");
+    private final StringProperty hoursStart = new SimpleStringProperty("");
+    private final StringProperty hoursEnd = new SimpleStringProperty("");
     private final ObservableList<CalendarRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FoundCalendarChoice> found = FXCollections.observableArrayList();
     private long generation;
 
     /**
      * {@code savedLogin}: a CalDAV calendar's log-in when none is typed here; {@code changed}: run on the UI
-     * executor when what the calendars show changed, so the views shown read their events again.
+     * executor when what the calendars show changed, so the views shown read their events again;
+     * {@code settings}: where the working hours are kept.
      */
     public CalendarsViewModel(EventStore store, FeedLimits limits, Clock clock,
                               Function<String, WebDavSettings> savedLogin, Async async, Questions dialogs,
-                              Runnable changed) {
+                              Runnable changed, SettingsStore settings) {
         this.store = store;
         this.limits = limits;
         this.clock = clock;
@@ -76,6 +89,7 @@ public final class CalendarsViewModel implements HasFeedback {
         this.async = async;
         this.dialogs = dialogs;
         this.changed = changed;
+        this.settings = settings;
     }
 
     /** The address typed for "Add feed": https://, webcal:// (or a path). */
@@ -97,6 +111,16 @@ public final class CalendarsViewModel implements HasFeedback {
         return accountPassword;
     }
 
+    /** The start of the working hours as typed: "9:00". */
+    public StringProperty hoursStartProperty() {
+        return hoursStart;
+    }
+
+    /** The end of the working hours as typed: "17:00". */
+    public StringProperty hoursEndProperty() {
+        return hoursEnd;
+    }
+
     /** The subscribed calendars, in name order. */
     public ObservableList<CalendarRow> rows() {
         return rows;
@@ -115,6 +139,48 @@ public final class CalendarsViewModel implements HasFeedback {
                 rows.setAll(r);
             }
         }, this::fail);
+    }
+
+    /** Reads the working hours saved on this device (or the default) into the two fields. */
+    public void loadHours() {
+        async.run(() -> WorkingHoursSetting.load(settings), h -> {
+            hoursStart.set(Formats.time(h.start()));
+            hoursEnd.set(Formats.time(h.end()));
+        }, this::fail);
+    }
+
+    /**
+     * Saves the working hours typed. A time that does not read, or an end not after the start, is refused with
+     * why: the fields keep what was typed and nothing is saved.
+     */
+    public void saveHours() {
+        String start = hoursStart.get().strip();
+        String end = hoursEnd.get().strip();
+        LocalTime from = typedTime(start);
+        LocalTime to = typedTime(end);
+        if (from == null || to == null) {
+            feedback.fail(Messages.text("settings.calendars.hours.badTime", from == null ? start : end));
+            return;
+        }
+        if (!from.isBefore(to)) {
+            feedback.fail(Messages.text("settings.calendars.hours.endBeforeStart", Formats.time(to), Formats.time(from)));
+            return;
+        }
+        Hours hours = new Hours(from, to);
+        async.run(() -> {
+            WorkingHoursSetting.save(settings, hours);
+            return hours;
+        }, h -> feedback.say(Messages.text("settings.calendars.hours.saved", Formats.time(h.start()),
+                Formats.time(h.end()))), this::fail);
+    }
+
+    /** {@code text} as a time of day to the minute, or null when it is not one. */
+    private static LocalTime typedTime(String text) {
+        try {
+            return LocalTime.parse(text, TYPED_TIME);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private List<CalendarRow> readRows() {

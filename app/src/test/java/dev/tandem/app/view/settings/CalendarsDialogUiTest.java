@@ -2,12 +2,15 @@ package dev.tandem.app.view.settings;
 
 import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.settings.CalendarsViewModel;
 import dev.tandem.engine.sync.WebDavSettings;
@@ -25,6 +28,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -38,7 +43,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Settings → Calendars in a real (headless Monocle) window 760 px wide: a .ics file added, listed, removed. */
+/**
+ * Settings → Calendars in a real (headless Monocle) window 760 px wide: a .ics file added, listed, removed; the
+ * working hours read from the settings file, typed, refused when the end is before the start, saved.
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CalendarsDialogUiTest {
@@ -84,7 +92,8 @@ class CalendarsDialogUiTest {
         dialogs.pathAnswers.add(file);
         CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
                 Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
-                a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), dialogs, () -> { });
+                a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), dialogs, () -> { },
+                new SettingsStore(tmp));
         onFx(() -> {
             new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
             return null;
@@ -108,5 +117,51 @@ class CalendarsDialogUiTest {
         waitFor(() -> robot.lookup("#calendars-none").tryQuery().isPresent()
                 && robot.lookup("#calendar-state-course").tryQuery().isEmpty());
         assertTrue(store.subscriptions().isEmpty());
+    }
+
+    @Test
+    void workingHours_typedInTheWindow_areRefusedWhenBackwards_thenSavedToTheSettingsFile(FxRobot robot) throws Exception {
+        EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
+        open.add(store);
+        ExecutorService io = Async.backgroundExecutor("test-calendars");
+        open.add(io::shutdownNow);
+        SettingsStore settings = new SettingsStore(tmp);
+        settings.put(WorkingHoursSetting.KEY, "10:00-18:00");
+        CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
+                Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
+                a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), new FakeDialogs(),
+                () -> { }, settings);
+        onFx(() -> {
+            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        waitFor(() -> robot.lookup("#calendars-hours-start").tryQuery()
+                .map(n -> ((TextField) n).getText().equals("10:00")).orElse(false));
+        type(robot, "#calendars-hours-start", "8:30");
+        type(robot, "#calendars-hours-end", "7:00");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> vm.errorProperty().get());
+        onFx(() -> {
+            assertTrue(((Label) robot.lookup("#calendars-message").query()).getText().contains("after the start"));
+            assertEquals("7:00", ((TextField) robot.lookup("#calendars-hours-end").query()).getText());
+            return null;
+        });
+        assertEquals("10:00-18:00", new SettingsStore(tmp).get(WorkingHoursSetting.KEY, ""));
+        type(robot, "#calendars-hours-end", "16:30");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> "08:30-16:30".equals(new SettingsStore(tmp).get(WorkingHoursSetting.KEY, "")));
+        waitFor(() -> !vm.errorProperty().get());
+        assertEquals("08:30-16:30", WorkingHoursSetting.load(new SettingsStore(tmp)).toString());
+    }
+
+    /** Clicks into the field {@code id}, selects what it holds, and types {@code text} over it with the keyboard. */
+    private static void type(FxRobot robot, String id, String text) throws Exception {
+        robot.clickOn(id);
+        onFx(() -> {
+            ((TextField) robot.lookup(id).query()).selectAll();
+            return null;
+        });
+        robot.write(text);
+        waitFor(() -> ((TextField) robot.lookup(id).query()).getText().equals(text));
     }
 }

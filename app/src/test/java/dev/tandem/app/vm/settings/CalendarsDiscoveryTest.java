@@ -8,6 +8,7 @@ import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.WebDavSettings;
@@ -55,7 +56,7 @@ class CalendarsDiscoveryTest {
             CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT, CLOCK, a -> {
                 saved.add(a);
                 return new WebDavSettings(a, server.user(), CalDavServer.PASSWORD);
-            }, Async.direct(errors::add), new FakeDialogs(), () -> { });
+            }, Async.direct(errors::add), new FakeDialogs(), () -> { }, new SettingsStore(tmp));
             vm.accountUrlProperty().set(server.url());
             vm.discover();
             assertFalse(vm.errorProperty().get(), vm.messageProperty().get());

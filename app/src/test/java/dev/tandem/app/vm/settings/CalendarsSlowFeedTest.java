@@ -7,6 +7,7 @@ import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.feeds.TinyHttp;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.FakeDialogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ class CalendarsSlowFeedTest {
             CalendarsViewModel vm = new CalendarsViewModel(store, LIMITS,
                     Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC), a -> {
                         throw new AssertionError("no CalDAV here");
-                    }, new Async(io, ui, e -> { }), new FakeDialogs(), () -> { });
+                    }, new Async(io, ui, e -> { }), new FakeDialogs(), () -> { },
+                    new SettingsStore(tmp));
             Path file = Files.writeString(tmp.resolve("home.ics"), CalendarsViewModelTest.ics("Dinner"));
             onUi(ui, () -> {
                 vm.addFile(file);

@@ -9,6 +9,9 @@ import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.feeds.TinyHttp;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.model.events.DayPlanner;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.testing.FakeDialogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,7 @@ class CalendarsViewModelTest {
     private final AtomicInteger changed = new AtomicInteger();
     private final List<String> savedLoginAsked = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
+    private SettingsStore settings;
     private CalendarsViewModel vm;
 
     static String ics(String... summaries) {
@@ -65,10 +70,11 @@ class CalendarsViewModelTest {
     void setUp() throws Exception {
         store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
         http = new TinyHttp();
+        settings = new SettingsStore(tmp);
         vm = new CalendarsViewModel(store, LIMITS, CLOCK, a -> {
             savedLoginAsked.add(a);
             throw new FeedException("no saved account");
-        }, Async.direct(errors::add), dialogs, changed::incrementAndGet);
+        }, Async.direct(errors::add), dialogs, changed::incrementAndGet, settings);
         vm.load();
     }
 
@@ -220,5 +226,53 @@ class CalendarsViewModelTest {
         vm.discover();
         assertTrue(savedLoginAsked.isEmpty(), "the typed log-in was used");
         assertTrue(vm.errorProperty().get(), "the server refused it");
+    }
+
+    @Test
+    void loadHours_nothingSaved_showsTheDefault_saveHoursKeepsThem_andANewPageReadsThemBack() throws Exception {
+        vm.loadHours();
+        assertEquals("9:00", vm.hoursStartProperty().get());
+        assertEquals("17:00", vm.hoursEndProperty().get());
+        vm.hoursStartProperty().set(" 8:30");
+        vm.hoursEndProperty().set("16:15 ");
+        vm.saveHours();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+        assertEquals("Working hours saved: 8:30 to 16:15.", vm.messageProperty().get());
+        assertEquals("08:30-16:15", WorkingHoursSetting.load(settings).toString());
+        assertTrue(Files.readString(tmp.resolve(SettingsStore.SETTINGS_FILE)).contains("plan.hours=08\\:30-16\\:15"),
+                Files.readString(tmp.resolve(SettingsStore.SETTINGS_FILE)));
+        CalendarsViewModel again = new CalendarsViewModel(store, LIMITS, CLOCK, a -> {
+            throw new FeedException("no saved account");
+        }, Async.direct(errors::add), dialogs, () -> { }, new SettingsStore(tmp));
+        again.loadHours();
+        assertEquals("8:30", again.hoursStartProperty().get());
+        assertEquals("16:15", again.hoursEndProperty().get());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void saveHours_endNotAfterStartOrNotATime_isRefusedWithWhy_keepsWhatWasTyped_andSavesNothing() {
+        settings.put(WorkingHoursSetting.KEY, "10:00-18:00");
+        vm.hoursStartProperty().set("17:00");
+        vm.hoursEndProperty().set("9:00");
+        vm.saveHours();
+        assertTrue(vm.errorProperty().get());
+        assertEquals("The end, 9:00, must come after the start, 17:00.", vm.messageProperty().get());
+        assertEquals("17:00", vm.hoursStartProperty().get());
+        assertEquals("9:00", vm.hoursEndProperty().get());
+        vm.hoursEndProperty().set("17:00");
+        vm.saveHours();
+        assertTrue(vm.errorProperty().get(), "an end equal to the start is refused too");
+        vm.hoursEndProperty().set("half past five");
+        vm.saveHours();
+        assertTrue(vm.errorProperty().get());
+        assertEquals("“half past five” is not a time: write it like 9:00 or 17:30.", vm.messageProperty().get());
+        vm.hoursStartProperty().set("25:00");
+        vm.saveHours();
+        assertTrue(vm.messageProperty().get().contains("25:00"), vm.messageProperty().get());
+        assertEquals("half past five", vm.hoursEndProperty().get());
+        assertEquals("10:00-18:00", settings.get(WorkingHoursSetting.KEY, ""));
+        assertEquals(new DayPlanner.Hours(LocalTime.of(10, 0), LocalTime.of(18, 0)),
+                WorkingHoursSetting.load(settings));
     }
 }

@@ -206,7 +206,10 @@ final class ServeCommands {
         });
     }
 
-    /** What else runs besides the page and the sync: the daily backups (where to) and the CalDAV bridge (with whom). */
+    /**
+     * What else runs besides the page and the sync: the daily backups (where to), the CalDAV bridge (with whom) and
+     * the subscribed calendars read each hour (how many).
+     */
     private void sayServices(Device device) {
         BackupService backups = device.backups();
         out.println(backups.enabled() ? Messages.text("cli.serve.backupsTo", backups.folder().toString())
@@ -222,6 +225,9 @@ final class ServeCommands {
         }
         out.println(saved.url().isBlank() ? Messages.text("cli.serve.caldavNone")
                 : Messages.text("cli.serve.caldavWith", saved.url(), saved.connectedListIds().size()));
+        long calendars = device.events().subscriptions().stream().filter(c -> c.enabled()).count();
+        out.println(calendars == 0 ? Messages.text("cli.serve.calendarsNone")
+                : Messages.text("cli.serve.calendars", calendars));
     }
 
     /**

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.feeds.FeedSource;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.events.CalendarSubscription;
+import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.testing.Await;
 import dev.tandem.engine.testing.CalDavServer;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tandem serve} on an always-on machine runs what the window runs besides the page: at start it makes the
  * profile's backup (none was there, so one is due) into the profile's backup folder, and syncs the CalDAV task
  * lists the profile connected, here with Radicale, a todo added while nothing ran reaching the server; it says
- * both at start. Run in this JVM and stopped by the end of its standard input ({@code --stdin}).
+ * both at start, and how many subscribed calendars it reads. Run in this JVM and stopped by the end of its standard input ({@code --stdin}).
  */
 @Tag("server")
 class ServeServicesTest {
@@ -68,6 +72,11 @@ class ServeServicesTest {
             }
             store.add(title, groceries.id(), null);
         }
+        // A calendar subscribed on this device (by the window or `tandem calendars add`), read by serve each hour.
+        Path ics = Files.writeString(tmp.resolve("team.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n");
+        try (EventStore events = EventStore.open(Optional.of(profile.resolve("tandem.db")))) {
+            events.add(CalendarSubscription.of("Team", FeedSource.of(ics.toString()).stored(), "", ""));
+        }
         assertFalse(onServer(server, title), "not on the server before serve runs");
 
         PipedOutputStream stdin = new PipedOutputStream();
@@ -83,6 +92,7 @@ class ServeServicesTest {
                     s -> s.contains("Paired browsers:") || serving.isDone());
             assertTrue(said.contains("Daily backups: to " + backups), said);
             assertTrue(said.contains("CalDAV task lists: syncing with " + server.url() + " (1 list)"), said);
+            assertTrue(said.contains("Calendars: 1 calendar shown on the page, read each hour."), said);
             Await.until("the daily backup in the profile's backup folder", WAIT,
                     () -> !new BackupService(null, profile, settings, Clock.systemDefaultZone(), Map.of())
                             .list(backups).isEmpty());
@@ -112,6 +122,7 @@ class ServeServicesTest {
             String started = Await.until("serve ready", WAIT, () -> out.toString(StandardCharsets.UTF_8),
                     s -> s.contains("Paired browsers:") || serving.isDone());
             assertTrue(started.contains("CalDAV task lists: none connected"), started);
+            assertTrue(started.contains("Calendars: none subscribed"), started);
             String said = Await.until("the failed backup said", WAIT, () -> err.toString(StandardCharsets.UTF_8),
                     s -> s.contains("Backup failed:") || serving.isDone());
             assertTrue(said.contains("Backup failed:"), said);

@@ -190,6 +190,11 @@ public final class ItemRow {
     }
 
     /** 1 (highest) to 4, 0 for none. */
+    /** How long the todo takes, in minutes; 0 without a length. */
+    public int lengthMinutes() {
+        return item.lengthMinutes();
+    }
+
     public int priority() {
         return item == null ? 0 : item.priorityLevel();
     }

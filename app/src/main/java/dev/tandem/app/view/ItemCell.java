@@ -102,6 +102,7 @@ private final MainViewModel vm;
             if (r != null && !isEmpty() && !r.isNote() && !r.isSection() && vm.chrome().calendarShownProperty().get()) {
                 Dragboard db = startDragAndDrop(TransferMode.MOVE);
                 db.setContent(Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
+                vm.calendar().itemDragStarted(r);
                 e.consume();
             }
         });

@@ -189,6 +189,11 @@ public final class ItemRow {
         return item == null || item.notes() == null ? "" : item.notes();
     }
 
+    /** How long the todo takes, in minutes; 0 without a length (and for a section's header). */
+    public int lengthMinutes() {
+        return item == null ? 0 : item.lengthMinutes();
+    }
+
     /** 1 (highest) to 4, 0 for none. */
     public int priority() {
         return item == null ? 0 : item.priorityLevel();

@@ -21,6 +21,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.DragEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -110,6 +111,16 @@ final class WeekGrid extends BorderPane {
         });
         CalendarView.acceptItemDrops(header, (p, d) -> headerDate(p) != null, (id, title, p) ->
                 vm.dropItem(id, title, headerDate(p), null));
+        // A todo dragged in from the list shows the free time under the pointer, as a block dragged here does.
+        hours.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            Target t = target(new Point2D(e.getSceneX(), e.getSceneY()));
+            if (e.getDragboard().getContent(CalendarDrag.ITEM) instanceof String s && t.date() != null) {
+                int nl = s.indexOf('\n');
+                showSlot(vm.freeSlotForItem(nl < 0 ? s : s.substring(0, nl), t.date(), t.time()), t);
+            }
+        });
+        hours.addEventHandler(DragEvent.DRAG_EXITED, e -> hours.hideSlot());
+        hours.addEventHandler(DragEvent.DRAG_DROPPED, e -> hours.hideSlot());
     }
 
     /** {@link #revealSelectedDay} once the current pulse has laid the grid out. */
@@ -266,7 +277,11 @@ final class WeekGrid extends BorderPane {
 
     /** The free time around where the dragged todo would start, on its day's column; none off the hour grid. */
     private void showSlot(CalendarEntry dragged, Target t) {
-        FreeSlot slot = t.date() == null ? null : vm.freeSlot(dragged, t.date(), t.time());
+        showSlot(t.date() == null ? null : vm.freeSlot(dragged, t.date(), t.time()), t);
+    }
+
+    /** Shows {@code slot} on {@code t}'s day column, or hides the band when there is none. */
+    private void showSlot(FreeSlot slot, Target t) {
         if (slot == null) {
             hours.hideSlot();
         } else {

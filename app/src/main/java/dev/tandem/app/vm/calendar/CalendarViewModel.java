@@ -54,6 +54,9 @@ public final class CalendarViewModel implements AutoCloseable {
     private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
     private final ReadOnlyStringWrapper feedProblem = new ReadOnlyStringWrapper("");
     private CalendarFeeds feeds;
+    /** The list's todo last dragged toward the calendar and its length (0: none); FX thread only. */
+    private String draggedItemId;
+    private int draggedItemMinutes;
 
     /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
@@ -363,6 +366,32 @@ public final class CalendarViewModel implements AutoCloseable {
         }
         int length = dragged == null ? CalendarEntry.DEFAULT_MINUTES : dragged.minutes();
         return FreeSlot.around(day, CalendarPlan.minuteOf(time), length, dragged == null ? null : dragged.key());
+    }
+
+    /**
+     * A todo of the item list starts being dragged toward the calendar: its row (which the list already holds)
+     * gives its length, for {@link #freeSlotForItem} while it is over the week, as the drag data holds only its id.
+     */
+    public void itemDragStarted(ItemRow row) {
+        draggedItemId = row.id();
+        draggedItemMinutes = row.lengthMinutes();
+    }
+
+    /**
+     * As {@link #freeSlot} for a todo dragged in from the item list: its length from its block when the week shows
+     * it, else from its row ({@link #itemDragStarted}), else {@value CalendarEntry#DEFAULT_MINUTES} minutes.
+     */
+    public FreeSlot freeSlotForItem(String itemId, LocalDate date, LocalTime time) {
+        CalendarEntry shownEntry = plan.get().entry(itemId).orElse(null);
+        if (shownEntry != null) {
+            return freeSlot(shownEntry, date, time);
+        }
+        CalendarDay day = date == null || time == null ? null : plan.get().day(date);
+        if (day == null) {
+            return null;
+        }
+        int m = itemId.equals(draggedItemId) && draggedItemMinutes > 0 ? draggedItemMinutes : CalendarEntry.DEFAULT_MINUTES;
+        return FreeSlot.around(day, CalendarPlan.minuteOf(time), m, itemId);
     }
 
     /** A todo dragged in from the item list, dropped on a day (at {@code time}, or keeping its own when null). */

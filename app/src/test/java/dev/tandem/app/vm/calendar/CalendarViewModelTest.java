@@ -14,6 +14,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.DayOfWeek;
@@ -230,5 +231,24 @@ class CalendarViewModelTest {
         assertEquals(new FreeSlot(0, 720, true), ui.get(() -> cal.freeSlot(self, WED, LocalTime.of(9, 30))),
                 "the call's own block is not in its way");
         assertNull(ui.get(() -> cal.freeSlot(dragged, WED.plusWeeks(3), LocalTime.NOON)));
+    }
+
+    @Test
+    void freeSlotForItem_draggedFromTheList_lengthFromItsRow_tooShortBeforeTheNextBlock() {
+        timed("Standup", WED, LocalTime.of(8, 30), 30);
+        timed("Review", WED, LocalTime.of(10, 30), 60);
+        Item report = timed("Write report", null, null, 120);
+        Item loose = store.add("Loose", null, null);
+        show();
+
+        ui.run(() -> cal.itemDragStarted(new ItemRow(report)));
+        assertEquals(new FreeSlot(540, 630, false), ui.get(() -> cal.freeSlotForItem(report.id(), WED, LocalTime.of(9, 0))),
+                "two hours from 9:00 run into the review at 10:30");
+        assertEquals(new FreeSlot(690, 1440, true), ui.get(() -> cal.freeSlotForItem(report.id(), WED, LocalTime.of(12, 0))));
+        assertNull(ui.get(() -> cal.freeSlotForItem(report.id(), WED.plusWeeks(3), LocalTime.NOON)));
+
+        ui.run(() -> cal.itemDragStarted(new ItemRow(loose)));
+        assertEquals(new FreeSlot(540, 630, true), ui.get(() -> cal.freeSlotForItem(loose.id(), WED, LocalTime.of(9, 0))),
+                "a todo without a length is half an hour long, as its block would be");
     }
 }

@@ -113,11 +113,16 @@ class DeviceBuilderTest {
             });
             d.sync().setFocused(false);
             d.start();
+            // The first sync pushes what the profile held at start (its device row); only then is the count clean.
+            Await.until("the first sync over", () -> d.sync().status(),
+                    st -> st.state() == SyncStatus.State.IDLE && st.pendingChanges() == 0 && st.lastReport() != null);
             // An edit here, pushed: from then on the engine knows the remote's change marker, and only an edit syncs.
+            // The wait asks for a sync started after the add, never met by the first sync's report.
+            int beforeEdit = syncs.get();
             d.store().add("Added on the NAS", null, null);
             Await.until("the device's own edit pushed", () -> d.sync().status(),
-                    st -> st.state() == SyncStatus.State.IDLE && st.pendingChanges() == 0 && st.lastReport() != null
-                            && st.lastReport().pushed() >= 1);
+                    st -> st.state() == SyncStatus.State.IDLE && st.pendingChanges() == 0 && syncs.get() > beforeEdit
+                            && st.lastReport() != null && st.lastReport().pushed() >= 1);
             int before = syncs.get();
             try (TodoStore cli = TodoStore.openForCommand(Schema.database(dir.resolve(Device.DB_FILE)),
                     Clock.systemUTC(), ZoneOffset.UTC)) {

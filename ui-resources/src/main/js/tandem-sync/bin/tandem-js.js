@@ -138,7 +138,10 @@ async function main(argv, env, out, err) {
       if (k.snapshot || command === 'compact') {
         err.write((k.snapshot ? 'Wrote snapshot ' + k.snapshot : 'No new snapshot: the newest covers all this device holds')
           + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
-          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
+          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '')
+          + '; forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
+      } else if (k.forgotten) {
+        err.write('Forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
       }
       if (report.blobSweep) {
         const b = report.blobSweep;

@@ -20,7 +20,8 @@ import { CHUNK, HEADER } from '../src/blob/blob-cipher.js';
 import { TAG_LENGTH } from '../src/crypto/aead.js';
 import { attachFile, fetchAttachments } from '../app/attachments.js';
 import { DamagedAttachmentError } from '../src/errors.js';
-import { createBucket, startS3Proxy } from './support/servers.js';
+import { createBucket, startApache, startS3Proxy } from './support/servers.js';
+import { WebDavStorage } from '../src/storage/webdav.js';
 
 // Attachments streamed in Node: a file larger than the 100 MB a whole-in-memory transfer allows is
 // attached, uploaded and downloaded chunk by chunk through the tandem-js command line, against a
@@ -39,12 +40,15 @@ const bigSkip = process.env.TANDEM_BIG_FILES === '0' ? 'TANDEM_BIG_FILES=0' : !e
 const bigS3Skip = bigSkip || (process.env.TANDEM_BIG_FILES === '1' ? false
   : 'the 150 MiB upload to S3Proxy takes about 20 s: TANDEM_BIG_FILES=1 runs it');
 let s3 = null;
+let dav = null;
 
 before(async () => {
   s3 = await startS3Proxy();
+  dav = await startApache();
 });
 after(async () => {
   await s3?.stop?.();
+  await dav?.stop?.();
 });
 
 /** Writes {@code size} pseudo-random bytes to {@code path} a MiB at a time; returns their SHA-256. */
@@ -270,3 +274,21 @@ test('a streamed upload is the TDEB object the in-memory path writes, and reads 
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('hostile, streamed over WebDAV (Apache mod_dav): a longer object and a flipped tag are refused, nothing kept',
+  async (t) => {
+    if (dav.skip) return t.skip(dav.skip);
+    for (const [i, change] of [(x) => Buffer.concat([x, Buffer.alloc(100)]), (x) => {
+      const y = Buffer.from(x);
+      y[HEADER + 10 * (CHUNK + TAG_LENGTH) - 1] ^= 1;
+      return y;
+    }].entries()) {
+      const url = dav.url + 'tandem-stream-' + process.pid + '-' + i + '/';
+      const made = await fetch(url, { method: 'MKCOL', headers: { authorization: 'Basic ' + btoa(dav.user + ':'
+        + dav.password) } });
+      assert.equal(made.status, 201);
+      const plain = new WebDavStorage({ url, user: dav.user, password: dav.password });
+      const e = await attacked(plain, true, (p, n) => rewrite(p, n, change));
+      assert.match(e.message, i === 0 ? /larger than the attachment/ : /chunk 9 does not authenticate/);
+    }
+  });

@@ -203,3 +203,16 @@ test('a retired device is refused with RetiredDeviceError before anything is rea
     assert.deepEqual([...remote.objects.keys()].sort(), [...before.keys()].sort(), 'nothing written');
     assert.deepEqual(c.replica.row('items', 'from-c'), { title: 'Edited while retired', done: 0n });
   });
+
+test('a device that writes no snapshots weighs forgetting on its own, weekly, after reading the heads', async () => {
+  const { a, b, c } = await deleteAndWait();
+  assert.notEqual(b.replica.entity('items', 'gone', false), null, 'its first weekly look only records a checkpoint');
+  time += 8 * DAY;
+  await step(a);
+  await step(c);
+  const report = await step(b);
+  assert.equal(report.compaction.forgotten, 1, 'a week on, every live device reached that checkpoint');
+  assert.equal(b.replica.entity('items', 'gone', false), null);
+  time += 1 * DAY;
+  assert.equal((await step(b)).compaction.forgotten, 0, 'and not again before another week');
+});

@@ -319,7 +319,7 @@ async function saveAll(files, blobs, target, out, err) {
   const names = new FileNames();
   let failed = 0;
   for (const f of files) {
-    const bytes = typeof f.blob === 'string' ? await blobs.read(f.blob).catch(() => null) : null;
+    const bytes = typeof f.blob === 'string' ? await blobs.source(f.blob).catch(() => null) : null;
     if (bytes == null) {
       failed++;
       err.write('Could not save ' + oneLine(f.name) + ': not on this device; sync --attachments downloads it\n');

@@ -24,7 +24,7 @@ import { createBucket, startApache, startS3Proxy } from './support/servers.js';
 import { WebDavStorage } from '../src/storage/webdav.js';
 
 // Attachments streamed in Node: a file larger than the 100 MB a whole-in-memory transfer allows is
-// attached, uploaded and downloaded chunk by chunk through the tandem-js command line, against a
+// attached, uploaded, downloaded and saved chunk by chunk through the tandem-js command line, against a
 // folder and against S3Proxy, with the process's peak resident memory (/usr/bin/time -v) far below
 // the file's size; and a remote playing the attacker (an object longer than its row says, a chunk's
 // tag flipped in the middle, a plain object of other content) is refused with DamagedAttachmentError
@@ -108,12 +108,13 @@ async function bigThroughCli(t, remoteArgs, env) {
     // (on an encrypted remote Argon2id's 64 MiB, once per run).
     const first = run([...a, 'sync', ...remoteArgs], env);
     assert.equal(first.code, 0, first.err);
-    const baseline = { attach: added.rss, upload: first.rss, download: first.rss };
+    const baseline = { attach: added.rss, upload: first.rss, download: first.rss, save: added.rss };
     const item = added.out.trim();
     const steps = {
       attach: [...a, 'attach', item, file, '--limit', '200'],
       upload: [...a, 'sync', ...remoteArgs],
       download: [...b, 'sync', ...remoteArgs, '--attachments'],
+      save: [...b, 'attachments', item, '--save', join(home, 'saved')],
     };
     for (const [name, args] of Object.entries(steps)) {
       const started = Date.now();
@@ -127,6 +128,7 @@ async function bigThroughCli(t, remoteArgs, env) {
     }
     const copy = join(home, 'b', 'attachments', sha.slice(0, 2), sha);
     assert.equal(fileSha(copy), sha, 'the downloaded copy is the file');
+    assert.equal(fileSha(join(home, 'saved', 'video.bin')), sha, 'and saved under its name');
     assert.deepEqual(readdirSync(join(home, 'b', 'attachments', 'tmp')), []);
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -228,6 +228,14 @@ test('hostile, streamed: a chunk tag flipped in the middle is refused at that ch
   assert.match(e.message, /chunk 8 does not authenticate/);
 });
 
+test('hostile, streamed: an encrypted object cut short at a chunk boundary or mid-chunk is refused', async () => {
+  let e = await attacked(folderRemote(), true, (p, n) => rewrite(p, n, (x) => x.subarray(0, HEADER
+    + 5 * (CHUNK + TAG_LENGTH))));
+  assert.match(e.message, /chunk 4 does not authenticate/, 'the last chunk left is not flagged last');
+  e = await attacked(folderRemote(), true, (p, n) => rewrite(p, n, (x) => x.subarray(0, x.length - 10)));
+  assert.match(e.message, /does not authenticate/);
+});
+
 test('hostile, streamed: a plain object longer than its row, or of other content, is refused', async () => {
   let e = await attacked(folderRemote(), false, (p, n) => rewrite(p, n, (s) => Buffer.concat([s, Buffer.alloc(1)])));
   assert.match(e.message, /larger than the attachment it stands for/);

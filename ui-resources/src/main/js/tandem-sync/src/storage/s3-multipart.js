@@ -1,5 +1,5 @@
 import { SyncError, Reason } from '../errors.js';
-import { rechunk } from '../blob/blob-cipher.js';
+import { rechunk } from './pieces.js';
 import { first } from './xml.js';
 
 /**

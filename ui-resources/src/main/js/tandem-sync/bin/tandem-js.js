@@ -10,7 +10,7 @@
 //   tandem-js done ID
 //   tandem-js edit ID [--title T] [--notes N]
 //   tandem-js conflicts [--json]
-//   tandem-js attach ID FILE...
+//   tandem-js attach ID FILE... [--limit MB]
 //   tandem-js attachments ID [--json] [--save DIR]
 //
 // The passphrase comes from TANDEM_PASSPHRASE, S3 keys from AWS_ACCESS_KEY_ID and
@@ -27,7 +27,7 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import { openRemote } from '../src/storage/open-remote.js';
 import { ITEM_COLUMNS, addItem, listJson, quickAdd, resolveItem } from '../app/items.js';
-import { ATTACH_LIMIT, attach, attachments, fetchAttachments, referencedNames } from '../app/attachments.js';
+import { ATTACH_LIMIT, attachFile, attachments, fetchAttachments, referencedNames } from '../app/attachments.js';
 import { FileNames, saveUnique } from '../app/file-names.js';
 import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
@@ -38,7 +38,7 @@ function parseArgs(argv) {
   const positional = [];
   const options = {};
   const flags = new Set();
-  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save']);
+  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save', '--limit']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (valued.has(a)) {
@@ -91,6 +91,12 @@ export function remoteSpec(text, options, env) {
 const oneLine = (s) => (s == null ? 'file' : String(s).replace(/[\u0000-\u001f\u007f]/g, ' '));
 
 /** "12 KB", "3.4 MB": a byte count as the desktop's words say it. */
+/** --limit MB: a whole number of megabytes (10^6 bytes), as the desktop's attachment limit. */
+function megabytes(text) {
+  if (!/^[1-9][0-9]{0,6}$/.test(text)) throw new Usage('--limit: a whole number of megabytes, e.g. --limit 500');
+  return Number(text) * 1_000_000;
+}
+
 function size(bytes) {
   if (bytes < 1000) return bytes + ' bytes';
   const units = ['KB', 'MB', 'GB', 'TB'];
@@ -138,7 +144,10 @@ async function main(argv, env, out, err) {
       if (k.snapshot || command === 'compact') {
         err.write((k.snapshot ? 'Wrote snapshot ' + k.snapshot : 'No new snapshot: the newest covers all this device holds')
           + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
-          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
+          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '')
+          + '; forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
+      } else if (k.forgotten) {
+        err.write('Forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
       }
       if (report.blobSweep) {
         const b = report.blobSweep;
@@ -217,6 +226,7 @@ async function main(argv, env, out, err) {
     case 'attach': {
       if (positional.length < 2) throw new Usage('attach: give the item\'s ID and one or more files, e.g. tandem-js attach 3f2a receipt.pdf');
       const id = resolveItem(replica, positional[0]);
+      const limit = options['--limit'] == null ? ATTACH_LIMIT : megabytes(options['--limit']);
       const files = positional.slice(1).map((name) => {
         let st;
         try {
@@ -225,8 +235,8 @@ async function main(argv, env, out, err) {
           st = null;
         }
         if (!st || !st.isFile()) throw new Error('attach: ' + name + ': no such file, or not readable');
-        if (st.size > ATTACH_LIMIT) {
-          throw new Error('attach: ' + name + ' is ' + size(st.size) + ', larger than the limit of ' + size(ATTACH_LIMIT)
+        if (st.size > limit) {
+          throw new Error('attach: ' + name + ' is ' + size(st.size) + ', larger than the limit of ' + size(limit)
             + ' for one file; nothing was attached');
         }
         return name;
@@ -234,8 +244,8 @@ async function main(argv, env, out, err) {
       const added = [];
       try {
         for (const f of files) {
-          // Read whole, checked again: a file that grew past the limit since is refused, the ones before it stay.
-          added.push(await attach(replica, blobs, id, new Uint8Array(readFileSync(resolve(f))), basename(f), now));
+          // Streamed in, checked again: a file that grew past the limit since is refused, the ones before it stay.
+          added.push(await attachFile(replica, blobs, id, resolve(f), basename(f), now, limit));
         }
       } catch (e) {
         throw new Error('attach: ' + e.message + '; it was not attached' + (added.length ? ' (the ' + added.length
@@ -309,7 +319,7 @@ async function saveAll(files, blobs, target, out, err) {
   const names = new FileNames();
   let failed = 0;
   for (const f of files) {
-    const bytes = typeof f.blob === 'string' ? await blobs.read(f.blob).catch(() => null) : null;
+    const bytes = typeof f.blob === 'string' ? await blobs.source(f.blob).catch(() => null) : null;
     if (bytes == null) {
       failed++;
       err.write('Could not save ' + oneLine(f.name) + ': not on this device; sync --attachments downloads it\n');

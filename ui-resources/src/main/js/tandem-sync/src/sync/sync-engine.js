@@ -1,4 +1,4 @@
-import { SyncError, Reason } from '../errors.js';
+import { RetiredDeviceError, SyncError, Reason } from '../errors.js';
 import { RemoteLog } from './remote-log.js';
 import { batchKey } from '../wire/batch.js';
 import { compareUuid } from '../wire/uuid.js';
@@ -43,8 +43,9 @@ import { ack, Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVE
  * Without a passphrase, a remote marked encrypted stops the sync before anything is read
  * (PASSPHRASE_REQUIRED). What the engine does and this does not: reading set-aside batches again,
  * waiting ten minutes before setting a missing batch aside, re-joining under a new id after a
- * retirement or a copied profile, forgetting deleted items every device has seen; each stops with
- * its reason or is left to a desktop device.
+ * retirement or a copied profile (a retired device stops with RetiredDeviceError); each stops with
+ * its reason or is left to a desktop device. Deleted items every live device has seen deleted are
+ * forgotten after cleanup (compaction.js, tombstone-horizon.js).
  */
 const GROUP_CHANGES = 25_000;
 
@@ -100,8 +101,9 @@ export class SyncEngine {
     const published = state.publishedHead;
     const heads = await this.log.heads();
     if (this.log.retired.has(self)) {
-      throw new SyncError(Reason.SERVER_INCONSISTENT, this.storage.describe() + ' lists device ' + self + ' as retired;'
-        + ' sync it once with Tandem on a computer or start this device anew');
+      throw new RetiredDeviceError(this.storage.describe() + ' lists device ' + self + ' as retired, so deleted'
+        + ' items it has not seen deleted may be forgotten there; nothing was read or written. Start this device anew'
+        + ' (its changes not yet pushed stay here)');
     }
     const remoteHead = heads.get(self) ?? 0;
     if (remoteHead > state.pushedBatch) {

@@ -1,0 +1,77 @@
+import { SyncError, Reason } from '../errors.js';
+import { EncryptedStorage } from '../storage/encrypted.js';
+import { SyncEngine } from '../sync/sync-engine.js';
+import { Members } from './members.js';
+import { newLogMemory } from './membership-log.js';
+import { SignedStorage } from './signed-storage.js';
+import { SpaceIntake } from './space-intake.js';
+import { listTree } from './scope.js';
+import { certKey, encodeCert } from './space-objects.js';
+import { grantKey, openGrant } from './sealed.js';
+import { fingerprint } from './space-crypto.js';
+
+/**
+ * One sync of a member's device with a shared list's space, as the engine's SpaceSetup and the sync
+ * around it do it, in this order:
+ * <ol>
+ *   <li>Without the space's passphrase yet: read the grant the owner sealed to this member's X25519
+ *       key under the invite ({@code invites/<id>/grant-<key id>}, below encryption), check the owner's
+ *       signature and open it; no grant yet means not admitted yet, and nothing else is read.</li>
+ *   <li>Open the space's keyring with that passphrase (the encrypting layer), then read the
+ *       membership log's new entries against what this device accepted before (its memory, in the
+ *       remote's state), so a removal is applied before anything the removed member wrote is read.</li>
+ *   <li>Write this device's certificate, signed with the member key, once per remote.</li>
+ *   <li>Sync through the signing layer: every object read is checked against the members, every
+ *       object written is signed with the device key; other members' changes are judged by the
+ *       ScopeGuard (space-intake.js) and only this device's changes inside the list are pushed. A
+ *       member's device writes no snapshot and deletes nothing (the owner's devices do).</li>
+ * </ol>
+ * {@code space}: {list, owner (Ed25519 X.509), inviteId, name, member: {private, public},
+ * agreement: {private, public}, device: {private, public}, passphrase (once opened)}. The caller saves
+ * the space (its passphrase) and the replica after a sync.
+ */
+export async function syncSpace({ replica, raw, address, space, now = () => replica.clock.wallMillis(),
+  deviceName = 'a device' }) {
+  if (space.passphrase == null) {
+    const key = await grantKey(space.inviteId, space.member.public);
+    const grant = await raw.get(key, 64 * 1024);
+    if (grant == null) {
+      return { admitted: false, fingerprint: await fingerprint(space.member.public) };
+    }
+    space.passphrase = new TextDecoder('utf-8', { fatal: true }).decode(await openGrant(space.owner,
+      space.agreement.private, key, grant));
+  }
+  const encrypted = new EncryptedStorage(raw, { type: 'passphrase', passphrase: space.passphrase },
+    { deviceName, clock: now });
+  const state = replica.remote(address);
+  state.log ??= newLogMemory();
+  const members = new Members(encrypted, space.owner, { space: ['lists', space.list], memory: state.log });
+  await members.refresh();
+  const mine = members.list().find((m) => equal(m.key, space.member.public));
+  if (mine == null || mine.removedAfter != null) {
+    throw new SyncError(Reason.CORRUPT, 'This device\'s member key is ' + (mine == null ? 'not admitted to' : 'removed'
+      + ' from') + ' the shared list on ' + raw.describe() + '; nothing was written');
+  }
+  const cert = await certKey(replica.deviceId, space.device.public);
+  if (state.cert !== cert) {
+    await encrypted.createIfAbsent(cert, await encodeCert({ device: replica.deviceId, deviceKey: space.device.public,
+      member: mine.name }, space.member.private));
+    state.cert = cert;
+  }
+  const signed = new SignedStorage(encrypted, members);
+  signed.signAs(replica.deviceId, space.device.private);
+  const devices = await members.devices();
+  const authors = (d) => (devices.has(d) ? devices.get(d) + ' (device ' + d + ')' : 'device ' + d);
+  const tree = listTree(space.list);
+  const engine = new SyncEngine({ replica, storage: signed, address, encrypted: true, now, scope: { tree },
+    intake: new SpaceIntake({ tree, replica, authors, now }), snapshotEvery: 0, snapshotChanges: 0 });
+  const report = await engine.sync();
+  report.admitted = true;
+  report.warnings.push(...members.problems);
+  report.refused = (state.refused ?? []).map((r) => ({ object: r.object, problem: r.problem, waits: r.waits }));
+  return report;
+}
+
+function equal(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

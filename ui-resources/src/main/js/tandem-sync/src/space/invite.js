@@ -84,3 +84,24 @@ export async function askToJoin(raw, invite, name, { now = Date.now(), list = in
   return { space: { list, owner: invite.owner, inviteId: invite.id, name: clean, member, agreement, device,
     remote: invite.remote }, fingerprint: await fingerprint(member.public) };
 }
+
+/** The code of an invite ({@link parseInvite}'s fields), as the owner's engine writes it: for tests and tools. */
+export function inviteCode({ location, owner, ownerAgreement, id, secret, expiresAt }) {
+  const loc = new TextEncoder().encode(location);
+  const out = new Uint8Array(2 + loc.length + 1 + owner.length + 1 + ownerAgreement.length + 8 + 32 + 8);
+  const v = new DataView(out.buffer);
+  let at = 0;
+  v.setUint16(at, loc.length);
+  out.set(loc, at += 2);
+  out[at += loc.length] = owner.length;
+  out.set(owner, at += 1);
+  out[at += owner.length] = ownerAgreement.length;
+  out.set(ownerAgreement, at += 1);
+  at += ownerAgreement.length;
+  for (let i = 0; i < 8; i++) out[at + i] = parseInt(id.substr(i * 2, 2), 16);
+  out.set(secret, at += 8);
+  v.setBigInt64(at += 32, BigInt(expiresAt));
+  let bin = '';
+  for (const b of out) bin += String.fromCharCode(b);
+  return PREFIX + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

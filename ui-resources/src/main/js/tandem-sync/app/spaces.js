@@ -78,10 +78,12 @@ export async function syncSpaces(dir, replica, spaces, openSpec, err) {
       + report.conflicts + ' conflicts\n');
     for (const w of report.warnings) err.write('warning: ' + w.replace(/[\u0000-\u001f\u007f]/g, ' ') + '\n');
     for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');
-    for (const r of report.refused) {
-      if (!r.waits) err.write('Set aside in ' + r.object + ': ' + r.problem.replace(/[\u0000-\u001f\u007f]/g, ' ') + '\n');
+    // A change waiting for its item is named once it has waited ten minutes, as on the desktop.
+    const named = report.refused.filter((r) => !r.waits || Date.now() - r.firstSeen >= 600_000);
+    for (const r of named) {
+      err.write('Set aside in ' + r.object + ': ' + r.problem.replace(/[\u0000-\u001f\u007f]/g, ' ') + '\n');
     }
-    if (report.setAside.length > 0 || report.refused.some((r) => !r.waits)) code = Math.max(code, 3);
+    if (report.setAside.length > 0 || named.length > 0) code = Math.max(code, 3);
   }
   return code;
 }

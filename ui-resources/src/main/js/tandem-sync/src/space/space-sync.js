@@ -68,7 +68,8 @@ export async function syncSpace({ replica, raw, address, space, now = () => repl
   const report = await engine.sync();
   report.admitted = true;
   report.warnings.push(...members.problems);
-  report.refused = (state.refused ?? []).map((r) => ({ object: r.object, problem: r.problem, waits: r.waits }));
+  report.refused = (state.refused ?? []).map((r) => ({ object: r.object, problem: r.problem, waits: r.waits,
+    firstSeen: r.firstSeen }));
   return report;
 }
 

@@ -2,7 +2,9 @@
 // A small driver for tests written in another language (the engine's cross-implementation property
 // test): JavaScript devices that a JSON line on stdin each steers, answered by one JSON line on
 // stdout. Every device shares one simulated wall clock, which {"op":"wall"} sets. Values travel
-// typed: {"int": "12"}, {"float": "raw bits in hex"}, {"str": "…"}, {"bin": "hex"} or null.
+// typed: {"int": "12"}, {"float": "raw bits in hex"}, {"str": "…"}, {"bin": "hex"} or null. A member
+// device of a shared list: {"op":"join","code":…,"name":…,"remote":…} asks with an invite code and
+// answers the fingerprint; {"op":"spaceSync"} syncs it (not admitted yet until the owner's grant is there).
 import { createInterface } from 'node:readline';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';

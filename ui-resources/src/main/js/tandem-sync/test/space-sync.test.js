@@ -12,6 +12,7 @@ import { SpaceIntake } from '../src/space/space-intake.js';
 import { listTree } from '../src/space/scope.js';
 import { grantKey, newAgreementPair, sealGrant } from '../src/space/sealed.js';
 import { syncSpace } from '../src/space/space-sync.js';
+import { changePassphrase } from '../src/keys/key-changes.js';
 import { ALEX, ALEX_DEVICE, LIST, OWNER, SAM, SAM_DEVICE, keyPair, writeCert, writeLog } from './support/space-fixture.js';
 
 // A member's JavaScript device in a shared list's space: it opens its grant, follows the log, reads
@@ -216,4 +217,38 @@ test('syncSpace: a grant the owner did not sign, or a member the log removed, st
   const before = (await raw.list('', null, 1000)).length;
   await assert.rejects(samSync(replica(S_DEV), raw, sam), { reason: 'CORRUPT', message: /member key is removed/ });
   assert.equal((await raw.list('', null, 1000)).length, before);
+});
+
+test('syncSpace: after the owner changes the key, the new passphrase sealed to this member is taken, only forward', async () => {
+  const { raw, sam } = await share();
+  const owner = peer(raw, O_DEV, OWNER_DEVICE);
+  time += 1;
+  owner.replica.save('lists', LIST, { name: 'Groceries' }, ['name']);
+  await owner.sync();
+  const s = replica(S_DEV);
+  await samSync(s, raw, sam);
+  const enc = new EncryptedStorage(raw, SECRET, { clock: wall });
+  await enc.change((u) => changePassphrase(enc.keyring, u, 'second key'));
+  const rekey = async (epoch, pass) => {
+    const key = 'invites/rekey-' + epoch + '/grant-' + (await grantKey('x', SAM.public)).split('grant-')[1];
+    await raw.createIfAbsent(key, await sealGrant(OWNER.private, sam.agreement.public, key, new TextEncoder().encode(pass)));
+    return key;
+  };
+  const second = await rekey(1732000000500, 'second key');
+  await rekey(1732000000400, 'an older key');
+  const report = await samSync(s, raw, sam);
+  assert.equal(report.admitted, true);
+  assert.equal(sam.passphrase, 'second key');
+  assert.equal(s.remote('space').epoch, 1732000000500);
+
+  // the storage put back to an older copy: the newest grant gone, the key changed again
+  const enc2 = new EncryptedStorage(raw, { type: 'passphrase', passphrase: 'second key' }, { clock: wall });
+  await enc2.change((u) => changePassphrase(enc2.keyring, u, 'third key'));
+  await raw.delete(second);
+  await assert.rejects(samSync(s, raw, sam), { reason: 'CORRUPT', message: /put back to an older copy/ });
+  assert.equal(sam.passphrase, 'second key', 'the key it has is kept');
+  // a newer re-key with no grant for Sam: Sam was removed
+  await rekey(1732000000600, 'third key').then((k) => raw.delete(k));
+  await raw.createIfAbsent('invites/rekey-1732000000600/grant-0000000000000000', new Uint8Array(80));
+  await assert.rejects(samSync(s, raw, sam), { reason: 'WRONG_PASSPHRASE', message: /sealed no new one to this member/ });
 });

@@ -86,7 +86,8 @@ async function handle(cmd) {
     case 'spaceSync': {
       const r = await syncSpace({ replica: d.replica, raw: d.remote.plain, address: d.remote.address, space: d.space,
         now: () => wall, deviceName: 'js-' + cmd.device });
-      return { admitted: r.admitted, pulled: r.pulled ?? 0, pushed: r.pushed ?? 0, problems: r.problems ?? [],
+      return { admitted: r.admitted, pulled: r.pulled ?? 0, pushed: r.pushed ?? 0, bootstrapped: r.bootstrapped ?? null,
+        problems: r.problems ?? [],
         warnings: r.warnings ?? [], refused: (r.refused ?? []).map((x) => x.problem) };
     }
     case 'changePassphrase':

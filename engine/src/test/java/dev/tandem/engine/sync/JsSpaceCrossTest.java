@@ -90,7 +90,7 @@ class JsSpaceCrossTest {
             assertEquals(true, first.get("admitted"));
             assertEquals(List.of(), first.get("problems"));
             assertEquals(List.of(), first.get("refused"));
-            assertEquals(Map.of("i1", "Milk"), titles(js));
+            assertEquals(Map.of("i1", "Milk"), titles(js, "sam"));
 
             Map<String, Object> butter = new java.util.HashMap<>();
             butter.put("title", str("Butter"));
@@ -117,12 +117,25 @@ class JsSpaceCrossTest {
             assertEquals("Diary", owner.get(Item.class, "diary").orElseThrow().title(), "the owner's own item untouched");
             assertNull(owner.get(Item.class, "diary").orElseThrow().listId());
             assertTrue(aliceSync.members().list().stream().anyMatch(m -> m.name().equals("Sam")));
+
+            // Another device of Sam's joins later and starts from the snapshot the owner wrote, signed by the owner's device.
+            aliceSync.compact(owner);
+            String second = aliceSync.members().invite("list:" + LIST + ":folder:" + remote).code();
+            Map<?, ?> laptop = answer(js, GoldenOut.obj("op", "join", "device", "laptop", "deviceId",
+                    UUID.randomUUID().toString(), "remote", folder, "code", second, "name", "Sam"));
+            aliceSync.members().admit(aliceSync.members().requests().stream()
+                    .filter(r -> r.fingerprint().equals(laptop.get("fingerprint"))).findFirst().orElseThrow());
+            Map<?, ?> fresh = answer(js, GoldenOut.obj("op", "spaceSync", "device", "laptop"));
+            assertTrue(fresh.get("bootstrapped") instanceof String, "started from the owner's snapshot: " + fresh);
+            assertEquals(List.of(), fresh.get("problems"));
+            assertEquals(List.of(), fresh.get("refused"));
+            assertEquals(Map.of("i1", "Milk", "s1", "Butter"), titles(js, "laptop"));
         }
     }
 
-    /** The JavaScript device's items, id to title. */
-    static Map<String, String> titles(JsDriver js) {
-        Map<?, ?> state = answer(js, GoldenOut.obj("op", "state", "device", "sam", "table", "items"));
+    /** A JavaScript device's items, id to title. */
+    static Map<String, String> titles(JsDriver js, String device) {
+        Map<?, ?> state = answer(js, GoldenOut.obj("op", "state", "device", device, "table", "items"));
         Map<String, String> out = new java.util.TreeMap<>();
         List<Object> rows = new ArrayList<>((List<?>) state.get("rows"));
         for (Object o : rows) {

@@ -25,6 +25,7 @@ export class Members {
     /** By key fingerprint: {name, key, agreementKey, removedAfter: Map | null}. */
     this.members = new Map();
     this.certs = new Map();
+    this.vouched = new Map();
     this.applied = 0;
     this.loaded = false;
   }
@@ -47,6 +48,7 @@ export class Members {
 
   async apply() {
     const all = this.log.accepted;
+    if (all.length > this.applied) this.vouched.clear();
     for (let i = this.applied; i < all.length; i++) {
       const e = all[i].entry;
       if (e.kind === 'add') {
@@ -80,8 +82,14 @@ export class Members {
     return read;
   }
 
-  /** The admitted member whose key signed one of {@code device}'s certificates naming them, with that certificate. */
+  /**
+   * The admitted members whose keys signed one of {@code device}'s certificates naming them, with those
+   * certificates; kept until the log admits or removes someone or the device's certificates are read again,
+   * so checking a sync's objects verifies each certificate once, not once per object.
+   */
   async vouching(device) {
+    const known = this.vouched.get(device);
+    if (known) return known;
     const out = [];
     for (const { key, bytes } of await this.certsOf(device)) {
       for (const m of this.members.values()) {
@@ -95,6 +103,7 @@ export class Members {
         if (checked.signedByMember && checked.cert.member === m.name) out.push({ member: m, cert: checked.cert });
       }
     }
+    this.vouched.set(device, out);
     return out;
   }
 
@@ -125,6 +134,7 @@ export class Members {
     if (refusal != null) {
       // An admission or a certificate may be newer than what this device read.
       this.certs.delete(signed.signer);
+      this.vouched.delete(signed.signer);
       await this.refresh();
       refusal = await this.refusal(key, signed);
     }

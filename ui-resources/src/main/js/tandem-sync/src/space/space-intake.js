@@ -4,15 +4,15 @@ import { ScopeGuard } from './scope-guard.js';
  * What a shared space's device takes in of other members' batches and snapshots (the engine's
  * SpaceIntake): the changes inside the space ({@link ScopeGuard}), judged as one group with those that
  * waited for their entity, so one that arrives now lets them in; the others are kept in the remote's
- * state ({@code refused}), named by author, and never merged. One bad change never blocks the good ones
+ * state ({@code refused}: author device, object, change, why, whether it waits), and never merged; the
+ * report names each by its author's member name (space-sync.js). One bad change never blocks the good ones
  * after it: each is judged on its own. The state is saved with the cursors that moved past them.
  */
 export class SpaceIntake {
-  /** {tree, replica, authors: device → words naming the author, now: () → ms}. */
-  constructor({ tree, replica, authors = (d) => 'device ' + d, now = () => Date.now() }) {
+  /** {tree, replica, now: () → ms}. */
+  constructor({ tree, replica, now = () => Date.now() }) {
     this.tree = tree;
     this.replica = replica;
-    this.authors = authors;
     this.now = now;
   }
 
@@ -27,12 +27,11 @@ export class SpaceIntake {
     state.refused = state.refused.filter((r) => !released.has(r));
     for (const { item, verdict } of judged.out) {
       if (item.waited) {
-        item.waited.problem = 'A change by ' + this.authors(item.a.author) + ' was set aside: ' + verdict.problem;
+        item.waited.problem = verdict.problem;
         item.waited.waits = verdict.waits;
         continue;
       }
-      this.record(state, item.a.author, item.a.object, item.a.change, 'A change by ' + this.authors(item.a.author)
-        + ' was set aside: ' + verdict.problem, verdict.waits);
+      this.record(state, item.a.author, item.a.object, item.a.change, verdict.problem, verdict.waits);
     }
     return judged.in.map((i) => i.a);
   }
@@ -42,8 +41,7 @@ export class SpaceIntake {
     state.refused ??= [];
     const judged = new ScopeGuard(this.tree, this.replica).admit(entries, (e) => e.change);
     for (const { item, verdict } of judged.out) {
-      this.record(state, item.author, object, item.change, 'A change by ' + this.authors(item.author)
-        + ' in a snapshot was set aside: ' + verdict.problem, verdict.waits);
+      this.record(state, item.author, object, item.change, verdict.problem, verdict.waits);
     }
     return judged.in;
   }

@@ -115,16 +115,19 @@ async function syncWith({ replica, raw, address, space, now, deviceName, state }
   }
   const signed = new SignedStorage(encrypted, members);
   signed.signAs(replica.deviceId, space.device.private);
-  const devices = await members.devices();
-  const authors = (d) => (devices.has(d) ? devices.get(d) + ' (device ' + d + ')' : 'device ' + d);
   const tree = listTree(space.list);
   const engine = new SyncEngine({ replica, storage: signed, address, encrypted: true, now, scope: { tree },
-    intake: new SpaceIntake({ tree, replica, authors, now }), snapshotEvery: 0, snapshotChanges: 0 });
+    intake: new SpaceIntake({ tree, replica, now }), snapshotEvery: 0, snapshotChanges: 0 });
   const report = await engine.sync();
   report.admitted = true;
   report.warnings.push(...members.problems);
-  report.refused = (state.refused ?? []).map((r) => ({ object: r.object, problem: r.problem, waits: r.waits,
-    firstSeen: r.firstSeen }));
+  // Whose each device is, read only when a change is set aside (as the engine's SpaceAuthors): one listing.
+  const refused = state.refused ?? [];
+  const devices = refused.length > 0 ? await members.devices() : new Map();
+  const author = (d) => (devices.has(d) ? devices.get(d) + ' (device ' + d + ')' : 'device ' + d);
+  report.refused = refused.map((r) => ({ object: r.object, problem: 'A change by ' + author(r.author)
+    + (r.object.startsWith('snapshots/') ? ' in a snapshot' : '') + ' was set aside: ' + r.problem, waits: r.waits,
+  firstSeen: r.firstSeen }));
   return report;
 }
 

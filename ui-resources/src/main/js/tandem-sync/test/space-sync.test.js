@@ -145,8 +145,14 @@ test('syncSpace: a member writing outside the list is refused and named, the goo
   assert.ok(refused.some((p) => /this shared space holds no notes/.test(p)));
   assert.ok(report.problems.some((p) => p.includes('batches/' + X_DEV + '/000000000001')
     && p.includes('belongs to no member of this shared space')), report.problems);
-  // refused changes stay refused, and named, at the next sync
-  assert.equal((await samSync(s, raw, sam)).refused.length, 4);
+  // refused changes stay refused, and named, at the next sync, also after the state went through its file
+  const restored = Replica.fromJSON(JSON.parse(JSON.stringify(s)), { clock: new HybridClock(wall) });
+  assert.deepEqual(restored.remote('space').refused.map((r) => r.change.fields), s.remote('space').refused
+    .map((r) => r.change.fields));
+  assert.deepEqual([...restored.remote('space').log.entries], [...s.remote('space').log.entries]);
+  const again = await samSync(restored, raw, sam);
+  assert.equal(again.refused.length, 4);
+  assert.equal(again.pulled, 0);
 });
 
 test('syncSpace: a change to an item not here yet waits, and is let in once its item arrives', async () => {

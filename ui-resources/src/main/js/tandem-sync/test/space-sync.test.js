@@ -258,3 +258,37 @@ test('syncSpace: after the owner changes the key, the new passphrase sealed to t
   await raw.createIfAbsent('invites/rekey-1732000000600/grant-0000000000000000', new Uint8Array(80));
   await assert.rejects(samSync(s, raw, sam), { reason: 'WRONG_PASSPHRASE', message: /sealed no new one to this member/ });
 });
+
+test('syncSpace: a log cut short, replaced or joined by forged entries is named and mended; the list stays', async () => {
+  const { raw, sam } = await share();
+  const owner = peer(raw, O_DEV, OWNER_DEVICE);
+  time += 1;
+  owner.replica.save('lists', LIST, { name: 'Groceries' }, ['name']);
+  owner.replica.save('items', 'i1', { listId: LIST, title: 'Milk', done: 0n }, ITEM_COLS);
+  await owner.sync();
+  const s = replica(S_DEV);
+  await samSync(s, raw, sam);
+  const enc = new EncryptedStorage(raw, SECRET, { clock: wall });
+  const entry3 = await enc.get('members/000000000003');
+  // Alex deletes the newest entry, forges one admitting a friend, and the storage puts junk at number 5
+  await enc.delete('members/000000000003');
+  await writeLog(enc, [{ kind: 'add', name: 'Mallory', memberKey: ALEX.public }], { start: 4, signer: ALEX,
+    previous: s.remote('space').log.entries.get(3) && new Uint8Array(await crypto.subtle.digest('SHA-256', entry3)) });
+  await enc.createIfAbsent('members/000000000005', new Uint8Array([1, 2, 3]));
+  const report = await samSync(s, raw, sam);
+  assert.deepEqual(await enc.get('members/000000000003'), entry3, 'written back from what this device accepted');
+  assert.ok(report.warnings.some((w) => /Membership entry 3 was missing/.test(w)), report.warnings);
+  assert.ok(report.warnings.some((w) => /members\/000000000004 is not signed by the space's owner/.test(w)));
+  assert.ok(report.warnings.some((w) => /members\/000000000005 is unreadable/.test(w)));
+  assert.equal(s.row('items', 'i1').title, 'Milk', 'the list as it was');
+  assert.equal(s.remote('space').log.entries.size, 3);
+  // a log signed for another list, from the start: stops before anything is read or written
+  const other = new MemoryStorage();
+  const otherEnc = new EncryptedStorage(other, SECRET, { clock: wall });
+  await writeLog(otherEnc, [{ kind: 'add', name: 'Owner', memberKey: OWNER.public }], { space: ['lists', 'another'] });
+  await other.createIfAbsent(await grantKey('inv-1', SAM.public), await raw.get(await grantKey('inv-1', SAM.public)));
+  const fresh = replica(S_DEV);
+  await assert.rejects(syncSpace({ replica: fresh, raw: other, address: 'other', space: { ...sam, passphrase: undefined },
+    now: wall }), { reason: 'CORRUPT', message: /invite was changed to point at another list/ });
+  assert.equal((await other.list('certs/', null, 10)).length, 0, 'no certificate written');
+});

@@ -101,6 +101,13 @@ test('tandem-js join and sync: a member\'s device reads the shared list and writ
     assert.equal(both.code, 0, both.err);
     assert.match(both.err, /Synced with .*: 0 pulled, 1 pushed/, 'only the Inbox item goes to the personal remote');
     assert.match(both.err, /Synced the shared list on .*: 0 pulled, 1 pushed/);
+    const compacted = run([...dataDir, 'compact', '--remote', 'folder:' + personal]);
+    assert.equal(compacted.code, 0, compacted.err);
+    assert.match(compacted.err, /Wrote snapshot/);
+    // another device of the same person, on the personal remote only: the shared list is not there
+    const other = ['--data-dir', join(home, 'other')];
+    assert.equal(run([...other, 'sync', '--remote', 'folder:' + personal]).code, 0);
+    assert.deepEqual(JSON.parse(run([...other, 'list', '--json']).out).map((i) => i.title), ['Call mum']);
     await owner.sync();
     const titles = [...owner.replica.entities.values()].filter((e) => e.table === 'items')
       .map((e) => owner.replica.row('items', e.entity).title).sort();

@@ -136,9 +136,10 @@ export class SyncEngine {
       headPublished = true;
       await this.storage.overwrite('changed', randomBytes(16));
     }
-    const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy });
+    const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy,
+      scope: this.scope });
     report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null,
-      force: force && this.scope == null,
+      force: force && !this.scope?.tree,
       retired: this.log.retired });
     report.warnings.push(...report.compaction.problems);
     await ack(this.log, r.deviceId, state, headPublished, this.now(), this.policy.retireAfter);

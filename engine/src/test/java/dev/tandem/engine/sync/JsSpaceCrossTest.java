@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * driver): the JavaScript device asks with the invite code, the owner admits the fingerprint it reads
  * out, the JavaScript device opens the grant, follows the membership log and reads the list and
  * nothing else of the owner's; its own changes to the list reach the owner, whose engine checks their
- * signatures and judges them as any member's, and its changes outside the list stay on it.
+ * signatures and judges them as any member's, and its changes outside the list stay on it. An engine
+ * member changed to write outside the list is refused by the JavaScript device, its good change merged.
  */
 @Tag("process")
 class JsSpaceCrossTest {
@@ -130,6 +131,57 @@ class JsSpaceCrossTest {
             assertEquals(List.of(), fresh.get("problems"));
             assertEquals(List.of(), fresh.get("refused"));
             assertEquals(Map.of("i1", "Milk", "s1", "Butter"), titles(js, "laptop"));
+        }
+    }
+
+    /**
+     * A member whose engine was changed to push everything it holds (no scope) writes to an item the
+     * JavaScript member keeps outside the list and then adds one to the list: the JavaScript device
+     * sets the first aside, naming Bob, and merges the second.
+     */
+    @Test
+    void sharedList_engineMemberWritingOutsideTheList_refusedByTheJavaScriptMemberTheRestMerged() throws Exception {
+        Path remote = tmp.resolve("space");
+        Files.createDirectories(remote);
+        SpaceKeys alice = SpaceKeys.newSpace("Alice");
+        try (Db owner = db(); Db bobDb = db(); SyncEngine aliceSync = SyncEngine.builder().folder(remote).encrypted(PASS)
+                .space(alice).scope(SHARED).snapshotEvery(0).build(); JsDriver js = JsDriver.start()) {
+            owner.save(new TodoList(LIST, "Groceries"));
+            owner.save(new Item("i1", "Milk", null, 0L, LIST));
+            aliceSync.sync(owner);
+            Object folder = GoldenOut.obj("kind", "folder", "dir", remote.toString());
+            String code = aliceSync.members().invite("list:" + LIST + ":folder:" + remote).code();
+            Map<?, ?> joined = answer(js, GoldenOut.obj("op", "join", "device", "sam", "deviceId", UUID.randomUUID().toString(),
+                    "remote", folder, "code", code, "name", "Sam"));
+            aliceSync.members().admit(aliceSync.members().requests().stream()
+                    .filter(r -> r.fingerprint().equals(joined.get("fingerprint"))).findFirst().orElseThrow());
+            Map<String, Object> own = new java.util.HashMap<>();
+            own.put("title", str("Sam's own"));
+            own.put("notes", null);
+            own.put("done", GoldenOut.obj("int", "0"));
+            own.put("listId", null);
+            answer(js, GoldenOut.obj("op", "save", "device", "sam", "table", "items", "id", "sams-own", "record", own,
+                    "columns", COLUMNS));
+            answer(js, GoldenOut.obj("op", "spaceSync", "device", "sam"));
+
+            SpaceInvite invite = SpaceInvite.parse(aliceSync.members().invite("list:" + LIST + ":folder:" + remote).code());
+            SpaceKeys bob = SpaceKeys.joining(invite.ownerPublicKey(), "Bob");
+            SyncStorage raw = SyncStorage.folder(remote);
+            aliceSync.members().admit(invite.requestToJoin(raw, bob));
+            try (SyncEngine bobSync = SyncEngine.builder().folder(remote).encrypted(invite.passphrase(raw, bob).orElseThrow())
+                    .space(bob).scope(SyncScope.everything()).snapshotEvery(0).build()) {
+                bobSync.sync(bobDb);
+                bobDb.save(new Item("sams-own", "Hacked", null, 0L, null));
+                bobDb.save(new Item("b1", "Bread", null, 0L, LIST));
+                bobSync.sync(bobDb);
+            }
+            Map<?, ?> synced = answer(js, GoldenOut.obj("op", "spaceSync", "device", "sam"));
+            assertEquals(List.of(), synced.get("problems"), "Bob's batch itself is a member's, signed");
+            List<?> refused = (List<?>) synced.get("refused");
+            assertEquals(1, refused.size(), refused.toString());
+            assertTrue(((String) refused.get(0)).matches("A change by Bob \\(device [0-9a-f-]{36}\\) was set aside: it changes"
+                    + " items sams-own, which this device holds outside the shared lists"), refused.toString());
+            assertEquals(Map.of("i1", "Milk", "b1", "Bread", "sams-own", "Sam's own"), titles(js, "sam"));
         }
     }
 

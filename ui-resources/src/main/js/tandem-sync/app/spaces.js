@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { askToJoin, parseInvite } from '../src/space/invite.js';
 import { syncSpace } from '../src/space/space-sync.js';
 import { listTree } from '../src/space/scope.js';
+import { Members } from '../src/space/members.js';
 import { openRemote } from '../src/storage/open-remote.js';
 
 /**
@@ -86,4 +87,19 @@ export async function syncSpaces(dir, replica, spaces, openSpec, err) {
     if (report.setAside.length > 0 || named.length > 0) code = Math.max(code, 3);
   }
   return code;
+}
+
+/**
+ * Each joined list with its members as this device last accepted the log (no storage read):
+ * [{list, name, remote, admitted, members: [{name, fingerprint, owner, removed}]}].
+ */
+export async function membersOf(replica, spaces) {
+  const out = [];
+  for (const space of spaces) {
+    const log = replica.remotes.get(space.address)?.log;
+    const members = log ? await new Members(null, space.owner, { memory: log }).remembered() : [];
+    out.push({ list: space.list, name: replica.row('lists', space.list)?.name ?? null, remote: space.remote,
+      admitted: members.length > 0, members });
+  }
+  return out;
 }

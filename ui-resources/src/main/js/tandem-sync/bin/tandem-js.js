@@ -5,6 +5,7 @@
 //
 //   tandem-js sync [--remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL] [--endpoint URL] [--region R] [--attachments]
 //   tandem-js join CODE --as NAME [--remote ...] (asks to join a shared list; the next sync brings it once admitted)
+//   tandem-js members [--json] (each joined list's members, as this device last read them)
 //   tandem-js compact --remote ... (a sync, then a snapshot and cleanup whatever the policy says)
 //   tandem-js list [--all] [--json]
 //   tandem-js add "Buy milk tomorrow #Groceries p1 @shop"
@@ -32,7 +33,7 @@ import { ATTACH_LIMIT, attach, attachments, fetchAttachments, referencedNames } 
 import { FileNames, saveUnique } from '../app/file-names.js';
 import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
-import { joinSpace, loadSpaces, personalScope, syncSpaces } from '../app/spaces.js';
+import { joinSpace, loadSpaces, membersOf, personalScope, syncSpaces } from '../app/spaces.js';
 
 class Usage extends Error {}
 
@@ -122,6 +123,21 @@ async function main(argv, env, out, err) {
       const fingerprint = await joinSpace(dir, spaces, positional[0], options['--as'], options['--remote'] ?? null, openSpec);
       out.write(fingerprint + '\n');
       err.write('Asked to join. Read this fingerprint to the list\'s owner; once they admit it, sync brings the list.\n');
+      return 0;
+    }
+    case 'members': {
+      const lists = await membersOf(replica, spaces);
+      if (flags.has('--json')) {
+        out.write(JSON.stringify(lists) + '\n');
+        return 0;
+      }
+      for (const l of lists) {
+        out.write(oneLine(l.name ?? l.list) + ' (' + oneLine(l.remote) + ')' + (l.admitted ? '' : ': not admitted yet') + '\n');
+        for (const m of l.members) {
+          out.write('  ' + oneLine(m.name) + '  ' + m.fingerprint + (m.owner ? '  owner' : '') + (m.removed ? '  removed' : '')
+            + '\n');
+        }
+      }
       return 0;
     }
     case 'sync':

@@ -92,6 +92,9 @@ test('tandem-js join and sync: a member\'s device reads the shared list and writ
     const synced = run([...dataDir, 'sync']);
     assert.equal(synced.code, 0, synced.err);
     assert.match(synced.err, /Synced the shared list on folder:.*: 2 pulled, 0 pushed/);
+    const people = JSON.parse(run([...dataDir, 'members', '--json']).out);
+    assert.deepEqual(people.map((l) => [l.name, l.admitted, l.members.map((m) => [m.name, m.owner, m.fingerprint === fingerprint])]),
+      [['Groceries', true, [['Alice', true, false], ['Sam', false, true]]]]);
     const listed = JSON.parse(run([...dataDir, 'list', '--json']).out);
     assert.deepEqual(listed.map((i) => [i.title, i.list]), [['Milk', 'Groceries']]);
 

@@ -26,6 +26,13 @@ test('Members.refresh: the owner\'s chained entries admit each member in order',
   assert.equal(await m.refresh(), 3);
   assert.deepEqual(m.list().map((x) => [x.name, x.removedAfter]), [['Owner', null], ['Sam', null], ['Alex', null]]);
   assert.deepEqual(m.problems, []);
+  const people = await m.people();
+  assert.deepEqual(people.map((p) => [p.name, p.owner, p.removed]), [['Owner', true, false], ['Sam', false, false],
+    ['Alex', false, false]]);
+  assert.match(people[1].fingerprint, /^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+  // what this device remembers answers without the storage
+  const offline = new Members(null, OWNER.public, { memory: m.log.memory });
+  assert.deepEqual(await offline.remembered(), people);
 });
 
 test('golden log: the engine\'s entries 1 and 2 chain; the removal accepts Sam\'s device up to batch 9', { skip: goldenSkip('space') }, async () => {

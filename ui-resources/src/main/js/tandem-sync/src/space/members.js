@@ -41,6 +41,30 @@ export class Members {
     return this.applied;
   }
 
+  /** The members as this device last accepted the log, without reading the storage. */
+  async remembered() {
+    if (!this.loaded) {
+      await this.log.load();
+      this.loaded = true;
+    }
+    await this.apply();
+    return this.people();
+  }
+
+  /**
+   * The members as people see them (the engine's SpaceMember): name, fingerprint, whether they are the
+   * owner (the first admitted name) and whether they were removed; in order of admission.
+   */
+  async people() {
+    const all = this.list();
+    const out = [];
+    for (const m of all) {
+      out.push({ name: m.name, fingerprint: await fingerprint(m.key), owner: m.name === all[0].name,
+        removed: m.removedAfter != null });
+    }
+    return out;
+  }
+
   /** What the last read found wrong with the log on the storage, in plain words. */
   get problems() {
     return this.log.problems;

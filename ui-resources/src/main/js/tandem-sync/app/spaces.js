@@ -41,8 +41,14 @@ export function personalScope(spaces) {
  * Asks to join with {@code code} as {@code name}, on {@code remoteText} or the remote the invite
  * names; remembers the space and returns the fingerprint to read out to the owner.
  */
-export async function joinSpace(dir, spaces, code, name, remoteText, openSpec) {
+export async function joinSpace(dir, replica, spaces, code, name, remoteText, openSpec) {
   const invite = parseInvite(code);
+  // An invite's list id is the inviter's word: one naming a list this device already has would attach
+  // that list to someone else's space (every change to it then pushed there), so it is refused.
+  if (invite.list != null && replica.entity('lists', invite.list, false) != null) {
+    throw new Error('This invite names a list this device already has; nothing was asked. Joining a list you shared'
+      + ' yourself from another device is left to the desktop (tandem join --into-existing)');
+  }
   const where = remoteText ?? invite.remote;
   if (where == null) throw new Error('invite: it names no remote; give one with --remote');
   if (spaces.some((s) => s.list === invite.list)) {

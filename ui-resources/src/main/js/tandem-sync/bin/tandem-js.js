@@ -120,7 +120,7 @@ async function main(argv, env, out, err) {
   switch (command) {
     case 'join': {
       if (positional.length !== 1 || !options['--as']) throw new Usage('join CODE --as NAME [--remote ...]');
-      const fingerprint = await joinSpace(dir, spaces, positional[0], options['--as'], options['--remote'] ?? null, openSpec);
+      const fingerprint = await joinSpace(dir, replica, spaces, positional[0], options['--as'], options['--remote'] ?? null, openSpec);
       out.write(fingerprint + '\n');
       err.write('Asked to join. Read this fingerprint to the list\'s owner; once they admit it, sync brings the list.\n');
       return 0;

@@ -68,6 +68,17 @@ test('tandem-js join and sync: a member\'s device reads the shared list and writ
       ownerAgreement: ownerAgreement.public, id: '0011223344556677', secret, expiresAt: Date.now() + 86_400_000 });
 
     const dataDir = ['--data-dir', join(home, 'sam')];
+    // a device that has a list of that id already is not attached to someone else's space by a changed invite
+    const mine = ['--data-dir', join(home, 'mine')];
+    const own = run([...mine, 'add', 'Private #Mine']);
+    assert.equal(own.code, 0, own.err);
+    const myList = JSON.parse(run([...mine, 'list', '--json']).out)[0].listId;
+    const forged = inviteCode({ location: 'list:' + myList + ':folder:' + spaceDir, owner: OWNER.public,
+      ownerAgreement: ownerAgreement.public, id: '0011223344556688', secret, expiresAt: Date.now() + 86_400_000 });
+    const refused = run([...mine, 'join', forged, '--as', 'Me']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /names a list this device already has; nothing was asked/);
+    assert.deepEqual(await raw.list('invites/0011223344556688/', null, 10), []);
     assert.equal(run([...dataDir, 'join', 'tandem-invite-1.AAAA', '--as', 'Sam']).code, 1);
     const joined = run([...dataDir, 'join', code, '--as', 'Sam']);
     assert.equal(joined.code, 0, joined.err);

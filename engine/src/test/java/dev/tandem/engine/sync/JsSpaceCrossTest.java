@@ -62,7 +62,7 @@ class JsSpaceCrossTest {
     }
 
     @Test
-    void sharedList_javaScriptMemberReadsItAndItsChangesReachTheOwner() throws Exception {
+    void sharedList_javaScriptMemberJoins_readsTheListAndItsChangesReachTheOwner() throws Exception {
         Path remote = tmp.resolve("space");
         Files.createDirectories(remote);
         SpaceKeys alice = SpaceKeys.newSpace("Alice");

@@ -3,7 +3,9 @@
 // (--data-dir, TANDEM_JS_DATA_DIR, or ~/.local/share/tandem-js): state.json holds the device's
 // changelog, conflicts and sync state, written to a temporary file and renamed into place.
 //
-//   tandem-js sync --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL [--endpoint URL] [--region R] [--attachments]
+//   tandem-js sync [--remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL] [--endpoint URL] [--region R] [--attachments]
+//   tandem-js join CODE --as NAME [--remote ...] (asks to join a shared list; the next sync brings it once admitted)
+//   tandem-js members [--json] (each joined list's members, as this device last read them)
 //   tandem-js compact --remote ... (a sync, then a snapshot and cleanup whatever the policy says)
 //   tandem-js list [--all] [--json]
 //   tandem-js add "Buy milk tomorrow #Groceries p1 @shop"
@@ -31,6 +33,7 @@ import { ATTACH_LIMIT, attachFile, attachments, fetchAttachments, referencedName
 import { FileNames, saveUnique } from '../app/file-names.js';
 import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
+import { joinSpace, loadSpaces, membersOf, personalScope, syncSpaces } from '../app/spaces.js';
 
 class Usage extends Error {}
 
@@ -38,7 +41,8 @@ function parseArgs(argv) {
   const positional = [];
   const options = {};
   const flags = new Set();
-  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save', '--limit']);
+  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save', '--limit',
+    '--as']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (valued.has(a)) {
@@ -118,9 +122,40 @@ async function main(argv, env, out, err) {
   const replica = load(dir);
   const blobs = new FolderBlobs(join(dir, 'attachments'));
   const now = Date.now();
+  const spaces = loadSpaces(dir);
+  const openSpec = (text) => remoteSpec(text, options, env);
   switch (command) {
+    case 'join': {
+      if (positional.length !== 1 || !options['--as']) throw new Usage('join CODE --as NAME [--remote ...]');
+      const fingerprint = await joinSpace(dir, replica, spaces, positional[0], options['--as'], options['--remote'] ?? null, openSpec);
+      out.write(fingerprint + '\n');
+      err.write('Asked to join. Read this fingerprint to the list\'s owner; once they admit it, sync brings the list.\n');
+      return 0;
+    }
+    case 'members': {
+      const lists = await membersOf(replica, spaces);
+      if (flags.has('--json')) {
+        out.write(JSON.stringify(lists) + '\n');
+        return 0;
+      }
+      for (const l of lists) {
+        out.write(oneLine(l.name ?? l.list) + ' (' + oneLine(l.remote) + ')' + (l.admitted ? '' : ': not admitted yet') + '\n');
+        for (const m of l.members) {
+          out.write('  ' + oneLine(m.name) + '  ' + m.fingerprint + (m.owner ? '  owner' : '') + (m.removed ? '  removed' : '')
+            + '\n');
+        }
+      }
+      return 0;
+    }
     case 'sync':
     case 'compact': {
+      if (command === 'sync' && !options['--remote'] && spaces.length > 0) {
+        try {
+          return await syncSpaces(dir, replica, spaces, openSpec, err);
+        } finally {
+          save(dir, replica);
+        }
+      }
       if (!options['--remote']) throw new Usage(command + ' needs --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL');
       const pass = env.TANDEM_PASSPHRASE;
       const remote = openRemote(remoteSpec(options['--remote'], options, env), {
@@ -130,7 +165,8 @@ async function main(argv, env, out, err) {
       const push = new BlobPush(transfer, blobs, warnings);
       const engine = new SyncEngine({ replica, storage: remote.storage, address: remote.address,
         encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch),
-        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote.plain } });
+        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote.plain },
+        scope: personalScope(spaces) });
       let report;
       try {
         report = command === 'compact' ? await engine.compact() : await engine.sync();
@@ -161,7 +197,14 @@ async function main(argv, env, out, err) {
       for (const n of report.notes) err.write(n + '\n');
       for (const w of warnings) err.write('warning: ' + w + '\n');
       for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');
-      const code = report.setAside.length > 0 ? 3 : 0;
+      let code = report.setAside.length > 0 ? 3 : 0;
+      if (command === 'sync' && spaces.length > 0) {
+        try {
+          code = Math.max(code, await syncSpaces(dir, replica, spaces, openSpec, err));
+        } finally {
+          save(dir, replica);
+        }
+      }
       if (!flags.has('--attachments')) return code;
       return (await fetchAll(replica, blobs, transfer, err)) ? code : Math.max(code, 1);
     }

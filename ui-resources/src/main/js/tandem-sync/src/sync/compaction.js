@@ -1,4 +1,5 @@
 import { capture, encodeSnapshot } from './snapshot-writer.js';
+import { ScopeCheck } from '../space/scope.js';
 import { cleanup, dominates, seen } from './cleanup.js';
 import { EVERY_MILLIS, sweep } from './tombstone-horizon.js';
 import { decodeManifest, manifestKey, partKey } from '../wire/snapshot.js';
@@ -74,8 +75,8 @@ export function nextMillis(ids, now, writer) {
 
 export class Compaction {
   constructor({ replica, log, state, now, every = SNAPSHOT_EVERY, changes = SNAPSHOT_CHANGES,
-    retireAfter = RETIRE_AFTER }) {
-    Object.assign(this, { replica, log, state, now, every, changes, retireAfter });
+    retireAfter = RETIRE_AFTER, scope = null }) {
+    Object.assign(this, { replica, log, state, now, every, changes, retireAfter, scope });
     this.report = { snapshot: null, deletedBatches: 0, deletedSnapshots: 0, retiredDevices: 0, forgotten: 0,
       problems: [] };
   }
@@ -109,7 +110,8 @@ export class Compaction {
       && !due(this.every, this.changes, total - s.snapshotCover, s.snapshotVolume, s.snapshotSize)) {
       return;
     }
-    const cap = capture(this.replica, s);
+    const check = this.scope ? new ScopeCheck(this.scope) : null;
+    const cap = capture(this.replica, s, check ? (t, e) => check.includes(this.replica, t, e) : null);
     if (cap == null) return;
     s.snapshotVolume = 0;
     const fresh = newest != null && dominates(newest, { cursors: cap.cursors });

@@ -45,13 +45,15 @@ function byEntity(a, b) {
 }
 
 /** The winners and cursors for a snapshot, or null while own changes are unpushed. */
-export function capture(replica, state) {
+export function capture(replica, state, include = null) {
   const self = replica.deviceId;
   for (const c of replica.ownAfter(state.pushedChange)) {
     if (c) return null;
   }
   const won = new Map();
   for (const e of replica.entities.values()) {
+    // A scoped remote's snapshot holds only what its scope does (the personal remote leaves shared lists out).
+    if (include && !include(e.table, e.entity)) continue;
     for (const [lower, w] of e.winners) {
       let set = won.get(w.seq);
       if (!set) won.set(w.seq, (set = new Set()));

@@ -264,7 +264,10 @@ class CalendarEventsPerfTest {
             settle(() -> weekShown(cal.rangeProperty().get(), events), Duration.ofSeconds(60));
             if (block == 0) {
                 lines.add("this week's plan keeps " + onFx(() -> cal.planProperty().get().days().stream()
-                        .mapToInt(d -> d.events().size()).sum()) + " of its events (a day keeps at most 12 all day and 60 timed)");
+                        .mapToInt(d -> d.events().size()).sum()) + " of its events as blocks and "
+                        + onFx(() -> cal.planProperty().get().days().stream().mapToInt(d -> d.moreEvents().size()).sum())
+                        + " \"+k more\" chips (a day draws at most " + CalendarPlan.MAX_ALL_DAY + " all day and "
+                        + CalendarPlan.MAX_EVENT_BLOCKS + " timed, " + CalendarPlan.MAX_SIDE_BY_SIDE + " side by side)");
             }
             for (int i = 0; i < SWITCHES; i++) {
                 LocalDate first = onFx(() -> cal.rangeProperty().get().first()).plusWeeks(forward ? 1 : -1);

@@ -348,9 +348,10 @@ class CalendarEventsPerfTest {
         Files.writeString(file, b.toString());
     }
 
-    /** The week shown has this round's feed events in its plan. */
+    /** The week shown has this round's feed events in its plan, drawn or in a "+k more" chip. */
     private static boolean feedShown(CalendarViewModel cal, String tag) {
-        return cal.planProperty().get().days().stream().flatMap(d -> d.events().stream())
+        return cal.planProperty().get().days().stream().flatMap(d -> java.util.stream.Stream.concat(d.events().stream(),
+                d.moreEvents().stream().flatMap(m -> m.hidden().stream())))
                 .anyMatch(e -> e.title().startsWith("Feed " + tag + " "));
     }
 

@@ -33,6 +33,8 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
      * new texts and places at every switch).
      */
     public static final int MAX_EVENT_BLOCKS = 16;
+    /** "+k more" chips in a day at most: past them, what is hidden joins the last one. */
+    public static final int MAX_MORE_CHIPS = 4;
 
     public static CalendarPlan empty(CalendarRange range) {
         List<CalendarDay> days = new ArrayList<>();
@@ -151,8 +153,9 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
      * Splits a day's timed events (in {@link #EVENT_ORDER}, so by start) into those drawn as blocks and runs of
      * hidden ones: an event is drawn while fewer than {@link #MAX_SIDE_BY_SIDE} drawn ones are still going at its
      * start and the day has drawn fewer than {@link #MAX_EVENT_BLOCKS}. A hidden event joins the last run when it
-     * starts before that run ends, or once the day's blocks are all used (so a day has at most one chip more than
-     * it has blocks); else it opens a new run. Each run's span (start, end) is added to {@code spans}.
+     * starts before that run ends, once the day's blocks are all used, or once the day has
+     * {@link #MAX_MORE_CHIPS} runs (three long events drawn all day would otherwise give every short one beside
+     * them a chip of its own); else it opens a new run. Each run's span (start, end) is added to {@code spans}.
      */
     private static void split(List<EventEntry> events, List<EventEntry> shown, List<List<EventEntry>> runs,
             List<int[]> spans) {
@@ -166,7 +169,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
                 continue;
             }
             int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
-            if (last != null && (start < last[1] || shown.size() >= MAX_EVENT_BLOCKS)) {
+            if (last != null && (start < last[1] || shown.size() >= MAX_EVENT_BLOCKS || runs.size() >= MAX_MORE_CHIPS)) {
                 runs.get(runs.size() - 1).add(e);
                 last[1] = Math.max(last[1], e.end());
             } else {

@@ -96,6 +96,25 @@ class CalendarMoreEventsPlanTest {
     }
 
     @Test
+    void of_threeEventsAllDayLongAndTwentyShortOnes_atMostMaxMoreChips_eachShortOneCountedOnce() {
+        List<EventEntry> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.addAll(event("Shift " + i, WED.atTime(0, 0), WED.atTime(23, 0)));
+        }
+        for (int i = 0; i < 20; i++) {
+            LocalDateTime start = WED.atTime(1, 0).plusMinutes(60L * i);
+            events.addAll(event("Call " + i, start, start.plusMinutes(15)));
+        }
+        CalendarDay d = CalendarPlan.of(List.of(), events, WEEK).day(WED);
+
+        assertEquals(3, d.eventBlocks().size());
+        assertEquals(CalendarPlan.MAX_MORE_CHIPS, d.moreEvents().size());
+        assertEquals(20, d.hiddenEvents());
+        assertEquals(21 * 60 - 45, d.moreEvents().get(CalendarPlan.MAX_MORE_CHIPS - 1).place().end(),
+                "the last chip spans the calls left, to the last one's end");
+    }
+
+    @Test
     void shownWithEvents_hiddenEventsCountedInTheMonthsMore() {
         List<EventEntry> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -6,7 +6,7 @@
  * This module starts the page; the others each hold one part of it.
  */
 import { $, SVG, ICONS } from './dom.js';
-import { loadMessages } from './i18n.js';
+import { loadMessages, t } from './i18n.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { onStart, pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
@@ -31,12 +31,27 @@ async function boot() {
   $('detail-back').innerHTML = SVG(ICONS.back);
   $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
+  // A browser that joined a remote as its own device starts on its own copy, with or without a network.
+  const own = 'indexedDB' in window ? await import('./device.js') : null;
+  const kept = own ? await own.joined().catch(() => null) : null;
+  if (kept) {
+    try {
+      await own.startDevice(kept);
+    } catch (e) {
+      // The core's files could not be loaded (offline, and the browser kept no copy): said, never a blank page.
+      $('loading').textContent = t('page.device.cannotStart', e && e.message ? e.message : String(e));
+    }
+    return;
+  }
   try {
     const session = await api('GET', '/api/session');
     startApp(session);
   } catch (e) {
     if (e.status === 401) {
       if (token) pair({ token }); else showPairing('', true);
+    } else if (own && e.status >= 400 && e.status < 500) {
+      // No Tandem server answers here (the page's files on the user's own storage): the page becomes a device.
+      own.showJoin();
     } else {
       showPairing(e.message);
     }

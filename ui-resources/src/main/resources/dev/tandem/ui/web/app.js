@@ -13,6 +13,7 @@ import { onStart, pairTokenFromFragment, showPairing, pair, startApp } from './p
 import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
+import { joined, showJoin, startDevice } from './device.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
 // line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
@@ -32,11 +33,11 @@ async function boot() {
   $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
   // A browser that joined a remote as its own device starts on its own copy, with or without a network.
-  const own = 'indexedDB' in window ? await import('./device.js') : null;
-  const kept = own ? await own.joined().catch(() => null) : null;
+  const own = 'indexedDB' in window;
+  const kept = own ? await joined().catch(() => null) : null;
   if (kept) {
     try {
-      await own.startDevice(kept);
+      await startDevice(kept);
     } catch (e) {
       // The core's files could not be loaded (offline, and the browser kept no copy): said, never a blank page.
       $('loading').textContent = t('page.device.cannotStart', e && e.message ? e.message : String(e));
@@ -51,7 +52,7 @@ async function boot() {
       if (token) pair({ token }); else showPairing('', true);
     } else if (own && e.status >= 400 && e.status < 500) {
       // No Tandem server answers here (the page's files on the user's own storage): the page becomes a device.
-      own.showJoin();
+      showJoin();
     } else {
       showPairing(e.message);
     }

@@ -159,3 +159,34 @@ test('what the desktop synced shows in the views; what the page added reaches th
   assert.equal(seen.find((i) => i.id === id).title, 'From the page');
   assert.equal(seen.find((i) => i.id === made).done, true);
 });
+
+test('rows another device synced with values of the wrong class or shape still show, as plain values', async () => {
+  const d = device();
+  const r = d.replica;
+  const good = uuid7();
+  const odd = uuid7();
+  r.save('items', odd, { title: 42n, notes: 7n, due: 20261120n, priority: 99n, start: '<b>', listId: 'nowhere',
+    createdAt: 1n, done: 0n }, items.ITEM_COLUMNS);
+  r.save('items', good, { title: 'Fine', notes: '<img src=x onerror=alert(1)>', due: '2026-02-30T00:00', createdAt: 2n,
+    done: 0n }, items.ITEM_COLUMNS);
+  r.save('item_tags', uuid7(), { itemId: good, tag: 5n }, items.TAG_COLUMNS);
+  const inbox = await d.call('GET', '/api/items?view=inbox');
+  assert.equal(inbox.status, 200);
+  const [a, b] = inbox.data.items;
+  assert.deepEqual([a.id, a.title, a.due, a.priority, a.start, a.listId, a.listName], [odd, '', null, null, null, null,
+    'page.view.inbox']);
+  assert.deepEqual([b.id, b.title, b.due, b.tags], [good, 'Fine', null, []]);
+  assert.equal((await d.call('GET', '/api/items/' + odd)).data.notes, '');
+  assert.equal((await d.call('GET', '/api/items/' + good)).data.notesHtml, '<p>&lt;img src=x onerror=alert(1)&gt;</p>');
+});
+
+test('a view answers at most the rows asked for, with the total', async () => {
+  const d = device();
+  for (let i = 0; i < 30; i++) {
+    d.replica.save('items', uuid7(), { title: 'n' + i, createdAt: BigInt(i), done: 0n }, items.ITEM_COLUMNS);
+  }
+  const some = (await d.call('GET', '/api/items?view=inbox&limit=10')).data;
+  assert.deepEqual([some.total, some.items.length], [30, 10]);
+  const odd = (await d.call('GET', '/api/items?view=inbox&limit=-5')).data;
+  assert.equal(odd.items.length, 30, 'a limit that is none gives the default page');
+});

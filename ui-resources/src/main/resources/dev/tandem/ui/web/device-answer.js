@@ -25,6 +25,9 @@ const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TEXT_MAX = 1000;
 const NOTES_MAX = 1000000;
 const ENTRIES_MAX = 100;
+/** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
+const LIMIT = 200;
+const LIMIT_MAX = 5000;
 const EDITABLE = new Set(['title', 'notes', 'due', 'priority']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
@@ -66,19 +69,22 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const due = it.due && DATE.test(it.due) ? it.due : null;
     const done = !!it.done;
     return {
-      id: it.id, title: it.title ?? '', listId: it.listId && names.has(it.listId) ? it.listId : null,
+      id: it.id, title: typeof it.title === 'string' ? it.title : '', listId: it.listId && names.has(it.listId) ? it.listId : null,
       listName: it.listId && names.has(it.listId) ? names.get(it.listId) : t('page.view.inbox'),
       due, dueLabel: due ?? '', time: null, timeLabel: '', lengthMinutes: null,
       overdue: due != null && !done && due < today(), dueToday: due === today(),
-      priority: it.priority, tags: it.tags, done, note: it.kind === 'note', repeat: it.repeat, remindAt: null,
-      hasNotes: !!it.notes, context: null, start: it.start, startLabel: null, someday: it.someday, trashed: false,
-      shared: false,
+      priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string'), done, note: it.kind === 'note',
+      // Repeat rules are not read here yet: the row says nothing rather than show a rule's raw text.
+      repeat: null, remindAt: null, hasNotes: !!it.notes, context: null,
+      start: typeof it.start === 'string' && DATE.test(it.start) ? it.start : null, startLabel: null,
+      someday: it.someday, trashed: false, shared: false,
     };
   }
 
-  function view(key) {
+  function view(key, limit) {
     const names = listNames();
-    const all = open().filter((it) => it.parentId == null || true);
+    // A list id naming no list (not synced yet, or deleted elsewhere) leaves its todo in the Inbox, never nowhere.
+    const all = open().map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
     let title;
     let rows;
     if (key === 'inbox') {
@@ -93,12 +99,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     } else {
       return null;
     }
-    return { view: key, title, total: rows.length, items: rows.map((it) => row(it, names)) };
+    return { view: key, title, total: rows.length, items: rows.slice(0, limit).map((it) => row(it, names)) };
   }
 
   function sidebar() {
     const names = listNames();
-    const all = open().filter((it) => !it.done);
+    const all = open().filter((it) => !it.done).map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
     const count = (f) => all.filter(f).length;
     return {
       smart: [
@@ -115,7 +121,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const names = listNames();
     const it = UUID.test(id) ? open().find((i) => i.id === id) : null;
     if (!it) return json(404, { error: t('page.device.gone') });
-    const notes = it.notes ?? '';
+    const notes = typeof it.notes === 'string' ? it.notes : '';
     const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
     return json(200, { ...row(it, names), notes, notesHtml: html, attachments: [] });
   }
@@ -238,7 +244,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (method === 'GET' && p === '/api/session') return json(200, session());
     if (method === 'GET' && p === '/api/sidebar') return json(200, sidebar());
     if (method === 'GET' && p === '/api/items') {
-      const v = view(url.searchParams.get('view') || 'inbox');
+      const asked = Number(url.searchParams.get('limit'));
+      const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, LIMIT_MAX) : LIMIT;
+      const v = view(url.searchParams.get('view') || 'inbox', limit);
       return v ? json(200, v) : notYet();
     }
     if (method === 'GET' && p === '/api/rows') return json(200, { full: true });

@@ -8,6 +8,7 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * joins (a wrong passphrase first: refused with a sentence, nothing stored), shows the desktop's todos, adds one
  * online and one with the remote out of reach (Chromium blocks its URLs), completes one, is reloaded while the remote
  * is still out of reach (its todos come from IndexedDB), syncs once it is back; the desktop's next sync lists the
- * page's todos and the completion.
+ * page's todos and the completion. The join screen and the Inbox with its sync line pass axe-core.
  */
 @Tag("browser")
 class OwnDevicePageTest {
@@ -97,6 +98,8 @@ class OwnDevicePageTest {
         chromium = Chromium.start(Chromium.Size.PHONE);
         chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
         chromium.await("return !document.getElementById('join').hidden", SYNC);
+        Axe axe = Axe.load();
+        List<String> violations = new ArrayList<>(axe.violations(chromium, "join"));
         fill("join-endpoint", s3.endpoint());
         fill("join-bucket", bucket);
         fill("join-prefix", "tandem");
@@ -130,6 +133,8 @@ class OwnDevicePageTest {
         Object failed = chromium.await("return !document.getElementById('device-sync-error').hidden"
                 + " && document.getElementById('device-sync-error-text').textContent", SYNC);
         assertTrue(failed.toString().startsWith("Sync failed: "), failed.toString());
+        violations.addAll(axe.violations(chromium, "inbox with a failed sync"));
+        assertEquals(List.of(), violations);
         assertTrue(chromium.js("return document.getElementById('device-sync-text').textContent").toString()
                 .contains("wait for the next sync"));
 

@@ -13,7 +13,8 @@
  * an unreachable remote stores nothing and says why. Syncing: when the page opens, 2 s after each change, every
  * 3 minutes while the page is shown, and on "Sync now". One thing at a time touches the replica: a sync and the
  * outbox's entries take turns (one lock), so a sync never reads the replica half changed. A failed sync stays said
- * in the sync line until the person taps Sync now or Dismiss.
+ * in the sync line until the person taps Sync now or Dismiss. Each request to the remote ends within REQUEST_MS, so a
+ * hung connection fails the sync instead of holding the lock.
  */
 import { $ } from './dom.js';
 import { t } from './i18n.js';
@@ -36,6 +37,12 @@ const CORE = {
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;
+/**
+ * One request to the remote, headers and body: past it the request is aborted and the sync fails as for a lost
+ * connection. A sync holds the replica's lock, so a connection that hangs must not hold it for ever.
+ */
+const REQUEST_MS = 60 * 1000;
+const timedFetch = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_MS) });
 
 let corePromise = null;
 /** The core's modules, once: the import map first, then every module at once. */
@@ -60,14 +67,15 @@ function remoteOf(c, r, secret, deviceName) {
   let address;
   if (r.kind === 's3') {
     plain = new c.s3.S3Storage({ endpoint: r.endpoint || null, bucket: r.bucket, region: r.region || 'us-east-1',
-      accessKey: r.accessKey, secretKey: r.secretKey });
+      accessKey: r.accessKey, secretKey: r.secretKey, fetch: timedFetch });
     address = 's3://' + r.bucket + (r.endpoint ? '@' + r.endpoint : '');
     if (r.prefix) {
       plain = new c.prefixed.PrefixedStorage(plain, r.prefix);
       address += '/' + r.prefix;
     }
   } else {
-    plain = new c.webdav.WebDavStorage({ url: r.url, user: r.user || null, password: r.password || null });
+    plain = new c.webdav.WebDavStorage({ url: r.url, user: r.user || null, password: r.password || null,
+      fetch: timedFetch });
     address = 'webdav:' + plain.base;
   }
   return { storage: new c.encrypted.EncryptedStorage(plain, secret, { deviceName }), plain, address };

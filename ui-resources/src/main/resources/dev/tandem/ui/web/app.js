@@ -50,8 +50,9 @@ async function boot() {
   } catch (e) {
     if (e.status === 401) {
       if (token) pair({ token }); else showPairing('', true);
-    } else if (own && e.status >= 400 && e.status < 500) {
-      // No Tandem server answers here (the page's files on the user's own storage): the page becomes a device.
+    } else if (own && e.status >= 400 && e.status < 500 && !(e.data && e.data.error)) {
+      // No Tandem server answers here (the page's files on the user's own storage: a bucket's 403 or 404, never
+      // Tandem's JSON refusal): the page becomes a device.
       showJoin();
     } else {
       showPairing(e.message);

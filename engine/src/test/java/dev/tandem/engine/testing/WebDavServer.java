@@ -65,7 +65,7 @@ public final class WebDavServer {
     private static final Path APACHE = Path.of("/usr/sbin/apache2");
     private static final Path APACHE_MODULES = Path.of("/usr/lib/apache2/modules");
     private static final List<String> MODULES = List.of("mpm_event", "authz_core", "authn_core", "authn_file",
-            "authz_user", "auth_basic", "dav", "dav_fs");
+            "authz_user", "auth_basic", "dav", "dav_fs", "mime");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<Kind, WebDavServer> SHARED = new EnumMap<>(Kind.class);
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
@@ -232,6 +232,7 @@ public final class WebDavServer {
                 DAVLockDB "%6$s/DAVLock"
                 ServerName 127.0.0.1
                 DocumentRoot "%7$s"
+                TypesConfig /etc/mime.types
                 <Directory "%7$s">
                   Dav On
                   AuthType Basic
@@ -239,6 +240,15 @@ public final class WebDavServer {
                   AuthUserFile "%8$s"
                   Require valid-user
                 </Directory>
+                # The phone page's files, readable by anyone as docs/WEB.md shows; writing still signs in.
+                <LocationMatch "/page/">
+                  <Limit GET HEAD>
+                    Require all granted
+                  </Limit>
+                  <LimitExcept GET HEAD>
+                    Require valid-user
+                  </LimitExcept>
+                </LocationMatch>
                 """.formatted(dir, port, modules, root ? "User nobody\nGroup nogroup\n" : "", log, lock, data, users);
         return Files.writeString(dir.resolve("httpd.conf"), conf);
     }

@@ -31,9 +31,9 @@ public final class PageCheck {
 
     /** A module every published page has, at this path beside index.html. */
     static final String MODULE = "sync/src/errors.js";
-    /** What the sync core sends to a WebDAV or S3 storage (src/storage/webdav.js, s3.js). */
+    /** What the sync core sends to an S3 or WebDAV storage (src/storage/s3.js, sigv4.js, webdav.js). */
     static final List<String> REQUEST_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256",
-            "content-type", "if-match", "if-none-match", "depth");
+            "content-type", "if-match", "if-none-match", "depth", "destination", "overwrite");
     /** The WHATWG's JavaScript MIME type essences. */
     private static final Set<String> JAVASCRIPT = Set.of("text/javascript", "application/javascript",
             "application/ecmascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript",

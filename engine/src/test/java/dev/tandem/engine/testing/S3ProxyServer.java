@@ -257,7 +257,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 p.setProperty("s3proxy.cors-allow-origins", corsOrigin);
                 p.setProperty("s3proxy.cors-allow-methods", "GET HEAD PUT POST DELETE");
                 p.setProperty("s3proxy.cors-allow-headers", "authorization x-amz-date x-amz-content-sha256 content-type "
-                        + "if-match if-none-match depth");
+                        + "if-match if-none-match depth destination overwrite");
             }
             p.setProperty("s3proxy.identity", IDENTITY);
             p.setProperty("s3proxy.credential", CREDENTIAL);

@@ -50,6 +50,11 @@ public final class PagePublisher {
 
     /** Publishes {@code files} (a test's own page). */
     public PagePublisher(List<PageBundle.File> files) {
+        for (PageBundle.File f : files) {
+            if ((SyncStorage.PAGE + f.path()).equals(RECORD)) {
+                throw new IllegalArgumentException("the page may not have a file named " + f.path() + ": the record's name");
+            }
+        }
         this.files = List.copyOf(files);
     }
 

@@ -77,7 +77,7 @@ final class PageFetch {
                 if (c instanceof TooLarge) {
                     return failed(Messages.text("cli.page.fetch.big", limits.maxBytes() / 1024));
                 }
-                return failed(Messages.text("cli.page.fetch.network", String.valueOf(c == null ? e : c)));
+                return failed(network(e));
             }
             int s = resp.statusCode();
             if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
@@ -95,6 +95,24 @@ final class PageFetch {
             return new Answer(s, resp, null);
         }
         return failed(Messages.text("cli.page.fetch.redirects", limits.maxRedirects()));
+    }
+
+    /** The network's failure in words: what the cause chain says it was, else the error itself. */
+    private static String network(ExecutionException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException) {
+                return Messages.text("cli.page.fetch.refused");
+            }
+            if (c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return Messages.text("cli.page.fetch.dns");
+            }
+            if (c instanceof javax.net.ssl.SSLException) {
+                return Messages.text("cli.page.fetch.tls", String.valueOf(c.getMessage()));
+            }
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return Messages.text("cli.page.fetch.network", cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage());
     }
 
     private static Answer failed(String sentence) {

@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.sync.SyncStorage;
@@ -122,6 +123,11 @@ class PagePublisherTest {
         memory.publishPage(PagePublisher.RECORD, new byte[PagePublisher.MAX_RECORD_BYTES + 1], "text/plain");
         written.clear();
         assertEquals(3, new PagePublisher(PAGE).publish(site).written(), "a record too large to be ours is not read");
+    }
+
+    @Test
+    void new_pageWithAFileNamedAsTheRecord_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new PagePublisher(List.of(file("files.sha256", "x"))));
     }
 
     @Test

@@ -127,6 +127,16 @@ class PageCheckTest {
         assertEquals(4, requests.get(), "the first request and three redirects");
     }
 
+    @Test
+    void check_nothingListening_saysNothingAnswers() throws IOException {
+        int port;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = gone.getLocalPort();
+        }
+        PageCheck.Report r = timed(URI.create("http://127.0.0.1:" + port + "/page/index.html"));
+        assertTrue(r.sentences().get(0).contains("nothing answers at that address"), r.sentences().toString());
+    }
+
     /** Not usable, within a bound far above the limits (a wait here would be the check's own). */
     private PageCheck.Report timed(URI at) {
         long start = System.nanoTime();

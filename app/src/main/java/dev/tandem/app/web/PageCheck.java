@@ -34,6 +34,8 @@ public final class PageCheck {
     /** What the sync core sends to an S3 or WebDAV storage (src/storage/s3.js, sigv4.js, webdav.js). */
     static final List<String> REQUEST_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256",
             "content-type", "if-match", "if-none-match", "depth", "destination", "overwrite");
+    private static final Set<String> S3_ONLY = Set.of("x-amz-date", "x-amz-content-sha256");
+    private static final Set<String> DAV_ONLY = Set.of("depth", "destination", "overwrite");
     /** The WHATWG's JavaScript MIME type essences. */
     private static final Set<String> JAVASCRIPT = Set.of("text/javascript", "application/javascript",
             "application/ecmascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
@@ -108,7 +110,12 @@ public final class PageCheck {
             missing.add("PUT");
         }
         Set<String> headers = tokens(a.header("Access-Control-Allow-Headers"));
+        // A WebDAV server says so in its OPTIONS answer; the page sends it no S3 signature, an S3 store no WebDAV headers.
+        boolean dav = !a.header("DAV").isBlank();
         for (String h : REQUEST_HEADERS) {
+            if (dav ? S3_ONLY.contains(h) : DAV_ONLY.contains(h)) {
+                continue;
+            }
             // "*" never stands for Authorization (Fetch standard): it must be named.
             boolean star = headers.contains("*") && !h.equals("authorization");
             if (!star && !headers.contains(h.toUpperCase(Locale.ROOT))) {

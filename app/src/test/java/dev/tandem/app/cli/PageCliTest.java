@@ -137,6 +137,13 @@ class PageCliTest {
         assertTrue(CliRun.run(env, b, "list", "--json").out().contains("Milk"));
         Result check = CliRun.run(Map.of(), a, "page", "check", url);
         assertEquals(0, check.code(), check.out() + check.err());
+        // The CORS lines docs/WEB.md gives for Apache, which the fixture runs with.
+        Result cors = CliRun.run(Map.of(), a, "page", "check", url, "--origin", WebDavServer.CORS_ORIGIN);
+        assertEquals(0, cors.code(), cors.out() + cors.err());
+        assertTrue(cors.out().contains("✓ The storage answers CORS for " + WebDavServer.CORS_ORIGIN), cors.out());
+        Result elsewhere = CliRun.run(Map.of(), a, "page", "check", url, "--origin", "https://elsewhere.example");
+        assertEquals(1, elsewhere.code(), elsewhere.out());
+        assertTrue(elsewhere.out().contains("does not allow requests from https://elsewhere.example"), elsewhere.out());
     }
 
     @Test

@@ -2,15 +2,19 @@
 // Lays out the phone page as one folder of static files, for `tandem page publish` (docs/WEB.md,
 // "Tandem on your phone without a computer"), at build time: the page's own files (web/), this sync
 // core's src/ and app/, and the browser (ES module) builds of its npm packages from node_modules, which
-// `npm ci` filled from the pinned package-lock. Nothing is fetched here. Relative imports keep working
-// when the folder is served as it is:
+// `npm ci` filled from the pinned package-lock. Nothing is fetched here. Each web file sits at the path
+// `tandem serve` serves it at (dev.tandem.ui.WebAssets), so the page names the same files either way:
 //
-//   page/index.html …            the web folder, as it is
-//   page/sync/src/… page/sync/app/…
+//   page/index.html page/sw.js page/manifest.webmanifest      the web folder's root files
+//   page/assets/…                                            every other web file (app.js, app.css, …)
+//   page/sync/src/… page/sync/app/…                          (device.js loads the core from here)
 //   page/vendor/pako/pako.esm.mjs
 //   page/vendor/hash-wasm/index.esm.min.js
 //   page/vendor/noble-curves/*.js, abstract/*.js      (import map: "@noble/curves/")
 //   page/vendor/noble-hashes/*.js                     (import map: "@noble/hashes/")
+//
+// device.js's import map and module paths name these; ui-resources' PageBundleTest checks that every
+// import of the bundle's modules, bare ones through that map, finds a file here.
 //
 // Every path segment must be a storage object name's ([A-Za-z0-9_-][A-Za-z0-9._-]*), so the files can
 // be written under page/ of any remote; a file named otherwise fails the build. The list of files,
@@ -73,7 +77,12 @@ try {
 }
 
 await fs.rm(outDir, { recursive: true, force: true });
-await tree(webDir, '');
+// The served paths (WebAssets): these three at the root, the service worker so its scope is the page's.
+const ROOT_FILES = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
+await tree(webDir, 'assets', (rel) => !ROOT_FILES.has(rel));
+for (const f of ROOT_FILES) {
+  await copy(join(webDir, f), f);
+}
 await tree(join(core, 'src'), 'sync/src');
 await tree(join(core, 'app'), 'sync/app');
 await copy(join(modules, 'pako', 'dist', 'pako.esm.mjs'), 'vendor/pako/pako.esm.mjs');

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,29 +22,48 @@ import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class PageBundleTest {
-    /** What a page's import map would name for the packages' bare imports. */
-    private static final Map<String, String> BARE = Map.of(
-            "pako", "vendor/pako/pako.esm.mjs",
-            "hash-wasm", "vendor/hash-wasm/index.esm.min.js",
-            "@noble/curves/", "vendor/noble-curves/",
-            "@noble/hashes/", "vendor/noble-hashes/");
+    /** The page's module that loads the core, with its import map (VENDOR) and the core's modules (CORE). */
+    private static final String DEVICE = "assets/device.js";
+    /** One entry of device.js's VENDOR or CORE object literal: a quoted or plain key, a quoted path. */
+    private static final Pattern ENTRY = Pattern.compile("(?:'([^']+)'|([A-Za-z0-9_]+)):\\s*'([^']+)'");
     private static final Pattern IMPORT = Pattern.compile(
             "^\\s*(?:import|export)\\s[^;'\"]*?from\\s*['\"]([^'\"]+)['\"]|^\\s*import\\s*['\"]([^'\"]+)['\"]",
             Pattern.MULTILINE);
 
     private static List<PageBundle.File> files;
+    /** device.js's import map: bare specifier (or prefix ending in /) → path beside index.html. */
+    private static Map<String, String> bare;
 
     @BeforeAll
     static void load() {
         files = PageBundle.files();
         // The bundle needs Node at build time, as the sync core's tests do; a build without it has none.
         Assumptions.assumeFalse(files.isEmpty(), "this build has no page bundle (no Node)");
+        bare = object(text(DEVICE), "VENDOR");
+    }
+
+    private static String text(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError(path + " not bundled"));
+    }
+
+    /** The entries of {@code const NAME = { … };} in a module's text. */
+    private static Map<String, String> object(String code, String name) {
+        int start = code.indexOf("const " + name + " = {");
+        assertTrue(start >= 0, name + " not found in " + DEVICE);
+        String body = code.substring(start, code.indexOf("};", start));
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = ENTRY.matcher(body);
+        while (m.find()) {
+            out.put(m.group(1) != null ? m.group(1) : m.group(2), m.group(3));
+        }
+        return out;
     }
 
     @Test
     void files_holdThePageTheSyncCoreAndItsPackages_inByteOrder() {
         Set<String> paths = files.stream().map(PageBundle.File::path).collect(Collectors.toCollection(TreeSet::new));
-        for (String p : List.of("index.html", "app.js", "manifest.webmanifest", "icon.svg", "icon-192.png",
+        for (String p : List.of("index.html", "assets/app.js", "manifest.webmanifest", "assets/icon.svg", "assets/icon-192.png",
                 "sync/src/sync/sync-engine.js", "sync/app/items.js", "vendor/pako/pako.esm.mjs",
                 "vendor/hash-wasm/index.esm.min.js", "vendor/noble-curves/ed25519.js", "vendor/noble-hashes/sha2.js")) {
             assertTrue(paths.contains(p), p + " missing from the bundle");
@@ -56,14 +77,43 @@ class PageBundleTest {
     void files_typesByExtension_areWhatBrowsersNeed() {
         Map<String, String> types = files.stream().collect(Collectors.toMap(PageBundle.File::path, PageBundle.File::contentType));
         assertEquals("text/html; charset=utf-8", types.get("index.html"));
-        assertEquals("text/javascript; charset=utf-8", types.get("app.js"));
+        assertEquals("text/javascript; charset=utf-8", types.get("assets/app.js"));
         assertEquals("text/javascript; charset=utf-8", types.get("vendor/pako/pako.esm.mjs"));
         assertEquals("application/manifest+json", types.get("manifest.webmanifest"));
-        assertEquals("text/css; charset=utf-8", types.get("app.css"));
-        assertEquals("image/png", types.get("icon-192.png"));
-        assertEquals("image/svg+xml", types.get("icon.svg"));
+        assertEquals("text/css; charset=utf-8", types.get("assets/app.css"));
+        assertEquals("image/png", types.get("assets/icon-192.png"));
+        assertEquals("image/svg+xml", types.get("assets/icon.svg"));
         assertEquals("application/wasm", PageBundle.contentType("x/argon2.wasm"));
         assertEquals("text/plain; charset=utf-8", PageBundle.contentType("vendor/pako/LICENSE"));
+    }
+
+    /** The page names its files by their served paths, so each web file is in the bundle there, the same bytes. */
+    @Test
+    void files_webFiles_atTheirServedPaths() {
+        Map<String, byte[]> bytes = files.stream().collect(Collectors.toMap(PageBundle.File::path, PageBundle.File::bytes));
+        List<String> wrong = new ArrayList<>();
+        for (String served : WebAssets.paths()) {
+            String path = served.equals("/") ? "index.html" : served.substring(1);
+            if (!Arrays.equals(WebAssets.find(served).orElseThrow().bytes(), bytes.get(path))) {
+                wrong.add(path);
+            }
+        }
+        assertEquals(List.of(), wrong, "missing or not the served bytes");
+        assertTrue(bytes.containsKey("assets/app.js") && !bytes.containsKey("app.js"));
+    }
+
+    /** device.js's import map covers the core's packages, and each module it loads is a file of the bundle. */
+    @Test
+    void files_deviceImportMapAndCoreModules_nameFilesOfTheBundle() {
+        Set<String> paths = files.stream().map(PageBundle.File::path).collect(Collectors.toSet());
+        assertEquals(Set.of("pako", "hash-wasm", "@noble/curves/", "@noble/hashes/"), bare.keySet());
+        assertTrue(paths.contains(bare.get("pako")), bare.get("pako"));
+        assertTrue(paths.contains(bare.get("hash-wasm")), bare.get("hash-wasm"));
+        Map<String, String> core = object(text(DEVICE), "CORE");
+        assertTrue(core.size() >= 9, "core modules: " + core);
+        for (String module : core.values()) {
+            assertTrue(paths.contains(module), module + " (device.js's CORE) is not in the bundle");
+        }
     }
 
     /** Served as static files, each module's imports must find a file of the bundle (bare ones through the map). */
@@ -99,7 +149,7 @@ class PageBundleTest {
         if (spec.startsWith("./") || spec.startsWith("../")) {
             return URI.create("x:/" + from).resolve(spec).getPath().substring(1);
         }
-        for (Map.Entry<String, String> e : BARE.entrySet()) {
+        for (Map.Entry<String, String> e : bare.entrySet()) {
             if (spec.equals(e.getKey())) {
                 return e.getValue();
             }

@@ -6,7 +6,7 @@
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|list:ID (flat rows, in the order items were
  * made; no outline, sections or nesting), /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
- * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, core/app/items.js), done
+ * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
  * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
@@ -40,7 +40,7 @@ class Refused extends Error {
 }
 
 /**
- * (path, init) → Promise<Response> over {@code replica}. {@code items}: core/app/items.js; {@code t}: the page's
+ * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time.
  */

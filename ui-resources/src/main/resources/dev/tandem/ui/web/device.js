@@ -4,9 +4,11 @@
  * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
  * against a server.
  *
- * Where the core is: beside the page's index.html, `core/src/…` and `core/app/…` (tandem-sync's folders), and the
- * npm packages' browser builds under `vendor/<package>/…`, found through an import map this module adds before it
- * loads the core (VENDOR below). A page served by `tandem serve` never loads this module.
+ * Where the core is: as `tandem page publish` lays the page out (tandem-sync's tools/bundle-page.js), beside the
+ * page's index.html, `sync/src/…` and `sync/app/…` (tandem-sync's folders), and the npm packages' browser builds
+ * under `vendor/…` (`vendor/noble-curves/` for `@noble/curves`: a storage's object names have no `@`), found through
+ * an import map this module adds before it loads the core (VENDOR below). A page served by `tandem serve` never
+ * loads this module.
  *
  * Joining: the remote, the passphrase (typed once: the key it gives is kept as a non-extractable WebCrypto key,
  * never the passphrase) and a name; the first sync must succeed before anything is kept, so a wrong passphrase or
@@ -25,15 +27,15 @@ import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
 
 const VENDOR = {
-  pako: 'vendor/pako/dist/pako.esm.mjs',
-  'hash-wasm': 'vendor/hash-wasm/dist/index.esm.min.js',
-  '@noble/curves/': 'vendor/@noble/curves/',
-  '@noble/hashes/': 'vendor/@noble/hashes/',
+  pako: 'vendor/pako/pako.esm.mjs',
+  'hash-wasm': 'vendor/hash-wasm/index.esm.min.js',
+  '@noble/curves/': 'vendor/noble-curves/',
+  '@noble/hashes/': 'vendor/noble-hashes/',
 };
 const CORE = {
-  replica: 'core/src/replica/replica.js', clock: 'core/src/clock/hybrid-clock.js', sync: 'core/src/sync/sync-engine.js',
-  s3: 'core/src/storage/s3.js', webdav: 'core/src/storage/webdav.js', prefixed: 'core/src/storage/prefixed.js',
-  encrypted: 'core/src/storage/encrypted.js', aead: 'core/src/crypto/aead.js', items: 'core/app/items.js',
+  replica: 'sync/src/replica/replica.js', clock: 'sync/src/clock/hybrid-clock.js', sync: 'sync/src/sync/sync-engine.js',
+  s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
+  encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;

@@ -8,6 +8,7 @@ import dev.tandem.app.sync.PagePublisher;
 import dev.tandem.app.sync.PageSite;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.web.PageCheck;
+import dev.tandem.app.web.PageWords;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
@@ -45,7 +46,7 @@ final class PageCommands {
         if (a.options().containsKey("--origin")) {
             throw new UsageError(Messages.text("cli.page.originOnlyCheck"));
         }
-        PagePublisher publisher = new PagePublisher();
+        PagePublisher publisher = new PagePublisher(PageWords.json(Messages.language()));
         if (!publisher.hasPage()) {
             throw new Failure(Messages.text("cli.page.noBundle"));
         }

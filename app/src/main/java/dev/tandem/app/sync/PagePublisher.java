@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Puts the phone page ({@link PageBundle}) under {@code page/} of a remote (docs/WEB.md, "Tandem on your
  * phone without a computer"), as it is and with each file's content type, through {@link
- * SyncStorage#publishPage}, which writes nothing outside {@code page/}.
+ * SyncStorage#publishPage}, which writes nothing outside {@code page/}; beside it {@link #WORDS}, the page's
+ * words in the profile's language, which {@code tandem serve} would answer per request.
  *
  * <p>Idempotent: beside the files it keeps their SHA-256 in {@code page/files.sha256} (the format of
  * {@code sha256sum}, so anyone can check a copy). A file listed under {@code page/} whose hash the record
@@ -43,9 +44,15 @@ public final class PagePublisher {
 
     private final List<PageBundle.File> files;
 
-    /** Publishes this build's page. */
-    public PagePublisher() {
-        this(PageBundle.files());
+    /** Where the page's words go: its i18n.js fetches {@code messages.json} beside index.html. */
+    public static final String WORDS = "messages.json";
+
+    /**
+     * Publishes this build's page with its words: {@code words} is what {@code /messages.json} answers in the
+     * profile's language ({@code dev.tandem.app.web.PageWords}, handed in: this package knows no web server).
+     */
+    public PagePublisher(byte[] words) {
+        this(withWords(PageBundle.files(), words));
     }
 
     /** Publishes {@code files} (a test's own page). */
@@ -56,6 +63,21 @@ public final class PagePublisher {
             }
         }
         this.files = List.copyOf(files);
+    }
+
+    /** {@code files} and {@code words} as {@link #WORDS}; no files (a build without the page) stays none. */
+    static List<PageBundle.File> withWords(List<PageBundle.File> files, byte[] words) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<PageBundle.File> out = new ArrayList<>();
+        for (PageBundle.File f : files) {
+            if (!f.path().equals(WORDS)) {
+                out.add(f);
+            }
+        }
+        out.add(new PageBundle.File(WORDS, PageBundle.contentType(WORDS), words.clone()));
+        return out;
     }
 
     /** True when this build carries the page (a build without Node has none). */

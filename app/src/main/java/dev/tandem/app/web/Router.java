@@ -3,16 +3,12 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.ui.WebAssets;
-import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -46,8 +42,6 @@ final class Router extends Handler.Abstract {
     private final LiveEvents live;
     private final List<Route> table;
     private final RequestLanguage languages;
-    /** The answer of /messages.json per language, made once: the catalogue is part of the app. */
-    private final Map<Language, byte[]> messages = new ConcurrentHashMap<>();
 
     Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api, AttachmentRoutes files,
             RequestLanguage languages) {
@@ -190,10 +184,7 @@ final class Router extends Handler.Abstract {
      * needs words. Revalidated like them, and kept apart per {@code Accept-Language} by caches.
      */
     private void messages(Exchange x) {
-        Language language = x.language();
-        byte[] json = messages.computeIfAbsent(language, l -> JsonText.write(obj("lang", l.tag(),
-                "dir", l.rightToLeft() ? "rtl" : "ltr", "messages", Messages.patterns(l, "page")))
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] json = PageWords.json(x.language());
         x.header("Vary", "Accept-Language");
         x.bytes(200, "application/json; charset=utf-8", json, true);
     }

@@ -9,11 +9,14 @@ import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.WebDavServer;
+import dev.tandem.app.web.PageWords;
 import dev.tandem.ui.PageBundle;
+import dev.tandem.ui.messages.Language;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +79,7 @@ class PageCliTest {
 
         Result first = CliRun.run(env, a, "page", "publish", "--remote", remote);
         assertOk(first);
-        int files = PageBundle.files().size();
+        int files = PageBundle.files().size() + 1; // and messages.json
         assertTrue(first.out().contains(files + " files written, 0 kept unchanged"), first.out());
         String url = s3.endpoint() + "/" + bucket + "/page/index.html";
         assertTrue(first.out().contains("Open it at: " + url), first.out());
@@ -126,7 +129,7 @@ class PageCliTest {
         assertTrue(first.out().contains("Open it at: " + url), first.out());
         assertServed(url, "text/html");
         Result second = CliRun.run(env, a, "page", "publish", "--remote", remote);
-        assertTrue(second.out().contains("0 files written, " + PageBundle.files().size() + " kept"), second.out());
+        assertTrue(second.out().contains("0 files written, " + (PageBundle.files().size() + 1) + " kept"), second.out());
         try (SyncStorage plain = SyncStorage.webDav(new dev.tandem.engine.sync.WebDavSettings(collection,
                 WebDavServer.USER, WebDavServer.PASSWORD))) {
             Map<String, byte[]> page = pageFiles(plain);
@@ -160,8 +163,16 @@ class PageCliTest {
         for (PageBundle.File f : PageBundle.files()) {
             assertArrayEquals(f.bytes(), Files.readAllBytes(folder.resolve("page").resolve(f.path())), f.path());
         }
+        Path words = folder.resolve("page").resolve("messages.json");
+        assertArrayEquals(PageWords.json(Language.ENGLISH), Files.readAllBytes(words), "the page's words, as /messages.json");
         Result second = CliRun.run(Map.of(), a, "page", "publish", "--remote", remote);
         assertTrue(second.out().contains("0 files written"), second.out());
+        // The profile's language: its words replace the English ones, nothing else is written again.
+        Result french = CliRun.run(Map.of(), a, "--lang", "fr", "page", "publish", "--remote", remote);
+        assertOk(french);
+        assertArrayEquals(PageWords.json(Language.forTag("fr").orElseThrow()), Files.readAllBytes(words));
+        assertTrue(new String(Files.readAllBytes(words), StandardCharsets.UTF_8).contains("\"lang\":\"fr\""));
+        assertTrue(Pattern.compile("\\D1 fichiers écrits").matcher(french.out()).find(), french.out());
         Map<String, byte[]> page = pageFiles(SyncStorage.folder(folder));
         assertOk(CliRun.run(Map.of(), b, "sync", "--remote", remote));
         assertOk(CliRun.run(Map.of(), a, "compact", "--remote", remote, "--keep-days", "0"));

@@ -134,4 +134,21 @@ class PagePublisherTest {
     void hasPage_emptyBundle_isFalse() {
         assertFalse(new PagePublisher(List.of()).hasPage());
     }
+
+    @Test
+    void withWords_writesThemAsMessagesJsonBesideTheEntry_replacingAnyOfTheBundle() {
+        byte[] words = "{\"lang\":\"de\"}".getBytes(StandardCharsets.UTF_8);
+        List<PageBundle.File> page = new ArrayList<>(PAGE);
+        page.add(file(PagePublisher.WORDS, "stale"));
+        PagePublisher.Result r = new PagePublisher(PagePublisher.withWords(page, words)).publish(site);
+        assertEquals(4, r.written());
+        assertArrayEquals(words, memory.get("page/messages.json").orElseThrow());
+        assertEquals("application/json", types.get("page/messages.json"));
+        assertEquals("page/index.html", written.get(3), "the entry still last: " + written);
+    }
+
+    @Test
+    void withWords_noPage_staysNone() {
+        assertFalse(new PagePublisher(PagePublisher.withWords(List.of(), new byte[] {'{', '}'})).hasPage());
+    }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The page as its own device, with no {@code tandem serve} anywhere: its files, the JavaScript core and the npm
- * packages' browser builds are public objects on S3Proxy (OwnDevicePageFiles), opened from S3Proxy's own origin in
- * Debian's Chromium at phone size; the desktop's profile syncs to {@code tandem/} in the same bucket. The page
+ * The page as its own device, with no {@code tandem serve} anywhere: {@code tandem page publish} puts its files, the
+ * JavaScript core, the npm packages' browser builds and its words under {@code page/} of an S3Proxy bucket that
+ * answers reads without credentials (public-read), and the page is opened from S3Proxy's own origin in Debian's
+ * Chromium at phone size; the desktop's profile syncs to {@code tandem/} in the same bucket. The page
  * joins (a wrong passphrase first: refused with a sentence, nothing stored), shows the desktop's todos, adds one
  * online and one with the remote out of reach (Chromium blocks its URLs), completes one, is reloaded while the remote
  * is still out of reach (its todos come from IndexedDB), syncs once it is back; the desktop's next sync lists the
@@ -34,11 +35,15 @@ class OwnDevicePageTest {
     @TempDir
     Path desktop;
     Chromium chromium;
+    S3ProxyServer s3;
 
     @AfterEach
     void stop() {
         if (chromium != null) {
             chromium.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -85,18 +90,19 @@ class OwnDevicePageTest {
 
     @Test
     void ownDevice_joinsAddsOfflineAndOnlineCompletes_desktopListsItAll() {
-        S3ProxyServer s3 = S3ProxyServer.shared();
+        s3 = S3ProxyServer.builder().anonymous().start();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         tandem(s3, "add", "Desk one");
         tandem(s3, "add", "Desk two");
         tandem(s3, "sync", "--remote", remote);
-        try (var client = s3.newClient()) {
-            assertTrue(OwnDevicePageFiles.publish(client, bucket, "page/") > 50);
-        }
+        // The page at the bucket's page/, beside the data's tandem/: blocking the remote's URLs leaves it reachable.
+        String page = s3.endpoint() + "/" + bucket + "/page/index.html";
+        String published = tandem(s3, "--lang", "en", "page", "publish", "--remote", "s3://" + bucket).out();
+        assertTrue(published.contains("Open it at: " + page), published);
 
         chromium = Chromium.start(Chromium.Size.PHONE);
-        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
+        chromium.open(page);
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         Axe axe = Axe.load();
         List<String> violations = new ArrayList<>(axe.violations(chromium, "join"));

@@ -2,6 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.PagePublisher;
+import dev.tandem.app.web.PageWords;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -124,7 +125,8 @@ public final class SettingsViewModel {
                              Supplier<DevicesViewModel> devices) {
         this.offers = new SettingsOffers(new MoreSettings(phoneSync, devices));
         this.check = new SettingsCheck(async, checker, this::revalidate);
-        this.pagePublish = new PagePublishViewModel(initial, new PagePublisher(), async);
+        this.pagePublish = new PagePublishViewModel(initial,
+                new PagePublisher(PageWords.json(Messages.language())), async);
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
             errors.put(f, new ReadOnlyStringWrapper(""));

@@ -1,19 +1,15 @@
 package dev.tandem.app.feeds;
 
 import dev.tandem.ui.messages.Messages;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -57,7 +53,8 @@ final class FeedFetch {
             } else if (etag != null && !etag.isEmpty()) {
                 r.header("If-None-Match", etag);
             }
-            CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(r.build(), info -> new Capped(limits.maxBytes()));
+            CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(r.build(), info -> new CappedBody(limits.maxBytes(), () -> new FeedException(Messages.text("common.calendars.big",
+                    Math.max(1, limits.maxBytes() / (1 << 20))))));
             HttpResponse<byte[]> resp;
             try {
                 resp = f.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
@@ -100,53 +97,5 @@ final class FeedFetch {
             return new Fetched(false, new String(resp.body(), StandardCharsets.UTF_8), next);
         }
         throw new FeedException(Messages.text("common.calendars.redirects"));
-    }
-
-    /** A body kept in memory up to a cap, cancelled past it. */
-    private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
-        private final long max;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Capped(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return done;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                if (bytes.size() + (long) b.remaining() > max) {
-                    subscription.cancel();
-                    done.completeExceptionally(new FeedException(Messages.text("common.calendars.big",
-                            Math.max(1, max / (1 << 20)))));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(bytes.toByteArray());
-        }
     }
 }

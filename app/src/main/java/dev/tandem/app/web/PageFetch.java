@@ -1,19 +1,16 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.feeds.CappedBody;
 import dev.tandem.ui.messages.Messages;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -58,7 +55,7 @@ final class PageFetch {
             for (int i = 0; i + 1 < headers.size(); i += 2) {
                 r.header(headers.get(i), headers.get(i + 1));
             }
-            CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(r.build(), info -> new Capped(limits.maxBytes()));
+            CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(r.build(), info -> new CappedBody(limits.maxBytes(), TooLarge::new));
             HttpResponse<byte[]> resp;
             try {
                 resp = f.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
@@ -125,53 +122,6 @@ final class PageFetch {
 
         TooLarge() {
             super("the answer is larger than the check reads", null, false, false);
-        }
-    }
-
-    /** A body kept in memory up to a cap, cancelled past it. */
-    private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
-        private final long max;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Capped(long max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return done;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                if (bytes.size() + (long) b.remaining() > max) {
-                    subscription.cancel();
-                    done.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(bytes.toByteArray());
         }
     }
 }

@@ -130,7 +130,7 @@ test('an add sent again applies once; a bad entry is refused with a reason and t
 
 test('a view or route it cannot answer yet says so in a sentence', async () => {
   const d = device();
-  for (const path of ['/api/items?view=agenda', '/api/items?view=week', '/api/items?view=list:nope', '/api/conflicts',
+  for (const path of ['/api/items?view=agenda', '/api/items?view=week', '/api/items?view=list:nope',
     '/api/browsers']) {
     const r = await d.call('GET', path);
     assert.equal(r.status, 501, path);

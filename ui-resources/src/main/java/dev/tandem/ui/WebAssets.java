@@ -60,6 +60,7 @@ public final class WebAssets {
             script("transport.js"),
             script("device-store.js"),
             script("device-answer.js"),
+            script("device-conflicts.js"),
             script("device.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),

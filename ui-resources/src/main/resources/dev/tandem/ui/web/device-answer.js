@@ -16,9 +16,13 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
- * This module imports nothing: the core's items module, the words and the replica come in through makeAnswerer, so
- * Node's test runner drives it as the browser does.
+ * Conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
+ *
+ * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
+ * in through makeAnswerer, so Node's test runner drives it as the browser does.
  */
+import { makeConflicts } from './device-conflicts.js';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A title or quick-add text: what the server takes. */
@@ -49,6 +53,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const json = (status, body) => new Response(JSON.stringify(body), {
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
+  const conflicts = makeConflicts({ replica, t });
 
   function listNames() {
     const out = new Map();
@@ -250,6 +255,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return v ? json(200, v) : notYet();
     }
     if (method === 'GET' && p === '/api/rows') return json(200, { full: true });
+    if (method === 'GET' && p === '/api/conflicts') return json(200, { conflicts: conflicts.list() });
+    const resolving = method === 'POST' && /^\/api\/conflicts\/([^/]+)\/(use-lost|dismiss)$/.exec(p);
+    if (resolving) {
+      let done;
+      try {
+        done = conflicts.resolve(resolving[1], resolving[2] === 'use-lost');
+      } catch (err) {
+        // A lost value the replica will not write back (a column of the wrong shape): said, and nothing written.
+        return json(400, { error: t('page.device.badValue') });
+      }
+      if (!done) return json(404, { error: t('page.device.resolved') });
+      await kept();
+      return new Response(null, { status: 204 });
+    }
     if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
     if (method === 'POST' && p === '/api/outbox') {
       let body = null;

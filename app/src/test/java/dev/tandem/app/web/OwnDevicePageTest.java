@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,17 +98,9 @@ class OwnDevicePageTest {
         }
 
         chromium = Chromium.start(Chromium.Size.PHONE);
-        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
-        chromium.await("return !document.getElementById('join').hidden", SYNC);
         Axe axe = Axe.load();
-        List<String> violations = new ArrayList<>(axe.violations(chromium, "join"));
-        fill("join-endpoint", s3.endpoint());
-        fill("join-bucket", bucket);
-        fill("join-prefix", "tandem");
-        fill("join-region", s3.region());
-        fill("join-access-key", s3.identity());
-        fill("join-secret-key", s3.credential());
-        fill("join-name", "Anna’s phone");
+        List<String> violations = new ArrayList<>();
+        openJoin(s3, bucket, axe, violations);
         fill("join-passphrase", "not the passphrase");
         chromium.click("#join-submit");
         Object refused = chromium.await("return document.getElementById('join-error').textContent", JOIN);
@@ -155,6 +149,74 @@ class OwnDevicePageTest {
         }
         assertFalse(open.contains("\"Desk one\""), "completed on the phone: " + open);
         assertTrue(all.contains("\"Desk one\""), all);
+    }
+
+    /** Opens the published page and fills the join screen for {@code bucket}, all but the passphrase. */
+    private void openJoin(S3ProxyServer s3, String bucket, Axe axe, List<String> violations) {
+        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
+        chromium.await("return !document.getElementById('join').hidden", SYNC);
+        if (axe != null) {
+            violations.addAll(axe.violations(chromium, "join"));
+        }
+        fill("join-endpoint", s3.endpoint());
+        fill("join-bucket", bucket);
+        fill("join-prefix", "tandem");
+        fill("join-region", s3.region());
+        fill("join-access-key", s3.identity());
+        fill("join-secret-key", s3.credential());
+        fill("join-name", "Anna’s phone");
+    }
+
+    @Test
+    void ownDevice_desktopAndPageEditOffline_conflictShownAndTheLostValueReachesTheDesktop() {
+        S3ProxyServer s3 = S3ProxyServer.shared();
+        String bucket = s3.newBucket();
+        String remote = "s3://" + bucket + "/tandem";
+        tandem(s3, "add", "Plan trip");
+        tandem(s3, "sync", "--remote", remote);
+        try (var client = s3.newClient()) {
+            OwnDevicePageFiles.publish(client, bucket, "page/");
+        }
+        Matcher found = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"Plan trip\"")
+                .matcher(tandem(s3, "list", "--json").out());
+        assertTrue(found.find());
+        String id = found.group(1);
+
+        chromium = Chromium.start(Chromium.Size.PHONE);
+        openJoin(s3, bucket, null, null);
+        fill("join-passphrase", PASSPHRASE);
+        chromium.click("#join-submit");
+        chromium.await("return !document.getElementById('app').hidden", JOIN);
+        awaitRow("Plan trip");
+        awaitSynced();
+
+        // Each side edits the title without having seen the other's edit; the page's is the later change.
+        tandem(s3, "edit", id, "--title", "Plan trip to Rome");
+        tandem(s3, "sync", "--remote", remote);
+        chromium.await("const open = document.querySelector(arguments[0]); if (open) open.click();"
+                + " return document.getElementById('ed-title').value === 'Plan trip'",
+                SYNC, ".item[data-id=\"" + id + "\"] .item-open");
+        chromium.find("#ed-title").sendKeys(" to Oslo");
+        chromium.find("#save").click();
+        chromium.await("return document.getElementById('save').disabled", SYNC);
+        chromium.click("#device-sync-now");
+        awaitSynced();
+
+        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html#v=conflicts");
+        Object card = chromium.await("const c = document.querySelector('#panel .conflict'); return c && c.textContent",
+                SYNC);
+        assertTrue(card.toString().contains("Kept") && card.toString().contains("Plan trip to Oslo")
+                && card.toString().contains("Lost") && card.toString().contains("Plan trip to Rome"), card.toString());
+        assertEquals(List.of(), Axe.load().violations(chromium, "conflicts"));
+        chromium.click("#panel .conflict button.primary");
+        chromium.await("return !document.querySelector('#panel .conflict')"
+                + " && document.getElementById('empty').textContent.startsWith('No conflicts')", SYNC);
+        awaitSynced();
+
+        tandem(s3, "sync", "--remote", remote);
+        String open = tandem(s3, "list", "--json").out();
+        assertTrue(open.contains("\"Plan trip to Rome\""), open);
+        assertFalse(open.contains("Oslo"), open);
     }
 
     private String document(String id) {

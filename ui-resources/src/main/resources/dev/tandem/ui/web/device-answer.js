@@ -16,13 +16,14 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
- * Upcoming, Completed, the Agenda and the Week are device-days.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
+ * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
  * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
  * in through makeAnswerer, so Node's test runner drives it as the browser does.
  */
 import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
+import { makeSearch } from './device-search.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -53,6 +54,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   dayName = (iso) => iso }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
+  const finder = makeSearch({ t });
   const json = (status, body) => new Response(JSON.stringify(body), {
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
@@ -94,10 +96,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     return open().map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
   }
 
-  function view(key, limit) {
+  function view(key, limit, q) {
     const names = listNames();
     // A list id naming no list (not synced yet, or deleted elsewhere) leaves its todo in the Inbox, never nowhere.
     const all = listedRows(names);
+    if (key === 'search') return finder.search(all, q, limit, (it) => row(it, names));
+    if (key.startsWith('tag:')) return finder.tagView(all.filter((it) => !it.done), key.slice(4), limit, (it) => row(it, names));
     let title;
     let rows;
     if (key === 'inbox') {
@@ -144,7 +148,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         { key: 'completed', label: t('page.device.completed'), count: null },
       ],
       lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
-      filters: [], tags: [], conflicts: replica.listConflicts().length,
+      filters: [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
     };
   }
 
@@ -285,7 +289,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
           : days.week(open, (it) => row(it, names), url.searchParams.get('week'));
         return shown ? json(200, shown) : json(400, { error: t('page.device.badValue') });
       }
-      const v = view(key, limit);
+      const v = view(key, limit, url.searchParams.get('q') ?? '');
       return v ? json(200, v) : notYet();
     }
     if (method === 'GET' && p === '/api/rows') return json(200, { full: true });

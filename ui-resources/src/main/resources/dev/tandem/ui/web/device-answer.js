@@ -4,8 +4,8 @@
  * draws them as it draws the server's. Everything else answers 501 with a sentence the page shows in place of the
  * view ("… is not on this device yet"), never a blank screen.
  *
- * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|list:ID (flat rows, in the order items were
- * made; no outline, sections or nesting), /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
+ * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, core/app/items.js), done
  * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
  *
@@ -16,6 +16,7 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
+ * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
  * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
@@ -24,6 +25,7 @@
 import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
 import { makeSearch } from './device-search.js';
+import { outline } from './device-outline.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -101,6 +103,11 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     // A list id naming no list (not synced yet, or deleted elsewhere) leaves its todo in the Inbox, never nowhere.
     const all = listedRows(names);
     if (key === 'search') return finder.search(all, q, limit, (it) => row(it, names));
+    if (key === 'inbox' || (key.startsWith('list:') && names.has(key.slice(5)))) {
+      const listId = key === 'inbox' ? null : key.slice(5);
+      return outline({ replica, rows: open().filter((it) => !it.done), names, key, listId, limit,
+        title: listId == null ? t('page.view.inbox') : names.get(listId), row: (it) => row(it, names) });
+    }
     if (key.startsWith('tag:')) return finder.tagView(all.filter((it) => !it.done), key.slice(4), limit, (it) => row(it, names));
     let title;
     let rows;

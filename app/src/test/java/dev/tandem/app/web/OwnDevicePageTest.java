@@ -8,9 +8,12 @@ import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * joins (a wrong passphrase first: refused with a sentence, nothing stored), shows the desktop's todos, adds one
  * online and one with the remote out of reach (Chromium blocks its URLs), completes one, is reloaded while the remote
  * is still out of reach (its todos come from IndexedDB), syncs once it is back; the desktop's next sync lists the
- * page's todos and the completion. The join screen and the Inbox with its sync line pass axe-core.
+ * page's todos and the completion. The join screen and the Inbox with its sync line pass axe-core. A second run
+ * shows a desktop subtask under its parent, a dated todo in the Agenda's Tomorrow and search, then makes a conflict
+ * (the desktop and the page each edit a title without seeing the other's), shows it in Conflicts and takes the
+ * lost value, which the desktop's next sync lists; the Agenda and Conflicts pass axe-core.
  */
 @Tag("browser")
 class OwnDevicePageTest {
@@ -102,17 +108,9 @@ class OwnDevicePageTest {
         assertTrue(published.contains("Open it at: " + page), published);
 
         chromium = Chromium.start(Chromium.Size.PHONE);
-        chromium.open(page);
-        chromium.await("return !document.getElementById('join').hidden", SYNC);
         Axe axe = Axe.load();
-        List<String> violations = new ArrayList<>(axe.violations(chromium, "join"));
-        fill("join-endpoint", s3.endpoint());
-        fill("join-bucket", bucket);
-        fill("join-prefix", "tandem");
-        fill("join-region", s3.region());
-        fill("join-access-key", s3.identity());
-        fill("join-secret-key", s3.credential());
-        fill("join-name", "Anna’s phone");
+        List<String> violations = new ArrayList<>();
+        openJoin(s3, bucket, axe, violations);
         fill("join-passphrase", "not the passphrase");
         chromium.click("#join-submit");
         Object refused = chromium.await("return document.getElementById('join-error').textContent", JOIN);
@@ -161,6 +159,91 @@ class OwnDevicePageTest {
         }
         assertFalse(open.contains("\"Desk one\""), "completed on the phone: " + open);
         assertTrue(all.contains("\"Desk one\""), all);
+    }
+
+    /** Opens the published page and fills the join screen for {@code bucket}, all but the passphrase. */
+    private void openJoin(S3ProxyServer s3, String bucket, Axe axe, List<String> violations) {
+        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
+        chromium.await("return !document.getElementById('join').hidden", SYNC);
+        if (axe != null) {
+            violations.addAll(axe.violations(chromium, "join"));
+        }
+        fill("join-endpoint", s3.endpoint());
+        fill("join-bucket", bucket);
+        fill("join-prefix", "tandem");
+        fill("join-region", s3.region());
+        fill("join-access-key", s3.identity());
+        fill("join-secret-key", s3.credential());
+        fill("join-name", "Anna’s phone");
+    }
+
+    @Test
+    void ownDevice_desktopAndPageEditOffline_conflictShownAndTheLostValueReachesTheDesktop() {
+        s3 = S3ProxyServer.builder().anonymous().start();
+        String bucket = s3.newBucket();
+        String remote = "s3://" + bucket + "/tandem";
+        tandem(s3, "add", "Plan trip");
+        Matcher found = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"Plan trip\"")
+                .matcher(tandem(s3, "list", "--json").out());
+        assertTrue(found.find());
+        String id = found.group(1);
+        tandem(s3, "add", "Pack bags", "--parent", id);
+        tandem(s3, "add", "Dentist", "--due", LocalDate.now().plusDays(1).toString());
+        tandem(s3, "sync", "--remote", remote);
+        tandem(s3, "--lang", "en", "page", "publish", "--remote", "s3://" + bucket);
+
+        chromium = Chromium.start(Chromium.Size.PHONE);
+        openJoin(s3, bucket, null, null);
+        fill("join-passphrase", PASSPHRASE);
+        chromium.click("#join-submit");
+        chromium.await("return !document.getElementById('app').hidden", JOIN);
+        awaitRow("Pack bags");
+        awaitSynced();
+        assertEquals("Plan trip", chromium.js("const t = [...document.querySelectorAll('#items .item-title')]"
+                + ".find((e) => e.textContent === 'Pack bags'); return t.closest('.item').parentElement.closest('.item')"
+                + ".querySelector('.item-title').textContent"), "the subtask is drawn under its parent");
+
+        String page = s3.endpoint() + "/" + bucket + "/page/index.html";
+        chromium.open(page + "#v=agenda");
+        Object tomorrow = chromium.await("const d = [...document.querySelectorAll('#items .day')].find((x) =>"
+                + " x.querySelector('.day-heading').textContent.startsWith('Tomorrow'));"
+                + " return d && [...d.querySelectorAll('.item-title')].map((e) => e.textContent).join()", SYNC);
+        assertEquals("Dentist", tomorrow);
+        List<String> violations = new ArrayList<>(Axe.load().violations(chromium, "agenda"));
+        chromium.open(page + "#v=search&q=dent");
+        awaitRow("Dentist");
+        assertEquals(List.of("Dentist"), titles(), "search finds only what has the word");
+        chromium.open(page + "#v=inbox");
+        awaitRow("Plan trip");
+
+        // Each side edits the title without having seen the other's edit; the page's is the later change.
+        tandem(s3, "edit", id, "--title", "Plan trip to Rome");
+        tandem(s3, "sync", "--remote", remote);
+        chromium.await("const open = document.querySelector(arguments[0]); if (open) open.click();"
+                + " return document.getElementById('ed-title').value === 'Plan trip'",
+                SYNC, ".item[data-id=\"" + id + "\"] .item-open");
+        chromium.find("#ed-title").sendKeys(" to Oslo");
+        chromium.find("#save").click();
+        chromium.await("return document.getElementById('save').disabled", SYNC);
+        chromium.click("#device-sync-now");
+        awaitSynced();
+
+        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html#v=conflicts");
+        Object card = chromium.await("const c = document.querySelector('#panel .conflict'); return c && c.textContent",
+                SYNC);
+        assertTrue(card.toString().contains("Kept") && card.toString().contains("Plan trip to Oslo")
+                && card.toString().contains("Lost") && card.toString().contains("Plan trip to Rome"), card.toString());
+        violations.addAll(Axe.load().violations(chromium, "conflicts"));
+        assertEquals(List.of(), violations);
+        chromium.click("#panel .conflict button.primary");
+        chromium.await("return !document.querySelector('#panel .conflict')"
+                + " && document.getElementById('empty').textContent.startsWith('No conflicts')", SYNC);
+        awaitSynced();
+
+        tandem(s3, "sync", "--remote", remote);
+        String open = tandem(s3, "list", "--json").out();
+        assertTrue(open.contains("\"Plan trip to Rome\""), open);
+        assertFalse(open.contains("Oslo"), open);
     }
 
     private String document(String id) {

@@ -4,8 +4,8 @@
  * draws them as it draws the server's. Everything else answers 501 with a sentence the page shows in place of the
  * view ("… is not on this device yet"), never a blank screen.
  *
- * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|list:ID (flat rows, in the order items were
- * made; no outline, sections or nesting), /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
+ * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
  * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
  *
@@ -16,9 +16,17 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
- * This module imports nothing: the core's items module, the words and the replica come in through makeAnswerer, so
- * Node's test runner drives it as the browser does.
+ * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
+ * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
+ *
+ * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
+ * in through makeAnswerer, so Node's test runner drives it as the browser does.
  */
+import { makeConflicts } from './device-conflicts.js';
+import { dateOf, makeDays, todays, upcoming } from './device-days.js';
+import { makeSearch } from './device-search.js';
+import { outline } from './device-outline.js';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A title or quick-add text: what the server takes. */
@@ -44,11 +52,15 @@ class Refused extends Error {
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time.
  */
-export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now() }) {
+export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
+  dayName = (iso) => iso }) {
   const today = () => isoDay(new Date(now()));
+  const days = makeDays({ t, today, firstDay, dayName });
+  const finder = makeSearch({ t });
   const json = (status, body) => new Response(JSON.stringify(body), {
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
+  const conflicts = makeConflicts({ replica, t });
 
   function listNames() {
     const out = new Map();
@@ -81,10 +93,22 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     };
   }
 
-  function view(key, limit) {
+  /** The todos and notes not in the Trash, a list id naming no list read as the Inbox. */
+  function listedRows(names = listNames()) {
+    return open().map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
+  }
+
+  function view(key, limit, q) {
     const names = listNames();
     // A list id naming no list (not synced yet, or deleted elsewhere) leaves its todo in the Inbox, never nowhere.
-    const all = open().map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
+    const all = listedRows(names);
+    if (key === 'search') return finder.search(all, q, limit, (it) => row(it, names));
+    if (key === 'inbox' || (key.startsWith('list:') && names.has(key.slice(5)))) {
+      const listId = key === 'inbox' ? null : key.slice(5);
+      return outline({ replica, rows: open().filter((it) => !it.done), names, key, listId, limit,
+        title: listId == null ? t('page.view.inbox') : names.get(listId), row: (it) => row(it, names) });
+    }
+    if (key.startsWith('tag:')) return finder.tagView(all.filter((it) => !it.done), key.slice(4), limit, (it) => row(it, names));
     let title;
     let rows;
     if (key === 'inbox') {
@@ -92,7 +116,19 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       rows = all.filter((it) => !it.done && it.listId == null);
     } else if (key === 'today') {
       title = t('page.device.today');
-      rows = all.filter((it) => !it.done && it.kind !== 'note' && it.due && it.due <= today());
+      rows = all.filter((it) => !it.done && it.kind !== 'note' && todays(it, today()));
+    } else if (key === 'upcoming') {
+      title = t('page.device.upcoming');
+      const at = (it) => dateOf(it.due) ?? '9999';
+      rows = all.filter((it) => !it.done && it.kind !== 'note' && upcoming(it, today()))
+        .map((it, n) => ({ it, n })).sort((a, b) => (at(a.it) < at(b.it) ? -1 : at(a.it) > at(b.it) ? 1
+          : String(a.it.dueTime ?? '') < String(b.it.dueTime ?? '') ? -1
+            : String(a.it.dueTime ?? '') > String(b.it.dueTime ?? '') ? 1 : a.n - b.n)).map((x) => x.it);
+    } else if (key === 'completed') {
+      title = t('page.device.completed');
+      const doneAt = (it) => { const v = num(replica.row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
+      rows = all.filter((it) => it.done && it.kind !== 'note').map((it) => ({ it, at: doneAt(it) }))
+        .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it);
     } else if (key.startsWith('list:') && names.has(key.slice(5))) {
       title = names.get(key.slice(5));
       rows = all.filter((it) => !it.done && it.listId === key.slice(5));
@@ -108,12 +144,18 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const count = (f) => all.filter(f).length;
     return {
       smart: [
-        { key: 'inbox', label: t('page.view.inbox'), count: count((it) => it.listId == null) },
-        { key: 'today', label: t('page.device.today'),
-          count: count((it) => it.kind !== 'note' && it.due && it.due <= today()) },
+        // Open todos, as the server counts them: notes and Someday's are not counted.
+        { key: 'inbox', label: t('page.view.inbox'), count: count((it) => it.listId == null && it.kind !== 'note' && !it.someday) },
+        { key: 'today', label: t('page.device.today'), count: count((it) => it.kind !== 'note' && todays(it, today())) },
+        { key: 'upcoming', label: t('page.device.upcoming'),
+          count: count((it) => it.kind !== 'note' && upcoming(it, today())) },
+        // The days to plan on and Completed, without a count, as the server's sidebar.
+        { key: 'agenda', label: t('page.device.agenda'), count: null },
+        { key: 'week', label: t('page.device.week'), count: null },
+        { key: 'completed', label: t('page.device.completed'), count: null },
       ],
       lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
-      filters: [], tags: [], conflicts: replica.listConflicts().length,
+      filters: [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
     };
   }
 
@@ -246,10 +288,32 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (method === 'GET' && p === '/api/items') {
       const asked = Number(url.searchParams.get('limit'));
       const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, LIMIT_MAX) : LIMIT;
-      const v = view(url.searchParams.get('view') || 'inbox', limit);
+      const key = url.searchParams.get('view') || 'inbox';
+      if (key === 'agenda' || key === 'week') {
+        const open = listedRows().filter((it) => !it.done);
+        const names = listNames();
+        const shown = key === 'agenda' ? days.agenda(open, (it) => row(it, names))
+          : days.week(open, (it) => row(it, names), url.searchParams.get('week'));
+        return shown ? json(200, shown) : json(400, { error: t('page.device.badValue') });
+      }
+      const v = view(key, limit, url.searchParams.get('q') ?? '');
       return v ? json(200, v) : notYet();
     }
     if (method === 'GET' && p === '/api/rows') return json(200, { full: true });
+    if (method === 'GET' && p === '/api/conflicts') return json(200, { conflicts: conflicts.list() });
+    const resolving = method === 'POST' && /^\/api\/conflicts\/([^/]+)\/(use-lost|dismiss)$/.exec(p);
+    if (resolving) {
+      let done;
+      try {
+        done = conflicts.resolve(resolving[1], resolving[2] === 'use-lost');
+      } catch (err) {
+        // A lost value the replica will not write back (a column of the wrong shape): said, and nothing written.
+        return json(400, { error: t('page.device.badValue') });
+      }
+      if (!done) return json(404, { error: t('page.device.resolved') });
+      await kept();
+      return new Response(null, { status: 204 });
+    }
     if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
     if (method === 'POST' && p === '/api/outbox') {
       let body = null;

@@ -157,8 +157,16 @@ export async function startDevice(kept) {
   const device = { c, replica, settings, remote: remoteOf(c, settings.remote, secret, settings.name),
     lock: Promise.resolve(), syncing: null, again: false };
   let soon = null;
+  const lang = document.documentElement.lang || 'en';
+  let firstDay = 1;
+  try {
+    const info = new Intl.Locale(navigator.language || lang);
+    firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
+  } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, t,
+    replica, items: c.items, t, firstDay,
+    dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),
       browser: { id: replica.deviceId, name: settings.name } }),
     kept: async () => {

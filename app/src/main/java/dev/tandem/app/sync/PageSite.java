@@ -4,6 +4,7 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.PageBundle;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ public record PageSite(SyncStorage storage, String url, boolean served) {
 
     /** The site of the remote these (validated) settings name; null for none. */
     public static PageSite of(SyncSettings s) {
-        String entry = prefixed(s.prefix()) + SyncStorage.PAGE + dev.tandem.ui.PageBundle.ENTRY;
+        String entry = prefixed(s.prefix()) + SyncStorage.PAGE + PageBundle.ENTRY;
         SyncStorage raw;
         String url;
         boolean served = true;

@@ -3,8 +3,6 @@ package dev.tandem.app.web;
 import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.WebDavServer;
 import dev.tandem.app.web.PageWords;
@@ -130,7 +131,7 @@ class PageCliTest {
         assertServed(url, "text/html");
         Result second = CliRun.run(env, a, "page", "publish", "--remote", remote);
         assertTrue(second.out().contains("0 files written, " + (PageBundle.files().size() + 1) + " kept"), second.out());
-        try (SyncStorage plain = SyncStorage.webDav(new dev.tandem.engine.sync.WebDavSettings(collection,
+        try (SyncStorage plain = SyncStorage.webDav(new WebDavSettings(collection,
                 WebDavServer.USER, WebDavServer.PASSWORD))) {
             Map<String, byte[]> page = pageFiles(plain);
             assertOk(CliRun.run(env, b, "sync", "--remote", remote));

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncStorage;
 import java.util.regex.Pattern;
 
 /** The one rule for object names, shared by every backend so none can be tricked into a path escape. */
@@ -10,7 +11,7 @@ public final class ObjectNames {
      * pass the character rule, so they are refused by name or a folder would list them as objects. */
     private static final String SYNCTHING_CONFLICT = ".sync-conflict-";
     static final int MAX_LENGTH = 512;
-    private static final String PAGE = dev.tandem.engine.sync.SyncStorage.PAGE;
+    private static final String PAGE = SyncStorage.PAGE;
     /**
      * The largest object a backend reads into memory: the sync format's 64 MiB (Frame.MAX_OBJECT)
      * plus room for the encryption envelope. Anything bigger is not a Tandem object, and a backend

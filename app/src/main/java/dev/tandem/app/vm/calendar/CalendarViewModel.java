@@ -91,6 +91,8 @@ public final class CalendarViewModel implements AutoCloseable {
     void follow(boolean calendar) {
         if (calendar && !shown) {
             shown = true;
+            // Shown again: what was read ahead before it was hidden may be stale (a calendar switched off meanwhile).
+            rangeEvents.forget();
             bind();
         } else if (!calendar && shown) {
             shown = false;

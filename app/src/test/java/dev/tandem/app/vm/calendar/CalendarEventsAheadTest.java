@@ -118,6 +118,20 @@ class CalendarEventsAheadTest {
     }
 
     @Test
+    void follow_hiddenAndShownAgain_readsTheWeekAgain() {
+        ui.run(() -> cal.follow(true));
+        runRead(0);
+        ui.await(() -> cal.loadedProperty().get());
+        ui.run(() -> cal.follow(false));
+        ui.run(() -> cal.follow(true));
+        ui.flush();
+        assertEquals(6, queued.size(), "shown again, nothing read before is trusted");
+        runRead(3);
+        ui.await(() -> cal.loadedProperty().get());
+        assertEquals(List.of(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23)), read);
+    }
+
+    @Test
     void eventsChanged_forgetsWhatWasReadAhead_theWeekIsReadAgain() {
         ui.run(() -> cal.follow(true));
         runRead(0);

@@ -92,7 +92,8 @@ public final class MainWindow {
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
         SubscribedEvents events = new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone());
-        main.calendar().useEvents(events);
+        // A week's events are read on a thread of their own while its todos are asked for on the database's queue.
+        main.calendar().useEvents(events, Async.backgroundExecutor("tandem-week-events"));
         main.agenda().useEvents(events::between);
         main.planning().useEvents(events::eventsOn);
         main.planning().useHours(() -> WorkingHoursSetting.load(device.settings()));

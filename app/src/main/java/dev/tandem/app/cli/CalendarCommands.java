@@ -9,6 +9,8 @@ import dev.tandem.app.feeds.FeedSource;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.CalendarMeSetting;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
@@ -40,13 +42,13 @@ final class CalendarCommands {
         this.clock = clock;
     }
 
-    int calendars(TodoStore store, Args a) {
+    int calendars(TodoStore store, SettingsStore settings, Args a) {
         List<String> words = a.positional();
         String what = words.isEmpty() ? "list" : words.get(0);
         try (EventStore events = EventStore.open(store.replica().file())) {
             return switch (what) {
                 case "list" -> list(events);
-                case "add" -> add(store, events, words, a);
+                case "add" -> add(store, settings, events, words, a);
                 case "rm" -> rm(events, words);
                 case "refresh" -> refresh(store, events, events.subscriptions());
                 default -> throw new UsageError(Messages.text("cli.calendars.expected"));
@@ -72,7 +74,7 @@ final class CalendarCommands {
         return 0;
     }
 
-    private int add(TodoStore store, EventStore events, List<String> words, Args a) {
+    private int add(TodoStore store, SettingsStore settings, EventStore events, List<String> words, Args a) {
         if (words.size() != 2) {
             throw new UsageError(Messages.text("cli.calendars.addUsage"));
         }
@@ -86,7 +88,9 @@ final class CalendarCommands {
         } catch (FeedException e) {
             throw new UsageError(Messages.text("cli.calendars.source", e.getMessage()));
         }
-        String me = a.options().getOrDefault("--me", "");
+        // "Me", whose declined invitations are left out: --me, else "Your address" saved on this device (as the
+        // window's Settings → Calendars adds with it), else for a CalDAV account its user when that is an address.
+        String me = a.options().containsKey("--me") ? a.options().get("--me") : CalendarMeSetting.load(settings, events);
         List<CalendarSubscription> added = new ArrayList<>();
         if (source.kind() == FeedSource.Kind.CALDAV) {
             WebDavSettings login = login(store, source.address());

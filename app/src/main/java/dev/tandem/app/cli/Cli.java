@@ -271,7 +271,7 @@ public final class Cli {
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     case "device" -> new DeviceCommands(out, err, syncs).device(store, dir, a);
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
-                    case "calendars" -> new CalendarCommands(out, err, env, clock).calendars(store, a);
+                    case "calendars" -> new CalendarCommands(out, err, env, clock).calendars(store, new SettingsStore(dir), a);
                     case "agenda" -> new AgendaCommand(out, err).agenda(store, a);
                     case "plan" -> new PlanCommand(out, err).plan(store, dir, a);
                     case "share" -> new ShareCommands(out, err, env).share(store, dir, a);

@@ -114,12 +114,16 @@ public final class PlannedTimes {
         });
     }
 
-    /** Redoes {@link #apply} as it was: the same todos, the same times. */
-    public Applied redo(LocalDate day, Applied applied) {
+    /**
+     * Redoes {@link #apply} as it was (the same todos, the same times), each time only if its slot is still free of the day's timed todos and of
+     * {@code events} (read again just before, as for the first write); a todo whose slot is taken is in
+     * {@link Applied#taken}.
+     */
+    public Applied redo(LocalDate day, Applied applied, List<CalendarEvent> events, ZoneId zone) {
         Map<String, LocalTime> again = new java.util.LinkedHashMap<>();
         for (int i = 0; i < applied.count(); i++) {
             again.put(applied.before().get(i).id(), applied.times().get(i));
         }
-        return apply(day, again);
+        return apply(day, again, events, zone);
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.CalendarMeSetting;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +40,29 @@ class CalendarCommandsTest {
         Path f = tmp.resolve("home.ics");
         Files.writeString(f, b.append("END:VCALENDAR\r\n").toString());
         return f;
+    }
+
+    @Test
+    void add_withoutMe_usesTheSavedAddress_declinedInvitationsLeftOut_meGivenWins() throws Exception {
+        Path f = feed("UID:1\nSUMMARY:Declined meeting\nDTSTART:20261203T100000Z\nDTEND:20261203T110000Z\n"
+                + "ATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com",
+                "UID:2\nSUMMARY:Lunch\nDTSTART:20261203T120000Z\nDTEND:20261203T130000Z\n"
+                + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com");
+        // "Your address", as Settings → Calendars saves it.
+        Files.createDirectories(tmp.resolve("d"));
+        new SettingsStore(tmp.resolve("d")).put(CalendarMeSetting.KEY, "me@example.com");
+        assertEquals(0, run("calendars", "add", f.toString(), "--name", "Saved").code());
+        String agenda = run("agenda", "--from", "2026-12-03", "--days", "1", "--json").out();
+        assertTrue(agenda.contains("Lunch"), agenda);
+        assertFalse(agenda.contains("Declined meeting"), "the saved address declined it: " + agenda);
+        try (EventStore events = EventStore.open(Optional.of(tmp.resolve("d").resolve("tandem.db")))) {
+            assertEquals("me@example.com", events.subscription("Saved").orElseThrow().me());
+        }
+
+        // --me names someone else: their copy, in which nothing is declined.
+        assertEquals(0, run("calendars", "rm", "Saved").code());
+        assertEquals(0, run("calendars", "add", f.toString(), "--name", "Theirs", "--me", "you@example.com").code());
+        assertTrue(run("agenda", "--from", "2026-12-03", "--days", "1", "--json").out().contains("Declined meeting"));
     }
 
     @Test

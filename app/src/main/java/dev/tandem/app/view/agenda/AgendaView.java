@@ -12,13 +12,16 @@ import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
@@ -109,6 +112,9 @@ public final class AgendaView extends ListView<AgendaRow> {
         private final Label heading = new Label();
         private final Label date = new Label();
         private final HBox headingBox = new HBox(8, heading, date);
+        /** A day's heading (not the overdue group's): "Plan this day". */
+        private final ContextMenu dayMenu = new ContextMenu();
+        private LocalDate headingDay;
         private final Label empty = new Label();
         private final CheckBox check = new CheckBox();
         private final PriorityMarker marker = new PriorityMarker();
@@ -128,6 +134,13 @@ public final class AgendaView extends ListView<AgendaRow> {
 
         AgendaCell() {
             setPrefWidth(0);
+            MenuItem plan = new MenuItem(Messages.text("main.plan.thisDay"));
+            plan.setOnAction(e -> {
+                if (headingDay != null) {
+                    vm.planning().planDay(headingDay);
+                }
+            });
+            dayMenu.getItems().add(plan);
             headingBox.setAlignment(Pos.BASELINE_LEFT);
             headingBox.getStyleClass().add(Styles.AGENDA_HEADING);
             date.getStyleClass().add(Styles.AGENDA_DATE);
@@ -197,6 +210,8 @@ public final class AgendaView extends ListView<AgendaRow> {
             if (isEmpty || r == null || r.kind() != AgendaRow.Kind.EVENT) {
                 setTooltip(null);
             }
+            headingDay = !isEmpty && r != null && r.isHeading() ? r.date() : null;
+            setContextMenu(headingDay == null ? null : dayMenu);
             if (isEmpty || r == null) {
                 setGraphic(null);
                 setAccessibleText(null);

@@ -7,6 +7,7 @@ import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.calendar.GridGeometry;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -49,12 +50,14 @@ public final class CalendarView extends VBox {
     private final CalendarViewModel vm;
     private final StackPane content = new StackPane();
     private final Runnable onOpen;
+    private final Consumer<LocalDate> planDay;
     private WeekGrid week;
     private MonthGrid month;
 
     CalendarView(MainViewModel main, Runnable onOpen) {
         this.vm = main.calendar();
         this.onOpen = onOpen;
+        this.planDay = main.planning()::planDay;
         setId("calendar");
         getStyleClass().add(Styles.CALENDAR);
         setAccessibleText(Messages.text("main.sidebar.calendar"));
@@ -130,7 +133,7 @@ public final class CalendarView extends VBox {
 
     private void showMode(boolean isWeek) {
         if (isWeek && week == null) {
-            week = new WeekGrid(vm, onOpen);
+            week = new WeekGrid(vm, onOpen, planDay);
             content.getChildren().add(week);
         } else if (!isWeek && month == null) {
             month = new MonthGrid(vm, onOpen);

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -44,7 +45,7 @@ final class WeekGrid extends BorderPane {
     static final double MIN_DAY_WIDTH = 110;
     private final CalendarViewModel vm;
     private final Runnable onOpen;
-    private final WeekHeader header = new WeekHeader(this::chip);
+    private final WeekHeader header;
     private final WeekHours hours = new WeekHours(this::block);
     private final ScrollPane scroll = new ScrollPane(hours);
     /** Every chip and block made so far, in use or hidden: what the selection marks. */
@@ -53,9 +54,11 @@ final class WeekGrid extends BorderPane {
     private CalendarPlan plan;
     private boolean startHourShown;
 
-    WeekGrid(CalendarViewModel vm, Runnable onOpen) {
+    /** {@code planDay}: "Plan my day" for the day whose header's context menu asked. */
+    WeekGrid(CalendarViewModel vm, Runnable onOpen, Consumer<LocalDate> planDay) {
         this.vm = vm;
         this.onOpen = onOpen;
+        this.header = new WeekHeader(this::chip, planDay);
         setId("calendar-week");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);

@@ -10,8 +10,11 @@ import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -22,6 +25,7 @@ import javafx.scene.layout.VBox;
  * The week's header above the hour grid: per day its name and date ({@code :today}) and the all-day strip, the
  * day's all-day events first, then its all-day todos' chips, then "+k more". Chips are reused from plan to plan
  * and the ones left over hidden; todos' chips come from the grid ({@code newChip}), which makes them draggable.
+ * A day name's context menu offers "Plan this day".
  */
 final class WeekHeader extends GridPane {
     private final Label[] names = new Label[7];
@@ -32,7 +36,8 @@ final class WeekHeader extends GridPane {
     private final List<List<Label>> eventChips = new ArrayList<>();
     private final Supplier<Label> newChip;
 
-    WeekHeader(Supplier<Label> newChip) {
+    /** {@code planDay}: "Plan this day", from a day name's context menu, with that day. */
+    WeekHeader(Supplier<Label> newChip, Consumer<LocalDate> planDay) {
         this.newChip = newChip;
         getColumnConstraints().add(new ColumnConstraints(WeekHours.GUTTER, WeekHours.GUTTER, WeekHours.GUTTER));
         for (int i = 0; i < 7; i++) {
@@ -47,6 +52,14 @@ final class WeekHeader extends GridPane {
             names[i] = new Label();
             names[i].getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
             names[i].setMaxWidth(Double.MAX_VALUE);
+            Label name = names[i];
+            MenuItem plan = new MenuItem(Messages.text("main.plan.thisDay"));
+            plan.setOnAction(e -> {
+                if (name.getUserData() instanceof LocalDate d) {
+                    planDay.accept(d);
+                }
+            });
+            name.setContextMenu(new ContextMenu(plan));
             add(names[i], i + 1, 0);
             mores[i] = new Label();
             mores[i].getStyleClass().add(Styles.CALENDAR_MORE);

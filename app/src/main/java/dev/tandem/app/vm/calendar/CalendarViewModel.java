@@ -15,6 +15,8 @@ import java.time.temporal.WeekFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,6 +54,7 @@ public final class CalendarViewModel implements AutoCloseable {
     private Subscription subscription;
     private boolean shown;
     private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
+    private volatile RangeEvents rangeEvents;
     private final ReadOnlyStringWrapper feedProblem = new ReadOnlyStringWrapper("");
     private CalendarFeeds feeds;
     /** The list's todo last dragged toward the calendar and its length (0: none); FX thread only. */
@@ -74,6 +77,7 @@ public final class CalendarViewModel implements AutoCloseable {
         this.select = select;
         this.weekStart = weekStart;
         this.moves = new CalendarMoves(store, async, undo, dialogs, say);
+        this.rangeEvents = new RangeEvents(this::readEvents, async.io());
         CalendarRange r = CalendarRange.of(CalendarRange.Mode.WEEK, today.getValue(), weekStart.get());
         this.range = new ReadOnlyObjectWrapper<>(r);
         this.plan = new ReadOnlyObjectWrapper<>(CalendarPlan.empty(r));
@@ -87,6 +91,8 @@ public final class CalendarViewModel implements AutoCloseable {
     void follow(boolean calendar) {
         if (calendar && !shown) {
             shown = true;
+            // Shown again: what was read ahead before it was hidden may be stale (a calendar switched off meanwhile).
+            rangeEvents.forget();
             bind();
         } else if (!calendar && shown) {
             shown = false;
@@ -98,10 +104,19 @@ public final class CalendarViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes for the range shown. Its events are read on their own executor at the same time as its todos
+     * are asked for (and its neighbours' after them, {@link RangeEvents}); each commit's todos wait for the
+     * events without blocking the database's thread. Only the newest commit's plan of the newest range reaches
+     * the screen: a result of an older {@code gen} (another range, or events read again since) is dropped, and so
+     * is a commit's plan once a later commit of the same range is in.
+     */
     private void bind() {
         CalendarRange r = range.get();
         long gen = generation.incrementAndGet();
         loaded.set(false);
+        CompletableFuture<List<EventEntry>> shownEvents = rangeEvents.around(r);
+        AtomicLong latest = new AtomicLong();
         async.run(() -> {
             synchronized (lock) {
                 if (generation.get() != gen) {
@@ -110,15 +125,19 @@ public final class CalendarViewModel implements AutoCloseable {
                 if (subscription != null) {
                     subscription.close();
                 }
-                // The events of the range are read once per range (and again after a refresh), not per commit.
-                List<EventEntry> shownEvents = readEvents(r);
                 subscription = CalendarItems.subscribe(store, r.first(), r.last(), items -> {
-                    CalendarPlan p = CalendarPlan.of(items, shownEvents, r);
-                    async.ui().execute(() -> {
-                        if (generation.get() == gen) {
-                            plan.set(p);
-                            loaded.set(true);
+                    long n = latest.incrementAndGet();
+                    shownEvents.thenAccept(es -> {
+                        if (generation.get() != gen || latest.get() != n) {
+                            return;
                         }
+                        CalendarPlan p = CalendarPlan.of(items, es, r);
+                        async.ui().execute(() -> {
+                            if (generation.get() == gen && latest.get() == n) {
+                                plan.set(p);
+                                loaded.set(true);
+                            }
+                        });
                     });
                 }, Runnable::run);
             }
@@ -141,7 +160,16 @@ public final class CalendarViewModel implements AutoCloseable {
      * executor. Called once, before the calendar first shows.
      */
     public void useEvents(Function<CalendarRange, List<EventEntry>> source) {
+        useEvents(source, async.io());
+    }
+
+    /**
+     * As {@link #useEvents(Function)}, the reads on {@code reads}: an executor other than the background one lets
+     * a range's events be read while its todos are asked for.
+     */
+    public void useEvents(Function<CalendarRange, List<EventEntry>> source, Executor reads) {
         this.events = source;
+        this.rangeEvents = new RangeEvents(this::readEvents, reads);
     }
 
     /** The subscribed calendars' refresh while the window runs: its problems show, it ends with this. */
@@ -157,6 +185,7 @@ public final class CalendarViewModel implements AutoCloseable {
 
     /** The calendars were read again: the range shown reads its events anew. */
     public void eventsChanged() {
+        rangeEvents.forget();
         if (shown) {
             bind();
         }

@@ -30,8 +30,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * "Plan my day" in the window: reads today's todos and events off the UI thread, proposes times
- * ({@link DayPlanner}), shows them for the person to confirm (what does not fit listed under them), and
+ * "Plan my day" in the window (and "Plan this day" for another day): reads the day's todos and events off the UI
+ * thread, proposes times ({@link DayPlanner}), shows them for the person to confirm (what does not fit listed under them), and
  * writes the confirmed times as one step ({@link PlannedTimes}) that one Undo takes back whole. Nothing is
  * written before the person says yes; a todo timed, moved or ticked meanwhile keeps what it has, and a proposal
  * whose slot a todo or event took meanwhile is not written but named in the feedback line.
@@ -75,44 +75,58 @@ public final class DayPlanning {
 
     /** Plans today: proposes, asks, and applies what the person confirms as one undoable step. */
     public void planToday() {
+        plan(null);
+    }
+
+    /**
+     * Plans {@code day} ("Plan this day" on a day's header in the week or the agenda) as {@link #planToday} plans
+     * today: the same planner, the same question and write, one undo step. A past day has no time left to plan.
+     */
+    public void planDay(LocalDate day) {
+        plan(Objects.requireNonNull(day, "day"));
+    }
+
+    /** {@code chosen} null: today, as the clock has it when the plan is made. */
+    private void plan(LocalDate chosen) {
         if (busy.get()) {
             return;
         }
         busy.set(true);
         async.run(() -> {
             LocalDateTime now = LocalDateTime.now(store.dateClock());
-            LocalDate day = now.toLocalDate();
+            LocalDate day = chosen == null ? now.toLocalDate() : chosen;
             return DayPlanner.plan(day, hours.get(), now, events.apply(day), store.dateClock().getZone(),
                     CalendarItems.query(store, day, day));
         }, plan -> {
             busy.set(false);
-            show(plan);
+            show(plan, chosen != null && !plan.day().equals(LocalDate.now(store.dateClock())));
         }, e -> {
             busy.set(false);
             async.report(e);
         });
     }
 
-    private void show(Plan plan) {
+    private void show(Plan plan, boolean otherDay) {
+        String day = Formats.day(plan.day(), LocalDate.now(store.dateClock()));
         if (plan.empty()) {
-            say.accept(Messages.text("main.plan.nothing"));
+            say.accept(otherDay ? Messages.text("main.plan.nothingOn", day) : Messages.text("main.plan.nothing"));
             return;
         }
+        String title = otherDay ? Messages.text("main.plan.titleOn", day) : Messages.text("main.plan.title");
         if (plan.slots().isEmpty()) {
-            dialogs.notify(Messages.text("main.plan.title"), Messages.text("main.plan.noneFit") + "\n" + unplaced(plan),
-                    false);
+            dialogs.notify(title, (otherDay ? Messages.text("main.plan.noneFitOn", day) : Messages.text("main.plan.noneFit"))
+                    + "\n" + unplaced(plan, otherDay), false);
             return;
         }
-        if (!dialogs.confirm(Messages.text("main.plan.title"), text(plan),
-                Messages.text("main.plan.apply", plan.slots().size()))) {
+        if (!dialogs.confirm(title, text(plan, otherDay), Messages.text("main.plan.apply", plan.slots().size()))) {
             return;
         }
-        LocalDate day = plan.day();
+        LocalDate when = plan.day();
         Map<String, LocalTime> chosen = new LinkedHashMap<>();
         plan.slots().forEach(s -> chosen.put(s.todo().id(), s.start()));
         // The events live in calendars.sqlite, not in the write's database: read again just before the write,
         // they are checked as they are then; the timed todos are read inside the write's transaction.
-        async.run(() -> times.apply(day, chosen, events.apply(day), store.dateClock().getZone()), applied -> {
+        async.run(() -> times.apply(when, chosen, events.apply(when), store.dateClock().getZone()), applied -> {
             if (applied.count() == 0 && applied.taken().isEmpty()) {
                 say.accept(Messages.text("main.plan.changed"));
                 return;
@@ -120,10 +134,23 @@ public final class DayPlanning {
             if (applied.count() > 0) {
                 String label = Messages.text("main.undo.plan");
                 PlannedTimes.Applied[] current = {applied};
-                undo.push(label, () -> times.undo(current[0]), () -> current[0] = times.redo(day, current[0]));
+                undo.push(label, () -> times.undo(current[0]), () -> current[0] = redo(when, current[0]));
             }
             say.accept(feedback(applied));
         });
+    }
+
+    /**
+     * Redo, on the background executor: the same todos at the same times, each only if its slot is still free,
+     * the events read again as the first write reads them; what is not planned again is said.
+     */
+    private PlannedTimes.Applied redo(LocalDate day, PlannedTimes.Applied before) {
+        PlannedTimes.Applied again = times.redo(day, before, events.apply(day), store.dateClock().getZone());
+        if (!again.taken().isEmpty()) {
+            String said = feedback(again);
+            async.ui().execute(() -> say.accept(said));
+        }
+        return again;
     }
 
     /** "Planned 2 todos." and, when some slots were taken meanwhile, which todos were left without a time. */
@@ -146,6 +173,10 @@ public final class DayPlanning {
 
     /** The proposals, one a line ("09:30–10:00  Call the bank"), then what does not fit and why. */
     static String text(Plan plan) {
+        return text(plan, false);
+    }
+
+    static String text(Plan plan, boolean otherDay) {
         StringBuilder b = new StringBuilder(Messages.text("main.plan.intro", Formats.time(plan.hours().start()),
                 Formats.time(plan.hours().end())));
         List<Slot> slots = plan.slots();
@@ -157,18 +188,18 @@ public final class DayPlanning {
             b.append('\n').append(Messages.text("main.plan.more", slots.size() - SHOWN));
         }
         if (!plan.unplaced().isEmpty()) {
-            b.append("\n\n").append(Messages.text("main.plan.doesNotFit")).append('\n').append(unplaced(plan));
+            b.append("\n\n").append(Messages.text("main.plan.doesNotFit")).append('\n').append(unplaced(plan, otherDay));
         }
         return b.toString();
     }
 
-    private static String unplaced(Plan plan) {
+    private static String unplaced(Plan plan, boolean otherDay) {
         StringBuilder b = new StringBuilder();
         List<Unplaced> all = plan.unplaced();
         for (Unplaced u : all.subList(0, Math.min(SHOWN, all.size()))) {
             b.append(b.length() == 0 ? "" : "\n").append(u.todo().title()).append(": ").append(Messages.text(
                     switch (u.reason()) {
-                        case DAY_OVER -> "main.plan.reason.dayOver";
+                        case DAY_OVER -> otherDay ? "main.plan.reason.dayOverOn" : "main.plan.reason.dayOver";
                         case LONGER_THAN_HOURS -> "main.plan.reason.longerThanHours";
                         case NO_GAP -> "main.plan.reason.noGap";
                     }));

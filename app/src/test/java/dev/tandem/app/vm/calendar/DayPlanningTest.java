@@ -181,4 +181,63 @@ class DayPlanningTest {
         assertNull(timeOf(call));
         assertFalse(ui.get(() -> undo.canUndoProperty().get()), "nothing written, nothing to undo");
     }
+
+    @Test
+    void planDay_anotherDay_itsTodosBetweenItsEvents_asOneUndoableStep() {
+        LocalDate thu = DAY.plusDays(1);
+        long s = thu.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+        planning.useEvents(d -> d.equals(thu)
+                ? List.of(new CalendarEvent("Work", "3", s, s + 3_600_000L, false, false, "Planning", "")) : List.of());
+        Item report = store.add("Write report", null, null, thu,
+                new TodoDetails(null, List.of(), null, null, false, null, 60)).item();
+        Item today = todo("Call the bank", null, 30);
+        int before = said.size();
+        ui.run(() -> planning.planDay(thu));
+        ui.await(() -> said.size() > before && !planning.busyProperty().get());
+        assertEquals("confirm: Plan Thu 26 Nov", dialogs.asked.get(0));
+        assertTrue(dialogs.confirmMessages.get(0).contains("10:00–11:00  Write report"), dialogs.confirmMessages.toString());
+        assertFalse(dialogs.confirmMessages.get(0).contains("Call the bank"), "today's todos are not that day's");
+        assertEquals(LocalTime.of(10, 0), timeOf(report));
+        assertNull(timeOf(today));
+        assertEquals("Undo Plan my day", ui.get(() -> undo.labelProperty().get()));
+        ui.run(undo::undo);
+        ui.await(() -> timeOf(report) == null);
+        assertFalse(ui.get(() -> undo.canUndoProperty().get()), "one step");
+    }
+
+    @Test
+    void planDay_aDayWithNothingToPlan_namesTheDay() {
+        ui.run(() -> planning.planDay(DAY.plusDays(2)));
+        ui.await(() -> !said.isEmpty() && !planning.busyProperty().get());
+        assertTrue(said.get(0).startsWith("No todo due on Fri 27 Nov has a length"), said.toString());
+        assertTrue(dialogs.asked.isEmpty());
+    }
+
+    @Test
+    void redo_anEventNowHoldsTheSlot_thatTodoStaysUntimedAndIsNamed() {
+        Item call = todo("Call the bank", null, 30);
+        Item memo = todo("Read memo", null, 30);
+        List<CalendarEvent> events = new ArrayList<>();
+        planning.useEvents(d -> List.copyOf(events));
+        planAndWait();
+        ui.await(() -> said.stream().anyMatch(m -> m.startsWith("Planned 2")));
+        assertEquals(LocalTime.of(9, 0), timeOf(call));
+        assertEquals(LocalTime.of(9, 30), timeOf(memo));
+        ui.run(undo::undo);
+        ui.await(() -> timeOf(call) == null && timeOf(memo) == null);
+        // A calendar refresh brings an event over 9:00-9:30 before the redo.
+        long s = DAY.atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+        events.add(new CalendarEvent("Work", "4", s, s + 1_800_000L, false, false, "Standup", ""));
+        int before = said.size();
+        ui.run(undo::redo);
+        ui.await(() -> said.size() > before);
+        String feedback = said.get(said.size() - 1);
+        assertTrue(feedback.contains("Not planned, its time was taken meanwhile: Call the bank."), feedback);
+        assertNull(timeOf(call), "its slot is the event's now");
+        assertEquals(LocalTime.of(9, 30), timeOf(memo));
+        // Undo after that redo takes back only what the redo wrote.
+        ui.run(undo::undo);
+        ui.await(() -> timeOf(memo) == null);
+        assertNull(timeOf(call));
+    }
 }

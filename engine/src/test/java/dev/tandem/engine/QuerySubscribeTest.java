@@ -270,4 +270,50 @@ class QuerySubscribeTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    record Counted(String id, long n) {
+    }
+
+    /**
+     * Counts re-run several at once after each commit (three readers of four), each called back on the thread that
+     * ran it: every subscription still hears its results in commit order, and the last is the last commit's.
+     */
+    @Test
+    void querySubscribe_manyCountsRunAtOnce_eachInCommitOrderEndingAtTheLast() throws Exception {
+        try (Db wide = Db.builder().file(dir.resolve("wide.db")).readers(4).queryThreads(3)
+                .onCallbackError(callbackErrors::add).build()) {
+            wide.migrate(Fixtures.MIGRATIONS);
+            wide.save(new TodoList("home", "Home"));
+            int subscriptions = 6;
+            int commits = 120;
+            List<List<Long>> heard = new ArrayList<>();
+            List<Subscription> subs = new ArrayList<>();
+            for (int i = 0; i < subscriptions; i++) {
+                List<Long> mine = new CopyOnWriteArrayList<>();
+                heard.add(mine);
+                // Different shapes, so the counts cost differently and finish in different orders.
+                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item WHERE title LIKE ?",
+                        List.of("%" + "x".repeat(i % 3) + "%"), rows -> mine.add(rows.get(0).n()), Runnable::run));
+            }
+            for (int i = 0; i < commits; i++) {
+                wide.save(new Item(null, "home", "xx item " + i, false, null, null));
+            }
+            for (List<Long> mine : heard) {
+                dev.tandem.engine.testing.Await.until("the last commit counted", () -> mine.isEmpty() ? -1L
+                        : mine.get(mine.size() - 1), n -> n == commits);
+                for (int k = 1; k < mine.size(); k++) {
+                    assertTrue(mine.get(k - 1) <= mine.get(k), "out of commit order: " + mine);
+                }
+            }
+            subs.forEach(Subscription::close);
+        }
+        assertEquals(List.of(), callbackErrors);
+    }
+
+    @Test
+    void builder_queryThreadsPastTheReaders_namesField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Db.builder().file(dir.resolve("x.db")).readers(2).queryThreads(3).build());
+        assertTrue(e.getMessage().startsWith("queryThreads"), e.getMessage());
+    }
 }

@@ -28,10 +28,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Re-runs subscribed queries after commits, on one thread per database.
+ * Re-runs subscribed queries after commits: one dispatch thread per database drains the commits, and a drain's
+ * affected queries run on up to {@code width} readers at once ({@link Reruns}).
  *
- * <p>Ordering: commits are queued in commit order; the single dispatch thread drains them, so each
- * subscription sees its results in commit order and listeners see events in commit order. Bursts
+ * <p>Ordering: commits are queued in commit order; the single dispatch thread drains them, one drain
+ * ending before the next starts, so each subscription sees its results in commit order and listeners see events in commit order. Bursts
  * coalesce: all commits queued before a drain starts cost one re-run per affected query. A query
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
@@ -88,11 +89,19 @@ public final class Dispatcher implements AutoCloseable {
     /** Subscriptions being set up: their first run may miss a commit that nobody was told of. */
     private final AtomicInteger subscribing = new AtomicInteger();
     private final ReaderStatements statements = new ReaderStatements();
+    private final Reruns reruns;
     private boolean scheduled;
     private volatile Thread dispatchThread;
 
     public Dispatcher(Connections connections, Supplier<SchemaSnapshot> schema, Executor defaultExecutor,
                       Consumer<Throwable> errors) {
+        this(connections, schema, defaultExecutor, errors, 1);
+    }
+
+    /** {@code width}: how many affected queries re-run at once after a commit, each on its own reader. */
+    public Dispatcher(Connections connections, Supplier<SchemaSnapshot> schema, Executor defaultExecutor,
+                      Consumer<Throwable> errors, int width) {
+        this.reruns = new Reruns(connections, width, errors);
         this.connections = connections;
         this.schema = schema;
         this.defaultExecutor = defaultExecutor;
@@ -250,26 +259,19 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         SchemaSnapshot current = schema.get();
-        try {
-            connections.read(c -> {
-                for (LiveQuery<?> q : affected) {
-                    try {
-                        Set<String> reads = q.tables(c, current);
-                        Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
-                        if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
-                            q.redeliver();
-                        } else {
-                            q.run(c, statements);
-                        }
-                    } catch (SQLException | RuntimeException e) {
-                        errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
-                    }
+        reruns.run(affected, (c, q) -> {
+            try {
+                Set<String> reads = q.tables(c, current);
+                Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
+                if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
+                    q.redeliver();
+                } else {
+                    q.run(c, statements);
                 }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            errors.accept(e);
-        }
+            } catch (SQLException | RuntimeException e) {
+                errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
+            }
+        });
     }
 
     /**
@@ -302,7 +304,10 @@ public final class Dispatcher implements AutoCloseable {
             }
         };
         if (executor == null) {
-            guarded.run();
+            // A re-run on a helper thread hands the callback to the dispatch thread, where inline callbacks run.
+            if (!reruns.handOver(guarded)) {
+                guarded.run();
+            }
         } else {
             try {
                 executor.execute(guarded);
@@ -348,6 +353,7 @@ public final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        reruns.close();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
  * the view of the edited row is not queued behind every other query of the same table; the rest
- * follow in subscription order.
+ * follow cheapest first, by what their last run took (subscription order among equals).
  *
  * <p>Row scoping: when every drained commit that wrote a table named each row it wrote there
  * ({@link Commit#exactTables()}), a row-scoped query over that table whose result cannot contain
@@ -254,6 +254,9 @@ public final class Dispatcher implements AutoCloseable {
                 (!prioritize || q.showed(changedIds) ? affected : later).add(q);
             }
         }
+        // Cheapest first (by the last run's time; a stable sort keeps subscription order among equals): a count of a
+        // few rows arrives before the counts of every row, whether they run one by one or several at once.
+        later.sort(java.util.Comparator.comparingLong(LiveQuery::cost));
         affected.addAll(later);
         if (affected.isEmpty()) {
             return;

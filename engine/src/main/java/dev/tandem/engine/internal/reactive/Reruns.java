@@ -29,9 +29,10 @@ import java.util.function.Consumer;
  * whole drain; the readers' WAL snapshots may differ by a commit made meanwhile, which the next drain delivers.
  * A width of 1 runs everything on the calling thread, one reader, as before.
  *
- * <p>Callbacks without an executor of their own still run on the calling (dispatch) thread, one at a time as
- * before: a helper hands them over ({@link #handOver}) and the caller runs them as they come while it waits, so
- * such a callback may subscribe or read as it always could, and never runs beside another.
+ * <p>With a width over 1 the queries run on {@code width} helper threads while the calling (dispatch) thread
+ * waits. Callbacks without an executor of their own still run on the dispatch thread, one at a time as before: a
+ * helper hands them over ({@link #handOver}) and the caller runs them as they come, so such a callback may
+ * subscribe or read as it always could, and never runs beside another.
  */
 final class Reruns implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -57,7 +58,7 @@ final class Reruns implements AutoCloseable {
         this.connections = connections;
         this.width = width;
         this.errors = errors;
-        this.helpers = width == 1 ? null : Executors.newFixedThreadPool(width - 1, r -> {
+        this.helpers = width == 1 ? null : Executors.newFixedThreadPool(width, r -> {
             Thread t = new Thread(r, "tandem-rerun-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -71,10 +72,14 @@ final class Reruns implements AutoCloseable {
     /** Runs {@code step} for each query, the first ones first, and returns once all have run. */
     <Q> void run(List<Q> queries, Step<Q> step) {
         Queue<Q> queue = new ConcurrentLinkedQueue<>(queries);
-        int extra = helpers == null ? 0 : Math.min(width, queries.size()) - 1;
+        if (helpers == null || queries.size() < 2) {
+            drainQueue(queue, step);
+            return;
+        }
+        // The caller only runs the callbacks handed over, as they come, so one costly query never holds up another's.
         BlockingQueue<Runnable> inline = new LinkedBlockingQueue<>();
-        List<Future<?>> others = new ArrayList<>(extra);
-        for (int i = 0; i < extra && !helpers.isShutdown(); i++) {
+        List<Future<?>> others = new ArrayList<>(width);
+        for (int i = 0; i < Math.min(width, queries.size()) && !helpers.isShutdown(); i++) {
             others.add(helpers.submit(() -> {
                 handOvers.set(inline);
                 try {
@@ -85,7 +90,6 @@ final class Reruns implements AutoCloseable {
                 }
             }));
         }
-        drainQueue(queue, step);
         boolean interrupted = false;
         for (int done = 0; done < others.size(); ) {
             try {
@@ -109,6 +113,8 @@ final class Reruns implements AutoCloseable {
                 errors.accept(e.getCause());
             }
         }
+        // Shut down meanwhile: what no helper took runs here.
+        drainQueue(queue, step);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -343,4 +343,40 @@ class QuerySubscribeTest {
         }
         assertEquals(List.of(), callbackErrors);
     }
+
+    /**
+     * With several re-runs at once, a callback on a direct executor still runs on the dispatch thread, so one that
+     * subscribes another query from inside (as a list loading its next page does) completes, as it always did.
+     */
+    @Test
+    void querySubscribe_directCallbackSubscribesDuringParallelReruns_runsOnTheDispatchThreadAndCompletes()
+            throws Exception {
+        try (Db wide = Db.builder().file(dir.resolve("nested.db")).readers(4).queryThreads(3)
+                .onCallbackError(callbackErrors::add).build()) {
+            wide.migrate(Fixtures.MIGRATIONS);
+            wide.save(new TodoList("home", "Home"));
+            List<String> threads = new CopyOnWriteArrayList<>();
+            List<Subscription> nested = new CopyOnWriteArrayList<>();
+            Results<Counted> inner = new Results<>();
+            List<Subscription> subs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item", List.of(),
+                        rows -> {
+                            threads.add(Thread.currentThread().getName());
+                            if (rows.get(0).n() == 1 && nested.isEmpty()) {
+                                nested.add(wide.querySubscribe(Counted.class, "SELECT 'home' AS id, count(*) AS n"
+                                        + " FROM item WHERE list_id = 'home'", List.of(), inner::accept, Runnable::run));
+                            }
+                        }, Runnable::run));
+            }
+            threads.clear();
+            wide.save(new Item(null, "home", "milk", false, null, null));
+            assertEquals(1L, inner.next().get(0).n(), "the query subscribed from a callback ran");
+            dev.tandem.engine.testing.Await.until("every count heard", () -> threads.size() >= 4);
+            assertTrue(threads.stream().allMatch(t -> t.startsWith("tandem-dispatch-")), threads.toString());
+            nested.forEach(Subscription::close);
+            subs.forEach(Subscription::close);
+        }
+        assertEquals(List.of(), callbackErrors);
+    }
 }

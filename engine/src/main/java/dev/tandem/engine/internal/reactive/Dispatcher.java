@@ -306,11 +306,17 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         };
+        // A re-run on a helper thread hands its callback to the dispatch thread, which hands it on as it always did:
+        // a callback sees the same thread as before whatever ran its query, so one that subscribes, or runs on a
+        // direct executor, behaves as it did when every query ran on the dispatch thread.
+        if (!reruns.handOver(() -> handOn(executor, guarded))) {
+            handOn(executor, guarded);
+        }
+    }
+
+    private void handOn(Executor executor, Runnable guarded) {
         if (executor == null) {
-            // A re-run on a helper thread hands the callback to the dispatch thread, where inline callbacks run.
-            if (!reruns.handOver(guarded)) {
-                guarded.run();
-            }
+            guarded.run();
         } else {
             try {
                 executor.execute(guarded);

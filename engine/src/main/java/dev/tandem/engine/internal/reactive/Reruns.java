@@ -30,9 +30,10 @@ import java.util.function.Consumer;
  * A width of 1 runs everything on the calling thread, one reader, as before.
  *
  * <p>With a width over 1 the queries run on {@code width} helper threads while the calling (dispatch) thread
- * waits. Callbacks without an executor of their own still run on the dispatch thread, one at a time as before: a
- * helper hands them over ({@link #handOver}) and the caller runs them as they come, so such a callback may
- * subscribe or read as it always could, and never runs beside another.
+ * waits. Every callback still leaves from the dispatch thread, as before: a helper hands it over
+ * ({@link #handOver}) and the caller passes it on as it comes (to its executor, or runs it when it has none), so
+ * a callback may subscribe or read as it always could, never runs beside another inline one, and a helper never
+ * waits for the dispatch thread, which only waits for the helpers.
  */
 final class Reruns implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();

@@ -57,7 +57,22 @@ export async function attach(replica, blobs, itemId, bytes, name, now) {
   if (bytes.length > ATTACH_LIMIT) {
     throw new Error(name + ' is ' + bytes.length + ' bytes, larger than the limit of ' + ATTACH_LIMIT + ' for one file');
   }
-  const blob = await blobs.add(bytes);
+  return attachBlob(replica, await blobs.add(bytes), itemId, name, now);
+}
+
+/**
+ * Attaches the file at {@code path} (Node), copied into {@code blobs} as a stream, so its size is
+ * bounded by {@code limit} alone, not by memory; refused when it is larger, even after it grew.
+ */
+export async function attachFile(replica, blobs, itemId, path, name, now, limit = ATTACH_LIMIT) {
+  const blob = await blobs.addFile(path);
+  if (blob.size > limit) {
+    throw new Error(name + ' is ' + blob.size + ' bytes, larger than the limit of ' + limit + ' for one file');
+  }
+  return attachBlob(replica, blob, itemId, name, now);
+}
+
+async function attachBlob(replica, blob, itemId, name, now) {
   const id = await attachmentId(itemId, blob.id);
   const there = replica.row('attachments', id);
   if (there) return { id, ...there };

@@ -48,7 +48,14 @@ export async function saveUnique(bytes, dir, name, names) {
     try {
       const handle = await fs.open(p, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW);
       try {
-        await handle.writeFile(bytes);
+        if (typeof bytes.chunks === 'function') {
+          // A local copy streamed ({size, chunks}): a piece at a time, whatever the file's size.
+          for await (const piece of bytes.chunks()) {
+            for (let at = 0; at < piece.length;) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
+          }
+        } else {
+          await handle.writeFile(bytes);
+        }
       } finally {
         await handle.close();
       }

@@ -36,7 +36,8 @@ function tags(replica) {
 
 /** "2/5" for a note's check boxes, or null. */
 function checklist(notes) {
-  if (!notes) return null;
+  // A synced value of another class (an integer, bytes) is no note: it has no boxes, and never stops the listing.
+  if (typeof notes !== 'string' || !notes) return null;
   let all = 0;
   let ticked = 0;
   for (const line of notes.split('\n')) {

@@ -3,14 +3,16 @@
 // (--data-dir, TANDEM_JS_DATA_DIR, or ~/.local/share/tandem-js): state.json holds the device's
 // changelog, conflicts and sync state, written to a temporary file and renamed into place.
 //
-//   tandem-js sync --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL [--endpoint URL] [--region R] [--attachments]
+//   tandem-js sync [--remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL] [--endpoint URL] [--region R] [--attachments]
+//   tandem-js join CODE --as NAME [--remote ...] (asks to join a shared list; the next sync brings it once admitted)
+//   tandem-js members [--json] (each joined list's members, as this device last read them)
 //   tandem-js compact --remote ... (a sync, then a snapshot and cleanup whatever the policy says)
 //   tandem-js list [--all] [--json]
 //   tandem-js add "Buy milk tomorrow #Groceries p1 @shop"
 //   tandem-js done ID
 //   tandem-js edit ID [--title T] [--notes N]
 //   tandem-js conflicts [--json]
-//   tandem-js attach ID FILE...
+//   tandem-js attach ID FILE... [--limit MB]
 //   tandem-js attachments ID [--json] [--save DIR]
 //
 // The passphrase comes from TANDEM_PASSPHRASE, S3 keys from AWS_ACCESS_KEY_ID and
@@ -27,10 +29,11 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import { openRemote } from '../src/storage/open-remote.js';
 import { ITEM_COLUMNS, addItem, listJson, quickAdd, resolveItem } from '../app/items.js';
-import { ATTACH_LIMIT, attach, attachments, fetchAttachments, referencedNames } from '../app/attachments.js';
+import { ATTACH_LIMIT, attachFile, attachments, fetchAttachments, referencedNames } from '../app/attachments.js';
 import { FileNames, saveUnique } from '../app/file-names.js';
 import { FolderBlobs } from '../src/blob/local-blobs.js';
 import { BlobPush, BlobTransfer } from '../src/blob/blob-transfer.js';
+import { joinSpace, loadSpaces, membersOf, personalScope, syncSpaces } from '../app/spaces.js';
 
 class Usage extends Error {}
 
@@ -38,7 +41,8 @@ function parseArgs(argv) {
   const positional = [];
   const options = {};
   const flags = new Set();
-  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save']);
+  const valued = new Set(['--remote', '--endpoint', '--region', '--title', '--notes', '--data-dir', '--save', '--limit',
+    '--as']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (valued.has(a)) {
@@ -91,6 +95,12 @@ export function remoteSpec(text, options, env) {
 const oneLine = (s) => (s == null ? 'file' : String(s).replace(/[\u0000-\u001f\u007f]/g, ' '));
 
 /** "12 KB", "3.4 MB": a byte count as the desktop's words say it. */
+/** --limit MB: a whole number of megabytes (10^6 bytes), as the desktop's attachment limit. */
+function megabytes(text) {
+  if (!/^[1-9][0-9]{0,6}$/.test(text)) throw new Usage('--limit: a whole number of megabytes, e.g. --limit 500');
+  return Number(text) * 1_000_000;
+}
+
 function size(bytes) {
   if (bytes < 1000) return bytes + ' bytes';
   const units = ['KB', 'MB', 'GB', 'TB'];
@@ -112,9 +122,40 @@ async function main(argv, env, out, err) {
   const replica = load(dir);
   const blobs = new FolderBlobs(join(dir, 'attachments'));
   const now = Date.now();
+  const spaces = loadSpaces(dir);
+  const openSpec = (text) => remoteSpec(text, options, env);
   switch (command) {
+    case 'join': {
+      if (positional.length !== 1 || !options['--as']) throw new Usage('join CODE --as NAME [--remote ...]');
+      const fingerprint = await joinSpace(dir, replica, spaces, positional[0], options['--as'], options['--remote'] ?? null, openSpec);
+      out.write(fingerprint + '\n');
+      err.write('Asked to join. Read this fingerprint to the list\'s owner; once they admit it, sync brings the list.\n');
+      return 0;
+    }
+    case 'members': {
+      const lists = await membersOf(replica, spaces);
+      if (flags.has('--json')) {
+        out.write(JSON.stringify(lists) + '\n');
+        return 0;
+      }
+      for (const l of lists) {
+        out.write(oneLine(l.name ?? l.list) + ' (' + oneLine(l.remote) + ')' + (l.admitted ? '' : ': not admitted yet') + '\n');
+        for (const m of l.members) {
+          out.write('  ' + oneLine(m.name) + '  ' + m.fingerprint + (m.owner ? '  owner' : '') + (m.removed ? '  removed' : '')
+            + '\n');
+        }
+      }
+      return 0;
+    }
     case 'sync':
     case 'compact': {
+      if (command === 'sync' && !options['--remote'] && spaces.length > 0) {
+        try {
+          return await syncSpaces(dir, replica, spaces, openSpec, err);
+        } finally {
+          save(dir, replica);
+        }
+      }
       if (!options['--remote']) throw new Usage(command + ' needs --remote folder:DIR|s3://BUCKET[/PREFIX]|webdav:URL');
       const pass = env.TANDEM_PASSPHRASE;
       const remote = openRemote(remoteSpec(options['--remote'], options, env), {
@@ -124,7 +165,8 @@ async function main(argv, env, out, err) {
       const push = new BlobPush(transfer, blobs, warnings);
       const engine = new SyncEngine({ replica, storage: remote.storage, address: remote.address,
         encrypted: remote.encrypted, plainBelow: remote.plain, beforePush: (batch) => push.beforePush(batch),
-        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote.plain } });
+        blobs: { referencedNames: () => referencedNames(replica, transfer), data: remote.plain },
+        scope: personalScope(spaces) });
       let report;
       try {
         report = command === 'compact' ? await engine.compact() : await engine.sync();
@@ -138,7 +180,10 @@ async function main(argv, env, out, err) {
       if (k.snapshot || command === 'compact') {
         err.write((k.snapshot ? 'Wrote snapshot ' + k.snapshot : 'No new snapshot: the newest covers all this device holds')
           + '; cleaned up ' + k.deletedBatches + ' batches and ' + k.deletedSnapshots + ' snapshots'
-          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '') + '.\n');
+          + (k.retiredDevices ? '; retired ' + k.retiredDevices + ' devices unseen for 90 days' : '')
+          + '; forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
+      } else if (k.forgotten) {
+        err.write('Forgot ' + k.forgotten + ' deleted items every device has seen deleted.\n');
       }
       if (report.blobSweep) {
         const b = report.blobSweep;
@@ -152,7 +197,14 @@ async function main(argv, env, out, err) {
       for (const n of report.notes) err.write(n + '\n');
       for (const w of warnings) err.write('warning: ' + w + '\n');
       for (const s of report.setAside) err.write('Set aside ' + s.key + ': ' + s.problem + '\n');
-      const code = report.setAside.length > 0 ? 3 : 0;
+      let code = report.setAside.length > 0 ? 3 : 0;
+      if (command === 'sync' && spaces.length > 0) {
+        try {
+          code = Math.max(code, await syncSpaces(dir, replica, spaces, openSpec, err));
+        } finally {
+          save(dir, replica);
+        }
+      }
       if (!flags.has('--attachments')) return code;
       return (await fetchAll(replica, blobs, transfer, err)) ? code : Math.max(code, 1);
     }
@@ -217,6 +269,7 @@ async function main(argv, env, out, err) {
     case 'attach': {
       if (positional.length < 2) throw new Usage('attach: give the item\'s ID and one or more files, e.g. tandem-js attach 3f2a receipt.pdf');
       const id = resolveItem(replica, positional[0]);
+      const limit = options['--limit'] == null ? ATTACH_LIMIT : megabytes(options['--limit']);
       const files = positional.slice(1).map((name) => {
         let st;
         try {
@@ -225,8 +278,8 @@ async function main(argv, env, out, err) {
           st = null;
         }
         if (!st || !st.isFile()) throw new Error('attach: ' + name + ': no such file, or not readable');
-        if (st.size > ATTACH_LIMIT) {
-          throw new Error('attach: ' + name + ' is ' + size(st.size) + ', larger than the limit of ' + size(ATTACH_LIMIT)
+        if (st.size > limit) {
+          throw new Error('attach: ' + name + ' is ' + size(st.size) + ', larger than the limit of ' + size(limit)
             + ' for one file; nothing was attached');
         }
         return name;
@@ -234,8 +287,8 @@ async function main(argv, env, out, err) {
       const added = [];
       try {
         for (const f of files) {
-          // Read whole, checked again: a file that grew past the limit since is refused, the ones before it stay.
-          added.push(await attach(replica, blobs, id, new Uint8Array(readFileSync(resolve(f))), basename(f), now));
+          // Streamed in, checked again: a file that grew past the limit since is refused, the ones before it stay.
+          added.push(await attachFile(replica, blobs, id, resolve(f), basename(f), now, limit));
         }
       } catch (e) {
         throw new Error('attach: ' + e.message + '; it was not attached' + (added.length ? ' (the ' + added.length
@@ -309,7 +362,7 @@ async function saveAll(files, blobs, target, out, err) {
   const names = new FileNames();
   let failed = 0;
   for (const f of files) {
-    const bytes = typeof f.blob === 'string' ? await blobs.read(f.blob).catch(() => null) : null;
+    const bytes = typeof f.blob === 'string' ? await blobs.source(f.blob).catch(() => null) : null;
     if (bytes == null) {
       failed++;
       err.write('Could not save ' + oneLine(f.name) + ': not on this device; sync --attachments downloads it\n');

@@ -70,3 +70,17 @@ export class DamagedAttachmentError extends FormatError {
     this.name = 'DamagedAttachmentError';
   }
 }
+
+/**
+ * The remote lists this device as retired (unseen too long, or forgotten by hand): the others no
+ * longer wait for it, so deleted items it never saw deleted may be forgotten everywhere, and its
+ * changes made before could bring them back half made. The sync stops before anything is read or
+ * written, and the device's state stays as it is. The desktop re-joins under a new id; here the
+ * device is started anew (or its changes carried over by a desktop device).
+ */
+export class RetiredDeviceError extends SyncError {
+  constructor(message, options) {
+    super(Reason.SERVER_INCONSISTENT, message, options);
+    this.name = 'RetiredDeviceError';
+  }
+}

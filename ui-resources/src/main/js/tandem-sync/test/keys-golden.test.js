@@ -5,7 +5,7 @@ import { fromPassphrase, fromRecoveryKey } from '../src/keys/kdf.js';
 import { formatRecoveryCode, parseRecoveryCode } from '../src/keys/recovery-code.js';
 import { decryptObject, encryptObject, keyIdOf } from '../src/storage/object-cipher.js';
 import { blobKey, blobName } from '../src/blob/blob-keys.js';
-import { decryptBlob, encryptBlob } from '../src/blob/blob-cipher.js';
+import { decryptBlob, decryptChunks, encryptBlob, encryptChunks } from '../src/blob/blob-cipher.js';
 import { goldenSkip, hex, readGolden, unhex } from './support/golden.js';
 
 // The keyring after a rotation and with recovery keys, encrypted objects of both versions and
@@ -97,6 +97,22 @@ test('golden attachments: names, keys and TDEB bytes equal, every file reads bac
     assert.equal(hex(await encryptBlob(plain, key, gen.number, json.name)), hex(bytes));
     const back = await decryptBlob(bytes, (g) => (g === gen.number ? key : null), json.name);
     assert.equal(hex(back), hex(plain));
+    // Streamed, in pieces of odd sizes: the same bytes each way.
+    const pieces = async function* (b, size) {
+      for (let at = 0; at < b.length; at += size) yield b.slice(at, at + size);
+      if (b.length === 0) yield new Uint8Array(0);
+    };
+    const collect = async (it) => {
+      const out = [];
+      for await (const p of it) out.push(Buffer.from(p));
+      return new Uint8Array(Buffer.concat(out));
+    };
+    assert.equal(hex(await collect(encryptChunks(pieces(plain, 1000), plain.length, key, gen.number, json.name))),
+      hex(bytes));
+    assert.equal(hex(await collect(decryptChunks(pieces(bytes, 7777), (g) => (g === gen.number ? key : null),
+      json.name))), hex(plain));
+    await assert.rejects(collect(decryptChunks(pieces(new Uint8Array([...bytes, 0]), 4096), () => key, json.name)),
+      { name: 'DamagedAttachmentError' });
     if (json.size > 65536) {
       const cut = bytes.subarray(0, 9 + 65536 + 16);
       await assert.rejects(decryptBlob(cut, () => key, json.name), /does not authenticate/);

@@ -2,13 +2,17 @@
 // A small driver for tests written in another language (the engine's cross-implementation property
 // test): JavaScript devices that a JSON line on stdin each steers, answered by one JSON line on
 // stdout. Every device shares one simulated wall clock, which {"op":"wall"} sets. Values travel
-// typed: {"int": "12"}, {"float": "raw bits in hex"}, {"str": "…"}, {"bin": "hex"} or null.
+// typed: {"int": "12"}, {"float": "raw bits in hex"}, {"str": "…"}, {"bin": "hex"} or null. A member
+// device of a shared list: {"op":"join","code":…,"name":…,"remote":…} asks with an invite code and
+// answers the fingerprint; {"op":"spaceSync"} syncs it (not admitted yet until the owner's grant is there).
 import { createInterface } from 'node:readline';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import { openRemote } from '../src/storage/open-remote.js';
 import { changePassphrase } from '../src/keys/key-changes.js';
+import { askToJoin, parseInvite } from '../src/space/invite.js';
+import { syncSpace } from '../src/space/space-sync.js';
 
 let wall = Date.now();
 const devices = new Map();
@@ -58,6 +62,17 @@ async function handle(cmd) {
       snapshotEvery: cmd.snapshotEvery ?? 0, snapshotChanges: cmd.snapshotChanges ?? 0 });
     return {};
   }
+  if (cmd.op === 'join') {
+    // A member's device of a shared space: asks with the invite on the space's storage (cmd.remote).
+    if (!d) {
+      d = { replica: new Replica({ deviceId: cmd.deviceId, clock: new HybridClock(() => wall), mergeText: cmd.mergeText ?? [] }) };
+      devices.set(cmd.device, d);
+    }
+    d.remote = openRemote(cmd.remote, {});
+    const asked = await askToJoin(d.remote.plain, parseInvite(cmd.code), cmd.name, { now: wall });
+    d.space = asked.space;
+    return { fingerprint: asked.fingerprint, list: asked.space.list };
+  }
   if (!d) throw new Error('no device ' + cmd.device);
   const record = Object.fromEntries(Object.entries(cmd.record ?? {}).map(([k, v]) => [k, untyped(v)]));
   switch (cmd.op) {
@@ -67,6 +82,13 @@ async function handle(cmd) {
     case 'sync': {
       const r = await d.engine.sync();
       return { pulled: r.pulled, pushed: r.pushed, conflicts: r.conflicts, problems: r.problems };
+    }
+    case 'spaceSync': {
+      const r = await syncSpace({ replica: d.replica, raw: d.remote.plain, address: d.remote.address, space: d.space,
+        now: () => wall, deviceName: 'js-' + cmd.device });
+      return { admitted: r.admitted, pulled: r.pulled ?? 0, pushed: r.pushed ?? 0, bootstrapped: r.bootstrapped ?? null,
+        problems: r.problems ?? [],
+        warnings: r.warnings ?? [], refused: (r.refused ?? []).map((x) => x.problem) };
     }
     case 'changePassphrase':
       await d.remote.storage.change((u) => changePassphrase(d.remote.storage.keyring, u, cmd.passphrase));

@@ -5,6 +5,7 @@ import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.caldav.CalendarLogin;
 import dev.tandem.app.feeds.FeedLimits;
+import dev.tandem.app.feeds.FeedProblems;
 import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
@@ -145,9 +146,11 @@ final class DeviceServices implements AutoCloseable {
 
     /**
      * Each round reads the calendars not tried within the hour; a slow or hostile feed holds up only this thread
-     * (the feeds' caps bound it), and a round that fails is logged and the next one still runs.
+     * (the feeds' caps bound it), and a round that fails is logged and the next one still runs. A calendar that
+     * cannot be read is logged once per new failure ({@link FeedProblems}), not at every hour's try.
      */
     private void startCalendars() {
+        FeedProblems problems = new FeedProblems();
         calendarTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tandem-calendars");
             t.setDaemon(true);
@@ -155,10 +158,8 @@ final class DeviceServices implements AutoCloseable {
         });
         calendarTimer.scheduleWithFixedDelay(() -> {
             try {
-                for (FeedRefresh.Outcome o : calendars.refreshDue()) {
-                    if (!o.problem().isEmpty()) {
-                        LOG.log(System.Logger.Level.WARNING, "could not read the calendar " + o.name() + ": " + o.problem());
-                    }
+                for (FeedRefresh.Outcome o : problems.news(calendars.refreshDue())) {
+                    LOG.log(System.Logger.Level.WARNING, "could not read the calendar " + o.name() + ": " + o.problem());
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "could not read the calendars: " + e.getMessage(), e);

@@ -237,6 +237,10 @@ public final class Styles {
     public static final String CALENDAR_PROBLEM = "calendar-problem";
     /** "+3 more" under a day's first todos. */
     public static final String CALENDAR_MORE = "calendar-more";
+    /** The week's "+k more" chip on the hour grid, for the events it does not draw. */
+    public static final String CALENDAR_MORE_EVENTS = "calendar-more-events";
+    /** The menu of the events a week's "+k more" chip stands for. */
+    public static final String CALENDAR_MORE_LIST = "calendar-more-list";
 
     /** "note-h1" to "note-h6": a heading of that level. */
     public static String noteHeading(int level) {

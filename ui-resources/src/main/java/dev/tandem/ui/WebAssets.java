@@ -57,6 +57,10 @@ public final class WebAssets {
             script("move.js"),
             script("lines.js"),
             script("drag.js"),
+            script("transport.js"),
+            script("device-store.js"),
+            script("device-answer.js"),
+            script("device.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),
             // Made from icon.svg by ui-resources/tools/make-icons.sh: installing asks for PNGs of these sizes.

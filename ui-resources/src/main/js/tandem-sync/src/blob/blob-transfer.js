@@ -1,6 +1,6 @@
 import { sha256, toHex } from '../crypto/hash.js';
 import { BlobKeys, blobKey, blobName, plainBlobName } from './blob-keys.js';
-import { damaged, decryptBlob, encryptBlob, encryptedLength } from './blob-cipher.js';
+import { damaged, decryptBlob, decryptChunks, encryptBlob, encryptChunks, encryptedLength } from './blob-cipher.js';
 
 /**
  * Attachments' bytes between a device's local copies and one remote, as the engine's BlobTransfer
@@ -20,8 +20,12 @@ import { damaged, decryptBlob, encryptBlob, encryptedLength } from './blob-ciphe
  *       against the id, and only then is the copy kept. Anything else is a DamagedAttachmentError and
  *       nothing is kept.</li>
  * </ul>
- * Whole objects are held in memory (the core's storages read whole objects), so a download is bounded
- * by {@link MAX_ATTACHMENT} as well.
+ * Streamed when both ends can (Node: a folder of local copies with source/receive, a storage with
+ * openRead/createIfAbsentFrom): chunk by chunk, a chunk authenticated before it is written, hashed as
+ * it is written to a temporary file that is renamed into place only once its SHA-256 is the id, so
+ * memory holds a few chunks whatever the file's size and the bound is the row's size alone.
+ * Otherwise (a browser) whole objects are held in memory, and a download is bounded by
+ * {@link MAX_ATTACHMENT} as well.
  */
 export const ID = /^[0-9a-f]{64}$/;
 /** The largest attachment this core moves: the desktop's default limit for one file (100 MB). */
@@ -50,8 +54,15 @@ export class BlobTransfer {
     return Promise.all((await this.keys.generations()).map((g) => blobName(g.secret, id)));
   }
 
+  /** Whether {@code local} and this remote can stream. */
+  streams(local) {
+    return typeof local.receive === 'function' && typeof local.source === 'function'
+      && typeof this.data.openRead === 'function' && typeof this.data.createIfAbsentFrom === 'function';
+  }
+
   /** Uploads blob {@code id} from {@code local}; false when this device has no copy to send. */
   async upload(local, id) {
+    if (this.streams(local)) return this.uploadStreamed(local, id);
     const plain = await local.read(id);
     if (plain == null) return false;
     let name;
@@ -81,6 +92,7 @@ export class BlobTransfer {
   async download(local, id, maxBytes) {
     if (!ID.test(id)) throw new TypeError('id: not a blob id: ' + id);
     if (await local.has(id)) return Fetched.ALREADY_HERE;
+    if (this.streams(local)) return this.downloadStreamed(local, id, maxBytes);
     const cap = Math.min(maxBytes, MAX_ATTACHMENT);
     const generations = this.keys ? await this.keys.generations() : [];
     let name = null;
@@ -111,6 +123,58 @@ export class BlobTransfer {
     await local.publish(id, plain);
     await local.markOnRemote(id);
     return Fetched.FETCHED;
+  }
+
+  async uploadStreamed(local, id) {
+    const src = await local.source(id);
+    if (src == null) return false;
+    let name;
+    let body;
+    if (!this.keys) {
+      name = plainBlobName(id);
+      body = { length: src.size, open: () => src.chunks(), sha256: id };
+    } else {
+      const u = await this.encrypted.current();
+      const g = await this.keys.current(u.keys[0].id);
+      name = await blobName(g.secret, id);
+      const key = await blobKey(g.secret, id);
+      body = { length: encryptedLength(src.size), open: () => encryptChunks(src.chunks(), src.size, key, g.number, name),
+        sha256: null };
+    }
+    const there = await this.data.list(name, null, 1);
+    if (there[0] !== name) await this.data.createIfAbsentFrom(name, body);
+    await local.markOnRemote(id);
+    return true;
+  }
+
+  async downloadStreamed(local, id, maxBytes) {
+    const generations = this.keys ? await this.keys.generations() : [];
+    const rawCap = this.keys ? encryptedLength(maxBytes) : maxBytes;
+    for (const name of await this.names(id)) {
+      const tooLarge = () => damaged(name, 'it is larger than the attachment it stands for (' + maxBytes + ' bytes)');
+      let raw;
+      try {
+        raw = await this.data.openRead(name, rawCap);
+      } catch (e) {
+        throw e.tooLarge ? tooLarge() : e;
+      }
+      if (raw == null) continue;
+      const bounded = (async function* () {
+        try {
+          yield* raw.chunks();
+        } catch (e) {
+          throw e.tooLarge ? tooLarge() : e;
+        }
+      })();
+      const plain = !this.keys ? bounded : decryptChunks(bounded, async (number) => {
+        const g = generations.find((x) => x.number === number);
+        return g ? blobKey(g.secret, id) : null;
+      }, name);
+      await local.receive(id, plain, maxBytes, name);
+      await local.markOnRemote(id);
+      return Fetched.FETCHED;
+    }
+    return Fetched.NOT_ON_REMOTE;
   }
 }
 

@@ -10,8 +10,18 @@ export const TAG_LENGTH = 16;
 
 const subtle = globalThis.crypto.subtle;
 
+/** A key's bytes, or a WebCrypto key already made (a browser keeps one it cannot read back). */
 async function aesKey(key, usage) {
+  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) return key;
   return subtle.importKey('raw', key, { name: 'AES-GCM' }, false, [usage]);
+}
+
+/**
+ * A stretched key's bytes as a WebCrypto key nobody can read back (non-extractable), for sealing and opening:
+ * what a browser keeps between visits instead of the passphrase.
+ */
+export async function lockedKey(bytes) {
+  return subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
 /** {@code plaintext} sealed: ciphertext then tag. */

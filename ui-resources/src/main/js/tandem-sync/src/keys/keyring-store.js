@@ -12,7 +12,9 @@ import { Event, PREFIX, PASSPHRASE, RECOVERY, SALT_LENGTH, changesPassphrase, co
  * `encryption` exists whenever a keyring does; older generations are deleted only by a device that
  * opened the newest, so a forged newest generation, which nobody can open, deletes nothing.
  *
- * <p>A secret is {type: 'passphrase', passphrase} or {type: 'recovery', secret: 16 bytes}.
+ * <p>A secret is {type: 'passphrase', passphrase}, {type: 'recovery', secret: 16 bytes}, or {type: 'stretched', key,
+ * salt}: the key a passphrase gave for that slot's salt (bytes, or a WebCrypto key from {@code lockedKey}), which a
+ * device keeps instead of the passphrase.
  */
 export const DESCRIPTOR_NAME = 'encryption';
 /** Version 2 of the descriptor: "TDEK", 02 and six zero bytes. */
@@ -41,6 +43,15 @@ export class KeyringStore {
   }
 
   async derive(secret, kdf, salt) {
+    if (secret.type === 'stretched') {
+      // The key a passphrase gave with this salt, kept by the device: no Argon2id. Another salt means the
+      // passphrase changed elsewhere (or this is another remote): only the passphrase itself opens that.
+      if (secret.salt.length !== salt.length || !secret.salt.every((x, i) => x === salt[i])) {
+        throw new WrongPassphraseError('The passphrase of ' + this.plain.describe() + ' changed on another device;'
+          + ' type the new one. Nothing was read or changed');
+      }
+      return secret.key;
+    }
     this.derivations++;
     return secret.type === 'recovery' ? fromRecoveryKey(kdf, secret.secret, salt)
       : fromPassphrase(kdf, secret.passphrase, salt);
@@ -110,6 +121,10 @@ export class KeyringStore {
   }
 
   async setUp(secret) {
+    if (secret.type === 'stretched') {
+      // A kept key comes from a keyring that was there: none now is another remote, or one emptied. Nothing written.
+      throw new WrongPassphraseError(this.plain.describe() + ' has no keyring yet; only a passphrase can set one up');
+    }
     const descriptor = await this.plain.get(DESCRIPTOR_NAME);
     if (descriptor == null) {
       await this.refuseIfData(true);

@@ -403,12 +403,33 @@ export class Replica {
   }
 }
 
+// A shared space's remote also keeps the changes its readers set aside ({refused: [{author, object,
+// change, problem, waits, firstSeen}]}) and what it accepted of the membership log ({log: {entries:
+// Map seq → bytes, junk: Map seq → why}}).
 function remoteJson(r) {
-  return { ...r, cursors: [...r.cursors], setAside: [...r.setAside], ackedCursors: [...r.ackedCursors] };
+  const j = { ...r, cursors: [...r.cursors], setAside: [...r.setAside], ackedCursors: [...r.ackedCursors] };
+  if (r.refused) {
+    j.refused = r.refused.map((x) => ({ ...x, change: { ...x.change, fields: x.change.fields.map((f) => [f.name,
+      toJson(f.value), f.replaces]) } }));
+  }
+  if (r.log) {
+    j.log = { entries: [...r.log.entries].map(([seq, b]) => [seq, Buffer.from(b).toString('base64')]),
+      junk: [...r.log.junk] };
+  }
+  return j;
 }
 
 function remoteOf(j) {
-  return { ...j, cursors: new Map(j.cursors), setAside: new Map(j.setAside), ackedCursors: new Map(j.ackedCursors ?? []) };
+  const r = { ...j, cursors: new Map(j.cursors), setAside: new Map(j.setAside), ackedCursors: new Map(j.ackedCursors ?? []) };
+  if (j.refused) {
+    r.refused = j.refused.map((x) => ({ ...x, change: { ...x.change, fields: x.change.fields.map(([name, value,
+      replaces]) => ({ name, value: fromJson(value), replaces })) } }));
+  }
+  if (j.log) {
+    r.log = { entries: new Map(j.log.entries.map(([seq, b]) => [seq, new Uint8Array(Buffer.from(b, 'base64'))])),
+      junk: new Map(j.log.junk) };
+  }
+  return r;
 }
 
 function put(winners, field, seq, id) {

@@ -161,7 +161,11 @@ export class FolderStorage {
         await fs.mkdir(dirname(join(this.root, name)), { recursive: true });
         const handle = await fs.open(temp, 'wx', 0o644);
         try {
-          await handle.writeFile(data);
+          if (data instanceof Uint8Array) {
+            await handle.writeFile(data);
+          } else {
+            await writeBody(handle, data, name);
+          }
           await handle.sync();
         } finally {
           await handle.close();
@@ -171,6 +175,49 @@ export class FolderStorage {
         if (e.code !== 'ENOENT' || attempt === MAKE_ATTEMPTS) throw e;
       }
     }
+  }
+
+  /**
+   * An object read piece by piece (Node streaming of attachments): null when absent, else {length,
+   * chunks: () => async iterable}; past {@code maxBytes} it throws tooLarge, before reading when the
+   * file says so, else as soon as the bytes read pass it.
+   */
+  async openRead(name, maxBytes) {
+    validateName(name);
+    const st = await this.objectStats(name).catch((e) => {
+      throw this.failure("read '" + name + "'", e);
+    });
+    if (st == null) {
+      await this.requireRoot("get '" + name + "'");
+      return null;
+    }
+    if (st.size > maxBytes) throw tooLargeError(name, 'folder ' + this.root, st.size, maxBytes);
+    const file = join(this.root, name);
+    const where = 'folder ' + this.root;
+    return {
+      length: st.size,
+      async* chunks() {
+        const handle = await fs.open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+        try {
+          let n = 0;
+          for (;;) {
+            const buf = new Uint8Array(PIECE);
+            const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+            if (bytesRead === 0) return;
+            n += bytesRead;
+            if (n > maxBytes) throw tooLargeError(name, where, n, maxBytes);
+            yield buf.subarray(0, bytesRead);
+          }
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  }
+
+  /** createIfAbsent of a streamed body {length, open: () => async iterable}, written piece by piece. */
+  async createIfAbsentFrom(name, body) {
+    return this.createIfAbsent(name, body);
   }
 
   async createIfAbsent(name, data) {
@@ -193,8 +240,8 @@ export class FolderStorage {
             + ' is an object, not a folder');
         }
       }
+      wrote = true; // from here a temp file may exist, whole or cut short by a failing source
       await this.makeAndWrite(name, temp, data);
-      wrote = true;
       try {
         await fs.link(temp, file);
       } catch (e) {
@@ -283,6 +330,19 @@ export class FolderStorage {
       }
     }
   }
+}
+
+const PIECE = 1 << 20;
+
+async function writeBody(handle, body, name) {
+  let n = 0;
+  for await (const piece of body.open()) {
+    n += piece.length;
+    if (n > body.length) break;
+    let at = 0;
+    while (at < piece.length) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
+  }
+  if (n !== body.length) throw new Error("'" + name + "' was to be " + body.length + ' bytes but its source gave ' + n);
 }
 
 async function syncDir(dir) {

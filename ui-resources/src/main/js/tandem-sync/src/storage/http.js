@@ -21,6 +21,51 @@ export async function send(fetchImpl, url, init, maxBody, what) {
   return { status: r.status, headers: r.headers, body, tooLarge: body == null ? maxBody + 1 : 0 };
 }
 
+/**
+ * A request whose answer's body is left unread (a streamed download or upload): the Response, a
+ * network failure mapped as {@link send} maps it.
+ */
+export async function open(fetchImpl, url, init, what) {
+  try {
+    return await fetchImpl(url, { ...init, redirect: 'manual' });
+  } catch (e) {
+    throw new SyncError(Reason.NETWORK, 'Cannot ' + what + ': ' + (e.cause?.message ?? e.message), { cause: e });
+  }
+}
+
+/** An unread answer made into what {@link send} returns, its body read up to {@code maxBody}. */
+export async function settle(r, maxBody, what) {
+  const body = await readBounded(r, maxBody, what);
+  return { status: r.status, headers: r.headers, body, tooLarge: body == null ? maxBody + 1 : 0 };
+}
+
+/** The body of an answer piece by piece; past {@code max} bytes it stops with {@code tooLarge(n)}. */
+export async function* bodyChunks(r, max, tooLarge, what) {
+  if (!r.body) return;
+  const reader = r.body.getReader();
+  let n = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      let step;
+      try {
+        step = await reader.read();
+      } catch (e) {
+        throw new SyncError(Reason.NETWORK, 'Cannot ' + what + ': the answer was cut off (' + e.message + ')', { cause: e });
+      }
+      if (step.done) {
+        finished = true;
+        return;
+      }
+      n += step.value.length;
+      if (n > max) throw tooLarge(n);
+      yield step.value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
+  }
+}
+
 /** The body, or null when it passes {@code max} bytes (the rest is not read). */
 async function readBounded(r, max, what) {
   if (!r.body) return new Uint8Array(0);

@@ -11,6 +11,11 @@ export class PrefixedStorage {
     validateName(p);
     this.below = below;
     this.prefix = p + '/';
+    if (typeof below.openRead !== 'function') {
+      // Streaming only where the storage below streams (a caller checks for the methods).
+      this.openRead = undefined;
+      this.createIfAbsentFrom = undefined;
+    }
   }
 
   describe() {
@@ -30,6 +35,14 @@ export class PrefixedStorage {
 
   async createIfAbsent(name, data) {
     return this.below.createIfAbsent(this.prefix + validateName(name), data);
+  }
+
+  async openRead(name, maxBytes) {
+    return this.below.openRead(this.prefix + validateName(name), maxBytes);
+  }
+
+  async createIfAbsentFrom(name, body) {
+    return this.below.createIfAbsentFrom(this.prefix + validateName(name), body);
   }
 
   async overwrite(name, data) {

@@ -1,7 +1,8 @@
 import { SyncError, Reason } from '../errors.js';
 import { MAX_OBJECT_BYTES } from '../wire/limits.js';
 import { describeName, isValidName, tooLarge, validateMaxNames, validateName, validatePrefix } from './names.js';
-import { send, statusError } from './http.js';
+import { bodyChunks, open, send, settle, statusError } from './http.js';
+import { THRESHOLD, uploadInParts } from './s3-multipart.js';
 import { sign, uriEncode } from './sigv4.js';
 import { elements, first, decodeXmlText } from './xml.js';
 import { equalBytes } from '../crypto/aead.js';
@@ -51,12 +52,12 @@ export class S3Storage {
     return base + (query ? '?' + query : '');
   }
 
-  async request(method, key, { query = '', headers = {}, body = null, maxBody = MAX_LISTING, what }) {
+  async request(method, key, { query = '', headers = {}, body = null, maxBody = MAX_LISTING, what, payloadHash = null }) {
     let last = null;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const url = this.url(key, query);
       const signed = await sign({ method, url, headers, body, region: this.region, accessKey: this.accessKey,
-        secretKey: this.secretKey });
+        secretKey: this.secretKey, payloadHash });
       try {
         const r = await send(this.fetch, url, { method, headers: signed, body }, maxBody, what);
         if (r.status >= 500 || r.status === 429 || r.status === 408) {
@@ -142,6 +143,100 @@ export class S3Storage {
     throw this.fail(what, r);
   }
 
+  /**
+   * A GET whose body is read piece by piece (Node streaming of attachments): null when absent, else
+   * {length, chunks}; an object declared or found larger than {@code maxBytes} throws tooLarge.
+   */
+  async openRead(name, maxBytes) {
+    validateName(name);
+    const what = "get '" + name + "'";
+    let last = null;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const url = this.url(name);
+      const signed = await sign({ method: 'GET', url, headers: {}, body: null, region: this.region,
+        accessKey: this.accessKey, secretKey: this.secretKey });
+      let r;
+      try {
+        r = await open(this.fetch, url, { method: 'GET', headers: signed }, what);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.reason !== Reason.NETWORK) throw e;
+        last = e;
+        continue;
+      }
+      if (r.status === 200) {
+        const declared = Number(r.headers.get('content-length') ?? -1);
+        if (declared > maxBytes) {
+          await r.body?.cancel().catch(() => {});
+          throw tooLarge(name, this.describe(), declared, maxBytes);
+        }
+        const where = this.describe();
+        return { length: declared, chunks: () => bodyChunks(r, maxBytes, (n) => tooLarge(name, where, n, maxBytes), what) };
+      }
+      const answer = await settle(r, 1 << 20, what);
+      if (answer.status === 404) {
+        const code = answer.body ? first(new TextDecoder().decode(answer.body), 'Code') : null;
+        if (code === 'NoSuchBucket') throw this.fail(what, answer);
+        return null;
+      }
+      if (answer.status >= 500 || answer.status === 429 || answer.status === 408) {
+        last = statusError(this.describe(), what, answer);
+        continue;
+      }
+      throw this.fail(what, answer);
+    }
+    throw last;
+  }
+
+  /**
+   * createIfAbsent of a streamed body {length, open: () => async iterable, sha256: its hex digest or
+   * null}: one PUT whose body is sent as it is read, fully signed (the digest computed by a first
+   * pass when not given), as the engine signs bodies for services other than AWS; over
+   * {@link THRESHOLD} in parts (s3-multipart.js).
+   */
+  async createIfAbsentFrom(name, body) {
+    validateName(name);
+    const what = "write '" + name + "'";
+    if (body.length > THRESHOLD) return uploadInParts(this, name, body, what);
+    const hash = body.sha256 ?? await digestOf(body.open());
+    let last = null;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const url = this.url(name);
+      const headers = { 'if-none-match': '*', 'content-type': 'application/octet-stream',
+        'content-length': String(body.length) };
+      const signed = await sign({ method: 'PUT', url, headers, body: null, payloadHash: hash, region: this.region,
+        accessKey: this.accessKey, secretKey: this.secretKey });
+      let r;
+      try {
+        // Each piece copied: the source may hand out one buffer again and again.
+        const pieces = (async function* () {
+          for await (const piece of body.open()) yield piece.slice();
+        })();
+        r = await settle(await open(this.fetch, url, { method: 'PUT', headers: signed,
+          body: ReadableStream.from(pieces), duplex: 'half' }, what), 1 << 20, what);
+      } catch (e) {
+        if (!(e instanceof SyncError) || e.reason !== Reason.NETWORK) throw e;
+        last = e;
+        continue;
+      }
+      if (r.status >= 500 || r.status === 429 || r.status === 408) {
+        last = statusError(this.describe(), what, r);
+        continue;
+      }
+      if (r.status === 200) return true;
+      if (r.status === 412 || r.status === 409) {
+        if (attempt === 1) return false;
+        const stored = await this.openRead(name, body.length);
+        return stored != null && (await digestOf(stored.chunks())) === hash;
+      }
+      if (r.status === 501) {
+        throw new SyncError(Reason.NO_CONDITIONAL_WRITES, 'Cannot write ' + describeName(name) + ' to ' + this.describe()
+          + ': the service does not implement If-None-Match on PUT (HTTP 501)');
+      }
+      throw this.fail(what, r);
+    }
+    throw last;
+  }
+
   async overwrite(name, data) {
     validateName(name);
     const what = "write '" + name + "'";
@@ -175,3 +270,11 @@ export class S3Storage {
 }
 
 export { decodeXmlText };
+
+/** The SHA-256 in hex of a stream's bytes, piece by piece (Node). */
+async function digestOf(chunks) {
+  const { createHash } = await import('node:crypto');
+  const h = createHash('sha256');
+  for await (const piece of chunks) h.update(piece);
+  return h.digest('hex');
+}

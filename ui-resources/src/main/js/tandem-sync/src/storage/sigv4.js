@@ -18,11 +18,13 @@ export function uriEncode(s, keepSlash) {
   return out;
 }
 
-export async function sign({ method, url, headers = {}, body, region, accessKey, secretKey, now = new Date() }) {
+export async function sign({ method, url, headers = {}, body, region, accessKey, secretKey, now = new Date(),
+  payloadHash: given = null }) {
   const u = new URL(url);
   const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const date = amzDate.slice(0, 8);
-  const payloadHash = toHex(await sha256(body ?? new Uint8Array(0)));
+  // A streamed body's hash is given (computed beforehand, or the blob's id); never read here.
+  const payloadHash = given ?? toHex(await sha256(body ?? new Uint8Array(0)));
   const all = { ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v).trim()])),
     host: u.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate };
   const names = Object.keys(all).sort();

@@ -1,7 +1,7 @@
 import { SyncError, Reason } from '../errors.js';
 import { MAX_OBJECT_BYTES } from '../wire/limits.js';
 import { describeName, tooLarge, validateMaxNames, validateName, validatePrefix } from './names.js';
-import { send, statusError } from './http.js';
+import { bodyChunks, open, send, settle, statusError } from './http.js';
 import { listTree } from './tree-lister.js';
 import { elements, first } from './xml.js';
 import { equalBytes, randomBytes } from '../crypto/aead.js';
@@ -58,12 +58,53 @@ export class WebDavStorage {
   async req(method, name, { headers = {}, body = null, maxBody = 1 << 20, what, url = null }) {
     const h = { ...headers };
     if (this.auth) h.authorization = this.auth;
-    let r = await send(this.fetch, url ?? this.resolve(name), { method, headers: h, body }, maxBody, what);
+    // A streamed body ({length, open}) is sent anew from its source on each attempt, each piece copied
+    // (the source may hand out one buffer again and again).
+    const streamed = body != null && typeof body.open === 'function';
+    if (streamed) h['content-length'] = String(body.length);
+    const init = () => (streamed ? { method, headers: h, duplex: 'half', body: ReadableStream.from((async function* () {
+      for await (const piece of body.open()) yield piece.slice();
+    })()) } : { method, headers: h, body });
+    let r = await send(this.fetch, url ?? this.resolve(name), init(), maxBody, what);
     // 423 Locked: the server is busy with the name (a MOVE, an upload); nothing was done, so again.
     for (let i = 0; r.status === 423 && i < 5; i++) {
-      r = await send(this.fetch, url ?? this.resolve(name), { method, headers: h, body }, maxBody, what);
+      r = await send(this.fetch, url ?? this.resolve(name), init(), maxBody, what);
     }
     return r;
+  }
+
+  /**
+   * A GET whose body is read piece by piece (Node streaming of attachments): null when absent, else
+   * {length, chunks}; an object declared or found larger than {@code maxBytes} throws tooLarge.
+   */
+  async openRead(name, maxBytes) {
+    validateName(name);
+    const what = "get '" + name + "'";
+    const h = this.auth ? { authorization: this.auth } : {};
+    const r = await open(this.fetch, this.resolve(name), { method: 'GET', headers: h }, what);
+    if (r.status === 200) {
+      const declared = Number(r.headers.get('content-length') ?? -1);
+      if (declared > maxBytes || this.isWebPage(r)) {
+        await r.body?.cancel().catch(() => {});
+        if (declared > maxBytes) throw tooLarge(name, this.describe(), declared, maxBytes);
+        throw this.webPage(what);
+      }
+      this.rootSeen = true;
+      const where = this.describe();
+      return { length: declared, chunks: () => bodyChunks(r, maxBytes, (n) => tooLarge(name, where, n, maxBytes), what) };
+    }
+    const answer = await settle(r, 1 << 20, what);
+    if (answer.status === 404 || answer.status === 410
+      || ((answer.status === 405 || answer.status === 409) && await this.isFolder(name))) {
+      await this.requireRoot(what);
+      return null;
+    }
+    throw this.fail(what, answer);
+  }
+
+  /** createIfAbsent of a streamed body {length, open: () => async iterable}, sent as it is read. */
+  async createIfAbsentFrom(name, body) {
+    return this.createIfAbsent(name, body);
   }
 
   fail(what, r) {

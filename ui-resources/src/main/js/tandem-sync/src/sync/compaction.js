@@ -1,5 +1,7 @@
 import { capture, encodeSnapshot } from './snapshot-writer.js';
-import { cleanup, dominates } from './cleanup.js';
+import { ScopeCheck } from '../space/scope.js';
+import { cleanup, dominates, seen } from './cleanup.js';
+import { EVERY_MILLIS, sweep } from './tombstone-horizon.js';
 import { decodeManifest, manifestKey, partKey } from '../wire/snapshot.js';
 import { SyncError, Reason } from '../errors.js';
 import { compareUuid } from '../wire/uuid.js';
@@ -21,9 +23,12 @@ import { compareUuid } from '../wire/uuid.js';
  *       skips writing when the newest snapshot's cursors already dominate its own.</li>
  *   <li><b>Cleanup</b> ({@link cleanup}) then runs; a forced compaction ({@code tandem-js compact})
  *       writes and cleans up whatever the policy says.</li>
+ *   <li><b>Forgetting.</b> When cleanup could read every device, deleted items every live device
+ *       has seen deleted are forgotten here ({@link sweep}, tombstone-horizon.js), so the next
+ *       snapshot no longer carries them nor the replaced ids every live device has seen. A device
+ *       that does not write the snapshots weighs that on its own weekly, reading the heads as
+ *       cleanup does.</li>
  * </ul>
- * Not done here: forgetting deleted items every device has seen deleted (the engine's tombstone
- * horizon), so a snapshot this core writes keeps every tombstone and every replaced id.
  */
 export const SNAPSHOT_EVERY = 200;
 export const SNAPSHOT_CHANGES = 5000;
@@ -70,9 +75,10 @@ export function nextMillis(ids, now, writer) {
 
 export class Compaction {
   constructor({ replica, log, state, now, every = SNAPSHOT_EVERY, changes = SNAPSHOT_CHANGES,
-    retireAfter = RETIRE_AFTER }) {
-    Object.assign(this, { replica, log, state, now, every, changes, retireAfter });
-    this.report = { snapshot: null, deletedBatches: 0, deletedSnapshots: 0, retiredDevices: 0, problems: [] };
+    retireAfter = RETIRE_AFTER, scope = null }) {
+    Object.assign(this, { replica, log, state, now, every, changes, retireAfter, scope });
+    this.report = { snapshot: null, deletedBatches: 0, deletedSnapshots: 0, retiredDevices: 0, forgotten: 0,
+      problems: [] };
   }
 
   /** After the push and the head; {@code heads}: the listing's newest head per device. */
@@ -84,6 +90,13 @@ export class Compaction {
     const volume = bootstrapped ? 0 : (s.snapshotVolume ?? 0);
     if (force || due(this.every, this.changes, total - (s.snapshotCover ?? 0), volume, s.snapshotSize ?? 0)) {
       await this.compact(heads, total, force, retired);
+    } else if (!s.tombMs) {
+      s.tombMs = this.now(); // the clock starts at the first sync, which costs nothing more
+    } else if (this.now() - s.tombMs >= EVERY_MILLIS) {
+      // Another device writes the snapshots: deleted items are still forgotten here, weekly.
+      const ownCursors = new Map([...s.cursors].filter(([d]) => d !== self));
+      const known = await seen(this.log, self, ownCursors, heads, this.report.problems);
+      if (known != null) this.forget(known.published, heads, retired);
     }
     return this.report;
   }
@@ -97,7 +110,8 @@ export class Compaction {
       && !due(this.every, this.changes, total - s.snapshotCover, s.snapshotVolume, s.snapshotSize)) {
       return;
     }
-    const cap = capture(this.replica, s);
+    const check = this.scope ? new ScopeCheck(this.scope) : null;
+    const cap = capture(this.replica, s, check ? (t, e) => check.includes(this.replica, t, e) : null);
     if (cap == null) return;
     s.snapshotVolume = 0;
     const fresh = newest != null && dominates(newest, { cursors: cap.cursors });
@@ -114,6 +128,16 @@ export class Compaction {
     this.report.deletedBatches += r.batches;
     this.report.deletedSnapshots += r.snapshots;
     this.report.retiredDevices += r.retired;
+    if (r.published != null) this.forget(r.published, heads, retired);
+  }
+
+  /** Forgets deleted items every live device has seen deleted ({@code published}: what the devices read). */
+  forget(published, heads, retired) {
+    const live = new Map(published);
+    live.delete(this.replica.deviceId);
+    for (const d of retired) live.delete(d);
+    this.report.forgotten += sweep(this.replica, this.state, live, heads, this.now());
+    this.state.tombMs = this.now();
   }
 
   /** The newest readable manifest, damaged ones reported and skipped (SnapshotStore.newest). */

@@ -9,9 +9,9 @@ import { SyncError, Reason } from '../errors.js';
  *   <li>the capture: one entry per winning change, with only the fields it still wins, as of the
  *       read cursors and this device's last pushed batch; none while own changes are unpushed (they
  *       would be in the state but in no batch the cursors name). A cursor stops before another
- *       device's set-aside batch: its changes are not in this state. Replaced ids are all kept
- *       (the engine drops those every live device has seen, which needs the tombstone horizon's
- *       checkpoints this core does not keep): a bigger snapshot, never a different value;</li>
+ *       device's set-aside batch: its changes are not in this state. A winner at or below the
+ *       tombstone horizon's stable checkpoint ({@code seenByAll}, tombstone-horizon.js), which
+ *       every live device has merged, is written without the ids it replaced;</li>
  *   <li>the parts: sorted by table, entity and change id, cut between entities after about 60,000
  *       changes or 4 MiB estimated as layout 1 writes them;</li>
  *   <li>the manifest's cursors by device id. The engine writes them in the order of an immutable map
@@ -45,25 +45,28 @@ function byEntity(a, b) {
 }
 
 /** The winners and cursors for a snapshot, or null while own changes are unpushed. */
-export function capture(replica, state) {
+export function capture(replica, state, include = null) {
   const self = replica.deviceId;
   for (const c of replica.ownAfter(state.pushedChange)) {
     if (c) return null;
   }
   const won = new Map();
   for (const e of replica.entities.values()) {
+    // A scoped remote's snapshot holds only what its scope does (the personal remote leaves shared lists out).
+    if (include && !include(e.table, e.entity)) continue;
     for (const [lower, w] of e.winners) {
       let set = won.get(w.seq);
       if (!set) won.set(w.seq, (set = new Set()));
       set.add(lower);
     }
   }
+  const seenByAll = state.seenByAll ?? 0;
   const entries = [];
   for (const [seq, fields] of [...won].sort((a, b) => a[0] - b[0])) {
     const c = replica.changes.get(seq);
     if (!c) continue;
     const kept = c.fields.filter((f) => fields.has(f.name.toLowerCase()))
-      .map((f) => ({ name: f.name, value: f.value, replaces: f.replaces ?? null }));
+      .map((f) => ({ name: f.name, value: f.value, replaces: seq <= seenByAll ? null : f.replaces ?? null }));
     entries.push({ author: c.author, change: { id: c.id, table: c.table, entity: c.entity, fields: kept } });
   }
   return { cursors: snapshotCursors(state, self), entries };

@@ -1,4 +1,4 @@
-import { SyncError, Reason } from '../errors.js';
+import { RetiredDeviceError, SyncError, Reason } from '../errors.js';
 import { RemoteLog } from './remote-log.js';
 import { batchKey } from '../wire/batch.js';
 import { compareUuid } from '../wire/uuid.js';
@@ -11,6 +11,7 @@ import { DESCRIPTOR_NAME } from '../keys/keyring-store.js';
 import { skipped } from '../replica/replica.js';
 import { answerLists, dueLists } from './sweep-answers.js';
 import { sweepBlobs } from './blob-sweep.js';
+import { ScopeCheck } from '../space/scope.js';
 import { ack, Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVERY } from './compaction.js';
 
 /**
@@ -43,8 +44,9 @@ import { ack, Compaction, remember, RETIRE_AFTER, SNAPSHOT_CHANGES, SNAPSHOT_EVE
  * Without a passphrase, a remote marked encrypted stops the sync before anything is read
  * (PASSPHRASE_REQUIRED). What the engine does and this does not: reading set-aside batches again,
  * waiting ten minutes before setting a missing batch aside, re-joining under a new id after a
- * retirement or a copied profile, forgetting deleted items every device has seen; each stops with
- * its reason or is left to a desktop device.
+ * retirement or a copied profile (a retired device stops with RetiredDeviceError); each stops with
+ * its reason or is left to a desktop device. Deleted items every live device has seen deleted are
+ * forgotten after cleanup (compaction.js, tombstone-horizon.js).
  */
 const GROUP_CHANGES = 25_000;
 
@@ -55,7 +57,7 @@ export class SyncEngine {
    */
   constructor({ replica, storage, address, encrypted = false, now = () => replica.clock.wallMillis(),
     plainBelow = null, beforePush = null, snapshotEvery = SNAPSHOT_EVERY, snapshotChanges = SNAPSHOT_CHANGES,
-    retireAfter = RETIRE_AFTER, blobs = null }) {
+    retireAfter = RETIRE_AFTER, blobs = null, scope = null, intake = null }) {
     this.replica = replica;
     this.storage = storage;
     this.address = address;
@@ -69,6 +71,11 @@ export class SyncEngine {
     this.blobs = blobs;
     this.policy = { every: snapshotEvery, changes: snapshotChanges, retireAfter };
     this.log = new RemoteLog(storage, replica.deviceId);
+    // A shared space's: {scope} the entities its batches hold (space/scope.js), {intake} the judge of
+    // other members' changes (space/space-intake.js): intake.batches(authored, state) and
+    // intake.snapshot(entries, object, state) give what to merge, recording the rest in the state.
+    this.scope = scope;
+    this.intake = intake;
   }
 
   /**
@@ -100,8 +107,9 @@ export class SyncEngine {
     const published = state.publishedHead;
     const heads = await this.log.heads();
     if (this.log.retired.has(self)) {
-      throw new SyncError(Reason.SERVER_INCONSISTENT, this.storage.describe() + ' lists device ' + self + ' as retired;'
-        + ' sync it once with Tandem on a computer or start this device anew');
+      throw new RetiredDeviceError(this.storage.describe() + ' lists device ' + self + ' as retired, so deleted'
+        + ' items it has not seen deleted may be forgotten there; nothing was read or written. Start this device anew'
+        + ' (its changes not yet pushed stay here)');
     }
     const remoteHead = heads.get(self) ?? 0;
     if (remoteHead > state.pushedBatch) {
@@ -130,8 +138,10 @@ export class SyncEngine {
       headPublished = true;
       await this.storage.overwrite('changed', randomBytes(16));
     }
-    const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy });
-    report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null, force,
+    const compaction = new Compaction({ replica: r, log: this.log, state, now: this.now, ...this.policy,
+      scope: this.scope });
+    report.compaction = await compaction.afterSync(heads, { bootstrapped: report.bootstrapped != null,
+      force: force && !this.scope?.tree,
       retired: this.log.retired });
     report.warnings.push(...report.compaction.problems);
     await ack(this.log, r.deviceId, state, headPublished, this.now(), this.policy.retireAfter);
@@ -153,12 +163,15 @@ export class SyncEngine {
   /** The newest complete snapshot into an empty device, as the bulk load leaves it. */
   async bootstrap(state, heads) {
     const r = this.replica;
-    if (r.lastSeq > 0 && [...r.changes.values()].some((c) => c.author !== r.deviceId)) return null;
+    // A shared space's snapshot is where a member new to it finds the list as it was shared; else a
+    // device that already merged others' changes of this remote's data is not new to it.
+    if (!this.scope?.tree && r.lastSeq > 0 && [...r.changes.values()].some((c) => c.author !== r.deviceId)) return null;
     for (const id of await this.log.snapshots()) {
       const m = await this.log.manifest(id);
       if (m == null) continue;
-      const entries = [];
+      let entries = [];
       for (let i = 1; i <= m.parts; i++) entries.push(...(await this.log.part(id, i)).entries);
+      if (this.intake) entries = this.intake.snapshot(entries, 'snapshots/' + id, state);
       if (r.lastSeq === 0) {
         this.bulkLoad(entries);
       } else {
@@ -207,11 +220,12 @@ export class SyncEngine {
       const authored = [];
       for (const b of group) {
         if (b.seq !== (state.cursors.get(b.device) ?? 0) + 1) continue;
-        for (const c of b.changes) authored.push({ author: b.device, change: c });
+        for (const c of b.changes) authored.push({ author: b.device, change: c, object: batchKey(b.device, b.seq) });
         state.cursors.set(b.device, b.seq);
         state.snapshotVolume = (state.snapshotVolume ?? 0) + b.changes.length;
       }
-      const st = r.applyAll(authored, { now: this.now(), unpushedAfter: state.pushedChange });
+      const admitted = this.intake ? this.intake.batches(authored, state) : authored;
+      const st = r.applyAll(admitted, { now: this.now(), unpushedAfter: state.pushedChange });
       report.pulled += st.pulled;
       report.merged += st.merged;
       report.conflicts += st.conflicts;
@@ -294,8 +308,9 @@ export class SyncEngine {
     for (const id of await this.log.snapshots()) {
       const m = await this.log.manifest(id);
       if (m == null || (m.cursors.get(device) ?? 0) < seq) continue;
-      const entries = [];
+      let entries = [];
       for (let i = 1; i <= m.parts; i++) entries.push(...(await this.log.part(id, i)).entries);
+      if (this.intake) entries = this.intake.snapshot(entries, 'snapshots/' + id, state);
       const st = this.replica.applyAll(entries.map((e) => ({ author: e.author, change: e.change })),
         { now: this.now(), unpushedAfter: state.pushedChange });
       report.merged += st.merged;
@@ -316,12 +331,21 @@ export class SyncEngine {
     const r = this.replica;
     const changes = [];
     let bytes = 0;
+    const check = this.scope ? new ScopeCheck(this.scope) : null;
+    let scanned = state.pushedChange;
     for (const c of r.ownAfter(state.pushedChange)) {
+      // A scoped remote takes only the entities its scope holds (BatchCut.scopedBatch); when none follows,
+      // the push cursor moves past those passed over, so the next cut does not read them again.
+      if (check && !check.includes(r, c.table, c.entity)) {
+        if (changes.length === 0) scanned = c.seq;
+        continue;
+      }
       const size = 24 + javaUtf8(c.entity).length + 2 * blobSize(c.fields);
       if (changes.length > 0 && (changes.length >= BATCH_CHANGES || bytes + size > BATCH_BYTES)) break;
       changes.push(c);
       bytes += size;
     }
+    if (changes.length === 0 && scanned > state.pushedChange) state.pushedChange = scanned;
     return changes;
   }
 
@@ -374,8 +398,10 @@ export class SyncEngine {
     const ids = new Set(stored.changes.map((c) => c.id));
     let matched = 0;
     let changeSeq = state.pushedChange;
+    const check = this.scope ? new ScopeCheck(this.scope) : null;
     for (const c of this.replica.ownAfter(state.pushedChange)) {
       if (matched === ids.size) break;
+      if (check && !ids.has(c.id) && !check.includes(this.replica, c.table, c.entity)) continue;
       if (!ids.has(c.id)) break;
       matched++;
       changeSeq = c.seq;

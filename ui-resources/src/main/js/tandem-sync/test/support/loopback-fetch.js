@@ -18,6 +18,10 @@ export function loopbackFetch(url, init = {}) {
       ok({ status: res.statusCode, headers, body: Readable.toWeb(res) });
     });
     req.on('error', fail);
-    req.end(init.body ? Buffer.from(init.body) : undefined);
+    if (init.body instanceof ReadableStream) {
+      Readable.fromWeb(init.body).on('error', fail).pipe(req); // a streamed upload
+    } else {
+      req.end(init.body ? Buffer.from(init.body) : undefined);
+    }
   });
 }

@@ -181,6 +181,31 @@ export function storageContract(label, open, { skip = false, race = 'exact' } = 
     got.fill(0);
     assert.equal(text(await s.get('k')), 'original');
   });
+  it('streamed (Node): written from a source piece by piece, read back in pieces, bounded', async (s) => {
+    if (typeof s.openRead !== 'function') return;
+    const big = new Uint8Array(3 * (1 << 20) + 5).map((_, i) => (i * 31) % 251);
+    // The source hands out one buffer again and again, as local copies do.
+    const body = { length: big.length, sha256: null, async* open() {
+      const one = new Uint8Array(1 << 16);
+      for (let at = 0; at < big.length; at += one.length) {
+        const n = Math.min(one.length, big.length - at);
+        one.set(big.subarray(at, at + n));
+        yield one.subarray(0, n);
+      }
+    } };
+    assert.equal(await s.createIfAbsentFrom('blobs/data/streamed', body), true);
+    assert.equal(await s.createIfAbsentFrom('blobs/data/streamed', body), false, 'the name is taken');
+    assert.deepEqual(await s.get('blobs/data/streamed', big.length), big);
+    const read = await s.openRead('blobs/data/streamed', big.length);
+    const pieces = [];
+    for await (const piece of read.chunks()) pieces.push(piece.slice());
+    assert.deepEqual(Buffer.concat(pieces), Buffer.from(big));
+    assert.equal(await s.openRead('blobs/data/none', 10), null);
+    await assert.rejects(async () => {
+      const r = await s.openRead('blobs/data/streamed', big.length - 1);
+      for await (const piece of r.chunks()) assert.ok(piece);
+    }, (e) => e.tooLarge === true && e.reason === 'CORRUPT');
+  });
   it('hostile names: every call refuses them, writes nothing, and says the name', async (s) => {
     for (const name of INVALID) {
       await assert.rejects(s.get(name), { name: 'SyncError' });

@@ -25,7 +25,8 @@ class WebAssetsTest {
     /** The ES modules app.js imports, each served beside it under /assets/. */
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
             "sidebar", "items", "days", "quickadd", "editor", "fields", "notes", "drafts", "conflicts", "settings", "live", "attachments",
-            "outbox", "overlay", "waiting", "i18n", "outline", "move", "lines", "drag");
+            "outbox", "overlay", "waiting", "i18n", "outline", "move", "lines", "drag", "transport",
+            "device-store", "device-answer", "device");
 
     @Test
     void find_everyListedPath_givesItsBytesAndType() {
@@ -74,8 +75,13 @@ class WebAssetsTest {
 
     @Test
     void indexHtml_refersOnlyToServedPaths() {
-        Set<String> referred = referencedPaths(text("/"), Pattern.compile("(?:src|href)=\"(/[^\"#]*)\""));
-        referred.remove("/");
+        // Relative to the page (at / when served, under page/ on the user's own storage), never to the site's root.
+        Set<String> absolute = referencedPaths(text("/"), Pattern.compile("(?:src|href)=\"(/[^\"#]*)\""));
+        assertTrue(absolute.isEmpty(), "index.html names paths from the root: " + absolute);
+        Set<String> referred = new TreeSet<>();
+        for (String path : referencedPaths(text("/"), Pattern.compile("(?:src|href)=\"([\\w][\\w./-]*)\""))) {
+            referred.add("/" + path);
+        }
         assertTrue(referred.containsAll(Set.of("/assets/app.js", "/assets/app.css", "/manifest.webmanifest")), referred.toString());
         assertTrue(WebAssets.paths().containsAll(referred), "index.html refers to unserved " + referred);
     }

@@ -25,6 +25,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("compact", Set.of("--remote", "--endpoint", "--region", "--keep-days")),
             Map.entry("check", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("page", Set.of("--remote", "--endpoint", "--region", "--origin")),
             Map.entry("passphrase", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("device", Set.of("--remote", "--endpoint", "--region")),

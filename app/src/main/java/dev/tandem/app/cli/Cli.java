@@ -45,7 +45,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "calendars", "agenda", "plan", "help");
+            "attachments", "detach", "move", "sections", "filters", "agent", "mcp", "tokens", "calendars", "agenda", "plan", "page", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -57,7 +57,7 @@ public final class Cli {
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "calendarsList", "calendarsAdd", "calendarsRm",
             "calendarsRefresh", "agenda", "plan", "share", "join", "members", "backup",
             "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "serveInstall", "tokensAdd",
-            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp");
+            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp", "pagePublish", "pageCheck");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {
@@ -218,6 +218,10 @@ public final class Cli {
             if (verb.equals("agent") && a.flags().contains("--stop")) {
                 // Stopping must not open (nor create) the profile the agent holds.
                 return new AgentCommands(in, out, err, env).stop(dir);
+            }
+            if (verb.equals("page")) {
+                // Neither publishing nor checking the page reads or makes the profile's database.
+                return new PageCommands(out, env).page(dir, a);
             }
             if (verb.equals("check")) {
                 // Only the saved settings are read: checking a remote must not create a profile.

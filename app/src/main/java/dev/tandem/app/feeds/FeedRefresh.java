@@ -143,7 +143,7 @@ public final class FeedRefresh {
                     validator = version[0];
                 }
             }
-            store.replace(s.name(), events, validator, now);
+            store.replace(s.name(), events, validator, now, s.me());
             return new Outcome(s.name(), false, "", events.size());
         } catch (FeedException | SyncException | IllegalArgumentException e) {
             return failed(s, String.valueOf(e.getMessage()), now);

@@ -16,7 +16,7 @@ import java.util.Set;
  * What a folder chosen as a remote holds. Tandem writes {@code batches/}, {@code heads/},
  * {@code snapshots/}, {@code acks/}, {@code blobs/} (attached files), {@code changed}, {@code encryption}
  * and {@code keys/} (an encrypted remote's keyring), and a shared list's {@code members/}, {@code certs/}, {@code invites/} and
- * {@code pending-invites/}, into it, so it must be empty or
+ * {@code pending-invites/}, and the phone page {@code tandem page publish} puts in {@code page/}, into it, so it must be empty or
  * already a Tandem remote; a folder with other files (Documents, a home or system folder) would
  * get Tandem's files mixed in with the user's, and is offered a new {@code Tandem} folder inside
  * it instead. Hidden files (Syncthing's {@code .stfolder}, {@code .DS_Store}) do not count.
@@ -24,7 +24,7 @@ import java.util.Set;
 public final class FolderRemote {
     /** Names Tandem writes at a remote's top level (SYNC_FORMAT.md). */
     static final Set<String> OURS = Set.of("batches", "heads", "snapshots", "changed", "encryption", "keys", "probe",
-            "acks", "members", "certs", "invites", "pending-invites", "blobs");
+            "acks", "members", "certs", "invites", "pending-invites", "blobs", "page");
     /** The folder offered inside one that holds other files. */
     public static final String SUBFOLDER = "Tandem";
     private static final Set<String> SYSTEM = Set.of("desktop.ini", "Thumbs.db", "Icon\r");

@@ -264,7 +264,10 @@ class CalendarEventsPerfTest {
             settle(() -> weekShown(cal.rangeProperty().get(), events), Duration.ofSeconds(60));
             if (block == 0) {
                 lines.add("this week's plan keeps " + onFx(() -> cal.planProperty().get().days().stream()
-                        .mapToInt(d -> d.events().size()).sum()) + " of its events (a day keeps at most 12 all day and 60 timed)");
+                        .mapToInt(d -> d.events().size()).sum()) + " of its events as blocks and "
+                        + onFx(() -> cal.planProperty().get().days().stream().mapToInt(d -> d.moreEvents().size()).sum())
+                        + " \"+k more\" chips (a day draws at most " + CalendarPlan.MAX_ALL_DAY + " all day and "
+                        + CalendarPlan.MAX_EVENT_BLOCKS + " timed, " + CalendarPlan.MAX_SIDE_BY_SIDE + " side by side)");
             }
             for (int i = 0; i < SWITCHES; i++) {
                 LocalDate first = onFx(() -> cal.rangeProperty().get().first()).plusWeeks(forward ? 1 : -1);
@@ -345,9 +348,10 @@ class CalendarEventsPerfTest {
         Files.writeString(file, b.toString());
     }
 
-    /** The week shown has this round's feed events in its plan. */
+    /** The week shown has this round's feed events in its plan, drawn or in a "+k more" chip. */
     private static boolean feedShown(CalendarViewModel cal, String tag) {
-        return cal.planProperty().get().days().stream().flatMap(d -> d.events().stream())
+        return cal.planProperty().get().days().stream().flatMap(d -> java.util.stream.Stream.concat(d.events().stream(),
+                d.moreEvents().stream().flatMap(m -> m.hidden().stream())))
                 .anyMatch(e -> e.title().startsWith("Feed " + tag + " "));
     }
 

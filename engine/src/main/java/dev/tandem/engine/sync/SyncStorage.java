@@ -4,6 +4,7 @@ import dev.tandem.engine.internal.storage.Bodies;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.FolderStorage;
 import dev.tandem.engine.internal.storage.MemoryStorage;
+import dev.tandem.engine.internal.storage.ObjectNames;
 import dev.tandem.engine.internal.storage.PrefixedStorage;
 import dev.tandem.engine.internal.storage.S3Storage;
 import dev.tandem.engine.internal.storage.SlowStorage;
@@ -111,6 +112,27 @@ public interface SyncStorage extends AutoCloseable {
      */
     default Version overwrite(String name, byte[] data) {
         return Version.UNKNOWN;
+    }
+
+    /**
+     * Where the phone page's files go ({@link #publishPage}): no name of the sync format starts with it
+     * (docs/SYNC_FORMAT.md, "Layout"), so sync never reads, lists for data or deletes them.
+     */
+    String PAGE = "page/";
+
+    /**
+     * Writes one file of the phone page (docs/WEB.md, "Tandem on your phone without a computer") whether
+     * or not one exists, as it is: never encrypted nor signed (the page is code anyone may read, not data),
+     * with {@code contentType} where the store keeps one (S3 answers every GET with it; a WebDAV server is
+     * sent it, though most answer GETs with the type their own configuration gives the name's extension;
+     * a folder keeps none). Only names under {@link #PAGE} are taken, so sync's objects are never written
+     * this way; any other name is refused with a {@link SyncException} and nothing is written. Returns
+     * the file's new version. A storage that cannot hold files for a browser refuses with
+     * {@link SyncException.Reason#NOT_FOUND} and writes nothing.
+     */
+    default Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePage(name);
+        throw new SyncException(SyncException.Reason.NOT_FOUND, describe() + " cannot hold the page's files");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tandem.engine.sync;
 
 import static dev.tandem.engine.testing.SyncFixture.items;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.SyncFixture;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -183,6 +185,23 @@ class KeyChangeFaultsTest {
         }
         assertTrue(opens(shared, NEW, all));
         assertTrue(objects >= Remotes.names(shared, "").size() - 2, "compaction did not grow the remote");
+    }
+
+    /** The phone page's files are plain code beside the data: a rotation, which lists everything, leaves them. */
+    @Test
+    void rotate_pagePublishedBeside_leavesItsFilesAsTheyAre() {
+        SyncStorage shared = SyncStorage.memory();
+        Db a = fixture.device();
+        a.save(Item.of("x"));
+        byte[] page = "export const x = 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        shared.publishPage("page/sync/src/a.js", page, "text/javascript");
+        RotationReport report;
+        try (SyncEngine e = SyncEngine.builder().storage(shared).encrypted(OLD).build()) {
+            e.sync(a);
+            report = e.keys().rotate(a, NEW, SyncProgress.NONE);
+        }
+        assertEquals(List.of(), report.unreadable(), "the page's file read as junk");
+        assertArrayEquals(page, shared.get("page/sync/src/a.js").orElseThrow());
     }
 
     @Test

@@ -178,6 +178,8 @@ public final class S3ProxyServer implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         private Path filesystemDir;
+        private boolean anonymous;
+        private String corsOrigin;
 
         private Builder() {
         }
@@ -198,6 +200,21 @@ public final class S3ProxyServer implements AutoCloseable {
         public Builder jvmArgs(List<String> args) {
             jvmArgs.clear();
             jvmArgs.addAll(args);
+            return this;
+        }
+
+        /**
+         * Answers requests without credentials too, as a bucket whose objects anyone may read (the phone
+         * page's, docs/WEB.md); signed requests work as before.
+         */
+        public Builder anonymous() {
+            anonymous = true;
+            return this;
+        }
+
+        /** Answers CORS preflights from {@code origin} for what the phone page sends. */
+        public Builder cors(String origin) {
+            corsOrigin = origin;
             return this;
         }
 
@@ -235,7 +252,13 @@ public final class S3ProxyServer implements AutoCloseable {
         private void writeConfig(Path conf, int port) throws IOException {
             Properties p = new Properties();
             p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
-            p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+            p.setProperty("s3proxy.authorization", anonymous ? "none" : "aws-v2-or-v4");
+            if (corsOrigin != null) {
+                p.setProperty("s3proxy.cors-allow-origins", corsOrigin);
+                p.setProperty("s3proxy.cors-allow-methods", "GET HEAD PUT POST DELETE");
+                p.setProperty("s3proxy.cors-allow-headers", "authorization x-amz-date x-amz-content-sha256 content-type "
+                        + "if-match if-none-match depth destination overwrite");
+            }
             p.setProperty("s3proxy.identity", IDENTITY);
             p.setProperty("s3proxy.credential", CREDENTIAL);
             if (filesystemDir == null) {

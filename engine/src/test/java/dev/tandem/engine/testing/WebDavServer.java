@@ -61,11 +61,13 @@ public final class WebDavServer {
 
     public static final String USER = "sam";
     public static final String PASSWORD = "secret";
+    /** The origin Apache answers CORS for (a phone page opened from there, docs/WEB.md). */
+    public static final String CORS_ORIGIN = "http://phone.example";
 
     private static final Path APACHE = Path.of("/usr/sbin/apache2");
     private static final Path APACHE_MODULES = Path.of("/usr/lib/apache2/modules");
     private static final List<String> MODULES = List.of("mpm_event", "authz_core", "authn_core", "authn_file",
-            "authz_user", "auth_basic", "dav", "dav_fs");
+            "authz_user", "auth_basic", "dav", "dav_fs", "mime", "headers");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<Kind, WebDavServer> SHARED = new EnumMap<>(Kind.class);
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
@@ -232,14 +234,33 @@ public final class WebDavServer {
                 DAVLockDB "%6$s/DAVLock"
                 ServerName 127.0.0.1
                 DocumentRoot "%7$s"
+                TypesConfig /etc/mime.types
                 <Directory "%7$s">
                   Dav On
                   AuthType Basic
                   AuthName "tandem"
                   AuthUserFile "%8$s"
                   Require valid-user
+                  # CORS for a phone page opened from another origin, as docs/WEB.md shows.
+                  Header always set Access-Control-Allow-Origin "%9$s"
+                  Header always set Access-Control-Allow-Methods "GET, HEAD, PUT, DELETE, PROPFIND, MKCOL, MOVE, OPTIONS"
+                  Header always set Access-Control-Allow-Headers "authorization, content-type, depth, destination, overwrite, if-match, if-none-match"
+                  Header always set Access-Control-Expose-Headers "ETag"
+                  <Limit OPTIONS>
+                    Require all granted
+                  </Limit>
                 </Directory>
-                """.formatted(dir, port, modules, root ? "User nobody\nGroup nogroup\n" : "", log, lock, data, users);
+                # The phone page's files, readable by anyone as docs/WEB.md shows; writing still signs in.
+                <LocationMatch "/page/">
+                  <Limit GET HEAD>
+                    Require all granted
+                  </Limit>
+                  <LimitExcept GET HEAD>
+                    Require valid-user
+                  </LimitExcept>
+                </LocationMatch>
+                """.formatted(dir, port, modules, root ? "User nobody\nGroup nogroup\n" : "", log, lock, data, users,
+                        CORS_ORIGIN);
         return Files.writeString(dir.resolve("httpd.conf"), conf);
     }
 

@@ -9,6 +9,7 @@ import { $ } from './dom.js';
 import { state } from './state.js';
 import { overlayItem, overlayView } from './overlay.js';
 import { t } from './i18n.js';
+import { request } from './transport.js';
 
 class ApiError extends Error {
   constructor(status, message, data, retryAfter) {
@@ -40,7 +41,7 @@ export async function api(method, path, body, options) {
   }
   let res;
   try {
-    res = await fetch(path, opts);
+    res = await request(path, opts);
   } catch (e) {
     setOnline(false);
     if (method === 'GET') return read(path, null, 0);

@@ -6,13 +6,14 @@
  * This module starts the page; the others each hold one part of it.
  */
 import { $, SVG, ICONS } from './dom.js';
-import { loadMessages } from './i18n.js';
+import { loadMessages, t } from './i18n.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { onStart, pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
 import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
+import { joined, showJoin, startDevice } from './device.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
 // line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
@@ -31,12 +32,28 @@ async function boot() {
   $('detail-back').innerHTML = SVG(ICONS.back);
   $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
+  // A browser that joined a remote as its own device starts on its own copy, with or without a network.
+  const own = 'indexedDB' in window;
+  const kept = own ? await joined().catch(() => null) : null;
+  if (kept) {
+    try {
+      await startDevice(kept);
+    } catch (e) {
+      // The core's files could not be loaded (offline, and the browser kept no copy): said, never a blank page.
+      $('loading').textContent = t('page.device.cannotStart', e && e.message ? e.message : String(e));
+    }
+    return;
+  }
   try {
     const session = await api('GET', '/api/session');
     startApp(session);
   } catch (e) {
     if (e.status === 401) {
       if (token) pair({ token }); else showPairing('', true);
+    } else if (own && e.status >= 400 && e.status < 500 && !(e.data && e.data.error)) {
+      // No Tandem server answers here (the page's files on the user's own storage: a bucket's 403 or 404, never
+      // Tandem's JSON refusal): the page becomes a device.
+      showJoin();
     } else {
       showPairing(e.message);
     }

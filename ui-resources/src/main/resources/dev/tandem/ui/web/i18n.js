@@ -19,7 +19,7 @@ const pluralRules = new Map();
 export async function loadMessages() {
   let data = null;
   try {
-    const res = await fetch('/messages.json', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const res = await fetch('messages.json', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (res.ok) data = await res.json();
   } catch (e) { /* offline without the service worker's copy: the one kept below */ }
   if (data && data.messages) {

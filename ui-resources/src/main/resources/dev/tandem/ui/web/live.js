@@ -5,6 +5,7 @@
 import { state } from './state.js';
 import { api, setOnline } from './api.js';
 import { refreshAll } from './routes.js';
+import { ownDevice } from './transport.js';
 
 let events = null;
 let retryTimer = null;
@@ -12,7 +13,8 @@ let retryDelay = 1000;
 
 export function startEvents() {
   stopEvents();
-  if (!window.EventSource) return;
+  // Its own device has no server to listen to: a sync refreshes what it changed (device.js).
+  if (!window.EventSource || ownDevice()) return;
   const es = new EventSource('/api/events');
   events = es;
   es.addEventListener('open', () => {

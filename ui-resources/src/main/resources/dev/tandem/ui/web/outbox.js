@@ -28,6 +28,7 @@
  *   server's {@code now}), which quick add reads dates from and a tick or move to the Trash is judged by.
  */
 import { t } from './i18n.js';
+import { request } from './transport.js';
 
 const DB_NAME = 'tandem';
 const QUEUE = 'outbox';
@@ -231,7 +232,7 @@ async function send() {
     let res;
     const sent = Date.now();
     try {
-      res = await fetch('/api/outbox', {
+      res = await request('/api/outbox', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Tandem-CSRF': csrf() || '' },
         body: JSON.stringify({ entries: batch.map(wire) }),

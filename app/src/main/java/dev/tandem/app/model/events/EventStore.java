@@ -98,6 +98,23 @@ public final class EventStore implements AutoCloseable {
         update("UPDATE subscriptions SET enabled = ? WHERE name = ?", enabled ? 1 : 0, name);
     }
 
+    /**
+     * Makes {@code me} ("" for none) the address whose declined invitations every calendar leaves out, and forgets
+     * what each calendar whose address changed said last (its validator), so that the next refresh reads it whole
+     * and filters it again, though the feed has not changed. One statement: a calendar added meanwhile is either
+     * changed or not, never half.
+     */
+    public synchronized void me(String me) {
+        String m = me == null ? "" : me;
+        update("UPDATE subscriptions SET me = ?, validator = '' WHERE me <> ?", m, m);
+    }
+
+    /** The address every calendar shares for its declined invitations, or "" when none or they differ. */
+    public synchronized String me() {
+        List<String> r = query("SELECT DISTINCT me FROM subscriptions LIMIT 2", rs -> rs.getString(1));
+        return r.size() == 1 ? r.get(0) : "";
+    }
+
     /** The colour the calendar shows in: {@code #rrggbb}, or "" for the theme's. */
     public synchronized void colour(String name, String colour) {
         update("UPDATE subscriptions SET colour = ? WHERE name = ?", colour == null ? "" : colour, name);
@@ -120,6 +137,16 @@ public final class EventStore implements AutoCloseable {
 
     /** The calendar's events are now {@code events}, read at {@code at} with {@code validator}: one transaction. */
     public synchronized void replace(String name, List<CalendarEvent> events, String validator, Instant at) {
+        replace(name, events, validator, at, null);
+    }
+
+    /**
+     * {@link #replace(String, List, String, Instant)} for events filtered for the address {@code meUsed}: when the
+     * calendar's address has changed since ({@link #me(String)} while it was read), its validator is not kept, so
+     * the next refresh reads and filters it again for the new one.
+     */
+    public synchronized void replace(String name, List<CalendarEvent> events, String validator, Instant at,
+            String meUsed) {
         inTransaction(() -> {
             update("DELETE FROM events WHERE calendar = ?", name);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO events(calendar, uid, start, end, floating,"
@@ -137,7 +164,8 @@ public final class EventStore implements AutoCloseable {
                 }
                 p.executeBatch();
             }
-            update("UPDATE subscriptions SET validator = ?, refreshed = ?, tried = ?, problem = '' WHERE name = ?",
+            update("UPDATE subscriptions SET validator = CASE WHEN ? IS NULL OR me = ? THEN ? ELSE '' END,"
+                    + " refreshed = ?, tried = ?, problem = '' WHERE name = ?", meUsed, meUsed,
                     validator == null ? "" : validator, at.toEpochMilli(), at.toEpochMilli(), name);
             return null;
         });

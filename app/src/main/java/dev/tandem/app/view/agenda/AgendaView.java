@@ -123,7 +123,7 @@ public final class AgendaView extends ListView<AgendaRow> {
         private final Label eventTitle = new Label();
         private final Label eventMeta = metaLabel(Icons.TIME);
         private final HBox event;
-        private final Tooltip eventTip = new Tooltip();
+        private final Tooltip eventTip = eventTip();
         private boolean updating;
 
         AgendaCell() {
@@ -171,6 +171,15 @@ public final class AgendaView extends ListView<AgendaRow> {
          * A details label with its icon, made once per cell: the cell shows row after row, and a node made or put
          * back at each update would be styled anew each time (as {@code ItemCell}'s are).
          */
+        /** An event row's tooltip: its details as soon as on the week's and month's blocks, wrapped. */
+        private static Tooltip eventTip() {
+            Tooltip tip = new Tooltip();
+            tip.setShowDelay(javafx.util.Duration.millis(300));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            return tip;
+        }
+
         private static Label metaLabel(Ikon icon) {
             Label l = new Label(null, Icons.of(icon, 13));
             l.getStyleClass().add(Styles.ITEM_META);

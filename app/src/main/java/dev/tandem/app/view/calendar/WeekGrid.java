@@ -10,6 +10,7 @@ import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.calendar.EventBlock;
 import dev.tandem.app.vm.calendar.FreeSlot;
 import dev.tandem.app.vm.calendar.GridGeometry;
+import dev.tandem.app.vm.calendar.MoreEvents;
 import dev.tandem.app.vm.calendar.TimeBlock;
 import dev.tandem.ui.Styles;
 import java.time.LocalDate;
@@ -165,6 +166,9 @@ final class WeekGrid extends BorderPane {
             }
             for (EventBlock b : d.eventBlocks()) {
                 minutes = Math.min(minutes, b.place().start());
+            }
+            for (MoreEvents m : d.moreEvents()) {
+                minutes = Math.min(minutes, m.place().start());
             }
         }
         double range = hours.getMinHeight() - scroll.getViewportBounds().getHeight();

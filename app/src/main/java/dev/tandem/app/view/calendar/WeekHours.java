@@ -7,6 +7,7 @@ import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.calendar.EventBlock;
 import dev.tandem.app.vm.calendar.FreeSlot;
 import dev.tandem.app.vm.calendar.GridGeometry;
+import dev.tandem.app.vm.calendar.MoreEvents;
 import dev.tandem.app.vm.calendar.TimeBlock;
 import dev.tandem.ui.Styles;
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ import javafx.scene.shape.Line;
 
 /**
  * The week's 24 hours: labels in the gutter, a line per hour, the day columns and their blocks (timed todos
- * and events), placed by {@link GridGeometry} at the current width. Blocks are reused from plan to plan; the
+ * and events, and "+k more" chips for the events a day does not draw), placed by {@link GridGeometry} at the
+ * current width. Blocks are reused from plan to plan; the
  * ones not in use are hidden. Todos' blocks come from the grid ({@code newBlock}), which makes them draggable.
  */
 final class WeekHours extends Pane {
@@ -38,6 +40,9 @@ final class WeekHours extends Pane {
     private final List<Label> events = new ArrayList<>();
     private final List<EventBlock> eventData = new ArrayList<>();
     private final List<Integer> eventDay = new ArrayList<>();
+    private final List<Label> mores = new ArrayList<>();
+    private final List<MoreEvents> moreData = new ArrayList<>();
+    private final List<Integer> moreDay = new ArrayList<>();
     private final Supplier<VBox> newBlock;
     /** The free time under a dragged todo ({@link FreeSlot}): below the lines and blocks, never in the pointer's way. */
     private final Region slot = new Region();
@@ -121,8 +126,11 @@ final class WeekHours extends Pane {
         blockDay.clear();
         eventData.clear();
         eventDay.clear();
+        moreData.clear();
+        moreDay.clear();
         int k = 0;
         int m = 0;
+        int c = 0;
         for (int i = 0; i < 7; i++) {
             CalendarDay day = p.days().get(i);
             columns.get(i).pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
@@ -150,9 +158,23 @@ final class WeekHours extends Pane {
                 eventDay.add(i);
                 m++;
             }
+            for (MoreEvents more : day.moreEvents()) {
+                if (c == mores.size()) {
+                    Label n = MoreEventsNodes.make();
+                    mores.add(n);
+                    getChildren().add(n);
+                }
+                MoreEventsNodes.show(mores.get(c), more);
+                moreData.add(more);
+                moreDay.add(i);
+                c++;
+            }
         }
         for (int i = m; i < events.size(); i++) {
             EventNodes.show(events.get(i), null, true);
+        }
+        for (int i = c; i < mores.size(); i++) {
+            MoreEventsNodes.show(mores.get(i), null);
         }
         used = k;
         for (int i = k; i < blocks.size(); i++) {
@@ -191,6 +213,13 @@ final class WeekHours extends Pane {
             Label n = events.get(i);
             n.resizeRelocate(GUTTER + g.left(b, eventDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
                     Math.max(g.height(b), n.prefHeight(-1)));
+        }
+        for (int i = 0; i < moreData.size(); i++) {
+            TimeBlock b = moreData.get(i).place();
+            Label n = mores.get(i);
+            double width = Math.max(4, g.width(b) - 2);
+            n.resizeRelocate(GUTTER + g.left(b, moreDay.get(i)) + 1, g.top(b), width,
+                    Math.max(g.height(b), n.prefHeight(width)));
         }
     }
 }

@@ -31,7 +31,8 @@ import javafx.stage.Window;
 /**
  * Settings → Calendars: the calendars this device shows, each with its check box, colour, source, events and
  * when it was read or why it could not be; "Refresh now"; adding a feed by address, a .ics file, or a CalDAV
- * account's event calendars; this device's working hours for "Plan my day". Its state is a {@link CalendarsViewModel}; this class only lays out and binds.
+ * account's event calendars; this device's working hours for "Plan my day"; "me", the address whose declined
+ * invitations are left out. Its state is a {@link CalendarsViewModel}; this class only lays out and binds.
  * The list scrolls inside a box of its own, so many calendars keep the dialog on a small screen.
  */
 public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void> {
@@ -48,6 +49,7 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         renderRows();
         vm.load();
         vm.loadHours();
+        vm.loadMe();
     }
 
     private Node content() {
@@ -93,6 +95,7 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
                 Forms.label(Messages.text("settings.calendars.feed.heading")), feedRow,
                 Forms.label(Messages.text("settings.calendars.account.heading")), account, accountButtons, choices,
                 Forms.label(Messages.text("settings.calendars.hours.heading")), hoursRow(),
+                Forms.label(Messages.text("settings.calendars.me.heading")), meRow(),
                 messageLine("calendars-message", vm));
         box.getStyleClass().add("calendars-content");
         return box;
@@ -109,6 +112,20 @@ public final class CalendarsDialog extends TandemDialog<CalendarsViewModel, Void
         Label to = new Label(Messages.text("settings.calendars.hours.end"));
         to.setLabelFor(end);
         HBox row = new HBox(8, from, start, to, end, save);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, help, row);
+    }
+
+    /** "Me": an address or nothing, kept as typed until saved; Enter saves. */
+    private Node meRow() {
+        Label help = Forms.hint(Messages.text("settings.calendars.me.help"));
+        TextField address = Forms.bound(new TextField(), "calendars-me", Messages.text("settings.calendars.me.prompt"),
+                vm.meProperty());
+        address.setOnAction(e -> vm.saveMe());
+        HBox.setHgrow(address, Priority.ALWAYS);
+        help.setLabelFor(address);
+        Button save = action("calendars-me-save", Messages.text("settings.calendars.me.save"), vm::saveMe);
+        HBox row = new HBox(8, address, save);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, help, row);
     }

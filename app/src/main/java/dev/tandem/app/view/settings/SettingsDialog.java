@@ -11,6 +11,7 @@ import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.ScreenFit;
 import dev.tandem.app.view.TandemDialog;
 import dev.tandem.app.vm.settings.CheckStep;
+import dev.tandem.app.vm.settings.PagePublishViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel.Target;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.ui.Styles;
@@ -221,6 +222,9 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         keys.setOnAction(e -> vm.openKeys());
         Forms.showOnly(keys, vm.keysAvailableProperty());
         common.add(keys, 1, r++);
+        if (vm.pagePublish().available()) {
+            common.add(pagePublishRow(vm.pagePublish()), 1, r++);
+        }
         fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
         int proxyHint = fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
@@ -299,6 +303,33 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
             b.getStyleClass().add(pos);
         }
         return b;
+    }
+
+    /** "Publish the page to my storage", its spinner and what it did (docs/WEB.md). */
+    private static VBox pagePublishRow(PagePublishViewModel page) {
+        Button publish = new Button(Messages.text("settings.page.publish"), Icons.of(MaterialDesignC.CELLPHONE_ARROW_DOWN, 15));
+        publish.setId("settings-page-publish");
+        publish.setMinWidth(Region.USE_PREF_SIZE);
+        publish.setOnAction(e -> page.publish());
+        publish.disableProperty().bind(page.busyProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(page.busyProperty());
+        HBox buttons = new HBox(10, publish, spinner);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("settings-page-status");
+        status.setWrapText(true);
+        status.textProperty().bind(page.statusProperty());
+        page.failedProperty().addListener((o, was, now) -> {
+            if (now) {
+                status.getStyleClass().add(Styles.FIELD_ERROR);
+            } else {
+                status.getStyleClass().remove(Styles.FIELD_ERROR);
+            }
+        });
+        Forms.showOnly(status, page.statusProperty().isNotEmpty());
+        return new VBox(6, buttons, hint(Messages.text("settings.page.hint")), status);
     }
 
     private void renderSteps() {

@@ -14,14 +14,25 @@ import java.util.List;
  * @param moreAllDay  all-day todos left out
  * @param moreTimed   timed todos left out
  * @param allDayEvents the events of subscribed calendars covering the whole day
- * @param eventBlocks  the timed events, laid out together with {@code blocks} (overlapping ones side by side)
+ * @param eventBlocks  the timed events drawn as blocks, laid out together with {@code blocks} (overlapping ones
+ *                     side by side)
+ * @param moreEvents   the timed events not drawn, as "+k more" chips laid out with the blocks
  */
 public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay,
-        int moreTimed, List<EventEntry> allDayEvents, List<EventBlock> eventBlocks) {
+        int moreTimed, List<EventEntry> allDayEvents, List<EventBlock> eventBlocks, List<MoreEvents> moreEvents) {
 
     /** A day without events. */
     public CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay, int moreTimed) {
-        this(date, allDay, blocks, moreAllDay, moreTimed, List.of(), List.of());
+        this(date, allDay, blocks, moreAllDay, moreTimed, List.of(), List.of(), List.of());
+    }
+
+    /** How many of the day's timed events are in "+k more" chips rather than drawn. */
+    public int hiddenEvents() {
+        int n = 0;
+        for (MoreEvents m : moreEvents) {
+            n += m.count();
+        }
+        return n;
     }
 
     /** Every todo kept for the day in the day's order (all-day first, then by time): what keyboard moves step through. */
@@ -44,22 +55,33 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
 
     /**
      * How many of its events and todos a month cell with room for {@code lines} lines shows, events first: every
-     * one when they all fit, else one line fewer, for "+k more". Returns {events shown, todos shown, left out}.
+     * one when they all fit, else one line fewer, for "+k more" (which counts the events the week hides too).
+     * Returns {events shown, todos shown, left out}.
      */
     public int[] shownWithEvents(int lines) {
         int events = allDayEvents.size() + eventBlocks.size();
         int kept = events + allDay.size() + blocks.size();
-        int all = events + total();
+        int all = events + hiddenEvents() + total();
         int shown = Math.max(0, Math.min(kept, all <= lines ? lines : lines - 1));
         int shownEvents = Math.min(events, shown);
         return new int[] {shownEvents, shown - shownEvents, all - shown};
     }
 
-    /** True when the timed todo's block {@code b} overlaps an event of the day in time (touching is no overlap). */
+    /**
+     * True when the timed todo's block {@code b} overlaps an event of the day in time, drawn or in a chip (touching
+     * is no overlap).
+     */
     public boolean overlapsEvent(TimeBlock b) {
         for (EventBlock e : eventBlocks) {
             if (e.place().start() < b.end() && b.start() < e.place().end()) {
                 return true;
+            }
+        }
+        for (MoreEvents m : moreEvents) {
+            for (EventEntry e : m.hidden()) {
+                if (e.start() < b.end() && b.start() < e.end()) {
+                    return true;
+                }
             }
         }
         return false;

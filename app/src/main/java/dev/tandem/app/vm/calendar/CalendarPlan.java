@@ -22,6 +22,19 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     public static final int MAX_ALL_DAY = 12;
     /** Timed todos kept per day: enough for a full day of quarter hours side by side, still cheap to lay out. */
     public static final int MAX_BLOCKS = 60;
+    /**
+     * Events drawn side by side at any moment of a day's hour grid; one more overlapping them goes into the "+k more"
+     * chip ({@link MoreEvents}). Todos are never hidden for events, so they do not count.
+     */
+    public static final int MAX_SIDE_BY_SIDE = 3;
+    /**
+     * Timed events drawn as blocks in a day, the rest in "+k more" chips: the work of showing a week on the UI
+     * thread stays proportional to what can be read, not to the calendar (a week of 1,000 events gave 427 blocks
+     * new texts and places at every switch).
+     */
+    public static final int MAX_EVENT_BLOCKS = 16;
+    /** "+k more" chips in a day at most: past them, what is hidden joins the last one. */
+    public static final int MAX_MORE_CHIPS = 4;
 
     public static CalendarPlan empty(CalendarRange range) {
         List<CalendarDay> days = new ArrayList<>();
@@ -99,7 +112,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
                 if (allDayEvents.size() < MAX_ALL_DAY) {
                     allDayEvents.add(e);
                 }
-            } else if (timedEvents.size() < MAX_BLOCKS) {
+            } else {
                 timedEvents.add(e);
             }
         }
@@ -107,19 +120,63 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
         if (events.isEmpty()) {
             return todos;
         }
+        List<EventEntry> shown = new ArrayList<>();
+        List<List<EventEntry>> runs = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        split(timedEvents, shown, runs, spans);
         List<CalendarEntry> timed = new ArrayList<>();
         for (TimeBlock b : todos.blocks()) {
             timed.add(b.entry());
         }
-        List<TimeBlock> all = layout(timed, timedEvents);
+        // The drawn events, then the chips, beside the todos.
+        List<int[]> places = new ArrayList<>();
+        for (EventEntry e : shown) {
+            places.add(new int[] {e.start(), e.end()});
+        }
+        places.addAll(spans);
+        List<TimeBlock> all = layout(timed, places);
         List<TimeBlock> blocks = new ArrayList<>(all.subList(0, timed.size()));
         blocks.sort(Comparator.comparingInt(TimeBlock::start).thenComparingInt(b -> b.start() - b.end()));
         List<EventBlock> eventBlocks = new ArrayList<>();
-        for (int i = 0; i < timedEvents.size(); i++) {
-            eventBlocks.add(new EventBlock(timedEvents.get(i), all.get(timed.size() + i)));
+        for (int i = 0; i < shown.size(); i++) {
+            eventBlocks.add(new EventBlock(shown.get(i), all.get(timed.size() + i)));
+        }
+        List<MoreEvents> more = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            more.add(new MoreEvents(runs.get(i), all.get(timed.size() + shown.size() + i)));
         }
         return new CalendarDay(date, todos.allDay(), List.copyOf(blocks), todos.moreAllDay(), todos.moreTimed(),
-                List.copyOf(allDayEvents), List.copyOf(eventBlocks));
+                List.copyOf(allDayEvents), List.copyOf(eventBlocks), List.copyOf(more));
+    }
+
+    /**
+     * Splits a day's timed events (in {@link #EVENT_ORDER}, so by start) into those drawn as blocks and runs of
+     * hidden ones: an event is drawn while fewer than {@link #MAX_SIDE_BY_SIDE} drawn ones are still going at its
+     * start and the day has drawn fewer than {@link #MAX_EVENT_BLOCKS}. A hidden event joins the last run when it
+     * starts before that run ends, once the day's blocks are all used, or once the day has
+     * {@link #MAX_MORE_CHIPS} runs (three long events drawn all day would otherwise give every short one beside
+     * them a chip of its own); else it opens a new run. Each run's span (start, end) is added to {@code spans}.
+     */
+    private static void split(List<EventEntry> events, List<EventEntry> shown, List<List<EventEntry>> runs,
+            List<int[]> spans) {
+        List<Integer> going = new ArrayList<>(); // ends of the drawn events still going
+        for (EventEntry e : events) {
+            int start = e.start();
+            going.removeIf(end -> end <= start);
+            if (shown.size() < MAX_EVENT_BLOCKS && going.size() < MAX_SIDE_BY_SIDE) {
+                shown.add(e);
+                going.add(e.end());
+                continue;
+            }
+            int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && (start < last[1] || shown.size() >= MAX_EVENT_BLOCKS || runs.size() >= MAX_MORE_CHIPS)) {
+                runs.get(runs.size() - 1).add(e);
+                last[1] = Math.max(last[1], e.end());
+            } else {
+                runs.add(new ArrayList<>(List.of(e)));
+                spans.add(new int[] {start, Math.max(e.end(), start + 1)});
+            }
+        }
     }
 
     private static CalendarDay day(LocalDate date, List<Timed> items) {
@@ -155,12 +212,13 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     }
 
     /**
-     * The blocks of one day's timed todos and events: each from its start for its length (cut at midnight), and
+     * The blocks of one day's timed todos and events (each event's or chip's start and end minute): each from its
+     * start for its length (cut at midnight), and
      * where blocks overlap, side by side: a group of blocks that overlap one another (directly or through
      * others) shares the column width; each takes the leftmost column free at its start. A todo's block holds
      * its entry, an event's a null one; the blocks come in the order given, the todos' then the events'.
      */
-    static List<TimeBlock> layout(List<CalendarEntry> timed, List<EventEntry> events) {
+    static List<TimeBlock> layout(List<CalendarEntry> timed, List<int[]> events) {
         TimeBlock[] out = new TimeBlock[timed.size() + events.size()];
         for (int[] g : place(timed, events)) {
             out[g[3]] = new TimeBlock(g[3] < timed.size() ? timed.get(g[3]) : null, g[0], g[1], g[2], g[4]);
@@ -169,7 +227,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     }
 
     /** The placed blocks in the order laid out: start, end, column, index (todos', then events'), columns. */
-    private static List<int[]> place(List<CalendarEntry> timed, List<EventEntry> events) {
+    private static List<int[]> place(List<CalendarEntry> timed, List<int[]> events) {
         int n = timed.size() + events.size();
         // Each block's minutes read once (a todo's time is parsed from text on every read): start, end, index, length.
         List<int[]> sorted = new ArrayList<>(n);
@@ -179,8 +237,8 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
             sorted.add(new int[] {start, Math.min(TimeBlock.DAY_MINUTES, start + e.minutes()), i, e.minutes()});
         }
         for (int i = 0; i < events.size(); i++) {
-            EventEntry e = events.get(i);
-            sorted.add(new int[] {e.start(), e.end(), timed.size() + i, e.end() - e.start()});
+            int[] e = events.get(i);
+            sorted.add(new int[] {e[0], e[1], timed.size() + i, e[1] - e[0]});
         }
         sorted.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> -x[3]));
         List<int[]> out = new ArrayList<>(n);

@@ -58,7 +58,7 @@ public record FreeSlot(int start, int end, boolean fits) {
         return end - start;
     }
 
-    /** Start and end of every block in the day's way: its events' and its timed todos' but the dragged one. */
+    /** Start and end of everything in the day's way: its events (drawn or not) and its timed todos but the dragged one. */
     private static List<int[]> busy(CalendarDay day, String draggedKey) {
         List<int[]> out = new ArrayList<>(day.blocks().size() + day.eventBlocks().size());
         for (TimeBlock b : day.blocks()) {
@@ -68,6 +68,12 @@ public record FreeSlot(int start, int end, boolean fits) {
         }
         for (EventBlock e : day.eventBlocks()) {
             out.add(new int[] {e.place().start(), e.place().end()});
+        }
+        // The events in "+k more" hold their time as much as the drawn ones.
+        for (MoreEvents m : day.moreEvents()) {
+            for (EventEntry e : m.hidden()) {
+                out.add(new int[] {e.start(), e.end()});
+            }
         }
         return out;
     }

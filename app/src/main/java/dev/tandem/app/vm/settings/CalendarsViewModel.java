@@ -10,6 +10,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.events.DayPlanner.Hours;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.CalendarMeSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.vm.Questions;
@@ -27,6 +28,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,6 +72,7 @@ public final class CalendarsViewModel implements HasFeedback {
     private final StringProperty accountPassword = new SimpleStringProperty("");
     private final StringProperty hoursStart = new SimpleStringProperty("");
     private final StringProperty hoursEnd = new SimpleStringProperty("");
+    private final StringProperty me = new SimpleStringProperty("");
     private final ObservableList<CalendarRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FoundCalendarChoice> found = FXCollections.observableArrayList();
     private long generation;
@@ -119,6 +122,11 @@ public final class CalendarsViewModel implements HasFeedback {
     /** The end of the working hours as typed: "17:00". */
     public StringProperty hoursEndProperty() {
         return hoursEnd;
+    }
+
+    /** "Me": the e-mail address whose declined invitations are left out, as typed ("" for none). */
+    public StringProperty meProperty() {
+        return me;
     }
 
     /** The subscribed calendars, in name order. */
@@ -174,6 +182,41 @@ public final class CalendarsViewModel implements HasFeedback {
                 Formats.time(h.end()))), this::fail);
     }
 
+    /** Reads "me" saved on this device ({@link CalendarMeSetting#load}) into its field, unless something is typed. */
+    public void loadMe() {
+        async.run(() -> CalendarMeSetting.load(settings, store), m -> {
+            if (me.get().isBlank()) {
+                me.set(m);
+            }
+        }, this::fail);
+    }
+
+    /**
+     * Saves "me" typed, an e-mail address or nothing, for every calendar: the next refresh of each reads it whole
+     * and leaves out the invitations declined at that address. Anything else is refused with why, the field keeps
+     * what was typed and nothing is saved.
+     */
+    public void saveMe() {
+        String typed = me.get();
+        Optional<String> address = CalendarMeSetting.parse(typed);
+        if (address.isEmpty()) {
+            feedback.fail(Messages.text("settings.calendars.me.bad", typed.strip()));
+            return;
+        }
+        String a = address.get();
+        async.run(() -> {
+            CalendarMeSetting.save(settings, store, a);
+            return a;
+        }, saved -> {
+            // What was typed meanwhile stays; else the field shows the address as kept (no "mailto:", no spaces).
+            if (me.get().equals(typed)) {
+                me.set(saved);
+            }
+            feedback.say(saved.isEmpty() ? Messages.text("settings.calendars.me.cleared")
+                    : Messages.text("settings.calendars.me.saved", saved));
+        }, this::fail);
+    }
+
     /** {@code text} as a time of day to the minute, or null when it is not one. */
     private static LocalTime typedTime(String text) {
         try {
@@ -211,7 +254,8 @@ public final class CalendarsViewModel implements HasFeedback {
             if (source.kind() == FeedSource.Kind.CALDAV) {
                 throw new FeedException(Messages.text("settings.calendars.useAccount"));
             }
-            return List.of(CalendarSubscription.of(FeedSource.defaultName(source.address()), source.stored(), "", ""));
+            return List.of(CalendarSubscription.of(FeedSource.defaultName(source.address()), source.stored(), "",
+                    CalendarMeSetting.load(settings, store)));
         }, () -> feedUrl.set(""));
     }
 
@@ -226,7 +270,8 @@ public final class CalendarsViewModel implements HasFeedback {
     public void addFile(Path file) {
         add(() -> {
             FeedSource source = FeedSource.of(file.toString());
-            return List.of(CalendarSubscription.of(FeedSource.defaultName(source.address()), source.stored(), "", ""));
+            return List.of(CalendarSubscription.of(FeedSource.defaultName(source.address()), source.stored(), "",
+                    CalendarMeSetting.load(settings, store)));
         }, () -> { });
     }
 
@@ -258,9 +303,11 @@ public final class CalendarsViewModel implements HasFeedback {
         }
         Function<String, WebDavSettings> login = login();
         add(() -> {
-            // "Me", whose declined invitations are hidden, is the log-in's user when it is an address.
+            // "Me", whose declined invitations are hidden: the one saved here, else the log-in's user when it is
+            // an address.
             String user = login.apply(chosen.get(0).address()).user();
-            String me = user.contains("@") ? user : "";
+            String saved = CalendarMeSetting.load(settings, store);
+            String me = !saved.isEmpty() ? saved : user.contains("@") ? user : "";
             return chosen.stream().map(f -> CalendarSubscription.of(f.name(), "caldav:" + f.address(), "", me)).toList();
         }, found::clear);
     }

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.PagePublisher;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -101,6 +102,8 @@ public final class SettingsViewModel {
 
     /** The settings as saved when the dialog opened: "Encryption keys…" works on that remote only. */
     private final SyncSettings saved;
+    /** "Publish the page to my storage", on the saved remote too. */
+    private final PagePublishViewModel pagePublish;
 
     public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
         this(initial, "", async, checker);
@@ -121,6 +124,7 @@ public final class SettingsViewModel {
                              Supplier<DevicesViewModel> devices) {
         this.offers = new SettingsOffers(new MoreSettings(phoneSync, devices));
         this.check = new SettingsCheck(async, checker, this::revalidate);
+        this.pagePublish = new PagePublishViewModel(initial, new PagePublisher(), async);
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
             errors.put(f, new ReadOnlyStringWrapper(""));
@@ -176,6 +180,11 @@ public final class SettingsViewModel {
 
     public ReadOnlyBooleanProperty keysAvailableProperty() {
         return keysAvailable.getReadOnlyProperty();
+    }
+
+    /** "Publish the page to my storage" ({@link PagePublishViewModel#available()} says whether to offer it). */
+    public PagePublishViewModel pagePublish() {
+        return pagePublish;
     }
 
     public void openKeys() {

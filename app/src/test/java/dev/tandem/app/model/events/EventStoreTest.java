@@ -81,4 +81,32 @@ class EventStoreTest {
             assertEquals(0, store.count("Work"));
         }
     }
+
+    @Test
+    void me_givesEveryCalendarTheAddress_forgetsTheValidators_aRefreshUnderWayForTheOldOneKeepsNone(@TempDir Path dir) {
+        try (EventStore store = EventStore.open(Optional.of(dir.resolve("tandem.db")))) {
+            Instant now = Instant.parse("2026-12-01T08:00:00Z");
+            store.add(CalendarSubscription.of("team", "https://example.com/team.ics", "", "bo@example.com"));
+            store.add(CalendarSubscription.of("home", "/tmp/home.ics", "", ""));
+            store.replace("team", List.of(), "etag-1", now, "bo@example.com");
+            store.replace("home", List.of(), "12@34", now, "");
+            assertEquals("etag-1", store.subscription("team").orElseThrow().validator());
+            assertEquals("", store.me(), "the calendars do not share an address");
+
+            store.me("ana@example.com");
+            assertEquals("ana@example.com", store.me());
+            for (CalendarSubscription s : store.subscriptions()) {
+                assertEquals("ana@example.com", s.me(), s.name());
+                assertEquals("", s.validator(), s.name() + ": read whole at its next refresh");
+            }
+            // A refresh that read "team" for bo before the change ends now: its events stand, its validator not.
+            store.replace("team", List.of(), "etag-2", now, "bo@example.com");
+            assertEquals("", store.subscription("team").orElseThrow().validator());
+            store.replace("team", List.of(), "etag-3", now, "ana@example.com");
+            assertEquals("etag-3", store.subscription("team").orElseThrow().validator());
+
+            store.me("ana@example.com");
+            assertEquals("etag-3", store.subscription("team").orElseThrow().validator(), "the same address forgets nothing");
+        }
+    }
 }

@@ -37,7 +37,9 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
@@ -55,8 +57,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A subscribed .ics file, read from disk by the feed refresh, in a real window: the month's chips in the
- * calendar's colour counted in "+k more", an event's details on its tooltip, the week's blocks within their day
- * columns and the agenda's day in order among the todos, at a wide and a narrow window. One window for all of it.
+ * calendar's colour counted in "+k more", an event's details on its tooltip (the month's chip, the week's block,
+ * the agenda's row), the week's blocks within their day columns and the agenda's day in order among the todos, at a wide and a narrow window. One window for all of it.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -235,6 +237,18 @@ class CalendarEventsUiTest {
                 width + " px: the timed events as blocks: " + timed);
     }
 
+    /** The dentist's tooltip shows, with its time, its calendar and its place; then it is hidden again. */
+    private static void assertDentistTip(String where, Tooltip tip) throws Exception {
+        waitFor(tip::isShowing);
+        String text = fx(tip::getText);
+        assertTrue(text.contains("Dentist") && text.contains("14:00–14:30") && text.contains("Calendar: Team")
+                && text.contains("Where: Room 4"), where + ": title, time, calendar and place: " + text);
+        fx(() -> {
+            tip.hide();
+            return null;
+        });
+    }
+
     /** Wednesday's rows in the agenda, in order: "@ " before an event's title. */
     @SuppressWarnings("unchecked")
     private List<String> agendaDay(FxRobot robot) {
@@ -269,20 +283,18 @@ class CalendarEventsUiTest {
         Label dentist = events(robot, cell(robot, fri)).stream().filter(n -> title(n).equals("Dentist")).findFirst()
                 .orElseThrow();
         robot.clickOn(dentist);
-        waitFor(() -> dentist.getTooltip().isShowing());
-        String tip = fx(() -> dentist.getTooltip().getText());
-        assertTrue(tip.contains("14:00–14:30") && tip.contains("Calendar: Team") && tip.contains("Where: Room 4"),
-                "time, calendar and place: " + tip);
-        fx(() -> {
-            dentist.getTooltip().hide();
-            return null;
-        });
+        assertDentistTip("the month's chip", dentist.getTooltip());
 
         assertMonth(robot, 760);
 
         shortcut(robot, KeyCode.W);
         assertWeek(robot, 760);
         assertWeek(robot, 1366);
+        // The same details on the week's block, hovered.
+        Label block = events(robot, robot.lookup("#calendar-week").query()).stream()
+                .filter(n -> title(n).equals("Dentist")).findFirst().orElseThrow();
+        robot.moveTo(block);
+        assertDentistTip("the week's block", block.getTooltip());
 
         shortcut(robot, KeyCode.A);
         waitFor(() -> robot.lookup("#agenda").tryQuery().map(Node::isVisible).orElse(false)
@@ -295,6 +307,14 @@ class CalendarEventsUiTest {
         int dentistRow = day.indexOf("@ Dentist");
         assertTrue(offsite >= 0 && offsite < standup && standup < reportRow && reportRow < meeting
                 && meeting < dentistRow, "Wednesday all day, 9:00, the todo at 11:00, then Thursday, Friday: " + day);
+        // And on the agenda's row, hovered.
+        ListCell<?> dentistCell = fx(() -> robot.lookup("#agenda").lookup(".list-cell").queryAll().stream()
+                .map(n -> (ListCell<?>) n).filter(c -> c.isVisible() && c.getItem() instanceof AgendaRow r
+                        && r.kind() == AgendaRow.Kind.EVENT && r.event().title().equals("Dentist"))
+                .findFirst().orElseThrow());
+        robot.moveTo(dentistCell);
+        waitFor(() -> dentistCell.getTooltip() != null);
+        assertDentistTip("the agenda's row", dentistCell.getTooltip());
         width(760);
         // The month's and week's nodes stay in the scene, hidden with their views: the title looked up in the list.
         Node agenda = robot.lookup("#agenda").query();

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.settings.CalendarMeSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.testing.FakeDialogs;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -45,7 +48,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Settings → Calendars in a real (headless Monocle) window 760 px wide: a .ics file added, listed, removed; the
- * working hours read from the settings file, typed, refused when the end is before the start, saved.
+ * working hours read from the settings file, typed, refused when the end is before the start, saved; "me" shown
+ * as the calendars share it, refused when not an address, saved off the FX thread for every calendar.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -152,6 +156,58 @@ class CalendarsDialogUiTest {
         waitFor(() -> "08:30-16:30".equals(new SettingsStore(tmp).get(WorkingHoursSetting.KEY, "")));
         waitFor(() -> !vm.errorProperty().get());
         assertEquals("08:30-16:30", WorkingHoursSetting.load(new SettingsStore(tmp)).toString());
+    }
+
+    @Test
+    void me_typedInTheWindow_isRefusedWhenNotAnAddress_thenSavedOffTheFxThreadForEveryCalendar(FxRobot robot)
+            throws Exception {
+        EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
+        open.add(store);
+        store.add(CalendarSubscription.of("team", tmp.resolve("team.ics").toString(), "", "bo@example.com"));
+        store.add(CalendarSubscription.of("course", tmp.resolve("course.ics").toString(), "", "bo@example.com"));
+        ExecutorService io = Async.backgroundExecutor("test-calendars");
+        open.add(io::shutdownNow);
+        SettingsStore settings = new SettingsStore(tmp);
+        CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
+                Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),
+                a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), new FakeDialogs(),
+                () -> { }, settings);
+        onFx(() -> {
+            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        waitFor(() -> robot.lookup("#calendars-me").tryQuery()
+                .map(n -> ((TextField) n).getText().equals("bo@example.com")).orElse(false));
+        type(robot, "#calendars-me", "ana at example.com");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> vm.errorProperty().get());
+        onFx(() -> {
+            assertTrue(((Label) robot.lookup("#calendars-message").query()).getText().contains("not an e-mail address"));
+            assertEquals("ana at example.com", ((TextField) robot.lookup("#calendars-me").query()).getText());
+            return null;
+        });
+        assertEquals("bo@example.com", store.me(), "nothing saved");
+        assertEquals(null, new SettingsStore(tmp).get(CalendarMeSetting.KEY, null));
+        type(robot, "#calendars-me", "ana@example.com");
+        // The page's background thread held: the click returns with nothing saved yet, so the save is not the FX
+        // thread's.
+        CountDownLatch held = new CountDownLatch(1);
+        io.submit(() -> {
+            held.await();
+            return null;
+        });
+        robot.clickOn("#calendars-me-save");
+        onFx(() -> {
+            assertEquals("bo@example.com", store.me(), "not saved on the FX thread");
+            return null;
+        });
+        held.countDown();
+        waitFor(() -> "ana@example.com".equals(store.me()) && !vm.errorProperty().get());
+        assertEquals("ana@example.com", new SettingsStore(tmp).get(CalendarMeSetting.KEY, ""));
+        onFx(() -> {
+            assertTrue(((Label) robot.lookup("#calendars-message").query()).getText().contains("ana@example.com"));
+            return null;
+        });
     }
 
     /** Clicks into the field {@code id}, selects what it holds, and types {@code text} over it with the keyboard. */

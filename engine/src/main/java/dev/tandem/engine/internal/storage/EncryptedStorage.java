@@ -129,6 +129,16 @@ public final class EncryptedStorage extends ForwardingStorage {
         return delegate.overwrite(name, encrypt(unlocked(), name, data));
     }
 
+    /**
+     * Passed on as it is, unencrypted: the page is code a browser must read before it knows any key, and
+     * holds nothing of the user's. Its names are below {@code page/}, which no encrypted object has.
+     */
+    @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePage(name);
+        return delegate.publishPage(name, data, contentType);
+    }
+
     @Override
     public Version version(String name, Version known) {
         checkNotReserved(name);

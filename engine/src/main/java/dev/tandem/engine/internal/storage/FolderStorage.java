@@ -265,6 +265,13 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
+    /** A folder keeps no content type: whatever serves it gives one by the name's extension. */
+    @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePageBelowPrefix(name);
+        return overwrite(name, data);
+    }
+
     @Override
     public Version version(String name, Version known) {
         ObjectNames.validate(name);

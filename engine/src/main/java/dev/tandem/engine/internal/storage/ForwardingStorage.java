@@ -70,6 +70,11 @@ public abstract class ForwardingStorage implements SyncStorage {
     }
 
     @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        return delegate.publishPage(name, data, contentType);
+    }
+
+    @Override
     public Version version(String name, Version known) {
         return delegate.version(name, known);
     }

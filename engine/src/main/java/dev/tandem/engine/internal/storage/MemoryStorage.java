@@ -22,6 +22,8 @@ public final class MemoryStorage implements SyncStorage {
     /** The change marker's versions: a counter per overwrite (created objects never change). */
     private final Map<String, Long> versions = new HashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    /** The page's files' content types ({@link #publishPage}). */
+    private final Map<String, String> types = new HashMap<>();
     private final String description = "memory:" + Integer.toHexString(System.identityHashCode(this));
 
     @Override
@@ -89,6 +91,19 @@ public final class MemoryStorage implements SyncStorage {
         long v = writes.incrementAndGet();
         versions.put(name, v);
         return new Version(Long.toString(v));
+    }
+
+    @Override
+    public synchronized Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePageBelowPrefix(name);
+        Objects.requireNonNull(contentType, "contentType");
+        types.put(name, contentType);
+        return overwrite(name, data);
+    }
+
+    /** The type a page's file was written with ({@link #publishPage}); null for any other name. */
+    public synchronized String contentType(String name) {
+        return objects.containsKey(name) ? types.get(name) : null;
     }
 
     @Override

@@ -4,12 +4,13 @@ import dev.tandem.engine.sync.SyncException;
 import java.util.regex.Pattern;
 
 /** The one rule for object names, shared by every backend so none can be tricked into a path escape. */
-final class ObjectNames {
+public final class ObjectNames {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     /** Syncthing names its conflict copies {@code name.sync-conflict-<date>-<time>-<device>}; they
      * pass the character rule, so they are refused by name or a folder would list them as objects. */
     private static final String SYNCTHING_CONFLICT = ".sync-conflict-";
     static final int MAX_LENGTH = 512;
+    private static final String PAGE = dev.tandem.engine.sync.SyncStorage.PAGE;
     /**
      * The largest object a backend reads into memory: the sync format's 64 MiB (Frame.MAX_OBJECT)
      * plus room for the encryption envelope. Anything bigger is not a Tandem object, and a backend
@@ -50,6 +51,36 @@ final class ObjectNames {
     static SyncException tooLarge(String name, long size, String where) {
         return new SyncException(SyncException.Reason.CORRUPT, "Object " + describe(name) + " in " + where + " is "
                 + size + " bytes, more than any Tandem object (" + MAX_OBJECT_BYTES + "); not read");
+    }
+
+    /**
+     * A file of the phone page as a caller names it: a valid name below {@code page/} ({@link
+     * dev.tandem.engine.sync.SyncStorage#PAGE}). No object of the sync format has a segment named {@code page}.
+     */
+    public static String validatePage(String name) {
+        validate(name);
+        if (!name.startsWith(PAGE) || name.length() == PAGE.length()) {
+            throw notPage(name);
+        }
+        return name;
+    }
+
+    /**
+     * The rule a backend's {@code publishPage} checks before it writes: {@link #validatePage}, or the same
+     * below a profile's prefix ({@code tandem/alice/page/…}, from {@link PrefixedStorage}).
+     */
+    static String validatePageBelowPrefix(String name) {
+        validate(name);
+        int at = name.startsWith(PAGE) ? 0 : name.indexOf("/" + PAGE) + 1;
+        if (!name.startsWith(PAGE, at) || name.length() == at + PAGE.length()) {
+            throw notPage(name);
+        }
+        return name;
+    }
+
+    private static SyncException notPage(String name) {
+        return new SyncException(SyncException.Reason.CORRUPT, "Not a file of the page: " + describe(name)
+                + " (the page's files are written under '" + PAGE + "' only)");
     }
 
     /** A folder: a valid name followed by '/' ({@code a/b/}); never the root. */

@@ -89,6 +89,13 @@ public final class PrefixedStorage extends ForwardingStorage {
         return delegate.overwrite(full(name), data);
     }
 
+    /** Beside the profile's data: the page of a shared bucket's profile is under its own prefix. */
+    @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePage(name);
+        return delegate.publishPage(full(name), data, contentType);
+    }
+
     @Override
     public Version version(String name, Version known) {
         return delegate.version(full(name), known);

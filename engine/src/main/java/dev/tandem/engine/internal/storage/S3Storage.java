@@ -311,6 +311,19 @@ public final class S3Storage implements SyncStorage {
         }
     }
 
+    /** A plain PUT with the file's type; {@code no-cache} so a browser asks again (by ETag) after a new publish. */
+    @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePageBelowPrefix(name);
+        try {
+            String etag = client.putObject(r -> r.bucket(bucket).key(name).contentType(contentType)
+                    .cacheControl("no-cache"), RequestBody.fromBytes(data)).eTag();
+            return etag == null ? Version.UNKNOWN : new Version(etag);
+        } catch (SdkException e) {
+            throw errors.map("write '" + name + "'", e);
+        }
+    }
+
     /** One HEAD with If-None-Match: S3 answers 304, a GET-class request, when nothing changed. */
     @Override
     public Version version(String name, Version known) {

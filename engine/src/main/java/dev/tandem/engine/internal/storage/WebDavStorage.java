@@ -223,6 +223,17 @@ public final class WebDavStorage implements SyncStorage {
         return r.etag() != null ? new Version(r.etag()) : version(name, Version.MISSING);
     }
 
+    @Override
+    public Version publishPage(String name, byte[] data, String contentType) {
+        ObjectNames.validatePageBelowPrefix(name);
+        String action = "write '" + name + "'";
+        DavResponse r = put(name, ObjectBody.of(data), Map.of(), contentType, action);
+        if (!r.success()) {
+            throw DavErrors.status(dav.head(action), r);
+        }
+        return r.etag() != null ? new Version(r.etag()) : Version.UNKNOWN;
+    }
+
     /** One HEAD with If-None-Match: 304 when nothing changed. */
     @Override
     public Version version(String name, Version known) {
@@ -276,6 +287,10 @@ public final class WebDavStorage implements SyncStorage {
      * body that fails, or is not of its declared length, is a SyncException saying so.
      */
     DavResponse put(String name, ObjectBody body, Map<String, String> headers, String action) {
+        return put(name, body, headers, OCTET, action);
+    }
+
+    private DavResponse put(String name, ObjectBody body, Map<String, String> headers, String contentType, String action) {
         URI uri = dav.resolve(name);
         String parent = parentOf(name);
         if (body.length() >= LOOK_FIRST_FROM && !parent.isEmpty() && !folders.isKnown(parent)) {
@@ -283,10 +298,10 @@ public final class WebDavStorage implements SyncStorage {
         }
         BodyAttempts attempts = new BodyAttempts(body);
         try {
-            DavResponse r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
+            DavResponse r = dav.sendStreamed("PUT", uri, headers, attempts, contentType, 1 << 20, action);
             if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
                 folders.make(parent, action);
-                r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
+                r = dav.sendStreamed("PUT", uri, headers, attempts, contentType, 1 << 20, action);
             }
             if (r.success()) {
                 rootSeen = true;

@@ -10,6 +10,7 @@ import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.engine.sync.SyncStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,7 +101,8 @@ final class DefaultRemoteKeys implements RemoteKeys {
                 for (String k : page) {
                     // Attachments' bytes are under their own keys, not the data key (BlobKeys); the
                     // generations that hold those keys are ordinary objects and are re-encrypted.
-                    if (k.startsWith(BlobKeys.DATA)) {
+                    // The phone page's files (SyncStorage.PAGE) are plain code, never under any key.
+                    if (k.startsWith(BlobKeys.DATA) || k.startsWith(SyncStorage.PAGE)) {
                         continue;
                     }
                     if (seen.add(k)) {

@@ -10,6 +10,7 @@ import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.internal.wire.BatchCodec;
+import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.testing.GoldenOut;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -43,6 +44,80 @@ class SpaceGoldenTest {
             }
         });
         return g.generateKeyPair();
+    }
+
+    static KeyPair xPair(int seed) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("X25519");
+        g.initialize(NamedParameterSpec.X25519, new SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] b) {
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (seed * 53 + i * 7);
+                }
+            }
+        });
+        return g.generateKeyPair();
+    }
+
+    /**
+     * A grant as the owner seals it for a joiner (the space's passphrase, sealed to the joiner's X25519
+     * key under the grant's name, signed by the owner), and a join request sealed to the owner's X25519
+     * key, each with a fixed ephemeral key and nonce so the JavaScript core seals them to the same bytes.
+     */
+    @Test
+    void write_grantAndRequest() throws Exception {
+        GoldenOut out = new GoldenOut("space");
+        KeyPair owner = pair(1);
+        KeyPair member = pair(2);
+        KeyPair ownerAgreement = xPair(6);
+        KeyPair joiner = xPair(7);
+        KeyPair ephemeral = xPair(8);
+        byte[] nonce = new byte[12];
+        for (int i = 0; i < nonce.length; i++) {
+            nonce[i] = (byte) (200 + i);
+        }
+        String passphrase = "space passphrase \u00e9 0123456789abcdef";
+        byte[] secret = passphrase.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String grantKey = JoinObjects.grantKey("inv-1", member.getPublic().getEncoded());
+        byte[] sealed = Sealed.seal(joiner.getPublic().getEncoded(), grantKey, secret, ephemeral, nonce);
+        byte[] signature = SpaceCrypto.sign(owner.getPrivate(), "grant", grantKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sealed);
+        byte[] grant = new byte[signature.length + sealed.length];
+        System.arraycopy(signature, 0, grant, 0, signature.length);
+        System.arraycopy(sealed, 0, grant, signature.length, sealed.length);
+        assertArrayEquals(secret, JoinObjects.openGrant(owner.getPublic().getEncoded(), joiner.getPrivate().getEncoded(),
+                grantKey, grant));
+        out.write("grant", grant, obj("key", grantKey, "passphrase", passphrase, "sealed", hex(sealed)));
+
+        byte[] inviteSecret = new byte[32];
+        for (int i = 0; i < inviteSecret.length; i++) {
+            inviteSecret[i] = (byte) (i * 5 + 1);
+        }
+        String requestKey = JoinObjects.requestKey("inv-1", member.getPublic().getEncoded());
+        byte[] mac = Sealed.mac(inviteSecret, "join-request", "inv-1".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Sam".getBytes(java.nio.charset.StandardCharsets.UTF_8), member.getPublic().getEncoded(),
+                joiner.getPublic().getEncoded());
+        byte[] plain = PackedValues.encode(p -> {
+            p.packArrayHeader(5);
+            p.packInt(2);
+            p.packString("Sam");
+            p.packBinaryHeader(member.getPublic().getEncoded().length);
+            p.writePayload(member.getPublic().getEncoded());
+            p.packBinaryHeader(joiner.getPublic().getEncoded().length);
+            p.writePayload(joiner.getPublic().getEncoded());
+            p.packBinaryHeader(mac.length);
+            p.writePayload(mac);
+        });
+        byte[] request = Sealed.seal(ownerAgreement.getPublic().getEncoded(), requestKey, plain, ephemeral, nonce);
+        JoinObjects.Request r = JoinObjects.decodeRequest("inv-1", inviteSecret, ownerAgreement.getPrivate().getEncoded(),
+                requestKey, request);
+        assertEquals("Sam", r.name());
+        out.write("request", request, obj("key", requestKey, "inviteId", "inv-1", "inviteSecret", hex(inviteSecret),
+                "name", "Sam", "mac", hex(mac)));
+        out.json("agreement-keys", obj("ownerAgreement", keys(ownerAgreement), "joiner", keys(joiner),
+                "ephemeral", keys(ephemeral), "nonce", hex(nonce)));
     }
 
     static Object keys(KeyPair p) {

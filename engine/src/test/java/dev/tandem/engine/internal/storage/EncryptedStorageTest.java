@@ -39,6 +39,11 @@ class EncryptedStorageTest extends SyncStorageContract {
         return new EncryptedStorage(inner, PASSPHRASE);
     }
 
+    @Override
+    protected SyncStorage plain() {
+        return inner;
+    }
+
     @Test
     void wrongPassphrase_everyOperation_throwsWrongPassphraseAndChangesNothing() {
         storage.createIfAbsent("notes/1", bytes("secret"));

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import java.time.Duration;
 
 /** The contract against a real S3 server (S3Proxy), one fresh bucket per test, plus S3's failure modes. */
 @Tag("server")
@@ -127,6 +135,43 @@ class S3StorageTest extends SyncStorageContract {
         try (SyncStorage aws = new S3Storage(new S3Settings(null, "my-bucket", "eu-west-1", "AKIA", "secret"))) {
             assertEquals("s3://s3.eu-west-1.amazonaws.com/my-bucket", aws.describe());
         }
+    }
+
+    /**
+     * A browser reads the page with a plain GET, no header of S3's: here a presigned URL, as S3Proxy has
+     * no public buckets; the answer's type is the one written.
+     */
+    @Test
+    void publishPage_anyFile_plainGetAnswersTheBytesWithTheirType() throws Exception {
+        storage.publishPage("page/index.html", bytes("<!doctype html><title>t</title>"), "text/html; charset=utf-8");
+        storage.publishPage("page/sync/a.mjs", bytes("export {};"), "text/javascript; charset=utf-8");
+        HttpURLConnection html = get("/page/index.html");
+        assertEquals(200, html.getResponseCode());
+        assertArrayEquals(bytes("<!doctype html><title>t</title>"), html.getInputStream().readAllBytes());
+        // Jetty (S3Proxy) writes the type back without the space; the type and charset are what count.
+        assertEquals("text/html;charset=utf-8", html.getContentType().replace(" ", ""));
+        HttpURLConnection js = get("/page/sync/a.mjs");
+        assertEquals("text/javascript;charset=utf-8", js.getContentType().replace(" ", ""));
+        assertEquals("no-cache", js.getHeaderField("Cache-Control"));
+    }
+
+    /** A GET without headers of S3's, as a browser sends it. */
+    private HttpURLConnection get(String path) throws IOException {
+        URI url;
+        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(URI.create(server.endpoint()))
+                .region(Region.of(server.region())).serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(server.identity(),
+                        server.credential()))).build()) {
+            url = presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket(bucket).key(path.substring(1)))).url().toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(5000);
+        return c;
     }
 
     @Test

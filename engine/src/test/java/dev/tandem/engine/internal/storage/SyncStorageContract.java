@@ -456,7 +456,35 @@ abstract class SyncStorageContract implements StreamedObjectCases {
         assertFalse(storage.describe().isBlank());
     }
 
+    // --- the phone page's files ---
+
+    @Test
+    void publishPage_newThenAgain_storesTheBytesAsTheyAreAndReplacesThem() {
+        String name = "page/sync/src/app.js";
+        storage.publishPage(name, bytes("export const a = 1;\n"), "text/javascript; charset=utf-8");
+        assertArrayEquals(bytes("export const a = 1;\n"), plain().get(name).orElseThrow(), "not written as it is");
+        storage.publishPage(name, bytes("export const a = 22;\n"), "text/javascript; charset=utf-8");
+        assertArrayEquals(bytes("export const a = 22;\n"), plain().get(name).orElseThrow());
+        assertEquals(List.of(name), plain().list("page/", null, 10));
+        assertEquals(List.of(), plain().list("heads/", null, 10));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heads/d/000000000001", "changed", "encryption", "page", "pages/x.js", "page/.x.js", "page/../a"})
+    void publishPage_nameOutsideThePage_isRefusedAndWritesNothing(String name) {
+        assertThrows(SyncException.class, () -> storage.publishPage(name, bytes("x"), "text/plain"));
+        assertEquals(List.of(), plain().list("", null, 10));
+    }
+
     // --- helpers ---
+
+    /**
+     * The store as a browser reads it, under any encryption the test adds: the page's files are
+     * written as they are, so only this view reads them back.
+     */
+    protected SyncStorage plain() {
+        return storage;
+    }
 
     void writeAllShuffled() {
         List<String> shuffled = new ArrayList<>(NAMES_IN_BYTE_ORDER);

@@ -1,0 +1,170 @@
+package dev.tandem.app.view.calendar;
+
+import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.feeds.FeedLimits;
+import dev.tandem.app.feeds.FeedRefresh;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.events.CalendarSubscription;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.calendar.CalendarPlan;
+import dev.tandem.app.vm.calendar.EventEntry;
+import dev.tandem.app.vm.calendar.MoreEvents;
+import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A day of a subscribed .ics file with twelve meetings at the same hour, in a real window: the week draws
+ * {@link CalendarPlan#MAX_SIDE_BY_SIDE} of them as blocks and counts exactly the rest in a "+k more" chip beside
+ * them, inside the day's column; a click on the chip lists those, each once.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class WeekMoreEventsUiTest {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final int MEETINGS = 12;
+
+    @TempDir
+    static Path tmp;
+
+    private final TestClock clock = new TestClock(ZoneId.systemDefault());
+    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    private final Locale systemBefore = WeekStart.system();
+    private Device device;
+    private MainView view;
+    /** Thursday 26 November 2026; a British week runs Monday 23 to Sunday 29. */
+    private final LocalDate thu = LocalDate.of(2026, 11, 26);
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
+        WeekStart.system(Locale.UK);
+        clock.set(ZonedDateTime.of(2026, 11, 25, 7, 0, 0, 0, ZoneId.systemDefault()).toInstant());
+        device = Device.open("UI test", Files.createTempDirectory(tmp, "ui"), FxExecutor.INSTANCE, null,
+                Duration.ofSeconds(3), true, clock);
+        view = MainWindow.create(device, Theme.LIGHT, null);
+        stage.setScene(new Scene(view, 1366, 860));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+        Locale.setDefault(Locale.Category.FORMAT, before);
+        WeekStart.system(systemBefore);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    private String utc(int hour) {
+        return LocalDateTime.of(thu.getYear(), thu.getMonth(), thu.getDayOfMonth(), hour, 0)
+                .atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).format(UTC);
+    }
+
+    /** Thursday 9:00–10:00, twelve times over ("Meeting 10" to "Meeting 21", so they sort as numbered). */
+    private Path calendarFile() throws Exception {
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+        for (int i = 0; i < MEETINGS; i++) {
+            ics.append("BEGIN:VEVENT\r\nUID:m").append(i).append("\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:")
+                    .append(utc(9)).append("\r\nDTEND:").append(utc(10)).append("\r\nSUMMARY:Meeting ").append(10 + i)
+                    .append("\r\nEND:VEVENT\r\n");
+        }
+        Path file = Files.createTempDirectory(tmp, "ics").resolve("busy.ics");
+        Files.writeString(file, ics.append("END:VCALENDAR\r\n").toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<Node> visible(FxRobot robot, Node parent, String style) throws Exception {
+        return fx(() -> robot.from(parent).lookup(style).queryAll().stream().filter(Node::isVisible).toList());
+    }
+
+    @Test
+    void weekGrid_twelveEventsAtOnce_threeBlocksAndMoreCountsTheNine_clickListsThem(FxRobot robot) throws Exception {
+        device.events().add(CalendarSubscription.of("Team", calendarFile().toString(), "#1f4e9c", ""));
+        FeedRefresh.Outcome read = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime,
+                a -> null).refreshAll().get(0);
+        assertEquals("", read.problem(), "the file is read");
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        Node week = robot.lookup("#calendar-week").query();
+        waitFor(() -> robot.from(week).lookup(".calendar-more-events").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getUserData() instanceof MoreEvents));
+
+        List<String> drawn = new ArrayList<>();
+        for (Node n : visible(robot, week, ".calendar-event")) {
+            if (n.getUserData() instanceof EventEntry e) {
+                drawn.add(e.title());
+            }
+        }
+        int hidden = MEETINGS - CalendarPlan.MAX_SIDE_BY_SIDE;
+        assertEquals(List.of("Meeting 10", "Meeting 11", "Meeting 12"), drawn, "three drawn side by side");
+        List<Node> chips = visible(robot, week, ".calendar-more-events");
+        assertEquals(1, chips.size(), "one chip for the hour");
+        Label chip = (Label) chips.get(0);
+        assertEquals(Messages.text("main.calendar.more", hidden), fx(chip::getText));
+        assertEquals("+" + hidden + " more", fx(chip::getText));
+
+        // The chip inside Thursday's column, beside the drawn blocks, on none of them.
+        Node column = fx(() -> week.lookupAll(".calendar-column").stream().filter(c -> thu.equals(c.getUserData()))
+                .findFirst().orElseThrow());
+        Bounds col = fx(() -> column.localToScene(column.getLayoutBounds()));
+        Bounds at = fx(() -> chip.localToScene(chip.getLayoutBounds()));
+        assertTrue(at.getMinX() >= col.getMinX() - 0.5 && at.getMaxX() <= col.getMaxX() + 0.5, at + " in " + col);
+        for (Node n : visible(robot, week, ".calendar-event")) {
+            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertTrue(b.getMaxX() <= at.getMinX() + 0.5 || b.getMinX() >= at.getMaxX() - 0.5, "beside " + b);
+        }
+
+        robot.clickOn(chip);
+        waitFor(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream().anyMatch(Node::isVisible));
+        List<String> listed = fx(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream()
+                .filter(Node::isVisible).map(n -> ((EventEntry) n.getUserData()).title()).toList());
+        assertEquals(IntStream.range(MEETINGS - hidden, MEETINGS).mapToObj(i -> "Meeting " + (10 + i)).toList(), listed,
+                "the chip lists exactly the meetings not drawn, in order");
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream().noneMatch(Node::isVisible));
+    }
+}

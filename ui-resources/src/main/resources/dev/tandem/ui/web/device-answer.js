@@ -1,0 +1,261 @@
+/*
+ * The page as its own device answers its own requests (transport.js): the routes its core flow needs, read from
+ * and written to this browser's replica of the todos, in the JSON shapes the Java web layer sends, so every screen
+ * draws them as it draws the server's. Everything else answers 501 with a sentence the page shows in place of the
+ * view ("… is not on this device yet"), never a blank screen.
+ *
+ * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|list:ID (flat rows, in the order items were
+ * made; no outline, sections or nesting), /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, core/app/items.js), done
+ * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
+ *
+ * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
+ * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
+ * answer lost, the page reloaded) applies again to the same values, never twice (an add whose id exists is
+ * answered as applied). One entry never holds the next: each is applied or refused with a reason on its own. An
+ * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
+ * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
+ *
+ * This module imports nothing: the core's items module, the words and the replica come in through makeAnswerer, so
+ * Node's test runner drives it as the browser does.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A title or quick-add text: what the server takes. */
+const TEXT_MAX = 1000;
+const NOTES_MAX = 1000000;
+const ENTRIES_MAX = 100;
+/** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
+const LIMIT = 200;
+const LIMIT_MAX = 5000;
+const EDITABLE = new Set(['title', 'notes', 'due', 'priority']);
+
+const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
+const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
+  + String(d.getDate()).padStart(2, '0');
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+class Refused extends Error {
+  constructor(status, reason) { super(reason); this.status = status; }
+}
+
+/**
+ * (path, init) → Promise<Response> over {@code replica}. {@code items}: core/app/items.js; {@code t}: the page's
+ * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
+ * session's answer; {@code now()}: the time.
+ */
+export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now() }) {
+  const today = () => isoDay(new Date(now()));
+  const json = (status, body) => new Response(JSON.stringify(body), {
+    status, headers: { 'Content-Type': 'application/json' } });
+  const notYet = () => json(501, { error: t('page.device.notYet') });
+
+  function listNames() {
+    const out = new Map();
+    for (const e of replica.entities.values()) {
+      if (e.table !== 'lists') continue;
+      const row = replica.row('lists', e.entity);
+      if (row) out.set(e.entity, String(row.name ?? ''));
+    }
+    return out;
+  }
+
+  /** The rows `tandem list --json` gives, plus trashed ones' absence: the todos and notes not in the Trash. */
+  function open() {
+    return items.listJson(replica, { all: true });
+  }
+
+  function row(it, names) {
+    const due = it.due && DATE.test(it.due) ? it.due : null;
+    const done = !!it.done;
+    return {
+      id: it.id, title: typeof it.title === 'string' ? it.title : '', listId: it.listId && names.has(it.listId) ? it.listId : null,
+      listName: it.listId && names.has(it.listId) ? names.get(it.listId) : t('page.view.inbox'),
+      due, dueLabel: due ?? '', time: null, timeLabel: '', lengthMinutes: null,
+      overdue: due != null && !done && due < today(), dueToday: due === today(),
+      priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string'), done, note: it.kind === 'note',
+      // Repeat rules are not read here yet: the row says nothing rather than show a rule's raw text.
+      repeat: null, remindAt: null, hasNotes: !!it.notes, context: null,
+      start: typeof it.start === 'string' && DATE.test(it.start) ? it.start : null, startLabel: null,
+      someday: it.someday, trashed: false, shared: false,
+    };
+  }
+
+  function view(key, limit) {
+    const names = listNames();
+    // A list id naming no list (not synced yet, or deleted elsewhere) leaves its todo in the Inbox, never nowhere.
+    const all = open().map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
+    let title;
+    let rows;
+    if (key === 'inbox') {
+      title = t('page.view.inbox');
+      rows = all.filter((it) => !it.done && it.listId == null);
+    } else if (key === 'today') {
+      title = t('page.device.today');
+      rows = all.filter((it) => !it.done && it.kind !== 'note' && it.due && it.due <= today());
+    } else if (key.startsWith('list:') && names.has(key.slice(5))) {
+      title = names.get(key.slice(5));
+      rows = all.filter((it) => !it.done && it.listId === key.slice(5));
+    } else {
+      return null;
+    }
+    return { view: key, title, total: rows.length, items: rows.slice(0, limit).map((it) => row(it, names)) };
+  }
+
+  function sidebar() {
+    const names = listNames();
+    const all = open().filter((it) => !it.done).map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
+    const count = (f) => all.filter(f).length;
+    return {
+      smart: [
+        { key: 'inbox', label: t('page.view.inbox'), count: count((it) => it.listId == null) },
+        { key: 'today', label: t('page.device.today'),
+          count: count((it) => it.kind !== 'note' && it.due && it.due <= today()) },
+      ],
+      lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
+      filters: [], tags: [], conflicts: replica.listConflicts().length,
+    };
+  }
+
+  function item(id) {
+    const names = listNames();
+    const it = UUID.test(id) ? open().find((i) => i.id === id) : null;
+    if (!it) return json(404, { error: t('page.device.gone') });
+    const notes = typeof it.notes === 'string' ? it.notes : '';
+    const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
+    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: [] });
+  }
+
+  function text(v, max) {
+    if (typeof v !== 'string' || v.length > max) throw new Refused(400, t('page.device.badValue'));
+    return v;
+  }
+
+  function existing(id) {
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Refused(400, t('page.device.badValue'));
+    const row = replica.row('items', id);
+    if (!row) throw new Refused(404, t('page.device.gone'));
+    return row;
+  }
+
+  function listFor(name, made) {
+    if (!name) return null;
+    const found = [...listNames()].find(([, n]) => n.trim().toLowerCase() === name.toLowerCase());
+    if (found) return found[0];
+    if (name.toLowerCase() === 'inbox') return null;
+    const id = replica.clock.nextRandom();
+    replica.save('lists', id, { name, createdAt: BigInt(made) }, items.LIST_COLUMNS);
+    return id;
+  }
+
+  /** One entry applied to the replica: its answer's fields. */
+  function apply(e) {
+    const at = Number.isSafeInteger(e.at) ? e.at : now();
+    if (e.op === 'add') {
+      if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
+      const typed = text(e.text, TEXT_MAX);
+      if (replica.row('items', e.id)) return { values: values(e.id) };
+      if (e.parentId != null) throw new Refused(501, t('page.device.notYet'));
+      const parsed = items.quickAdd(typed, new Date(at));
+      if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
+      let listId = listFor(parsed.list, at);
+      const into = typeof e.view === 'string' ? e.view : 'inbox';
+      if (listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
+      const due = parsed.due ?? (into === 'today' && parsed.kind !== 'note' ? isoDay(new Date(at)) : null);
+      replica.save('items', e.id, { listId, title: parsed.title, due, done: 0n, createdAt: BigInt(at),
+        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind }, items.ITEM_COLUMNS);
+      for (const tag of parsed.tags) {
+        replica.save('item_tags', replica.clock.nextRandom(), { itemId: e.id, tag }, items.TAG_COLUMNS);
+      }
+      if (e.set) edit(e.id, e.set);
+      return { values: values(e.id), message: t('page.quickAdd.added') };
+    }
+    if (e.op === 'done') {
+      const row = existing(e.id);
+      if (row.kind === 'note') throw new Refused(400, t('page.device.badValue'));
+      if (typeof e.done !== 'boolean') throw new Refused(400, t('page.device.badValue'));
+      replica.save('items', e.id, { ...row, done: e.done ? 1n : 0n, doneAt: e.done ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      return {};
+    }
+    if (e.op === 'trash') {
+      const row = existing(e.id);
+      const trashed = e.trashed !== false;
+      replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      return {};
+    }
+    if (e.op === 'edit') {
+      existing(e.id);
+      edit(e.id, e.set);
+      return { values: values(e.id) };
+    }
+    throw new Refused(501, t('page.device.notYet'));
+  }
+
+  function edit(id, set) {
+    if (!set || typeof set !== 'object' || Array.isArray(set)) throw new Refused(400, t('page.device.badValue'));
+    const next = { ...replica.row('items', id) };
+    for (const [f, v] of Object.entries(set)) {
+      if (!EDITABLE.has(f)) throw new Refused(501, t('page.device.notYet'));
+      if (f === 'title') {
+        if (!text(v, TEXT_MAX).trim()) throw new Refused(400, t('page.device.noTitle'));
+        next.title = v;
+      } else if (f === 'notes') {
+        next.notes = v == null ? null : text(v, NOTES_MAX);
+      } else if (f === 'due') {
+        if (v != null && (typeof v !== 'string' || !DATE.test(v))) throw new Refused(400, t('page.device.badValue'));
+        next.due = v;
+      } else if (f === 'priority') {
+        if (v != null && ![1, 2, 3, 4].includes(v)) throw new Refused(400, t('page.device.badValue'));
+        next.priority = v == null ? null : BigInt(v);
+      }
+    }
+    replica.save('items', id, next, items.ITEM_COLUMNS);
+  }
+
+  function values(id) {
+    const r = replica.row('items', id);
+    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null } : null;
+  }
+
+  async function outbox(body) {
+    const entries = body && Array.isArray(body.entries) ? body.entries : null;
+    if (!entries || entries.length > ENTRIES_MAX) return json(400, { error: t('page.device.badValue') });
+    const results = [];
+    for (let index = 0; index < entries.length; index++) {
+      const e = entries[index] && typeof entries[index] === 'object' ? entries[index] : {};
+      const key = typeof e.key === 'string' ? e.key : null;
+      const id = typeof e.id === 'string' ? e.id : null;
+      try {
+        results.push({ index, key, id, status: 200, outcome: 'applied', ...apply(e) });
+      } catch (err) {
+        if (!(err instanceof Refused)) throw err;
+        results.push({ index, key, id, status: err.status, outcome: 'refused', reason: err.message });
+      }
+    }
+    // Kept before answering: the outbox forgets an entry once it hears its answer.
+    await kept();
+    return json(200, { results, stopped: null, now: now() });
+  }
+
+  return async function answer(path, init = {}) {
+    const url = new URL(path, 'http://own-device.invalid');
+    const method = (init.method || 'GET').toUpperCase();
+    const p = url.pathname;
+    if (method === 'GET' && p === '/api/session') return json(200, session());
+    if (method === 'GET' && p === '/api/sidebar') return json(200, sidebar());
+    if (method === 'GET' && p === '/api/items') {
+      const asked = Number(url.searchParams.get('limit'));
+      const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, LIMIT_MAX) : LIMIT;
+      const v = view(url.searchParams.get('view') || 'inbox', limit);
+      return v ? json(200, v) : notYet();
+    }
+    if (method === 'GET' && p === '/api/rows') return json(200, { full: true });
+    if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
+    if (method === 'POST' && p === '/api/outbox') {
+      let body = null;
+      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      return outbox(body);
+    }
+    return notYet();
+  };
+}

@@ -1,0 +1,239 @@
+/*
+ * The page as its own device: opened where no `tandem serve` answers (its files published on the user's own S3 or
+ * WebDAV storage, `tandem page publish`), it joins the remote itself with the JavaScript sync core, keeps its replica
+ * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
+ * against a server.
+ *
+ * Where the core is: beside the page's index.html, `core/src/…` and `core/app/…` (tandem-sync's folders), and the
+ * npm packages' browser builds under `vendor/<package>/…`, found through an import map this module adds before it
+ * loads the core (VENDOR below). A page served by `tandem serve` never loads this module.
+ *
+ * Joining: the remote, the passphrase (typed once: the key it gives is kept as a non-extractable WebCrypto key,
+ * never the passphrase) and a name; the first sync must succeed before anything is kept, so a wrong passphrase or
+ * an unreachable remote stores nothing and says why. Syncing: when the page opens, 2 s after each change, every
+ * 3 minutes while the page is shown, and on "Sync now". One thing at a time touches the replica: a sync and the
+ * outbox's entries take turns (one lock), so a sync never reads the replica half changed. A failed sync stays said
+ * in the sync line until the person taps Sync now or Dismiss. Each request to the remote ends within REQUEST_MS, so a
+ * hung connection fails the sync instead of holding the lock.
+ */
+import { $ } from './dom.js';
+import { t } from './i18n.js';
+import { answerLocally } from './transport.js';
+import { keepDevice, keepState, loadDevice } from './device-store.js';
+import { makeAnswerer } from './device-answer.js';
+import { startApp } from './pairing.js';
+import { refreshAll } from './routes.js';
+
+const VENDOR = {
+  pako: 'vendor/pako/dist/pako.esm.mjs',
+  'hash-wasm': 'vendor/hash-wasm/dist/index.esm.min.js',
+  '@noble/curves/': 'vendor/@noble/curves/',
+  '@noble/hashes/': 'vendor/@noble/hashes/',
+};
+const CORE = {
+  replica: 'core/src/replica/replica.js', clock: 'core/src/clock/hybrid-clock.js', sync: 'core/src/sync/sync-engine.js',
+  s3: 'core/src/storage/s3.js', webdav: 'core/src/storage/webdav.js', prefixed: 'core/src/storage/prefixed.js',
+  encrypted: 'core/src/storage/encrypted.js', aead: 'core/src/crypto/aead.js', items: 'core/app/items.js',
+};
+const SYNC_AFTER_CHANGE_MS = 2000;
+const SYNC_EVERY_MS = 3 * 60 * 1000;
+/**
+ * One request to the remote, headers and body: past it the request is aborted and the sync fails as for a lost
+ * connection. A sync holds the replica's lock, so a connection that hangs must not hold it for ever.
+ */
+const REQUEST_MS = 60 * 1000;
+const timedFetch = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_MS) });
+
+let corePromise = null;
+/** The core's modules, once: the import map first, then every module at once. */
+function core() {
+  if (!corePromise) {
+    const map = document.createElement('script');
+    map.type = 'importmap';
+    map.textContent = JSON.stringify({ imports: Object.fromEntries(Object.entries(VENDOR)
+      .map(([k, v]) => [k, new URL(v, document.baseURI).href])) });
+    document.head.append(map);
+    const names = Object.keys(CORE);
+    corePromise = Promise.all(names.map((n) => import(new URL(CORE[n], document.baseURI).href)))
+      .then((mods) => Object.fromEntries(names.map((n, i) => [n, mods[i]])));
+    corePromise.catch(() => { corePromise = null; });
+  }
+  return corePromise;
+}
+
+/** The remote's storage as open-remote.js layers it (that module also reaches folders, which need Node). */
+function remoteOf(c, r, secret, deviceName) {
+  let plain;
+  let address;
+  if (r.kind === 's3') {
+    plain = new c.s3.S3Storage({ endpoint: r.endpoint || null, bucket: r.bucket, region: r.region || 'us-east-1',
+      accessKey: r.accessKey, secretKey: r.secretKey, fetch: timedFetch });
+    address = 's3://' + r.bucket + (r.endpoint ? '@' + r.endpoint : '');
+    if (r.prefix) {
+      plain = new c.prefixed.PrefixedStorage(plain, r.prefix);
+      address += '/' + r.prefix;
+    }
+  } else {
+    plain = new c.webdav.WebDavStorage({ url: r.url, user: r.user || null, password: r.password || null,
+      fetch: timedFetch });
+    address = 'webdav:' + plain.base;
+  }
+  return { storage: new c.encrypted.EncryptedStorage(plain, secret, { deviceName }), plain, address };
+}
+
+/** Whether this browser joined a remote as a device of its own. */
+export async function joined() {
+  if (indexedDB.databases) {
+    const dbs = await indexedDB.databases().catch(() => []);
+    if (!dbs.some((d) => d.name === 'tandem-device')) return null;
+  }
+  return loadDevice();
+}
+
+// ---- the sync line ---------------------------------------------------------------------------------------------
+
+const line = { failure: null, syncing: false };
+function showLine(device) {
+  const el = $('device-sync');
+  el.hidden = false;
+  const waiting = device ? [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length : 0;
+  const last = device && device.settings.lastSynced;
+  let words = line.syncing ? t('page.device.syncing')
+    : last ? t('page.device.synced', new Date(last).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))
+      : t('page.device.neverSynced');
+  if (waiting) words += ' ' + t('page.device.waiting', waiting);
+  $('device-sync-text').textContent = words;
+  $('device-sync-error').hidden = !line.failure;
+  $('device-sync-error-text').textContent = line.failure ? t('page.device.failed', line.failure) : '';
+}
+
+// ---- the device, joined ----------------------------------------------------------------------------------------
+
+/** Runs fn with the replica to itself: syncs and the outbox's entries take turns. */
+function locked(device, fn) {
+  const run = device.lock.then(fn, fn);
+  device.lock = run.catch(() => {});
+  return run;
+}
+
+async function sync(device) {
+  if (device.syncing) { device.again = true; return device.syncing; }
+  device.syncing = (async () => {
+    do {
+      device.again = false;
+      line.syncing = true;
+      showLine(device);
+      try {
+        await locked(device, async () => {
+          const engine = new device.c.sync.SyncEngine({ replica: device.replica, storage: device.remote.storage,
+            address: device.remote.address, encrypted: true, plainBelow: device.remote.plain });
+          try {
+            await engine.sync();
+            device.settings = { ...device.settings, lastSynced: Date.now() };
+          } finally {
+            await keepState(JSON.stringify(device.replica), device.settings);
+          }
+        });
+      } catch (e) {
+        line.failure = e && e.message ? e.message : String(e);
+      } finally {
+        line.syncing = false;
+      }
+      showLine(device);
+      refreshAll();
+    } while (device.again);
+  })().finally(() => { device.syncing = null; });
+  return device.syncing;
+}
+
+/** Starts the page on the device kept here ({state, settings, key}). */
+export async function startDevice(kept) {
+  const c = await core();
+  const replica = c.replica.Replica.fromJSON(JSON.parse(kept.state), { clock: new c.clock.HybridClock() });
+  const settings = kept.settings;
+  const secret = { type: 'stretched', key: kept.key.key, salt: kept.key.salt };
+  const device = { c, replica, settings, remote: remoteOf(c, settings.remote, secret, settings.name),
+    lock: Promise.resolve(), syncing: null, again: false };
+  let soon = null;
+  const answer = makeAnswerer({
+    replica, items: c.items, t,
+    session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),
+      browser: { id: replica.deviceId, name: settings.name } }),
+    kept: async () => {
+      await keepState(JSON.stringify(replica));
+      clearTimeout(soon);
+      soon = setTimeout(() => sync(device), SYNC_AFTER_CHANGE_MS);
+      showLine(device);
+    },
+  });
+  answerLocally((path, init) => (init && init.method === 'POST' ? locked(device, () => answer(path, init))
+    : answer(path, init)));
+  document.body.classList.add('own-device');
+  startApp(await answer('/api/session').then((r) => r.json()));
+  showLine(device);
+  $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
+  $('device-sync-dismiss').onclick = () => { line.failure = null; showLine(device); };
+  setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
+  window.addEventListener('online', () => sync(device));
+  sync(device);
+}
+
+// ---- joining ---------------------------------------------------------------------------------------------------
+
+/** Shows the join screen: where the page is no server's, it becomes a device of the user's remote. */
+export function showJoin() {
+  document.body.classList.remove('booting');
+  $('loading').hidden = true;
+  $('pair').hidden = true;
+  $('app').hidden = true;
+  $('join').hidden = false;
+  const kind = () => $('join-form').elements.kind.value;
+  const showKind = () => {
+    $('join-s3').hidden = kind() !== 's3';
+    $('join-webdav').hidden = kind() !== 'webdav';
+  };
+  for (const r of $('join-form').elements.kind) r.addEventListener('change', showKind);
+  showKind();
+  $('join-form').addEventListener('submit', (ev) => { ev.preventDefault(); join(); });
+}
+
+function value(id) { return $(id).value.trim(); }
+
+async function join() {
+  const error = $('join-error');
+  error.textContent = '';
+  const kind = $('join-form').elements.kind.value;
+  const remote = kind === 's3'
+    ? { kind, endpoint: value('join-endpoint'), bucket: value('join-bucket'), prefix: value('join-prefix'),
+      region: value('join-region') || 'us-east-1', accessKey: value('join-access-key'), secretKey: $('join-secret-key').value }
+    : { kind, url: value('join-url'), user: value('join-user'), password: $('join-password').value };
+  const name = value('join-name');
+  const passphrase = $('join-passphrase').value;
+  const missing = kind === 's3' ? !remote.bucket || !remote.accessKey || !remote.secretKey : !remote.url;
+  if (missing || !passphrase || !name) { error.textContent = t('page.device.joinMissing'); return; }
+  $('join-submit').disabled = true;
+  $('join-busy').hidden = false;
+  try {
+    const c = await core();
+    const replica = new c.replica.Replica({ deviceId: crypto.randomUUID(), clock: new c.clock.HybridClock(),
+      mergeText: ['items.notes'] });
+    const r = remoteOf(c, remote, { type: 'passphrase', passphrase }, name);
+    const engine = new c.sync.SyncEngine({ replica, storage: r.storage, address: r.address, encrypted: true,
+      plainBelow: r.plain });
+    await engine.sync();
+    const u = r.storage.unlocked;
+    const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
+    const settings = { remote, name, lastSynced: Date.now() };
+    await keepDevice({ state: JSON.stringify(replica), settings, key });
+    $('join-passphrase').value = '';
+    $('join').hidden = true;
+    await startDevice({ state: JSON.stringify(replica), settings, key });
+  } catch (e) {
+    error.textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.wrongPassphrase')
+      : t('page.device.joinFailed', e && e.message ? e.message : String(e));
+  } finally {
+    $('join-submit').disabled = false;
+    $('join-busy').hidden = true;
+  }
+}

@@ -166,6 +166,7 @@ public interface Db extends Tx, AutoCloseable {
         private Synchronous synchronous = Synchronous.FULL;
         private Executor callbackExecutor;
         private int readers = 4;
+        private int queryThreads;
         private Duration busyTimeout = Duration.ofSeconds(60);
         private Consumer<Duration> onWriteWait;
         private Clock clock = Clock.systemUTC();
@@ -203,6 +204,17 @@ public interface Db extends Tx, AutoCloseable {
         /** Size of the reader pool for a file database. */
         public Builder readers(int readers) {
             this.readers = readers;
+            return this;
+        }
+
+        /**
+         * How many subscribed queries re-run at once after a commit, each on its own reader, so costly counts do
+         * not queue behind each other and the view on screen starts first; 1 runs them one by one. Default: one
+         * reader fewer than {@link #readers}, at most the machine's processors. A file database only: an
+         * in-memory one has a single connection and runs them one by one.
+         */
+        public Builder queryThreads(int threads) {
+            this.queryThreads = threads;
             return this;
         }
 
@@ -290,6 +302,12 @@ public interface Db extends Tx, AutoCloseable {
             if (readers < 1 || readers > 64) {
                 throw new IllegalArgumentException("readers: must be 1..64, was " + readers);
             }
+            if (queryThreads < 0 || queryThreads > readers) {
+                throw new IllegalArgumentException("queryThreads: must be 1.." + readers + " (the readers), or 0 for the default, was "
+                        + queryThreads);
+            }
+            int threads = memory ? 1 : queryThreads > 0 ? queryThreads
+                    : Math.max(1, Math.min(readers - 1, Runtime.getRuntime().availableProcessors()));
             if (busyTimeout == null || busyTimeout.isNegative()) {
                 throw new IllegalArgumentException("busyTimeout: must be zero or positive, was " + busyTimeout);
             }
@@ -315,7 +333,7 @@ public interface Db extends Tx, AutoCloseable {
             } else if (blobDirectory != null) {
                 throw new IllegalStateException("blobDirectory: set only together with blobs(table, column)");
             }
-            return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
+            return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers, threads,
                     busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText), Map.copyOf(mergeBy),
                     blobDir == null ? null : new DefaultDb.BlobConfig(blobTable, blobColumn, blobDir)));
         }

@@ -270,4 +270,113 @@ class QuerySubscribeTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    record Counted(String id, long n) {
+    }
+
+    /**
+     * Counts re-run several at once after each commit (three readers of four), each called back on the thread that
+     * ran it: every subscription still hears its results in commit order, and the last is the last commit's.
+     */
+    @Test
+    void querySubscribe_manyCountsRunAtOnce_eachInCommitOrderEndingAtTheLast() throws Exception {
+        try (Db wide = Db.builder().file(dir.resolve("wide.db")).readers(4).queryThreads(3)
+                .onCallbackError(callbackErrors::add).build()) {
+            wide.migrate(Fixtures.MIGRATIONS);
+            wide.save(new TodoList("home", "Home"));
+            int subscriptions = 6;
+            int commits = 120;
+            List<List<Long>> heard = new ArrayList<>();
+            List<Subscription> subs = new ArrayList<>();
+            for (int i = 0; i < subscriptions; i++) {
+                List<Long> mine = new CopyOnWriteArrayList<>();
+                heard.add(mine);
+                // Different shapes, so the counts cost differently and finish in different orders.
+                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item WHERE title LIKE ?",
+                        List.of("%" + "x".repeat(i % 3) + "%"), rows -> mine.add(rows.get(0).n()), Runnable::run));
+            }
+            for (int i = 0; i < commits; i++) {
+                wide.save(new Item(null, "home", "xx item " + i, false, null, null));
+            }
+            for (List<Long> mine : heard) {
+                dev.tandem.engine.testing.Await.until("the last commit counted", () -> mine.isEmpty() ? -1L
+                        : mine.get(mine.size() - 1), n -> n == commits);
+                for (int k = 1; k < mine.size(); k++) {
+                    assertTrue(mine.get(k - 1) <= mine.get(k), "out of commit order: " + mine);
+                }
+            }
+            subs.forEach(Subscription::close);
+        }
+        assertEquals(List.of(), callbackErrors);
+    }
+
+    @Test
+    void builder_queryThreadsPastTheReaders_namesField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Db.builder().file(dir.resolve("x.db")).readers(2).queryThreads(3).build());
+        assertTrue(e.getMessage().startsWith("queryThreads"), e.getMessage());
+    }
+
+    /**
+     * After a commit, a count that took little at its last run re-runs before one that took long, though subscribed
+     * after it: the saved filter's count of a few rows is not held up behind a count of everything.
+     */
+    @Test
+    void querySubscribe_aCheapCountSubscribedAfterACostlyOne_reRunsFirst() throws Exception {
+        try (Db one = Db.builder().file(dir.resolve("order.db")).queryThreads(1).onCallbackError(callbackErrors::add)
+                .build()) {
+            one.migrate(Fixtures.MIGRATIONS);
+            one.save(new TodoList("home", "Home"));
+            List<String> heard = new CopyOnWriteArrayList<>();
+            // Reads item, so every commit to it re-runs this; the series makes each run cost about 300,000 steps.
+            Subscription costly = one.querySubscribe(Counted.class, "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL"
+                    + " SELECT x + 1 FROM s WHERE x < 300000) SELECT 'all' AS id, (SELECT count(*) FROM s)"
+                    + " + (SELECT count(*) FROM item) AS n", List.of(), rows -> heard.add("costly"));
+            Subscription cheap = one.querySubscribe(Counted.class, "SELECT 'home' AS id, count(*) AS n FROM item"
+                    + " WHERE list_id = ?", List.of("home"), rows -> heard.add("cheap"));
+            heard.clear();
+            one.save(new Item(null, "home", "milk", false, null, null));
+            dev.tandem.engine.testing.Await.until("both counts again", () -> heard.size() == 2);
+            assertEquals(List.of("cheap", "costly"), heard);
+            costly.close();
+            cheap.close();
+        }
+        assertEquals(List.of(), callbackErrors);
+    }
+
+    /**
+     * With several re-runs at once, a callback on a direct executor still runs on the dispatch thread, so one that
+     * subscribes another query from inside (as a list loading its next page does) completes, as it always did.
+     */
+    @Test
+    void querySubscribe_directCallbackSubscribesDuringParallelReruns_runsOnTheDispatchThreadAndCompletes()
+            throws Exception {
+        try (Db wide = Db.builder().file(dir.resolve("nested.db")).readers(4).queryThreads(3)
+                .onCallbackError(callbackErrors::add).build()) {
+            wide.migrate(Fixtures.MIGRATIONS);
+            wide.save(new TodoList("home", "Home"));
+            List<String> threads = new CopyOnWriteArrayList<>();
+            List<Subscription> nested = new CopyOnWriteArrayList<>();
+            Results<Counted> inner = new Results<>();
+            List<Subscription> subs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item", List.of(),
+                        rows -> {
+                            threads.add(Thread.currentThread().getName());
+                            if (rows.get(0).n() == 1 && nested.isEmpty()) {
+                                nested.add(wide.querySubscribe(Counted.class, "SELECT 'home' AS id, count(*) AS n"
+                                        + " FROM item WHERE list_id = 'home'", List.of(), inner::accept, Runnable::run));
+                            }
+                        }, Runnable::run));
+            }
+            threads.clear();
+            wide.save(new Item(null, "home", "milk", false, null, null));
+            assertEquals(1L, inner.next().get(0).n(), "the query subscribed from a callback ran");
+            dev.tandem.engine.testing.Await.until("every count heard", () -> threads.size() >= 4);
+            assertTrue(threads.stream().allMatch(t -> t.startsWith("tandem-dispatch-")), threads.toString());
+            nested.forEach(Subscription::close);
+            subs.forEach(Subscription::close);
+        }
+        assertEquals(List.of(), callbackErrors);
+    }
 }

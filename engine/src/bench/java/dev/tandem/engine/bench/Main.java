@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  *
  * <pre>
  *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
- *   ... -Dbench.args="p2" | "bulk" | "merge" | "backup" | "sync" | "asof" | "all"
+ *   ... -Dbench.args="p2" | "counts" | "bulk" | "merge" | "backup" | "sync" | "asof" | "all"
  * </pre>
  * Options (as further words in bench.args): --doc=PATH writes each table into that document
  * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
@@ -89,6 +89,14 @@ public final class Main {
                 return null;
             });
         }
+        if (what.equals("counts")) {
+            int it = Integer.parseInt(opt.getOrDefault("iterations", "40"));
+            int warm = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+            tables.run("counts", () -> {
+                new CommitToCounts(dir, warm, it).run();
+                return null;
+            });
+        }
         if (all || what.equals("bulk")) {
             int n = Integer.parseInt(opt.getOrDefault("records", "100000"));
             int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
@@ -132,7 +140,7 @@ public final class Main {
                 return null;
             });
         }
-        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "backup", "sync", "asof").contains(what)) {
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "counts", "bulk", "merge", "backup", "sync", "asof").contains(what)) {
             System.err.println("unknown benchmark: " + what);
             System.exit(2);
         }

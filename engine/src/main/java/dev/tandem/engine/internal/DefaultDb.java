@@ -64,7 +64,7 @@ public final class DefaultDb implements Db {
 
     /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
-                         Duration busyTimeout, Consumer<Duration> onWriteWait, Clock clock,
+                         int queryThreads, Duration busyTimeout, Consumer<Duration> onWriteWait, Clock clock,
                          Consumer<Throwable> callbackErrorHandler, Set<String> mergeText,
                          Map<String, MergeRule> mergeBy, BlobConfig blobs) {
     }
@@ -123,7 +123,8 @@ public final class DefaultDb implements Db {
                 return null;
             }));
         }
-        this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
+        this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors,
+                config.queryThreads());
         writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);
         this.capture = new ChangeCapture(log, materializer, clock, device);
         this.conflictStore = new ConflictStore(log);

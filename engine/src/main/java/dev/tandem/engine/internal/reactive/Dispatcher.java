@@ -28,15 +28,16 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Re-runs subscribed queries after commits, on one thread per database.
+ * Re-runs subscribed queries after commits: one dispatch thread per database drains the commits, and a drain's
+ * affected queries run on up to {@code width} readers at once ({@link Reruns}).
  *
- * <p>Ordering: commits are queued in commit order; the single dispatch thread drains them, so each
- * subscription sees its results in commit order and listeners see events in commit order. Bursts
+ * <p>Ordering: commits are queued in commit order; the single dispatch thread drains them, one drain
+ * ending before the next starts, so each subscription sees its results in commit order and listeners see events in commit order. Bursts
  * coalesce: all commits queued before a drain starts cost one re-run per affected query. A query
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
  * the view of the edited row is not queued behind every other query of the same table; the rest
- * follow in subscription order.
+ * follow cheapest first, by what their last run took (subscription order among equals).
  *
  * <p>Row scoping: when every drained commit that wrote a table named each row it wrote there
  * ({@link Commit#exactTables()}), a row-scoped query over that table whose result cannot contain
@@ -88,11 +89,19 @@ public final class Dispatcher implements AutoCloseable {
     /** Subscriptions being set up: their first run may miss a commit that nobody was told of. */
     private final AtomicInteger subscribing = new AtomicInteger();
     private final ReaderStatements statements = new ReaderStatements();
+    private final Reruns reruns;
     private boolean scheduled;
     private volatile Thread dispatchThread;
 
     public Dispatcher(Connections connections, Supplier<SchemaSnapshot> schema, Executor defaultExecutor,
                       Consumer<Throwable> errors) {
+        this(connections, schema, defaultExecutor, errors, 1);
+    }
+
+    /** {@code width}: how many affected queries re-run at once after a commit, each on its own reader. */
+    public Dispatcher(Connections connections, Supplier<SchemaSnapshot> schema, Executor defaultExecutor,
+                      Consumer<Throwable> errors, int width) {
+        this.reruns = new Reruns(connections, width, errors);
         this.connections = connections;
         this.schema = schema;
         this.defaultExecutor = defaultExecutor;
@@ -245,31 +254,27 @@ public final class Dispatcher implements AutoCloseable {
                 (!prioritize || q.showed(changedIds) ? affected : later).add(q);
             }
         }
+        // Cheapest first (by the last run's time; a stable sort keeps subscription order among equals): a count of a
+        // few rows arrives before the counts of every row, whether they run one by one or several at once.
+        later.sort(java.util.Comparator.comparingLong(LiveQuery::cost));
         affected.addAll(later);
         if (affected.isEmpty()) {
             return;
         }
         SchemaSnapshot current = schema.get();
-        try {
-            connections.read(c -> {
-                for (LiveQuery<?> q : affected) {
-                    try {
-                        Set<String> reads = q.tables(c, current);
-                        Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
-                        if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
-                            q.redeliver();
-                        } else {
-                            q.run(c, statements);
-                        }
-                    } catch (SQLException | RuntimeException e) {
-                        errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
-                    }
+        reruns.run(affected, (c, q) -> {
+            try {
+                Set<String> reads = q.tables(c, current);
+                Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
+                if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
+                    q.redeliver();
+                } else {
+                    q.run(c, statements);
                 }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            errors.accept(e);
-        }
+            } catch (SQLException | RuntimeException e) {
+                errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
+            }
+        });
     }
 
     /**
@@ -301,6 +306,15 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         };
+        // A re-run on a helper thread hands its callback to the dispatch thread, which hands it on as it always did:
+        // a callback sees the same thread as before whatever ran its query, so one that subscribes, or runs on a
+        // direct executor, behaves as it did when every query ran on the dispatch thread.
+        if (!reruns.handOver(() -> handOn(executor, guarded))) {
+            handOn(executor, guarded);
+        }
+    }
+
+    private void handOn(Executor executor, Runnable guarded) {
         if (executor == null) {
             guarded.run();
         } else {
@@ -348,6 +362,7 @@ public final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        reruns.close();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -43,6 +43,8 @@ final class LiveQuery<T> implements Subscription {
     private String rowScope;
     private SchemaSnapshot analyzedFor;
     private List<T> lastRows;
+    /** Written by whichever thread ran the query; read by the dispatch thread after that run's drain ended. */
+    private volatile long cost;
     /** Probe SQL by number of id slots (1, 2, 4 ... {@link #MAX_PROBE_IDS}), built once each. */
     private final String[] probes = new String[Integer.numberOfTrailingZeros(MAX_PROBE_IDS) + 1];
     /** The ids of the rows of the last result, or null when its rows have no id to read. */
@@ -100,6 +102,23 @@ final class LiveQuery<T> implements Subscription {
         if (!active) {
             return;
         }
+        long started = System.nanoTime();
+        try {
+            runTimed(c, statements);
+        } finally {
+            cost = System.nanoTime() - started;
+        }
+    }
+
+    /**
+     * What the last run took, in nanoseconds (0 before the first): a drain runs the cheap re-runs before the costly
+     * ones, so a count of a few rows is not held up behind counts of every row.
+     */
+    long cost() {
+        return cost;
+    }
+
+    private void runTimed(Connection c, ReaderStatements statements) throws SQLException {
         List<T> rows;
         if (mapper == null) {
             rows = opaque.apply(c);

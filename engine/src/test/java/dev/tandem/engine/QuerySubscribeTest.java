@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.Tag;
 import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -299,7 +300,7 @@ class QuerySubscribeTest {
                 wide.save(new Item(null, "home", "xx item " + i, false, null, null));
             }
             for (List<Long> mine : heard) {
-                dev.tandem.engine.testing.Await.until("the last commit counted", () -> mine.isEmpty() ? -1L
+                Await.until("the last commit counted", () -> mine.isEmpty() ? -1L
                         : mine.get(mine.size() - 1), n -> n == commits);
                 for (int k = 1; k < mine.size(); k++) {
                     assertTrue(mine.get(k - 1) <= mine.get(k), "out of commit order: " + mine);
@@ -336,7 +337,7 @@ class QuerySubscribeTest {
                     + " WHERE list_id = ?", List.of("home"), rows -> heard.add("cheap"));
             heard.clear();
             one.save(new Item(null, "home", "milk", false, null, null));
-            dev.tandem.engine.testing.Await.until("both counts again", () -> heard.size() == 2);
+            Await.until("both counts again", () -> heard.size() == 2);
             assertEquals(List.of("cheap", "costly"), heard);
             costly.close();
             cheap.close();
@@ -372,7 +373,7 @@ class QuerySubscribeTest {
             threads.clear();
             wide.save(new Item(null, "home", "milk", false, null, null));
             assertEquals(1L, inner.next().get(0).n(), "the query subscribed from a callback ran");
-            dev.tandem.engine.testing.Await.until("every count heard", () -> threads.size() >= 4);
+            Await.until("every count heard", () -> threads.size() >= 4);
             assertTrue(threads.stream().allMatch(t -> t.startsWith("tandem-dispatch-")), threads.toString());
             nested.forEach(Subscription::close);
             subs.forEach(Subscription::close);

@@ -48,6 +48,7 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Api", ENGINE, ENGINE + ".sync", ENGINE + ".caldav"},
         {"Sync", INTERNAL + ".sync"},
+        {"SyncScope", INTERNAL + ".sync.scope"},
         {"Backup", INTERNAL + ".backup"},
         {"Compaction", INTERNAL + ".compaction"},
         {"CalDav", INTERNAL + ".caldav"},
@@ -93,6 +94,9 @@ class ArchitectureTest {
         }
         layers
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
+                // What a remote's scope lets out and a shared space lets in: asked by the changelog and snapshots of a sync.
+                .whereLayer("SyncScope").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncScope").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Backup").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store", "Crypto")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
@@ -114,15 +118,15 @@ class ArchitectureTest {
                 .whereLayer("History").mayOnlyAccessLayers("Api", "Changelog", "Mapping", "Store", "Clock")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
+                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync", "SyncScope")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync", "SyncScope")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
                 .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire",
-                        "Compaction", "Sync", "Backup", "Blob")
+                        "Compaction", "Sync", "SyncScope", "Backup", "Blob")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
-                        "Sync")
+                        "Sync", "SyncScope")
                 // The one AEAD and its chunked stream: used by every format that encrypts, using nothing of the engine.
                 .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Blob", "Backup", "Storage", "Space", "Keys")
                 .whereLayer("Crypto").mayNotAccessAnyLayer()

@@ -49,6 +49,7 @@ class ArchitectureTest {
         {"Api", ENGINE, ENGINE + ".sync", ENGINE + ".caldav"},
         {"Sync", INTERNAL + ".sync"},
         {"SyncScope", INTERNAL + ".sync.scope"},
+        {"SyncDevice", INTERNAL + ".sync.device"},
         {"Backup", INTERNAL + ".backup"},
         {"Compaction", INTERNAL + ".compaction"},
         {"CalDav", INTERNAL + ".caldav"},
@@ -97,6 +98,9 @@ class ArchitectureTest {
                 // What a remote's scope lets out and a shared space lets in: asked by the changelog and snapshots of a sync.
                 .whereLayer("SyncScope").mayOnlyBeAccessedByLayers("Sync")
                 .whereLayer("SyncScope").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
+                // Why a sync stops for a new device id: thrown inside a sync, handled by .sync's engine.
+                .whereLayer("SyncDevice").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncDevice").mayNotAccessAnyLayer()
                 .whereLayer("Backup").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store", "Crypto")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")

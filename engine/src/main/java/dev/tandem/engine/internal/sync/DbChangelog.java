@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.internal.sync.scope.SpaceIntake;
 import dev.tandem.engine.internal.sync.scope.RefusedChanges;
 import dev.tandem.engine.internal.sync.scope.ScopeCheck;

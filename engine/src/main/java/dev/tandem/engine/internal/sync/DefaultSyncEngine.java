@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;

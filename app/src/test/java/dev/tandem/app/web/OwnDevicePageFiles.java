@@ -8,7 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,39 +35,81 @@ final class OwnDevicePageFiles {
 
     /** Uploads everything under {@code prefix} ("page/"); the number of files put. */
     static int publish(S3Client s3, String bucket, String prefix) {
-        int n = 0;
+        return publish(s3, bucket, prefix, "");
+    }
+
+    /** Uploads everything, {@code cssNote} added at the end of the style sheet (a changed publish). */
+    static int publish(S3Client s3, String bucket, String prefix, String cssNote) {
+        Map<String, File> files = files(cssNote);
+        files.forEach((path, f) -> put(s3, bucket, prefix + path, f.type(), f.bytes()));
+        return files.size();
+    }
+
+    /** One published file: its content type and bytes. */
+    record File(String type, byte[] bytes) {
+    }
+
+    /**
+     * Every file of the folder by its path in it, {@code sw.js} stamped: its {@code PUBLISHED} line names the other
+     * files and a version made of their bytes, so the service worker keeps them all and a changed publish is a new
+     * worker with a new cache (sw.js, "own device").
+     */
+    static Map<String, File> files(String cssNote) {
+        Map<String, File> files = new TreeMap<>();
         for (String path : WebAssets.paths()) {
             WebAssets.Asset a = WebAssets.find(path).orElseThrow();
-            put(s3, bucket, prefix + (path.equals("/") ? "index.html" : path.substring(1)), a.contentType(), a.bytes());
-            n++;
+            files.put(path.equals("/") ? "index.html" : path.substring(1), new File(a.contentType(), a.bytes()));
         }
+        File css = files.get("assets/app.css");
+        files.put("assets/app.css", new File(css.type(),
+                (new String(css.bytes(), StandardCharsets.UTF_8) + cssNote).getBytes(StandardCharsets.UTF_8)));
         Language en = Language.forTag("en").orElseThrow();
         byte[] words = JsonText.write(JsonText.obj("lang", en.tag(), "dir", "ltr", "messages", Messages.patterns(en, "page")))
                 .getBytes(StandardCharsets.UTF_8);
-        put(s3, bucket, prefix + "messages.json", "application/json;charset=utf-8", words);
-        n++;
+        files.put("messages.json", new File("application/json;charset=utf-8", words));
         for (String folder : List.of("src", "app")) {
-            n += tree(s3, bucket, CORE.resolve(folder), prefix + "core/" + folder + "/");
+            tree(files, CORE.resolve(folder), "core/" + folder + "/");
         }
         for (String pkg : PACKAGES) {
             Path dir = CORE.resolve("node_modules").resolve(pkg);
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException(dir.toAbsolutePath() + " is missing: run the core's tests once (npm ci)");
             }
-            n += tree(s3, bucket, dir, prefix + "vendor/" + pkg + "/");
+            tree(files, dir, "vendor/" + pkg + "/");
         }
-        return n;
+        File sw = files.get("sw.js");
+        List<String> kept = files.keySet().stream().filter(p -> !p.equals("sw.js")).toList();
+        String stamped = new String(sw.bytes(), StandardCharsets.UTF_8).replace("const PUBLISHED = null;",
+                "const PUBLISHED = " + JsonText.write(JsonText.obj("version", version(files), "files", kept)) + ";");
+        if (!stamped.contains("\"version\"")) {
+            throw new IllegalStateException("sw.js has no PUBLISHED line to stamp");
+        }
+        files.put("sw.js", new File(sw.type(), stamped.getBytes(StandardCharsets.UTF_8)));
+        return files;
     }
 
-    private static int tree(S3Client s3, String bucket, Path dir, String prefix) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> scripts = files.filter(Files::isRegularFile)
+    /** The first 12 hex digits of SHA-256 over every path and its bytes. */
+    private static String version(Map<String, File> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, f) -> {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
+                sha.update(f.bytes());
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void tree(Map<String, File> files, Path dir, String prefix) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> scripts = walk.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".mjs")).toList();
             for (Path p : scripts) {
-                String key = prefix + dir.relativize(p).toString().replace('\\', '/');
-                put(s3, bucket, key, "text/javascript;charset=utf-8", Files.readAllBytes(p));
+                files.put(prefix + dir.relativize(p).toString().replace('\\', '/'),
+                        new File("text/javascript;charset=utf-8", Files.readAllBytes(p)));
             }
-            return scripts.size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

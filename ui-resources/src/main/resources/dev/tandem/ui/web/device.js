@@ -1,6 +1,6 @@
 /*
  * The page as its own device: opened where no `tandem serve` answers (its files published on the user's own S3 or
- * WebDAV storage, `tandem page publish`), it joins the remote itself with the JavaScript sync core, keeps its replica
+ * WebDAV storage, docs/WEB.md), it joins the remote itself with the JavaScript sync core, keeps its replica
  * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
  * against a server.
  *

@@ -65,7 +65,7 @@ public final class WebDavServer {
     private static final Path APACHE = Path.of("/usr/sbin/apache2");
     private static final Path APACHE_MODULES = Path.of("/usr/lib/apache2/modules");
     private static final List<String> MODULES = List.of("mpm_event", "authz_core", "authn_core", "authn_file",
-            "authz_user", "auth_basic", "dav", "dav_fs");
+            "authz_user", "auth_basic", "dav", "dav_fs", "mime");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<Kind, WebDavServer> SHARED = new EnumMap<>(Kind.class);
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
@@ -123,6 +123,18 @@ public final class WebDavServer {
     /** The directory the server serves, so a test can plant files behind its back or inspect what it wrote. */
     public Path dataDir() {
         return data;
+    }
+
+    /**
+     * Apache's folder {@code page/} (under {@link #url()}), readable by anyone and not writable over WebDAV, with
+     * content types for the page's files: where a test puts the phone page to open it from the server's own origin
+     * while everything else still needs the password (docs/WEB.md, "The page as its own device").
+     */
+    public Path publicPageDir() {
+        if (kind != Kind.APACHE) {
+            throw new IllegalStateException("only the Apache server has a public page folder");
+        }
+        return data.resolve("page");
     }
 
     /** The value of an {@code Authorization} header for Basic auth. */
@@ -207,6 +219,7 @@ public final class WebDavServer {
      */
     private static Path apacheConfig(Path dir, Path data, Path log, int port) throws IOException {
         Path lock = Files.createDirectory(dir.resolve("lock"));
+        Path page = Files.createDirectory(data.resolve("page"));
         Path users = dir.resolve("htpasswd");
         Files.writeString(users, USER + ":{SHA}" + Base64.getEncoder().encodeToString(sha1(PASSWORD)) + "\n");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -239,7 +252,21 @@ public final class WebDavServer {
                   AuthUserFile "%8$s"
                   Require valid-user
                 </Directory>
-                """.formatted(dir, port, modules, root ? "User nobody\nGroup nogroup\n" : "", log, lock, data, users);
+                <Directory "%9$s">
+                  Dav Off
+                  Require all granted
+                </Directory>
+                TypesConfig /dev/null
+                AddType text/html .html
+                AddType text/css .css
+                AddType text/javascript .js .mjs
+                AddType application/json .json
+                AddType application/manifest+json .webmanifest
+                AddType application/wasm .wasm
+                AddType image/svg+xml .svg
+                AddType image/png .png
+                """.formatted(dir, port, modules, root ? "User nobody\nGroup nogroup\n" : "", log, lock, data, users,
+                page);
         return Files.writeString(dir.resolve("httpd.conf"), conf);
     }
 

@@ -46,7 +46,9 @@ async function boot() {
     return;
   }
   try {
-    const session = await api('GET', '/api/session');
+    // Asked beside index.html: '/api/session' from `tandem serve`; from a folder of the user's storage, a path in
+    // that folder (public), never the storage's root, where a WebDAV server would ask for its password.
+    const session = await api('GET', new URL('api/session', document.baseURI).pathname);
     startApp(session);
   } catch (e) {
     if (e.status === 401) {

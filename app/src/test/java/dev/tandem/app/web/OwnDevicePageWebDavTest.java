@@ -1,0 +1,111 @@
+package dev.tandem.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.engine.testing.WebDavServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page as its own device on WebDAV: Apache httpd with mod_dav_fs on 127.0.0.1 serves the page's files from its
+ * public {@code page/} folder (no password, content types from mod_mime) and the remote's collection behind Basic
+ * auth, so the page and the remote share one origin. The page joins the collection the desktop syncs to, lists the
+ * desktop's todos, adds one and syncs it, and the desktop's next sync lists it.
+ */
+@Tag("browser")
+class OwnDevicePageWebDavTest {
+    private static final String PASSPHRASE = "correct horse battery staple";
+    private static final Duration JOIN = Duration.ofSeconds(60);
+    private static final Duration SYNC = Duration.ofSeconds(20);
+
+    @TempDir
+    Path desktop;
+    Chromium chromium;
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private CliRun.Result tandem(String... args) {
+        CliRun.Result r = CliRun.run(Map.of("TANDEM_WEBDAV_USER", WebDavServer.USER, "TANDEM_WEBDAV_PASSWORD",
+                WebDavServer.PASSWORD, "TANDEM_PASSPHRASE", PASSPHRASE), desktop, args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        return r;
+    }
+
+    private void awaitRow(String title) {
+        chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
+                + ".some((e) => e.textContent === arguments[0])", SYNC, title);
+    }
+
+    private void fill(String id, String value) {
+        chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void ownDevice_joinsApacheWebDav_addsAndDesktopListsIt() throws IOException, InterruptedException {
+        WebDavServer dav = WebDavServer.shared(WebDavServer.Kind.APACHE);
+        String collection = dav.newCollection();
+        tandem("add", "Desk on WebDAV");
+        tandem("sync", "--remote", "webdav:" + collection);
+        Path page = dav.publicPageDir();
+        for (Map.Entry<String, OwnDevicePageFiles.File> f : OwnDevicePageFiles.files("").entrySet()) {
+            Path to = page.resolve(f.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, f.getValue().bytes());
+        }
+        assertEquals(200, status(dav.url() + "page/core/src/sync/sync-engine.js"), "the page's files need no password");
+        assertEquals(401, status(collection), "the remote's do");
+
+        chromium = Chromium.start(Chromium.Size.PHONE);
+        chromium.open(dav.url() + "page/index.html");
+        chromium.await("return !document.getElementById('join').hidden", SYNC);
+        chromium.js("const r = document.querySelector('#join-form input[name=kind][value=webdav]');"
+                + " r.checked = true; r.dispatchEvent(new Event('change'))");
+        chromium.await("return !document.getElementById('join-webdav').hidden", SYNC);
+        fill("join-url", collection);
+        fill("join-user", WebDavServer.USER);
+        fill("join-password", WebDavServer.PASSWORD);
+        fill("join-name", "Anna’s phone");
+        fill("join-passphrase", PASSPHRASE);
+        chromium.click("#join-submit");
+        chromium.await("return !document.getElementById('app').hidden"
+                + " || document.getElementById('join-error').textContent", JOIN);
+        assertEquals("", chromium.js("return document.getElementById('join-error').textContent"));
+        awaitRow("Desk on WebDAV");
+
+        chromium.find("#quick-add").sendKeys("Page on WebDAV\n");
+        awaitRow("Page on WebDAV");
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synced at') && !t.includes('wait')"
+                + " && document.getElementById('device-sync-error').hidden", SYNC);
+
+        tandem("sync", "--remote", "webdav:" + collection);
+        String open = tandem("list", "--json").out();
+        for (String title : List.of("Desk on WebDAV", "Page on WebDAV")) {
+            assertTrue(open.contains("\"" + title + "\""), title + " in " + open);
+        }
+    }
+}

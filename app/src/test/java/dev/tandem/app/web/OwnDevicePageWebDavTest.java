@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The page as its own device on WebDAV: Apache httpd with mod_dav_fs on 127.0.0.1 serves the page's files from its
  * public {@code page/} folder (no password, content types from mod_mime) and the remote's collection behind Basic
  * auth, so the page and the remote share one origin. The page joins the collection the desktop syncs to, lists the
- * desktop's todos, adds one and syncs it, and the desktop's next sync lists it.
+ * desktop's todos, adds one and syncs it, and the desktop's next sync lists it; then Forget this remote, once
+ * confirmed, deletes the page's database and shows the join screen.
  */
 @Tag("browser")
 class OwnDevicePageWebDavTest {
@@ -57,6 +58,12 @@ class OwnDevicePageWebDavTest {
 
     private void fill(String id, String value) {
         chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    /** How many databases named tandem-device this origin holds. */
+    private long devices() {
+        return (Long) chromium.js("return indexedDB.databases().then((dbs) => dbs.filter((d) => d.name ==="
+                + " 'tandem-device').length)");
     }
 
     private static int status(String url) throws IOException, InterruptedException {
@@ -107,5 +114,18 @@ class OwnDevicePageWebDavTest {
         for (String title : List.of("Desk on WebDAV", "Page on WebDAV")) {
             assertTrue(open.contains("\"" + title + "\""), title + " in " + open);
         }
+
+        // Forget this remote: asked first (Cancel keeps everything), then the database goes, key and replica with it.
+        chromium.click("#device-forget");
+        chromium.await("return !document.getElementById('device-forget-confirm').hidden", SYNC);
+        chromium.click("#device-forget-no");
+        assertEquals(1L, devices(), "cancelled: nothing forgotten");
+        chromium.click("#device-forget");
+        chromium.click("#device-forget-yes");
+        chromium.await("return !document.getElementById('join').hidden", JOIN);
+        assertEquals(0L, devices(), "forgotten: no database left");
+        chromium.driver().navigate().refresh();
+        chromium.await("return !document.getElementById('join').hidden", JOIN);
+        assertEquals(0L, devices(), "the join screen again after a reload");
     }
 }

@@ -19,7 +19,7 @@
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { answerLocally } from './transport.js';
-import { keepDevice, keepState, loadDevice } from './device-store.js';
+import { deleteDevice, keepDevice, keepState, loadDevice } from './device-store.js';
 import { makeAnswerer } from './device-answer.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
@@ -173,10 +173,23 @@ export async function startDevice(kept) {
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
   $('device-sync-dismiss').onclick = () => { line.failure = null; showLine(device); };
+  $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
+  $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
+  $('device-forget-yes').onclick = () => forget(device);
   setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
   sync(device);
+}
+
+/**
+ * Leaves the remote: waits for the replica's lock (no sync or entry writes it again), deletes the database, and
+ * starts the page afresh, which finds no device and shows the join screen.
+ */
+async function forget(device) {
+  $('device-forget-yes').disabled = true;
+  await locked(device, () => deleteDevice());
+  location.reload();
 }
 
 // ---- joining ---------------------------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The page as its own device on WebDAV: Apache httpd with mod_dav_fs on 127.0.0.1 serves the page's files from its
  * public {@code page/} folder (no password, content types from mod_mime) and the remote's collection behind Basic
  * auth, so the page and the remote share one origin. The page joins the collection the desktop syncs to, lists the
- * desktop's todos, adds one and syncs it, and the desktop's next sync lists it; then Forget this remote, once
+ * desktop's todos, adds one and syncs it, and the desktop's next sync lists it; the desktop changes the passphrase,
+ * the page's sync says so and takes the new one (a wrong one refused) without joining again; then Forget this remote, once
  * confirmed, deletes the page's database and shows the join screen.
  */
 @Tag("browser")
@@ -33,8 +34,11 @@ class OwnDevicePageWebDavTest {
     private static final Duration JOIN = Duration.ofSeconds(60);
     private static final Duration SYNC = Duration.ofSeconds(20);
 
+    private static final String NEW_PASSPHRASE = "a new horse for a new stable";
+
     @TempDir
     Path desktop;
+    String passphrase = PASSPHRASE;
     Chromium chromium;
 
     @AfterEach
@@ -45,8 +49,14 @@ class OwnDevicePageWebDavTest {
     }
 
     private CliRun.Result tandem(String... args) {
-        CliRun.Result r = CliRun.run(Map.of("TANDEM_WEBDAV_USER", WebDavServer.USER, "TANDEM_WEBDAV_PASSWORD",
-                WebDavServer.PASSWORD, "TANDEM_PASSPHRASE", PASSPHRASE), desktop, args);
+        return tandemWith(Map.of("TANDEM_PASSPHRASE", passphrase), args);
+    }
+
+    private CliRun.Result tandemWith(Map<String, String> secrets, String... args) {
+        Map<String, String> env = new java.util.HashMap<>(secrets);
+        env.put("TANDEM_WEBDAV_USER", WebDavServer.USER);
+        env.put("TANDEM_WEBDAV_PASSWORD", WebDavServer.PASSWORD);
+        CliRun.Result r = CliRun.run(env, desktop, args);
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
         return r;
     }
@@ -54,6 +64,12 @@ class OwnDevicePageWebDavTest {
     private void awaitRow(String title) {
         chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
                 + ".some((e) => e.textContent === arguments[0])", SYNC, title);
+    }
+
+    private void awaitSynced() {
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synced at') && !t.includes('wait')"
+                + " && document.getElementById('device-sync-error').hidden", SYNC);
     }
 
     private void fill(String id, String value) {
@@ -105,15 +121,36 @@ class OwnDevicePageWebDavTest {
 
         chromium.find("#quick-add").sendKeys("Page on WebDAV\n");
         awaitRow("Page on WebDAV");
-        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
-                + " return t.startsWith('Synced at') && !t.includes('wait')"
-                + " && document.getElementById('device-sync-error').hidden", SYNC);
+        awaitSynced();
 
         tandem("sync", "--remote", "webdav:" + collection);
         String open = tandem("list", "--json").out();
         for (String title : List.of("Desk on WebDAV", "Page on WebDAV")) {
             assertTrue(open.contains("\"" + title + "\""), title + " in " + open);
         }
+
+        // The passphrase changed on the desktop: the page's sync says so and takes the new one, replica kept.
+        tandemWith(Map.of("TANDEM_PASSPHRASE", PASSPHRASE, "TANDEM_NEW_PASSPHRASE", NEW_PASSPHRASE),
+                "passphrase", "change", "--remote", "webdav:" + collection);
+        passphrase = NEW_PASSPHRASE;
+        chromium.click("#device-sync-now");
+        Object said = chromium.await("return !document.getElementById('device-retype').hidden"
+                + " && document.getElementById('device-sync-error-text').textContent", SYNC);
+        assertTrue(said.toString().contains("Enter the new passphrase"), said.toString());
+        fill("device-retype-passphrase", "not it either");
+        chromium.click("#device-retype-submit");
+        assertEquals("That passphrase does not open this remote either; type it again.", chromium.await(
+                "return document.getElementById('device-retype-error').textContent", JOIN));
+        fill("device-retype-passphrase", NEW_PASSPHRASE);
+        chromium.click("#device-retype-submit");
+        chromium.await("return document.getElementById('device-retype').hidden", JOIN);
+        awaitRow("Page on WebDAV");
+        chromium.find("#quick-add").sendKeys("After the new passphrase\n");
+        awaitRow("After the new passphrase");
+        awaitSynced();
+        tandem("sync", "--remote", "webdav:" + collection);
+        String after = tandem("list", "--json").out();
+        assertTrue(after.contains("\"After the new passphrase\""), after);
 
         // Forget this remote: asked first (Cancel keeps everything), then the database goes, key and replica with it.
         chromium.click("#device-forget");

@@ -136,6 +136,8 @@ async function sync(device) {
         });
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
+        // The kept key no longer opens the keyring (the passphrase changed elsewhere): offer to type the new one.
+        if (e && e.name === 'WrongPassphraseError') $('device-retype').hidden = false;
       } finally {
         line.syncing = false;
       }
@@ -172,7 +174,8 @@ export async function startDevice(kept) {
   startApp(await answer('/api/session').then((r) => r.json()));
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
-  $('device-sync-dismiss').onclick = () => { line.failure = null; showLine(device); };
+  $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };
+  $('device-retype').onsubmit = (ev) => { ev.preventDefault(); retype(device); };
   $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
   $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
   $('device-forget-yes').onclick = () => forget(device);
@@ -180,6 +183,40 @@ export async function startDevice(kept) {
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
   sync(device);
+}
+
+/**
+ * The passphrase changed on another device: the new one, typed here, opens the keyring through a sync of the same
+ * replica (nothing of it is lost), and only once that sync succeeded are the new key and its salt kept.
+ */
+async function retype(device) {
+  const passphrase = $('device-retype-passphrase').value;
+  if (!passphrase) return;
+  $('device-retype-error').textContent = '';
+  $('device-retype-submit').disabled = true;
+  try {
+    await locked(device, async () => {
+      const { c, settings } = device;
+      const r = remoteOf(c, settings.remote, { type: 'passphrase', passphrase }, settings.name);
+      await new c.sync.SyncEngine({ replica: device.replica, storage: r.storage, address: r.address, encrypted: true,
+        plainBelow: r.plain }).sync();
+      const u = r.storage.unlocked;
+      const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
+      device.settings = { ...settings, lastSynced: Date.now() };
+      await keepDevice({ state: JSON.stringify(device.replica), settings: device.settings, key });
+      device.remote = r;
+    });
+    $('device-retype-passphrase').value = '';
+    $('device-retype').hidden = true;
+    line.failure = null;
+    showLine(device);
+    refreshAll();
+  } catch (e) {
+    $('device-retype-error').textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.retypeWrong')
+      : t('page.device.failed', e && e.message ? e.message : String(e));
+  } finally {
+    $('device-retype-submit').disabled = false;
+  }
 }
 
 /**

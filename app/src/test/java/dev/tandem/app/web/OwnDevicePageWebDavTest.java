@@ -137,6 +137,7 @@ class OwnDevicePageWebDavTest {
         Object said = chromium.await("return !document.getElementById('device-retype').hidden"
                 + " && document.getElementById('device-sync-error-text').textContent", SYNC);
         assertTrue(said.toString().contains("Enter the new passphrase"), said.toString());
+        assertEquals(List.of(), Axe.load().violations(chromium, "the sync line asking for the new passphrase"));
         fill("device-retype-passphrase", "not it either");
         chromium.click("#device-retype-submit");
         assertEquals("That passphrase does not open this remote either; type it again.", chromium.await(

@@ -8,16 +8,16 @@
  *
  * The page as its own device (its files published in a folder of the user's S3 or WebDAV storage, docs/WEB.md)
  * registers this worker from that folder, so its scope is the folder (BASE) and every path below is BASE's. The
- * publisher replaces the PUBLISHED line with the folder's files and a version made from their bytes: the worker
- * keeps all of them at install (the core's modules included, which the page only imports once it starts), a new
- * publish is a new worker with a new shell cache, and activating it drops the old one. In that mode only the page's
- * own files are touched: the remote's requests (signed, or outside the folder) go straight to the network, as the
- * sync core needs to see a failure as a failure. Caches carry the folder in their name, so two pages published on
- * one origin keep theirs apart.
+ * publisher (`tandem page publish`) replaces the PUBLISHED line with the folder's files and a version made from
+ * their bytes: the worker keeps all of them at install (the core's modules under sync/ and vendor/ included, which
+ * the page only imports once it starts), a new publish is a new worker with a new shell cache, and activating it
+ * drops the old one. In that mode only the page's own files are touched: the remote's requests (signed, or outside
+ * the folder) go straight to the network, as the sync core needs to see a failure as a failure. Caches carry the
+ * folder in their name, so two pages published on one origin keep theirs apart.
  */
 'use strict';
 
-/** Set by the publisher of an own-device page: {version, files: [paths relative to the folder]}. */
+/** Stamped by `tandem page publish` (PagePublisher): {version, files: [the other published paths]}. */
 const PUBLISHED = null;
 /** The folder this worker serves: '/' from `tandem serve`, '/bucket/page/' from a bucket. */
 const BASE = new URL('./', self.location.href).pathname;

@@ -17,7 +17,10 @@ const DB = 'tandem-device';
 const STORE = 'device';
 
 let dbPromise = null;
+/** Set once the device is being forgotten: nothing may open (and so re-create) the database again. */
+let forgotten = false;
 function open() {
+  if (forgotten) return Promise.reject(new Error('forgotten'));
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
       if (!window.indexedDB) { reject(new Error('no IndexedDB')); return; }
@@ -77,4 +80,23 @@ export function keepState(state, settings) {
 /** Forgets the device (leaving): every record, in one transaction. */
 export function forgetDevice() {
   return tx('readwrite', (s) => s.clear());
+}
+
+/**
+ * Deletes the whole database (the replica, the remote's settings and the kept key). Its records are cleared first,
+ * in one transaction, so even a deletion the browser keeps waiting (another tab holding it open) leaves no key
+ * and no replica behind; from then on nothing of this page opens the database again.
+ */
+export async function deleteDevice() {
+  await forgetDevice();
+  forgotten = true;
+  const db = await dbPromise;
+  dbPromise = null;
+  if (db) db.close();
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => resolve();
+  });
 }

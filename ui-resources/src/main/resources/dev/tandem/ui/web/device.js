@@ -1,6 +1,6 @@
 /*
  * The page as its own device: opened where no `tandem serve` answers (its files published on the user's own S3 or
- * WebDAV storage, `tandem page publish`), it joins the remote itself with the JavaScript sync core, keeps its replica
+ * WebDAV storage, docs/WEB.md), it joins the remote itself with the JavaScript sync core, keeps its replica
  * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
  * against a server.
  *
@@ -21,7 +21,7 @@
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { answerLocally } from './transport.js';
-import { keepDevice, keepState, loadDevice } from './device-store.js';
+import { deleteDevice, keepDevice, keepState, loadDevice } from './device-store.js';
 import { makeAnswerer } from './device-answer.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
@@ -138,6 +138,8 @@ async function sync(device) {
         });
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
+        // The kept key no longer opens the keyring (the passphrase changed elsewhere): offer to type the new one.
+        if (e && e.name === 'WrongPassphraseError') $('device-retype').hidden = false;
       } finally {
         line.syncing = false;
       }
@@ -182,11 +184,59 @@ export async function startDevice(kept) {
   startApp(await answer('/api/session').then((r) => r.json()));
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
-  $('device-sync-dismiss').onclick = () => { line.failure = null; showLine(device); };
+  $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };
+  $('device-retype').onsubmit = (ev) => { ev.preventDefault(); retype(device); };
+  $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
+  $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
+  $('device-forget-yes').onclick = () => forget(device);
   setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
   sync(device);
+}
+
+/**
+ * The passphrase changed on another device: the new one, typed here, opens the keyring through a sync of the same
+ * replica (nothing of it is lost), and only once that sync succeeded are the new key and its salt kept.
+ */
+async function retype(device) {
+  const passphrase = $('device-retype-passphrase').value;
+  if (!passphrase) return;
+  $('device-retype-error').textContent = '';
+  $('device-retype-submit').disabled = true;
+  try {
+    await locked(device, async () => {
+      const { c, settings } = device;
+      const r = remoteOf(c, settings.remote, { type: 'passphrase', passphrase }, settings.name);
+      await new c.sync.SyncEngine({ replica: device.replica, storage: r.storage, address: r.address, encrypted: true,
+        plainBelow: r.plain }).sync();
+      const u = r.storage.unlocked;
+      const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
+      device.settings = { ...settings, lastSynced: Date.now() };
+      await keepDevice({ state: JSON.stringify(device.replica), settings: device.settings, key });
+      device.remote = r;
+    });
+    $('device-retype-passphrase').value = '';
+    $('device-retype').hidden = true;
+    line.failure = null;
+    showLine(device);
+    refreshAll();
+  } catch (e) {
+    $('device-retype-error').textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.retypeWrong')
+      : t('page.device.failed', e && e.message ? e.message : String(e));
+  } finally {
+    $('device-retype-submit').disabled = false;
+  }
+}
+
+/**
+ * Leaves the remote: waits for the replica's lock (no sync or entry writes it again), deletes the database, and
+ * starts the page afresh, which finds no device and shows the join screen.
+ */
+async function forget(device) {
+  $('device-forget-yes').disabled = true;
+  await locked(device, () => deleteDevice());
+  location.reload();
 }
 
 // ---- joining ---------------------------------------------------------------------------------------------------

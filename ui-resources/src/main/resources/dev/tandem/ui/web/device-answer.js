@@ -19,11 +19,14 @@
  * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
- * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
+ * An item's attached files are listed from the replica's rows (device-files.js); opening one answers 501.
+ *
+ * This module imports only its siblings (device-*.js): the core's items module, the words and the replica come
  * in through makeAnswerer, so Node's test runner drives it as the browser does.
  */
 import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
+import { filesOf } from './device-files.js';
 import { makeSearch } from './device-search.js';
 import { outline } from './device-outline.js';
 
@@ -165,7 +168,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (!it) return json(404, { error: t('page.device.gone') });
     const notes = typeof it.notes === 'string' ? it.notes : '';
     const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
-    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: [] });
+    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: filesOf(replica, it.id, t) });
   }
 
   function text(v, max) {

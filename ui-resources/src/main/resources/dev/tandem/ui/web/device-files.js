@@ -9,10 +9,17 @@
  * is not a whole number from 0 up is 0. The answer holds at most FILES_MAX files, so a batch that attaches a
  * million rows to one item costs one pass over the replica, never an answer of that size.
  *
- * Opening a file (GET /api/attachments/ID) is not on this device yet: its bytes stay on the remote.
+ * Opening a file (GET or HEAD /api/attachments/ID) answers its bytes from the kept files (device-kept-files.js),
+ * which download it on demand through the core's bounded, authenticated download: the type it is served as is the
+ * row's only when a browser shows it without running anything of it (INLINE), else application/octet-stream; a
+ * damaged object answers 502 and a missing one 404, each with a sentence naming the file, and nothing is kept.
+ * Attaching (POST /api/items/ID/attachments?name=NAME, the bytes as the body) adds the row as the desktop does
+ * (the core's app/attachments.js: the id derived from item and blob) and keeps the bytes, pending their upload by
+ * the next sync; it answers what the server's AttachmentRoutes answers: {attachment, markdown}.
  *
- * Imports nothing: the replica and the words come in.
+ * Imports its sibling device-kept-files.js only: the replica, the core's attachments module and the words come in.
  */
+import { NOT_ON_REMOTE } from './device-kept-files.js';
 
 const NAME_MAX = 255;
 const FILES_MAX = 500;
@@ -75,4 +82,65 @@ export function filesOf(replica, itemId, t) {
     details: typeWords(f.name, f.type, t) + ' · ' + sizeWords(f.size, t),
     image: f.type != null && INLINE.has(f.type), url: FILES + encodeURIComponent(f.id),
   }));
+}
+
+const BLOB = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The largest file attached on this device, as the desktop's default (AttachmentStore.DEFAULT_LIMIT). */
+export const ATTACH_LIMIT = 100_000_000;
+
+/** The Markdown a note shows a file with, as Attachment.markdown: an image inline, any other file as a link. */
+function markdown(f) {
+  const image = ['image/png', 'image/jpeg', 'image/gif', 'image/bmp'].includes(f.type);
+  return (image ? '!' : '') + '[' + f.name.replace(/[[\]]/g, '') + '](attachment:' + f.id + ')';
+}
+
+/**
+ * The file routes over {@code replica}: {@code kept}, a KeptFiles; {@code attachments}, the core's app/attachments.js;
+ * {@code open(itemId)}, whether the item is one the page shows; {@code saved()}, keeps the replica and schedules a sync.
+ */
+export function makeFiles({ replica, kept, attachments, t, open, saved, now }) {
+  const json = (status, body) => new Response(JSON.stringify(body), {
+    status, headers: { 'Content-Type': 'application/json' } });
+
+  async function get(id, head) {
+    const r = UUID.test(id) ? replica.row('attachments', id) : null;
+    const it = r && typeof r.itemId === 'string' ? open(r.itemId) : null;
+    if (!it || typeof r.blob !== 'string' || !BLOB.test(r.blob)) return json(404, { error: t('page.file.gone') });
+    const f = filesOf(replica, r.itemId, t).find((x) => x.id === id);
+    if (!f) return json(404, { error: t('page.file.gone') });
+    let bytes;
+    try {
+      bytes = await kept.open(r.blob, f.size);
+    } catch (e) {
+      if (e && e.name === 'DamagedAttachmentError') return json(502, { error: t('page.device.file.damaged', f.name) });
+      return json(503, { error: t('page.device.file.unreachable', f.name, e && e.message ? e.message : String(e)) });
+    }
+    if (bytes === NOT_ON_REMOTE) return json(404, { error: t('page.device.file.notOnRemote', f.name) });
+    return new Response(head ? null : bytes, { status: 200, headers: {
+      'Content-Type': f.image ? f.type : 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+  }
+
+  async function attach(itemId, name, body) {
+    if (!UUID.test(itemId) || !open(itemId)) return json(404, { error: t('page.device.gone') });
+    const label = typeof name === 'string' && name.trim() ? name : 'file';
+    // The size before the bytes: a Blob (the browser's File) says it without being read. Bytes only, never text.
+    const declared = typeof Blob !== 'undefined' && body instanceof Blob ? body.size
+      : body instanceof Uint8Array || body instanceof ArrayBuffer ? body.byteLength : null;
+    if (declared == null) return json(400, { error: t('page.device.badValue') });
+    if (declared > ATTACH_LIMIT) {
+      return json(413, { error: t('page.device.file.tooLarge', label, sizeWords(ATTACH_LIMIT, t)) });
+    }
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+    if (bytes.length > ATTACH_LIMIT) {
+      return json(413, { error: t('page.device.file.tooLarge', label, sizeWords(ATTACH_LIMIT, t)) });
+    }
+    const row = await attachments.attach(replica, kept, itemId, bytes, label, now());
+    await saved();
+    const f = filesOf(replica, itemId, t).find((x) => x.id === row.id)
+      ?? { id: row.id, name: row.name, type: row.type, size: bytes.length };
+    return json(201, { attachment: f, markdown: markdown(f) });
+  }
+
+  return { get, attach };
 }

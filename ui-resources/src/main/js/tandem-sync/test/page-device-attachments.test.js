@@ -37,14 +37,15 @@ function device(below, { budget = 100_000_000, page = false } = {}) {
   const storage = new EncryptedStorage(below, PASS, { clock: wall });
   const transfer = new BlobTransfer({ data: below, encrypted: storage });
   const backend = memoryBackend();
-  const blobs = page ? new KeptFiles({ backend, idOf: blobId, transfer: () => transfer, budget: () => budget, now: () => ++time })
+  const blobs = page ? new KeptFiles({ backend, idOf: blobId, transfer: () => transfer, budget: () => setting.bytes, now: () => ++time })
     : new MemoryBlobs();
   const push = new BlobPush(transfer, blobs, []);
   const engine = new SyncEngine({ replica, storage, address: 'remote', encrypted: true, plainBelow: below, now: wall,
     beforePush: (b) => push.beforePush(b) });
+  const setting = { bytes: budget, get: () => setting.bytes, set: async (b) => { setting.bytes = b; } };
   const answer = makeAnswerer({ replica, items, attachments, files: page ? blobs : null, t: words, now: wall,
-    session: () => ({ own: true }), kept: async () => {} });
-  return { replica, blobs, backend, storage, engine, answer, push };
+    budget: setting, session: () => ({ own: true }), kept: async () => {} });
+  return { replica, blobs, backend, storage, engine, answer, push, setting };
 }
 
 function item(d, title) {
@@ -186,4 +187,31 @@ test('an attach larger than the limit, to no item, or to another shape of body i
   assert.equal((await post('/api/items/' + it + '/attachments?name=a', 'text')).status, 400);
   assert.deepEqual(await page.backend.list(), []);
   assert.deepEqual(attachments.attachments(page.replica), []);
+});
+
+test('the settings panel shows the kept files; a smaller budget evicts at once; a bad budget is refused', async () => {
+  const below = new MemoryStorage();
+  const desk = device(below);
+  const it = item(desk, 'Scans');
+  const rows = [];
+  for (const i of [0, 1]) rows.push(await attachments.attach(desk.replica, desk.blobs, it, bytes(600_000, 20 + i), 's' + i + '.pdf', time));
+  await desk.engine.sync();
+  const page = device(below, { page: true });
+  await page.engine.sync();
+  for (const r of rows) await open(page, r.id);
+  const shown = await (await page.answer('/api/browsers')).json();
+  assert.deepEqual(shown.browsers, []);
+  assert.equal(shown.files.words, 'page.device.files.used(2,page.device.file.size(1.2,MB),page.device.file.size(100,MB))');
+  const set = async (body) => page.answer('/api/device/files', { method: 'POST', body: JSON.stringify(body) });
+  const smaller = await (await set({ budgetMb: 1 })).json();
+  assert.equal(smaller.files.files, 1, 'the least recently opened went');
+  assert.equal(page.setting.bytes, 1_000_000);
+  assert.deepEqual((await page.backend.list()).map((r) => r.id), [rows[1].blob]);
+  for (const bad of [{ budgetMb: -1 }, { budgetMb: 1.5 }, { budgetMb: '5' }, { budgetMb: 1e9 }, {}, null]) {
+    const res = await set(bad);
+    assert.equal(res.status, 400, JSON.stringify(bad));
+    assert.equal((await res.json()).error, 'page.device.files.badBudget(0,10000)');
+  }
+  assert.equal(page.setting.bytes, 1_000_000, 'a refused budget changes nothing');
+  assert.equal((await (await page.answer('/api/device/files', { method: 'POST', body: '{' })).status), 400);
 });

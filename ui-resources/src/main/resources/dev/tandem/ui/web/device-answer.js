@@ -57,7 +57,7 @@ class Refused extends Error {
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -65,7 +65,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
   const conflicts = makeConflicts({ replica, t });
-  const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept,
+  const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
 
   function listNames() {
@@ -323,6 +323,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const fileAt = /^\/api\/attachments\/([^/]+)$/.exec(p);
     if (fileAt && files && (method === 'GET' || method === 'HEAD')) {
       return fileRoutes.get(decodeURIComponent(fileAt[1]), method === 'HEAD');
+    }
+    if (files && budget && method === 'GET' && p === '/api/browsers') return fileRoutes.usage();
+    if (files && budget && method === 'POST' && p === '/api/device/files') {
+      let body = null;
+      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      return fileRoutes.setBudget(body);
     }
     const attachTo = /^\/api\/items\/([^/]+)\/attachments$/.exec(p);
     if (attachTo && files && attachments && method === 'POST') {

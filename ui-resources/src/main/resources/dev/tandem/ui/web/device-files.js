@@ -15,7 +15,8 @@
  * damaged object answers 502 and a missing one 404, each with a sentence naming the file, and nothing is kept.
  * Attaching (POST /api/items/ID/attachments?name=NAME, the bytes as the body) adds the row as the desktop does
  * (the core's app/attachments.js: the id derived from item and blob) and keeps the bytes, pending their upload by
- * the next sync; it answers what the server's AttachmentRoutes answers: {attachment, markdown}.
+ * the next sync; it answers what the server's AttachmentRoutes answers: {attachment, markdown}. The settings panel
+ * (GET /api/browsers: no paired browsers, and the kept files' use; POST /api/device/files {budgetMb}) sets the budget.
  *
  * Imports its sibling device-kept-files.js only: the replica, the core's attachments module and the words come in.
  */
@@ -88,6 +89,9 @@ const BLOB = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The largest file attached on this device, as the desktop's default (AttachmentStore.DEFAULT_LIMIT). */
 export const ATTACH_LIMIT = 100_000_000;
+/** The storage budget a person may set, in whole MB: 0 (keep nothing) up to 10 GB. */
+const BUDGET_MIN = 0;
+const BUDGET_MAX = 10_000_000_000;
 
 /** The Markdown a note shows a file with, as Attachment.markdown: an image inline, any other file as a link. */
 function markdown(f) {
@@ -99,7 +103,7 @@ function markdown(f) {
  * The file routes over {@code replica}: {@code kept}, a KeptFiles; {@code attachments}, the core's app/attachments.js;
  * {@code open(itemId)}, whether the item is one the page shows; {@code saved()}, keeps the replica and schedules a sync.
  */
-export function makeFiles({ replica, kept, attachments, t, open, saved, now }) {
+export function makeFiles({ replica, kept, attachments, t, open, saved, now, budget }) {
   const json = (status, body) => new Response(JSON.stringify(body), {
     status, headers: { 'Content-Type': 'application/json' } });
 
@@ -142,5 +146,22 @@ export function makeFiles({ replica, kept, attachments, t, open, saved, now }) {
     return json(201, { attachment: f, markdown: markdown(f) });
   }
 
-  return { get, attach };
+  /** The settings panel's card: what the kept files take and the budget ({@code budget}: get(), set(bytes)). */
+  async function usage() {
+    const u = await kept.usage();
+    return json(200, { browsers: [], files: { ...u, budget: budget.get(),
+      words: t('page.device.files.used', u.files, sizeWords(u.used, t), sizeWords(budget.get(), t)) } });
+  }
+
+  async function setBudget(body) {
+    const mb = body && body.budgetMb;
+    if (!Number.isInteger(mb) || mb * 1_000_000 < BUDGET_MIN || mb * 1_000_000 > BUDGET_MAX) {
+      return json(400, { error: t('page.device.files.badBudget', BUDGET_MIN / 1_000_000, BUDGET_MAX / 1_000_000) });
+    }
+    await budget.set(mb * 1_000_000);
+    await kept.trim(budget.get());
+    return usage();
+  }
+
+  return { get, attach, usage, setBudget };
 }

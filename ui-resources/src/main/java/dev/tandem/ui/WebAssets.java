@@ -64,6 +64,8 @@ public final class WebAssets {
             script("device-days.js"),
             script("device-search.js"),
             script("device-outline.js"),
+            script("device-files.js"),
+            script("device-kept-files.js"),
             script("device.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),

@@ -21,7 +21,8 @@
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { answerLocally } from './transport.js';
-import { deleteDevice, keepDevice, keepState, loadDevice } from './device-store.js';
+import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
+import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
 import { makeAnswerer } from './device-answer.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
@@ -36,6 +37,7 @@ const CORE = {
   replica: 'sync/src/replica/replica.js', clock: 'sync/src/clock/hybrid-clock.js', sync: 'sync/src/sync/sync-engine.js',
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
+  attachments: 'sync/app/attachments.js', blobs: 'sync/src/blob/blob-transfer.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;
@@ -127,8 +129,11 @@ async function sync(device) {
       showLine(device);
       try {
         await locked(device, async () => {
+          // The files attached here go up before the batch that names them, from the copies kept in IndexedDB.
+          const push = new device.c.blobs.BlobPush(device.transfer(), device.files, []);
           const engine = new device.c.sync.SyncEngine({ replica: device.replica, storage: device.remote.storage,
-            address: device.remote.address, encrypted: true, plainBelow: device.remote.plain });
+            address: device.remote.address, encrypted: true, plainBelow: device.remote.plain,
+            beforePush: (batch) => push.beforePush(batch) });
           try {
             await engine.sync();
             device.settings = { ...device.settings, lastSynced: Date.now() };
@@ -158,6 +163,16 @@ export async function startDevice(kept) {
   const secret = { type: 'stretched', key: kept.key.key, salt: kept.key.salt };
   const device = { c, replica, settings, remote: remoteOf(c, settings.remote, secret, settings.name),
     lock: Promise.resolve(), syncing: null, again: false };
+  // A transfer each time: it reads the remote's key generations once, and a new one may have come since.
+  device.transfer = () => new c.blobs.BlobTransfer({ data: device.remote.plain, encrypted: device.remote.storage });
+  const budget = {
+    get: () => (Number.isSafeInteger(device.settings.fileBudget) ? device.settings.fileBudget : DEFAULT_BUDGET),
+    set: async (bytes) => {
+      device.settings = { ...device.settings, fileBudget: bytes };
+      await keepState(JSON.stringify(replica), device.settings);
+    },
+  };
+  device.files = new KeptFiles({ backend: filesBackend, idOf: c.blobs.blobId, transfer: device.transfer, budget: budget.get });
   let soon = null;
   const lang = document.documentElement.lang || 'en';
   let firstDay = 1;
@@ -166,7 +181,7 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, t, firstDay,
+    replica, items: c.items, t, firstDay, files: device.files, attachments: c.attachments, budget,
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),

@@ -246,6 +246,9 @@ async function join() {
     const replica = new c.replica.Replica({ deviceId: crypto.randomUUID(), clock: new c.clock.HybridClock(),
       mergeText: ['items.notes'] });
     const r = remoteOf(c, remote, { type: 'passphrase', passphrase }, name);
+    // The name other devices show for this one: a row of the synced devices table, as the desktop saves its own
+    // (Authors.register), so the desktop's device list and conflicts name it as typed here.
+    replica.save('devices', replica.deviceId, { name }, ['id', 'name']);
     const engine = new c.sync.SyncEngine({ replica, storage: r.storage, address: r.address, encrypted: true,
       plainBelow: r.plain });
     await engine.sync();

@@ -52,7 +52,7 @@ class JoinLinkTest {
     @Test
     void pageUrl_sameAddressPublishPrints() {
         for (SyncSettings s : new SyncSettings[] {
-            new SyncSettings(SyncSettings.Mode.S3, "", "", "eu-west-1", "my-bucket", "/a/b/", "K", "S", "", 60),
+            new SyncSettings(SyncSettings.Mode.S3, "", "", "eu-west-1", "my-bucket", "a/b", "K", "S", "", 60),
             new SyncSettings(SyncSettings.Mode.S3, "", "", "eu-west-1", "my.bucket", "", "K", "S", "", 60),
             SyncSettings.webDav(new SyncSettings.Dav("https://dav.example/t/", "u", "p", ""), "", 60)}) {
             assertEquals(PageSite.of(s).url(), JoinLink.pageUrl(s));

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class JoinLink {
     /** The version the page understands. */
     public static final int VERSION = 1;
-    /** The page reads no longer fragment (device.js, JOIN_FRAGMENT_MAX). */
+    /** The page reads no longer fragment (join-link.js, JOIN_FRAGMENT_MAX). */
     public static final int MAX_FRAGMENT = 4096;
 
     private JoinLink() {

@@ -226,7 +226,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
             common.add(pagePublishRow(vm.pagePublish()), 1, r++);
         }
         if (vm.addPhone().available()) {
-            Button addPhone = new Button(Messages.text("settings.addPhone.button"), Icons.of(MaterialDesignC.CELLPHONE_KEY, 15));
+            Button addPhone = new Button(Messages.text("settings.addPhone.button"),
+                    Icons.of(MaterialDesignC.CELLPHONE_KEY, 15));
             addPhone.setId("settings-add-phone");
             addPhone.setOnAction(e -> new AddPhoneDialog(getDialogPane().getScene().getWindow(), vm.addPhone(),
                     List.copyOf(getDialogPane().getStylesheets())).showAndWait());

@@ -59,6 +59,7 @@ public final class WebAssets {
             script("drag.js"),
             script("transport.js"),
             script("device-store.js"),
+            script("join-link.js"),
             script("device-answer.js"),
             script("device-conflicts.js"),
             script("device-days.js"),

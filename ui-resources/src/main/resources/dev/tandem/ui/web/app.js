@@ -15,6 +15,7 @@ import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 import { joined, showJoin, startDevice } from './device.js';
 import { ownDevice } from './transport.js';
+import { joinFromFragment } from './join-link.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
 // line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
@@ -33,6 +34,8 @@ async function boot() {
   $('detail-back').innerHTML = SVG(ICONS.back);
   $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
+  // Out of the address bar before anything is awaited: the link carries the remote's credential.
+  const joinLink = joinFromFragment();
   // A browser that joined a remote as its own device starts on its own copy, with or without a network.
   const own = 'indexedDB' in window;
   const kept = own ? await joined().catch(() => null) : null;
@@ -56,7 +59,7 @@ async function boot() {
     } else if (own && e.status >= 400 && e.status < 500 && !(e.data && e.data.error)) {
       // No Tandem server answers here (the page's files on the user's own storage: a bucket's 403 or 404, never
       // Tandem's JSON refusal): the page becomes a device.
-      showJoin();
+      showJoin(joinLink);
     } else {
       showPairing(e.message);
     }

@@ -256,8 +256,12 @@ async function forget(device) {
 
 // ---- joining ---------------------------------------------------------------------------------------------------
 
-/** Shows the join screen: where the page is no server's, it becomes a device of the user's remote. */
-export function showJoin() {
+/**
+ * Shows the join screen: where the page is no server's, it becomes a device of the user's remote. link is what
+ * join-link.js read from an "Add a phone" link: { remote } fills the remote's fields (as values, editable), so only
+ * the passphrase and a name are asked; { refused: true } says so over the empty screen.
+ */
+export function showJoin(link) {
   document.body.classList.remove('booting');
   $('loading').hidden = true;
   $('pair').hidden = true;
@@ -269,11 +273,24 @@ export function showJoin() {
     $('join-webdav').hidden = kind() !== 'webdav';
   };
   for (const r of $('join-form').elements.kind) r.addEventListener('change', showKind);
+  if (link && link.remote) fill(link.remote);
   showKind();
+  $('join-link').textContent = link ? t(link.refused ? 'page.device.joinLinkBad' : 'page.device.joinLinkFilled') : '';
+  $('join-link').hidden = !link;
+  if (link && link.remote) $('join-passphrase').focus();
   $('join-form').addEventListener('submit', (ev) => { ev.preventDefault(); join(); });
 }
 
 function value(id) { return $(id).value.trim(); }
+
+function fill(r) {
+  for (const radio of $('join-form').elements.kind) radio.checked = radio.value === r.kind;
+  const ids = r.kind === 's3'
+    ? { endpoint: 'join-endpoint', bucket: 'join-bucket', prefix: 'join-prefix', region: 'join-region',
+      accessKey: 'join-access-key', secretKey: 'join-secret-key' }
+    : { url: 'join-url', user: 'join-user', password: 'join-password' };
+  for (const [name, id] of Object.entries(ids)) $(id).value = r[name];
+}
 
 async function join() {
   const error = $('join-error');
@@ -294,6 +311,9 @@ async function join() {
     const replica = new c.replica.Replica({ deviceId: crypto.randomUUID(), clock: new c.clock.HybridClock(),
       mergeText: ['items.notes'] });
     const r = remoteOf(c, remote, { type: 'passphrase', passphrase }, name);
+    // The name other devices show for this one: a row of the synced devices table, as the desktop saves its own
+    // (Authors.register), so the desktop's device list and conflicts name it as typed here.
+    replica.save('devices', replica.deviceId, { name }, ['id', 'name']);
     const engine = new c.sync.SyncEngine({ replica, storage: r.storage, address: r.address, encrypted: true,
       plainBelow: r.plain });
     await engine.sync();

@@ -225,6 +225,14 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         if (vm.pagePublish().available()) {
             common.add(pagePublishRow(vm.pagePublish()), 1, r++);
         }
+        if (vm.addPhone().available()) {
+            Button addPhone = new Button(Messages.text("settings.addPhone.button"),
+                    Icons.of(MaterialDesignC.CELLPHONE_KEY, 15));
+            addPhone.setId("settings-add-phone");
+            addPhone.setOnAction(e -> new AddPhoneDialog(getDialogPane().getScene().getWindow(), vm.addPhone(),
+                    List.copyOf(getDialogPane().getStylesheets())).showAndWait());
+            common.add(addPhone, 1, r++);
+        }
         fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
         int proxyHint = fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),

@@ -193,6 +193,9 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         davForm.add(hint(Messages.text("settings.sync.davHint")), 1, r);
 
         GridPane common = form();
+        // Its second column holds long wrapped lines (the page's hint): they must wrap, never squeeze a label
+        // ("Synchronisieren") below its own width.
+        common.getColumnConstraints().get(0).setMinWidth(Region.USE_PREF_SIZE);
         r = 0;
         PasswordField pass = fields.password("passphrase", Messages.text("settings.sync.passphrase.prompt"));
         PasswordField repeat = new PasswordField();
@@ -317,7 +320,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
     private static VBox pagePublishRow(PagePublishViewModel page) {
         Button publish = new Button(Messages.text("settings.page.publish"), Icons.of(MaterialDesignC.CELLPHONE_ARROW_DOWN, 15));
         publish.setId("settings-page-publish");
-        publish.setMinWidth(Region.USE_PREF_SIZE);
+        // Wraps rather than holding its whole width: a long label (German) must not squeeze the labels' column.
+        publish.setWrapText(true);
         publish.setOnAction(e -> page.publish());
         publish.disableProperty().bind(page.busyProperty());
         ProgressIndicator spinner = new ProgressIndicator();

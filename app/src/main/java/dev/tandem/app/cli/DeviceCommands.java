@@ -41,6 +41,9 @@ final class DeviceCommands {
 
     int device(TodoStore store, Path dir, Args a) {
         List<String> words = a.positional();
+        if (a.flags().contains("--rotate-key") && (words.isEmpty() || !words.get(0).equals("forget"))) {
+            throw new UsageError(Messages.text("cli.device.expected"));
+        }
         if (!words.isEmpty() && words.get(0).equals("list") && words.size() == 1) {
             return list(store, dir, a);
         }
@@ -52,9 +55,6 @@ final class DeviceCommands {
             int done = forget(store, dir, a, String.join(" ", words.subList(1, words.size())));
             err.println(Messages.text("cli.device.credential"));
             return rotate ? keys.rotate(store, dir, new Args(List.of("rotate"), a.options(), Set.of())) : done;
-        }
-        if (a.flags().contains("--rotate-key")) {
-            throw new UsageError(Messages.text("cli.device.expected"));
         }
         if (words.isEmpty() || !words.get(0).equals("name")) {
             throw new UsageError(Messages.text("cli.device.expected"));

@@ -121,10 +121,17 @@ public final class DevicesViewModel implements HasFeedback {
             String said = Messages.text(now ? "settings.devices.forgot" : "settings.devices.alreadyRetired",
                     row.name());
             read(e.get(), list -> feedback.say(said));
-            if (rotate && rotation != null) {
-                rotation.run();
+            if (rotate) {
+                openRotation();
             }
         }, this::failed);
+    }
+
+    /** Opens the key's rotation, when offered. */
+    void openRotation() {
+        if (rotation != null) {
+            rotation.run();
+        }
     }
 
     private void read(SyncEngine e, Consumer<List<Row>> then) {

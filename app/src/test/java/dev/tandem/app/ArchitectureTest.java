@@ -61,7 +61,8 @@ class ArchitectureTest {
         {"Services", APP + ".agent", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".feeds", APP + ".backup", APP + ".transfer"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},
         {"Settings", APP + ".settings"},
-        {"Model", APP + ".model", APP + ".model.events", APP + ".model.filter"},
+        {"Model", APP + ".model", APP + ".model.backup", APP + ".model.events", APP + ".model.filter",
+            APP + ".model.history", APP + ".model.outline", APP + ".model.reminder"},
         {"Resources (ui-resources)", "dev.tandem.ui", "dev.tandem.ui.messages"},
     };
 
@@ -94,6 +95,61 @@ class ArchitectureTest {
     void packages_dependOnEachOther_withoutCycles() {
         slices().matching(APP + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
+
+    /**
+     * The model by feature, top to bottom: the features (an item's history, backups restored, reminders, the
+     * outline's moves and subtrees, the calendar's events), the core (the store and what it hands out: items,
+     * lists, listings, the outline, the verbs), and the filter language the core's listings run. A feature builds
+     * on the core only, never on another feature; the core never names a feature.
+     */
+    private static final String[][] MODEL_LAYERS = {
+        {"Model history", APP + ".model.history"},
+        {"Model backup", APP + ".model.backup"},
+        {"Model reminder", APP + ".model.reminder"},
+        {"Model outline", APP + ".model.outline"},
+        {"Model events", APP + ".model.events"},
+        {"Model core", APP + ".model"},
+        {"Model filter", APP + ".model.filter"},
+    };
+
+    @Test
+    void modelFeatures_dependOnTheCoreOnly() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String[] l : MODEL_LAYERS) {
+            layers = layers.layer(l[0]).definedBy(Arrays.copyOfRange(l, 1, l.length));
+        }
+        int core = MODEL_LAYERS.length - 2;
+        String[] features = new String[core];
+        for (int i = 0; i < core; i++) {
+            features[i] = MODEL_LAYERS[i][0];
+            layers = layers.whereLayer(features[i]).mayNotBeAccessedByAnyLayer();
+        }
+        String[] aboveFilter = Arrays.copyOf(features, core + 1);
+        aboveFilter[core] = "Model core";
+        layers.whereLayer("Model core").mayOnlyBeAccessedByLayers(features)
+                .whereLayer("Model filter").mayOnlyBeAccessedByLayers(aboveFilter)
+                .check(MAIN);
+    }
+
+    /** Each package of the model is a slice: none reaches another that reaches it back, even through a third. */
+    @Test
+    void modelPackages_dependOnEachOther_withoutCycles() {
+        slices().assignedFrom(MODEL_PACKAGES).should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** Each package of the model, the core included, as one slice; every other class is left out. */
+    private static final SliceAssignment MODEL_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            return p.equals(APP + ".model") || p.startsWith(APP + ".model.") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the model's packages";
+        }
+    };
 
     /**
      * A feature's view-models (vm.calendar, vm.settings, ...) build on each other one way only (the calendar

@@ -48,6 +48,8 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Api", ENGINE, ENGINE + ".sync", ENGINE + ".caldav"},
         {"Sync", INTERNAL + ".sync"},
+        {"SyncKeys", INTERNAL + ".sync.keys"},
+        {"SyncBlobs", INTERNAL + ".sync.blobs"},
         {"SyncScope", INTERNAL + ".sync.scope"},
         {"SyncDevice", INTERNAL + ".sync.device"},
         {"SyncSpace", INTERNAL + ".sync.space"},
@@ -99,9 +101,16 @@ class ArchitectureTest {
                 // What a remote's scope lets out and a shared space lets in: asked by the changelog and snapshots of a sync.
                 .whereLayer("SyncScope").mayOnlyBeAccessedByLayers("Sync")
                 .whereLayer("SyncScope").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
-                // Why a sync stops for a new device id: thrown inside a sync, handled by .sync's engine.
+                // Key changes on an encrypted remote: the engine hands itself in as a KeyedRemote.
+                .whereLayer("SyncKeys").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncKeys").mayOnlyAccessLayers("Api", "Storage", "Keys", "Blob")
+                // A remote's blobs outside the push (fetch, sweep, answers): the engine hands itself in as a BlobRemote.
+                .whereLayer("SyncBlobs").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncBlobs").mayOnlyAccessLayers("Api", "Db", "Blob", "Changelog", "Tx")
+                // Why a sync stops for a new device id and what it does then, and the remote's roster of
+                // devices: thrown inside a sync, handled and listed by .sync's engine.
                 .whereLayer("SyncDevice").mayOnlyBeAccessedByLayers("Sync")
-                .whereLayer("SyncDevice").mayNotAccessAnyLayer()
+                .whereLayer("SyncDevice").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog")
                 // A device's part in a shared space: set up by the builder, kept and changed by .sync's engine.
                 .whereLayer("SyncSpace").mayOnlyBeAccessedByLayers("Api", "Sync")
                 .whereLayer("SyncSpace").mayOnlyAccessLayers("Api", "Space", "Db", "Changelog", "Tx", "Store")
@@ -110,31 +119,31 @@ class ArchitectureTest {
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav", "Http")
                 .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncSpace")
-                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync", "Space")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncKeys", "Space")
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage", "CalDav")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Storage", "Dav", "CalDav")
                 .whereLayer("Http").mayOnlyAccessLayers("Api")
-                .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage", "Backup")
-                .whereLayer("Blob").mayOnlyBeAccessedByLayers("Db", "Sync")
+                .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncKeys", "Storage", "Backup")
+                .whereLayer("Blob").mayOnlyBeAccessedByLayers("Db", "Sync", "SyncKeys", "SyncBlobs")
                 .whereLayer("Blob").mayOnlyAccessLayers("Api", "Changelog", "Crypto")
                 .whereLayer("Compaction").mayOnlyBeAccessedByLayers("Sync")
                 .whereLayer("Compaction").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncSpace", "Compaction")
+                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncBlobs", "SyncDevice", "SyncSpace", "Compaction")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyAccessLayers("Api", "Changelog", "Mapping", "Store", "Clock")
-                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync")
+                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync", "SyncDevice")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync", "SyncScope", "SyncSpace")
+                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync", "SyncBlobs", "SyncScope", "SyncSpace")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync", "SyncScope", "SyncSpace")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync", "SyncScope", "SyncDevice", "SyncSpace")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
                 .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire",
-                        "Compaction", "Sync", "SyncScope", "SyncSpace", "Backup", "Blob")
+                        "Compaction", "Sync", "SyncBlobs", "SyncScope", "SyncDevice", "SyncSpace", "Backup", "Blob")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
-                        "Sync", "SyncScope", "SyncSpace")
+                        "Sync", "SyncBlobs", "SyncScope", "SyncSpace")
                 // The one AEAD and its chunked stream: used by every format that encrypts, using nothing of the engine.
                 .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Blob", "Backup", "Storage", "Space", "Keys")
                 .whereLayer("Crypto").mayNotAccessAnyLayer()

@@ -1,9 +1,9 @@
 package dev.tandem.app.agent;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ReminderDue;
-import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.reminder.ReminderDue;
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.engine.Subscription;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
@@ -77,7 +77,7 @@ public final class ReminderAgent implements AutoCloseable {
 
     public ReminderAgent(TodoStore store, Notifier notifier, BooleanSupplier windowOpen) {
         this.store = store;
-        this.reminders = store.reminders();
+        this.reminders = new ReminderStore(store);
         this.notifier = notifier;
         this.windowOpen = windowOpen;
         this.clock = store.clock();

@@ -2,8 +2,8 @@ package dev.tandem.app.backup;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
-import dev.tandem.app.model.BackupFiles;
-import dev.tandem.app.model.BackupRestore;
+import dev.tandem.app.model.backup.BackupFiles;
+import dev.tandem.app.model.backup.BackupRestore;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;

@@ -1,8 +1,8 @@
 package dev.tandem.app.backup;
 
-import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.backup.BackupFiles;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.Listeners;

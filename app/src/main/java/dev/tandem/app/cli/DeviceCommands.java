@@ -2,8 +2,8 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.DeviceNames;
 import dev.tandem.app.cli.Cli.UsageError;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SyncEngine;

@@ -2,14 +2,14 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.VersionRestore;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.ItemField;
+import dev.tandem.app.model.history.ItemVersions;
+import dev.tandem.app.model.history.VersionRestore;
 import dev.tandem.app.text.PastTimes;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

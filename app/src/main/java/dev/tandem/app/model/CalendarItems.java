@@ -20,7 +20,7 @@ public final class CalendarItems {
      * {@code +trashedAt}: see {@link AgendaItems#SQL}; the plain index on trashedAt would read the whole table.
      * {@code repeat <> ''} as written in the partial index, so SQLite uses it; the branches do not overlap.
      */
-    static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE due >= ? AND due <= ?" + OPEN
+    public static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE due >= ? AND due <= ?" + OPEN
             + " UNION ALL SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE repeat <> '' AND due < ? AND " + DateRange.sql("due") + OPEN
             + " ORDER BY due, createdAt, id";
 

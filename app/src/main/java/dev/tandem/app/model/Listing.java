@@ -1,7 +1,6 @@
 package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
-import dev.tandem.app.model.filter.FilterSql;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

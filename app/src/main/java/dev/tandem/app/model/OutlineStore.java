@@ -256,7 +256,7 @@ public final class OutlineStore {
             + " SELECT * FROM items WHERE id IN (SELECT id FROM sub) AND id <> ?";
 
     /** The todos under {@code id} in its list, at any depth, trashed or not (a restored subtask comes back in the right list). */
-    static List<Item> descendants(Tx tx, String id) {
+    public static List<Item> descendants(Tx tx, String id) {
         // In the same list only: a todo in another list (a shared list's member can name any parent) is not under it.
         return tx.query(Item.class, DESCENDANTS, id, id);
     }

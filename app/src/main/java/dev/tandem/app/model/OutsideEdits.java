@@ -132,7 +132,7 @@ public final class OutsideEdits {
     }
 
     /** Keeps the clashes of an item saved in {@code tx}, with their author named as it should be. */
-    static void keep(Tx tx, String itemId, Clashes clashes) {
+    public static void keep(Tx tx, String itemId, Clashes clashes) {
         String author = clashes.author();
         if (tx.get(DeviceName.class, author).map(d -> !clashes.authorName().equals(d.name())).orElse(true)) {
             tx.save(new DeviceName(author, clashes.authorName()));

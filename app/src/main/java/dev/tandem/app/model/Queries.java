@@ -16,7 +16,7 @@ public final class Queries {
     /** Not a plain note: a todo (kind null, 'todo', or a kind a newer version added). */
     static final String TODO = "coalesce(kind, '') <> 'note'";
     /** Open todos: what is left to do, and what Today, Upcoming, reminders and the counts are about. */
-    static final String OPEN_TODO = OPEN + " AND " + TODO;
+    public static final String OPEN_TODO = OPEN + " AND " + TODO;
     /** {@link #OPEN_TODO} for an items table aliased {@code i}. */
     static final String OPEN_TODO_I = "i.trashedAt IS NULL AND coalesce(i.done, 0) = 0 AND coalesce(i.kind, '') <> 'note'";
     /**

@@ -18,7 +18,6 @@ final class Stores {
     private volatile SavedFilters savedFilters;
     private volatile SeriesStore series;
     private volatile TodoVerbs verbs;
-    private volatile ReminderStore reminders;
     private volatile ConflictStore conflicts;
     private volatile AttachmentStore attachments;
     private volatile TagStore tags;
@@ -80,11 +79,6 @@ final class Stores {
     SeriesStore series() {
         SeriesStore s = series;
         return s != null ? s : (series = new SeriesStore(store));
-    }
-
-    ReminderStore reminders() {
-        ReminderStore s = reminders;
-        return s != null ? s : (reminders = new ReminderStore(store));
     }
 
     ConflictStore conflicts() {

@@ -3,7 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Table;
 
 /**
- * A user list ("Work", "Groceries"). The smart lists (Inbox, Today, ...) are not rows. Lists are ordered by
+ * A user list ("Work", "Groceries"). The built-in views (Inbox, Today, ...) are not rows. Lists are ordered by
  * {@code rank} (a fractional key, {@link Rank}, set when the user moves one), then {@code position} (the order
  * they were made in), then name.
  */

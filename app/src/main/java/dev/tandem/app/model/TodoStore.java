@@ -112,11 +112,6 @@ public final class TodoStore implements AutoCloseable {
         return stores.series();
     }
 
-    /** Reminders: when they ring, snoozing and dismissing them. */
-    public ReminderStore reminders() {
-        return stores.reminders();
-    }
-
     /** The conflicts last write wins resolved. */
     public ConflictStore conflicts() {
         return stores.conflicts();
@@ -147,8 +142,12 @@ public final class TodoStore implements AutoCloseable {
         return stores.tables();
     }
 
-    /** The database itself: for the model's own classes, which decide what a write reads in its transaction. */
-    Db db() {
+    /**
+     * The database itself: for the model's own classes (its feature packages too), which decide what a write
+     * reads in its transaction. Public for those packages only: no class outside the model may name the
+     * database ({@code ArchitectureTest.onlyTheModel_holdsTheDatabase}).
+     */
+    public Db db() {
         return db;
     }
 

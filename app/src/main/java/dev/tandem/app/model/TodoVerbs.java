@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.function.Predicate;
  * done and trash fields ({@code ArchitectureTest}).
  */
 public final class TodoVerbs {
+    /** How far a notification's "Snooze" moves the reminder ({@link #snooze}). */
+    public static final Duration SNOOZE = Duration.ofMinutes(10);
+
     private final Db db;
     private final Clock clock;
 
@@ -110,7 +114,7 @@ public final class TodoVerbs {
     }
 
     /** Moves {@code it} and the todos under it not in the Trash yet to the Trash, in the caller's transaction. */
-    static List<String> trashTree(Tx tx, Item it, long now) {
+    public static List<String> trashTree(Tx tx, Item it, long now) {
         List<String> out = new ArrayList<>();
         tx.save(it.withTrashedAt(now));
         out.add(it.id());
@@ -190,9 +194,9 @@ public final class TodoVerbs {
         }
     }
 
-    /** Rings the todo's reminder again {@link ReminderStore#SNOOZE} from now; returns it as it was. */
+    /** Rings the todo's reminder again {@link #SNOOZE} from now; returns it as it was. */
     public Optional<Item> snooze(String id) {
-        long at = clock.millis() + ReminderStore.SNOOZE.toMillis();
+        long at = clock.millis() + SNOOZE.toMillis();
         return db.transactionResult(tx -> ItemWrites.update(tx, id, it -> it.withRemindAt(at)));
     }
 }

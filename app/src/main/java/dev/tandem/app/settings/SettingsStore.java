@@ -1,7 +1,7 @@
 package dev.tandem.app.settings;
 
 import dev.tandem.app.DataDirs;
-import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.tandem.app.sync;
 
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SyncEngine;
 import java.time.Instant;

@@ -3,9 +3,10 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ReminderDue;
-import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
+import dev.tandem.app.model.reminder.ReminderDue;
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * {@link #SNOOZE}, which makes it pending again.
  */
 public final class ReminderScheduler implements AutoCloseable {
-    public static final Duration SNOOZE = ReminderStore.SNOOZE;
+    public static final Duration SNOOZE = TodoVerbs.SNOOZE;
 
     /** What a notification shows, and the todo it is for. */
     public record Reminder(String itemId, String title, long at) {
@@ -48,7 +49,7 @@ public final class ReminderScheduler implements AutoCloseable {
 
     public ReminderScheduler(TodoStore store, Async async, Clock clock, UndoableCommands commands) {
         this.store = store;
-        this.reminders = store.reminders();
+        this.reminders = new ReminderStore(store);
         this.async = async;
         this.clock = clock;
         this.commands = commands;

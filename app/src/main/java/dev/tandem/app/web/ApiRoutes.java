@@ -3,7 +3,6 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.AttachmentStore;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.Item;
@@ -13,6 +12,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.events.EventStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;

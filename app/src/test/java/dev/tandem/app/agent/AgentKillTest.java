@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Main;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.tandem.app.agent;
 
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.engine.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.BoundedCommand;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
-import dev.tandem.app.model.BackupFiles;
-import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.backup.BackupFiles;
+import dev.tandem.app.model.backup.BackupRestore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;

@@ -3,10 +3,10 @@ package dev.tandem.app.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.backup.BackupRestore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,9 +2,9 @@ package dev.tandem.app.caldav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.testing.CalDavServer;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.caldav.CalDavAccount;

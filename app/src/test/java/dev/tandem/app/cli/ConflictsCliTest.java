@@ -3,9 +3,9 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.app.testing.TestClock;

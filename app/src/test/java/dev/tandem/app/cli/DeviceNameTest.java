@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.DeviceNames;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;

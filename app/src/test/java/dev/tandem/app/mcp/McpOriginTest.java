@@ -3,12 +3,12 @@ package dev.tandem.app.mcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ChangeOrigin;
-import dev.tandem.app.model.HistoryEntry;
-import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.HistoryEntry;
+import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.Instant;

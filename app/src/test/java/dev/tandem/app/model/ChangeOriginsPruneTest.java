@@ -3,6 +3,8 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.testing.ManualClock;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.Await;

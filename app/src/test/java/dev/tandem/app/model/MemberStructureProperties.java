@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;

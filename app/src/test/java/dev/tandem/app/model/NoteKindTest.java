@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.HistoryEntry;
+import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 
+import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.app.testing.OutlineChecks;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

@@ -134,6 +134,6 @@ class TodoVerbsTest {
         Item call = store.add("Call", null, null);
         Item before = verbs.snooze(call.id()).orElseThrow();
         assertNull(before.remindAt());
-        assertEquals(NOW.plus(ReminderStore.SNOOZE).toEpochMilli(), get(call).remindAt());
+        assertEquals(NOW.plus(TodoVerbs.SNOOZE).toEpochMilli(), get(call).remindAt());
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;

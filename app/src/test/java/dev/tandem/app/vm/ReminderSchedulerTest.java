@@ -112,8 +112,9 @@ class ReminderSchedulerTest {
         assertEquals(1, fired.size());
         clock.advance(Duration.ofMinutes(2));
         ui.run(scheduler::check);
-        // It fires once this process has claimed it (a worker task), whose answer is queued on the UI thread.
-        ui.flush();
+        // It fires once this process has claimed it (a worker task), whose answer is queued on the UI thread:
+        // waited for, as the worker may not have run yet when the UI queue is first drained.
+        ui.await(() -> fired.size() == 2);
         assertEquals(2, fired.size());
     }
 

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.FilterCounts;
+import dev.tandem.app.model.FilterSql;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
-import dev.tandem.app.model.filter.FilterSql;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.tools.SeedData;
 import dev.tandem.engine.Db;

@@ -72,7 +72,7 @@ public record DateSaid(String text) {
     }
 
     /** The day, for a date a filter was saved with; one that no longer reads says so. */
-    LocalDate day(LocalDate today) {
+    public LocalDate day(LocalDate today) {
         return on(today).orElseThrow(() -> new FilterException(0,
                 Messages.text("filter.error.badDate", 1, text)));
     }

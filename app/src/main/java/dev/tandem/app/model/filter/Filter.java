@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A smart list's query as a tree: conditions joined by and, or and not. Made by {@link FilterParser}
  * from what a person types ({@code #Work & p1 & !overdue}), turned into one SQL query with bound
- * parameters by {@link FilterSql}, and written back as text by {@link #text()}, so the condition
+ * parameters by {@link dev.tandem.app.model.FilterSql}, and written back as text by {@link #text()}, so the condition
  * builder and the query box show the same thing.
  *
  * <p>Dates stay as they were said ({@link DateSaid}: "today", "+3d", "fri") and are read against the

@@ -64,7 +64,7 @@ public final class NamePattern {
     }
 
     /** The pattern as SQL's {@code LIKE} takes it with {@code ESCAPE '\'}: {@code *} as {@code %}, the rest literal. */
-    static String like(String pattern) {
+    public static String like(String pattern) {
         StringBuilder b = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             if (c == '*') {
@@ -80,7 +80,7 @@ public final class NamePattern {
     }
 
     /** The literal characters before the first {@code *}: every name the pattern matches starts with them (case aside). */
-    static String prefix(String pattern) {
+    public static String prefix(String pattern) {
         int star = pattern.indexOf('*');
         return star < 0 ? pattern : pattern.substring(0, star);
     }

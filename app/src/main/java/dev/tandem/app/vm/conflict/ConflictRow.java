@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.conflict;
 
-import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.ui.messages.Messages;

@@ -2,10 +2,10 @@ package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictStore;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.vm.Questions;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.engine.Conflict;

@@ -1,14 +1,14 @@
 package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TodoVerbs;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.app.vm.DayField;
 import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.UndoManager;

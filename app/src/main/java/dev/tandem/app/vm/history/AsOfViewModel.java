@@ -2,11 +2,11 @@ package dev.tandem.app.vm.history;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ItemVersions;
-import dev.tandem.app.model.PastProfile;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.VersionRestore;
+import dev.tandem.app.model.history.ItemVersions;
+import dev.tandem.app.model.history.PastProfile;
+import dev.tandem.app.model.history.VersionRestore;
 import dev.tandem.app.text.PastTimes;
 import dev.tandem.app.vm.DayField;
 import dev.tandem.app.vm.Feedback;

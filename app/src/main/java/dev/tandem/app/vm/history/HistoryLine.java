@@ -1,7 +1,7 @@
 package dev.tandem.app.vm.history;
 
-import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.history.HistoryEntry;
 import dev.tandem.app.text.Durations;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;

@@ -1,10 +1,10 @@
 package dev.tandem.app.vm.history;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Authors;
-import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.app.vm.UndoManager;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,9 +1,9 @@
 package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.sync.PagePublisher;
 import dev.tandem.app.web.PageWords;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.messages.Messages;

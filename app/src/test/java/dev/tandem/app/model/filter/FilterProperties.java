@@ -2,6 +2,7 @@ package dev.tandem.app.model.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.model.FilterSql;
 import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.QueryCost;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.MainView;
 import dev.tandem.engine.Db;

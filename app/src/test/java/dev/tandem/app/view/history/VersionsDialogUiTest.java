@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.engine.testing.Await;

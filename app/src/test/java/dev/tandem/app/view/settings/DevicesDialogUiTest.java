@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.vm.settings.DevicesViewModel;
 import dev.tandem.engine.sync.SyncEngine;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;

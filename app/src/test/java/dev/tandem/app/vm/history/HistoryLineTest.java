@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.history.HistoryEntry;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Authors;
-import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.history.HistoryEntry;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;

@@ -293,7 +293,7 @@ public final class DbChangelog implements Changelog {
      * Moves the push back to the last confirmed batch ({@link OwnBatchesReplaced}): a new device id
      * then reads the old id's batches after it and pushes this database's later changes again.
      */
-    void rewindToConfirmed() {
+    public void rewindToConfirmed() {
         db.write("Rewinding push to the last confirmed batch", s -> {
             Pushed confirmed = state.confirmed(s.sql().connection(), remote, self);
             if (confirmed != null) {

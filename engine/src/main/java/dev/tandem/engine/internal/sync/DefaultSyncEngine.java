@@ -4,7 +4,14 @@ import dev.tandem.engine.internal.sync.space.DefaultSpaceMembers;
 import dev.tandem.engine.internal.sync.space.SpaceAuthors;
 import dev.tandem.engine.internal.sync.space.SpaceSetup;
 import dev.tandem.engine.internal.sync.space.SpaceMemory;
+import dev.tandem.engine.internal.sync.blobs.BlobCandidates;
+import dev.tandem.engine.internal.sync.blobs.BlobRemote;
+import dev.tandem.engine.internal.sync.blobs.DefaultRemoteBlobs;
 import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
+import dev.tandem.engine.internal.sync.device.NewDeviceId;
+import dev.tandem.engine.internal.sync.device.RemoteDevices;
+import dev.tandem.engine.internal.sync.keys.DefaultRemoteKeys;
+import dev.tandem.engine.internal.sync.keys.KeyedRemote;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
@@ -28,15 +35,18 @@ import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wires a database, the storage stack and the {@link Synchronizer}. Syncs through one engine run
  * one at a time, which keeps request counts per sync exact; syncs of one database through several
- * engines or processes run one at a time too ({@link SyncLock}).
+ * engines or processes run one at a time too ({@link SyncLock}). The engine hands itself to the
+ * packages below as the little each needs ({@link KeyedRemote}, {@link BlobRemote}), so they never
+ * reach back up to it.
  */
-public final class DefaultSyncEngine implements SyncEngine {
+public final class DefaultSyncEngine implements SyncEngine, KeyedRemote, BlobRemote {
     /** Changes per batch: large enough that a sync costs a handful of requests, small enough to stay
      * far below the object size limit with long notes. */
     public static final int BATCH_CAP = 5000;
@@ -108,6 +118,11 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
+    public SyncReport sync(Db db) {
+        return sync(db, SyncProgress.NONE);
+    }
+
+    @Override
     public SyncReport sync(Db db, SyncProgress progress) {
         return run(db, progress, false).sync();
     }
@@ -172,13 +187,17 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public List<RemoteDevice> devices(Db db) {
-        return RemoteDevices.list(storage, SyncPort.of(db).deviceUuid());
+        UUID self = SyncPort.of(db).deviceUuid();
+        RemoteChangelog heads = new RemoteChangelog(storage, self);
+        Map<UUID, Long> newest = heads.heads();
+        return RemoteDevices.list(storage, self, newest, heads.retired());
     }
 
     @Override
     public boolean forget(Db db, UUID device) {
         SyncPort d = SyncPort.of(db);
-        boolean retired = RemoteDevices.forget(storage, d.deviceUuid(), device, d.wallMillis());
+        boolean retired = RemoteDevices.forget(storage, d.deviceUuid(), device,
+                () -> new RemoteChangelog(storage, d.deviceUuid()).heads().getOrDefault(device, 0L), d.wallMillis());
         if (retired) {
             markChanged();
         }
@@ -242,7 +261,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                     break;
                 } catch (DeviceIdTaken taken) {
                     tally.add(local, snapshots, null);
-                    tally.notes.add(NewDeviceId.take(taken, tally.newIds, d, remoteId, local, remote));
+                    tally.notes.add(NewDeviceId.take(taken, tally.newIds, d, remoteId,
+                            local::rewindToConfirmed, remote::retirement));
                     tally.newIds++;
                 }
             }
@@ -265,13 +285,13 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
-    /** The storage this engine's own objects go through (encrypted, signed, as configured). */
-    SyncStorage storage() {
+    @Override
+    public SyncStorage storage() {
         return storage;
     }
 
-    /** Blobs to and from this engine's remote: below its encryption, each under its own key. */
-    BlobTransfer blobTransfer() {
+    @Override
+    public BlobTransfer blobTransfer() {
         if (encrypted == null) {
             return new BlobTransfer(storage, null, () -> 0);
         }
@@ -319,8 +339,8 @@ public final class DefaultSyncEngine implements SyncEngine {
         return new DefaultRemoteKeys(this, encrypted);
     }
 
-    /** Rewrites the change marker, so other devices' next check runs a full sync (and follows the keyring). */
-    void markChanged() {
+    @Override
+    public void markChanged() {
         seen = storage.overwrite(MARKER, MarkerBytes.fresh());
     }
 

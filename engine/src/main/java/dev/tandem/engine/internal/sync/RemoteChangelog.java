@@ -118,7 +118,7 @@ public final class RemoteChangelog implements Changelog {
     }
 
     /** Why {@code device} is retired; empty when the object is gone or unreadable (then the caller says less). */
-    Optional<Retirement> retirement(UUID device) {
+    public Optional<Retirement> retirement(UUID device) {
         String key = Retirement.key(device);
         try {
             return storage.get(key).map(bytes -> Retirement.decode(bytes, key));

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * What the attempts of one {@link DefaultSyncEngine} run did, added up, and the report it ends in. A run
- * is one attempt, or two when the first finds its device id taken ({@link NewDeviceId}): the second's
+ * is one attempt, or two when the first finds its device id taken ({@link dev.tandem.engine.internal.sync.device.NewDeviceId}): the second's
  * counts add to the first's, so the report says all that moved.
  */
 final class RunTally {
@@ -19,7 +19,7 @@ final class RunTally {
     int merged;
     int conflicts;
     int skipped;
-    /** New device ids this run took: at most one ({@link NewDeviceId#take}). */
+    /** New device ids this run took: at most one ({@link dev.tandem.engine.internal.sync.device.NewDeviceId#take}). */
     int newIds;
     final List<String> warnings = new ArrayList<>();
     final List<String> notes = new ArrayList<>();

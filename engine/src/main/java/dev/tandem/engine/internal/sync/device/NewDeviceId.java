@@ -1,14 +1,13 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.device;
 
-import dev.tandem.engine.internal.sync.device.OwnBatchesReplaced;
-import dev.tandem.engine.internal.sync.device.OwnBatchesLost;
-import dev.tandem.engine.internal.sync.device.DeviceRetired;
-import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.wire.Retirement;
 import dev.tandem.engine.sync.SyncException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a sync does when it finds that another installation writes under this database's device id, or
@@ -21,24 +20,26 @@ import java.util.UUID;
  * pushed is read next, because the new id resets the push state; only then the id is taken. A second
  * discovery in one run would mean the server invents objects under a brand-new id: a server fault.
  */
-final class NewDeviceId {
+public final class NewDeviceId {
     private NewDeviceId() {
     }
 
     /**
      * Takes a new id after {@code taken}; {@code takenBefore} is how many this run took already.
+     * {@code rewindToConfirmed} moves this database's push back to the last batch the remote confirmed;
+     * {@code retirement} reads why the remote retired a device (empty when gone or unreadable).
      *
      * @throws SyncException {@code SERVER_FAULT} when this run took one already
      */
-    static String take(DeviceIdTaken taken, int takenBefore, SyncPort d, String remoteId, DbChangelog local,
-                       RemoteChangelog remote) {
+    public static String take(DeviceIdTaken taken, int takenBefore, SyncPort d, String remoteId,
+                              Runnable rewindToConfirmed, Function<UUID, Optional<Retirement>> retirement) {
         if (takenBefore > 0) {
             throw new SyncException(SyncException.Reason.SERVER_FAULT, remoteId + " shows objects of"
                     + " device " + taken.device() + ", an id this database took moments ago: "
                     + taken.getMessage(), taken);
         }
         if (taken instanceof OwnBatchesReplaced) {
-            local.rewindToConfirmed();
+            rewindToConfirmed.run();
         }
         boolean lost = taken instanceof OwnBatchesLost;
         // Read before the new id resets the push state: a remote copied or moved from
@@ -47,7 +48,7 @@ final class NewDeviceId {
                 : d.read(c -> new SyncState().pushedElsewhere(c, remoteId, taken.head()));
         UUID fresh = d.takeNewDeviceId(lost);
         return taken instanceof DeviceRetired
-                ? remote.retirement(taken.device()).map(r -> r.explain(remoteId))
+                ? retirement.apply(taken.device()).map(r -> r.explain(remoteId))
                         .orElse("This device was retired from " + remoteId) + ". It re-joined as a new"
                 + " device (" + fresh + "): its changes not yet pushed are pushed now, and nothing was lost."
                 : lost

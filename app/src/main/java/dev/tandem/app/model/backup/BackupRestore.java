@@ -1,5 +1,12 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.backup;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;

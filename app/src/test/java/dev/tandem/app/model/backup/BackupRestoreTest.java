@@ -1,10 +1,14 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;

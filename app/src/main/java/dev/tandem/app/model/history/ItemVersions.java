@@ -1,5 +1,14 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.ChangeOrigins;
+import dev.tandem.app.model.DerivedIds;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.Tx;

@@ -1,5 +1,6 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
+import dev.tandem.app.model.Item;
 import dev.tandem.ui.messages.Messages;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.function.Function;
 /**
  * What a person sees as one field of a todo or note, for bringing an earlier version back: some are
  * two columns that only make sense together (done and when; a repeat and its series; a reminder and
- * its dismissal), and tags are rows of their own ({@link ItemTag}), not a column.
+ * its dismissal), and tags are rows of their own ({@link dev.tandem.app.model.ItemTag}), not a column.
  */
 public enum ItemField {
     TITLE(List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),

@@ -1,5 +1,12 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.OutsideEdits;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TreeDepth;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.time.Instant;

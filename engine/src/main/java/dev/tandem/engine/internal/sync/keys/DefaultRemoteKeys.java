@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.keys;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.keys.KeyChanges;
@@ -25,11 +25,11 @@ import java.util.Set;
  * a rotation cut short is finished by running the rest again ({@link #resumeRotation}); until
  * then both keys open the remote's objects.
  */
-final class DefaultRemoteKeys implements RemoteKeys {
-    private final DefaultSyncEngine engine;
+public final class DefaultRemoteKeys implements RemoteKeys {
+    private final KeyedRemote engine;
     private final EncryptedStorage storage;
 
-    DefaultRemoteKeys(DefaultSyncEngine engine, EncryptedStorage storage) {
+    public DefaultRemoteKeys(KeyedRemote engine, EncryptedStorage storage) {
         this.engine = engine;
         this.storage = storage;
     }

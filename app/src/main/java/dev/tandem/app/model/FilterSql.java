@@ -1,8 +1,7 @@
-package dev.tandem.app.model.filter;
+package dev.tandem.app.model;
 
-import dev.tandem.app.model.DateRange;
-import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.model.filter.NamePattern;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public record FilterSql(String where, List<Object> params) {
     }
 
     /** Whether the query asks about done todos anywhere; else it is about open ones. */
-    static boolean namesDone(Filter f) {
+    public static boolean namesDone(Filter f) {
         if (f instanceof Filter.And a) {
             return a.parts().stream().anyMatch(FilterSql::namesDone);
         }

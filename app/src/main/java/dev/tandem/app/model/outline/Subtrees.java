@@ -1,5 +1,10 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TodoVerbs;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.List;

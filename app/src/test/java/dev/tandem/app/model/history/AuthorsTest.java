@@ -1,8 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.DeviceName;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.List;

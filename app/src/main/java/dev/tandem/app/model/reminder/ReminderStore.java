@@ -1,9 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.reminder;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.Subscription;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +23,6 @@ import java.util.function.Consumer;
  * need be) from one set when its time had already passed (which never does).
  */
 public final class ReminderStore {
-    /** How far a notification's "Snooze" moves the reminder ({@link TodoVerbs#snooze}). */
-    public static final Duration SNOOZE = Duration.ofMinutes(10);
     /** Open todos with a pending reminder, soonest first; a note never reminds (it has no time to be done by). */
     static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN_TODO
             + " AND (remindDismissed IS NULL OR remindDismissed <> remindAt) ORDER BY remindAt, id";

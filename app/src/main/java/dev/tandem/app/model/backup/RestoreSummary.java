@@ -1,4 +1,4 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.backup;
 
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;

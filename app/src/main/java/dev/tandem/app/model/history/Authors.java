@@ -1,5 +1,10 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
+import dev.tandem.app.model.ChangeOrigins;
+import dev.tandem.app.model.DeviceName;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TreeRepair;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.ui.messages.Messages;

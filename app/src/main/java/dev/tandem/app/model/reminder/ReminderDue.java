@@ -1,5 +1,6 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.reminder;
 
+import dev.tandem.app.model.Item;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

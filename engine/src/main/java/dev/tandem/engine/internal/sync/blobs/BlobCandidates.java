@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.blobs;
 
 import dev.tandem.engine.internal.blob.BlobKeys;
 import dev.tandem.engine.sync.SyncException;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * deletes. What another device wrote is read as hostile: only names of blob objects count, and an
  * object too large or malformed is reported and ignored, which only keeps blobs longer.
  */
-final class BlobCandidates {
+public final class BlobCandidates {
     static final String SWEEP = "blobs/sweep/";
     static final String ANSWER = "blobs/answer/";
     /** A list longer than this is not one a sweep wrote: 200,000 names of 75 bytes. */
@@ -41,7 +41,7 @@ final class BlobCandidates {
     private static final Pattern BLOB_NAME = Pattern.compile("blobs/data/[0-9a-f]{64}");
 
     /** A sweeper's candidate list. */
-    record Published(UUID sweeper, long millis, String key) {
+    public record Published(UUID sweeper, long millis, String key) {
     }
 
     /** A device's answer, at {@code answered}, to a sweeper's list published at {@code millis}. */

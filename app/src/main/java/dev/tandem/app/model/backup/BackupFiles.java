@@ -1,5 +1,7 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.backup;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Blob;

@@ -1,7 +1,8 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.events;
 
-import dev.tandem.app.model.events.CalendarEvent;
-import dev.tandem.app.model.events.DayPlanner;
+import dev.tandem.app.model.CalendarItems;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,5 +1,6 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
+import dev.tandem.app.model.Item;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

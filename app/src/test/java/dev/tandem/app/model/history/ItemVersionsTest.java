@@ -1,9 +1,18 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.blobs;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb.BlobConfig;
@@ -52,7 +52,7 @@ import java.util.UUID;
  * so a blob uploaded after the read (for a change made meanwhile) may look unreferenced; that only
  * starts its grace period.
  */
-final class DefaultRemoteBlobs implements RemoteBlobs {
+public final class DefaultRemoteBlobs implements RemoteBlobs {
     private static final String ORPHAN = "blob orphan ";
     private static final String PUBLISHED = "blob candidates ";
     private static final String ANSWERED = "blob answered ";
@@ -60,9 +60,9 @@ final class DefaultRemoteBlobs implements RemoteBlobs {
     /** How often a sync looks for other devices' sweeps: one listing. */
     static final Duration ANSWER_EVERY = Duration.ofDays(1);
 
-    private final DefaultSyncEngine engine;
+    private final BlobRemote engine;
 
-    DefaultRemoteBlobs(DefaultSyncEngine engine) {
+    public DefaultRemoteBlobs(BlobRemote engine) {
         this.engine = engine;
     }
 
@@ -172,7 +172,7 @@ final class DefaultRemoteBlobs implements RemoteBlobs {
      * The other sweepers' newest lists this device has not answered, when a check is due ({@code
      * force}, or {@link #ANSWER_EVERY} since the last): one listing. Call before the sync's pull.
      */
-    List<BlobCandidates.Published> due(Db db, boolean force) {
+    public List<BlobCandidates.Published> due(Db db, boolean force) {
         SyncPort d = SyncPort.of(db);
         if (d.blobConfig().isEmpty()) {
             return List.of();
@@ -198,7 +198,7 @@ final class DefaultRemoteBlobs implements RemoteBlobs {
     }
 
     /** Answers {@code lists} (from {@link #due}, before the pull that has just completed). */
-    int answer(Db db, List<BlobCandidates.Published> lists, List<String> problems) {
+    public int answer(Db db, List<BlobCandidates.Published> lists, List<String> problems) {
         if (lists.isEmpty()) {
             return 0;
         }

@@ -1,5 +1,9 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.history;
 
 import java.time.Instant;
 
 /**
  * One field of one change in an item's history, for the editor's history list. A change to one of the item's tags
- * (a row of its own, {@link ItemTag}) is an entry too, with the pseudo-field {@link #TAG_ADDED} or
+ * (a row of its own, {@link dev.tandem.app.model.ItemTag}) is an entry too, with the pseudo-field {@link #TAG_ADDED} or
  * {@link #TAG_REMOVED} and the tag as its value.
  */
 public record HistoryEntry(String changeId, Instant at, String device, boolean thisDevice, String field, Object value) {

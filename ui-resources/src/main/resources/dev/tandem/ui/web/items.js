@@ -19,7 +19,9 @@ let outlinePatcher = null;
 export function registerPanel(key, path, render) { panels[key] = { path, render }; }
 export function registerDays(render) { daysRenderer = render; }
 /** Who draws a list in its own order ({outline: true}: sections, nesting); without one, its rows go flat. */
-export function registerOutline(render, patch) { outlineRenderer = render; outlinePatcher = patch; }
+export function registerOutline(render, patch, ids) {
+  outlineRenderer = render; outlinePatcher = patch; outlineAsks = ids;
+}
 
 // A long view comes a page of rows at a time: the first page is usable at once. A change another device makes
 // patches the rows it names (GET /api/rows), so its cost is that of the rows changed, not of the rows loaded; the
@@ -29,6 +31,8 @@ const PAGE = 200;
 /** The most changed items a patch asks about; past it the view is fetched whole (the server takes 100). */
 const PATCH_IDS = 100;
 let shownView = null;
+/** What an outline asks a patch about for the ids a change names (outline.js): null, fetched whole. */
+let outlineAsks = null;
 let limit = PAGE;
 const more = new IntersectionObserver((entries) => {
   if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView({ whole: true }); }
@@ -103,8 +107,10 @@ function patchable(v) {
 async function patchView(ids, seq) {
   if ((await pending()).length) return false;
   const r = state.route;
+  const asked = outlineAsks ? outlineAsks(r.v, ids) : ids;
+  if (!asked) return false;
   const p = await api('GET', '/api/rows?view=' + encodeURIComponent(r.v) + '&limit=' + limit
-    + '&ids=' + ids.map(encodeURIComponent).join(','));
+    + '&ids=' + asked.map(encodeURIComponent).join(','));
   if (seq !== viewSeq) return true;
   if (!p || p.full || !Array.isArray(p.rows)) return false;
   if (p.outline) {

@@ -137,15 +137,73 @@ document.addEventListener('keydown', (ev) => {
 /** What a row's place in the outline is: a patch that changes any of it is drawn whole. */
 const PLACE = ['id', 'depth', 'parent', 'section', 'subtasks', 'doneSubtasks', 'folded'];
 
+/** The most rows a change may touch (named, their subtasks and parents shown) for the outline to be patched. */
+const PATCH_ROWS = 50;
+
 /**
- * A patch (GET /api/rows) of the outline drawn. One level of todos (no sections, no subtasks) takes any patch as
- * a flat view does. Otherwise, when every row it answers is where it was, with the same subtasks, the same total
- * and sections, each row whose words changed is drawn again in place (its subtasks and fold kept) and true is
- * returned; a row added, gone or moved returns false, and the view is fetched whole.
+ * The ids a patch of the outline drawn asks about for a change naming {@code ids}: those, every row shown under
+ * one of them and the row each is shown under (a move takes its subtasks along, and changes its parents' counts),
+ * so every row the patch removes is one the server answers for (its tail is as long as what is asked); null when
+ * that is more than {@link PATCH_ROWS} rows, and the view is fetched whole. The ids as they are for another view.
+ */
+export function outlineIds(view, ids) {
+  if (!drawn || drawn.view !== view) return ids;
+  const asked = new Set(ids);
+  const wanted = new Set(ids);
+  let under = -1;
+  for (const row of drawn.items) {
+    const depth = row.depth || 0;
+    if (under >= 0 && depth <= under) under = -1;
+    if (under >= 0) wanted.add(row.id);
+    else if (asked.has(row.id)) {
+      under = depth;
+      if (row.parent) wanted.add(row.parent);
+    }
+    if (wanted.size > PATCH_ROWS) return null;
+  }
+  return [...wanted];
+}
+
+/**
+ * A patch (GET /api/rows) of the outline drawn, asked with {@link outlineIds}. One level of todos (no sections,
+ * no subtasks) takes any patch as a flat view does. When every row it answers is where it was, with the same
+ * subtasks, the same total and sections, each row whose words changed is drawn again in place (its subtasks and
+ * fold kept). Otherwise (a row added, gone or moved, a parent's or a section's count changed) the rows go as a
+ * flat view's do: every row named leaves the outline's order, each row answered goes in at its index, in
+ * ascending order, the rows are cut to {@code limit}, and the outline is drawn again from them, with no fetch:
+ * the answer holds every row the change moved, so the result is the view's first {@code limit} rows.
  */
 export function patchOutline(p, limit) {
   if (!drawn || drawn.view !== p.view) return false;
   if (oneLevel(p)) return patchOneLevel(p, limit);
+  if (!patchInPlace(p)) patchPlaces(p, limit);
+  return true;
+}
+
+/** Rows removed and answered rows put in at their index, the outline then drawn from the rows (no fetch). */
+function patchPlaces(p, limit) {
+  const named = new Set([...p.gone, ...p.rows.map((r) => r.id)]);
+  const items = drawn.items.filter((r) => !named.has(r.id));
+  for (const { index, ...row } of p.rows.slice().sort((a, b) => a.index - b.index)) items.splice(index, 0, row);
+  items.length = Math.min(items.length, limit, p.total);
+  const seen = lookedAt();
+  renderOutline({ ...drawn, items, total: p.total, sections: p.sections || [] });
+  // Rows added or gone above it would push the row looked at away: it stays where it was on the screen.
+  const now = seen && $('items').querySelector(`.item[data-id="${CSS.escape(seen.id)}"] > .item-row`);
+  if (now) window.scrollBy(0, now.getBoundingClientRect().top - seen.top);
+}
+
+/** The row in the middle of the screen and where it is, or null. */
+function lookedAt() {
+  const list = $('items').getBoundingClientRect();
+  const at = document.elementFromPoint(list.left + list.width / 2, window.innerHeight / 2);
+  const li = at && at.closest && at.closest('#items .item');
+  const line = li && li.querySelector(':scope > .item-row');
+  return line ? { id: li.dataset.id, top: line.getBoundingClientRect().top } : null;
+}
+
+/** An edit of words only, drawn in place (true); false when some row's place, the total or a section changed. */
+function patchInPlace(p) {
   if (p.total !== drawn.total
     || JSON.stringify(p.sections) !== JSON.stringify(drawn.sections || [])) return false;
   const items = drawn.items.slice();
@@ -210,4 +268,4 @@ function patchOneLevel(p, limit) {
   return true;
 }
 
-registerOutline(renderOutline, patchOutline);
+registerOutline(renderOutline, patchOutline, outlineIds);

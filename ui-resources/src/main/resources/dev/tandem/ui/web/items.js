@@ -31,6 +31,13 @@ const PAGE = 200;
 /** The most changed items a patch asks about; past it the view is fetched whole (the server takes 100). */
 const PATCH_IDS = 100;
 let shownView = null;
+/** The limit of the rows last fetched whole, which patches keep. */
+let drawnLimit = 0;
+/** How many times the view was fetched whole and patched, on #items (data-fetched, data-patched), for tests. */
+function count(what) {
+  const list = $('items');
+  list.dataset[what] = String(Number(list.dataset[what] || 0) + 1);
+}
 /** What an outline asks a patch about for the ids a change names (outline.js): null, fetched whole. */
 let outlineAsks = null;
 let limit = PAGE;
@@ -48,7 +55,8 @@ export async function loadView(opts) {
   const same = key === shownView && $('items').dataset.view === r.v;
   if (key !== shownView) { shownView = key; limit = PAGE; }
   const seq = ++viewSeq;
-  if (same && changed && changed.length <= PATCH_IDS && !panels[r.v] && patchable(r.v)) {
+  // A patch answers for the rows drawn: while more rows are on their way (the limit grew), the load fetches whole.
+  if (same && changed && changed.length <= PATCH_IDS && !panels[r.v] && patchable(r.v) && drawnLimit === limit) {
     try {
       if (await patchView(changed, seq)) return;
     } catch (e) {
@@ -69,8 +77,11 @@ export async function loadView(opts) {
       if (seq === viewSeq) showMore(0, 0);
       return panel.render(answer, seq);
     }
+    const asked = limit;
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
+    drawnLimit = asked;
+    count('fetched');
     setTitle(r.v === 'search' ? t('page.view.search', r.q) : data.title);
     if (data.days) { showMore(0, 0); daysRenderer(data); }
     else if (data.outline && outlineRenderer) outlineRenderer(data);
@@ -113,6 +124,7 @@ async function patchView(ids, seq) {
     + '&ids=' + asked.map(encodeURIComponent).join(','));
   if (seq !== viewSeq) return true;
   if (!p || p.full || !Array.isArray(p.rows)) return false;
+  count('patched');
   if (p.outline) {
     const done = !!outlinePatcher && outlinePatcher(p, limit);
     if (done) keptStale = true;

@@ -91,19 +91,19 @@ class WebOutlinePatchPageTest {
         assertTrue(trashed.contains(todos.get(50).id()), "trashed: " + trashed);
         assertTrue(!assertShows().contains(todos.get(50).id() + "="), "the server shows it no more");
         steps.add(counted("fetched") + "/" + counted("patched"));
+        Map<String, Object> now = lookedAt();
+        assertEquals(seen.get("id"), now.get("id"), "the row looked at is still the one in the middle");
+        double moved = Math.abs(((Number) seen.get("top")).doubleValue() - ((Number) now.get("top")).doubleValue());
+        assertTrue(moved < 2, "it stayed where it was on the screen: moved " + moved + " px");
         OutlineStore.Moved moved5 = web.store.outlines().move(todos.get(5).id(),
                 new OutlineStore.Target(work.id(), null, later.id(), todos.get(1500).id()));
         assertTrue(!moved5.isEmpty(), "moved");
         assertShows();
 
         // The add and the delete are patched without a whole fetch; the move into another section is, for now,
-        // fetched whole (its change is taken whole; see docs/WEB.md), and ends exactly as the desktop's too.
+        // fetched whole (why is not yet found; docs/WEB.md), and ends exactly as the desktop's too.
         assertEquals(List.of(fetched + "/" + (patched + 1), fetched + "/" + (patched + 2)), steps,
                 "fetched whole / patched after the add and after the delete");
-        Map<String, Object> now = lookedAt();
-        assertEquals(seen.get("id"), now.get("id"), "the row looked at is still the one in the middle");
-        double moved = Math.abs(((Number) seen.get("top")).doubleValue() - ((Number) now.get("top")).doubleValue());
-        assertTrue(moved < 2, "it stayed where it was on the screen: moved " + moved + " px");
         assertEquals(2L, chromium.js("return document.querySelectorAll('.section[data-section=\"' + arguments[0] + '\"]'"
                 + " + ' .item[data-id=\"' + arguments[1] + '\"] > .subitems > .item').length", later.id(), todos.get(5).id()),
                 "the moved todo took its subtasks into the section");
@@ -116,6 +116,8 @@ class WebOutlinePatchPageTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> lookedAt() {
+        chromium.await("const e = document.elementFromPoint(innerWidth / 2, innerHeight / 2);"
+                + " return !!(e && e.closest('#items .item'))", Duration.ofSeconds(10));
         return (Map<String, Object>) chromium.js("const li = document.elementFromPoint(innerWidth / 2, innerHeight / 2)"
                 + ".closest('#items .item'); return {id: li.dataset.id,"
                 + " top: li.querySelector(':scope > .item-row').getBoundingClientRect().top}");

@@ -48,6 +48,9 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Api", ENGINE, ENGINE + ".sync", ENGINE + ".caldav"},
         {"Sync", INTERNAL + ".sync"},
+        {"SyncScope", INTERNAL + ".sync.scope"},
+        {"SyncDevice", INTERNAL + ".sync.device"},
+        {"SyncSpace", INTERNAL + ".sync.space"},
         {"Backup", INTERNAL + ".backup"},
         {"Compaction", INTERNAL + ".compaction"},
         {"CalDav", INTERNAL + ".caldav"},
@@ -93,11 +96,20 @@ class ArchitectureTest {
         }
         layers
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
+                // What a remote's scope lets out and a shared space lets in: asked by the changelog and snapshots of a sync.
+                .whereLayer("SyncScope").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncScope").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
+                // Why a sync stops for a new device id: thrown inside a sync, handled by .sync's engine.
+                .whereLayer("SyncDevice").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("SyncDevice").mayNotAccessAnyLayer()
+                // A device's part in a shared space: set up by the builder, kept and changed by .sync's engine.
+                .whereLayer("SyncSpace").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("SyncSpace").mayOnlyAccessLayers("Api", "Space", "Db", "Changelog", "Tx", "Store")
                 .whereLayer("Backup").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store", "Crypto")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav", "Http")
-                .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncSpace")
                 .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync", "Space")
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage", "CalDav")
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Storage", "Dav", "CalDav")
@@ -107,22 +119,22 @@ class ArchitectureTest {
                 .whereLayer("Blob").mayOnlyAccessLayers("Api", "Changelog", "Crypto")
                 .whereLayer("Compaction").mayOnlyBeAccessedByLayers("Sync")
                 .whereLayer("Compaction").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "Compaction")
+                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "SyncSpace", "Compaction")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyAccessLayers("Api", "Changelog", "Mapping", "Store", "Clock")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
+                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync", "SyncScope", "SyncSpace")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync", "SyncScope", "SyncSpace")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
                 .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire",
-                        "Compaction", "Sync", "Backup", "Blob")
+                        "Compaction", "Sync", "SyncScope", "SyncSpace", "Backup", "Blob")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
-                        "Sync")
+                        "Sync", "SyncScope", "SyncSpace")
                 // The one AEAD and its chunked stream: used by every format that encrypts, using nothing of the engine.
                 .whereLayer("Crypto").mayOnlyBeAccessedByLayers("Blob", "Backup", "Storage", "Space", "Keys")
                 .whereLayer("Crypto").mayNotAccessAnyLayer()

@@ -57,7 +57,7 @@ public final class Cli {
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "calendarsList", "calendarsAdd", "calendarsRm",
             "calendarsRefresh", "agenda", "plan", "share", "join", "members", "backup",
             "backups", "restore", "serve", "servePair", "serveBrowsers", "serveRevoke", "serveInstall", "tokensAdd",
-            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp", "pagePublish", "pageCheck");
+            "tokensList", "tokensRevoke", "unshare", "agent", "agentStop", "mcp", "pagePublish", "pageAddPhone", "pageCheck");
 
     /** {@code tandem help} in the process's language. */
     static String usage() {

@@ -4,11 +4,13 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.JoinLink;
 import dev.tandem.app.sync.PagePublisher;
 import dev.tandem.app.sync.PageSite;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.web.PageCheck;
 import dev.tandem.app.web.PageWords;
+import dev.tandem.app.web.PairingQr;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * {@code tandem page publish} puts the phone page beside the data on the remote ({@link PagePublisher}), and
  * {@code tandem page check URL} says what the storage serving it allows ({@link PageCheck}); docs/WEB.md,
- * "Tandem on your phone without a computer". Neither opens the profile's database.
+ * "Tandem on your phone without a computer"; {@code tandem page add-phone} prints the link (and its QR code)
+ * that opens the page with its join screen filled ({@link JoinLink}). None opens the profile's database.
  */
 final class PageCommands {
     private final PrintStream out;
@@ -35,6 +38,7 @@ final class PageCommands {
         return switch (what) {
             case "publish" -> publish(dir, a);
             case "check" -> check(a);
+            case "add-phone" -> addPhone(dir, a);
             default -> throw new UsageError(Messages.text("cli.page.which"));
         };
     }
@@ -63,6 +67,39 @@ final class PageCommands {
             out.println(Messages.text("cli.page.readable"));
             return 0;
         }
+    }
+
+    /**
+     * The link that opens the published page with the join screen filled (JoinLink), and its QR code for a
+     * terminal. The passphrase is not in it; the credential is, so it is printed with that warning.
+     */
+    private int addPhone(Path dir, Args a) {
+        if (a.positional().size() > 1) {
+            throw new UsageError(Messages.text("cli.sync.unexpected", "page add-phone", a.positional().get(1)));
+        }
+        if (a.options().containsKey("--origin")) {
+            throw new UsageError(Messages.text("cli.page.originOnlyCheck"));
+        }
+        SyncSettings s = settings(dir, a);
+        if (s.mode() != SyncSettings.Mode.S3 && s.mode() != SyncSettings.Mode.WEBDAV) {
+            throw new Failure(Messages.text("cli.page.addPhoneFolder"));
+        }
+        String link;
+        try {
+            link = JoinLink.of(s);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(Messages.text("cli.page.addPhoneTooLong"));
+        }
+        out.println(Messages.text("cli.page.addPhoneLink"));
+        out.println(link);
+        out.println();
+        try {
+            out.print(PairingQr.text(link));
+        } catch (IllegalArgumentException e) {
+            out.println(Messages.text("cli.page.addPhoneNoQr"));
+        }
+        out.println(Messages.text("cli.page.addPhoneSecret"));
+        return 0;
     }
 
     /** --remote as `tandem sync` takes it, else the saved sync settings. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,13 @@ import java.util.regex.Pattern;
  * what it names. A file the previous record named that this build no longer has is deleted; nothing
  * the record does not name is.
  *
+ * <p>The page's service worker ({@link #WORKER}) keeps the published files for the page to open offline: its
+ * {@code const PUBLISHED = null;} line is stamped with {@code {"version": …, "files": […]}}, every other file
+ * this publish holds ({@link #WORDS} included, the record not: it is no file of the page) and the first 12
+ * hex digits of SHA-256 over each one's path and bytes, in path order. So a publish with any file changed
+ * (another language's words too) changes sw.js's bytes, which the browser takes as a new worker with a new
+ * cache. A sw.js without that line is refused: its page would never open offline, silently.
+ *
  * <p>The record is read from outside: at most {@link #MAX_RECORD_BYTES}, one line a file, a line that is
  * not a hash and a page's file name is skipped (its file is written again).
  */
@@ -43,6 +51,10 @@ public final class PagePublisher {
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  ([A-Za-z0-9_-][A-Za-z0-9._/-]{0,400})");
 
     private final List<PageBundle.File> files;
+
+    /** The page's service worker, stamped with the published files (sw.js). */
+    static final String WORKER = "sw.js";
+    static final String UNSTAMPED = "const PUBLISHED = null;";
 
     /** Where the page's words go: its i18n.js fetches {@code messages.json} beside index.html. */
     public static final String WORDS = "messages.json";
@@ -62,7 +74,72 @@ public final class PagePublisher {
                 throw new IllegalArgumentException("the page may not have a file named " + f.path() + ": the record's name");
             }
         }
-        this.files = List.copyOf(files);
+        this.files = stamped(files);
+    }
+
+    /** {@code files} with {@link #WORKER}'s PUBLISHED line stamped; unchanged when there is no worker (a test's page). */
+    static List<PageBundle.File> stamped(List<PageBundle.File> files) {
+        PageBundle.File worker = null;
+        Map<String, byte[]> others = new TreeMap<>();
+        for (PageBundle.File f : files) {
+            if (f.path().equals(WORKER)) {
+                worker = f;
+            } else {
+                others.put(f.path(), f.bytes());
+            }
+        }
+        if (worker == null) {
+            return List.copyOf(files);
+        }
+        String text = new String(worker.bytes(), StandardCharsets.UTF_8);
+        int at = text.indexOf(UNSTAMPED);
+        if (at < 0 || text.indexOf(UNSTAMPED, at + 1) >= 0) {
+            throw new IllegalStateException(WORKER + " of this page has no single line '" + UNSTAMPED
+                    + "' to stamp with the published files: its page would not open offline");
+        }
+        StringBuilder json = new StringBuilder("{\"version\":\"").append(version(others)).append("\",\"files\":[");
+        String sep = "";
+        for (String path : others.keySet()) {
+            json.append(sep).append('"').append(jsonText(path)).append('"');
+            sep = ",";
+        }
+        json.append("]}");
+        byte[] bytes = (text.substring(0, at) + "const PUBLISHED = " + json + ";" + text.substring(at + UNSTAMPED.length()))
+                .getBytes(StandardCharsets.UTF_8);
+        List<PageBundle.File> out = new ArrayList<>();
+        for (PageBundle.File f : files) {
+            out.add(f == worker ? new PageBundle.File(WORKER, f.contentType(), bytes) : f);
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code s} inside a JSON string (the bundle's names need none of it; a test's page may). */
+    private static String jsonText(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The first 12 hex digits of SHA-256 over every path and its bytes, in path order. */
+    static String version(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, bytes) -> {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
+                sha.update(bytes);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code files} and {@code words} as {@link #WORDS}; no files (a build without the page) stays none. */

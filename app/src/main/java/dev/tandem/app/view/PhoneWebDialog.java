@@ -139,7 +139,7 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
     }
 
     /** Dark modules on white, whatever the theme: a phone's camera reads a code with a light quiet zone. */
-    private static void draw(Canvas canvas, boolean[][] modules) {
+    public static void draw(Canvas canvas, boolean[][] modules) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());

@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,15 @@ import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import dev.tandem.ui.PageBundle;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -150,5 +155,53 @@ class PagePublisherTest {
     @Test
     void withWords_noPage_staysNone() {
         assertFalse(new PagePublisher(PagePublisher.withWords(List.of(), new byte[] {'{', '}'})).hasPage());
+    }
+
+    private static final String WORKER = "'use strict';\nconst PUBLISHED = null;\nconst BASE = './';\n";
+
+    /** The text of the published sw.js. */
+    private String publishedWorker() {
+        return new String(memory.get("page/sw.js").orElseThrow(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publish_pageWithAWorker_stampsItWithEveryOtherFileAndTheirVersion() throws Exception {
+        List<PageBundle.File> page = new ArrayList<>(PAGE);
+        page.add(file("sw.js", WORKER));
+        new PagePublisher(PagePublisher.withWords(page, "{\"lang\":\"en\"}".getBytes(StandardCharsets.UTF_8))).publish(site);
+        Matcher m = Pattern.compile("const PUBLISHED = \\{\"version\":\"([0-9a-f]{12})\",\"files\":\\[(.*)]};\n")
+                .matcher(publishedWorker());
+        assertTrue(m.find(), publishedWorker());
+        assertEquals("\"app.js\",\"index.html\",\"messages.json\",\"sync/src/a.js\"", m.group(2),
+                "every other file in path order, the words included, sw.js and the record not");
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String path : List.of("app.js", "index.html", "messages.json", "sync/src/a.js")) {
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update(memory.get("page/" + path).orElseThrow());
+        }
+        assertEquals(HexFormat.of().formatHex(sha.digest()).substring(0, 12), m.group(1));
+        assertTrue(publishedWorker().startsWith("'use strict';\n") && publishedWorker().endsWith("const BASE = './';\n"),
+                "only the line is replaced: " + publishedWorker());
+        assertTrue(memory.get("page/files.sha256").isPresent());
+    }
+
+    @Test
+    void publish_onlyTheWordsChanged_isANewWorker() {
+        List<PageBundle.File> page = new ArrayList<>(PAGE);
+        page.add(file("sw.js", WORKER));
+        new PagePublisher(PagePublisher.withWords(page, "{\"lang\":\"en\"}".getBytes(StandardCharsets.UTF_8))).publish(site);
+        String english = publishedWorker();
+        PagePublisher.Result r = new PagePublisher(PagePublisher.withWords(page,
+                "{\"lang\":\"de\"}".getBytes(StandardCharsets.UTF_8))).publish(site);
+        assertNotEquals(english, publishedWorker(), "another language is another version");
+        assertEquals(2, r.written(), "the words and the worker: " + written);
+    }
+
+    @Test
+    void new_workerWithoutThePublishedLine_isRefused() {
+        List<PageBundle.File> page = new ArrayList<>(PAGE);
+        page.add(file("sw.js", "'use strict';\nconst PUBLISHED = {};\n"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PagePublisher(page));
+        assertTrue(e.getMessage().contains("const PUBLISHED = null;"), e.getMessage());
     }
 }

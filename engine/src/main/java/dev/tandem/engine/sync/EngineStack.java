@@ -7,7 +7,7 @@ import dev.tandem.engine.internal.space.SignedStorage;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.sync.CountingStorage;
-import dev.tandem.engine.internal.sync.SpaceSetup;
+import dev.tandem.engine.internal.sync.space.SpaceSetup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

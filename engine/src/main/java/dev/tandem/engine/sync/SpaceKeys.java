@@ -5,7 +5,7 @@ import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.space.JoinObjects;
 import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.SpaceCrypto;
-import dev.tandem.engine.internal.sync.SpaceMemory;
+import dev.tandem.engine.internal.sync.space.SpaceMemory;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;

@@ -14,6 +14,8 @@ import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 import { joined, showJoin, startDevice } from './device.js';
+import { ownDevice } from './transport.js';
+import { joinFromFragment } from './join-link.js';
 // Screens nothing below refers to: importing them wires them (the open item, quick add's field, the waiting
 // line, and the views they register with the list: a list's outline, the Agenda and Week, Conflicts, This browser).
 import './editor.js';
@@ -32,6 +34,8 @@ async function boot() {
   $('detail-back').innerHTML = SVG(ICONS.back);
   $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
+  // Out of the address bar before anything is awaited: the link carries the remote's credential.
+  const joinLink = joinFromFragment();
   // A browser that joined a remote as its own device starts on its own copy, with or without a network.
   const own = 'indexedDB' in window;
   const kept = own ? await joined().catch(() => null) : null;
@@ -45,7 +49,9 @@ async function boot() {
     return;
   }
   try {
-    const session = await api('GET', '/api/session');
+    // Asked beside index.html: '/api/session' from `tandem serve`; from a folder of the user's storage, a path in
+    // that folder (public), never the storage's root, where a WebDAV server would ask for its password.
+    const session = await api('GET', new URL('api/session', document.baseURI).pathname);
     startApp(session);
   } catch (e) {
     if (e.status === 401) {
@@ -53,7 +59,7 @@ async function boot() {
     } else if (own && e.status >= 400 && e.status < 500 && !(e.data && e.data.error)) {
       // No Tandem server answers here (the page's files on the user's own storage: a bucket's 403 or 404, never
       // Tandem's JSON refusal): the page becomes a device.
-      showJoin();
+      showJoin(joinLink);
     } else {
       showPairing(e.message);
     }
@@ -80,14 +86,17 @@ document.addEventListener('keydown', (ev) => {
 // page over, what the page fetched before it did is fetched again through it (and only kept, not shown again),
 // so a reload offline finds it. If it takes over while the session is still being asked for (pairing from a
 // link, at the first visit), that happens once the page has started: the session's answer is kept too.
+// The worker is registered beside index.html, so a page published in a folder of the user's storage (its own
+// device) gets one scoped to that folder, which keeps the folder's files at install; such a page asks no server.
 if ('serviceWorker' in navigator && window.isSecureContext) {
   let keepOnStart = false;
   const keepForOffline = () => {
+    if (ownDevice()) return;
     for (const path of ['/api/session', '/api/sidebar', viewPath()]) {
       fetch(path, { credentials: 'same-origin' }).catch(() => { /* kept next time */ });
     }
   };
-  navigator.serviceWorker.register('/sw.js').catch((e) => {
+  navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href).catch((e) => {
     // The page works without it. Over HTTPS a browser refuses it for a certificate it does not trust (one whose
     // warning the person went past): no opening offline, no installing. This browser says so, and what to do.
     if (location.protocol === 'https:' && e && e.name === 'SecurityError') state.untrusted = true;

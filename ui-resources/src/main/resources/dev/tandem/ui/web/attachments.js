@@ -3,10 +3,17 @@
  * shows "Downloading…" and is asked for again when the server says), the item's files as chips whether or not
  * the note links them, and attaching files from this browser (the picker, or a drop on the editor): each is
  * streamed to the server, then its Markdown link goes into the notes.
+ *
+ * When the page is its own device (transport.js) there is no server to point an address at: a file's bytes come
+ * from the answerer (device-files.js: the kept copy, or a download checked by the sync core), images are shown under
+ * the chips as the served page shows them in the note, and other files are saved through a blob: address under a
+ * name made safe (no folders, no control characters, no leading dot). A file refused (damaged, not on the storage)
+ * says why on its chip, and the others still open.
  */
 import { $, h } from './dom.js';
 import { state } from './state.js';
 import { t } from './i18n.js';
+import { ownDevice, request } from './transport.js';
 
 /** What the server's X-Tandem-Attachment header means, for a file it could not send yet: its words' key. */
 const WAITING = {
@@ -95,9 +102,75 @@ function chipClick(ev) {
   download(chip);
 }
 
+/** A file name safe to save under: no folders, no control characters, no leading dots, at most 255 characters. */
+export function safeName(name) {
+  const n = String(name ?? '').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^[.\s]+/, '').trim();
+  return [...n].slice(0, 255).join('') || 'file';
+}
+
+/** Asks the answerer for a file's bytes: {url} (a blob: address) or {error}. */
+async function ownBytes(f) {
+  let res;
+  try {
+    res = await request(f.url, { method: 'GET' });
+  } catch (e) {
+    return { error: t('page.error.unreachable') };
+  }
+  if (!res.ok) {
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    return { error: (data && data.error) || t('page.error.status', String(res.status)) };
+  }
+  const type = res.headers.get('Content-Type') || 'application/octet-stream';
+  return { url: URL.createObjectURL(new Blob([await res.arrayBuffer()], { type })) };
+}
+
+/** On the page as its own device: a chip opens (an image under the chips) or saves its file from the answerer. */
+async function openOwn(chip, f) {
+  const meta = chip.querySelector('.chip-meta');
+  if (chip.classList.contains('waiting')) return;
+  chip.classList.add('waiting');
+  meta.textContent = t('page.file.downloading');
+  const got = await ownBytes(f);
+  chip.classList.remove('waiting');
+  if (got.error) {
+    meta.textContent = got.error;
+    chip.classList.add('refused');
+    return;
+  }
+  meta.textContent = f.details;
+  chip.classList.remove('refused');
+  if (f.image) {
+    const shown = $('files').querySelector(`img[data-file="${CSS.escape(f.id)}"]`);
+    if (shown) { URL.revokeObjectURL(got.url); return; }
+    $('files').append(h('img', { class: 'file-image', src: got.url, alt: f.name, 'data-file': f.id }));
+    return;
+  }
+  const a = h('a', { href: got.url, download: safeName(f.name) });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The save has its copy once the click is handled: the address is let go on the next turn.
+  setTimeout(() => URL.revokeObjectURL(got.url), 0);
+}
+
 /** The item's files as chips: images open full size, other files download. */
 export function showFiles(item) {
   const files = (item && item.attachments) || [];
+  for (const img of $('files').querySelectorAll('img[data-file]')) URL.revokeObjectURL(img.src);
+  if (ownDevice()) {
+    const chips = files.map((f) => h('button', { type: 'button', class: 'attachment-chip', 'data-attachment': f.id,
+      title: f.image ? t('page.file.open', f.name) : t('page.file.download', f.name) },
+    h('span', { class: 'chip-name' }, f.name), ' ', h('span', { class: 'chip-meta' }, f.details)));
+    $('files').replaceChildren(...chips);
+    chips.forEach((chip, i) => {
+      chip.addEventListener('click', () => openOwn(chip, files[i]));
+      // Images show as the served page shows them in the note: fetched when the item opens.
+      if (files[i].image) openOwn(chip, files[i]);
+    });
+    if (!files.length) $('files').append(h('p', { class: 'muted' }, t('page.files.none')));
+    return;
+  }
   $('files').replaceChildren(...files.map((f) => h('a', f.image
     ? { class: 'attachment-chip attachment-open', href: f.url, target: '_blank', rel: 'noopener', title: t('page.file.open', f.name) }
     : { class: 'attachment-chip', href: `${f.url}?download=1`, download: f.name, 'data-attachment': f.id, title: t('page.file.download', f.name) },
@@ -113,7 +186,7 @@ async function upload(itemId, file) {
   }
   let res;
   try {
-    res = await fetch(`/api/items/${encodeURIComponent(itemId)}/attachments?name=${encodeURIComponent(file.name)}`, {
+    res = await request(`/api/items/${encodeURIComponent(itemId)}/attachments?name=${encodeURIComponent(file.name)}`, {
       method: 'POST', credentials: 'same-origin', body: file,
       headers: { 'X-Tandem-CSRF': state.csrf || '', 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
     });

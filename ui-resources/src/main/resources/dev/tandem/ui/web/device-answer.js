@@ -19,11 +19,15 @@
  * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
- * This module imports only its sibling device-conflicts.js: the core's items module, the words and the replica come
+ * An item's attached files (device-files.js): listed from the replica's rows, opened (GET /api/attachments/ID) from
+ * the kept copies or downloaded on demand, and attached (POST /api/items/ID/attachments) with the bytes kept here.
+ *
+ * This module imports only its siblings (device-*.js): the core's items module, the words and the replica come
  * in through makeAnswerer, so Node's test runner drives it as the browser does.
  */
 import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
+import { filesOf, makeFiles } from './device-files.js';
 import { makeSearch } from './device-search.js';
 import { outline } from './device-outline.js';
 
@@ -53,7 +57,7 @@ class Refused extends Error {
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -61,6 +65,8 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
   const conflicts = makeConflicts({ replica, t });
+  const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
+    open: (id) => open().find((i) => i.id === id) ?? null });
 
   function listNames() {
     const out = new Map();
@@ -165,7 +171,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (!it) return json(404, { error: t('page.device.gone') });
     const notes = typeof it.notes === 'string' ? it.notes : '';
     const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
-    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: [] });
+    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: filesOf(replica, it.id, t) });
   }
 
   function text(v, max) {
@@ -313,6 +319,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       if (!done) return json(404, { error: t('page.device.resolved') });
       await kept();
       return new Response(null, { status: 204 });
+    }
+    const fileAt = /^\/api\/attachments\/([^/]+)$/.exec(p);
+    if (fileAt && files && (method === 'GET' || method === 'HEAD')) {
+      return fileRoutes.get(decodeURIComponent(fileAt[1]), method === 'HEAD');
+    }
+    if (files && budget && method === 'GET' && p === '/api/browsers') return fileRoutes.usage();
+    if (files && budget && method === 'POST' && p === '/api/device/files') {
+      let body = null;
+      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      return fileRoutes.setBudget(body);
+    }
+    const attachTo = /^\/api\/items\/([^/]+)\/attachments$/.exec(p);
+    if (attachTo && files && attachments && method === 'POST') {
+      return fileRoutes.attach(decodeURIComponent(attachTo[1]), url.searchParams.get('name'), init.body);
     }
     if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
     if (method === 'POST' && p === '/api/outbox') {

@@ -1,6 +1,6 @@
 /*
  * The page as its own device: opened where no `tandem serve` answers (its files published on the user's own S3 or
- * WebDAV storage, `tandem page publish`), it joins the remote itself with the JavaScript sync core, keeps its replica
+ * WebDAV storage, docs/WEB.md), it joins the remote itself with the JavaScript sync core, keeps its replica
  * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
  * against a server.
  *
@@ -21,7 +21,8 @@
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { answerLocally } from './transport.js';
-import { keepDevice, keepState, loadDevice } from './device-store.js';
+import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
+import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
 import { makeAnswerer } from './device-answer.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
@@ -36,6 +37,7 @@ const CORE = {
   replica: 'sync/src/replica/replica.js', clock: 'sync/src/clock/hybrid-clock.js', sync: 'sync/src/sync/sync-engine.js',
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
+  attachments: 'sync/app/attachments.js', blobs: 'sync/src/blob/blob-transfer.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;
@@ -127,8 +129,11 @@ async function sync(device) {
       showLine(device);
       try {
         await locked(device, async () => {
+          // The files attached here go up before the batch that names them, from the copies kept in IndexedDB.
+          const push = new device.c.blobs.BlobPush(device.transfer(), device.files, []);
           const engine = new device.c.sync.SyncEngine({ replica: device.replica, storage: device.remote.storage,
-            address: device.remote.address, encrypted: true, plainBelow: device.remote.plain });
+            address: device.remote.address, encrypted: true, plainBelow: device.remote.plain,
+            beforePush: (batch) => push.beforePush(batch) });
           try {
             await engine.sync();
             device.settings = { ...device.settings, lastSynced: Date.now() };
@@ -138,6 +143,8 @@ async function sync(device) {
         });
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
+        // The kept key no longer opens the keyring (the passphrase changed elsewhere): offer to type the new one.
+        if (e && e.name === 'WrongPassphraseError') $('device-retype').hidden = false;
       } finally {
         line.syncing = false;
       }
@@ -156,6 +163,16 @@ export async function startDevice(kept) {
   const secret = { type: 'stretched', key: kept.key.key, salt: kept.key.salt };
   const device = { c, replica, settings, remote: remoteOf(c, settings.remote, secret, settings.name),
     lock: Promise.resolve(), syncing: null, again: false };
+  // A transfer each time: it reads the remote's key generations once, and a new one may have come since.
+  device.transfer = () => new c.blobs.BlobTransfer({ data: device.remote.plain, encrypted: device.remote.storage });
+  const budget = {
+    get: () => (Number.isSafeInteger(device.settings.fileBudget) ? device.settings.fileBudget : DEFAULT_BUDGET),
+    set: async (bytes) => {
+      device.settings = { ...device.settings, fileBudget: bytes };
+      await keepState(JSON.stringify(replica), device.settings);
+    },
+  };
+  device.files = new KeptFiles({ backend: filesBackend, idOf: c.blobs.blobId, transfer: device.transfer, budget: budget.get });
   let soon = null;
   const lang = document.documentElement.lang || 'en';
   let firstDay = 1;
@@ -164,7 +181,7 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, t, firstDay,
+    replica, items: c.items, t, firstDay, files: device.files, attachments: c.attachments, budget,
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),
@@ -182,17 +199,69 @@ export async function startDevice(kept) {
   startApp(await answer('/api/session').then((r) => r.json()));
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
-  $('device-sync-dismiss').onclick = () => { line.failure = null; showLine(device); };
+  $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };
+  $('device-retype').onsubmit = (ev) => { ev.preventDefault(); retype(device); };
+  $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
+  $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
+  $('device-forget-yes').onclick = () => forget(device);
   setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
   sync(device);
 }
 
+/**
+ * The passphrase changed on another device: the new one, typed here, opens the keyring through a sync of the same
+ * replica (nothing of it is lost), and only once that sync succeeded are the new key and its salt kept.
+ */
+async function retype(device) {
+  const passphrase = $('device-retype-passphrase').value;
+  if (!passphrase) return;
+  $('device-retype-error').textContent = '';
+  $('device-retype-submit').disabled = true;
+  try {
+    await locked(device, async () => {
+      const { c, settings } = device;
+      const r = remoteOf(c, settings.remote, { type: 'passphrase', passphrase }, settings.name);
+      await new c.sync.SyncEngine({ replica: device.replica, storage: r.storage, address: r.address, encrypted: true,
+        plainBelow: r.plain }).sync();
+      const u = r.storage.unlocked;
+      const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
+      device.settings = { ...settings, lastSynced: Date.now() };
+      await keepDevice({ state: JSON.stringify(device.replica), settings: device.settings, key });
+      device.remote = r;
+    });
+    $('device-retype-passphrase').value = '';
+    $('device-retype').hidden = true;
+    line.failure = null;
+    showLine(device);
+    refreshAll();
+  } catch (e) {
+    $('device-retype-error').textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.retypeWrong')
+      : t('page.device.failed', e && e.message ? e.message : String(e));
+  } finally {
+    $('device-retype-submit').disabled = false;
+  }
+}
+
+/**
+ * Leaves the remote: waits for the replica's lock (no sync or entry writes it again), deletes the database, and
+ * starts the page afresh, which finds no device and shows the join screen.
+ */
+async function forget(device) {
+  $('device-forget-yes').disabled = true;
+  await locked(device, () => deleteDevice());
+  location.reload();
+}
+
 // ---- joining ---------------------------------------------------------------------------------------------------
 
-/** Shows the join screen: where the page is no server's, it becomes a device of the user's remote. */
-export function showJoin() {
+/**
+ * Shows the join screen: where the page is no server's, it becomes a device of the user's remote. link is what
+ * join-link.js read from an "Add a phone" link: { remote } fills the remote's fields (as values, editable), so only
+ * the passphrase and a name are asked; { refused: true } says so over the empty screen.
+ */
+export function showJoin(link) {
   document.body.classList.remove('booting');
   $('loading').hidden = true;
   $('pair').hidden = true;
@@ -204,11 +273,24 @@ export function showJoin() {
     $('join-webdav').hidden = kind() !== 'webdav';
   };
   for (const r of $('join-form').elements.kind) r.addEventListener('change', showKind);
+  if (link && link.remote) fill(link.remote);
   showKind();
+  $('join-link').textContent = link ? t(link.refused ? 'page.device.joinLinkBad' : 'page.device.joinLinkFilled') : '';
+  $('join-link').hidden = !link;
+  if (link && link.remote) $('join-passphrase').focus();
   $('join-form').addEventListener('submit', (ev) => { ev.preventDefault(); join(); });
 }
 
 function value(id) { return $(id).value.trim(); }
+
+function fill(r) {
+  for (const radio of $('join-form').elements.kind) radio.checked = radio.value === r.kind;
+  const ids = r.kind === 's3'
+    ? { endpoint: 'join-endpoint', bucket: 'join-bucket', prefix: 'join-prefix', region: 'join-region',
+      accessKey: 'join-access-key', secretKey: 'join-secret-key' }
+    : { url: 'join-url', user: 'join-user', password: 'join-password' };
+  for (const [name, id] of Object.entries(ids)) $(id).value = r[name];
+}
 
 async function join() {
   const error = $('join-error');
@@ -229,6 +311,9 @@ async function join() {
     const replica = new c.replica.Replica({ deviceId: crypto.randomUUID(), clock: new c.clock.HybridClock(),
       mergeText: ['items.notes'] });
     const r = remoteOf(c, remote, { type: 'passphrase', passphrase }, name);
+    // The name other devices show for this one: a row of the synced devices table, as the desktop saves its own
+    // (Authors.register), so the desktop's device list and conflicts name it as typed here.
+    replica.save('devices', replica.deviceId, { name }, ['id', 'name']);
     const engine = new c.sync.SyncEngine({ replica, storage: r.storage, address: r.address, encrypted: true,
       plainBelow: r.plain });
     await engine.sync();

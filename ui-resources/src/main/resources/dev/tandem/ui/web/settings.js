@@ -1,5 +1,6 @@
 /*
- * The This browser panel: this browser's pairing, the paired browsers with Revoke, and Log out.
+ * The This browser panel: this browser's pairing, the paired browsers with Revoke, and Log out. On the page as its
+ * own device (no pairing, no server): the files it keeps and their storage budget (device-files.js answers).
  */
 import { $, h, toast } from './dom.js';
 import { when } from './format.js';
@@ -13,6 +14,7 @@ export function renderSettings(data, seq) {
   if (seq !== viewSeq) return;
   $('items').replaceChildren();
   showEmpty('');
+  if (data.files) { renderFiles(data.files); return; }
   const s = state.session;
   const browsers = data.browsers || [];
   const me = browsers.find((b) => b.current);
@@ -54,6 +56,34 @@ export function renderSettings(data, seq) {
     state.renameSoon = false;
     name.focus();
     name.select();
+  }
+}
+
+/** The own device's files card: how much its kept files take, and the budget in MB to change. */
+function renderFiles(files) {
+  const panel = $('panel');
+  panel.hidden = false;
+  const input = h('input', { id: 'file-budget', type: 'number', min: '0', max: '10000', step: '1', inputmode: 'numeric',
+    'aria-describedby': 'file-budget-error' });
+  input.value = String(Math.round(files.budget / 1_000_000));
+  panel.replaceChildren(h('article', { class: 'card', id: 'device-files' },
+    h('h2', null, t('page.device.files.heading')),
+    h('p', { id: 'file-usage' }, files.words),
+    h('form', { class: 'rename', onsubmit: (ev) => { ev.preventDefault(); setBudget(input.value); } },
+      h('label', { for: 'file-budget' }, t('page.device.files.budgetLabel')),
+      h('div', { class: 'rename-row' }, input, h('button', { type: 'submit', id: 'file-budget-save' }, t('page.device.files.save'))),
+      h('p', { id: 'file-budget-error', class: 'error', role: 'alert' })),
+    h('p', { class: 'muted' }, t('page.device.files.what'))));
+}
+
+async function setBudget(typed) {
+  $('file-budget-error').textContent = '';
+  try {
+    const data = await api('POST', '/api/device/files', { budgetMb: Number(typed) });
+    $('file-usage').textContent = data.files.words;
+    toast(t('page.device.files.saved'));
+  } catch (e) {
+    $('file-budget-error').textContent = e.message;
   }
 }
 

@@ -5,12 +5,28 @@
  * state. POSTs and the event stream are never touched: the page's outbox (outbox.js) keeps its writes in
  * IndexedDB and sends them itself. Answers from the cache carry X-Tandem-Offline, which the page reads as
  * "offline". Background Sync, where the browser has it, wakes an open page to send its outbox.
+ *
+ * The page as its own device (its files published in a folder of the user's S3 or WebDAV storage, docs/WEB.md)
+ * registers this worker from that folder, so its scope is the folder (BASE) and every path below is BASE's. The
+ * publisher (`tandem page publish`) replaces the PUBLISHED line with the folder's files and a version made from
+ * their bytes: the worker keeps all of them at install (the core's modules under sync/ and vendor/ included, which
+ * the page only imports once it starts), a new publish is a new worker with a new shell cache, and activating it
+ * drops the old one. In that mode only the page's own files are touched: the remote's requests (signed, or outside
+ * the folder) go straight to the network, as the sync core needs to see a failure as a failure. Caches carry the
+ * folder in their name, so two pages published on one origin keep theirs apart.
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v9';
-const API = 'tandem-api';
-const FILES = 'tandem-files';
+/** Stamped by `tandem page publish` (PagePublisher): {version, files: [the other published paths]}. */
+const PUBLISHED = null;
+/** The folder this worker serves: '/' from `tandem serve`, '/bucket/page/' from a bucket. */
+const BASE = new URL('./', self.location.href).pathname;
+const NAMED = BASE === '/' ? '' : '@' + BASE;
+const SHELL = 'tandem-shell-v10' + (PUBLISHED ? '-' + PUBLISHED.version : '') + NAMED;
+const API = 'tandem-api' + NAMED;
+const FILES = 'tandem-files' + NAMED;
+/** Whether a cache is this folder's (another folder's page on the same origin keeps its own). */
+const OURS = (k) => (NAMED ? k.endsWith(NAMED) : !k.includes('@'));
 /** A file larger than this is not kept for reading offline: the phone's storage is the person's. */
 const FILE_KEEP_BYTES = 20 * 1024 * 1024;
 const SHELL_URLS = [
@@ -18,19 +34,23 @@ const SHELL_URLS = [
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/notes.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js', '/assets/outline.js', '/assets/move.js',
-  '/assets/lines.js', '/assets/drag.js', '/assets/transport.js', '/assets/device-store.js', '/assets/device-answer.js', '/assets/device-conflicts.js', '/assets/device-days.js', '/assets/device-search.js', '/assets/device-outline.js',
+  '/assets/lines.js', '/assets/drag.js', '/assets/transport.js', '/assets/device-store.js', '/assets/join-link.js', '/assets/device-answer.js', '/assets/device-conflicts.js', '/assets/device-days.js', '/assets/device-search.js', '/assets/device-outline.js', '/assets/device-files.js', '/assets/device-kept-files.js',
   '/assets/device.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
   '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',
-];
+].map((p) => BASE + p.slice(1));
+/** What the install keeps: the published folder's every file, or the server's shell. */
+const KEEP = PUBLISHED ? PUBLISHED.files.map((p) => BASE + p) : SHELL_URLS;
+/** The address a navigation is answered from when offline. */
+const PAGE = PUBLISHED ? BASE + 'index.html' : BASE;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_URLS)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(KEEP)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== API && k !== FILES).map((k) => caches.delete(k))))
+    .then((keys) => Promise.all(keys.filter((k) => OURS(k) && k !== SHELL && k !== API && k !== FILES).map((k) => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
 
@@ -41,13 +61,20 @@ self.addEventListener('fetch', (event) => {
   // A patch of rows (/api/rows) names the items of one change: kept, each would be an entry of its own, forever,
   // and none is of use offline, where the page reads the view's whole answer.
   if (url.origin !== self.location.origin || url.pathname === '/api/events' || url.pathname === '/api/rows') return;
+  if (PUBLISHED) {
+    // Own device: the page's files only. The remote's requests are signed (S3) or carry a password (WebDAV).
+    if (req.headers.has('authorization') || !url.pathname.startsWith(BASE)) return;
+    if (req.mode === 'navigate') event.respondWith(networkFirst(req, SHELL, PAGE));
+    else if (KEEP.includes(url.pathname)) event.respondWith(networkFirst(req, SHELL, url.pathname));
+    return;
+  }
   // Files the page opened are kept for reading offline (up to a size), and go when the pairing does.
   if (url.pathname.startsWith('/api/attachments/')) {
     if (!req.headers.has('range')) event.respondWith(networkFirst(req, FILES, req));
   } else if (url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(req, API, req));
   } else if (req.mode === 'navigate') {
-    event.respondWith(networkFirst(req, SHELL, '/'));
+    event.respondWith(networkFirst(req, SHELL, PAGE));
   } else if (SHELL_URLS.includes(url.pathname)) {
     event.respondWith(networkFirst(req, SHELL, req));
   }

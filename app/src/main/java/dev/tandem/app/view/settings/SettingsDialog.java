@@ -193,6 +193,9 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         davForm.add(hint(Messages.text("settings.sync.davHint")), 1, r);
 
         GridPane common = form();
+        // Its second column holds long wrapped lines (the page's hint): they must wrap, never squeeze a label
+        // ("Synchronisieren") below its own width.
+        common.getColumnConstraints().get(0).setMinWidth(Region.USE_PREF_SIZE);
         r = 0;
         PasswordField pass = fields.password("passphrase", Messages.text("settings.sync.passphrase.prompt"));
         PasswordField repeat = new PasswordField();
@@ -224,6 +227,14 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         common.add(keys, 1, r++);
         if (vm.pagePublish().available()) {
             common.add(pagePublishRow(vm.pagePublish()), 1, r++);
+        }
+        if (vm.addPhone().available()) {
+            Button addPhone = new Button(Messages.text("settings.addPhone.button"),
+                    Icons.of(MaterialDesignC.CELLPHONE_KEY, 15));
+            addPhone.setId("settings-add-phone");
+            addPhone.setOnAction(e -> new AddPhoneDialog(getDialogPane().getScene().getWindow(), vm.addPhone(),
+                    List.copyOf(getDialogPane().getStylesheets())).showAndWait());
+            common.add(addPhone, 1, r++);
         }
         fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
@@ -309,7 +320,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
     private static VBox pagePublishRow(PagePublishViewModel page) {
         Button publish = new Button(Messages.text("settings.page.publish"), Icons.of(MaterialDesignC.CELLPHONE_ARROW_DOWN, 15));
         publish.setId("settings-page-publish");
-        publish.setMinWidth(Region.USE_PREF_SIZE);
+        // Wraps rather than holding its whole width: a long label (German) must not squeeze the labels' column.
+        publish.setWrapText(true);
         publish.setOnAction(e -> page.publish());
         publish.disableProperty().bind(page.busyProperty());
         ProgressIndicator spinner = new ProgressIndicator();

@@ -105,6 +105,7 @@ public final class SettingsViewModel {
     private final SyncSettings saved;
     /** "Publish the page to my storage", on the saved remote too. */
     private final PagePublishViewModel pagePublish;
+    private final AddPhoneViewModel addPhone;
 
     public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
         this(initial, "", async, checker);
@@ -127,6 +128,7 @@ public final class SettingsViewModel {
         this.check = new SettingsCheck(async, checker, this::revalidate);
         this.pagePublish = new PagePublishViewModel(initial,
                 new PagePublisher(PageWords.json(Messages.language())), async);
+        this.addPhone = new AddPhoneViewModel(initial);
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
             errors.put(f, new ReadOnlyStringWrapper(""));
@@ -182,6 +184,11 @@ public final class SettingsViewModel {
 
     public ReadOnlyBooleanProperty keysAvailableProperty() {
         return keysAvailable.getReadOnlyProperty();
+    }
+
+    /** "Add a phone…" ({@link AddPhoneViewModel#available()} says whether to offer it). */
+    public AddPhoneViewModel addPhone() {
+        return addPhone;
     }
 
     /** "Publish the page to my storage" ({@link PagePublishViewModel#available()} says whether to offer it). */

@@ -47,7 +47,7 @@ final class Reruns implements AutoCloseable {
     private final int width;
     private final ExecutorService helpers;
     private final Consumer<Throwable> errors;
-    /** Set on a helper's thread while it runs a drain's queries: where its inline callbacks go. */
+    /** Set on a helper thread while it runs a drain's queries: where its inline callbacks go. */
     private final ThreadLocal<BlockingQueue<Runnable>> handOvers = new ThreadLocal<>();
     /** Put by a helper when its share is done; the caller counts them. */
     private static final Runnable DONE = () -> { };
@@ -122,7 +122,7 @@ final class Reruns implements AutoCloseable {
     }
 
     /**
-     * On a helper's thread, queues {@code callback} for the caller and returns true; elsewhere returns false and
+     * On a helper thread, queues {@code callback} for the caller and returns true; elsewhere returns false and
      * the caller runs it itself.
      */
     boolean handOver(Runnable callback) {

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.scope.ScopeCheck;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;

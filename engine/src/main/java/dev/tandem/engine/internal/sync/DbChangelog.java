@@ -1,5 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
+import dev.tandem.engine.internal.sync.scope.SpaceIntake;
+import dev.tandem.engine.internal.sync.scope.RefusedChanges;
+import dev.tandem.engine.internal.sync.scope.ScopeCheck;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.PushTally;
@@ -82,7 +86,8 @@ public final class DbChangelog implements Changelog {
         this.cut = new BatchCut(db, remote, cap, scope);
         this.apply = db.remoteApply();
         this.intake = authors != null && scope instanceof SyncScope.Tree tree
-                ? new SpaceIntake(tree, remote, authors, db::wallMillis) : null;
+                ? new SpaceIntake(tree, remote, authors, db::wallMillis,
+                        b -> RemoteChangelog.batchKey(b.device(), b.seq())) : null;
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.space.DefaultSpaceMembers;
+import dev.tandem.engine.internal.sync.space.SpaceAuthors;
+import dev.tandem.engine.internal.sync.space.SpaceSetup;
+import dev.tandem.engine.internal.sync.space.SpaceMemory;
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
@@ -295,7 +300,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (space == null) {
             throw new IllegalStateException("members: " + remoteId + " is not a shared space; build the engine with space(keys)");
         }
-        return new DefaultSpaceMembers(space, this);
+        return new DefaultSpaceMembers(space, this::keys);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.OwnBatchesReplaced;
+import dev.tandem.engine.internal.sync.device.OwnBatchesLost;
+import dev.tandem.engine.internal.sync.device.DeviceRetired;
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.sync.SyncException;

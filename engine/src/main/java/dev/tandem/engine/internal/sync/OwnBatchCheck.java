@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.OwnBatchesReplaced;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.internal.wire.Batch;

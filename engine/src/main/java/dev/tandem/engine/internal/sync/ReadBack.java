@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * answer was ambiguous).
  */
 final class ReadBack {
+    /**
+     * Reads of an object just written (or of an own batch whose slot was reported taken) before the
+     * sync gives up for now. Kept here, not in RemoteChangelog, so this class depends on nothing it is used by.
+     */
+    static final int ATTEMPTS = 4;
+
     /** Writes that must all be accepted before a server is taken for one that ignores If-None-Match. */
     static final int PROBES = 3;
     private final AtomicBoolean verified = new AtomicBoolean();
@@ -33,7 +39,7 @@ final class ReadBack {
         }
         Optional<byte[]> back;
         try {
-            back = ReadRetry.untilPresent(RemoteChangelog.READ_BACK_ATTEMPTS, 50, () -> storage.get(key));
+            back = ReadRetry.untilPresent(ATTEMPTS, 50, () -> storage.get(key));
         } catch (SyncException e) {
             if (e.reason() != Reason.CORRUPT) {
                 throw e;

@@ -35,8 +35,6 @@ public final class RemoteChangelog implements Changelog {
     private static final int PAGE = 1000;
     /** Stale heads of this device are deleted once this many pile up: pruning is amortized. */
     static final int PRUNE_AFTER = 8;
-    /** Reads of an own batch whose slot was reported taken, before the sync gives up for now. */
-    static final int READ_BACK_ATTEMPTS = 4;
 
     private final SyncStorage storage;
     private final UUID self;
@@ -168,7 +166,7 @@ public final class RemoteChangelog implements Changelog {
         // Taken: by an earlier attempt of ours whose answer got lost, or by a write the store
         // reported wrongly. A store may not serve a fresh object at once, so read it back a few
         // times, with jittered backoff, before leaving it to the next sync.
-        Batch stored = ReadRetry.untilPresent(READ_BACK_ATTEMPTS, 50, () -> batch(batch.device(), batch.seq()))
+        Batch stored = ReadRetry.untilPresent(ReadBack.ATTEMPTS, 50, () -> batch(batch.device(), batch.seq()))
                 .orElseThrow(() -> new SyncException(SyncException.Reason.REMOTE_BUSY, "Object " + key
                         + " exists but cannot be read yet; will retry"));
         return stored;

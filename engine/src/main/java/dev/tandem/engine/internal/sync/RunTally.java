@@ -24,7 +24,7 @@ final class RunTally {
     final List<String> warnings = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
-    /** Adds one attempt; {@code result} is null for one cut short by {@link DeviceIdTaken}. */
+    /** Adds one attempt; {@code result} is null for one cut short by {@link dev.tandem.engine.internal.sync.device.DeviceIdTaken}. */
     void add(DbChangelog local, SnapshotBootstrap snapshots, Synchronizer.Result result) {
         pushed += local.pushed;
         pulled += local.pulled + snapshots.pulled;

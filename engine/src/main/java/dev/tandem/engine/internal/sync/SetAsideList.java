@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.scope.RefusedChanges;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.sync.SetAside;

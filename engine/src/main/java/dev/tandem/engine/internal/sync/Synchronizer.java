@@ -1,5 +1,8 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.sync.device.OwnBatchesLost;
+import dev.tandem.engine.internal.sync.device.DeviceRetired;
+import dev.tandem.engine.internal.sync.device.DeviceIdTaken;
 import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;

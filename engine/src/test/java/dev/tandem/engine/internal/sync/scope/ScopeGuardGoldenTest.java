@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.scope;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.device;
 
 import java.util.UUID;
 
@@ -8,10 +8,10 @@ import java.util.UUID;
  * lost batch cannot be rebuilt exactly. Devices that had read the lost batches merge the repeats
  * as no-ops. Handled inside the engine; it never reaches callers.
  */
-final class OwnBatchesLost extends DeviceIdTaken {
+public final class OwnBatchesLost extends DeviceIdTaken {
     private static final long serialVersionUID = 1L;
 
-    OwnBatchesLost(UUID device, String evidence) {
+    public OwnBatchesLost(UUID device, String evidence) {
         super(device, evidence);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.space;
 
 import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.JoinObjects;
@@ -11,6 +11,7 @@ import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.JoinRequests;
 import dev.tandem.engine.sync.OpenInvite;
+import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SpaceMembers;
@@ -28,21 +29,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@link SpaceMembers} over a space's storage. A change is one new log entry, created if absent at
  * the next free number; when another owner device took that number first, the log is read again
  * and the entry goes to the next one.
  */
-final class DefaultSpaceMembers implements SpaceMembers {
+public final class DefaultSpaceMembers implements SpaceMembers {
     private final SpaceSetup space;
     private final Members members;
 
-    private final DefaultSyncEngine engine;
+    /** The engine's keys, asked only when a removal rotates them (an unencrypted engine has none to give). */
+    private final Supplier<RemoteKeys> keys;
 
-    DefaultSpaceMembers(SpaceSetup space, DefaultSyncEngine engine) {
+    public DefaultSpaceMembers(SpaceSetup space, Supplier<RemoteKeys> keys) {
         this.space = space;
-        this.engine = engine;
+        this.keys = keys;
         this.members = space.signed().members();
     }
 
@@ -212,10 +215,11 @@ final class DefaultSpaceMembers implements SpaceMembers {
             // a storage put back to a copy from before this removal holds one.
             memory.epoch(epoch);
         }
-        if (engine.keys().status().rotationUnfinished()) {
-            engine.keys().resumeRotation(db, progress);
+        RemoteKeys remoteKeys = keys.get();
+        if (remoteKeys.status().rotationUnfinished()) {
+            remoteKeys.resumeRotation(db, progress);
         }
-        engine.keys().rotate(db, newPassphrase, progress);
+        remoteKeys.rotate(db, newPassphrase, progress);
     }
 
     private List<UUID> devicesOf(String member) {

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.space;
 
 import dev.tandem.engine.sync.SyncException;
 import java.util.HashMap;
@@ -12,13 +12,13 @@ import java.util.function.Function;
  * once, when the first name is asked for, so a sync that sets nothing aside pays no request for them; a
  * failed read is logged and leaves every change named by its device. One per sync attempt, on its thread.
  */
-final class SpaceAuthors implements Function<UUID, String> {
+public final class SpaceAuthors implements Function<UUID, String> {
     private final SpaceSetup space;
     private final String remoteId;
     private final Map<UUID, String> names = new HashMap<>();
     private boolean read;
 
-    SpaceAuthors(SpaceSetup space, String remoteId) {
+    public SpaceAuthors(SpaceSetup space, String remoteId) {
         this.space = space;
         this.remoteId = remoteId;
     }

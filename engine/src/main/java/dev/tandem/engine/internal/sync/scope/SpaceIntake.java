@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.scope;
 
 import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.tx.WriteSession;
@@ -19,17 +19,24 @@ import java.util.function.LongSupplier;
  * entity; the others recorded in {@link RefusedChanges}, named by author, in the caller's
  * transaction, so a change is merged or recorded in the same commit that moves the cursor past it.
  */
-final class SpaceIntake {
+public final class SpaceIntake {
     private final SyncScope.Tree tree;
     private final String remote;
     private final Function<UUID, String> authors;
     private final LongSupplier clock;
+    private final Function<Batch, String> objectOf;
 
-    SpaceIntake(SyncScope.Tree tree, String remote, Function<UUID, String> authors, LongSupplier clock) {
+    /**
+     * {@code objectOf}: the remote object a batch came in, the name a refused change keeps so it
+     * can be found again (the remote's layout is the changelog's to know, not this package's).
+     */
+    public SpaceIntake(SyncScope.Tree tree, String remote, Function<UUID, String> authors, LongSupplier clock,
+            Function<Batch, String> objectOf) {
         this.tree = tree;
         this.remote = remote;
         this.authors = authors;
         this.clock = clock;
+        this.objectOf = objectOf;
     }
 
     /** A change of another device on its way in, with where it came from. */
@@ -40,10 +47,10 @@ final class SpaceIntake {
      * The changes of {@code batches} to merge: those inside the space ({@link ScopeGuard}), judged together with the changes that waited for an entity, so one that
      * arrives now lets them in. The others are recorded in the caller's transaction, named by author.
      */
-    List<RemoteApply.Authored> admitted(WriteSession s, List<Batch> batches) throws SQLException {
+    public List<RemoteApply.Authored> admitted(WriteSession s, List<Batch> batches) throws SQLException {
         List<Incoming> incoming = new ArrayList<>();
         for (Batch b : batches) {
-            String object = RemoteChangelog.batchKey(b.device(), b.seq());
+            String object = objectOf.apply(b);
             b.changes().forEach(c -> incoming.add(new Incoming(new RemoteApply.Authored(b.device(), c), object, false)));
         }
         for (RefusedChanges.Entry e : RefusedChanges.all(s.sql().connection(), remote, true)) {
@@ -71,7 +78,7 @@ final class SpaceIntake {
      * The entries of snapshot {@code object} to load: those inside the space, as for batches
      * ({@link #admitted}); the others are recorded, named by author.
      */
-    List<SnapshotEntry> admittedSnapshot(WriteSession s, String object, List<SnapshotEntry> entries) throws SQLException {
+    public List<SnapshotEntry> admittedSnapshot(WriteSession s, String object, List<SnapshotEntry> entries) throws SQLException {
         ScopeGuard.Judged<SnapshotEntry> judged = new ScopeGuard(tree).admit(s.sql().connection(), entries,
                 SnapshotEntry::change);
         long now = clock.getAsLong();

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.space;
 
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.MetaTable;
@@ -38,7 +38,7 @@ public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphras
      * Readies this database's device to sign in the space {@code remoteId}; returns what reading
      * the membership log found wrong on the storage (and mended where it could), for the report.
      */
-    List<String> prepare(SyncPort db, String remoteId) {
+    public List<String> prepare(SyncPort db, String remoteId) {
         UUID device = db.deviceUuid();
         String[] pair = deviceKey(db).split(" ");
         PrivateKey privateKey = SpaceCrypto.privateKey(Base64.getDecoder().decode(pair[0]));

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.scope;
 
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
@@ -18,20 +18,20 @@ import java.util.Map;
  * changelog (so a deleted entity still knows where it belonged). One instance per cut or check:
  * answers are cached for its lifetime, which is as long as a transaction's view of the winners.
  */
-final class ScopeCheck {
+public final class ScopeCheck {
     private final SyncScope scope;
     private final Map<String, Boolean> inTree = new HashMap<>();
 
-    ScopeCheck(SyncScope scope) {
+    public ScopeCheck(SyncScope scope) {
         this.scope = scope;
     }
 
     /** Whether the scope takes every change (no check needed). */
-    static boolean all(SyncScope scope) {
+    public static boolean all(SyncScope scope) {
         return scope instanceof SyncScope.Everything;
     }
 
-    boolean includes(Connection c, String table, String entity) throws SQLException {
+    public boolean includes(Connection c, String table, String entity) throws SQLException {
         if (scope instanceof SyncScope.Tree tree) {
             return inTree(c, 0, tree, table, entity);
         }

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.space;
 
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.MetaTable;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.device;
 
 import java.util.UUID;
 
@@ -10,10 +10,10 @@ import java.util.UUID;
  * pulled and this database's changes after it are re-authored to a new id and pushed again.
  * Handled inside the engine; it never reaches callers.
  */
-final class OwnBatchesReplaced extends DeviceIdTaken {
+public final class OwnBatchesReplaced extends DeviceIdTaken {
     private static final long serialVersionUID = 1L;
 
-    OwnBatchesReplaced(UUID device, String evidence) {
+    public OwnBatchesReplaced(UUID device, String evidence) {
         super(device, evidence);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.device;
 
 import java.util.UUID;
 
@@ -8,10 +8,10 @@ import java.util.UUID;
  * changes not yet pushed go out under the new id, and what it pushed before stays as the old id's.
  * Thrown before anything is pulled or pushed; handled by the engine, it never reaches callers.
  */
-final class DeviceRetired extends DeviceIdTaken {
+public final class DeviceRetired extends DeviceIdTaken {
     private static final long serialVersionUID = 1L;
 
-    DeviceRetired(UUID device, String evidence) {
+    public DeviceRetired(UUID device, String evidence) {
         super(device, evidence);
     }
 }

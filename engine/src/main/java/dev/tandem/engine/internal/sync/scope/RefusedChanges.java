@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.scope;
 
 import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
@@ -19,9 +19,9 @@ import java.util.UUID;
  * names them, and those that wait for the entity they change to arrive, judged again at each sync.
  * Writes run in the caller's transaction.
  */
-final class RefusedChanges {
+public final class RefusedChanges {
     /** One change not merged. {@code object}: the remote object it came in. */
-    record Entry(UUID author, String object, ChangeData change, String problem, long firstSeen, boolean waits) {
+    public record Entry(UUID author, String object, ChangeData change, String problem, long firstSeen, boolean waits) {
     }
 
     static void put(StatementCache sql, String remote, UUID author, String object, ChangeData change, String problem,
@@ -50,7 +50,7 @@ final class RefusedChanges {
     }
 
     /** Every change of {@code remote} not merged, oldest first; only the waiting ones with {@code waitingOnly}. */
-    static List<Entry> all(Connection c, String remote, boolean waitingOnly) throws SQLException {
+    public static List<Entry> all(Connection c, String remote, boolean waitingOnly) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT author, object_key, change_id, tbl, entity, fields, problem,"
                 + " first_seen, waits FROM _tandem_refused WHERE remote = ?" + (waitingOnly ? " AND waits = 1" : "")

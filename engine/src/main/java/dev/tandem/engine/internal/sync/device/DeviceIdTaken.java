@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.sync.device;
 
 import java.util.UUID;
 
@@ -8,28 +8,28 @@ import java.util.UUID;
  * written, and handled by the engine, which gives the database a new id and syncs again; it never
  * reaches callers.
  */
-class DeviceIdTaken extends RuntimeException {
+public class DeviceIdTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final UUID device;
     private final long head;
 
-    DeviceIdTaken(UUID device, String evidence) {
+    public DeviceIdTaken(UUID device, String evidence) {
         this(device, 0, evidence);
     }
 
     /** {@code head}: the newest batch of the id the remote holds, 0 when unknown. */
-    DeviceIdTaken(UUID device, long head, String evidence) {
+    public DeviceIdTaken(UUID device, long head, String evidence) {
         super(evidence, null, false, false);
         this.device = device;
         this.head = head;
     }
 
-    UUID device() {
+    public UUID device() {
         return device;
     }
 
-    long head() {
+    public long head() {
         return head;
     }
 }

@@ -224,14 +224,13 @@ export function patchOutline(p, limit) {
     tidySections(data.sections, sections);
     whole = whole || $('items').getElementsByClassName('item').length !== items.length;
   });
-  if (whole) {
-    renderOutline(data);
-    return true;
+  if (whole) renderOutline(data);
+  else {
+    drawn = data;
+    setShown(drawn);
+    showMore(items.length, drawn.total);
+    showEmptyView(items.length === 0 && !drawn.sections.length);
   }
-  drawn = data;
-  setShown(drawn);
-  showMore(items.length, drawn.total);
-  showEmptyView(items.length === 0 && !drawn.sections.length);
   // Rows added or gone above it would push the row looked at away: it stays where it was on the screen.
   const now = seen && byId.get(seen.id);
   const delta = now ? now.li.querySelector(':scope > .item-row').getBoundingClientRect().top - seen.top : 0;

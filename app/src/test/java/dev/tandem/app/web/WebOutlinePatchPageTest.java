@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A list's outline (sections, subtasks) with 2,000 rows loaded by scrolling, while the desktop adds a subtask,
- * deletes a todo with subtasks and moves a todo with its subtasks to another section: the page shows exactly the
- * desktop's outline after each (every row, its parent, in order; the section's count), each by a patch ({@code
- * /api/rows}) without fetching the view whole (counted by the page itself, on {@code #items}), drawing anew only the
- * rows the change touched (rows not there before the change, counted in the page), while the row in the middle of
- * the screen stays where it was.
+ * deletes a todo with subtasks, moves a todo with its subtasks to another section and puts one under another todo:
+ * the page shows exactly the desktop's outline after each (every row, its parent, in order; the section's count),
+ * each by a patch ({@code /api/rows}) without fetching the view whole (counted by the page itself, on {@code
+ * #items}), drawing anew only the rows the change touched (rows not there before the change, counted in the page),
+ * while the row in the middle of the screen stays where it was.
  */
 @Tag("browser")
 class WebOutlinePatchPageTest {
@@ -81,7 +81,7 @@ class WebOutlinePatchPageTest {
     }
 
     @Test
-    void outline_2000RowsLoaded_subtaskAddedTodoWithSubtasksDeletedAndMovedPatchedRowByRow() throws Exception {
+    void outline_2000RowsLoaded_subtaskAddedTodoWithSubtasksDeletedMovedAndPutUnderAnotherPatchedRowByRow() throws Exception {
         show();
         chromium.js("document.querySelectorAll('#items .item')[1000].scrollIntoView({block: 'center'})");
         long fetched = counted("fetched");
@@ -107,17 +107,30 @@ class WebOutlinePatchPageTest {
         assertShows();
         steps.add(step(seen));
 
+        markRows();
+        OutlineStore.Moved under = web.store.outlines().move(todos.get(20).id(),
+                new OutlineStore.Target(work.id(), todos.get(21).id(), null, null));
+        assertTrue(!under.isEmpty(), "moved under");
+        assertShows();
+        steps.add(step(seen));
+
         // Each change patched, none fetched whole; the rows drawn anew are those the change touched (the subtask
-        // and its parent; the rows that came in from past the limit; the moved todo and its subtasks), where
+        // and its parent; the rows that came in from past the limit; the moved todo and its subtasks; the todo
+        // moved under another and that one), where
         // drawing the outline again would make all 2,000; the row looked at never moved on the screen.
         assertEquals(List.of(
                 fetched + "/" + (patched + 1) + " new rows 2 looked at " + seen.get("id") + " moved 0",
                 fetched + "/" + (patched + 2) + " new rows 3 looked at " + seen.get("id") + " moved 0",
-                fetched + "/" + (patched + 3) + " new rows 3 looked at " + seen.get("id") + " moved 0"), steps,
+                fetched + "/" + (patched + 3) + " new rows 3 looked at " + seen.get("id") + " moved 0",
+                fetched + "/" + (patched + 4) + " new rows 2 looked at " + seen.get("id") + " moved 0"), steps,
                 "fetched whole / patched, rows drawn anew, the row in the middle of the screen after each change");
         assertEquals(2L, chromium.js("return document.querySelectorAll('.section[data-section=\"' + arguments[0] + '\"]'"
                 + " + ' .item[data-id=\"' + arguments[1] + '\"] > .subitems > .item').length", later.id(), todos.get(5).id()),
                 "the moved todo took its subtasks into the section");
+        assertEquals(List.<Object>of("1", true), chromium.js("const li = document.querySelector('.item[data-id=\"' + arguments[0] + '\"]');"
+                + " const fold = li.querySelector(':scope > .item-row > .fold');"
+                + " return [fold.textContent, li.querySelector(':scope > .subitems') === document.getElementById(fold.getAttribute('aria-controls'))]",
+                todos.get(21).id()), "the todo a row went under got the button that folds its one subtask");
     }
 
     /** Notes the rows drawn now, so that {@link #step} counts those drawn anew. */

@@ -68,7 +68,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("sync", Set.of("--save", "--attachments")),
             Map.entry("agent", Set.of("--stdin", "--stop")),
             Map.entry("mcp", Set.of("--write")),
-            Map.entry("tokens", Set.of("--read-only", "--json")));
+            Map.entry("tokens", Set.of("--read-only", "--json")),
+            Map.entry("device", Set.of("--rotate-key")));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -269,7 +269,7 @@ public final class Cli {
                     case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
-                    case "device" -> new DeviceCommands(out, err, syncs).device(store, dir, a);
+                    case "device" -> new DeviceCommands(out, err, syncs, keys).device(store, dir, a);
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
                     case "calendars" -> new CalendarCommands(out, err, env, clock).calendars(store, new SettingsStore(dir), a);
                     case "agenda" -> new AgendaCommand(out, err).agenda(store, a);

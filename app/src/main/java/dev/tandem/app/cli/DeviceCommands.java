@@ -14,32 +14,47 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code tandem device name [NEW]}: the name other devices show for this one, in History and
  * Conflicts. A new name is saved in the profile's settings (the desktop app goes by it at its next
  * start) and as this device's synced name, so the next sync carries it to the other devices.
  * {@code tandem device list} shows the devices the remote knows of; {@code tandem device forget
- * NAME|ID} retires one (docs/SYNC_FORMAT.md, "Retired devices").
+ * NAME|ID} retires one (docs/SYNC_FORMAT.md, "Retired devices"); with {@code --rotate-key} it then rotates the
+ * remote's key as {@code tandem keys rotate} does, so the key a forgotten phone kept opens nothing written
+ * afterwards (docs/WEB.md, "When a phone is forgotten"). The keyring is opened before anything is forgotten, so a
+ * rotation that cannot run stops the command first. Forgetting never revokes a storage credential; it says so.
  */
 final class DeviceCommands {
     private final PrintStream out;
     private final PrintStream err;
     private final SyncCommands syncs;
+    private final KeyCommands keys;
 
-    DeviceCommands(PrintStream out, PrintStream err, SyncCommands syncs) {
+    DeviceCommands(PrintStream out, PrintStream err, SyncCommands syncs, KeyCommands keys) {
         this.out = out;
         this.err = err;
         this.syncs = syncs;
+        this.keys = keys;
     }
 
     int device(TodoStore store, Path dir, Args a) {
         List<String> words = a.positional();
+        if (a.flags().contains("--rotate-key") && (words.isEmpty() || !words.get(0).equals("forget"))) {
+            throw new UsageError(Messages.text("cli.device.expected"));
+        }
         if (!words.isEmpty() && words.get(0).equals("list") && words.size() == 1) {
             return list(store, dir, a);
         }
         if (!words.isEmpty() && words.get(0).equals("forget") && words.size() >= 2) {
-            return forget(store, dir, a, String.join(" ", words.subList(1, words.size())));
+            boolean rotate = a.flags().contains("--rotate-key");
+            if (rotate) {
+                keys.checkRotatable(dir, a);
+            }
+            int done = forget(store, dir, a, String.join(" ", words.subList(1, words.size())));
+            err.println(Messages.text("cli.device.credential"));
+            return rotate ? keys.rotate(store, dir, new Args(List.of("rotate"), a.options(), Set.of())) : done;
         }
         if (words.isEmpty() || !words.get(0).equals("name")) {
             throw new UsageError(Messages.text("cli.device.expected"));

@@ -123,7 +123,18 @@ final class KeyCommands {
         }
     }
 
-    private int rotate(TodoStore store, Path dir, Args a) {
+    /**
+     * Opens the remote's keyring with the current passphrase, so that {@code device forget --rotate-key} stops
+     * before forgetting when the rotation could not run (no passphrase, a wrong one, a remote without encryption).
+     */
+    void checkRotatable(Path dir, Args a) {
+        try (SyncEngine engine = open(dir, a)) {
+            engine.keys().status();
+        }
+    }
+
+    /** {@code tandem keys rotate}: also the second half of {@code tandem device forget NAME --rotate-key}. */
+    int rotate(TodoStore store, Path dir, Args a) {
         try (SyncEngine engine = open(dir, a)) {
             RemoteKeys keys = engine.keys();
             if (keys.status().rotationUnfinished()) {

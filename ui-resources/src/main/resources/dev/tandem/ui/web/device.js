@@ -17,6 +17,12 @@
  * outbox's entries take turns (one lock), so a sync never reads the replica half changed. A failed sync stays said
  * in the sync line until the person taps Sync now or Dismiss. Each request to the remote ends within REQUEST_MS, so a
  * hung connection fails the sync instead of holding the lock.
+ *
+ * Forgotten: a desktop's "Forget" retires this device on the remote (docs/WEB.md, "When a phone is forgotten"). A
+ * sync that fails as retired, or whose kept key no longer opens the keyring (the key was rotated without it), looks
+ * for the retirement by its name (tandem-sync's own-retirement.js); once found, settings.removed is kept with the
+ * replica, and from then on the page never syncs again (no push, no head, no device row brought back) and says so
+ * in the sync line, with how many changes made here never left, until the person forgets the remote here.
  */
 import { $ } from './dom.js';
 import { t } from './i18n.js';
@@ -38,6 +44,7 @@ const CORE = {
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
   attachments: 'sync/app/attachments.js', blobs: 'sync/src/blob/blob-transfer.js',
+  retired: 'sync/src/sync/own-retirement.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;
@@ -101,6 +108,17 @@ function showLine(device) {
   const el = $('device-sync');
   el.hidden = false;
   const waiting = device ? [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length : 0;
+  const removed = device && device.settings.removed;
+  $('device-removed').hidden = !removed;
+  $('device-sync-text').hidden = !!removed;
+  $('device-sync-now').hidden = !!removed;
+  if (removed) {
+    $('device-removed-text').textContent = removedWords(removed);
+    $('device-removed-waiting').textContent = t('page.device.removedWaiting', waiting);
+    $('device-sync-error').hidden = true;
+    $('device-retype').hidden = true;
+    return;
+  }
   const last = device && device.settings.lastSynced;
   let words = line.syncing ? t('page.device.syncing')
     : last ? t('page.device.synced', new Date(last).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))
@@ -120,11 +138,47 @@ function locked(device, fn) {
   return run;
 }
 
+/** What the sync line says of a retirement kept in settings.removed. */
+function removedWords(removed) {
+  const day = (ms) => new Intl.DateTimeFormat(document.documentElement.lang || 'en', { dateStyle: 'long' })
+    .format(new Date(ms));
+  if (removed.keyChanged && removed.at == null) return t('page.device.removedKeyChanged', day(removed.found));
+  if (removed.at == null) return t('page.device.removedFound', day(removed.found));
+  if (removed.reason === 'unseen') return t('page.device.removedUnseen', day(removed.at));
+  return removed.byName ? t('page.device.removedBy', day(removed.at), removed.byName)
+    : t('page.device.removedOn', day(removed.at));
+}
+
+/**
+ * settings.removed for a sync that failed with {@code e}, when the remote retired this device; else null (the
+ * failure is said as any other). Only a refusal as retired, or a key that no longer opens the remote, is looked
+ * into: one read of heads/<self>/retired, below the encryption. A failure of that read is no retirement.
+ */
+async function retirementAfter(device, e) {
+  const name = e && e.name;
+  if (name !== 'RetiredDeviceError' && name !== 'WrongPassphraseError' && !(e && e.reason === 'CORRUPT')) return null;
+  let r;
+  try {
+    r = await device.c.retired.ownRetirement({ plain: device.remote.plain, storage: device.remote.storage,
+      self: device.replica.deviceId });
+  } catch (failed) {
+    r = null;
+  }
+  // The core saw the name in its listing: a retirement, even when its read found nothing.
+  if (!r && name === 'RetiredDeviceError') r = { readable: false, reason: null, at: null, by: null };
+  if (!r) return null;
+  const by = r.by ? device.replica.row('devices', r.by) : null;
+  const byName = by && typeof by.name === 'string' ? by.name.slice(0, 80) : null;
+  return { at: r.at, reason: r.reason, byName, keyChanged: name === 'WrongPassphraseError', found: Date.now() };
+}
+
 async function sync(device) {
+  if (device.settings.removed) { showLine(device); return null; }
   if (device.syncing) { device.again = true; return device.syncing; }
   device.syncing = (async () => {
     do {
       device.again = false;
+      if (device.settings.removed) break;
       line.syncing = true;
       showLine(device);
       try {
@@ -137,6 +191,10 @@ async function sync(device) {
           try {
             await engine.sync();
             device.settings = { ...device.settings, lastSynced: Date.now() };
+          } catch (e) {
+            const removed = await retirementAfter(device, e);
+            if (!removed) throw e;
+            device.settings = { ...device.settings, removed };
           } finally {
             await keepState(JSON.stringify(device.replica), device.settings);
           }
@@ -237,6 +295,15 @@ async function retype(device) {
     showLine(device);
     refreshAll();
   } catch (e) {
+    if (e && e.name === 'RetiredDeviceError') {
+      // The new passphrase opened the remote, which retired this device: kept as any sync's finding.
+      const removed = await retirementAfter(device, e);
+      device.settings = { ...device.settings, removed };
+      await keepState(JSON.stringify(device.replica), device.settings);
+      $('device-retype-passphrase').value = '';
+      showLine(device);
+      return;
+    }
     $('device-retype-error').textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.retypeWrong')
       : t('page.device.failed', e && e.message ? e.message : String(e));
   } finally {

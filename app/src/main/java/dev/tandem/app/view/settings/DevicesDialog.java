@@ -14,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -24,7 +25,7 @@ import javafx.stage.Window;
 
 /**
  * "Devices": the devices syncing with this profile's remote, each with when it was last seen, and
- * "Forget" for one gone for good, after asking. Its state is a {@link DevicesViewModel}; this class
+ * "Forget" for one gone for good, after asking (on an encrypted remote, with the choice to rotate the key too). Its state is a {@link DevicesViewModel}; this class
  * lays out and binds. The rows scroll in a box of their own, so the dialog fits a small screen.
  */
 public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
@@ -81,10 +82,18 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
 
     private void confirm(Row r) {
         ButtonType ok = new ButtonType(Messages.text("settings.devices.forget.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.text("settings.devices.forget.text", r.name()),
-                cancelType(), ok);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", cancelType(), ok);
+        Label text = Forms.wrapped(DevicesViewModel.forgetText(r.name()));
+        CheckBox rotate = new CheckBox(DevicesViewModel.rotateChoice());
+        rotate.setId("devices-forget-rotate");
+        rotate.setWrapText(true);
+        VBox content = new VBox(10, text);
+        if (vm.offersRotation()) {
+            content.getChildren().add(rotate);
+        }
+        alert.getDialogPane().setContent(content);
         Alert ask = question(alert, getDialogPane().getScene().getWindow(), getDialogPane().getStylesheets(),
                 Messages.text("settings.devices.forget.title", r.name()));
-        ask.showAndWait().filter(b -> b == ok).ifPresent(b -> vm.forget(r));
+        ask.showAndWait().filter(b -> b == ok).ifPresent(b -> vm.forget(r, rotate.isSelected()));
     }
 }

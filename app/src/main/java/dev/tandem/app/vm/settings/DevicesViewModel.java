@@ -21,7 +21,11 @@ import javafx.collections.ObservableList;
 /**
  * Settings' device list: the devices the remote knows of, when each was last seen, and
  * "Forget" for one gone for good (docs/SYNC_FORMAT.md, "Retired devices"). Reading the remote and
- * forgetting run off the UI thread through {@link Async}; no toolkit needed.
+ * forgetting run off the UI thread through {@link Async}; no toolkit needed. On an encrypted remote,
+ * forgetting may go on to rotate the remote's key ({@link #offerRotation}): a forgotten phone keeps
+ * the key its passphrase gave, which opens nothing written after a rotation (docs/WEB.md, "When a
+ * phone is forgotten"). Forgetting never revokes the storage credential a device used; the question
+ * says so.
  */
 public final class DevicesViewModel implements HasFeedback {
     /** One device as the list shows it. */
@@ -42,7 +46,20 @@ public final class DevicesViewModel implements HasFeedback {
         return Messages.text("settings.devices.help");
     }
 
+    /** The question before forgetting {@code name}: what it does, and that the storage credential stays valid. */
+    public static String forgetText(String name) {
+        return Messages.text("settings.devices.forget.text", name) + "\n\n"
+                + Messages.text("settings.devices.forget.credential");
+    }
+
+    /** The choice beside it, on an encrypted remote: rotate the key once the device is forgotten. */
+    public static String rotateChoice() {
+        return Messages.text("settings.devices.forget.rotate");
+    }
+
     private final Feedback feedback = new Feedback();
+    /** Opens the key's rotation; null when the remote is not encrypted. */
+    private Runnable rotation;
     private final Supplier<Optional<SyncEngine>> engine;
     private final DeviceRoster roster;
     private final Async async;
@@ -74,8 +91,27 @@ public final class DevicesViewModel implements HasFeedback {
         read(e.get(), list -> feedback.say(list.size() == 1 ? Messages.text("settings.devices.onlyThis") : ""));
     }
 
+    /** Offers rotating the key after forgetting; {@code open} opens "Encryption keys…" at its rotation. */
+    public void offerRotation(Runnable open) {
+        this.rotation = open;
+    }
+
+    /** Whether the question offers rotating the key too (the remote is encrypted). */
+    public boolean offersRotation() {
+        return rotation != null;
+    }
+
     /** Retires {@code row}'s device from the remote, then reads the list again. */
     public void forget(Row row) {
+        forget(row, false);
+    }
+
+    /**
+     * Retires {@code row}'s device, then reads the list again; with {@code rotate} (offered only on an encrypted
+     * remote) the key's rotation opens once the device is retired, and only then: a forget that failed (the remote
+     * unreachable) leaves the device live, and a rotation then would only lock it out without telling it why.
+     */
+    public void forget(Row row, boolean rotate) {
         Optional<SyncEngine> e = engine.get();
         if (!row.forgettable() || e.isEmpty()) {
             return;
@@ -85,7 +121,17 @@ public final class DevicesViewModel implements HasFeedback {
             String said = Messages.text(now ? "settings.devices.forgot" : "settings.devices.alreadyRetired",
                     row.name());
             read(e.get(), list -> feedback.say(said));
+            if (rotate) {
+                openRotation();
+            }
         }, this::failed);
+    }
+
+    /** Opens the key's rotation, when offered. */
+    void openRotation() {
+        if (rotation != null) {
+            rotation.run();
+        }
     }
 
     private void read(SyncEngine e, Consumer<List<Row>> then) {

@@ -116,7 +116,23 @@ public final class SyncSettingsFlow {
 
     private void edit(Loaded loaded, SettingsStore languages) {
         SyncSettings current = loaded.settings();
-        SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
+        SyncSettings[] saved = {current};
+        SettingsViewModel[] form = {null};
+        // "Forget" in Devices… may go on to rotate the key (the forgotten device's kept key then opens nothing written
+        // afterwards): "Encryption keys…" opens at its rotation, with its new passphrase, recovery key and progress.
+        Supplier<DevicesViewModel> deviceList = devices == null ? null : () -> {
+            DevicesViewModel list = devices.get();
+            if (saved[0].encrypted()) {
+                list.offerRotation(() -> {
+                    KeysViewModel keys = keys(saved, form[0]);
+                    keys.sectionProperty().set(KeysViewModel.Section.ROTATE);
+                    dialogs.manageKeys(keys, false);
+                });
+            }
+            return list;
+        };
+        SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, deviceList);
+        form[0] = vm;
         if (attachments != null) {
             vm.offers().offerAttachments(attachments);
         }
@@ -140,7 +156,6 @@ public final class SyncSettingsFlow {
         if (autostart != null) {
             vm.offers().offerSession(new AutostartViewModel(autostart, loaded.autostart(), async), loaded.shortcut());
         }
-        SyncSettings[] saved = {current};
         if (current.encrypted()) {
             vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
         }

@@ -3,6 +3,7 @@ package dev.tandem.app.view.settings;
 import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
@@ -21,9 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -108,5 +112,48 @@ class DevicesDialogUiTest {
             assertTrue(w.getWidth() <= 1366 && w.getHeight() <= 768, w.getWidth() + "×" + w.getHeight());
             return null;
         });
+    }
+
+    @Test
+    void forget_rotateChecked_saysTheCredentialStaysAndOpensTheRotationAfterRetiring(FxRobot robot) throws Exception {
+        SyncEngine engine = SyncEngine.builder().folder(Files.createDirectories(tmp.resolve("remote"))).build();
+        open.add(engine);
+        TodoStore desk = profile("Desk");
+        TodoStore phone = profile("Sam's phone");
+        for (TodoStore s : List.of(phone, desk, phone)) {
+            s.replica().sync(engine);
+        }
+        ExecutorService io = Async.backgroundExecutor("test-io");
+        open.add(io::shutdownNow);
+        DevicesViewModel vm = new DevicesViewModel(() -> Optional.of(engine), new DeviceRoster(desk),
+                new Async(io, FxExecutor.INSTANCE, e -> { }), Clock.systemUTC());
+        AtomicBoolean rotated = new AtomicBoolean();
+        vm.offerRotation(() -> rotated.set(true));
+        onFx(() -> {
+            new DevicesDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        waitFor(() -> robot.lookup(".device-row .button").tryQuery().isPresent());
+        robot.clickOn(".device-row .button");
+        waitFor(() -> robot.lookup("#devices-forget-rotate").tryQuery().isPresent());
+        onFx(() -> {
+            Node rotate = robot.lookup("#devices-forget-rotate").query();
+            DialogPane pane = (DialogPane) rotate.getScene().getRoot();
+            String text = robot.from(pane).lookup(".label").queryAll().stream().filter(n -> n instanceof Label)
+                    .map(n -> ((Label) n).getText()).reduce("", String::concat);
+            assertTrue(text.contains("does not revoke the storage key"), text);
+            assertFalse(((CheckBox) rotate).isSelected(), "rotating is asked for, never assumed");
+            ((CheckBox) rotate).setSelected(true);
+            return null;
+        });
+        Button ok = onFx(() -> {
+            DialogPane pane = (DialogPane) robot.lookup("#devices-forget-rotate").query().getScene().getRoot();
+            return (Button) pane.getButtonTypes().stream().map(pane::lookupButton)
+                    .filter(b -> ((Button) b).getText().equals("Forget")).findFirst().orElseThrow();
+        });
+        robot.clickOn(ok);
+        waitFor(rotated::get);
+        assertTrue(desk.replica().devices(engine).stream().anyMatch(d -> !d.thisDevice() && d.retired()),
+                "retired before the rotation opened");
     }
 }

@@ -98,6 +98,71 @@ class DevicesViewModelTest {
     }
 
     @Test
+    void forget_withRotation_opensTheRotationOnlyOnceTheDeviceIsRetired() throws Exception {
+        SyncEngine engine = engine();
+        TodoStore desk = profile("Desk");
+        TodoStore phone = profile("Anna's phone");
+        for (TodoStore s : List.of(phone, desk, phone)) {
+            s.replica().sync(engine);
+        }
+        DevicesViewModel vm = model(desk, Optional.of(engine));
+        assertFalse(vm.offersRotation(), "a plain remote has no key to rotate");
+        List<Boolean> opened = new ArrayList<>();
+        vm.offerRotation(() -> opened.add(desk.replica().devices(engine).stream()
+                .anyMatch(d -> !d.thisDevice() && d.retired())));
+        assertTrue(vm.offersRotation());
+        vm.load();
+        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        vm.forget(other, true);
+        assertEquals(List.of(true), opened, "opened once, after the retirement was written");
+        assertEquals("Forgot Anna's phone.", vm.messageProperty().get());
+    }
+
+    @Test
+    void forget_withoutRotationOrRemoteUnreachable_neverOpensTheRotation() throws Exception {
+        SyncEngine engine = engine();
+        TodoStore desk = profile("Desk");
+        TodoStore phone = profile("Anna's phone");
+        for (TodoStore s : List.of(phone, desk, phone)) {
+            s.replica().sync(engine);
+        }
+        List<String> opened = new ArrayList<>();
+        DevicesViewModel vm = model(desk, Optional.of(engine));
+        vm.offerRotation(() -> opened.add("rotation"));
+        vm.load();
+        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        vm.forget(other, false);
+        assertTrue(opened.isEmpty(), "not asked for");
+        // A remote that fails the forget: the device stays live, and no rotation locks it out unannounced.
+        // The remote's folder gone and a file in its place: the forget fails.
+        Path gone = tmp.resolve("gone");
+        SyncEngine broken = SyncEngine.builder().folder(Files.createDirectories(gone)).build();
+        open.add(broken);
+        Files.delete(gone);
+        Files.writeString(gone, "not a folder");
+        DevicesViewModel failing = new DevicesViewModel(() -> Optional.of(broken), new DeviceRoster(desk),
+                Async.direct(errors::add), Clock.systemUTC());
+        failing.offerRotation(() -> opened.add("rotation"));
+        failing.forget(new DevicesViewModel.Row(other.id(), other.name(), other.seen(), false, false), true);
+        assertTrue(opened.isEmpty(), "no rotation after a failed forget");
+        assertTrue(failing.messageProperty().get().startsWith("Could not reach the remote"),
+                failing.messageProperty().get());
+    }
+
+    @Test
+    void forgetText_everyLanguage_saysTheStorageCredentialStaysValid() {
+        try {
+            assertTrue(DevicesViewModel.forgetText("Anna's phone").contains("does not revoke the storage key"));
+            Messages.use(Language.GERMAN);
+            assertTrue(DevicesViewModel.forgetText("Annas Handy").contains("widerruft nicht den Speicherschlüssel"));
+            Messages.use(Language.FRENCH);
+            assertTrue(DevicesViewModel.forgetText("Téléphone").contains("ne révoque pas la clé de stockage"));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    @Test
     void load_syncOff_saysSoAndListsNothing() {
         DevicesViewModel vm = model(profile("Desk"), Optional.empty());
         vm.load();

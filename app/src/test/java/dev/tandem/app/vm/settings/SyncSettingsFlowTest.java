@@ -46,4 +46,29 @@ class SyncSettingsFlowTest {
         assertEquals(1, reads.get(), "read with the settings, in the background");
         assertSame(help, dialogs.settingsShown.offers().shortcut().orElseThrow(), "the form shows what was read");
     }
+
+    @Test
+    void devices_encryptedRemote_forgetCanGoOnToTheKeysRotation_plainRemoteCannot() {
+        Async now = new Async(Runnable::run, Runnable::run, e -> {
+            throw new AssertionError(e);
+        });
+        for (boolean encrypted : new boolean[] {true, false}) {
+            FakeDialogs dialogs = new FakeDialogs();
+            SyncSettings saved = encrypted ? SyncSettings.folder(tmp.resolve("remote"), 60).withPassphrase("a passphrase")
+                    : SyncSettings.folder(tmp.resolve("remote"), 60);
+            SyncSettingsFlow flow = new SyncSettingsFlow(now, dialogs, () -> saved, s -> { }, s -> null, s -> null,
+                    () -> "laptop", name -> { }, null, () -> new DevicesViewModel(Optional::empty, null, now,
+                            java.time.Clock.systemUTC()));
+            flow.open();
+            DevicesViewModel devices = dialogs.settingsShown.offers().more().devices();
+            assertEquals(encrypted, devices.offersRotation(), "encrypted: " + encrypted);
+            if (encrypted) {
+                dialogs.keys.clear();
+                devices.openRotation();
+                assertEquals(1, dialogs.keys.size());
+                assertEquals(KeysViewModel.Section.ROTATE, dialogs.keys.get(0).sectionProperty().get(),
+                        "Encryption keys opens at its rotation");
+            }
+        }
+    }
 }

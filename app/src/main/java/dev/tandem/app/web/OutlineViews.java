@@ -42,17 +42,60 @@ final class OutlineViews {
     /**
      * The patch of the view's first {@code limit} rows after a change of {@code ids} ({@link RowPatches}): their
      * rows and the tail's, each with its {@code index}, the ids not among them ({@code gone}), and every section.
+     * In an outline a row's place moves its subtasks and changes its parent's counts, so the rows patched are
+     * those named, every todo under one of them, and the todo each is shown under ({@link #touched}); the page
+     * sends the ones it shows under and over them too, so what it removes is among what is asked. When these are
+     * more than {@link RowPatches#MAX_IDS} the answer is {@code full: true}: the page fetches the view whole.
      */
     Map<String, Object> patch(String key, String listId, int limit, Set<String> ids, Function<Item, Map<String, Object>> row) {
         ListOutline.Read read = ListOutline.read(store, listId);
+        Set<String> wanted = touched(read, ids);
+        if (wanted == null) {
+            return obj("view", key, "full", true, "outline", true);
+        }
         int todos = (int) read.lines().stream().filter(l -> !l.isSection()).count();
         int n = Math.min(limit, todos);
-        int from = n - RowPatches.tail(ids.size(), n);
-        Shown shown = shown(read, limit, (i, id) -> i >= from || ids.contains(id), true, row);
+        int from = n - RowPatches.tail(wanted.size(), n);
+        Shown shown = shown(read, limit, (i, id) -> i >= from || wanted.contains(id), true, row);
         Set<String> gone = new LinkedHashSet<>(ids);
         shown.rows.forEach(r -> gone.remove(((Map<?, ?>) r).get("id")));
         return obj("view", key, "total", shown.total, "rows", shown.rows, "gone", List.copyOf(gone),
                 "sections", shown.sections, "outline", true);
+    }
+
+    /**
+     * The ids named, the todos under any of them and the todo each named one is shown under, in one pass over the
+     * outline (whose depth {@link ListOutline} bounds, cycles cut); null past {@link RowPatches#MAX_IDS}.
+     */
+    static Set<String> touched(ListOutline.Read read, Set<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        String[] shownAt = new String[Outline.MAX_DEPTH + 1];
+        // The depth of the named todo whose subtasks the lines now are under, or -1.
+        int under = -1;
+        for (Outline.Line line : read.lines()) {
+            if (line.isSection()) {
+                under = -1;
+                continue;
+            }
+            int depth = line.depth();
+            String id = line.item().id();
+            shownAt[depth] = id;
+            if (under >= 0 && depth <= under) {
+                under = -1;
+            }
+            if (under >= 0) {
+                wanted.add(id);
+            } else if (ids.contains(id)) {
+                under = depth;
+                if (depth > 0) {
+                    wanted.add(shownAt[depth - 1]);
+                }
+            }
+            if (wanted.size() > RowPatches.MAX_IDS) {
+                return null;
+            }
+        }
+        return wanted;
     }
 
     private record Shown(int total, List<Object> rows, List<Object> sections) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.CliRun;
 import java.net.http.HttpRequest;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The patch door ({@code GET /api/rows}, {@link RowPatches}): what it answers for a change (the rows named at their
  * index, the tail, the ones gone), and the attacker: too many or malformed ids refused before the view is read, an
  * answer bounded whatever {@code limit} says, and a token limited to some lists that never sees a row of another
- * list through it, not even one it names. Real HTTP against a running server.
+ * list through it, not even one it names. In a list's outline a change answers the rows it moved with their place
+ * (a subtask added with its parent's count, a parent moved with its subtasks, a section's count), and the attacker
+ * there: another list's ids, a thousand ids, a parent of more subtasks than a patch takes, a parent cycle synced
+ * in. Real HTTP against a running server.
  */
 @Tag("unit")
 class RowPatchesDoorTest {
@@ -142,5 +148,96 @@ class RowPatchesDoorTest {
         assertEquals(404, inbox.statusCode());
         // The same question from a paired browser does see it: the token's scope is what hid it.
         assertTrue(browser.body().contains("Water the garden"), browser.body());
+    }
+
+    private Map<String, Map<String, Object>> byId(HttpResponse<String> r) {
+        Map<String, Map<String, Object>> m = new java.util.LinkedHashMap<>();
+        rows(r).forEach(row -> m.put((String) row.get("id"), row));
+        return m;
+    }
+
+    private HttpResponse<String> workRows(String... ids) throws Exception {
+        return web.get("/api/rows?view=list:" + work.id() + "&limit=200&ids=" + String.join(",", ids), session);
+    }
+
+    @Test
+    void rows_outlineSubtaskAdded_answersItUnderItsParentAndTheParentsCount() throws Exception {
+        Item sub = web.store.add("Sub", null, work.id(), works.get(2).id(), null, TodoDetails.NONE).item();
+
+        HttpResponse<String> r = workRows(sub.id());
+
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, Map<String, Object>> rows = byId(r);
+        assertEquals(works.get(2).id(), rows.get(sub.id()).get("parent"));
+        assertEquals(1L, ((Number) rows.get(sub.id()).get("depth")).longValue());
+        assertEquals(3L, ((Number) rows.get(sub.id()).get("index")).longValue());
+        assertEquals(1L, ((Number) rows.get(works.get(2).id()).get("subtasks")).longValue(), "the parent's count");
+        assertEquals(11L, ((Number) JsonText.object(r.body()).get("total")).longValue());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rows_outlineParentMovedToASection_answersItsSubtasksAlongAndTheSectionsCount() throws Exception {
+        Item a = web.store.add("Sub A", null, work.id(), works.get(1).id(), null, TodoDetails.NONE).item();
+        Item b = web.store.add("Sub B", null, work.id(), works.get(1).id(), null, TodoDetails.NONE).item();
+        Section later = web.store.sections().create(work.id(), "Later");
+        web.store.outlines().move(works.get(1).id(), new OutlineStore.Target(work.id(), null, later.id(), null));
+
+        HttpResponse<String> r = workRows(works.get(1).id());
+
+        Map<String, Map<String, Object>> rows = byId(r);
+        for (Item it : List.of(works.get(1), a, b)) {
+            assertEquals(later.id(), rows.get(it.id()).get("section"), it.title() + ": " + r.body());
+        }
+        assertEquals(List.of(10L, 11L), List.of(a, b).stream()
+                .map(it -> ((Number) rows.get(it.id()).get("index")).longValue()).toList(), "right under their parent");
+        Map<String, Object> whole = JsonText.object(web.get("/api/items?view=list:" + work.id(), session).body());
+        assertEquals(whole.get("sections"), JsonText.object(r.body()).get("sections"), "the sections with their counts");
+        assertTrue(((List<Map<String, Object>>) whole.get("sections")).get(0).get("count") instanceof Number);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rows_outlineAttacker_anotherListsIdsAThousandIdsAHugeFamilyAndACycle_boundedAndScoped() throws Exception {
+        HttpResponse<String> other = workRows(garden.id(), works.get(0).id());
+        assertEquals(200, other.statusCode(), other.body());
+        assertFalse(other.body().contains("garden"), other.body());
+        assertEquals(List.of(garden.id()), gone(other), "another list's item answers as gone");
+
+        // A thousand ids: counted before the view is read (400), or too long an address before that (414).
+        String thousand = IntStream.range(0, 1000).mapToObj(i -> "t" + i).collect(Collectors.joining(","));
+        assertEquals(400, workRows(thousand).statusCode());
+        String thousandReal = IntStream.range(0, 1000).mapToObj(i -> works.get(i % 10).id()).collect(Collectors.joining(","));
+        assertEquals(414, workRows(thousandReal).statusCode());
+
+        // A parent with more subtasks than a patch takes: the page is told to fetch the view whole, nothing else.
+        Item big = works.get(5);
+        web.store.writeAll(tx -> {
+            for (int i = 0; i < RowPatches.MAX_IDS + 20; i++) {
+                tx.save(Item.create("Child " + i, work.id(), null, 2_000_000L + i).withParentId(big.id()));
+            }
+            return null;
+        });
+        HttpResponse<String> family = workRows(big.id());
+        assertEquals(200, family.statusCode(), family.body());
+        assertEquals(Boolean.TRUE, JsonText.object(family.body()).get("full"));
+        assertFalse(family.body().contains("Child"), family.body());
+
+        // Two todos under each other, as two devices' moves can sync in: answered once each, bounded.
+        web.store.writeAll(tx -> {
+            tx.save(web.store.get(works.get(3).id()).orElseThrow().withParentId(works.get(4).id()));
+            tx.save(web.store.get(works.get(4).id()).orElseThrow().withParentId(works.get(3).id()));
+            return null;
+        });
+        HttpResponse<String> cycle = workRows(works.get(3).id());
+        assertEquals(200, cycle.statusCode(), cycle.body());
+        List<Object> ids = rows(cycle).stream().map(m -> m.get("id")).toList();
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "each row once: " + ids);
+        List<Object> shown = ((List<Map<String, Object>>) JsonText.object(web.get("/api/items?view=list:" + work.id(), session)
+                .body()).get("items")).stream().map(m -> m.get("id")).toList();
+        for (Item it : List.of(works.get(3), works.get(4))) {
+            assertEquals(shown.contains(it.id()), ids.contains(it.id()), "answered as the view shows it: " + ids);
+        }
+        assertTrue(ids.size() <= 2 * RowPatches.MAX_IDS + 1, ids.toString());
     }
 }

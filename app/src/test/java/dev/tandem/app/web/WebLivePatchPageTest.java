@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * delete and a move each show where the view puts them, among the rows loaded, and in Upcoming (a flat view) the
  * page patches its rows in place, so a row no change touched is still the element it was. The Inbox (a list's
  * outline) of one level of todos is patched the same way; with subtasks, an edit is patched in place and a row
- * added, gone or moved draws the outline again, as loaded. What is
+ * added, gone or moved draws the outline again from the patched rows, as loaded ({@link WebOutlinePatchPageTest}
+ * with sections and 2,000 rows). What is
  * right is what the server answers for the view with as many rows. Offline reading stays true: a patch is never
  * kept by the service worker, and the page hidden after patches fetches its view whole once, to be kept.
  */

@@ -4,6 +4,7 @@ import dev.tandem.app.Main;
 import dev.tandem.app.cli.Cli;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.ui.WebAssets;
 import java.io.BufferedReader;
@@ -92,7 +93,8 @@ class WebPerfTest {
     /**
      * A desktop edit to visible on a page that scrolled until 2,000 rows were loaded, in the Inbox (a list's
      * outline) and in Upcoming (a flat view), each beside the same edit on a page with its first 200 rows loaded,
-     * run in turn: two servers with the same 2,200 todos, one browser each, so an edit reaches one page only.
+     * run in turn: two servers with the same 2,200 todos, one browser each, so an edit reaches one page only; then,
+     * in the Inbox, a subtask added to a row near the top the same way.
      */
     @Test
     void liveChange_2000RowsLoaded_againstTheFirstPage() throws Exception {
@@ -125,6 +127,19 @@ class WebPerfTest {
                         + " beside it, %d rows loaded: p50 %.0f ms, p95 %.0f ms; load average %s%n", view, loaded,
                         median(many), p95(many), first, median(few), p95(few), loadAverage());
                 System.out.println("  rounds, " + loaded + " rows: " + many + "; " + first + " rows: " + few);
+                if (view.equals("inbox")) {
+                    // A row added in a list's outline: a subtask of the fourth row, each page patching its place.
+                    List<Double> addMany = new ArrayList<>();
+                    List<Double> addFew = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        addMany.add(addSubtask(a, far, "inbox added far " + i));
+                        addFew.add(addSubtask(b, top, "inbox added top " + i));
+                    }
+                    System.out.printf("web live add to visible, inbox (a subtask), %d rows loaded: p50 %.0f ms, p95 %.0f ms"
+                            + " (n = 20); beside it, %d rows loaded: p50 %.0f ms, p95 %.0f ms; load average %s%n", loaded,
+                            median(addMany), p95(addMany), first, median(addFew), p95(addFew), loadAverage());
+                    System.out.println("  rounds, " + loaded + " rows: " + addMany + "; " + first + " rows: " + addFew);
+                }
             }
         }
     }
@@ -154,6 +169,22 @@ class WebPerfTest {
         // The probe looks at that one row, so what it costs does not grow with the rows loaded.
         c.await("const row = document.querySelector('#items .item[data-id=\"' + arguments[1] + '\"] .item-title');"
                 + " return row && row.textContent === arguments[0]", Duration.ofSeconds(30), title, id);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Thread.sleep(300);
+        return ms;
+    }
+
+    /**
+     * Adds a subtask to the page's fourth row in the store, as a sync writes, and waits until the page shows it
+     * among that row's subtasks; ms.
+     */
+    private static double addSubtask(Chromium c, WebFixture web, String title) throws Exception {
+        String parent = (String) c.js("return document.querySelectorAll('#items .item')[3].dataset.id");
+        long t0 = System.nanoTime();
+        web.store.add(title, null, null, parent, null, TodoDetails.NONE);
+        c.await("const row = document.querySelector('#items .item[data-id=\"' + arguments[1] + '\"]');"
+                + " return !!row && [...row.querySelectorAll(':scope > .subitems > .item .item-title')]"
+                + ".some(e => e.textContent === arguments[0])", Duration.ofSeconds(30), title, parent);
         double ms = (System.nanoTime() - t0) / 1e6;
         Thread.sleep(300);
         return ms;

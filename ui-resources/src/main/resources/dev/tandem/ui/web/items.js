@@ -19,7 +19,9 @@ let outlinePatcher = null;
 export function registerPanel(key, path, render) { panels[key] = { path, render }; }
 export function registerDays(render) { daysRenderer = render; }
 /** Who draws a list in its own order ({outline: true}: sections, nesting); without one, its rows go flat. */
-export function registerOutline(render, patch) { outlineRenderer = render; outlinePatcher = patch; }
+export function registerOutline(render, patch, ids) {
+  outlineRenderer = render; outlinePatcher = patch; outlineAsks = ids;
+}
 
 // A long view comes a page of rows at a time: the first page is usable at once. A change another device makes
 // patches the rows it names (GET /api/rows), so its cost is that of the rows changed, not of the rows loaded; the
@@ -29,6 +31,15 @@ const PAGE = 200;
 /** The most changed items a patch asks about; past it the view is fetched whole (the server takes 100). */
 const PATCH_IDS = 100;
 let shownView = null;
+/** The limit of the rows last fetched whole, which patches keep. */
+let drawnLimit = 0;
+/** How many times the view was fetched whole and patched, on #items (data-fetched, data-patched), for tests. */
+function count(what) {
+  const list = $('items');
+  list.dataset[what] = String(Number(list.dataset[what] || 0) + 1);
+}
+/** What an outline asks a patch about for the ids a change names (outline.js): null, fetched whole. */
+let outlineAsks = null;
 let limit = PAGE;
 const more = new IntersectionObserver((entries) => {
   if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView({ whole: true }); }
@@ -44,7 +55,8 @@ export async function loadView(opts) {
   const same = key === shownView && $('items').dataset.view === r.v;
   if (key !== shownView) { shownView = key; limit = PAGE; }
   const seq = ++viewSeq;
-  if (same && changed && changed.length <= PATCH_IDS && !panels[r.v] && patchable(r.v)) {
+  // A patch answers for the rows drawn: while more rows are on their way (the limit grew), the load fetches whole.
+  if (same && changed && changed.length <= PATCH_IDS && !panels[r.v] && patchable(r.v) && drawnLimit === limit) {
     try {
       if (await patchView(changed, seq)) return;
     } catch (e) {
@@ -65,8 +77,11 @@ export async function loadView(opts) {
       if (seq === viewSeq) showMore(0, 0);
       return panel.render(answer, seq);
     }
+    const asked = limit;
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
+    drawnLimit = asked;
+    count('fetched');
     setTitle(r.v === 'search' ? t('page.view.search', r.q) : data.title);
     if (data.days) { showMore(0, 0); daysRenderer(data); }
     else if (data.outline && outlineRenderer) outlineRenderer(data);
@@ -103,10 +118,13 @@ function patchable(v) {
 async function patchView(ids, seq) {
   if ((await pending()).length) return false;
   const r = state.route;
+  const asked = outlineAsks ? outlineAsks(r.v, ids) : ids;
+  if (!asked) return false;
   const p = await api('GET', '/api/rows?view=' + encodeURIComponent(r.v) + '&limit=' + limit
-    + '&ids=' + ids.map(encodeURIComponent).join(','));
+    + '&ids=' + asked.map(encodeURIComponent).join(','));
   if (seq !== viewSeq) return true;
   if (!p || p.full || !Array.isArray(p.rows)) return false;
+  count('patched');
   if (p.outline) {
     const done = !!outlinePatcher && outlinePatcher(p, limit);
     if (done) keptStale = true;

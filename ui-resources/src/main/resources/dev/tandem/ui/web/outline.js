@@ -58,20 +58,24 @@ function tree(data) {
   return groups;
 }
 
-/** The answer last drawn, which a patch changes in place. */
+/**
+ * The answer last drawn, which a patch changes; and what is drawn of it: each todo's row element and its row by id,
+ * each section's element by id.
+ */
 let drawn = null;
+let byId = new Map();
+let sectionEls = new Map();
 
 export function renderOutline(data) {
   $('panel').hidden = true;
   drawn = data;
+  byId = new Map();
+  sectionEls = new Map();
   const groups = tree(data);
   const rows = groups.get(null).map(todo);
-  // Cut short (the first rows of a long list), the sections after the last row shown are not drawn empty.
-  const cut = data.items.length < data.total;
-  const last = data.items.length ? data.items[data.items.length - 1] : null;
-  const lastSection = cut && last ? (data.sections || []).findIndex((s) => s.id === last.section) : Infinity;
+  const shownSections = sectionsShown(data.items, data.total, data.sections || []);
   (data.sections || []).forEach((s, i) => {
-    if (!cut || i <= lastSection) rows.push(section(s, groups.get(s.id)));
+    if (i < shownSections) rows.push(section(s, groups.get(s.id).map(todo)));
   });
   setShown(data);
   keepingFocus(() => $('items').replaceChildren(...rows));
@@ -79,35 +83,59 @@ export function renderOutline(data) {
   showEmptyView(data.items.length === 0 && !(data.sections || []).length);
 }
 
+/**
+ * How many of the sections are drawn: all, unless the rows are cut short (the first rows of a long list), where
+ * the sections after the last row shown are not drawn empty.
+ */
+function sectionsShown(items, total, sections) {
+  if (items.length >= total) return sections.length;
+  const last = items.length ? items[items.length - 1] : null;
+  return last ? sections.findIndex((s) => s.id === last.section) + 1 : sections.length;
+}
+
 /** A todo's row with its move handle, and its subtasks nested under it with the button that folds them. */
 function todo(node) {
-  const { row } = node;
-  const li = itemRow(row);
-  const line = li.querySelector('.item-row');
-  const count = row.subtasks || node.children.length;
-  if (node.children.length) {
-    const id = 'sub-' + row.id;
-    const open = !folded(row.id, row.folded);
-    const list = h('ul', { class: 'subitems', id, hidden: !open }, ...node.children.map(todo));
-    line.append(foldButton(row.id, id, open, t('page.outline.subtasks', row.title || t('page.row.noTitle'), count), count));
-    li.append(list);
-  }
-  line.append(moveHandle(row));
+  const li = itemRow(node.row);
+  byId.set(node.row.id, { li, row: node.row });
+  li.querySelector('.item-row').append(moveHandle(node.row));
+  if (node.children.length) withSubtasks(li, node.row, node.children.map(todo));
   return li;
 }
 
-/** A section: its heading, a button that folds its todos, and the todos. */
-function section(s, nodes) {
-  const id = 'section-' + s.id;
-  const open = !folded('section:' + s.id, s.folded);
+/** Gives a todo's row ({@code li}) the list of its subtasks' rows {@code kids} and the button that folds them. */
+function withSubtasks(li, row, kids) {
+  const id = 'sub-' + row.id;
+  const open = !folded(row.id, row.folded);
+  const count = row.subtasks || kids.length;
+  const line = li.querySelector(':scope > .item-row');
+  line.insertBefore(foldButton(row.id, id, open, subtasksLabel(row, count), count), line.querySelector(':scope > .move-handle'));
+  const list = h('ul', { class: 'subitems', id, hidden: !open }, ...kids);
+  li.append(list);
+  return list;
+}
+
+const subtasksLabel = (row, count) => t('page.outline.subtasks', row.title || t('page.row.noTitle'), count);
+
+/** A section: its heading, a button that folds its todos, and the todos' rows ({@code lis}). */
+function section(s, lis) {
+  const el = h('li', { class: 'section', 'data-section': s.id }, heading(s, lis.length > 0, !folded('section:' + s.id, s.folded)));
+  sectionEls.set(s.id, el);
+  if (lis.length) el.append(sectionList(s, lis));
+  return el;
+}
+
+function sectionList(s, lis) {
+  return h('ul', { class: 'section-items', id: 'section-' + s.id, hidden: folded('section:' + s.id, s.folded), 'aria-label': s.name }, ...lis);
+}
+
+/** A section's heading: its name and count, and the button that folds its todos when it has any. */
+function heading(s, rows, open) {
   const name = [h('span', { class: 'section-name' }, s.name), h('span', { class: 'count' }, String(s.count))];
   // An empty section has nothing to fold: its heading is only its name.
-  const heading = h('h2', { class: 'section-heading' }, nodes.length ? h('button', {
-    type: 'button', class: 'section-fold', 'aria-expanded': String(open), 'aria-controls': id,
+  return h('h2', { class: 'section-heading' }, rows ? h('button', {
+    type: 'button', class: 'section-fold', 'aria-expanded': String(open), 'aria-controls': 'section-' + s.id,
     onclick: (ev) => toggle('section:' + s.id, ev.currentTarget),
   }, ...name, h('span', { class: 'fold-mark', 'aria-hidden': 'true' })) : h('span', { class: 'section-title' }, ...name));
-  return h('li', { class: 'section', 'data-section': s.id },
-    heading, nodes.length ? h('ul', { class: 'section-items', id, hidden: !open, 'aria-label': s.name }, ...nodes.map(todo)) : null);
 }
 
 function foldButton(key, controls, open, label, count) {
@@ -134,80 +162,221 @@ document.addEventListener('keydown', (ev) => {
   toggle(item.dataset.id, fold);
 });
 
-/** What a row's place in the outline is: a patch that changes any of it is drawn whole. */
-const PLACE = ['id', 'depth', 'parent', 'section', 'subtasks', 'doneSubtasks', 'folded'];
+/** The most rows a change may touch (named, their subtasks and parents shown) for the outline to be patched. */
+const PATCH_ROWS = 50;
 
 /**
- * A patch (GET /api/rows) of the outline drawn. One level of todos (no sections, no subtasks) takes any patch as
- * a flat view does. Otherwise, when every row it answers is where it was, with the same subtasks, the same total
- * and sections, each row whose words changed is drawn again in place (its subtasks and fold kept) and true is
- * returned; a row added, gone or moved returns false, and the view is fetched whole.
+ * The ids a patch of the outline drawn asks about for a change naming {@code ids}: those, every row shown under
+ * one of them and the row each is shown under (a move takes its subtasks along, and changes its parents' counts),
+ * so every row the patch removes is one the server answers for (its tail is as long as what is asked); null when
+ * that is more than {@link PATCH_ROWS} rows, and the view is fetched whole. The ids as they are for another view.
+ */
+export function outlineIds(view, ids) {
+  if (!drawn || drawn.view !== view) return ids;
+  const asked = new Set(ids);
+  const wanted = new Set(ids);
+  let under = -1;
+  for (const row of drawn.items) {
+    const depth = row.depth || 0;
+    if (under >= 0 && depth <= under) under = -1;
+    if (under >= 0) wanted.add(row.id);
+    else if (asked.has(row.id)) {
+      under = depth;
+      if (row.parent) wanted.add(row.parent);
+    }
+    if (wanted.size > PATCH_ROWS) return null;
+  }
+  return [...wanted];
+}
+
+/**
+ * A patch (GET /api/rows) of the outline drawn, asked with {@link outlineIds}: as a flat view's (items.js), every
+ * row named leaves the outline's order, each row answered goes in at its index, in ascending order, and the rows are
+ * cut to {@code limit}; the answer holds every row the change moved, so the result is the view's first {@code limit}
+ * rows. What is drawn follows at the cost of the rows answered, not of the rows loaded: the rows gone or pushed past
+ * the limit leave; a row answered is drawn anew only when it changed (its element, and the list of its subtasks
+ * in it, stay); each answered row is then put in its parent's list or its section's before its next sibling,
+ * from the last to the first, so each lands before one already in place and a row moved takes its subtasks along;
+ * then the fold buttons of the rows whose subtasks changed, and the sections' counts. Should what is drawn not
+ * hold as many rows as the outline, the outline is drawn whole from its rows (no fetch). The row in the middle
+ * of the screen stays where it was.
  */
 export function patchOutline(p, limit) {
   if (!drawn || drawn.view !== p.view) return false;
-  if (oneLevel(p)) return patchOneLevel(p, limit);
-  if (p.total !== drawn.total
-    || JSON.stringify(p.sections) !== JSON.stringify(drawn.sections || [])) return false;
-  const items = drawn.items.slice();
-  if (p.gone.some((id) => items.some((r) => r.id === id))) return false;
-  const rows = p.rows.map(({ index, ...row }) => ({ index, row }));
-  if (rows.some(({ index, row }) => !items[index] || PLACE.some((k) => items[index][k] !== row[k]))) return false;
-  for (const { index, row } of rows) {
-    if (JSON.stringify(row) === JSON.stringify(items[index])) continue;
-    const li = $('items').querySelector(`.item[data-id="${CSS.escape(row.id)}"]`);
-    if (!li) return false;
-    items[index] = row;
-    keepingFocus(() => {
-      const fresh = itemRow(row);
-      const line = fresh.querySelector('.item-row');
-      const old = li.querySelector(':scope > .item-row');
-      const fold = old.querySelector(':scope > .fold');
-      if (fold) {
-        fold.setAttribute('aria-label', t('page.outline.subtasks', row.title || t('page.row.noTitle'), row.subtasks));
-        line.append(fold);
-      }
-      line.append(moveHandle(row));
-      li.className = fresh.className;
-      old.replaceWith(line);
-    });
+  const answered = p.rows.slice().sort((a, b) => a.index - b.index);
+  const named = new Set([...p.gone, ...answered.map((r) => r.id)]);
+  const items = drawn.items.filter((r) => !named.has(r.id));
+  for (const { index, ...row } of answered) items.splice(index, 0, row);
+  const cut = items.splice(Math.min(limit, p.total));
+  const data = { ...drawn, items, total: p.total, sections: p.sections || [] };
+  const seen = lookedAt();
+  let whole = false;
+  keepingFocus(() => {
+    const hosts = new Set();
+    for (const id of [...p.gone, ...cut.map((r) => r.id)]) drop(id, hosts);
+    const placed = answered.filter((r) => r.index < items.length);
+    for (const { index, ...row } of placed) redraw(row);
+    const sections = sectionsShown(items, data.total, data.sections);
+    data.sections.slice(0, sections).forEach(ensureSection);
+    for (let k = placed.length - 1; k >= 0 && !whole; k--) whole = !place(items, placed[k].index, data.sections, hosts);
+    for (const { id } of placed) hosts.add(id);
+    for (const id of hosts) syncFold(byId.get(id));
+    tidySections(data.sections, sections);
+    whole = whole || $('items').getElementsByClassName('item').length !== items.length;
+  });
+  if (whole) renderOutline(data);
+  else {
+    drawn = data;
+    setShown(drawn);
+    showMore(items.length, drawn.total);
+    showEmptyView(items.length === 0 && !drawn.sections.length);
   }
-  drawn = { ...drawn, items };
-  setShown(drawn);
+  // Rows added or gone above it would push the row looked at away: it stays where it was on the screen.
+  const now = seen && byId.get(seen.id);
+  const delta = now ? now.li.querySelector(':scope > .item-row').getBoundingClientRect().top - seen.top : 0;
+  if (Math.abs(delta) >= 1) window.scrollBy(0, delta);
   return true;
 }
 
-/** Whether the outline drawn and the patch are one level of todos, no sections and no subtasks: a flat list. */
-function oneLevel(p) {
-  const plain = (r) => !r.depth && !r.subtasks && !r.doneSubtasks;
-  return !(p.sections || []).length && !(drawn.sections || []).length && drawn.items.every(plain) && p.rows.every(plain);
+/** Takes a todo's row out (with what is left under it); its parent's id into {@code hosts}. */
+function drop(id, hosts) {
+  const shown = byId.get(id);
+  if (!shown) return;
+  byId.delete(id);
+  const host = shown.li.parentElement && shown.li.parentElement.closest('.item');
+  if (host) hosts.add(host.dataset.id);
+  shown.li.remove();
+}
+
+/** A row answered: drawn new, or its line drawn again when it changed (its subtasks' list and fold button kept). */
+function redraw(row) {
+  const shown = byId.get(row.id);
+  if (shown && JSON.stringify(shown.row) === JSON.stringify(row)) return;
+  const fresh = itemRow(row);
+  const line = fresh.querySelector('.item-row');
+  line.append(moveHandle(row));
+  if (!shown) {
+    byId.set(row.id, { li: fresh, row });
+    return;
+  }
+  const old = shown.li.querySelector(':scope > .item-row');
+  const fold = old.querySelector(':scope > .fold');
+  if (fold) line.insertBefore(fold, line.querySelector(':scope > .move-handle'));
+  shown.li.className = fresh.className;
+  old.replaceWith(line);
+  shown.row = row;
+}
+
+/** The section's group of a top-level row: its section if it is one of the list's, else null (none). */
+const group = (row, sections) => (row.section && sections.some((s) => s.id === row.section) ? row.section : null);
+
+/**
+ * Puts the row at {@code i} in the list it belongs in (its parent's subtasks, its section's todos or the
+ * top-level ones), before its next sibling, which is in place already; its parent's id into {@code hosts}. False
+ * when where it goes is not drawn.
+ */
+function place(items, i, sections, hosts) {
+  const row = items[i];
+  const depth = row.depth || 0;
+  let j = i + 1;
+  while (j < items.length && (items[j].depth || 0) > depth) j++;
+  const sibling = j < items.length && (items[j].depth || 0) === depth
+    && (depth > 0 || group(items[j], sections) === group(row, sections)) ? byId.get(items[j].id) : null;
+  let list;
+  if (depth > 0) {
+    const host = byId.get(row.parent);
+    if (!host) return false;
+    list = host.li.querySelector(':scope > .subitems') || withSubtasks(host.li, host.row, []);
+    hosts.add(row.parent);
+  } else {
+    const s = group(row, sections);
+    list = s ? sectionItems(sections.find((x) => x.id === s)) : $('items');
+  }
+  if (!list) return false;
+  const at = sibling ? sibling.li : (list === $('items') ? firstSection(sections) : null);
+  const { li } = byId.get(row.id);
+  if (li.parentElement === list && li.nextElementSibling === at) return true;
+  const was = li.parentElement && li.parentElement.closest('.item');
+  if (was) hosts.add(was.dataset.id);
+  list.insertBefore(li, at);
+  return true;
+}
+
+/** The first section drawn, before which the top-level todos outside any section end; null when none is. */
+function firstSection(sections) {
+  for (const s of sections) if (sectionEls.has(s.id)) return sectionEls.get(s.id);
+  return null;
+}
+
+/** The section drawn, after the sections before it (drawn whole, without todos, when it was not). */
+function ensureSection(s, i, sections) {
+  if (sectionEls.has(s.id)) return;
+  const before = i > 0 ? sectionEls.get(sections[i - 1].id) : null;
+  const el = section(s, []);
+  if (before) before.after(el);
+  else $('items').append(el);
+}
+
+/** The list of a section's todos, made when it had none; null when the section is not drawn. */
+function sectionItems(s) {
+  const el = s && sectionEls.get(s.id);
+  if (!el) return null;
+  return el.querySelector(':scope > .section-items') || el.appendChild(sectionList(s, []));
 }
 
 /**
- * A patch of an outline that is one level of todos, as a flat view's (items.js): every row named goes, each row
- * answered goes in at its index, in ascending order, and the rows are cut to {@code limit}.
+ * Each section's count, and its heading as it is drawn (a button to fold, or only the name when it has no todos
+ * drawn); the sections from {@code shown} on, and those no more in the list, are taken out.
  */
-function patchOneLevel(p, limit) {
-  const list = $('items');
-  const named = new Set([...p.gone, ...p.rows.map((r) => r.id)]);
-  const items = drawn.items.filter((r) => !named.has(r.id));
-  keepingFocus(() => {
-    for (const id of named) {
-      const li = list.querySelector(`:scope > .item[data-id="${CSS.escape(id)}"]`);
-      if (li) li.remove();
+function tidySections(sections, shown) {
+  const keep = new Set(sections.slice(0, shown).map((s) => s.id));
+  for (const [id, el] of sectionEls) {
+    if (!keep.has(id)) {
+      el.remove();
+      sectionEls.delete(id);
     }
-    for (const { index, ...row } of p.rows.slice().sort((a, b) => a.index - b.index)) {
-      items.splice(index, 0, row);
-      list.insertBefore(todo({ row, children: [] }), list.children[index] || null);
-    }
-    const cut = Math.min(limit, p.total);
-    while (items.length > cut) items.pop();
-    while (list.children.length > cut) list.lastElementChild.remove();
-  });
-  drawn = { ...drawn, items, total: p.total, sections: p.sections || [] };
-  setShown(drawn);
-  showMore(items.length, p.total);
-  showEmptyView(items.length === 0);
-  return true;
+  }
+  for (const s of sections.slice(0, shown)) {
+    const el = sectionEls.get(s.id);
+    const list = el.querySelector(':scope > .section-items');
+    const rows = !!(list && list.childElementCount);
+    if (list && !rows) list.remove();
+    const old = el.querySelector(':scope > .section-heading');
+    const same = !!old.querySelector('.section-fold') === rows && old.querySelector('.section-name').textContent === s.name;
+    if (same) old.querySelector('.count').textContent = String(s.count);
+    else old.replaceWith(heading(s, rows, !folded('section:' + s.id, s.folded)));
+  }
 }
 
-registerOutline(renderOutline, patchOutline);
+/** A todo's fold button as its subtasks drawn now say: gone with the last of them, made with the first. */
+function syncFold(shown) {
+  if (!shown) return;
+  const { li, row } = shown;
+  const list = li.querySelector(':scope > .subitems');
+  const line = li.querySelector(':scope > .item-row');
+  const fold = line.querySelector(':scope > .fold');
+  const kids = list ? list.childElementCount : 0;
+  if (!kids) {
+    if (list) list.remove();
+    if (fold) fold.remove();
+    return;
+  }
+  const count = row.subtasks || kids;
+  if (!fold) {
+    line.insertBefore(foldButton(row.id, list.id, !list.hidden, subtasksLabel(row, count), count), line.querySelector(':scope > .move-handle'));
+    return;
+  }
+  fold.setAttribute('aria-label', subtasksLabel(row, count));
+  fold.querySelector('.fold-count').textContent = String(count);
+}
+
+/** The todo's row in the middle of the screen and where its line is, or null. */
+function lookedAt() {
+  const list = $('items').getBoundingClientRect();
+  const at = document.elementFromPoint(list.left + list.width / 2, window.innerHeight / 2);
+  const li = at && at.closest && at.closest('#items .item');
+  const line = li && li.querySelector(':scope > .item-row');
+  return line ? { id: li.dataset.id, top: line.getBoundingClientRect().top } : null;
+}
+
+registerOutline(renderOutline, patchOutline, outlineIds);

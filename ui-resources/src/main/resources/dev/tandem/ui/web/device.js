@@ -28,8 +28,8 @@ import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
 
 const VENDOR = {
-  pako: 'vendor/pako/pako.esm.mjs',
-  'hash-wasm': 'vendor/hash-wasm/index.esm.min.js',
+  pako: 'vendor/pako/pako.min.mjs',
+  'hash-wasm': 'vendor/hash-wasm/argon2.min.mjs',
   '@noble/curves/': 'vendor/noble-curves/',
   '@noble/hashes/': 'vendor/noble-hashes/',
 };

@@ -95,6 +95,8 @@ export async function joined() {
   if (indexedDB.databases) {
     const dbs = await indexedDB.databases().catch(() => []);
     if (!dbs.some((d) => d.name === 'tandem-device')) return null;
+    // The core's modules load while IndexedDB reads the replica: startDevice needs both.
+    core().catch(() => {});
   }
   return loadDevice();
 }
@@ -181,7 +183,9 @@ async function check(device) {
 /** Starts the page on the device kept here ({state, settings, key}). */
 export async function startDevice(kept) {
   const c = await core();
+  performance.mark('tandem:core');
   const replica = c.replica.Replica.fromJSON(JSON.parse(kept.state), { clock: new c.clock.HybridClock() });
+  performance.mark('tandem:replica');
   const settings = kept.settings;
   const secret = { type: 'stretched', key: kept.key.key, salt: kept.key.salt };
   const device = { c, replica, settings, remote: remoteOf(c, settings.remote, secret, settings.name),
@@ -220,6 +224,7 @@ export async function startDevice(kept) {
     : answer(path, init)));
   document.body.classList.add('own-device');
   startApp(await answer('/api/session').then((r) => r.json()));
+  performance.mark('tandem:started');
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
   $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };

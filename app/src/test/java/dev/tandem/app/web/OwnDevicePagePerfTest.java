@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,11 @@ class OwnDevicePagePerfTest {
                 offline.add(open(c, url));
                 phases.add(phases(c));
                 assertTrue(c.await("return !document.getElementById('device-sync-error').hidden", LONG) != null);
+                own.relay.restore();
+            }
+            if (Boolean.getBoolean("tandem.profile")) {
+                own.relay.cut();
+                System.out.println("  the page's hottest functions opening with the storage cut: " + profiled(c, url));
                 own.relay.restore();
             }
             long rows = (Long) c.js("return document.querySelectorAll('#items .item').length");
@@ -195,6 +202,38 @@ class OwnDevicePagePerfTest {
         c.open(url);
         c.await("return document.querySelectorAll('#items .item').length > 0", LONG);
         return ms(t0);
+    }
+
+    /**
+     * The page opened again from itself under Chromium's sampling profiler ({@code -Dtandem.profile=true}): the
+     * samples and the time they span, then the 15 functions with the most samples of their own, as "function
+     * file:line samples" (lines of the published, comment-free modules).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> profiled(Chromium c, String url) {
+        c.driver().executeCdpCommand("Profiler.enable", Map.of());
+        c.driver().executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 200));
+        c.driver().executeCdpCommand("Profiler.start", Map.of());
+        c.open(url);
+        c.await("return document.querySelectorAll('#items .item').length > 0", LONG);
+        Map<String, Object> profile = (Map<String, Object>) c.driver().executeCdpCommand("Profiler.stop", Map.of())
+                .get("profile");
+        Map<String, Long> self = new HashMap<>();
+        for (Map<String, Object> node : (List<Map<String, Object>>) profile.get("nodes")) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            String file = String.valueOf(frame.get("url"));
+            String name = frame.get("functionName") + " " + file.substring(file.lastIndexOf('/') + 1) + ":"
+                    + (((Number) frame.get("lineNumber")).intValue() + 1);
+            self.merge(name, ((Number) node.getOrDefault("hitCount", 0L)).longValue(), Long::sum);
+        }
+        long all = self.values().stream().mapToLong(Long::longValue).sum();
+        long idle = self.getOrDefault("(idle) :0", 0L);
+        List<String> out = new ArrayList<>(List.of(String.format(Locale.ROOT, "%d samples of 0.2 ms over %.0f ms, %d idle",
+                all, (((Number) profile.get("endTime")).doubleValue() - ((Number) profile.get("startTime")).doubleValue())
+                        / 1000, idle)));
+        self.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(15)
+                .map(e -> e.getKey() + " " + e.getValue()).forEach(out::add);
+        return out;
     }
 
     /** Where a load's time went, from the navigation's start: the document parsed, the last file fetched. */

@@ -134,6 +134,9 @@ async function sync(device) {
       device.again = false;
       line.syncing = true;
       showLine(device);
+      // Every change the sync merges is appended to the replica under a new seq: none, and the views stay as they are
+      // (a setting being typed is not drawn over each time another device syncs).
+      const seen = device.replica.lastSeq;
       try {
         await locked(device, async () => {
           // The files attached here go up before the batch that names them, from the copies kept in IndexedDB.
@@ -160,7 +163,7 @@ async function sync(device) {
         line.syncing = false;
       }
       showLine(device);
-      refreshAll();
+      if (device.replica.lastSeq !== seen) refreshAll();
     } while (device.again);
   })().finally(() => { device.syncing = null; });
   return device.syncing;

@@ -8,10 +8,12 @@
 //   page/index.html page/sw.js page/manifest.webmanifest      the web folder's root files
 //   page/assets/…                                            every other web file (app.js, app.css, …)
 //   page/sync/src/… page/sync/app/…                          (device.js loads the core from here)
-//   page/vendor/pako/pako.esm.mjs
-//   page/vendor/hash-wasm/index.esm.min.js
-//   page/vendor/noble-curves/*.js, abstract/*.js      (import map: "@noble/curves/")
-//   page/vendor/noble-hashes/*.js                     (import map: "@noble/hashes/")
+//   page/vendor/pako/pako.min.mjs
+//   page/vendor/hash-wasm/argon2.min.mjs
+//   page/vendor/noble-curves/*.js, abstract/*.js      (import map: "@noble/curves/"; none the page loads today)
+//   page/vendor/noble-hashes/*.js                     (import map: "@noble/hashes/"; the same)
+//
+// Only the modules the page loads, without their comment lines (below: the closure, codeOnly).
 //
 // device.js's import map and module paths name these; ui-resources' PageBundleTest checks that every
 // import of the bundle's modules, bare ones through that map, finds a file here.
@@ -56,8 +58,55 @@ async function copy(from, to) {
   }
   const target = join(outDir, ...name);
   await fs.mkdir(dirname(target), { recursive: true });
-  await fs.copyFile(from, target);
+  if (/^(assets|sync)\/.*\.js$/.test(to)) {
+    await fs.writeFile(target, codeOnly(await fs.readFile(from, 'utf8'), to));
+  } else {
+    await fs.copyFile(from, target);
+  }
   files.push(to);
+}
+
+/**
+ * A module of the page or the core without its comment lines: a line that is a `//` comment, and a block comment
+ * from a line opening with `/*` to the line it closes on. The design comments are a third of the modules'
+ * compressed bytes, and the worker keeps them on every phone. Only whole lines go: a comment after code stays,
+ * and a comment-looking line inside a template literal (an odd number of backticks before it) or a block that
+ * closes before the end of its line fails the build rather than guessing.
+ */
+function codeOnly(text, name) {
+  const out = [];
+  let block = false;
+  let ticks = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (block) {
+      if (t.includes('*/')) {
+        if (!t.endsWith('*/')) throw new Error(`bundle-page: ${name}: code after a block comment on its line: ${line}`);
+        block = false;
+      }
+      continue;
+    }
+    const comment = t.startsWith('//') || t.startsWith('/*');
+    if (comment && ticks % 2 === 1) throw new Error(`bundle-page: ${name}: a comment-like line in a template: ${line}`);
+    if (t.startsWith('/*')) {
+      const end = t.indexOf('*/', 2);
+      if (end >= 0 && end !== t.length - 2) throw new Error(`bundle-page: ${name}: code after a block comment: ${line}`);
+      block = end < 0;
+      continue;
+    }
+    if (t.startsWith('//')) continue;
+    ticks += (line.match(/`/g) || []).length;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** The entries of `const NAME = { … };` in a module's text: quoted or plain keys, quoted paths. */
+function objectOf(code, name) {
+  const start = code.indexOf(`const ${name} = {`);
+  if (start < 0) throw new Error(`bundle-page: device.js has no ${name}`);
+  const body = code.slice(start, code.indexOf('};', start));
+  return Object.fromEntries([...body.matchAll(/(?:'([^']+)'|([A-Za-z0-9_]+)):\s*'([^']+)'/g)].map((m) => [m[1] ?? m[2], m[3]]));
 }
 
 async function tree(from, to, keep = () => true) {
@@ -83,18 +132,89 @@ await tree(webDir, 'assets', (rel) => !ROOT_FILES.has(rel));
 for (const f of ROOT_FILES) {
   await copy(join(webDir, f), f);
 }
-await tree(join(core, 'src'), 'sync/src');
-await tree(join(core, 'app'), 'sync/app');
-await copy(join(modules, 'pako', 'dist', 'pako.esm.mjs'), 'vendor/pako/pako.esm.mjs');
-await copy(join(modules, 'pako', 'LICENSE'), 'vendor/pako/LICENSE');
-await copy(join(modules, 'hash-wasm', 'dist', 'index.esm.min.js'), 'vendor/hash-wasm/index.esm.min.js');
-await copy(join(modules, 'hash-wasm', 'LICENSE'), 'vendor/hash-wasm/LICENSE');
-// The packages' own ES modules (no build of theirs bundles them); their TypeScript sources and maps stay out.
-const jsOnly = (rel) => /^(abstract\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js$/.test(rel);
-await tree(join(modules, '@noble', 'curves'), 'vendor/noble-curves', jsOnly);
-await copy(join(modules, '@noble', 'curves', 'LICENSE'), 'vendor/noble-curves/LICENSE');
-await tree(join(modules, '@noble', 'hashes'), 'vendor/noble-hashes', jsOnly);
-await copy(join(modules, '@noble', 'hashes', 'LICENSE'), 'vendor/noble-hashes/LICENSE');
+// Of the core and the npm packages, only the modules the page loads: the closure of the page's own modules and
+// device.js's CORE over their imports (bare ones through its import map, VENDOR), so the worker keeps no module
+// the page never runs (the Node-only storages, shared spaces and the packages they alone need). The npm packages'
+// minified UMD builds, where the ES module build is not minified (pako) or holds every algorithm (hash-wasm; the
+// core takes only argon2id), are made ES modules by giving them a module.exports to fill.
+const device = await fs.readFile(join(webDir, 'device.js'), 'utf8');
+const VENDOR = objectOf(device, 'VENDOR');
+const CORE = objectOf(device, 'CORE');
+const UMD = {
+  'vendor/pako/pako.min.mjs': { from: join(modules, 'pako', 'dist', 'pako.min.js'), exports: 'export default module.exports;' },
+  'vendor/hash-wasm/argon2.min.mjs': { from: join(modules, 'hash-wasm', 'dist', 'argon2.umd.min.js'),
+    exports: 'export const { argon2id } = module.exports;' },
+};
+const PACKAGES = [
+  ['vendor/pako/', join(modules, 'pako')], ['vendor/hash-wasm/', join(modules, 'hash-wasm')],
+  ['vendor/noble-curves/', join(modules, '@noble', 'curves')], ['vendor/noble-hashes/', join(modules, '@noble', 'hashes')],
+];
+for (const [name, path] of Object.entries(VENDOR)) {
+  if (!path.startsWith('vendor/') || (!name.endsWith('/') && !UMD[path])) {
+    throw new Error(`bundle-page: device.js maps '${name}' to '${path}', which this tool does not lay out`);
+  }
+}
+
+/** A bundle path's source file: the core's src/ and app/, a package's own module, or null (a UMD build made here). */
+function sourceOf(path) {
+  if (path.startsWith('sync/src/')) return join(core, 'src', ...path.slice(9).split('/'));
+  if (path.startsWith('sync/app/')) return join(core, 'app', ...path.slice(9).split('/'));
+  if (UMD[path]) return null;
+  for (const [prefix, dir] of PACKAGES) {
+    if (path.startsWith(prefix)) return join(dir, ...path.slice(prefix.length).split('/'));
+  }
+  throw new Error(`bundle-page: '${path}' is not a module of the core or of its packages`);
+}
+
+const IMPORT = /^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]/gm;
+/** The bundle paths a module at bundle path `from` imports (block comments first: packages show imports in docs). */
+function importsOf(from, code) {
+  const out = [];
+  for (const m of code.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3];
+    if (spec.startsWith('node:')) continue;
+    if (spec.startsWith('./') || spec.startsWith('../')) {
+      out.push(new URL(spec, `x:/${from}`).pathname.slice(1));
+      continue;
+    }
+    const key = Object.keys(VENDOR).find((k) => spec === k || (k.endsWith('/') && spec.startsWith(k)));
+    if (!key) throw new Error(`bundle-page: ${from} imports '${spec}', which device.js's import map does not name`);
+    out.push(VENDOR[key] + spec.slice(key.length));
+  }
+  return out;
+}
+
+const reached = new Set();
+const queue = [...Object.values(CORE)];
+for (const f of await walk(webDir)) {
+  if (f.endsWith('.js') && !ROOT_FILES.has(relative(webDir, f))) {
+    const rel = relative(webDir, f).split(sep).join('/');
+    queue.push(...importsOf(`assets/${rel}`, await fs.readFile(f, 'utf8')).filter((p) => !p.startsWith('assets/')));
+  }
+}
+while (queue.length) {
+  const path = queue.pop();
+  if (reached.has(path)) continue;
+  reached.add(path);
+  const from = sourceOf(path);
+  if (from === null) continue;
+  queue.push(...importsOf(path, await fs.readFile(from, 'utf8')));
+}
+for (const path of [...reached].sort()) {
+  const from = sourceOf(path);
+  if (from !== null) {
+    await copy(from, path);
+  } else {
+    const target = join(outDir, ...path.split('/'));
+    await fs.mkdir(dirname(target), { recursive: true });
+    await fs.writeFile(target, `const module = { exports: {} };\nconst exports = module.exports;\n${
+      await fs.readFile(UMD[path].from, 'utf8')}\n${UMD[path].exports}\n`);
+    files.push(path);
+  }
+}
+for (const [prefix, dir] of PACKAGES) {
+  if ([...reached].some((p) => p.startsWith(prefix))) await copy(join(dir, 'LICENSE'), `${prefix}LICENSE`);
+}
 
 files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 await fs.mkdir(dirname(manifest), { recursive: true });

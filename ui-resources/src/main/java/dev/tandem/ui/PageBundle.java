@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The phone page as static files, for a storage to serve without Tandem in between ({@code tandem page
  * publish}, docs/WEB.md "Tandem on your phone without a computer"): the web folder, the JavaScript sync
- * core's {@code src/} and {@code app/} as {@code sync/src/…}, {@code sync/app/…}, and the browser builds of
- * its npm packages under {@code vendor/} ({@code pako/pako.esm.mjs}, {@code hash-wasm/index.esm.min.js},
- * {@code noble-curves/…}, {@code noble-hashes/…}). The build writes them and their list
+ * core's modules the page loads, from its {@code src/} and {@code app/}, as {@code sync/src/…}, {@code sync/app/…},
+ * and the browser builds of its npm packages under {@code vendor/} ({@code pako/pako.min.mjs}, {@code
+ * hash-wasm/argon2.min.mjs}); the modules without their comment lines. The build writes them and their list
  * ({@code page-files.txt}) into this jar (ui-resources' pom, {@code tools/bundle-page.js}); only the files
  * listed are ever handed out. A build made without Node has no bundle: {@link #files()} is then empty.
  */

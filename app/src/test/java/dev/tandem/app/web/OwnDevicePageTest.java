@@ -216,7 +216,9 @@ class OwnDevicePageTest {
         chromium.open(page + "#v=inbox");
         awaitRow("Plan trip");
 
-        // Each side edits the title without having seen the other's edit; the page's is the later change.
+        // Each side edits the title without having seen the other's edit (the remote out of the page's reach, or its
+        // check of the change marker would fetch the desktop's first); the page's is the later change.
+        block(bucket, true);
         tandem(s3, "edit", id, "--title", "Plan trip to Rome");
         tandem(s3, "sync", "--remote", remote);
         chromium.await("const open = document.querySelector(arguments[0]); if (open) open.click();"
@@ -225,6 +227,7 @@ class OwnDevicePageTest {
         chromium.find("#ed-title").sendKeys(" to Oslo");
         chromium.find("#save").click();
         chromium.await("return document.getElementById('save').disabled", SYNC);
+        block(bucket, false);
         chromium.click("#device-sync-now");
         awaitSynced();
 

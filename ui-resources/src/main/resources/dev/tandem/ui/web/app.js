@@ -38,7 +38,11 @@ async function boot() {
   const joinLink = joinFromFragment();
   // A browser that joined a remote as its own device starts on its own copy, with or without a network.
   const own = 'indexedDB' in window;
+  // The start's phases as performance marks (tandem:boot, kept, core, replica, started): where an own-device
+  // page's opening goes, for OwnDevicePagePerfTest and any browser's profiler.
+  performance.mark('tandem:boot');
   const kept = own ? await joined().catch(() => null) : null;
+  performance.mark('tandem:kept');
   if (kept) {
     try {
       await startDevice(kept);

@@ -78,9 +78,16 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     return out;
   }
 
-  /** The rows `tandem list --json` gives, plus trashed ones' absence: the todos and notes not in the Trash. */
+  /**
+   * The rows `tandem list --json` gives, plus trashed ones' absence: the todos and notes not in the Trash. Made once
+   * per state of the replica (every change, local or pulled, is appended under a new seq), as opening the page asks
+   * for the sidebar and the view at once, each of them over every todo; callers copy, never change, what it gives.
+   */
+  let made = null;
   function open() {
-    return items.listJson(replica, { all: true });
+    const at = replica.lastSeq + '/' + replica.entities.size;
+    if (!made || made.at !== at) made = { at, rows: items.listJson(replica, { all: true }) };
+    return made.rows;
   }
 
   function row(it, names) {

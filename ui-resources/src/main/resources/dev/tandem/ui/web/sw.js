@@ -11,7 +11,8 @@
  * publisher (`tandem page publish`) replaces the PUBLISHED line with the folder's files and a version made from
  * their bytes: the worker keeps all of them at install (the core's modules under sync/ and vendor/ included, which
  * the page only imports once it starts), a new publish is a new worker with a new shell cache, and activating it
- * drops the old one. In that mode only the page's own files are touched: the remote's requests (signed, or outside
+ * drops the old one; it answers them from its cache first (they are that version's). In that mode only the page's
+ * own files are touched: the remote's requests (signed, or outside
  * the folder) go straight to the network, as the sync core needs to see a failure as a failure. Caches carry the
  * folder in their name, so two pages published on one origin keep theirs apart.
  */
@@ -65,7 +66,7 @@ self.addEventListener('fetch', (event) => {
     // Own device: the page's files only. The remote's requests are signed (S3) or carry a password (WebDAV).
     if (req.headers.has('authorization') || !url.pathname.startsWith(BASE)) return;
     if (req.mode === 'navigate') event.respondWith(networkFirst(req, SHELL, PAGE));
-    else if (KEEP.includes(url.pathname)) event.respondWith(networkFirst(req, SHELL, url.pathname));
+    else if (KEEP.includes(url.pathname)) event.respondWith(keptFirst(req, url.pathname));
     return;
   }
   // Files the page opened are kept for reading offline (up to a size), and go when the pairing does.
@@ -102,6 +103,16 @@ async function networkFirst(req, cacheName, key) {
       status: 503, headers: { 'Content-Type': 'application/json', 'X-Tandem-Offline': '1' },
     });
   }
+}
+
+/**
+ * A published file from this worker's cache, the network only for one it has not kept: the cache is this publish's
+ * (its name carries the version made of every file's bytes), so what it holds is what the folder holds, and a
+ * page of about a hundred modules opens without a request each.
+ */
+async function keptFirst(req, key) {
+  const kept = await (await caches.open(SHELL)).match(key, { ignoreVary: true });
+  return kept || networkFirst(req, SHELL, key);
 }
 
 async function marked(res) {

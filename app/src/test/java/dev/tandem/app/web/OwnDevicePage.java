@@ -1,0 +1,132 @@
+package dev.tandem.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.TcpOutage;
+import dev.tandem.engine.testing.S3ProxyServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The page as its own device with no {@code tandem serve} anywhere, for the tests that need the whole setup: an
+ * S3Proxy bucket that answers reads without credentials, a desktop profile ({@code desktop}, the command line run
+ * in-process) syncing to {@code tandem/} of it, the page published under {@code page/}, and S3Proxy reached
+ * through a relay ({@link TcpOutage}) for the page's files and the remote alike, so {@link #relay}{@code .cut()}
+ * takes the whole origin away, as for a phone out of reach of its storage. {@link #join} opens the page in
+ * Chromium at phone size and joins it.
+ */
+final class OwnDevicePage implements AutoCloseable {
+    static final String PASSPHRASE = "correct horse battery staple";
+    static final Duration JOIN = Duration.ofSeconds(60);
+    static final Duration SYNC = Duration.ofSeconds(20);
+
+    final Path desktop;
+    final S3ProxyServer s3;
+    final String bucket;
+    /** The desktop's remote, {@code s3://BUCKET/tandem}. */
+    final String remote;
+    final TcpOutage relay;
+    /** The page's origin: the relay's. */
+    final String origin;
+    Chromium chromium;
+
+    /** A bucket and its relay; nothing published yet, no browser. */
+    OwnDevicePage(Path desktop) {
+        this.desktop = desktop;
+        this.s3 = S3ProxyServer.builder().anonymous().start();
+        this.bucket = s3.newBucket();
+        this.remote = "s3://" + bucket + "/tandem";
+        this.relay = new TcpOutage(s3.port());
+        this.origin = "http://127.0.0.1:" + relay.port();
+    }
+
+    /** The published page's address, through the relay. */
+    String pageUrl() {
+        return origin + "/" + bucket + "/page/index.html";
+    }
+
+    /** {@code tandem ARGS} on the desktop's profile, with the bucket's credentials and the passphrase; must succeed. */
+    CliRun.Result tandem(String... args) {
+        CliRun.Result r = CliRun.run(Map.of("AWS_ENDPOINT_URL", s3.endpoint(), "AWS_ACCESS_KEY_ID", s3.identity(),
+                "AWS_SECRET_ACCESS_KEY", s3.credential(), "AWS_REGION", s3.region(), "TANDEM_PASSPHRASE", PASSPHRASE),
+                desktop, args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        return r;
+    }
+
+    /** The desktop's {@code tandem sync}. */
+    CliRun.Result desktopSync() {
+        return tandem("sync", "--remote", remote);
+    }
+
+    /** {@code tandem page publish} in {@code lang} to the bucket. */
+    CliRun.Result publish(String lang) {
+        return tandem("--lang", lang, "page", "publish", "--remote", "s3://" + bucket);
+    }
+
+    /** Starts Chromium at phone size, opens the page and joins the remote as "Anna’s phone", within {@code join}. */
+    Chromium join(Duration join) {
+        chromium = Chromium.start(Chromium.Size.PHONE);
+        chromium.open(pageUrl());
+        chromium.await("return !document.getElementById('join').hidden", SYNC);
+        fill("join-endpoint", origin);
+        fill("join-bucket", bucket);
+        fill("join-prefix", "tandem");
+        fill("join-region", s3.region());
+        fill("join-access-key", s3.identity());
+        fill("join-secret-key", s3.credential());
+        fill("join-name", "Anna’s phone");
+        fill("join-passphrase", PASSPHRASE);
+        chromium.click("#join-submit");
+        chromium.await("return !document.getElementById('app').hidden", join);
+        return chromium;
+    }
+
+    void fill(String id, String value) {
+        chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    /** Waits for a shown row titled {@code title}. */
+    void awaitRow(String title) {
+        awaitRow(title, SYNC);
+    }
+
+    void awaitRow(String title, Duration within) {
+        chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
+                + ".some((e) => e.textContent === arguments[0])", within, title);
+    }
+
+    /** The shown rows' titles, sorted. */
+    List<?> titles() {
+        return (List<?>) chromium.js("return [...document.querySelectorAll('#items .item .item-title')]"
+                + ".map((e) => e.textContent).sort()");
+    }
+
+    /** Waits for the sync line to say synced, with nothing waiting and no failure shown. */
+    void awaitSynced(Duration within) {
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synced at') && !t.includes('wait')"
+                + " && document.getElementById('device-sync-error').hidden", within);
+    }
+
+    void awaitSynced() {
+        awaitSynced(SYNC);
+    }
+
+    /** Waits until the worker has kept the published files and controls the page. */
+    void awaitWorker() {
+        chromium.await("return navigator.serviceWorker.controller !== null", JOIN);
+    }
+
+    @Override
+    public void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        relay.close();
+        s3.close();
+    }
+}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -128,6 +129,13 @@ class PhoneForgottenPageTest {
         return m.group();
     }
 
+    /** Cuts the phone's network (Chromium's own switch, the page's requests and its worker's) or gives it back. */
+    private void offline(boolean off) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(off);
+        chromium.driver().setNetworkConditions(conditions);
+    }
+
     /**
      * Nothing of the phone's is new on the bucket since {@code before}: no batch, head or ack, so no device row brought
      * back. The desktop's retirement of it is the one new name; its cleanup may have deleted some of the old ones.
@@ -147,6 +155,9 @@ class PhoneForgottenPageTest {
         List<String> before = objectsOf(bucket, phone);
         assertFalse(before.isEmpty(), "the phone pushed before");
 
+        // The phone is kept off the storage while the desktop forgets and then rotates: its check every 2.5 s would
+        // otherwise read the retirement between the two, still under the old key, and say "removed by Desk" instead.
+        offline(true);
         CliRun.Result forgot = tandem(Map.of("TANDEM_NEW_PASSPHRASE", ROTATED), "--lang", "en", "device", "forget",
                 "Anna's phone", "--rotate-key", "--remote", remote);
         assertTrue(forgot.err().contains("Forgot Anna's phone"), forgot.err());
@@ -155,6 +166,7 @@ class PhoneForgottenPageTest {
         passphrase = ROTATED;
         tandem("add", "Written after the rotation");
         tandem("sync", "--remote", remote);
+        offline(false);
 
         // The phone's next sync: 2 s after this change, which never leaves it.
         chromium.find("#quick-add").sendKeys("Typed on the forgotten phone\n");

@@ -7,7 +7,7 @@
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
  * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
- * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
+ * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes, due date, priority) and trash (to the Trash and back).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -52,12 +52,13 @@ class Refused extends Error {
 }
 
 /**
- * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code t}: the page's
+ * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code series}: its
+ * app/series.js (completing as the desktop does; without it a tick makes no next occurrence); {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null, budget = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -197,7 +198,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   }
 
   /** One entry applied to the replica: its answer's fields. */
-  function apply(e) {
+  async function apply(e) {
     const at = Number.isSafeInteger(e.at) ? e.at : now();
     if (e.op === 'add') {
       if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
@@ -222,7 +223,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const row = existing(e.id);
       if (row.kind === 'note') throw new Refused(400, t('page.device.badValue'));
       if (typeof e.done !== 'boolean') throw new Refused(400, t('page.device.badValue'));
-      replica.save('items', e.id, { ...row, done: e.done ? 1n : 0n, doneAt: e.done ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      // Already so (the entry sent again, or set so elsewhere): nothing to write, as the server answers it.
+      const isDone = row.done != null && row.done !== 0n && row.done !== 0;
+      if (isDone === e.done) return {};
+      // Completing makes a repeating todo's next occurrence, with the rows the desktop writes (the core's series.js).
+      if (e.done && series) await series.complete(replica, e.id, at);
+      else replica.save('items', e.id, { ...row, done: e.done ? 1n : 0n, doneAt: e.done ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
     if (e.op === 'trash') {
@@ -274,7 +280,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const key = typeof e.key === 'string' ? e.key : null;
       const id = typeof e.id === 'string' ? e.id : null;
       try {
-        results.push({ index, key, id, status: 200, outcome: 'applied', ...apply(e) });
+        results.push({ index, key, id, status: 200, outcome: 'applied', ...(await apply(e)) });
       } catch (err) {
         if (!(err instanceof Refused)) throw err;
         results.push({ index, key, id, status: err.status, outcome: 'refused', reason: err.message });

@@ -10,7 +10,9 @@ import { typed, untyped } from './support/golden.js';
 // Completing a todo as the desktop does (app/series.js), held to the desktop's model by the vectors its
 // SeriesGoldenTest wrote (test/vectors/series-complete.json): the same rows before, the same todo completed at the
 // same time, the same rows made or changed, and no others.
-const VECTORS = JSON.parse(readFileSync(new URL('./vectors/series-complete.json', import.meta.url), 'utf8')).cases;
+// TANDEM_SERIES_VECTORS: another file of cases (SeriesCrossTest writes fresh random ones there each run).
+const VECTORS = JSON.parse(readFileSync(process.env.TANDEM_SERIES_VECTORS
+  ?? new URL('./vectors/series-complete.json', import.meta.url), 'utf8')).cases;
 
 function replicaOf(before) {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
@@ -41,7 +43,7 @@ function dump(replica, table, columns) {
 }
 
 test('the vectors are there: named cases and a random spread, a third or more making a next occurrence', () => {
-  assert.ok(VECTORS.length >= 200, VECTORS.length + ' cases');
+  assert.ok(VECTORS.length >= 100, VECTORS.length + ' cases');
   assert.ok(VECTORS.filter((c) => c.changed.items.length > 1).length >= VECTORS.length / 3);
 });
 

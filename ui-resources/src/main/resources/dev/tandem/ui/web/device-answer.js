@@ -7,7 +7,9 @@
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
  * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
- * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes, due date, priority) and trash (to the Trash and back).
+ * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
+ * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
+ * Trash and back).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -16,7 +18,7 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
- * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
+ * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's;
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
  * An item's attached files (device-files.js): listed from the replica's rows, opened (GET /api/attachments/ID) from
@@ -29,6 +31,7 @@ import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
 import { filesOf, makeFiles } from './device-files.js';
 import { makeSearch } from './device-search.js';
+import { makeMoves } from './device-moves.js';
 import { outline } from './device-outline.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,7 +43,7 @@ const ENTRIES_MAX = 100;
 /** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
 const LIMIT = 200;
 const LIMIT_MAX = 5000;
-const EDITABLE = new Set(['title', 'notes', 'due', 'priority']);
+const EDITABLE = new Set(['title', 'notes', 'due', 'priority', 'listId']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
@@ -58,7 +61,7 @@ class Refused extends Error {
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -66,6 +69,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
   const conflicts = makeConflicts({ replica, t });
+  const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
 
@@ -237,6 +241,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
+    if (e.op === 'move' && move) return move(e);
     if (e.op === 'edit') {
       existing(e.id);
       edit(e.id, e.set);
@@ -258,6 +263,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       } else if (f === 'due') {
         if (v != null && (typeof v !== 'string' || !DATE.test(v))) throw new Refused(400, t('page.device.badValue'));
         next.due = v;
+      } else if (f === 'listId') {
+        // Another list (or the Inbox): the list alone, as the server's edit writes it.
+        if (v != null && typeof v !== 'string') throw new Refused(400, t('page.device.badValue'));
+        const to = v == null || v.trim() === '' ? null : v;
+        if (to != null && !listNames().has(to)) throw new Refused(400, t('page.device.noSuchList'));
+        next.listId = to;
       } else if (f === 'priority') {
         if (v != null && ![1, 2, 3, 4].includes(v)) throw new Refused(400, t('page.device.badValue'));
         next.priority = v == null ? null : BigInt(v);
@@ -268,7 +279,8 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
 
   function values(id) {
     const r = replica.row('items', id);
-    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null } : null;
+    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null,
+      listId: r.listId ?? null } : null;
   }
 
   async function outbox(body) {

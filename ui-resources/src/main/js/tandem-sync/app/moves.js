@@ -33,7 +33,7 @@ const siblingOrder = (a, b) => nullsFirst(str(a.rank), str(b.rank)) || nullsFirs
   || nullsFirst(a.id, b.id);
 
 /** The rows the move reads, once: items (with their ids), the lists, the sections' lists, children by parent. */
-function snapshot(replica) {
+export function snapshot(replica) {
   const items = new Map();
   const lists = new Set();
   const sections = new Map();
@@ -110,7 +110,7 @@ function levelsUnder(s, id) {
 }
 
 /** OutlineStore.descendants: the todos under {@code id} in its list, each once, itself left out. */
-function descendants(s, id) {
+export function descendants(s, id) {
   const out = new Map();
   const stack = [s.items.get(id)];
   while (stack.length) {

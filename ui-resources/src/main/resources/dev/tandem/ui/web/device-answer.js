@@ -9,7 +9,7 @@
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
  * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
- * Trash and back).
+ * Trash and back, with the todos under it, the core's app/trash.js).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -61,7 +61,7 @@ class Refused extends Error {
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -238,7 +238,14 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (e.op === 'trash') {
       const row = existing(e.id);
       const trashed = e.trashed !== false;
-      replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      if ((row.trashedAt != null) === trashed) return {};
+      // With the todos under it, and back with them, as the desktop (the core's trash.js).
+      if (bin) {
+        if (trashed) bin.trash(replica, e.id, at);
+        else bin.restore(replica, e.id);
+      } else {
+        replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      }
       return {};
     }
     if (e.op === 'move' && move) return move(e);

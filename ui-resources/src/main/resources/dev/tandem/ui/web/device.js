@@ -38,7 +38,7 @@ const CORE = {
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
   attachments: 'sync/app/attachments.js', series: 'sync/app/series.js', moves: 'sync/app/moves.js',
-  blobs: 'sync/src/blob/blob-transfer.js',
+  trash: 'sync/app/trash.js', blobs: 'sync/src/blob/blob-transfer.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
 const SYNC_EVERY_MS = 3 * 60 * 1000;
@@ -182,7 +182,8 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, series: c.series, moves: c.moves, t, firstDay, files: device.files, attachments: c.attachments, budget,
+    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, t, firstDay, files: device.files,
+    attachments: c.attachments, budget,
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * other side: in a list the desktop made, a todo moved to the top with the Move… sheet's Up, one put under the todo
  * above, one into a section, one into another list with the editor's list; a repeating todo ticked makes its next
  * occurrence. After a sync the desktop's outline of each list shows every todo where the page put it, and its
- * Inbox the next occurrence, due the day after, as the desktop's own completion would make it.
+ * Inbox the next occurrence, due the day after, as the desktop's own completion would make it. The settings show
+ * this device's card, refuse an interval of 0 minutes with a sentence and keep one of 5 across a reload.
  */
 @Tag("browser")
 class OwnDevicePageMovesTest {
@@ -177,6 +178,22 @@ class OwnDevicePageMovesTest {
                 + " && r.querySelector('.item-title').textContent === 'Water plants')", SYNC, water);
         chromium.click("#device-sync-now");
         awaitSynced();
+
+        // The settings: this device's card, and how often it syncs by itself, kept across a reload.
+        chromium.js("location.hash = '#v=settings'");
+        Object card = chromium.await("const c = document.getElementById('device-card'); return c && c.textContent", SYNC);
+        assertTrue(card.toString().contains("Name: Anna’s phone") && card.toString().contains("Syncs with s3://" + bucket)
+                && card.toString().contains("No change waits for the next sync."), card.toString());
+        fill("sync-every", "0");
+        chromium.click("#sync-every-save");
+        assertEquals("Sync every 1 to 60 minutes, a whole number.", chromium.await(
+                "return document.getElementById('sync-every-error').textContent", SYNC));
+        fill("sync-every", "5");
+        chromium.click("#sync-every-save");
+        chromium.await("return document.getElementById('sync-every-error').textContent === ''"
+                + " && document.body.textContent.includes('Syncs every 5 minutes.')", SYNC);
+        chromium.driver().navigate().refresh();
+        assertEquals("5", chromium.await("const e = document.getElementById('sync-every'); return e && e.value", JOIN));
 
         tandem("sync", "--remote", remote);
         String home = tandem("list", "--list", "Home").out();

@@ -21,6 +21,9 @@
  * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's;
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
+ * This device's card in the settings (GET /api/browsers with {@code device.info()}: its name, the remote, when it
+ * last synced, how many changes wait; POST /api/device/sync {everyMinutes} sets how often it syncs by itself).
+ *
  * An item's attached files (device-files.js): listed from the replica's rows, opened (GET /api/attachments/ID) from
  * the kept copies or downloaded on demand, and attached (POST /api/items/ID/attachments) with the bytes kept here.
  *
@@ -43,6 +46,8 @@ const ENTRIES_MAX = 100;
 /** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
 const LIMIT = 200;
 const LIMIT_MAX = 5000;
+/** How often the page syncs by itself while shown, in minutes: the least and the most the settings take. */
+const SYNC_MINUTES = [1, 60];
 const EDITABLE = new Set(['title', 'notes', 'due', 'priority', 'listId']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
@@ -61,7 +66,8 @@ class Refused extends Error {
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
+  device = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -349,7 +355,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (fileAt && files && (method === 'GET' || method === 'HEAD')) {
       return fileRoutes.get(decodeURIComponent(fileAt[1]), method === 'HEAD');
     }
-    if (files && budget && method === 'GET' && p === '/api/browsers') return fileRoutes.usage();
+    if (files && budget && method === 'GET' && p === '/api/browsers') {
+      const answered = await fileRoutes.usage();
+      return device ? json(200, { ...(await answered.json()), device: device.info() }) : answered;
+    }
+    if (device && method === 'POST' && p === '/api/device/sync') {
+      let body = null;
+      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      const minutes = body && body.everyMinutes;
+      if (!Number.isInteger(minutes) || minutes < SYNC_MINUTES[0] || minutes > SYNC_MINUTES[1]) {
+        return json(400, { error: t('page.device.card.everyBad', SYNC_MINUTES[0], SYNC_MINUTES[1]) });
+      }
+      await device.setEvery(minutes);
+      return json(200, { device: device.info() });
+    }
     if (files && budget && method === 'POST' && p === '/api/device/files') {
       let body = null;
       try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }

@@ -41,7 +41,8 @@ const CORE = {
   trash: 'sync/app/trash.js', blobs: 'sync/src/blob/blob-transfer.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
-const SYNC_EVERY_MS = 3 * 60 * 1000;
+/** How often it syncs by itself while shown, unless the settings say otherwise (settings.syncMinutes). */
+const SYNC_EVERY_MINUTES = 3;
 /**
  * One request to the remote, headers and body: past it the request is aborted and the sync fails as for a lost
  * connection. A sync holds the replica's lock, so a connection that hangs must not hold it for ever.
@@ -98,10 +99,13 @@ export async function joined() {
 // ---- the sync line ---------------------------------------------------------------------------------------------
 
 const line = { failure: null, syncing: false };
+/** How many of this device's changes wait for the next sync. */
+const waitingOf = (device) => [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length;
+
 function showLine(device) {
   const el = $('device-sync');
   el.hidden = false;
-  const waiting = device ? [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length : 0;
+  const waiting = device ? waitingOf(device) : 0;
   const last = device && device.settings.lastSynced;
   let words = line.syncing ? t('page.device.syncing')
     : last ? t('page.device.synced', new Date(last).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))
@@ -184,6 +188,11 @@ export async function startDevice(kept) {
   const answer = makeAnswerer({
     replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, t, firstDay, files: device.files,
     attachments: c.attachments, budget,
+    device: {
+      info: () => ({ name: device.settings.name, remote: device.remote.address, lastSynced: device.settings.lastSynced ?? null,
+        waiting: waitingOf(device), everyMinutes: device.every ? device.every.get() : SYNC_EVERY_MINUTES }),
+      setEvery: (minutes) => device.every.set(minutes),
+    },
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),
@@ -206,7 +215,18 @@ export async function startDevice(kept) {
   $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
   $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
   $('device-forget-yes').onclick = () => forget(device);
-  setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
+  const every = () => (Number.isSafeInteger(device.settings.syncMinutes) ? device.settings.syncMinutes : SYNC_EVERY_MINUTES);
+  let timer = null;
+  const schedule = () => {
+    clearInterval(timer);
+    timer = setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, every() * 60 * 1000);
+  };
+  schedule();
+  device.every = { get: every, set: async (minutes) => {
+    device.settings = { ...device.settings, syncMinutes: minutes };
+    await keepState(JSON.stringify(replica), device.settings);
+    schedule();
+  } };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
   sync(device);

@@ -213,3 +213,28 @@ export function move(replica, id, seen, target) {
   const stale = ['listId', 'parentId', 'sectionId'].filter((f) => now[f] !== wanted[f]);
   return { outcome: 'MOVED_ELSEWHERE', stale };
 }
+
+/**
+ * OutlineStore.nextRank: the key for a new todo at the end of {@code parentId}'s subtasks, or of the top of list
+ * {@code listId} (null: the Inbox) in {@code sectionId}: after the greatest key there, which is skipped when it is
+ * damaged (as the desktop skips it rather than build on it).
+ */
+export function nextRank(replica, listId, parentId, sectionId) {
+  const s = snapshot(replica);
+  let last = null;
+  for (const r of s.items.values()) {
+    if (r.trashedAt != null || typeof r.rank !== 'string') continue;
+    const fits = parentId != null ? r.parentId === parentId
+      : r.parentId == null && (listId == null ? r.listId == null || !s.lists.has(r.listId)
+        : r.listId === listId && (r.sectionId ?? '') === (sectionId ?? ''));
+    if (fits && (last == null || r.rank > last)) last = r.rank;
+  }
+  return between(last != null && isValid(last) ? last : null, null);
+}
+
+/** Whether a new subtask fits under {@code parentId} within MAX_DEPTH (TreeDepth.check for a new todo). */
+export function fitsUnder(replica, parentId) {
+  const s = snapshot(replica);
+  const parent = s.items.get(parentId);
+  return parent != null && levelUnder(s, parent) <= MAX_DEPTH;
+}

@@ -147,3 +147,25 @@ test('moved elsewhere by a sync since the page showed it: it stays there, answer
   const order = items.listJson(desk).filter((i) => i.listId === list && !i.parentId).sort((x, y) => (x.rank < y.rank ? -1 : 1));
   assert.deepEqual(order.map((i) => i.title), ['B', 'A', 'C']);
 });
+
+test('quick add ranks a todo after its siblings, a subtask after its parent\'s last one, in the parent\'s list', async () => {
+  const d = device();
+  const { list, a, b, c } = home(d.replica);
+  const top = uuid7();
+  await d.outbox({ op: 'add', id: top, key: 'a1', text: 'Dave', view: 'list:' + list, at: NOW });
+  assert.deepEqual(await titles(d, list), ['A', 'B', 'C', 'Dave'], 'at the end, not first as a todo without a rank');
+  const sub1 = uuid7();
+  const sub2 = uuid7();
+  const [r1] = await d.outbox({ op: 'add', id: sub1, key: 'a2', text: 'First #Elsewhere', parentId: b, at: NOW });
+  await d.outbox({ op: 'add', id: sub2, key: 'a3', text: 'Second', parentId: b, view: 'today', at: NOW });
+  assert.equal(r1.outcome, 'applied');
+  const shown = (await d.call('GET', '/api/items?view=list:' + list)).data.items.map((r) => [r.title, r.depth ?? 0]);
+  assert.deepEqual(shown, [['A', 0], ['B', 0], ['First', 1], ['Second', 1], ['C', 0], ['Dave', 0]]);
+  assert.equal(d.replica.row('items', sub1).listId, list, 'the parent\'s list, whatever the text names');
+  assert.equal(d.replica.row('items', sub2).due, null, 'typed in Today, but a subtask of B');
+  await d.outbox({ op: 'trash', id: c, key: 't', trashed: true, at: NOW });
+  const [gone] = await d.outbox({ op: 'add', id: uuid7(), key: 'a4', text: 'Orphan', parentId: c, at: NOW });
+  assert.deepEqual([gone.outcome, gone.message], ['applied', 'page.device.parentGone']);
+  assert.ok(items.listJson(d.replica).some((i) => i.title === 'Orphan' && i.listId == null && i.parentId == null));
+  void a;
+});

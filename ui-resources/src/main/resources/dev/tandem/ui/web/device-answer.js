@@ -46,7 +46,7 @@ const ENTRIES_MAX = 100;
 /** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
 const LIMIT = 200;
 const LIMIT_MAX = 5000;
-/** How often the page syncs by itself while shown, in minutes: the least and the most the settings take. */
+/** How often the page syncs by itself, in minutes: the least and the most. */
 const SYNC_MINUTES = [1, 60];
 const EDITABLE = new Set(['title', 'notes', 'due', 'priority', 'listId']);
 
@@ -214,20 +214,33 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
       const typed = text(e.text, TEXT_MAX);
       if (replica.row('items', e.id)) return { values: values(e.id) };
-      if (e.parentId != null) throw new Refused(501, t('page.device.notYet'));
+      // A subtask goes to its parent's list, after its last subtask; a parent gone meanwhile: the Inbox, said so.
+      let parent = null;
+      let gone = false;
+      if (e.parentId != null) {
+        if (!moves) throw new Refused(501, t('page.device.notYet'));
+        if (typeof e.parentId !== 'string' || !UUID.test(e.parentId)) throw new Refused(400, t('page.device.badValue'));
+        const p = replica.row('items', e.parentId);
+        if (!p || p.trashedAt != null) gone = true;
+        else if (!moves.fitsUnder(replica, e.parentId)) throw new Refused(400, t('page.device.move.tooDeep', moves.MAX_DEPTH));
+        else parent = { id: e.parentId, listId: typeof p.listId === 'string' ? p.listId : null };
+      }
       const parsed = items.quickAdd(typed, new Date(at));
       if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
-      let listId = listFor(parsed.list, at);
-      const into = typeof e.view === 'string' ? e.view : 'inbox';
-      if (listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
+      let listId = parent ? parent.listId : listFor(parsed.list, at);
+      const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
+      if (!parent && listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
       const due = parsed.due ?? (into === 'today' && parsed.kind !== 'note' ? isoDay(new Date(at)) : null);
+      // After its siblings, as the desktop ranks an add (without a rank it would sort first there).
+      const rank = moves ? moves.nextRank(replica, listId, parent ? parent.id : null, null) : null;
       replica.save('items', e.id, { listId, title: parsed.title, due, done: 0n, createdAt: BigInt(at),
-        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind }, items.ITEM_COLUMNS);
+        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind,
+        parentId: parent ? parent.id : null, rank }, items.ITEM_COLUMNS);
       for (const tag of parsed.tags) {
         replica.save('item_tags', replica.clock.nextRandom(), { itemId: e.id, tag }, items.TAG_COLUMNS);
       }
       if (e.set) edit(e.id, e.set);
-      return { values: values(e.id), message: t('page.quickAdd.added') };
+      return { values: values(e.id), message: t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }
     if (e.op === 'done') {
       const row = existing(e.id);
@@ -246,12 +259,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const trashed = e.trashed !== false;
       if ((row.trashedAt != null) === trashed) return {};
       // With the todos under it, and back with them, as the desktop (the core's trash.js).
-      if (bin) {
-        if (trashed) bin.trash(replica, e.id, at);
-        else bin.restore(replica, e.id);
-      } else {
-        replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
-      }
+      if (bin && trashed) bin.trash(replica, e.id, at);
+      else if (bin) bin.restore(replica, e.id);
+      else replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
     if (e.op === 'move' && move) return move(e);

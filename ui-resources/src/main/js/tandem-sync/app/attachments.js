@@ -1,4 +1,7 @@
 import { Fetched, ID, MAX_ATTACHMENT } from '../src/blob/blob-transfer.js';
+import { NAMESPACE, nameUuid } from './derived-ids.js';
+
+export { nameUuid };
 
 /**
  * Files attached to items as the desktop keeps them (app/…/model/AttachmentStore.java, Attachment,
@@ -11,7 +14,6 @@ export const ATTACHMENT_COLUMNS = ['itemId', 'blob', 'name', 'type', 'size', 'cr
 /** The desktop's default largest file one may attach (AttachmentStore.DEFAULT_LIMIT). */
 export const ATTACH_LIMIT = 100_000_000;
 const MAX_NAME = 255;
-const NAMESPACE = '0b8f5f0e-4c2a-4e55-9a7c-3d2b1e6f7a91';
 const TYPES = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp', webp: 'image/webp',
   heic: 'image/heic', svg: 'image/svg+xml', pdf: 'application/pdf', txt: 'text/plain', md: 'text/markdown',
@@ -29,20 +31,6 @@ export function typeOf(name) {
   const dot = name == null ? -1 : name.lastIndexOf('.');
   const ext = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
   return Object.hasOwn(TYPES, ext) ? TYPES[ext] : 'application/octet-stream';
-}
-
-/** RFC 4122 version 5 (SHA-1) of {@code name} as UTF-8 in {@code namespace}, as the desktop's NameUuid. */
-export async function nameUuid(namespace, name) {
-  const ns = Uint8Array.from(namespace.replace(/-/g, '').match(/../g), (h) => parseInt(h, 16));
-  const text = new TextEncoder().encode(name);
-  const data = new Uint8Array(16 + text.length);
-  data.set(ns);
-  data.set(text, 16);
-  const h = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', data)).slice(0, 16);
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const hex = [...h].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
 }
 
 export function attachmentId(itemId, blobId) {

@@ -65,6 +65,7 @@ public final class WebAssets {
             script("device-days.js"),
             script("device-search.js"),
             script("device-outline.js"),
+            script("device-moves.js"),
             script("device-files.js"),
             script("device-kept-files.js"),
             script("device.js"),

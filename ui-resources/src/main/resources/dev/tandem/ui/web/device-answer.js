@@ -7,7 +7,9 @@
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
  * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
- * (tick and untick), edit (title, notes, due date, priority) and trash (to the Trash and back).
+ * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
+ * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
+ * Trash and back, with the todos under it, the core's app/trash.js).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -16,8 +18,11 @@
  * entry's values are checked before anything is written: ids are UUIDs, text is a string of bounded length, a
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
- * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's (read only);
+ * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's;
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
+ *
+ * This device's card in the settings (GET /api/browsers with {@code device.info()}: its name, the remote, when it
+ * last synced, how many changes wait; POST /api/device/sync {everyMinutes} sets how often it syncs by itself).
  *
  * An item's attached files (device-files.js): listed from the replica's rows, opened (GET /api/attachments/ID) from
  * the kept copies or downloaded on demand, and attached (POST /api/items/ID/attachments) with the bytes kept here.
@@ -29,6 +34,7 @@ import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
 import { filesOf, makeFiles } from './device-files.js';
 import { makeSearch } from './device-search.js';
+import { makeMoves } from './device-moves.js';
 import { outline } from './device-outline.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,7 +46,9 @@ const ENTRIES_MAX = 100;
 /** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
 const LIMIT = 200;
 const LIMIT_MAX = 5000;
-const EDITABLE = new Set(['title', 'notes', 'due', 'priority']);
+/** How often the page syncs by itself, in minutes: the least and the most. */
+const SYNC_MINUTES = [1, 60];
+const EDITABLE = new Set(['title', 'notes', 'due', 'priority', 'listId']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
@@ -52,12 +60,14 @@ class Refused extends Error {
 }
 
 /**
- * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code t}: the page's
+ * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code series}: its
+ * app/series.js (completing as the desktop does; without it a tick makes no next occurrence); {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
-  dayName = (iso) => iso, files = null, attachments = null, budget = null }) {
+  dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
+  device = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -65,6 +75,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     status, headers: { 'Content-Type': 'application/json' } });
   const notYet = () => json(501, { error: t('page.device.notYet') });
   const conflicts = makeConflicts({ replica, t });
+  const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
 
@@ -204,40 +215,63 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   }
 
   /** One entry applied to the replica: its answer's fields. */
-  function apply(e) {
+  async function apply(e) {
     const at = Number.isSafeInteger(e.at) ? e.at : now();
     if (e.op === 'add') {
       if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
       const typed = text(e.text, TEXT_MAX);
       if (replica.row('items', e.id)) return { values: values(e.id) };
-      if (e.parentId != null) throw new Refused(501, t('page.device.notYet'));
+      // A subtask goes to its parent's list, after its last subtask; a parent gone meanwhile: the Inbox, said so.
+      let parent = null;
+      let gone = false;
+      if (e.parentId != null) {
+        if (!moves) throw new Refused(501, t('page.device.notYet'));
+        if (typeof e.parentId !== 'string' || !UUID.test(e.parentId)) throw new Refused(400, t('page.device.badValue'));
+        const p = replica.row('items', e.parentId);
+        if (!p || p.trashedAt != null) gone = true;
+        else if (!moves.fitsUnder(replica, e.parentId)) throw new Refused(400, t('page.device.move.tooDeep', moves.MAX_DEPTH));
+        else parent = { id: e.parentId, listId: typeof p.listId === 'string' ? p.listId : null };
+      }
       const parsed = items.quickAdd(typed, new Date(at));
       if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
-      let listId = listFor(parsed.list, at);
-      const into = typeof e.view === 'string' ? e.view : 'inbox';
-      if (listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
+      let listId = parent ? parent.listId : listFor(parsed.list, at);
+      const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
+      if (!parent && listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
       const due = parsed.due ?? (into === 'today' && parsed.kind !== 'note' ? isoDay(new Date(at)) : null);
+      // After its siblings, as the desktop ranks an add (without a rank it would sort first there).
+      const rank = moves ? moves.nextRank(replica, listId, parent ? parent.id : null, null) : null;
       replica.save('items', e.id, { listId, title: parsed.title, due, done: 0n, createdAt: BigInt(at),
-        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind }, items.ITEM_COLUMNS);
+        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind,
+        parentId: parent ? parent.id : null, rank }, items.ITEM_COLUMNS);
       for (const tag of parsed.tags) {
         replica.save('item_tags', replica.clock.nextRandom(), { itemId: e.id, tag }, items.TAG_COLUMNS);
       }
       if (e.set) edit(e.id, e.set);
-      return { values: values(e.id), message: t('page.quickAdd.added') };
+      return { values: values(e.id), message: t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }
     if (e.op === 'done') {
       const row = existing(e.id);
       if (row.kind === 'note') throw new Refused(400, t('page.device.badValue'));
       if (typeof e.done !== 'boolean') throw new Refused(400, t('page.device.badValue'));
-      replica.save('items', e.id, { ...row, done: e.done ? 1n : 0n, doneAt: e.done ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      // Already so (the entry sent again, or set so elsewhere): nothing to write, as the server answers it.
+      const isDone = row.done != null && row.done !== 0n && row.done !== 0;
+      if (isDone === e.done) return {};
+      // Completing makes a repeating todo's next occurrence, with the rows the desktop writes (the core's series.js).
+      if (e.done && series) await series.complete(replica, e.id, at);
+      else replica.save('items', e.id, { ...row, done: e.done ? 1n : 0n, doneAt: e.done ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
     if (e.op === 'trash') {
       const row = existing(e.id);
       const trashed = e.trashed !== false;
-      replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      if ((row.trashedAt != null) === trashed) return {};
+      // With the todos under it, and back with them, as the desktop (the core's trash.js).
+      if (bin && trashed) bin.trash(replica, e.id, at);
+      else if (bin) bin.restore(replica, e.id);
+      else replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
+    if (e.op === 'move' && move) return move(e);
     if (e.op === 'edit') {
       existing(e.id);
       edit(e.id, e.set);
@@ -259,6 +293,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       } else if (f === 'due') {
         if (v != null && (typeof v !== 'string' || !DATE.test(v))) throw new Refused(400, t('page.device.badValue'));
         next.due = v;
+      } else if (f === 'listId') {
+        // Another list (or the Inbox): the list alone, as the server's edit writes it.
+        if (v != null && typeof v !== 'string') throw new Refused(400, t('page.device.badValue'));
+        const to = v == null || v.trim() === '' ? null : v;
+        if (to != null && !listNames().has(to)) throw new Refused(400, t('page.device.noSuchList'));
+        next.listId = to;
       } else if (f === 'priority') {
         if (v != null && ![1, 2, 3, 4].includes(v)) throw new Refused(400, t('page.device.badValue'));
         next.priority = v == null ? null : BigInt(v);
@@ -269,7 +309,8 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
 
   function values(id) {
     const r = replica.row('items', id);
-    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null } : null;
+    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null,
+      listId: r.listId ?? null } : null;
   }
 
   async function outbox(body) {
@@ -281,7 +322,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const key = typeof e.key === 'string' ? e.key : null;
       const id = typeof e.id === 'string' ? e.id : null;
       try {
-        results.push({ index, key, id, status: 200, outcome: 'applied', ...apply(e) });
+        results.push({ index, key, id, status: 200, outcome: 'applied', ...(await apply(e)) });
       } catch (err) {
         if (!(err instanceof Refused)) throw err;
         results.push({ index, key, id, status: err.status, outcome: 'refused', reason: err.message });
@@ -331,7 +372,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (fileAt && files && (method === 'GET' || method === 'HEAD')) {
       return fileRoutes.get(decodeURIComponent(fileAt[1]), method === 'HEAD');
     }
-    if (files && budget && method === 'GET' && p === '/api/browsers') return fileRoutes.usage();
+    if (files && budget && method === 'GET' && p === '/api/browsers') {
+      const answered = await fileRoutes.usage();
+      return device ? json(200, { ...(await answered.json()), device: device.info() }) : answered;
+    }
+    if (device && method === 'POST' && p === '/api/device/sync') {
+      let body = null;
+      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      const minutes = body && body.everyMinutes;
+      if (!Number.isInteger(minutes) || minutes < SYNC_MINUTES[0] || minutes > SYNC_MINUTES[1]) {
+        return json(400, { error: t('page.device.card.everyBad', SYNC_MINUTES[0], SYNC_MINUTES[1]) });
+      }
+      await device.setEvery(minutes);
+      return json(200, { device: device.info() });
+    }
     if (files && budget && method === 'POST' && p === '/api/device/files') {
       let body = null;
       try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }

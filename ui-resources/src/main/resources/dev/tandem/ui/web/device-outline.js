@@ -3,7 +3,7 @@
  * desktop's ListOutline and Outline: the todos outside any section, then each section's header and its todos, each
  * todo followed by its subtasks one level deeper; every section with its count; the first LIMIT todos as rows with
  * where they sit (depth, parent, section, parentId, sectionId), their open and completed subtasks and whether they
- * are folded on the devices. Read only: this device writes no ranks (a move answers 501).
+ * are folded on the devices. Moves are device-moves.js's (the core's app/moves.js writes the ranks).
  *
  * Which todos (LiveOutline.tree): the roots are the list's open todos and notes (the Inbox's: no list, or a list
  * that is gone, and not Someday's) whose parent is no open row of the same list; then every open row of the same

@@ -46,11 +46,13 @@ const CORE = {
   replica: 'sync/src/replica/replica.js', clock: 'sync/src/clock/hybrid-clock.js', sync: 'sync/src/sync/sync-engine.js',
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
-  attachments: 'sync/app/attachments.js', blobs: 'sync/src/blob/blob-transfer.js',
+  attachments: 'sync/app/attachments.js', series: 'sync/app/series.js', moves: 'sync/app/moves.js',
+  trash: 'sync/app/trash.js', blobs: 'sync/src/blob/blob-transfer.js',
   retired: 'sync/src/sync/own-retirement.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
-const SYNC_EVERY_MS = 3 * 60 * 1000;
+/** How often it syncs by itself while shown, unless the settings say otherwise (settings.syncMinutes). */
+const SYNC_EVERY_MINUTES = 3;
 /** How often a shown page asks whether another device synced: 1,440 HEADs an hour, about $0.0006 an hour on S3. */
 const CHECK_MS = 2500;
 /**
@@ -111,10 +113,13 @@ export async function joined() {
 // ---- the sync line ---------------------------------------------------------------------------------------------
 
 const line = { failure: null, syncing: false };
+/** How many of this device's changes wait for the next sync. */
+const waitingOf = (device) => [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length;
+
 function showLine(device) {
   const el = $('device-sync');
   el.hidden = false;
-  const waiting = device ? [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length : 0;
+  const waiting = device ? waitingOf(device) : 0;
   const removed = device && device.settings.removed;
   $('device-removed').hidden = !removed;
   $('device-sync-text').hidden = !!removed;
@@ -269,7 +274,13 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, t, firstDay, files: device.files, attachments: c.attachments, budget,
+    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, t, firstDay, files: device.files,
+    attachments: c.attachments, budget,
+    device: {
+      info: () => ({ name: device.settings.name, remote: device.remote.address, lastSynced: device.settings.lastSynced ?? null,
+        waiting: waitingOf(device), everyMinutes: device.every ? device.every.get() : SYNC_EVERY_MINUTES }),
+      setEvery: (minutes) => device.every.set(minutes),
+    },
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
     session: () => ({ csrf: 'own-device', own: true, device: settings.name, today: new Date().toISOString().slice(0, 10),
@@ -293,7 +304,18 @@ export async function startDevice(kept) {
   $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
   $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
   $('device-forget-yes').onclick = () => forget(device);
-  setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, SYNC_EVERY_MS);
+  const every = () => (Number.isSafeInteger(device.settings.syncMinutes) ? device.settings.syncMinutes : SYNC_EVERY_MINUTES);
+  let timer = null;
+  const schedule = () => {
+    clearInterval(timer);
+    timer = setInterval(() => { if (document.visibilityState === 'visible') sync(device); }, every() * 60 * 1000);
+  };
+  schedule();
+  device.every = { get: every, set: async (minutes) => {
+    device.settings = { ...device.settings, syncMinutes: minutes };
+    await keepState(JSON.stringify(replica), device.settings);
+    schedule();
+  } };
   setInterval(() => { if (document.visibilityState === 'visible') check(device); }, CHECK_MS);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));

@@ -146,6 +146,8 @@ $('move-parent').addEventListener('change', () => {
     'page.move.outdented');
 });
 $('move-dialog').addEventListener('close', () => {
+  // Opened again on another row before this close was heard (the event comes a task later): that sheet stays.
+  if ($('move-dialog').open) return;
   const id = sheetId;
   sheetId = null;
   // Back to the row's handle it was opened from (drawn anew meanwhile, most likely).

@@ -1,6 +1,7 @@
 /*
  * The This browser panel: this browser's pairing, the paired browsers with Revoke, and Log out. On the page as its
- * own device (no pairing, no server): the files it keeps and their storage budget (device-files.js answers).
+ * own device (no pairing, no server): this device (name, remote, last sync, what waits, how often it syncs) and the
+ * files it keeps with their storage budget (device-answer.js and device-files.js answer).
  */
 import { $, h, toast } from './dom.js';
 import { when } from './format.js';
@@ -14,7 +15,7 @@ export function renderSettings(data, seq) {
   if (seq !== viewSeq) return;
   $('items').replaceChildren();
   showEmpty('');
-  if (data.files) { renderFiles(data.files); return; }
+  if (data.files) { renderFiles(data.files, data.device); return; }
   const s = state.session;
   const browsers = data.browsers || [];
   const me = browsers.find((b) => b.current);
@@ -59,21 +60,53 @@ export function renderSettings(data, seq) {
   }
 }
 
-/** The own device's files card: how much its kept files take, and the budget in MB to change. */
-function renderFiles(files) {
+/**
+ * The own device's cards: this device (its name, its remote, when it last synced, what waits, how often it syncs by
+ * itself, to change) and its files (how much its kept files take, and the budget in MB to change).
+ */
+function renderFiles(files, device) {
   const panel = $('panel');
   panel.hidden = false;
+  const card = device ? deviceCard(device) : null;
   const input = h('input', { id: 'file-budget', type: 'number', min: '0', max: '10000', step: '1', inputmode: 'numeric',
     'aria-describedby': 'file-budget-error' });
   input.value = String(Math.round(files.budget / 1_000_000));
-  panel.replaceChildren(h('article', { class: 'card', id: 'device-files' },
+  panel.replaceChildren(...[card, h('article', { class: 'card', id: 'device-files' },
     h('h2', null, t('page.device.files.heading')),
     h('p', { id: 'file-usage' }, files.words),
     h('form', { class: 'rename', onsubmit: (ev) => { ev.preventDefault(); setBudget(input.value); } },
       h('label', { for: 'file-budget' }, t('page.device.files.budgetLabel')),
       h('div', { class: 'rename-row' }, input, h('button', { type: 'submit', id: 'file-budget-save' }, t('page.device.files.save'))),
       h('p', { id: 'file-budget-error', class: 'error', role: 'alert' })),
-    h('p', { class: 'muted' }, t('page.device.files.what'))));
+    h('p', { class: 'muted' }, t('page.device.files.what')))].filter(Boolean));
+}
+
+function deviceCard(d) {
+  const every = h('input', { id: 'sync-every', type: 'number', min: '1', max: '60', step: '1', inputmode: 'numeric',
+    'aria-describedby': 'sync-every-error' });
+  every.value = String(d.everyMinutes);
+  return h('article', { class: 'card', id: 'device-card' },
+    h('h2', null, t('page.device.card.heading')),
+    h('p', { id: 'device-card-name' }, t('page.device.card.name', d.name)),
+    h('p', { class: 'muted', id: 'device-card-remote' }, t('page.device.card.remote', d.remote)),
+    h('p', { id: 'device-card-synced' }, d.lastSynced == null ? t('page.device.neverSynced')
+      : t('page.device.card.lastSynced', when(d.lastSynced))),
+    h('p', { id: 'device-card-waiting' }, d.waiting ? t('page.device.waiting', d.waiting) : t('page.device.card.nothingWaits')),
+    // Checked by the answer, which says why in the page's words (not the browser's bubble).
+    h('form', { class: 'rename', novalidate: '', onsubmit: (ev) => { ev.preventDefault(); setEvery(every.value); } },
+      h('label', { for: 'sync-every' }, t('page.device.card.everyLabel')),
+      h('div', { class: 'rename-row' }, every, h('button', { type: 'submit', id: 'sync-every-save' }, t('page.device.files.save'))),
+      h('p', { id: 'sync-every-error', class: 'error', role: 'alert' })));
+}
+
+async function setEvery(typed) {
+  $('sync-every-error').textContent = '';
+  try {
+    await api('POST', '/api/device/sync', { everyMinutes: Number(typed) });
+    toast(t('page.device.card.everySaved', Number(typed)));
+  } catch (e) {
+    $('sync-every-error').textContent = e.message;
+  }
 }
 
 async function setBudget(typed) {

@@ -163,8 +163,11 @@ class WebOfflinePageTest {
         web.store.add("Milk", null, null);
         chromium = Chromium.start(Chromium.Size.PHONE, browserProfile);
         chromium.open(web.server.pair().url());
-        chromium.await("return !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
+        // Paired (the link is out of the address bar) and the worker in control: a reload's answers are kept.
+        String views = "return document.querySelectorAll('#nav-views li').length === 6";
+        chromium.await(views + " && !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
         chromium.driver().navigate().refresh();
+        chromium.await(views, Duration.ofSeconds(10));
         // The kept answer said as the older server said it: the same views under the older key.
         chromium.await("caches.open('tandem-api').then(async (c) => {"
                 + " const kept = await c.match('/api/sidebar', { ignoreVary: true }); if (!kept) return;"

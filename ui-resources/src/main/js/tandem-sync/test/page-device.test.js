@@ -75,7 +75,7 @@ test('quick add, tick, untick, edit and trash through the outbox answer as the s
   const side = (await d.call('GET', '/api/sidebar')).data;
   const list = side.lists.find((l) => l.name === 'Groceries');
   assert.equal(list.count, 1);
-  assert.deepEqual(side.smart.map((s) => [s.key, s.count]), [['inbox', 0], ['today', 0], ['upcoming', 0],
+  assert.deepEqual(side.views.map((s) => [s.key, s.count]), [['inbox', 0], ['today', 0], ['upcoming', 0],
     ['agenda', null], ['week', null], ['completed', null]]);
   const view = (await d.call('GET', '/api/items?view=list:' + list.id)).data;
   assert.equal(view.total, 1);

@@ -136,18 +136,18 @@ final class ApiRoutes {
         for (Count c : store.counts(today)) {
             counts.put(c.id(), c.count());
         }
-        List<Object> smart = new ArrayList<>();
+        List<Object> views = new ArrayList<>();
         for (Listing.BuiltIn s : List.of(Listing.BuiltIn.INBOX, Listing.BuiltIn.TODAY, Listing.BuiltIn.UPCOMING, Listing.BuiltIn.COMPLETED)) {
             String key = s.name().toLowerCase(Locale.ROOT);
             if (s == Listing.BuiltIn.COMPLETED) {
                 // The days to plan on, after the views they gather (no count: they hold Today's and Upcoming's).
-                smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
-                smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
+                views.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
+                views.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
             if (s == Listing.BuiltIn.INBOX && scope.limited()) {
                 continue;
             }
-            smart.add(obj("key", key, "label", label(s, language),
+            views.add(obj("key", key, "label", label(s, language),
                     "count", s == Listing.BuiltIn.COMPLETED || scope.limited() ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
@@ -164,7 +164,7 @@ final class ApiRoutes {
                 tagRows.add(obj("tag", c.id(), "count", c.count()));
             }
         }
-        return obj("smart", smart, "lists", lists, "filters", filters.sidebar(!scope.limited()), "tags", tagRows,
+        return obj("views", views, "lists", lists, "filters", filters.sidebar(!scope.limited()), "tags", tagRows,
                 "conflicts", store.conflicts().list().stream().filter(c -> sees(c, scope)).count());
     }
 

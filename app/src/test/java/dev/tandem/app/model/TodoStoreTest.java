@@ -92,7 +92,7 @@ class TodoStoreTest {
     }
 
     @Test
-    void query_smartViews_splitByDueDoneAndTrash() {
+    void query_builtInViews_splitByDueDoneAndTrash() {
         LocalDate today = store.today();
         store.add("overdue", null, today.minusDays(1));
         store.add("today", null, today);

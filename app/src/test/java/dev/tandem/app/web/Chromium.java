@@ -133,7 +133,7 @@ final class Chromium implements AutoCloseable {
         // A browser started for this test loads the page cold (no cache, a service worker to install): under the
         // suite's load that has taken over 5 s, so its first view gets longer than a step within a page.
         c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
-                + " && document.querySelectorAll('#nav-smart li').length === 6", Duration.ofSeconds(15));
+                + " && document.querySelectorAll('#nav-views li').length === 6", Duration.ofSeconds(15));
         return c;
     }
 

@@ -168,7 +168,7 @@ class WebAccessibilityTest {
 
         chromium.open(web.server.pair().url());
         chromium.await("return !document.getElementById('app').hidden && document.querySelectorAll('.item').length === 2"
-                + " && document.querySelectorAll('#nav-smart li').length === 6");
+                + " && document.querySelectorAll('#nav-views li').length === 6");
         check(axe, found, "inbox");
         if (size == Chromium.Size.PHONE) {
             chromium.find("#menu-button").click();

@@ -155,7 +155,7 @@ class WebDaysPageTest {
         chromium.find("#menu-button").click();
         // Open once it has slid in: mid-slide its buttons are not where a tap lands.
         chromium.await("return getComputedStyle(document.getElementById('sidebar')).transform === 'none'");
-        chromium.find("#nav-smart [data-view='" + key + "']").click();
+        chromium.find("#nav-views [data-view='" + key + "']").click();
         chromium.await("return document.getElementById('items').dataset.view === arguments[0]"
                 + " && !document.body.classList.contains('drawer-open')", key);
     }

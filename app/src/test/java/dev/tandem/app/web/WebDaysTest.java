@@ -214,9 +214,15 @@ class WebDaysTest {
     }
 
     @Test
-    void sidebar_offersAgendaAndWeekAmongTheSmartViews() throws Exception {
+    void sidebar_offersAgendaAndWeekAmongTheBuiltInViews() throws Exception {
         String body = web.get("/api/sidebar", s).body();
+        Map<String, Object> sidebar = JsonText.object(body);
 
+        @SuppressWarnings("unchecked")
+        List<String> keys = ((List<Map<String, Object>>) sidebar.get("views")).stream()
+                .map(v -> (String) v.get("key")).toList();
+        assertEquals(List.of("inbox", "today", "upcoming", "agenda", "week", "completed"), keys, body);
+        assertFalse(sidebar.containsKey("smart"), "a smart list is a saved filter only: " + body);
         assertTrue(body.contains("{\"key\":\"agenda\",\"label\":\"Agenda\""), body);
         assertTrue(body.contains("{\"key\":\"week\",\"label\":\"Week\""), body);
         assertFalse(body.contains("\"key\":\"someday\""), body);

@@ -154,6 +154,38 @@ class WebOfflinePageTest {
     }
 
     /**
+     * The service worker keeps the last sidebar across page versions, so a page opened offline may read one an older
+     * server sent, with the built-in views under {@code smart} (their key before {@code views}): it shows them.
+     */
+    @Test
+    void offline_sidebarKeptFromAnOlderServer_showsItsBuiltInViews() {
+        web = new WebFixture(dir);
+        web.store.add("Milk", null, null);
+        chromium = Chromium.start(Chromium.Size.PHONE, browserProfile);
+        chromium.open(web.server.pair().url());
+        // Paired (the link is out of the address bar) and the worker in control: a reload's answers are kept.
+        String views = "return document.querySelectorAll('#nav-views li').length === 6";
+        chromium.await(views + " && !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
+        chromium.driver().navigate().refresh();
+        chromium.await(views, Duration.ofSeconds(10));
+        // The kept answer said as the older server said it: the same views under the older key.
+        chromium.await("caches.open('tandem-api').then(async (c) => {"
+                + " const kept = await c.match('/api/sidebar', { ignoreVary: true }); if (!kept) return;"
+                + " const s = await kept.json(); if (!s.views) return;"
+                + " s.smart = s.views; delete s.views;"
+                + " await c.put('/api/sidebar', new Response(JSON.stringify(s), { headers: { 'Content-Type': 'application/json' } }));"
+                + " window.older = true; }); return window.older === true", Duration.ofSeconds(10));
+
+        web.server.close();
+        chromium.driver().navigate().refresh();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(10));
+        assertEquals("Inbox 1|Today 0|Upcoming 0|Agenda|Week|Completed", chromium.await(
+                "const v = [...document.querySelectorAll('#nav-views li')].map(li => li.querySelector('.nav-label').textContent"
+                + " + (li.querySelector('.count') ? ' ' + li.querySelector('.count').textContent : '')).join('|');"
+                + " return v.includes('Completed') && v", Duration.ofSeconds(10)));
+    }
+
+    /**
      * A browser revoked on the desktop while its changes waited offline: when the server is back they are refused,
      * never applied, and shown on the page with their words to copy, even on the pairing screen it returns to.
      */

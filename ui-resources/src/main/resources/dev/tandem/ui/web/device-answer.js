@@ -167,7 +167,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const all = open().filter((it) => !it.done).map((it) => (it.listId && !names.has(it.listId) ? { ...it, listId: null } : it));
     const count = (f) => all.filter(f).length;
     return {
-      smart: [
+      views: [
         // Open todos, as the server counts them: notes and Someday's are not counted.
         { key: 'inbox', label: t('page.view.inbox'), count: count((it) => it.listId == null && it.kind !== 'note' && !it.someday) },
         { key: 'today', label: t('page.device.today'), count: count((it) => it.kind !== 'note' && todays(it, today())) },

@@ -1,5 +1,5 @@
 /*
- * The sidebar: smart views, lists, saved filters (Smart lists), tags, Conflicts and This browser with their
+ * The sidebar: built-in views, lists, saved filters (Smart lists), tags, Conflicts and This browser with their
  * counts, the drawer it becomes on a narrow screen, and the search field.
  */
 import { $, h, ICONS, icon, debounce } from './dom.js';
@@ -53,10 +53,19 @@ function filterItem(f) {
   return li;
 }
 
+/**
+ * The built-in views (Inbox, Today…) of a sidebar answer. Answers said them under `smart` until `views` took the
+ * name (a smart list is a saved filter only); the service worker keeps the last /api/sidebar answer across page
+ * versions, so a page offline may read one from the older server. Read both for one version, then `views` only.
+ */
+function builtInViews(s) {
+  return s.views ?? s.smart ?? [];
+}
+
 export function renderSidebar() {
   const s = state.sidebar;
   if (!s) return;
-  $('nav-smart').replaceChildren(...s.smart.map((v) => navItem(v.key, v.label, icon(v.key in ICONS ? v.key : 'list'), v.count)));
+  $('nav-views').replaceChildren(...builtInViews(s).map((v) => navItem(v.key, v.label, icon(v.key in ICONS ? v.key : 'list'), v.count)));
   $('nav-lists').replaceChildren(...s.lists.map((l) =>
     navItem('list:' + l.id, l.name, l.shared ? icon('shared', t('page.sidebar.shared')) : icon('list'), l.count)));
   $('lists-heading').hidden = s.lists.length === 0;
@@ -77,8 +86,8 @@ export function viewLabel(key) {
   if (key === 'conflicts') return t('page.view.conflicts');
   if (key === 'settings') return t('page.view.settings');
   if (!s) return 'Tandem';
-  const smart = s.smart.find((v) => v.key === key);
-  if (smart) return smart.label;
+  const view = builtInViews(s).find((v) => v.key === key);
+  if (view) return view.label;
   if (key.startsWith('list:')) return (s.lists.find((l) => 'list:' + l.id === key) || { name: t('page.field.list') }).name;
   if (key.startsWith('tag:')) return '#' + key.slice(4);
   const filter = key.startsWith('filter:') && (s.filters || []).find((f) => 'filter:' + f.id === key);

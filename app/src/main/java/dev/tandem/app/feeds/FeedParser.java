@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -77,7 +76,7 @@ public final class FeedParser {
         Ical.init();
         Calendar cal;
         try {
-            cal = new CalendarBuilder().build(new StringReader(text));
+            cal = Ical.builder().build(new StringReader(text));
         } catch (ParserException e) {
             throw new FeedException(Messages.text("common.calendars.invalid", e.getLineNo()), e);
         } catch (java.io.IOException | RuntimeException e) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -63,7 +62,7 @@ final class IcsImporter {
         Ical.init();
         Calendar cal;
         try {
-            cal = new CalendarBuilder().build(new StringReader(text));
+            cal = Ical.builder().build(new StringReader(text));
         } catch (ParserException e) {
             throw new ImportException(file, Messages.text("transfer.where.line", String.valueOf(e.getLineNo())),
                     Messages.text("transfer.ics.invalid", Limits.shorten(

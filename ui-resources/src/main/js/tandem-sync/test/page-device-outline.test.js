@@ -90,3 +90,29 @@ test('places of the wrong class read as none, and nothing is thrown', async () =
   assert.deepEqual(v.items.map((i) => [i.title, i.depth, i.parentId, i.sectionId]), [['Odd', 0, null, null]]);
   assert.deepEqual(v.sections.map((s) => [s.name, s.count]), [['', 0]]);
 });
+
+test('opening (the sidebar and a list\'s outline) assembles each todo\'s row once per state of the replica', async () => {
+  const d = device();
+  const work = d.list('Work');
+  const parent = d.todo('Parent', { listId: work });
+  d.todo('Child', { listId: work, parentId: parent });
+  d.todo('Done child', { listId: work, parentId: parent, done: 1n });
+  d.todo('In the Inbox');
+  const asked = new Map();
+  const row = d.replica.row.bind(d.replica);
+  d.replica.row = (table, id) => {
+    if (table === 'items') asked.set(id, (asked.get(id) ?? 0) + 1);
+    return row(table, id);
+  };
+  await d.get('/api/sidebar');
+  const v = (await d.get('/api/items?view=list:' + work)).data;
+  await d.get('/api/items?view=inbox');
+  assert.deepEqual(v.items.map((i) => [i.title, i.doneSubtasks]), [['Parent', 1], ['Child', 0]]);
+  assert.deepEqual([...asked.values()], [1, 1, 1, 1], 'each todo assembled once');
+  // A change is a new state: read again, and shown.
+  d.todo('Later', { listId: work });
+  asked.clear();
+  const after = (await d.get('/api/items?view=list:' + work)).data;
+  assert.deepEqual(after.items.map((i) => i.title), ['Parent', 'Child', 'Later']);
+  assert.ok([...asked.values()].every((n) => n === 1), JSON.stringify([...asked.values()]));
+});

@@ -97,8 +97,33 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   let made = null;
   function open() {
     const at = replica.lastSeq + '/' + replica.entities.size;
-    if (!made || made.at !== at) made = { at, rows: items.listJson(replica, { all: true }) };
+    if (!made || made.at !== at) made = { at, rows: items.listJson(read(), { all: true }) };
     return made.rows;
+  }
+
+  /**
+   * The replica as the readers here see it, one per state of the replica: replica.row assembles a row from its
+   * attributes, the most of an opening's work at 10,000 todos, and the list of todos, the outline's placing and its
+   * count of done subtasks each read every todo; through this each row is assembled once per state. Only entities and
+   * row (all that listJson and outline use); readers never change what it gives, and writes go to the replica.
+   */
+  let reader = null;
+  function read() {
+    const at = replica.lastSeq + '/' + replica.entities.size;
+    if (reader && reader.at === at) return reader;
+    const tables = new Map();
+    reader = {
+      at,
+      entities: replica.entities,
+      row(table, id) {
+        let rows = tables.get(table);
+        if (!rows) tables.set(table, rows = new Map());
+        let r = rows.get(id);
+        if (r === undefined) rows.set(id, r = replica.row(table, id) ?? null);
+        return r;
+      },
+    };
+    return reader;
   }
 
   function row(it, names) {
@@ -129,7 +154,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (key === 'search') return finder.search(all, q, limit, (it) => row(it, names));
     if (key === 'inbox' || (key.startsWith('list:') && names.has(key.slice(5)))) {
       const listId = key === 'inbox' ? null : key.slice(5);
-      return outline({ replica, rows: open().filter((it) => !it.done), names, key, listId, limit,
+      return outline({ replica: read(), rows: open().filter((it) => !it.done), names, key, listId, limit,
         title: listId == null ? t('page.view.inbox') : names.get(listId), row: (it) => row(it, names) });
     }
     if (key.startsWith('tag:')) return finder.tagView(all.filter((it) => !it.done), key.slice(4), limit, (it) => row(it, names));
@@ -150,7 +175,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
             : String(a.it.dueTime ?? '') > String(b.it.dueTime ?? '') ? 1 : a.n - b.n)).map((x) => x.it);
     } else if (key === 'completed') {
       title = t('page.device.completed');
-      const doneAt = (it) => { const v = num(replica.row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
+      const doneAt = (it) => { const v = num(read().row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
       rows = all.filter((it) => it.done && it.kind !== 'note').map((it) => ({ it, at: doneAt(it) }))
         .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it);
     } else if (key.startsWith('list:') && names.has(key.slice(5))) {

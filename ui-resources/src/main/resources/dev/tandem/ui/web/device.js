@@ -12,7 +12,7 @@
  *
  * Joining: the remote, the passphrase (typed once: the key it gives is kept as a non-extractable WebCrypto key,
  * never the passphrase) and a name; the first sync must succeed before anything is kept, so a wrong passphrase or
- * an unreachable remote stores nothing and says why. Syncing: when the page opens, 2 s after each change, every
+ * an unreachable remote stores nothing and says why. Syncing: when the page opens (once its first screen is drawn), 2 s after each change, every
  * 3 minutes while the page is shown, on "Sync now", and when another device synced: while the page is shown it
  * asks every CHECK_MS for the version of the remote's change marker (`changed`, which every sync that pushed
  * overwrites: one HEAD, as the desktop's focused check), and a version other than the one read before its own last
@@ -295,7 +295,7 @@ export async function startDevice(kept) {
   answerLocally((path, init) => (init && init.method === 'POST' ? locked(device, () => answer(path, init))
     : answer(path, init)));
   document.body.classList.add('own-device');
-  startApp(await answer('/api/session').then((r) => r.json()));
+  const firstScreen = startApp(await answer('/api/session').then((r) => r.json()));
   performance.mark('tandem:started');
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
@@ -319,6 +319,10 @@ export async function startDevice(kept) {
   setInterval(() => { if (document.visibilityState === 'visible') check(device); }, CHECK_MS);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') sync(device); });
   window.addEventListener('online', () => sync(device));
+  // The opening sync once the first screen is drawn (and painted, when shown): offline it fails and keeps the whole
+  // replica again, work that would otherwise share the page's thread with the first rows.
+  await firstScreen;
+  if (document.visibilityState === 'visible') await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   sync(device);
 }
 

@@ -110,7 +110,7 @@ export function startApp(session) {
   $('app').hidden = false;
   state.route = readRoute();
   $('search').value = state.route.v === 'search' ? state.route.q : '';
-  refreshAll();
+  const firstScreen = refreshAll();
   starting.forEach((fn) => fn());
   // Drafts of items not open (left before the page was) go now; the open one's goes once it shows.
   saveAllDrafts();
@@ -124,6 +124,7 @@ export function startApp(session) {
     toast(t('page.pair.pairedAs', session.browser.name), t('page.settings.rename'),
       () => { state.renameSoon = true; go({ v: 'settings', item: null }); });
   }
+  return firstScreen;
 }
 
 /**

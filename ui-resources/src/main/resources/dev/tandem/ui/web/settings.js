@@ -22,13 +22,10 @@ export function renderSettings(data, seq) {
   if (me) s.browser.name = me.name;
   const panel = $('panel');
   panel.hidden = false;
-  // Typed into and not saved yet: a refresh (another device's change) keeps it.
-  const typed = $('browser-name') && $('browser-name').value !== $('browser-name').defaultValue ? $('browser-name').value : null;
   const name = h('input', { id: 'browser-name', type: 'text', maxlength: '60', autocomplete: 'off', required: true,
     'aria-describedby': 'browser-name-error' });
   name.defaultValue = s.browser.name;
-  if (typed !== null) name.value = typed;
-  panel.replaceChildren(...[
+  keepingTyped(panel, () => panel.replaceChildren(...[
     h('article', { class: 'card' },
       h('h2', null, t('page.view.settings')),
       h('p', null, t('page.settings.pairedWith', s.browser.name, s.device)),
@@ -52,7 +49,7 @@ export function renderSettings(data, seq) {
             : t('page.settings.seen', when(b.pairedAt), when(b.lastSeen)))),
         h('button', { type: 'button', class: 'danger', 'data-write': '', disabled: !state.writable,
           'aria-label': t('page.settings.revokeLabel', b.name), onclick: () => revoke(b) }, t('page.settings.revoke'))))))]
-    .filter(Boolean));
+    .filter(Boolean)));
   if (state.renameSoon) {
     state.renameSoon = false;
     name.focus();
@@ -70,21 +67,52 @@ function renderFiles(files, device) {
   const card = device ? deviceCard(device) : null;
   const input = h('input', { id: 'file-budget', type: 'number', min: '0', max: '10000', step: '1', inputmode: 'numeric',
     'aria-describedby': 'file-budget-error' });
-  input.value = String(Math.round(files.budget / 1_000_000));
-  panel.replaceChildren(...[card, h('article', { class: 'card', id: 'device-files' },
+  input.defaultValue = String(Math.round(files.budget / 1_000_000));
+  keepingTyped(panel, () => panel.replaceChildren(...[card, h('article', { class: 'card', id: 'device-files' },
     h('h2', null, t('page.device.files.heading')),
     h('p', { id: 'file-usage' }, files.words),
     h('form', { class: 'rename', onsubmit: (ev) => { ev.preventDefault(); setBudget(input.value); } },
       h('label', { for: 'file-budget' }, t('page.device.files.budgetLabel')),
       h('div', { class: 'rename-row' }, input, h('button', { type: 'submit', id: 'file-budget-save' }, t('page.device.files.save'))),
       h('p', { id: 'file-budget-error', class: 'error', role: 'alert' })),
-    h('p', { class: 'muted' }, t('page.device.files.what')))].filter(Boolean));
+    h('p', { class: 'muted' }, t('page.device.files.what')))].filter(Boolean)));
+}
+
+/**
+ * Runs draw (which replaces the panel's cards) so that what is being typed survives it: a refresh (another device's
+ * change, a sync that merged some) draws the cards again, and a field typed into and not saved (its text no longer
+ * its default) keeps its text, its error line and, if it had it, the caret where it was.
+ */
+function keepingTyped(panel, draw) {
+  const typed = [...panel.querySelectorAll('input[id]')].filter((el) => el.value !== el.defaultValue)
+    .map((el) => {
+      const error = el.getAttribute('aria-describedby') && $(el.getAttribute('aria-describedby'));
+      return { id: el.id, value: el.value, error: error ? error.textContent : '' };
+    });
+  const active = document.activeElement && panel.contains(document.activeElement) ? document.activeElement : null;
+  let caret = null;
+  try {
+    caret = active && active.selectionStart != null ? [active.selectionStart, active.selectionEnd] : null;
+  } catch (e) { /* a number field has no selection to read */ }
+  draw();
+  for (const f of typed) {
+    const el = $(f.id);
+    if (!el) continue;
+    el.value = f.value;
+    const error = el.getAttribute('aria-describedby') && $(el.getAttribute('aria-describedby'));
+    if (error && f.error) error.textContent = f.error;
+  }
+  const again = active && active.id ? $(active.id) : null;
+  if (again && again !== active) {
+    again.focus();
+    try { if (caret) again.setSelectionRange(caret[0], caret[1]); } catch (e) { /* a number field: the caret ends it */ }
+  }
 }
 
 function deviceCard(d) {
   const every = h('input', { id: 'sync-every', type: 'number', min: '1', max: '60', step: '1', inputmode: 'numeric',
     'aria-describedby': 'sync-every-error' });
-  every.value = String(d.everyMinutes);
+  every.defaultValue = String(d.everyMinutes);
   return h('article', { class: 'card', id: 'device-card' },
     h('h2', null, t('page.device.card.heading')),
     h('p', { id: 'device-card-name' }, t('page.device.card.name', d.name)),
@@ -103,6 +131,8 @@ async function setEvery(typed) {
   $('sync-every-error').textContent = '';
   try {
     await api('POST', '/api/device/sync', { everyMinutes: Number(typed) });
+    // Saved: the field's text is no longer being typed, and the next refresh draws it from the answer.
+    if ($('sync-every')) $('sync-every').defaultValue = typed;
     toast(t('page.device.card.everySaved', Number(typed)));
   } catch (e) {
     $('sync-every-error').textContent = e.message;
@@ -114,6 +144,7 @@ async function setBudget(typed) {
   try {
     const data = await api('POST', '/api/device/files', { budgetMb: Number(typed) });
     $('file-usage').textContent = data.files.words;
+    if ($('file-budget')) $('file-budget').defaultValue = typed;
     toast(t('page.device.files.saved'));
   } catch (e) {
     $('file-budget-error').textContent = e.message;

@@ -226,7 +226,9 @@ public final class SeriesStore {
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);
         }
-        Set<String> seen = new HashSet<>(Set.of(it.id()));
+        // The next occurrence sits where this one sat, so a loop through this todo's parent leads to it: it and
+        // the copies are rows this completion wrote, never copied themselves (the page plans from the rows before).
+        Set<String> seen = new HashSet<>(Set.of(it.id(), nextId));
         freshChildren(tx, it.id(), nextId, it.listId(), shift, now, 1, seen, new int[] {maxCopies});
         return saved;
     }
@@ -251,8 +253,9 @@ public final class SeriesStore {
      * of its own, never shortens a chain and leaves a loop through another list alone; so the copy bounds itself,
      * as the page's {@code series.js} does, with the same rules so both write the same rows: levels {@code depth}
      * 1 (the completed todo's subtasks) to {@link Outline#MAX_DEPTH}, each todo met once ({@code seen}, which
-     * holds the completed todo: a loop of parents ends there), marked seen before its copy is looked for, and
-     * at most {@code left[0]} copies made (a copy there already costs nothing and is not gone under).
+     * holds the completed todo, its next occurrence and the copies made: a loop of parents ends there), marked
+     * seen before its copy is looked for, and at most {@code left[0]} copies made (a copy there already costs
+     * nothing and is not gone under).
      */
     private static void freshChildren(Tx tx, String fromId, String toId, String listId, long shift, long now,
             int depth, Set<String> seen, int[] left) {
@@ -268,6 +271,7 @@ public final class SeriesStore {
                 continue;
             }
             left[0]--;
+            seen.add(id);
             Long remind = c.remindAt() == null ? null : c.remindAt() + Duration.ofDays(shift).toMillis();
             Item copy = new Item(id, listId, c.title(), c.notes(), null, 0L, null, null, now, c.priority(),
                     c.repeat(), c.repeat() == null ? null : id, remind, null, c.kind(), c.dueTime(), c.durationMinutes(), null)

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The cases are a few named ones and a seeded random spread (rules well formed and not, month ends and leap
  * days, the edges of {@link DateRange}, damaged dates, reminders near the ends of a long, tags to normalise, trees of
- * subtasks with notes, done and trashed ones, a next occurrence there already). The page's Node tests run before
- * this module is built, so the vectors are kept in the repository beside them: this test writes them when run with
+ * subtasks with notes, done and trashed ones, a next occurrence there already, a loop of parents and a chain deeper
+ * than the outline keeps). The page's Node tests run before this module is built, so the vectors are kept in the
+ * repository beside them: this test writes them when run with
  * {@code -Dtandem.writeVectors=true} and otherwise fails when the model no longer writes what they say, so the two
  * implementations cannot drift apart unnoticed.
  */
@@ -86,6 +87,19 @@ class SeriesGoldenTest {
                 .set("createdAt", 1_799_990_000_000L))));
         Case end = new Case(1_800_000_000_000L);
         cases.add(run(store, "past the last date", end.target(end.item("Far").set("due", "2999-12-31").set("repeat", "FREQ=DAILY"))));
+        // Rows as other devices' batches may leave them: the copy's bounds, alike on both sides.
+        Case loop = new Case(1_800_000_000_000L);
+        Row looped = loop.item("Water plants").set("due", "2026-11-23").set("repeat", "FREQ=WEEKLY");
+        Row under = loop.item("Fill the can").set("parentId", looped.id);
+        looped.set("parentId", loop.item("Check the soil").set("parentId", under.id).id);
+        cases.add(run(store, "a loop of parents", loop.target(looped)));
+        Case deep = new Case(1_800_000_000_000L);
+        Row top = deep.item("Move house").set("due", "2026-11-23").set("repeat", "FREQ=MONTHLY");
+        Row above = top;
+        for (int level = 1; level <= Outline.MAX_DEPTH + 2; level++) {
+            above = deep.item("Level " + level).set("parentId", above.id);
+        }
+        cases.add(run(store, "a chain deeper than the outline keeps", deep.target(top)));
         Case note = new Case(1_800_000_000_000L);
         cases.add(run(store, "a note", note.target(note.item("Idea").set("kind", "note").set("repeat", "FREQ=DAILY")
                 .set("due", "2026-01-01"))));

@@ -5,8 +5,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,6 +22,9 @@ import java.util.function.UnaryOperator;
  * (with the occurrence's tags), so nothing sees a done occurrence without its successor.
  */
 public final class SeriesStore {
+    /** The most fresh subtasks one completion makes (the page's {@code series.js} MAX_COPIES). */
+    static final int MAX_COPIES = 5000;
+
     private final TodoStore store;
 
     public SeriesStore(TodoStore store) {
@@ -179,6 +184,11 @@ public final class SeriesStore {
      * Usable by bulk actions in their own transaction.
      */
     public static Item createNext(Tx tx, Item it, long now) {
+        return createNext(tx, it, now, MAX_COPIES);
+    }
+
+    /** As above, making at most {@code maxCopies} fresh subtasks: for a test of the bound that need not write 5,000. */
+    static Item createNext(Tx tx, Item it, long now, int maxCopies) {
         Recurrence rule = it.recurrence();
         if (rule == null || it.isNote()) {
             return null;
@@ -216,7 +226,10 @@ public final class SeriesStore {
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);
         }
-        freshChildren(tx, it.id(), nextId, it.listId(), shift, now);
+        // The next occurrence sits where this one sat, so a loop through this todo's parent leads to it: it and
+        // the copies are rows this completion wrote, never copied themselves (the page plans from the rows before).
+        Set<String> seen = new HashSet<>(Set.of(it.id(), nextId));
+        freshChildren(tx, it.id(), nextId, it.listId(), shift, now, 1, seen, new int[] {maxCopies});
         return saved;
     }
 
@@ -235,13 +248,30 @@ public final class SeriesStore {
      * the deleted ones), its dates moved on as far as the parent's; ids derived from the next occurrence and
      * the subtask, so two devices completing the same occurrence make the same rows. A repeating subtask's copy
      * repeats as a series of its own.
+     *
+     * <p>Bounds: the rows come from other devices, and the tree's repair runs after a sync's commit, on a thread
+     * of its own, never shortens a chain and leaves a loop through another list alone; so the copy bounds itself,
+     * as the page's {@code series.js} does, with the same rules so both write the same rows: levels {@code depth}
+     * 1 (the completed todo's subtasks) to {@link Outline#MAX_DEPTH}, each todo met once ({@code seen}, which
+     * holds the completed todo, its next occurrence and the copies made: a loop of parents ends there), marked
+     * seen before its copy is looked for, and at most {@code left[0]} copies made (a copy there already costs
+     * nothing and is not gone under).
      */
-    private static void freshChildren(Tx tx, String fromId, String toId, String listId, long shift, long now) {
+    private static void freshChildren(Tx tx, String fromId, String toId, String listId, long shift, long now,
+            int depth, Set<String> seen, int[] left) {
+        if (depth > Outline.MAX_DEPTH) {
+            return;
+        }
         for (Item c : tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND trashedAt IS NULL", fromId)) {
+            if (left[0] <= 0 || !seen.add(c.id())) {
+                continue;
+            }
             String id = DerivedIds.freshChild(toId, c.id());
             if (tx.get(Item.class, id).isPresent()) {
                 continue;
             }
+            left[0]--;
+            seen.add(id);
             Long remind = c.remindAt() == null ? null : c.remindAt() + Duration.ofDays(shift).toMillis();
             Item copy = new Item(id, listId, c.title(), c.notes(), null, 0L, null, null, now, c.priority(),
                     c.repeat(), c.repeat() == null ? null : id, remind, null, c.kind(), c.dueTime(), c.durationMinutes(), null)
@@ -251,7 +281,7 @@ public final class SeriesStore {
             for (String tag : TagStore.of(tx, c.id())) {
                 TagStore.add(tx, id, tag);
             }
-            freshChildren(tx, c.id(), id, listId, shift, now);
+            freshChildren(tx, c.id(), id, listId, shift, now, depth + 1, seen, left);
         }
     }
 

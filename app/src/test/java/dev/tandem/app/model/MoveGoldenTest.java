@@ -4,15 +4,12 @@ import static dev.tandem.engine.testing.GoldenOut.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.outline.SeenMoves;
-import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +40,10 @@ class MoveGoldenTest {
     void move_everyCase_rowsAsTheVectorsSay() throws IOException {
         Random random = new Random(20261130L);
         List<Object> cases = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            cases.add(run("random " + i, random));
+        try (CaseStore store = new CaseStore()) {
+            for (int i = 0; i < 250; i++) {
+                cases.add(run(store, "random " + i, random));
+            }
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
         if (Boolean.getBoolean("tandem.writeVectors")) {
@@ -58,8 +57,8 @@ class MoveGoldenTest {
         }
     }
 
-    /** One random outline and one move in it, made in a fresh database. */
-    static Map<String, Object> run(String name, Random r) {
+    /** One random outline and one move in it, made in an empty store ({@link CaseStore}). */
+    static Map<String, Object> run(CaseStore cases, String name, Random r) {
         long now = 1_800_000_000_000L + r.nextInt(1_000_000);
         SeriesGoldenTest.Case c = new SeriesGoldenTest.Case(now);
         List<String> lists = List.of(c.id(), c.id());
@@ -102,8 +101,7 @@ class MoveGoldenTest {
                 ? obj("listId", r.nextBoolean() ? null : lists.get(r.nextInt(2)), "parentId", null, "sectionId", null)
                 : obj("listId", moved.cols.get("listId"), "parentId", moved.cols.get("parentId"),
                         "sectionId", moved.cols.get("parentId") != null ? null : moved.cols.get("sectionId"));
-        try (TodoStore store = new TodoStore(Db.openMemory(), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC),
-                ZoneOffset.UTC)) {
+        return cases.run(now, store -> {
             store.writeAll(tx -> {
                 for (int k = 0; k < lists.size(); k++) {
                     tx.save(new TodoList(lists.get(k), "List " + k, (long) k, now));
@@ -127,7 +125,7 @@ class MoveGoldenTest {
             return obj("name", name, "lists", lists2, "sections", sections2, "items", before, "id", moved.id,
                     "target", target, "base", base, "outcome", result.outcome().name(), "stale", result.stale(),
                     "changed", after.stream().filter(x -> !before.contains(x)).toList(), "count", after.size());
-        }
+        });
     }
 
     private static Map<String, Object> target(Random r, SeriesGoldenTest.Case c, List<SeriesGoldenTest.Row> rows,

@@ -38,8 +38,10 @@ class SeriesCrossTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         List<Object> cases = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            cases.add(SeriesGoldenTest.run("seed " + seed + " case " + i, new SeriesSpread(random).occurrence()));
+        try (CaseStore store = new CaseStore()) {
+            for (int i = 0; i < 150; i++) {
+                cases.add(SeriesGoldenTest.run(store, "seed " + seed + " case " + i, new SeriesSpread(random).occurrence()));
+            }
         }
         Path vectors = tmp.resolve("cases.json");
         Files.writeString(vectors, GoldenOut.json(obj("cases", cases)), StandardCharsets.UTF_8);

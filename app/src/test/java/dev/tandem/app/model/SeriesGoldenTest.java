@@ -3,15 +3,11 @@ package dev.tandem.app.model;
 import static dev.tandem.engine.testing.GoldenOut.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The cases are a few named ones and a seeded random spread (rules well formed and not, month ends and leap
  * days, the edges of {@link DateRange}, damaged dates, reminders near the ends of a long, tags to normalise, trees of
- * subtasks with notes, done and trashed ones, a next occurrence there already). The page's Node tests run before
- * this module is built, so the vectors are kept in the repository beside them: this test writes them when run with
+ * subtasks with notes, done and trashed ones, a next occurrence there already, a loop of parents and a chain deeper
+ * than the outline keeps). The page's Node tests run before this module is built, so the vectors are kept in the
+ * repository beside them: this test writes them when run with
  * {@code -Dtandem.writeVectors=true} and otherwise fails when the model no longer writes what they say, so the two
  * implementations cannot drift apart unnoticed.
  */
@@ -45,10 +42,12 @@ class SeriesGoldenTest {
     @Test
     void complete_everyCase_rowsAsTheVectorsSay() throws IOException {
         List<Object> cases = new ArrayList<>();
-        named(cases);
-        Random random = new Random(20261129L);
-        for (int i = 0; i < 200; i++) {
-            cases.add(run("random " + i, new SeriesSpread(random).occurrence()));
+        try (CaseStore store = new CaseStore()) {
+            named(store, cases);
+            Random random = new Random(20261129L);
+            for (int i = 0; i < 200; i++) {
+                cases.add(run(store, "random " + i, new SeriesSpread(random).occurrence()));
+            }
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
         if (Boolean.getBoolean("tandem.writeVectors")) {
@@ -68,35 +67,47 @@ class SeriesGoldenTest {
         return text.length() > 400 ? text.substring(0, 400) : text;
     }
 
-    private void named(List<Object> cases) {
+    private static void named(CaseStore store, List<Object> cases) {
         Case weekly = new Case(1_790_000_000_000L);
         Row first = weekly.item("Water plants").set("due", "2026-11-23").set("repeat", "FREQ=WEEKLY;BYDAY=MO")
                 .set("priority", 2L).set("remindAt", 1_795_420_800_000L).set("start", "2026-11-20");
         weekly.tag(first, "Home", null);
         Row sub = weekly.item("Fill the can").set("parentId", first.id).set("rank", "a0").set("done", 1L);
         weekly.item("Check the soil").set("parentId", sub.id).set("kind", "note").set("due", "2026-11-22");
-        cases.add(run("weekly with a tree", weekly.target(first)));
+        cases.add(run(store, "weekly with a tree", weekly.target(first)));
 
         Case monthEnd = new Case(1_800_000_000_000L);
-        cases.add(run("monthly from the 31st", monthEnd.target(monthEnd.item("Rent").set("due", "2027-01-31")
+        cases.add(run(store, "monthly from the 31st", monthEnd.target(monthEnd.item("Rent").set("due", "2027-01-31")
                 .set("repeat", "FREQ=MONTHLY"))));
         Case leap = new Case(1_800_000_000_000L);
-        cases.add(run("yearly from February 29", leap.target(leap.item("Birthday").set("due", "2028-02-29")
+        cases.add(run(store, "yearly from February 29", leap.target(leap.item("Birthday").set("due", "2028-02-29")
                 .set("repeat", "freq=yearly"))));
         Case undated = new Case(1_800_000_000_000L);
-        cases.add(run("daily without a due date", undated.target(undated.item("Stretch").set("repeat", "FREQ=DAILY")
+        cases.add(run(store, "daily without a due date", undated.target(undated.item("Stretch").set("repeat", "FREQ=DAILY")
                 .set("createdAt", 1_799_990_000_000L))));
         Case end = new Case(1_800_000_000_000L);
-        cases.add(run("past the last date", end.target(end.item("Far").set("due", "2999-12-31").set("repeat", "FREQ=DAILY"))));
+        cases.add(run(store, "past the last date", end.target(end.item("Far").set("due", "2999-12-31").set("repeat", "FREQ=DAILY"))));
+        // Rows as other devices' batches may leave them: the copy's bounds, alike on both sides.
+        Case loop = new Case(1_800_000_000_000L);
+        Row looped = loop.item("Water plants").set("due", "2026-11-23").set("repeat", "FREQ=WEEKLY");
+        Row under = loop.item("Fill the can").set("parentId", looped.id);
+        looped.set("parentId", loop.item("Check the soil").set("parentId", under.id).id);
+        cases.add(run(store, "a loop of parents", loop.target(looped)));
+        Case deep = new Case(1_800_000_000_000L);
+        Row top = deep.item("Move house").set("due", "2026-11-23").set("repeat", "FREQ=MONTHLY");
+        Row above = top;
+        for (int level = 1; level <= Outline.MAX_DEPTH + 2; level++) {
+            above = deep.item("Level " + level).set("parentId", above.id);
+        }
+        cases.add(run(store, "a chain deeper than the outline keeps", deep.target(top)));
         Case note = new Case(1_800_000_000_000L);
-        cases.add(run("a note", note.target(note.item("Idea").set("kind", "note").set("repeat", "FREQ=DAILY")
+        cases.add(run(store, "a note", note.target(note.item("Idea").set("kind", "note").set("repeat", "FREQ=DAILY")
                 .set("due", "2026-01-01"))));
     }
 
-    /** Completes the case's target in a fresh database: the case's vector. */
-    static Map<String, Object> run(String name, Case c) {
-        try (TodoStore store = new TodoStore(Db.openMemory(), Clock.fixed(Instant.ofEpochMilli(c.now), ZoneOffset.UTC),
-                ZoneOffset.UTC)) {
+    /** Completes the case's target in an empty store ({@link CaseStore}): the case's vector. */
+    static Map<String, Object> run(CaseStore cases, String name, Case c) {
+        return cases.run(c.now, store -> {
             store.writeAll(tx -> {
                 c.rows.forEach(r -> tx.save(r.item()));
                 c.tags.forEach(tx::save);
@@ -107,7 +118,7 @@ class SeriesGoldenTest {
             Map<String, Object> after = dump(store);
             return obj("name", name, "now", c.now, "target", c.target.id, "before", before,
                     "changed", changed(before, after), "count", obj("items", size(after, "items"), "tags", size(after, "tags")));
-        }
+        });
     }
 
     /**

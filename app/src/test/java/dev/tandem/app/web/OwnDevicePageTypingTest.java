@@ -93,7 +93,7 @@ class OwnDevicePageTypingTest {
         chromium.find("#sync-every").sendKeys("17");
         own.tandem("add", "Desk four");
         own.desktopSync();
-        chromium.await("return [...document.querySelectorAll('#nav-smart .nav-item[data-view=inbox] .count')]"
+        chromium.await("return [...document.querySelectorAll('#nav-views .nav-item[data-view=inbox] .count')]"
                 + ".some((c) => c.textContent === '4')", OwnDevicePage.SYNC);
         assertEquals("17", js("return document.getElementById('sync-every').value"));
         assertEquals("sync-every", js("return document.activeElement.id"), "the caret stays in the setting");

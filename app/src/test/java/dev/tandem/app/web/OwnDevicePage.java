@@ -69,7 +69,15 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Starts Chromium at phone size, opens the page and joins the remote as "Anna’s phone", within {@code join}. */
     Chromium join(Duration join) {
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        return join(join, null);
+    }
+
+    /**
+     * The same in a browser keeping its profile in {@code profile} (null: a clean one lent for the test), so the
+     * test can quit it and start it again on what it kept, as a phone restarted.
+     */
+    Chromium join(Duration join, Path profile) {
+        chromium = Chromium.start(Chromium.Size.PHONE, profile);
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         fill("join-endpoint", origin);

@@ -77,9 +77,20 @@ final class OwnDevicePage implements AutoCloseable {
      * test can quit it and start it again on what it kept, as a phone restarted.
      */
     Chromium join(Duration join, Path profile) {
-        chromium = Chromium.start(Chromium.Size.PHONE, profile);
+        openJoin(Chromium.Size.PHONE, profile);
+        return submitJoin(join);
+    }
+
+    /** Starts Chromium of {@code size} on {@code profile} (null: a clean one) and opens the page's join screen. */
+    Chromium openJoin(Chromium.Size size, Path profile) {
+        chromium = Chromium.start(size, profile);
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
+        return chromium;
+    }
+
+    /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone", joins, within {@code join}. */
+    Chromium submitJoin(Duration join) {
         fill("join-endpoint", origin);
         fill("join-bucket", bucket);
         fill("join-prefix", "tandem");

@@ -35,8 +35,13 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** A bucket and its relay; nothing published yet, no browser. */
     OwnDevicePage(Path desktop) {
+        this(desktop, S3ProxyServer.builder().anonymous());
+    }
+
+    /** The same on an S3Proxy of {@code s3} (its CORS, or none), started here. */
+    OwnDevicePage(Path desktop, S3ProxyServer.Builder server) {
         this.desktop = desktop;
-        this.s3 = S3ProxyServer.builder().anonymous().start();
+        this.s3 = server.start();
         this.bucket = s3.newBucket();
         this.remote = "s3://" + bucket + "/tandem";
         this.relay = new TcpOutage(s3.port());

@@ -413,6 +413,25 @@ function fill(r) {
   for (const [name, id] of Object.entries(ids)) $(id).value = r[name];
 }
 
+/**
+ * The sentence for a join whose requests got no answer at all (fetch rejects with a TypeError, which the core keeps
+ * as the cause of its NETWORK error) while the storage is on another origin than this page: the browser never says
+ * whether the storage was out of reach or refused this page's origin (CORS), so the sentence names both and the
+ * command that tells them apart. Null for any other failure.
+ */
+function noAnswer(e, remote) {
+  let net = e;
+  while (net && !(net.reason === 'NETWORK' && net.cause instanceof TypeError)) net = net.cause;
+  if (!net) return null;
+  let storage;
+  try {
+    storage = new URL(remote.kind === 's3' ? remote.endpoint : remote.url).origin;
+  } catch (bad) {
+    return null;
+  }
+  return storage === location.origin ? null : t('page.device.joinNoAnswer', storage, location.origin);
+}
+
 async function join() {
   const error = $('join-error');
   error.textContent = '';
@@ -447,7 +466,7 @@ async function join() {
     await startDevice({ state: JSON.stringify(replica), settings, key });
   } catch (e) {
     error.textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.wrongPassphrase')
-      : t('page.device.joinFailed', e && e.message ? e.message : String(e));
+      : noAnswer(e, remote) ?? t('page.device.joinFailed', e && e.message ? e.message : String(e));
   } finally {
     $('join-submit').disabled = false;
     $('join-busy').hidden = true;

@@ -218,8 +218,12 @@ async function sync(device) {
             await keepState(JSON.stringify(device.replica), device.settings);
           }
         });
+        device.unreached = false;
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
+        // No answer from the storage: the check syncs as soon as it answers again (a page started with the storage
+        // out of reach has no marker to compare, so without this its waiting changes would wait for the timer).
+        device.unreached = !!e && e.reason === 'NETWORK';
         // The kept key no longer opens the keyring (the passphrase changed elsewhere): offer to type the new one.
         if (e && e.name === 'WrongPassphraseError') $('device-retype').hidden = false;
       } finally {
@@ -238,7 +242,7 @@ async function check(device) {
   device.checking = true;
   try {
     const v = await device.remote.plain.version('changed');
-    if (device.marker !== undefined && v !== device.marker && !device.syncing) sync(device);
+    if ((device.unreached || (device.marker !== undefined && v !== device.marker)) && !device.syncing) sync(device);
   } catch (e) {
     // Out of reach or refused: the next sync (every 3 minutes, or Sync now) says why.
   } finally {

@@ -65,4 +65,58 @@ final class Axe {
         }
         return out;
     }
+
+    /**
+     * The violations of the screen as shown now, in the light and the dark colour scheme, and its controls that
+     * have no name: empty when it passes.
+     */
+    List<String> check(Chromium chromium, String screen) {
+        List<String> found = new ArrayList<>();
+        for (String control : unnamedControls(chromium)) {
+            found.add(screen + ": no name for " + control);
+        }
+        for (String scheme : List.of("light", "dark")) {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            found.addAll(violations(chromium, screen + " (" + scheme + ")"));
+        }
+        return found;
+    }
+
+    /**
+     * What Chromium's accessibility tree (what a screen reader reads) holds that can take focus but has no
+     * name, as role and DOM node: empty when every control says what it is.
+     */
+    private static List<String> unnamedControls(Chromium chromium) {
+        Map<String, Object> tree = chromium.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of());
+        List<String> unnamed = new ArrayList<>();
+        for (Object o : (List<?>) tree.get("nodes")) {
+            Map<?, ?> node = (Map<?, ?>) o;
+            if (Boolean.TRUE.equals(node.get("ignored")) || !hasTrue(node, "focusable")) {
+                continue;
+            }
+            Object name = node.get("name") instanceof Map<?, ?> n ? n.get("value") : null;
+            String role = String.valueOf(((Map<?, ?>) node.get("role")).get("value"));
+            if ((name == null || String.valueOf(name).isBlank()) && !role.equals("RootWebArea")) {
+                Map<String, Object> dom = chromium.driver().executeCdpCommand("DOM.describeNode",
+                        Map.of("backendNodeId", node.get("backendDOMNodeId")));
+                Map<?, ?> element = (Map<?, ?>) dom.get("node");
+                unnamed.add(role + " " + element.get("localName") + " " + element.get("attributes"));
+            }
+        }
+        return unnamed;
+    }
+
+    private static boolean hasTrue(Map<?, ?> node, String property) {
+        if (!(node.get("properties") instanceof List<?> properties)) {
+            return false;
+        }
+        for (Object p : properties) {
+            Map<?, ?> prop = (Map<?, ?>) p;
+            if (property.equals(prop.get("name")) && Boolean.TRUE.equals(((Map<?, ?>) prop.get("value")).get("value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

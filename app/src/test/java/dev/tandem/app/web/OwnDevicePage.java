@@ -35,8 +35,13 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** A bucket and its relay; nothing published yet, no browser. */
     OwnDevicePage(Path desktop) {
+        this(desktop, S3ProxyServer.builder().anonymous());
+    }
+
+    /** The same on an S3Proxy of {@code s3} (its CORS, or none), started here. */
+    OwnDevicePage(Path desktop, S3ProxyServer.Builder server) {
         this.desktop = desktop;
-        this.s3 = S3ProxyServer.builder().anonymous().start();
+        this.s3 = server.start();
         this.bucket = s3.newBucket();
         this.remote = "s3://" + bucket + "/tandem";
         this.relay = new TcpOutage(s3.port());
@@ -69,9 +74,28 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Starts Chromium at phone size, opens the page and joins the remote as "Anna’s phone", within {@code join}. */
     Chromium join(Duration join) {
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        return join(join, null);
+    }
+
+    /**
+     * The same in a browser keeping its profile in {@code profile} (null: a clean one lent for the test), so the
+     * test can quit it and start it again on what it kept, as a phone restarted.
+     */
+    Chromium join(Duration join, Path profile) {
+        openJoin(Chromium.Size.PHONE, profile);
+        return submitJoin(join);
+    }
+
+    /** Starts Chromium of {@code size} on {@code profile} (null: a clean one) and opens the page's join screen. */
+    Chromium openJoin(Chromium.Size size, Path profile) {
+        chromium = Chromium.start(size, profile);
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
+        return chromium;
+    }
+
+    /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone", joins, within {@code join}. */
+    Chromium submitJoin(Duration join) {
         fill("join-endpoint", origin);
         fill("join-bucket", bucket);
         fill("join-prefix", "tandem");

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  * to sync (its check of the remote's change marker); the page's worker (scoped to {@code page/}) has kept every published
  * file; the reload shows the todos from IndexedDB, a todo added then waits, and once the relay is back Sync now
  * sends it and the desktop's next sync lists it. A second publish with changed files (the words of another language)
- * is a new worker whose cache replaces the old one.
+ * is a new worker whose cache replaces the old one. A browser quit with a change waiting and started again on its
+ * profile while the storage is still cut opens the page from its worker with the todos and the waiting change, and
+ * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  */
 @Tag("browser")
 class OwnDevicePageOfflineTest {
     @TempDir
     Path desktop;
+    @TempDir
+    Path profile;
     OwnDevicePage own;
     Chromium chromium;
 
@@ -91,5 +95,52 @@ class OwnDevicePageOfflineTest {
         chromium.js("return navigator.serviceWorker.getRegistration().then((r) => r.update())");
         chromium.await("return caches.keys().then((k) => k.length === 1 && k[0] !== arguments[0])", OwnDevicePage.JOIN,
                 before);
+    }
+
+    @Test
+    void ownDevice_browserRestartedWithStorageGone_opensFromWorkerWithTheWaitingChangeAndSendsItOnceBack() {
+        own = new OwnDevicePage(desktop);
+        own.tandem("add", "Desk one");
+        own.desktopSync();
+        own.publish("en");
+
+        chromium = own.join(OwnDevicePage.JOIN, profile);
+        own.awaitRow("Desk one");
+        chromium.find("#quick-add").sendKeys("Page online\n");
+        own.awaitRow("Page online");
+        own.awaitSynced();
+        own.awaitWorker();
+
+        own.relay.cut();
+        chromium.find("#quick-add").sendKeys("Added before the restart\n");
+        own.awaitRow("Added before the restart");
+        chromium.await("return document.getElementById('device-sync-text').textContent"
+                + ".includes('1 change waits for the next sync')", OwnDevicePage.SYNC);
+        // Chromium quits (its profile kept), as a phone's browser closed; it starts again with the storage still gone.
+        chromium.close();
+        own.chromium = null;
+        chromium = Chromium.start(Chromium.Size.PHONE, profile);
+        own.chromium = chromium;
+        chromium.open(own.pageUrl());
+        own.awaitRow("Added before the restart", OwnDevicePage.JOIN);
+        assertEquals(List.of("Added before the restart", "Desk one", "Page online"), own.titles(),
+                "the todos from IndexedDB, the page's files from the worker");
+        assertTrue((Boolean) chromium.js("return navigator.serviceWorker.controller !== null"), "opened by the worker");
+        assertTrue(chromium.await("return !document.getElementById('device-sync-error').hidden"
+                + " && document.getElementById('device-sync-error-text').textContent", OwnDevicePage.SYNC).toString()
+                .startsWith("Sync failed: "), "the storage is still gone, and the page says so");
+        chromium.await("return document.getElementById('device-sync-text').textContent"
+                + ".includes('1 change waits for the next sync')", OwnDevicePage.SYNC);
+        String before = own.tandem("sync", "--remote", own.remote).out() + own.tandem("list", "--json").out();
+        assertTrue(!before.contains("Added before the restart"), "not sent yet: " + before);
+
+        // Back: the page's check of the storage (every 2.5 s) finds it answering and syncs by itself, no Sync now.
+        own.relay.restore();
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synced at') && !t.includes('wait')", OwnDevicePage.SYNC);
+        own.desktopSync();
+        String open = own.tandem("list", "--json").out();
+        assertTrue(open.contains("\"Added before the restart\""), open);
+        assertTrue(open.contains("\"Page online\""), open);
     }
 }

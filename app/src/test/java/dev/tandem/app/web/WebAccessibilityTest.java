@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -263,14 +262,7 @@ class WebAccessibilityTest {
 
     /** Checks the screen as shown, in the light and the dark scheme, and that its controls have names. */
     private void check(Axe axe, List<String> found, String screen) {
-        for (String control : unnamedControls()) {
-            found.add(screen + ": no name for " + control);
-        }
-        for (String scheme : List.of("light", "dark")) {
-            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
-                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-            found.addAll(axe.violations(chromium, screen + " (" + scheme + ")"));
-        }
+        found.addAll(axe.check(chromium, screen));
     }
 
     /**
@@ -292,43 +284,6 @@ class WebAccessibilityTest {
                 "base", java.util.Map.of("title", "Lunch with Ann")))).get(0).get("outcome");
         assertEquals("conflict", outcome, "the stale edit was not a conflict");
         return trip;
-    }
-
-    /**
-     * What Chromium's accessibility tree (what a screen reader reads) holds that can take focus but has no
-     * name, as role and DOM node: empty when every control says what it is.
-     */
-    private List<String> unnamedControls() {
-        Map<String, Object> tree = chromium.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of());
-        List<String> unnamed = new ArrayList<>();
-        for (Object o : (List<?>) tree.get("nodes")) {
-            Map<?, ?> node = (Map<?, ?>) o;
-            if (Boolean.TRUE.equals(node.get("ignored")) || !hasTrue(node, "focusable")) {
-                continue;
-            }
-            Object name = node.get("name") instanceof Map<?, ?> n ? n.get("value") : null;
-            String role = String.valueOf(((Map<?, ?>) node.get("role")).get("value"));
-            if ((name == null || String.valueOf(name).isBlank()) && !role.equals("RootWebArea")) {
-                Map<String, Object> dom = chromium.driver().executeCdpCommand("DOM.describeNode",
-                        Map.of("backendNodeId", node.get("backendDOMNodeId")));
-                Map<?, ?> element = (Map<?, ?>) dom.get("node");
-                unnamed.add(role + " " + element.get("localName") + " " + element.get("attributes"));
-            }
-        }
-        return unnamed;
-    }
-
-    private static boolean hasTrue(Map<?, ?> node, String property) {
-        if (!(node.get("properties") instanceof List<?> properties)) {
-            return false;
-        }
-        for (Object p : properties) {
-            Map<?, ?> prop = (Map<?, ?>) p;
-            if (property.equals(prop.get("name")) && Boolean.TRUE.equals(((Map<?, ?>) prop.get("value")).get("value"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Tab presses until the focused element matches {@code css}; returns the stops on the way, as selectors. */

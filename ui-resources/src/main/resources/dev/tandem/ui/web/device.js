@@ -218,8 +218,12 @@ async function sync(device) {
             await keepState(JSON.stringify(device.replica), device.settings);
           }
         });
+        device.unreached = false;
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
+        // No answer from the storage: the check syncs as soon as it answers again (a page started with the storage
+        // out of reach has no marker to compare, so without this its waiting changes would wait for the timer).
+        device.unreached = !!e && e.reason === 'NETWORK';
         // The kept key no longer opens the keyring (the passphrase changed elsewhere): offer to type the new one.
         if (e && e.name === 'WrongPassphraseError') $('device-retype').hidden = false;
       } finally {
@@ -238,7 +242,7 @@ async function check(device) {
   device.checking = true;
   try {
     const v = await device.remote.plain.version('changed');
-    if (device.marker !== undefined && v !== device.marker && !device.syncing) sync(device);
+    if ((device.unreached || (device.marker !== undefined && v !== device.marker)) && !device.syncing) sync(device);
   } catch (e) {
     // Out of reach or refused: the next sync (every 3 minutes, or Sync now) says why.
   } finally {
@@ -417,6 +421,25 @@ function fill(r) {
   for (const [name, id] of Object.entries(ids)) $(id).value = r[name];
 }
 
+/**
+ * The sentence for a join whose requests got no answer at all (fetch rejects with a TypeError, which the core keeps
+ * as the cause of its NETWORK error) while the storage is on another origin than this page: the browser never says
+ * whether the storage was out of reach or refused this page's origin (CORS), so the sentence names both and the
+ * command that tells them apart. Null for any other failure.
+ */
+function noAnswer(e, remote) {
+  let net = e;
+  while (net && !(net.reason === 'NETWORK' && net.cause instanceof TypeError)) net = net.cause;
+  if (!net) return null;
+  let storage;
+  try {
+    storage = new URL(remote.kind === 's3' ? remote.endpoint : remote.url).origin;
+  } catch (bad) {
+    return null;
+  }
+  return storage === location.origin ? null : t('page.device.joinNoAnswer', storage, location.origin);
+}
+
 async function join() {
   const error = $('join-error');
   error.textContent = '';
@@ -451,7 +474,7 @@ async function join() {
     await startDevice({ state: JSON.stringify(replica), settings, key });
   } catch (e) {
     error.textContent = e && e.name === 'WrongPassphraseError' ? t('page.device.wrongPassphrase')
-      : t('page.device.joinFailed', e && e.message ? e.message : String(e));
+      : noAnswer(e, remote) ?? t('page.device.joinFailed', e && e.message ? e.message : String(e));
   } finally {
     $('join-submit').disabled = false;
     $('join-busy').hidden = true;

@@ -56,21 +56,30 @@ class DevicesViewModelTest {
         return new DevicesViewModel(() -> engine, new DeviceRoster(store), Async.direct(errors::add), Clock.systemUTC());
     }
 
+    /** Both profiles sync over the remote, the other one last, so each has seen the other. */
+    private static void seenByEachOther(SyncEngine engine, TodoStore desk, TodoStore other) throws Exception {
+        for (TodoStore s : List.of(other, desk, other)) {
+            s.replica().sync(engine);
+        }
+    }
+
+    private static DevicesViewModel.Row otherRow(DevicesViewModel vm) {
+        return vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+    }
+
     @Test
     void load_twoDevicesSynced_listsBothByNameWithThisOneMarked() throws Exception {
         SyncEngine engine = engine();
         TodoStore desk = profile("Desk");
         TodoStore laptop = profile("Old laptop");
-        for (TodoStore s : List.of(laptop, desk, laptop)) {
-            s.replica().sync(engine);
-        }
+        seenByEachOther(engine, desk, laptop);
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
         assertEquals(2, vm.rows().size(), vm.rows().toString());
         DevicesViewModel.Row me = vm.rows().stream().filter(DevicesViewModel.Row::thisDevice).findFirst().orElseThrow();
         assertEquals("Desk", me.name());
         assertFalse(me.forgettable(), "this device cannot be forgotten from here");
-        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        DevicesViewModel.Row other = otherRow(vm);
         assertEquals("Old laptop", other.name());
         assertEquals("Last seen today", other.seen());
         assertTrue(other.forgettable());
@@ -83,15 +92,13 @@ class DevicesViewModelTest {
         SyncEngine engine = engine();
         TodoStore desk = profile("Desk");
         TodoStore laptop = profile("Old laptop");
-        for (TodoStore s : List.of(laptop, desk, laptop)) {
-            s.replica().sync(engine);
-        }
+        seenByEachOther(engine, desk, laptop);
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
-        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        DevicesViewModel.Row other = otherRow(vm);
         vm.forget(other);
         assertEquals("Forgot Old laptop.", vm.messageProperty().get());
-        DevicesViewModel.Row after = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        DevicesViewModel.Row after = otherRow(vm);
         assertTrue(after.retired() && !after.forgettable(), after.toString());
         assertTrue(laptop.replica().sync(engine).notes().stream().anyMatch(n -> n.contains("forgot this device")),
                 "the laptop is told at its next sync");
@@ -102,9 +109,7 @@ class DevicesViewModelTest {
         SyncEngine engine = engine();
         TodoStore desk = profile("Desk");
         TodoStore phone = profile("Anna's phone");
-        for (TodoStore s : List.of(phone, desk, phone)) {
-            s.replica().sync(engine);
-        }
+        seenByEachOther(engine, desk, phone);
         DevicesViewModel vm = model(desk, Optional.of(engine));
         assertFalse(vm.offersRotation(), "a plain remote has no key to rotate");
         List<Boolean> opened = new ArrayList<>();
@@ -112,7 +117,7 @@ class DevicesViewModelTest {
                 .anyMatch(d -> !d.thisDevice() && d.retired())));
         assertTrue(vm.offersRotation());
         vm.load();
-        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        DevicesViewModel.Row other = otherRow(vm);
         vm.forget(other, true);
         assertEquals(List.of(true), opened, "opened once, after the retirement was written");
         assertEquals("Forgot Anna's phone.", vm.messageProperty().get());
@@ -123,14 +128,12 @@ class DevicesViewModelTest {
         SyncEngine engine = engine();
         TodoStore desk = profile("Desk");
         TodoStore phone = profile("Anna's phone");
-        for (TodoStore s : List.of(phone, desk, phone)) {
-            s.replica().sync(engine);
-        }
+        seenByEachOther(engine, desk, phone);
         List<String> opened = new ArrayList<>();
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.offerRotation(() -> opened.add("rotation"));
         vm.load();
-        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        DevicesViewModel.Row other = otherRow(vm);
         vm.forget(other, false);
         assertTrue(opened.isEmpty(), "not asked for");
         // A remote that fails the forget: the device stays live, and no rotation locks it out unannounced.

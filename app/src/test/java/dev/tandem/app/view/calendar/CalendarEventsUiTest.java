@@ -1,41 +1,29 @@
 package dev.tandem.app.view.calendar;
 
+import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
 import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.feeds.FeedRefresh;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.calendar.EventEntry;
-import dev.tandem.ui.Theme;
-import dev.tandem.ui.messages.WeekStart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -50,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -69,42 +56,20 @@ class CalendarEventsUiTest {
     @TempDir
     static Path tmp;
 
-    private final TestClock clock = new TestClock(ZoneId.systemDefault());
-    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
-    private final Locale systemBefore = WeekStart.system();
-    private Device device;
-    private MainView view;
-    private Stage stage;
+    private CalendarWindow window;
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate wed = LocalDate.of(2026, 11, 25);
     private final LocalDate thu = wed.plusDays(1);
     private final LocalDate fri = wed.plusDays(2);
 
     @Start
-    void start(Stage s) throws Exception {
-        stage = s;
-        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
-        WeekStart.system(Locale.UK);
-        clock.set(ZonedDateTime.of(2026, 11, 25, 7, 0, 0, 0, ZoneId.systemDefault()).toInstant());
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1366, 860));
-        stage.show();
-        view.start();
+    void start(Stage stage) throws Exception {
+        window = new CalendarWindow(stage, tmp, 7, 1366);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-        Locale.setDefault(Locale.Category.FORMAT, before);
-        WeekStart.system(systemBefore);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+        window.close();
     }
 
     /** A local time on {@code day} as the file's UTC form, so the test holds in any zone. */
@@ -133,7 +98,7 @@ class CalendarEventsUiTest {
     }
 
     private Node cell(FxRobot robot, LocalDate day) throws Exception {
-        return fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> day.equals(n.getUserData()))
+        return onFx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> day.equals(n.getUserData()))
                 .findFirst().orElseThrow());
     }
 
@@ -148,7 +113,7 @@ class CalendarEventsUiTest {
     }
 
     private static Bounds scene(Node n) throws Exception {
-        return fx(() -> n.localToScene(n.getLayoutBounds()));
+        return onFx(() -> n.localToScene(n.getLayoutBounds()));
     }
 
     private static boolean inside(Bounds inner, Bounds outer) {
@@ -157,11 +122,11 @@ class CalendarEventsUiTest {
     }
 
     private void width(double w) throws Exception {
-        fx(() -> {
-            stage.setWidth(w);
+        onFx(() -> {
+            window.stage.setWidth(w);
             return null;
         });
-        waitFor(() -> Math.abs(view.getWidth() - w) < 40);
+        waitFor(() -> Math.abs(window.view.getWidth() - w) < 40);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -181,19 +146,19 @@ class CalendarEventsUiTest {
         for (Label chip : wedChips) {
             assertTrue(inside(scene(chip), wedBox), width + " px: " + title(chip) + " inside its cell: "
                     + scene(chip) + " in " + wedBox);
-            assertEquals(Color.web(COLOUR), fx(() -> chip.getBackground().getFills().get(0).getFill()),
+            assertEquals(Color.web(COLOUR), onFx(() -> chip.getBackground().getFills().get(0).getFill()),
                     width + " px: " + title(chip) + " in its calendar's colour");
         }
 
         Node thuCell = cell(robot, thu);
         Bounds thuBox = scene(thuCell);
         List<Label> thuChips = events(robot, thuCell);
-        long todoChips = fx(() -> robot.from(thuCell).lookup(".calendar-chip").queryAll().stream()
+        long todoChips = onFx(() -> robot.from(thuCell).lookup(".calendar-chip").queryAll().stream()
                 .filter(Node::isVisible).count());
-        Label more = fx(() -> robot.from(thuCell).lookup(".calendar-more").queryAll().stream().filter(Node::isVisible)
+        Label more = onFx(() -> robot.from(thuCell).lookup(".calendar-more").queryAll().stream().filter(Node::isVisible)
                 .map(Label.class::cast).findFirst().orElseThrow());
         assertTrue(!thuChips.isEmpty() && thuChips.size() < 10, width + " px: some of ten fit: " + thuChips.size());
-        assertEquals("+" + (10 + 1 - thuChips.size() - todoChips) + " more", fx(more::getText),
+        assertEquals("+" + (10 + 1 - thuChips.size() - todoChips) + " more", onFx(more::getText),
                 width + " px: each event and the todo shown or counted");
         assertTrue(inside(scene(more), thuBox), width + " px: +k more inside its cell");
         for (Label chip : thuChips) {
@@ -209,16 +174,16 @@ class CalendarEventsUiTest {
         List<String> timed = new ArrayList<>();
         for (Label n : events(robot, week)) {
             EventEntry e = (EventEntry) n.getUserData();
-            Node column = fx(() -> week.lookupAll(".calendar-column").stream()
+            Node column = onFx(() -> week.lookupAll(".calendar-column").stream()
                     .filter(c -> e.date().equals(c.getUserData())).findFirst().orElseThrow());
             Bounds col = scene(column);
             Bounds b = scene(n);
             assertTrue(b.getMinX() >= col.getMinX() - 0.5 && b.getMaxX() <= col.getMaxX() + 0.5,
                     width + " px: " + e.title() + " within its day's column: " + b + " / " + col);
             if (e.title().equals("Offsite")) {
-                Node allDay = fx(n::getParent);
+                Node allDay = onFx(n::getParent);
                 assertTrue(inside(b, scene(allDay)), width + " px: the all-day event inside its day's row: " + b);
-                Bounds hours = scene(fx(() -> {
+                Bounds hours = scene(onFx(() -> {
                     Node p = column;
                     while (!(p instanceof ScrollPane)) {
                         p = p.getParent();
@@ -240,10 +205,10 @@ class CalendarEventsUiTest {
     /** The dentist's tooltip shows, with its time, its calendar and its place; then it is hidden again. */
     private static void assertDentistTip(String where, Tooltip tip) throws Exception {
         waitFor(tip::isShowing);
-        String text = fx(tip::getText);
+        String text = onFx(tip::getText);
         assertTrue(text.contains("Dentist") && text.contains("14:00–14:30") && text.contains("Calendar: Team")
                 && text.contains("Where: Room 4"), where + ": title, time, calendar and place: " + text);
-        fx(() -> {
+        onFx(() -> {
             tip.hide();
             return null;
         });
@@ -267,11 +232,11 @@ class CalendarEventsUiTest {
     @Test
     void monthWeekAgenda_subscribedFileAtWideAndNarrowWidths_eventsInColourInsideTheirDaysAndInOrder(FxRobot robot)
             throws Exception {
-        Item report = device.store().add("Write report", null, wed);
-        device.store().update(report.id(), i -> i.withDueTime(LocalTime.of(11, 0)));
-        device.store().add("Book flights", null, thu);
-        device.events().add(CalendarSubscription.of("Team", calendarFile().toString(), COLOUR, ""));
-        FeedRefresh.Outcome read = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime,
+        Item report = window.device.store().add("Write report", null, wed);
+        window.device.store().update(report.id(), i -> i.withDueTime(LocalTime.of(11, 0)));
+        window.device.store().add("Book flights", null, thu);
+        window.device.events().add(CalendarSubscription.of("Team", calendarFile().toString(), COLOUR, ""));
+        FeedRefresh.Outcome read = new FeedRefresh(window.device.events(), FeedLimits.DEFAULT, window.clock, System::nanoTime,
                 a -> null).refreshAll().get(0);
         assertEquals("", read.problem(), "the file is read");
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
@@ -299,7 +264,7 @@ class CalendarEventsUiTest {
         shortcut(robot, KeyCode.A);
         waitFor(() -> robot.lookup("#agenda").tryQuery().map(Node::isVisible).orElse(false)
                 && agendaDay(robot).contains("@ Dentist"));
-        List<String> day = fx(() -> agendaDay(robot));
+        List<String> day = onFx(() -> agendaDay(robot));
         int offsite = day.indexOf("@ Offsite");
         int standup = day.indexOf("@ Standup");
         int reportRow = day.indexOf("Write report");
@@ -308,7 +273,7 @@ class CalendarEventsUiTest {
         assertTrue(offsite >= 0 && offsite < standup && standup < reportRow && reportRow < meeting
                 && meeting < dentistRow, "Wednesday all day, 9:00, the todo at 11:00, then Thursday, Friday: " + day);
         // And on the agenda's row, hovered.
-        ListCell<?> dentistCell = fx(() -> robot.lookup("#agenda").lookup(".list-cell").queryAll().stream()
+        ListCell<?> dentistCell = onFx(() -> robot.lookup("#agenda").lookup(".list-cell").queryAll().stream()
                 .map(n -> (ListCell<?>) n).filter(c -> c.isVisible() && c.getItem() instanceof AgendaRow r
                         && r.kind() == AgendaRow.Kind.EVENT && r.event().title().equals("Dentist"))
                 .findFirst().orElseThrow());

@@ -1,47 +1,34 @@
 package dev.tandem.app.view.calendar;
 
+import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.EventEntry;
-import dev.tandem.ui.Theme;
-import dev.tandem.ui.messages.WeekStart;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -57,7 +44,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -69,39 +55,18 @@ class CalendarUiTest {
     @TempDir
     static Path tmp;
 
-    private final TestClock clock = new TestClock(ZoneId.systemDefault());
-    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
-    private final Locale systemBefore = WeekStart.system();
-    private Device device;
-    private MainView view;
+    private CalendarWindow window;
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate wed = LocalDate.of(2026, 11, 25);
 
     @Start
     void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
-        // Weeks follow the system's region, read once at start: this window's is the United Kingdom's (Monday first).
-        WeekStart.system(Locale.UK);
-        clock.set(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.systemDefault()).toInstant());
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1300, 860));
-        stage.show();
-        view.start();
+        window = new CalendarWindow(stage, tmp, 10, 1300);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-        Locale.setDefault(Locale.Category.FORMAT, before);
-        WeekStart.system(systemBefore);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+        window.close();
     }
 
     /** The block of the todo with this key on the hour grid, if shown. */
@@ -118,54 +83,54 @@ class CalendarUiTest {
     }
 
     private Item stored(String id) {
-        return device.store().get(id).orElseThrow();
+        return window.device.store().get(id).orElseThrow();
     }
 
     @Test
     void week_dragABlockToAnotherDayAndTime_keysMoveIt_anEditFromElsewhereMovesTheBlock(FxRobot robot) throws Exception {
-        Item call = device.store().add("Call Sam", null, null, wed,
+        Item call = window.device.store().add("Call Sam", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
-        device.store().add("Rent", null, wed);
+        window.device.store().add("Rent", null, wed);
         // A subscribed calendar's events, as a refresh left them: one at 9:30 beside the todo, one all day.
-        device.events().add(CalendarSubscription.of("Work", "/tmp/work.ics", "#1f4e9c", ""));
+        window.device.events().add(CalendarSubscription.of("Work", "/tmp/work.ics", "#1f4e9c", ""));
         ZoneId zone = ZoneId.systemDefault();
         long standup = wed.atTime(9, 30).atZone(zone).toInstant().toEpochMilli();
         long day = wed.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        device.events().replace("Work", List.of(
+        window.device.events().replace("Work", List.of(
                 new CalendarEvent("Work", "s1", standup, standup + 3_600_000, false, false, "Standup", "Room 4"),
                 new CalendarEvent("Work", "h1", day, day + 86_400_000, true, true, "Team away day", "")),
-                "", clock.instant());
+                "", window.clock.instant());
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> block(robot, call.id()).isPresent());
         waitFor(() -> event(robot, "Standup").isPresent() && event(robot, "Team away day").isPresent());
         Label standupBlock = event(robot, "Standup").orElseThrow();
-        assertEquals(Color.web("#1f4e9c"), fx(() -> standupBlock.getBackground().getFills().get(0).getFill()),
+        assertEquals(Color.web("#1f4e9c"), onFx(() -> standupBlock.getBackground().getFills().get(0).getFill()),
                 "the block is in its calendar's colour");
-        assertEquals(9.5 * WeekGrid.HOUR_HEIGHT, fx(standupBlock::getLayoutY));
-        assertTrue(fx(() -> standupBlock.getLayoutX() > block(robot, call.id()).orElseThrow().getLayoutX()),
+        assertEquals(9.5 * WeekGrid.HOUR_HEIGHT, onFx(standupBlock::getLayoutY));
+        assertTrue(onFx(() -> standupBlock.getLayoutX() > block(robot, call.id()).orElseThrow().getLayoutX()),
                 "the event overlaps the 9:00 todo: side by side, the todo on the left");
         PseudoClass overlaps = PseudoClass.getPseudoClass("overlaps-event");
-        assertTrue(fx(() -> block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+        assertTrue(onFx(() -> block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
                 "the todo's time overlaps the event: marked");
-        assertTrue(fx(() -> standupBlock.getText().contains("Standup")));
-        assertTrue(fx(() -> event(robot, "Team away day").orElseThrow().getParent()
+        assertTrue(onFx(() -> standupBlock.getText().contains("Standup")));
+        assertTrue(onFx(() -> event(robot, "Team away day").orElseThrow().getParent()
                 .getStyleClass().contains("calendar-all-day")), "an all-day event is in the row on top");
-        assertEquals("23 – 29 November 2026", fx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
-        assertTrue(fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+        assertEquals("23 – 29 November 2026", onFx(() -> robot.lookup("#calendar-title").queryLabeled().getText()));
+        assertTrue(onFx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
                 .anyMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("today"))
                         && ((Label) n).getText().equals("Wed 25"))), "today is marked");
 
         // A day to the right and two hours down: Thursday at 11:00.
         Node b = block(robot, call.id()).orElseThrow();
-        double dayWidth = fx(() -> (robot.lookup("#calendar-week").query().lookup(".calendar-column")
+        double dayWidth = onFx(() -> (robot.lookup("#calendar-week").query().lookup(".calendar-column")
                 .getBoundsInParent().getWidth()));
         robot.drag(b).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).drop();
         waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
         assertEquals(LocalTime.of(11, 0), stored(call.id()).timeOfDay());
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
-        assertTrue(fx(() -> !block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+        assertTrue(onFx(() -> !block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
                 "Thursday at 11:00 overlaps no event");
 
         // The moved todo stays selected: Alt+Right a day on, Alt+Shift+Down a quarter hour later.
@@ -179,21 +144,21 @@ class CalendarUiTest {
         assertEquals(wed.plusDays(2), stored(call.id()).dueDate());
 
         // As sync lands an edit from another device: a save straight into the store moves the open view's block.
-        double was = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
-        device.store().update(call.id(), i -> i.withDue(wed.minusDays(2)).withDueTime(LocalTime.of(15, 30)));
+        double was = onFx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        window.device.store().update(call.id(), i -> i.withDue(wed.minusDays(2)).withDueTime(LocalTime.of(15, 30)));
         waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
-        double x = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        double x = onFx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
         assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
 
         // The agenda lists the events among today's todos, each in its calendar's colour.
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> agendaEvent(robot, "Standup").isPresent());
         ListCell<?> row = agendaEvent(robot, "Standup").orElseThrow();
-        assertEquals(Color.web("#1f4e9c"), fx(() -> ((Region) row.getGraphic().lookup(".agenda-event")).getBackground()
+        assertEquals(Color.web("#1f4e9c"), onFx(() -> ((Region) row.getGraphic().lookup(".agenda-event")).getBackground()
                 .getFills().get(0).getFill()));
-        assertTrue(fx(() -> ((Label) row.getGraphic().lookup(".item-meta")).getText().contains("Work")),
+        assertTrue(onFx(() -> ((Label) row.getGraphic().lookup(".item-meta")).getText().contains("Work")),
                 "the row says the calendar");
-        assertTrue(fx(() -> agendaEvent(robot, "Team away day").orElseThrow().getIndex() < row.getIndex()),
+        assertTrue(onFx(() -> agendaEvent(robot, "Team away day").orElseThrow().getIndex() < row.getIndex()),
                 "the all-day event comes first");
     }
 
@@ -207,7 +172,7 @@ class CalendarUiTest {
 
     @Test
     void week_repeatingTodoMovedByKey_asksAndThisOneLeavesTheSeriesGoingOn(FxRobot robot) throws Exception {
-        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+        Item plants = window.device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
                 Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
                 LocalTime.of(8, 0), 30)).item();
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
@@ -224,7 +189,7 @@ class CalendarUiTest {
         waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()));
         assertEquals(null, stored(plants.id()).repeat(), "the moved one stops repeating");
         assertEquals(LocalTime.of(8, 0), stored(plants.id()).timeOfDay());
-        waitFor(() -> device.store().allItems().stream().anyMatch(i -> i.title().equals("Water plants")
+        waitFor(() -> window.device.store().allItems().stream().anyMatch(i -> i.title().equals("Water plants")
                 && wed.plusWeeks(1).equals(i.dueDate()) && i.repeat() != null));
         // Next week's view shows the series going on from its next date.
         robot.type(KeyCode.PAGE_DOWN);
@@ -235,18 +200,18 @@ class CalendarUiTest {
     }
 
     private String fieldText(FxRobot robot, String id) throws Exception {
-        return fx(() -> robot.lookup(id).queryAs(TextField.class).getText());
+        return onFx(() -> robot.lookup(id).queryAs(TextField.class).getText());
     }
 
     private LocalDate editorDue(FxRobot robot) throws Exception {
-        return fx(() -> robot.lookup("#editor-due").queryAs(DatePicker.class).getValue());
+        return onFx(() -> robot.lookup("#editor-due").queryAs(DatePicker.class).getValue());
     }
 
     @Test
     void week_altArrowsAndThisOne_editorFollowsTheStoredTodo(FxRobot robot) throws Exception {
-        Item call = device.store().add("Call Sam", null, null, wed,
+        Item call = window.device.store().add("Call Sam", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
-        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+        Item plants = window.device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
                 Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
                 LocalTime.of(8, 0), 30)).item();
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
@@ -273,7 +238,7 @@ class CalendarUiTest {
         waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()) && stored(plants.id()).repeat() == null);
         waitFor(() -> robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
         assertEquals(wed.plusDays(1), editorDue(robot));
-        assertEquals("Water plants", fx(() -> robot.lookup("#editor-title").queryAs(TextField.class)
+        assertEquals("Water plants", onFx(() -> robot.lookup("#editor-title").queryAs(TextField.class)
                 .getText()));
         assertEquals("08:00", fieldText(robot, "#editor-time"));
     }
@@ -281,65 +246,65 @@ class CalendarUiTest {
     @Test
     void month_dayWithMoreTodosThanFit_showsWhatFitsInsideItsCellAndMoreOpensTheDay(FxRobot robot) throws Exception {
         for (int i = 1; i <= 12; i++) {
-            device.store().add("Box " + i, null, wed);
+            window.device.store().add("Box " + i, null, wed);
         }
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
-        Node cell = fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> wed.equals(n.getUserData()))
+        Node cell = onFx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> wed.equals(n.getUserData()))
                 .findFirst().orElseThrow());
-        Bounds box = fx(() -> cell.localToScene(cell.getLayoutBounds()));
-        List<Node> chips = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
+        Bounds box = onFx(() -> cell.localToScene(cell.getLayoutBounds()));
+        List<Node> chips = onFx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
                 .toList());
-        Label more = fx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
+        Label more = onFx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
                 .filter(Node::isVisible).map(Label.class::cast).findFirst().orElseThrow());
         assertTrue(chips.size() >= 1 && chips.size() < 12, "some fit: " + chips.size());
-        assertEquals("+" + (12 - chips.size()) + " more", fx(more::getText), "every todo is shown or counted");
+        assertEquals("+" + (12 - chips.size()) + " more", onFx(more::getText), "every todo is shown or counted");
         // Chips are made as a layout has room for them: none for the todos only counted (a month of them
         // all, thousands at scale, made opening the month several times slower).
-        int made = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().size());
+        int made = onFx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().size());
         assertEquals(chips.size(), made, "chips made for the todos that fit, and no others");
         List<Node> shown = new ArrayList<>(chips);
         shown.add(more);
         for (Node n : shown) {
-            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            Bounds b = onFx(() -> n.localToScene(n.getLayoutBounds()));
             assertTrue(b.getMaxY() <= box.getMaxY() + 0.5 && b.getMinY() >= box.getMinY(),
                     "inside its cell: " + b + " in " + box);
         }
 
         robot.clickOn(more);
         waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("23 – 29 November 2026"));
-        assertEquals(wed, fx(() -> view.viewModel().calendar().selectedDateProperty().get()));
+        assertEquals(wed, onFx(() -> window.view.viewModel().calendar().selectedDateProperty().get()));
     }
 
     @Test
     void month_pagedAwayAndBack_sameCellsAndChipsShowEachMonth(FxRobot robot) throws Exception {
         for (int i = 1; i <= 12; i++) {
-            device.store().add("Box " + i, null, wed);
+            window.device.store().add("Box " + i, null, wed);
         }
-        device.store().add("Next month's todo", null, wed.plusMonths(1));
+        window.device.store().add("Next month's todo", null, wed.plusMonths(1));
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
         Set<Node> cells = Collections.newSetFromMap(new IdentityHashMap<>());
-        fx(() -> cells.addAll(robot.lookup(".calendar-cell").queryAll()));
-        List<Node> before = fx(() -> visibleChips(robot, wed));
-        List<String> texts = fx(() -> before.stream().map(n -> ((Label) n).getText()).toList());
+        onFx(() -> cells.addAll(robot.lookup(".calendar-cell").queryAll()));
+        List<Node> before = onFx(() -> visibleChips(robot, wed));
+        List<String> texts = onFx(() -> before.stream().map(n -> ((Label) n).getText()).toList());
         assertTrue(before.size() >= 1, "some of the day's todos show");
 
         // Paging: the month's nodes show the next month, none made again for the days that hold no more.
         robot.type(KeyCode.PAGE_DOWN);
         waitFor(() -> robot.lookup(".calendar-chip").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().equals("Next month's todo")));
-        assertEquals(cells.size(), fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(cells::contains)
+        assertEquals(cells.size(), onFx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(cells::contains)
                 .count()).intValue(), "the same 42 cells");
         robot.type(KeyCode.PAGE_UP);
         waitFor(() -> visibleChips(robot, wed).size() == before.size()
-                && view.viewModel().calendar().rangeProperty().get().anchor().getMonth() == wed.getMonth());
-        List<Node> after = fx(() -> visibleChips(robot, wed));
-        assertEquals(texts, fx(() -> after.stream().map(n -> ((Label) n).getText()).toList()));
+                && window.view.viewModel().calendar().rangeProperty().get().anchor().getMonth() == wed.getMonth());
+        List<Node> after = onFx(() -> visibleChips(robot, wed));
+        assertEquals(texts, onFx(() -> after.stream().map(n -> ((Label) n).getText()).toList()));
         for (int i = 0; i < after.size(); i++) {
             assertSame(before.get(i), after.get(i), "the chip made for this line the first time shows it again");
         }
@@ -365,7 +330,7 @@ class CalendarUiTest {
 
     @Test
     void week_editorOpen_daysStayReadable_shortBlockALineHigh_axisAsBlocks_noSortOrder(FxRobot robot) throws Exception {
-        Item quick = device.store().add("Quick call", null, null, wed,
+        Item quick = window.device.store().add("Quick call", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(10, 0), 15)).item();
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
@@ -376,37 +341,37 @@ class CalendarUiTest {
                 .getText()));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertTrue(fx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
+        assertTrue(onFx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
         Region b = (Region) block(robot, quick.id()).orElseThrow();
-        assertTrue(fx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
-                + fx(b::getHeight) + " < " + fx(() -> b.prefHeight(-1)));
-        List<String> axis = fx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
+        assertTrue(onFx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
+                + onFx(b::getHeight) + " < " + onFx(() -> b.prefHeight(-1)));
+        List<String> axis = onFx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).toList());
         assertEquals("1:00", axis.get(0));
         assertTrue(axis.contains("8:00") && axis.contains("15:00"), "the blocks' clock: " + axis);
-        assertTrue(fx(() -> ((Label) b.getChildrenUnmodifiable().get(0)).getText())
+        assertTrue(onFx(() -> ((Label) b.getChildrenUnmodifiable().get(0)).getText())
                 .startsWith("10:00 "));
 
-        List<Node> columns = fx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
+        List<Node> columns = onFx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
         for (Node c : columns) {
-            assertTrue(fx(() -> c.getLayoutBounds().getWidth()) >= WeekGrid.MIN_DAY_WIDTH - 0.5,
-                    "a day keeps its width with the editor open: " + fx(() -> c.getLayoutBounds().getWidth()));
+            assertTrue(onFx(() -> c.getLayoutBounds().getWidth()) >= WeekGrid.MIN_DAY_WIDTH - 0.5,
+                    "a day keeps its width with the editor open: " + onFx(() -> c.getLayoutBounds().getWidth()));
         }
         // The day names stay over their columns when the week scrolls sideways.
-        ScrollPane hours = fx(() -> (ScrollPane) robot.lookup(".calendar-hours")
+        ScrollPane hours = onFx(() -> (ScrollPane) robot.lookup(".calendar-hours")
                 .query());
         for (double h : new double[] {0, 1}) {
-            fx(() -> {
+            onFx(() -> {
                 hours.setHvalue(h);
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
             for (int i : new int[] {0, 6}) {
                 Node column = columns.get(i);
-                Node name = fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+                Node name = onFx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
                         .filter(n -> column.getUserData().equals(n.getUserData())).findFirst().orElseThrow());
-                double cx = fx(() -> column.localToScene(0, 0).getX());
-                double nx = fx(() -> name.localToScene(0, 0).getX());
+                double cx = onFx(() -> column.localToScene(0, 0).getX());
+                double nx = onFx(() -> name.localToScene(0, 0).getX());
                 assertEquals(cx, nx, 1.0, "day " + i + " at scroll " + h);
             }
         }

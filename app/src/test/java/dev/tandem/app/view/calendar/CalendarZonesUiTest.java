@@ -14,7 +14,6 @@ import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.ui.Theme;
-import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +58,7 @@ class CalendarZonesUiTest {
     @TempDir
     static Path tmp;
 
-    private final Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+    private final CalendarRegion region = CalendarRegion.saved();
     private final TimeZone zone = TimeZone.getDefault();
     private Stage stage;
     private Device device;
@@ -73,9 +72,8 @@ class CalendarZonesUiTest {
     /** The app's window on a new profile, in {@code zone} and {@code locale}, showing the week of {@code day}. */
     private void open(ZoneId zoneId, Locale format, LocalDate day) throws Exception {
         TimeZone.setDefault(TimeZone.getTimeZone(zoneId));
-        Locale.setDefault(Locale.Category.FORMAT, format);
         // As the app's start reads it from LANG: the system's region decides the week of its language.
-        WeekStart.system(format);
+        region.switchTo(format);
         device = Device.open("UI test", Files.createTempDirectory(tmp, "zones"), FxExecutor.INSTANCE, null,
                 Duration.ofSeconds(3));
         fx(() -> {
@@ -106,8 +104,7 @@ class CalendarZonesUiTest {
             device.close();
         }
         TimeZone.setDefault(zone);
-        Locale.setDefault(Locale.Category.FORMAT, locale);
-        WeekStart.system(locale);
+        region.close();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -1,38 +1,25 @@
 package dev.tandem.app.view.calendar;
 
+import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.calendar.CalendarEntry;
-import dev.tandem.ui.Theme;
-import dev.tandem.ui.messages.WeekStart;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Dragging a todo over the week's hours shows the free time under it, up to the next meeting, before the drop. */
 @Tag("ui")
@@ -53,38 +38,18 @@ class WeekFreeSlotUiTest {
     @TempDir
     static Path tmp;
 
-    private final TestClock clock = new TestClock(ZoneId.systemDefault());
-    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
-    private final Locale systemBefore = WeekStart.system();
-    private Device device;
-    private MainView view;
+    private CalendarWindow window;
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate wed = LocalDate.of(2026, 11, 25);
 
     @Start
     void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
-        WeekStart.system(Locale.UK);
-        clock.set(ZonedDateTime.of(2026, 11, 25, 7, 0, 0, 0, ZoneId.systemDefault()).toInstant());
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1300, 860));
-        stage.show();
-        view.start();
+        window = new CalendarWindow(stage, tmp, 7, 1300);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-        Locale.setDefault(Locale.Category.FORMAT, before);
-        WeekStart.system(systemBefore);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+        window.close();
     }
 
     private Optional<Node> block(FxRobot robot, String key) {
@@ -98,44 +63,44 @@ class WeekFreeSlotUiTest {
 
     @Test
     void drag_overADayWithAMeeting_bandFromTheLastEndToTheMeeting_tooShort_dropSetsTheTime(FxRobot robot) throws Exception {
-        Item report = device.store().add("Write report", null, null, wed,
+        Item report = window.device.store().add("Write report", null, null, wed,
                 new TodoDetails(null, List.of(), null, null, false, LocalTime.of(8, 0), 120)).item();
         LocalDate thu = wed.plusDays(1);
-        device.events().add(CalendarSubscription.of("Work", "/tmp/work.ics", "#1f4e9c", ""));
-        device.events().replace("Work", List.of(
+        window.device.events().add(CalendarSubscription.of("Work", "/tmp/work.ics", "#1f4e9c", ""));
+        window.device.events().replace("Work", List.of(
                 new CalendarEvent("Work", "s1", at(thu, 8, 30), at(thu, 9, 0), false, false, "Standup", ""),
                 new CalendarEvent("Work", "r1", at(thu, 10, 30), at(thu, 11, 30), false, false, "Review", "")),
-                "", clock.instant());
+                "", window.clock.instant());
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(() -> block(robot, report.id()).isPresent() && robot.lookup(".calendar-event").queryAll().stream()
                 .filter(Node::isVisible).count() == 2);
         Node slot = robot.lookup(".calendar-free-slot").query();
-        assertFalse(fx(slot::isVisible), "no band before a drag");
+        assertFalse(onFx(slot::isVisible), "no band before a drag");
 
         // Over Thursday, the block's top moved two hours down: "Write report" would start at 10:00.
         Node b = block(robot, report.id()).orElseThrow();
-        Node thursday = fx(() -> robot.lookup("#calendar-week").query().lookupAll(".calendar-column").stream()
+        Node thursday = onFx(() -> robot.lookup("#calendar-week").query().lookupAll(".calendar-column").stream()
                 .filter(c -> thu.equals(c.getUserData())).findFirst().orElseThrow());
-        double dayWidth = fx(() -> thursday.getBoundsInParent().getWidth());
+        double dayWidth = onFx(() -> thursday.getBoundsInParent().getWidth());
         double h = WeekGrid.HOUR_HEIGHT;
         robot.drag(b).moveBy(dayWidth / 2, h).moveBy(dayWidth / 2, h);
         waitFor(() -> slot.isVisible() && slot.getLayoutY() == 9 * h);
-        Bounds band = fx(slot::getBoundsInParent);
-        Bounds column = fx(thursday::getBoundsInParent);
+        Bounds band = onFx(slot::getBoundsInParent);
+        Bounds column = onFx(thursday::getBoundsInParent);
         assertEquals(9 * h, band.getMinY(), 0.01, "from the standup's end at 9:00");
         assertEquals(10.5 * h, band.getMaxY(), 0.01, "to the review's start at 10:30");
         assertTrue(band.getMinX() >= column.getMinX() && band.getMaxX() <= column.getMaxX(), "within Thursday: " + band);
         PseudoClass tooShort = PseudoClass.getPseudoClass("too-short");
-        assertTrue(fx(() -> slot.getPseudoClassStates().contains(tooShort)), "two hours from 10:00 run into the review");
+        assertTrue(onFx(() -> slot.getPseudoClassStates().contains(tooShort)), "two hours from 10:00 run into the review");
 
         // Half an hour earlier the same gap holds, and the band keeps saying it is too short (9:30 + 2 h > 10:30).
         robot.moveBy(0, -h / 2);
         waitFor(() -> slot.getLayoutY() == 9 * h);
         robot.drop();
-        waitFor(() -> thu.equals(device.store().get(report.id()).orElseThrow().dueDate()));
-        assertEquals(LocalTime.of(9, 30), device.store().get(report.id()).orElseThrow().timeOfDay());
+        waitFor(() -> thu.equals(window.device.store().get(report.id()).orElseThrow().dueDate()));
+        assertEquals(LocalTime.of(9, 30), window.device.store().get(report.id()).orElseThrow().timeOfDay());
         waitFor(() -> !slot.isVisible());
     }
 }

@@ -14,7 +14,6 @@ import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.ResizedWindow;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarRange;
-import dev.tandem.ui.messages.WeekStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +50,8 @@ class WeekInViewUiTest {
     static Path tmp;
 
     private final LocalDate saturday = LocalDate.of(2026, 11, 28);
-    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
-    private final Locale systemBefore = WeekStart.system();
+    // Weeks follow the system's region, read once at start: this window's is the United States' (Sunday first).
+    private final CalendarRegion region = CalendarRegion.use(Locale.US);
     private final List<Stage> stages = new ArrayList<>();
     private final List<MainView> views = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
@@ -66,8 +65,7 @@ class WeekInViewUiTest {
                 return null;
             });
         } finally {
-            Locale.setDefault(Locale.Category.FORMAT, before);
-            WeekStart.system(systemBefore);
+            region.close();
         }
     }
 
@@ -88,9 +86,6 @@ class WeekInViewUiTest {
 
     /** A window opened {@code opened} px wide and made {@code width} px wide, the week shown, then a todo of today opened. */
     private void checkWeek(double opened, double width) throws Exception {
-        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
-        // Weeks follow the system's region, read once at start: this window's is the United States' (Sunday first).
-        WeekStart.system(Locale.US);
         TestClock clock = new TestClock(ZoneId.systemDefault());
         clock.set(ZonedDateTime.of(2026, 11, 28, 8, 0, 0, 0, ZoneId.systemDefault()).toInstant());
         Device device = Device.open("Week", Files.createTempDirectory(tmp, "ui"), FxExecutor.INSTANCE, null,

@@ -1,42 +1,30 @@
 package dev.tandem.app.view.calendar;
 
+import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
 import dev.tandem.app.feeds.FeedLimits;
 import dev.tandem.app.feeds.FeedRefresh;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.calendar.CalendarPlan;
 import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.app.vm.calendar.MoreEvents;
-import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
-import dev.tandem.ui.messages.WeekStart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -46,10 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A day of a subscribed .ics file with twelve meetings at the same hour, in a real window: the week draws
@@ -65,38 +51,18 @@ class WeekMoreEventsUiTest {
     @TempDir
     static Path tmp;
 
-    private final TestClock clock = new TestClock(ZoneId.systemDefault());
-    private final Locale before = Locale.getDefault(Locale.Category.FORMAT);
-    private final Locale systemBefore = WeekStart.system();
-    private Device device;
-    private MainView view;
+    private CalendarWindow window;
     /** Thursday 26 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate thu = LocalDate.of(2026, 11, 26);
 
     @Start
     void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
-        WeekStart.system(Locale.UK);
-        clock.set(ZonedDateTime.of(2026, 11, 25, 7, 0, 0, 0, ZoneId.systemDefault()).toInstant());
-        device = Device.open("UI test", Files.createTempDirectory(tmp, "ui"), FxExecutor.INSTANCE, null,
-                Duration.ofSeconds(3), true, clock);
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1366, 860));
-        stage.show();
-        view.start();
+        window = new CalendarWindow(stage, tmp, 7, 1366);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-        Locale.setDefault(Locale.Category.FORMAT, before);
-        WeekStart.system(systemBefore);
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+        window.close();
     }
 
     private String utc(int hour) {
@@ -118,13 +84,13 @@ class WeekMoreEventsUiTest {
     }
 
     private static List<Node> visible(FxRobot robot, Node parent, String style) throws Exception {
-        return fx(() -> robot.from(parent).lookup(style).queryAll().stream().filter(Node::isVisible).toList());
+        return onFx(() -> robot.from(parent).lookup(style).queryAll().stream().filter(Node::isVisible).toList());
     }
 
     @Test
     void weekGrid_twelveEventsAtOnce_threeBlocksAndMoreCountsTheNine_clickListsThem(FxRobot robot) throws Exception {
-        device.events().add(CalendarSubscription.of("Team", calendarFile().toString(), "#1f4e9c", ""));
-        FeedRefresh.Outcome read = new FeedRefresh(device.events(), FeedLimits.DEFAULT, clock, System::nanoTime,
+        window.device.events().add(CalendarSubscription.of("Team", calendarFile().toString(), "#1f4e9c", ""));
+        FeedRefresh.Outcome read = new FeedRefresh(window.device.events(), FeedLimits.DEFAULT, window.clock, System::nanoTime,
                 a -> null).refreshAll().get(0);
         assertEquals("", read.problem(), "the file is read");
         robot.clickOn("#items");
@@ -144,23 +110,23 @@ class WeekMoreEventsUiTest {
         List<Node> chips = visible(robot, week, ".calendar-more-events");
         assertEquals(1, chips.size(), "one chip for the hour");
         Label chip = (Label) chips.get(0);
-        assertEquals(Messages.text("main.calendar.more", hidden), fx(chip::getText));
-        assertEquals("+" + hidden + " more", fx(chip::getText));
+        assertEquals(Messages.text("main.calendar.more", hidden), onFx(chip::getText));
+        assertEquals("+" + hidden + " more", onFx(chip::getText));
 
         // The chip inside Thursday's column, beside the drawn blocks, on none of them.
-        Node column = fx(() -> week.lookupAll(".calendar-column").stream().filter(c -> thu.equals(c.getUserData()))
+        Node column = onFx(() -> week.lookupAll(".calendar-column").stream().filter(c -> thu.equals(c.getUserData()))
                 .findFirst().orElseThrow());
-        Bounds col = fx(() -> column.localToScene(column.getLayoutBounds()));
-        Bounds at = fx(() -> chip.localToScene(chip.getLayoutBounds()));
+        Bounds col = onFx(() -> column.localToScene(column.getLayoutBounds()));
+        Bounds at = onFx(() -> chip.localToScene(chip.getLayoutBounds()));
         assertTrue(at.getMinX() >= col.getMinX() - 0.5 && at.getMaxX() <= col.getMaxX() + 0.5, at + " in " + col);
         for (Node n : visible(robot, week, ".calendar-event")) {
-            Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            Bounds b = onFx(() -> n.localToScene(n.getLayoutBounds()));
             assertTrue(b.getMaxX() <= at.getMinX() + 0.5 || b.getMinX() >= at.getMaxX() - 0.5, "beside " + b);
         }
 
         robot.clickOn(chip);
         waitFor(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream().anyMatch(Node::isVisible));
-        List<String> listed = fx(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream()
+        List<String> listed = onFx(() -> robot.lookup(".calendar-more-list .calendar-event").queryAll().stream()
                 .filter(Node::isVisible).map(n -> ((EventEntry) n.getUserData()).title()).toList());
         assertEquals(IntStream.range(MEETINGS - hidden, MEETINGS).mapToObj(i -> "Meeting " + (10 + i)).toList(), listed,
                 "the chip lists exactly the meetings not drawn, in order");

@@ -1,0 +1,48 @@
+package dev.tandem.app.view.calendar;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.testing.TestWindow;
+import dev.tandem.app.view.MainView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import javafx.stage.Stage;
+
+/**
+ * The window the calendar's UI tests share: British dates (a week runs Monday to Sunday), the device's clock on
+ * Wednesday 25 November 2026 at a given hour, and a new profile's main window {@code width} × 860 px on the test's
+ * stage. Built in the test's {@code @Start}; {@link #close()} in its {@code @AfterEach}.
+ */
+final class CalendarWindow {
+    /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
+    static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
+
+    final TestClock clock = new TestClock(ZoneId.systemDefault());
+    final Stage stage;
+    final Device device;
+    final MainView view;
+    private final CalendarRegion region;
+
+    /** On the FX thread: the window shown and started, the clock at Wednesday {@code hour}:00. */
+    CalendarWindow(Stage stage, Path tmp, int hour, double width) throws Exception {
+        this.stage = stage;
+        // Weeks follow the system's region, read once at start: this window's is the United Kingdom's (Monday first).
+        region = CalendarRegion.use(Locale.UK);
+        clock.set(ZonedDateTime.of(WEDNESDAY.atTime(hour, 0), ZoneId.systemDefault()).toInstant());
+        device = TestWindow.deviceAt("UI test", Files.createTempDirectory(tmp, "ui"), clock);
+        view = TestWindow.mainWindow(stage, device, null, width, 860);
+    }
+
+    /** Closes the window, then the device, and puts the region back. */
+    void close() throws Exception {
+        try {
+            TestWindow.close(view, device);
+        } finally {
+            region.close();
+        }
+    }
+}

@@ -13,29 +13,25 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -45,30 +41,18 @@ import org.testfx.framework.junit5.Start;
 class FilterBuilderUiTest {
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private DialogOwner owner;
     private Stage stage;
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        owner.close();
     }
 
     private static String text(FxRobot robot, String id) {
@@ -79,9 +63,9 @@ class FilterBuilderUiTest {
     @Test
     void editAsText_queryDoesNotRead_theReasonShowsInTheDialog(FxRobot robot) throws Exception {
         TodoStore store = new TodoStore(Schema.database(tmp.resolve("tandem.db")).build(), Clock.systemDefaultZone());
-        open.add(store);
+        owner.keep(store);
         ExecutorService io = Async.backgroundExecutor("filter-ui-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         FilterBuilderViewModel vm = FilterBuilderViewModel.forNew(store, new Async(io, FxExecutor.INSTANCE, e -> { }));
         FilterBuilderDialog dialog = onFx(() -> {
             FilterBuilderDialog d = new FilterBuilderDialog(stage, vm, Theme.LIGHT.stylesheets());
@@ -107,14 +91,14 @@ class FilterBuilderUiTest {
     @Test
     void newSmartList_pickListPriorityAndDue_showsQueryAndCountThenSaves(FxRobot robot) throws Exception {
         TodoStore store = new TodoStore(Schema.database(tmp.resolve("tandem.db")).build(), Clock.systemDefaultZone());
-        open.add(store);
+        owner.keep(store);
         TodoList garden = store.createList("Garden");
         TodoDetails p1 = new TodoDetails(1, List.of(), null, null);
         store.add("Water the roses", null, garden.id(), null, store.today(), p1);
         store.add("Buy seeds", null, garden.id(), null, store.today().plusDays(3), p1);
         store.add("Rake leaves", null, garden.id(), null, store.today(), TodoDetails.NONE);
         ExecutorService io = Async.backgroundExecutor("filter-ui-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         FilterBuilderViewModel vm = FilterBuilderViewModel.forNew(store, new Async(io, FxExecutor.INSTANCE, e -> { }));
         boolean[] result = new boolean[1];
         boolean[] closed = new boolean[1];

@@ -13,6 +13,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.model.history.ItemVersions;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.engine.testing.Await;
@@ -20,13 +21,9 @@ import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -45,42 +41,30 @@ import org.testfx.framework.junit5.Start;
 class VersionsDialogUiTest {
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private DialogOwner owner;
     private Stage stage;
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        owner.close();
     }
 
     @Test
     void restore_noteOverwritten_bringsTheOldNotesBackAndCloses(FxRobot robot) throws Exception {
         TodoStore store = new TodoStore(Schema.database(tmp.resolve("t.db")).build(), Clock.systemUTC());
-        open.add(store);
+        owner.keep(store);
         Item trip = store.add("Lisbon", null, null);
         store.update(trip.id(), i -> i.withNotes("Flights: LH 123\nHotel: Alfama"));
         Await.pastThisMillisecond();
         store.update(trip.id(), i -> i.withNotes("oops"));
         ExecutorService io = Async.backgroundExecutor("test-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         Async async = new Async(io, FxExecutor.INSTANCE, e -> { });
         VersionsViewModel vm = new VersionsViewModel(new ItemVersions(store, new Authors(store)), new UndoManager(async),
                 async, ZoneOffset.UTC, id -> "a list", trip.id(), "Lisbon");

@@ -4,13 +4,11 @@ import static dev.tandem.app.testing.TestWindow.onFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.vm.settings.AddPhoneViewModel;
 import dev.tandem.ui.Theme;
-import java.util.ArrayList;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -26,26 +23,18 @@ import org.testfx.framework.junit5.Start;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class AddPhoneDialogUiTest {
+    private DialogOwner owner;
     private Stage stage;
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
+        owner.close();
     }
 
     @Test

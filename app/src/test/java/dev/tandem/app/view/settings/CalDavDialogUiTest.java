@@ -11,6 +11,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.vm.settings.CalDavViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.engine.Db;
@@ -22,17 +23,14 @@ import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -54,7 +51,7 @@ class CalDavDialogUiTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private DialogOwner owner;
     private Stage stage;
     private CalDavServer server;
     private TodoStore store;
@@ -63,40 +60,23 @@ class CalDavDialogUiTest {
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        server = keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
-        store = keep(new TodoStore(Db.open(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC));
-        service = keep(new CalDavService(store, new SettingsStore(tmp), ZoneOffset.UTC, r -> () -> { }));
+        server = owner.keep(CalDavServer.forTest(CalDavServer.Kind.RADICALE));
+        store = owner.keep(new TodoStore(Db.open(tmp.resolve("tandem.db")), Clock.systemUTC(), ZoneOffset.UTC));
+        service = owner.keep(new CalDavService(store, new SettingsStore(tmp), ZoneOffset.UTC, r -> () -> { }));
         service.start();
         io = Async.backgroundExecutor("test-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
+        owner.close();
     }
 
     private CalDavViewModel vm() {

@@ -13,6 +13,7 @@ import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.CalendarMeSetting;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.WorkingHoursSetting;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.settings.CalendarsViewModel;
 import dev.tandem.engine.sync.WebDavSettings;
@@ -22,18 +23,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -56,30 +52,18 @@ import org.testfx.framework.junit5.Start;
 class CalendarsDialogUiTest {
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private DialogOwner owner;
     private Stage stage;
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        owner.close();
     }
 
     @Test
@@ -89,9 +73,9 @@ class CalendarsDialogUiTest {
                 + "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261203T100000Z\r\n"
                 + "SUMMARY:Lab\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
         EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
-        open.add(store);
+        owner.keep(store);
         ExecutorService io = Async.backgroundExecutor("test-calendars");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         FakeDialogs dialogs = new FakeDialogs();
         dialogs.pathAnswers.add(file);
         CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
@@ -126,9 +110,9 @@ class CalendarsDialogUiTest {
     @Test
     void workingHours_typedInTheWindow_areRefusedWhenBackwards_thenSavedToTheSettingsFile(FxRobot robot) throws Exception {
         EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
-        open.add(store);
+        owner.keep(store);
         ExecutorService io = Async.backgroundExecutor("test-calendars");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         SettingsStore settings = new SettingsStore(tmp);
         settings.put(WorkingHoursSetting.KEY, "10:00-18:00");
         CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
@@ -162,11 +146,11 @@ class CalendarsDialogUiTest {
     void me_typedInTheWindow_isRefusedWhenNotAnAddress_thenSavedOffTheFxThreadForEveryCalendar(FxRobot robot)
             throws Exception {
         EventStore store = EventStore.open(Optional.of(tmp.resolve("tandem.db")));
-        open.add(store);
+        owner.keep(store);
         store.add(CalendarSubscription.of("team", tmp.resolve("team.ics").toString(), "", "bo@example.com"));
         store.add(CalendarSubscription.of("course", tmp.resolve("course.ics").toString(), "", "bo@example.com"));
         ExecutorService io = Async.backgroundExecutor("test-calendars");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         SettingsStore settings = new SettingsStore(tmp);
         CalendarsViewModel vm = new CalendarsViewModel(store, FeedLimits.DEFAULT,
                 Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC),

@@ -12,25 +12,23 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.app.testing.DialogOwner;
 import dev.tandem.app.vm.settings.DevicesViewModel;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -49,35 +46,23 @@ import org.testfx.framework.junit5.Start;
 class DevicesDialogUiTest {
     @TempDir
     Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private DialogOwner owner;
     private Stage stage;
 
     @Start
     void start(Stage s) {
+        owner = new DialogOwner(s);
         stage = s;
-        s.setScene(new Scene(new StackPane(), 400, 300));
-        s.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        onFx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupStages();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        owner.close();
     }
 
     private TodoStore profile(String name) {
         TodoStore store = new TodoStore(Schema.database(tmp.resolve(name + ".db")).build(), Clock.systemUTC());
-        open.add(store);
+        owner.keep(store);
         new Authors(store).register(name);
         return store;
     }
@@ -85,14 +70,14 @@ class DevicesDialogUiTest {
     @Test
     void open_twoDevices_listsBothWithForgetOnlyForTheOtherAndFitsA1366x768Screen(FxRobot robot) throws Exception {
         SyncEngine engine = SyncEngine.builder().folder(Files.createDirectories(tmp.resolve("remote"))).build();
-        open.add(engine);
+        owner.keep(engine);
         TodoStore desk = profile("Desk");
         TodoStore phone = profile("Sam's phone");
         for (TodoStore s : List.of(phone, desk, phone)) {
             s.replica().sync(engine);
         }
         ExecutorService io = Async.backgroundExecutor("test-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         DevicesViewModel vm = new DevicesViewModel(() -> Optional.of(engine), new DeviceRoster(desk),
                 new Async(io, FxExecutor.INSTANCE, e -> { }), Clock.systemUTC());
         onFx(() -> {
@@ -117,14 +102,14 @@ class DevicesDialogUiTest {
     @Test
     void forget_rotateChecked_saysTheCredentialStaysAndOpensTheRotationAfterRetiring(FxRobot robot) throws Exception {
         SyncEngine engine = SyncEngine.builder().folder(Files.createDirectories(tmp.resolve("remote"))).build();
-        open.add(engine);
+        owner.keep(engine);
         TodoStore desk = profile("Desk");
         TodoStore phone = profile("Sam's phone");
         for (TodoStore s : List.of(phone, desk, phone)) {
             s.replica().sync(engine);
         }
         ExecutorService io = Async.backgroundExecutor("test-io");
-        open.add(io::shutdownNow);
+        owner.keep(io::shutdownNow);
         DevicesViewModel vm = new DevicesViewModel(() -> Optional.of(engine), new DeviceRoster(desk),
                 new Async(io, FxExecutor.INSTANCE, e -> { }), Clock.systemUTC());
         AtomicBoolean rotated = new AtomicBoolean();

@@ -31,6 +31,8 @@ class DevicesViewModelTest {
     Path tmp;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
+    private SyncEngine engine;
+    private TodoStore desk;
 
     @AfterEach
     void close() throws Exception {
@@ -56,11 +58,18 @@ class DevicesViewModelTest {
         return new DevicesViewModel(() -> engine, new DeviceRoster(store), Async.direct(errors::add), Clock.systemUTC());
     }
 
-    /** Both profiles sync over the remote, the other one last, so each has seen the other. */
-    private static void seenByEachOther(SyncEngine engine, TodoStore desk, TodoStore other) throws Exception {
+    /**
+     * Fills {@link #engine} (a folder remote) and {@link #desk} ("Desk", this device) and returns a second profile
+     * named {@code otherName}; both sync over the remote, the other one last, so each has seen the other.
+     */
+    private TodoStore twoDevices(String otherName) throws Exception {
+        engine = engine();
+        desk = profile("Desk");
+        TodoStore other = profile(otherName);
         for (TodoStore s : List.of(other, desk, other)) {
             s.replica().sync(engine);
         }
+        return other;
     }
 
     private static DevicesViewModel.Row otherRow(DevicesViewModel vm) {
@@ -69,10 +78,7 @@ class DevicesViewModelTest {
 
     @Test
     void load_twoDevicesSynced_listsBothByNameWithThisOneMarked() throws Exception {
-        SyncEngine engine = engine();
-        TodoStore desk = profile("Desk");
-        TodoStore laptop = profile("Old laptop");
-        seenByEachOther(engine, desk, laptop);
+        TodoStore laptop = twoDevices("Old laptop");
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
         assertEquals(2, vm.rows().size(), vm.rows().toString());
@@ -89,10 +95,7 @@ class DevicesViewModelTest {
 
     @Test
     void forget_theOtherDevice_showsItRetiredAndSaysSo() throws Exception {
-        SyncEngine engine = engine();
-        TodoStore desk = profile("Desk");
-        TodoStore laptop = profile("Old laptop");
-        seenByEachOther(engine, desk, laptop);
+        TodoStore laptop = twoDevices("Old laptop");
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.load();
         DevicesViewModel.Row other = otherRow(vm);
@@ -106,10 +109,7 @@ class DevicesViewModelTest {
 
     @Test
     void forget_withRotation_opensTheRotationOnlyOnceTheDeviceIsRetired() throws Exception {
-        SyncEngine engine = engine();
-        TodoStore desk = profile("Desk");
-        TodoStore phone = profile("Anna's phone");
-        seenByEachOther(engine, desk, phone);
+        TodoStore phone = twoDevices("Anna's phone");
         DevicesViewModel vm = model(desk, Optional.of(engine));
         assertFalse(vm.offersRotation(), "a plain remote has no key to rotate");
         List<Boolean> opened = new ArrayList<>();
@@ -125,10 +125,7 @@ class DevicesViewModelTest {
 
     @Test
     void forget_withoutRotationOrRemoteUnreachable_neverOpensTheRotation() throws Exception {
-        SyncEngine engine = engine();
-        TodoStore desk = profile("Desk");
-        TodoStore phone = profile("Anna's phone");
-        seenByEachOther(engine, desk, phone);
+        TodoStore phone = twoDevices("Anna's phone");
         List<String> opened = new ArrayList<>();
         DevicesViewModel vm = model(desk, Optional.of(engine));
         vm.offerRotation(() -> opened.add("rotation"));

@@ -56,8 +56,7 @@ class CalendarUiTest {
     static Path tmp;
 
     private CalendarWindow window;
-    /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
-    private final LocalDate wed = LocalDate.of(2026, 11, 25);
+    private final LocalDate wed = CalendarWindow.WEDNESDAY;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -67,12 +66,6 @@ class CalendarUiTest {
     @AfterEach
     void close() throws Exception {
         window.close();
-    }
-
-    /** The block of the todo with this key on the hour grid, if shown. */
-    private Optional<Node> block(FxRobot robot, String key) {
-        return robot.lookup(".calendar-block").queryAll().stream()
-                .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key) && n.isVisible()).findFirst();
     }
 
     /** The event's node on the hour grid (or the all-day row), if shown. */
@@ -103,16 +96,16 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> block(robot, call.id()).isPresent());
+        waitFor(() -> CalendarWindow.block(robot, call.id()).isPresent());
         waitFor(() -> event(robot, "Standup").isPresent() && event(robot, "Team away day").isPresent());
         Label standupBlock = event(robot, "Standup").orElseThrow();
         assertEquals(Color.web("#1f4e9c"), onFx(() -> standupBlock.getBackground().getFills().get(0).getFill()),
                 "the block is in its calendar's colour");
         assertEquals(9.5 * WeekGrid.HOUR_HEIGHT, onFx(standupBlock::getLayoutY));
-        assertTrue(onFx(() -> standupBlock.getLayoutX() > block(robot, call.id()).orElseThrow().getLayoutX()),
+        assertTrue(onFx(() -> standupBlock.getLayoutX() > CalendarWindow.block(robot, call.id()).orElseThrow().getLayoutX()),
                 "the event overlaps the 9:00 todo: side by side, the todo on the left");
         PseudoClass overlaps = PseudoClass.getPseudoClass("overlaps-event");
-        assertTrue(onFx(() -> block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+        assertTrue(onFx(() -> CalendarWindow.block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
                 "the todo's time overlaps the event: marked");
         assertTrue(onFx(() -> standupBlock.getText().contains("Standup")));
         assertTrue(onFx(() -> event(robot, "Team away day").orElseThrow().getParent()
@@ -123,14 +116,14 @@ class CalendarUiTest {
                         && ((Label) n).getText().equals("Wed 25"))), "today is marked");
 
         // A day to the right and two hours down: Thursday at 11:00.
-        Node b = block(robot, call.id()).orElseThrow();
+        Node b = CalendarWindow.block(robot, call.id()).orElseThrow();
         double dayWidth = onFx(() -> (robot.lookup("#calendar-week").query().lookup(".calendar-column")
                 .getBoundsInParent().getWidth()));
         robot.drag(b).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).moveBy(dayWidth / 2, WeekGrid.HOUR_HEIGHT).drop();
         waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
         assertEquals(LocalTime.of(11, 0), stored(call.id()).timeOfDay());
-        waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
-        assertTrue(onFx(() -> !block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
+        waitFor(() -> CalendarWindow.block(robot, call.id()).map(n -> n.getLayoutY() == 11 * WeekGrid.HOUR_HEIGHT).orElse(false));
+        assertTrue(onFx(() -> !CalendarWindow.block(robot, call.id()).orElseThrow().getPseudoClassStates().contains(overlaps)),
                 "Thursday at 11:00 overlaps no event");
 
         // The moved todo stays selected: Alt+Right a day on, Alt+Shift+Down a quarter hour later.
@@ -144,10 +137,10 @@ class CalendarUiTest {
         assertEquals(wed.plusDays(2), stored(call.id()).dueDate());
 
         // As sync lands an edit from another device: a save straight into the store moves the open view's block.
-        double was = onFx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        double was = onFx(() -> CalendarWindow.block(robot, call.id()).orElseThrow().getLayoutX());
         window.device.store().update(call.id(), i -> i.withDue(wed.minusDays(2)).withDueTime(LocalTime.of(15, 30)));
-        waitFor(() -> block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
-        double x = onFx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
+        waitFor(() -> CalendarWindow.block(robot, call.id()).map(n -> n.getLayoutY() == 15.5 * WeekGrid.HOUR_HEIGHT).orElse(false));
+        double x = onFx(() -> CalendarWindow.block(robot, call.id()).orElseThrow().getLayoutX());
         assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
 
         // The agenda lists the events among today's todos, each in its calendar's colour.
@@ -178,8 +171,8 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> block(robot, plants.id()).isPresent());
-        robot.clickOn(block(robot, plants.id()).orElseThrow());
+        waitFor(() -> CalendarWindow.block(robot, plants.id()).isPresent());
+        robot.clickOn(CalendarWindow.block(robot, plants.id()).orElseThrow());
 
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
         waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
@@ -217,8 +210,8 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> block(robot, call.id()).isPresent());
-        robot.clickOn(block(robot, call.id()).orElseThrow());
+        waitFor(() -> CalendarWindow.block(robot, call.id()).isPresent());
+        robot.clickOn(CalendarWindow.block(robot, call.id()).orElseThrow());
         waitFor(() -> wed.equals(robot.lookup("#editor-due").queryAs(DatePicker.class).getValue()));
 
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
@@ -230,7 +223,7 @@ class CalendarUiTest {
         waitFor(() -> "09:15".equals(robot.lookup("#editor-time").queryAs(TextField.class).getText()));
 
         // "This one": the moved todo stops repeating, and the editor says so.
-        robot.clickOn(block(robot, plants.id()).orElseThrow());
+        robot.clickOn(CalendarWindow.block(robot, plants.id()).orElseThrow());
         waitFor(() -> !robot.lookup("#editor-repeat").queryAs(TextField.class).getText().isEmpty());
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
         waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
@@ -335,14 +328,14 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> block(robot, quick.id()).isPresent());
-        robot.clickOn(block(robot, quick.id()).orElseThrow());
+        waitFor(() -> CalendarWindow.block(robot, quick.id()).isPresent());
+        robot.clickOn(CalendarWindow.block(robot, quick.id()).orElseThrow());
         waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(TextField.class)
                 .getText()));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(onFx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
-        Region b = (Region) block(robot, quick.id()).orElseThrow();
+        Region b = (Region) CalendarWindow.block(robot, quick.id()).orElseThrow();
         assertTrue(onFx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
                 + onFx(b::getHeight) + " < " + onFx(() -> b.prefHeight(-1)));
         List<String> axis = onFx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()

@@ -4,13 +4,17 @@ import dev.tandem.app.Device;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.calendar.CalendarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 
 /**
  * The window the calendar's UI tests share: British dates (a week runs Monday to Sunday), the device's clock on
@@ -35,6 +39,12 @@ final class CalendarWindow {
         clock.set(ZonedDateTime.of(WEDNESDAY.atTime(hour, 0), ZoneId.systemDefault()).toInstant());
         device = TestWindow.deviceAt("UI test", Files.createTempDirectory(tmp, "ui"), clock);
         view = TestWindow.mainWindow(stage, device, null, width, 860);
+    }
+
+    /** The block of the todo with this key on the hour grid, if shown. */
+    static Optional<Node> block(FxRobot robot, String key) {
+        return robot.lookup(".calendar-block").queryAll().stream()
+                .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key) && n.isVisible()).findFirst();
     }
 
     /** Closes the window, then the device, and puts the region back. */

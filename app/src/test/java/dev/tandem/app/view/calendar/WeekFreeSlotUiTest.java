@@ -10,13 +10,11 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.vm.calendar.CalendarEntry;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -39,8 +37,7 @@ class WeekFreeSlotUiTest {
     static Path tmp;
 
     private CalendarWindow window;
-    /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
-    private final LocalDate wed = LocalDate.of(2026, 11, 25);
+    private final LocalDate wed = CalendarWindow.WEDNESDAY;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,11 +47,6 @@ class WeekFreeSlotUiTest {
     @AfterEach
     void close() throws Exception {
         window.close();
-    }
-
-    private Optional<Node> block(FxRobot robot, String key) {
-        return robot.lookup(".calendar-block").queryAll().stream()
-                .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key) && n.isVisible()).findFirst();
     }
 
     private long at(LocalDate day, int hour, int minute) {
@@ -74,13 +66,13 @@ class WeekFreeSlotUiTest {
         waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
         robot.clickOn("#items");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        waitFor(() -> block(robot, report.id()).isPresent() && robot.lookup(".calendar-event").queryAll().stream()
+        waitFor(() -> CalendarWindow.block(robot, report.id()).isPresent() && robot.lookup(".calendar-event").queryAll().stream()
                 .filter(Node::isVisible).count() == 2);
         Node slot = robot.lookup(".calendar-free-slot").query();
         assertFalse(onFx(slot::isVisible), "no band before a drag");
 
         // Over Thursday, the block's top moved two hours down: "Write report" would start at 10:00.
-        Node b = block(robot, report.id()).orElseThrow();
+        Node b = CalendarWindow.block(robot, report.id()).orElseThrow();
         Node thursday = onFx(() -> robot.lookup("#calendar-week").query().lookupAll(".calendar-column").stream()
                 .filter(c -> thu.equals(c.getUserData())).findFirst().orElseThrow());
         double dayWidth = onFx(() -> thursday.getBoundsInParent().getWidth());

@@ -16,7 +16,10 @@ import java.util.Map;
  * in-process) syncing to {@code tandem/} of it, the page published under {@code page/}, and S3Proxy reached
  * through a relay ({@link TcpOutage}) for the page's files and the remote alike, so {@link #relay}{@code .cut()}
  * takes the whole origin away, as for a phone out of reach of its storage. {@link #join} opens the page in
- * Chromium at phone size and joins it.
+ * Chromium at phone size and joins it; {@link #openJoin}, {@link #fillJoin} and {@link #submitJoin} are its steps,
+ * for a test that checks the join screen on the way. The static steps ({@link #fill(Chromium, String, String)},
+ * {@link #awaitRow(Chromium, String, Duration)}, {@link #awaitSynced(Chromium, Duration)}) serve a page joined to
+ * another kind of remote.
  */
 final class OwnDevicePage implements AutoCloseable {
     static final String PASSPHRASE = "correct horse battery staple";
@@ -96,6 +99,15 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone", joins, within {@code join}. */
     Chromium submitJoin(Duration join) {
+        fillJoin();
+        fill("join-passphrase", PASSPHRASE);
+        chromium.click("#join-submit");
+        chromium.await("return !document.getElementById('app').hidden", join);
+        return chromium;
+    }
+
+    /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone": all but the passphrase. */
+    void fillJoin() {
         fill("join-endpoint", origin);
         fill("join-bucket", bucket);
         fill("join-prefix", "tandem");
@@ -103,13 +115,14 @@ final class OwnDevicePage implements AutoCloseable {
         fill("join-access-key", s3.identity());
         fill("join-secret-key", s3.credential());
         fill("join-name", "Anna’s phone");
-        fill("join-passphrase", PASSPHRASE);
-        chromium.click("#join-submit");
-        chromium.await("return !document.getElementById('app').hidden", join);
-        return chromium;
     }
 
     void fill(String id, String value) {
+        fill(chromium, id, value);
+    }
+
+    /** Sets the field {@code id} of the page in {@code chromium} to {@code value}. */
+    static void fill(Chromium chromium, String id, String value) {
         chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
     }
 
@@ -119,6 +132,11 @@ final class OwnDevicePage implements AutoCloseable {
     }
 
     void awaitRow(String title, Duration within) {
+        awaitRow(chromium, title, within);
+    }
+
+    /** Waits for a shown row titled {@code title} on the page in {@code chromium}. */
+    static void awaitRow(Chromium chromium, String title, Duration within) {
         chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
                 + ".some((e) => e.textContent === arguments[0])", within, title);
     }
@@ -131,6 +149,11 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Waits for the sync line to say synced, with nothing waiting and no failure shown. */
     void awaitSynced(Duration within) {
+        awaitSynced(chromium, within);
+    }
+
+    /** As {@link #awaitSynced(Duration)}, for the page in {@code chromium} (a remote of another kind). */
+    static void awaitSynced(Chromium chromium, Duration within) {
         chromium.await("const t = document.getElementById('device-sync-text').textContent;"
                 + " return t.startsWith('Synced at') && !t.includes('wait')"
                 + " && document.getElementById('device-sync-error').hidden", within);

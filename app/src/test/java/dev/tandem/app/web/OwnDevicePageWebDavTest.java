@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 class OwnDevicePageWebDavTest {
-    private static final String PASSPHRASE = "correct horse battery staple";
-    private static final Duration JOIN = Duration.ofSeconds(60);
-    private static final Duration SYNC = Duration.ofSeconds(20);
+    private static final String PASSPHRASE = OwnDevicePage.PASSPHRASE;
+    private static final Duration JOIN = OwnDevicePage.JOIN;
+    private static final Duration SYNC = OwnDevicePage.SYNC;
 
     private static final String NEW_PASSPHRASE = "a new horse for a new stable";
 
@@ -62,18 +62,15 @@ class OwnDevicePageWebDavTest {
     }
 
     private void awaitRow(String title) {
-        chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
-                + ".some((e) => e.textContent === arguments[0])", SYNC, title);
+        OwnDevicePage.awaitRow(chromium, title, SYNC);
     }
 
     private void awaitSynced() {
-        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
-                + " return t.startsWith('Synced at') && !t.includes('wait')"
-                + " && document.getElementById('device-sync-error').hidden", SYNC);
+        OwnDevicePage.awaitSynced(chromium, SYNC);
     }
 
     private void fill(String id, String value) {
-        chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+        OwnDevicePage.fill(chromium, id, value);
     }
 
     /** How many databases named tandem-device this origin holds. */

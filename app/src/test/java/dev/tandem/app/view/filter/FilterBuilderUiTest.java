@@ -26,10 +26,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,18 +41,12 @@ import org.testfx.framework.junit5.Start;
 class FilterBuilderUiTest {
     @TempDir
     Path tmp;
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
+        owner.show(s);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -68,7 +62,7 @@ class FilterBuilderUiTest {
         owner.keep(io::shutdownNow);
         FilterBuilderViewModel vm = FilterBuilderViewModel.forNew(store, new Async(io, FxExecutor.INSTANCE, e -> { }));
         FilterBuilderDialog dialog = onFx(() -> {
-            FilterBuilderDialog d = new FilterBuilderDialog(stage, vm, Theme.LIGHT.stylesheets());
+            FilterBuilderDialog d = new FilterBuilderDialog(owner.stage(), vm, Theme.LIGHT.stylesheets());
             d.show();
             // As a low screen leaves it (1366 × 768 less the panels): the form scrolls.
             d.getDialogPane().getScene().getWindow().setHeight(480);
@@ -103,7 +97,7 @@ class FilterBuilderUiTest {
         boolean[] result = new boolean[1];
         boolean[] closed = new boolean[1];
         onFx(() -> {
-            FilterBuilderDialog d = new FilterBuilderDialog(stage, vm, Theme.LIGHT.stylesheets());
+            FilterBuilderDialog d = new FilterBuilderDialog(owner.stage(), vm, Theme.LIGHT.stylesheets());
             d.setOnHidden(e -> {
                 result[0] = Boolean.TRUE.equals(d.getResult());
                 closed[0] = true;

@@ -26,10 +26,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,18 +41,12 @@ import org.testfx.framework.junit5.Start;
 class VersionsDialogUiTest {
     @TempDir
     Path tmp;
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
+        owner.show(s);
     }
 
     @Test
@@ -69,7 +63,7 @@ class VersionsDialogUiTest {
         VersionsViewModel vm = new VersionsViewModel(new ItemVersions(store, new Authors(store)), new UndoManager(async),
                 async, ZoneOffset.UTC, id -> "a list", trip.id(), "Lisbon");
         onFx(() -> {
-            new VersionsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new VersionsDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> vm.shownProperty().get() != null && robot.lookup("#versions-fields .check-box").tryQuery().isPresent());

@@ -11,10 +11,10 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,18 +23,12 @@ import org.testfx.framework.junit5.Start;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class AddPhoneDialogUiTest {
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
+        owner.show(s);
     }
 
     @Test
@@ -42,7 +36,7 @@ class AddPhoneDialogUiTest {
         SyncSettings dav = SyncSettings.webDav(new SyncSettings.Dav("https://dav.example/tandem", "anna", "app-pass", ""),
                 "secret words", 60);
         onFx(() -> {
-            new AddPhoneDialog(stage, new AddPhoneViewModel(dav), Theme.LIGHT.stylesheets()).show();
+            new AddPhoneDialog(owner.stage(), new AddPhoneViewModel(dav), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         onFx(() -> {

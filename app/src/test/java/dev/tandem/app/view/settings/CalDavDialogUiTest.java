@@ -33,11 +33,11 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,8 +51,8 @@ class CalDavDialogUiTest {
     @TempDir
     Path tmp;
 
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
     private CalDavServer server;
     private TodoStore store;
     private CalDavService service;
@@ -60,8 +60,7 @@ class CalDavDialogUiTest {
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
+        owner.show(s);
     }
 
     @BeforeEach
@@ -72,11 +71,6 @@ class CalDavDialogUiTest {
         service.start();
         io = Async.backgroundExecutor("test-io");
         owner.keep(io::shutdownNow);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
     }
 
     private CalDavViewModel vm() {
@@ -100,7 +94,7 @@ class CalDavDialogUiTest {
             store.createList("List number " + i); // more lists than the box shows: they scroll
         }
         onFx(() -> {
-            new CalDavDialog(stage, vm(), Theme.LIGHT.stylesheets()).show();
+            new CalDavDialog(owner.stage(), vm(), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> dialogWindow() != null && robot.lookup(".caldav-list").queryAll().size() == 13);
@@ -134,7 +128,7 @@ class CalDavDialogUiTest {
     void settingsDialog_windowOffersCalDav_phoneButtonOpensTheDialog(FxRobot robot) throws Exception {
         onFx(() -> {
             ConnectionCheck none = new ConnectionCheck(List.of());
-            new SettingsDialog(stage, new SettingsViewModel(SyncSettings.none(), "", new Async(Runnable::run,
+            new SettingsDialog(owner.stage(), new SettingsViewModel(SyncSettings.none(), "", new Async(Runnable::run,
                     FxExecutor.INSTANCE, e -> { }), s -> none, this::vm, null), Theme.LIGHT.stylesheets()).show();
             return null;
         });
@@ -157,7 +151,7 @@ class CalDavDialogUiTest {
         service.connect(server.url(), server.user(), CalDavServer.PASSWORD, List.of("Groceries", "Work"))
                 .get(30, TimeUnit.SECONDS);
         onFx(() -> {
-            new CalDavDialog(stage, vm(), Theme.LIGHT.stylesheets()).show();
+            new CalDavDialog(owner.stage(), vm(), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         String id = "#caldav-list-" + groceries.id();

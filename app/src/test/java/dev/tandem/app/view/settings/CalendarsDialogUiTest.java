@@ -33,10 +33,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -52,18 +52,12 @@ import org.testfx.framework.junit5.Start;
 class CalendarsDialogUiTest {
     @TempDir
     Path tmp;
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
+        owner.show(s);
     }
 
     @Test
@@ -83,7 +77,7 @@ class CalendarsDialogUiTest {
                 a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), dialogs, () -> { },
                 new SettingsStore(tmp));
         onFx(() -> {
-            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new CalendarsDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> robot.lookup("#calendars-none").tryQuery().isPresent());
@@ -120,7 +114,7 @@ class CalendarsDialogUiTest {
                 a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), new FakeDialogs(),
                 () -> { }, settings);
         onFx(() -> {
-            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new CalendarsDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> robot.lookup("#calendars-hours-start").tryQuery()
@@ -157,7 +151,7 @@ class CalendarsDialogUiTest {
                 a -> new WebDavSettings(a, "", ""), new Async(io, FxExecutor.INSTANCE, e -> { }), new FakeDialogs(),
                 () -> { }, settings);
         onFx(() -> {
-            new CalendarsDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new CalendarsDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> robot.lookup("#calendars-me").tryQuery()

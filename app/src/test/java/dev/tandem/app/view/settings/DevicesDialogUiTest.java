@@ -31,10 +31,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,18 +46,12 @@ import org.testfx.framework.junit5.Start;
 class DevicesDialogUiTest {
     @TempDir
     Path tmp;
-    private DialogOwner owner;
-    private Stage stage;
+    @RegisterExtension
+    final DialogOwner owner = new DialogOwner();
 
     @Start
     void start(Stage s) {
-        owner = new DialogOwner(s);
-        stage = s;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        owner.close();
+        owner.show(s);
     }
 
     private TodoStore profile(String name) {
@@ -81,7 +75,7 @@ class DevicesDialogUiTest {
         DevicesViewModel vm = new DevicesViewModel(() -> Optional.of(engine), new DeviceRoster(desk),
                 new Async(io, FxExecutor.INSTANCE, e -> { }), Clock.systemUTC());
         onFx(() -> {
-            new DevicesDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new DevicesDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> robot.lookup(".device-row").queryAll().size() == 2);
@@ -115,7 +109,7 @@ class DevicesDialogUiTest {
         AtomicBoolean rotated = new AtomicBoolean();
         vm.offerRotation(() -> rotated.set(true));
         onFx(() -> {
-            new DevicesDialog(stage, vm, Theme.LIGHT.stylesheets()).show();
+            new DevicesDialog(owner.stage(), vm, Theme.LIGHT.stylesheets()).show();
             return null;
         });
         waitFor(() -> robot.lookup(".device-row .button").tryQuery().isPresent());

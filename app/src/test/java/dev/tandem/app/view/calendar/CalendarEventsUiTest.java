@@ -32,10 +32,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -56,7 +56,8 @@ class CalendarEventsUiTest {
     @TempDir
     static Path tmp;
 
-    private CalendarWindow window;
+    @RegisterExtension
+    final CalendarWindow window = new CalendarWindow(7, 1366);
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate wed = LocalDate.of(2026, 11, 25);
     private final LocalDate thu = wed.plusDays(1);
@@ -64,12 +65,7 @@ class CalendarEventsUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new CalendarWindow(stage, tmp, 7, 1366);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        window.open(stage, tmp);
     }
 
     /** A local time on {@code day} as the file's UTC form, so the test holds in any zone. */

@@ -38,10 +38,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -55,17 +55,13 @@ class CalendarUiTest {
     @TempDir
     static Path tmp;
 
-    private CalendarWindow window;
+    @RegisterExtension
+    final CalendarWindow window = new CalendarWindow(10, 1300);
     private final LocalDate wed = CalendarWindow.WEDNESDAY;
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new CalendarWindow(stage, tmp, 10, 1300);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        window.open(stage, tmp);
     }
 
     /** The event's node on the hour grid (or the all-day row), if shown. */

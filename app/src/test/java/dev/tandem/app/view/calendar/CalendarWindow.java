@@ -14,25 +14,36 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
 
 /**
  * The window the calendar's UI tests share: British dates (a week runs Monday to Sunday), the device's clock on
  * Wednesday 25 November 2026 at a given hour, and a new profile's main window {@code width} × 860 px on the test's
- * stage. Built in the test's {@code @Start}; {@link #close()} in its {@code @AfterEach}.
+ * stage. Registered as an extension ({@code @RegisterExtension}) and opened in the test's {@code @Start}; after each
+ * test it closes the window and the device and puts the region back.
  */
-final class CalendarWindow {
+final class CalendarWindow implements AfterEachCallback {
     /** Wednesday 25 November 2026; a British week runs Monday 23 to Sunday 29. */
     static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 25);
 
     final TestClock clock = new TestClock(ZoneId.systemDefault());
-    final Stage stage;
-    final Device device;
-    final MainView view;
-    private final CalendarRegion region;
+    private final int hour;
+    private final double width;
+    Stage stage;
+    Device device;
+    MainView view;
+    private CalendarRegion region;
 
-    /** On the FX thread: the window shown and started, the clock at Wednesday {@code hour}:00. */
-    CalendarWindow(Stage stage, Path tmp, int hour, double width) throws Exception {
+    /** A window to open at Wednesday {@code hour}:00, {@code width} px wide. */
+    CalendarWindow(int hour, double width) {
+        this.hour = hour;
+        this.width = width;
+    }
+
+    /** On the FX thread (the test's {@code @Start}): the profile in a new folder under {@code tmp}, its window shown. */
+    void open(Stage stage, Path tmp) throws Exception {
         this.stage = stage;
         // Weeks follow the system's region, read once at start: this window's is the United Kingdom's (Monday first).
         region = CalendarRegion.use(Locale.UK);
@@ -48,11 +59,14 @@ final class CalendarWindow {
     }
 
     /** Closes the window, then the device, and puts the region back. */
-    void close() throws Exception {
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
         try {
             TestWindow.close(view, device);
         } finally {
-            region.close();
+            if (region != null) {
+                region.close();
+            }
         }
     }
 }

@@ -20,10 +20,10 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,17 +36,13 @@ class WeekFreeSlotUiTest {
     @TempDir
     static Path tmp;
 
-    private CalendarWindow window;
+    @RegisterExtension
+    final CalendarWindow window = new CalendarWindow(7, 1300);
     private final LocalDate wed = CalendarWindow.WEDNESDAY;
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new CalendarWindow(stage, tmp, 7, 1300);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        window.open(stage, tmp);
     }
 
     private long at(LocalDate day, int hour, int minute) {

@@ -28,10 +28,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,18 +51,14 @@ class WeekMoreEventsUiTest {
     @TempDir
     static Path tmp;
 
-    private CalendarWindow window;
+    @RegisterExtension
+    final CalendarWindow window = new CalendarWindow(7, 1366);
     /** Thursday 26 November 2026; a British week runs Monday 23 to Sunday 29. */
     private final LocalDate thu = LocalDate.of(2026, 11, 26);
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new CalendarWindow(stage, tmp, 7, 1366);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        window.open(stage, tmp);
     }
 
     private String utc(int hour) {

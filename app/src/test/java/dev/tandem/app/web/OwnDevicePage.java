@@ -69,7 +69,12 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Starts Chromium at phone size, opens the page and joins the remote as "Anna’s phone", within {@code join}. */
     Chromium join(Duration join) {
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        return joinIn(Chromium.start(Chromium.Size.PHONE), join);
+    }
+
+    /** Opens the page in {@code browser} (already started, e.g. with a permission set) and joins as {@link #join}. */
+    Chromium joinIn(Chromium browser, Duration join) {
+        chromium = browser;
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         fill("join-endpoint", origin);

@@ -448,8 +448,9 @@ async function join() {
     const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
     const settings = { remote, name, lastSynced: Date.now() };
     await keepDevice({ state: JSON.stringify(replica), settings, key });
-    // Kept: now ask the browser not to clear it (This device's card says what it answered).
-    await askToKeep();
+    // Kept: now ask the browser not to clear it (This device's card says what it answered). Not awaited: Firefox
+    // answers only once the person has answered its prompt, and the first rows need not wait for that.
+    askToKeep();
     $('join-passphrase').value = '';
     $('join').hidden = true;
     await startDevice({ state: JSON.stringify(replica), settings, key });

@@ -51,3 +51,17 @@ test('how often it syncs: 1 to 60 whole minutes are kept, anything else is refus
   assert.equal(broken.status, 400);
   assert.deepEqual([d.state.every, d.state.kept], [15, 1]);
 });
+
+test('the card carries what the browser keeps, from device.storage(), beside the rest', async () => {
+  const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
+  const setting = { bytes: 1, get: () => setting.bytes, set: async () => {} };
+  const files = new KeptFiles({ backend: memoryBackend(), idOf: blobId, transfer: () => null, budget: () => setting.bytes });
+  const storage = { kept: 'page.device.card.mayClear', advice: 'page.device.card.openAdvice', used: null, forGood: false };
+  const answer = makeAnswerer({ replica, items, t: words, files, budget: setting, session: () => ({ own: true }),
+    kept: async () => {},
+    device: { info: () => ({ name: 'A', remote: 'r', lastSynced: null, waiting: 0, everyMinutes: 3 }),
+      setEvery: async () => {}, storage: async () => storage } });
+  const data = await (await answer('/api/browsers', { method: 'GET' })).json();
+  assert.deepEqual(data.device.storage, storage);
+  assert.equal(data.device.name, 'A');
+});

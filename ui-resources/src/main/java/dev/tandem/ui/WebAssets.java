@@ -68,6 +68,7 @@ public final class WebAssets {
             script("device-moves.js"),
             script("device-files.js"),
             script("device-kept-files.js"),
+            script("device-storage.js"),
             script("device.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),

@@ -91,7 +91,12 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Starts Chromium of {@code size} on {@code profile} (null: a clean one) and opens the page's join screen. */
     Chromium openJoin(Chromium.Size size, Path profile) {
-        chromium = Chromium.start(size, profile);
+        return openJoinIn(Chromium.start(size, profile));
+    }
+
+    /** Opens the page's join screen in {@code browser} (already started, e.g. with a permission set). */
+    Chromium openJoinIn(Chromium browser) {
+        chromium = browser;
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         return chromium;
@@ -104,6 +109,12 @@ final class OwnDevicePage implements AutoCloseable {
         chromium.click("#join-submit");
         chromium.await("return !document.getElementById('app').hidden", join);
         return chromium;
+    }
+
+    /** Opens the page in {@code browser} (already started, e.g. with a permission set) and joins as {@link #join}. */
+    Chromium joinIn(Chromium browser, Duration join) {
+        openJoinIn(browser);
+        return submitJoin(join);
     }
 
     /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone": all but the passphrase. */

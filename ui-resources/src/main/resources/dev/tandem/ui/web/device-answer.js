@@ -22,7 +22,8 @@
  * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
  * This device's card in the settings (GET /api/browsers with {@code device.info()}: its name, the remote, when it
- * last synced, how many changes wait; POST /api/device/sync {everyMinutes} sets how often it syncs by itself).
+ * last synced, how many changes wait, whether the browser keeps its data (device-storage.js); POST
+ * /api/device/sync {everyMinutes} sets how often it syncs by itself).
  *
  * An item's attached files (device-files.js): listed from the replica's rows, opened (GET /api/attachments/ID) from
  * the kept copies or downloaded on demand, and attached (POST /api/items/ID/attachments) with the bytes kept here.
@@ -399,7 +400,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     }
     if (files && budget && method === 'GET' && p === '/api/browsers') {
       const answered = await fileRoutes.usage();
-      return device ? json(200, { ...(await answered.json()), device: device.info() }) : answered;
+      if (!device) return answered;
+      const storage = device.storage ? await device.storage() : undefined;
+      return json(200, { ...(await answered.json()), device: { ...device.info(), storage } });
     }
     if (device && method === 'POST' && p === '/api/device/sync') {
       let body = null;

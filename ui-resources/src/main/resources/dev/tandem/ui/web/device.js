@@ -33,6 +33,7 @@ import { answerLocally } from './transport.js';
 import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
 import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
 import { makeAnswerer } from './device-answer.js';
+import { askToKeep, storageFacts, storageWords } from './device-storage.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
 
@@ -284,6 +285,7 @@ export async function startDevice(kept) {
       info: () => ({ name: device.settings.name, remote: device.remote.address, lastSynced: device.settings.lastSynced ?? null,
         waiting: waitingOf(device), everyMinutes: device.every ? device.every.get() : SYNC_EVERY_MINUTES }),
       setEvery: (minutes) => device.every.set(minutes),
+      storage: async () => storageWords(await storageFacts(), waitingOf(device), t),
     },
     dayName: (iso, withYear) => new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short',
       ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z')),
@@ -469,6 +471,9 @@ async function join() {
     const key = { key: await c.aead.lockedKey(u.kek), salt: u.via.salt };
     const settings = { remote, name, lastSynced: Date.now() };
     await keepDevice({ state: JSON.stringify(replica), settings, key });
+    // Kept: now ask the browser not to clear it (This device's card says what it answered). Not awaited: Firefox
+    // answers only once the person has answered its prompt, and the first rows need not wait for that.
+    askToKeep();
     $('join-passphrase').value = '';
     $('join').hidden = true;
     await startDevice({ state: JSON.stringify(replica), settings, key });

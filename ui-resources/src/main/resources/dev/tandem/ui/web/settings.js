@@ -120,6 +120,9 @@ function deviceCard(d) {
     h('p', { id: 'device-card-synced' }, d.lastSynced == null ? t('page.device.neverSynced')
       : t('page.device.card.lastSynced', when(d.lastSynced))),
     h('p', { id: 'device-card-waiting' }, d.waiting ? t('page.device.waiting', d.waiting) : t('page.device.card.nothingWaits')),
+    ...(d.storage ? [h('p', { id: 'device-card-kept' }, d.storage.kept),
+      d.storage.advice ? h('p', { id: 'device-card-advice' }, d.storage.advice) : null,
+      d.storage.used ? h('p', { class: 'muted', id: 'device-card-used' }, d.storage.used) : null].filter(Boolean) : []),
     // Checked by the answer, which says why in the page's words (not the browser's bubble).
     h('form', { class: 'rename', novalidate: '', onsubmit: (ev) => { ev.preventDefault(); setEvery(every.value); } },
       h('label', { for: 'sync-every' }, t('page.device.card.everyLabel')),

@@ -3,87 +3,40 @@
 // Pure: today is an ISO date ("2026-11-25") passed in; dates are ISO strings, times "HH:MM", rules as the
 // desktop's Recurrence.toRule writes them. Held to Java by test/vectors/quick-add-en.json.
 
-const DAY_MS = 86400000;
-const FIRST = '1900-01-01';
-const LAST = '2999-12-31';
+import { dayOf, inRange, iso, monthLength, nextDay, plusMonths, readDate, toRule as ruleText, weekday, ymd } from './recurrence.js';
 
 /** Lower-case weekday names and abbreviations to 1 (Monday) .. 7 (Sunday), as Weekdays.NAMES. */
-export const WEEKDAYS = {
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4,
-  fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
-};
-const CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december'];
+export const WEEKDAYS = Object.fromEntries('mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday'
+  .split(' ').map((w) => [w, 1 + ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].indexOf(w.slice(0, 2))]));
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
 const MONTHS = Object.fromEntries(MONTH_NAMES.flatMap((m, i) => [[m, i + 1], [m.slice(0, 3), i + 1]]).concat([['sept', 9]]));
 
 const norm = (s) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-const pad = (n, w = 2) => String(n).padStart(w, '0');
-
-/** An ISO date's parts; a date as a UTC Date for arithmetic. */
-function parts(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return { y, m, d };
-}
-function utc(iso) {
-  const { y, m, d } = parts(iso);
-  return new Date(Date.UTC(y, m - 1, d));
-}
-function iso(date) {
-  return pad(date.getUTCFullYear(), 4) + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate());
-}
-export function plusDays(day, n) {
-  return iso(new Date(utc(day).getTime() + n * DAY_MS));
-}
-function monthLength(y, m) {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-/** As Java's plusMonths: the same day, clamped to the month's end. */
-function plusMonths(day, n) {
-  const { y, m, d } = parts(day);
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = total % 12 + 1;
-  return pad(ny, 4) + '-' + pad(nm) + '-' + pad(Math.min(d, monthLength(ny, nm)));
-}
-/** 1 (Monday) .. 7 (Sunday). */
-export function dayOfWeek(day) {
-  return ((utc(day).getUTCDay() + 6) % 7) + 1;
-}
-/** The next such weekday, 1 to 7 days ahead. */
-function nextWeekday(day, wd) {
-  return plusDays(day, ((wd - dayOfWeek(day) + 7) % 7) || 7);
-}
-
-/** A real calendar date, or null ("2026-02-30"). */
-function validIso(p) {
-  const { y, m, d } = parts(p);
-  return m >= 1 && m <= 12 && d >= 1 && d <= monthLength(y, m) ? p : null;
-}
+const pad = (n) => String(n).padStart(2, '0');
+/** The ISO date {@code n} days after an ISO date. */
+export const plusDays = (day, n) => iso(readDate(day) + n);
+const has = (o, k) => Object.hasOwn(o, k);
 
 function nextMonthDay(month, day, today) {
-  if (month < 1 || month > 12 || day < 1 || day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]) return null;
-  const y0 = parts(today).y;
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(2000, month)) return null;
+  const y0 = ymd(today).y;
   for (let y = y0; y <= y0 + 8; y++) {
-    const d = pad(y, 4) + '-' + pad(month) + '-' + pad(day);
-    if (day <= monthLength(y, month) && d >= today) return d;
+    if (day <= monthLength(y, month) && dayOf(y, month, day) >= today) return dayOf(y, month, day);
   }
   return null;
 }
 
 /** "the 15th" (after "due", "on" or "by"): the day of the month; 0 for none. */
 export function dayOfMonth(phrase) {
-  const p = norm(phrase).replace(/^((due|on|by) )+/, '');
-  const m = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(p);
-  if (!m) return 0;
-  const d = Number(m[1]);
+  const m = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(norm(phrase).replace(/^((due|on|by) )+/, ''));
+  const d = m ? Number(m[1]) : 0;
   return d >= 1 && d <= 31 ? d : 0;
 }
 
-/** The date an English phrase means, as DatePhrases.english, within the dates Tandem keeps; null for none. */
-export function datePhrase(phrase, today) {
-  const d = englishDate(phrase, today);
-  return d != null && d >= FIRST && d <= LAST ? d : null;
+/** The date (ISO) an English phrase means, as DatePhrases.english, within the dates Tandem keeps; null for none. */
+export function datePhrase(phrase, todayIso) {
+  const d = englishDate(phrase, readDate(todayIso));
+  return d != null && inRange(d) ? iso(d) : null;
 }
 
 function englishDate(phrase, today) {
@@ -91,40 +44,36 @@ function englishDate(phrase, today) {
   if (p.startsWith('due ')) p = p.slice(4);
   else if (p.startsWith('on ')) p = p.slice(3);
   if (['today', 'tonight', 'tod', 'this morning', 'this afternoon', 'this evening'].includes(p)) return today;
-  if (['tomorrow', 'tmr', 'tmrw', 'tom'].includes(p)) return plusDays(today, 1);
+  if (['tomorrow', 'tmr', 'tmrw', 'tom'].includes(p)) return today + 1;
   if (p === 'next month') return plusMonths(today, 1);
-  if (p === 'weekend' || p === 'this weekend') return dayOfWeek(today) === 6 ? today : nextWeekday(today, 6);
-  if (Object.hasOwn(WEEKDAYS, p)) return nextWeekday(today, WEEKDAYS[p]);
+  if (p === 'weekend' || p === 'this weekend') p = weekday(today) === 6 ? 'today' : 'sat';
+  if (p === 'today') return today;
+  if (has(WEEKDAYS, p)) return today + (((WEEKDAYS[p] - weekday(today) + 7) % 7) || 7);
   let m = /^in ([a-z]+)$/.exec(p);
-  if (m && Object.hasOwn(MONTHS, m[1])) {
-    const month = MONTHS[m[1]];
-    const { y, m: tm } = parts(today);
-    if (tm === month) return today;
-    const first = pad(y, 4) + '-' + pad(month) + '-01';
-    return first > today ? first : pad(y + 1, 4) + '-' + pad(month) + '-01';
+  if (m && has(MONTHS, m[1])) {
+    const { y, m: tm } = ymd(today);
+    const first = dayOf(y, MONTHS[m[1]], 1);
+    return tm === MONTHS[m[1]] ? today : first > today ? first : dayOf(y + 1, MONTHS[m[1]], 1);
   }
-  m = /^in (\d{1,3}) (day|days|week|weeks|month|months)$/.exec(p);
+  m = /^in (\d{1,3}) (day|week|month)s?$/.exec(p);
+  if (m) return m[2] === 'month' ? plusMonths(today, Number(m[1])) : today + Number(m[1]) * (m[2] === 'day' ? 1 : 7);
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
   if (m) {
-    const n = Number(m[1]);
-    if (m[2].startsWith('day')) return plusDays(today, n);
-    if (m[2].startsWith('week')) return plusDays(today, 7 * n);
-    return plusMonths(today, n);
+    const [y, mo, d] = m.slice(1).map(Number);
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= monthLength(y, mo) ? dayOf(y, mo, d) : null;
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(p)) return validIso(p);
   m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(p);
-  if (m && Object.hasOwn(MONTHS, m[1])) return nextMonthDay(MONTHS[m[1]], Number(m[2]), today);
+  if (m && has(MONTHS, m[1])) return nextMonthDay(MONTHS[m[1]], Number(m[2]), today);
   const dom = dayOfMonth(p);
-  if (dom > 0) return first({ freq: 'MONTHLY', interval: 1, byDay: [], byMonthDay: dom }, today);
+  if (dom > 0) return firstDay(every('MONTHLY', 1, [], dom), today);
   m = /^(\d{1,2})\/(\d{1,2})$/.exec(p);
-  if (m && p !== '24/7') return nextMonthDay(Number(m[2]), Number(m[1]), today);
-  return null;
+  return m && p !== '24/7' ? nextMonthDay(Number(m[2]), Number(m[1]), today) : null;
 }
 
 // ---- times ----
 
 const SPOKEN = /^(half past|quarter past|quarter to) (\d{1,2}|[a-z]+)$/;
-const HOURS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12 };
+const HOURS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
 const hm = (h, m) => pad(h) + ':' + pad(m);
 
 /** "9am", "9:30pm", "18:00", "noon" as TodoDraft.time; null for anything else. */
@@ -156,7 +105,7 @@ function timeAlone(phrase, bare) {
   }
   const s = SPOKEN.exec(p);
   if (s) {
-    const h = /^\d+$/.test(s[2]) ? Number(s[2]) : HOURS[s[2]];
+    const h = /^\d+$/.test(s[2]) ? Number(s[2]) : HOURS.indexOf(s[2]) + 1 || null;
     if (h != null && h >= 1 && h <= 12) {
       return s[1] === 'half past' ? inWords(h, 30) : s[1] === 'quarter past' ? inWords(h, 15) : inWords(h - 1, 45);
     }
@@ -232,7 +181,7 @@ export function duration(text) {
 
 // ---- repeats ----
 
-const every = (freq, interval, byDay = [], byMonthDay = 0) => ({ freq, interval, byDay, byMonthDay });
+const every = (freq, interval, byDay = [], byMonthDay = 0) => ({ freq, interval, byDay: new Set(byDay), byMonthDay, byMonth: 0 });
 
 function days(said) {
   const out = new Set();
@@ -241,7 +190,7 @@ function days(said) {
     if (!Object.hasOwn(WEEKDAYS, w)) return null;
     out.add(WEEKDAYS[w]);
   }
-  return out.size ? [...out].sort() : null;
+  return out.size ? out : null;
 }
 
 /** The rule an English repeat phrase means (RepeatPhrases.english), or null. */
@@ -284,30 +233,14 @@ export function repeatPhrase(phrase) {
 }
 
 /** As Recurrence.toRule. */
-export function toRule(r) {
-  let s = 'FREQ=' + r.freq;
-  if (r.interval !== 1) s += ';INTERVAL=' + r.interval;
-  if (r.byDay.length) s += ';BYDAY=' + r.byDay.map((d) => CODES[d - 1]).join(',');
-  if (r.byMonthDay) s += ';BYMONTHDAY=' + r.byMonthDay;
-  return s;
+export const toRule = ruleText;
+
+/** The first day on or after today the rule gives (Recurrence.first), for the rules quick add reads. */
+function firstDay(r, today) {
+  if (r.byDay.size && !r.byDay.has(weekday(today))) return nextDay({ ...r, interval: 1 }, today);
+  const { y, m, d } = ymd(today);
+  return r.byMonthDay && d !== Math.min(r.byMonthDay, monthLength(y, m)) ? nextDay(r, today) : today;
 }
 
-/** The first date on or after today the rule gives (Recurrence.first), for the rules quick add reads. */
-export function first(r, today) {
-  if (r.byDay.length && !r.byDay.includes(dayOfWeek(today))) {
-    let d = plusDays(today, 1);
-    while (!r.byDay.includes(dayOfWeek(d))) d = plusDays(d, 1);
-    return d;
-  }
-  if (r.byMonthDay) {
-    const { y, m, d } = parts(today);
-    const clamp = (yy, mm) => Math.min(r.byMonthDay, monthLength(yy, mm));
-    if (d === clamp(y, m)) return today;
-    const same = pad(y, 4) + '-' + pad(m) + '-' + pad(clamp(y, m));
-    if (same > today) return same;
-    const next = plusMonths(pad(y, 4) + '-' + pad(m) + '-01', r.interval);
-    const n = parts(next);
-    return next.slice(0, 8) + pad(clamp(n.y, n.m));
-  }
-  return today;
-}
+/** As firstDay, on ISO dates. */
+export const first = (r, todayIso) => iso(firstDay(r, readDate(todayIso)));

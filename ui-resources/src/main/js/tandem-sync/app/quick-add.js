@@ -1,6 +1,11 @@
 // Quick add in English, as the desktop's TodoDraft.parse reads it (app/src/main/java/dev/tandem/app/text/), so
 // a todo added on the phone page as its own device is the todo the desktop would have made from the same words.
-// Held to Java by the vectors its QuickAddGoldenTest writes (test/vectors/quick-add-en.json).
+// Held to Java by the vectors its QuickAddGoldenTest writes (test/vectors/quick-add-en.json). planQuickAdd and
+// saveDetails write what was read as the desktop's QuickAddPlan and TodoDetails.apply write it: the due date
+// (typed; for a time alone the next time that clock time comes; else from the view: Today gives today, Upcoming
+// tomorrow), the time on that date and the length, the repeat rule with the todo as its own series, the reminder
+// in epoch milliseconds (the reminder time on the due date, else its next coming), and the tags as stored
+// (ItemTag.normalize) under their derived row ids.
 //
 // Design, in Java's order: "note:" first makes a note (only tags and the list are read); otherwise tags
 // ("@home") anywhere, then the first "every …" phrase anywhere (the longest, leaving a word), then "remind …"
@@ -10,7 +15,9 @@
 // What Java reads that this does not yet (and the vectors leave out): "start …"/"due …"/"someday" (WhenWords),
 // a date inside the title (InlineWhen), a date's part of the day ("tomorrow morning": DayParts), "next fri" and
 // "next week" (the week's first day is a setting), and the German and French grammars.
-import { WEEKDAYS, clockWord, datePhrase, dayOfMonth, duration, first, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+import { clockWord, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+import { tagId } from './derived-ids.js';
+import { normalizeTag } from './series.js';
 
 /** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
 export const MAX_TEXT = 10000;
@@ -171,14 +178,9 @@ function trailing(words, today, repeatFree) {
 /** The list and, for a todo, the date among the last four words (QuickAddParser.parse). */
 function base(input, note, today) {
   const words = [...input];
-  let list = null;
-  let listAt = -1;
   const at = lastListWord(words);
-  if (at >= 0) {
-    list = words.splice(at, 1)[0].text.slice(1);
-    listAt = at;
-  }
-  if (note) return { title: title(words), due: null, list, dateFrom: -1 };
+  const list = at >= 0 ? words.splice(at, 1)[0].text.slice(1) : null;
+  if (note) return { title: title(words), list };
   let last = words.length;
   while (last > 0 && words[last - 1].plain) last--;
   for (let n = Math.min(4, last, words.length - 1); n >= 1; n--) {
@@ -186,13 +188,12 @@ function base(input, note, today) {
     if (anyPlain(tail)) continue;
     const due = datePhrase(join(tail), today);
     if (due == null) continue;
-    const typed = join(tail);
     words.splice(last - n, n);
     const before = last - n - 1;
     if (before >= 0 && words.length > 1 && ['by', 'on', 'due'].some((c) => is(words[before], c))) words.splice(before, 1);
-    return { title: title(words), due, list, dateText: typed, listAt };
+    return { title: title(words), due, list, dateText: join(tail) };
   }
-  return { title: title(words), due: null, list };
+  return { title: title(words), list };
 }
 
 /**
@@ -240,14 +241,70 @@ export function readQuickAdd(text, today) {
   const t = trailing(words, today, repeat == null);
   const b = base(t.rest, false, today);
   repeat = repeat ?? t.repeat;
-  if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.length && !repeat.byMonthDay && b.dateText) {
+  if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && b.dateText) {
     const day = dayOfMonth(b.dateText);
     if (day) repeat = { ...repeat, byMonthDay: day };
   }
-  let due = b.due;
+  let due = b.due ?? null;
   if (repeat && due == null && b.title.trim()) due = first(repeat, today);
   return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
     repeat: repeat ? toRule(repeat) : null };
 }
 
-export { WEEKDAYS };
+// ---- what is written ----
+
+const pad = (n) => String(n).padStart(2, '0');
+/** A moment's local date, "2026-11-25". */
+export const localDay = (ms) => {
+  const d = new Date(ms);
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+};
+/** Epoch milliseconds of a local date at a clock time ("HH:MM"). */
+const atTime = (day, time) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3))).getTime();
+};
+/** Today if {@code time} is still to come at {@code now}, else tomorrow (TodoDraft.nextDay). */
+const nextDay = (time, now) => {
+  const d = new Date(now);
+  // The time has no seconds: later than now's hour and minute is later than now.
+  return time > pad(d.getHours()) + ':' + pad(d.getMinutes()) ? localDay(now) : plusDays(localDay(now), 1);
+};
+
+/**
+ * Reads {@code text} typed at {@code now} (epoch ms) in the view {@code view} ('today', 'upcoming', …) and
+ * returns what quick add read ({@code read}) and the item's fields it sets ({@code fields}).
+ */
+export function planQuickAdd(text, now, view = null) {
+  const read = readQuickAdd(text, localDay(now));
+  if (read.note) {
+    return { read, fields: { title: read.title, kind: 'note', due: null } };
+  }
+  let due = read.due ?? (read.time != null ? nextDay(read.time, now) : null);
+  if (due == null && view === 'today') due = localDay(now);
+  if (due == null && view === 'upcoming') due = plusDays(localDay(now), 1);
+  const remindAt = read.remind == null ? null : atTime(due ?? nextDay(read.remind, now), read.remind);
+  return { read, fields: { title: read.title, kind: null, due,
+    priority: read.priority == null ? null : BigInt(read.priority),
+    dueTime: due == null ? null : read.time, durationMinutes: read.minutes ? BigInt(read.minutes) : null,
+    remindAt: remindAt == null ? null : BigInt(remindAt), repeat: read.repeat } };
+}
+
+/**
+ * Saves the repeat's series and the tags of an item just saved as {@code id}, as TodoDetails.apply does: the
+ * item is its own series, each tag a row under its derived id.
+ */
+export async function saveDetails(replica, id, read, columns, tagColumns) {
+  if (read.repeat) {
+    const row = replica.row('items', id);
+    replica.save('items', id, { ...row, seriesId: row.seriesId ?? id }, columns);
+  }
+  for (const tag of read.tags) {
+    const t = normalizeTag(tag);
+    if (!t) continue;
+    const tid = await tagId(id, t);
+    const cur = replica.row('item_tags', tid);
+    if (cur && cur.removedAt == null) continue;
+    replica.save('item_tags', tid, { itemId: id, tag: t, removedAt: null }, tagColumns);
+  }
+}

@@ -55,7 +55,11 @@ class QuickAddGoldenTest {
             "note: Standup p1 every monday remind 9am @team #Work", "tomorrow 9", "weekly",
             "Water plants every monday p2 @home #Garden remind 9am", "Call the bank tomorrow 2pm p1 #Errands",
             "Call the bank tomorrow 2pm for 30 min", "Buy milk tomorrow at 9", "Review fri at 14 p1",
-            "Pay rent every month on the 1st", "Stretch every mon, wed and fri", "Report in 3 days", "Report in 2 weeks");
+            "Pay rent every month on the 1st", "Stretch every mon, wed and fri", "Report in 3 days", "Report in 2 weeks",
+            "Dinner dec 24 at 19", "Fireworks 31/12", "Pay rent on the 1st every month", "Pay rent on the 31st every month",
+            "Pay rent on the 15th every 2 months", "Pay rent on the 1st", "Party feb 29", "Party feb 30", "Party 31/2 p2",
+            "Be available 24/7", "Split the bill 50/50", "Taxes 1/3 p1", "Party 2026-02-30", "Party 2999-12-31",
+            "Party 3000-01-01 p2");
 
     private static final List<String> TITLE = List.of("Buy", "milk", "Call", "the", "bank", "Water", "plants", "Email",
             "team", "report", "Pay", "rent", "Fix", "bike", "Plan", "trip");
@@ -66,8 +70,10 @@ class QuickAddGoldenTest {
             "every month on the 15th", "every 3 months");
     private static final List<String> PRIORITY = List.of("p1", "p2", "p3", "p4", "P2");
     private static final List<String> DATE = List.of("today", "tomorrow", "tmr", "fri", "friday", "monday", "wed",
-            "Sun", "2026-12-24", "in 3 days", "in 2 weeks", "on monday", "by fri");
-    private static final List<String> TIME = List.of("2pm", "9:30am", "18:00", "noon", "at 9am", "at 14:30");
+            "Sun", "2026-12-24", "in 3 days", "in 2 weeks", "on monday", "by fri", "dec 24", "jan 3rd", "31/12", "on the 15th",
+            "in march", "weekend");
+    private static final List<String> TIME = List.of("2pm", "9:30am", "18:00", "noon", "at 9am", "at 14:30", "9-11am",
+            "from 7pm to 9pm", "half past four", "2pm-3:30pm");
     private static final List<String> LENGTH = List.of("for 30 min", "for 1h", "for 2 hours", "for 45m", "for 1h 30m");
     private static final List<String> BARE_REPEAT = List.of("daily", "weekly", "monthly", "yearly");
     private static final List<String> LIST = List.of("#Garden", "#Work", "#Inbox");

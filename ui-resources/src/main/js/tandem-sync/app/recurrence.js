@@ -66,9 +66,9 @@ export function ymd(day) {
 }
 
 const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const monthLength = (y, m) => (m === 2 ? (leap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+export const monthLength = (y, m) => (m === 2 ? (leap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 /** ISO day of the week: 1 Monday … 7 Sunday. */
-const weekday = (day) => ((((day + 3) % 7) + 7) % 7) + 1;
+export const weekday = (day) => ((((day + 3) % 7) + 7) % 7) + 1;
 const monday = (day) => day - (weekday(day) - 1);
 
 export function iso(day) {
@@ -93,7 +93,7 @@ export function readDate(text) {
   return inRange(day) ? day : null;
 }
 
-function plusMonths(day, n) {
+export function plusMonths(day, n) {
   const { y, m, d } = ymd(day);
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);

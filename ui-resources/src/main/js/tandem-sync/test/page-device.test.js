@@ -8,7 +8,8 @@ import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
 import * as items from '../app/items.js';
-import { addItem, listJson, quickAdd } from '../app/items.js';
+import { listJson } from '../app/items.js';
+import { addItem, quickAdd } from '../app/cli-items.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
 
 // The page as its own device (docs/WEB.md, "The page as its own device"): the key it keeps instead of the

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quickAdd } from '../app/items.js';
+import { quickAdd } from '../app/cli-items.js';
 
 // tandem-js as a person runs it: two devices (two data folders) through an encrypted folder remote;
 // quick add, list --json, edit on both sides into a conflict, conflicts --json, done; and its refusals.
@@ -20,12 +20,14 @@ function run(args, env = {}) {
 
 test('quick add reads a title, a list, a priority, tags, dates and notes', () => {
   const fri = new Date(2026, 10, 25); // a Wednesday
-  assert.deepEqual(quickAdd('Buy milk tomorrow #Groceries p1 @shop', fri),
-    { title: 'Buy milk', list: 'Groceries', priority: 1, tags: ['shop'], due: '2026-11-26', kind: null });
+  const milk = quickAdd('Buy milk tomorrow #Groceries p1 @Shop', fri);
+  assert.deepEqual([milk.title, milk.list, milk.priority, milk.tags, milk.due, milk.kind],
+    ['Buy milk', 'Groceries', 1, ['shop'], '2026-11-26', null]);
   assert.equal(quickAdd('Call the bank fri', fri).due, '2026-11-27');
   assert.equal(quickAdd('Call the bank wednesday', fri).due, '2026-12-02', 'a weekday is the next one');
-  assert.deepEqual(quickAdd('note: Packing list #Travel', fri),
-    { title: 'Packing list', list: 'Travel', priority: null, tags: [], due: null, kind: 'note' });
+  const note = quickAdd('note: Packing list #Travel', fri);
+  assert.deepEqual([note.title, note.list, note.priority, note.tags, note.due, note.kind],
+    ['Packing list', 'Travel', null, [], null, 'note']);
 });
 
 test('two tandem-js devices sync, clash, list and complete through an encrypted folder', () => {

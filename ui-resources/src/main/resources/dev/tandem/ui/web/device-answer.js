@@ -6,7 +6,7 @@
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
  * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
- * (always "fetch whole"), POST /api/outbox with the entries add (quick add in English, the core's app/items.js), done
+ * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads English, the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
  * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
  * Trash and back, with the todos under it, the core's app/trash.js).
@@ -258,20 +258,17 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         else if (!moves.fitsUnder(replica, e.parentId)) throw new Refused(400, t('page.device.move.tooDeep', moves.MAX_DEPTH));
         else parent = { id: e.parentId, listId: typeof p.listId === 'string' ? p.listId : null };
       }
-      const parsed = items.quickAdd(typed, new Date(at));
+      const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
+      // Read and written as the desktop's quick add (QuickAddPlan): date, time, length, repeat, reminder, tags.
+      const { read: parsed, fields } = items.planQuickAdd(typed, at, into);
       if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
       let listId = parent ? parent.listId : listFor(parsed.list, at);
-      const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
       if (!parent && listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
-      const due = parsed.due ?? (into === 'today' && parsed.kind !== 'note' ? isoDay(new Date(at)) : null);
       // After its siblings, as the desktop ranks an add (without a rank it would sort first there).
       const rank = moves ? moves.nextRank(replica, listId, parent ? parent.id : null, null) : null;
-      replica.save('items', e.id, { listId, title: parsed.title, due, done: 0n, createdAt: BigInt(at),
-        priority: parsed.priority == null ? null : BigInt(parsed.priority), kind: parsed.kind,
+      replica.save('items', e.id, { ...fields, listId, done: 0n, createdAt: BigInt(at),
         parentId: parent ? parent.id : null, rank }, items.ITEM_COLUMNS);
-      for (const tag of parsed.tags) {
-        replica.save('item_tags', replica.clock.nextRandom(), { itemId: e.id, tag }, items.TAG_COLUMNS);
-      }
+      await items.saveDetails(replica, e.id, parsed, items.ITEM_COLUMNS, items.TAG_COLUMNS);
       if (e.set) edit(e.id, e.set);
       return { values: values(e.id), message: t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }

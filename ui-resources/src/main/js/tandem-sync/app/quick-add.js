@@ -1,0 +1,310 @@
+// Quick add in English, as the desktop's TodoDraft.parse reads it (app/src/main/java/dev/tandem/app/text/), so
+// a todo added on the phone page as its own device is the todo the desktop would have made from the same words.
+// Held to Java by the vectors its QuickAddGoldenTest writes (test/vectors/quick-add-en.json). planQuickAdd and
+// saveDetails write what was read as the desktop's QuickAddPlan and TodoDetails.apply write it: the due date
+// (typed; for a time alone the next time that clock time comes; else from the view: Today gives today, Upcoming
+// tomorrow), the time on that date and the length, the repeat rule with the todo as its own series, the reminder
+// in epoch milliseconds (the reminder time on the due date, else its next coming), and the tags as stored
+// (ItemTag.normalize) under their derived row ids.
+//
+// Design, in Java's order: "note:" first makes a note (only tags and the list are read); otherwise tags
+// ("@home") anywhere, then the first "every …" phrase anywhere (the longest, leaving a word), then "remind …"
+// with a time anywhere; then, from the last word back, the trailing details (TrailingDetails: priority,
+// length, date, bare repeat word, time; the list word passed over); then the base parse takes the last "#list"
+// and a date phrase among the last four words. A repeat without a date starts on its rule's first date.
+// What Java reads that this does not yet (and the vectors leave out): "start …"/"due …"/"someday" (WhenWords),
+// a date inside the title (InlineWhen), a date's part of the day ("tomorrow morning": DayParts), "next fri" and
+// "next week" (the week's first day is a setting), and the German and French grammars.
+import { clockWord, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+import { tagId } from './derived-ids.js';
+import { normalizeTag } from './series.js';
+
+/** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
+export const MAX_TEXT = 10000;
+
+const TAG = /^([(\[{"“‘'«]*)@([\p{L}\p{N}]\S*?)([)\]}"”’'»,.;:!?…]*)$/u;
+const PAIRS = new Set(['()', '[]', '{}']);
+const SEPARATOR = /^[,;:.!?…]+$/;
+const PRIORITY = /^[pP]([1-4])$/;
+
+// A word: its text, whether it is plain (punctuation a tag left: read as nothing) and how it joins.
+const word = (text, plain = false, glue = 'none') => ({ text, plain, glue });
+const is = (w, s) => !w.plain && w.text.toLowerCase() === s;
+const anyPlain = (ws) => ws.some((w) => w.plain);
+
+function join(ws) {
+  let b = '';
+  let glueNext = false;
+  for (const w of ws) {
+    if (b && w.glue !== 'before' && !glueNext) b += ' ';
+    b += w.text;
+    glueNext = w.glue === 'after';
+  }
+  return b;
+}
+
+function title(words) {
+  const ws = [...words];
+  while (ws.length && ws[ws.length - 1].glue !== 'none' && SEPARATOR.test(ws[ws.length - 1].text)) ws.pop();
+  while (ws.length && ws[0].glue !== 'none' && SEPARATOR.test(ws[0].text)) ws.shift();
+  return join(ws);
+}
+
+/** Takes the tag words out (TagWords.take); returns the tags in order. */
+function takeTags(words) {
+  const tags = [];
+  const out = [];
+  for (const w of words) {
+    const m = w.plain ? null : TAG.exec(w.text);
+    if (!m) {
+      out.push(w);
+      continue;
+    }
+    const [, lead, name, trail] = m;
+    tags.push(name);
+    if (PAIRS.has(lead + trail)) continue;
+    if (lead) out.push(word(lead, true, 'after'));
+    if (trail) out.push(word(trail, true, 'before'));
+  }
+  words.splice(0, words.length, ...out);
+  return tags;
+}
+
+const isListWord = (w) => !w.plain && w.text.length > 1 && w.text.startsWith('#');
+function lastListWord(words) {
+  for (let i = words.length - 1; i >= 0; i--) if (isListWord(words[i])) return i;
+  return -1;
+}
+
+function datePhraseBefore(words, end, today) {
+  for (let n = Math.min(4, end); n >= 1; n--) {
+    const phrase = words.slice(end - n, end);
+    if (!anyPlain(phrase) && datePhrase(join(phrase), today) != null) return n;
+  }
+  return 0;
+}
+
+/** The longest time or span ending at {@code end}, leaving {@code min} words before it (TimePhrases.before). */
+function timeBefore(words, end, min, bare) {
+  for (let n = Math.min(7, end - min); n >= 1; n--) {
+    const phrase = words.slice(end - n, end);
+    const s = anyPlain(phrase) ? null : timePhrase(join(phrase), bare);
+    if (s) return { words: n, ...s };
+  }
+  return null;
+}
+
+function lengthBefore(words, end) {
+  for (let n = 3; n >= 2; n--) {
+    if (end - n < 1) continue;
+    const phrase = words.slice(end - n, end);
+    const amount = join(phrase.slice(1));
+    if (is(phrase[0], 'for') && !anyPlain(phrase) && /\p{L}/u.test(amount) && duration(amount) != null) return n;
+  }
+  return 0;
+}
+
+/** The details after the title, read from the last word back (TrailingDetails.read). */
+function trailing(words, today, repeatFree) {
+  const out = new Array(words.length).fill(false);
+  const list = lastListWord(words);
+  let priority = null;
+  let repeat = null;
+  let repeatAt = -1;
+  let time = null;
+  let minutes = null;
+  let dated = false;
+  let end = words.length;
+  while (end > 0) {
+    const i = end - 1;
+    const w = words[i];
+    if (w.plain || i === list) {
+      end = i;
+      continue;
+    }
+    const pm = PRIORITY.exec(w.text);
+    if (pm) {
+      priority = priority ?? Number(pm[1]);
+      out[i] = true;
+      end = i;
+      continue;
+    }
+    const len = minutes == null ? lengthBefore(words, end) : 0;
+    if (len > 0) {
+      minutes = duration(join(words.slice(end - len + 1, end)));
+      for (let k = end - len; k < end; k++) out[k] = true;
+      end -= len;
+      continue;
+    }
+    const n = dated ? 0 : datePhraseBefore(words, end, today);
+    if (n > 0) {
+      dated = true;
+      end -= n;
+      continue;
+    }
+    const r = repeatFree && repeat == null ? repeatPhrase(w.text) : null;
+    if (r) {
+      repeat = r;
+      repeatAt = i;
+      out[i] = true;
+      end = i;
+      continue;
+    }
+    if (time == null && i > 0) {
+      let said = timeBefore(words, end, 1, 'never');
+      if (said == null && !dated) {
+        const bare = timeBefore(words, end, 1, 'always');
+        const d = bare == null ? 0 : datePhraseBefore(words, end - bare.words, today);
+        if (d > 0 && end - bare.words - d >= 1) said = bare;
+      }
+      if (said) {
+        time = said.time;
+        for (let k = end - said.words; k < end; k++) out[k] = true;
+        if (said.minutes != null && minutes == null) minutes = said.minutes;
+        end -= said.words;
+        continue;
+      }
+    }
+    break;
+  }
+  const rest = words.filter((_, k) => !out[k]);
+  if (repeat && rest.length === 0) {
+    rest.push(words[repeatAt]);
+    repeat = null;
+  }
+  return { rest, priority, repeat, time, minutes };
+}
+
+/** The list and, for a todo, the date among the last four words (QuickAddParser.parse). */
+function base(input, note, today) {
+  const words = [...input];
+  const at = lastListWord(words);
+  const list = at >= 0 ? words.splice(at, 1)[0].text.slice(1) : null;
+  if (note) return { title: title(words), list };
+  let last = words.length;
+  while (last > 0 && words[last - 1].plain) last--;
+  for (let n = Math.min(4, last, words.length - 1); n >= 1; n--) {
+    const tail = words.slice(last - n, last);
+    if (anyPlain(tail)) continue;
+    const due = datePhrase(join(tail), today);
+    if (due == null) continue;
+    words.splice(last - n, n);
+    const before = last - n - 1;
+    if (before >= 0 && words.length > 1 && ['by', 'on', 'due'].some((c) => is(words[before], c))) words.splice(before, 1);
+    return { title: title(words), due, list, dateText: join(tail) };
+  }
+  return { title: title(words), list };
+}
+
+/**
+ * What quick add reads from {@code text} on {@code today} (an ISO date): title, due (ISO or null), time and
+ * remind ("HH:MM" or null), minutes, repeat (the rule's text or null), priority, tags, list, start, someday,
+ * note, and kind ('note' or null) for the row.
+ */
+export function readQuickAdd(text, today) {
+  const typed = typeof text === 'string' ? text : '';
+  const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
+    list: null, remind: null, start: null, someday: false, note: false, kind: null };
+  if (typed.length > MAX_TEXT) return out;
+  const lead = typed.length - typed.trimStart().length;
+  const isNote = typed.trimStart().slice(0, 5).toLowerCase() === 'note:';
+  const words = (isNote ? typed.slice(lead + 5) : typed).split(/\s+/).filter(Boolean).map((w) => word(w));
+  out.tags = takeTags(words);
+  if (isNote) {
+    const b = base(words, true, today);
+    return { ...out, title: b.title, list: b.list, note: true, kind: 'note' };
+  }
+  let repeat = null;
+  for (let i = 0; i < words.length && repeat == null; i++) {
+    if (!is(words[i], 'every')) continue;
+    for (let end = Math.min(words.length, i + 6); end > i; end--) {
+      const phrase = words.slice(i, end);
+      const r = anyPlain(phrase) ? null : repeatPhrase(join(phrase));
+      if (r && end - i < words.length) {
+        repeat = r;
+        words.splice(i, end - i);
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < words.length - 1 && out.remind == null; i++) {
+    if (!is(words[i], 'remind')) continue;
+    let at = i + 1;
+    if (at < words.length - 1 && is(words[at], 'me')) at++;
+    if (at < words.length - 1 && is(words[at], 'at')) at++;
+    const t = !words[at].plain && words.length > at ? clockWord(words[at].text) : null;
+    if (t) {
+      out.remind = t;
+      words.splice(i, at + 1 - i);
+    }
+  }
+  const t = trailing(words, today, repeat == null);
+  const b = base(t.rest, false, today);
+  repeat = repeat ?? t.repeat;
+  if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && b.dateText) {
+    const day = dayOfMonth(b.dateText);
+    if (day) repeat = { ...repeat, byMonthDay: day };
+  }
+  let due = b.due ?? null;
+  if (repeat && due == null && b.title.trim()) due = first(repeat, today);
+  return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
+    repeat: repeat ? toRule(repeat) : null };
+}
+
+// ---- what is written ----
+
+const pad = (n) => String(n).padStart(2, '0');
+/** A moment's local date, "2026-11-25". */
+export const localDay = (ms) => {
+  const d = new Date(ms);
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+};
+/** Epoch milliseconds of a local date at a clock time ("HH:MM"). */
+const atTime = (day, time) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3))).getTime();
+};
+/** Today if {@code time} is still to come at {@code now}, else tomorrow (TodoDraft.nextDay). */
+const nextDay = (time, now) => {
+  const d = new Date(now);
+  // The time has no seconds: later than now's hour and minute is later than now.
+  return time > pad(d.getHours()) + ':' + pad(d.getMinutes()) ? localDay(now) : plusDays(localDay(now), 1);
+};
+
+/**
+ * Reads {@code text} typed at {@code now} (epoch ms) in the view {@code view} ('today', 'upcoming', …) and
+ * returns what quick add read ({@code read}) and the item's fields it sets ({@code fields}).
+ */
+export function planQuickAdd(text, now, view = null) {
+  const read = readQuickAdd(text, localDay(now));
+  if (read.note) {
+    return { read, fields: { title: read.title, kind: 'note', due: null } };
+  }
+  let due = read.due ?? (read.time != null ? nextDay(read.time, now) : null);
+  if (due == null && view === 'today') due = localDay(now);
+  if (due == null && view === 'upcoming') due = plusDays(localDay(now), 1);
+  const remindAt = read.remind == null ? null : atTime(due ?? nextDay(read.remind, now), read.remind);
+  return { read, fields: { title: read.title, kind: null, due,
+    priority: read.priority == null ? null : BigInt(read.priority),
+    dueTime: due == null ? null : read.time, durationMinutes: read.minutes ? BigInt(read.minutes) : null,
+    remindAt: remindAt == null ? null : BigInt(remindAt), repeat: read.repeat } };
+}
+
+/**
+ * Saves the repeat's series and the tags of an item just saved as {@code id}, as TodoDetails.apply does: the
+ * item is its own series, each tag a row under its derived id.
+ */
+export async function saveDetails(replica, id, read, columns, tagColumns) {
+  if (read.repeat) {
+    const row = replica.row('items', id);
+    replica.save('items', id, { ...row, seriesId: row.seriesId ?? id }, columns);
+  }
+  for (const tag of read.tags) {
+    const t = normalizeTag(tag);
+    if (!t) continue;
+    const tid = await tagId(id, t);
+    const cur = replica.row('item_tags', tid);
+    if (cur && cur.removedAt == null) continue;
+    replica.save('item_tags', tid, { itemId: id, tag: t, removedAt: null }, tagColumns);
+  }
+}

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Replica } from '../src/replica/replica.js';
+import { HybridClock } from '../src/clock/hybrid-clock.js';
+import * as items from '../app/items.js';
+import { tagId } from '../app/derived-ids.js';
+import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
+
+// The page's own-device quick add reads the text as the desktop does (app/quick-add.js) and writes the rows the
+// desktop's QuickAddPlan writes: the date, the time on it, the priority, the list, the repeat as its own
+// series, the reminder on the due date, the tags as stored under their derived ids.
+const words = (key, ...args) => key + (args.length ? '(' + args.join(',') + ')' : '');
+// A Friday, noon local time.
+const NOW = new Date(2026, 10, 20, 12, 0, 0).getTime();
+let ids = 0;
+const uuid7 = () => '01900000-0000-7000-8000-' + String(++ids).padStart(12, '0');
+
+function device() {
+  const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
+  const answer = makeAnswerer({ replica, items, t: words, now: () => NOW,
+    session: () => ({ csrf: 'own-device', own: true }), kept: async () => {} });
+  const outbox = async (...entries) => {
+    const res = await answer('/api/outbox', { method: 'POST', body: JSON.stringify({ entries }) });
+    return { status: res.status, data: await res.json() };
+  };
+  const listNamed = (name) => [...replica.entities.values()]
+    .filter((e) => e.table === 'lists' && replica.row('lists', e.entity)?.name === name).map((e) => e.entity);
+  return { replica, outbox, listNamed };
+}
+
+test('quick add on the page reads a date, a time, a priority and a list and writes them as the desktop does', async () => {
+  const d = device();
+  const id = uuid7();
+  const added = await d.outbox({ op: 'add', id, key: 'k1', text: 'Call the bank tomorrow 2pm p1 #Errands', view: 'inbox', at: NOW });
+  assert.equal(added.status, 200);
+  assert.equal(added.data.results[0].outcome, 'applied');
+  const row = d.replica.row('items', id);
+  const [errands] = d.listNamed('Errands');
+  assert.ok(errands, 'the list is made');
+  assert.deepEqual([row.title, row.due, row.dueTime, row.durationMinutes, row.priority, row.listId, row.kind, row.repeat,
+    row.remindAt], ['Call the bank', '2026-11-21', '14:00', null, 1n, errands, null, null, null]);
+});
+
+test('quick add on the page writes a repeat as its own series, the reminder on the due date and derived tag rows', async () => {
+  const d = device();
+  const id = uuid7();
+  await d.outbox({ op: 'add', id, key: 'k1', text: 'Water plants every monday p2 @Home #Garden remind 9am for 30 min',
+    view: 'inbox', at: NOW });
+  const row = d.replica.row('items', id);
+  assert.deepEqual([row.title, row.due, row.repeat, row.seriesId, row.priority, row.durationMinutes, row.remindAt],
+    ['Water plants', '2026-11-23', 'FREQ=WEEKLY;BYDAY=MO', id, 2n, 30n,
+      BigInt(new Date(2026, 10, 23, 9, 0).getTime())]);
+  const tag = d.replica.row('item_tags', await tagId(id, 'home'));
+  assert.deepEqual([tag.itemId, tag.tag], [id, 'home']);
+
+  // A time typed without a date falls on its next coming: 9am at noon is tomorrow; the Today view adds no date then.
+  const later = uuid7();
+  await d.outbox({ op: 'add', id: later, key: 'k2', text: 'Stretch 9am for 1h', view: 'today', at: NOW });
+  const s = d.replica.row('items', later);
+  assert.deepEqual([s.title, s.due, s.dueTime, s.durationMinutes], ['Stretch', '2026-11-21', '09:00', 60n]);
+});
+
+test('quick add on the page refuses text of nothing but details and keeps the replica as it was', async () => {
+  const d = device();
+  const refused = await d.outbox({ op: 'add', id: uuid7(), key: 'k1', text: '@home #Work', view: 'inbox', at: NOW });
+  assert.notEqual(refused.data.results[0].outcome, 'applied');
+  assert.deepEqual(d.listNamed('Work'), []);
+});

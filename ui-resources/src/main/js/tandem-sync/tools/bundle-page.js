@@ -67,8 +67,8 @@ async function copy(from, to) {
 }
 
 /**
- * A module of the page or the core without its comment lines: a line that is a `//` comment, and a block comment
- * from a line opening with `/*` to the line it closes on. The design comments are a third of the modules'
+ * A module of the page or the core without its comment lines and indentation: a line that is a `//` comment, and a
+ * block comment from a line opening with `/*` to the line it closes on; each line's leading blanks. The design comments are a third of the modules'
  * compressed bytes, and the worker keeps them on every phone. Only whole lines go: a comment after code stays,
  * and a comment-looking line inside a template literal (an odd number of backticks before it) or a block that
  * closes before the end of its line fails the build rather than guessing.
@@ -77,6 +77,7 @@ function codeOnly(text, name) {
   const out = [];
   let block = false;
   let ticks = 0;
+  let continued = false;
   for (const line of text.split('\n')) {
     const t = line.trim();
     if (block) {
@@ -95,8 +96,12 @@ function codeOnly(text, name) {
       continue;
     }
     if (t.startsWith('//')) continue;
+    // A line's indentation goes too, where the browser never reads it: not inside a template literal (an odd number
+    // of backticks before the line) and not after a line continued with a backslash inside a string.
+    const kept = ticks % 2 === 1 || continued ? line : line.trimStart();
+    continued = line.endsWith('\\');
     ticks += (line.match(/`/g) || []).length;
-    out.push(line);
+    out.push(kept);
   }
   return out.join('\n');
 }

@@ -162,10 +162,16 @@ class PageBundleTest {
         assertEquals(List.of(), unresolved);
     }
 
-    /** A module's lines without the lines that are comments: "//" lines, and blocks from a line opening with a slash-star. */
+    /**
+     * A module's lines without the lines that are comments ("//" lines, and blocks from a line opening with a
+     * slash-star) and without their indentation, but inside a template literal (an odd number of backticks before
+     * the line) or after a line continued with a backslash.
+     */
     static String codeOnly(String text) {
         List<String> out = new ArrayList<>();
         boolean block = false;
+        boolean continued = false;
+        int ticks = 0;
         for (String line : text.split("\n", -1)) {
             String t = line.strip();
             if (block) {
@@ -173,7 +179,9 @@ class PageBundleTest {
             } else if (t.startsWith("/*")) {
                 block = t.indexOf("*/", 2) < 0;
             } else if (!t.startsWith("//")) {
-                out.add(line);
+                out.add(ticks % 2 == 1 || continued ? line : line.stripLeading());
+                continued = line.endsWith("\\");
+                ticks += (int) line.chars().filter(c -> c == '`').count();
             }
         }
         return String.join("\n", out);

@@ -54,7 +54,7 @@ class ArchitectureTest {
             APP + ".view.quickadd", APP + ".view.settings", APP + ".view.sharing"},
         {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.attachment", APP + ".vm.calendar",
             APP + ".vm.conflict", APP + ".vm.editor", APP + ".vm.filter", APP + ".vm.history", APP + ".vm.outline",
-            APP + ".vm.quickadd", APP + ".vm.settings", APP + ".vm.sharing"},
+            APP + ".vm.quickadd", APP + ".vm.settings", APP + ".vm.shared", APP + ".vm.sharing"},
         {"Web companion", APP + ".web"},
         {"MCP server", APP + ".mcp"},
         {"FX adapter", APP + ".fx"},

@@ -2,7 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.view.calendar.CalendarView;
 import dev.tandem.app.view.editor.EditorView;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.WindowViewModel;

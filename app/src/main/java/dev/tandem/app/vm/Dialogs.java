@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.settings.PhoneWebViewModel;
+import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.app.vm.filter.FilterDialogs;
 import dev.tandem.app.vm.history.HistoryDialogs;
 import dev.tandem.app.vm.settings.SettingsDialogs;

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.LiveItems;

@@ -1,5 +1,8 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.shared.RowLabels;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;

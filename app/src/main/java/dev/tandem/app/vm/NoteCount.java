@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.ItemRow;
 import javafx.collections.ListChangeListener;
 
 /**

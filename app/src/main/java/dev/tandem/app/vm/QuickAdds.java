@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;

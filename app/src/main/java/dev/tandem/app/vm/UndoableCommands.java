@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.Item;

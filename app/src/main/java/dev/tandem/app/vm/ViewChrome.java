@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.EmptyState;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Outline;

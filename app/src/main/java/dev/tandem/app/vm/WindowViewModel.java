@@ -1,5 +1,9 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.settings.AppearanceViewModel;
+import dev.tandem.app.vm.settings.PhoneWebViewModel;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.shared.SyncStatusViewModel;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.conflict.ConflictsViewModel;

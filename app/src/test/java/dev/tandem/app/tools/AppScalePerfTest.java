@@ -7,7 +7,7 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

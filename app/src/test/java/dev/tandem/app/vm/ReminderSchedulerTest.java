@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,7 +6,7 @@ import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.UndoableCommands;
 import dev.tandem.app.vm.calendar.EventEntry;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;

@@ -12,7 +12,7 @@ import dev.tandem.app.model.events.DayPlanner.Slot;
 import dev.tandem.app.model.events.DayPlanner.Unplaced;
 import dev.tandem.app.model.events.PlannedTimes;
 import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;

@@ -11,7 +11,7 @@ import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.app.vm.ReminderScheduler;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SidebarEntry;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.ZoneId;

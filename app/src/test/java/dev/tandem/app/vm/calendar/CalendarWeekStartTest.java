@@ -8,7 +8,7 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

@@ -15,7 +15,7 @@ import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

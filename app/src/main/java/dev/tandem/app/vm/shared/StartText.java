@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
@@ -9,11 +9,11 @@ import java.time.temporal.ChronoUnit;
  * The chip a row shows for a start date still ahead ("starts Mon", "starts tomorrow", "starts 3 Dec"): the
  * todo is planned, not yet to do. A start date today or past says nothing more (the todo is in Today).
  */
-final class StartText {
+public final class StartText {
     private StartText() {
     }
 
-    static String of(LocalDate start, LocalDate today) {
+    public static String of(LocalDate start, LocalDate today) {
         if (start == null || !start.isAfter(today)) {
             return "";
         }

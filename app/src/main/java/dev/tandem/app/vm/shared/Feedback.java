@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

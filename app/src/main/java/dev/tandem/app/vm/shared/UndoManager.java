@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.ui.messages.Messages;

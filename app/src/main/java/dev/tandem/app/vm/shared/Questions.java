@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The questions a view-model may ask and the notices it may give: confirmations, a choice, a line of text,
  * files and folders. A feature's view-models take these (or their feature's own dialogs, which extend them),
- * not {@link Dialogs}: that names every feature's dialog, so a feature taking it would reach itself back
+ * not {@code Dialogs}: that names every feature's dialog, so a feature taking it would reach itself back
  * through it. The app shows real ones, tests substitute answers.
  */
 public interface Questions {

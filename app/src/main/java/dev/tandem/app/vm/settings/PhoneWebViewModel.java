@@ -1,5 +1,8 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.settings;
 
+import dev.tandem.app.vm.shared.Feedback;
+import dev.tandem.app.vm.shared.HasFeedback;
+import dev.tandem.app.vm.shared.SyncStatusViewModel;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.web.MdnsAdvertiser;
 import dev.tandem.app.web.PairedBrowser;

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
@@ -18,7 +18,7 @@ public final class RowLabels {
     private final Supplier<Listing> view;
     private final List<TodoList> lists;
 
-    RowLabels(Supplier<LocalDate> today, Supplier<Listing> view, List<TodoList> lists) {
+    public RowLabels(Supplier<LocalDate> today, Supplier<Listing> view, List<TodoList> lists) {
         this.today = today;
         this.view = view;
         this.lists = lists;

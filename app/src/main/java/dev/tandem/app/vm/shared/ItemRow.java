@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.vm.shared;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Outline;
@@ -50,14 +50,14 @@ public final class ItemRow {
                 : new ItemRow(line.item(), null, line.depth(), line.open(), line.done(), true);
     }
 
-    static List<ItemRow> of(List<Item> items) {
+    public static List<ItemRow> of(List<Item> items) {
         List<ItemRow> rows = new ArrayList<>(items.size());
         items.forEach(i -> rows.add(new ItemRow(i)));
         return rows;
     }
 
     /** The todo; null for a section's header. */
-    Item item() {
+    public Item item() {
         return item;
     }
 

@@ -8,7 +8,7 @@ import dev.tandem.app.view.settings.KeysDialog;
 import dev.tandem.app.view.settings.SettingsDialog;
 import dev.tandem.app.view.sharing.JoinDialog;
 import dev.tandem.app.view.sharing.ShareDialog;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.window.Dialogs;
 import dev.tandem.app.vm.settings.PhoneWebViewModel;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.vm.history.AsOfViewModel;

@@ -8,7 +8,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.shared.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.vm.shared.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.testing.ExternalS3Server;

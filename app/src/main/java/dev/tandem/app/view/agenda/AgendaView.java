@@ -6,7 +6,7 @@ import dev.tandem.app.view.PriorityMarker;
 import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.StyleClasses;
 import dev.tandem.app.vm.shared.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.EventEntry;

@@ -7,7 +7,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;

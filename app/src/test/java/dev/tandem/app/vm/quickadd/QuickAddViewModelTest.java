@@ -15,7 +15,7 @@ import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.text.QuickAddToken.Kind;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.vm.shared.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.ZoneId;

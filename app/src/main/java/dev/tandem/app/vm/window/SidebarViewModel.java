@@ -3,6 +3,7 @@ package dev.tandem.app.vm.window;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.ListDiff;
 import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.vm.filter.SmartListFeed;
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;

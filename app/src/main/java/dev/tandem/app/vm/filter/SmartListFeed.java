@@ -1,4 +1,4 @@
-package dev.tandem.app.vm.window;
+package dev.tandem.app.vm.filter;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.FilterCounts;
@@ -30,7 +30,7 @@ import java.util.concurrent.Executor;
  * first {@value #MAX_COUNTED} filters are counted: more cost a query each per commit for rows few people scroll
  * to.
  */
-final class SmartListFeed implements AutoCloseable {
+public final class SmartListFeed implements AutoCloseable {
     /** Filters with a live count; those after show without one. */
     static final int MAX_COUNTED = 100;
 
@@ -38,7 +38,7 @@ final class SmartListFeed implements AutoCloseable {
      * One saved filter: its row, the view that opens it (with why it does not read, if so) and its count (-1:
      * none yet or not counted; {@link FilterCounts#TOO_SLOW}: too slow to count).
      */
-    record Entry(SavedFilter saved, Listing.FilterListing view, long count) {
+    public record Entry(SavedFilter saved, Listing.FilterListing view, long count) {
     }
 
     /** Stands for a subscription being opened, so a second change does not open another. */
@@ -66,7 +66,7 @@ final class SmartListFeed implements AutoCloseable {
     private boolean closed;
 
     /** {@code onChange} runs on the UI executor after the entries changed (the owner rebuilds). */
-    SmartListFeed(TodoStore store, Async async, Runnable onChange) {
+    public SmartListFeed(TodoStore store, Async async, Runnable onChange) {
         this.store = store;
         this.async = async;
         this.onChange = onChange;
@@ -75,17 +75,17 @@ final class SmartListFeed implements AutoCloseable {
     }
 
     /** Whether the rows were read at least once (before, no filter is known to be gone). */
-    boolean loaded() {
+    public boolean loaded() {
         return rowFeed != null && rowFeed != PENDING || !rows.isEmpty();
     }
 
     /** The saved filters in the person's order, with their counts as last known. */
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
     /** (Re)reads the filters as of {@code today}; the first call subscribes to their rows. UI thread. */
-    void bind(LocalDate day) {
+    public void bind(LocalDate day) {
         today = day;
         if (rowFeed == null) {
             rowFeed = PENDING;

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.vm.sharing.ListSharing;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.RowLabels;
 import dev.tandem.app.vm.shared.UndoManager;
@@ -91,7 +92,7 @@ public final class MainViewModel implements AutoCloseable {
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> nav.onNewDay(now));
         this.chrome = new ViewChrome(nav.viewProperty(), items, sidebar(), nav.tooSlowProperty());
-        this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
+        this.listSharing = new ListSharing(this::list, sidebar::setShared, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
         this.rowLabels = new RowLabels(day::today, nav::view, lists.items());
         this.smartLists = new SmartListCommands(store, async, dialogs, undo, nav::view, this::select, commands::say);

@@ -1,7 +1,7 @@
-package dev.tandem.app.vm.window;
+package dev.tandem.app.vm.sharing;
 
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.vm.sharing.SharingViewModel;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,15 +14,16 @@ import javafx.collections.MapChangeListener;
  */
 public final class ListSharing {
     private final Function<String, Optional<TodoList>> list;
-    private final SidebarViewModel sidebar;
+    /** Marks the shared lists (id to whom with) in the sidebar. */
+    private final Consumer<Map<String, String>> markShared;
     private final Runnable rebuildSidebar;
     private final Consumer<String> say;
     private SharingViewModel sharing;
 
-    ListSharing(Function<String, Optional<TodoList>> list, SidebarViewModel sidebar, Runnable rebuildSidebar,
-                Consumer<String> say) {
+    public ListSharing(Function<String, Optional<TodoList>> list, Consumer<Map<String, String>> markShared,
+                       Runnable rebuildSidebar, Consumer<String> say) {
         this.list = list;
-        this.sidebar = sidebar;
+        this.markShared = markShared;
         this.rebuildSidebar = rebuildSidebar;
         this.say = say;
     }
@@ -31,10 +32,10 @@ public final class ListSharing {
     public void use(SharingViewModel s) {
         this.sharing = s;
         s.sharedLists().addListener((MapChangeListener<String, String>) c -> {
-            sidebar.setShared(s.sharedLists());
+            markShared.accept(s.sharedLists());
             rebuildSidebar.run();
         });
-        sidebar.setShared(s.sharedLists());
+        markShared.accept(s.sharedLists());
         s.refresh();
     }
 

@@ -10,7 +10,7 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.sharing.ShareViewModel;
 import dev.tandem.app.vm.sharing.SharingViewModel;
 import dev.tandem.engine.testing.Await;

@@ -1,10 +1,10 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AppearanceViewModel;
-import dev.tandem.app.vm.ListOrder;
-import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.UndoManager;
-import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.app.vm.settings.AppearanceViewModel;
+import dev.tandem.app.vm.window.ListOrder;
+import dev.tandem.app.vm.window.MainViewModel;
+import dev.tandem.app.vm.shared.UndoManager;
+import dev.tandem.app.vm.window.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;

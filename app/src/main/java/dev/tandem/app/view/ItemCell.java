@@ -2,9 +2,9 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.view.attachment.AttachmentInput;
 import dev.tandem.app.view.calendar.CalendarDrag;
-import dev.tandem.app.vm.DueUrgency;
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.shared.DueUrgency;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.EmptyState;
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.SelectionOrder;
+import dev.tandem.app.vm.shared.EmptyState;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.window.MainViewModel;
+import dev.tandem.app.vm.window.SelectionOrder;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;

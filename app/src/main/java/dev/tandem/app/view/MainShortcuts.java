@@ -2,10 +2,10 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.view.calendar.CalendarView;
 import dev.tandem.app.view.editor.EditorView;
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.ListOrder;
-import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.window.ListOrder;
+import dev.tandem.app.vm.window.MainViewModel;
+import dev.tandem.app.vm.window.WindowViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.ui.messages.Messages;

@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.List;
 import javafx.scene.control.IndexedCell;

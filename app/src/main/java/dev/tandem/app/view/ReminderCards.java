@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.vm.window.ReminderScheduler;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.animation.PauseTransition;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.vm.window.ReminderScheduler;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

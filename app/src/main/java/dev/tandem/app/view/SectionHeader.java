@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import javafx.geometry.Pos;

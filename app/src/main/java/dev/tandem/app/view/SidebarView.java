@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.app.vm.window.MainViewModel;
+import dev.tandem.app.vm.window.SidebarEntry;
 import dev.tandem.app.vm.outline.OutlineDrop;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;

@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.SyncStatusViewModel.Indicator;
-import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.shared.SyncStatusViewModel.Indicator;
+import dev.tandem.app.vm.shared.SyncStatusViewModel;
 import dev.tandem.app.vm.history.Recovery;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;

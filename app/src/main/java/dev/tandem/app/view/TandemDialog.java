@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.shared.HasFeedback;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.TransferViewModel;
+import dev.tandem.app.vm.window.TransferViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.io.File;

@@ -11,7 +11,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.CalDavServer;

@@ -1,6 +1,5 @@
 package dev.tandem.app.testing;
 
-import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
 import java.lang.reflect.InvocationTargetException;

@@ -1,7 +1,7 @@
 package dev.tandem.app.testing;
 
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.window.Dialogs;
 import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;

@@ -5,7 +5,7 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.window.Dialogs;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.Clock;

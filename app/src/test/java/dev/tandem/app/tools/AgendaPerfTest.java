@@ -11,7 +11,7 @@ import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;

@@ -17,7 +17,7 @@ import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.model.events.CalendarSubscription;
 import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarFeeds;
 import dev.tandem.app.vm.calendar.CalendarPlan;

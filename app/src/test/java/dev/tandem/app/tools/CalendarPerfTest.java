@@ -14,7 +14,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.app.vm.calendar.CalendarPlan;
 import dev.tandem.app.vm.calendar.CalendarRange;

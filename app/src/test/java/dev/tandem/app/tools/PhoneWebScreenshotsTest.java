@@ -12,7 +12,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.view.PhoneWebDialog;
-import dev.tandem.app.vm.PhoneWebViewModel;
+import dev.tandem.app.vm.settings.PhoneWebViewModel;
 import dev.tandem.app.web.WebCompanion;
 import dev.tandem.app.web.WebServer;
 import dev.tandem.ui.Theme;

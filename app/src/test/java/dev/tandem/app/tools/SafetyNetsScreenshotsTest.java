@@ -20,7 +20,7 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.view.history.AsOfDialog;
 import dev.tandem.app.view.history.BackupsDialog;
 import dev.tandem.app.view.history.VersionsDialog;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.history.AsOfViewModel;
 import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.history.VersionsViewModel;

@@ -12,7 +12,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.app.vm.window.SidebarEntry;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -16,7 +16,7 @@ import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.settings.CalDavDialog;
 import dev.tandem.app.view.settings.SettingsDialog;
-import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.window.Dialogs;
 import dev.tandem.app.vm.settings.CalDavViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;

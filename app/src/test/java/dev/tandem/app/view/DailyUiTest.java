@@ -12,7 +12,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.engine.testing.Await;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;

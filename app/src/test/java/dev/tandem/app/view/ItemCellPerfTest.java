@@ -10,7 +10,7 @@ import dev.tandem.app.model.Listing.BuiltIn;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

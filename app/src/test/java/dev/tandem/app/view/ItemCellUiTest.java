@@ -12,7 +12,7 @@ import dev.tandem.app.model.Listing.BuiltIn;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.NodeChanges;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.ui.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;

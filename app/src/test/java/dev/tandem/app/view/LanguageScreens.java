@@ -26,7 +26,7 @@ import dev.tandem.app.view.quickadd.QuickAddWindow;
 import dev.tandem.app.view.settings.KeysDialog;
 import dev.tandem.app.view.settings.SettingsDialog;
 import dev.tandem.app.view.sharing.ShareDialog;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.history.BackupsViewModel;
 import dev.tandem.app.vm.quickadd.QuickAddWindowViewModel;

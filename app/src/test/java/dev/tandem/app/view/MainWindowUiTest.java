@@ -11,7 +11,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.testing.NodeChanges;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.app.vm.window.SidebarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

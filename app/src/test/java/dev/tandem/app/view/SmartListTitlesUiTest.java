@@ -11,7 +11,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.text.filter.FilterParser;
-import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.app.vm.window.SidebarEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.vm.Feedback;
-import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.shared.Feedback;
+import dev.tandem.app.vm.shared.HasFeedback;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -12,7 +12,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.tandem.app.view.calendar;
 
 import dev.tandem.app.view.Icons;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.calendar.GridGeometry;

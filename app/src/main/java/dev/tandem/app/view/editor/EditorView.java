@@ -7,7 +7,7 @@ import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.attachment.AttachmentInput;
 import dev.tandem.app.view.attachment.AttachmentsPane;
 import dev.tandem.app.view.history.HistorySection;
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.app.vm.attachment.AttachmentsViewModel;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.ui.Styles;

@@ -1,6 +1,6 @@
 package dev.tandem.app.view.quickadd;
 
-import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.window.MainViewModel;
 import dev.tandem.ui.Styles;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;

@@ -3,7 +3,7 @@ package dev.tandem.app.vm.agenda;
 import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Occurrences;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.calendar.CalendarPlan;
 import dev.tandem.app.vm.calendar.EventEntry;
 import dev.tandem.ui.messages.Formats;

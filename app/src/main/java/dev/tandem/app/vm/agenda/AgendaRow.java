@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.agenda;
 
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.calendar.EventEntry;
 import java.time.LocalDate;
 

@@ -6,12 +6,12 @@ import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.UndoableCommands;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.calendar.EventEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -28,18 +28,19 @@ public final class AgendaViewModel implements AutoCloseable {
     private final Async async;
     private final ObservableValue<LocalDate> today;
     private final LiveList<AgendaRow> rows;
-    private final UndoableCommands commands;
+    /** Marks a row done, undoably: the window's commands. */
+    private final BiConsumer<ItemRow, Boolean> setDone;
     private final Consumer<ItemRow> select;
     private boolean shown;
     private volatile BiFunction<LocalDate, LocalDate, List<EventEntry>> events = (a, b) -> List.of();
 
     /** {@code select} opens a todo in the editor, as selecting it in a list does. */
     public AgendaViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
-            UndoableCommands commands, Consumer<ItemRow> select) {
+            BiConsumer<ItemRow, Boolean> setDone, Consumer<ItemRow> select) {
         this.store = store;
         this.async = async;
         this.today = today;
-        this.commands = commands;
+        this.setDone = setDone;
         this.select = select;
         this.rows = new LiveList<>(AgendaRow::key, async.ui());
         view.addListener((o, a, v) -> follow(v));
@@ -132,7 +133,7 @@ public final class AgendaViewModel implements AutoCloseable {
         if (row == null || !row.canComplete()) {
             return false;
         }
-        commands.setDone(row.row(), true);
+        setDone.accept(row.row(), true);
         return true;
     }
 

@@ -4,7 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.sync.AttachmentFetcher;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.tandem.app.vm.calendar;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.ui.messages.Formats;
 import java.time.LocalDate;
 import java.time.LocalTime;

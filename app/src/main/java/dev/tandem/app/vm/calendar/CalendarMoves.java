@@ -5,8 +5,8 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.Questions;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
@@ -35,10 +35,10 @@ final class CalendarMoves {
     private final SeriesStore series;
     private final Async async;
     private final UndoManager undo;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final Consumer<String> say;
 
-    CalendarMoves(TodoStore store, Async async, UndoManager undo, Dialogs dialogs, Consumer<String> say) {
+    CalendarMoves(TodoStore store, Async async, UndoManager undo, Questions dialogs, Consumer<String> say) {
         this.store = store;
         this.series = store.series();
         this.async = async;

@@ -4,9 +4,9 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.CalendarItems;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.ItemRow;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.Questions;
+import dev.tandem.app.vm.shared.ItemRow;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Subscription;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -63,13 +63,13 @@ public final class CalendarViewModel implements AutoCloseable {
 
     /** Weeks start on the first day of the week of {@code locale}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
-            UndoManager undo, Dialogs dialogs, Consumer<String> say, Consumer<ItemRow> select, Locale locale) {
+            UndoManager undo, Questions dialogs, Consumer<String> say, Consumer<ItemRow> select, Locale locale) {
         this(store, async, view, today, undo, dialogs, say, select, () -> WeekFields.of(locale).getFirstDayOfWeek());
     }
 
     /** Weeks start on the day {@code weekStart} gives, read again by {@link #weekStartChanged}. */
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
-            UndoManager undo, Dialogs dialogs, Consumer<String> say, Consumer<ItemRow> select,
+            UndoManager undo, Questions dialogs, Consumer<String> say, Consumer<ItemRow> select,
             Supplier<DayOfWeek> weekStart) {
         this.store = store;
         this.async = async;

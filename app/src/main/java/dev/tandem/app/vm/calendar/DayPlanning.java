@@ -11,8 +11,8 @@ import dev.tandem.app.model.events.DayPlanner.Plan;
 import dev.tandem.app.model.events.DayPlanner.Slot;
 import dev.tandem.app.model.events.DayPlanner.Unplaced;
 import dev.tandem.app.model.events.PlannedTimes;
-import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.Questions;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
@@ -41,7 +41,7 @@ public final class DayPlanning {
     static final int SHOWN = 25;
     private final TodoStore store;
     private final Async async;
-    private final Dialogs dialogs;
+    private final Questions dialogs;
     private final UndoManager undo;
     private final Consumer<String> say;
     private final PlannedTimes times;
@@ -49,7 +49,7 @@ public final class DayPlanning {
     private volatile Function<LocalDate, List<CalendarEvent>> events = d -> List.of();
     private volatile Supplier<Hours> hours = () -> DayPlanner.DEFAULT_HOURS;
 
-    public DayPlanning(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Consumer<String> say) {
+    public DayPlanning(TodoStore store, Async async, Questions dialogs, UndoManager undo, Consumer<String> say) {
         this.store = Objects.requireNonNull(store, "store");
         this.async = async;
         this.dialogs = dialogs;

@@ -1,7 +1,7 @@
 package dev.tandem.app.vm.conflict;
 
 import dev.tandem.app.model.history.Authors;
-import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.shared.SyncStatusViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.app.text.diff.MergeText.Part;
 import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.TextLines;
-import dev.tandem.app.vm.Questions;
+import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,8 +10,8 @@ import dev.tandem.app.model.reminder.ReminderStore;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
-import dev.tandem.app.vm.ReminderScheduler;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.PassedTime;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
@@ -37,7 +37,7 @@ import javafx.beans.property.StringProperty;
  * at once; the text fields save on {@link #commitTags()}, {@link #commitRepeat()} and
  * {@link #commitRemind()} (Enter or focus loss). A live update refreshes a text field only when it holds
  * what was last loaded, so typing survives a sync. Every save is one undo step. A reminder time that has
- * passed is kept but never pops up (see {@link ReminderScheduler}); {@link #remindNoteProperty()} says so.
+ * passed is kept but never pops up (see {@code ReminderScheduler}); {@link #remindNoteProperty()} says so.
  */
 public final class DetailsViewModel {
 
@@ -162,7 +162,7 @@ public final class DetailsViewModel {
     private void noteRemind(Long at) {
         ZonedDateTime now = ZonedDateTime.now(store.dateClock());
         remindNote.set(at == null || at > now.toInstant().toEpochMilli() ? ""
-                : Messages.text("editor.remind.passed", ReminderScheduler.passed(at, now)));
+                : Messages.text("editor.remind.passed", PassedTime.of(at, now)));
     }
 
     private void savePriority(int p) {

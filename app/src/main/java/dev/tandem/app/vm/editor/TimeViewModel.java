@@ -5,7 +5,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TodoDraft;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;

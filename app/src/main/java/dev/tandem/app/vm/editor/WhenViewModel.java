@@ -3,7 +3,7 @@ package dev.tandem.app.vm.editor;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.UnknownNames;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.filter;
 
-import dev.tandem.app.vm.Questions;
+import dev.tandem.app.vm.shared.Questions;
 
 /** The smart lists' dialog: the condition builder. */
 public interface FilterDialogs extends Questions {

@@ -6,7 +6,7 @@ import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.SavedFilters;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

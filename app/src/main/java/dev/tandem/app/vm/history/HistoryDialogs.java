@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.history;
 
-import dev.tandem.app.vm.Questions;
+import dev.tandem.app.vm.shared.Questions;
 
 /** The dialogs of the data's past: its backups and the list as it was. */
 public interface HistoryDialogs extends Questions {

@@ -5,7 +5,7 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.model.history.ItemVersions;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -5,7 +5,7 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.LiveOutline;
 import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.OutlineSplice;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.Autostart;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;

@@ -2,8 +2,8 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.DeviceRoster;
-import dev.tandem.app.vm.Feedback;
-import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.app.vm.shared.Feedback;
+import dev.tandem.app.vm.shared.HasFeedback;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;

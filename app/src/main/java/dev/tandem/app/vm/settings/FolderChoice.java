@@ -2,7 +2,7 @@ package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.FolderRemote;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.tandem.app.vm.settings;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.FolderRemote;
-import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;

@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.settings;
 
-import dev.tandem.app.vm.Questions;
+import dev.tandem.app.vm.shared.Questions;
 
 /** The dialogs of the sync settings, opened by their flow; the app shows real ones, tests substitute answers. */
 public interface SettingsDialogs extends Questions {

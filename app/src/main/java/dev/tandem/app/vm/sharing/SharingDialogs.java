@@ -1,6 +1,6 @@
 package dev.tandem.app.vm.sharing;
 
-import dev.tandem.app.vm.Questions;
+import dev.tandem.app.vm.shared.Questions;
 
 /** The dialogs of shared lists (docs/SHARING.md), opened from the sidebar's sharing commands. */
 public interface SharingDialogs extends Questions {

@@ -5,7 +5,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.space.Spaces;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;

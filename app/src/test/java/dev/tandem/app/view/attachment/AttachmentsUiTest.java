@@ -15,7 +15,7 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.ResizedWindow;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;

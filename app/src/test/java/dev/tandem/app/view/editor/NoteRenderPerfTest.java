@@ -7,7 +7,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.app.text.note.NoteParser;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.Styles;

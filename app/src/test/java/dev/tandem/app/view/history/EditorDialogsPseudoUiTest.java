@@ -12,7 +12,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.app.testing.ScreenText;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.history.AsOfViewModel;
 import dev.tandem.app.vm.history.VersionsViewModel;
 import dev.tandem.ui.Theme;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.shared.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

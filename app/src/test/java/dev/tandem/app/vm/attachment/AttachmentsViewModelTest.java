@@ -15,7 +15,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.engine.sync.SyncEngine;
 import java.awt.image.BufferedImage;

@@ -10,7 +10,7 @@ import dev.tandem.app.model.events.CalendarEvent;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -16,7 +16,7 @@ import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.text.diff.MergeText;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

@@ -13,7 +13,7 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
 import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.LocalDate;

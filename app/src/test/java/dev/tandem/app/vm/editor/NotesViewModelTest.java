@@ -11,7 +11,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.ArrayDeque;

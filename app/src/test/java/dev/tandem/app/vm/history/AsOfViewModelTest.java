@@ -10,7 +10,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.model.history.ItemVersions;
 import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

@@ -11,7 +11,7 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

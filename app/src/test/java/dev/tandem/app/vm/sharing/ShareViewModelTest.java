@@ -16,7 +16,7 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.testing.Await;

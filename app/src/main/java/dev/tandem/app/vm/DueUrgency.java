@@ -1,4 +1,0 @@
-package dev.tandem.app.vm;
-
-/** How urgent a row's due date looks: overdue, due today, or neither (or done). */
-public enum DueUrgency { NONE, OVERDUE, TODAY }

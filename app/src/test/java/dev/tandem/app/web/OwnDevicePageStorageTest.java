@@ -37,13 +37,17 @@ class OwnDevicePageStorageTest {
                 "permission", Map.of("name", "persistent-storage"), "setting", setting));
     }
 
-    /** The card's words once drawn afresh (the settings panel opened again). */
-    private String card(Chromium chromium) {
+    /**
+     * The card's words once drawn afresh (the settings panel opened again) and saying {@code expected}: the panel
+     * asks the browser again as it opens, so the card drawn before may still be on screen for a moment.
+     */
+    private String card(Chromium chromium, String expected) {
         chromium.js("location.hash = '#v=inbox'");
         page.awaitRow("Alpha");
         chromium.js("location.hash = '#v=settings'");
         return chromium.await("const c = document.getElementById('device-card');"
-                + " return c && document.getElementById('device-card-kept') && c.textContent", OwnDevicePage.SYNC).toString();
+                + " return c && document.getElementById('device-card-kept') && c.textContent.includes(arguments[0])"
+                + " && c.textContent", OwnDevicePage.SYNC, expected).toString();
     }
 
     private boolean persisted(Chromium chromium) {
@@ -62,7 +66,7 @@ class OwnDevicePageStorageTest {
         page.joinIn(chromium, OwnDevicePage.JOIN);
         page.awaitRow("Alpha");
 
-        String denied = card(chromium);
+        String denied = card(chromium, "this browser allows");
         assertEquals(false, persisted(chromium));
         assertTrue(denied.contains("This browser may clear this device’s data when space runs low or after weeks unused.")
                 && denied.contains("Open the page now and then, and sync before leaving it unused for long.")
@@ -76,7 +80,7 @@ class OwnDevicePageStorageTest {
 
         permission(chromium, "granted");
         assertEquals(true, chromium.js("return navigator.storage.persist()"));
-        String granted = card(chromium);
+        String granted = card(chromium, "for good");
         assertEquals(true, persisted(chromium));
         assertTrue(granted.contains("This browser keeps this device’s data for good: only you can clear it.")
                 && !granted.contains("may clear") && !granted.contains("now and then"), granted);

@@ -110,8 +110,10 @@ function keepingTyped(panel, draw) {
 }
 
 function deviceCard(d) {
-  const every = h('input', { id: 'sync-every', type: 'number', min: '1', max: '60', step: '1', inputmode: 'numeric',
-    'aria-describedby': 'sync-every-error' });
+  // A text field with a numeric keyboard, not type=number: its caret and selection can be read, so a redraw while it
+  // has the focus puts them back (keepingTyped); the answer checks the value and says why in the page's words.
+  const every = h('input', { id: 'sync-every', type: 'text', inputmode: 'numeric', pattern: '[0-9]*',
+    autocomplete: 'off', 'aria-describedby': 'sync-every-error' });
   every.defaultValue = String(d.everyMinutes);
   return h('article', { class: 'card', id: 'device-card' },
     h('h2', null, t('page.device.card.heading')),

@@ -76,9 +76,10 @@ class TreeRepairTest {
         Conflict c = null;
         for (TodoStore s : List.of(laptop, phone)) {
             for (Conflict k : s.conflicts().list()) {
-                // Each device may hold a conflict on the field (the other's restore or delete merged in); the repair's is
-                // the one it kept, on the device that mended the tree.
-                if (k.entity().equals(move.id()) && k.field().equals("trashedAt") && TreeRepair.AUTHOR.equals(k.keptAuthor())) {
+                // Each device may hold a conflict on the field (the other's restore or delete merged in); the
+                // repair's is the one it kept, on the device that mended the tree.
+                if (k.entity().equals(move.id()) && k.field().equals("trashedAt")
+                        && TreeRepair.AUTHOR.equals(k.keptAuthor())) {
                     mender = s;
                     c = k;
                 }

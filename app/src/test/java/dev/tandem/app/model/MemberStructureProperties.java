@@ -7,6 +7,8 @@ import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +36,7 @@ import net.jqwik.api.constraints.LongRange;
  */
 @Tag("property")
 class MemberStructureProperties {
-    /** What one call (a repair, an outline, an honest edit) may take, on a busy machine. */
+    /** The CPU time one call (a repair, an outline, an honest edit) may take. */
     private static final long BOUND_MILLIS = 5_000;
 
     private record Device(TodoStore store, OutlineStore outline, Subtrees subtrees, SyncEngine engine) {
@@ -167,11 +169,16 @@ class MemberStructureProperties {
         }
     }
 
+    /**
+     * Runs {@code call} and asserts the work it cost this thread, its CPU time: a repair or a write runs on the
+     * caller's thread, and wall time on a machine shared with other builds measures the machine, not the work.
+     */
     private static <T> T timed(Supplier<T> call) {
-        long start = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         T out = call.get();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < BOUND_MILLIS, "a call took " + millis + " ms");
+        long millis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
+        assertTrue(millis < BOUND_MILLIS, "a call took " + millis + " ms of CPU");
         return out;
     }
 

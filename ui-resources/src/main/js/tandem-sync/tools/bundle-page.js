@@ -13,7 +13,7 @@
 //   page/vendor/noble-curves/*.js, abstract/*.js      (import map: "@noble/curves/"; none the page loads today)
 //   page/vendor/noble-hashes/*.js                     (import map: "@noble/hashes/"; the same)
 //
-// Only the modules the page loads, without their comment lines (below: the closure, codeOnly).
+// Only the modules the page loads (below: the closure), minified (below: minified, MINIFIED).
 //
 // device.js's import map and module paths name these; ui-resources' PageBundleTest checks that every
 // import of the bundle's modules, bare ones through that map, finds a file here.
@@ -26,6 +26,7 @@
 import { promises as fs } from 'node:fs';
 import { join, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 
 const core = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [webDir, outDir, manifest] = process.argv.slice(2);
@@ -34,6 +35,12 @@ if (!webDir || !outDir || !manifest) {
   process.exit(2);
 }
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+/**
+ * The files minified: the page's modules and styles, the core's modules, the @noble packages' modules. Not sw.js,
+ * which the publisher stamps at its `const PUBLISHED = null;` line (PagePublisher) and which is a classic script;
+ * not index.html; not pako's and hash-wasm's builds, minified by their makers (hash-wasm's holds Argon2's WASM).
+ */
+const MINIFIED = /^(?:assets\/.*\.(?:js|css)|sync\/.*\.js|vendor\/noble-[a-z]+\/.*\.js)$/;
 const files = [];
 
 async function walk(dir) {
@@ -58,8 +65,8 @@ async function copy(from, to) {
   }
   const target = join(outDir, ...name);
   await fs.mkdir(dirname(target), { recursive: true });
-  if (/^(assets|sync)\/.*\.js$/.test(to)) {
-    await fs.writeFile(target, codeOnly(await fs.readFile(from, 'utf8'), to));
+  if (MINIFIED.test(to)) {
+    await fs.writeFile(target, await minified(await fs.readFile(from, 'utf8'), to));
   } else {
     await fs.copyFile(from, target);
   }
@@ -67,43 +74,20 @@ async function copy(from, to) {
 }
 
 /**
- * A module of the page or the core without its comment lines and indentation: a line that is a `//` comment, and a
- * block comment from a line opening with `/*` to the line it closes on; each line's leading blanks. The design comments are a third of the modules'
- * compressed bytes, and the worker keeps them on every phone. Only whole lines go: a comment after code stays,
- * and a comment-looking line inside a template literal (an odd number of backticks before it) or a block that
- * closes before the end of its line fails the build rather than guessing.
+ * A module of the page, the core or a package minified by esbuild (a devDependency; `npm ci` installs it with the
+ * others): comments, blanks and local names go, each module on its own, as an ES module, so the files, their paths,
+ * their imports and their exported names stay what the sources say and the page loads them as it loads the sources
+ * from `tandem serve`. Strings and template literals keep their text; `import.meta` stays. The code reads no function's
+ * name or source (its errors name themselves: errors.js), so renamed locals change nothing it does. No target is
+ * given: nothing is rewritten for older browsers, the page's syntax is its sources'. A style sheet is minified the
+ * same way. The design comments are a third of the modules' compressed bytes, and the worker keeps every module on
+ * every phone (docs/PERFORMANCE.md, "The page as its own device").
  */
-function codeOnly(text, name) {
-  const out = [];
-  let block = false;
-  let ticks = 0;
-  let continued = false;
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (block) {
-      if (t.includes('*/')) {
-        if (!t.endsWith('*/')) throw new Error(`bundle-page: ${name}: code after a block comment on its line: ${line}`);
-        block = false;
-      }
-      continue;
-    }
-    const comment = t.startsWith('//') || t.startsWith('/*');
-    if (comment && ticks % 2 === 1) throw new Error(`bundle-page: ${name}: a comment-like line in a template: ${line}`);
-    if (t.startsWith('/*')) {
-      const end = t.indexOf('*/', 2);
-      if (end >= 0 && end !== t.length - 2) throw new Error(`bundle-page: ${name}: code after a block comment: ${line}`);
-      block = end < 0;
-      continue;
-    }
-    if (t.startsWith('//')) continue;
-    // A line's indentation goes too, where the browser never reads it: not inside a template literal (an odd number
-    // of backticks before the line) and not after a line continued with a backslash inside a string.
-    const kept = ticks % 2 === 1 || continued ? line : line.trimStart();
-    continued = line.endsWith('\\');
-    ticks += (line.match(/`/g) || []).length;
-    out.push(kept);
-  }
-  return out.join('\n');
+async function minified(text, name) {
+  const css = name.endsWith('.css');
+  const out = await transform(text, { loader: css ? 'css' : 'js', ...(css ? {} : { format: 'esm' }), minify: true,
+    charset: 'utf8', sourcefile: name, logLevel: 'silent' });
+  return out.code;
 }
 
 /** The entries of `const NAME = { … };` in a module's text: quoted or plain keys, quoted paths. */

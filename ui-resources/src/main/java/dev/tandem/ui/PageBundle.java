@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * publish}, docs/WEB.md "Tandem on your phone without a computer"): the web folder, the JavaScript sync
  * core's modules the page loads, from its {@code src/} and {@code app/}, as {@code sync/src/…}, {@code sync/app/…},
  * and the browser builds of its npm packages under {@code vendor/} ({@code pako/pako.min.mjs}, {@code
- * hash-wasm/argon2.min.mjs}); the modules without their comment lines. The build writes them and their list
+ * hash-wasm/argon2.min.mjs}); the modules and styles minified (esbuild). The build writes them and their list
  * ({@code page-files.txt}) into this jar (ui-resources' pom, {@code tools/bundle-page.js}); only the files
  * listed are ever handed out. A build made without Node has no bundle: {@link #files()} is then empty.
  */

@@ -30,8 +30,12 @@ class PageBundleTest {
     private static final String DEVICE = "assets/device.js";
     /** One entry of device.js's VENDOR or CORE object literal: a quoted or plain key, a quoted path. */
     private static final Pattern ENTRY = Pattern.compile("(?:'([^']+)'|([A-Za-z0-9_]+)):\\s*'([^']+)'");
+    /**
+     * A static import or re-export, as written (at a line's start) or minified (after a semicolon or brace, the
+     * names without blanks: {@code import{a as b}from"./x.js";export*from"./y.js"}).
+     */
     private static final Pattern IMPORT = Pattern.compile(
-            "^\\s*(?:import|export)\\s[^;'\"]*?from\\s*['\"]([^'\"]+)['\"]|^\\s*import\\s*['\"]([^'\"]+)['\"]",
+            "(?:^|[;}])\\s*(?:import|export)\\s*[\\w$*{},\\s]+?from\\s*['\"]([^'\"]+)['\"]|(?:^|[;}])\\s*import\\s*['\"]([^'\"]+)['\"]",
             Pattern.MULTILINE);
 
     private static List<PageBundle.File> files;
@@ -43,12 +47,20 @@ class PageBundleTest {
         files = PageBundle.files();
         // The bundle needs Node at build time, as the sync core's tests do; a build without it has none.
         Assumptions.assumeFalse(files.isEmpty(), "this build has no page bundle (no Node)");
-        bare = object(text(DEVICE), "VENDOR");
+        bare = object(source(DEVICE), "VENDOR");
     }
 
     private static String text(String path) {
         return files.stream().filter(f -> f.path().equals(path)).findFirst()
                 .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError(path + " not bundled"));
+    }
+
+    /**
+     * A web module's source as {@code tandem serve} serves it: its import map and core modules are read there, as
+     * bundle-page.js reads them, since the published module is minified and its names are not the source's.
+     */
+    private static String source(String path) {
+        return new String(WebAssets.find("/" + path).orElseThrow().bytes(), StandardCharsets.UTF_8);
     }
 
     /** The entries of {@code const NAME = { … };} in a module's text. */
@@ -98,25 +110,37 @@ class PageBundleTest {
     }
 
     /**
-     * The page names its files by their served paths, so each web file is in the bundle there, the same bytes; a
-     * module under assets/ the same code, its whole-line comments left out (tools/bundle-page.js, codeOnly).
+     * The page names its files by their served paths, so each web file is in the bundle there: the same bytes, but
+     * a module or style sheet under assets/, which goes minified (tools/bundle-page.js): shorter than its source,
+     * without its opening comment.
      */
     @Test
     void files_webFiles_atTheirServedPaths() {
         Map<String, byte[]> bytes = files.stream().collect(Collectors.toMap(PageBundle.File::path, PageBundle.File::bytes));
         List<String> wrong = new ArrayList<>();
+        int minified = 0;
         for (String served : WebAssets.paths()) {
             String path = served.equals("/") ? "index.html" : served.substring(1);
             byte[] expected = WebAssets.find(served).orElseThrow().bytes();
-            if (path.startsWith("assets/") && path.endsWith(".js")) {
-                expected = codeOnly(new String(expected, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            }
-            if (!Arrays.equals(expected, bytes.get(path))) {
-                wrong.add(path);
+            byte[] published = bytes.get(path);
+            if (published == null) {
+                wrong.add(path + " (missing)");
+            } else if (path.startsWith("assets/") && (path.endsWith(".js") || path.endsWith(".css"))) {
+                String text = new String(published, StandardCharsets.UTF_8);
+                String opening = new String(expected, StandardCharsets.UTF_8).lines().limit(3).filter(l -> l.strip().length() > 24)
+                        .map(l -> l.strip().replaceFirst("^(//|/?\\*)\\s*", "")).findFirst().orElse("");
+                if (published.length >= expected.length || (!opening.isEmpty() && text.contains(opening))) {
+                    wrong.add(path + " (not minified)");
+                }
+                minified++;
+            } else if (!Arrays.equals(expected, published)) {
+                wrong.add(path + " (not the served bytes)");
             }
         }
-        assertEquals(List.of(), wrong, "missing or not the served bytes");
+        assertEquals(List.of(), wrong, "missing, not minified or not the served bytes");
+        assertTrue(minified > 30, minified + " modules and styles");
         assertTrue(bytes.containsKey("assets/app.js") && !bytes.containsKey("app.js"));
+        assertTrue(bytes.containsKey("sw.js") && bytes.containsKey("index.html"));
     }
 
     /** device.js's import map covers the core's packages, and each module it loads is a file of the bundle. */
@@ -126,7 +150,7 @@ class PageBundleTest {
         assertEquals(Set.of("pako", "hash-wasm", "@noble/curves/", "@noble/hashes/"), bare.keySet());
         assertTrue(paths.contains(bare.get("pako")), bare.get("pako"));
         assertTrue(paths.contains(bare.get("hash-wasm")), bare.get("hash-wasm"));
-        Map<String, String> core = object(text(DEVICE), "CORE");
+        Map<String, String> core = object(source(DEVICE), "CORE");
         assertTrue(core.size() >= 9, "core modules: " + core);
         for (String module : core.values()) {
             assertTrue(paths.contains(module), module + " (device.js's CORE) is not in the bundle");
@@ -162,39 +186,18 @@ class PageBundleTest {
         assertEquals(List.of(), unresolved);
     }
 
-    /**
-     * A module's lines without the lines that are comments ("//" lines, and blocks from a line opening with a
-     * slash-star) and without their indentation, but inside a template literal (an odd number of backticks before
-     * the line) or after a line continued with a backslash.
-     */
-    static String codeOnly(String text) {
-        List<String> out = new ArrayList<>();
-        boolean block = false;
-        boolean continued = false;
-        int ticks = 0;
-        for (String line : text.split("\n", -1)) {
-            String t = line.strip();
-            if (block) {
-                block = !t.contains("*/");
-            } else if (t.startsWith("/*")) {
-                block = t.indexOf("*/", 2) < 0;
-            } else if (!t.startsWith("//")) {
-                out.add(ticks % 2 == 1 || continued ? line : line.stripLeading());
-                continued = line.endsWith("\\");
-                ticks += (int) line.chars().filter(c -> c == '`').count();
-            }
-        }
-        return String.join("\n", out);
-    }
-
-    /** A module of the core as published: its source's code, comment lines left out, the same lines in order. */
+    /** A module of the core as published: minified, its design comment left out, its export kept. */
     @Test
-    void files_coreModules_areTheirSourcesCode() throws IOException {
+    void files_coreModules_areMinifiedFromTheirSources() throws IOException {
         Path source = Path.of("src/main/js/tandem-sync/src/sync/sync-engine.js");
         Assumptions.assumeTrue(Files.exists(source), "run from ui-resources/");
+        String code = Files.readString(source);
         String published = text("sync/src/sync/sync-engine.js");
-        assertEquals(codeOnly(Files.readString(source)), published);
-        assertTrue(published.contains("export class SyncEngine") && !published.contains("One device's sync with one remote"));
+        assertTrue(code.contains("One device's sync with one remote") && code.contains("export class SyncEngine"), "the source changed");
+        assertTrue(published.length() < code.length() * 0.6, published.length() + " bytes of " + code.length());
+        assertTrue(Pattern.compile("export\\s*\\{[^}]*\\bSyncEngine\\b").matcher(published).find(), "SyncEngine not exported");
+        assertFalse(published.contains("One device's sync with one remote"), "its design comment published");
+        assertTrue(published.lines().count() < 10, "not minified: " + published.lines().count() + " lines");
     }
 
     private static String resolve(String from, String spec) {

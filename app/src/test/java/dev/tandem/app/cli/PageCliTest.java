@@ -202,7 +202,9 @@ class PageCliTest {
         assertArrayEquals(bundled("sync/src/errors.js"), js.body());
         assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"), js.headers().toString());
         // The import the page's modules start from: a relative one, found beside them.
-        Matcher m = Pattern.compile("from '(\\./[^']+)'").matcher(new String(bundled("sync/src/sync/sync-engine.js")));
+        // The module is minified, its quotes esbuild's: either.
+        Matcher m = Pattern.compile("from\\s*[\"'](\\./[^\"']+)[\"']").matcher(new String(bundled("sync/src/sync/sync-engine.js"),
+                StandardCharsets.UTF_8));
         assertTrue(m.find());
         URI imported = URI.create(url.replace("index.html", "sync/src/sync/sync-engine.js")).resolve(m.group(1));
         assertEquals(200, get(imported.toString()).statusCode(), imported.toString());

@@ -8,12 +8,12 @@
 // every other character literally, so a table can hold any character and nothing in it runs but the matching.
 // Compiled once per table. Left out with what quick-add.js leaves out: "next fri" and "next week" in the
 // language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting), the parts of the day
-// (partOfDay.*), start, due and someday phrases, and the past (past.*, for "--as-of").
+// (partOfDay.*), start, due and someday phrases, and the past (past.*, for "--as-of": not compiled here).
 import { dayOf, monthLength, plusMonths, weekday as weekdayOf } from './recurrence.js';
 import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
 
 /** Lower case, one space between words, typographic apostrophes made plain (GrammarTable.norm). */
-export const norm = (s) => s.trim().toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+const norm = (s) => s.trim().toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
 const quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Alternatives longest first, so "mo." is tried before "mo" (a stable sort, as Java's). */
 const alt = (ws) => [...ws].sort((a, b) => b.length - a.length).map(quote).join('|');
@@ -59,7 +59,9 @@ export function compileGrammar(words) {
   const repeatStarts = new Set();
   for (const [key, value] of table) {
     const k = key.slice('quickadd.'.length);
-    if (k.startsWith('date.') || (k.startsWith('repeat.') && k !== 'repeat.bare') || k.startsWith('time') || k.startsWith('past.')) {
+    // The past is the desktop's "--as-of", never quick add's.
+    if (k.startsWith('past.')) continue;
+    if (k.startsWith('date.') || (k.startsWith('repeat.') && k !== 'repeat.bare') || k.startsWith('time')) {
       rules.set(k, alternatives(value).map(compile));
       if (k.startsWith('repeat.')) {
         for (const phrase of alternatives(value)) {

@@ -81,3 +81,4 @@ export function listJson(replica, { all = false } = {}) {
 
 
 export { planQuickAdd, saveDetails } from './quick-add.js';
+export { compileGrammar } from './quick-add-grammar.js';

@@ -1,7 +1,9 @@
-// The English words of quick add that say when: dates, times, lengths and repeat rules, read as the desktop's
-// DatePhrases, TimePhrases, Durations and RepeatPhrases read them (app/src/main/java/dev/tandem/app/text/).
-// Pure: today is an ISO date ("2026-11-25") passed in; dates are ISO strings, times "HH:MM", rules as the
-// desktop's Recurrence.toRule writes them. Held to Java by test/vectors/quick-add-en.json.
+// The words of quick add that say when: dates, times, lengths and repeat rules, read as the desktop's
+// DatePhrases, TimePhrases, Durations and RepeatPhrases read them (app/src/main/java/dev/tandem/app/text/):
+// English here, and beside it the language's own words when a grammar (quick-add-grammar.js) is passed, as the
+// desktop reads its Grammar beside English. Pure: today is an ISO date ("2026-11-25") passed in; dates are ISO
+// strings, times "HH:MM", rules as the desktop's Recurrence.toRule writes them. Held to Java by
+// test/vectors/quick-add-LANG.json.
 
 import { dayOf, inRange, iso, monthLength, nextDay, plusMonths, readDate, toRule as ruleText, weekday, ymd } from './recurrence.js';
 
@@ -17,7 +19,8 @@ const pad = (n) => String(n).padStart(2, '0');
 export const plusDays = (day, n) => iso(readDate(day) + n);
 const has = (o, k) => Object.hasOwn(o, k);
 
-function nextMonthDay(month, day, today) {
+/** The next day (today included) that is this day of this month; null when there is none ("feb 30"). */
+export function nextMonthDay(month, day, today) {
   if (month < 1 || month > 12 || day < 1 || day > monthLength(2000, month)) return null;
   const y0 = ymd(today).y;
   for (let y = y0; y <= y0 + 8; y++) {
@@ -26,18 +29,31 @@ function nextMonthDay(month, day, today) {
   return null;
 }
 
-/** "the 15th" (after "due", "on" or "by"): the day of the month; 0 for none. */
-export function dayOfMonth(phrase) {
+/** "the 15th" (after "due", "on" or "by"), or the language's "am 15.": the day of the month; 0 for none. */
+export function dayOfMonth(phrase, g = null) {
+  const own = g ? g.dayOfMonth(phrase) : 0;
+  if (own > 0) return own;
   const m = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(norm(phrase).replace(/^((due|on|by) )+/, ''));
   const d = m ? Number(m[1]) : 0;
   return d >= 1 && d <= 31 ? d : 0;
 }
 
-/** The date (ISO) an English phrase means, as DatePhrases.english, within the dates Tandem keeps; null for none. */
-export function datePhrase(phrase, todayIso) {
-  const d = englishDate(phrase, readDate(todayIso));
+/** The date (ISO) a phrase means, in English or the grammar's words, within the dates Tandem keeps; null for none. */
+export function datePhrase(phrase, todayIso, g = null) {
+  const today = readDate(todayIso);
+  const d = englishDate(phrase, today) ?? (g ? g.date(phrase, today) : null);
   return d != null && inRange(d) ? iso(d) : null;
 }
+
+/** "in january": the 1st of the next January, or today within January (DatePhrases.inMonth). */
+export function inMonth(month, today) {
+  const { y, m } = ymd(today);
+  const first = dayOf(y, month, 1);
+  return m === month ? today : first > today ? first : dayOf(y + 1, month, 1);
+}
+
+/** "on the 15th": the first day of the monthly rule on that day (Recurrence.monthlyOn(d).first). */
+export const monthlyFirst = (d, today) => firstDay(every('MONTHLY', 1, [], d), today);
 
 function englishDate(phrase, today) {
   let p = norm(phrase);
@@ -50,11 +66,7 @@ function englishDate(phrase, today) {
   if (p === 'today') return today;
   if (has(WEEKDAYS, p)) return today + (((WEEKDAYS[p] - weekday(today) + 7) % 7) || 7);
   let m = /^in ([a-z]+)$/.exec(p);
-  if (m && has(MONTHS, m[1])) {
-    const { y, m: tm } = ymd(today);
-    const first = dayOf(y, MONTHS[m[1]], 1);
-    return tm === MONTHS[m[1]] ? today : first > today ? first : dayOf(y + 1, MONTHS[m[1]], 1);
-  }
+  if (m && has(MONTHS, m[1])) return inMonth(MONTHS[m[1]], today);
   m = /^in (\d{1,3}) (day|week|month)s?$/.exec(p);
   if (m) return m[2] === 'month' ? plusMonths(today, Number(m[1])) : today + Number(m[1]) * (m[2] === 'day' ? 1 : 7);
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
@@ -65,7 +77,7 @@ function englishDate(phrase, today) {
   m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(p);
   if (m && has(MONTHS, m[1])) return nextMonthDay(MONTHS[m[1]], Number(m[2]), today);
   const dom = dayOfMonth(p);
-  if (dom > 0) return firstDay(every('MONTHLY', 1, [], dom), today);
+  if (dom > 0) return monthlyFirst(dom, today);
   m = /^(\d{1,2})\/(\d{1,2})$/.exec(p);
   return m && p !== '24/7' ? nextMonthDay(Number(m[2]), Number(m[1]), today) : null;
 }
@@ -74,7 +86,7 @@ function englishDate(phrase, today) {
 
 const SPOKEN = /^(half past|quarter past|quarter to) (\d{1,2}|[a-z]+)$/;
 const HOURS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
-const hm = (h, m) => pad(h) + ':' + pad(m);
+export const hm = (h, m) => pad(h) + ':' + pad(m);
 
 /** "9am", "9:30pm", "18:00", "noon" as TodoDraft.time; null for anything else. */
 export function clockWord(word) {
@@ -91,13 +103,14 @@ export function clockWord(word) {
   return h > 23 || min > 59 ? null : hm(h, min);
 }
 
-function inWords(hour, minute) {
+/** An hour said in words on a 12-hour clock: an hour before 7 is in the afternoon (TimePhrases.inWords). */
+export function inWords(hour, minute) {
   const h = hour === 0 ? 12 : hour;
   return hm(h < 7 ? h + 12 : h, minute);
 }
 
-/** A time alone in English (TimePhrases.time); a bare hour when {@code bare}. */
-function timeAlone(phrase, bare) {
+/** A time alone in English or the grammar's words (TimePhrases.time); a bare hour when {@code bare}. */
+function timeAlone(phrase, bare, g) {
   const p = norm(phrase);
   if (!p.includes(' ')) {
     const t = clockWord(p);
@@ -110,20 +123,22 @@ function timeAlone(phrase, bare) {
       return s[1] === 'half past' ? inWords(h, 30) : s[1] === 'quarter past' ? inWords(h, 15) : inWords(h - 1, 45);
     }
   }
+  const own = g ? g.time(p) : null;
+  if (own) return own;
   if (bare && /^\d{1,2}$/.test(p) && Number(p) <= 23) return hm(Number(p), 0);
   return null;
 }
 
 const minutesOf = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
-function span(p) {
+function span(p, g) {
   let left;
   let right;
   const m = /^(.+?)\s*[-–]\s*(.+)$/s.exec(p);
   if (m) {
     [left, right] = [m[1], m[2]];
   } else {
-    for (const to of ['to', 'until']) {
+    for (const to of words(['to', 'until'], g, 'rangeTo')) {
       const i = p.indexOf(' ' + to + ' ');
       if (i > 0) {
         [left, right] = [p.slice(0, i), p.slice(i + to.length + 2)];
@@ -132,38 +147,50 @@ function span(p) {
     }
     if (left === undefined) return null;
   }
-  const end = timeAlone(right, false);
+  const end = timeAlone(right, false, g);
   if (!end) return null;
   const unit = right.replace(/^\d{1,2}(?::\d{2})?/, '');
-  const start = timeAlone(left, false) ?? timeAlone(left + unit, false);
+  const start = timeAlone(left, false, g) ?? timeAlone(left + unit, false, g);
   if (!start || minutesOf(end) <= minutesOf(start)) return null;
   return { time: start, minutes: minutesOf(end) - minutesOf(start) };
 }
 
+/** English words of a kind and the grammar's, lower case (TimePhrases.atWords, fromWords, toWords). */
+const words = (english, g, kind) => (g ? english.concat(g.words(kind)) : english).map((w) => w.toLowerCase());
+
+/** Takes the first of the words {@code p} starts with (and its space) off: [the rest, whether one was]. */
+function lead(p, ws) {
+  for (const w of ws) if (p.startsWith(w + ' ')) return [p.slice(w.length + 1), true];
+  return [p, false];
+}
+
 /** A time or span the whole phrase says (TimePhrases.read): { time, minutes } or null. bare: 'never' | 'always'. */
-export function timePhrase(phrase, bare) {
-  let p = norm(phrase).replace(/’/g, "'");
+export function timePhrase(phrase, bare, g = null) {
+  let [p, at] = lead(norm(phrase).replace(/’/g, "'"), words(['at', '@'], g, 'at'));
   let from = false;
-  for (const w of ['at', '@']) {
-    if (p.startsWith(w + ' ')) {
-      p = p.slice(w.length + 1);
-      break;
-    }
-  }
-  if (p === norm(phrase).replace(/’/g, "'") && p.startsWith('from ')) {
-    p = p.slice(5);
-    from = true;
-  }
-  const s = span(p);
+  if (!at) [p, from] = lead(p, words(['from'], g, 'rangeFrom'));
+  const s = span(p, g);
   if (s || from) return s;
-  const t = timeAlone(p, bare === 'always');
+  const t = timeAlone(p, bare === 'always', g);
   return t ? { time: t, minutes: null } : null;
+}
+
+/** A time of one to three words, English's one word ("9am") or the grammar's ("8 Uhr"), as TodoDraft.timeOf. */
+export function clockOf(phrase, oneWord, g = null) {
+  return (oneWord ? clockWord(phrase) : null) ?? (g ? g.time(phrase) : null);
 }
 
 // ---- lengths ----
 
-/** "30 min", "1h", "1.5 hours", "1h 30m" in minutes (Durations.parse); null for none. */
-export function duration(text) {
+/** The longest length taken: a week (Durations.MAX_MINUTES). */
+export const MAX_MINUTES = 7 * 24 * 60;
+
+/** "30 min", "1h", "1.5 hours", "1h 30m", or the grammar's "30 Minuten", in minutes (Durations.parse); null for none. */
+export function duration(text, g = null) {
+  return english(text) ?? (g ? g.minutes(text) : null);
+}
+
+function english(text) {
   const t = text.trim().toLowerCase();
   let minutes;
   const h = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*(h|hr|hrs|hour|hours)(?:\s*(\d{1,2})\s*(m|min|mins|minute|minutes)?)?$/.exec(t);
@@ -176,7 +203,7 @@ export function duration(text) {
     if (!m) return null;
     minutes = Number(m[1]);
   }
-  return minutes < 1 || minutes > 7 * 24 * 60 ? null : minutes;
+  return minutes < 1 || minutes > MAX_MINUTES ? null : minutes;
 }
 
 // ---- repeats ----
@@ -193,8 +220,12 @@ function days(said) {
   return out.size ? out : null;
 }
 
-/** The rule an English repeat phrase means (RepeatPhrases.english), or null. */
-export function repeatPhrase(phrase) {
+/** The rule a repeat phrase means in English or the grammar's words (RepeatPhrases.parse), or null. */
+export function repeatPhrase(phrase, g = null) {
+  return englishRepeat(phrase) ?? (g ? g.repeat(phrase) : null);
+}
+
+function englishRepeat(phrase) {
   const p = norm(phrase);
   switch (p) {
     case 'every day': case 'daily': return every('DAILY', 1);

@@ -1,6 +1,8 @@
-// Quick add in English, as the desktop's TodoDraft.parse reads it (app/src/main/java/dev/tandem/app/text/), so
-// a todo added on the phone page as its own device is the todo the desktop would have made from the same words.
-// Held to Java by the vectors its QuickAddGoldenTest writes (test/vectors/quick-add-en.json). planQuickAdd and
+// Quick add as the desktop's TodoDraft.parse reads it (app/src/main/java/dev/tandem/app/text/), so a todo added
+// on the phone page as its own device is the todo the desktop would have made from the same words: English, and
+// beside it the words of the person's language when a grammar is passed (quick-add-grammar.js, compiled from the
+// same table as the desktop's Grammar). Held to Java by the vectors its QuickAddGoldenTest writes
+// (test/vectors/quick-add-en.json, -de.json, -fr.json). planQuickAdd and
 // saveDetails write what was read as the desktop's QuickAddPlan and TodoDetails.apply write it: the due date
 // (typed; for a time alone the next time that clock time comes; else from the view: Today gives today, Upcoming
 // tomorrow), the time on that date and the length, the repeat rule with the todo as its own series, the reminder
@@ -12,10 +14,12 @@
 // with a time anywhere; then, from the last word back, the trailing details (TrailingDetails: priority,
 // length, date, bare repeat word, time; the list word passed over); then the base parse takes the last "#list"
 // and a date phrase among the last four words. A repeat without a date starts on its rule's first date.
-// What Java reads that this does not yet (and the vectors leave out): "start …"/"due …"/"someday" (WhenWords),
-// a date inside the title (InlineWhen), a date's part of the day ("tomorrow morning": DayParts), "next fri" and
-// "next week" (the week's first day is a setting), and the German and French grammars.
-import { clockWord, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+// Each step reads the grammar's words beside English where Java's does ("jeden Montag", "erinnere mich um 8 Uhr",
+// "für 30 Minuten", "am 1."). What Java reads that this does not yet (and the vectors leave out), in every
+// language: "start …"/"due …"/"someday" (WhenWords), a date inside the title (InlineWhen), a date's part of the day
+// ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and "next week" ("nächsten Freitag",
+// "la semaine prochaine": the week's first day is a setting).
+import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { normalizeTag } from './series.js';
 
@@ -30,6 +34,8 @@ const PRIORITY = /^[pP]([1-4])$/;
 // A word: its text, whether it is plain (punctuation a tag left: read as nothing) and how it joins.
 const word = (text, plain = false, glue = 'none') => ({ text, plain, glue });
 const is = (w, s) => !w.plain && w.text.toLowerCase() === s;
+/** The word is English's {@code s} or one of the grammar's words of {@code kind}. */
+const isOr = (w, s, g, kind) => is(w, s) || (g != null && g.is(kind, w));
 const anyPlain = (ws) => ws.some((w) => w.plain);
 
 function join(ws) {
@@ -76,36 +82,36 @@ function lastListWord(words) {
   return -1;
 }
 
-function datePhraseBefore(words, end, today) {
+function datePhraseBefore(words, end, today, g) {
   for (let n = Math.min(4, end); n >= 1; n--) {
     const phrase = words.slice(end - n, end);
-    if (!anyPlain(phrase) && datePhrase(join(phrase), today) != null) return n;
+    if (!anyPlain(phrase) && datePhrase(join(phrase), today, g) != null) return n;
   }
   return 0;
 }
 
 /** The longest time or span ending at {@code end}, leaving {@code min} words before it (TimePhrases.before). */
-function timeBefore(words, end, min, bare) {
+function timeBefore(words, end, min, bare, g) {
   for (let n = Math.min(7, end - min); n >= 1; n--) {
     const phrase = words.slice(end - n, end);
-    const s = anyPlain(phrase) ? null : timePhrase(join(phrase), bare);
+    const s = anyPlain(phrase) ? null : timePhrase(join(phrase), bare, g);
     if (s) return { words: n, ...s };
   }
   return null;
 }
 
-function lengthBefore(words, end) {
+function lengthBefore(words, end, g) {
   for (let n = 3; n >= 2; n--) {
     if (end - n < 1) continue;
     const phrase = words.slice(end - n, end);
     const amount = join(phrase.slice(1));
-    if (is(phrase[0], 'for') && !anyPlain(phrase) && /\p{L}/u.test(amount) && duration(amount) != null) return n;
+    if (isOr(phrase[0], 'for', g, 'for') && !anyPlain(phrase) && /\p{L}/u.test(amount) && duration(amount, g) != null) return n;
   }
   return 0;
 }
 
 /** The details after the title, read from the last word back (TrailingDetails.read). */
-function trailing(words, today, repeatFree) {
+function trailing(words, today, repeatFree, g) {
   const out = new Array(words.length).fill(false);
   const list = lastListWord(words);
   let priority = null;
@@ -129,20 +135,21 @@ function trailing(words, today, repeatFree) {
       end = i;
       continue;
     }
-    const len = minutes == null ? lengthBefore(words, end) : 0;
+    const len = minutes == null ? lengthBefore(words, end, g) : 0;
     if (len > 0) {
-      minutes = duration(join(words.slice(end - len + 1, end)));
+      minutes = duration(join(words.slice(end - len + 1, end)), g);
       for (let k = end - len; k < end; k++) out[k] = true;
       end -= len;
       continue;
     }
-    const n = dated ? 0 : datePhraseBefore(words, end, today);
+    const n = dated ? 0 : datePhraseBefore(words, end, today, g);
     if (n > 0) {
       dated = true;
       end -= n;
       continue;
     }
-    const r = repeatFree && repeat == null ? repeatPhrase(w.text) : null;
+    const r = repeatFree && repeat == null
+      ? repeatPhrase(w.text, g) ?? (g && g.is('repeat.bare', w) ? g.repeat(w.text) : null) : null;
     if (r) {
       repeat = r;
       repeatAt = i;
@@ -151,10 +158,10 @@ function trailing(words, today, repeatFree) {
       continue;
     }
     if (time == null && i > 0) {
-      let said = timeBefore(words, end, 1, 'never');
+      let said = timeBefore(words, end, 1, 'never', g);
       if (said == null && !dated) {
-        const bare = timeBefore(words, end, 1, 'always');
-        const d = bare == null ? 0 : datePhraseBefore(words, end - bare.words, today);
+        const bare = timeBefore(words, end, 1, 'always', g);
+        const d = bare == null ? 0 : datePhraseBefore(words, end - bare.words, today, g);
         if (d > 0 && end - bare.words - d >= 1) said = bare;
       }
       if (said) {
@@ -176,7 +183,7 @@ function trailing(words, today, repeatFree) {
 }
 
 /** The list and, for a todo, the date among the last four words (QuickAddParser.parse). */
-function base(input, note, today) {
+function base(input, note, today, g) {
   const words = [...input];
   const at = lastListWord(words);
   const list = at >= 0 ? words.splice(at, 1)[0].text.slice(1) : null;
@@ -186,12 +193,17 @@ function base(input, note, today) {
   for (let n = Math.min(4, last, words.length - 1); n >= 1; n--) {
     const tail = words.slice(last - n, last);
     if (anyPlain(tail)) continue;
-    const due = datePhrase(join(tail), today);
+    const due = datePhrase(join(tail), today, g);
     if (due == null) continue;
     words.splice(last - n, n);
     const before = last - n - 1;
-    if (before >= 0 && words.length > 1 && ['by', 'on', 'due'].some((c) => is(words[before], c))) words.splice(before, 1);
-    return { title: title(words), due, list, dateText: join(tail) };
+    // The date's words as typed, with the connector taken with it (its token's text on the desktop).
+    let dateText = join(tail);
+    if (before >= 0 && words.length > 1 && (['by', 'on', 'due'].some((c) => is(words[before], c))
+      || (g != null && g.is('dateConnectors', words[before])))) {
+      dateText = words.splice(before, 1)[0].text + ' ' + dateText;
+    }
+    return { title: title(words), due, list, dateText };
   }
   return { title: title(words), list };
 }
@@ -201,25 +213,28 @@ function base(input, note, today) {
  * remind ("HH:MM" or null), minutes, repeat (the rule's text or null), priority, tags, list, start, someday,
  * note, and kind ('note' or null) for the row.
  */
-export function readQuickAdd(text, today) {
+export function readQuickAdd(text, today, g = null) {
   const typed = typeof text === 'string' ? text : '';
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
     list: null, remind: null, start: null, someday: false, note: false, kind: null };
   if (typed.length > MAX_TEXT) return out;
   const lead = typed.length - typed.trimStart().length;
-  const isNote = typed.trimStart().slice(0, 5).toLowerCase() === 'note:';
-  const words = (isNote ? typed.slice(lead + 5) : typed).split(/\s+/).filter(Boolean).map((w) => word(w));
+  // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
+  const prefix = typed.trimStart().slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
+  const words = typed.slice(prefix ? lead + prefix : 0).split(/\s+/).filter(Boolean).map((w) => word(w));
   out.tags = takeTags(words);
-  if (isNote) {
-    const b = base(words, true, today);
+  if (prefix) {
+    const b = base(words, true, today, g);
     return { ...out, title: b.title, list: b.list, note: true, kind: 'note' };
   }
   let repeat = null;
   for (let i = 0; i < words.length && repeat == null; i++) {
-    if (!is(words[i], 'every')) continue;
+    // English phrases start with "every"; a language's own may start anywhere ("le 1er de chaque mois").
+    const every = is(words[i], 'every');
+    if (!every && (g == null || !g.startsRepeat(words[i]))) continue;
     for (let end = Math.min(words.length, i + 6); end > i; end--) {
       const phrase = words.slice(i, end);
-      const r = anyPlain(phrase) ? null : repeatPhrase(join(phrase));
+      const r = anyPlain(phrase) ? null : (every ? repeatPhrase(join(phrase), g) : null) ?? (g ? g.repeat(join(phrase)) : null);
       if (r && end - i < words.length) {
         repeat = r;
         words.splice(i, end - i);
@@ -228,21 +243,27 @@ export function readQuickAdd(text, today) {
     }
   }
   for (let i = 0; i < words.length - 1 && out.remind == null; i++) {
-    if (!is(words[i], 'remind')) continue;
-    let at = i + 1;
+    const said = is(words[i], 'remind') ? 1 : g ? g.phraseAt('remind', words, i, join) : 0;
+    if (!said) continue;
+    let at = i + said;
     if (at < words.length - 1 && is(words[at], 'me')) at++;
-    if (at < words.length - 1 && is(words[at], 'at')) at++;
-    const t = !words[at].plain && words.length > at ? clockWord(words[at].text) : null;
-    if (t) {
-      out.remind = t;
-      words.splice(i, at + 1 - i);
+    if (at < words.length - 1 && isOr(words[at], 'at', g, 'at')) at++;
+    // One to three words make the time, the most first: "9am", "8 Uhr", "à 8 h" (TodoDraft.timeWordsAt).
+    for (let n = Math.min(3, words.length - at); n >= 1; n--) {
+      const ws = words.slice(at, at + n);
+      const t = anyPlain(ws) ? null : clockOf(join(ws), n === 1, g);
+      if (t) {
+        out.remind = t;
+        words.splice(i, at + n - i);
+        break;
+      }
     }
   }
-  const t = trailing(words, today, repeat == null);
-  const b = base(t.rest, false, today);
+  const t = trailing(words, today, repeat == null, g);
+  const b = base(t.rest, false, today, g);
   repeat = repeat ?? t.repeat;
   if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && b.dateText) {
-    const day = dayOfMonth(b.dateText);
+    const day = dayOfMonth(b.dateText, g);
     if (day) repeat = { ...repeat, byMonthDay: day };
   }
   let due = b.due ?? null;
@@ -272,11 +293,11 @@ const nextDay = (time, now) => {
 };
 
 /**
- * Reads {@code text} typed at {@code now} (epoch ms) in the view {@code view} ('today', 'upcoming', …) and
- * returns what quick add read ({@code read}) and the item's fields it sets ({@code fields}).
+ * Reads {@code text} typed at {@code now} (epoch ms) in the view {@code view} ('today', 'upcoming', …), with the
+ * person's language's {@code grammar} (compileGrammar) beside English or none, and returns what quick add read ({@code read}) and the item's fields it sets ({@code fields}).
  */
-export function planQuickAdd(text, now, view = null) {
-  const read = readQuickAdd(text, localDay(now));
+export function planQuickAdd(text, now, view = null, grammar = null) {
+  const read = readQuickAdd(text, localDay(now), grammar);
   if (read.note) {
     return { read, fields: { title: read.title, kind: 'note', due: null } };
   }

@@ -5,6 +5,7 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import * as items from '../app/items.js';
 import { tagId } from '../app/derived-ids.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
+import { quickAddTable } from './support/quick-add-tables.js';
 
 // The page's own-device quick add reads the text as the desktop does (app/quick-add.js) and writes the rows the
 // desktop's QuickAddPlan writes: the date, the time on it, the priority, the list, the repeat as its own
@@ -15,9 +16,11 @@ const NOW = new Date(2026, 10, 20, 12, 0, 0).getTime();
 let ids = 0;
 const uuid7 = () => '01900000-0000-7000-8000-' + String(++ids).padStart(12, '0');
 
-function device() {
+function device(lang = null) {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
-  const answer = makeAnswerer({ replica, items, t: words, now: () => NOW,
+  // The page in German or French: the table its /messages.json carries, compiled as device.js compiles it.
+  const grammar = lang ? items.compileGrammar(quickAddTable(lang)) : null;
+  const answer = makeAnswerer({ replica, items, t: words, now: () => NOW, grammar,
     session: () => ({ csrf: 'own-device', own: true }), kept: async () => {} });
   const outbox = async (...entries) => {
     const res = await answer('/api/outbox', { method: 'POST', body: JSON.stringify({ entries }) });
@@ -65,4 +68,39 @@ test('quick add on the page refuses text of nothing but details and keeps the re
   const refused = await d.outbox({ op: 'add', id: uuid7(), key: 'k1', text: '@home #Work', view: 'inbox', at: NOW });
   assert.notEqual(refused.data.results[0].outcome, 'applied');
   assert.deepEqual(d.listNamed('Work'), []);
+});
+
+test('quick add on a German or French page reads the language beside English and writes as the desktop does', async () => {
+  const de = device('de');
+  const id = uuid7();
+  await de.outbox({ op: 'add', id, key: 'k1', text: 'Zahnarzt morgen um 14 Uhr für 30 Minuten p1 #Praxis', view: 'inbox', at: NOW });
+  const row = de.replica.row('items', id);
+  const [praxis] = de.listNamed('Praxis');
+  assert.deepEqual([row.title, row.due, row.dueTime, row.durationMinutes, row.priority, row.listId],
+    ['Zahnarzt', '2026-11-21', '14:00', 30n, 1n, praxis]);
+  const rent = uuid7();
+  await de.outbox({ op: 'add', id: rent, key: 'k2', text: 'Miete jeden Monat am 1. erinnere mich um 8 Uhr', view: 'inbox', at: NOW });
+  const r = de.replica.row('items', rent);
+  assert.deepEqual([r.title, r.due, r.repeat, r.seriesId, r.remindAt],
+    ['Miete', '2026-12-01', 'FREQ=MONTHLY;BYMONTHDAY=1', rent, BigInt(new Date(2026, 11, 1, 8, 0).getTime())]);
+  // English still reads on a German page; a German note starts with "Notiz:".
+  const english = uuid7();
+  await de.outbox({ op: 'add', id: english, key: 'k3', text: 'Call the bank tomorrow 2pm', view: 'inbox', at: NOW });
+  assert.deepEqual([de.replica.row('items', english).title, de.replica.row('items', english).dueTime], ['Call the bank', '14:00']);
+  const note = uuid7();
+  await de.outbox({ op: 'add', id: note, key: 'k4', text: 'Notiz: Ideen für morgen', view: 'inbox', at: NOW });
+  assert.deepEqual([de.replica.row('items', note).title, de.replica.row('items', note).kind, de.replica.row('items', note).due],
+    ['Ideen für morgen', 'note', null]);
+
+  const fr = device('fr');
+  const sport = uuid7();
+  await fr.outbox({ op: 'add', id: sport, key: 'k1', text: 'Sport tous les lundis à 18h', view: 'inbox', at: NOW });
+  const s = fr.replica.row('items', sport);
+  assert.deepEqual([s.title, s.due, s.dueTime, s.repeat], ['Sport', '2026-11-23', '18:00', 'FREQ=WEEKLY;BYDAY=MO']);
+
+  // Without the table (an English page) the German words stay in the title.
+  const en = device();
+  const plain = uuid7();
+  await en.outbox({ op: 'add', id: plain, key: 'k1', text: 'Zahnarzt morgen um 14 Uhr', view: 'inbox', at: NOW });
+  assert.deepEqual([en.replica.row('items', plain).title, en.replica.row('items', plain).due], ['Zahnarzt morgen um 14 Uhr', null]);
 });

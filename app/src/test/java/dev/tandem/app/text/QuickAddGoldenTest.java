@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden vectors of quick add in English: what {@link TodoDraft#parse} reads from a phrase on a fixed day, for
- * the phone page's own quick add (the JS core's app/quick-add.js) to read the same. The phrases are those the
- * text tests use for the constructs the page reads, and seeded random combinations of the grammar's parts:
- * tags and "remind …" and "every …" anywhere, and after the title a priority, a date, a time, a length, a bare
- * repeat word and a list in any order. Constructs the page does not read yet ("start …", "due …", "someday",
- * a date inside the title, the language's own words) are left out of the generator rather than compared
- * loosely. Written with {@code -Dtandem.writeVectors=true}, else compared.
+ * Golden vectors of quick add in English, German and French: what {@link TodoDraft#parse} reads from a phrase on a
+ * fixed day in that language, for the phone page's own quick add (the JS core's app/quick-add.js, with the
+ * language's table) to read the same. The phrases are those the text tests use for the constructs the page reads
+ * (in German and French every phrase of the language's parser table but those {@code GERMAN_LEFT_OUT} and
+ * {@code FRENCH_LEFT_OUT} name), and 400 seeded random combinations of the language's words
+ * ({@link QuickAddGoldenWords}): tags and "remind …" and "every …" anywhere, and after the title a priority, a
+ * date, a time, a length, a bare repeat word and a list in any order. Constructs the page does not read yet
+ * ("start …", "due …", "someday", a date inside the title, a part of the day, "next …") are left out rather than
+ * compared loosely. Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
 class QuickAddGoldenTest {
@@ -61,22 +63,43 @@ class QuickAddGoldenTest {
             "Be available 24/7", "Split the bill 50/50", "Taxes 1/3 p1", "Party 2026-02-30", "Party 2999-12-31",
             "Party 3000-01-01 p2");
 
-    private static final List<String> TITLE = List.of("Buy", "milk", "Call", "the", "bank", "Water", "plants", "Email",
-            "team", "report", "Pay", "rent", "Fix", "bike", "Plan", "trip");
-    private static final List<String> TAGS = List.of("@home", "@errand", "@Phone", "@2027", "@shop,");
-    private static final List<String> REMIND = List.of("remind 9am", "remind me at 8:15pm", "remind 18:00", "remind noon");
-    private static final List<String> EVERY = List.of("every monday", "every day", "every week", "every 2 weeks",
-            "every other day", "every weekday", "every month", "every year", "every other friday", "every fri",
-            "every month on the 15th", "every 3 months");
-    private static final List<String> PRIORITY = List.of("p1", "p2", "p3", "p4", "P2");
-    private static final List<String> DATE = List.of("today", "tomorrow", "tmr", "fri", "friday", "monday", "wed",
-            "Sun", "2026-12-24", "in 3 days", "in 2 weeks", "on monday", "by fri", "dec 24", "jan 3rd", "31/12", "on the 15th",
-            "in march", "weekend");
-    private static final List<String> TIME = List.of("2pm", "9:30am", "18:00", "noon", "at 9am", "at 14:30", "9-11am",
-            "from 7pm to 9pm", "half past four", "2pm-3:30pm");
-    private static final List<String> LENGTH = List.of("for 30 min", "for 1h", "for 2 hours", "for 45m", "for 1h 30m");
-    private static final List<String> BARE_REPEAT = List.of("daily", "weekly", "monthly", "yearly");
-    private static final List<String> LIST = List.of("#Garden", "#Work", "#Inbox");
+    /**
+     * Phrases of the German parser tests the page does not read yet: a start, a deadline or Someday ("ab
+     * Montag", "irgendwann"), a part of the day ("heute Abend", "morgen früh"), next week's day ("nächsten
+     * Freitag"), a date or time inside the title ("Sam morgen anrufen").
+     */
+    static final Set<String> GERMAN_LEFT_OUT = Set.of(
+            // A start, a deadline, Someday.
+            "Projekt starten ab Montag", "Umzug vorbereiten ab nächste Woche",
+            "Angebot schreiben beginnt Montag fällig Freitag", "Zeitung kündigen spätestens 15. Dezember",
+            "Klavier lernen irgendwann", "Weltreise machen eines Tages",
+            // A part of the day.
+            "Mama anrufen heute Abend", "Kuchen backen morgen früh", "Brötchen holen morgen früh um 7", "Yoga morgen Abend",
+            "Joggen Samstag früh", "Zahnarzt heute morgen",
+            // Next week's day, next week.
+            "Präsentation nächsten Freitag", "Präsentation nächster Dienstag", "Urlaub planen nächste Woche",
+            "Gartenarbeit kommenden Samstag",
+            // A date or time inside the title.
+            "Termin am Freitag absagen", "Zahnarzt morgen um 14 Uhr xyz", "Sam morgen anrufen", "Am Freitag Zahnarzt anrufen",
+            "Morgen um 9 Zahnarzt anrufen", "Mama heute Abend anrufen", "Training nächsten Dienstag um 18 Uhr mit Jan",
+            "Reifen in zwei Wochen wechseln", "Urlaub im Januar planen", "Miete am 1. überweisen",
+            "Meeting am 3. Dezember vorbereiten", "Fahrrad 24.12. abholen", "Besprechung Montag 9-10 Uhr im Büro",
+            "Wäsche um halb drei abholen", "Um 14 Uhr Zahnarzt anrufen", "Auto übermorgen früh in die Werkstatt bringen");
+    /** Likewise for French ("à partir de lundi", "un jour", "ce soir", "vendredi prochain", "demain à 14h pour …"). */
+    static final Set<String> FRENCH_LEFT_OUT = Set.of(
+            // A start, a deadline, Someday.
+            "Lancer le projet à partir de lundi", "Préparer le déménagement dès la semaine prochaine", "Vacances dès lundi",
+            "Devis commence lundi échéance vendredi", "Impôts échéance 31/5", "Apprendre le piano un jour",
+            "Faire le tour du monde un de ces jours",
+            // A part of the day.
+            "Payer le loyer ce soir", "Sieste cet après-midi", "Courir demain matin", "Dîner vendredi soir",
+            // Next week's day, next week.
+            "Présentation vendredi prochain", "Entretien lundi prochain", "Point d’équipe le mardi prochain",
+            "Préparer les vacances la semaine prochaine", "Jardinage samedi prochain",
+            // A date or time inside the title.
+            "Appeler Paul demain à 14h pour le devis", "Réunion lundi 9h-10h salle B", "Partir en janvier avec Ana",
+            "Appeler maman ce soir pour le dîner", "Marché samedi matin avec Léa", "Rendez-vous le 3 décembre chez le dentiste",
+            "Dentiste à 14h30 avec Léa", "Déjeuner demain midi avec Paul", "Payer le loyer le 1er sans faute");
 
     @AfterEach
     void english() {
@@ -85,24 +108,43 @@ class QuickAddGoldenTest {
 
     @Test
     void parse_everyPhrase_readAsTheVectorsSay() throws IOException {
-        Messages.use(Language.ENGLISH);
-        Set<String> phrases = new LinkedHashSet<>(KNOWN);
-        Random random = new Random(20261129L);
-        while (phrases.size() < KNOWN.size() + 400) {
-            phrases.add(random(random));
+        assertVectors(Language.ENGLISH, "en", KNOWN, QuickAddGoldenWords.ENGLISH, 20261129L);
+    }
+
+    @Test
+    void parse_everyGermanPhrase_readAsTheVectorsSay() throws IOException {
+        assertVectors(Language.GERMAN, "de", QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT),
+                QuickAddGoldenWords.GERMAN, 20261201L);
+    }
+
+    @Test
+    void parse_everyFrenchPhrase_readAsTheVectorsSay() throws IOException {
+        assertVectors(Language.FRENCH, "fr", QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT),
+                QuickAddGoldenWords.FRENCH, 20261202L);
+    }
+
+    /** The vectors of one language: the known phrases, then 400 seeded combinations of its words. */
+    private static void assertVectors(Language language, String tag, List<String> known, QuickAddGoldenWords words,
+            long seed) throws IOException {
+        Messages.use(language);
+        Path file = VECTORS.resolveSibling("quick-add-" + tag + ".json");
+        Set<String> phrases = new LinkedHashSet<>(known);
+        Random random = new Random(seed);
+        while (phrases.size() < known.size() + 400) {
+            phrases.add(random(random, words));
         }
         List<Object> cases = new ArrayList<>();
         for (String p : phrases) {
             cases.add(read(p));
         }
-        String text = GoldenOut.json(obj("today", TODAY.toString(), "cases", cases)) + "\n";
+        String text = GoldenOut.json(obj("today", TODAY.toString(), "lang", tag, "cases", cases)) + "\n";
         if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
+        String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         if (!kept.equals(text)) {
             assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    VECTORS + " differs from what quick add reads; run with -Dtandem.writeVectors=true if meant, "
+                    file + " differs from what quick add reads; run with -Dtandem.writeVectors=true if meant, "
                             + "and the page's quick-add.js must follow it");
             assertEquals(text, kept);
         }
@@ -122,41 +164,41 @@ class QuickAddGoldenTest {
     }
 
     /** A title, then its details in any order; tags, "remind …" and "every …" anywhere. */
-    static String random(Random r) {
+    static String random(Random r, QuickAddGoldenWords w) {
         List<String> words = new ArrayList<>();
         for (int n = 1 + r.nextInt(3); n > 0; n--) {
-            words.add(pick(r, TITLE));
+            words.add(pick(r, w.title()));
         }
         List<String> trailing = new ArrayList<>();
         boolean every = r.nextInt(4) == 0;
         if (r.nextInt(2) == 0) {
-            trailing.add(pick(r, PRIORITY));
+            trailing.add(pick(r, w.priority()));
         }
         if (r.nextInt(3) < 2) {
-            trailing.add(pick(r, DATE));
+            trailing.add(pick(r, w.date()));
         }
         if (r.nextInt(3) == 0) {
-            trailing.add(pick(r, TIME));
+            trailing.add(pick(r, w.time()));
         }
         if (r.nextInt(4) == 0) {
-            trailing.add(pick(r, LENGTH));
+            trailing.add(pick(r, w.length()));
         }
         if (!every && r.nextInt(5) == 0) {
-            trailing.add(pick(r, BARE_REPEAT));
+            trailing.add(pick(r, w.bareRepeat()));
         }
         if (r.nextInt(3) == 0) {
-            trailing.add(pick(r, LIST));
+            trailing.add(pick(r, w.list()));
         }
         Collections.shuffle(trailing, r);
         words.addAll(trailing);
         for (int n = r.nextInt(3); n > 0; n--) {
-            words.add(r.nextInt(words.size() + 1), pick(r, TAGS));
+            words.add(r.nextInt(words.size() + 1), pick(r, w.tags()));
         }
         if (r.nextInt(5) == 0) {
-            words.add(r.nextInt(words.size() + 1), pick(r, REMIND));
+            words.add(r.nextInt(words.size() + 1), pick(r, w.remind()));
         }
         if (every) {
-            words.add(r.nextInt(words.size() + 1), pick(r, EVERY));
+            words.add(r.nextInt(words.size() + 1), pick(r, w.every()));
         }
         return String.join(" ", words);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * to sync (its check of the remote's change marker); the page's worker (scoped to {@code page/}) has kept every published
  * file; the reload shows the todos from IndexedDB, a todo added then waits, and once the relay is back Sync now
  * sends it and the desktop's next sync lists it. A second publish with changed files (the words of another language)
- * is a new worker whose cache replaces the old one. A browser quit with a change waiting and started again on its
+ * is a new worker whose cache replaces the old one; the page, now German, reads a todo typed in German ("Zahnarzt
+ * übermorgen um 14 Uhr für 30 Minuten") as the desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
  * profile while the storage is still cut opens the page from its worker with the todos and the waiting change, and
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  */
@@ -95,6 +97,20 @@ class OwnDevicePageOfflineTest {
         chromium.js("return navigator.serviceWorker.getRegistration().then((r) => r.update())");
         chromium.await("return caches.keys().then((k) => k.length === 1 && k[0] !== arguments[0])", OwnDevicePage.JOIN,
                 before);
+
+        // The page in German reads quick add in German, as the desktop's quick add in German does.
+        chromium.driver().navigate().refresh();
+        chromium.await("return document.documentElement.lang === 'de'", OwnDevicePage.SYNC);
+        own.awaitRow("Page online");
+        chromium.find("#quick-add").sendKeys("Zahnarzt übermorgen um 14 Uhr für 30 Minuten\n");
+        own.awaitRow("Zahnarzt");
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synchronisiert um') && !t.includes('wartet')", OwnDevicePage.SYNC);
+        own.desktopSync();
+        String german = own.tandem("list", "--json").out();
+        String day = LocalDate.now().plusDays(2).toString();
+        assertTrue(german.matches("(?s).*\"title\":\\s*\"Zahnarzt\",\\s*\"notes\":\\s*[^,]*,\\s*\"due\":\\s*\"" + day
+                + "\",\\s*\"dueTime\":\\s*\"14:00\",\\s*\"durationMinutes\":\\s*30,.*"), day + " 14:00, 30 min in " + german);
     }
 
     @Test

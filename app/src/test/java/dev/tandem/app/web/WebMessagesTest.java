@@ -1,10 +1,12 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.ui.messages.Catalogue;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.net.http.HttpRequest;
@@ -67,6 +69,9 @@ class WebMessagesTest {
         assertTrue(!pattern(r, "page.pair.submit").equals(Messages.text(Language.ENGLISH, "page.pair.submit")));
         assertEquals("Accept-Language", r.headers().firstValue("Vary").orElse(""));
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
+        // The language's quick add table, the desktop's own, for the page as its own device to read quick add with.
+        assertEquals(Catalogue.file("quickadd", "de"), json(r).get("quickadd"));
+        assertEquals("morgen", ((Map<?, ?>) json(r).get("quickadd")).get("quickadd.date.tomorrow"));
     }
 
     @Test
@@ -97,6 +102,7 @@ class WebMessagesTest {
 
             assertEquals("en", json(r).get("lang"), "for " + header);
             assertEquals(Messages.patterns(Language.ENGLISH, "page"), json(r).get("messages"));
+            assertNull(json(r).get("quickadd"), "English is read by the parser's code, with no table");
         }
     }
 

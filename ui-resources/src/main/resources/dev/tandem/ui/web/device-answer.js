@@ -6,7 +6,7 @@
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
  * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
- * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads English, the core's app/quick-add.js), done
+ * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
  * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
  * Trash and back, with the todos under it, the core's app/trash.js).
@@ -64,11 +64,12 @@ class Refused extends Error {
  * (path, init) → Promise<Response> over {@code replica}. {@code items}: the core's app/items.js; {@code series}: its
  * app/series.js (completing as the desktop does; without it a tick makes no next occurrence); {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
- * session's answer; {@code now()}: the time.
+ * session's answer; {@code now()}: the time; {@code grammar}: quick add's words in the page's language (the core's
+ * compileGrammar over /messages.json's table), or none for English alone.
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null }) {
+  device = null, grammar = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -260,7 +261,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       }
       const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
       // Read and written as the desktop's quick add (QuickAddPlan): date, time, length, repeat, reminder, tags.
-      const { read: parsed, fields } = items.planQuickAdd(typed, at, into);
+      const { read: parsed, fields } = items.planQuickAdd(typed, at, into, grammar);
       if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
       let listId = parent ? parent.listId : listFor(parsed.list, at);
       if (!parent && listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);

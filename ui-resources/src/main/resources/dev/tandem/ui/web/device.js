@@ -28,7 +28,7 @@
  * in the sync line, with how many changes made here never left, until the person forgets the remote here.
  */
 import { $ } from './dom.js';
-import { t } from './i18n.js';
+import { quickAddWords, t } from './i18n.js';
 import { answerLocally } from './transport.js';
 import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
 import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
@@ -78,6 +78,20 @@ function core() {
     corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;
+}
+
+/**
+ * Quick add's words in the page's language, compiled once from its table; none in English, and none for a table
+ * the core cannot read (a page newer than its core): quick add then reads English, as it did before.
+ */
+function grammarOf(c, table) {
+  if (!table) return null;
+  try {
+    return c.items.compileGrammar(table);
+  } catch (e) {
+    console.warn('quick add reads English only here:', e);
+    return null;
+  }
 }
 
 /** The remote's storage as open-remote.js layers it (that module also reaches folders, which need Node). */
@@ -280,6 +294,7 @@ export async function startDevice(kept) {
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
     replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, t, firstDay, files: device.files,
+    grammar: grammarOf(c, quickAddWords()),
     attachments: c.attachments, budget,
     device: {
       info: () => ({ name: device.settings.name, remote: device.remote.address, lastSynced: device.settings.lastSynced ?? null,

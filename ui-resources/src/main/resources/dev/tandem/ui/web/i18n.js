@@ -13,6 +13,7 @@
 const KEPT = 'tandem.messages';
 let lang = 'en';
 let messages = {};
+let quickAdd = null;
 const pluralRules = new Map();
 
 /** Loads the words before the page first draws anything; offline, the ones last used. */
@@ -34,10 +35,17 @@ export async function loadMessages() {
 export function use(data) {
   lang = data.lang || 'en';
   messages = data.messages || {};
+  quickAdd = data.quickadd && typeof data.quickadd === 'object' ? data.quickadd : null;
   document.documentElement.lang = lang;
   document.documentElement.dir = data.dir === 'rtl' ? 'rtl' : 'ltr';
   translateDocument(document);
 }
+
+/**
+ * The language's quick add table (the catalogue's quickadd_TAG.properties, as /messages.json carries it), which the
+ * page as its own device reads quick add with beside English; null in English.
+ */
+export const quickAddWords = () => quickAdd;
 
 /** The words of key with its arguments; a key the catalogue lacks shows as itself, never as nothing. */
 export function t(key, ...args) {

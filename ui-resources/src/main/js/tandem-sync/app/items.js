@@ -10,6 +10,11 @@ export const LIST_COLUMNS = ['name', 'position', 'createdAt', 'rank'];
 export const TAG_COLUMNS = ['itemId', 'tag', 'removedAt'];
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
+/** A synced moment in ISO form; null for none, or one no Date holds (a row of another device's is untrusted). */
+const isoMoment = (v) => {
+  const d = new Date(typeof v === 'bigint' || typeof v === 'number' ? Number(v) : NaN);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 
 export function lists(replica) {
   const out = new Map();
@@ -70,7 +75,7 @@ export function listJson(replica, { all = false } = {}) {
       done: !note && done, list: it.listId == null ? null : names.get(it.listId) ?? null, listId: it.listId ?? null,
       priority: priority >= 1 && priority <= 4 ? priority : null, tags: tagsOf.get(e.entity) ?? [],
       repeat: it.repeat ?? null, repeatText: null, seriesId: it.seriesId ?? null,
-      remindAt: it.remindAt == null ? null : new Date(num(it.remindAt)).toISOString(),
+      remindAt: isoMoment(it.remindAt),
       kind: note ? 'note' : 'todo', parentId: it.parentId ?? null, sectionId: it.sectionId ?? null, rank: it.rank ?? null,
       start: it.start ?? null, someday: it.someday != null && it.someday !== 0n, checklist: checklist(it.notes),
       createdAt: num(it.createdAt) ?? 0 });
@@ -81,3 +86,4 @@ export function listJson(replica, { all = false } = {}) {
 
 
 export { planQuickAdd, saveDetails } from './quick-add.js';
+export { EditRefused, applyDetails, details, tagsOf } from './edits.js';

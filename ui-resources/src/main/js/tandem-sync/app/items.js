@@ -55,18 +55,21 @@ function checklist(notes) {
   return all === 0 ? null : ticked + '/' + all;
 }
 
-/** The items `tandem list --json` prints: not trashed, done ones only with {@code all}, in creation order. */
-export function listJson(replica, { all = false } = {}) {
+/**
+ * The items `tandem list --json` prints: not trashed, done ones only with {@code all}, in creation order; with
+ * {@code trashed}, the ones in the Trash instead (done or not).
+ */
+export function listJson(replica, { all = false, trashed = false } = {}) {
   const names = lists(replica);
   const tagsOf = tags(replica);
   const out = [];
   for (const e of replica.entities.values()) {
     if (e.table !== 'items') continue;
     const it = replica.row('items', e.entity);
-    if (!it || it.trashedAt != null) continue;
+    if (!it || (it.trashedAt != null) !== trashed) continue;
     const note = it.kind === 'note';
     const done = it.done != null && it.done !== 0n;
-    if (!all && done && !note) continue;
+    if (!all && !trashed && done && !note) continue;
     const dated = it.due != null && it.due !== '';
     const priority = num(it.priority);
     out.push({ id: e.entity, title: it.title ?? null, notes: it.notes ?? null, due: it.due ?? null,

@@ -5,11 +5,11 @@
  * view ("… is not on this device yet"), never a blank screen.
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
- * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * list:ID|trash, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads English, the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
- * Trash and back, with the todos under it, the core's app/trash.js).
+ * Trash and back, with the todos under it, the core's app/trash.js) and purge (delete for good, from the Trash).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -185,6 +185,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const doneAt = (it) => { const v = num(read().row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
       rows = all.filter((it) => it.done && it.kind !== 'note').map((it) => ({ it, at: doneAt(it) }))
         .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it);
+    } else if (key === 'trash' && bin) {
+      // The desktop's Trash: the latest moved there first (a synced trashedAt that is no number reads as 0).
+      title = t('page.device.trash');
+      const at = (it) => { const v = num(read().row('items', it.id)?.trashedAt); return Number.isFinite(v) ? v : 0; };
+      return { view: key, title, ...trashView(items.listJson(read(), { trashed: true }).map((it) => ({ it, at: at(it) }))
+        .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it), limit, names) };
     } else if (key.startsWith('list:') && names.has(key.slice(5))) {
       title = names.get(key.slice(5));
       rows = all.filter((it) => !it.done && it.listId === key.slice(5));
@@ -192,6 +198,11 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return null;
     }
     return { view: key, title, total: rows.length, items: rows.slice(0, limit).map((it) => row(it, names)) };
+  }
+
+  /** The Trash's rows, said to be there (the page offers Restore and Delete for good on them). */
+  function trashView(rows, limit, names) {
+    return { total: rows.length, items: rows.slice(0, limit).map((it) => ({ ...row(it, names), trashed: true })) };
   }
 
   function sidebar() {
@@ -209,6 +220,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         { key: 'agenda', label: t('page.device.agenda'), count: null },
         { key: 'week', label: t('page.device.week'), count: null },
         { key: 'completed', label: t('page.device.completed'), count: null },
+        ...(bin ? [{ key: 'trash', label: t('page.device.trash'), count: null }] : []),
       ],
       lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
       filters: [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
@@ -299,6 +311,14 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       if (bin && trashed) bin.trash(replica, e.id, at);
       else if (bin) bin.restore(replica, e.id);
       else replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
+      return {};
+    }
+    if (e.op === 'purge' && bin) {
+      // Delete for good, from the Trash only (as the desktop offers it); gone already, nothing to do.
+      if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
+      const row = replica.row('items', e.id);
+      if (row && row.trashedAt == null) throw new Refused(400, t('page.device.notInTrash'));
+      if (row) bin.deleteForGood(replica, e.id);
       return {};
     }
     if (e.op === 'move' && move) return move(e);

@@ -130,7 +130,6 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     return reader;
   }
 
-  /** A row as the server's ItemJson.row, its details read from the synced row as untrusted (items.details). */
   function row(it, names) {
     const due = it.due && DATE.test(it.due) ? it.due : null;
     const done = !!it.done;
@@ -142,7 +141,6 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       listName: it.listId && names.has(it.listId) ? names.get(it.listId) : t('page.view.inbox'),
       due, dueLabel: due ?? '', time: d.time, timeLabel: '', lengthMinutes: d.lengthMinutes,
       overdue: due != null && !done && due < today(), dueToday: due === today(),
-      // A synced row's tags: text only, as many as a row shows, each as long as the desktop keeps one.
       priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string').slice(0, TAGS_SHOWN).map((g) => g.slice(0, 64)),
       done, note: it.kind === 'note', repeat: d.repeat, remindAt: pending ? d.remindAt : null, hasNotes: !!it.notes,
       context: null, start: d.start, startLabel: null, someday: d.someday, trashed: false, shared: false,
@@ -186,7 +184,6 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       rows = all.filter((it) => it.done && it.kind !== 'note').map((it) => ({ it, at: doneAt(it) }))
         .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it);
     } else if (key === 'trash' && bin) {
-      // The desktop's Trash: the latest moved there first (a synced trashedAt that is no number reads as 0).
       title = t('page.device.trash');
       const at = (it) => { const v = num(read().row('items', it.id)?.trashedAt); return Number.isFinite(v) ? v : 0; };
       return { view: key, title, ...trashView(items.listJson(read(), { trashed: true }).map((it) => ({ it, at: at(it) }))
@@ -200,7 +197,6 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     return { view: key, title, total: rows.length, items: rows.slice(0, limit).map((it) => row(it, names)) };
   }
 
-  /** The Trash's rows, said to be there (the page offers Restore and Delete for good on them). */
   function trashView(rows, limit, names) {
     return { total: rows.length, items: rows.slice(0, limit).map((it) => ({ ...row(it, names), trashed: true })) };
   }
@@ -314,7 +310,6 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return {};
     }
     if (e.op === 'purge' && bin) {
-      // Delete for good, from the Trash only (as the desktop offers it); gone already, nothing to do.
       if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
       const row = replica.row('items', e.id);
       if (row && row.trashedAt == null) throw new Refused(400, t('page.device.notInTrash'));

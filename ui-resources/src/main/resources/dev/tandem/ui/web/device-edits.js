@@ -1,19 +1,11 @@
 /*
- * The outbox's edit entry on the page as its own device ({op: 'edit', id, set, base}), as the server's WebEdits
- * writes it: the title, notes, priority and list here, and the details (due date, time, length, tags, reminder,
- * repeat, start, Someday) by the core's app/edits.js, held to the desktop's model by golden vectors. Every field is
- * checked before anything is written; a refusal says why in the page's words (the server's sentences for this
- * device: a repeat is read in English here, as quick add is), anything else a value Tandem does not take.
- *
- * values(id) is what an answer says of the item, as the editor's fields hold it (ItemJson.field), read from the
- * synced row as untrusted: a damaged time, length, rule or reminder is none, a tag not text is left out.
- *
- * Imports nothing: the replica, the core's items module, the words and the refusal come in.
+ * The outbox's edit entry on the page as its own device, as the server's WebEdits writes it: title, notes, priority
+ * and list here, the details by the core's app/edits.js (docs/WEB.md, "Editing a todo's details"). Every field is
+ * checked before anything is written. Imports nothing: the replica, the core, the words and the refusal come in.
  */
 const TEXT_MAX = 1000;
 const NOTES_MAX = 1000000;
 const DETAILS = new Set(['due', 'time', 'lengthMinutes', 'tags', 'remindAt', 'repeat', 'start', 'someday']);
-/** The server's refusals this device says in its own words; any other is "a value Tandem does not take". */
 const SAID = new Set(['timeNeedsDue', 'notADate', 'length', 'repeat', 'dateOutOfRange', 'remindOutOfRange']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
@@ -25,7 +17,6 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
     return v;
   };
 
-  /** Applies {@code set} (with the {@code base} the page saw) to item {@code id}; throws refuse(…) before writing. */
   async function edit(id, set, base) {
     if (!set || typeof set !== 'object' || Array.isArray(set)) throw bad();
     const plain = {};
@@ -39,7 +30,6 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
       } else if (f === 'notes') {
         plain.notes = v == null ? null : text(v, NOTES_MAX);
       } else if (f === 'listId') {
-        // Another list (or the Inbox): the list alone, as the server's edit writes it.
         if (v != null && typeof v !== 'string') throw bad();
         const to = v == null || v.trim() === '' ? null : v;
         if (to != null && !listNames().has(to)) throw refuse(400, t('page.device.noSuchList'));
@@ -51,7 +41,7 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
         throw bad();
       }
     }
-    // Every field checked before anything is written: the details first (they may still refuse), then the rest.
+    // The details first: they may still refuse.
     if (Object.keys(details).length) {
       try {
         await items.applyDetails(replica, id, details, base && typeof base === 'object' ? base : null, now(), today());
@@ -64,7 +54,6 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
     if (Object.keys(plain).length) replica.save('items', id, { ...replica.row('items', id), ...plain }, items.ITEM_COLUMNS);
   }
 
-  /** The item's fields as the editor holds them, or null when it is gone. */
   function values(id) {
     const r = replica.row('items', id);
     if (!r) return null;

@@ -263,7 +263,6 @@ export function itemRow(it, { day } = {}) {
     it.priority ? h('span', { class: 'visually-hidden' }, t('page.row.priority', String(it.priority))) : null));
 }
 
-/** A row of the Trash: its title, Restore, and Delete for good (asked first: no device can undo it). */
 function trashedRow(it) {
   const act = async (entry, ask) => {
     if (ask && !confirm(t('page.trash.confirm', it.title))) return;

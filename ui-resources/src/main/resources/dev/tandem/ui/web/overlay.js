@@ -64,7 +64,6 @@ function overlaid(view, answer, entries) {
         total--;
       }
     } else if (e.op === 'purge' || (e.op === 'trash' && (e.trashed !== false) !== (view === 'trash'))) {
-      // Gone from the view: to the Trash, or (in the Trash) back out of it or deleted for good.
       items.splice(at, 1);
       total--;
     }

@@ -10,6 +10,11 @@ export const LIST_COLUMNS = ['name', 'position', 'createdAt', 'rank'];
 export const TAG_COLUMNS = ['itemId', 'tag', 'removedAt'];
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
+/** A synced moment in ISO form; null for none, or one no Date holds (a row of another device's is untrusted). */
+const isoMoment = (v) => {
+  const d = new Date(typeof v === 'bigint' || typeof v === 'number' ? Number(v) : NaN);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 
 export function lists(replica) {
   const out = new Map();
@@ -50,18 +55,21 @@ function checklist(notes) {
   return all === 0 ? null : ticked + '/' + all;
 }
 
-/** The items `tandem list --json` prints: not trashed, done ones only with {@code all}, in creation order. */
-export function listJson(replica, { all = false } = {}) {
+/**
+ * The items `tandem list --json` prints: not trashed, done ones only with {@code all}, in creation order; with
+ * {@code trashed}, the ones in the Trash instead (done or not).
+ */
+export function listJson(replica, { all = false, trashed = false } = {}) {
   const names = lists(replica);
   const tagsOf = tags(replica);
   const out = [];
   for (const e of replica.entities.values()) {
     if (e.table !== 'items') continue;
     const it = replica.row('items', e.entity);
-    if (!it || it.trashedAt != null) continue;
+    if (!it || (it.trashedAt != null) !== trashed) continue;
     const note = it.kind === 'note';
     const done = it.done != null && it.done !== 0n;
-    if (!all && done && !note) continue;
+    if (!all && !trashed && done && !note) continue;
     const dated = it.due != null && it.due !== '';
     const priority = num(it.priority);
     out.push({ id: e.entity, title: it.title ?? null, notes: it.notes ?? null, due: it.due ?? null,
@@ -70,7 +78,7 @@ export function listJson(replica, { all = false } = {}) {
       done: !note && done, list: it.listId == null ? null : names.get(it.listId) ?? null, listId: it.listId ?? null,
       priority: priority >= 1 && priority <= 4 ? priority : null, tags: tagsOf.get(e.entity) ?? [],
       repeat: it.repeat ?? null, repeatText: null, seriesId: it.seriesId ?? null,
-      remindAt: it.remindAt == null ? null : new Date(num(it.remindAt)).toISOString(),
+      remindAt: isoMoment(it.remindAt),
       kind: note ? 'note' : 'todo', parentId: it.parentId ?? null, sectionId: it.sectionId ?? null, rank: it.rank ?? null,
       start: it.start ?? null, someday: it.someday != null && it.someday !== 0n, checklist: checklist(it.notes),
       createdAt: num(it.createdAt) ?? 0 });
@@ -82,3 +90,4 @@ export function listJson(replica, { all = false } = {}) {
 
 export { planQuickAdd, saveDetails } from './quick-add.js';
 export { compileGrammar } from './quick-add-grammar.js';
+export { EditRefused, applyDetails, details, tagsOf } from './edits.js';

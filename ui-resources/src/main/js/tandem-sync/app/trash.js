@@ -51,3 +51,18 @@ export function restore(replica, id) {
   }
   return out;
 }
+
+/**
+ * Deletes {@code id} for good as the desktop's TodoStore.deleteForever (ItemWrites.delete): the row becomes a
+ * tombstone that syncs, with its links (item_links of it); its tag rows stay, as on the desktop. Only from the
+ * Trash, as the desktop offers it; false when it is not there.
+ */
+export function deleteForGood(replica, id) {
+  const it = replica.row('items', id);
+  if (!it || it.trashedAt == null) return false;
+  replica.delete('items', id);
+  for (const e of [...replica.entities.values()]) {
+    if (e.table === 'item_links' && replica.row('item_links', e.entity)?.itemId === id) replica.delete('item_links', e.entity);
+  }
+  return true;
+}

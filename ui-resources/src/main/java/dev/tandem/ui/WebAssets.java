@@ -66,6 +66,7 @@ public final class WebAssets {
             script("device-search.js"),
             script("device-outline.js"),
             script("device-moves.js"),
+            script("device-edits.js"),
             script("device-files.js"),
             script("device-kept-files.js"),
             script("device-storage.js"),

@@ -29,6 +29,11 @@ final class BadRequest extends RuntimeException {
         return status;
     }
 
+    /** The message's key (area {@code server}). */
+    String key() {
+        return key;
+    }
+
     /** The sentence in {@code language}. */
     String text(Language language) {
         return Messages.text(language, key, args);

@@ -5,11 +5,11 @@
  * view ("… is not on this device yet"), never a blank screen.
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
- * list:ID, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * list:ID|trash, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
- * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (title, notes,
- * due date, priority, list), move (in a list's outline or into another list, device-moves.js) and trash (to the
- * Trash and back, with the todos under it, the core's app/trash.js).
+ * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
+ * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
+ * Trash and back, with the todos under it, the core's app/trash.js) and purge (delete for good, from the Trash).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -36,20 +36,20 @@ import { dateOf, makeDays, todays, upcoming } from './device-days.js';
 import { filesOf, makeFiles } from './device-files.js';
 import { makeSearch } from './device-search.js';
 import { makeMoves } from './device-moves.js';
+import { makeEdits } from './device-edits.js';
 import { outline } from './device-outline.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(19|2[0-9])\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A title or quick-add text: what the server takes. */
 const TEXT_MAX = 1000;
-const NOTES_MAX = 1000000;
 const ENTRIES_MAX = 100;
+const TAGS_SHOWN = 50;
 /** Rows of a view per answer, as the server's: the page asks for more as it scrolls. */
 const LIMIT = 200;
 const LIMIT_MAX = 5000;
 /** How often the page syncs by itself, in minutes: the least and the most. */
 const SYNC_MINUTES = [1, 60];
-const EDITABLE = new Set(['title', 'notes', 'due', 'priority', 'listId']);
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
@@ -78,6 +78,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const notYet = () => json(501, { error: t('page.device.notYet') });
   const conflicts = makeConflicts({ replica, t });
   const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
+  const edits = makeEdits({ replica, items, t, refuse: (status, reason) => new Refused(status, reason), listNames,
+    now, today });
+  const { values } = edits;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
 
@@ -131,16 +134,17 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   function row(it, names) {
     const due = it.due && DATE.test(it.due) ? it.due : null;
     const done = !!it.done;
+    const raw = read().row('items', it.id) ?? {};
+    const d = items.details(raw);
+    const pending = d.remindAt != null && num(raw.remindDismissed) !== d.remindAt;
     return {
       id: it.id, title: typeof it.title === 'string' ? it.title : '', listId: it.listId && names.has(it.listId) ? it.listId : null,
       listName: it.listId && names.has(it.listId) ? names.get(it.listId) : t('page.view.inbox'),
-      due, dueLabel: due ?? '', time: null, timeLabel: '', lengthMinutes: null,
+      due, dueLabel: due ?? '', time: d.time, timeLabel: '', lengthMinutes: d.lengthMinutes,
       overdue: due != null && !done && due < today(), dueToday: due === today(),
-      priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string'), done, note: it.kind === 'note',
-      // Repeat rules are not read here yet: the row says nothing rather than show a rule's raw text.
-      repeat: null, remindAt: null, hasNotes: !!it.notes, context: null,
-      start: typeof it.start === 'string' && DATE.test(it.start) ? it.start : null, startLabel: null,
-      someday: it.someday, trashed: false, shared: false,
+      priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string').slice(0, TAGS_SHOWN).map((g) => g.slice(0, 64)),
+      done, note: it.kind === 'note', repeat: d.repeat, remindAt: pending ? d.remindAt : null, hasNotes: !!it.notes,
+      context: null, start: d.start, startLabel: null, someday: d.someday, trashed: false, shared: false,
     };
   }
 
@@ -180,6 +184,11 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const doneAt = (it) => { const v = num(read().row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
       rows = all.filter((it) => it.done && it.kind !== 'note').map((it) => ({ it, at: doneAt(it) }))
         .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it);
+    } else if (key === 'trash' && bin) {
+      title = t('page.device.trash');
+      const at = (it) => { const v = num(read().row('items', it.id)?.trashedAt); return Number.isFinite(v) ? v : 0; };
+      return { view: key, title, ...trashView(items.listJson(read(), { trashed: true }).map((it) => ({ it, at: at(it) }))
+        .sort((a, b) => b.at - a.at || (a.it.id < b.it.id ? -1 : 1)).map((x) => x.it), limit, names) };
     } else if (key.startsWith('list:') && names.has(key.slice(5))) {
       title = names.get(key.slice(5));
       rows = all.filter((it) => !it.done && it.listId === key.slice(5));
@@ -187,6 +196,10 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return null;
     }
     return { view: key, title, total: rows.length, items: rows.slice(0, limit).map((it) => row(it, names)) };
+  }
+
+  function trashView(rows, limit, names) {
+    return { total: rows.length, items: rows.slice(0, limit).map((it) => ({ ...row(it, names), trashed: true })) };
   }
 
   function sidebar() {
@@ -204,6 +217,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         { key: 'agenda', label: t('page.device.agenda'), count: null },
         { key: 'week', label: t('page.device.week'), count: null },
         { key: 'completed', label: t('page.device.completed'), count: null },
+        ...(bin ? [{ key: 'trash', label: t('page.device.trash'), count: null }] : []),
       ],
       lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
       filters: [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
@@ -216,7 +230,8 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (!it) return json(404, { error: t('page.device.gone') });
     const notes = typeof it.notes === 'string' ? it.notes : '';
     const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
-    return json(200, { ...row(it, names), notes, notesHtml: html, attachments: filesOf(replica, it.id, t) });
+    return json(200, { ...row(it, names), remindAt: items.details(replica.row('items', it.id) ?? {}).remindAt, notes,
+      notesHtml: html, attachments: filesOf(replica, it.id, t) });
   }
 
   function text(v, max) {
@@ -270,7 +285,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       replica.save('items', e.id, { ...fields, listId, done: 0n, createdAt: BigInt(at),
         parentId: parent ? parent.id : null, rank }, items.ITEM_COLUMNS);
       await items.saveDetails(replica, e.id, parsed, items.ITEM_COLUMNS, items.TAG_COLUMNS);
-      if (e.set) edit(e.id, e.set);
+      if (e.set) await edits.edit(e.id, e.set, e.base);
       return { values: values(e.id), message: t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }
     if (e.op === 'done') {
@@ -295,46 +310,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       else replica.save('items', e.id, { ...row, trashedAt: trashed ? BigInt(at) : null }, items.ITEM_COLUMNS);
       return {};
     }
+    if (e.op === 'purge' && bin) {
+      if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new Refused(400, t('page.device.badValue'));
+      const row = replica.row('items', e.id);
+      if (row && row.trashedAt == null) throw new Refused(400, t('page.device.notInTrash'));
+      if (row) bin.deleteForGood(replica, e.id);
+      return {};
+    }
     if (e.op === 'move' && move) return move(e);
     if (e.op === 'edit') {
       existing(e.id);
-      edit(e.id, e.set);
+      await edits.edit(e.id, e.set, e.base);
       return { values: values(e.id) };
     }
     throw new Refused(501, t('page.device.notYet'));
-  }
-
-  function edit(id, set) {
-    if (!set || typeof set !== 'object' || Array.isArray(set)) throw new Refused(400, t('page.device.badValue'));
-    const next = { ...replica.row('items', id) };
-    for (const [f, v] of Object.entries(set)) {
-      if (!EDITABLE.has(f)) throw new Refused(501, t('page.device.notYet'));
-      if (f === 'title') {
-        if (!text(v, TEXT_MAX).trim()) throw new Refused(400, t('page.device.noTitle'));
-        next.title = v;
-      } else if (f === 'notes') {
-        next.notes = v == null ? null : text(v, NOTES_MAX);
-      } else if (f === 'due') {
-        if (v != null && (typeof v !== 'string' || !DATE.test(v))) throw new Refused(400, t('page.device.badValue'));
-        next.due = v;
-      } else if (f === 'listId') {
-        // Another list (or the Inbox): the list alone, as the server's edit writes it.
-        if (v != null && typeof v !== 'string') throw new Refused(400, t('page.device.badValue'));
-        const to = v == null || v.trim() === '' ? null : v;
-        if (to != null && !listNames().has(to)) throw new Refused(400, t('page.device.noSuchList'));
-        next.listId = to;
-      } else if (f === 'priority') {
-        if (v != null && ![1, 2, 3, 4].includes(v)) throw new Refused(400, t('page.device.badValue'));
-        next.priority = v == null ? null : BigInt(v);
-      }
-    }
-    replica.save('items', id, next, items.ITEM_COLUMNS);
-  }
-
-  function values(id) {
-    const r = replica.row('items', id);
-    return r ? { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null,
-      listId: r.listId ?? null } : null;
   }
 
   async function outbox(body) {

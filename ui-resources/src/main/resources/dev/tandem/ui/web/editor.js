@@ -142,6 +142,7 @@ function showItem(item, keep) {
     if (!same(def.read(def.get()), editor.base[f])) def.put(editor.shown[f]);
   }
   showReminder();
+  if (document.body.classList.contains('own-device')) $('ed-repeat').placeholder = t('page.device.repeatPlaceholder');
   const done = $('ed-done');
   done.hidden = !!item.note;
   // A note is never due: no date, time, length, reminder or repeat to set (as on the desktop).

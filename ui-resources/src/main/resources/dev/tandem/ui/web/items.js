@@ -68,7 +68,7 @@ export async function loadView(opts) {
   document.body.classList.toggle('special-view', special);
   document.body.classList.toggle('week-view', r.v === 'week');
   // A saved filter finds todos by their query: a todo added there would go nowhere the query names.
-  $('quick-add-form').hidden = special || r.v === 'completed' || r.v.startsWith('filter:');
+  $('quick-add-form').hidden = special || r.v === 'completed' || r.v === 'trash' || r.v.startsWith('filter:');
   setTitle(r.v === 'search' ? t('page.view.search', r.q) : viewLabel(r.v));
   try {
     const panel = panels[r.v];
@@ -169,6 +169,7 @@ function emptyText(v) {
   if (v === 'upcoming') return t('page.empty.upcoming');
   if (v === 'someday') return t('page.empty.someday');
   if (v === 'completed') return t('page.empty.completed');
+  if (v === 'trash') return t('page.empty.trash');
   if (v === 'search') return t('page.empty.search');
   if (v === 'inbox') return t('page.empty.inbox');
   if (v.startsWith('filter:')) return t('page.empty.filter');
@@ -231,6 +232,7 @@ function dueText(it, underDay) {
  * day's heading.
  */
 export function itemRow(it, { day } = {}) {
+  if (it.trashed) return trashedRow(it);
   const due = dueText(it, day);
   const meta = h('span', { class: 'item-meta' },
     it.context ? h('span', { class: 'context' }, it.context) : null,
@@ -259,6 +261,21 @@ export function itemRow(it, { day } = {}) {
   }, h('div', { class: 'item-row' },
     h('span', { class: 'priority-bar', title: it.priority ? t('page.row.priority', String(it.priority)) : null }), done, open,
     it.priority ? h('span', { class: 'visually-hidden' }, t('page.row.priority', String(it.priority))) : null));
+}
+
+function trashedRow(it) {
+  const act = async (entry, ask) => {
+    if (ask && !confirm(t('page.trash.confirm', it.title))) return;
+    const answer = await submit({ ...entry, id: it.id, title: it.title });
+    if (answer.outcome === 'refused') toast(answer.reason);
+    refreshAll();
+  };
+  const button = (cls, key, held, entry, ask) => h('button', { type: 'button', class: 'link-button ' + cls,
+    'aria-label': t(held, it.title), onclick: () => act(entry, ask) }, t(key));
+  return h('li', { class: 'item trashed', 'data-id': it.id }, h('div', { class: 'item-row' },
+    h('span', { class: 'item-open' }, h('span', { class: 'item-title' }, it.title || t('page.row.noTitle'))),
+    button('trash-restore', 'page.trash.restore', 'page.held.restore', { op: 'trash', trashed: false }),
+    button('trash-delete', 'page.trash.delete', 'page.held.purge', { op: 'purge' }, true)));
 }
 
 async function tick(it, box) {

@@ -354,6 +354,7 @@ export function describe(e) {
   if (e.op === 'check') return t('page.held.check', String(e.checked === true), e.text, e.title || e.id);
   if (e.op === 'done') return t(e.done ? 'page.held.complete' : 'page.held.reopen', e.title || e.id);
   if (e.op === 'trash') return t(e.trashed === false ? 'page.held.restore' : 'page.held.trash', e.title || e.id);
+  if (e.op === 'purge') return t('page.held.purge', e.title || e.id);
   if (e.op === 'move') return t('page.held.move', e.title || e.id);
   if (e.op === 'edit') {
     return t('page.held.edit', e.title || e.id, fields(e.set || {}));

@@ -63,7 +63,7 @@ function overlaid(view, answer, entries) {
         items.splice(at, 1);
         total--;
       }
-    } else if (e.op === 'trash' && e.trashed !== false) {
+    } else if (e.op === 'purge' || (e.op === 'trash' && (e.trashed !== false) !== (view === 'trash'))) {
       items.splice(at, 1);
       total--;
     }

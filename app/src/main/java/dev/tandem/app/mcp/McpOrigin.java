@@ -3,6 +3,7 @@ package dev.tandem.app.mcp;
 import dev.tandem.app.model.ChangeOrigin;
 import dev.tandem.app.model.ChangeOrigins;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.TodoStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class McpOrigin {
             if (t.name().equals("move_item")) {
                 Deque<String> next = new ArrayDeque<>(List.of(s.strip()));
                 while (!next.isEmpty() && ids.size() < MAX_SUBTREE) {
-                    for (Item child : store.outlines().children(next.pop())) {
+                    for (Item child : new OutlineStore(store).children(next.pop())) {
                         if (ids.add(child.id())) {
                             next.add(child.id());
                         }

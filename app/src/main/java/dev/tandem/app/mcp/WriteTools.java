@@ -195,7 +195,7 @@ final class WriteTools {
         } else {
             throw new ToolArgs.Refused("Say where: list or parentId");
         }
-        refusing(() -> store.outlines().move(it.id(), target));
+        refusing(() -> new OutlineStore(store).move(it.id(), target));
         return answer(it.id(), null);
     }
 

@@ -110,6 +110,11 @@ public final class LiveOutline implements Subscription {
         return new LiveOutline(db, listId, sink, serial);
     }
 
+    /** A list's (null: the Inbox's) todos as a live outline in {@code sink}, on {@code store}'s live views' thread. */
+    public static LiveOutline open(TodoStore store, String listId, Sink sink) {
+        return open(store.db(), listId, sink, store.liveViews());
+    }
+
     private String rootCondition() {
         return rootCondition(listId);
     }

@@ -25,7 +25,7 @@ final class ItemAnswers {
     ItemAnswers(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
         this.tags = store.tags();
-        this.outline = store.outlines();
+        this.outline = new OutlineStore(store);
         this.sharedLists = sharedLists;
         this.attachments = attachments;
     }

@@ -78,7 +78,7 @@ class CrossListParentAttackTest {
                     System.currentTimeMillis()).withParentId(secret.id())));
             Item mine = store.add("Milk", null, family.id(), member[0].id(), null, TodoDetails.NONE).item();
 
-            store.outlines().outdent(mine.id());
+            new OutlineStore(store).outdent(mine.id());
 
             Item after = store.get(mine.id()).orElseThrow();
             assertEquals(family.id(), after.listId(), "outdented beside its parent, not into the private list");

@@ -100,8 +100,8 @@ class LiveOutlineTest {
     void patches_randomMovesEditsAndCompletions_endWhereAFreshLoadIs() throws Exception {
         ExecutorService serial = Executors.newSingleThreadExecutor();
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("o.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
-            SectionStore sections = store.sections();
+            OutlineStore outline = new OutlineStore(store);
+            SectionStore sections = new SectionStore(store);
             TodoList home = store.createList("Home");
             TodoList work = store.createList("Work");
             Section later = sections.create(home.id(), "Later");

@@ -43,7 +43,7 @@ class OutlineSyncProperties {
         try {
             for (int d = 0; d < 3; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, s.outlines(), s.sections(),
+                devices.add(new Device(s, new OutlineStore(s), new SectionStore(s),
                         new Subtrees(s.db(), s.clock()), SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);

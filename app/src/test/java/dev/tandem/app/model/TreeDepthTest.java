@@ -32,7 +32,7 @@ class TreeDepthTest {
             String deepest = parent;
             assertThrows(TreeDepth.TooDeepException.class,
                     () -> store.add("too deep", null, list, deepest, null, TodoDetails.NONE));
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             String top = store.add("top", null, list, null, TodoDetails.NONE).item().id();
             store.add("its subtask", null, list, top, null, TodoDetails.NONE);
             String atLimitMinusOne = chain.get(Outline.MAX_DEPTH - 1);
@@ -59,7 +59,7 @@ class TreeDepthTest {
                 Item top = tx.query(Item.class, "SELECT * FROM items WHERE title = 'level 0'").get(0);
                 tx.save(top.withParentId(secret));
             });
-            assertFalse(store.outlines().move(secret, new OutlineStore.Target(diary, other, null, null))
+            assertFalse(new OutlineStore(store).move(secret, new OutlineStore.Target(diary, other, null, null))
                     .isEmpty());
             assertEquals(other, store.get(secret).orElseThrow().parentId());
         }

@@ -58,8 +58,8 @@ class OutlineScreenshotsTest {
     static TodoList seed(TodoStore s) {
         ScreenshotsTest.seedRich(s);
         TodoList l = s.createList("Move house");
-        SectionStore sections = s.sections();
-        OutlineStore outline = s.outlines();
+        SectionStore sections = new SectionStore(s);
+        OutlineStore outline = new OutlineStore(s);
         Section week = sections.create(l.id(), "This week");
         Section later = sections.create(l.id(), "Later");
         TodoDetails none = TodoDetails.NONE;

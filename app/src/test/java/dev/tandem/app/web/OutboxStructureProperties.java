@@ -160,7 +160,7 @@ class OutboxStructureProperties {
             for (int i = 0; i < 4; i++) {
                 known.add(store.add("Desktop " + i, lists.get(i % LISTS), null).id());
             }
-            store.outlines().move(known.get(1), new OutlineStore.Target(lists.get(0), known.get(0), null, null));
+            new OutlineStore(store).move(known.get(1), new OutlineStore.Target(lists.get(0), known.get(0), null, null));
             read();
             for (Step step : steps) {
                 apply(step);
@@ -202,7 +202,7 @@ class OutboxStructureProperties {
             } else if (step instanceof DesktopDeleteList d) {
                 store.deleteList(lists.get(Math.min(d.list(), LISTS - 1)));
             } else if (step instanceof DesktopMove m) {
-                desktop(() -> store.outlines().move(item(m.item()), new OutlineStore.Target(
+                desktop(() -> new OutlineStore(store).move(item(m.item()), new OutlineStore.Target(
                         m.list() >= LISTS ? null : lists.get(m.list()), m.parent() < 0 ? null : item(m.parent()), null, null)));
             } else if (step instanceof DesktopTrash t) {
                 desktop(() -> {

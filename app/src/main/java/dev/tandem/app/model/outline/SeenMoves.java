@@ -47,7 +47,7 @@ public final class SeenMoves {
 
     public SeenMoves(TodoStore store) {
         this.db = Objects.requireNonNull(store, "store").db();
-        this.outline = store.outlines();
+        this.outline = new OutlineStore(store);
     }
 
     /**

@@ -41,8 +41,8 @@ public final class OutlineCommands {
     /** {@code listId}: the list the outline shows (null: the Inbox). */
     public OutlineCommands(TodoStore store, Async async, UndoManager undo, Questions dialogs, Consumer<String> say,
             Supplier<String> listId) {
-        this.outline = store.outlines();
-        this.sections = store.sections();
+        this.outline = new OutlineStore(store);
+        this.sections = new SectionStore(store);
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;

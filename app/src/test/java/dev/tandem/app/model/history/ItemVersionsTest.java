@@ -9,6 +9,7 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Section;
+import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
@@ -159,8 +160,8 @@ class ItemVersionsTest {
     @Test
     void restore_afterAMoveOutOfItsParentAndSection_putsParentSectionAndRankBack() {
         TodoList home = store.createList("Home");
-        Section later = store.sections().create(home.id(), "Later");
-        OutlineStore outline = store.outlines();
+        Section later = new SectionStore(store).create(home.id(), "Later");
+        OutlineStore outline = new OutlineStore(store);
         Item move = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
         later();
         Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();

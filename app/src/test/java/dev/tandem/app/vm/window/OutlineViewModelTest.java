@@ -36,7 +36,7 @@ class OutlineViewModelTest {
     private final TestUi ui = new TestUi();
     private final TestClock clock = new TestClock(ZONE);
     private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
-    private final SectionStore sections = store.sections();
+    private final SectionStore sections = new SectionStore(store);
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainViewModel vm;
     private TodoList list;

@@ -1,8 +1,9 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.transfer.StableIds;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,13 +3,16 @@ package dev.tandem.app.cli;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
+
+
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TreeDepth;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.ui.messages.Messages;

@@ -3,8 +3,9 @@ package dev.tandem.app.mcp;
 import dev.tandem.app.model.ChangeOrigin;
 import dev.tandem.app.model.ChangeOrigins;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

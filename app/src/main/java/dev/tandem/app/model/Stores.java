@@ -22,7 +22,7 @@ final class Stores {
     private volatile Replica replica;
     private volatile Tables tables;
 
-    /** The thread every {@link LiveItems} and {@link LiveOutline} of the store reads and patches on, one at a time. */
+    /** The thread every {@link LiveItems} and live outline of the store reads and patches on, one at a time. */
     private final ExecutorService liveThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
         t.setDaemon(true);

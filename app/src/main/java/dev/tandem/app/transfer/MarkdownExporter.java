@@ -2,9 +2,10 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.engine.Change;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;

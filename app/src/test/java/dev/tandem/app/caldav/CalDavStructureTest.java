@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
-import dev.tandem.app.model.SectionStore;
+
+
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.window.SidebarEntry;

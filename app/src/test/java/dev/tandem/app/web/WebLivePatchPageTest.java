@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.OutlineStore;
+
+import dev.tandem.app.model.outline.OutlineStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;

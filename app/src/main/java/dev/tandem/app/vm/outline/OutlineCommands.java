@@ -1,10 +1,13 @@
 package dev.tandem.app.vm.outline;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.OutlineStore;
-import dev.tandem.app.model.Placement;
-import dev.tandem.app.model.SectionStore;
+
+
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.Placement;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;

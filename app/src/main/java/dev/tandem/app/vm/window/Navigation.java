@@ -1,10 +1,11 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.model.outline.LiveOutline;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.LiveOutline;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.QueryTooCostlyException;

@@ -8,10 +8,11 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
 import java.io.IOException;

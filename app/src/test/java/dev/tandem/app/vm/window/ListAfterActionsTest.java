@@ -1,6 +1,7 @@
 package dev.tandem.app.vm.window;
 
-import dev.tandem.app.model.SectionStore;
+
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,8 @@
 package dev.tandem.app.vm.window;
 
-import dev.tandem.app.model.SectionStore;
+
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoDetails;

@@ -1,5 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.ViewWork;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Db;

@@ -1,7 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 
-import dev.tandem.app.model.outline.Subtrees;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.OutlineChecks;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

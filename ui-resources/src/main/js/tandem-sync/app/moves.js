@@ -109,7 +109,7 @@ function levelsUnder(s, id) {
   return depth;
 }
 
-/** OutlineStore.descendants: the todos under {@code id} in its list, each once, itself left out. */
+/** ItemTree.descendants: the todos under {@code id} in its list, each once, itself left out. */
 export function descendants(s, id) {
   const out = new Map();
   const stack = [s.items.get(id)];
@@ -215,7 +215,7 @@ export function move(replica, id, seen, target) {
 }
 
 /**
- * OutlineStore.nextRank: the key for a new todo at the end of {@code parentId}'s subtasks, or of the top of list
+ * ItemTree.nextRank: the key for a new todo at the end of {@code parentId}'s subtasks, or of the top of list
  * {@code listId} (null: the Inbox) in {@code sectionId}: after the greatest key there, which is skipped when it is
  * damaged (as the desktop skips it rather than build on it).
  */

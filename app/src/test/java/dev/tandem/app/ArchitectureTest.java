@@ -98,9 +98,10 @@ class ArchitectureTest {
 
     /**
      * The model by feature, top to bottom: the features (an item's history, backups restored, reminders, the
-     * outline's moves and subtrees, the calendar's events), the core (the store and what it hands out: items,
-     * lists, listings, the outline, the verbs), and the filter language the core's listings run. A feature builds
-     * on the core only, never on another feature; the core never names a feature.
+     * outline (its moves, sections, lines and live view), the calendar's events), the core (the store and what it
+     * hands out: items, lists, listings, the verbs, the tree's rules every write keeps), and the filter language
+     * the core's listings run. A feature builds on the core only, never on another feature; the core never names
+     * a feature.
      */
     private static final String[][] MODEL_LAYERS = {
         {"Model history", APP + ".model.history"},

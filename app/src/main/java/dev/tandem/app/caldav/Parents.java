@@ -1,8 +1,9 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ final class Parents {
     Parents(TodoStore store, CalDavState state) {
         this.store = store;
         this.state = state;
-        this.outline = store.outlines();
+        this.outline = new OutlineStore(store);
     }
 
     /**
@@ -77,7 +78,7 @@ final class Parents {
      */
     String parentForNew(String itemId, String uid, String listId) {
         Item parent = uid == null ? null : byUid(uid, listId);
-        if (parent != null && !store.outlines().fits(parent.id(), null)) {
+        if (parent != null && !outline.fits(parent.id(), null)) {
             parent = null; // past the depth limit: at the top, as a chain of the phone's any deeper is not followed
         }
         remember(itemId, uid != null && parent == null ? uid : null);
@@ -87,7 +88,7 @@ final class Parents {
     /** Puts {@code it} under the task {@code uid} (null: at the top), as the phone's RELATED-TO says. */
     void place(Item it, String uid) {
         Item parent = uid == null ? null : byUid(uid, listOf(it));
-        if (parent != null && (loops(parent, it.id()) || !store.outlines().fits(parent.id(), it.id()))) {
+        if (parent != null && (loops(parent, it.id()) || !outline.fits(parent.id(), it.id()))) {
             parent = null; // a loop the phone's relations make, or a chain past the depth limit, is not followed
         }
         remember(it.id(), uid != null && parent == null ? uid : null);
@@ -112,7 +113,7 @@ final class Parents {
         }
         Item parent = it.hasParent() ? store.get(it.parentId()).orElse(null) : null;
         boolean keep = parent != null && !parent.isTrashed() && listOf(parent).equals(listId)
-                && store.outlines().fits(parent.id(), it.id());
+                && outline.fits(parent.id(), it.id());
         if (it.hasParent() && !keep) {
             remember(it.id(), fieldsOf(it, null).parent());
         }
@@ -132,7 +133,7 @@ final class Parents {
                 continue;
             }
             Item parent = byUid(e.getValue(), listId);
-            if (parent != null && !loops(parent, it.id()) && store.outlines().fits(parent.id(), it.id())) {
+            if (parent != null && !loops(parent, it.id()) && outline.fits(parent.id(), it.id())) {
                 outline.move(it.id(), new OutlineStore.Target(parent.listId(), parent.id(), null, null));
                 remember(it.id(), null);
             }

@@ -1,7 +1,9 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.Item;
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.transfer.StableIds;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ final class TaskIds {
      * left out. A done occurrence whose task id is in {@code occurrenceIds} stands for itself.
      */
     static Map<String, Item> representatives(TodoStore store, String listId, Set<String> occurrenceIds) {
-        List<Item> rows = store.outlines().inList(listId).stream().filter(it -> !it.isNote()).toList();
+        List<Item> rows = new OutlineStore(store).inList(listId).stream().filter(it -> !it.isNote()).toList();
         Map<String, Item> byTaskId = new LinkedHashMap<>();
         for (Item it : rows) {
             String own = ofOccurrence(it.id());

@@ -3,13 +3,16 @@ package dev.tandem.app.cli;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
+
+
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TreeDepth;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.ui.messages.Messages;
@@ -80,14 +83,14 @@ final class OutlineCommands {
         }
         String sectionId = sectionName == null || sectionName.isBlank() || sectionName.equalsIgnoreCase("none") ? null
                 : sectionId(store, it.listId(), sectionName);
-        store.outlines().move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
+        new OutlineStore(store).move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
     }
 
     private String sectionId(TodoStore store, String listId, String name) {
         if (listId == null || store.list(listId).isEmpty()) {
             throw new Failure(Messages.text("cli.outline.inboxNoSections"));
         }
-        SectionStore sections = store.sections();
+        SectionStore sections = new SectionStore(store);
         return sections.sections(listId).stream().filter(s -> name.strip().equalsIgnoreCase(s.name())).map(Section::id)
                 .findFirst().orElseGet(() -> {
                     err.println(Messages.text("cli.outline.sectionCreated", name.strip()));
@@ -109,7 +112,7 @@ final class OutlineCommands {
                 ? (o.get("--section").equalsIgnoreCase("none") ? null : sectionId(store, listId, o.get("--section")))
                 : it.sectionId();
         try {
-            OutlineStore.Moved m = store.outlines().move(it.id(),
+            OutlineStore.Moved m = new OutlineStore(store).move(it.id(),
                     new OutlineStore.Target(listId, parent, section, before));
             err.println(Messages.text(m.isEmpty() ? "cli.outline.alreadyThere" : "cli.outline.moved", it.titleOrEmpty()));
         } catch (TreeDepth.TooDeepException e) {
@@ -124,7 +127,7 @@ final class OutlineCommands {
     int sections(TodoStore store, Args a) {
         String name = a.one("sections", "LIST");
         TodoList list = store.findList(name).orElseThrow(() -> new Failure(Messages.text("cli.todo.noSuchList", name)));
-        List<Section> all = store.sections().sections(list.id());
+        List<Section> all = new SectionStore(store).sections(list.id());
         if (all.isEmpty()) {
             err.println(Messages.text("cli.outline.noSections", list.name()));
         }
@@ -135,7 +138,7 @@ final class OutlineCommands {
     /** The outline of one list, as `list --list` prints it: sections as headings, subtasks indented. */
     static List<Outline.Line> outline(TodoStore store, String listId, List<Item> items) {
         List<Section> sections = listId == null ? List.of()
-                : store.sections().sections(listId).stream().map(s -> s.withCollapsed(false)).toList();
+                : new SectionStore(store).sections(listId).stream().map(s -> s.withCollapsed(false)).toList();
         return Outline.of(items.stream().map(i -> i.withCollapsed(false)).toList(), sections, Map.of());
     }
 

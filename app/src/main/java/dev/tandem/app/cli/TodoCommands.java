@@ -5,13 +5,14 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.Outline;
+
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.QuickAddParser;
 import dev.tandem.app.text.TodoDraft;

@@ -3,7 +3,9 @@ package dev.tandem.app.mcp;
 import dev.tandem.app.model.ChangeOrigin;
 import dev.tandem.app.model.ChangeOrigins;
 import dev.tandem.app.model.Item;
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +47,7 @@ final class McpOrigin {
             if (t.name().equals("move_item")) {
                 Deque<String> next = new ArrayDeque<>(List.of(s.strip()));
                 while (!next.isEmpty() && ids.size() < MAX_SUBTREE) {
-                    for (Item child : store.outlines().children(next.pop())) {
+                    for (Item child : new OutlineStore(store).children(next.pop())) {
                         if (ids.add(child.id())) {
                             next.add(child.id());
                         }

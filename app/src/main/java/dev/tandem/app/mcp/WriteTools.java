@@ -6,11 +6,12 @@ import static dev.tandem.app.mcp.ToolArgs.string;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.text.QuickAddPlan;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -195,7 +196,7 @@ final class WriteTools {
         } else {
             throw new ToolArgs.Refused("Say where: list or parentId");
         }
-        refusing(() -> store.outlines().move(it.id(), target));
+        refusing(() -> new OutlineStore(store).move(it.id(), target));
         return answer(it.id(), null);
     }
 

@@ -30,7 +30,7 @@ final class Adds {
             throw new IllegalArgumentException("id: " + id + " is in use");
         }
         Item fresh = Item.create(title, lid, due, now).withId(id).withParentId(parentId)
-                .withRank(OutlineStore.nextRank(tx, lid, parentId, null));
+                .withRank(ItemTree.nextRank(tx, lid, parentId, null));
         Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
         return new TodoStore.Added(details.apply(tx, saved, today), created);
     }

@@ -39,7 +39,7 @@ public final class ConflictWords {
                                 ? Messages.text("common.conflict.title.deletedTodoTitled", t)
                                 : Messages.text("common.conflict.title.deletedTodo"));
                 case "lists" -> named(store.list(id).map(TodoList::name), "list", "deletedList");
-                case "sections" -> named(store.sections().section(id).map(Section::name), "section", "deletedSection");
+                case "sections" -> named(store.db().get(Section.class, id).map(Section::name), "section", "deletedSection");
                 case "saved_filters" -> named(store.db().get(SavedFilter.class, id).map(SavedFilter::name),
                         "smartList", "deletedSmartList");
                 case "attachments" -> named(store.db().get(Attachment.class, id).map(Attachment::name),

@@ -26,7 +26,7 @@ import java.util.Locale;
  * {@code tags} is no column but what the views' queries read from them (the item's tags in order,
  * space-separated), null when a query does not read it. Saving ignores it.
  *
- * <p>Structure: {@code parentId} makes the todo a subtask of another (its list is its top todo's: {@link Outline});
+ * <p>Structure: {@code parentId} makes the todo a subtask of another (its list is its top todo's: {@link ItemTree});
  * {@code sectionId} puts a top-level todo in a {@link Section} of its list; {@code rank} is its place among its
  * siblings as a fractional key ({@link Rank}), so a move writes that one field and two devices' moves merge.
  * {@code start} is the date it waits for ("When", ISO like {@code due}, the deadline); {@code someday} (1 or null)

@@ -62,7 +62,7 @@ public final class OutsideEdits {
     public void create(Item item, List<String> tags) {
         db.transaction(tx -> {
             tx.save(item.rank() != null ? item
-                    : item.withRank(OutlineStore.nextRank(tx, item.listId(), item.parentId(), item.sectionId())));
+                    : item.withRank(ItemTree.nextRank(tx, item.listId(), item.parentId(), item.sectionId())));
             tags.forEach(tag -> TagStore.add(tx, item.id(), tag));
         });
     }

@@ -23,11 +23,11 @@ public final class Queries {
      * What the Inbox, a list and a tag show: open todos and notes. A note never counts as done, also when
      * it was completed as a todo before it became a note (on this device or, concurrently, on another).
      */
-    static final String LISTED = "trashedAt IS NULL AND (coalesce(done, 0) = 0 OR kind = 'note')";
+    public static final String LISTED = "trashedAt IS NULL AND (coalesce(done, 0) = 0 OR kind = 'note')";
     /** {@link #LISTED} for an items table aliased {@code i}. */
-    static final String LISTED_I = "i.trashedAt IS NULL AND (coalesce(i.done, 0) = 0 OR i.kind = 'note')";
+    public static final String LISTED_I = "i.trashedAt IS NULL AND (coalesce(i.done, 0) = 0 OR i.kind = 'note')";
     /** {@link #LISTED} for an items table aliased {@code p}. */
-    static final String LISTED_P = "p.trashedAt IS NULL AND (coalesce(p.done, 0) = 0 OR p.kind = 'note')";
+    public static final String LISTED_P = "p.trashedAt IS NULL AND (coalesce(p.done, 0) = 0 OR p.kind = 'note')";
     /** Put away for some day: out of the Inbox, Today and the counts until taken back or given a date. */
     static final String NOT_SOMEDAY = "coalesce(someday, 0) = 0";
     /**
@@ -45,11 +45,11 @@ public final class Queries {
     /** Completed todos. */
     static final String COMPLETED = "trashedAt IS NULL AND done = 1 AND " + TODO;
     /** Every column of items plus its tags (space-separated, in order) as {@code tags}, for {@link Item#tags()}. */
-    static final String ITEM_COLUMNS = "items.*, (SELECT group_concat(t.tag, ' ' ORDER BY t.tag) FROM item_tags t"
+    public static final String ITEM_COLUMNS = "items.*, (SELECT group_concat(t.tag, ' ' ORDER BY t.tag) FROM item_tags t"
             + " WHERE t.itemId = items.id AND t.removedAt IS NULL) AS tags,"
             + " coalesce((SELECT p.title FROM items p WHERE p.id = items.parentId AND p.trashedAt IS NULL),"
             + " (SELECT s.name FROM sections s WHERE s.id = items.sectionId)) AS context";
-    static final String IN_INBOX = "(listId IS NULL OR listId NOT IN (SELECT id FROM lists))";
+    public static final String IN_INBOX = "(listId IS NULL OR listId NOT IN (SELECT id FROM lists))";
 
     /** One row per sidebar key with its count of open todos (notes are not counted); ? is today's date six times. */
     public static final String COUNTS = "SELECT 'inbox' AS id, count(*) AS n FROM items WHERE " + OPEN_TODO + " AND " + IN_INBOX
@@ -78,7 +78,7 @@ public final class Queries {
     }
 
     /** The values {@code sql} selects as {@code id}, in its order. */
-    static List<String> ids(Tx tx, String sql, Object... params) {
+    public static List<String> ids(Tx tx, String sql, Object... params) {
         return tx.query(Id.class, sql, params).stream().map(Id::id).toList();
     }
 

@@ -83,7 +83,7 @@ public final class SeriesStore {
             tx.delete(Item.class, it.id());
             // Its subtasks go with it: the next occurrence has fresh ones.
             List<String> removed = new ArrayList<>();
-            for (Item d : OutlineStore.descendants(tx, it.id())) {
+            for (Item d : ItemTree.descendants(tx, it.id())) {
                 if (tx.delete(Item.class, d.id())) {
                     removed.add(d.id());
                 }
@@ -132,7 +132,7 @@ public final class SeriesStore {
     /** Deletes the next occurrence a step created, with the fresh subtasks made under it. */
     private static void deleteCreated(Tx tx, Step step) {
         if (step.created() != null) {
-            for (Item d : OutlineStore.descendants(tx, step.created().id())) {
+            for (Item d : ItemTree.descendants(tx, step.created().id())) {
                 tx.delete(Item.class, d.id());
             }
             tx.delete(Item.class, step.created().id());
@@ -252,14 +252,14 @@ public final class SeriesStore {
      * <p>Bounds: the rows come from other devices, and the tree's repair runs after a sync's commit, on a thread
      * of its own, never shortens a chain and leaves a loop through another list alone; so the copy bounds itself,
      * as the page's {@code series.js} does, with the same rules so both write the same rows: levels {@code depth}
-     * 1 (the completed todo's subtasks) to {@link Outline#MAX_DEPTH}, each todo met once ({@code seen}, which
+     * 1 (the completed todo's subtasks) to {@link TreeDepth#MAX_DEPTH}, each todo met once ({@code seen}, which
      * holds the completed todo, its next occurrence and the copies made: a loop of parents ends there), marked
      * seen before its copy is looked for, and at most {@code left[0]} copies made (a copy there already costs
      * nothing and is not gone under).
      */
     private static void freshChildren(Tx tx, String fromId, String toId, String listId, long shift, long now,
             int depth, Set<String> seen, int[] left) {
-        if (depth > Outline.MAX_DEPTH) {
+        if (depth > TreeDepth.MAX_DEPTH) {
             return;
         }
         for (Item c : tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND trashedAt IS NULL", fromId)) {

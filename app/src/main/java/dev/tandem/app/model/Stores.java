@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Stores {
     private final TodoStore store;
-    private volatile OutlineStore outlines;
-    private volatile SectionStore sections;
     private volatile SavedFilters savedFilters;
     private volatile SeriesStore series;
     private volatile TodoVerbs verbs;
@@ -24,7 +22,7 @@ final class Stores {
     private volatile Replica replica;
     private volatile Tables tables;
 
-    /** The thread every {@link LiveItems} and {@link LiveOutline} of the store reads and patches on, one at a time. */
+    /** The thread every {@link LiveItems} and live outline of the store reads and patches on, one at a time. */
     private final ExecutorService liveThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
         t.setDaemon(true);
@@ -55,16 +53,6 @@ final class Stores {
 
     // Each is stateless beyond the store it holds: two threads that both make one on first use make
     // equal ones, and either may stay, so no lock is needed.
-
-    OutlineStore outlines() {
-        OutlineStore s = outlines;
-        return s != null ? s : (outlines = new OutlineStore(store));
-    }
-
-    SectionStore sections() {
-        SectionStore s = sections;
-        return s != null ? s : (sections = new SectionStore(store));
-    }
 
     SavedFilters savedFilters() {
         SavedFilters s = savedFilters;

@@ -297,19 +297,12 @@ public final class TodoStore implements AutoCloseable {
                 : LiveItems.open(db, q, sink, stores.live());
     }
 
-    /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */
-    public OutlineStore outlines() {
-        return stores.outlines();
-    }
-
-    /** Sections and the order of sections and lists, on this store's database. */
-    public SectionStore sections() {
-        return stores.sections();
-    }
-
-    /** A list's (null: the Inbox's) todos as a live outline ({@link LiveOutline}), on the live views' thread. */
-    public Subscription subscribeOutline(String listId, LiveOutline.Sink sink) {
-        return LiveOutline.open(db, listId, sink, stores.live());
+    /**
+     * The one thread the store's live views (its listings', the outline's) read and patch on, in turn; the work
+     * queued there once the store closes is passed over. For the model's own classes (its feature packages too).
+     */
+    public Executor liveViews() {
+        return stores.live();
     }
 
     // ---------------------------------------------------------------- lists

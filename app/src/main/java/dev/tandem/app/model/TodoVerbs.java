@@ -56,7 +56,7 @@ public final class TodoVerbs {
         }
         List<String> subtasks = new ArrayList<>();
         if (withSubtasks) {
-            for (Item d : OutlineStore.descendants(tx, it.id())) {
+            for (Item d : ItemTree.descendants(tx, it.id())) {
                 if (!d.isTrashed() && !d.isDone() && !d.isNote()) {
                     tx.save(d.withDone(true, now));
                     subtasks.add(d.id());
@@ -78,7 +78,7 @@ public final class TodoVerbs {
             done.subtasks().forEach(id -> tx.get(Item.class, id).filter(Item::isDone)
                     .ifPresent(i -> tx.save(i.withDone(false, 0))));
             if (done.created() != null) {
-                for (Item d : OutlineStore.descendants(tx, done.created().id())) {
+                for (Item d : ItemTree.descendants(tx, done.created().id())) {
                     tx.delete(Item.class, d.id());
                 }
                 tx.delete(Item.class, done.created().id());
@@ -118,7 +118,7 @@ public final class TodoVerbs {
         List<String> out = new ArrayList<>();
         tx.save(it.withTrashedAt(now));
         out.add(it.id());
-        for (Item d : OutlineStore.descendants(tx, it.id())) {
+        for (Item d : ItemTree.descendants(tx, it.id())) {
             if (!d.isTrashed()) {
                 tx.save(d.withTrashedAt(now));
                 out.add(d.id());
@@ -141,7 +141,7 @@ public final class TodoVerbs {
             Long when = it.trashedAt();
             tx.save(it.withTrashedAt(null));
             out.add(id);
-            for (Item d : OutlineStore.descendants(tx, id)) {
+            for (Item d : ItemTree.descendants(tx, id)) {
                 if (when.equals(d.trashedAt())) {
                     tx.save(d.withTrashedAt(null));
                     out.add(d.id());

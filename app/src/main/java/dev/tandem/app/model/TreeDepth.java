@@ -10,17 +10,23 @@ import java.util.Set;
 
 /**
  * The depth limit on what this device writes: an add under a parent, an indent, a drag or a move, an import,
- * each puts a todo at most {@link Outline#MAX_DEPTH} levels deep, its subtasks included. Every walk here is
+ * each puts a todo at most {@link #MAX_DEPTH} levels deep, its subtasks included. Every walk here is
  * bounded by the limit (a few reads), whatever chain sync left in the rows.
  */
 public final class TreeDepth {
     private TreeDepth() {
     }
 
-    /** A write that would put a todo deeper than {@link Outline#MAX_DEPTH}. */
+    /**
+     * The deepest a todo may be put by an edit, an import or a move: a todo has at most this many todos above it
+     * (the top is level 0). The outline shows deeper chains (from sync) at this level.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /** A write that would put a todo deeper than {@link #MAX_DEPTH}. */
     public static final class TooDeepException extends IllegalArgumentException {
         TooDeepException() {
-            super(Messages.text("common.outline.tooDeep", Outline.MAX_DEPTH));
+            super(Messages.text("common.outline.tooDeep", MAX_DEPTH));
         }
     }
 
@@ -32,9 +38,9 @@ public final class TreeDepth {
         Set<String> seen = new HashSet<>();
         int level = 1;
         Item at = parent;
-        while (at.hasParent() && level <= Outline.MAX_DEPTH) {
+        while (at.hasParent() && level <= MAX_DEPTH) {
             if (!seen.add(at.id())) {
-                return Outline.MAX_DEPTH + 1;
+                return MAX_DEPTH + 1;
             }
             Item p = tx.get(Item.class, at.parentId()).orElse(null);
             if (p == null || !Objects.equals(p.listId(), at.listId())) {
@@ -61,7 +67,7 @@ public final class TreeDepth {
     /** How many levels lie under {@code id} in its list (0: no subtasks), counted up to one past the limit. */
     static int levelsUnder(Tx tx, String id) {
         // In the same list only, as the outline shows them: a member's chain under a private todo does not count.
-        List<String> deepest = Queries.ids(tx, LEVELS_UNDER, id, Outline.MAX_DEPTH);
+        List<String> deepest = Queries.ids(tx, LEVELS_UNDER, id, MAX_DEPTH);
         return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
     }
 
@@ -71,13 +77,13 @@ public final class TreeDepth {
      */
     public static boolean fits(Db db, String parentId, String movedId) {
         return db.transactionResult(tx -> tx.get(Item.class, parentId).map(p -> levelUnder(tx, p)
-                + (movedId == null ? 0 : levelsUnder(tx, movedId)) <= Outline.MAX_DEPTH).orElse(false));
+                + (movedId == null ? 0 : levelsUnder(tx, movedId)) <= MAX_DEPTH).orElse(false));
     }
 
     /** Refuses to put {@code movedId} (null: a new todo) under {@code parent} past the limit. */
-    static void check(Tx tx, Item parent, String movedId) {
+    public static void check(Tx tx, Item parent, String movedId) {
         int depth = levelUnder(tx, parent) + (movedId == null ? 0 : levelsUnder(tx, movedId));
-        if (depth > Outline.MAX_DEPTH) {
+        if (depth > MAX_DEPTH) {
             throw new TooDeepException();
         }
     }

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *   <li>A subtask whose row names another list than its parent's (a move of the parent merged with a subtask
  *       added elsewhere): it takes its parent's list, as a subtask's list is its top todo's.</li>
  *   <li>A cycle of parents (one device put A under B while another put B under A): the member with the
- *       smallest id goes to the top level, which is where {@link Outline} already shows it.</li>
+ *       smallest id goes to the top level, which is where the outline already shows it ({@link ItemTree#cycleBreaks}).</li>
  * </ul>
  *
  * <p>A parent across a shared list's edge counts as missing ({@link Plan}): the repair never moves a todo into
@@ -281,7 +281,7 @@ public final class TreeRepair implements AutoCloseable {
         Map<String, Item> asItems = new HashMap<>();
         parentOf.forEach((id, parent) -> asItems.put(id, new Item(id, null, null, null, null, null, null, null, null)
                 .withParentId(parent)));
-        return new ArrayList<>(Outline.cycleBreaks(asItems));
+        return new ArrayList<>(ItemTree.cycleBreaks(asItems));
     }
 
     /** The change that last moved {@code id} to the Trash, if history still holds it. */

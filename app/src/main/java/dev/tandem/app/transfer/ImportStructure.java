@@ -1,9 +1,10 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
+
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
+import dev.tandem.app.model.outline.Outline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ import java.util.function.UnaryOperator;
 final class ImportStructure {
     /**
      * What it reads of the profile, and the one write it asks for, as functions of the writer's transaction:
-     * the writer alone writes ({@code nextRank} is {@link dev.tandem.app.model.OutlineStore#nextRank}).
+     * the writer alone writes ({@code nextRank} is {@link dev.tandem.app.model.ItemTree#nextRank}).
      */
     record Rows(Supplier<List<Section>> sections,
                 Function<String, Optional<Item>> item,

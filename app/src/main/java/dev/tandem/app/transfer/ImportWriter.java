@@ -6,7 +6,8 @@ import dev.tandem.app.model.DerivedIds;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
-import dev.tandem.app.model.OutlineStore;
+
+import dev.tandem.app.model.ItemTree;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
@@ -175,7 +176,7 @@ public final class ImportWriter {
     private static ImportStructure.Rows rows(Tx tx) {
         return new ImportStructure.Rows(() -> tx.query(Section.class, "SELECT * FROM sections"),
                 id -> tx.get(Item.class, id), id -> tx.get(Section.class, id).isPresent(),
-                (listId, parentId, sectionId) -> OutlineStore.nextRank(tx, listId, parentId, sectionId), tx::save);
+                (listId, parentId, sectionId) -> ItemTree.nextRank(tx, listId, parentId, sectionId), tx::save);
     }
 
     /** The item with its notes' links to its files ({@code :/ID}, a relative path) pointing at their rows. */

@@ -2,8 +2,10 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.engine.Change;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
@@ -77,7 +79,7 @@ final class MarkdownExporter {
         Map<String, List<String>> tags = store.tags().all();
         AttachmentFiles files = new AttachmentFiles(store);
         Map<String, Section> sections = new HashMap<>();
-        store.sections().all().forEach(s -> sections.put(s.id(), s));
+        new SectionStore(store).all().forEach(s -> sections.put(s.id(), s));
         for (Item it : items) {
             Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
             Files.createDirectories(folder);

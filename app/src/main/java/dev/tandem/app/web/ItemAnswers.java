@@ -2,10 +2,11 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.ui.messages.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class ItemAnswers {
     ItemAnswers(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
         this.tags = store.tags();
-        this.outline = store.outlines();
+        this.outline = new OutlineStore(store);
         this.sharedLists = sharedLists;
         this.attachments = attachments;
     }

@@ -3,9 +3,11 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ListOutline;
-import dev.tandem.app.model.Outline;
+
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.ListOutline;
+import dev.tandem.app.model.outline.Outline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

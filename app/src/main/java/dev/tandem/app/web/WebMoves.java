@@ -3,9 +3,11 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.ConflictWords;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
+
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.model.outline.SeenMoves;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;

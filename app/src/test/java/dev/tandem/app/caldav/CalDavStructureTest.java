@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
+
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.engine.testing.CalDavServer;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -217,7 +220,7 @@ class CalDavStructureTest {
             Item desk = laptop.store.add("Desk", null, home.id(), null, TodoDetails.NONE).item();
             Item cables = laptop.store.add("Cables", null, home.id(), desk.id(), null, TodoDetails.NONE).item();
             laptop.caldav("Home", "Work");
-            OutlineStore outline = laptop.store.outlines();
+            OutlineStore outline = new OutlineStore(laptop.store);
             outline.move(desk.id(), new OutlineStore.Target(work.id(), null, null, null));
             laptop.caldav();
             PyCalDav py = f.python();
@@ -272,7 +275,7 @@ class CalDavStructureTest {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
             CalDavFixture.Device laptop = laptop(f);
             String list = laptop.listId("Move");
-            var section = laptop.store.sections().create(list, "Week before");
+            var section = new SectionStore(laptop.store).create(list, "Week before");
             Item plants = laptop.store.add("Give the plants away", null, list, null, TodoDetails.NONE).item();
             laptop.store.update(plants.id(), x -> x.withSectionId(section.id()).withSomeday(true));
             laptop.caldav();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.LiveOutline;
+import dev.tandem.app.model.outline.LiveOutlineTest;
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.Db;
@@ -65,7 +68,7 @@ class DeepChainAttackTest {
     }
 
     @Test
-    void subscribeOutline_memberChain20000Deep_deliversEveryTodoOnceAtMostMaxDepth() throws Exception {
+    void liveOutline_memberChain20000Deep_deliversEveryTodoOnceAtMostMaxDepth() throws Exception {
         ExecutorService serial = Executors.newSingleThreadExecutor();
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("o.db")), Clock.systemUTC())) {
             String listId = store.createList("Family").id();

@@ -3,6 +3,9 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.model.outline.Subtrees;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
@@ -52,7 +55,7 @@ class MemberStructureProperties {
         try {
             for (int d = 0; d < 2; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, s.outlines(), new Subtrees(s.db(), s.clock()),
+                devices.add(new Device(s, new OutlineStore(s), new Subtrees(s.db(), s.clock()),
                         SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);
@@ -69,8 +72,8 @@ class MemberStructureProperties {
                         .item().id());
             }
             first.store().verbs().trash(privateIds.get(random.nextInt(privateIds.size())));
-            String privateSection = first.store().sections().create(diary.id(), "Private").id();
-            String sharedSection = first.store().sections().create(shared.id(), "Later").id();
+            String privateSection = new SectionStore(first.store()).create(diary.id(), "Private").id();
+            String sharedSection = new SectionStore(first.store()).create(shared.id(), "Later").id();
             Set<String> made = new HashSet<>();
             for (int n = 0; n < 6; n++) {
                 made.add(first.store().add("t" + n, null, shared.id(), null, TodoDetails.NONE).item().id());
@@ -231,7 +234,7 @@ class MemberStructureProperties {
             for (String list : lists) {
                 List<Item> mine = byId.values().stream().filter(i -> !i.isTrashed() && !i.isDone() && list.equals(i.listId()))
                         .map(i -> i.withCollapsed(false)).toList();
-                List<Section> sections = d.store().sections().sections(list).stream().map(s -> s.withCollapsed(false)).toList();
+                List<Section> sections = new SectionStore(d.store()).sections(list).stream().map(s -> s.withCollapsed(false)).toList();
                 List<Outline.Line> lines = timed(() -> Outline.of(mine, sections, Map.of()));
                 List<String> keys = new ArrayList<>();
                 for (Outline.Line l : lines) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.backup.RestoreSummary;
 import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;

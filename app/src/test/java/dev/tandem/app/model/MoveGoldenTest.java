@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static dev.tandem.engine.testing.GoldenOut.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.model.outline.SeenMoves;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.engine.Db;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

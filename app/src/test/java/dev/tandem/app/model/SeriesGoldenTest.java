@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static dev.tandem.engine.testing.GoldenOut.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

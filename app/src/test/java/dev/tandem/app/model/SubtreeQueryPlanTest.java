@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,9 +49,9 @@ class SubtreeQueryPlanTest {
                 store.add("other " + i, null, list, null, TodoDetails.NONE);
             }
             assertReadsByParent(plan(store.db(), TreeDepth.LEVELS_UNDER, top, Outline.MAX_DEPTH));
-            assertReadsByParent(plan(store.db(), OutlineStore.DESCENDANTS, top, top));
+            assertReadsByParent(plan(store.db(), ItemTree.DESCENDANTS, top, top));
             assertEquals(Integer.valueOf(2), store.db().<Integer>transactionResult(tx -> TreeDepth.levelsUnder(tx, top)));
-            assertEquals(List.of("part", "step"), store.db().transactionResult(tx -> OutlineStore.descendants(tx, top))
+            assertEquals(List.of("part", "step"), store.db().transactionResult(tx -> ItemTree.descendants(tx, top))
                     .stream().map(Item::title).sorted().toList());
             assertEquals(Integer.valueOf(1), store.db().<Integer>transactionResult(tx -> TreeDepth.levelsUnder(tx, step)));
         }

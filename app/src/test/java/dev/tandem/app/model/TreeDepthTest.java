@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +34,7 @@ class TreeDepthTest {
             String deepest = parent;
             assertThrows(TreeDepth.TooDeepException.class,
                     () -> store.add("too deep", null, list, deepest, null, TodoDetails.NONE));
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             String top = store.add("top", null, list, null, TodoDetails.NONE).item().id();
             store.add("its subtask", null, list, top, null, TodoDetails.NONE);
             String atLimitMinusOne = chain.get(Outline.MAX_DEPTH - 1);
@@ -59,7 +61,7 @@ class TreeDepthTest {
                 Item top = tx.query(Item.class, "SELECT * FROM items WHERE title = 'level 0'").get(0);
                 tx.save(top.withParentId(secret));
             });
-            assertFalse(store.outlines().move(secret, new OutlineStore.Target(diary, other, null, null))
+            assertFalse(new OutlineStore(store).move(secret, new OutlineStore.Target(diary, other, null, null))
                     .isEmpty());
             assertEquals(other, store.get(secret).orElseThrow().parentId());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
@@ -97,8 +98,8 @@ class TreeRepairTest {
         Item a = laptop.add("A", null, home.id(), null, TodoDetails.NONE).item();
         Item b = laptop.add("B", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        laptop.outlines().move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
-        phone.outlines().move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
+        new OutlineStore(laptop).move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
+        new OutlineStore(phone).move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
         syncBoth();
         String smaller = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
         String larger = smaller.equals(a.id()) ? b.id() : a.id();
@@ -114,7 +115,7 @@ class TreeRepairTest {
         TodoList work = laptop.createList("Work");
         Item p = laptop.add("Move office", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        laptop.outlines().move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
+        new OutlineStore(laptop).move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
         Item c = phone.add("Pack", null, home.id(), p.id(), null, TodoDetails.NONE).item();
         syncBoth();
         assertEquals(work.id(), laptop.get(c.id()).orElseThrow().listId());

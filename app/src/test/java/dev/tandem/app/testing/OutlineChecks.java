@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
+
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.Outline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

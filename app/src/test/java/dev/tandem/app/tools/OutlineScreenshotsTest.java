@@ -10,13 +10,15 @@ import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
@@ -58,8 +60,8 @@ class OutlineScreenshotsTest {
     static TodoList seed(TodoStore s) {
         ScreenshotsTest.seedRich(s);
         TodoList l = s.createList("Move house");
-        SectionStore sections = s.sections();
-        OutlineStore outline = s.outlines();
+        SectionStore sections = new SectionStore(s);
+        OutlineStore outline = new OutlineStore(s);
         Section week = sections.create(l.id(), "This week");
         Section later = sections.create(l.id(), "Later");
         TodoDetails none = TodoDetails.NONE;

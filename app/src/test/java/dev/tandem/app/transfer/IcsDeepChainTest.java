@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.Outline;
+
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;

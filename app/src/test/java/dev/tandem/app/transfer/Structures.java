@@ -1,13 +1,16 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
+
+
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,8 @@ final class Structures {
      */
     static TodoList seed(TodoStore store) {
         TodoList list = store.createList(LIST);
-        SectionStore sections = store.sections();
-        OutlineStore outline = store.outlines();
+        SectionStore sections = new SectionStore(store);
+        OutlineStore outline = new OutlineStore(store);
         Section week = sections.create(list.id(), "This week");
         Section later = sections.create(list.id(), "Later");
         Item van = add(store, "Book the van", list.id(), null);
@@ -71,7 +74,7 @@ final class Structures {
         List<Item> items = store.writeAll(tx -> tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL",
                 list.id())).stream().map(i -> i.isCollapsed() ? i.withCollapsed(false).withTitle(i.title() + " (folded)") : i)
                 .toList();
-        List<Section> sections = store.sections().sections(list.id());
+        List<Section> sections = new SectionStore(store).sections(list.id());
         return Outline.of(items, sections, Map.of()).stream().map(l -> l.isSection() ? "#" + l.section().name()
                 : "  ".repeat(l.depth()) + l.item().title() + (l.item().start() == null ? "" : " @" + l.item().start())
                 + (l.item().isSomeday() ? " ~someday" : "")).toList();

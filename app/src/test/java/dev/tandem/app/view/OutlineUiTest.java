@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.window.SidebarEntry;
@@ -172,7 +174,7 @@ class OutlineUiTest {
     void sectionHeader_arrowFoldsItsTodos_andDraggingATodoOntoItMovesItIn(FxRobot robot) throws Exception {
         add("Pack boxes", null);
         add("Books", null);
-        device.store().sections().create(list.id(), "Later");
+        new SectionStore(device.store()).create(list.id(), "Later");
         openList(robot);
         awaitShown(robot, List.of("Pack boxes", "Books", "# Later"));
         drag(robot, "Books", "Later", 0.5);
@@ -195,7 +197,7 @@ class OutlineUiTest {
     @Test
     void sections_noTodoHasSubtasks_rowsKeepNoFoldGutterUntilOneHas(FxRobot robot) throws Exception {
         String pack = add("Pack boxes", null);
-        String later = device.store().sections().create(list.id(), "Later").id();
+        String later = new SectionStore(device.store()).create(list.id(), "Later").id();
         device.store().update(add("Tape", null), it -> it.withSectionId(later));
         openList(robot);
         awaitShown(robot, List.of("Pack boxes", "# Later", "Tape"));

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.ListOutline;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
+
+
+
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.ListOutline;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.sync.SyncEngine;
 import java.net.http.HttpResponse;
@@ -109,7 +114,7 @@ class OutboxMoveTest {
         Item a = add("A");
         Item b = add("B");
         Item c = add("C");
-        Section later = web.store.sections().create(home.id(), "Later");
+        Section later = new SectionStore(web.store).create(home.id(), "Later");
         List<Map<String, Object>> results = replay(List.of(
                 // C before A; B under A; A into Later (its subtask with it).
                 move(c, to(home.id(), null, null, a.id()), place(home.id(), null, null)),
@@ -126,7 +131,7 @@ class OutboxMoveTest {
         Item b = add("B");
         Item c = add("C");
         // On the desktop, B went under C while the phone, offline, put it under A.
-        web.store.outlines().move(b.id(), new OutlineStore.Target(home.id(), c.id(), null, null));
+        new OutlineStore(web.store).move(b.id(), new OutlineStore.Target(home.id(), c.id(), null, null));
         List<Map<String, Object>> results = replay(List.of(move(b, to(home.id(), a.id(), null, null),
                 place(home.id(), null, null))));
         assertEquals(409L, results.get(0).get("status"));
@@ -144,16 +149,16 @@ class OutboxMoveTest {
         Item a = add("A");
         Item b = add("B");
         Item child = add("Child");
-        web.store.outlines().move(child.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
+        new OutlineStore(web.store).move(child.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
         TodoList other = web.store.createList("Other");
-        Section elsewhere = web.store.sections().create(other.id(), "Elsewhere");
+        Section elsewhere = new SectionStore(web.store).create(other.id(), "Elsewhere");
         Item trashed = add("Trashed");
         web.store.trash(trashed.id());
         // A chain as deep as a todo may be: nothing more fits under its last.
         Item deep = add("Deep 0");
         for (int i = 1; i <= Outline.MAX_DEPTH; i++) {
             Item next = add("Deep " + i);
-            web.store.outlines().move(next.id(), new OutlineStore.Target(home.id(), deep.id(), null, null));
+            new OutlineStore(web.store).move(next.id(), new OutlineStore.Target(home.id(), deep.id(), null, null));
             deep = next;
         }
         String before = outline(web.store, home.id());
@@ -211,8 +216,8 @@ class OutboxMoveTest {
             assertEquals(outline(web.store, home.id()), outline(laptop, home.id()));
 
             // The phone, offline, put T5 first and T0 under T1; meanwhile the laptop put T4 first and T5 last.
-            laptop.outlines().move(todos.get(4).id(), new OutlineStore.Target(home.id(), null, null, todos.get(0).id()));
-            laptop.outlines().move(todos.get(5).id(), new OutlineStore.Target(home.id(), null, null, null));
+            new OutlineStore(laptop).move(todos.get(4).id(), new OutlineStore.Target(home.id(), null, null, todos.get(0).id()));
+            new OutlineStore(laptop).move(todos.get(5).id(), new OutlineStore.Target(home.id(), null, null, null));
             List<Map<String, Object>> results = replay(List.of(
                     move(todos.get(5), to(home.id(), null, null, todos.get(0).id()), place(home.id(), null, null)),
                     move(todos.get(0), to(home.id(), todos.get(1).id(), null, null), place(home.id(), null, null))));

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
@@ -160,7 +161,7 @@ class OutboxStructureProperties {
             for (int i = 0; i < 4; i++) {
                 known.add(store.add("Desktop " + i, lists.get(i % LISTS), null).id());
             }
-            store.outlines().move(known.get(1), new OutlineStore.Target(lists.get(0), known.get(0), null, null));
+            new OutlineStore(store).move(known.get(1), new OutlineStore.Target(lists.get(0), known.get(0), null, null));
             read();
             for (Step step : steps) {
                 apply(step);
@@ -202,7 +203,7 @@ class OutboxStructureProperties {
             } else if (step instanceof DesktopDeleteList d) {
                 store.deleteList(lists.get(Math.min(d.list(), LISTS - 1)));
             } else if (step instanceof DesktopMove m) {
-                desktop(() -> store.outlines().move(item(m.item()), new OutlineStore.Target(
+                desktop(() -> new OutlineStore(store).move(item(m.item()), new OutlineStore.Target(
                         m.list() >= LISTS ? null : lists.get(m.list()), m.parent() < 0 ? null : item(m.parent()), null, null)));
             } else if (step instanceof DesktopTrash t) {
                 desktop(() -> {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.CliRun;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -180,8 +183,8 @@ class RowPatchesDoorTest {
     void rows_outlineParentMovedToASection_answersItsSubtasksAlongAndTheSectionsCount() throws Exception {
         Item a = web.store.add("Sub A", null, work.id(), works.get(1).id(), null, TodoDetails.NONE).item();
         Item b = web.store.add("Sub B", null, work.id(), works.get(1).id(), null, TodoDetails.NONE).item();
-        Section later = web.store.sections().create(work.id(), "Later");
-        web.store.outlines().move(works.get(1).id(), new OutlineStore.Target(work.id(), null, later.id(), null));
+        Section later = new SectionStore(web.store).create(work.id(), "Later");
+        new OutlineStore(web.store).move(works.get(1).id(), new OutlineStore.Target(work.id(), null, later.id(), null));
 
         HttpResponse<String> r = workRows(works.get(1).id());
 

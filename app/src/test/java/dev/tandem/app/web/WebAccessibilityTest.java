@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,11 +156,11 @@ class WebAccessibilityTest {
         family = web.store.createList("Party").id();
         Item party = web.store.add("Plan the party", null, family, null, TodoDetails.NONE).item();
         Item cake = web.store.add("Order the cake", null, family, null, TodoDetails.NONE).item();
-        web.store.outlines().move(cake.id(), new OutlineStore.Target(family, party.id(), null, null));
-        Section week = web.store.sections().create(family, "This week");
-        web.store.sections().create(family, "Later");
+        new OutlineStore(web.store).move(cake.id(), new OutlineStore.Target(family, party.id(), null, null));
+        Section week = new SectionStore(web.store).create(family, "This week");
+        new SectionStore(web.store).create(family, "Later");
         Item call = web.store.add("Call grandma", null, family, null, TodoDetails.NONE).item();
-        web.store.outlines().move(call.id(), new OutlineStore.Target(family, null, week.id(), null));
+        new OutlineStore(web.store).move(call.id(), new OutlineStore.Target(family, null, week.id(), null));
         List<String> found = new ArrayList<>();
 
         chromium = Chromium.start(size);

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.OutlineStore;
+
+import dev.tandem.app.model.outline.OutlineStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ class WebLivePatchPageTest {
         // The todos were made without places in their list: the first move gives every one a key (a change of 700
         // items, which the page fetches whole); the moves after it change one item each.
         String first = web.store.query(new Listing.BuiltInListing(Listing.BuiltIn.INBOX)).get(0).id();
-        web.store.outlines().move(first, new OutlineStore.Target(null, null, null, null));
+        new OutlineStore(web.store).move(first, new OutlineStore.Target(null, null, null, null));
         show("inbox");
         List<String> ids = expected("inbox");
         chromium.js("window.keptRow = document.querySelectorAll('#items .item')[1]");
@@ -102,7 +103,7 @@ class WebLivePatchPageTest {
         assertShows("inbox");
         web.store.trash(ids.get(200));
         assertShows("inbox");
-        web.store.outlines().move(ids.get(8), new OutlineStore.Target(null, null, null, ids.get(300)));
+        new OutlineStore(web.store).move(ids.get(8), new OutlineStore.Target(null, null, null, ids.get(300)));
         assertShows("inbox");
         int at = expected("inbox").indexOf(ids.get(8));
         assertTrue(at > 200 && at < LOADED, "moved down among the rows loaded: " + at);
@@ -114,7 +115,7 @@ class WebLivePatchPageTest {
     @Test
     void inbox_withSubtasks600RowsLoaded_editInPlaceAndAMoveDrawsTheOutlineAgain() throws Exception {
         List<Item> top = web.store.query(new Listing.BuiltInListing(Listing.BuiltIn.INBOX)).subList(0, 3);
-        web.store.outlines().move(top.get(2).id(), new OutlineStore.Target(null, top.get(0).id(), null, null));
+        new OutlineStore(web.store).move(top.get(2).id(), new OutlineStore.Target(null, top.get(0).id(), null, null));
         show("inbox");
         List<String> ids = expected("inbox");
         chromium.js("window.keptRow = document.querySelectorAll('#items .item')[1]");
@@ -125,7 +126,7 @@ class WebLivePatchPageTest {
                 "an edit is patched in place");
         web.store.trash(ids.get(200));
         assertShows("inbox");
-        web.store.outlines().move(ids.get(8), new OutlineStore.Target(null, null, null, ids.get(300)));
+        new OutlineStore(web.store).move(ids.get(8), new OutlineStore.Target(null, null, null, ids.get(300)));
         assertShows("inbox");
         assertEquals(1L, chromium.js("return document.querySelectorAll('#items .subitems > .item').length"),
                 "the subtask still shows under its parent");

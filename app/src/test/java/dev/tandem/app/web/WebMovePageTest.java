@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.SectionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ class WebMovePageTest {
         a = add("A");
         b = add("B");
         c = add("C");
-        web.store.sections().create(home.id(), "Later");
+        new SectionStore(web.store).create(home.id(), "Later");
     }
 
     private Item add(String title) {

@@ -3,10 +3,13 @@ package dev.tandem.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,12 +55,12 @@ class WebOutlinePageTest {
         Item parent = add("Parent project");
         Item two = add("Subtask two");
         Item later = add("Later thing");
-        OutlineStore outline = web.store.outlines();
+        OutlineStore outline = new OutlineStore(web.store);
         outline.move(one.id(), new OutlineStore.Target(groceries.id(), parent.id(), null, null));
         outline.move(two.id(), new OutlineStore.Target(groceries.id(), parent.id(), null, null));
-        Section week = web.store.sections().create(groceries.id(), "This week");
-        Section laterSection = web.store.sections().create(groceries.id(), "Later");
-        web.store.sections().create(groceries.id(), "Some day");
+        Section week = new SectionStore(web.store).create(groceries.id(), "This week");
+        Section laterSection = new SectionStore(web.store).create(groceries.id(), "Later");
+        new SectionStore(web.store).create(groceries.id(), "Some day");
         outline.move(milk.id(), new OutlineStore.Target(groceries.id(), null, week.id(), null));
         outline.move(later.id(), new OutlineStore.Target(groceries.id(), null, laterSection.id(), null));
     }
@@ -99,7 +102,7 @@ class WebOutlinePageTest {
     void listAndInbox_desktop_nestAsTheDesktopDoes() {
         Item errand = web.store.add("Errands", null, null, null, TodoDetails.NONE).item();
         Item stamps = web.store.add("Stamps", null, null, null, TodoDetails.NONE).item();
-        web.store.outlines().move(stamps.id(), new OutlineStore.Target(null, errand.id(), null, null));
+        new OutlineStore(web.store).move(stamps.id(), new OutlineStore.Target(null, errand.id(), null, null));
         web.store.add("Call the bank", null, null, null, TodoDetails.NONE);
         chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
         assertOutline("Errands\n  Stamps\nCall the bank");

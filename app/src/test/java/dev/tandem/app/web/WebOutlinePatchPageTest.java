@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +49,7 @@ class WebOutlinePatchPageTest {
         web = new WebFixture(dir);
         session = web.pair();
         work = web.store.createList("Work");
-        later = web.store.sections().create(work.id(), "Later");
+        later = new SectionStore(web.store).create(work.id(), "Later");
         // With their ids, to name them below (Item.create leaves the id to the save).
         for (int i = 0; i < 2050; i++) {
             Item it = new Item(UUID.randomUUID().toString(), work.id(), "Todo " + i, null, null, 0L, null, null, 1_000_000L + i);
@@ -67,8 +70,8 @@ class WebOutlinePatchPageTest {
         // The todos were made without places: these first moves give every one a key, in each section (a change of
         // them all). A todo moved among siblings without keys gives them all keys, a change of over 50 todos, which
         // any page fetches whole.
-        web.store.outlines().move(todos.get(0).id(), new OutlineStore.Target(work.id(), null, null, todos.get(1).id()));
-        web.store.outlines().move(todos.get(1000).id(), new OutlineStore.Target(work.id(), null, later.id(), todos.get(1001).id()));
+        new OutlineStore(web.store).move(todos.get(0).id(), new OutlineStore.Target(work.id(), null, null, todos.get(1).id()));
+        new OutlineStore(web.store).move(todos.get(1000).id(), new OutlineStore.Target(work.id(), null, later.id(), todos.get(1001).id()));
         chromium = Chromium.paired(web, Chromium.Size.PHONE);
     }
 
@@ -101,14 +104,14 @@ class WebOutlinePatchPageTest {
         steps.add(step(seen));
 
         markRows();
-        OutlineStore.Moved moved5 = web.store.outlines().move(todos.get(5).id(),
+        OutlineStore.Moved moved5 = new OutlineStore(web.store).move(todos.get(5).id(),
                 new OutlineStore.Target(work.id(), null, later.id(), todos.get(1500).id()));
         assertTrue(!moved5.isEmpty(), "moved");
         assertShows();
         steps.add(step(seen));
 
         markRows();
-        OutlineStore.Moved under = web.store.outlines().move(todos.get(20).id(),
+        OutlineStore.Moved under = new OutlineStore(web.store).move(todos.get(20).id(),
                 new OutlineStore.Target(work.id(), todos.get(21).id(), null, null));
         assertTrue(!under.isEmpty(), "moved under");
         assertShows();

@@ -1,7 +1,6 @@
 package dev.tandem.app.model.outline;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
@@ -47,7 +46,7 @@ public final class SeenMoves {
 
     public SeenMoves(TodoStore store) {
         this.db = Objects.requireNonNull(store, "store").db();
-        this.outline = store.outlines();
+        this.outline = new OutlineStore(store);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.tandem.app.model.outline;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.ItemTree;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.TodoVerbs;
@@ -33,7 +33,7 @@ public final class Subtrees {
 
     /** The open todos under {@code id}, at any depth. */
     public List<Item> openUnder(String id) {
-        return db.transactionResult(tx -> OutlineStore.descendants(tx, id).stream()
+        return db.transactionResult(tx -> ItemTree.descendants(tx, id).stream()
                 .filter(i -> !i.isTrashed() && !i.isDone() && !i.isNote()).toList());
     }
 

@@ -3,9 +3,10 @@ package dev.tandem.app.vm.editor;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Section;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.history.Authors;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.history.HistoryLine;
 import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;

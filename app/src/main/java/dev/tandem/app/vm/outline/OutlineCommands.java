@@ -1,10 +1,13 @@
 package dev.tandem.app.vm.outline;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.OutlineStore;
-import dev.tandem.app.model.Placement;
-import dev.tandem.app.model.SectionStore;
+
+
+
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.Placement;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
@@ -41,8 +44,8 @@ public final class OutlineCommands {
     /** {@code listId}: the list the outline shows (null: the Inbox). */
     public OutlineCommands(TodoStore store, Async async, UndoManager undo, Questions dialogs, Consumer<String> say,
             Supplier<String> listId) {
-        this.outline = store.outlines();
-        this.sections = store.sections();
+        this.outline = new OutlineStore(store);
+        this.sections = new SectionStore(store);
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;

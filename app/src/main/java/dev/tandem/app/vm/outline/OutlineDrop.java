@@ -1,6 +1,7 @@
 package dev.tandem.app.vm.outline;
 
-import dev.tandem.app.model.OutlineStore;
+
+import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import java.util.List;
 import java.util.Optional;

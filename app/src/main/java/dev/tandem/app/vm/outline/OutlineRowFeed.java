@@ -2,9 +2,12 @@ package dev.tandem.app.vm.outline;
 
 import dev.tandem.app.fx.ListSplice;
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.LiveOutline;
-import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineSplice;
+
+
+
+import dev.tandem.app.model.outline.LiveOutline;
+import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.model.outline.OutlineSplice;
 import dev.tandem.app.vm.shared.ItemRow;
 import java.util.ArrayList;
 import java.util.List;

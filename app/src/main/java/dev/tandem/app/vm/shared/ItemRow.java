@@ -1,8 +1,9 @@
 package dev.tandem.app.vm.shared;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
+
 import dev.tandem.app.model.Section;
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.ui.messages.Formats;
 import java.time.LocalDate;

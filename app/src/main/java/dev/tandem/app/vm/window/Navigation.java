@@ -1,9 +1,11 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.model.outline.LiveOutline;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
+
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.QueryTooCostlyException;
@@ -194,7 +196,7 @@ final class Navigation {
             Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
             if (tree) {
                 String listId = v instanceof Listing.UserListing l ? l.listId() : null;
-                items.bindFeed(feed -> store.subscribeOutline(listId, new OutlineRowFeed(feed, failures)));
+                items.bindFeed(feed -> LiveOutline.open(store, listId, new OutlineRowFeed(feed, failures)));
             } else {
                 items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed, failures)));
             }

@@ -1,10 +1,11 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.vm.shared.EmptyState;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.Outline;
+
 import dev.tandem.app.text.filter.UnknownNames;
 import dev.tandem.app.vm.agenda.AgendaPlan;
 import dev.tandem.ui.messages.Messages;

@@ -8,9 +8,11 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.QueryCost;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
 import java.io.IOException;
@@ -97,7 +99,7 @@ class FilterProperties {
         }
         List<String> sectionIds = new ArrayList<>();
         for (String name : SECTIONS) {
-            String id = store.sections().create(listIds.get(0), name).id();
+            String id = new SectionStore(store).create(listIds.get(0), name).id();
             sectionNames.put(id, name);
             sectionIds.add(id);
         }

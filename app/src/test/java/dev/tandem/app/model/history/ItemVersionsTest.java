@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.Section;
+
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
@@ -159,8 +162,8 @@ class ItemVersionsTest {
     @Test
     void restore_afterAMoveOutOfItsParentAndSection_putsParentSectionAndRankBack() {
         TodoList home = store.createList("Home");
-        Section later = store.sections().create(home.id(), "Later");
-        OutlineStore outline = store.outlines();
+        Section later = new SectionStore(store).create(home.id(), "Later");
+        OutlineStore outline = new OutlineStore(store);
         Item move = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
         later();
         Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();

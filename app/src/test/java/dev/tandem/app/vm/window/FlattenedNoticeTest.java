@@ -1,12 +1,13 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.model.outline.Outline;
 import dev.tandem.app.vm.shared.ItemRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Outline;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

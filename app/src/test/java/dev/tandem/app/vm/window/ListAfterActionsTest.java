@@ -1,5 +1,7 @@
 package dev.tandem.app.vm.window;
 
+
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,7 +124,7 @@ class ListAfterActionsTest {
         add("Book movers", null);
         String pack = add("Pack boxes", null);
         add("Kitchen", pack);
-        String later = store.sections().create(list.id(), "Later").id();
+        String later = new SectionStore(store).create(list.id(), "Later").id();
         String lamp = add("Lamp", null);
         store.update(lamp, i -> i.withSectionId(later));
         openList();

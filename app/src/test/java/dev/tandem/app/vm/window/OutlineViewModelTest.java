@@ -1,5 +1,6 @@
 package dev.tandem.app.vm.window;
 
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.StartText;
 import dev.tandem.app.vm.shared.UndoManager;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.SectionStore;
+
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -36,7 +37,7 @@ class OutlineViewModelTest {
     private final TestUi ui = new TestUi();
     private final TestClock clock = new TestClock(ZONE);
     private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
-    private final SectionStore sections = store.sections();
+    private final SectionStore sections = new SectionStore(store);
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainViewModel vm;
     private TodoList list;

@@ -1,5 +1,8 @@
 package dev.tandem.app.vm.window;
 
+
+import dev.tandem.app.model.outline.OutlineStore;
+import dev.tandem.app.model.outline.SectionStore;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.OutlineStore;
+
 import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoDetails;
@@ -264,15 +267,15 @@ class SmartListsTest {
     @Test
     void select_sectionFilter_followsARenameOfTheSection() {
         Item report = store.allItems().stream().filter(i -> "Report".equals(i.title())).findFirst().orElseThrow();
-        Section later = store.sections().create(report.listId(), "Later");
-        store.outlines().move(report.id(), new OutlineStore.Target(report.listId(), null, later.id(), null));
+        Section later = new SectionStore(store).create(report.listId(), "Later");
+        new OutlineStore(store).move(report.id(), new OutlineStore.Target(report.listId(), null, later.id(), null));
         save("Later at work", "section: Later");
         SidebarEntry e = awaitEntry("Later at work");
         ui.run(() -> vm.select(e));
         ui.await(() -> titles().equals(List.of("Report")));
 
         // Only the sections table changes: the open smart list reads it, so it loads again.
-        store.sections().rename(later.id(), "Someday maybe");
+        new SectionStore(store).rename(later.id(), "Someday maybe");
         ui.await(() -> titles().isEmpty());
         ui.await(() -> entry("Later at work").orElseThrow().count() == 0);
     }

@@ -1,5 +1,10 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,5 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.ViewWork;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Db;
@@ -108,6 +114,11 @@ public final class LiveOutline implements Subscription {
     /** Keeps the outline of {@code listId} (null: the Inbox) in {@code sink}, calling it on {@code serial} only. */
     public static LiveOutline open(Db db, String listId, Sink sink, Executor serial) {
         return new LiveOutline(db, listId, sink, serial);
+    }
+
+    /** A list's (null: the Inbox's) todos as a live outline in {@code sink}, on {@code store}'s live views' thread. */
+    public static LiveOutline open(TodoStore store, String listId, Sink sink) {
+        return open(store.db(), listId, sink, store.liveViews());
     }
 
     private String rootCondition() {

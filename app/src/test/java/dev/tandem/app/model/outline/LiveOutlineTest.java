@@ -1,8 +1,13 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An outline kept up to date by patches ends where a fresh load is, whatever the moves and edits. */
 @Tag("unit")
-class LiveOutlineTest {
+public class LiveOutlineTest {
     @TempDir
     Path dir;
 
@@ -30,8 +35,9 @@ class LiveOutlineTest {
      * Holds the lines as the item list does: a whole outline, then each splice applied to what it holds with a
      * removal and an insertion at its index, as {@code LiveList} applies them to its rows.
      */
-    static final class Lines implements LiveOutline.Sink {
-        volatile List<String> last = List.of();
+    public static final class Lines implements LiveOutline.Sink {
+        /** The lines held now, as text ("depth title open/done", "#section open"). */
+        public volatile List<String> last = List.of();
         final List<String> wrong = new CopyOnWriteArrayList<>();
         final AtomicInteger spliced = new AtomicInteger();
         private List<Outline.Line> held = new ArrayList<>(); // on the serial executor only
@@ -100,8 +106,8 @@ class LiveOutlineTest {
     void patches_randomMovesEditsAndCompletions_endWhereAFreshLoadIs() throws Exception {
         ExecutorService serial = Executors.newSingleThreadExecutor();
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("o.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
-            SectionStore sections = store.sections();
+            OutlineStore outline = new OutlineStore(store);
+            SectionStore sections = new SectionStore(store);
             TodoList home = store.createList("Home");
             TodoList work = store.createList("Work");
             Section later = sections.create(home.id(), "Later");

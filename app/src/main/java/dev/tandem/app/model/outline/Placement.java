@@ -1,4 +1,6 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
+
+import dev.tandem.app.model.Item;
 
 /**
  * Where a todo sits: its list, parent, section and rank. A move is the placements it changed, before and after

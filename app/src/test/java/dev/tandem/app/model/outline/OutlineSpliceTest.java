@@ -1,8 +1,9 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Item;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,9 +1,15 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Rank;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.FieldChange;
@@ -47,7 +53,7 @@ class OutlineStoreTest {
     @Test
     void move_beforeASibling_writesOnlyTheMovedTodosRank() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("b.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             add(store, "b", l.id());
@@ -63,7 +69,7 @@ class OutlineStoreTest {
     @Test
     void indentAndOutdent_nestTwoLevels_andComeBack() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("c.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList l = store.createList("Home");
             add(store, "Move house", l.id());
             Item van = add(store, "Book the van", l.id());
@@ -82,7 +88,7 @@ class OutlineStoreTest {
     @Test
     void move_underItsOwnSubtask_isRefused() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("d.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList l = store.createList("Home");
             Item p = add(store, "p", l.id());
             Item c = add(store, "c", l.id());
@@ -95,7 +101,7 @@ class OutlineStoreTest {
     @Test
     void move_toAnotherList_takesTheSubtreeAlong() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("e.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList home = store.createList("Home");
             TodoList work = store.createList("Work");
             Item p = add(store, "p", home.id());
@@ -110,7 +116,7 @@ class OutlineStoreTest {
     @Test
     void move_betweenTodosSharingARank_reranksTheSiblingsOnce() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("f.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             Item b = add(store, "b", l.id());
@@ -130,8 +136,8 @@ class OutlineStoreTest {
     @Test
     void sections_createMoveAndDelete_keepTheirTodos() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("g.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
-            SectionStore sections = store.sections();
+            OutlineStore outline = new OutlineStore(store);
+            SectionStore sections = new SectionStore(store);
             TodoList l = store.createList("Home");
             Section week = sections.create(l.id(), "This week");
             Section later = sections.create(l.id(), "Later");
@@ -151,7 +157,7 @@ class OutlineStoreTest {
     @Test
     void moveList_beforeAnother_ordersTheSidebar() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("h.db")), Clock.systemUTC())) {
-            SectionStore sections = store.sections();
+            SectionStore sections = new SectionStore(store);
             TodoList a = store.createList("A");
             store.createList("B");
             TodoList c = store.createList("C");
@@ -167,7 +173,7 @@ class OutlineStoreTest {
     @Test
     void move_inAListOfAThousand_recordsOneFieldChangeOfTheMovedTodoOnly() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("i.db")), Clock.systemUTC())) {
-            OutlineStore outline = store.outlines();
+            OutlineStore outline = new OutlineStore(store);
             TodoList l = store.createList("Home");
             List<Item> items = new ArrayList<>();
             for (int n = 0; n < 1_000; n++) {

@@ -1,4 +1,4 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,12 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.Rank;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.util.ArrayList;

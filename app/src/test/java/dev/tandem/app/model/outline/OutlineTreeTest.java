@@ -1,7 +1,9 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

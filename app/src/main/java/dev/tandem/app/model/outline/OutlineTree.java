@@ -1,5 +1,7 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

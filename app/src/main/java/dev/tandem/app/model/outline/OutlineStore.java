@@ -1,5 +1,12 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTree;
+import dev.tandem.app.model.Queries;
+import dev.tandem.app.model.Rank;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.TreeDepth;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.util.ArrayList;
@@ -138,25 +145,6 @@ public final class OutlineStore {
         return TreeDepth.fits(db, parentId, movedId);
     }
 
-    /** The rank for a new todo at the end of {@code parentId}'s subtasks, or of the list's top level. */
-    public static String nextRank(Tx tx, String listId, String parentId, String sectionId) {
-        String last = parentId != null
-                ? maxRank(tx, "SELECT max(rank) AS id FROM items WHERE parentId = ? AND trashedAt IS NULL", parentId)
-                : listId == null
-                ? maxRank(tx, "SELECT max(rank) AS id FROM items WHERE parentId IS NULL AND trashedAt IS NULL AND "
-                        + Queries.IN_INBOX)
-                : maxRank(tx, "SELECT max(rank) AS id FROM items WHERE listId = ? AND parentId IS NULL"
-                        + " AND trashedAt IS NULL AND coalesce(sectionId, '') = ?", listId, sectionId == null ? "" : sectionId);
-        return Rank.between(last, null);
-    }
-
-    private static String maxRank(Tx tx, String sql, Object... params) {
-        List<String> ids = Queries.ids(tx, sql, params);
-        String k = ids.isEmpty() ? null : ids.get(0);
-        // A damaged or hostile key is skipped rather than built on.
-        return k != null && Rank.isValid(k) ? k : null;
-    }
-
     // ---------------------------------------------------------------- internals
 
     private Moved move(Tx tx, String id, Target target) {
@@ -203,7 +191,7 @@ public final class OutlineStore {
         }
         String rank = samePlace ? cur.rank() : Rank.between(lo, hi);
         // Read before the move: they are the todos under it in the list it leaves.
-        List<Item> under = Objects.equals(cur.listId(), listId) ? List.of() : descendants(tx, id);
+        List<Item> under = Objects.equals(cur.listId(), listId) ? List.of() : ItemTree.descendants(tx, id);
         record(tx, cur, cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId).withRank(rank),
                 before, after);
         if (!under.isEmpty()) {
@@ -243,22 +231,6 @@ public final class OutlineStore {
             at = at.hasParent() ? tx.get(Item.class, at.parentId()).orElse(null) : null;
         }
         return false;
-    }
-
-    /**
-     * The todos under the todo bound first, in its list, at any depth; the same id bound again leaves it out. Read
-     * through {@code items_parent} from the parent's row, as {@link TreeDepth#LEVELS_UNDER} is, not the whole list.
-     */
-    static final String DESCENDANTS = "WITH RECURSIVE sub(id, listId) AS (SELECT c.id, c.listId FROM items p"
-            + " CROSS JOIN items c ON c.parentId = p.id WHERE p.id = ? AND c.parentId IS NOT NULL AND c.listId IS p.listId"
-            + " UNION SELECT i.id, i.listId FROM sub CROSS JOIN items i ON i.parentId = sub.id"
-            + " WHERE i.parentId IS NOT NULL AND i.listId IS sub.listId)"
-            + " SELECT * FROM items WHERE id IN (SELECT id FROM sub) AND id <> ?";
-
-    /** The todos under {@code id} in its list, at any depth, trashed or not (a restored subtask comes back in the right list). */
-    public static List<Item> descendants(Tx tx, String id) {
-        // In the same list only: a todo in another list (a shared list's member can name any parent) is not under it.
-        return tx.query(Item.class, DESCENDANTS, id, id);
     }
 
     /** The open siblings of {@code item} (itself included, if it is there) in outline order. */

@@ -1,9 +1,13 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,7 +82,7 @@ class CrossListParentAttackTest {
                     System.currentTimeMillis()).withParentId(secret.id())));
             Item mine = store.add("Milk", null, family.id(), member[0].id(), null, TodoDetails.NONE).item();
 
-            store.outlines().outdent(mine.id());
+            new OutlineStore(store).outdent(mine.id());
 
             Item after = store.get(mine.id()).orElseThrow();
             assertEquals(family.id(), after.listId(), "outdented beside its parent, not into the private list");

@@ -1,7 +1,11 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
 
-import dev.tandem.app.model.outline.Subtrees;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.OutlineChecks;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
@@ -43,7 +47,7 @@ class OutlineSyncProperties {
         try {
             for (int d = 0; d < 3; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, s.outlines(), s.sections(),
+                devices.add(new Device(s, new OutlineStore(s), new SectionStore(s),
                         new Subtrees(s.db(), s.clock()), SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);

@@ -1,5 +1,9 @@
-package dev.tandem.app.model;
+package dev.tandem.app.model.outline;
 
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTree;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TreeDepth;
 import dev.tandem.ui.messages.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,7 +15,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,7 +28,7 @@ import java.util.Set;
  * edge, so a shared list's member cannot pull their todo under one of this person's private todos (or push
  * one of these under theirs). A cycle that two devices' concurrent moves made (A under B here, B under A
  * there) is broken at its member with the smallest id, which is shown at the top level with the rest of the
- * cycle under it. {@code TreeRepair} writes the same repairs, so the rows themselves converge too. Siblings
+ * cycle under it ({@link ItemTree#cycleBreaks}). {@code TreeRepair} writes the same repairs, so the rows themselves converge too. Siblings
  * are in {@link #SIBLINGS} order.
  *
  * <p>Depth: a chain of subtasks deeper than {@link #MAX_DEPTH} (a member's batch or an import can write one
@@ -53,10 +56,10 @@ public final class Outline {
     }
 
     /**
-     * The deepest level shown (the top is 0), and the deepest a todo may be put by an edit, an import or a
-     * move: a todo has at most this many todos above it. Deeper chains (from sync) are shown at this level.
+     * The deepest level shown (the top is 0): the deepest a todo may be put by an edit, an import or a move
+     * ({@link TreeDepth#MAX_DEPTH}). Deeper chains (from sync) are shown at this level.
      */
-    public static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = TreeDepth.MAX_DEPTH;
 
     /** Said with a list whose outline is {@link #flattened}. */
     public static String flattenedNotice() {
@@ -109,7 +112,7 @@ public final class Outline {
         // Looking for cycles first would cost as much as the flattening: flatten, and only when some todo was not
         // reached from the top (it is in a cycle, or under one) break the cycles and flatten again.
         List<Line> out = flatten(items, byId, null, sections, doneByParent);
-        return out != null ? out : flatten(items, byId, cycleBreaks(byId), sections, doneByParent);
+        return out != null ? out : flatten(items, byId, ItemTree.cycleBreaks(byId), sections, doneByParent);
     }
 
     /**
@@ -127,7 +130,7 @@ public final class Outline {
         List<Item> unsectioned = new ArrayList<>();
         topBySection.put("", unsectioned);
         for (Item i : items) {
-            if (parentHere(byId, i) != null && !roots.contains(i.id())) {
+            if (ItemTree.parentHere(byId, i) != null && !roots.contains(i.id())) {
                 List<Item> kids = children.get(i.parentId());
                 if (kids == null) {
                     kids = new ArrayList<>(4);
@@ -164,18 +167,6 @@ public final class Outline {
 
     private static int capacity(int entries) {
         return Math.max(16, (int) (entries / 0.75f) + 1);
-    }
-
-    /**
-     * The parent {@code item} is shown under among {@code byId}: null at the top level (no parent, the parent
-     * not among them, or in another list).
-     */
-    static Item parentHere(Map<String, Item> byId, Item item) {
-        if (!item.hasParent()) {
-            return null;
-        }
-        Item p = byId.get(item.parentId());
-        return p != null && Objects.equals(p.listId(), item.listId()) ? p : null;
     }
 
     /**
@@ -240,50 +231,5 @@ public final class Outline {
             }
         }
         return false;
-    }
-
-    /**
-     * The todos that are shown at the top level although their parent is among the rows: in each cycle of
-     * parents, the member with the smallest id. Walks each chain once (colouring), so it costs O(n).
-     */
-    static Set<String> cycleBreaks(Map<String, Item> byId) {
-        Set<String> breaks = new HashSet<>();
-        // TRUE: on the current walk; FALSE: done. A todo whose parent is done (most, as a map's order is no tree's)
-        // costs two lookups and no walk.
-        Map<String, Boolean> onWalk = new HashMap<>(capacity(byId.size()));
-        List<String> walk = new ArrayList<>();
-        for (Item first : byId.values()) {
-            String at = first.id();
-            if (onWalk.containsKey(at)) {
-                continue;
-            }
-            walk.clear();
-            Boolean seen = null;
-            while (at != null) {
-                seen = onWalk.get(at);
-                Item it = seen == null ? byId.get(at) : null;
-                if (it == null) {
-                    break;
-                }
-                onWalk.put(at, Boolean.TRUE);
-                walk.add(at);
-                Item parent = parentHere(byId, it);
-                at = parent == null ? null : parent.id();
-            }
-            if (at != null && Boolean.TRUE.equals(seen)) {
-                // The walk came back to itself: the cycle is the walk from 'at' on.
-                String smallest = at;
-                for (int k = walk.indexOf(at); k < walk.size(); k++) {
-                    if (walk.get(k).compareTo(smallest) < 0) {
-                        smallest = walk.get(k);
-                    }
-                }
-                breaks.add(smallest);
-            }
-            for (String id : walk) {
-                onWalk.put(id, Boolean.FALSE);
-            }
-        }
-        return breaks;
     }
 }

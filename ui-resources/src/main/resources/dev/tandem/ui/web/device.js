@@ -331,7 +331,10 @@ export async function startDevice(kept) {
   document.body.classList.add('own-device');
   // Drawn over the kept screen as any refresh draws (focus, typed text kept), or the first screen itself.
   const firstScreen = (keptScreen ? refreshAll() : startApp(await answer('/api/session').then((r) => r.json())))
-    .then(() => { document.body.dataset.firstScreen = 'fresh'; });
+    .then(() => {
+      document.body.dataset.firstScreen = 'fresh';
+      performance.mark('tandem:fresh');
+    });
   performance.mark('tandem:started');
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };

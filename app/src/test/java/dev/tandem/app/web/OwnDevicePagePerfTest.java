@@ -54,6 +54,17 @@ class OwnDevicePagePerfTest {
             + " o.observe(text, { childList: true, subtree: true, characterData: true });"
             + " document.getElementById('device-sync-now').click(); check();";
 
+    /**
+     * Given to every new document: notes in {@code window.firstRowsAt} the page's clock (from the navigation's start)
+     * at the frame that first shows a row of {@code #items}, for the time to the first rows on the page's own clock:
+     * polling from the test cannot run while the page's thread is busy (rebuilding the replica right after the kept
+     * first screen is painted), so it sees the rows late.
+     */
+    private static final String FIRST_ROWS = "new MutationObserver((m, o) => {"
+            + " if (!document.querySelector('#items .item')) return; o.disconnect();"
+            + " requestAnimationFrame(() => { window.firstRowsAt = performance.now(); });"
+            + " }).observe(document, { subtree: true, childList: true });";
+
     @TempDir
     Path tmp;
 
@@ -71,17 +82,36 @@ class OwnDevicePagePerfTest {
             own.awaitSynced(LONG);
             own.awaitWorker();
             String url = own.pageUrl();
+            c.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FIRST_ROWS));
+            List<Double> pageRows = new ArrayList<>();
+            List<Double> pageFresh = new ArrayList<>();
+            List<Double> barePageRows = new ArrayList<>();
             List<Double> online = new ArrayList<>();
             List<Double> offline = new ArrayList<>();
+            List<Double> offlineFresh = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            List<Double> bareFresh = new ArrayList<>();
             List<String> phases = new ArrayList<>();
             String loadBefore = load();
             for (int i = 0; i < ROUNDS; i++) {
                 online.add(open(c, url));
+                c.await("return document.body.dataset.firstScreen === 'fresh'", LONG);
                 own.awaitSynced(LONG);
                 own.relay.cut();
-                offline.add(open(c, url));
-                phases.add(phases(c));
-                assertTrue(c.await("return !document.getElementById('device-sync-error').hidden", LONG) != null);
+                // With the first screen kept, and without it (its record deleted), in turns which goes first.
+                for (boolean kept : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    double[] t = openFresh(c, url, !kept);
+                    (kept ? offline : bare).add(t[0]);
+                    (kept ? offlineFresh : bareFresh).add(t[1]);
+                    (kept ? pageRows : barePageRows).add(t[2]);
+                    if (kept) {
+                        pageFresh.add(t[3]);
+                    }
+                    assertEquals(kept, c.js("return performance.getEntriesByName('tandem:kept-screen').length > 0"),
+                            kept ? "drawn from the kept first screen" : "drawn without it");
+                    phases.add((kept ? "kept: " : "without: ") + phases(c));
+                    assertTrue(c.await("return !document.getElementById('device-sync-error').hidden", LONG) != null);
+                }
                 own.relay.restore();
             }
             if (Boolean.getBoolean("tandem.profile")) {
@@ -96,7 +126,19 @@ class OwnDevicePagePerfTest {
                     median(offline), Collections.min(offline), Collections.max(offline), median(online),
                     Collections.min(online), Collections.max(online), median(offline) / median(online), joined / 1000,
                     loadBefore, load());
-            System.out.println("  rounds, cut: " + offline + "; reachable: " + online);
+            System.out.printf(Locale.ROOT, "  on the page's clock from the navigation's start: first rows median %.0f ms"
+                    + " (%.0f–%.0f), the replica's own (mark fresh) median %.0f ms; without the kept first screen,"
+                    + " alternated: first rows median %.0f ms (%.0f–%.0f)%n", median(pageRows), Collections.min(pageRows),
+                    Collections.max(pageRows), median(pageFresh), median(barePageRows), Collections.min(barePageRows),
+                    Collections.max(barePageRows));
+            System.out.println("  rounds on the page's clock, kept: " + pageRows + " (fresh " + pageFresh
+                    + "); without: " + barePageRows);
+            System.out.printf(Locale.ROOT, "  opened with the storage cut, its first screen kept: first rows median %.0f ms,"
+                    + " the replica's rows (fresh) median %.0f ms; without the kept first screen, alternated: first rows"
+                    + " median %.0f ms, fresh %.0f ms%n", median(offline), median(offlineFresh), median(bare),
+                    median(bareFresh));
+            System.out.println("  rounds, cut: " + offline + " (fresh " + offlineFresh + "); without the kept screen: "
+                    + bare + " (fresh " + bareFresh + "); reachable: " + online);
             System.out.println("  phases of the cut opens (ms from navigation): " + phases);
         }
     }
@@ -201,6 +243,30 @@ class OwnDevicePagePerfTest {
         c.open(url);
         c.await("return document.querySelectorAll('#items .item').length > 0", LONG);
         return ms(t0);
+    }
+
+    /**
+     * Opens {@code url} from a blank page: milliseconds to the first rows and to the replica's own (the marker
+     * fresh) polled from here, then the same two on the page's clock from the navigation's start. With {@code forget}, the kept first screen's record is deleted first by the page open now (settled: it
+     * wrote the record a moment after its last drawing), so the page opens as it did before it kept one.
+     */
+    private static double[] openFresh(Chromium c, String url, boolean forget) {
+        if (forget) {
+            c.js("return new Promise((resolve, reject) => { const o = indexedDB.open('tandem-device');"
+                    + " o.onsuccess = () => { const t = o.result.transaction('device', 'readwrite');"
+                    + " t.objectStore('device').delete('screen'); t.oncomplete = () => { o.result.close(); resolve(true); };"
+                    + " t.onerror = () => reject(t.error); }; o.onerror = () => reject(o.error); })");
+        }
+        c.open("about:blank");
+        long t0 = System.nanoTime();
+        c.open(url);
+        c.await("return document.querySelectorAll('#items .item').length > 0", LONG);
+        double rows = ms(t0);
+        c.await("return document.body.dataset.firstScreen === 'fresh'", LONG);
+        double fresh = ms(t0);
+        List<?> page = (List<?>) c.await("return window.firstRowsAt && [window.firstRowsAt,"
+                + " performance.getEntriesByName('tandem:fresh')[0].startTime]", LONG);
+        return new double[] {rows, fresh, ((Number) page.get(0)).doubleValue(), ((Number) page.get(1)).doubleValue()};
     }
 
     /**

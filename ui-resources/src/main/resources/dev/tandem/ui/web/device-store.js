@@ -46,15 +46,27 @@ async function tx(mode, fn) {
   });
 }
 
-/** The device kept here: {state, settings, key}, or null when this browser never joined. */
-export async function loadDevice() {
+/**
+ * The device kept here: {state, settings, key}, or null when this browser never joined. {@code onScreen} has the
+ * record "screen" (device-first-screen.js) of a device with all three, before the replica's megabytes are read.
+ */
+export async function loadDevice(onScreen) {
   let db;
   try { db = await open(); } catch (e) { return null; }
   return new Promise((resolve, reject) => {
     const t = db.transaction(STORE, 'readonly');
     const s = t.objectStore(STORE);
     const got = {};
-    for (const name of ['state', 'settings', 'key']) s.get(name).onsuccess = (ev) => { got[name] = ev.target.result; };
+    const get = (name) => { s.get(name).onsuccess = (ev) => { got[name] = ev.target.result; }; };
+    // Requests answer in the order made.
+    get('settings');
+    get('key');
+    s.getKey('state').onsuccess = (ev) => { got.has = ev.target.result; };
+    s.get('screen').onsuccess = (ev) => {
+      // A throw here would abort the transaction.
+      try { if (onScreen && got.settings && got.key && got.has) onScreen(ev.target.result, got.settings); } catch (e) { /* without */ }
+    };
+    get('state');
     t.oncomplete = () => resolve(got.state && got.settings && got.key ? got : null);
     t.onerror = () => reject(t.error);
   });
@@ -75,6 +87,11 @@ export function keepState(state, settings) {
     s.put(state, 'state');
     if (settings) s.put(settings, 'settings');
   });
+}
+
+/** Keeps the record "screen" (device-first-screen.js). */
+export function keepScreen(text) {
+  return tx('readwrite', (s) => { s.put(text, 'screen'); });
 }
 
 /** Forgets the device (leaving): every record, in one transaction. */

@@ -29,7 +29,7 @@
  */
 import { $ } from './dom.js';
 import { quickAddWords, t } from './i18n.js';
-import { answerLocally } from './transport.js';
+import { answerKept, answerWith } from './device-first-screen.js';
 import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
 import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
 import { makeAnswerer } from './device-answer.js';
@@ -122,7 +122,33 @@ export async function joined() {
     // The core's modules load while IndexedDB reads the replica: startDevice needs both.
     core().catch(() => {});
   }
-  return loadDevice();
+  const kept = await loadDevice(showKept).catch(() => null);
+  // Drawn from a kept screen, the replica unreadable: said, and nothing more starts.
+  return kept || !keptScreen ? kept : cannotStart(new Error('IndexedDB'));
+}
+
+/** The first screen drawn from the answers kept last (device-first-screen.js), painted. */
+let keptScreen = null;
+function showKept(text, settings) {
+  const kept = answerKept(text);
+  if (!kept) return;
+  document.body.dataset.firstScreen = 'kept';
+  // The sync line at once too, so nothing moves when the replica's answers come.
+  showLine({ settings });
+  const drawn = startApp(kept.session).then(() => performance.mark('tandem:kept-screen'));
+  // A read only the replica answers (an open item) would wait for ever: then the rebuild starts.
+  keptScreen = Promise.race([drawn, kept.waiting]).then(painted);
+}
+
+const painted = () => (document.visibilityState === 'visible'
+  ? new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))) : null);
+
+/** Says why the page cannot start, over a kept screen too; never resolves. */
+function cannotStart(e) {
+  document.body.classList.add('booting');
+  $('app').hidden = true;
+  $('loading').textContent = t('page.device.cannotStart', e.message);
+  return new Promise(() => {});
 }
 
 // ---- the sync line ---------------------------------------------------------------------------------------------
@@ -134,7 +160,7 @@ const waitingOf = (device) => [...device.replica.ownAfter(device.replica.remote(
 function showLine(device) {
   const el = $('device-sync');
   el.hidden = false;
-  const waiting = device ? waitingOf(device) : 0;
+  const waiting = device && device.replica ? waitingOf(device) : 0;
   const removed = device && device.settings.removed;
   $('device-removed').hidden = !removed;
   $('device-sync-text').hidden = !!removed;
@@ -267,8 +293,10 @@ async function check(device) {
 
 /** Starts the page on the device kept here ({state, settings, key}). */
 export async function startDevice(kept) {
-  const c = await core();
+  const c = await core().catch((e) => (keptScreen ? cannotStart(e) : Promise.reject(e)));
   performance.mark('tandem:core');
+  // The kept screen painted before the rebuild takes the page's thread.
+  await keptScreen;
   const replica = c.replica.Replica.fromJSON(JSON.parse(kept.state), { clock: new c.clock.HybridClock() });
   performance.mark('tandem:replica');
   const settings = kept.settings;
@@ -313,10 +341,15 @@ export async function startDevice(kept) {
       showLine(device);
     },
   });
-  answerLocally((path, init) => (init && init.method === 'POST' ? locked(device, () => answer(path, init))
+  answerWith((path, init) => (init && init.method === 'POST' ? locked(device, () => answer(path, init))
     : answer(path, init)));
   document.body.classList.add('own-device');
-  const firstScreen = startApp(await answer('/api/session').then((r) => r.json()));
+  // Drawn over the kept screen as any refresh draws (focus, typed text kept), or the first screen itself.
+  const firstScreen = (keptScreen ? refreshAll() : startApp(await answer('/api/session').then((r) => r.json())))
+    .then(() => {
+      document.body.dataset.firstScreen = 'fresh';
+      performance.mark('tandem:fresh');
+    });
   performance.mark('tandem:started');
   showLine(device);
   $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
@@ -343,7 +376,7 @@ export async function startDevice(kept) {
   // The opening sync once the first screen is drawn (and painted, when shown): offline it fails and keeps the whole
   // replica again, work that would otherwise share the page's thread with the first rows.
   await firstScreen;
-  if (document.visibilityState === 'visible') await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  await painted();
   sync(device);
 }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.openqa.selenium.Keys;
  */
 @Tag("browser")
 class WebDraftsPageTest {
-    private static final Duration STORE = Duration.ofSeconds(5);
+    private static final Duration STORE = Await.DEFAULT_TIMEOUT;
     private static final String OFFLINE_KEPT =
             "Offline: changes are kept on this phone until Tandem is reachable.";
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
-
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.outline.SectionStore;
+import dev.tandem.engine.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -224,7 +224,7 @@ class WebMovePageTest {
 
     private void assertStore(String expected) {
         try {
-            WebFixture.awaitStore(() -> OutboxMoveTest.outline(web.store, home.id()).equals(expected), Duration.ofSeconds(5));
+            WebFixture.awaitStore(() -> OutboxMoveTest.outline(web.store, home.id()).equals(expected), Await.DEFAULT_TIMEOUT);
         } catch (RuntimeException | AssertionError e) {
             throw new AssertionError("the store holds:\n" + OutboxMoveTest.outline(web.store, home.id()) + "\nnot:\n" + expected, e);
         }

@@ -54,7 +54,7 @@ final class CalDavFixture implements AutoCloseable {
     }
 
     PyCalDav python() throws Exception {
-        return new PyCalDav(server, Files.createDirectories(tmp.resolve("python3-caldav")));
+        return new PyCalDav(server);
     }
 
     Todoman todoman() throws Exception {

@@ -29,16 +29,12 @@ final class ClientPrograms {
     private ClientPrograms() {
     }
 
+    /** What {@link #require} found missing, "" for nothing; checked once per JVM (each check starts a Python). */
+    private static String missingOnce;
+
     /** Skips the test (fails it under CI=true) unless python3-caldav, todoman and vdirsyncer are here. */
     static void require() {
-        String missing = null;
-        if (!Files.isExecutable(PYTHON) || !runs(PYTHON.toString(), "-c", "import caldav, icalendar")) {
-            missing = "python3-caldav (Debian's /usr/bin/python3 cannot import caldav)";
-        } else if (!Files.isExecutable(TODOMAN)) {
-            missing = "todoman (" + TODOMAN + ")";
-        } else if (!Files.isExecutable(VDIRSYNCER)) {
-            missing = "vdirsyncer (" + VDIRSYNCER + ")";
-        }
+        String missing = missing();
         if (missing != null) {
             String why = missing + " is not installed here (.ci/run installs vdirsyncer, todoman and python3-caldav)";
             if ("true".equals(System.getenv("CI"))) {
@@ -46,6 +42,25 @@ final class ClientPrograms {
             }
             Assumptions.abort(why);
         }
+    }
+
+    private static synchronized String missing() {
+        if (missingOnce == null) {
+            missingOnce = check();
+        }
+        return missingOnce.isEmpty() ? null : missingOnce;
+    }
+
+    private static String check() {
+        String missing = "";
+        if (!Files.isExecutable(PYTHON) || !runs(PYTHON.toString(), "-c", "import caldav, icalendar")) {
+            missing = "python3-caldav (Debian's /usr/bin/python3 cannot import caldav)";
+        } else if (!Files.isExecutable(TODOMAN)) {
+            missing = "todoman (" + TODOMAN + ")";
+        } else if (!Files.isExecutable(VDIRSYNCER)) {
+            missing = "vdirsyncer (" + VDIRSYNCER + ")";
+        }
+        return missing;
     }
 
     private static boolean runs(String... cmd) {

@@ -1,16 +1,15 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.engine.testing.CalDavServer;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A phone that is python3-caldav 0.11, the client library Debian ships, driven by short scripts
  * under Debian's Python: what it writes is what the library writes, not what a test expects.
- * Calendars are found by display name and tasks by summary, as a person picks them.
+ * Calendars are found by display name and tasks by summary, as a person picks them. The scripts run in one
+ * Python kept running ({@link PythonWorker}), each as its own program would.
  */
 final class PyCalDav {
     /** How the library completes a task: its three ways. */
@@ -44,18 +43,16 @@ final class PyCalDav {
             "");
 
     private final CalDavServer server;
-    private final Path dir;
 
-    PyCalDav(CalDavServer server, Path dir) {
+    PyCalDav(CalDavServer server) {
         this.server = server;
-        this.dir = dir;
     }
 
+    /** Runs {@code script} after the prelude, as {@code python3 -c} with the server's URL, user and password first. */
     private String run(String script, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ClientPrograms.PYTHON.toString(), "-c", PRELUDE + script,
-                server.url(), server.user(), CalDavServer.PASSWORD));
-        cmd.addAll(List.of(args));
-        return ClientPrograms.run(dir, Map.of(), "", cmd);
+        List<String> argv = new ArrayList<>(List.of(server.url(), server.user(), CalDavServer.PASSWORD));
+        argv.addAll(List.of(args));
+        return PythonWorker.run(PRELUDE + script, argv);
     }
 
     /** Adds a task the way the library makes one ({@code save_todo} with a summary): a UID of its own. */

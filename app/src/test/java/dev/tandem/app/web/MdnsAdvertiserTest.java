@@ -48,9 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web server's mDNS advertisement: what our code advertises (checked without the network, so it
  * runs everywhere), and on this machine's LAN address the real responder, asked as a phone's resolver
- * asks (unicast questions need no multicast) and, where multicast works, resolved by a second JmDNS.
+ * asks (unicast questions need no multicast) and, where multicast works, resolved by a second JmDNS. The
+ * responders probe, announce and say goodbye at a tenth of JmDNS's intervals ({@link QuickMdnsTimers}).
+ * Tier {@code server}: a real responder on the machine's port 5353 and its LAN address, not inside the JVM.
  */
-@Tag("unit")
+@Tag("server")
 class MdnsAdvertiserTest {
     /** Port 5353 is the machine's: no other test announces or asks on it meanwhile. */
     private static MdnsPort port;
@@ -58,10 +60,12 @@ class MdnsAdvertiserTest {
     @BeforeAll
     static void holdThePort() {
         port = MdnsPort.hold();
+        QuickMdnsTimers.install();
     }
 
     @AfterAll
     static void letThePortGo() {
+        QuickMdnsTimers.uninstall();
         port.close();
     }
 

@@ -13,6 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * The web companion's page, as the server hands it out: each URL path with its file under {@code web/} and
  * its content type. Only the paths listed here are ever served, so nothing else in the jar can be asked for
  * by URL.
+ *
+ * <p>The modules and the style sheet under {@code /assets/} go out minified when the build made the published
+ * page ({@link PageBundle}: tools/bundle-page.js writes each of them, minified by esbuild, to {@code page/assets/}
+ * under its own name): without their comments the page's scripts and styles fit their budget (docs/PERFORMANCE.md,
+ * "Web companion"), and the served page's worker keeps them all on every phone. They are drop-in: esbuild keeps each
+ * module's imports ({@code ./x.js} beside it), its exported names, its strings (device.js's paths to the core,
+ * which only the published page loads) and {@code import.meta}. {@code index.html} and {@code sw.js} are
+ * served as written, as the bundle keeps them. A build without Node has no bundle: its sources are served.
  */
 public final class WebAssets {
     /** One served file: its content type (with charset for text) and its bytes, shared: callers only read them. */
@@ -23,7 +31,12 @@ public final class WebAssets {
         }
     }
 
-    private record Entry(String file, String contentType) {}
+    /** A file of web/; {@code minifiable}: the bundle has it minified under page/assets/, same name. */
+    private record Entry(String file, String contentType, boolean minifiable) {
+        Entry(String file, String contentType) {
+            this(file, contentType, false);
+        }
+    }
 
     private static final String UTF8 = ";charset=utf-8";
 
@@ -72,7 +85,7 @@ public final class WebAssets {
             script("device-storage.js"),
             script("device-first-screen.js"),
             script("device.js"),
-            Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
+            Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8, true)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),
             // Made from icon.svg by ui-resources/tools/make-icons.sh: installing asks for PNGs of these sizes.
             png("icon-192.png"),
@@ -89,7 +102,7 @@ public final class WebAssets {
 
     /** One of the page's ES modules, under /assets/ like the entry module that imports it. */
     private static Map.Entry<String, Entry> script(String file) {
-        return Map.entry("/assets/" + file, new Entry(file, "text/javascript" + UTF8));
+        return Map.entry("/assets/" + file, new Entry(file, "text/javascript" + UTF8, true));
     }
 
     /** One of the page's PNG icons, under /assets/. */
@@ -102,20 +115,39 @@ public final class WebAssets {
         return PATHS.keySet();
     }
 
-    /** The asset at a URL path (exactly as listed, no query), or empty for any other path. */
+    /**
+     * The asset at a URL path (exactly as listed, no query), as served: a module or the style sheet minified when
+     * this build has the page bundle; or empty for any other path.
+     */
     public static Optional<Asset> find(String urlPath) {
         Entry entry = urlPath == null ? null : PATHS.get(urlPath);
-        return entry == null ? Optional.empty() : Optional.of(READ.computeIfAbsent(urlPath, p -> read(entry)));
+        return entry == null ? Optional.empty() : Optional.of(READ.computeIfAbsent(urlPath, p -> served(entry)));
     }
 
-    private static Asset read(Entry entry) {
-        try (InputStream in = WebAssets.class.getResourceAsStream("web/" + entry.file())) {
+    /**
+     * The asset at a URL path as written under web/, comments and all, for tests that read what a module says
+     * (its imports, its words); the server hands out {@link #find}'s.
+     */
+    static Optional<Asset> source(String urlPath) {
+        Entry entry = urlPath == null ? null : PATHS.get(urlPath);
+        return entry == null ? Optional.empty() : Optional.of(read(entry, "web/"));
+    }
+
+    private static Asset served(Entry entry) {
+        if (entry.minifiable() && WebAssets.class.getResource("page/assets/" + entry.file()) != null) {
+            return read(entry, "page/assets/");
+        }
+        return read(entry, "web/");
+    }
+
+    private static Asset read(Entry entry, String folder) {
+        try (InputStream in = WebAssets.class.getResourceAsStream(folder + entry.file())) {
             if (in == null) {
-                throw new IllegalStateException("missing web asset " + entry.file());
+                throw new IllegalStateException("missing web asset " + folder + entry.file());
             }
             return new Asset(entry.contentType(), in.readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read web asset " + entry.file(), e);
+            throw new UncheckedIOException("cannot read web asset " + folder + entry.file(), e);
         }
     }
 }

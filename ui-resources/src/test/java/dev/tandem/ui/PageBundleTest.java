@@ -56,11 +56,11 @@ class PageBundleTest {
     }
 
     /**
-     * A web module's source as {@code tandem serve} serves it: its import map and core modules are read there, as
-     * bundle-page.js reads them, since the published module is minified and its names are not the source's.
+     * A web module's source: its import map and core modules are read there, as bundle-page.js reads them, since the
+     * published (and served) module is minified and its names are not the source's.
      */
     private static String source(String path) {
-        return new String(WebAssets.find("/" + path).orElseThrow().bytes(), StandardCharsets.UTF_8);
+        return new String(WebAssets.source("/" + path).orElseThrow().bytes(), StandardCharsets.UTF_8);
     }
 
     /** The entries of {@code const NAME = { … };} in a module's text. */
@@ -121,7 +121,7 @@ class PageBundleTest {
         int minified = 0;
         for (String served : WebAssets.paths()) {
             String path = served.equals("/") ? "index.html" : served.substring(1);
-            byte[] expected = WebAssets.find(served).orElseThrow().bytes();
+            byte[] expected = WebAssets.source(served).orElseThrow().bytes();
             byte[] published = bytes.get(path);
             if (published == null) {
                 wrong.add(path + " (missing)");

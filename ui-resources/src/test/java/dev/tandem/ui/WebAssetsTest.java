@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +75,43 @@ class WebAssetsTest {
                 gzip.write(WebAssets.find(path).orElseThrow().bytes());
             }
         }
+        System.out.printf(Locale.ROOT, "the served page's scripts and styles: %,d bytes gzip (budget %,d)%n", zipped.size(),
+                BUDGET_GZIP_BYTES);
         assertTrue(zipped.size() <= BUDGET_GZIP_BYTES, "page is " + zipped.size() + " bytes gzip-compressed");
+    }
+
+    /**
+     * With the page bundle (a build with Node), each module and the style sheet go out as the bundle's minified file:
+     * its bytes, shorter than the source, without the source's comment lines; index.html and sw.js as written.
+     */
+    @Test
+    void find_buildWithPageBundle_servesTheMinifiedModulesAndStyles() {
+        Map<String, byte[]> bundled = new HashMap<>();
+        PageBundle.files().forEach(f -> bundled.put(f.path(), f.bytes()));
+        Assumptions.assumeFalse(bundled.isEmpty(), "this build has no page bundle (no Node)");
+        List<String> wrong = new ArrayList<>();
+        int minified = 0;
+        for (String path : new TreeSet<>(WebAssets.paths())) {
+            byte[] served = WebAssets.find(path).orElseThrow().bytes();
+            byte[] source = WebAssets.source(path).orElseThrow().bytes();
+            if (!path.startsWith("/assets/") || !(path.endsWith(".js") || path.endsWith(".css"))) {
+                if (!Arrays.equals(source, served)) {
+                    wrong.add(path + " is not served as written");
+                }
+                continue;
+            }
+            String text = new String(served, StandardCharsets.UTF_8);
+            if (!Arrays.equals(bundled.get(path.substring(1)), served)) {
+                wrong.add(path + " is not the bundle's");
+            } else if (served.length >= source.length) {
+                wrong.add(path + " is " + served.length + " bytes of its source's " + source.length);
+            } else if (text.lines().anyMatch(l -> l.startsWith("/*") || l.startsWith(" * ") || l.strip().startsWith("// "))) {
+                wrong.add(path + " has comment lines");
+            }
+            minified++;
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(minified > 40, minified + " modules and styles");
     }
 
     @Test
@@ -116,8 +156,9 @@ class WebAssetsTest {
         assertEquals(new TreeSet<>(WebAssets.paths()), shell);
     }
 
+    /** A served file as written (its imports one a line, its comments): what the tests above read. */
     private static String text(String path) {
-        return new String(WebAssets.find(path).orElseThrow().bytes(), StandardCharsets.UTF_8);
+        return new String(WebAssets.source(path).orElseThrow().bytes(), StandardCharsets.UTF_8);
     }
 
     private static Set<String> referencedPaths(String text, Pattern pattern) {

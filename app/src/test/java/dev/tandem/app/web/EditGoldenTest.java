@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
@@ -125,7 +126,7 @@ class EditGoldenTest {
         Item before = item(id, cols);
         store.writeAll(tx -> {
             tx.save(before);
-            tags.forEach(t -> dev.tandem.app.model.TagStore.add(tx, id, t));
+            tags.forEach(t -> TagStore.add(tx, id, t));
             return null;
         });
         Item shown = before.withTags(String.join(" ", store.tags().of(id)));

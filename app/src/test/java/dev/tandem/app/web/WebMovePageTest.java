@@ -87,6 +87,8 @@ class WebMovePageTest {
         chromium.js("const s = document.getElementById('move-section'); s.value = [...s.options].find(o => o.text === 'Later').value;"
                 + " s.dispatchEvent(new Event('change', {bubbles: true}))");
         assertStore("A\nC\n## Later\nB");
+        // The next choice is made once the sheet says the move into the section landed, as a person reads it.
+        chromium.await("return document.getElementById('move-status').textContent === 'Moved “B”.'");
         // The sheet follows the row into its section before the next choice: C is offered as its parent then.
         chromium.await("return document.getElementById('move-section').value !== ''"
                 + " && [...document.getElementById('move-parent').options].some(o => o.value === arguments[0])", c.id());

@@ -111,7 +111,10 @@ export async function loadDevice(onScreen) {
   await shown;
   if (got.state === undefined || got.settings === undefined || !got.key) return null;
   const key = got.storeKey instanceof CryptoKey ? got.storeKey : null;
+  // The replica's decryption, between these marks (the benchmark's phases: OwnDevicePagePerfTest).
+  performance.mark('tandem:read');
   const [state, settings] = await Promise.all([textOf(key, 'state', got.state), settingsOf(key, got.settings)]);
+  performance.mark('tandem:unsealed');
   if (state == null || settings == null || (!key && got.storeKey !== undefined)) return { unreadable: true };
   storeKey = key;
   if (!key) await sealAll(state, settings, got.screen);

@@ -158,6 +158,7 @@ class OwnDevicePageSealedTest {
     @Test
     void recordsKeptPlainByAnOlderPage_firstLoad_sealsThemAndWorks() {
         joinAndAdd();
+        chromium.await(HAS_SCREEN, OwnDevicePage.SYNC, List.of("tandem-device"));
         // As the page before sealing wrote them: state and screen as JSON text, settings as an object, no store key.
         changeAndReload("const k = rec.storeKey;"
                 + " put('state', await seal.openText(k, 'state', rec.state));"
@@ -165,6 +166,8 @@ class OwnDevicePageSealedTest {
                 + " if (rec.screen) put('screen', await seal.openText(k, 'screen', rec.screen));"
                 + " put('storeKey', undefined);");
         own.awaitRow(TITLE);
+        assertEquals(1L, chromium.js("return performance.getEntriesByName('tandem:kept-screen').length"),
+                "the plain kept screen read as before");
         // Sealed in one transaction as the page started: the store key is there with the sealed records.
         assertNothingReadable(raw());
         chromium.find("#quick-add").sendKeys("After the sealing\n");

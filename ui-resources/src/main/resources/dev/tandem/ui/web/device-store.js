@@ -96,8 +96,9 @@ export async function loadDevice(onScreen) {
     get('key');
     s.getKey('state').onsuccess = (ev) => { got.has = ev.target.result; };
     s.get('screen').onsuccess = (ev) => {
-      if (!onScreen || !got.settings || !got.key || got.has === undefined) return;
       const raw = ev.target.result;
+      got.screen = raw;
+      if (!onScreen || !got.settings || !got.key || got.has === undefined) return;
       // Opened while the replica is read.
       shown = (async () => {
         const [settings, text] = await Promise.all([settingsOf(got.storeKey, got.settings), textOf(got.storeKey, 'screen', raw)]);

@@ -84,6 +84,7 @@ public final class WebAssets {
             script("device-kept-files.js"),
             script("device-storage.js"),
             script("device-first-screen.js"),
+            script("device-seal.js"),
             script("device.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8, true)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),

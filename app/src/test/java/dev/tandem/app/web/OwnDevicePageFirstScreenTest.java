@@ -49,17 +49,29 @@ class OwnDevicePageFirstScreenTest {
             + "   get() { return d.get.call(this); },"
             + "   set(fn) { const hold = this.mode === 'readonly' && [...this.objectStoreNames].includes('device');"
             + "     d.set.call(this, hold ? (ev) => window.held.then(() => fn.call(this, ev)) : fn); } });";
-    /** The kept first screen's record: resolves with a script's function of it (arguments[0] its source). */
-    private static final String RECORD = "return new Promise((resolve, reject) => {"
-            + " const o = indexedDB.open('tandem-device'); o.onerror = () => reject(o.error);"
-            + " o.onsuccess = () => { const g = o.result.transaction('device').objectStore('device').get('screen');"
-            + "   g.onsuccess = () => { o.result.close(); resolve(new Function('r', arguments[0])(g.result)); }; }; })";
-    /** Replaces the record with what the script arguments[0] returns (given the record as it is). */
-    private static final String PLANT = "return new Promise((resolve, reject) => {"
-            + " const o = indexedDB.open('tandem-device'); o.onerror = () => reject(o.error);"
-            + " o.onsuccess = () => { const t = o.result.transaction('device', 'readwrite'); const s = t.objectStore('device');"
-            + "   const g = s.get('screen'); g.onsuccess = () => s.put(new Function('r', arguments[0])(g.result), 'screen');"
-            + "   t.oncomplete = () => { o.result.close(); resolve(true); }; t.onerror = () => reject(t.error); }; })";
+    /** Reads the store key and the record "screen", opened with the page's own device-seal.js, into k, seal and r. */
+    private static final String OPENED = "const seal = await import(new URL('assets/device-seal.js', document.baseURI).href);"
+            + " const [k, raw] = await new Promise((resolve, reject) => {"
+            + "   const o = indexedDB.open('tandem-device'); o.onerror = () => reject(o.error);"
+            + "   o.onsuccess = () => { const s = o.result.transaction('device').objectStore('device');"
+            + "     const k = s.get('storeKey'); const g = s.get('screen');"
+            + "     g.onsuccess = () => { o.result.close(); resolve([k.result, g.result]); }; }; });"
+            + " const r = await seal.openText(k, 'screen', raw);";
+    /** The kept first screen's record, opened: resolves with a script's function of it (arguments[0] its source). */
+    private static final String RECORD = "return (async () => {" + OPENED
+            + " return new Function('r', arguments[0])(r); })()";
+    /**
+     * Replaces the record with what the script arguments[0] returns (given the record as it is, opened): a string
+     * sealed as the page seals, anything else put as it is (a record that does not open).
+     */
+    private static final String PLANT = "return (async () => {" + OPENED
+            + " const v = new Function('r', arguments[0])(r);"
+            + " const put = typeof v === 'string' ? await seal.seal(k, 'screen', v) : v;"
+            + " return new Promise((resolve, reject) => {"
+            + "   const o = indexedDB.open('tandem-device'); o.onerror = () => reject(o.error);"
+            + "   o.onsuccess = () => { const t = o.result.transaction('device', 'readwrite');"
+            + "     t.objectStore('device').put(put, 'screen');"
+            + "     t.oncomplete = () => { o.result.close(); resolve(true); }; t.onerror = () => reject(t.error); }; }); })()";
 
     @TempDir
     Path desktop;

@@ -1,8 +1,8 @@
 /*
  * The opening's reads answered from the answers last drawn (session, sidebar, the first ROWS rows of the last VIEWS
- * views; record "screen", cleared with the replica, which is kept as plain JSON beside it) until the replica is
- * ready; the rest wait for it. A record over CHARS, no JSON, of another format or language or not of the answers'
- * shapes is absent.
+ * views; record "screen", cleared with the replica and sealed as it is: device-store.js) until the replica is
+ * ready; the rest wait for it. A record that does not open is absent (device-store.js never hands it here), and so
+ * is one over CHARS, no JSON, of another format or language or not of the answers' shapes.
  */
 import { answerLocally } from './transport.js';
 import { keepScreen } from './device-store.js';

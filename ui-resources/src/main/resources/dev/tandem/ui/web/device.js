@@ -123,8 +123,35 @@ export async function joined() {
     core().catch(() => {});
   }
   const kept = await loadDevice(showKept).catch(() => null);
+  // Kept, but its replica or settings do not open (changed outside the page): said, with the way out.
+  if (kept && kept.unreadable) {
+    // A screen drawn from the kept record finishes drawing first, so it cannot show the page again over the words.
+    await keptScreen;
+    return cannotRead();
+  }
   // Drawn from a kept screen, the replica unreadable: said, and nothing more starts.
   return kept || !keptScreen ? kept : cannotStart(new Error('IndexedDB'));
+}
+
+/**
+ * Says the page cannot read what it kept here and offers only to forget the remote here (the remote and the other
+ * devices keep everything, so joining again brings it back); never resolves.
+ */
+function cannotRead() {
+  cannotStart(new Error(''));
+  $('loading').textContent = t('page.device.unreadable');
+  $('device-sync').hidden = false;
+  for (const id of ['device-sync-text', 'device-sync-now', 'device-sync-error', 'device-removed', 'device-retype']) {
+    $(id).hidden = true;
+  }
+  $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
+  $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
+  $('device-forget-yes').onclick = async () => {
+    $('device-forget-yes').disabled = true;
+    await deleteDevice().catch(() => {});
+    location.reload();
+  };
+  return new Promise(() => {});
 }
 
 /** The first screen drawn from the answers kept last (device-first-screen.js), painted. */

@@ -15,6 +15,8 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-# Word-split and glob on purpose: one argument from Maven names several files.
+# Word-split and glob on purpose: one argument from Maven names several files. Two files at a time, one per
+# core: many of them wait on a child process (tandem-js, S3Proxy, Apache) rather than compute, and each file's
+# servers, ports and folders are its own.
 # shellcheck disable=SC2086
-exec node --test --test-concurrency=1 ${TANDEM_SYNC_TESTS:-${1:-test/*.test.js}}
+exec node --test --test-concurrency=2 ${TANDEM_SYNC_TESTS:-${1:-test/*.test.js}}

@@ -29,6 +29,11 @@ final class DavListing {
         this.knownObject = knownObject;
     }
 
+    /** An answer showed that the root folder exists: nothing found under a name needs to ask again. */
+    void sawRoot() {
+        rootSeen = true;
+    }
+
     /** The children of one folder: one PROPFIND, Depth 1. */
     List<NameTreeLister.Node> children(String folderPrefix, String prefix) {
         String action = ObjectNames.listing(prefix);

@@ -4,6 +4,7 @@ import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
 import dev.tandem.engine.internal.dav.DavStream;
+import dev.tandem.engine.internal.dav.Multistatus;
 import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +102,7 @@ public final class WebDavStorage implements SyncStorage {
             if (r.isWebPage()) {
                 throw DavErrors.webPage(dav.head(action), r);
             }
-            rootSeen = true;
+            listing.sawRoot();
             return Optional.of(r.body());
         }
         if (r.status() == -1) {
@@ -139,7 +141,7 @@ public final class WebDavStorage implements SyncStorage {
         String action = "read '" + name + "'";
         DavStream s = dav.get(dav.resolve(name), action);
         if (s.body() != null) {
-            rootSeen = true;
+            listing.sawRoot();
             return Optional.of(Bodies.failingAs(s.body(), e -> e instanceof IOException io ? dav.failure(action, io)
                     : new SyncException(Reason.IO, dav.head(action) + e, e), s.abort()));
         }
@@ -166,7 +168,7 @@ public final class WebDavStorage implements SyncStorage {
         if (r.status() != 207) {
             throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
         }
-        rootSeen = true;
+        listing.sawRoot();
         List<Multistatus.Entry> entries = Multistatus.parse(dav.head(action), r.body(), uri);
         if (entries.stream().anyMatch(Multistatus.Entry::collection)) {
             return OptionalLong.empty();
@@ -303,7 +305,7 @@ public final class WebDavStorage implements SyncStorage {
                 r = dav.sendStreamed("PUT", uri, headers, attempts, contentType, 1 << 20, action);
             }
             if (r.success()) {
-                rootSeen = true;
+                listing.sawRoot();
                 knownObject(name);
             }
             return r;

@@ -31,7 +31,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -46,7 +45,6 @@ public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
     /** How long {@link #close} waits for background work before it says so and waits on. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    private static final System.Logger LOG = System.getLogger("tandem");
 
     /** The display name; changed by {@link #rename} on the background thread, read on any. */
     private volatile String name;
@@ -377,24 +375,8 @@ public final class Device implements AutoCloseable {
         backups.close();
         // A download cut off here leaves only a temporary file, deleted at the next open.
         fetcher.close();
-        ioExecutor.shutdown();
-        // The store closes only after the background work that uses it has ended: a save or an
-        // import cut off by a closed database would be lost work. Slow work is asked to stop
-        // (interrupted) after a while, and waited for again.
-        try {
-            if (!ioExecutor.awaitTermination(closeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "closing " + name + ": waiting for background work to end");
-                if (!ioExecutor.awaitTermination(25, TimeUnit.SECONDS)) {
-                    ioExecutor.shutdownNow();
-                    if (!ioExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
-                        LOG.log(System.Logger.Level.WARNING, "closing " + name + ": background work still runs after"
-                                + " 60 s; closing the database under it");
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The store closes only after the background work that uses it has ended (BackgroundWork says why).
+        BackgroundWork.end(ioExecutor, closeWait, name);
         events.close();
         if (ownsStore) {
             store.close();

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's Checkstyle rules (config/checkstyle/checkstyle.xml, run in every module's verify) catch what they
+ * The build's Checkstyle rules (.ci/checkstyle.xml, run in every module's verify) catch what they
  * are there for: files planted here break one rule each, and the rules' findings are read from Checkstyle's own
  * API, with the project's config file as the build reads it. That the tree itself passes is the build's check.
  */
 @Tag("unit")
 class HouseRulesTest {
-    private static final Path CONFIG = Path.of("../config/checkstyle/checkstyle.xml");
+    private static final Path CONFIG = Path.of("../.ci/checkstyle.xml");
 
     @TempDir
     Path dir;
@@ -72,10 +72,15 @@ class HouseRulesTest {
     }
 
     @Test
-    void check_fileOverTheHardLimit_isFound() throws Exception {
-        String body = "    int x;\n".repeat(600);
-        List<String> found = check("Planted.java", "package TANDEM.app.planted;\n\nfinal class Planted {\n" + body + "}\n");
+    void check_fileOverTheLimit_isFound() throws Exception {
+        List<String> found = check("Planted.java", fileOfLines(401));
         assertEquals(List.of("1 FileLength"), found);
+    }
+
+    @Test
+    void check_fileAtTheLimit_passes() throws Exception {
+        List<String> found = check("Planted.java", fileOfLines(400));
+        assertEquals(List.of(), found);
     }
 
     @Test
@@ -105,6 +110,12 @@ class HouseRulesTest {
                 }
                 """);
         assertEquals(List.of(), found);
+    }
+
+    /** A planted class of exactly {@code lines} lines: package, blank line, opening, fields, closing brace. */
+    private static String fileOfLines(int lines) {
+        String body = "    int x;\n".repeat(lines - 4);
+        return "package TANDEM.app.planted;\n\nfinal class Planted {\n" + body + "}\n";
     }
 
     /** The findings of the project's rules on one planted file: each as its line and the rule's id or name. */

@@ -45,9 +45,10 @@ final class McpOrigin {
                 && store.get(s.strip()).isPresent()) {
             ids.add(s.strip());
             if (t.name().equals("move_item")) {
+                OutlineStore outline = new OutlineStore(store);
                 Deque<String> next = new ArrayDeque<>(List.of(s.strip()));
                 while (!next.isEmpty() && ids.size() < MAX_SUBTREE) {
-                    for (Item child : new OutlineStore(store).children(next.pop())) {
+                    for (Item child : outline.children(next.pop())) {
                         if (ids.add(child.id())) {
                             next.add(child.id());
                         }

@@ -34,6 +34,8 @@ public final class TodoStore implements AutoCloseable {
     private final Stores stores;
     /** What a query shaped by outside data may cost here (a saved filter, a search). */
     private final QueryCost queryCost;
+    /** What the views read: listings, the sidebar counts, a list by name. */
+    private final ViewReads reads;
 
     public TodoStore(Db db, Clock clock) {
         this(db, clock, ZoneId.systemDefault());
@@ -52,6 +54,7 @@ public final class TodoStore implements AutoCloseable {
         this.repair = repairAfterSync ? TreeRepair.start(db, () -> sharedLists.get()) : null;
         this.stores = new Stores(this);
         this.queryCost = new QueryCost(db);
+        this.reads = new ViewReads(this, stores.live(), queryCost);
     }
 
     /** The budgets of queries shaped by outside data (saved filters, searches), and those that ran over lately. */
@@ -61,22 +64,12 @@ public final class TodoStore implements AutoCloseable {
 
     /** Opens the database {@code builder} describes ({@link Schema#database}) and the store over it (closing both). */
     public static TodoStore open(Db.Builder builder, Clock clock, ZoneId zone) {
-        return open(builder, db -> new TodoStore(db, clock, zone, true));
+        return StoreOpening.open(builder, db -> new TodoStore(db, clock, zone, true));
     }
 
     /** As {@link #open}, for one command: no tree repair as sync commits come, so no listener and no file watch. */
     public static TodoStore openForCommand(Db.Builder builder, Clock clock, ZoneId zone) {
-        return open(builder, db -> new TodoStore(db, clock, zone, false));
-    }
-
-    private static TodoStore open(Db.Builder builder, Function<Db, TodoStore> store) {
-        Db db = builder.build();
-        try {
-            return store.apply(db);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return StoreOpening.open(builder, db -> new TodoStore(db, clock, zone, false));
     }
 
     /** The lists shared with other people, whose edge the tree repair never crosses: none until told. */
@@ -261,14 +254,7 @@ public final class TodoStore implements AutoCloseable {
      * @throws dev.tandem.engine.QueryTooCostlyException when a smart list or a search ran past its budget
      */
     public List<Item> query(Listing view) {
-        Listing.Query q = Listing.query(view, today(), Listing.Sort.DEFAULT, dateClock().getZone(), sharedListIds());
-        return fromOutside(view) ? queryCost.query(QueryCost.Use.LIST, Item.class, q.sql(), q.params())
-                : db.query(Item.class, q.sql(), q.params().toArray());
-    }
-
-    /** A view whose query someone else shaped: a smart list (maybe from another device) or a search. */
-    private static boolean fromOutside(Listing view) {
-        return view instanceof Listing.FilterListing || view instanceof Listing.SearchListing;
+        return reads.query(view);
     }
 
     public List<Item> allItems() {
@@ -283,8 +269,7 @@ public final class TodoStore implements AutoCloseable {
     /** As above, ordered first by {@code sort}. */
     public Subscription subscribe(Listing view, LocalDate today, Listing.Sort sort, Consumer<List<Item>> onResult,
             Executor executor) {
-        Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
-        return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
+        return reads.subscribe(view, today, sort, onResult, executor);
     }
 
     /**
@@ -292,9 +277,7 @@ public final class TodoStore implements AutoCloseable {
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
     public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
-        Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
-        return fromOutside(view) ? LiveItems.open(db, q, sink, stores.live(), queryCost)
-                : LiveItems.open(db, q, sink, stores.live());
+        return reads.subscribeRows(view, today, sort, sink);
     }
 
     /**
@@ -317,14 +300,12 @@ public final class TodoStore implements AutoCloseable {
 
     /** The sidebar counts as of {@code today}: the web page asks for them when it needs them. */
     public List<Count> counts(LocalDate today) {
-        String t = today.toString();
-        return db.query(Count.class, Queries.COUNTS, t, t, t, t, t, t);
+        return reads.counts(today);
     }
 
     /** The sidebar counts as of {@code today}, like {@link #subscribe}. */
     public Subscription subscribeCounts(LocalDate today, Consumer<List<Count>> onResult, Executor executor) {
-        String t = today.toString();
-        return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t, t, t, t, t), onResult, executor);
+        return reads.subscribeCounts(today, onResult, executor);
     }
 
     /**
@@ -388,11 +369,7 @@ public final class TodoStore implements AutoCloseable {
     }
 
     public Optional<TodoList> findList(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.empty();
-        }
-        String n = name.strip();
-        return lists().stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst();
+        return reads.findList(name);
     }
 
     /** Renames; returns the old name. */

@@ -49,6 +49,7 @@ public final class SyncService implements AutoCloseable {
     private final SyncListeners listeners = new SyncListeners();
     private final SyncNotices notices = new SyncNotices();
     private final RemoteChecks checks;
+    private final LocalSyncState localState;
     private final Subscription localCommits;
     /** Set while a recount for local edits is queued, so a burst of edits costs one count query. */
     private final AtomicBoolean editQueued = new AtomicBoolean();
@@ -83,6 +84,7 @@ public final class SyncService implements AutoCloseable {
     public SyncService(Replica db, Clock clock, Random random) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.localState = new LocalSyncState(db);
         this.backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), random);
         this.timer = new SyncTimer(clock, this::runSync);
         this.checks = new RemoteChecks(timer.executor(), () -> engine != null && !closed, this::runCheck);
@@ -157,7 +159,7 @@ public final class SyncService implements AutoCloseable {
             recount();
             lastReport = null;
             newDeviceId = null;
-            unread = readUnread();
+            unread = localState.setAside(engine, unread);
             if (engine == null) {
                 publish(SyncStatus.State.OFF, null, -1, null, null, null);
             } else {
@@ -252,35 +254,9 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
-    /**
-     * What this database set aside from the remote, read at start so a warning that was showing
-     * when the app closed shows again before the first sync, and after a failed sync. A cheap local
-     * read on the scheduler thread, never the FX thread.
-     */
-    private List<SetAside> readUnread() {
-        if (engine == null) {
-            return List.of();
-        }
-        try {
-            return db.setAside(engine);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot read the set-aside objects: " + plainMessage(e));
-            return unread;
-        }
-    }
-
     /** Asks the engine what the remote lacks; with sync off nothing is waiting for any remote. */
     private void recount() {
-        if (engine == null) {
-            pending = 0;
-            return;
-        }
-        try {
-            pending = db.pendingChanges(engine);
-        } catch (RuntimeException e) {
-            // Keep the last count: the status bar should not flicker over a failed local read.
-            LOG.log(System.Logger.Level.WARNING, "cannot count changes waiting to push: " + plainMessage(e));
-        }
+        pending = localState.pending(engine, pending);
     }
 
     /** Syncs as soon as possible, ignoring any backoff. */
@@ -365,7 +341,7 @@ public final class SyncService implements AutoCloseable {
             String hint = SyncWords.hint(reason, diagnosis);
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
-            unread = readUnread();
+            unread = localState.setAside(engine, unread);
             LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
                     + "), next try in " + delay.toSeconds() + " s: " + message);
             // Schedule first, so the ERROR status already carries the next attempt's time.

@@ -18,7 +18,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
@@ -304,7 +303,7 @@ public final class SidebarView extends VBox {
         /** The menu of the entry shown, made now; null for an empty cell or an entry with none. */
         ContextMenu menuOnRequest() {
             SidebarEntry e = getItem();
-            setContextMenu(isEmpty() || e == null ? null : menuFor(e));
+            setContextMenu(isEmpty() || e == null ? null : SidebarMenus.menuFor(vm, e));
             return getContextMenu();
         }
 
@@ -374,60 +373,6 @@ public final class SidebarView extends VBox {
             // The context menu is made when asked for (menuOnRequest), from the entry shown then: an entry is
             // updated at every count that changes, and a menu is a window.
             setGraphic(box);
-        }
-
-        private ContextMenu menuFor(SidebarEntry e) {
-            if (e.kind() == SidebarEntry.Kind.LIST) {
-                MenuItem rename = new MenuItem(Messages.text("main.sidebar.menu.rename"));
-                rename.setOnAction(a -> vm.commands().listCommands().renameList(e.listId()));
-                MenuItem section = new MenuItem(Messages.text("main.sidebar.menu.newSection"));
-                section.setId("new-section");
-                section.setOnAction(a -> {
-                    vm.select(e);
-                    vm.outline().newSection(e.listId());
-                });
-                ContextMenu menu = new ContextMenu(rename, section);
-                if (vm.listSharing().sharing().isPresent()) {
-                    MenuItem share = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.members"
-                            : "main.sidebar.menu.share"));
-                    share.setId("share-list");
-                    share.setOnAction(a -> vm.listSharing().share(e.listId()));
-                    menu.getItems().add(share);
-                }
-                if (e.shared()) {
-                    // After a removal (or to stop sharing here): the list and its todos stay, private.
-                    MenuItem keep = new MenuItem(Messages.text("main.sidebar.menu.keepPrivate"));
-                    keep.setId("keep-private-list");
-                    keep.setOnAction(a -> vm.listSharing().keepPrivate(e.listId()));
-                    menu.getItems().add(keep);
-                }
-                // Deleting a shared list would delete it for everyone; leaving deletes it here only.
-                MenuItem delete = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.leave"
-                        : "main.sidebar.menu.delete"));
-                delete.setId(e.shared() ? "leave-list" : "delete-list");
-                delete.setOnAction(a -> {
-                    if (e.shared()) {
-                        vm.listSharing().leave(e.listId());
-                    } else {
-                        vm.commands().listCommands().deleteList(e.listId());
-                    }
-                });
-                menu.getItems().add(delete);
-                return menu;
-            } else if (e.kind() == SidebarEntry.Kind.FILTER) {
-                MenuItem edit = new MenuItem(Messages.text("main.sidebar.menu.editSmartList"));
-                edit.setId("edit-smart-list");
-                edit.setOnAction(a -> vm.smartLists().edit(e.filterId()));
-                MenuItem delete = new MenuItem(Messages.text("main.sidebar.menu.deleteSmartList"));
-                delete.setId("delete-smart-list");
-                delete.setOnAction(a -> vm.smartLists().delete(e.filterId(), e.name()));
-                return new ContextMenu(edit, delete);
-            } else if (e.icon() == SidebarEntry.Icon.TRASH) {
-                MenuItem empty = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
-                empty.setOnAction(a -> vm.commands().emptyTrash());
-                return new ContextMenu(empty);
-            }
-            return null;
         }
     }
 }

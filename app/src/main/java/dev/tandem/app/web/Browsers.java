@@ -204,6 +204,15 @@ final class Browsers {
         onChange.add(listener);
     }
 
+    /** Hears each browser that {@code change} happens to: each one paired, or each one revoked. */
+    void onChange(Change change, Consumer<PairedBrowser> listener) {
+        onChange((c, b) -> {
+            if (c == change) {
+                listener.accept(b);
+            }
+        });
+    }
+
     /**
      * Reads the file again if another process changed it: browsers it no longer holds are gone (their
      * ids returned, to tell the listeners), a "last seen" keeps the later of the two.

@@ -6,7 +6,6 @@ import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.ui.messages.Language;
-import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +34,7 @@ import org.eclipse.jetty.server.Server;
  */
 public final class WebServer implements AutoCloseable {
 
-    private final Builder config;
+    private final ServerConfig config;
     private final Pairings pairings;
     private final Browsers browsers;
     private final AccessTokens tokens;
@@ -51,10 +50,10 @@ public final class WebServer implements AutoCloseable {
     private int port;
 
     private WebServer(Builder b) {
-        this.config = b;
-        this.pairings = new Pairings(b.clock, b.settings);
-        this.browsers = new Browsers(b.settings, b.clock);
-        this.tokens = new AccessTokens(b.settings, b.clock);
+        this.config = b.config;
+        this.pairings = new Pairings(config.clock, config.settings);
+        this.browsers = new Browsers(config.settings, config.clock);
+        this.tokens = new AccessTokens(config.settings, config.clock);
     }
 
     public static Builder builder() {
@@ -77,8 +76,8 @@ public final class WebServer implements AutoCloseable {
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + address.cookieId();
         router = new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists, attachments(), config.deviceName, () -> config.events),
-                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
+                new ApiRoutes(config.store, config.sharedLists, config.attachmentStore(), config.deviceName, () -> config.events),
+                new AttachmentRoutes(config.store, config.attachmentStore(), config.fetcher, config.attachmentLimit),
                 new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : ServedHosts.shown(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
@@ -169,11 +168,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Hears each browser that pairs, on the thread that paired it. */
     public void onPaired(Consumer<PairedBrowser> listener) {
-        browsers.onChange((change, b) -> {
-            if (change == Browsers.Change.PAIRED) {
-                listener.accept(b);
-            }
-        });
+        browsers.onChange(Browsers.Change.PAIRED, listener);
     }
 
     /**
@@ -181,11 +176,7 @@ public final class WebServer implements AutoCloseable {
      * reads the browsers' file again, at the next request or ping of a page, within 20 s).
      */
     public void onRevoked(Consumer<PairedBrowser> listener) {
-        browsers.onChange((change, b) -> {
-            if (change == Browsers.Change.REVOKED) {
-                listener.accept(b);
-            }
-        });
+        browsers.onChange(Browsers.Change.REVOKED, listener);
     }
 
     /** The browsers paired with the profile of {@code settings}, read from its file (for another process). */
@@ -208,10 +199,6 @@ public final class WebServer implements AutoCloseable {
 
     public boolean secure() {
         return config.keyStore != null;
-    }
-
-    private AttachmentStore attachments() {
-        return config.attachments != null ? config.attachments : config.store.attachments();
     }
 
     /** The largest file a browser may attach, in bytes. */
@@ -262,26 +249,7 @@ public final class WebServer implements AutoCloseable {
 
     /** What the server needs; {@link #build()} checks it and names the field that is wrong. */
     public static final class Builder {
-        private TodoStore store;
-        private SettingsStore settings;
-        private String deviceName = "Tandem";
-        private String host = "127.0.0.1";
-        private int port = 8765;
-        private String publicHost;
-        private boolean behindProxy;
-        private boolean mdns = true;
-        private Path keyStore;
-        private String keyStorePassword;
-        private Supplier<Set<String>> sharedLists = Set::of;
-        private Clock clock = Clock.systemDefaultZone();
-        private IntConsumer onOpenPages = n -> { };
-        private AttachmentStore attachments;
-        private AttachmentFetcher fetcher;
-        private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
-        private Language language;
-        private Duration unpairedDeadline = Door.UNPAIRED_DEADLINE;
-        private Bearer.Rates tokenRates = Bearer.Rates.DEFAULT;
-        private EventStore events;
+        private final ServerConfig config = new ServerConfig();
 
         private Builder() {
         }
@@ -291,7 +259,7 @@ public final class WebServer implements AutoCloseable {
          * told): the tests play their floods against slower ones, so what they count does not depend on time.
          */
         Builder tokenRates(Bearer.Rates rates) {
-            this.tokenRates = Objects.requireNonNull(rates, "tokenRates");
+            config.tokenRates = Objects.requireNonNull(rates, "tokenRates");
             return this;
         }
 
@@ -301,7 +269,7 @@ public final class WebServer implements AutoCloseable {
          * against a shorter one.
          */
         Builder unpairedDeadline(Duration deadline) {
-            this.unpairedDeadline = deadline;
+            config.unpairedDeadline = deadline;
             return this;
         }
 
@@ -310,7 +278,7 @@ public final class WebServer implements AutoCloseable {
          * checks the remote as often as a focused window while one is open, and rarely while none is.
          */
         public Builder onOpenPages(IntConsumer listener) {
-            this.onOpenPages = listener;
+            config.onOpenPages = listener;
             return this;
         }
 
@@ -321,9 +289,9 @@ public final class WebServer implements AutoCloseable {
          * default limit applies.
          */
         public Builder attachments(AttachmentStore attachments, AttachmentFetcher fetcher, LongSupplier limit) {
-            this.attachments = Objects.requireNonNull(attachments, "attachments");
-            this.fetcher = fetcher;
-            this.attachmentLimit = Objects.requireNonNull(limit, "limit");
+            config.attachments = Objects.requireNonNull(attachments, "attachments");
+            config.fetcher = fetcher;
+            config.attachmentLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 
@@ -332,30 +300,30 @@ public final class WebServer implements AutoCloseable {
          * (docs/CALENDARS.md); without them the page shows no events.
          */
         public Builder events(EventStore events) {
-            this.events = events;
+            config.events = events;
             return this;
         }
 
         public Builder store(TodoStore store) {
-            this.store = store;
+            config.store = store;
             return this;
         }
 
         /** Where the paired browsers are kept (owner-only, in the data dir). */
         public Builder settings(SettingsStore settings) {
-            this.settings = settings;
+            config.settings = settings;
             return this;
         }
 
         public Builder deviceName(String name) {
-            this.deviceName = name;
+            config.deviceName = name;
             return this;
         }
 
         /** Where to listen; port 0 picks a free one. */
         public Builder listen(String host, int port) {
-            this.host = host;
-            this.port = port;
+            config.host = host;
+            config.port = port;
             return this;
         }
 
@@ -364,7 +332,7 @@ public final class WebServer implements AutoCloseable {
          * address; with {@link #behindProxy} the address is {@code https://NAME/}, the proxy's.
          */
         public Builder publicHost(String host) {
-            this.publicHost = host;
+            config.publicHost = host;
             return this;
         }
 
@@ -374,7 +342,7 @@ public final class WebServer implements AutoCloseable {
          * the header is ignored (anyone could write it).
          */
         public Builder behindProxy(boolean behindProxy) {
-            this.behindProxy = behindProxy;
+            config.behindProxy = behindProxy;
             return this;
         }
 
@@ -383,20 +351,20 @@ public final class WebServer implements AutoCloseable {
          * told): a service "Tandem on DEVICE" and this machine's {@code .local} name.
          */
         public Builder mdns(boolean mdns) {
-            this.mdns = mdns;
+            config.mdns = mdns;
             return this;
         }
 
         /** Serves HTTPS with the certificate and key in this PKCS#12 file. */
         public Builder tls(Path keyStore, String password) {
-            this.keyStore = keyStore;
-            this.keyStorePassword = password;
+            config.keyStore = keyStore;
+            config.keyStorePassword = password;
             return this;
         }
 
         /** The ids of the lists shared with other people, asked each time a page asks. */
         public Builder sharedLists(Supplier<Set<String>> sharedLists) {
-            this.sharedLists = sharedLists;
+            config.sharedLists = sharedLists;
             return this;
         }
 
@@ -406,46 +374,23 @@ public final class WebServer implements AutoCloseable {
          * decide.
          */
         public Builder language(Language language) {
-            this.language = language;
+            config.language = language;
             return this;
         }
 
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            config.clock = clock;
             return this;
         }
 
         public WebServer build() {
-            Objects.requireNonNull(store, "store: the device's store is required");
-            Objects.requireNonNull(settings, "settings: where paired browsers are kept is required");
-            Objects.requireNonNull(sharedLists, "sharedLists");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(onOpenPages, "onOpenPages");
-            if (unpairedDeadline == null || unpairedDeadline.isNegative() || unpairedDeadline.isZero()) {
-                throw new IllegalArgumentException("unpairedDeadline: must be positive, was " + unpairedDeadline);
-            }
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException(Messages.text("server.listen.noHost"));
-            }
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(Messages.text("server.listen.badPort", String.valueOf(port)));
-            }
-            if (keyStore == null && !ServedHosts.isLoopback(host)) {
-                throw new IllegalArgumentException(Messages.text("server.listen.needsTls", host));
-            }
-            if (keyStore != null && (keyStorePassword == null || !keyStore.toFile().isFile())) {
-                throw new IllegalArgumentException(Messages.text("server.tls.unreadable", keyStore.toString()));
-            }
-            if (deviceName == null || deviceName.isBlank()) {
-                throw new IllegalArgumentException("deviceName: must not be blank");
-            }
+            config.check();
             return new WebServer(this);
         }
     }
 
     /** The certificate's SHA-256 fingerprint, for the pairing screen; empty without TLS. */
     public Optional<String> fingerprint() {
-        return config.keyStore == null ? Optional.empty()
-                : Optional.of(Certificates.fingerprint(config.keyStore, config.keyStorePassword));
+        return config.fingerprint();
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SyncServiceTest.FakeEngine;
+import dev.tandem.app.sync.SyncServiceFixture.FakeEngine;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.testing.Await;

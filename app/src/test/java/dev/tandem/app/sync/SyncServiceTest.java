@@ -9,14 +9,8 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.sync.CompactionReport;
-import dev.tandem.engine.sync.ConnectionCheck;
-import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
-import dev.tandem.engine.sync.SyncException;
-import dev.tandem.engine.sync.SyncProgress;
-import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,142 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("unit")
-class SyncServiceTest {
-    private final Db db = Db.openMemory();
-    /** The store over {@code db}, whose replica the service syncs. */
-    private final TodoStore store = new TodoStore(db, Clock.systemUTC());
-    private SyncService service;
-
-    /** A scripted engine: fails the first {@code failures} syncs, records concurrency. */
-    static final class FakeEngine implements SyncEngine {
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicInteger checks = new AtomicInteger();
-        volatile boolean changed;
-        volatile boolean checkFails;
-        /** What {@link #watchRemote} was given, until the service closes the watch. */
-        volatile Runnable watcher;
-        final AtomicInteger running = new AtomicInteger();
-        volatile int maxRunning;
-        volatile int failures;
-        volatile SyncException.Reason reason = SyncException.Reason.UNREACHABLE;
-        volatile long sleepMs;
-        /** What the remote lacks: what {@link #pendingChanges} says, cleared by a successful sync. */
-        volatile long waiting;
-        final List<String> countThreads = new CopyOnWriteArrayList<>();
-        /** What this database set aside in earlier syncs: {@link #setAside} and every report list it. */
-        volatile List<SetAside> setAside = List.of();
-        final List<String> setAsideThreads = new CopyOnWriteArrayList<>();
-        /** When set, a sync waits for it to open. */
-        volatile CountDownLatch gate;
-
-        @Override
-        public SyncReport sync(Db d, SyncProgress progress) {
-            int now = running.incrementAndGet();
-            maxRunning = Math.max(maxRunning, now);
-            try {
-                calls.incrementAndGet();
-                progress.onProgress("pull", 1, 2);
-                if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never opened the gate");
-                }
-                if (sleepMs > 0) {
-                    Thread.sleep(sleepMs);
-                }
-                if (failures > 0) {
-                    failures--;
-                    throw new SyncException(reason, "Could not reach 127.0.0.1:1");
-                }
-                waiting = 0;
-                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of(), setAside);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                running.decrementAndGet();
-            }
-        }
-
-        @Override
-        public CompactionReport compact(Db d, SyncProgress progress) {
-            return new CompactionReport(sync(d, progress), false, 0, 0, 0);
-        }
-
-        @Override
-        public long pendingChanges(Db d) {
-            countThreads.add(Thread.currentThread().getName());
-            return waiting;
-        }
-
-        @Override
-        public List<SetAside> setAside(Db d) {
-            setAsideThreads.add(Thread.currentThread().getName());
-            return setAside;
-        }
-
-        @Override
-        public List<RemoteDevice> devices(Db d) {
-            return List.of();
-        }
-
-        @Override
-        public boolean forget(Db d, UUID device) {
-            throw new UnsupportedOperationException("not used by these tests");
-        }
-
-        @Override
-        public boolean remoteChanged() {
-            checks.incrementAndGet();
-            if (checkFails) {
-                throw new SyncException(SyncException.Reason.UNREACHABLE, "Could not reach 127.0.0.1:1");
-            }
-            return changed;
-        }
-
-        @Override
-        public AutoCloseable watchRemote(Runnable onChange) {
-            watcher = onChange;
-            return () -> watcher = null;
-        }
-
-        @Override
-        public long requestsSoFar() {
-            return calls.get() + checks.get();
-        }
-
-        @Override
-        public ConnectionCheck check() {
-            return new ConnectionCheck(List.of());
-        }
-
-        @Override
-        public String describe() {
-            return "fake";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    @AfterEach
-    void close() {
-        if (service != null) {
-            service.close();
-        }
-        db.close();
-    }
-
+class SyncServiceTest extends SyncServiceFixture {
     @Test
     void configure_engine_syncsAtOnceAndGoesIdle() throws Exception {
         service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
@@ -189,92 +55,6 @@ class SyncServiceTest {
                 st -> engine.calls.get() == 2 && st.pendingChanges() == 0);
         Await.quietFor(Duration.ofMillis(400), "a second sync for the burst would start within it (debounce 200 ms)");
         assertEquals(2, engine.calls.get(), "one sync for the burst");
-    }
-
-    @Test
-    void failure_reportsPlainErrorWithHint_andRetriesWithBackoff() throws Exception {
-        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
-        List<SyncStatus> failures = new CopyOnWriteArrayList<>();
-        service.addFailureListener(failures::add);
-        FakeEngine engine = new FakeEngine();
-        engine.failures = 1;
-        engine.waiting = 4;
-        service.configure(engine, Duration.ofMinutes(5));
-        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
-        SyncStatus s = service.status();
-        assertEquals("Could not reach 127.0.0.1:1", s.error());
-        assertEquals("Check the network connection and the server’s address.", s.hint(), "the hint in the user's words");
-        assertEquals(4, s.pendingChanges(), "a failed sync still recounts");
-        assertTrue(s.nextAttempt() != null);
-        // The failure listeners hear of it just after the status is published.
-        Await.until("the failure listener told", () -> failures.size(), n -> n == 1);
-        // First retry after 1-2 s of backoff, then fine.
-        Await.until("state IDLE, 2 calls", () -> service.status(),
-                st -> st.state() == SyncStatus.State.IDLE && engine.calls.get() == 2);
-    }
-
-    @Test
-    void failure_offlineRepeatedly_noNoticeAndOneFailureEvent() throws Exception {
-        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
-        List<SyncStatus> failures = new CopyOnWriteArrayList<>();
-        List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
-        service.addFailureListener(failures::add);
-        service.addNoticeListener(notices::add);
-        FakeEngine engine = new FakeEngine();
-        engine.failures = 3;
-        service.configure(engine, Duration.ofMinutes(5));
-        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
-        for (int i = 0; i < 2; i++) {
-            int before = engine.calls.get();
-            service.syncNow();
-            Await.until("another of the calls, state not SYNCING", () -> service.status(),
-                    st -> engine.calls.get() > before && st.state() != SyncStatus.State.SYNCING);
-        }
-        Await.until("3+ calls", () -> engine.calls.get() >= 3);
-        assertEquals(1, failures.size(), "three identical failures, with syncing states between them, are one event");
-        assertEquals(List.of(), notices, "being offline never pops up");
-    }
-
-    /** "Sync now" while offline tries at once and leaves the automatic retry where it was, never later. */
-    @Test
-    void syncNow_offlineRepeatedly_neverPushesTheAutomaticRetryLater() throws Exception {
-        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
-        FakeEngine engine = new FakeEngine();
-        engine.failures = 100;
-        service.configure(engine, Duration.ofMinutes(5));
-        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
-        Instant planned = service.status().nextAttempt();
-        for (int i = 0; i < 3; i++) {
-            int before = engine.calls.get();
-            service.syncNow();
-            Await.until("another of the calls, state ERROR", () -> service.status(),
-                    st -> engine.calls.get() > before && st.state() == SyncStatus.State.ERROR);
-        }
-        SyncStatus after = service.status();
-        Assumptions.assumeTrue(Instant.now().isBefore(planned),
-                "the automatic retry came during the manual ones: nothing to compare");
-        assertTrue(!after.nextAttempt().isAfter(planned), "planned " + planned + ", now " + after.nextAttempt());
-        assertEquals(1, after.failures(), "manual tries do not lengthen the backoff");
-    }
-
-    @Test
-    void failure_needsTheUser_oneNoticeForItsRetries() throws Exception {
-        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
-        List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
-        service.addNoticeListener(notices::add);
-        FakeEngine engine = new FakeEngine();
-        engine.reason = SyncException.Reason.AUTH;
-        engine.failures = 3;
-        service.configure(engine, Duration.ofMinutes(5));
-        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
-        for (int i = 0; i < 2; i++) {
-            int before = engine.calls.get();
-            service.syncNow();
-            Await.until("another of the calls, state not SYNCING", () -> service.status(),
-                    st -> engine.calls.get() > before && st.state() != SyncStatus.State.SYNCING);
-        }
-        assertEquals(1, notices.size(), "" + notices);
-        assertEquals("Sign-in refused", notices.get(0).title());
     }
 
     @Test
@@ -408,21 +188,6 @@ class SyncServiceTest {
         Await.until("state IDLE, a success", () -> service.status(),
                 st -> st.state() == SyncStatus.State.IDLE && st.lastSuccess() != null);
         assertEquals(List.of(), service.status().unread(), "read again, the warning goes");
-    }
-
-    @Test
-    void failure_objectsSetAside_statusListsThemWithoutASuccess() throws Exception {
-        service = new SyncService(store.replica(), Clock.systemUTC(), new Random(1));
-        FakeEngine engine = new FakeEngine();
-        engine.failures = 1;
-        engine.gate = new CountDownLatch(1);
-        service.configure(engine, Duration.ofMinutes(5));
-        Await.until("state SYNCING", () -> service.status(), st -> st.state() == SyncStatus.State.SYNCING);
-        SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 1);
-        engine.setAside = List.of(rotten);
-        engine.gate.countDown();
-        Await.until("state ERROR", () -> service.status(), st -> st.state() == SyncStatus.State.ERROR);
-        assertEquals(List.of(rotten), service.status().unread());
     }
 
     @Test

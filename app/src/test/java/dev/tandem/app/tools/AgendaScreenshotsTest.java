@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
@@ -42,16 +42,16 @@ class AgendaScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ScreenshotsTest.setUp();
+        ScreenshotsFixture.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        ScreenshotsTest.tearDown();
+        ScreenshotsFixture.tearDown();
     }
 
     private static void seed(TodoStore s) {
-        ScreenshotsTest.seedRich(s);
+        ScreenshotsFixture.seedRich(s);
         s.add("Stand-up notes", null, null, s.today(),
                 new TodoDetails(3, List.of(), Recurrence.weekly(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY,
                         DayOfWeek.FRIDAY)), null));

@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
@@ -44,12 +44,12 @@ class CalendarScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ScreenshotsTest.setUp();
+        ScreenshotsFixture.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        ScreenshotsTest.tearDown();
+        ScreenshotsFixture.tearDown();
     }
 
     private static void timed(TodoStore s, String title, LocalDate day, int hour, int minute, Integer minutes) {
@@ -57,7 +57,7 @@ class CalendarScreenshotsTest {
     }
 
     private static void seed(TodoStore s) {
-        ScreenshotsTest.seedRich(s);
+        ScreenshotsFixture.seedRich(s);
         LocalDate monday = s.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         timed(s, "Team stand-up", monday, 9, 30, 15);
         timed(s, "Dentist", monday.plusDays(1), 8, 0, 60);

@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
@@ -38,8 +38,8 @@ class FilterBuilderScreenshotsTest {
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        ScreenshotsTest.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
-        Files.createDirectories(ScreenshotsTest.out);
+        ScreenshotsFixture.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
+        Files.createDirectories(ScreenshotsFixture.out);
     }
 
     @AfterAll

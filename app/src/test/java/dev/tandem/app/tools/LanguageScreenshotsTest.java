@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.AppStage;
@@ -63,14 +63,14 @@ class LanguageScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ScreenshotsTest.setUp();
-        out = Files.createDirectories(ScreenshotsTest.out.resolve("languages"));
+        ScreenshotsFixture.setUp();
+        out = Files.createDirectories(ScreenshotsFixture.out.resolve("languages"));
     }
 
     @AfterAll
     static void tearDown() throws Exception {
         Messages.use(Language.ENGLISH);
-        ScreenshotsTest.tearDown();
+        ScreenshotsFixture.tearDown();
     }
 
     @Test

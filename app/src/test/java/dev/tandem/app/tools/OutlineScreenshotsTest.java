@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
@@ -44,12 +44,12 @@ class OutlineScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ScreenshotsTest.setUp();
+        ScreenshotsFixture.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        ScreenshotsTest.tearDown();
+        ScreenshotsFixture.tearDown();
     }
 
     private static Item add(TodoStore s, String title, TodoList l, Item parent, TodoDetails d) {
@@ -58,7 +58,7 @@ class OutlineScreenshotsTest {
 
     /** The list "Move house" as a person who planned a move would have it. */
     static TodoList seed(TodoStore s) {
-        ScreenshotsTest.seedRich(s);
+        ScreenshotsFixture.seedRich(s);
         TodoList l = s.createList("Move house");
         SectionStore sections = new SectionStore(s);
         OutlineStore outline = new OutlineStore(s);

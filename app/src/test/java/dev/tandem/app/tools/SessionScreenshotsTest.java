@@ -1,9 +1,9 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
@@ -41,8 +41,8 @@ class SessionScreenshotsTest {
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        ScreenshotsTest.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
-        Files.createDirectories(ScreenshotsTest.out);
+        ScreenshotsFixture.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
+        Files.createDirectories(ScreenshotsFixture.out);
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
@@ -49,8 +49,8 @@ class SharingScreenshotsTest {
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        ScreenshotsTest.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
-        Files.createDirectories(ScreenshotsTest.out);
+        ScreenshotsFixture.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
+        Files.createDirectories(ScreenshotsFixture.out);
     }
 
     @AfterAll
@@ -65,7 +65,7 @@ class SharingScreenshotsTest {
                 SyncSettings.folder(Files.createDirectories(tmp.resolve("sam-remote")), 30), Duration.ofSeconds(3));
         Device alex = Device.open("alex-desktop", tmp.resolve("alex"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
         try (sam; alex) {
-            ScreenshotsTest.seedRich(sam.store());
+            ScreenshotsFixture.seedRich(sam.store());
             TodoList groceries = sam.store().findList("Groceries").orElseThrow();
             Async async = new Async(Async.backgroundExecutor("share-shot"), FxExecutor.INSTANCE, e -> { });
             Spaces samSharing = new Spaces(sam.settings(), Map.of());

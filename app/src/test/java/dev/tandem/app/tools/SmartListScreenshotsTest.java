@@ -1,10 +1,10 @@
 package dev.tandem.app.tools;
 
-import static dev.tandem.app.tools.ScreenshotsTest.fx;
-import static dev.tandem.app.tools.ScreenshotsTest.save;
-import static dev.tandem.app.tools.ScreenshotsTest.settle;
-import static dev.tandem.app.tools.ScreenshotsTest.snapshot;
-import static dev.tandem.app.tools.ScreenshotsTest.waitFor;
+import static dev.tandem.app.tools.ScreenshotsFixture.fx;
+import static dev.tandem.app.tools.ScreenshotsFixture.save;
+import static dev.tandem.app.tools.ScreenshotsFixture.settle;
+import static dev.tandem.app.tools.ScreenshotsFixture.snapshot;
+import static dev.tandem.app.tools.ScreenshotsFixture.waitFor;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
@@ -36,19 +36,19 @@ class SmartListScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ScreenshotsTest.setUp();
+        ScreenshotsFixture.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        ScreenshotsTest.tearDown();
+        ScreenshotsFixture.tearDown();
     }
 
     @Test
     void smartListsAndSearch() throws Exception {
         try (Device d = Device.open("Laptop", tmp.resolve("smart"), FxExecutor.INSTANCE, null, Duration.ofSeconds(30))) {
             TodoStore s = d.store();
-            ScreenshotsTest.seedRich(s);
+            ScreenshotsFixture.seedRich(s);
             s.savedFilters().save("Urgent at work", FilterParser.parse("#Work & (p1 | overdue)", s.today()), "#d9480f");
             s.savedFilters().save("This week", FilterParser.parse("due: next 7 days", s.today()), "#1c7ed6");
             s.savedFilters().save("Errands, no date", FilterParser.parse("@errand & no date", s.today()), "#2f9e44");

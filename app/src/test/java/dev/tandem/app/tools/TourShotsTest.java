@@ -75,7 +75,7 @@ class TourShotsTest {
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
         out = Files.createDirectories(Path.of(System.getProperty("tandem.tour.dir")));
-        screen = ScreenshotsTest.fx(() -> Screen.getPrimary().getBounds());
+        screen = ScreenshotsFixture.fx(() -> Screen.getPrimary().getBounds());
         size = (int) screen.getWidth() + "x" + (int) screen.getHeight();
     }
 
@@ -86,7 +86,7 @@ class TourShotsTest {
 
     /** Every showing window drawn where it is on a {@code w} × {@code h} screen, in the order they opened. */
     static void capture(String name, double w, double h) throws Exception {
-        ScreenshotsTest.settle();
+        ScreenshotsFixture.settle();
         captureNow(name, w, h);
     }
 
@@ -99,13 +99,13 @@ class TourShotsTest {
     static void captureTo(Path file, double w, double h) throws Exception {
         BufferedImage img = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
-        List<Window> windows = ScreenshotsTest.fx(() -> new ArrayList<>(Window.getWindows()));
+        List<Window> windows = ScreenshotsFixture.fx(() -> new ArrayList<>(Window.getWindows()));
         for (Window win : windows) {
             Scene s = win.getScene();
             if (!win.isShowing() || s == null || s.getRoot().getChildrenUnmodifiable().isEmpty()) {
                 continue;
             }
-            BufferedImage part = SwingFXUtils.fromFXImage(ScreenshotsTest.fx(() -> s.snapshot(null)), null);
+            BufferedImage part = SwingFXUtils.fromFXImage(ScreenshotsFixture.fx(() -> s.snapshot(null)), null);
             g.drawImage(part, (int) win.getX(), (int) win.getY(), null);
         }
         g.dispose();
@@ -134,7 +134,7 @@ class TourShotsTest {
         Device d = Device.open("MacBook Air", tmp.resolve(dir), FxExecutor.INSTANCE,
                 SyncSettings.folder(Files.createDirectories(tmp.resolve(dir + "-remote")), 30), Duration.ofSeconds(3));
         TodoStore s = d.store();
-        ScreenshotsTest.seedRich(s);
+        ScreenshotsFixture.seedRich(s);
         TodoList travel = s.createList("Travel plans for the summer holidays in Portugal");
         Item note = s.add("Lisbon trip", null, travel.id(), null, TodoDetails.note(List.of("trip"))).item();
         s.update(note.id(), it -> it.withNotes("# Lisbon, 12–16 May\n\nFlights with **TAP**, run `tandem list --tag trip`."
@@ -173,10 +173,10 @@ class TourShotsTest {
         Device d = device("tour-" + t);
         Path importFile = Files.writeString(tmp.resolve("import-" + t + ".md"), "# Garden\n\n- [ ] Water the tomatoes\n- [ ] Buy compost\n");
         Path exportDir = Files.createDirectories(tmp.resolve("export-" + t));
-        Stage stage = ScreenshotsTest.fx(Stage::new);
+        Stage stage = ScreenshotsFixture.fx(Stage::new);
         double w = screen.getWidth();
         double h = screen.getHeight();
-        MainView v = ScreenshotsTest.fx(() -> {
+        MainView v = ScreenshotsFixture.fx(() -> {
             MainView m = MainWindow.create(d, theme, dialogs(() -> stage, theme, d.async(), importFile, exportDir));
             stage.setScene(new Scene(m, w, h));
             stage.getScene().getStylesheets().setAll(theme.stylesheets());
@@ -187,43 +187,43 @@ class TourShotsTest {
         });
         // What shows before the first query answers (the app starts the view right after its first frame).
         captureNow(t + "-00-before-data", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.start();
             return null;
         });
-        ScreenshotsTest.waitFor(() -> !v.viewModel().items().isEmpty());
+        ScreenshotsFixture.waitFor(() -> !v.viewModel().items().isEmpty());
         capture(t + "-01-first-start", w, h);
-        ScreenshotsTest.selectListAndItem(v, "Work", "Review the sync design doc");
+        ScreenshotsFixture.selectListAndItem(v, "Work", "Review the sync design doc");
         capture(t + "-02-main", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.viewModel().selectInbox();
             v.viewModel().quickAdd().textProperty().set("Water plants every monday p2 @home #Garden tomorrow 9am");
             return null;
         });
         capture(t + "-03-quick-add-chips", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.viewModel().quickAdd().textProperty().set("");
             return null;
         });
-        ScreenshotsTest.selectListAndItem(v, "Travel plans for the summer holidays in Portugal", "Lisbon trip");
+        ScreenshotsFixture.selectListAndItem(v, "Travel plans for the summer holidays in Portugal", "Lisbon trip");
         capture(t + "-04-note", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.viewModel().select(Listing.of(Listing.BuiltIn.TRASH));
             return null;
         });
         capture(t + "-05-trash", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.viewModel().select(new Listing.ConflictsView());
             return null;
         });
         capture(t + "-06-conflicts", w, h);
-        ScreenshotsTest.selectListAndItem(v, "Work", "Review the sync design doc");
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.selectListAndItem(v, "Work", "Review the sync design doc");
+        ScreenshotsFixture.fx(() -> {
             v.toggleShortcuts();
             return null;
         });
         capture(t + "-07-shortcuts", w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.toggleShortcuts();
             MenuButton menu = (MenuButton) v.lookup("#app-menu");
             menu.show();
@@ -237,30 +237,30 @@ class TourShotsTest {
         Thread.sleep(1500);
         capture(t + "-10-exported", w, h);
         settings(stage, theme, t, w, h);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             new CalDavDialog(stage, new CalDavViewModel(d.caldav(), d.store(), d.async()), theme.stylesheets()).show();
             return null;
         });
         capture(t + "-14-phone", w, h);
         closeOthers(stage);
         // Between the 760 px minimum and the 1180 px the app opens at.
-        ScreenshotsTest.selectListAndItem(v, "Work", "Review the sync design doc");
+        ScreenshotsFixture.selectListAndItem(v, "Work", "Review the sync design doc");
         for (double[] wh : new double[][] {{760, 600}, {800, 600}, {1000, 700}, {1180, 740}}) {
-            ScreenshotsTest.fx(() -> {
+            ScreenshotsFixture.fx(() -> {
                 stage.setWidth(wh[0]);
                 stage.setHeight(wh[1]);
                 return null;
             });
             capture(t + "-20-main-" + (int) wh[0] + "x" + (int) wh[1], wh[0], wh[1]);
         }
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.viewModel().select(Listing.of(Listing.BuiltIn.TRASH));
             stage.setWidth(800);
             stage.setHeight(600);
             return null;
         });
         capture(t + "-21-trash-800x600", 800, 600);
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             v.close();
             stage.close();
             return null;
@@ -270,7 +270,7 @@ class TourShotsTest {
     }
 
     private static void menuItem(MainView v, String id) throws Exception {
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             MenuButton menu = (MenuButton) v.lookup("#app-menu");
             menu.hide();
             for (MenuItem m : menu.getItems()) {
@@ -283,7 +283,7 @@ class TourShotsTest {
     }
 
     private static void closeOthers(Stage keep) throws Exception {
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             for (Window w : new ArrayList<>(Window.getWindows())) {
                 if (w != keep && w instanceof Stage s && s.getOwner() == keep) {
                     s.close();
@@ -309,7 +309,7 @@ class TourShotsTest {
         String[] names = {"11-settings-folder", "12-settings-s3", "13-settings-webdav"};
         for (int i = 0; i < modes.size(); i++) {
             SyncSettings s = modes.get(i);
-            SettingsDialog dialog = ScreenshotsTest.fx(() -> {
+            SettingsDialog dialog = ScreenshotsFixture.fx(() -> {
                 SettingsViewModel vm = new SettingsViewModel(s, async, x -> result);
                 SettingsDialog dlg = new SettingsDialog(stage, vm, theme.stylesheets());
                 dlg.show();
@@ -317,7 +317,7 @@ class TourShotsTest {
                 return dlg;
             });
             capture(t + "-" + names[i], w, h);
-            ScreenshotsTest.fx(() -> {
+            ScreenshotsFixture.fx(() -> {
                 dialog.setResult(null);
                 dialog.close();
                 return null;
@@ -337,7 +337,7 @@ class TourShotsTest {
         List<Stage> stages = new ArrayList<>();
         for (Device d : List.of(a, b)) {
             double x = d == a ? 8 : 16 + w;
-            ScreenshotsTest.fx(() -> {
+            ScreenshotsFixture.fx(() -> {
                 MainView v = MainWindow.create(d, theme, null);
                 BorderPane root = new BorderPane(v);
                 root.setTop(DemoMode.banner(d));
@@ -353,9 +353,9 @@ class TourShotsTest {
                 return null;
             });
         }
-        ScreenshotsTest.waitFor(() -> !views.get(1).viewModel().items().isEmpty());
+        ScreenshotsFixture.waitFor(() -> !views.get(1).viewModel().items().isEmpty());
         capture(t + "-15-demo", screen.getWidth(), screen.getHeight());
-        ScreenshotsTest.fx(() -> {
+        ScreenshotsFixture.fx(() -> {
             views.forEach(MainView::close);
             stages.forEach(Stage::close);
             return null;

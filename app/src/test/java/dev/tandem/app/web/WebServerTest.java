@@ -10,44 +10,19 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Who gets in, and what they get: the server's access rules, tested over real HTTP. */
 @Tag("unit")
-class WebServerTest {
-    @TempDir
-    Path dir;
-    WebFixture web;
-
-    @BeforeEach
-    void start() {
-        web = new WebFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
-    }
-
+class WebServerTest extends WebServerFixture {
     @Test
     void dataRoutes_withoutSession_answer401() throws Exception {
         Item it = web.store.add("Milk", null, null);
@@ -143,168 +118,6 @@ class WebServerTest {
         assertEquals(1, web.store.allItems().size());
     }
 
-    /** A quick add of {@code text} in the Inbox, as the page's outbox sends it. */
-    private static String add(String text) {
-        return JsonText.write(Map.of("entries", List.of(JsonText.obj("key", UUID.randomUUID().toString(), "op", "add",
-                "id", WebFixture.pageId(), "text", text, "view", "inbox"))));
-    }
-
-    /** One entry through the page's outbox: its result. */
-    private Map<String, Object> entry(WebFixture.Session s, Object... fields) throws Exception {
-        Map<String, Object> e = JsonText.obj(fields);
-        e.put("key", UUID.randomUUID().toString());
-        return web.outbox(s, List.of(e)).get(0);
-    }
-
-    /** An edit of item {@code id}: {@code set} made on {@code base} (JSON objects' insides). */
-    private Map<String, Object> edit(WebFixture.Session s, String id, String set, String base) throws Exception {
-        return entry(s, "op", "edit", "id", id, "set", JsonText.object("{" + set + "}"), "base", JsonText.object("{" + base + "}"));
-    }
-
-    @Test
-    void quickAdd_readsTheTextAsTheDesktopDoes() throws Exception {
-        WebFixture.Session s = web.pair();
-        Map<String, Object> r = entry(s, "op", "add", "id", WebFixture.pageId(),
-                "text", "Lunch with Ann tomorrow p2 @food #Family", "view", "inbox");
-        assertEquals(201L, r.get("status"), r.toString());
-        Item it = web.store.allItems().get(0);
-        assertEquals("Lunch with Ann", it.title());
-        assertEquals(web.store.today().plusDays(1), it.dueDate());
-        assertEquals(2, it.priorityLevel());
-        assertEquals("Family", web.store.list(it.listId()).orElseThrow().name());
-        assertTrue(String.valueOf(r.get("message")).contains("to the new list Family"), r.toString());
-        // The desktop's grammar for a time and a length, and the row's label with them.
-        String timed = WebFixture.pageId();
-        Map<String, Object> t = entry(s, "op", "add", "id", timed, "text", "Call the bank tomorrow 2pm for 30 min");
-        assertEquals("applied", t.get("outcome"), t.toString());
-        String shown = web.get("/api/items/" + timed, s).body();
-        assertTrue(shown.contains("\"dueLabel\":\"Tomorrow 14:00 · 30 min\""), shown);
-        assertTrue(shown.contains("\"time\":\"14:00\""), shown);
-        Map<String, Object> blank = entry(s, "op", "add", "id", WebFixture.pageId(), "text", "p1", "view", "inbox");
-        assertEquals(400L, blank.get("status"));
-        assertTrue(String.valueOf(blank.get("reason")).contains("add a title"), blank.toString());
-    }
-
-    @Test
-    void edit_onWhatThePageSaw_saves() throws Exception {
-        WebFixture.Session s = web.pair();
-        Item it = web.store.add("Milk", null, null);
-        Map<String, Object> r = edit(s, it.id(), "\"title\":\"Oat milk\",\"priority\":1,\"tags\":[\"shop\"]",
-                "\"title\":\"Milk\",\"priority\":null,\"tags\":[]");
-        assertEquals(200L, r.get("status"), r.toString());
-        Item now = web.store.get(it.id()).orElseThrow();
-        assertEquals("Oat milk", now.title());
-        assertEquals(1, now.priorityLevel());
-        assertTrue(web.store.conflicts().list().isEmpty());
-    }
-
-    @Test
-    void edit_onAStalePage_keepsTheOtherDevicesValueAndTheEditAsAConflict() throws Exception {
-        WebFixture.Session s = web.pair();
-        Item it = web.store.add("Milk", null, null);
-        web.store.update(it.id(), i -> i.withTitle("Milk (laptop)"));
-        Map<String, Object> r = edit(s, it.id(), "\"title\":\"Milk (phone)\",\"due\":\"2026-12-01\"",
-                "\"title\":\"Milk\",\"due\":null");
-        assertEquals(409L, r.get("status"), r.toString());
-        assertEquals("conflict", r.get("outcome"));
-        Item now = web.store.get(it.id()).orElseThrow();
-        assertEquals("Milk (laptop)", now.title());
-        // The field nobody else changed is saved.
-        assertEquals(LocalDate.parse("2026-12-01"), now.dueDate());
-        var conflicts = web.store.conflicts().list();
-        assertEquals(1, conflicts.size());
-        assertEquals("Milk (phone)", conflicts.get(0).lostValue());
-        web.store.conflicts().useLostValue(conflicts.get(0));
-        assertEquals("Milk (phone)", web.store.get(it.id()).orElseThrow().title());
-    }
-
-    @Test
-    void edit_timeAndLength_areStoredAndShownBack() throws Exception {
-        WebFixture.Session s = web.pair();
-        Item it = web.store.add("Dentist", null, null);
-        web.store.update(it.id(), i -> i.withDue(LocalDate.parse("2026-11-27")));
-        Map<String, Object> r = edit(s, it.id(), "\"time\":\"09:30\",\"lengthMinutes\":45",
-                "\"time\":null,\"lengthMinutes\":null");
-        assertEquals(200L, r.get("status"), r.toString());
-        Item now = web.store.get(it.id()).orElseThrow();
-        assertEquals(LocalTime.of(9, 30), now.timeOfDay());
-        assertEquals(45, now.lengthMinutes());
-        String shown = web.get("/api/items/" + it.id(), s).body();
-        assertTrue(shown.contains("\"time\":\"09:30\"") && shown.contains("\"lengthMinutes\":45"), shown);
-    }
-
-    @Test
-    void edit_timeOrLengthOutOfBounds_refusedAndNothingWritten() throws Exception {
-        WebFixture.Session s = web.pair();
-        Item undated = web.store.add("Someday", null, null);
-        Item dated = web.store.add("Dentist", null, null);
-        web.store.update(dated.id(), i -> i.withDue(LocalDate.parse("2026-11-27")));
-        for (String[] bad : new String[][] {
-                {dated.id(), "\"time\":\"25:99\",\"title\":\"Changed\"", "\"time\":null,\"title\":\"Dentist\""},
-                {dated.id(), "\"lengthMinutes\":100000000000,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
-                {dated.id(), "\"lengthMinutes\":0,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
-                {undated.id(), "\"time\":\"09:00\",\"title\":\"Changed\"", "\"time\":null,\"title\":\"Someday\""}}) {
-            Map<String, Object> r = edit(s, bad[0], bad[1], bad[2]);
-            assertEquals(400L, r.get("status"), bad[1] + ": " + r);
-            assertEquals("refused", r.get("outcome"), bad[1]);
-            assertFalse(web.store.get(bad[0]).orElseThrow().title().equals("Changed"), bad[1]);
-        }
-        assertEquals(0, web.store.get(dated.id()).orElseThrow().lengthMinutes());
-        assertEquals(null, web.store.get(dated.id()).orElseThrow().timeOfDay());
-    }
-
-    /** A page that sends its draft again (the answer to the first send was lost as the page closed). */
-    @Test
-    void edit_sentAgainAfterItWasSaved_savesWithoutAConflict() throws Exception {
-        WebFixture.Session s = web.pair();
-        Item it = web.store.add("Milk", null, null);
-        String set = "\"title\":\"Oat milk\",\"notes\":\"two cartons\"";
-        String base = "\"title\":\"Milk\",\"notes\":\"\"";
-        assertEquals(200L, edit(s, it.id(), set, base).get("status"));
-        Map<String, Object> again = edit(s, it.id(), set, base);
-        assertEquals(200L, again.get("status"), again.toString());
-        assertEquals("Oat milk", web.store.get(it.id()).orElseThrow().title());
-        assertTrue(web.store.conflicts().list().isEmpty());
-    }
-
-    @Test
-    void events_aCommitFromAnywhere_reachesAnOpenStreamAndRevokeEndsIt() throws Exception {
-        WebFixture.Session s = web.pair();
-        Events events = openEvents(s);
-        events.lines().clear();
-        // As a sync would write: straight to the store, not through the page.
-        web.store.add("From the laptop", null, null);
-        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
-        assertEquals(1, web.server.openPages());
-        web.server.revoke(web.server.browsers().get(0).id());
-        events.reader().join(5000);
-        assertFalse(events.reader().isAlive(), "the revoked browser's stream stays open");
-    }
-
-    @Test
-    void events_aCommit_namesTheItemsItTouchedOrSaysAllPastFiftyOrForAList() throws Exception {
-        Events events = openEvents(web.pair());
-        events.lines().clear();
-        Item milk = web.store.add("Milk", null, null);
-        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
-        String named = events.lines().poll(2, TimeUnit.SECONDS);
-        web.store.writeAll(tx -> {
-            for (int i = 0; i <= LiveEvents.MAX_IDS; i++) {
-                tx.save(Item.create("Bulk " + i, null, null, 1L));
-            }
-            return null;
-        });
-        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
-        String many = events.lines().poll(2, TimeUnit.SECONDS);
-        web.store.createList("Errands");
-        assertTrue(events.heard("event: change", 2), "no change event within 2 s: " + events.lines());
-        String list = events.lines().poll(2, TimeUnit.SECONDS);
-
-        assertTrue(named.matches("data: \\{\"seq\":\\d+,\"ids\":\\[\"" + milk.id() + "\"\\]\\}"), named);
-        assertTrue(many.matches("data: \\{\"seq\":\\d+,\"all\":true\\}"), many);
-        assertTrue(list.matches("data: \\{\"seq\":\\d+,\"all\":true\\}"), list);
-    }
-
     @Test
     void pingPages_pairedBrowsersUnreadable_endsTheStreamsAndPingsOnceReadable() throws Exception {
         WebFixture.Session s = web.pair();
@@ -321,40 +134,6 @@ class WebServerTest {
         Events again = openEvents(s);
         web.server.pingPages();
         assertTrue(again.heard(": ping", 5), "no ping once the list reads again: " + again.lines());
-    }
-
-    /** An open event stream: its lines as they come, read on their own thread. */
-    private record Events(BlockingQueue<String> lines, Thread reader) {
-        /** Whether {@code line} comes within {@code seconds}; the lines before it are taken. */
-        boolean heard(String line, int seconds) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < until) {
-                if (line.equals(lines.poll(100, TimeUnit.MILLISECONDS))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Opens the page's event stream as {@code s} and takes its first line, the reconnect delay. */
-    private Events openEvents(WebFixture.Session s) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(web.uri("/api/events")).header("Cookie", s.cookie()).GET().build();
-        HttpResponse<Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, stream.statusCode());
-        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try {
-                stream.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException e) {
-                lines.add("cut: " + e.getMessage()); // a stream still open when the test's server stops
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertEquals("retry: 2000", lines.poll(5, TimeUnit.SECONDS));
-        return new Events(lines, reader);
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class BlobBench {
         long[] parts = new long[runs];
         long[] partsServerCpu = new long[runs];
         long[] completions = new long[runs];
-        Cpu meter = new Cpu(s3.process());
+        CpuMeter meter = new CpuMeter(s3.process());
         try (S3Client client = s3.newClient()) {
             for (int i = 0; i < runs; i++) {
                 String bucket = s3.newBucket();
@@ -255,39 +255,6 @@ public final class BlobBench {
             return System.nanoTime() - start;
         } finally {
             senders.shutdownNow();
-        }
-    }
-
-    /** CPU time, user and system, of this process and the server's between {@link #start} and {@link #stop}. */
-    private static final class Cpu {
-        private final ProcessHandle server;
-        private long from;
-        private long serverFrom;
-        private long serverSpent;
-
-        Cpu(ProcessHandle server) {
-            this.server = server;
-        }
-
-        private static long cpuOf(ProcessHandle h) {
-            return h.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for " + h.pid()))
-                    .toNanos();
-        }
-
-        void start() {
-            serverFrom = cpuOf(server);
-            from = cpuOf(ProcessHandle.current()) + serverFrom;
-        }
-
-        /** Both processes' CPU since {@link #start}; the server's share is {@link #server} after it. */
-        long stop() {
-            long s = cpuOf(server);
-            serverSpent = s - serverFrom;
-            return cpuOf(ProcessHandle.current()) + s - from;
-        }
-
-        long server() {
-            return serverSpent;
         }
     }
 

@@ -11,7 +11,6 @@ import dev.tandem.app.view.PseudoStates;
 import dev.tandem.app.view.ScreenFit;
 import dev.tandem.app.view.TandemDialog;
 import dev.tandem.app.vm.settings.CheckStep;
-import dev.tandem.app.vm.settings.PagePublishViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel.Target;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.ui.Styles;
@@ -226,7 +225,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         Forms.showOnly(keys, vm.keysAvailableProperty());
         common.add(keys, 1, r++);
         if (vm.pagePublish().available()) {
-            common.add(pagePublishRow(vm.pagePublish()), 1, r++);
+            common.add(PagePublishRow.of(vm.pagePublish()), 1, r++);
         }
         if (vm.addPhone().available()) {
             Button addPhone = new Button(Messages.text("settings.addPhone.button"),
@@ -314,34 +313,6 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
             b.getStyleClass().add(pos);
         }
         return b;
-    }
-
-    /** "Publish the page to my storage", its spinner and what it did (docs/WEB.md). */
-    private static VBox pagePublishRow(PagePublishViewModel page) {
-        Button publish = new Button(Messages.text("settings.page.publish"), Icons.of(MaterialDesignC.CELLPHONE_ARROW_DOWN, 15));
-        publish.setId("settings-page-publish");
-        // Wraps rather than holding its whole width: a long label (German) must not squeeze the labels' column.
-        publish.setWrapText(true);
-        publish.setOnAction(e -> page.publish());
-        publish.disableProperty().bind(page.busyProperty());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(page.busyProperty());
-        HBox buttons = new HBox(10, publish, spinner);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        Label status = new Label();
-        status.setId("settings-page-status");
-        status.setWrapText(true);
-        status.textProperty().bind(page.statusProperty());
-        page.failedProperty().addListener((o, was, now) -> {
-            if (now) {
-                status.getStyleClass().add(Styles.FIELD_ERROR);
-            } else {
-                status.getStyleClass().remove(Styles.FIELD_ERROR);
-            }
-        });
-        Forms.showOnly(status, page.statusProperty().isNotEmpty());
-        return new VBox(6, buttons, hint(Messages.text("settings.page.hint")), status);
     }
 
     private void renderSteps() {

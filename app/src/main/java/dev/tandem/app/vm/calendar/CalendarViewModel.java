@@ -1,13 +1,11 @@
 package dev.tandem.app.vm.calendar;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.CalendarItems;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.app.vm.shared.ItemRow;
 import dev.tandem.app.vm.shared.UndoManager;
-import dev.tandem.engine.Subscription;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,9 +13,7 @@ import java.time.temporal.WeekFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,14 +27,13 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * The week and month grids ({@link CalendarPlan}), live: while the calendar is shown, one query for the
- * days on screen ({@link CalendarItems}) is subscribed, and each commit (here or synced from another
+ * days on screen ({@link dev.tandem.app.model.CalendarItems}) is subscribed, and each commit (here or synced from another
  * device) re-runs it and lays the days out again on the database's callback thread; only the finished
- * plan reaches the UI executor. Going to another week or month subscribes for that range instead. Also
+ * plan reaches the UI executor ({@link LivePlan}). Going to another week or month subscribes for that range instead. Also
  * the selection (a day, and a todo on it), what the arrow keys do to it, and moves ({@link CalendarMoves}).
  * Needs no toolkit; properties change on the UI executor only.
  */
 public final class CalendarViewModel implements AutoCloseable {
-    private final TodoStore store;
     private final Async async;
     private final ObservableValue<LocalDate> today;
     private final Consumer<ItemRow> select;
@@ -49,12 +44,9 @@ public final class CalendarViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LocalDate> selectedDate;
     private final ReadOnlyObjectWrapper<String> selectedKey = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
-    private final AtomicLong generation = new AtomicLong();
-    private final Object lock = new Object();
-    private Subscription subscription;
+    /** The query for the range shown, while the calendar is shown; it sets the plan. */
+    private final LivePlan live;
     private boolean shown;
-    private volatile Function<CalendarRange, List<EventEntry>> events = r -> List.of();
-    private volatile RangeEvents rangeEvents;
     private final ReadOnlyStringWrapper feedProblem = new ReadOnlyStringWrapper("");
     private CalendarFeeds feeds;
     /** The list's todo last dragged toward the calendar and its length (0: none); FX thread only. */
@@ -71,16 +63,15 @@ public final class CalendarViewModel implements AutoCloseable {
     public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
             UndoManager undo, Questions dialogs, Consumer<String> say, Consumer<ItemRow> select,
             Supplier<DayOfWeek> weekStart) {
-        this.store = store;
         this.async = async;
         this.today = today;
         this.select = select;
         this.weekStart = weekStart;
         this.moves = new CalendarMoves(store, async, undo, dialogs, say);
-        this.rangeEvents = new RangeEvents(this::readEvents, async.io());
         CalendarRange r = CalendarRange.of(CalendarRange.Mode.WEEK, today.getValue(), weekStart.get());
         this.range = new ReadOnlyObjectWrapper<>(r);
         this.plan = new ReadOnlyObjectWrapper<>(CalendarPlan.empty(r));
+        this.live = new LivePlan(store, async, plan, loaded);
         this.selectedDate = new ReadOnlyObjectWrapper<>(today.getValue());
         if (view != null) {
             view.addListener((o, a, v) -> follow(v instanceof Listing.Calendar));
@@ -92,66 +83,11 @@ public final class CalendarViewModel implements AutoCloseable {
         if (calendar && !shown) {
             shown = true;
             // Shown again: what was read ahead before it was hidden may be stale (a calendar switched off meanwhile).
-            rangeEvents.forget();
-            bind();
+            live.forgetEvents();
+            live.bind(range.get());
         } else if (!calendar && shown) {
             shown = false;
-            generation.incrementAndGet();
-            async.run(() -> {
-                unsubscribe();
-                return null;
-            }, r -> { });
-        }
-    }
-
-    /**
-     * Subscribes for the range shown. Its events are read on their own executor at the same time as its todos
-     * are asked for (and its neighbours' after them, {@link RangeEvents}); each commit's todos wait for the
-     * events without blocking the database's thread. Only the newest commit's plan of the newest range reaches
-     * the screen: a result of an older {@code gen} (another range, or events read again since) is dropped, and so
-     * is a commit's plan once a later commit of the same range is in.
-     */
-    private void bind() {
-        CalendarRange r = range.get();
-        long gen = generation.incrementAndGet();
-        loaded.set(false);
-        CompletableFuture<List<EventEntry>> shownEvents = rangeEvents.around(r);
-        AtomicLong latest = new AtomicLong();
-        async.run(() -> {
-            synchronized (lock) {
-                if (generation.get() != gen) {
-                    return null;
-                }
-                if (subscription != null) {
-                    subscription.close();
-                }
-                subscription = CalendarItems.subscribe(store, r.first(), r.last(), items -> {
-                    long n = latest.incrementAndGet();
-                    shownEvents.thenAccept(es -> {
-                        if (generation.get() != gen || latest.get() != n) {
-                            return;
-                        }
-                        CalendarPlan p = CalendarPlan.of(items, es, r);
-                        async.ui().execute(() -> {
-                            if (generation.get() == gen && latest.get() == n) {
-                                plan.set(p);
-                                loaded.set(true);
-                            }
-                        });
-                    });
-                }, Runnable::run);
-            }
-            return null;
-        }, x -> { });
-    }
-
-    private List<EventEntry> readEvents(CalendarRange r) {
-        try {
-            return events.apply(r);
-        } catch (RuntimeException e) {
-            // Todos still show when the calendars' store cannot be read; the failure is said once.
-            async.ui().execute(() -> async.report(e));
-            return List.of();
+            live.stop();
         }
     }
 
@@ -168,8 +104,7 @@ public final class CalendarViewModel implements AutoCloseable {
      * a range's events be read while its todos are asked for.
      */
     public void useEvents(Function<CalendarRange, List<EventEntry>> source, Executor reads) {
-        this.events = source;
-        this.rangeEvents = new RangeEvents(this::readEvents, reads);
+        live.useEvents(source, reads);
     }
 
     /** The subscribed calendars' refresh while the window runs: its problems show, it ends with this. */
@@ -185,18 +120,9 @@ public final class CalendarViewModel implements AutoCloseable {
 
     /** The calendars were read again: the range shown reads its events anew. */
     public void eventsChanged() {
-        rangeEvents.forget();
+        live.forgetEvents();
         if (shown) {
-            bind();
-        }
-    }
-
-    private void unsubscribe() {
-        synchronized (lock) {
-            if (subscription != null) {
-                subscription.close();
-                subscription = null;
-            }
+            live.bind(range.get());
         }
     }
 
@@ -274,7 +200,7 @@ public final class CalendarViewModel implements AutoCloseable {
         range.set(r);
         plan.set(CalendarPlan.empty(r));
         if (shown) {
-            bind();
+            live.bind(r);
         }
     }
 
@@ -433,7 +359,6 @@ public final class CalendarViewModel implements AutoCloseable {
         if (feeds != null) {
             feeds.close();
         }
-        generation.incrementAndGet();
-        unsubscribe();
+        live.close();
     }
 }

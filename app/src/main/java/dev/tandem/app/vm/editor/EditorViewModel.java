@@ -2,7 +2,6 @@ package dev.tandem.app.vm.editor;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Completed;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
@@ -42,11 +41,12 @@ import javafx.collections.ObservableList;
  * the last load take the new value, so an edit in progress survives a sync. {@link #commit()} writes
  * the touched fields as a read-modify-write of the current row, so it never reverts a field someone
  * else changed meanwhile ({@link FieldEdit} says which fields an edit sets). The history lines are
- * {@link EditorHistory}'s; the date fields read and write days as {@link DayField} does.
+ * {@link EditorHistory}'s; the date fields read and write days as {@link DayField} does; a save and its undo are
+ * {@link EditSave}'s.
  */
 public final class EditorViewModel {
     private final TodoStore store;
-    private final TodoVerbs verbs;
+    private final EditSave saves;
     private final Authors authors;
     private final Async async;
     private final UndoManager undo;
@@ -79,7 +79,7 @@ public final class EditorViewModel {
     /** {@code links} opens the links in notes (the system browser in the app). */
     public EditorViewModel(TodoStore store, Async async, UndoManager undo, LinkOpener links) {
         this.store = store;
-        this.verbs = new TodoVerbs(store);
+        this.saves = new EditSave(store, new TodoVerbs(store));
         this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
@@ -325,42 +325,12 @@ public final class EditorViewModel {
         base = edited;
         baseDone = done.get();
         String id = b.id();
-        async.run(() -> saveEdit(id, p, doneTo), saved -> {
+        async.run(() -> saves.save(id, p, doneTo), saved -> {
             // Redo saves the same fields and ticks the box again; undo puts back what the last of them did.
-            AtomicReference<Saved> last = new AtomicReference<>(saved);
-            undo.push(Messages.text("editor.undoEdit", b.titleOrEmpty()), () -> {
-                if (back != null) {
-                    store.update(id, back);
-                }
-                Saved s = last.get();
-                if (s.completed() != null) {
-                    verbs.uncomplete(s.completed());
-                }
-                if (s.reopened() != null) {
-                    verbs.unreopen(s.reopened());
-                }
-            }, () -> last.set(saveEdit(id, p, doneTo)));
+            AtomicReference<EditSave.Saved> last = new AtomicReference<>(saved);
+            undo.push(Messages.text("editor.undoEdit", b.titleOrEmpty()), () -> saves.undo(id, back, last.get()),
+                    () -> last.set(saves.save(id, p, doneTo)));
         });
-    }
-
-    /** What one save did to the Done box, for its undo: the completion (with the next occurrence it made) or the reopening. */
-    private record Saved(Completed completed, Item reopened) {
-    }
-
-    /**
-     * Saves the fields ({@code p}, null for none), then ticks the Done box through the model's verbs
-     * ({@code doneTo}, null when it did not change): completing a repeating todo makes its next occurrence,
-     * as the list's Done does.
-     */
-    private Saved saveEdit(String id, UnaryOperator<Item> p, Boolean doneTo) {
-        if (p != null) {
-            store.update(id, p);
-        }
-        if (doneTo == null) {
-            return new Saved(null, null);
-        }
-        return doneTo ? new Saved(verbs.complete(id, false).filter(Completed::changed).orElse(null), null)
-                : new Saved(null, verbs.reopen(id).filter(Item::isDone).orElse(null));
     }
 
     /** The fields as they are now, as an edit of {@code b}; null when they hold what {@code b} holds. */

@@ -8,11 +8,9 @@ import dev.tandem.app.feeds.FeedRefresh;
 import dev.tandem.app.feeds.FeedSource;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.events.CalendarSubscription;
-import dev.tandem.app.model.events.DayPlanner.Hours;
 import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.settings.CalendarMeSetting;
 import dev.tandem.app.settings.SettingsStore;
-import dev.tandem.app.settings.WorkingHoursSetting;
 import dev.tandem.app.vm.shared.Questions;
 import dev.tandem.app.vm.shared.Feedback;
 import dev.tandem.app.vm.shared.HasFeedback;
@@ -24,12 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,7 +38,7 @@ import javafx.collections.ObservableList;
  * kept until a later read succeeds); adds a feed by address (checked as {@code tandem calendars add} checks it),
  * a local .ics file, or the event calendars found on a CalDAV account; shows or hides, recolours, renames and
  * removes one; reads them all again; sets this device's working hours, the day "Plan my day" fills
- * ({@link WorkingHoursSetting}). Needs no toolkit.
+ * ({@link PlanningFields}). Needs no toolkit.
  *
  * <p>Every read of the store, the disk or the network runs on {@code async}'s background executor, and only the
  * result reaches the UI executor: a slow or hostile server holds up nothing but its own line, under the caps of
@@ -55,8 +49,6 @@ import javafx.collections.ObservableList;
  */
 public final class CalendarsViewModel implements HasFeedback {
     private static final String COLOUR = "#[0-9a-fA-F]{6}";
-    /** A time typed for the working hours: "9:00" or "09:00", as every language's time format writes one. */
-    private static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
     private final Feedback feedback = new Feedback();
     private final EventStore store;
     private final FeedLimits limits;
@@ -66,13 +58,12 @@ public final class CalendarsViewModel implements HasFeedback {
     private final Questions dialogs;
     private final Runnable changed;
     private final SettingsStore settings;
+    /** The working hours and "me", fields of their own. */
+    private final PlanningFields planning;
     private final StringProperty feedUrl = new SimpleStringProperty("");
     private final StringProperty accountUrl = new SimpleStringProperty("");
     private final StringProperty accountUser = new SimpleStringProperty("");
     private final StringProperty accountPassword = new SimpleStringProperty("");
-    private final StringProperty hoursStart = new SimpleStringProperty("");
-    private final StringProperty hoursEnd = new SimpleStringProperty("");
-    private final StringProperty me = new SimpleStringProperty("");
     private final ObservableList<CalendarRow> rows = FXCollections.observableArrayList();
     private final ObservableList<FoundCalendarChoice> found = FXCollections.observableArrayList();
     private long generation;
@@ -93,6 +84,7 @@ public final class CalendarsViewModel implements HasFeedback {
         this.dialogs = dialogs;
         this.changed = changed;
         this.settings = settings;
+        this.planning = new PlanningFields(settings, store, async, feedback, this::fail);
     }
 
     /** The address typed for "Add feed": https://, webcal:// (or a path). */
@@ -116,17 +108,17 @@ public final class CalendarsViewModel implements HasFeedback {
 
     /** The start of the working hours as typed: "9:00". */
     public StringProperty hoursStartProperty() {
-        return hoursStart;
+        return planning.hoursStart;
     }
 
     /** The end of the working hours as typed: "17:00". */
     public StringProperty hoursEndProperty() {
-        return hoursEnd;
+        return planning.hoursEnd;
     }
 
     /** "Me": the e-mail address whose declined invitations are left out, as typed ("" for none). */
     public StringProperty meProperty() {
-        return me;
+        return planning.me;
     }
 
     /** The subscribed calendars, in name order. */
@@ -151,79 +143,22 @@ public final class CalendarsViewModel implements HasFeedback {
 
     /** Reads the working hours saved on this device (or the default) into the two fields. */
     public void loadHours() {
-        async.run(() -> WorkingHoursSetting.load(settings), h -> {
-            hoursStart.set(Formats.time(h.start()));
-            hoursEnd.set(Formats.time(h.end()));
-        }, this::fail);
+        planning.loadHours();
     }
 
-    /**
-     * Saves the working hours typed. A time that does not read, or an end not after the start, is refused with
-     * why: the fields keep what was typed and nothing is saved.
-     */
+    /** Saves the working hours typed ({@link PlanningFields#saveHours}). */
     public void saveHours() {
-        String start = hoursStart.get().strip();
-        String end = hoursEnd.get().strip();
-        LocalTime from = typedTime(start);
-        LocalTime to = typedTime(end);
-        if (from == null || to == null) {
-            feedback.fail(Messages.text("settings.calendars.hours.badTime", from == null ? start : end));
-            return;
-        }
-        if (!from.isBefore(to)) {
-            feedback.fail(Messages.text("settings.calendars.hours.endBeforeStart", Formats.time(to), Formats.time(from)));
-            return;
-        }
-        Hours hours = new Hours(from, to);
-        async.run(() -> {
-            WorkingHoursSetting.save(settings, hours);
-            return hours;
-        }, h -> feedback.say(Messages.text("settings.calendars.hours.saved", Formats.time(h.start()),
-                Formats.time(h.end()))), this::fail);
+        planning.saveHours();
     }
 
-    /** Reads "me" saved on this device ({@link CalendarMeSetting#load}) into its field, unless something is typed. */
+    /** Reads "me" saved on this device into its field, unless something is typed. */
     public void loadMe() {
-        async.run(() -> CalendarMeSetting.load(settings, store), m -> {
-            if (me.get().isBlank()) {
-                me.set(m);
-            }
-        }, this::fail);
+        planning.loadMe();
     }
 
-    /**
-     * Saves "me" typed, an e-mail address or nothing, for every calendar: the next refresh of each reads it whole
-     * and leaves out the invitations declined at that address. Anything else is refused with why, the field keeps
-     * what was typed and nothing is saved.
-     */
+    /** Saves "me" typed, an e-mail address or nothing, for every calendar ({@link PlanningFields#saveMe}). */
     public void saveMe() {
-        String typed = me.get();
-        Optional<String> address = CalendarMeSetting.parse(typed);
-        if (address.isEmpty()) {
-            feedback.fail(Messages.text("settings.calendars.me.bad", typed.strip()));
-            return;
-        }
-        String a = address.get();
-        async.run(() -> {
-            CalendarMeSetting.save(settings, store, a);
-            return a;
-        }, saved -> {
-            // What was typed meanwhile stays; else the field shows the address as kept (no "mailto:", no spaces).
-            if (me.get().equals(typed)) {
-                me.set(saved);
-            }
-            feedback.say(saved.isEmpty() ? Messages.text("settings.calendars.me.cleared")
-                    : Messages.text("settings.calendars.me.saved", saved));
-        }, this::fail);
-    }
-
-    /** {@code text} as a time of day to the minute, or null when it is not one. */
-    private static LocalTime typedTime(String text) {
-        try {
-            return LocalTime.parse(text, TYPED_TIME);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        planning.saveMe();
     }
 
     private List<CalendarRow> readRows() {

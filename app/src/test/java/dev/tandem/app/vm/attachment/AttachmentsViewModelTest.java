@@ -5,44 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
-import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.model.Schema;
-import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.AttachmentFetcher;
-import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.testing.TestUi;
-import dev.tandem.app.vm.shared.UndoManager;
 import dev.tandem.app.vm.editor.EditorViewModel;
 import dev.tandem.engine.sync.SyncEngine;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The editor's attachments without a toolkit: attaching under the limit (and refusing over it, saying
@@ -50,78 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when its bytes are here, not on the remote, nowhere to fetch from, or damaged on the remote.
  */
 @Tag("unit")
-class AttachmentsViewModelTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-12T14:03:22Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path tmp;
-
-    private final TestUi ui = new TestUi();
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private final Async async = new Async(io, ui, e -> {
-        throw new AssertionError(e);
-    });
-    private final FakeDialogs dialogs = new FakeDialogs();
-    private final UndoManager undo = new UndoManager(async);
-    private final List<String> opened = new CopyOnWriteArrayList<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private long limit = 1_000_000;
-
-    /** One device's profile: its store, attachments and fetcher (syncing through {@code engine}, if any). */
-    private record Profile(TodoStore store, AttachmentStore attachments, AttachmentFetcher fetcher) {
-    }
-
-    private Profile profile(String name, SyncEngine engine) throws IOException {
-        Files.createDirectories(tmp.resolve(name));
-        TodoStore store = new TodoStore(Schema.database(tmp.resolve(name).resolve("tandem.db")).build(), CLOCK);
-        AttachmentFetcher fetcher = new AttachmentFetcher(store, () -> Optional.ofNullable(engine),
-                Executors.newSingleThreadExecutor());
-        toClose.add(0, store);
-        toClose.add(0, fetcher);
-        return new Profile(store, store.attachments(), fetcher);
-    }
-
-    private AttachmentsViewModel vm(Profile p) {
-        return new AttachmentsViewModel(p.attachments(), p.fetcher(), () -> limit, async, dialogs, undo, opened::add,
-                CLOCK);
-    }
-
-    private SyncEngine folderEngine() throws IOException {
-        Files.createDirectories(tmp.resolve("remote"));
-        SyncEngine e = SyncEngine.builder().folder(tmp.resolve("remote")).build();
-        toClose.add(0, e);
-        return e;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        ui.flush();
-        io.shutdownNow();
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        ui.close();
-    }
-
-    private Path file(String name, int bytes) throws IOException {
-        Path f = tmp.resolve("files").resolve(name);
-        Files.createDirectories(f.getParent());
-        byte[] b = new byte[bytes];
-        for (int i = 0; i < bytes; i++) {
-            b[i] = (byte) (i * 31 + name.length());
-        }
-        return Files.write(f, b);
-    }
-
-    private static long filesIn(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).count();
-        }
-    }
-
+class AttachmentsViewModelTest extends AttachmentsViewModelFixture {
     @Test
     void attach_fileOverTheLimit_isRefusedSayingTheLimitAndNothingIsKept() throws Exception {
         Profile p = profile("a", null);
@@ -167,123 +75,6 @@ class AttachmentsViewModelTest {
         ui.execute(undo::undo);
         ui.await(() -> ui.get(() -> vm.rows().isEmpty()));
         assertTrue(p.attachments().of(it.id()).isEmpty());
-    }
-
-    @Test
-    void pasteImage_attachesAPngAndHandsBackItsMarkdown() throws Exception {
-        Profile p = profile("a", null);
-        Item it = p.store().add("Whiteboard", null, null);
-        AttachmentsViewModel vm = vm(p);
-        int[] argb = new int[6 * 4];
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = 0xff000000 | (i * 10) << 16 | 0x80;
-        }
-        AtomicReference<String> markdown = new AtomicReference<>();
-
-        ui.execute(() -> vm.pasteImage(it.id(), new PastedImage(6, 4, argb), markdown::set));
-        ui.await(() -> markdown.get() != null);
-
-        Attachment a = p.attachments().of(it.id()).get(0);
-        assertEquals("Pasted image 2026-05-12 14.03.22.png", a.name());
-        assertEquals("image/png", a.type());
-        assertEquals("![Pasted image 2026-05-12 14.03.22.png](attachment:" + a.id() + ")", markdown.get());
-        BufferedImage back = ImageIO.read(p.attachments().file(a).orElseThrow().toFile());
-        assertEquals(6, back.getWidth());
-        assertEquals(4, back.getHeight());
-        assertEquals(argb[13], back.getRGB(1, 2), "lossless: the pixel as it was pasted");
-    }
-
-    @Test
-    void pasteImage_overTheLimit_isRefusedSayingTheLimit() throws Exception {
-        Profile p = profile("a", null);
-        Item it = p.store().add("Photo", null, null);
-        AttachmentsViewModel vm = vm(p);
-        // Noise does not compress: far over 1 MB as PNG.
-        Random r = new Random(7);
-        int[] argb = new int[800 * 800];
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = r.nextInt();
-        }
-        List<String> inserted = new ArrayList<>();
-
-        ui.execute(() -> vm.pasteImage(it.id(), new PastedImage(800, 800, argb), inserted::add));
-        ui.await(() -> vm.errorProperty().get());
-
-        assertEquals("The pasted image is larger than the limit of 1 MB; it was not attached.",
-                ui.get(vm::messageProperty).get());
-        assertTrue(inserted.isEmpty(), "nothing goes into the notes");
-        assertTrue(p.attachments().of(it.id()).isEmpty());
-    }
-
-    @Test
-    void image_bytesHere_isReadyWithTheLocalCopysAddress() throws Exception {
-        Profile p = profile("a", null);
-        Item it = p.store().add("Plan", null, null);
-        Attachment a = p.attachments().add(it.id(), file("plan.png", 500), limit);
-        AttachmentsViewModel vm = vm(p);
-
-        InlineImage img = ui.get(() -> vm.image(Attachment.SCHEME + a.id(), "plan"));
-        ui.await(() -> ui.get(img::state).isReady());
-
-        assertEquals(p.attachments().file(a).orElseThrow().toUri().toString(), ui.get(img::state).url());
-        assertEquals("plan.png", ui.get(img::state).name());
-    }
-
-    @Test
-    void image_notOnTheRemote_saysSoAndIsLookedForAgainWhenShownAgain() throws Exception {
-        Profile laptop = profile("laptop", null);
-        Item it = laptop.store().add("Plan", null, null);
-        Attachment a = laptop.attachments().add(it.id(), file("plan.png", 500), limit);
-        // The row reached this device, the bytes did not: the laptop has not synced since.
-        Profile phone = profile("phone", folderEngine());
-        phone.attachments().restore(a);
-        AttachmentsViewModel vm = vm(phone);
-
-        InlineImage img = ui.get(() -> vm.image(Attachment.SCHEME + a.id(), "plan"));
-        ui.await(() -> ui.get(img::state).phase() == ImageState.Phase.MISSING);
-        assertTrue(ui.get(img::state).text().startsWith("Not on the remote yet"), ui.get(img::state).text());
-
-        assertTrue(ui.get(() -> vm.image(Attachment.SCHEME + a.id(), "plan")) == img, "the same image, looked for again");
-    }
-
-    @Test
-    void image_noSync_saysThereIsNowhereToFetchFrom() throws Exception {
-        Profile laptop = profile("laptop", null);
-        Item it = laptop.store().add("Plan", null, null);
-        Attachment a = laptop.attachments().add(it.id(), file("plan.png", 500), limit);
-        Profile phone = profile("phone", null);
-        phone.attachments().restore(a);
-        AttachmentsViewModel vm = vm(phone);
-
-        InlineImage img = ui.get(() -> vm.image(Attachment.SCHEME + a.id(), "plan"));
-        ui.await(() -> ui.get(img::state).phase() == ImageState.Phase.MISSING);
-        assertEquals("Not on this device, and sync is off.", ui.get(img::state).text());
-    }
-
-    @Test
-    void image_damagedOnTheRemote_failsWithItsMessageAndKeepsNoCopy() throws Exception {
-        SyncEngine engine = folderEngine();
-        Profile laptop = profile("laptop", engine);
-        Item it = laptop.store().add("Plan", null, null);
-        Attachment a = laptop.attachments().add(it.id(), file("plan.png", 300_000), limit);
-        laptop.store().replica().sync(engine);
-        Profile phone = profile("phone", engine);
-        phone.store().replica().sync(engine);
-        Path stored;
-        try (Stream<Path> s = Files.walk(tmp.resolve("remote"))) {
-            stored = s.filter(f -> Files.isRegularFile(f) && f.toString().contains(a.blob())).findFirst().orElseThrow();
-        }
-        byte[] bytes = Files.readAllBytes(stored);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(stored, bytes);
-        AttachmentsViewModel vm = vm(phone);
-
-        InlineImage img = ui.get(() -> vm.image(Attachment.SCHEME + a.id(), "plan"));
-        ui.await(() -> ui.get(img::state).phase() == ImageState.Phase.FAILED);
-
-        String text = ui.get(img::state).text();
-        assertTrue(text.startsWith("Could not download it: ") && text.length() > "Could not download it: ".length(), text);
-        assertFalse(phone.store().attachments().blobs().has(a.blob()), "no damaged copy is kept");
     }
 
     @Test

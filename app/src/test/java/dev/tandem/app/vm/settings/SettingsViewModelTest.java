@@ -14,24 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("unit")
-class SettingsViewModelTest {
-    private final AtomicReference<String> checkThread = new AtomicReference<>();
-
-    private SettingsViewModel vm(ConnectionCheck result) {
-        Async async = Async.direct(e -> {
-            throw new AssertionError(e);
-        });
-        return new SettingsViewModel(SyncSettings.none(), async, s -> {
-            checkThread.set(Thread.currentThread().getName());
-            return result;
-        });
-    }
-
+class SettingsViewModelTest extends SettingsViewModelFixture {
     @Test
     void errors_hiddenUntilTouched_thenShown() {
         SettingsViewModel vm = vm(null);
@@ -106,137 +93,6 @@ class SettingsViewModelTest {
         assertEquals(null, checkThread.get());
     }
 
-    private static final ConnectionCheck FAILED = new ConnectionCheck(List.of(
-            new ConnectionCheck.Step("Read back", false, "came back with different content", SyncException.Reason.CORRUPT)));
-    private static final ConnectionCheck PASSED = new ConnectionCheck(List.of(
-            new ConnectionCheck.Step("List", true, "ok", null)));
-
-    private static void folder(SettingsViewModel vm, String dir) {
-        vm.modeProperty().set(SyncSettings.Mode.FOLDER);
-        vm.value("folder").set(dir);
-    }
-
-    @Test
-    void requestSave_remoteFailsTheCheck_warnsThenSavesAnywayOnTheSecondPress() {
-        SettingsViewModel vm = vm(FAILED);
-        folder(vm, "/srv/sync");
-        assertFalse(vm.requestSave(), "a remote is checked before it is saved");
-        assertTrue(vm.checkSummaryProperty().get().contains("Read back"), vm.checkSummaryProperty().get());
-        assertTrue(vm.saveWarningProperty().get().contains("Save anyway"), vm.saveWarningProperty().get());
-        assertEquals("Save anyway", vm.saveLabelProperty().get());
-        assertFalse(vm.readyToCloseProperty().get());
-        assertTrue(vm.requestSave(), "the user chose to keep them");
-    }
-
-    @Test
-    void requestSave_settingsChangedAfterAFailedCheck_checksAgain() {
-        SettingsViewModel vm = vm(FAILED);
-        folder(vm, "/srv/sync");
-        assertFalse(vm.requestSave());
-        vm.value("folder").set("/srv/other");
-        assertEquals("Save", vm.saveLabelProperty().get());
-        assertEquals("", vm.saveWarningProperty().get());
-        checkThread.set(null);
-        assertFalse(vm.requestSave());
-        assertTrue(checkThread.get() != null, "the new settings were checked");
-    }
-
-    @Test
-    void requestSave_remotePasses_closesWhenTheCheckIsDone() {
-        SettingsViewModel vm = vm(PASSED);
-        folder(vm, "/srv/sync");
-        assertFalse(vm.requestSave());
-        assertTrue(vm.readyToCloseProperty().get());
-        assertEquals("", vm.saveWarningProperty().get());
-    }
-
-    @Test
-    void requestSave_syncOff_savesWithoutACheck() {
-        SettingsViewModel vm = vm(FAILED);
-        assertTrue(vm.requestSave());
-        assertEquals(null, checkThread.get());
-    }
-
-    @Test
-    void requestSave_checkCannotRun_warnsAndSavesAnywayOnTheSecondPress() {
-        Async async = Async.direct(e -> {
-            throw new AssertionError(e);
-        });
-        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> {
-            throw new IllegalArgumentException("no such endpoint");
-        });
-        folder(vm, "/srv/sync");
-        assertFalse(vm.requestSave());
-        assertTrue(vm.checkSummaryProperty().get().contains("Could not test: no such endpoint"),
-                vm.checkSummaryProperty().get());
-        assertFalse(vm.saveWarningProperty().get().contains("no such endpoint"), "said once, not again under Save");
-        assertEquals("Save anyway", vm.saveLabelProperty().get());
-        assertFalse(vm.checkingProperty().get());
-        assertTrue(vm.requestSave(), "a check that cannot run must not keep the settings from being saved");
-    }
-
-    @Test
-    void requestSave_whileChecking_waitsAndShowsBusy() {
-        List<Runnable> io = new ArrayList<>();
-        Async async = new Async(io::add, Runnable::run, e -> {
-            throw new AssertionError(e);
-        });
-        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> PASSED);
-        folder(vm, "/srv/sync");
-        assertFalse(vm.requestSave());
-        assertTrue(vm.checkingProperty().get(), "busy while the check runs in the background");
-        assertTrue(vm.checkSummaryProperty().get().endsWith("before saving…"), vm.checkSummaryProperty().get());
-        assertFalse(vm.requestSave(), "a second press does not start a second check");
-        assertEquals(1, io.size());
-        io.get(0).run();
-        assertFalse(vm.checkingProperty().get());
-        assertTrue(vm.readyToCloseProperty().get());
-    }
-
-    private static final String FINGERPRINT = "ab".repeat(32);
-
-    private static void webDav(SettingsViewModel vm, String url, String user, String password, String certificate) {
-        vm.targetProperty().set(SettingsViewModel.Target.WEBDAV);
-        vm.value("davUrl").set(url);
-        vm.value("davUser").set(user);
-        vm.value("davPassword").set(password);
-        vm.value("davCertificate").set(certificate);
-    }
-
-    @Test
-    void requestSave_webDavWithoutAddress_showsErrorAndDoesNotSave() {
-        SettingsViewModel vm = vm(PASSED);
-        webDav(vm, "", "sam", "app-password", "");
-        assertEquals(SyncSettings.Mode.WEBDAV, vm.modeProperty().get());
-        assertEquals("", vm.error("davUrl").get(), "not shown before a save was tried");
-        assertFalse(vm.requestSave());
-        assertTrue(vm.error("davUrl").get().startsWith("Enter the folder's WebDAV address"), vm.error("davUrl").get());
-        assertEquals("", vm.error("davUser").get());
-        assertEquals(null, checkThread.get(), "invalid settings are not checked");
-        assertFalse(vm.readyToCloseProperty().get());
-    }
-
-    @Test
-    void requestSave_validWebDav_savesModeAndTheFourDavValues() {
-        AtomicReference<SyncSettings> checked = new AtomicReference<>();
-        Async async = Async.direct(e -> {
-            throw new AssertionError(e);
-        });
-        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> {
-            checked.set(s);
-            return PASSED;
-        });
-        webDav(vm, "https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam", "app pass word", FINGERPRINT);
-        assertFalse(vm.requestSave(), "a remote is checked before it is saved");
-        assertTrue(vm.readyToCloseProperty().get());
-        SyncSettings s = vm.settings();
-        assertEquals(s, checked.get(), "the settings that were checked are the ones saved");
-        assertEquals(SyncSettings.Mode.WEBDAV, s.mode());
-        assertEquals(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
-                "app pass word", FINGERPRINT), s.dav());
-        assertEquals("app pass word", s.dav().password());
-    }
-
     @Test
     void submit_webDavPasswordWithoutUser_showsErrorOnUser() {
         SettingsViewModel vm = vm(null);
@@ -295,14 +151,6 @@ class SettingsViewModelTest {
                 .withProxy("http://u:p@proxy:3128"));
         assertEquals("http://u:p@proxy:3128", vm.value("proxy").get());
         assertEquals("http://u:p@proxy:3128", vm.settings().proxy());
-    }
-
-    private SettingsViewModel named(String current) {
-        return new SettingsViewModel(SyncSettings.none(), current, Async.direct(e -> {
-            throw new AssertionError(e);
-        }), s -> {
-            throw new AssertionError("no check when sync is off");
-        });
     }
 
     @Test
@@ -403,28 +251,6 @@ class SettingsViewModelTest {
         assertEquals("The two passphrases differ.", vm.error("passphrase").get(), "said on leaving the repeat");
         vm.passphraseRepeatProperty().set("correct horse");
         assertEquals("", vm.error("passphrase").get());
-    }
-
-    @Test
-    void requestSave_repeatNeverLeft_mismatchSaid() {
-        SettingsViewModel vm = vm(PASSED);
-        folder(vm, "/srv/sync");
-        vm.value("passphrase").set("correct horse");
-        vm.passphraseRepeatProperty().set("correct");
-        assertFalse(vm.requestSave());
-        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
-    }
-
-    @Test
-    void requestSave_wrongPassphrase_neverOffersSaveAnyway() {
-        SettingsViewModel vm = vm(new ConnectionCheck(List.of(new ConnectionCheck.Step("Passphrase", false,
-                "The passphrase does not open this remote.", SyncException.Reason.WRONG_PASSPHRASE))));
-        folder(vm, "/srv/sync");
-        vm.value("passphrase").set("wrong one here");
-        vm.passphraseRepeatProperty().set("wrong one here");
-        assertFalse(vm.requestSave());
-        assertEquals("Save", vm.saveLabelProperty().get());
-        assertFalse(vm.requestSave(), "checked again, and refused again");
     }
 
     /** The summary names the step, the step says what failed and what to do: the failure is said once. */

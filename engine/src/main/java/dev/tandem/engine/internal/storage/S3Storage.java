@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal.storage;
 
-import dev.tandem.engine.internal.http.LazyTls;
 import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.S3Settings;
@@ -13,27 +12,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.http.apache5.ProxyConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -45,23 +34,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A bucket on AWS or any S3-compatible service, through the AWS SDK v2 with the Apache 5 HTTP
  * client. Create-if-absent is a PutObject with {@code If-None-Match: *}, which the service answers
  * with 412 when the name is taken; whether a provider really honours it is for
- * {@link StorageProbe} to find out.
+ * {@link StorageProbe} to find out. How the SDK client is set up (timeouts, retries, proxy) is {@link S3Clients}'.
  */
 public final class S3Storage implements SyncStorage {
     /** S3 never returns more per ListObjectsV2 call. */
     private static final int MAX_PAGE = 1000;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-    /** Covers the retries too, so a sync waiting on a dead remote gives up within a minute. */
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
-    /** One try plus two retries: sync itself retries later, so the SDK need not try hard. */
-    private static final int MAX_ATTEMPTS = 3;
-    /**
-     * A large body's attempt may take this long per byte on top of {@link #ATTEMPT_TIMEOUT} (64 KiB/s,
-     * a poor mobile uplink); a stalled connection still fails within the socket timeout.
-     */
-    private static final long SLOWEST_BYTES_PER_SECOND = 64 << 10;
     private static final String OCTET = "application/octet-stream";
 
     private final S3Client client;
@@ -85,39 +62,7 @@ public final class S3Storage implements SyncStorage {
         URI target = endpoint != null ? endpoint : URI.create("https://" + host);
         Proxies.Choice proxy = Proxies.choose(target, settings.proxy(), env, system);
         this.errors = new S3Errors(where, bucket, proxy);
-        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .proxyConfiguration(proxyConfiguration(proxy));
-        if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())) {
-            http.tlsSocketStrategy(new LazyTls());
-        }
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(http)
-                .region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .forcePathStyle(true)
-                .overrideConfiguration(c -> c
-                        .addExecutionInterceptor(new WebPageGuard())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
-        if (endpoint != null) {
-            // A third-party server. Since SDK 2.30 the defaults add a CRC trailer to every PutObject,
-            // sent as an aws-chunked body, and over http the body is signed chunk by chunk as well.
-            // Ceph RGW, Alibaba OSS, Tencent COS, Huawei OBS and older MinIO reject or mishandle
-            // aws-chunked bodies, and s3rver stores them with their framing (every object corrupt).
-            // So for these: checksums only where the API requires them, and one plain, fully signed
-            // body. Every object is still checked end to end: batches carry their own CRC32C, and
-            // sync reads its first write back (docs/S3_PROVIDERS.md).
-            builder.endpointOverride(endpoint)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
-        }
-        // AWS itself keeps the SDK's stronger defaults: a CRC32 on every upload and download.
-        this.client = builder.build();
+        this.client = S3Clients.build(settings, endpoint, proxy);
     }
 
     @Override
@@ -214,7 +159,8 @@ public final class S3Storage implements SyncStorage {
                 }
                 // Parts in flight share the link, so each may take as long as all of them together.
                 long inFlight = (long) S3Multipart.PART * S3Multipart.IN_FLIGHT;
-                S3Multipart.upload(client, bucket, name, attempts, attemptTimeout(inFlight), callTimeout(inFlight));
+                S3Multipart.upload(client, bucket, name, attempts, S3Clients.attemptTimeout(inFlight),
+                        S3Clients.callTimeout(inFlight));
                 return true;
             }
             RequestBody request = RequestBody.fromContentProvider(() -> {
@@ -225,8 +171,8 @@ public final class S3Storage implements SyncStorage {
                 }
             }, length, OCTET);
             client.putObject(r -> r.bucket(bucket).key(name).ifNoneMatch("*").contentType(OCTET).contentLength(length)
-                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(length))
-                            .apiCallTimeout(callTimeout(length))), request);
+                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(S3Clients.attemptTimeout(length))
+                            .apiCallTimeout(S3Clients.callTimeout(length))), request);
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
@@ -365,23 +311,6 @@ public final class S3Storage implements SyncStorage {
         client.close();
     }
 
-    /**
-     * The SDK's own environment and system-property lookups are off, so {@link Proxies} is the one
-     * rule; the client reaches one host, so no non-proxy hosts are needed either.
-     */
-    private static ProxyConfiguration proxyConfiguration(Proxies.Choice proxy) {
-        ProxyConfiguration.Builder b = ProxyConfiguration.builder()
-                .useSystemPropertyValues(false)
-                .useEnvironmentVariableValues(false);
-        if (!proxy.direct()) {
-            b.endpoint(URI.create("http://" + proxy.address()));
-            if (proxy.hasCredentials()) {
-                b.username(proxy.user()).password(proxy.password()).preemptiveBasicAuthenticationEnabled(true);
-            }
-        }
-        return b.build();
-    }
-
     private static int attempts(SdkException e) {
         Integer n = e.numAttempts();
         return n == null ? 1 : n;
@@ -401,14 +330,5 @@ public final class S3Storage implements SyncStorage {
         } catch (IOException e) {
             throw Bodies.bodyFailure("write '" + name + "' in " + where, e);
         }
-    }
-
-    /** Longer for a larger body, at the slowest upload still worth waiting for. */
-    private static Duration attemptTimeout(long length) {
-        return ATTEMPT_TIMEOUT.plusSeconds(length / SLOWEST_BYTES_PER_SECOND);
-    }
-
-    private static Duration callTimeout(long length) {
-        return CALL_TIMEOUT.plusSeconds(MAX_ATTEMPTS * (length / SLOWEST_BYTES_PER_SECOND));
     }
 }

@@ -68,7 +68,7 @@ public final class WebDavStorage implements SyncStorage {
     private final DavFolders folders;
     /** Names known to be objects, from listings and writes, so deleting them needs no check; bounded. */
     private final Set<String> objects = ConcurrentHashMap.newKeySet();
-    private volatile boolean rootSeen;
+    private final DavListing listing;
 
     /** Through the proxy the settings or the JVM's proxy selector name; the environment is not read. */
     public WebDavStorage(WebDavSettings settings) {
@@ -81,6 +81,7 @@ public final class WebDavStorage implements SyncStorage {
         this.dav = new DavClient(settings, Proxies.choose(URI.create(settings.url()), settings.proxy(), env, system));
         this.create = new DavCreate(this, dav);
         this.folders = new DavFolders(dav);
+        this.listing = new DavListing(dav, folders, this::knownObject);
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class WebDavStorage implements SyncStorage {
         String p = ObjectNames.validatePrefix(prefix);
         ObjectNames.validateMaxNames(maxNames);
         List<String> names = new ArrayList<>();
-        new NameTreeLister(p, startAfter, maxNames, names).list(folder -> children(folder, p));
+        new NameTreeLister(p, startAfter, maxNames, names).list(folder -> listing.children(folder, p));
         return names;
     }
 
@@ -101,14 +102,14 @@ public final class WebDavStorage implements SyncStorage {
             if (r.isWebPage()) {
                 throw DavErrors.webPage(dav.head(action), r);
             }
-            rootSeen = true;
+            listing.sawRoot();
             return Optional.of(r.body());
         }
         if (r.status() == -1) {
             throw ObjectNames.tooLarge(name, ObjectNames.MAX_OBJECT_BYTES + 1, dav.where());
         }
         if (isMissing(name, r)) {
-            requireRoot(action);
+            listing.requireRoot(action);
             return Optional.empty();
         }
         throw DavErrors.status(dav.head(action), r);
@@ -140,13 +141,13 @@ public final class WebDavStorage implements SyncStorage {
         String action = "read '" + name + "'";
         DavStream s = dav.get(dav.resolve(name), action);
         if (s.body() != null) {
-            rootSeen = true;
+            listing.sawRoot();
             return Optional.of(Bodies.failingAs(s.body(), e -> e instanceof IOException io ? dav.failure(action, io)
                     : new SyncException(Reason.IO, dav.head(action) + e, e), s.abort()));
         }
         DavResponse r = s.response();
         if (isMissing(name, r)) {
-            requireRoot(action);
+            listing.requireRoot(action);
             return Optional.empty();
         }
         throw DavErrors.status(dav.head(action), r);
@@ -161,13 +162,13 @@ public final class WebDavStorage implements SyncStorage {
         DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "0"), PROPFIND_SIZE, XML,
                 MAX_LISTING, action);
         if (r.status() == 404 || r.status() == 410) {
-            requireRoot(action);
+            listing.requireRoot(action);
             return OptionalLong.empty();
         }
         if (r.status() != 207) {
             throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
         }
-        rootSeen = true;
+        listing.sawRoot();
         List<Multistatus.Entry> entries = Multistatus.parse(dav.head(action), r.body(), uri);
         if (entries.stream().anyMatch(Multistatus.Entry::collection)) {
             return OptionalLong.empty();
@@ -201,7 +202,7 @@ public final class WebDavStorage implements SyncStorage {
     public void removeFolder(String folder) {
         ObjectNames.validateFolder(folder);
         String action = "remove folder '" + folder + "'";
-        if (!children(folder, folder).isEmpty()) {
+        if (!listing.children(folder, folder).isEmpty()) {
             return;
         }
         DavResponse r = dav.send("DELETE", dav.resolve(folder), Map.of("Depth", "infinity"), null, null, 1 << 20, action);
@@ -304,7 +305,7 @@ public final class WebDavStorage implements SyncStorage {
                 r = dav.sendStreamed("PUT", uri, headers, attempts, contentType, 1 << 20, action);
             }
             if (r.success()) {
-                rootSeen = true;
+                listing.sawRoot();
                 knownObject(name);
             }
             return r;
@@ -338,65 +339,5 @@ public final class WebDavStorage implements SyncStorage {
 
     static String parentOf(String name) {
         return name.substring(0, name.lastIndexOf('/') + 1);
-    }
-
-    /** The children of one folder: one PROPFIND, Depth 1. */
-    private List<NameTreeLister.Node> children(String folderPrefix, String prefix) {
-        String action = ObjectNames.listing(prefix);
-        URI uri = dav.resolve(folderPrefix);
-        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "1"), PROPFIND, XML,
-                MAX_LISTING, action);
-        if (r.status() == 404 || r.status() == 409 || r.status() == 400) {
-            if (folderPrefix.isEmpty()) {
-                throw r.status() == 400 ? DavErrors.status(dav.head(action), r) : folders.missingRoot(action);
-            }
-            // No such folder, or "a/b/" where a/b is an object (Apache answers 400): no names under it.
-            requireRoot(action);
-            return List.of();
-        }
-        if (r.status() != 207) {
-            throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
-        }
-        List<NameTreeLister.Node> nodes = new ArrayList<>();
-        String base = uri.getPath();
-        for (Multistatus.Entry e : Multistatus.parse(dav.head(action), r.body(), uri)) {
-            String path = e.path();
-            if (!path.startsWith(base)) {
-                continue;
-            }
-            String name = path.substring(base.length());
-            name = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-            if (name.isEmpty() || name.contains("/")) {
-                continue;
-            }
-            if (e.collection()) {
-                folders.exists(folderPrefix + name + "/");
-                nodes.add(NameTreeLister.Node.folder(folderPrefix + name));
-            } else {
-                nodes.add(NameTreeLister.Node.object(folderPrefix + name));
-                knownObject(folderPrefix + name);
-            }
-        }
-        if (folderPrefix.isEmpty()) {
-            rootSeen = true;
-        }
-        return nodes;
-    }
-
-    /** Nothing under a name was found: make sure it is not because the whole folder is missing. */
-    private void requireRoot(String action) {
-        if (rootSeen) {
-            return;
-        }
-        DavResponse r = dav.send("PROPFIND", dav.root(), Map.of("Depth", "0"), PROPFIND,
-                XML, MAX_LISTING, action);
-        if (r.status() == 207) {
-            rootSeen = true;
-            return;
-        }
-        if (r.status() == 404 || r.status() == 409) {
-            throw folders.missingRoot(action);
-        }
-        throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
     }
 }

@@ -12,7 +12,7 @@ import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.snapshot.SnapshotLocalTest;
+import dev.tandem.engine.internal.snapshot.MergeState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -202,10 +202,10 @@ class RemoteApplyProperties {
 
     private static String dump(Db db) {
         SyncPort port = SyncPort.of(db);
-        return SnapshotLocalTest.state(db) + port.read(c -> SnapshotLocalTest.dump(c, "SELECT k.kind, k.tbl, k.entity,"
+        return MergeState.state(db) + port.read(c -> MergeState.dump(c, "SELECT k.kind, k.tbl, k.entity,"
                 + " k.field, hex(w.id), hex(l.id) FROM _tandem_conflict k JOIN _tandem_change w ON w.seq = k.winner_seq"
                 + " JOIN _tandem_change l ON l.seq = k.loser_seq ORDER BY 1, 2, 3, 4, 5, 6"))
-                + port.read(c -> SnapshotLocalTest.dump(c, "SELECT c.tbl, c.entity, hex(c.fields) FROM _tandem_change c"
+                + port.read(c -> MergeState.dump(c, "SELECT c.tbl, c.entity, hex(c.fields) FROM _tandem_change c"
                 + " WHERE instr(c.fields, CAST('_merged_' AS BLOB)) > 0 ORDER BY c.id"));
     }
 

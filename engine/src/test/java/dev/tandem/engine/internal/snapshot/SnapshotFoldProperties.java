@@ -147,11 +147,11 @@ class SnapshotFoldProperties {
 
     /** The rows, each attribute's winning change (by id), held entities and conflicts. */
     private static String state(Db db) {
-        return SyncPort.of(db).read(c -> SnapshotLocalTest.dump(c, "SELECT * FROM item ORDER BY id")
-                + "winners:\n" + SnapshotLocalTest.winners(c)
-                + "pending:\n" + SnapshotLocalTest.dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2")
-                + "conflicts:\n" + SnapshotLocalTest.dump(c, "SELECT count(*) FROM _tandem_conflict")
-                + SnapshotLocalTest.dump(c, "SELECT k.kind, k.entity, k.field, hex(w.id), hex(l.id) FROM _tandem_conflict k"
+        return SyncPort.of(db).read(c -> MergeState.dump(c, "SELECT * FROM item ORDER BY id")
+                + "winners:\n" + MergeState.winners(c)
+                + "pending:\n" + MergeState.dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2")
+                + "conflicts:\n" + MergeState.dump(c, "SELECT count(*) FROM _tandem_conflict")
+                + MergeState.dump(c, "SELECT k.kind, k.entity, k.field, hex(w.id), hex(l.id) FROM _tandem_conflict k"
                 + " JOIN _tandem_change w ON w.seq = k.winner_seq JOIN _tandem_change l ON l.seq = k.loser_seq"
                 + " ORDER BY 2, 3, 4, 5"));
     }

@@ -13,18 +13,12 @@ import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.SyncState;
-import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.wire.SnapshotEntry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,41 +128,6 @@ public class SnapshotLocalTest {
         return SyncPort.of(db).snapshotLocal();
     }
 
-    /** Each entity's winners, by change id rather than local seq. */
-    static String winners(Connection c) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (var ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = '' ORDER BY 1, 2");
-             var rs = ps.executeQuery()) {
-            while (rs.next()) {
-                for (WinnerMap.Entry w : WinnerMap.decode(rs.getBytes(3)).byField().values()) {
-                    out.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|').append(w.field())
-                            .append('|').append(w.id()).append('\n');
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** Everything a merge writes, independent of local seq numbers and rowids. */
-    public static String state(Db db) {
-        return SyncPort.of(db).read(c -> {
-            StringBuilder out = new StringBuilder();
-            for (String table : List.of("list", "item", "tag")) {
-                out.append(table).append(":\n").append(dump(c, "SELECT * FROM " + table + " ORDER BY id"));
-            }
-            out.append("changes:\n").append(dump(c, "SELECT hex(id), hex(author), tbl, entity FROM _tandem_change ORDER BY id"));
-            out.append("fields:\n").append(dump(c, "SELECT hex(id), hex(fields) FROM _tandem_change ORDER BY 1"));
-            out.append("winners:\n").append(winners(c));
-            out.append("history:\n").append(dump(c, "SELECT e.tbl, e.entity, hex(e.key), hex(c.id) FROM _tandem_entity e"
-                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key >= x'' ORDER BY 1, 2, 3"));
-            out.append("pending:\n").append(dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2"));
-            out.append("conflicts:\n").append(dump(c, "SELECT count(*) FROM _tandem_conflict"));
-            out.append("fts:\n").append(dump(c, "SELECT i.id FROM item_fts JOIN item i ON i.rowid = item_fts.rowid"
-                    + " WHERE item_fts MATCH 'first OR colour OR blob OR edited' ORDER BY i.id"));
-            return out.toString();
-        });
-    }
-
     /** FTS5's own check that the index matches the item table it indexes. */
     static void ftsIntact(Db db) {
         SyncPort.of(db).write("checking the FTS index", s -> {
@@ -177,23 +136,6 @@ public class SnapshotLocalTest {
             }
             return null;
         });
-    }
-
-    /** Rows with each value's storage class, so 2.5 and '2.5' differ. */
-    public static String dump(Connection c, String sql) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    Object v = rs.getObject(i);
-                    out.append(i == 1 ? "  " : " | ").append(v instanceof byte[] ? "blob " + Arrays.toString((byte[]) v)
-                            : v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")");
-                }
-                out.append('\n');
-            }
-        }
-        return out.toString();
     }
 
     /** Runs {@code work} and returns the row events of the commits it made, sorted. */
@@ -218,8 +160,8 @@ public class SnapshotLocalTest {
         Db merged = open("merged");
         List<String> bulkEvents = events(bulk, () -> fast(bulk, entries));
         List<String> mergedEvents = events(merged, () -> slow(merged, entries));
-        String expected = state(merged);
-        assertEquals(expected, state(bulk));
+        String expected = MergeState.state(merged);
+        assertEquals(expected, MergeState.state(bulk));
         ftsIntact(bulk);
         assertEquals(mergedEvents, bulkEvents);
         // spot checks of what the comparison covers
@@ -244,20 +186,20 @@ public class SnapshotLocalTest {
         Db merged = open("merged");
         fast(bulk, entries);
         slow(merged, entries);
-        assertEquals(state(merged), state(bulk));
-        assertEquals(2, SyncPort.of(bulk).read(c -> dump(c, "SELECT * FROM _tandem_pending")).lines().count());
+        assertEquals(MergeState.state(merged), MergeState.state(bulk));
+        assertEquals(2, SyncPort.of(bulk).read(c -> MergeState.dump(c, "SELECT * FROM _tandem_pending")).lines().count());
         List<String> newer = new ArrayList<>(SEEDED);
         newer.add("ALTER TABLE item ADD COLUMN colour TEXT; CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
         bulk.migrate(newer);
         merged.migrate(newer);
-        String after = state(merged) + dumpNew(merged);
-        assertEquals(after, state(bulk) + dumpNew(bulk));
+        String after = MergeState.state(merged) + dumpNew(merged);
+        assertEquals(after, MergeState.state(bulk) + dumpNew(bulk));
         assertTrue(after.contains("i1 (String) | red (String)") && after.contains("n1 (String) | table unknown here"), after);
     }
 
     static String dumpNew(Db db) {
-        return SyncPort.of(db).read(c -> dump(c, "SELECT id, colour FROM item ORDER BY id")
-                + dump(c, "SELECT * FROM note ORDER BY id"));
+        return SyncPort.of(db).read(c -> MergeState.dump(c, "SELECT id, colour FROM item ORDER BY id")
+                + MergeState.dump(c, "SELECT * FROM note ORDER BY id"));
     }
 
     @Test
@@ -274,7 +216,7 @@ public class SnapshotLocalTest {
         List<String> bulkEvents = events(bulk, () -> port.write("test", s -> local.apply(s, port.deviceUuid(),
                 "remote", Map.of(a, 1L, b, 1L), entries, 0)));
         List<String> mergedEvents = events(merged, () -> slow(merged, entries));
-        assertEquals(state(merged), state(bulk));
+        assertEquals(MergeState.state(merged), MergeState.state(bulk));
         assertEquals(mergedEvents, bulkEvents);
         assertFalse(bulkEvents.toString().contains("nameless"), bulkEvents.toString());
     }
@@ -311,7 +253,7 @@ public class SnapshotLocalTest {
         slow(merged, entries);
 
         assertFalse(st.fast(), "the bulk insert was refused and rolled back");
-        assertEquals(state(merged), state(bulk));
+        assertEquals(MergeState.state(merged), MergeState.state(bulk));
         assertFalse(helperAlive(), "the helper stopped with the insert");
     }
 
@@ -327,7 +269,7 @@ public class SnapshotLocalTest {
                 () -> port.write("test", s -> local.apply(s, port.deviceUuid(), "remote", Map.of(a, 1L), entries, 0)));
 
         assertTrue(e.getMessage().contains("not a normal-form SQLite value"), e.getMessage());
-        assertEquals("  0 (Integer)\n", port.read(c -> dump(c, "SELECT count(*) FROM _tandem_change")));
+        assertEquals("  0 (Integer)\n", port.read(c -> MergeState.dump(c, "SELECT count(*) FROM _tandem_change")));
         assertFalse(helperAlive());
     }
 
@@ -349,7 +291,7 @@ public class SnapshotLocalTest {
         Db merged = open("merged");
         fast(bulk, entries);
         slow(merged, entries);
-        assertEquals(state(merged), state(bulk));
+        assertEquals(MergeState.state(merged), MergeState.state(bulk));
         ftsIntact(bulk);
     }
 
@@ -405,6 +347,6 @@ public class SnapshotLocalTest {
         assertFalse(st.fast());
         Db merged = open("merged");
         slow(merged, entries);
-        assertEquals(state(merged), state(db));
+        assertEquals(MergeState.state(merged), MergeState.state(db));
     }
 }

@@ -46,7 +46,7 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsent_existingName_returnsFalseAndKeepsFirstContent() {
+    public void createIfAbsent_existingName_returnsFalseAndKeepsFirstContent() {
         assertTrue(storage.createIfAbsent("k", bytes("first")));
         assertTrue(storage.createIfAbsent("k", bytes("second")), "deviation: If-None-Match is ignored");
         assertArrayEquals(bytes("second"), storage.get("k").orElseThrow(), "deviation: the second write overwrote");
@@ -54,14 +54,14 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsent_sameContentTwice_secondReturnsFalse() {
+    public void createIfAbsent_sameContentTwice_secondReturnsFalse() {
         assertTrue(storage.createIfAbsent("k", bytes("same")));
         assertTrue(storage.createIfAbsent("k", bytes("same")), "deviation: If-None-Match is ignored");
     }
 
     @Test
     @Override
-    void content_emptyObject_roundTrips() {
+    public void content_emptyObject_roundTrips() {
         assertTrue(storage.createIfAbsent("empty", new byte[0]));
         assertArrayEquals(new byte[0], storage.get("empty").orElseThrow());
         assertEquals(List.of("empty"), storage.list("", null, 10));

@@ -24,11 +24,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
@@ -223,7 +221,7 @@ class WebDavErrorsTest {
     @Test
     void createIfAbsent_serverIgnoresIfNoneMatchAndMoveOverwrite_throwsNoConditionalWritesBeforeWriting() {
         Map<String, byte[]> files = new ConcurrentSkipListMap<>();
-        try (ScriptedHttpServer server = ScriptedHttpServer.start(careless(files)); WebDavStorage s = storage(server)) {
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(CarelessDav.serving(files)); WebDavStorage s = storage(server)) {
             SyncException e = assertThrows(SyncException.class, () -> s.createIfAbsent("a/b", bytes("batch")));
             assertEquals(Reason.NO_CONDITIONAL_WRITES, e.reason(), e.getMessage());
             assertTrue(e.getMessage().contains("overwrites a file that exists"), e.getMessage());
@@ -248,7 +246,7 @@ class WebDavErrorsTest {
     void createIfAbsentAndDelete_logInPageAfterTheServerWasLearned_throwUnreachableAndClaimNothing() {
         Map<String, byte[]> files = new ConcurrentSkipListMap<>();
         java.util.concurrent.atomic.AtomicBoolean portal = new java.util.concurrent.atomic.AtomicBoolean();
-        Function<Request, Response> careful = careless(files);
+        Function<Request, Response> careful = CarelessDav.serving(files);
         Function<Request, Response> script = r -> {
             if (portal.get()) {
                 return Response.of(200, "text/html", "<!DOCTYPE html><html><body>Hotel Wi-Fi: log in</body></html>");
@@ -277,7 +275,7 @@ class WebDavErrorsTest {
     @Test
     void createIfAbsent_answerLostAfterTheServerStoredIt_retriesOnceAndReportsCreated() {
         Map<String, byte[]> files = new ConcurrentSkipListMap<>();
-        Function<Request, Response> careful = careless(files);
+        Function<Request, Response> careful = CarelessDav.serving(files);
         java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
         Function<Request, Response> script = r -> {
             boolean conditional = r.method().equals("PUT") && "*".equals(r.header("If-None-Match"));
@@ -324,55 +322,6 @@ class WebDavErrorsTest {
             b.append(response(h, h.endsWith("/")));
         }
         return Response.of(207, XML, b.append("</D:multistatus>").toString());
-    }
-
-    /**
-     * A WebDAV server that stores what it is sent but overwrites whatever the request's conditions
-     * say: PUT ignores If-None-Match, MOVE ignores Overwrite: F. Folders are implied by file paths.
-     */
-    private static Function<Request, Response> careless(Map<String, byte[]> files) {
-        return r -> {
-            String p = r.path();
-            switch (r.method()) {
-                case "PUT":
-                    files.put(p, r.body());
-                    return Response.empty(201);
-                case "GET":
-                case "HEAD":
-                    byte[] data = files.get(p);
-                    return data == null ? Response.empty(404) : Response.of(200, "application/octet-stream", data);
-                case "DELETE":
-                    return files.remove(p) == null ? Response.empty(404) : Response.empty(204);
-                case "MKCOL":
-                    return Response.empty(201);
-                case "MOVE":
-                    byte[] moved = files.remove(p);
-                    if (moved == null) {
-                        return Response.empty(404);
-                    }
-                    files.put(URI.create(r.header("Destination")).getPath(), moved);
-                    return Response.empty(201);
-                case "PROPFIND":
-                    if (!p.endsWith("/")) {
-                        return files.containsKey(p) ? multistatus(p) : Response.empty(404);
-                    }
-                    Map<String, Boolean> children = new TreeMap<>();
-                    for (String f : files.keySet()) {
-                        if (f.startsWith(p)) {
-                            String rest = f.substring(p.length());
-                            int slash = rest.indexOf('/');
-                            children.put(p + (slash < 0 ? rest : rest.substring(0, slash + 1)), slash >= 0);
-                        }
-                    }
-                    if (!p.equals(FOLDER) && children.isEmpty()) {
-                        return Response.empty(404);
-                    }
-                    return multistatus(Stream.concat(Stream.of(p),
-                            children.keySet().stream()).toArray(String[]::new));
-                default:
-                    return Response.empty(405);
-            }
-        };
     }
 
     /**

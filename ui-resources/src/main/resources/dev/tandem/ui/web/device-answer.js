@@ -5,7 +5,7 @@
  * view ("… is not on this device yet"), never a blank screen.
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
- * list:ID|trash, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * list:ID|trash|someday, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
@@ -52,6 +52,8 @@ const LIMIT_MAX = 5000;
 const SYNC_MINUTES = [1, 60];
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
+/** The column as SQL's {@code someday = 1} reads it: the integer 1 (a float 1.0 compares equal too). */
+const someday = (v) => v === 1n || v === 1;
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
   + String(d.getDate()).padStart(2, '0');
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -179,6 +181,14 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         .map((it, n) => ({ it, n })).sort((a, b) => (at(a.it) < at(b.it) ? -1 : at(a.it) > at(b.it) ? 1
           : String(a.it.dueTime ?? '') < String(b.it.dueTime ?? '') ? -1
             : String(a.it.dueTime ?? '') > String(b.it.dueTime ?? '') ? 1 : a.n - b.n)).map((x) => x.it);
+    } else if (key === 'someday') {
+      // As the desktop's Someday (Listing.SOMEDAY): open todos put away for some day, without a due or start date,
+      // in the order they were made; open() gives them in that order (createdAt, then id).
+      title = t('page.device.someday');
+      const raw = (it) => read().row('items', it.id) ?? {};
+      const dateless = (v) => v == null || v === '';
+      rows = all.filter((it) => !it.done && it.kind !== 'note' && someday(raw(it).someday)
+        && dateless(raw(it).due) && dateless(raw(it).start));
     } else if (key === 'completed') {
       title = t('page.device.completed');
       const doneAt = (it) => { const v = num(read().row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };

@@ -5,11 +5,13 @@
  * view ("… is not on this device yet"), never a blank screen.
  *
  * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
- * list:ID|trash, /api/items/ID (the editor: notes shown as plain paragraphs), /api/rows
+ * list:ID|trash|someday, /api/items/ID (the editor: notes shown as plain paragraphs, check boxes as boxes), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
- * Trash and back, with the todos under it, the core's app/trash.js) and purge (delete for good, from the Trash).
+ * Trash and back, with the todos under it, the core's app/trash.js), purge (delete for good, from the Trash) and check
+ * (a check box of a note ticked or cleared, named by its words and occurrence, as the desktop's NoteChecks: the
+ * core's app/checkboxes.js; the note written as an edit of its notes, the one character changed).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -52,6 +54,8 @@ const LIMIT_MAX = 5000;
 const SYNC_MINUTES = [1, 60];
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
+/** The column as SQL's {@code someday = 1} reads it: the integer 1 (a float 1.0 compares equal too). */
+const someday = (v) => v === 1n || v === 1;
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
   + String(d.getDate()).padStart(2, '0');
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -65,11 +69,12 @@ class Refused extends Error {
  * app/series.js (completing as the desktop does; without it a tick makes no next occurrence); {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time; {@code grammar}: quick add's words in the page's language (the core's
- * compileGrammar over /messages.json's table), or none for English alone.
+ * compileGrammar over /messages.json's table), or none for English alone; {@code checks}: the core's
+ * app/checkboxes.js (a check box in a note ticked; without it the entry answers 501).
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null }) {
+  device = null, grammar = null, checks = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -79,7 +84,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const conflicts = makeConflicts({ replica, t });
   const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
   const edits = makeEdits({ replica, items, t, refuse: (status, reason) => new Refused(status, reason), listNames,
-    now, today });
+    now, today, checks });
   const { values } = edits;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
@@ -179,6 +184,14 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         .map((it, n) => ({ it, n })).sort((a, b) => (at(a.it) < at(b.it) ? -1 : at(a.it) > at(b.it) ? 1
           : String(a.it.dueTime ?? '') < String(b.it.dueTime ?? '') ? -1
             : String(a.it.dueTime ?? '') > String(b.it.dueTime ?? '') ? 1 : a.n - b.n)).map((x) => x.it);
+    } else if (key === 'someday') {
+      // As the desktop's Someday (Listing.SOMEDAY): open todos put away for some day, without a due or start date,
+      // in the order they were made; open() gives them in that order (createdAt, then id).
+      title = t('page.device.someday');
+      const raw = (it) => read().row('items', it.id) ?? {};
+      const dateless = (v) => v == null || v === '';
+      rows = all.filter((it) => !it.done && it.kind !== 'note' && someday(raw(it).someday)
+        && dateless(raw(it).due) && dateless(raw(it).start));
     } else if (key === 'completed') {
       title = t('page.device.completed');
       const doneAt = (it) => { const v = num(read().row('items', it.id)?.doneAt); return Number.isFinite(v) ? v : 0; };
@@ -229,7 +242,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const it = UUID.test(id) ? open().find((i) => i.id === id) : null;
     if (!it) return json(404, { error: t('page.device.gone') });
     const notes = typeof it.notes === 'string' ? it.notes : '';
-    const html = notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
+    // Plain paragraphs; with the core's checkboxes.js, each check box's line a box to tick, as the served page's.
+    const html = checks ? checks.plainHtml(notes)
+      : notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
     return json(200, { ...row(it, names), remindAt: items.details(replica.row('items', it.id) ?? {}).remindAt, notes,
       notesHtml: html, attachments: filesOf(replica, it.id, t) });
   }
@@ -318,6 +333,10 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return {};
     }
     if (e.op === 'move' && move) return move(e);
+    if (e.op === 'check' && checks) {
+      existing(e.id);
+      return edits.check(e);
+    }
     if (e.op === 'edit') {
       existing(e.id);
       await edits.edit(e.id, e.set, e.base);

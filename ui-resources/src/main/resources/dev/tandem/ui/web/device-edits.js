@@ -1,7 +1,9 @@
 /*
  * The outbox's edit entry on the page as its own device, as the server's WebEdits writes it: title, notes, priority
  * and list here, the details by the core's app/edits.js (docs/WEB.md, "Editing a todo's details"). Every field is
- * checked before anything is written. Imports nothing: the replica, the core, the words and the refusal come in.
+ * checked before anything is written. And its check entry, a check box of a note ticked or cleared as the server's
+ * NoteChecks does (the core's app/checkboxes.js), written as an edit of the notes. Imports nothing: the replica, the
+ * core, the words and the refusal come in.
  */
 const TEXT_MAX = 1000;
 const NOTES_MAX = 1000000;
@@ -10,7 +12,7 @@ const SAID = new Set(['timeNeedsDue', 'notADate', 'length', 'repeat', 'dateOutOf
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 
-export function makeEdits({ replica, items, t, refuse, listNames, now, today }) {
+export function makeEdits({ replica, items, t, refuse, listNames, now, today, checks = null }) {
   const bad = () => refuse(400, t('page.device.badValue'));
   const text = (v, max) => {
     if (typeof v !== 'string' || v.length > max) throw bad();
@@ -54,6 +56,23 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
     if (Object.keys(plain).length) replica.save('items', id, { ...replica.row('items', id), ...plain }, items.ITEM_COLUMNS);
   }
 
+  /**
+   * The check entry of an item that exists: {text, occurrence (from 0; 0 when left out), checked}, read as the
+   * server's outbox reads it; refused with its words when the note has no such box (changed meanwhile), nothing
+   * written. The note is written as the editor writes notes, the one character changed, so it merges line by line.
+   */
+  function check(e) {
+    const row = replica.row('items', e.id);
+    const occurrence = e.occurrence === undefined ? 0 : e.occurrence;
+    if (typeof e.text !== 'string' || e.text.length > NOTES_MAX || !Number.isSafeInteger(occurrence) || occurrence < 0
+      || typeof e.checked !== 'boolean') throw refuse(400, t('page.device.check.text'));
+    const r = checks.tick(row.notes, e.text, occurrence, e.checked);
+    // The words as sent, shortened: a refusal stays one sentence whatever was sent.
+    if (r.gone !== undefined) throw refuse(409, t('page.device.check.gone', r.gone.length > 80 ? r.gone.slice(0, 80) + '…' : r.gone));
+    if (r.notes !== row.notes) replica.save('items', e.id, { ...row, notes: r.notes }, items.ITEM_COLUMNS);
+    return {};
+  }
+
   function values(id) {
     const r = replica.row('items', id);
     if (!r) return null;
@@ -61,5 +80,5 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today }) 
       listId: r.listId ?? null, ...items.details(r), tags: items.tagsOf(replica, id) };
   }
 
-  return { edit, values };
+  return { edit, check, values };
 }

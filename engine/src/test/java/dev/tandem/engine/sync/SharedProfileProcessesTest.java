@@ -119,14 +119,14 @@ class SharedProfileProcessesTest {
                 // Then killed at random moments of their work: the attack is the timing. The moments are
                 // counted in saves, not in time: on a loaded machine a second may hold no save at all,
                 // and on an idle one a hundred, and either way only the work done between kills counts.
-                awaitMoreSaves(loops, 10 + random.nextInt(40));
+                awaitMoreSaves(loops, 5 + random.nextInt(25));
                 // Each is killed wherever it is (mid-save, mid-sync, holding the sync lock), the last
                 // after saving and syncing alone for a while; the single sync must still finish, and
                 // every acknowledged save reach the second device.
                 loops.get(0).kill9();
                 awaitMoreSaves(loops.subList(1, 3), random.nextInt(5));
                 loops.get(1).kill9();
-                awaitMoreSaves(loops.subList(2, 3), 5 + random.nextInt(10));
+                awaitMoreSaves(loops.subList(2, 3), 3 + random.nextInt(6));
                 loops.get(2).kill9();
                 for (Child c : loops) {
                     c.await();

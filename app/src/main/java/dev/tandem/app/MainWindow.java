@@ -15,6 +15,7 @@ import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.settings.AppearanceViewModel;
+import dev.tandem.app.vm.window.DayWatch;
 import dev.tandem.app.vm.window.Dialogs;
 import dev.tandem.app.vm.attachment.LinkOpener;
 import dev.tandem.app.vm.window.MainViewModel;
@@ -41,6 +42,7 @@ import dev.tandem.app.vm.sharing.SharingViewModel;
 import dev.tandem.ui.Theme;
 import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +71,15 @@ public final class MainWindow {
      * tests). Every view-model reads the time from the device's one clock ({@link Device#clock}).
      */
     public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, LinkOpener links) {
+        return create(device, theme, dialogsOrNull, links, DayWatch.MAX_WAIT);
+    }
+
+    /**
+     * As above; the window's date watch reads the clock at least every {@code dayCheck} (a minute in the app):
+     * a test that moves the device's clock across midnight passes a shorter one to see the new day at once.
+     */
+    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, LinkOpener links,
+                                  Duration dayCheck) {
         Clock clock = device.clock();
         Async async = device.async();
         AtomicReference<MainView> view = new AtomicReference<>();
@@ -89,7 +100,7 @@ public final class MainWindow {
         settings.useSession(autostart, () -> new ShortcutHelp(System.getProperty("os.name", ""), System.getenv(),
                 Launcher.current(), autostart.profileArgs(),
                 ShortcutPortal.State.read(device.settings().dir())));
-        MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
+        MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo, dayCheck);
         settings.useWeekStart(device.settings(), d -> main.calendar().weekStartChanged());
         SubscribedEvents events = new SubscribedEvents(device.events(), () -> device.store().dateClock().getZone());
         // A week's events are read on a thread of their own while its todos are asked for on the database's queue.

@@ -49,8 +49,13 @@ final class SyncCommands {
     private final Map<String, String> env;
     /** The profile the commands work on; null for {@code tandem check}, which opens none. */
     private final TodoStore store;
-    /** How long a sync waits for another one of the profile before it says so. */
-    static final long WAIT_NOTICE_MILLIS = 2000;
+    /**
+     * How long a sync waits for another one of the profile (or a command for another process's write) before it
+     * says so: two seconds, or the system property {@code tandem.waitNoticeMillis}, which a test that waits for the
+     * notice sets lower. Waiting is reported about once a second, so the notice comes with the first report at or
+     * past it.
+     */
+    static final long WAIT_NOTICE_MILLIS = Long.getLong("tandem.waitNoticeMillis", 2000);
     /** Snapshots this large take a second or more to load: the sync says why it is quiet meanwhile. */
     static final long CATCH_UP_NOTICE_CHANGES = 10_000;
 

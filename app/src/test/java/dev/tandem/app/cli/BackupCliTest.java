@@ -95,8 +95,9 @@ class BackupCliTest {
             while ((syncs.isAlive() && taken.size() < 8) || taken.size() < 3) {
                 Path to = Files.createDirectories(folder.resolve("round-" + taken.size()));
                 taken.add(backups.backupNow(to).file());
-                // Spread over the syncs' run, not bunched at its start.
-                Thread.sleep(1000);
+                // Spread over the syncs' run, not bunched at its start: a second apart while they run, and
+                // back to back (the writer still writing) once they are done, rather than sleeping past their end.
+                syncs.join(1000);
             }
             syncs.join();
             stop.set(true);

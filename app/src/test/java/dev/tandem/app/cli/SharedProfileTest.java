@@ -150,7 +150,7 @@ class SharedProfileTest {
         String notice = "tandem: waiting for another sync of this profile to finish";
         Watched sync;
         // This test's JVM is the other process: it holds the profile's sync lock until the sync has
-        // said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS.
+        // said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS (a second here, see start).
         try (FileChannel channel = FileChannel.open(profile.resolve("tandem.db.sync-lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock held = channel.lock()) {
             sync = Watched.start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote);
@@ -183,7 +183,8 @@ class SharedProfileTest {
             Run list = finish(start("--data-dir", profile.toString(), "list"));
             assertEquals(0, list.exit(), "reading never waits for a writer: " + list.err());
             assertTrue(list.out().contains("before") && !list.out().contains("caught up"), list.out());
-            // Held until the add has said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS.
+            // Held until the add has said that it waits, which it does once it has waited WAIT_NOTICE_MILLIS
+            // (a second here).
             add = Watched.start("--data-dir", profile.toString(), "add", "while it writes");
             Await.until("the add to say it waits", Duration.ofSeconds(60), () -> add.said(notice) || !add.alive());
             assertTrue(add.alive(), "the add waits while another process writes: " + add.err());
@@ -258,8 +259,11 @@ class SharedProfileTest {
     }
 
     static Process start(String... args) throws IOException {
+        // A process says it waits once it has waited a second (its first report of waiting) rather than two, so the
+        // tests that wait for that notice wait a second less; one that does not wait still says nothing.
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-Dtandem.waitNoticeMillis=1000", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }

@@ -3,15 +3,17 @@ package dev.tandem.app.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.agenda.AgendaRow;
+import dev.tandem.app.vm.attachment.LinkOpener;
+import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +38,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A window left open across midnight: the device's one clock is set a few seconds before it, and
- * the Agenda's headings, the Today list and the calendar's today marker move to the new day.
+ * A window left open across midnight: the device's one clock is moved to a moment before it and runs
+ * on across it, and the Agenda's headings, the Today list and the calendar's today marker move to the
+ * new day.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -46,16 +49,21 @@ class MidnightUiTest {
     static Path tmp;
 
     private static final LocalDate WED = LocalDate.of(2026, 11, 25);
+    private static final Duration DAY_CHECK = Duration.ofMillis(50);
     private final TestClock clock = new TestClock(ZoneId.systemDefault());
     private Device device;
     private MainView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        // Enough before midnight for the window to open and show the old day first.
-        clock.set(ZonedDateTime.of(WED.atTime(23, 59, 40), ZoneId.systemDefault()).toInstant());
+        // Long enough before midnight for the window to open and show the old day first, however loaded the
+        // machine: the test moves the clock to just before midnight once it has.
+        clock.set(WED.atTime(23, 0).atZone(ZoneId.systemDefault()).toInstant());
         device = TestWindow.deviceAt("UI test", Files.createTempDirectory(tmp, "ui"), clock);
-        view = TestWindow.mainWindow(stage, device, null, 1200, 760);
+        // The window reads the clock at least every DAY_CHECK instead of every minute, so the timer that wakes
+        // at midnight is set again from the moved clock at once.
+        view = MainWindow.create(device, Theme.LIGHT, null, LinkOpener.NONE, DAY_CHECK);
+        TestWindow.show(stage, view, 1200, 760);
     }
 
     @AfterEach
@@ -123,9 +131,11 @@ class MidnightUiTest {
         List<String> before = List.of("# Today", "Rent", "# Tomorrow", "Call Sam");
         waitFor(() -> agenda(robot).subList(0, 4).equals(before), Duration.ofSeconds(10));
 
-        // Midnight passes with the window open: nothing is clicked.
+        // Midnight passes with the window open: nothing is clicked. The clock is moved to a moment before it,
+        // and runs on across it.
+        clock.set(WED.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusMillis(300));
         List<String> after = List.of("# Overdue", "Rent", "# Today", "Call Sam", "# Tomorrow");
-        waitFor(() -> agenda(robot).subList(0, 5).equals(after), Duration.ofSeconds(30));
+        waitFor(() -> agenda(robot).subList(0, 5).equals(after), Duration.ofSeconds(10));
         assertEquals(after, agenda(robot).subList(0, 5));
 
         robot.clickOn("#agenda");

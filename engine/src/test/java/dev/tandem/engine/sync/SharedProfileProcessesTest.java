@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,14 +116,17 @@ class SharedProfileProcessesTest {
                 // seconds to start, and a kill before its first save proves nothing.
                 Await.until("every loop's first save", Duration.ofSeconds(120),
                         () -> loops.stream().map(c -> c.lines("ACK ").size()).toList(), acks -> !acks.contains(0));
-                // Then killed at random moments of their work: the attack is the timing.
-                Thread.sleep(1000 + random.nextInt(1500));
-                // Two are killed wherever they are (mid-save, mid-sync, holding the sync lock);
-                // the third and the single sync must still finish and push everything.
+                // Then killed at random moments of their work: the attack is the timing. The moments are
+                // counted in saves, not in time: on a loaded machine a second may hold no save at all,
+                // and on an idle one a hundred, and either way only the work done between kills counts.
+                awaitMoreSaves(loops, 5 + random.nextInt(25));
+                // Each is killed wherever it is (mid-save, mid-sync, holding the sync lock), the last
+                // after saving and syncing alone for a while; the single sync must still finish, and
+                // every acknowledged save reach the second device.
                 loops.get(0).kill9();
-                Thread.sleep(random.nextInt(300));
+                awaitMoreSaves(loops.subList(1, 3), random.nextInt(5));
                 loops.get(1).kill9();
-                Thread.sleep(500);
+                awaitMoreSaves(loops.subList(2, 3), 3 + random.nextInt(6));
                 loops.get(2).kill9();
                 for (Child c : loops) {
                     c.await();
@@ -152,26 +156,31 @@ class SharedProfileProcessesTest {
                     all -> !holder.lines("HELD ").isEmpty());
             assertEquals(List.of("true"), holder.lines("HELD "), "the holder took the lock: " + holder.lines());
             List<Long> waits = new CopyOnWriteArrayList<>();
+            AtomicLong killedAt = new AtomicLong();
+            AtomicLong finishedAt = new AtomicLong();
             Thread killer = new Thread(() -> {
                 try {
-                    // The holder keeps the lock this long, so that the sync must wait and say so about once a second.
-                    Thread.sleep(2500);
-                    holder.kill9();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    // The holder keeps the lock until the sync has said twice that it waits (about once a
+                    // second): then it is killed, and the sync must take the lock the OS dropped.
+                    Await.until("the sync to report waiting twice", Duration.ofSeconds(60),
+                            () -> waits.size() >= 2 || finishedAt.get() != 0);
+                } finally {
+                    killedAt.set(System.nanoTime());
+                    kill(holder);
                 }
             });
             killer.start();
-            long started = System.nanoTime();
             SyncReport r = engine.sync(db, (phase, done, total) -> {
                 if (phase.equals(SyncProgress.WAITING)) {
                     waits.add(done);
                 }
             });
-            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            finishedAt.set(System.nanoTime());
             killer.join();
-            assertTrue(tookMillis >= 2400, "the sync waited for the holder: " + tookMillis + " ms");
-            assertTrue(waits.size() >= 2 && waits.get(0) >= 900, "waiting was reported about once a second: " + waits);
+            assertTrue(finishedAt.get() - killedAt.get() > 0,
+                    "the sync waited until the holder was killed; it reported waiting " + waits);
+            assertTrue(waits.size() >= 2 && waits.get(0) >= 900 && waits.get(1) >= 1900,
+                    "waiting was reported about once a second: " + waits);
             assertEquals(1, r.pushed(), "the sync ran once the killed holder's lock was gone");
             try (Db b = Db.open(dir.resolve("b.db"))) {
                 b.migrate(Fixtures.MIGRATIONS);
@@ -179,6 +188,31 @@ class SharedProfileProcessesTest {
                 assertTrue(b.get(Item.class, id).isPresent());
             }
         }
+    }
+
+    private static void kill(Child child) {
+        try {
+            child.kill9();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until {@code loops} have acknowledged {@code more} saves beyond what they had, or have all
+     * ended (a loop only ends when it fails, which the assertions after the kills then show).
+     */
+    private static void awaitMoreSaves(List<Child> loops, int more) {
+        int from = acks(loops);
+        Await.until(more + " more saves", Duration.ofSeconds(60), () -> acks(loops),
+                n -> n >= from + more || loops.stream().noneMatch(c -> c.process().isAlive()));
+    }
+
+    private static int acks(List<Child> children) {
+        return children.stream().mapToInt(c -> c.lines("ACK ").size()).sum();
     }
 
     /**

@@ -21,7 +21,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * reads the clock; the UI hears of a change, on the UI executor, when the date really differs.
  */
 public final class DayWatch implements AutoCloseable {
-    static final Duration MAX_WAIT = Duration.ofMinutes(1);
+    /** The longest the timer sleeps in the app. */
+    public static final Duration MAX_WAIT = Duration.ofMinutes(1);
     /** Past midnight, so a timer that wakes a hair early by the wall clock finds the new date. */
     private static final Duration MARGIN = Duration.ofMillis(50);
 
@@ -37,7 +38,7 @@ public final class DayWatch implements AutoCloseable {
         this(clock, ui, MAX_WAIT);
     }
 
-    /** A shorter {@code maxWait} lets a test see the timer catch a clock jump. */
+    /** A shorter {@code maxWait} lets a test see the timer catch a clock jump, or a clock it moves past midnight. */
     DayWatch(Clock clock, Executor ui, Duration maxWait) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ui = Objects.requireNonNull(ui, "ui");

@@ -19,6 +19,7 @@ import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.app.vm.quickadd.QuickAddViewModel;
 import dev.tandem.ui.messages.Messages;
 import dev.tandem.ui.messages.WeekStart;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,14 @@ public final class MainViewModel implements AutoCloseable {
     private final RowLabels rowLabels;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
+        this(store, async, dialogs, undo, DayWatch.MAX_WAIT);
+    }
+
+    /**
+     * As above; the date watch reads the clock at least every {@code dayCheck} ({@link DayWatch#MAX_WAIT} in the
+     * app), so a test that moves the clock across midnight sees the new day within that, not within a minute.
+     */
+    public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Duration dayCheck) {
         this.recovery = new Recovery(store, async, dialogs, undo, this::view);
         this.store = store;
         this.async = async;
@@ -78,7 +87,7 @@ public final class MainViewModel implements AutoCloseable {
         this.items = new LiveList<>(ItemRow::id, async.ui());
         this.lists = new LiveList<>(TodoList::id, async.ui());
         this.sidebar = new SidebarViewModel(store, async, this::rebuildSidebar);
-        this.day = new DayWatch(store.dateClock(), async.ui());
+        this.day = new DayWatch(store.dateClock(), async.ui(), dayCheck);
         this.nav = new Navigation(store, async, items, lists, sidebar, day, this::leaveView);
         this.commands = new UndoableCommands(store, async, dialogs, undo, nav.viewProperty(), lists.items(),
                 sidebar, this::select);

@@ -32,19 +32,26 @@ final class OwnDevicePage implements AutoCloseable {
     /** The desktop's remote, {@code s3://BUCKET/tandem}. */
     final String remote;
     final TcpOutage relay;
+    /** Whether {@link #s3} is this page's own (stopped on {@link #close()}), not the JVM's shared one. */
+    private final boolean ownServer;
     /** The page's origin: the relay's. */
     final String origin;
     Chromium chromium;
 
-    /** A bucket and its relay; nothing published yet, no browser. */
+    /** A bucket of the JVM's anonymous S3Proxy ({@link AnonymousS3}) and its relay; nothing published yet, no browser. */
     OwnDevicePage(Path desktop) {
-        this(desktop, S3ProxyServer.builder().anonymous());
+        this(desktop, AnonymousS3.shared(), false);
     }
 
-    /** The same on an S3Proxy of {@code s3} (its CORS, or none), started here. */
+    /** The same on an S3Proxy of {@code s3} (its CORS, or none), started here and stopped on {@link #close()}. */
     OwnDevicePage(Path desktop, S3ProxyServer.Builder server) {
+        this(desktop, server.start(), true);
+    }
+
+    private OwnDevicePage(Path desktop, S3ProxyServer s3, boolean own) {
         this.desktop = desktop;
-        this.s3 = server.start();
+        this.s3 = s3;
+        this.ownServer = own;
         this.bucket = s3.newBucket();
         this.remote = "s3://" + bucket + "/tandem";
         this.relay = new TcpOutage(s3.port());
@@ -185,6 +192,8 @@ final class OwnDevicePage implements AutoCloseable {
             chromium.close();
         }
         relay.close();
-        s3.close();
+        if (ownServer) {
+            s3.close();
+        }
     }
 }

@@ -46,9 +46,6 @@ class OwnDevicePageFilesTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     private CliRun.Result tandem(String... args) {
@@ -86,7 +83,7 @@ class OwnDevicePageFilesTest {
 
     @Test
     void ownDevice_desktopImageShows_pageFileReachesDesktop_zeroBudgetKeepsNothing() throws IOException {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         tandem("add", "Trip");

@@ -42,9 +42,6 @@ class OwnDevicePageMovesTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     private CliRun.Result tandem(String... args) {
@@ -103,7 +100,7 @@ class OwnDevicePageMovesTest {
 
     @Test
     void ownDevice_movesAndCompletesARepeatingTodo_desktopShowsEachInPlace() {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         for (String t : List.of("Alpha", "Bravo", "Charlie")) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.TimeoutException;
 
 /**
  * The page as its own device opens with its storage gone, page files included: {@code tandem page publish} puts the
@@ -43,6 +44,30 @@ class OwnDevicePageOfflineTest {
     /** The names of this origin's caches, sorted. */
     private List<?> caches() {
         return (List<?>) chromium.js("return caches.keys().then((k) => k.sort())");
+    }
+
+    /**
+     * Waits until a new worker took over and only its cache is left (not {@code before}). A browser looks for a new
+     * worker at each navigation, and one whose install failed (a file of the hundred it keeps not fetched, as under
+     * load) is tried again at the next: the wait asks again, once a second, whenever no new worker is on its way, as
+     * those navigations would. Each new worker's states (installed, activated; redundant: its install failed) are kept
+     * in {@code window.installs} for the failure message.
+     */
+    private void awaitNewWorker(String before) {
+        chromium.js("window.installs = []; window.asked = Date.now(); return navigator.serviceWorker.getRegistration().then((r) => {"
+                + " r.addEventListener('updatefound', () => { const w = r.installing;"
+                + " w.addEventListener('statechange', () => window.installs.push(w.state)); });"
+                + " return r.update().then(() => true, (e) => window.installs.push('update: ' + e)); })");
+        try {
+            chromium.await("return navigator.serviceWorker.getRegistration().then((r) => {"
+                    + " if (!r.installing && !r.waiting && Date.now() - window.asked > 1000) {"
+                    + "   window.asked = Date.now(); r.update().catch((e) => window.installs.push('update: ' + e)); }"
+                    + " return caches.keys(); }).then((k) => k.length === 1 && k[0] !== arguments[0])", OwnDevicePage.JOIN,
+                    before);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no new worker took over; installs: " + chromium.js("return window.installs")
+                    + ", caches: " + caches(), e);
+        }
     }
 
     @Test
@@ -94,9 +119,7 @@ class OwnDevicePageOfflineTest {
         // A new publish (its words changed) is a new worker; once it took over, only its cache is left.
         own.publish("de");
         String before = kept.get(0).toString();
-        chromium.js("return navigator.serviceWorker.getRegistration().then((r) => r.update())");
-        chromium.await("return caches.keys().then((k) => k.length === 1 && k[0] !== arguments[0])", OwnDevicePage.JOIN,
-                before);
+        awaitNewWorker(before);
 
         // The page in German reads quick add in German, as the desktop's quick add in German does.
         chromium.driver().navigate().refresh();

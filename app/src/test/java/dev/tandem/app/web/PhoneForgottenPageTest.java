@@ -50,9 +50,6 @@ class PhoneForgottenPageTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     private CliRun.Result tandem(Map<String, String> more, String... args) {
@@ -148,7 +145,7 @@ class PhoneForgottenPageTest {
 
     @Test
     void forgetWithRotation_phoneRefusedAtNextSync_saysSoLastingly_neverPushes_newDataUnreadable() {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         String phone = joinedPhone(bucket, remote);
@@ -230,7 +227,7 @@ class PhoneForgottenPageTest {
 
     @Test
     void forgetWithoutRotation_phoneSaysWhenAndByWhom_andNeverPushesAgain() {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         String phone = joinedPhone(bucket, remote);

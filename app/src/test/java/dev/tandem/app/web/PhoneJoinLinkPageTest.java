@@ -42,9 +42,6 @@ class PhoneJoinLinkPageTest {
         if (chromium != null) {
             chromium.close();
         }
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     private CliRun.Result tandem(String... args) {
@@ -71,7 +68,7 @@ class PhoneJoinLinkPageTest {
 
     @Test
     void addPhone_linkFillsJoinScreen_fragmentGone_deviceListNamesThePhone() {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         String remote = "s3://" + bucket + "/tandem";
         tandem("add", "Desk one");
@@ -113,7 +110,7 @@ class PhoneJoinLinkPageTest {
 
     @Test
     void hostileLinks_refusedWithASentence_emptyScreen_nothingStored_markupStaysText() {
-        s3 = S3ProxyServer.builder().anonymous().start();
+        s3 = AnonymousS3.shared();
         String bucket = s3.newBucket();
         tandem("--lang", "en", "page", "publish", "--remote", "s3://" + bucket + "/tandem");
         chromium = Chromium.start(Chromium.Size.PHONE);

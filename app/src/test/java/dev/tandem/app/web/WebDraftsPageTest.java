@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,18 @@ class WebDraftsPageTest {
         assertEquals(null, web.store.get(gym.id()).orElseThrow().recurrence());
         assertEquals("when the moon is blue", chromium.js("return document.getElementById('ed-repeat').value"));
         assertEquals("Gym twice", chromium.js("return document.getElementById('ed-title').value"));
+
+        // Saved again (Enter) and refused again, the message drawn anew: meanwhile nothing on the page moves, so Discard
+        // stays under the finger about to press it (a "1 change waiting" banner shown and gone above for the save on
+        // its way pushed the page down and back, and a press landed beside the button).
+        chromium.js("window.shifts = []; new PerformanceObserver((l) => l.getEntries().forEach((e) => window.shifts.push("
+                + "e.sources.map((s) => (s.node && (s.node.id || s.node.className)) + ' ' + s.previousRect.y + '>' + s.currentRect.y)"
+                + ".join(', ')))).observe({type: 'layout-shift'}); window.refusals = 0;"
+                + " new MutationObserver(() => window.refusals++).observe(document.getElementById('detail-error'), {childList: true});");
+        chromium.find("#ed-title").sendKeys(Keys.ENTER);
+        chromium.await("return window.refusals > 0 && document.getElementById('detail-error').textContent.includes('moon')"
+                + " && document.getElementById('save-hint').textContent !== 'Saving…'", STORE);
+        assertEquals(List.of(), chromium.js("return window.shifts"), "the page moved while the title was saved");
 
         chromium.click("#detail-error button:last-child");
         chromium.await("return document.getElementById('ed-repeat').value === ''"

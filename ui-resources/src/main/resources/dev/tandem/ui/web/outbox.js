@@ -169,6 +169,21 @@ async function enqueue(entry) {
 
 /** How long a caller waits for the server's answer before hearing "kept here" (a slow network). */
 const ANSWER_WITHIN_MS = 5000;
+/** Whether the last send stopped with entries unanswered (no connection, the server down); the next answer clears it. */
+let stalled = false;
+/**
+ * Whether {@code entry} waits, as the page says "N changes waiting": sending stopped short, or the server has not
+ * answered it within ANSWER_WITHIN_MS of its making. One on its way and answered at once never waits: said, the
+ * banner would show and go within a blink, moving the page under the finger about to press something.
+ */
+export function waits(entry, now = serverNow()) {
+  return stalled || now - entry.at >= ANSWER_WITHIN_MS;
+}
+/** When the youngest of {@code entries} that does not wait yet will (ms from now); null when none is left. */
+export function waitsIn(entries, now = serverNow()) {
+  const young = entries.filter((e) => !waits(e, now));
+  return young.length ? Math.max(0, ANSWER_WITHIN_MS - (now - Math.min(...young.map((e) => e.at)))) : null;
+}
 const waiters = new Map();
 function waitFor(key) {
   return new Promise((resolve) => {
@@ -226,7 +241,7 @@ async function send() {
   clearTimeout(retryTimer);
   for (;;) {
     const waiting = await pending();
-    if (!waiting.length) { retryDelay = 1000; tell({ empty: true }); return true; }
+    if (!waiting.length) { retryDelay = 1000; stalled = false; tell({ empty: true }); return true; }
     const batch = sendable(waiting);
     batch.forEach((e) => inFlight.add(e.key));
     let res;
@@ -245,6 +260,7 @@ async function send() {
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok || !data || !Array.isArray(data.results) || res.headers.get('X-Tandem-Offline')) return later();
     learnServerTime(data.now, sent, Date.now());
+    stalled = false;
     await settle(batch, data.results);
     tell({ answered: data.results.length });
     if (data.stopped || data.results.length < batch.length) return later();
@@ -324,6 +340,7 @@ function later() {
   return false;
 }
 function laterTimer() {
+  stalled = true;
   clearTimeout(retryTimer);
   retryTimer = setTimeout(flush, retryDelay);
   retryDelay = Math.min(retryDelay * 2, 60000);

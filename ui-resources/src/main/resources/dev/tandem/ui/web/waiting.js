@@ -1,12 +1,16 @@
 /*
  * What the outbox holds, said on the page: "3 changes waiting" until the server has each (a live region, so a
- * screen reader hears it), what became a conflict, and the changes the server refused or a revoked browser could
- * not send, kept on screen with their text to copy until the person dismisses them.
+ * screen reader hears it), counting a change on its way only once its answer is overdue (outbox.js, waits), so a
+ * save answered at once does not flash the banner and move the page under the finger; what became a conflict,
+ * and the changes the server refused or a revoked browser could not send, kept on screen with their text to copy
+ * until the person dismisses them.
  */
 import { $, toast } from './dom.js';
 import { onConnection } from './api.js';
 import { go, refreshAll } from './routes.js';
-import { REVOKED, dismissHeld, describe, flush, held, onOutbox, pending, volatile } from './outbox.js';
+import {
+  REVOKED, dismissHeld, describe, flush, held, onOutbox, pending, serverNow, volatile, waits, waitsIn,
+} from './outbox.js';
 import { t } from './i18n.js';
 
 let shownCount = -1;
@@ -22,8 +26,16 @@ export function showWaiting() {
   return showing;
 }
 
+/** Shows the waiting line again once a change on its way is overdue. */
+let overdue = null;
+
 async function show() {
-  const n = (await pending()).length;
+  const all = await pending();
+  const now = serverNow();
+  const n = all.filter((e) => waits(e, now)).length;
+  const due = waitsIn(all, now);
+  clearTimeout(overdue);
+  if (due !== null) overdue = setTimeout(showWaiting, due + 50);
   if (n !== shownCount) {
     shownCount = n;
     $('waiting').hidden = n === 0;

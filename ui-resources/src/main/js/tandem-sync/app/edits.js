@@ -5,7 +5,8 @@
  * durationMinutes, the reminder's epoch milliseconds in remindAt, the rule as Recurrence.toRule writes it with the
  * todo its own series, Someday 1 or null, tags as rows under ids derived from item and tag, a removed one keeping its
  * row with removedAt). And what the page's editor shows of a row (ItemJson.field): the time, the length, the rule
- * described in English (Recurrence.describe), read from synced rows as untrusted (a damaged value shows as none).
+ * described in the page's language (Recurrence.describe, with the words /messages.json carries; English without
+ * them), read from synced rows as untrusted (a damaged value shows as none).
  *
  * Order, as WebEdits.decide: every field is checked and applied to a copy of the row (the first bad value refuses
  * the whole edit, nothing written); then a start date set takes the todo out of Someday unless the edit says
@@ -14,8 +15,10 @@
  * are the rows written. The tag rows' ids need SHA-1 (asynchronous in a browser), so they are computed before.
  *
  * A second implementation of Java's: held to it by the vectors EditGoldenTest writes (test/vectors/todo-edits.json),
- * which test/edits-golden.test.js replays. The repeat field reads English (RepeatPhrases.english, the phrases quick
- * add reads); Java also reads the page's language's own words.
+ * which test/edits-golden.test.js replays, and by those RepeatWordsGoldenTest writes (test/vectors/repeat-words.json:
+ * a rule described, and the repeat field read, in English, German and French), which test/repeat-words-golden.test.js
+ * replays. The repeat field reads English and, given quick add's grammar of the page's language, that language's
+ * phrases, as RepeatPhrases.field reads the language in effect.
  */
 import { ITEM_COLUMNS, TAG_COLUMNS } from './items.js';
 import { first, repeatPhrase } from './quick-add-when.js';
@@ -54,11 +57,15 @@ export function clock(v) {
 /** DateRange.read: "YYYY-MM-DD" (stripped) that exists and lies within 1900–2999, else null. */
 const dateIn = (v) => (typeof v === 'string' && readDate(v) != null ? strip(v) : null);
 
-/** RepeatPhrases.field, English: a whole phrase, or one without its "every" ("monday", "2 weeks"). */
-export function repeatField(text) {
+/**
+ * RepeatPhrases.field: a whole phrase, in English or in the language of {@code g} (quick add's grammar of the page's
+ * language, app/quick-add-grammar.js) as quick add reads it ("jeden 2. Tag", "tous les 2 jours"), or an English
+ * phrase without its "every" ("monday", "2 weeks").
+ */
+export function repeatField(text, g = null) {
   if (typeof text !== 'string' || strip(text) === '' || text.length > 200) return null;
   const t = strip(text);
-  return repeatPhrase(t) ?? (t.toLowerCase().startsWith('every ') ? null : repeatPhrase('every ' + t));
+  return repeatPhrase(t, g) ?? (t.toLowerCase().startsWith('every ') ? null : repeatPhrase('every ' + t, g));
 }
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -66,10 +73,18 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const UNITS = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
 const ordinal = (n) => n + ((n % 100 >= 11 && n % 100 <= 13) ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 
-/** Recurrence.describe in English ("every 2 weeks on Tue, Thu"), or null for no rule the desktop reads. */
-export function describe(ruleText) {
+/**
+ * Recurrence.describe in the page's language: {@code words} is /messages.json's {@code repeat} (the catalogue's
+ * text.repeat patterns, the weekdays' full and short names from Monday, the months' short names) with {@code lang}
+ * beside it; without them, English. Null for no rule the desktop reads.
+ */
+export function describe(ruleText, words = null) {
   const r = parseRule(ruleText);
   if (!r) return null;
+  return words && words.patterns ? describeIn(r, words) : describeEnglish(r);
+}
+
+function describeEnglish(r) {
   const unit = UNITS[r.freq];
   const base = r.interval === 1 ? 'every ' + unit : 'every ' + r.interval + ' ' + unit + 's';
   if (r.byDay.size) {
@@ -83,6 +98,40 @@ export function describe(ruleText) {
   return base;
 }
 
+/** As Recurrence.describe, with the language's patterns and names (Formats.weekday, weekdayShort, monthShort). */
+function describeIn(r, w) {
+  const say = (key, ...args) => fill(w.patterns[key] ?? key, args, w.lang);
+  const unit = r.freq.toLowerCase();
+  const base = r.interval === 1 ? say('every.' + unit) : say('everyN.' + unit, String(r.interval));
+  if (r.byDay.size) {
+    const days = [...r.byDay].sort((a, b) => a - b);
+    if (r.interval === 1 && days.join() === '1,2,3,4,5') return say('weekdays');
+    const names = days.map((d) => String((days.length === 1 ? w.weekdays : w.weekdaysShort)?.[d - 1] ?? DAYS[d - 1]))
+      .join(', ');
+    return r.interval === 1 ? say('onDays', names) : say('everyNOnDays', base, names);
+  }
+  if (r.byMonth) return say('onYearDay', base, String(w.monthsShort?.[r.byMonth - 1] ?? MONTHS[r.byMonth - 1]), String(r.byMonthDay));
+  if (r.byMonthDay) return say('onMonthDay', base, r.byMonthDay);
+  return base;
+}
+
+/**
+ * The ICU subset the catalogue's repeat patterns use, as the desktop's Message formats them: {N} (a text, or a
+ * small number as it is), {N, selectordinal, one {#st} … other {#th}} chosen by Intl.PluralRules' ordinal rules of
+ * {@code lang}, and '' for an apostrophe.
+ */
+function fill(pattern, args, lang) {
+  const ordinal = new Intl.PluralRules(lang || 'en', { type: 'ordinal' });
+  return pattern.replace(/\{\s*(\d+)\s*(?:,\s*selectordinal\s*,((?:[^{}]|\{[^{}]*\})*))?\}/g, (m, i, forms) => {
+    const v = args[Number(i)];
+    if (v === undefined) return m;
+    if (forms == null) return String(v);
+    const cases = {};
+    for (const [, k, text] of forms.matchAll(/(=?\w+)\s*\{([^{}]*)\}/g)) cases[k] = text;
+    return (cases['=' + v] ?? cases[ordinal.select(Number(v))] ?? cases.other ?? '').replace(/#/g, String(v));
+  }).replace(/''/g, "'");
+}
+
 /** A reminder's moment from a synced row, when it falls on a date Tandem keeps; else null. */
 export function remindMs(v) {
   const n = num(v);
@@ -94,13 +143,13 @@ export function remindMs(v) {
  * remindAt, start, someday}. A time without a valid due date, a length outside 1 to an int, a rule not read, a
  * reminder off the range, a date not a date: none.
  */
-export function details(row) {
+export function details(row, words = null) {
   const due = dateIn(row.due);
   const minutes = num(row.durationMinutes);
   return {
     time: due ? clock(row.dueTime) : null,
     lengthMinutes: Number.isSafeInteger(minutes) && minutes > 0 && minutes <= 2147483647 ? minutes : null,
-    repeat: describe(row.repeat),
+    repeat: describe(row.repeat, words),
     remindAt: remindMs(row.remindAt),
     start: dateIn(row.start),
     someday: row.someday != null && row.someday !== 0n && row.someday !== 0,
@@ -127,7 +176,7 @@ function date(v) {
 const blank = (v) => v == null || (typeof v === 'string' && strip(v) === '');
 
 /** One field applied to {@code next} (WebEdits.with); {@code today} an ISO date. */
-function withField(next, field, v, today) {
+function withField(next, field, v, today, grammar) {
   switch (field) {
     case 'due': next.due = blank(v) ? null : date(v); return;
     case 'time': {
@@ -153,7 +202,7 @@ function withField(next, field, v, today) {
     }
     case 'repeat': {
       if (blank(v)) { next.repeat = null; return; }
-      const rule = repeatField(String(v));
+      const rule = repeatField(String(v), grammar);
       if (!rule) throw new EditRefused('server.edit.repeat', strip(String(v)));
       // SeriesStore.withRule: the todo is its own series, and a rule without a date starts on its first day.
       next.repeat = toRule(rule);
@@ -194,7 +243,7 @@ export function tagsOf(replica, id) {
  * the tags' is read); the other fields (title, notes, priority, list) are the caller's. Throws EditRefused before
  * writing anything. Returns whether a row was written.
  */
-export async function applyDetails(replica, id, set, base, now, today) {
+export async function applyDetails(replica, id, set, base, now, today, grammar = null) {
   const row = replica.row('items', id);
   const next = { ...row, id };
   let tags = null;
@@ -208,7 +257,7 @@ export async function applyDetails(replica, id, set, base, now, today) {
       for (const t of seen) if (!wanted.includes(t)) out.delete(t);
       tags = { have, want: [...out] };
     } else {
-      withField(next, f, v, today);
+      withField(next, f, v, today, grammar);
     }
   }
   // As the desktop's editor: a start date set takes the todo out of Someday, unless the edit says otherwise.

@@ -5,6 +5,9 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import * as items from '../app/items.js';
 import { tagId } from '../app/derived-ids.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
+import { compileGrammar } from '../app/quick-add-grammar.js';
+import { quickAddTable } from './support/quick-add-tables.js';
+import { readFileSync } from 'node:fs';
 
 // The editor's details on the page as its own device (device-edits.js over the core's app/edits.js): time, length,
 // tags, reminder, repeat, start and Someday written as the server's edit writes them and shown back as its editor
@@ -14,9 +17,13 @@ const words = (key, ...args) => key + (args.length ? '(' + args.join(',') + ')' 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 const ID = '01900000-0000-7000-8000-000000000001';
 
-function device() {
+/** A page in {@code lang}: quick add's grammar and a rule's words as /messages.json gives them (English: none). */
+function device(lang = 'en') {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
-  const answer = makeAnswerer({ replica, items, t: words, now: () => NOW, session: () => ({ own: true }), kept: async () => {} });
+  const said = lang === 'en' ? null : JSON.parse(readFileSync(new URL('./vectors/repeat-words.json', import.meta.url), 'utf8'))
+    .languages.find((l) => l.lang === lang);
+  const answer = makeAnswerer({ replica, items, t: words, now: () => NOW, session: () => ({ own: true }), kept: async () => {},
+    grammar: said ? compileGrammar(quickAddTable(lang)) : null, repeatWords: said ? { lang, ...said.words } : null });
   const call = async (method, path, body) => {
     const res = await answer(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: res.status, data: await res.json() };
@@ -48,6 +55,27 @@ test('every detail of the editor is written as the desktop writes it and shown b
   const cleared = d.replica.row('items', ID);
   assert.deepEqual([cleared.dueTime, cleared.durationMinutes, cleared.remindAt, cleared.repeat, cleared.seriesId, cleared.someday],
     [null, null, null, null, ID, null]);
+});
+
+test('a repeat typed in the page\'s language is read and shown back in it, as the desktop in that language does', async () => {
+  for (const [lang, typed, rule, shown, other] of [
+    ['de', 'jeden 2. Tag', 'FREQ=DAILY;INTERVAL=2', 'alle 2 Tage', 'tous les 2 jours'],
+    ['fr', 'toutes les 2 semaines le mar., jeu.', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH', 'toutes les 2 semaines, le mar., jeu.',
+      'jeden Montag']]) {
+    const d = device(lang);
+    await d.outbox({ op: 'add', id: ID, text: 'Water plants', view: 'inbox', at: NOW });
+    const [r] = await d.outbox({ op: 'edit', id: ID, set: { repeat: typed }, base: {} });
+    assert.equal(r.outcome, 'applied', lang + ': ' + JSON.stringify(r));
+    assert.deepEqual([d.replica.row('items', ID).repeat, r.values.repeat], [rule, shown], lang);
+    const inbox = (await d.call('GET', '/api/items?view=inbox')).data;
+    assert.equal(inbox.items.find((i) => i.id === ID).repeat, shown, lang + ': the row says it in the page\'s words');
+    const [english] = await d.outbox({ op: 'edit', id: ID, set: { repeat: 'every 3 days' }, base: {} });
+    assert.equal(english.values.repeat, lang === 'de' ? 'alle 3 Tage' : 'tous les 3 jours', 'English is read everywhere');
+    const [refused] = await d.outbox({ op: 'edit', id: ID, set: { repeat: other }, base: {} });
+    assert.deepEqual([refused.status, refused.reason], [400, 'page.device.edit.repeat(' + other + ')'],
+      lang + ': another language\'s words are not read');
+    assert.equal(d.replica.row('items', ID).repeat, 'FREQ=DAILY;INTERVAL=3');
+  }
 });
 
 test('a bad value refuses the whole edit in the page\'s words, and nothing of it is written', async () => {

@@ -3,24 +3,31 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.ui.messages.Catalogue;
+import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * The phone page's words in one language, as {@code /messages.json} answers them (the page's i18n.js reads
  * it): the language's tag, its direction and the {@code page.*} patterns, and for a language other than English
  * its quick add table ({@code quickadd}: the catalogue's {@code quickadd_TAG.properties}, the one the desktop's
  * quick add reads beside English), with which the page as its own device reads quick add in that language
- * (the JS core's app/quick-add-grammar.js). {@code tandem serve} answers it per request; {@code tandem page
- * publish} writes it beside the published page, in the profile's language.
+ * (the JS core's app/quick-add-grammar.js), and its words for a repeat rule ({@code repeat}: the {@code text.repeat.*}
+ * patterns and the weekday and month names {@link Formats} gives, so the page as its own device describes a rule
+ * as the desktop's {@code Recurrence.describe} does, letter for letter). {@code tandem serve} answers it per
+ * request; {@code tandem page publish} writes it beside the published page, in the profile's language.
  */
 public final class PageWords {
     /** Made once per language: the catalogue is part of the app. */
     private static final Map<Language, byte[]> JSON = new ConcurrentHashMap<>();
+    private static final String REPEAT = "text.repeat.";
 
     private PageWords() {
     }
@@ -30,7 +37,30 @@ public final class PageWords {
         Objects.requireNonNull(language, "language");
         return JSON.computeIfAbsent(language, l -> JsonText.write(obj("lang", l.tag(),
                 "dir", l.rightToLeft() ? "rtl" : "ltr", "messages", Messages.patterns(l, "page"),
-                "quickadd", quickAdd(l))).getBytes(StandardCharsets.UTF_8));
+                "quickadd", quickAdd(l), "repeat", repeatWords(l))).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A repeat rule's words in the language (the JS core's app/edits.js describes with them): the {@code
+     * text.repeat.*} patterns, the weekdays' full and short names from Monday, the months' short names from January.
+     */
+    static Map<String, Object> repeatWords(Language l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        Messages.patterns(l, "text").forEach((k, v) -> {
+            if (k.startsWith(REPEAT)) {
+                patterns.put(k.substring(REPEAT.length()), v);
+            }
+        });
+        out.put("patterns", patterns);
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        out.put("weekdays", IntStream.range(0, 7).mapToObj(i -> Formats.format(l, "formats.weekday", monday.plusDays(i)))
+                .toList());
+        out.put("weekdaysShort", IntStream.range(0, 7)
+                .mapToObj(i -> Formats.format(l, "formats.weekdayShort", monday.plusDays(i))).toList());
+        out.put("monthsShort", IntStream.rangeClosed(1, 12)
+                .mapToObj(m -> Formats.format(l, "formats.monthShort", LocalDate.of(2026, m, 1))).toList());
+        return out;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.tandem.ui.messages.Messages;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,12 @@ class WebMessagesTest {
         // The language's quick add table, the desktop's own, for the page as its own device to read quick add with.
         assertEquals(Catalogue.file("quickadd", "de"), json(r).get("quickadd"));
         assertEquals("morgen", ((Map<?, ?>) json(r).get("quickadd")).get("quickadd.date.tomorrow"));
+        // A rule's words, for the page as its own device to describe a repeat as the desktop in German does.
+        Map<?, ?> repeat = (Map<?, ?>) json(r).get("repeat");
+        assertEquals("alle {0} Tage", ((Map<?, ?>) repeat.get("patterns")).get("everyN.daily"));
+        assertEquals(List.of("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+                repeat.get("weekdays"));
+        assertEquals(12, ((List<?>) repeat.get("monthsShort")).size());
     }
 
     @Test

@@ -69,12 +69,14 @@ class Refused extends Error {
  * app/series.js (completing as the desktop does; without it a tick makes no next occurrence); {@code t}: the page's
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time; {@code grammar}: quick add's words in the page's language (the core's
- * compileGrammar over /messages.json's table), or none for English alone; {@code checks}: the core's
+ * compileGrammar over /messages.json's table; the editor's repeat field reads it too), or none for English alone;
+ * {@code repeatWords}: a rule's words in the page's language (/messages.json's repeat, i18n.js's repeatWords), with
+ * which rows and the editor describe a repeat as the desktop does (English without them); {@code checks}: the core's
  * app/checkboxes.js (a check box in a note ticked; without it the entry answers 501).
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null, checks = null }) {
+  device = null, grammar = null, repeatWords = null, checks = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -84,7 +86,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const conflicts = makeConflicts({ replica, t });
   const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
   const edits = makeEdits({ replica, items, t, refuse: (status, reason) => new Refused(status, reason), listNames,
-    now, today, checks });
+    now, today, checks, grammar, repeatWords });
   const { values } = edits;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
@@ -140,7 +142,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const due = it.due && DATE.test(it.due) ? it.due : null;
     const done = !!it.done;
     const raw = read().row('items', it.id) ?? {};
-    const d = items.details(raw);
+    const d = items.details(raw, repeatWords);
     const pending = d.remindAt != null && num(raw.remindDismissed) !== d.remindAt;
     return {
       id: it.id, title: typeof it.title === 'string' ? it.title : '', listId: it.listId && names.has(it.listId) ? it.listId : null,

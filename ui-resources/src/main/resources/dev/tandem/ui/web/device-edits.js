@@ -12,7 +12,8 @@ const SAID = new Set(['timeNeedsDue', 'notADate', 'length', 'repeat', 'dateOutOf
 
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 
-export function makeEdits({ replica, items, t, refuse, listNames, now, today, checks = null }) {
+export function makeEdits({ replica, items, t, refuse, listNames, now, today, checks = null, grammar = null,
+  repeatWords = null }) {
   const bad = () => refuse(400, t('page.device.badValue'));
   const text = (v, max) => {
     if (typeof v !== 'string' || v.length > max) throw bad();
@@ -46,7 +47,8 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today, ch
     // The details first: they may still refuse.
     if (Object.keys(details).length) {
       try {
-        await items.applyDetails(replica, id, details, base && typeof base === 'object' ? base : null, now(), today());
+        await items.applyDetails(replica, id, details, base && typeof base === 'object' ? base : null, now(), today(),
+          grammar);
       } catch (e) {
         if (!(e instanceof items.EditRefused)) throw e;
         const key = e.key.replace('server.edit.', '');
@@ -77,7 +79,7 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today, ch
     const r = replica.row('items', id);
     if (!r) return null;
     return { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null,
-      listId: r.listId ?? null, ...items.details(r), tags: items.tagsOf(replica, id) };
+      listId: r.listId ?? null, ...items.details(r, repeatWords), tags: items.tagsOf(replica, id) };
   }
 
   return { edit, check, values };

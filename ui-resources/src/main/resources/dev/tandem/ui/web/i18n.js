@@ -14,6 +14,7 @@ const KEPT = 'tandem.messages';
 let lang = 'en';
 let messages = {};
 let quickAdd = null;
+let repeat = null;
 const pluralRules = new Map();
 
 /** Loads the words before the page first draws anything; offline, the ones last used. */
@@ -36,6 +37,7 @@ export function use(data) {
   lang = data.lang || 'en';
   messages = data.messages || {};
   quickAdd = data.quickadd && typeof data.quickadd === 'object' ? data.quickadd : null;
+  repeat = data.repeat && typeof data.repeat === 'object' ? { lang, ...data.repeat } : null;
   document.documentElement.lang = lang;
   document.documentElement.dir = data.dir === 'rtl' ? 'rtl' : 'ltr';
   translateDocument(document);
@@ -46,6 +48,13 @@ export function use(data) {
  * page as its own device reads quick add with beside English; null in English.
  */
 export const quickAddWords = () => quickAdd;
+
+/**
+ * A repeat rule's words in the language (the catalogue's text.repeat patterns, weekday and month names, with the
+ * language's tag), with which the page as its own device describes a rule as the desktop does; null from a server
+ * that sends none (the core then describes in English).
+ */
+export const repeatWords = () => repeat;
 
 /** The words of key with its arguments; a key the catalogue lacks shows as itself, never as nothing. */
 export function t(key, ...args) {

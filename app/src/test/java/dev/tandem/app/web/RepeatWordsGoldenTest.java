@@ -1,0 +1,130 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.engine.testing.GoldenOut.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.text.RepeatPhrases;
+import dev.tandem.engine.testing.GoldenOut;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden vectors of a repeat rule in words, in each language the page speaks, for the page as its own device: its
+ * editor shows a todo's rule as the desktop's {@link Recurrence#describe} does, with the words {@link PageWords}
+ * sends it ({@code repeat}), and reads the repeat field as {@link RepeatPhrases#field} does in that language
+ * (English too, as on the desktop). The JS core's app/edits.js is the second implementation;
+ * test/repeat-words-golden.test.js replays these. Each language's case holds its words exactly as /messages.json
+ * carries them, every rule of a generated set with the desktop's words for it (or none for a rule it does not
+ * read), and typed phrases (each description read back, and the language's own ways of saying a rule) with the
+ * rule the desktop makes of them, or none. Written with {@code -Dtandem.writeVectors=true}, else compared.
+ */
+@Tag("unit")
+class RepeatWordsGoldenTest {
+    static final Path VECTORS = Path.of("..", "ui-resources", "src", "main", "js", "tandem-sync", "test", "vectors",
+            "repeat-words.json").toAbsolutePath().normalize();
+    private static final Map<Language, List<String>> TYPED = Map.of(
+            Language.ENGLISH, List.of("every monday", "weekly", "2 weeks", "every month on the 31st", "every other fri",
+                    "daily", "every blursday", "  EVERY   Day ", "every weekday", "every mon, wed and fri",
+                    "every 2 weeks on tue, thu", "fortnightly", "yearly", "monday", "every 0 days", "jeden Montag",
+                    "tous les jours", ""),
+            Language.GERMAN, List.of("jeden Tag", "täglich", "jeden 2. Tag", "alle 2 Tage", "jede Woche", "wöchentlich",
+                    "jeden Montag", "Montag", "jeden Mo, Mi", "alle 2 Wochen am Di, Do", "jeden Monat am 15.",
+                    "monatlich", "jährlich", "jeden Werktag", "2 Wochen", "jeden Blursday", "every monday",
+                    "alle 0 Tage", "jeden 3. Monat", "jedes Jahr am 24. Dez", "tous les jours", ""),
+            Language.FRENCH, List.of("tous les jours", "chaque jour", "tous les 2 jours", "toutes les semaines",
+                    "chaque lundi", "lundi", "toutes les 2 semaines le mar., jeu.", "tous les mois le 1er",
+                    "tous les ans", "tous les jours ouvrés", "tous les mois", "every day", "chaque blursday",
+                    "tous les 0 jours", "toutes les 3 semaines", "jeden Montag", ""));
+
+    @Test
+    void describeAndField_everyLanguage_asTheVectorsSay() throws IOException {
+        List<Object> languages = new ArrayList<>();
+        for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
+            languages.add(language(l));
+        }
+        String text = GoldenOut.json(obj("languages", languages)) + "\n";
+        if (Boolean.getBoolean("tandem.writeVectors")) {
+            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
+        }
+        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
+        assertEquals(text, kept, VECTORS + " differs from what the desktop says; run with -Dtandem.writeVectors=true"
+                + " if meant, and the page's edits.js must follow it");
+    }
+
+    @Test
+    void field_germanEveryOtherDay_readsADailyRuleOfTwo() {
+        assertEquals("FREQ=DAILY;INTERVAL=2", Messages.in(Language.GERMAN,
+                () -> RepeatPhrases.field("jeden 2. Tag").map(Recurrence::toRule).orElse(null)));
+        assertNull(Messages.in(Language.ENGLISH, () -> RepeatPhrases.field("jeden 2. Tag").orElse(null)),
+                "German is read where German is spoken only");
+    }
+
+    private static Map<String, Object> language(Language l) {
+        List<Object> described = new ArrayList<>();
+        Set<String> typed = new LinkedHashSet<>(TYPED.get(l));
+        for (String rule : rules()) {
+            String words = Messages.in(l, () -> Recurrence.parse(rule).map(Recurrence::describe).orElse(null));
+            described.add(obj("rule", rule, "text", words));
+            if (words != null) {
+                typed.add(words);
+            }
+        }
+        List<Object> read = new ArrayList<>();
+        int readBack = 0;
+        for (String phrase : typed) {
+            String rule = Messages.in(l, () -> RepeatPhrases.field(phrase).map(Recurrence::toRule).orElse(null));
+            read.add(obj("text", phrase, "rule", rule));
+            readBack += rule != null ? 1 : 0;
+        }
+        assertTrue(readBack > typed.size() / 2, l + ": most descriptions read back, " + readBack + " of " + typed.size());
+        return obj("lang", l.tag(), "words", PageWords.repeatWords(l), "describe", described, "field", read);
+    }
+
+    /** Every kind of rule the desktop describes, and some it does not read. */
+    private static List<String> rules() {
+        List<String> out = new ArrayList<>();
+        for (String freq : List.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY")) {
+            for (int interval : new int[] {1, 2, 3, 10, Recurrence.MAX_INTERVAL}) {
+                out.add(new Recurrence(Recurrence.Freq.valueOf(freq), interval, Set.of(), 0).toRule());
+            }
+        }
+        List<Set<DayOfWeek>> days = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            days.add(EnumSet.of(d));
+        }
+        days.add(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY));
+        days.add(EnumSet.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.SATURDAY));
+        days.add(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        days.add(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        days.add(EnumSet.allOf(DayOfWeek.class));
+        for (Set<DayOfWeek> d : days) {
+            for (int interval : new int[] {1, 2}) {
+                out.add(new Recurrence(Recurrence.Freq.WEEKLY, interval, d, 0).toRule());
+            }
+        }
+        for (int day : new int[] {1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31}) {
+            out.add(new Recurrence(Recurrence.Freq.MONTHLY, day % 2 == 0 ? 2 : 1, Set.of(), day).toRule());
+        }
+        for (int month = 1; month <= 12; month++) {
+            out.add(new Recurrence(Recurrence.Freq.YEARLY, 1, Set.of(), month * 2, month).toRule());
+        }
+        out.addAll(List.of("FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=XX", "", "FREQ=DAILY;INTERVAL=0", "freq=weekly;byday=mo"));
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, repeatField } from '../app/edits.js';
+import { toRule } from '../app/quick-add-when.js';
+import { compileGrammar } from '../app/quick-add-grammar.js';
+import { quickAddTable } from './support/quick-add-tables.js';
+
+// A repeat rule in words on the page as its own device, held to the desktop by the vectors RepeatWordsGoldenTest
+// wrote (test/vectors/repeat-words.json): for English, German and French, each rule described as
+// Recurrence.describe does with the words /messages.json carries, and each typed phrase read as RepeatPhrases.field
+// reads it in that language (with quick add's grammar of the language, as the page compiles it). Every vector is
+// compared, none passed over.
+const vectors = JSON.parse(readFileSync(new URL('./vectors/repeat-words.json', import.meta.url), 'utf8'));
+
+test('the vectors cover English, German and French', () => {
+  assert.deepEqual(vectors.languages.map((l) => l.lang), ['en', 'de', 'fr']);
+});
+
+for (const l of vectors.languages) {
+  const words = { lang: l.lang, ...l.words };
+  const grammar = l.lang === 'en' ? null : compileGrammar(quickAddTable(l.lang));
+
+  test('(' + l.lang + ') each of the ' + l.describe.length + ' rules is described as the desktop describes it', () => {
+    assert.ok(l.describe.length >= 60);
+    const wrong = l.describe.filter((v) => describe(v.rule, words) !== v.text)
+      .map((v) => v.rule + ': java ' + JSON.stringify(v.text) + ', js ' + JSON.stringify(describe(v.rule, words)));
+    assert.deepEqual(wrong, []);
+  });
+
+  test('(' + l.lang + ') each of the ' + l.field.length + ' typed phrases reads to the desktop\'s rule', () => {
+    assert.ok(l.field.length >= 60);
+    const wrong = l.field.filter((v) => {
+      const r = repeatField(v.text, grammar);
+      return (r ? toRule(r) : null) !== v.rule;
+    }).map((v) => JSON.stringify(v.text) + ': java ' + v.rule + ', js ' + (repeatField(v.text, grammar) ? toRule(repeatField(v.text, grammar)) : null));
+    assert.deepEqual(wrong, []);
+  });
+}
+
+test('without words a rule is described in English, as before', () => {
+  assert.equal(describe('FREQ=MONTHLY;BYMONTHDAY=22'), 'every month on the 22nd');
+  assert.equal(describe('FREQ=MONTHLY;BYMONTHDAY=22', { lang: 'de', patterns: null }), 'every month on the 22nd');
+});
+
+test('German read only where German is the page\'s language', () => {
+  assert.equal(repeatField('jeden 2. Tag'), null);
+  assert.equal(toRule(repeatField('jeden 2. Tag', compileGrammar(quickAddTable('de')))), 'FREQ=DAILY;INTERVAL=2');
+});

@@ -15,13 +15,14 @@
  * are the rows written. The tag rows' ids need SHA-1 (asynchronous in a browser), so they are computed before.
  *
  * A second implementation of Java's: held to it by the vectors EditGoldenTest writes (test/vectors/todo-edits.json),
- * which test/edits-golden.test.js replays, and by those RepeatWordsGoldenTest writes (test/vectors/repeat-words.json:
- * a rule described, and the repeat field read, in English, German and French), which test/repeat-words-golden.test.js
+ * which test/edits-golden.test.js replays, and by those DateWordsGoldenTest writes (test/vectors/date-words.json:
+ * a rule described, and the repeat field read, in English, German and French), which test/date-words-golden.test.js
  * replays. The repeat field reads English and, given quick add's grammar of the page's language, that language's
  * phrases, as RepeatPhrases.field reads the language in effect.
  */
 import { ITEM_COLUMNS, TAG_COLUMNS } from './items.js';
 import { first, repeatPhrase } from './quick-add-when.js';
+import { fill } from './message-format.js';
 import { monthLength, parseRule, readDate, strip, toRule } from './recurrence.js';
 import { normalizeTag } from './series.js';
 import { tagId } from './derived-ids.js';
@@ -74,9 +75,9 @@ const UNITS = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' }
 const ordinal = (n) => n + ((n % 100 >= 11 && n % 100 <= 13) ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 
 /**
- * Recurrence.describe in the page's language: {@code words} is /messages.json's {@code repeat} (the catalogue's
- * text.repeat patterns, the weekdays' full and short names from Monday, the months' short names) with {@code lang}
- * beside it; without them, English. Null for no rule the desktop reads.
+ * Recurrence.describe in the page's language: {@code words} is /messages.json's {@code dates} (the catalogue's
+ * patterns, repeat.* among them, the weekdays' full and short names from Monday, the months' short names) with
+ * {@code lang} beside it; without them, English. Null for no rule the desktop reads.
  */
 export function describe(ruleText, words = null) {
   const r = parseRule(ruleText);
@@ -100,7 +101,7 @@ function describeEnglish(r) {
 
 /** As Recurrence.describe, with the language's patterns and names (Formats.weekday, weekdayShort, monthShort). */
 function describeIn(r, w) {
-  const say = (key, ...args) => fill(w.patterns[key] ?? key, args, w.lang);
+  const say = (key, ...args) => fill(w.patterns['repeat.' + key] ?? key, args, w.lang);
   const unit = r.freq.toLowerCase();
   const base = r.interval === 1 ? say('every.' + unit) : say('everyN.' + unit, String(r.interval));
   if (r.byDay.size) {
@@ -113,23 +114,6 @@ function describeIn(r, w) {
   if (r.byMonth) return say('onYearDay', base, String(w.monthsShort?.[r.byMonth - 1] ?? MONTHS[r.byMonth - 1]), String(r.byMonthDay));
   if (r.byMonthDay) return say('onMonthDay', base, r.byMonthDay);
   return base;
-}
-
-/**
- * The ICU subset the catalogue's repeat patterns use, as the desktop's Message formats them: {N} (a text, or a
- * small number as it is), {N, selectordinal, one {#st} … other {#th}} chosen by Intl.PluralRules' ordinal rules of
- * {@code lang}, and '' for an apostrophe.
- */
-function fill(pattern, args, lang) {
-  const ordinal = new Intl.PluralRules(lang || 'en', { type: 'ordinal' });
-  return pattern.replace(/\{\s*(\d+)\s*(?:,\s*selectordinal\s*,((?:[^{}]|\{[^{}]*\})*))?\}/g, (m, i, forms) => {
-    const v = args[Number(i)];
-    if (v === undefined) return m;
-    if (forms == null) return String(v);
-    const cases = {};
-    for (const [, k, text] of forms.matchAll(/(=?\w+)\s*\{([^{}]*)\}/g)) cases[k] = text;
-    return (cases['=' + v] ?? cases[ordinal.select(Number(v))] ?? cases.other ?? '').replace(/#/g, String(v));
-  }).replace(/''/g, "'");
 }
 
 /** A reminder's moment from a synced row, when it falls on a date Tandem keeps; else null. */

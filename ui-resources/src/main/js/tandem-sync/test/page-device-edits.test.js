@@ -20,10 +20,10 @@ const ID = '01900000-0000-7000-8000-000000000001';
 /** A page in {@code lang}: quick add's grammar and a rule's words as /messages.json gives them (English: none). */
 function device(lang = 'en') {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
-  const said = lang === 'en' ? null : JSON.parse(readFileSync(new URL('./vectors/repeat-words.json', import.meta.url), 'utf8'))
+  const said = lang === 'en' ? null : JSON.parse(readFileSync(new URL('./vectors/date-words.json', import.meta.url), 'utf8'))
     .languages.find((l) => l.lang === lang);
   const answer = makeAnswerer({ replica, items, t: words, now: () => NOW, session: () => ({ own: true }), kept: async () => {},
-    grammar: said ? compileGrammar(quickAddTable(lang)) : null, repeatWords: said ? { lang, ...said.words } : null });
+    grammar: said ? compileGrammar(quickAddTable(lang)) : null, dateWords: said ? { lang, ...said.words } : null });
   const call = async (method, path, body) => {
     const res = await answer(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: res.status, data: await res.json() };

@@ -9,6 +9,7 @@ import dev.tandem.ui.messages.Messages;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,15 +20,14 @@ import java.util.stream.IntStream;
  * it): the language's tag, its direction and the {@code page.*} patterns, and for a language other than English
  * its quick add table ({@code quickadd}: the catalogue's {@code quickadd_TAG.properties}, the one the desktop's
  * quick add reads beside English), with which the page as its own device reads quick add in that language
- * (the JS core's app/quick-add-grammar.js), and its words for a repeat rule ({@code repeat}: the {@code text.repeat.*}
- * patterns and the weekday and month names {@link Formats} gives, so the page as its own device describes a rule
- * as the desktop's {@code Recurrence.describe} does, letter for letter). {@code tandem serve} answers it per
+ * (the JS core's app/quick-add-grammar.js), and its words of dates and rules ({@code dates}: patterns, formats and
+ * names, so the page as its own device says a row's day, time and length as {@code DueDates} does and describes a
+ * rule as {@code Recurrence.describe} does, letter for letter). {@code tandem serve} answers it per
  * request; {@code tandem page publish} writes it beside the published page, in the profile's language.
  */
 public final class PageWords {
     /** Made once per language: the catalogue is part of the app. */
     private static final Map<Language, byte[]> JSON = new ConcurrentHashMap<>();
-    private static final String REPEAT = "text.repeat.";
 
     private PageWords() {
     }
@@ -37,22 +37,31 @@ public final class PageWords {
         Objects.requireNonNull(language, "language");
         return JSON.computeIfAbsent(language, l -> JsonText.write(obj("lang", l.tag(),
                 "dir", l.rightToLeft() ? "rtl" : "ltr", "messages", Messages.patterns(l, "page"),
-                "quickadd", quickAdd(l), "repeat", repeatWords(l))).getBytes(StandardCharsets.UTF_8));
+                "quickadd", quickAdd(l), "dates", dateWords(l))).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * A repeat rule's words in the language (the JS core's app/edits.js describes with them): the {@code
-     * text.repeat.*} patterns, the weekdays' full and short names from Monday, the months' short names from January.
+     * The words of dates and rules in the language, for the page as its own device to say them as the desktop does
+     * (the JS core's app/day-words.js and app/edits.js): the catalogue's {@code text.repeat.*}, {@code text.day.*}
+     * and {@code text.length.*} patterns (keys without {@code text.}), the date and time formats of a row's due
+     * label ({@code formats.day}, {@code dateYear}, {@code time}: {@link java.time.format.DateTimeFormatter}
+     * patterns), the weekdays' full and short names from Monday and the months' short names from January, as
+     * {@link Formats} gives them.
      */
-    static Map<String, Object> repeatWords(Language l) {
+    static Map<String, Object> dateWords(Language l) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, String> patterns = new LinkedHashMap<>();
         Messages.patterns(l, "text").forEach((k, v) -> {
-            if (k.startsWith(REPEAT)) {
-                patterns.put(k.substring(REPEAT.length()), v);
+            if (k.startsWith("text.repeat.") || k.startsWith("text.day.") || k.startsWith("text.length.")) {
+                patterns.put(k.substring("text.".length()), v);
             }
         });
         out.put("patterns", patterns);
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (String kind : List.of("day", "dateYear", "time")) {
+            formats.put(kind, Catalogue.pattern(l, "formats." + kind).orElseThrow());
+        }
+        out.put("formats", formats);
         LocalDate monday = LocalDate.of(2026, 11, 23);
         out.put("weekdays", IntStream.range(0, 7).mapToObj(i -> Formats.format(l, "formats.weekday", monday.plusDays(i)))
                 .toList());

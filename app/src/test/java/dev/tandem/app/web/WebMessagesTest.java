@@ -73,9 +73,11 @@ class WebMessagesTest {
         // The language's quick add table, the desktop's own, for the page as its own device to read quick add with.
         assertEquals(Catalogue.file("quickadd", "de"), json(r).get("quickadd"));
         assertEquals("morgen", ((Map<?, ?>) json(r).get("quickadd")).get("quickadd.date.tomorrow"));
-        // A rule's words, for the page as its own device to describe a repeat as the desktop in German does.
-        Map<?, ?> repeat = (Map<?, ?>) json(r).get("repeat");
-        assertEquals("alle {0} Tage", ((Map<?, ?>) repeat.get("patterns")).get("everyN.daily"));
+        // The words of dates and rules, for the page as its own device to say them as the desktop in German does.
+        Map<?, ?> repeat = (Map<?, ?>) json(r).get("dates");
+        assertEquals("alle {0} Tage", ((Map<?, ?>) repeat.get("patterns")).get("repeat.everyN.daily"));
+        assertEquals("EEE, d. MMM", ((Map<?, ?>) repeat.get("formats")).get("day"));
+        assertEquals("d. MMM yyyy", ((Map<?, ?>) repeat.get("formats")).get("dateYear"));
         assertEquals(List.of("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
                 repeat.get("weekdays"));
         assertEquals(12, ((List<?>) repeat.get("monthsShort")).size());

@@ -70,13 +70,14 @@ class Refused extends Error {
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time; {@code grammar}: quick add's words in the page's language (the core's
  * compileGrammar over /messages.json's table; the editor's repeat field reads it too), or none for English alone;
- * {@code repeatWords}: a rule's words in the page's language (/messages.json's repeat, i18n.js's repeatWords), with
- * which rows and the editor describe a repeat as the desktop does (English without them); {@code checks}: the core's
+ * {@code dateWords}: the words of dates and rules in the page's language (/messages.json's dates, i18n.js's
+ * dateWords), with which rows say their day, time and length and rows and the editor describe a repeat as the
+ * desktop does (English without them); {@code checks}: the core's
  * app/checkboxes.js (a check box in a note ticked; without it the entry answers 501).
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null, repeatWords = null, checks = null }) {
+  device = null, grammar = null, dateWords = null, checks = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -86,7 +87,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const conflicts = makeConflicts({ replica, t });
   const move = moves ? makeMoves({ replica, moves, t, refuse: (status, reason) => new Refused(status, reason) }) : null;
   const edits = makeEdits({ replica, items, t, refuse: (status, reason) => new Refused(status, reason), listNames,
-    now, today, checks, grammar, repeatWords });
+    now, today, checks, grammar, dateWords });
   const { values } = edits;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
@@ -142,12 +143,13 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const due = it.due && DATE.test(it.due) ? it.due : null;
     const done = !!it.done;
     const raw = read().row('items', it.id) ?? {};
-    const d = items.details(raw, repeatWords);
+    const d = items.details(raw, dateWords);
     const pending = d.remindAt != null && num(raw.remindDismissed) !== d.remindAt;
     return {
       id: it.id, title: typeof it.title === 'string' ? it.title : '', listId: it.listId && names.has(it.listId) ? it.listId : null,
       listName: it.listId && names.has(it.listId) ? names.get(it.listId) : t('page.view.inbox'),
-      due, dueLabel: due ?? '', time: d.time, timeLabel: '', lengthMinutes: d.lengthMinutes,
+      due, dueLabel: items.dueLabel(due, d.time, d.lengthMinutes, today(), dateWords ?? undefined), time: d.time,
+      timeLabel: items.timeAndLength(due == null ? null : d.time, d.lengthMinutes, dateWords ?? undefined), lengthMinutes: d.lengthMinutes,
       overdue: due != null && !done && due < today(), dueToday: due === today(),
       priority: it.priority, tags: it.tags.filter((g) => typeof g === 'string').slice(0, TAGS_SHOWN).map((g) => g.slice(0, 64)),
       done, note: it.kind === 'note', repeat: d.repeat, remindAt: pending ? d.remindAt : null, hasNotes: !!it.notes,

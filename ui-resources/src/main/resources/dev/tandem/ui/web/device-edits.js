@@ -13,7 +13,7 @@ const SAID = new Set(['timeNeedsDue', 'notADate', 'length', 'repeat', 'dateOutOf
 const num = (v) => (typeof v === 'bigint' ? Number(v) : v);
 
 export function makeEdits({ replica, items, t, refuse, listNames, now, today, checks = null, grammar = null,
-  repeatWords = null }) {
+  dateWords = null }) {
   const bad = () => refuse(400, t('page.device.badValue'));
   const text = (v, max) => {
     if (typeof v !== 'string' || v.length > max) throw bad();
@@ -79,7 +79,7 @@ export function makeEdits({ replica, items, t, refuse, listNames, now, today, ch
     const r = replica.row('items', id);
     if (!r) return null;
     return { title: r.title ?? '', notes: r.notes ?? '', due: r.due ?? null, priority: num(r.priority) ?? null,
-      listId: r.listId ?? null, ...items.details(r, repeatWords), tags: items.tagsOf(replica, id) };
+      listId: r.listId ?? null, ...items.details(r, dateWords), tags: items.tagsOf(replica, id) };
   }
 
   return { edit, check, values };

@@ -28,7 +28,7 @@
  * in the sync line, with how many changes made here never left, until the person forgets the remote here.
  */
 import { $ } from './dom.js';
-import { quickAddWords, repeatWords, t } from './i18n.js';
+import { dateWords, quickAddWords, t } from './i18n.js';
 import { answerKept, answerWith } from './device-first-screen.js';
 import { deleteDevice, filesBackend, keepDevice, keepState, loadDevice } from './device-store.js';
 import { DEFAULT_BUDGET, KeptFiles } from './device-kept-files.js';
@@ -349,7 +349,7 @@ export async function startDevice(kept) {
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
     replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, checks: c.checks, t, firstDay, files: device.files,
-    grammar: grammarOf(c, quickAddWords()), repeatWords: repeatWords(),
+    grammar: grammarOf(c, quickAddWords()), dateWords: dateWords(),
     attachments: c.attachments, budget,
     device: {
       info: () => ({ name: device.settings.name, remote: device.remote.address, lastSynced: device.settings.lastSynced ?? null,

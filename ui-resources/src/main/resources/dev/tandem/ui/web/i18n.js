@@ -14,7 +14,7 @@ const KEPT = 'tandem.messages';
 let lang = 'en';
 let messages = {};
 let quickAdd = null;
-let repeat = null;
+let dates = null;
 const pluralRules = new Map();
 
 /** Loads the words before the page first draws anything; offline, the ones last used. */
@@ -37,7 +37,7 @@ export function use(data) {
   lang = data.lang || 'en';
   messages = data.messages || {};
   quickAdd = data.quickadd && typeof data.quickadd === 'object' ? data.quickadd : null;
-  repeat = data.repeat && typeof data.repeat === 'object' ? { lang, ...data.repeat } : null;
+  dates = data.dates && typeof data.dates === 'object' ? { lang, ...data.dates } : null;
   document.documentElement.lang = lang;
   document.documentElement.dir = data.dir === 'rtl' ? 'rtl' : 'ltr';
   translateDocument(document);
@@ -50,11 +50,11 @@ export function use(data) {
 export const quickAddWords = () => quickAdd;
 
 /**
- * A repeat rule's words in the language (the catalogue's text.repeat patterns, weekday and month names, with the
- * language's tag), with which the page as its own device describes a rule as the desktop does; null from a server
- * that sends none (the core then describes in English).
+ * The words of dates and rules in the language (the catalogue's patterns, the date and time formats, weekday and
+ * month names, with the language's tag), with which the page as its own device says a row's day, time and length
+ * and describes a rule as the desktop does; null from a server that sends none (the core then says them in English).
  */
-export const repeatWords = () => repeat;
+export const dateWords = () => dates;
 
 /** The words of key with its arguments; a key the catalogue lacks shows as itself, never as nothing. */
 export function t(key, ...args) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.text.DueDates;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.engine.testing.GoldenOut;
 import dev.tandem.ui.messages.Language;
@@ -15,29 +17,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden vectors of a repeat rule in words, in each language the page speaks, for the page as its own device: its
- * editor shows a todo's rule as the desktop's {@link Recurrence#describe} does, with the words {@link PageWords}
- * sends it ({@code repeat}), and reads the repeat field as {@link RepeatPhrases#field} does in that language
- * (English too, as on the desktop). The JS core's app/edits.js is the second implementation;
- * test/repeat-words-golden.test.js replays these. Each language's case holds its words exactly as /messages.json
- * carries them, every rule of a generated set with the desktop's words for it (or none for a rule it does not
- * read), and typed phrases (each description read back, and the language's own ways of saying a rule) with the
- * rule the desktop makes of them, or none. Written with {@code -Dtandem.writeVectors=true}, else compared.
+ * Golden vectors of dates and rules in words, in each language the page speaks, for the page as its own device: its
+ * rows say their due day, time and length as the desktop's {@link DueDates} does, its rows and editor show a todo's
+ * rule as {@link Recurrence#describe} does, with the words {@link PageWords} sends ({@code dates}), and its editor
+ * reads the repeat field as {@link RepeatPhrases#field} does in that language (English too, as on the desktop). The
+ * JS core's app/due-labels.js and app/edits.js are the second implementation; test/date-words-golden.test.js
+ * replays these. Each language's case holds its words exactly as /messages.json carries them; every rule of a
+ * generated set with the desktop's words for it (or none for a rule it does not read); typed phrases (each
+ * description read back, and the language's own ways of saying a rule) with the rule the desktop makes of them, or
+ * none; and seeded due dates (around today, across the year's end, far off), times and lengths with the row's due
+ * label and time label. Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
-class RepeatWordsGoldenTest {
+class DateWordsGoldenTest {
     static final Path VECTORS = Path.of("..", "ui-resources", "src", "main", "js", "tandem-sync", "test", "vectors",
-            "repeat-words.json").toAbsolutePath().normalize();
+            "date-words.json").toAbsolutePath().normalize();
     private static final Map<Language, List<String>> TYPED = Map.of(
             Language.ENGLISH, List.of("every monday", "weekly", "2 weeks", "every month on the 31st", "every other fri",
                     "daily", "every blursday", "  EVERY   Day ", "every weekday", "every mon, wed and fri",
@@ -93,7 +100,31 @@ class RepeatWordsGoldenTest {
             readBack += rule != null ? 1 : 0;
         }
         assertTrue(readBack > typed.size() / 2, l + ": most descriptions read back, " + readBack + " of " + typed.size());
-        return obj("lang", l.tag(), "words", PageWords.repeatWords(l), "describe", described, "field", read);
+        return obj("lang", l.tag(), "words", PageWords.dateWords(l), "describe", described, "field", read,
+                "labels", labels(l));
+    }
+
+    /**
+     * Seeded rows' due labels ({@link DueDates#format}) and time labels ({@link DueDates#timeAndLength}) as
+     * {@link ItemJson} gives them, with two todays: mid-year and the year's last day.
+     */
+    private static List<Object> labels(Language l) {
+        List<Object> out = new ArrayList<>();
+        Random r = new Random(20261129L);
+        for (LocalDate today : List.of(LocalDate.of(2026, 6, 15), LocalDate.of(2026, 12, 31))) {
+            for (int i = 0; i < 120; i++) {
+                int spread = r.nextInt(3) == 0 ? 800 : 10;
+                LocalDate due = r.nextInt(12) == 0 ? null : today.plusDays(r.nextInt(2 * spread + 1) - spread);
+                LocalTime time = r.nextBoolean() ? null : LocalTime.of(r.nextInt(24), r.nextInt(4) * 15 + r.nextInt(2));
+                int minutes = r.nextInt(3) == 0 ? 0 : List.of(5, 30, 45, 60, 90, 120, 125, 600, 1440, 10_080).get(r.nextInt(10));
+                String label = Messages.in(l, () -> due == null ? "" : DueDates.format(due, time, minutes, today));
+                String under = Messages.in(l, () -> DueDates.timeAndLength(due == null ? null : time, minutes));
+                out.add(obj("today", today.toString(), "due", due == null ? null : due.toString(),
+                        "time", time == null ? null : Item.TIME.format(time), "minutes", minutes == 0 ? null : (long) minutes,
+                        "dueLabel", label, "timeLabel", under));
+            }
+        }
+        return out;
     }
 
     /** Every kind of rule the desktop describes, and some it does not read. */

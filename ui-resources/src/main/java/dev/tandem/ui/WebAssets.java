@@ -77,6 +77,7 @@ public final class WebAssets {
             script("device-conflicts.js"),
             script("device-days.js"),
             script("device-search.js"),
+            script("device-filters.js"),
             script("device-outline.js"),
             script("device-moves.js"),
             script("device-edits.js"),

@@ -30,7 +30,7 @@ class WebAssetsTest {
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
             "sidebar", "items", "days", "quickadd", "editor", "fields", "notes", "drafts", "conflicts", "settings", "live", "attachments",
             "outbox", "overlay", "waiting", "i18n", "outline", "move", "lines", "drag", "transport",
-            "device-store", "join-link", "device-answer", "device-conflicts", "device-days", "device-search", "device-outline", "device-moves", "device-edits",
+            "device-store", "join-link", "device-answer", "device-conflicts", "device-days", "device-search", "device-filters", "device-outline", "device-moves", "device-edits",
             "device-files", "device-kept-files", "device-storage", "device-first-screen", "device-seal", "device");
 
     @Test

@@ -4,8 +4,8 @@
  * draws them as it draws the server's. Everything else answers 501 with a sentence the page shows in place of the
  * view ("… is not on this device yet"), never a blank screen.
  *
- * Routes: GET /api/session, /api/sidebar, /api/items?view=inbox|today|upcoming|completed|agenda|week|search|tag:NAME|
- * list:ID|trash|someday, /api/items/ID (the editor: notes shown as plain paragraphs, check boxes as boxes), /api/rows
+ * Routes: GET /api/session, /api/sidebar (with the saved filters and their counts), /api/items?view=inbox|today|
+ * upcoming|completed|agenda|week|search|tag:NAME|list:ID|trash|someday|filter:ID, /api/items/ID (the editor: notes shown as plain paragraphs, check boxes as boxes), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
@@ -21,7 +21,9 @@
  * date is YYYY-MM-DD within 1900–2999, a priority 1–4 or none.
  *
  * The Inbox and a list in their own order, with sections and subtasks, are device-outline.js's;
- * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
+ * Upcoming, Completed, the Agenda and the Week are device-days.js's; search and tags device-search.js's; saved
+ * filters (smart lists: the sidebar's and filter:ID, read and run by the core's app/filters.js) device-filters.js's;
+ * conflicts (GET /api/conflicts, POST /api/conflicts/ID/use-lost|dismiss) are device-conflicts.js's.
  *
  * This device's card in the settings (GET /api/browsers with {@code device.info()}: its name, the remote, when it
  * last synced, how many changes wait, whether the browser keeps its data (device-storage.js); POST
@@ -37,6 +39,7 @@ import { makeConflicts } from './device-conflicts.js';
 import { dateOf, makeDays, todays, upcoming } from './device-days.js';
 import { filesOf, makeFiles } from './device-files.js';
 import { makeSearch } from './device-search.js';
+import { makeFilters } from './device-filters.js';
 import { makeMoves } from './device-moves.js';
 import { makeEdits } from './device-edits.js';
 import { outline } from './device-outline.js';
@@ -72,12 +75,13 @@ class Refused extends Error {
  * compileGrammar over /messages.json's table; the editor's repeat field reads it too), or none for English alone;
  * {@code dateWords}: the words of dates and rules in the page's language (/messages.json's dates, i18n.js's
  * dateWords), with which rows say their day, time and length and rows and the editor describe a repeat as the
- * desktop does (English without them); {@code checks}: the core's
- * app/checkboxes.js (a check box in a note ticked; without it the entry answers 501).
+ * desktop does (English without them); {@code checks}: the core's app/checkboxes.js (a check box in a note ticked;
+ * without it the entry answers 501); {@code filters}: its app/filters.js (saved filters in the sidebar and opened;
+ * without it they answer 501).
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null, dateWords = null, checks = null }) {
+  device = null, grammar = null, dateWords = null, checks = null, filters = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -91,6 +95,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const { values } = edits;
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
+
+  const smart = filters ? makeFilters({ filters, read, open, today, t, grammar,
+    rows: () => { const names = listNames(); return (it) => row(it, names); } }) : null;
 
   function listNames() {
     const out = new Map();
@@ -237,7 +244,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         ...(bin ? [{ key: 'trash', label: t('page.device.trash'), count: null }] : []),
       ],
       lists: [...names].map(([id, name]) => ({ id, name, count: count((it) => it.listId === id), shared: false })),
-      filters: [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
+      filters: smart ? smart.sidebar() : [], tags: finder.counts(all), conflicts: replica.listConflicts().length,
     };
   }
 
@@ -385,6 +392,10 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         const shown = key === 'agenda' ? days.agenda(open, (it) => row(it, names))
           : days.week(open, (it) => row(it, names), url.searchParams.get('week'));
         return shown ? json(200, shown) : json(400, { error: t('page.device.badValue') });
+      }
+      if (smart && key.startsWith('filter:')) {
+        const { status, body } = smart.view(key, limit);
+        return json(status, body);
       }
       const v = view(key, limit, url.searchParams.get('q') ?? '');
       return v ? json(200, v) : notYet();

@@ -48,7 +48,7 @@ const CORE = {
   s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
   encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
   attachments: 'sync/app/attachments.js', series: 'sync/app/series.js', moves: 'sync/app/moves.js',
-  trash: 'sync/app/trash.js', checks: 'sync/app/checkboxes.js', blobs: 'sync/src/blob/blob-transfer.js',
+  trash: 'sync/app/trash.js', checks: 'sync/app/checkboxes.js', filters: 'sync/app/filters.js', blobs: 'sync/src/blob/blob-transfer.js',
   retired: 'sync/src/sync/own-retirement.js',
 };
 const SYNC_AFTER_CHANGE_MS = 2000;
@@ -348,7 +348,8 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, checks: c.checks, t, firstDay, files: device.files,
+    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, checks: c.checks, filters: c.filters, t,
+    firstDay, files: device.files,
     grammar: grammarOf(c, quickAddWords()), dateWords: dateWords(),
     attachments: c.attachments, budget,
     device: {

@@ -35,7 +35,7 @@ const SHELL_URLS = [
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/notes.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js', '/assets/outline.js', '/assets/move.js',
-  '/assets/lines.js', '/assets/drag.js', '/assets/transport.js', '/assets/device-store.js', '/assets/join-link.js', '/assets/device-answer.js', '/assets/device-conflicts.js', '/assets/device-days.js', '/assets/device-search.js', '/assets/device-outline.js', '/assets/device-moves.js', '/assets/device-edits.js', '/assets/device-files.js', '/assets/device-kept-files.js', '/assets/device-storage.js', '/assets/device-first-screen.js', '/assets/device-seal.js',
+  '/assets/lines.js', '/assets/drag.js', '/assets/transport.js', '/assets/device-store.js', '/assets/join-link.js', '/assets/device-answer.js', '/assets/device-conflicts.js', '/assets/device-days.js', '/assets/device-search.js', '/assets/device-filters.js', '/assets/device-outline.js', '/assets/device-moves.js', '/assets/device-edits.js', '/assets/device-files.js', '/assets/device-kept-files.js', '/assets/device-storage.js', '/assets/device-first-screen.js', '/assets/device-seal.js',
   '/assets/device.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
   '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',

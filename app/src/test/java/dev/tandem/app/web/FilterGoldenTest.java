@@ -1,0 +1,344 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.engine.testing.GoldenOut.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.FilteredItems;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.testing.GoldenOut;
+import dev.tandem.ui.messages.Catalogue;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden vectors of saved filters ({@link FilterParser} over {@link FilteredItems}, the desktop's smart lists) for the
+ * page as its own device, whose tandem-sync/app/filters.js is a second implementation read by
+ * test/filters-golden.test.js. A seeded profile (lists, one called Inbox and one gone, tags, priorities, due and
+ * start dates, times, Someday, repeats, notes, sections, subtasks, done, trashed, plain notes, files, made on many
+ * days) as the rows the replica holds, and queries (every condition of docs/FILTERS.md's table, nesting, "!",
+ * Todoist's "," groups, wildcards, dates relative to a fixed today, errors, random ones), each with what the SQL
+ * finds (the ids in order) or the parser's refusal (its key, where, and the English sentence). Written with
+ * {@code -Dtandem.writeVectors=true}, else compared.
+ */
+@Tag("unit")
+class FilterGoldenTest {
+    static final Path VECTORS = Path.of("..", "ui-resources", "src", "main", "js", "tandem-sync", "test", "vectors",
+            "filters.json").toAbsolutePath().normalize();
+    private static final String[] WORDS = {"report", "quarterly", "milk", "bank", "garden", "draft", "invoice", "Café"};
+    private static final String[] TAGS = {"errand", "urgent", "home", "call", "urgent-call", "aaaa"};
+    private static final String[] LISTS = {"Work", "Home", "Club", "Inbox", "Team, Alpha", "WORK plan"};
+    private static final String[] SECTIONS = {"Later", "This week"};
+    private static final String[] DATES = {"today", "tomorrow", "yesterday", "+3d", "-2d", "+1w", "-1w", "+1m", "-1y",
+        "2026-11-20", "2026-12-24", "fri", "next fri", "mon", "next sun", "+7 days", "-1 week", "in 2 weeks",
+        "3 days ago", "dec 24", "next week", "on fri", "the 15th", "in january", "31/12", "weekend", "tmr", "in 3 months",
+        "TODAY", "  +2D ", "2026-02-30", "soon", "feb 30", "-3 days ago", "next month", "next monday", "thursday"};
+    private static final String[] ERROR_KEYS = {"empty", "tooLong", "tooDeep", "tooMany", "expectedCondition",
+        "expectedOperator", "unclosed", "unopened", "unknown", "badDate", "noName", "has", "assigned"};
+    /** Every form of the table, said plainly; the random ones join these. */
+    private static final String[] FIXED = {
+        "#Work", "##Work", "#work", "#WORK", "#Inbox", "#inbox", "#Eingang", "#Boîte de réception", "#Réception",
+        "#BOÎTE DE RÉCEPTION", "#In*", "#*box", "#Team, Alpha", "#Team", "#Nowhere", "#Work*", "#*o*", "#W*k", "#*",
+        "#*ork*", "#w*K*", "##", "#", "@errand", "@Errand", "@urg*", "@*call", "@*", "@u*t", "@urgent", "@@urgent",
+        "@ errand", "@home & #Home", "no tags", "no labels", "no label", "no tag", "p1", "p2", "p3", "p4", "P1",
+        "no priority", "p5", "today", "tomorrow", "yesterday", "overdue", "no date", "no due date", "due: today",
+        "due: next 7 days", "due: next 1 day", "due: 0 days", "7 days", "next 7 days", "1 day", "next 3 days", "0 days",
+        "due before: +7d", "due after: -3d", "date: tomorrow", "date before: fri", "date after: 2026-11-20",
+        "due before: 2026-11-26", "start before: today", "start after: -3d", "no start", "someday", "recurring",
+        "search: report", "search: rep", "search: café", "search: CAFE", "search: milk, bank", "search: report draft",
+        "search: !!!", "search:", "search: quart rep", "has: notes", "has: note", "has: attachment", "has: files",
+        "has: file", "has: attachments", "has: cats", "subtask", "section: Later", "section: later", "section: This week",
+        "section: Nowhere", "section:", "shared", "done", "done & p1", "!done", "done | !done", "created after: -5d",
+        "created before: -5d", "created after: 2026-11-01", "created before: today",
+        "assigned to: me", "assigned", "assigned by: ann", "added by: me", "ASSIGNED TO: x",
+        "#Work & p1", "overdue | @errand", "#Work & !overdue & due before: +7d", "#Work & p1 | !@errand",
+        "(#Work | #Home) & (p1 | p2)", "!(today | overdue)", "!!p1", "!(!(!(p2)))", "today, overdue", "p1, p2, p3",
+        "#Work, #Home", "today,", ", today", "p1 ,, p2", "(p1, p2)", "(p1 | p2), (today)",
+        "", "   ", "#Work &", "& p1", "p1 | ", "(p1", "p1)", "((p1)", "p1 p2", "p1 & (", "overdue)", "due before: someday soon",
+        "due before:", "blah", "#Work & blah", "p1 & & p2", "!", "!()", "()", "(p1 | (p2 & (p3 | (p4))))",
+        "#Work & @home & p1 & today & recurring", "no date & !someday", "subtask & !done", "due: fri", "due: next fri",
+        "due before: +1m & due after: -1m", "start before: +1y", "search: report & #Work", "@urg* | @*rand",
+        "  #Work   &   p1  ", "#Work\t&\np1", "p1 & p1 & p1", "(today | today) & (today)", "search: Draft | search: milk",
+        "(p1) p2", "(today) overdue", "!(p1) #Work", "(p1 & p2) )", "(#Work) ,(p1) x",
+    };
+
+    @Test
+    void filters_everyCase_findsWhatTheVectorsSay() throws IOException {
+        Messages.use(Language.ENGLISH);
+        StillClock clock = new StillClock();
+        clock.set(Instant.parse("2026-10-10T09:00:00Z"));
+        Random r = new Random(20261125L);
+        try (Db db = Db.openMemory()) {
+            TodoStore store = new TodoStore(db, clock, ZoneOffset.UTC);
+            profile(store, clock, r);
+            clock.set(Instant.parse("2026-11-25T09:00:00Z"));
+            LocalDate today = store.today();
+            List<String> queries = new ArrayList<>(List.of(FIXED));
+            for (String d : DATES) {
+                for (String key : List.of("due: ", "due before: ", "due after: ", "start before: ", "created after: ")) {
+                    queries.add(key + d);
+                }
+            }
+            queries.add("p1 & ".repeat(99) + "p1");
+            queries.add("p1 & ".repeat(100) + "p1");
+            queries.add("(".repeat(32) + "p1" + ")".repeat(32));
+            queries.add("(".repeat(33) + "p1" + ")".repeat(33));
+            queries.add("!".repeat(32) + "p1");
+            queries.add("!".repeat(33) + "p1");
+            queries.add("#" + "a".repeat(999));
+            queries.add("#" + "a".repeat(1000));
+            queries.add("#*a*a*a*a*a*b");
+            queries.add("@*a*a*a*a*a*b");
+            for (int i = 0; i < 160; i++) {
+                queries.add(query(r, 0));
+            }
+            List<Object> cases = new ArrayList<>();
+            for (String q : queries) {
+                cases.add(run(store, q, today));
+            }
+            Map<String, Object> out = obj("today", today.toString(), "profile", rows(store), "cases", cases);
+            String text = GoldenOut.json(out) + "\n";
+            if (Boolean.getBoolean("tandem.writeVectors")) {
+                Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
+            }
+            String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
+            if (!kept.equals(text)) {
+                Files.writeString(Path.of("target", "filters-written.json"), text, StandardCharsets.UTF_8);
+                assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
+                        VECTORS + " differs from what the model writes; run with -Dtandem.writeVectors=true if meant, "
+                                + "and the page's filters.js must follow it");
+                assertEquals(text, kept, VECTORS.toString());
+            }
+        }
+    }
+
+    /** One query: the ids it finds in order, or the refusal's key, where and sentence. */
+    private static Map<String, Object> run(TodoStore store, String q, LocalDate today) {
+        try {
+            List<Object> ids = new ArrayList<>();
+            for (Item it : FilteredItems.of(store, FilterParser.parse(q, today))) {
+                ids.add(it.id());
+            }
+            return obj("query", q, "ids", ids);
+        } catch (FilterException e) {
+            return obj("query", q, "error", key(e.getMessage()), "at", (long) e.at(), "message", e.getMessage());
+        }
+    }
+
+    /** The catalogue's key of a parser's sentence: the one pattern it fills. */
+    private static String key(String message) {
+        String found = null;
+        for (String k : ERROR_KEYS) {
+            String pattern = Catalogue.pattern(Language.ENGLISH, "filter.error." + k).orElseThrow();
+            StringBuilder re = new StringBuilder();
+            for (String part : pattern.split("\\{\\d\\}", -1)) {
+                re.append(re.isEmpty() ? "" : "[\\s\\S]*").append(Pattern.quote(part));
+            }
+            if (Pattern.compile(re.toString()).matcher(message).matches()) {
+                assertEquals(null, found, "two keys fill " + message);
+                found = k;
+            }
+        }
+        assertEquals(true, found != null, "no key fills " + message);
+        return found;
+    }
+
+    /** The rows the replica holds: lists, sections, todos with every column, tags and files. */
+    private static Map<String, Object> rows(TodoStore store) {
+        List<Object> lists = new ArrayList<>();
+        for (TodoList l : store.db().query(TodoList.class, "SELECT * FROM lists ORDER BY id")) {
+            lists.add(List.of(l.id(), l.name()));
+        }
+        List<Object> sections = new ArrayList<>();
+        for (Section s : store.db().query(Section.class, "SELECT * FROM sections ORDER BY id")) {
+            sections.add(List.of(s.id(), s.name()));
+        }
+        List<Object> items = new ArrayList<>();
+        for (Item it : store.db().query(Item.class, "SELECT * FROM items ORDER BY id")) {
+            items.add(obj("id", it.id(), "listId", it.listId(), "title", it.title(), "notes", it.notes(), "due", it.due(),
+                    "dueTime", it.dueTime(), "start", it.start(), "someday", it.someday(), "repeat", it.repeat(),
+                    "parentId", it.parentId(), "sectionId", it.sectionId(), "done", it.done(), "createdAt", it.createdAt(),
+                    "priority", it.priority(), "kind", it.kind(), "trashedAt", it.trashedAt()));
+        }
+        List<Object> tags = new ArrayList<>();
+        for (ItemTag t : store.db().query(ItemTag.class, "SELECT * FROM item_tags WHERE removedAt IS NULL ORDER BY id")) {
+            tags.add(List.of(t.itemId(), t.tag()));
+        }
+        List<Object> files = new ArrayList<>();
+        for (Attachment a : store.db().query(Attachment.class, "SELECT * FROM attachments ORDER BY id")) {
+            files.add(a.itemId());
+        }
+        return obj("lists", lists, "sections", sections, "items", items, "tags", tags, "attached", files);
+    }
+
+    private static void profile(TodoStore store, StillClock clock, Random r) {
+        List<String> listIds = new ArrayList<>();
+        for (String name : LISTS) {
+            listIds.add(store.createList(name).id());
+        }
+        // Ids of their own, not random ones: the order's last key is the id, and the vectors are compared byte for byte.
+        List<String> sectionIds = new ArrayList<>();
+        for (int i = 0; i < SECTIONS.length; i++) {
+            Section s = new Section(String.format("0190d8a0-0000-7000-8000-%012d", 900 + i), listIds.get(0), SECTIONS[i],
+                    "V" + i, null, clock.millis());
+            store.db().transaction(tx -> tx.save(s));
+            sectionIds.add(s.id());
+        }
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 90; n++) {
+            clock.advance(Duration.ofHours(r.nextInt(20)));
+            LocalDate made = store.today();
+            LocalDate today = LocalDate.parse("2026-11-25");
+            String title = WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)] + " " + n;
+            String listId = r.nextInt(4) == 0 ? null : listIds.get(r.nextInt(listIds.size()));
+            LocalDate due = r.nextInt(3) == 0 ? null : today.plusDays(r.nextInt(25) - 12);
+            Integer priority = r.nextInt(3) == 0 ? null : 1 + r.nextInt(4);
+            Set<String> itemTags = new HashSet<>();
+            for (String t : TAGS) {
+                if (r.nextInt(5) == 0) {
+                    itemTags.add(t);
+                }
+            }
+            Recurrence repeat = r.nextInt(6) == 0 ? Recurrence.every(Recurrence.Freq.WEEKLY, 1) : null;
+            LocalDate start = r.nextInt(4) == 0 ? today.plusDays(r.nextInt(11) - 5) : null;
+            boolean someday = due == null && start == null && r.nextInt(4) == 0;
+            String parent = !ids.isEmpty() && r.nextInt(5) == 0 ? ids.get(r.nextInt(ids.size())) : null;
+            TodoDetails details = new TodoDetails(priority, new ArrayList<>(itemTags.stream().sorted().toList()), repeat, null)
+                    .when(start, someday);
+            String id = store.add(String.format("0190d8a0-0000-7000-8000-%012d", n), title, null, listId, parent, due, details)
+                    .item().id();
+            ids.add(id);
+            String notes = switch (r.nextInt(8)) {
+                case 0 -> WORDS[r.nextInt(WORDS.length)] + " notes";
+                case 1 -> "   ";
+                case 2 -> "\n";
+                default -> null;
+            };
+            if (notes != null) {
+                store.update(id, x -> x.withNotes(notes));
+            }
+            if (due != null && r.nextInt(3) == 0) {
+                String time = String.format("%02d:%02d", r.nextInt(24), r.nextInt(4) * 15);
+                store.update(id, x -> x.withDueTimeText(time));
+            }
+            if (parent == null && listIds.get(0).equals(listId) && r.nextBoolean()) {
+                store.update(id, x -> x.withSectionId(sectionIds.get(r.nextInt(sectionIds.size()))));
+            }
+            switch (r.nextInt(14)) {
+                case 0, 1 -> store.setDone(id, true);
+                case 2 -> store.update(id, x -> x.withNote(true));
+                case 3 -> store.update(id, x -> x.withTrashedAt(clock.millis()));
+                // A list gone (deleted on another device): its todos are the Inbox's.
+                case 4 -> store.update(id, x -> x.withListId("0190d8a0-dead-7000-8000-00000000000" + r.nextInt(10)));
+                case 5 -> store.db().transaction(tx -> tx.save(new Attachment(Attachment.class.getSimpleName() + id, id,
+                        "blob", "a.txt", "text/plain", 1L, clock.millis())));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A random query as a person might type it, up to three levels deep; Todoist's comma between groups at the top. */
+    private static String query(Random r, int depth) {
+        if (depth == 0 && r.nextInt(6) == 0) {
+            return query(r, 1) + ", " + query(r, 1);
+        }
+        int k = r.nextInt(depth >= 2 ? 1 : 5);
+        if (k == 1) {
+            return query(r, depth + 1) + (r.nextBoolean() ? " & " : " | ") + query(r, depth + 1);
+        }
+        if (k == 2) {
+            return "!" + (r.nextBoolean() ? condition(r) : "(" + query(r, depth + 1) + ")");
+        }
+        if (k == 3) {
+            return "(" + query(r, depth + 1) + ")";
+        }
+        return condition(r);
+    }
+
+    private static String condition(Random r) {
+        String d = DATES[r.nextInt(12)];
+        return switch (r.nextInt(22)) {
+            case 0 -> "#" + LISTS[r.nextInt(LISTS.length)].toLowerCase(Locale.ROOT);
+            case 1 -> "@" + TAGS[r.nextInt(TAGS.length)];
+            case 2 -> r.nextBoolean() ? "@urg*" : "#*o*";
+            case 3 -> "p" + (1 + r.nextInt(4));
+            case 4 -> "no priority";
+            case 5 -> r.nextBoolean() ? "today" : "overdue";
+            case 6 -> "no date";
+            case 7 -> "due before: " + d;
+            case 8 -> "due after: " + d;
+            case 9 -> "due: " + (r.nextBoolean() ? d : "next " + (1 + r.nextInt(10)) + " days");
+            case 10 -> "recurring";
+            case 11 -> "search: " + WORDS[r.nextInt(WORDS.length)].substring(0, 3);
+            case 12 -> "start before: " + d;
+            case 13 -> r.nextBoolean() ? "no start" : "start after: " + d;
+            case 14 -> "someday";
+            case 15 -> "has: " + (r.nextBoolean() ? "notes" : "attachment");
+            case 16 -> "subtask";
+            case 17 -> "section: " + SECTIONS[r.nextInt(SECTIONS.length)];
+            case 18 -> "done";
+            case 19 -> "no tags";
+            case 20 -> "#inbox";
+            default -> (r.nextBoolean() ? "created after: " : "created before: ") + d;
+        };
+    }
+
+    /** A clock that moves only when told, to the millisecond, so the vectors are the same on every run. */
+    private static final class StillClock extends Clock {
+        private final AtomicLong millis = new AtomicLong();
+
+        void set(Instant at) {
+            millis.set(at.toEpochMilli());
+        }
+
+        void advance(Duration d) {
+            millis.addAndGet(d.toMillis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+        }
+    }
+}

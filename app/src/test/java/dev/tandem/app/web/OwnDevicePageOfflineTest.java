@@ -72,7 +72,7 @@ class OwnDevicePageOfflineTest {
 
     @Test
     void ownDevice_reloadWithStorageGone_showsReplicaAndSendsChangeOnceBack() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         String bucket = own.bucket;
         own.tandem("add", "Desk one");
         own.desktopSync();
@@ -142,7 +142,7 @@ class OwnDevicePageOfflineTest {
 
     @Test
     void ownDevice_browserRestartedWithStorageGone_opensFromWorkerWithTheWaitingChangeAndSendsItOnceBack() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.desktopSync();
         own.publish("en");
@@ -162,7 +162,7 @@ class OwnDevicePageOfflineTest {
         // Chromium quits (its profile kept), as a phone's browser closed; it starts again with the storage still gone.
         chromium.close();
         own.chromium = null;
-        chromium = Chromium.start(Chromium.Size.PHONE, profile);
+        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE, profile));
         own.chromium = chromium;
         chromium.open(own.pageUrl());
         own.awaitRow("Added before the restart", OwnDevicePage.JOIN);
@@ -177,7 +177,7 @@ class OwnDevicePageOfflineTest {
         String before = own.tandem("sync", "--remote", own.remote).out() + own.tandem("list", "--json").out();
         assertTrue(!before.contains("Added before the restart"), "not sent yet: " + before);
 
-        // Back: the page's check of the storage (every 2.5 s) finds it answering and syncs by itself, no Sync now.
+        // Back: the page's check of the storage (every 2.5 s, here 400 ms) finds it answering and syncs by itself, no Sync now.
         own.relay.restore();
         chromium.await("const t = document.getElementById('device-sync-text').textContent;"
                 + " return t.startsWith('Synced at') && !t.includes('wait')", OwnDevicePage.SYNC);

@@ -25,6 +25,13 @@ final class OwnDevicePage implements AutoCloseable {
     static final String PASSPHRASE = "correct horse battery staple";
     static final Duration JOIN = Duration.ofSeconds(60);
     static final Duration SYNC = Duration.ofSeconds(20);
+    /**
+     * The page's waits for a test that opts in ({@link #quick()}; device.js reads {@code window.tandemTestTimers}):
+     * its sync 100 ms after a change instead of 2 s, its check of the remote's change marker every 400 ms instead of
+     * 2.5 s. The test watches the same things happen, in the same order, without waiting out a person's pauses; a
+     * benchmark keeps the page's own.
+     */
+    private static final String QUICK_TIMERS = "window.tandemTestTimers = { syncAfterChangeMs: 100, checkMs: 400 };";
 
     final Path desktop;
     final S3ProxyServer s3;
@@ -37,6 +44,8 @@ final class OwnDevicePage implements AutoCloseable {
     /** The page's origin: the relay's. */
     final String origin;
     Chromium chromium;
+    /** Whether the pages opened here run with {@link #QUICK_TIMERS}. */
+    private boolean quick;
 
     /** A bucket of the JVM's anonymous S3Proxy ({@link AnonymousS3}) and its relay; nothing published yet, no browser. */
     OwnDevicePage(Path desktop) {
@@ -56,6 +65,12 @@ final class OwnDevicePage implements AutoCloseable {
         this.remote = "s3://" + bucket + "/tandem";
         this.relay = new TcpOutage(s3.port());
         this.origin = "http://127.0.0.1:" + relay.port();
+    }
+
+    /** This, its pages opened with the test timers ({@link #QUICK_TIMERS}); returns this. */
+    OwnDevicePage quick() {
+        quick = true;
+        return this;
     }
 
     /** The published page's address, through the relay. */
@@ -101,9 +116,15 @@ final class OwnDevicePage implements AutoCloseable {
         return openJoinIn(Chromium.start(size, profile));
     }
 
+    /** {@code browser}, whose every new document runs the page with its test timers ({@link #QUICK_TIMERS}). */
+    static Chromium quickTimers(Chromium browser) {
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", QUICK_TIMERS));
+        return browser;
+    }
+
     /** Opens the page's join screen in {@code browser} (already started, e.g. with a permission set). */
     Chromium openJoinIn(Chromium browser) {
-        chromium = browser;
+        chromium = quick ? quickTimers(browser) : browser;
         chromium.open(pageUrl());
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         return chromium;

@@ -42,7 +42,7 @@ class OwnDevicePageAccessibilityTest {
 
     private void assertNoSeriousViolation(Chromium.Size size) {
         Axe axe = Axe.load();
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.desktopSync();
         own.publish("en");

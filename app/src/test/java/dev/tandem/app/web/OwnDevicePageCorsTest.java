@@ -87,7 +87,7 @@ class OwnDevicePageCorsTest {
         own.desktopSync();
         own.tandem("--lang", "en", "page", "publish", "--remote", "folder:" + folder);
         assertTrue(Files.isRegularFile(folder.resolve("page/index.html")), "published into the folder");
-        own.chromium = Chromium.start(Chromium.Size.PHONE);
+        own.chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE));
         own.chromium.open(pageOrigin() + "/page/index.html");
         own.chromium.await("return !document.getElementById('join').hidden", OwnDevicePage.SYNC);
         return own.chromium;
@@ -95,7 +95,7 @@ class OwnDevicePageCorsTest {
 
     @Test
     void ownDevice_pageFromAnotherOriginAllowedByCors_joinsAddsAndSyncs() {
-        own = new OwnDevicePage(desktop, S3ProxyServer.builder().cors(pageOrigin()));
+        own = new OwnDevicePage(desktop, S3ProxyServer.builder().cors(pageOrigin())).quick();
         Chromium chromium = openPublishedElsewhere();
         own.submitJoin(OwnDevicePage.JOIN);
         own.awaitRow("Desk one");
@@ -109,7 +109,8 @@ class OwnDevicePageCorsTest {
 
     @Test
     void ownDevice_pageFromAnotherOriginWithoutCors_joinRefusedWithASentenceToActOn() {
-        own = new OwnDevicePage(desktop, S3ProxyServer.builder());
+        // The JVM's anonymous S3Proxy (AnonymousS3) allows no other origin: no server of its own to start.
+        own = new OwnDevicePage(desktop).quick();
         Chromium chromium = openPublishedElsewhere();
         Object said = submitExpectingRefusal();
         assertEquals("The storage at " + own.origin + " gave this page no answer: it is out of reach, or it does not"

@@ -121,7 +121,7 @@ class OwnDevicePageFirstScreenTest {
 
     @Test
     void reopenedOffline_keptRowsBeforeTheReplicaThenFresh_latestShownAndTypingScrollAndTickKept() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         seed(40);
         own.tandem("add", "Desk one");
         own.desktopSync();
@@ -142,7 +142,7 @@ class OwnDevicePageFirstScreenTest {
         chromium.close();
         own.chromium = null;
         own.relay.cut();
-        chromium = Chromium.start(Chromium.Size.PHONE, profile);
+        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE, profile));
         own.chromium = chromium;
         onEveryDocument(WATCH + HOLD);
         chromium.open(own.pageUrl());
@@ -190,7 +190,7 @@ class OwnDevicePageFirstScreenTest {
 
     @Test
     void keptCopyJunkOversizedOrTooManyRows_opensFromTheReplicaAsWithoutOne_andAnHonestStaleOneIsReplaced() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.tandem("add", "Desk two");
         own.desktopSync();

@@ -18,7 +18,7 @@ import org.openqa.selenium.TimeoutException;
  * (TcpOutage) for the page's files and for the remote alike, so cutting the relay takes the whole origin away, for
  * the page and for its service worker. Joined, the open page shows a todo the desktop syncs without being asked
  * to sync (its check of the remote's change marker); the page's worker (scoped to {@code page/}) has kept every published
- * file; the reload shows the todos from IndexedDB, a todo added then waits, and once the relay is back Sync now
+ * file, and the page's requests to the remote go to the network without it (its static route); the reload shows the todos from IndexedDB, a todo added then waits, and once the relay is back Sync now
  * sends it and the desktop's next sync lists it. A second publish with changed files (the words of another language)
  * is a new worker whose cache replaces the old one; the page, now German, reads a todo typed in German ("Zahnarzt
  * übermorgen um 14 Uhr für 30 Minuten") as the desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
@@ -72,7 +72,7 @@ class OwnDevicePageOfflineTest {
 
     @Test
     void ownDevice_reloadWithStorageGone_showsReplicaAndSendsChangeOnceBack() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         String bucket = own.bucket;
         own.tandem("add", "Desk one");
         own.desktopSync();
@@ -95,6 +95,10 @@ class OwnDevicePageOfflineTest {
                 kept.toString());
         assertEquals("/" + bucket + "/page/", chromium.js("return navigator.serviceWorker.getRegistration()"
                 + ".then((r) => new URL(r.scope).pathname)"));
+        // The page's requests to the remote (its check of the change marker every few seconds among them) go to the
+        // network without waking the worker (sw.js, its static route), so none of them holds a new publish's worker.
+        chromium.await("return performance.getEntriesByType('resource').some((e) => e.name.includes(arguments[0])"
+                + " && e.workerMatchedSourceType === 'network')", OwnDevicePage.SYNC, "/" + bucket + "/tandem/changed");
 
         own.relay.cut();
         chromium.driver().navigate().refresh();
@@ -138,7 +142,7 @@ class OwnDevicePageOfflineTest {
 
     @Test
     void ownDevice_browserRestartedWithStorageGone_opensFromWorkerWithTheWaitingChangeAndSendsItOnceBack() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.desktopSync();
         own.publish("en");
@@ -158,7 +162,7 @@ class OwnDevicePageOfflineTest {
         // Chromium quits (its profile kept), as a phone's browser closed; it starts again with the storage still gone.
         chromium.close();
         own.chromium = null;
-        chromium = Chromium.start(Chromium.Size.PHONE, profile);
+        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE, profile));
         own.chromium = chromium;
         chromium.open(own.pageUrl());
         own.awaitRow("Added before the restart", OwnDevicePage.JOIN);
@@ -173,7 +177,7 @@ class OwnDevicePageOfflineTest {
         String before = own.tandem("sync", "--remote", own.remote).out() + own.tandem("list", "--json").out();
         assertTrue(!before.contains("Added before the restart"), "not sent yet: " + before);
 
-        // Back: the page's check of the storage (every 2.5 s) finds it answering and syncs by itself, no Sync now.
+        // Back: the page's check of the storage (every 2.5 s, here 400 ms) finds it answering and syncs by itself, no Sync now.
         own.relay.restore();
         chromium.await("const t = document.getElementById('device-sync-text').textContent;"
                 + " return t.startsWith('Synced at') && !t.includes('wait')", OwnDevicePage.SYNC);

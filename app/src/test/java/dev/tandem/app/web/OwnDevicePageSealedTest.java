@@ -88,7 +88,7 @@ class OwnDevicePageSealedTest {
 
     /** Joined, the todo TITLE added and synced, the worker in control. */
     private void joinAndAdd() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.desktopSync();
         own.publish("en");

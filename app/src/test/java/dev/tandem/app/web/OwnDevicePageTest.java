@@ -58,7 +58,7 @@ class OwnDevicePageTest {
 
     @Test
     void ownDevice_joinsAddsOfflineAndOnlineCompletes_desktopListsItAll() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         String bucket = own.bucket;
         own.tandem("add", "Desk one");
         own.tandem("add", "Desk two");
@@ -124,7 +124,7 @@ class OwnDevicePageTest {
 
     @Test
     void ownDevice_desktopAndPageEditOffline_conflictShownAndTheLostValueReachesTheDesktop() {
-        own = new OwnDevicePage(desktop);
+        own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Plan trip");
         Matcher found = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"Plan trip\"")
                 .matcher(own.tandem("list", "--json").out());

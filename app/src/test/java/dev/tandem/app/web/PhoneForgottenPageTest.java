@@ -102,7 +102,7 @@ class PhoneForgottenPageTest {
         tandem("--lang", "en", "page", "publish", "--remote", remote);
         String out = tandem("--lang", "en", "page", "add-phone", "--remote", remote).out();
         String link = out.lines().filter(l -> l.contains("#join=")).findFirst().orElseThrow();
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE));
         chromium.open(link);
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         chromium.js("document.getElementById('join-passphrase').value = arguments[0];"
@@ -152,7 +152,7 @@ class PhoneForgottenPageTest {
         List<String> before = objectsOf(bucket, phone);
         assertFalse(before.isEmpty(), "the phone pushed before");
 
-        // The phone is kept off the storage while the desktop forgets and then rotates: its check every 2.5 s would
+        // The phone is kept off the storage while the desktop forgets and then rotates: its check every 2.5 s (here 400 ms) would
         // otherwise read the retirement between the two, still under the old key, and say "removed by Desk" instead.
         offline(true);
         CliRun.Result forgot = tandem(Map.of("TANDEM_NEW_PASSPHRASE", ROTATED), "--lang", "en", "device", "forget",
@@ -165,7 +165,7 @@ class PhoneForgottenPageTest {
         tandem("sync", "--remote", remote);
         offline(false);
 
-        // The phone's next sync: 2 s after this change, which never leaves it.
+        // The phone's next sync: 2 s after this change (here 100 ms), which never leaves it.
         chromium.find("#quick-add").sendKeys("Typed on the forgotten phone\n");
         awaitRow("Typed on the forgotten phone");
         chromium.await("return !document.getElementById('device-removed').hidden", SYNC);
@@ -234,7 +234,7 @@ class PhoneForgottenPageTest {
         List<String> before = objectsOf(bucket, phone);
         tandem("--lang", "en", "device", "forget", phone.substring(phone.length() - 8), "--remote", remote);
 
-        // No Sync now pressed: the forget moved the remote's change marker, which the open page checks every 2.5 s.
+        // No Sync now pressed: the forget moved the remote's change marker, which the open page checks every 2.5 s (here 400 ms).
         chromium.await("return !document.getElementById('device-removed').hidden", SYNC);
         String said = text("device-removed-text");
         assertTrue(said.matches("This phone was removed from your devices on .+ by Desk\\. It no longer syncs.*"), said);

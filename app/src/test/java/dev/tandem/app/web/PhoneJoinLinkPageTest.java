@@ -79,7 +79,7 @@ class PhoneJoinLinkPageTest {
         assertTrue(link.startsWith(page(bucket) + "#join="), link);
         assertFalse(out.contains(PASSPHRASE), "never the passphrase: " + out);
 
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE));
         openJoin(link);
         assertEquals(page(bucket), chromium.js("return location.href"), "the fragment is out of the address bar");
         assertEquals(s3.endpoint(), value("join-endpoint"));

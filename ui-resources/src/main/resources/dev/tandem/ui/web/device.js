@@ -51,11 +51,18 @@ const CORE = {
   trash: 'sync/app/trash.js', checks: 'sync/app/checkboxes.js', filters: 'sync/app/filters.js', blobs: 'sync/src/blob/blob-transfer.js',
   retired: 'sync/src/sync/own-retirement.js',
 };
-const SYNC_AFTER_CHANGE_MS = 2000;
+/**
+ * A browser test's shorter waits (`window.tandemTestTimers`, set through DevTools before the page's scripts
+ * run: {syncAfterChangeMs, checkMs}), so that it waits less for what it watches happen; a value that is no positive
+ * number, or none, leaves the page's own.
+ */
+const TEST_TIMERS = window.tandemTestTimers || {};
+const testTimer = (name, ms) => (Number.isFinite(TEST_TIMERS[name]) && TEST_TIMERS[name] > 0 ? TEST_TIMERS[name] : ms);
+const SYNC_AFTER_CHANGE_MS = testTimer('syncAfterChangeMs', 2000);
 /** How often it syncs by itself while shown, unless the settings say otherwise (settings.syncMinutes). */
 const SYNC_EVERY_MINUTES = 3;
 /** How often a shown page asks whether another device synced: 1,440 HEADs an hour, about $0.0006 an hour on S3. */
-const CHECK_MS = 2500;
+const CHECK_MS = testTimer('checkMs', 2500);
 /**
  * One request to the remote, headers and body: past it the request is aborted and the sync fails as for a lost
  * connection. A sync holds the replica's lock, so a connection that hangs must not hold it for ever.

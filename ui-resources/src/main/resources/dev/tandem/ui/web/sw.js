@@ -45,8 +45,32 @@ const KEEP = PUBLISHED ? PUBLISHED.files.map((p) => BASE + p) : SHELL_URLS;
 /** The address a navigation is answered from when offline. */
 const PAGE = PUBLISHED ? BASE + 'index.html' : BASE;
 
+/**
+ * Own device: every request outside the folder (the remote's: signed, elsewhere on the origin or on another one) goes
+ * straight to the network without waking this worker (the Service Worker Static Routing API, where the browser has
+ * it); the fetch handler below lets the same requests through in a browser without it. Not only for speed: a new
+ * publish's worker, installed, activates once the old one has no event left (skipWaiting or not). Chromium tells the
+ * old one to stop at once only if it is running at that moment; otherwise it waits for the old one to go 30 s without
+ * an event, and a shown page asks the remote every 2.5 s (device.js, CHECK_MS): each of those requests was an event of
+ * the old worker, so the new version waited out Chromium's 5-minute limit while the page stayed open.
+ */
+function routeRemoteToNetwork(event) {
+  if (!PUBLISHED || !event.addRoutes || typeof URLPattern === 'undefined') return Promise.resolve();
+  const unrouted = (e) => console.warn('the remote\'s requests pass through the worker:', e);
+  try {
+    // The folder's path as a pattern: a character URLPattern reads as syntax stands for itself.
+    const folder = new URLPattern({ pathname: BASE.replace(/[\\:*(){}?+]/g, '\\$&') + '*', baseURL: self.location.origin });
+    return Promise.resolve(event.addRoutes([{ condition: { not: { urlPattern: folder } }, source: 'network' }]))
+      .catch(unrouted);
+  } catch (e) {
+    unrouted(e);
+    return Promise.resolve();
+  }
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(KEEP)).then(() => self.skipWaiting()));
+  event.waitUntil(Promise.all([routeRemoteToNetwork(event), caches.open(SHELL).then((cache) => cache.addAll(KEEP))])
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

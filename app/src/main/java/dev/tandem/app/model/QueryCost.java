@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A query that ran over is remembered ({@link #knownTooCostly}) for {@value #FORGET_MILLIS} ms, at most
  * {@value #REMEMBERED} of them: asked again meanwhile (the sidebar after each commit, each fetch of the page),
  * it is refused at once without running, so a hundred such filters cost their budgets once, not at every change.
+ * One that only waited past its wall-clock bound, having worked less than its budget (a machine busy with other
+ * work: {@link QueryTooCostlyException#workSpent()} false), is not the query's fault: it is refused for
+ * {@value #BUSY_MILLIS} ms only, so a burst of commits does not run it again and again on a busy machine, and
+ * its count comes back at the first change after that instead of ten minutes later.
  * A key is the SQL and its values, so a filter edited or read on another day is a new query.
  */
 public final class QueryCost {
@@ -43,6 +47,8 @@ public final class QueryCost {
     static final long PASS_MILLIS_FRESH = 30_000;
     /** How long a query that ran over is refused without running. */
     static final long FORGET_MILLIS = 10 * 60_000;
+    /** How long a query stopped by the wall clock alone (a busy machine, not its work) is refused without running. */
+    static final long BUSY_MILLIS = 15_000;
     /** Queries remembered as too costly at most; the oldest is forgotten first. */
     static final int REMEMBERED = 1_000;
 
@@ -64,6 +70,7 @@ public final class QueryCost {
     private final AtomicLong ran = new AtomicLong();
     private long passNanos = -1;
     private long passTakenAt;
+    /** Each query that ran over lately, with the {@link System#nanoTime()} until which it is refused. */
     private final Map<String, Long> tooCostly = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -99,7 +106,7 @@ public final class QueryCost {
         try {
             return db.query(budget, type, sql, params.toArray());
         } catch (QueryTooCostlyException e) {
-            remember(key);
+            remember(key, refuseMillis(e));
             throw e;
         }
     }
@@ -112,11 +119,11 @@ public final class QueryCost {
     /** Whether the query ran over lately (and so is refused without running). */
     boolean knownTooCostly(String key) {
         synchronized (lock) {
-            Long at = tooCostly.get(key);
-            if (at == null) {
+            Long until = tooCostly.get(key);
+            if (until == null) {
                 return false;
             }
-            if (System.nanoTime() - at > FORGET_MILLIS * 1_000_000) {
+            if (System.nanoTime() - until > 0) {
                 tooCostly.remove(key);
                 return false;
             }
@@ -124,11 +131,16 @@ public final class QueryCost {
         }
     }
 
-    /** Remembers that the query ran over now. */
-    void remember(String key) {
+    /** Remembers that the query ran over now, for {@code millis}. */
+    void remember(String key, long millis) {
         synchronized (lock) {
-            tooCostly.put(key, System.nanoTime());
+            tooCostly.put(key, System.nanoTime() + millis * 1_000_000);
         }
+    }
+
+    /** How long a query that ran over is refused without running: long when its work did it, briefly when waiting did. */
+    static long refuseMillis(QueryTooCostlyException e) {
+        return e.workSpent() ? FORGET_MILLIS : BUSY_MILLIS;
     }
 
     /** The key a query is remembered by. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.QueryBudget;
 import dev.tandem.engine.QueryTooCostlyException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -167,7 +168,7 @@ class SmartListCostAttackTest {
         QueryCost cost = store.queryCost();
         String key = QueryCost.key(QueryCost.Use.COUNT, "SELECT 1", List.of());
         assertFalse(cost.knownTooCostly(key));
-        cost.remember(key);
+        cost.remember(key, QueryCost.FORGET_MILLIS);
         assertTrue(cost.knownTooCostly(key));
         long before = cost.ran();
         try {
@@ -176,6 +177,21 @@ class SmartListCostAttackTest {
         } catch (QueryTooCostlyException expected) {
             assertEquals(before, cost.ran(), "refused without running");
         }
+    }
+
+    @Test
+    void query_stoppedByTheWallClockAloneOnABusyMachine_refusedBrieflyThenRunAgain() {
+        QueryBudget budget = QueryBudget.ofMillis(5);
+        assertEquals(QueryCost.FORGET_MILLIS, QueryCost.refuseMillis(new QueryTooCostlyException("work", budget, true)));
+        long busy = QueryCost.refuseMillis(new QueryTooCostlyException("waited", budget, false));
+        assertTrue(busy <= 15_000 && busy < QueryCost.FORGET_MILLIS / 10, "refused for " + busy + " ms");
+
+        QueryCost cost = store.queryCost();
+        String key = QueryCost.key(QueryCost.Use.COUNT, "SELECT 2", List.of());
+        cost.remember(key, 0);
+        assertFalse(cost.knownTooCostly(key), "a refusal of no time is over at once");
+        cost.remember(key, busy);
+        assertTrue(cost.knownTooCostly(key));
     }
 
     private static Map<String, Long> take(BlockingQueue<Map.Entry<String, Long>> q, int n) throws InterruptedException {

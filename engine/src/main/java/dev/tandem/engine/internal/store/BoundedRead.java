@@ -70,8 +70,11 @@ public final class BoundedRead {
             return work.apply(c);
         } catch (SQLException e) {
             if (interrupted(e) && run.spent()) {
-                throw new QueryTooCostlyException("The query took longer than its budget of "
-                        + budget.time().toMillis() + " ms and was stopped", budget);
+                boolean worked = run.workSpent();
+                throw new QueryTooCostlyException(worked
+                        ? "The query took longer than its budget of " + budget.time().toMillis() + " ms and was stopped"
+                        : "The query waited past " + WALL_FACTOR + " times its budget of " + budget.time().toMillis()
+                                + " ms (a busy machine or disk) and was stopped", budget, worked);
             }
             throw e;
         } finally {
@@ -113,7 +116,12 @@ public final class BoundedRead {
 
         /** On the reading thread: whether the budget is spent. */
         boolean spent() {
-            return QueryBudget.workNanos() - startWork >= allowed || System.nanoTime() - startWall >= allowed * WALL_FACTOR;
+            return workSpent() || System.nanoTime() - startWall >= allowed * WALL_FACTOR;
+        }
+
+        /** On the reading thread: whether it did its budget's work (not only waited past the wall bound). */
+        boolean workSpent() {
+            return QueryBudget.workNanos() - startWork >= allowed;
         }
 
         synchronized void arm(long inNanos) {

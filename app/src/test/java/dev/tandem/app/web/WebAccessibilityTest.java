@@ -294,10 +294,11 @@ class WebAccessibilityTest {
         List<String> stops = new ArrayList<>();
         for (int i = 0; i < MAX_TABS; i++) {
             new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
-            String stop = (String) chromium.js("const e = document.activeElement;"
-                    + " return e.id ? '#' + e.id : '.' + [...e.classList].join('.')");
-            stops.add(stop);
-            if (Boolean.TRUE.equals(chromium.js("return document.activeElement.matches(arguments[0])", css))) {
+            // The stop and whether it is the one sought, in one round trip.
+            List<?> stop = (List<?>) chromium.js("const e = document.activeElement;"
+                    + " return [e.id ? '#' + e.id : '.' + [...e.classList].join('.'), e.matches(arguments[0])]", css);
+            stops.add((String) stop.get(0));
+            if (Boolean.TRUE.equals(stop.get(1))) {
                 return stops;
             }
         }

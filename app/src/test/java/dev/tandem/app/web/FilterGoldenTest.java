@@ -12,6 +12,7 @@ import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.RandomQueries;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
@@ -120,7 +121,7 @@ class FilterGoldenTest {
             queries.add("#*a*a*a*a*a*b");
             queries.add("@*a*a*a*a*a*b");
             for (int i = 0; i < 160; i++) {
-                queries.add(query(r, 0));
+                queries.add(RandomQueries.query(r, FilterGoldenTest::condition));
             }
             List<Object> cases = new ArrayList<>();
             for (String q : queries) {
@@ -266,24 +267,6 @@ class FilterGoldenTest {
                 }
             }
         }
-    }
-
-    /** A random query as a person might type it, up to three levels deep; Todoist's comma between groups at the top. */
-    private static String query(Random r, int depth) {
-        if (depth == 0 && r.nextInt(6) == 0) {
-            return query(r, 1) + ", " + query(r, 1);
-        }
-        int k = r.nextInt(depth >= 2 ? 1 : 5);
-        if (k == 1) {
-            return query(r, depth + 1) + (r.nextBoolean() ? " & " : " | ") + query(r, depth + 1);
-        }
-        if (k == 2) {
-            return "!" + (r.nextBoolean() ? condition(r) : "(" + query(r, depth + 1) + ")");
-        }
-        if (k == 3) {
-            return "(" + query(r, depth + 1) + ")";
-        }
-        return condition(r);
     }
 
     private static String condition(Random r) {

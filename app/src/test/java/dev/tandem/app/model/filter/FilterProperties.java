@@ -67,7 +67,7 @@ class FilterProperties {
             TodoStore store = new TodoStore(db, clock, ZONE);
             Made made = profile(store, clock, r);
             for (int q = 0; q < 40; q++) {
-                String text = query(r, 0);
+                String text = RandomQueries.query(r, FilterProperties::condition);
                 Filter f = FilterParser.parse(text, made.today());
                 assertEquals(f, FilterParser.parse(f.text(), made.today()), "text of " + text);
                 Set<String> bySql = new TreeSet<>();
@@ -140,24 +140,6 @@ class FilterProperties {
         }
         clock.advance(Duration.ofDays(2));
         return new Made(listNames, sectionNames, tags, shared, store.today());
-    }
-
-    /** A random query as a person might type it, up to three levels deep; Todoist's comma between groups at the top. */
-    private static String query(Random r, int depth) {
-        if (depth == 0 && r.nextInt(6) == 0) {
-            return query(r, 1) + ", " + query(r, 1);
-        }
-        int k = r.nextInt(depth >= 2 ? 1 : 5);
-        if (k == 1) {
-            return query(r, depth + 1) + (r.nextBoolean() ? " & " : " | ") + query(r, depth + 1);
-        }
-        if (k == 2) {
-            return "!" + (r.nextBoolean() ? condition(r) : "(" + query(r, depth + 1) + ")");
-        }
-        if (k == 3) {
-            return "(" + query(r, depth + 1) + ")";
-        }
-        return condition(r);
     }
 
     private static String condition(Random r) {

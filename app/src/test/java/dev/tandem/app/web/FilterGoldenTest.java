@@ -17,6 +17,7 @@ import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
+import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.ui.messages.Catalogue;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
@@ -24,11 +25,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,13 +94,14 @@ class FilterGoldenTest {
     @Test
     void filters_everyCase_findsWhatTheVectorsSay() throws IOException {
         Messages.use(Language.ENGLISH);
-        StillClock clock = new StillClock();
-        clock.set(Instant.parse("2026-10-10T09:00:00Z"));
+        // A clock that moves only when told, to the millisecond, so the vectors are the same on every run.
+        ManualClock clock = new ManualClock();
+        clock.millis.set(Instant.parse("2026-10-10T09:00:00Z").toEpochMilli());
         Random r = new Random(20261125L);
         try (Db db = Db.openMemory()) {
             TodoStore store = new TodoStore(db, clock, ZoneOffset.UTC);
             profile(store, clock, r);
-            clock.set(Instant.parse("2026-11-25T09:00:00Z"));
+            clock.millis.set(Instant.parse("2026-11-25T09:00:00Z").toEpochMilli());
             LocalDate today = store.today();
             List<String> queries = new ArrayList<>(List.of(FIXED));
             for (String d : DATES) {
@@ -202,7 +201,7 @@ class FilterGoldenTest {
         return obj("lists", lists, "sections", sections, "items", items, "tags", tags, "attached", files);
     }
 
-    private static void profile(TodoStore store, StillClock clock, Random r) {
+    private static void profile(TodoStore store, ManualClock clock, Random r) {
         List<String> listIds = new ArrayList<>();
         for (String name : LISTS) {
             listIds.add(store.createList(name).id());
@@ -217,7 +216,7 @@ class FilterGoldenTest {
         }
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < 90; n++) {
-            clock.advance(Duration.ofHours(r.nextInt(20)));
+            clock.millis.addAndGet(Duration.ofHours(r.nextInt(20)).toMillis());
             LocalDate made = store.today();
             LocalDate today = LocalDate.parse("2026-11-25");
             String title = WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)] + " " + n;
@@ -295,33 +294,5 @@ class FilterGoldenTest {
             case 20 -> "#inbox";
             default -> (r.nextBoolean() ? "created after: " : "created before: ") + d;
         };
-    }
-
-    /** A clock that moves only when told, to the millisecond, so the vectors are the same on every run. */
-    private static final class StillClock extends Clock {
-        private final AtomicLong millis = new AtomicLong();
-
-        void set(Instant at) {
-            millis.set(at.toEpochMilli());
-        }
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
     }
 }

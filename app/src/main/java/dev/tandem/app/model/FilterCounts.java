@@ -7,6 +7,7 @@ import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Live counts of saved filters (the sidebar's smart lists), each within a count's budget ({@link QueryCost}).
@@ -23,13 +25,21 @@ import java.util.function.BiConsumer;
  * <p>Design: the counts run on this feed's own thread, never on the database's dispatch thread, so the
  * window's lists and searches (which the dispatch thread serves) never wait behind them. A commit to a table a
  * filter reads schedules one pass; commits that come during a pass schedule one more, not one each. A pass
- * counts the wanted filters in their order, handing each result over as it comes: a filter that runs over its
- * budget costs that budget and is reported {@link #TOO_SLOW}, and the others are counted after it as before.
- * One that ran over is refused at once for a while ({@link QueryCost}), so a hundred of them cost their budgets
- * once, not at every commit.
+ * owes every wanted filter a count and pays them cheapest first (by what each one's last count took), handing
+ * each result over as it comes, so a narrow filter's count shows in the time of its own query rather than after
+ * every wider one's. A filter that runs over its budget costs that budget and is reported {@link #TOO_SLOW}, and
+ * the others are counted after it as before. One that ran over is refused at once for a while
+ * ({@link QueryCost}), so a hundred of them cost their budgets once, not at every commit.
+ *
+ * <p>A commit heard during a pass makes every count of that pass stale: once the pass has paid at least one count,
+ * it stops and the pass scheduled for that commit starts again from the cheapest. What a stopped pass did not pay
+ * stays owed from when it was first owed, and a count owed for longer than {@link #OVERDUE_NANOS} (a second) goes first, in
+ * the order they fell due, so a stream of commits delays a costly filter's count by about that much, never for
+ * good.
  *
  * <p>The wanted set is replaced whole ({@link #want}); a pass reads it once at its start, and a result for a key no
- * longer wanted is dropped by the owner (it knows its keys).
+ * longer wanted is dropped by the owner (it knows its keys). What each count cost and since when it is owed are
+ * this feed's thread's alone.
  */
 public final class FilterCounts implements AutoCloseable {
     /** Stands for a count: the filter ran past its budget. */
@@ -37,6 +47,8 @@ public final class FilterCounts implements AutoCloseable {
 
     /** The tables a filter's count reads: a commit to one of them counts again. */
     static final Set<String> TABLES = Set.of("items", "item_tags", "lists", "sections", "attachments");
+    /** How long a count may stay owed before it goes ahead of cheaper ones. */
+    static final long OVERDUE_NANOS = 1_000_000_000L;
 
     private final TodoStore store;
     private final BiConsumer<String, Long> onCount;
@@ -46,9 +58,16 @@ public final class FilterCounts implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final long overdueNanos;
+    private final Counter counter;
+    private final LongSupplier nanoTime;
     /** Commits heard since the first pass, which subscribes (on this feed's thread, never the caller's). */
     private Subscription commits;
     private volatile Map<String, Filter> wanted = Map.of();
+    /** Per key, the nanoseconds its last count took; on this feed's thread only. */
+    private final Map<String, Long> costs = new HashMap<>();
+    /** Per key whose count is owed, since when (nanoTime); on this feed's thread only. */
+    private final Map<String, Long> owedSince = new HashMap<>();
     private volatile LocalDate day;
     private volatile boolean closed;
 
@@ -57,8 +76,24 @@ public final class FilterCounts implements AutoCloseable {
      * before the first {@link #want}; any thread may make one.
      */
     public FilterCounts(TodoStore store, BiConsumer<String, Long> onCount) {
+        this(store, (filter, today) -> FilteredItems.count(store, filter, today, QueryCost.Use.COUNT), onCount,
+                OVERDUE_NANOS, System::nanoTime);
+    }
+
+    /** As above, counting with {@code counter} and timing with {@code nanoTime} (tests choose both). */
+    FilterCounts(TodoStore store, Counter counter, BiConsumer<String, Long> onCount, long overdueNanos,
+                 LongSupplier nanoTime) {
         this.store = store;
+        this.counter = counter;
         this.onCount = onCount;
+        this.overdueNanos = overdueNanos;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Counts what one filter finds on a day. */
+    interface Counter {
+        /** @throws QueryTooCostlyException when the count runs over its budget */
+        long count(Filter filter, LocalDate today);
     }
 
     private void listen() {
@@ -87,7 +122,8 @@ public final class FilterCounts implements AutoCloseable {
         schedule();
     }
 
-    private void schedule() {
+    /** Owes every count a pass (a commit heard, the wanted set replaced); package-private for tests. */
+    void schedule() {
         if (closed || !scheduled.compareAndSet(false, true)) {
             return;
         }
@@ -104,21 +140,53 @@ public final class FilterCounts implements AutoCloseable {
             listen();
         }
         LocalDate today = day;
-        for (Map.Entry<String, Filter> e : new ArrayList<>(wanted.entrySet())) {
-            if (closed) {
+        Map<String, Filter> now = wanted;
+        long start = nanoTime.getAsLong();
+        owedSince.keySet().retainAll(now.keySet());
+        costs.keySet().retainAll(now.keySet());
+        for (String key : now.keySet()) {
+            owedSince.putIfAbsent(key, start);
+        }
+        int paid = 0;
+        for (String key : order(now.keySet(), start)) {
+            if (closed || paid > 0 && scheduled.get()) {
+                // Closed, or a newer commit's pass is queued: it starts again from the cheapest.
                 return;
             }
+            long t0 = nanoTime.getAsLong();
             long n;
             try {
-                n = FilteredItems.count(store, e.getValue(), today, QueryCost.Use.COUNT);
+                n = counter.count(now.get(key), today);
             } catch (QueryTooCostlyException tooSlow) {
                 n = TOO_SLOW;
             } catch (RuntimeException failed) {
                 // The database failed (closing, a disk error): no count, as before the first one.
+                owedSince.remove(key);
                 continue;
             }
-            onCount.accept(e.getKey(), n);
+            costs.put(key, nanoTime.getAsLong() - t0);
+            owedSince.remove(key);
+            paid++;
+            onCount.accept(key, n);
         }
+    }
+
+    /**
+     * Overdue counts first, in the order they fell due; then the rest cheapest first, one never counted as cheap
+     * (a stable sort: ties keep the person's order).
+     */
+    private List<String> order(Set<String> keys, long now) {
+        List<String> order = new ArrayList<>(keys);
+        order.sort((a, b) -> {
+            boolean lateA = now - owedSince.get(a) > overdueNanos;
+            boolean lateB = now - owedSince.get(b) > overdueNanos;
+            if (lateA != lateB) {
+                return lateA ? -1 : 1;
+            }
+            return lateA ? Long.compare(owedSince.get(a), owedSince.get(b))
+                    : Long.compare(costs.getOrDefault(a, 0L), costs.getOrDefault(b, 0L));
+        });
+        return order;
     }
 
     @Override

@@ -74,7 +74,7 @@ public record FilterSql(String where, List<Object> params) {
             } else if (f instanceof Filter.Not n) {
                 return "NOT (" + sql(n.part()) + ")";
             } else if (f instanceof Filter.InList l) {
-                // Written so the planner can start from the list's todos (items_list), never NULL.
+                // Written so the planner can start from the list's todos (items_list_due, and a due range with it), never NULL.
                 String named = NamePattern.wild(l.name())
                         ? bind("(items.listId IS NOT NULL AND items.listId IN (SELECT id FROM lists WHERE name LIKE ? ESCAPE '\\'))",
                                 NamePattern.like(l.name()))

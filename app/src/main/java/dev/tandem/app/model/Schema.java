@@ -121,5 +121,10 @@ public final class Schema {
             "CREATE TABLE saved_filters (id TEXT PRIMARY KEY, name TEXT, query TEXT, color TEXT, rank TEXT, createdAt INTEGER)",
             // Where a change of this device's came from when a program outside the window made it (an assistant
             // through `tandem mcp`), keyed by the change's id, so history says "via MCP (Claude Desktop)" (ChangeOrigin).
-            "CREATE TABLE change_origins (id TEXT PRIMARY KEY, via TEXT, client TEXT)");
+            "CREATE TABLE change_origins (id TEXT PRIMARY KEY, via TEXT, client TEXT)",
+            // A list's todos by due date: a list condition with a date range (a smart list's "#Work & due before: +7d",
+            // the calendar of one list) reads the range from the index instead of fetching every row of the list. It
+            // serves "listId = ?" as items_list did, so that one goes and a write keeps the same number of indexes.
+            "CREATE INDEX items_list_due ON items(listId, due)",
+            "DROP INDEX items_list");
 }

@@ -55,7 +55,7 @@ public final class TreeDepth {
     /**
      * The levels under the todo bound first, in its list, counted up to one past the limit (the second parameter).
      * Each step finds its rows' subtasks in {@code items_parent}: "IS NOT NULL" lets that partial index serve, and
-     * CROSS JOIN keeps the parent the outer loop. Written as a plain join, SQLite began from {@code items_list} and
+     * CROSS JOIN keeps the parent the outer loop. Written as a plain join, SQLite began from the list's index and
      * read every todo of the list at each check: 2.6–4.3 ms in a list of 10,000 todos against 0.06–0.09 ms.
      */
     static final String LEVELS_UNDER = "WITH RECURSIVE sub(id, listId, d) AS (SELECT c.id, c.listId, 1 FROM items p"

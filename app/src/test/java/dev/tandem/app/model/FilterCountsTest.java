@@ -1,0 +1,171 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.engine.Db;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The order a pass counts smart lists in: five wide filters ahead (in the person's order) of a narrow one, over a
+ * real profile. What a count costs comes from a clock the test moves by what it says each filter costs, so the
+ * order does not depend on the machine; the counts themselves are the database's.
+ */
+@Tag("unit")
+class FilterCountsTest {
+    static final int TODOS = 2_000;
+    static final int WIDE = 5;
+    static final long WIDE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long NARROW_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    @TempDir
+    Path dir;
+    TodoStore store;
+    TodoList work;
+    final Map<String, Filter> wanted = new LinkedHashMap<>();
+    final Map<Filter, Long> cost = new IdentityHashMap<>();
+    final AtomicLong clock = new AtomicLong();
+    final BlockingQueue<Map.Entry<String, Long>> heard = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void seed() {
+        store = new TodoStore(Db.open(dir.resolve("tandem.db")), Clock.systemUTC(), ZoneId.of("UTC"));
+        work = store.createList("Work");
+        TodoList home = store.createList("Home");
+        LocalDate today = store.today();
+        long now = System.currentTimeMillis();
+        store.db().transaction(tx -> {
+            for (int i = 0; i < TODOS; i++) {
+                String list = i % 50 == 0 ? work.id() : home.id();
+                String due = i % 3 == 0 ? null : today.plusDays(i % 40 - 5).toString();
+                tx.save(new Item(null, list, "Todo " + i, null, due, 0L, null, null, now - TODOS + i));
+            }
+        });
+        for (int k = 0; k < WIDE; k++) {
+            Filter wide = FilterParser.parse("!#Work & !p" + (k % 4 + 1), today);
+            wanted.put("wide" + k, wide);
+            cost.put(wide, WIDE_NANOS);
+        }
+        Filter narrow = FilterParser.parse("#Work & due before: +7d & !overdue", today);
+        wanted.put("narrow", narrow);
+        cost.put(narrow, NARROW_NANOS);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** The database's count (with a list's budget: the test is about order, not budgets), its cost on the clock. */
+    private long count(Filter filter, LocalDate day) {
+        long n = FilteredItems.count(store, filter, day, QueryCost.Use.LIST);
+        clock.addAndGet(cost.get(filter));
+        return n;
+    }
+
+    private FilterCounts counts(FilterCounts.Counter counter, long overdueNanos) {
+        return new FilterCounts(store, counter, (key, n) -> heard.add(Map.entry(key, n)), overdueNanos, clock::get);
+    }
+
+    @Test
+    void pass_afterACommit_narrowCountedBeforeTheWideOnesAheadOfIt() throws Exception {
+        try (FilterCounts counts = counts(this::count, FilterCounts.OVERDUE_NANOS)) {
+            counts.want(wanted, store.today());
+            assertEquals(List.copyOf(wanted.keySet()), keys(take(wanted.size())), "never counted: the person's order");
+            long before = FilteredItems.count(store, wanted.get("narrow"));
+
+            store.add("Call the client", work.id(), store.today().plusDays(1));
+            List<Map.Entry<String, Long>> second = take(wanted.size());
+            assertEquals("narrow", second.get(0).getKey(), "the cheapest first once costs are known: " + keys(second));
+            assertEquals(before + 1, second.get(0).getValue());
+        }
+    }
+
+    @Test
+    void pass_aCommitHeardDuringEveryCount_eachPassStopsAfterOneAndTheWideOnesCountedOnceOverdue() throws Exception {
+        int stream = 200;
+        AtomicInteger counted = new AtomicInteger();
+        AtomicReference<FilterCounts> self = new AtomicReference<>();
+        long overdue = 5 * WIDE_NANOS;
+        try (FilterCounts counts = counts((filter, day) -> {
+            long n = count(filter, day);
+            if (counted.incrementAndGet() <= stream) {
+                self.get().schedule(); // a commit heard while this count ran
+            }
+            return n;
+        }, overdue)) {
+            self.set(counts);
+            counts.want(wanted, store.today());
+            List<String> order = keys(take(stream));
+            Map<String, Integer> times = new LinkedHashMap<>();
+            order.subList(wanted.size(), stream).forEach(k -> times.merge(k, 1, Integer::sum));
+            // Once each was counted once (one per pass, the costs learnt), the narrow one is the cheapest and goes
+            // first in every pass; each wide one is counted as it falls overdue, about once per five passes.
+            assertTrue(times.getOrDefault("narrow", 0) > stream / 2, times.toString());
+            for (int k = 0; k < WIDE; k++) {
+                assertTrue(times.getOrDefault("wide" + k, 0) >= 3, "wide" + k + " overdue and counted: " + times);
+            }
+            // The stream ends: the last pass pays every count.
+            List<String> last = keys(take(wanted.size()));
+            assertEquals(wanted.keySet(), Set.copyOf(last));
+        }
+    }
+
+    @Test
+    void pass_commitsComingDuringPasses_everyCountEndsAsTheDatabaseHoldsIt() throws Exception {
+        try (FilterCounts counts = counts(this::count, FilterCounts.OVERDUE_NANOS)) {
+            counts.want(wanted, store.today());
+            for (int i = 0; i < 30; i++) {
+                store.add("Commit " + i, i % 2 == 0 ? work.id() : null, store.today().plusDays(i % 9));
+            }
+            Map<String, Long> truth = new LinkedHashMap<>();
+            wanted.forEach((key, f) -> truth.put(key, FilteredItems.count(store, f, store.today(), QueryCost.Use.LIST)));
+            Map<String, Long> last = new LinkedHashMap<>();
+            while (!truth.equals(last)) {
+                Map.Entry<String, Long> e = heard.poll(30, TimeUnit.SECONDS);
+                if (e == null) {
+                    throw new AssertionError("the counts stopped at " + last + ", the database holds " + truth);
+                }
+                last.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private List<Map.Entry<String, Long>> take(int n) throws InterruptedException {
+        List<Map.Entry<String, Long>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map.Entry<String, Long> e = heard.poll(30, TimeUnit.SECONDS);
+            if (e == null) {
+                throw new AssertionError("only " + out + " within 30 s");
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static List<String> keys(List<Map.Entry<String, Long>> entries) {
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+}

@@ -205,13 +205,17 @@ function reader({ q, today, grammar }, from, end, counted) {
 
 const nextDays = (n) => ({ due: ['today', '+' + (n - 1) + 'd'] });
 
-/** DatePhrases.parse's day of a phrase in words (ISO), with "next week" and "next fri" read as Java reads them. */
+/**
+ * DatePhrases.parse's day of a phrase in words (ISO), with "next week" and "next fri" read as Java reads them, in
+ * English and the grammar's words ("nächsten freitag", "la semaine prochaine").
+ */
 function wordsDate(a, today, grammar) {
   const p = a.replace(/^(due|on) /, '');
   const t = readIso(today);
   if (p === 'next week') return isoOf(nextWeek(t));
   if (p.startsWith('next ') && Object.hasOwn(WEEKDAYS, p.slice(5))) return isoOf(ofNextWeek(WEEKDAYS[p.slice(5)], t));
-  return datePhrase(a, today, grammar);
+  const n = grammar?.nextWeek(a);
+  return n ? isoOf(ofNextWeek(n, t)) : datePhrase(a, today, grammar);
 }
 
 /** Next Monday, the day "next week" means (Settings' week start is Monday on the page). */

@@ -7,7 +7,8 @@
 // rule's placeholders become alternatives of them; each phrase is matched whole, placeholders as named groups and
 // every other character literally, so a table can hold any character and nothing in it runs but the matching.
 // Compiled once per table. Left out with what quick-add.js leaves out: "next fri" and "next week" in the
-// language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting), the parts of the day
+// language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting; only saved filters read
+// them, through nextWeek, as they read English's "next fri"), the parts of the day
 // (partOfDay.*), start, due and someday phrases, and the past (past.*, for "--as-of": not compiled here).
 import { dayOf, monthLength, plusMonths, weekday as weekdayOf } from './recurrence.js';
 import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
@@ -136,6 +137,15 @@ export function compileGrammar(words) {
       }
       if ((g = matches('date.inMonth', p))) return inMonth(months.get(g.mon), today);
       return null;
+    },
+    /**
+     * For saved filters, which read next week's words as the desktop's filters do (Monday first): the weekday of
+     * "nächsten freitag" (1 Monday … 7 Sunday), 1 for "la semaine prochaine" (its first day); null for neither.
+     */
+    nextWeek(phrase) {
+      const p = norm(phrase);
+      const g = matches('date.nextWeekday', p);
+      return g ? weekdays.get(g.wd) : matches('date.nextWeek', p) ? 1 : null;
     },
     /** The day of the month a phrase names ("am 1.", "le 1er"), after the table's connectors; 0 for none. */
     dayOfMonth(phrase) {

@@ -47,7 +47,9 @@ import org.junit.jupiter.api.Test;
  * start dates, times, Someday, repeats, notes, sections, subtasks, done, trashed, plain notes, files, made on many
  * days) as the rows the replica holds, and queries (every condition of docs/FILTERS.md's table, nesting, "!",
  * Todoist's "," groups, wildcards, dates relative to a fixed today, errors, random ones), each with what the SQL
- * finds (the ids in order) or the parser's refusal (its key, where, and the English sentence). Written with
+ * finds (the ids in order) or the parser's refusal (its key, where, and the English sentence); then, with German and
+ * French in effect, queries whose days are said in that language (weekdays, "morgen", "dans 3 jours", "24.12.",
+ * "le 1er"), in English too, and the ones the desktop refuses, with the sentence in that language. Written with
  * {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
@@ -90,6 +92,38 @@ class FilterGoldenTest {
         "  #Work   &   p1  ", "#Work\t&\np1", "p1 & p1 & p1", "(today | today) & (today)", "search: Draft | search: milk",
         "(p1) p2", "(today) overdue", "!(p1) #Work", "(p1 & p2) )", "(#Work) ,(p1) x",
     };
+    /** Days said in German, read with the desktop's German words beside English's; the errors' sentences are German. */
+    private static final String[] GERMAN = {
+        "due: freitag", "due: Freitag", "due: fr", "due: fr.", "due: am freitag", "due: diesen freitag", "due: mittwoch",
+        "due: mi", "due before: nächsten freitag", "due: nächster montag", "due: kommenden mittwoch", "due: nächsten mittwoch",
+        "due: freitag nächste woche", "due: sonnabend", "due: so.", "due: heute", "due: morgen", "due after: übermorgen",
+        "due before: nächste woche", "due: kommende woche", "due before: nächsten monat", "due: wochenende",
+        "due: am wochenende", "due before: in 3 tagen", "due: in 1 tag", "due before: in 2 wochen", "due after: in 1 monat",
+        "due: 24.12.", "due: 1.12.", "due: am 1.12.", "due: 1.12.2026", "due: 24. dezember", "due: 3 dez", "due: 28. nov.",
+        "due: am 15.", "due: zum 30.", "due before: im dezember", "due: im november", "due: bis freitag", "due: am montag",
+        "start before: montag", "start after: sonntag", "created after: montag", "created before: morgen",
+        "date before: samstag", "date: donnerstag", "date after: dienstag", "due: fri", "due before: tomorrow",
+        "due: next fri", "due: 2026-11-27", "due: +3d", "due: in 2 weeks", "due: gestern", "due: vor 3 tagen", "due: 31.02.",
+        "due: 30. februar", "due: freitagabend", "due: morgen früh", "due: heute abend", "due: nächsten", "due: montag freitag", "heute", "morgen", "freitag",
+        "überfällig", "due before: freitag & p1", "(due: morgen | due: übermorgen) & !done", "#Eingang & due before: nächste woche",
+        "due: montag, due: dienstag", "!(due before: nächsten montag) & due before: +1m", "@errand | due after: in 5 tagen",
+    };
+    private static final String[] FRENCH = {
+        "due: vendredi", "due: Vendredi", "due: ven", "due: ven.", "due: ce vendredi", "due: vendredis", "due: mercredi",
+        "due: mer.", "due before: vendredi prochain", "due: le lundi prochain", "due: mercredi prochain", "due: dimanche",
+        "due: aujourd'hui", "due: auj", "due: ce soir", "due: ce matin", "due: demain", "due after: après-demain",
+        "due: après demain", "due before: la semaine prochaine", "due: semaine prochaine", "due before: le mois prochain",
+        "due: ce week-end", "due: le week-end", "due before: dans 3 jours", "due: dans 1 jour", "due before: dans 2 semaines",
+        "due after: dans 1 mois", "due: 24/12", "due: le 1/12", "due: 1/12/2026", "due: 24 décembre", "due: 1er décembre",
+        "due: le 28 nov", "due: le 15", "due: le 1er", "due before: en décembre", "due: au mois de novembre",
+        "due: pour vendredi", "due: avant demain", "start before: lundi", "start after: dimanche", "created after: lundi",
+        "created before: demain", "date before: samedi", "date: jeudi", "date after: mardi", "due: fri", "due before: tomorrow",
+        "due: next fri", "due: 2026-11-27", "due: +3d", "due: in 2 weeks", "due: hier", "due: il y a 3 jours", "due: 31/02",
+        "due: 30 février", "due: vendredi soir", "due: demain matin", "due: prochain", "due: lundi vendredi", "aujourd'hui", "demain", "vendredi",
+        "en retard", "due before: vendredi & p1", "(due: demain | due: après-demain) & !done",
+        "#Boîte de réception & due before: la semaine prochaine", "due: lundi, due: mardi",
+        "!(due before: lundi prochain) & due before: +1m", "@errand | due after: dans 5 jours",
+    };
 
     @Test
     void filters_everyCase_findsWhatTheVectorsSay() throws IOException {
@@ -126,7 +160,21 @@ class FilterGoldenTest {
             for (String q : queries) {
                 cases.add(run(store, q, today));
             }
-            Map<String, Object> out = obj("today", today.toString(), "profile", rows(store), "cases", cases);
+            List<Object> languages = new ArrayList<>();
+            try {
+                for (Language l : List.of(Language.GERMAN, Language.FRENCH)) {
+                    Messages.use(l);
+                    List<Object> said = new ArrayList<>();
+                    for (String q : l == Language.GERMAN ? GERMAN : FRENCH) {
+                        said.add(run(store, q, today));
+                    }
+                    languages.add(obj("lang", l.tag(), "cases", said));
+                }
+            } finally {
+                Messages.use(Language.ENGLISH);
+            }
+            Map<String, Object> out = obj("today", today.toString(), "profile", rows(store), "cases", cases,
+                    "languages", languages);
             String text = GoldenOut.json(out) + "\n";
             if (Boolean.getBoolean("tandem.writeVectors")) {
                 Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
@@ -142,7 +190,7 @@ class FilterGoldenTest {
         }
     }
 
-    /** One query: the ids it finds in order, or the refusal's key, where and sentence. */
+    /** One query: the ids it finds in order, or the refusal's key, where and sentence (in the language in effect). */
     private static Map<String, Object> run(TodoStore store, String q, LocalDate today) {
         try {
             List<Object> ids = new ArrayList<>();
@@ -155,11 +203,11 @@ class FilterGoldenTest {
         }
     }
 
-    /** The catalogue's key of a parser's sentence: the one pattern it fills. */
+    /** The catalogue's key of a parser's sentence, in the language in effect: the one pattern it fills. */
     private static String key(String message) {
         String found = null;
         for (String k : ERROR_KEYS) {
-            String pattern = Catalogue.pattern(Language.ENGLISH, "filter.error." + k).orElseThrow();
+            String pattern = Catalogue.pattern(Messages.language(), "filter.error." + k).orElseThrow();
             StringBuilder re = new StringBuilder();
             for (String part : pattern.split("\\{\\d\\}", -1)) {
                 re.append(re.isEmpty() ? "" : "[\\s\\S]*").append(Pattern.quote(part));

@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.TcpOutage;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The page as its own device with no {@code tandem serve} anywhere, for the tests that need the whole setup: an
@@ -184,6 +187,24 @@ final class OwnDevicePage implements AutoCloseable {
     List<?> titles() {
         return (List<?>) chromium.js("return [...document.querySelectorAll('#items .item .item-title')]"
                 + ".map((e) => e.textContent).sort()");
+    }
+
+    /** Waits until the shown rows' titles are {@code titles}, in this order. */
+    void awaitTitles(List<String> titles) {
+        String shown = "return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent)";
+        try {
+            chromium.await("return JSON.stringify((() => { " + shown + "; })()) === JSON.stringify(arguments[0])", SYNC, titles);
+        } catch (RuntimeException e) {
+            throw new AssertionError("shown " + chromium.js(shown) + ", wanted " + titles, e);
+        }
+    }
+
+    /** The id of the todo titled {@code title} in the desktop's {@code tandem list --json} answer {@code json}. */
+    static String idOf(String json, String title) {
+        Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"title\"\\s*:\\s*\"" + title + "\"")
+                .matcher(json);
+        assertTrue(m.find(), title + " in " + json);
+        return m.group(1);
     }
 
     /** Waits for the sync line to say synced, with nothing waiting and no failure shown. */

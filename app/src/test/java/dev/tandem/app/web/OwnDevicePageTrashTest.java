@@ -10,9 +10,8 @@ import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,19 +37,6 @@ class OwnDevicePageTrashTest {
         }
     }
 
-    private String idOf(String json, String title) {
-        Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"title\"\\s*:\\s*\"" + title + "\"")
-                .matcher(json);
-        assertTrue(m.find(), title + " in " + json);
-        return m.group(1);
-    }
-
-    private void awaitTitles(String... titles) {
-        page.chromium.await("const t = [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent);"
-                + " return JSON.stringify(t) === arguments[0]", OwnDevicePage.SYNC,
-                titles.length == 0 ? "[]" : "[\"" + String.join("\",\"", titles) + "\"]");
-    }
-
     private void press(String id, String which) {
         page.chromium.js("document.querySelector('#items .item[data-id=\"' + arguments[0] + '\"] .' + arguments[1]).click()",
                 id, which);
@@ -63,8 +49,8 @@ class OwnDevicePageTrashTest {
         page.tandem("add", "Spare keys");
         page.tandem("add", "Keep me");
         String json = page.tandem("list", "--json").out();
-        String boxes = idOf(json, "Old boxes");
-        String keys = idOf(json, "Spare keys");
+        String boxes = OwnDevicePage.idOf(json, "Old boxes");
+        String keys = OwnDevicePage.idOf(json, "Spare keys");
         page.tandem("rm", boxes);
         page.tandem("rm", keys);
         page.desktopSync();
@@ -72,7 +58,7 @@ class OwnDevicePageTrashTest {
         page.join(OwnDevicePage.JOIN);
 
         page.chromium.js("[...document.querySelectorAll('#nav-views .nav-item')].find((b) => b.dataset.view === 'trash').click()");
-        awaitTitles("Spare keys", "Old boxes");
+        page.awaitTitles(List.of("Spare keys", "Old boxes"));
         assertEquals("Trash", page.chromium.js("return document.getElementById('view-title').textContent"));
         assertEquals(true, page.chromium.js("return document.getElementById('quick-add-form').hidden"),
                 "nothing is added into the Trash");
@@ -82,10 +68,10 @@ class OwnDevicePageTrashTest {
         assertTrue(page.chromium.driver().switchTo().alert().getText().contains("“Spare keys” will be deleted on all your devices."));
         page.chromium.driver().switchTo().alert().dismiss();
         press(boxes, "trash-restore");
-        awaitTitles("Spare keys");
+        page.awaitTitles(List.of("Spare keys"));
         press(keys, "trash-delete");
         page.chromium.driver().switchTo().alert().accept();
-        awaitTitles();
+        page.awaitTitles(List.of());
         assertEquals("The Trash is empty.", page.chromium.await("const e = document.getElementById('empty');"
                 + " return !e.hidden && e.textContent", OwnDevicePage.SYNC));
         page.chromium.js("location.hash = '#v=inbox'");

@@ -1,11 +1,8 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,20 +34,13 @@ class OwnDevicePageTypingTest {
         return chromium.js(script, args);
     }
 
-    private static String idOf(String json, String title) {
-        Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"title\"\\s*:\\s*\"" + title + "\"")
-                .matcher(json);
-        assertTrue(m.find(), title + " in " + json);
-        return m.group(1);
-    }
-
     @Test
     void ownDevice_syncBringsChangesWhileTyping_typedTextFocusAndEditorStay() {
         own = new OwnDevicePage(desktop);
         own.tandem("add", "Desk one", "--notes", "First line");
         own.desktopSync();
         own.publish("en");
-        String one = idOf(own.tandem("list", "--json").out(), "Desk one");
+        String one = OwnDevicePage.idOf(own.tandem("list", "--json").out(), "Desk one");
         chromium = own.join(OwnDevicePage.JOIN);
         own.awaitRow("Desk one");
         own.awaitSynced();

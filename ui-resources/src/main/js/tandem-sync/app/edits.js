@@ -21,7 +21,7 @@
  * phrases, as RepeatPhrases.field reads the language in effect.
  */
 import { ITEM_COLUMNS, TAG_COLUMNS } from './items.js';
-import { first, repeatPhrase } from './quick-add-when.js';
+import { first, onDay, repeatPhrase } from './quick-add-when.js';
 import { fill } from './message-format.js';
 import { monthLength, parseRule, readDate, strip, toRule } from './recurrence.js';
 import { normalizeTag } from './series.js';
@@ -61,12 +61,13 @@ const dateIn = (v) => (typeof v === 'string' && readDate(v) != null ? strip(v) :
 /**
  * RepeatPhrases.field: a whole phrase, in English or in the language of {@code g} (quick add's grammar of the page's
  * language, app/quick-add-grammar.js) as quick add reads it ("jeden 2. Tag", "tous les 2 jours"), or an English
- * phrase without its "every" ("monday", "2 weeks").
+ * phrase without its "every" ("monday", "2 weeks"); a day of the month or year after a rule too ("every year on Dec 24").
  */
 export function repeatField(text, g = null) {
   if (typeof text !== 'string' || strip(text) === '' || text.length > 200) return null;
   const t = strip(text);
-  return repeatPhrase(t, g) ?? (t.toLowerCase().startsWith('every ') ? null : repeatPhrase('every ' + t, g));
+  const read = (s) => repeatPhrase(s, g) ?? onDay(s, g);
+  return read(t) ?? (t.toLowerCase().startsWith('every ') ? null : read('every ' + t));
 }
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -155,6 +155,11 @@ export function compileGrammar(words) {
       const d = g ? Number(g.day) : 0;
       return d >= 1 && d <= 31 ? d : 0;
     },
+    /** Grammar.ruleDay: [month, day] a rule's day names ("am 24. dez."), month 0 for a day of the month ("le 1er"). */
+    ruleDay(p) {
+      let g = matches('date.dayMonth', (p = norm(p)));
+      return g ? [months.get(g.mon), Number(g.day)] : (g = matches('date.dayOfMonth', p)) ? [0, Number(g.day)] : null;
+    },
     /** A time of day ("14 uhr", "14h30", "midi"), after an "at" word or not: "HH:MM" or null. */
     time(phrase) {
       let p = norm(phrase);

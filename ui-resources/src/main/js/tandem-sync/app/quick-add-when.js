@@ -263,6 +263,23 @@ function englishRepeat(phrase) {
   return null;
 }
 
+/** RepeatPhrases.onDay: a plain monthly or yearly rule, then its day ("every 2 months on the 2nd", "jedes Jahr am 24. Dez."). */
+export function onDay(phrase, g) {
+  const w = norm(phrase).split(' ');
+  for (let i = 1; i < w.length; i++) {
+    const r = repeatPhrase(w.slice(0, i).join(' '), g);
+    const said = w.slice(i).join(' ');
+    const m = /^on (?:the (\d{1,2})(?:st|nd|rd|th)|([a-z]+) (\d{1,2}))$/.exec(said);
+    const [mo, d] = m ? [m[2] ? (has(MONTHS, m[2]) ? MONTHS[m[2]] : -1) : 0, Number(m[1] ?? m[3])] : g?.ruleDay(said) ?? [];
+    // A plain rule: repeatPhrase's have no month, so no weekdays and no day of the month.
+    if (r && d && !r.byDay.size && !r.byMonthDay
+      && (r.freq === 'MONTHLY' ? !mo && d <= 31 : r.freq === 'YEARLY' && mo > 0 && d <= monthLength(2000, mo))) {
+      return { ...r, byMonthDay: d, byMonth: mo };
+    }
+  }
+  return null;
+}
+
 /** As Recurrence.toRule. */
 export const toRule = ruleText;
 
@@ -270,7 +287,7 @@ export const toRule = ruleText;
 function firstDay(r, today) {
   if (r.byDay.size && !r.byDay.has(weekday(today))) return nextDay({ ...r, interval: 1 }, today);
   const { y, m, d } = ymd(today);
-  return r.byMonthDay && d !== Math.min(r.byMonthDay, monthLength(y, m)) ? nextDay(r, today) : today;
+  return r.byMonthDay && (d !== Math.min(r.byMonthDay, monthLength(y, m)) || r.byMonth && r.byMonth !== m) ? nextDay(r, today) : today;
 }
 
 /** As firstDay, on ISO dates. */

@@ -253,6 +253,11 @@ public final class DatePhrases {
         return d >= 1 && d <= 31 ? d : 0;
     }
 
+    /** The month (1 to 12) an English month name or its abbreviation says ("dec", "sept", "december"); -1 for none. */
+    static int month(String name) {
+        return MONTHS.getOrDefault(name, -1);
+    }
+
     /** The next day (today included) that is this day of this month; empty when there is none ("feb 30"). */
     static Optional<LocalDate> next(int month, int day, LocalDate today) {
         if (month < 1 || month > 12 || day < 1 || day > Month.of(month).maxLength()) {

@@ -195,6 +195,20 @@ final class Grammar {
         return d >= 1 && d <= 31 ? d : 0;
     }
 
+    /**
+     * The day a repeat's description names after its rule ({@link RepeatPhrases#field}): {month, day} for a day of
+     * the year ("am 24. dez.", "le 24 déc."), {0, day} for a day of the month ("am 2.", "le 1er"); null for none.
+     */
+    int[] ruleDay(String phrase) {
+        String p = norm(phrase);
+        Matcher m = table.matches("date.dayMonth", p);
+        if (m != null) {
+            return new int[] {table.month(m.group("mon")), Integer.parseInt(m.group("day"))};
+        }
+        m = table.matches("date.dayOfMonth", p);
+        return m == null ? null : new int[] {0, Integer.parseInt(m.group("day"))};
+    }
+
     // ---- the past, for "as of" ----
 
     /** Whether the phrase says yesterday ("gestern", "hier"). */

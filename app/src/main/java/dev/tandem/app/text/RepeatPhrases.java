@@ -3,6 +3,8 @@ package dev.tandem.app.text;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
 import java.time.DayOfWeek;
+import java.time.Month;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +29,8 @@ public final class RepeatPhrases {
     private static final Pattern OTHER_WEEKDAY = Pattern.compile("every other ([a-z]+)");
     /** "every 2 weeks on monday", "every 2 weeks on mon, wed": as {@link Recurrence#describe} writes it. */
     private static final Pattern WEEKS_ON = Pattern.compile("every (\\d{1,3}|other) weeks? on (.+)");
+    /** A day after a rule in English: "on the 2nd", "on dec 24". */
+    private static final Pattern ON_DAY = Pattern.compile("on (?:the (\\d{1,2})(?:st|nd|rd|th)|([a-z]+) (\\d{1,2}))");
     private static final Pattern MONTH_ON = Pattern.compile("every month on the (\\d{1,2})(st|nd|rd|th)?");
 
     /** The rule the whole phrase means, in English or the language's own words ({@link Grammar}), or empty. */
@@ -41,15 +45,46 @@ public final class RepeatPhrases {
     /**
      * What a repeat field holds (the command line's {@code --repeat}, the editor's and the phone page's
      * field): a whole phrase, in English or in the language in effect as quick add reads it ("every 2 days",
-     * "jeden 2. Tag", "tous les 2 jours"), or an English phrase without its "every" ("monday", "2 weeks").
+     * "jeden 2. Tag", "tous les 2 jours"), or an English phrase without its "every" ("monday", "2 weeks"); every
+     * rule as {@link Recurrence#describe} says it reads back so, a day of the month or year after it too.
      */
     public static Optional<Recurrence> field(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String t = text.strip();
-        Optional<Recurrence> whole = parse(t);
-        return whole.isPresent() || t.toLowerCase(Locale.ROOT).startsWith("every ") ? whole : parse("every " + t);
+        Optional<Recurrence> whole = parse(t).or(() -> onDay(t));
+        return whole.isPresent() || t.toLowerCase(Locale.ROOT).startsWith("every ") ? whole
+                : parse("every " + t).or(() -> onDay("every " + t));
+    }
+
+    /**
+     * A monthly or yearly rule with the day it falls on, as {@link Recurrence#describe} says it: "every 2 months on
+     * the 2nd", "every year on Dec 24", "alle 2 Jahre am 24. Dez.", "tous les ans le 24 déc.". A field has no date
+     * beside the rule, so the day is the rule's; quick add reads such a day as the todo's date ({@link TodoDraft}).
+     * The first words that are a plain rule, then the day in English ("on the 2nd", "on dec 24") or the language's
+     * words for a date ({@link Grammar#ruleDay}).
+     */
+    private static Optional<Recurrence> onDay(String text) {
+        String[] w = GrammarTable.norm(text).split(" ");
+        for (int i = 1; i < w.length; i++) {
+            Recurrence r = parse(String.join(" ", Arrays.copyOfRange(w, 0, i))).orElse(null);
+            String said = String.join(" ", Arrays.copyOfRange(w, i, w.length));
+            Matcher m = ON_DAY.matcher(said);
+            int[] day = m.matches() ? new int[] {m.group(2) == null ? 0 : DatePhrases.month(m.group(2)),
+                Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3))}
+                    : Grammar.current().map(g -> g.ruleDay(said)).orElse(null);
+            if (r == null || day == null || !r.equals(Recurrence.every(r.freq(), r.interval())) || day[1] < 1) {
+                continue;
+            }
+            if (r.freq() == Freq.MONTHLY && day[0] == 0 && day[1] <= 31) {
+                return Optional.of(new Recurrence(Freq.MONTHLY, r.interval(), Set.of(), day[1]));
+            }
+            if (r.freq() == Freq.YEARLY && day[0] > 0 && day[1] <= Month.of(day[0]).maxLength()) {
+                return Optional.of(new Recurrence(Freq.YEARLY, r.interval(), Set.of(), day[1], day[0]));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Recurrence> english(String phrase) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * replays these. Each language's case holds its words exactly as /messages.json carries them; every rule of a
  * generated set with the desktop's words for it (or none for a rule it does not read); typed phrases (each
  * description read back, and the language's own ways of saying a rule) with the rule the desktop makes of them, or
- * none; and seeded due dates (around today, across the year's end, far off), times and lengths with the row's due
+ * none, and that rule's first day from a fixed today (a todo without a date starts there); and seeded due dates (around today, across the year's end, far off), times and lengths with the row's due
  * label and time label. Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
@@ -49,15 +49,24 @@ class DateWordsGoldenTest {
             Language.ENGLISH, List.of("every monday", "weekly", "2 weeks", "every month on the 31st", "every other fri",
                     "daily", "every blursday", "  EVERY   Day ", "every weekday", "every mon, wed and fri",
                     "every 2 weeks on tue, thu", "fortnightly", "yearly", "monday", "every 0 days", "jeden Montag",
-                    "tous les jours", ""),
+                    "tous les jours", "monthly on the 2nd", "every 3 months on the 31st", "yearly on december 24",
+                    "every other year on feb 29", "2 years on sep 1", "every year on feb 30", "every week on the 2nd",
+                    "every month on foo 12", "every year on jun 15", ""),
             Language.GERMAN, List.of("jeden Tag", "täglich", "jeden 2. Tag", "alle 2 Tage", "jede Woche", "wöchentlich",
                     "jeden Montag", "Montag", "jeden Mo, Mi", "alle 2 Wochen am Di, Do", "jeden Monat am 15.",
                     "monatlich", "jährlich", "jeden Werktag", "2 Wochen", "jeden Blursday", "every monday",
-                    "alle 0 Tage", "jeden 3. Monat", "jedes Jahr am 24. Dez", "tous les jours", ""),
+                    "alle 0 Tage", "jeden 3. Monat", "jedes Jahr am 24. Dez", "tous les jours", "jährlich am 24. Dezember",
+                    "jeden 2. Monat am 15.", "alle 2 Jahre am 29. Feb.", "alle 2 Monate am 32.", "jedes Jahr am 30. Feb.",
+                    "every year on dec 24", "jedes Jahr am 15. März", ""),
             Language.FRENCH, List.of("tous les jours", "chaque jour", "tous les 2 jours", "toutes les semaines",
                     "chaque lundi", "lundi", "toutes les 2 semaines le mar., jeu.", "tous les mois le 1er",
                     "tous les ans", "tous les jours ouvrés", "tous les mois", "every day", "chaque blursday",
-                    "tous les 0 jours", "toutes les 3 semaines", "jeden Montag", ""));
+                    "tous les 0 jours", "toutes les 3 semaines", "jeden Montag", "chaque année le 1er mai",
+                    "un mois sur 2 le 15", "tous les 2 ans le 29 févr.", "tous les ans le 30 févr.",
+                    "every 2 months on the 2nd", "tous les ans le 15 août", ""));
+
+    /** The day a rule set in the field starts from when the todo has no date ({@link Recurrence#first}). */
+    private static final LocalDate FIRST_FROM = LocalDate.of(2026, 6, 15);
 
     @Test
     void describeAndField_everyLanguage_asTheVectorsSay() throws IOException {
@@ -95,8 +104,9 @@ class DateWordsGoldenTest {
         List<Object> read = new ArrayList<>();
         int readBack = 0;
         for (String phrase : typed) {
-            String rule = Messages.in(l, () -> RepeatPhrases.field(phrase).map(Recurrence::toRule).orElse(null));
-            read.add(obj("text", phrase, "rule", rule));
+            Recurrence rule = Messages.in(l, () -> RepeatPhrases.field(phrase).orElse(null));
+            read.add(obj("text", phrase, "rule", rule == null ? null : rule.toRule(),
+                    "first", rule == null ? null : rule.first(FIRST_FROM).toString()));
             readBack += rule != null ? 1 : 0;
         }
         assertTrue(readBack > typed.size() / 2, l + ": most descriptions read back, " + readBack + " of " + typed.size());

@@ -265,6 +265,9 @@ async function sync(device) {
   device.syncing = (async () => {
     do {
       device.again = false;
+      // The sync Sync now asked for: its success clears the failure of one under way at the tap.
+      const asked = line.asked;
+      line.asked = 0;
       if (device.settings.removed) break;
       line.syncing = true;
       showLine(device);
@@ -294,6 +297,7 @@ async function sync(device) {
           }
         });
         device.unreached = false;
+        if (asked) line.failure = null;
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
         // No answer from the storage: the check syncs as soon as it answers again (a page started with the storage
@@ -387,7 +391,7 @@ export async function startDevice(kept) {
     });
   performance.mark('tandem:started');
   showLine(device);
-  $('device-sync-now').onclick = () => { line.failure = null; sync(device); };
+  $('device-sync-now').onclick = () => { line.failure = null; line.asked = 1; sync(device); };
   $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };
   $('device-retype').onsubmit = (ev) => { ev.preventDefault(); retype(device); };
   $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,6 +41,12 @@ final class Chromium implements AutoCloseable {
             this.height = height;
         }
     }
+
+    /**
+     * Browsers started in this JVM. Each start costs seconds of a busy core (over 10 s under the suite's load), so
+     * every one is said on stderr with why it was not lent: the count to keep low.
+     */
+    private static final AtomicInteger LAUNCHES = new AtomicInteger();
 
     private final ChromeDriver driver;
     /** The per-JVM browser this one is lent from; null when the browser is this test's own. */
@@ -84,7 +91,9 @@ final class Chromium implements AutoCloseable {
                 return lent;
             }
         }
-        return new Chromium(launch(size, profile, lang, switches), null);
+        String why = profile != null ? "a profile of its own" : !switches.isEmpty() ? "switches of its own"
+                : "the shared one is held";
+        return new Chromium(launch(size, profile, lang, switches, why), null);
     }
 
     private static void requireInstalled() {
@@ -97,8 +106,15 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A new Chromium process and its chromedriver. */
+    /** A new Chromium process and its chromedriver, to be shared ({@link SharedChromium}). */
     static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches) {
+        return launch(size, profile, lang, switches, "shared");
+    }
+
+    /** A new Chromium process and its chromedriver, started for {@code why} (said on stderr with the count). */
+    private static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches, String why) {
+        System.err.printf("[chromium] launch %d in this JVM (%d): %s %s, %s%n", LAUNCHES.incrementAndGet(),
+                ProcessHandle.current().pid(), size, lang, why);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -161,7 +161,7 @@ class WebOfflinePageTest {
     void offline_sidebarKeptFromAnOlderServer_showsItsBuiltInViews() {
         web = new WebFixture(dir);
         web.store.add("Milk", null, null);
-        chromium = Chromium.start(Chromium.Size.PHONE, browserProfile);
+        chromium = Chromium.start(Chromium.Size.PHONE);
         chromium.open(web.server.pair().url());
         // Paired (the link is out of the address bar) and the worker in control: a reload's answers are kept.
         String views = "return document.querySelectorAll('#nav-views li').length === 6";

@@ -87,7 +87,7 @@ class WebFiltersPageTest {
 
         // Ticked in the filter's view, as in any view.
         chromium.find(row(report) + " .item-done").click();
-        WebFixture.awaitStore(() -> web.store.get(report.id()).orElseThrow().isDone(), Duration.ofSeconds(5));
+        WebFixture.awaitStore(() -> web.store.get(report.id()).orElseThrow().isDone(), Duration.ofSeconds(20));
         chromium.await(TITLES + " === ''");
         chromium.await("return document.getElementById('empty').textContent === 'Nothing matches this smart list.'");
 
@@ -99,7 +99,7 @@ class WebFiltersPageTest {
         chromium.js("const t = document.getElementById('ed-title'); t.value = 'Buy stamps and envelopes';"
                 + " t.dispatchEvent(new Event('input', {bubbles: true}))");
         WebFixture.awaitStore(() -> web.store.get(stamps.id()).orElseThrow().title().equals("Buy stamps and envelopes"),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(20));
         assertTrue(web.store.conflicts().list().isEmpty());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -84,7 +85,7 @@ final class Chromium implements AutoCloseable {
                 return lent;
             }
         }
-        return new Chromium(launch(size, profile, lang, switches), null);
+        return new Chromium(launch(size, profile, lang, switches, ChromeDriver::new), null);
     }
 
     private static void requireInstalled() {
@@ -97,8 +98,12 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A new Chromium process and its chromedriver. */
-    static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches) {
+    /**
+     * A new Chromium process and its chromedriver, made by {@code driver} ({@link SharedDriver} for a browser lent
+     * to test after test).
+     */
+    static <D extends ChromeDriver> D launch(Size size, Path profile, String lang, List<String> switches,
+            BiFunction<ChromeDriverService, ChromeOptions, D> driver) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -118,7 +123,7 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new ChromeDriver(service, options);
+        return driver.apply(service, options);
     }
 
     /** A browser paired with {@code web}'s server by its link, showing its first view. */

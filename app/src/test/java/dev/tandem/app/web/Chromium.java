@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -93,7 +94,7 @@ final class Chromium implements AutoCloseable {
         }
         String why = profile != null ? "a profile of its own" : !switches.isEmpty() ? "switches of its own"
                 : "the shared one is held";
-        return new Chromium(launch(size, profile, lang, switches, why), null);
+        return new Chromium(launch(size, profile, lang, switches, why, ChromeDriver::new), null);
     }
 
     private static void requireInstalled() {
@@ -106,13 +107,12 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A new Chromium process and its chromedriver, to be shared ({@link SharedChromium}). */
-    static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches) {
-        return launch(size, profile, lang, switches, "shared");
-    }
-
-    /** A new Chromium process and its chromedriver, started for {@code why} (said on stderr with the count). */
-    private static ChromeDriver launch(Size size, Path profile, String lang, List<String> switches, String why) {
+    /**
+     * A new Chromium process and its chromedriver, made by {@code driver} ({@link SharedDriver} for a browser lent
+     * to test after test), started for {@code why} (said on stderr with the count).
+     */
+    static <D extends ChromeDriver> D launch(Size size, Path profile, String lang, List<String> switches, String why,
+            BiFunction<ChromeDriverService, ChromeOptions, D> driver) {
         System.err.printf("[chromium] launch %d in this JVM (%d): %s %s, %s%n", LAUNCHES.incrementAndGet(),
                 ProcessHandle.current().pid(), size, lang, why);
         ChromeOptions options = new ChromeOptions();
@@ -134,7 +134,7 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        return new ChromeDriver(service, options);
+        return driver.apply(service, options);
     }
 
     /** A browser paired with {@code web}'s server by its link, showing its first view. */

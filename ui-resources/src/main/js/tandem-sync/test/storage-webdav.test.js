@@ -49,3 +49,29 @@ test('WebDAV: the create mode each server honours, a missing folder, a wrong pas
     await assert.rejects(wrong.list('', null, 10), { reason: 'AUTH' });
   }
 });
+
+test('WebDAV: a 403 to MKCOL is a folder another writer made meanwhile when it exists, a refusal when not', async (t) => {
+  const server = servers.apache;
+  if (server.skip) {
+    t.diagnostic(server.skip);
+    return;
+  }
+  const auth = { authorization: 'Basic ' + btoa(server.user + ':' + server.password) };
+  // Apache answers 403, not 405, to the MKCOL that lost a race for the same folder: played here by another writer's
+  // MKCOL of the folder reaching the server first, this storage's answered as Apache answers the loser.
+  const lost = (storage, otherWins) => {
+    const req = storage.req.bind(storage);
+    storage.req = async (method, name, opts) => {
+      if (method !== 'MKCOL') return req(method, name, opts);
+      if (otherWins) await fetch(opts.url, { method: 'MKCOL', headers: auth });
+      return { status: 403, headers: new Headers(), body: null };
+    };
+  };
+  const s = await freshFolder(server);
+  lost(s, true);
+  await s.overwrite('won/x', new Uint8Array([7]));
+  assert.deepEqual([...(await s.get('won/x'))], [7]);
+  const other = await freshFolder(server);
+  lost(other, false);
+  await assert.rejects(other.overwrite('never/x', new Uint8Array([7])), /403/);
+});

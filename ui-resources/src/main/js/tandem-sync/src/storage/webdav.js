@@ -235,7 +235,8 @@ export class WebDavStorage {
       const f = segments.slice(0, i).join('/') + '/';
       if (this.folders.has(f)) continue;
       const r = await this.req('MKCOL', null, { url: this.resolve(f.slice(0, -1)) + '/', what });
-      if (r.status === 201 || r.status === 405 || r.status === 301) {
+      // 405: it exists already. Apache answers 403 when another MKCOL of the same folder won the race: then it exists too.
+      if (r.status === 201 || r.status === 405 || r.status === 301 || r.status === 403 && await this.isFolder(f.slice(0, -1))) {
         this.folders.add(f);
       } else if (r.status === 409 && i === 1) {
         throw this.missingRoot(what);

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -101,7 +100,7 @@ abstract class CalendarEventsPerfFixture {
                 end.toInstant(ZoneOffset.UTC).toEpochMilli(), true, allDay, "Meeting " + uid, "Room 4");
     }
 
-    @Start
+    /** The window's stage; TestFX calls the test class's own {@code @Start}, which hands it here. */
     void start(Stage stage) {
         this.stage = stage;
     }

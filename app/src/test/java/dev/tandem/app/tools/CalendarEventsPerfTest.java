@@ -32,11 +32,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The week at 100,000 todos ({@link CalendarPerfTest#seed}) with {@value #EVENTS_PER_WEEK} events of a subscribed
@@ -51,6 +53,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @Tag("perf")
 @ExtendWith(ApplicationExtension.class)
 class CalendarEventsPerfTest extends CalendarEventsPerfFixture {
+    // TestFX looks for @Start among the test class's own methods, not its fixture's.
+    @Start
+    @Override
+    void start(Stage stage) {
+        super.start(stage);
+    }
+
     @Test
     void weekWith1000EventsAnd100kTodos_openSwitchAndRefresh_againstNoEvents(FxRobot robot) throws Exception {
         open("calendar-events");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openqa.selenium.TimeoutException;
 
 /**
  * The page as its own device with no {@code tandem serve} anywhere, for the tests that need the whole setup: an
@@ -214,9 +215,16 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** As {@link #awaitSynced(Duration)}, for the page in {@code chromium} (a remote of another kind). */
     static void awaitSynced(Chromium chromium, Duration within) {
-        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
-                + " return t.startsWith('Synced at') && !t.includes('wait')"
-                + " && document.getElementById('device-sync-error').hidden", within);
+        try {
+            chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                    + " return t.startsWith('Synced at') && !t.includes('wait')"
+                    + " && document.getElementById('device-sync-error').hidden", within);
+        } catch (TimeoutException e) {
+            // What the line says, for a failure seen once in a while: still syncing, a change waiting, or a failure.
+            throw new AssertionError("not synced within " + within + ": " + chromium.js("const $ = (id) =>"
+                    + " document.getElementById(id); return JSON.stringify([$('device-sync-text').textContent,"
+                    + " $('device-sync-error').hidden ? 'no failure shown' : $('device-sync-error-text').textContent])"), e);
+        }
     }
 
     void awaitSynced() {

@@ -1,6 +1,7 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ import org.openqa.selenium.TimeoutException;
  * übermorgen um 14 Uhr für 30 Minuten") as the desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
  * profile while the storage is still cut opens the page from its worker with the todos and the waiting change, and
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
+ * Sync now asks for a sync until one succeeds: when the sync the tap started fails all the same (the storage back,
+ * its first requests failing), the next sync that succeeds clears the failure line; a failure with no tap since
+ * stays after a later success, until Dismiss.
  */
 @Tag("browser")
 class OwnDevicePageOfflineTest {
@@ -138,6 +142,55 @@ class OwnDevicePageOfflineTest {
         String day = LocalDate.now().plusDays(2).toString();
         assertTrue(german.matches("(?s).*\"title\":\\s*\"Zahnarzt\",\\s*\"notes\":\\s*[^,]*,\\s*\"due\":\\s*\"" + day
                 + "\",\\s*\"dueTime\":\\s*\"14:00\",\\s*\"durationMinutes\":\\s*30,.*"), day + " 14:00, 30 min in " + german);
+    }
+
+    /** Waits until the failure line is shown and no sync is under way: the last sync failed. */
+    private void awaitFailed() {
+        chromium.await("return !document.getElementById('device-sync-error').hidden"
+                + " && !document.getElementById('device-sync-text').textContent.startsWith('Syncing')", OwnDevicePage.SYNC);
+    }
+
+    @Test
+    void syncNow_theSyncTheTapStartedFails_aLaterSuccessClearsTheFailureButNotOneWithoutATap() {
+        own = new OwnDevicePage(desktop).quick();
+        own.tandem("add", "Desk one");
+        own.desktopSync();
+        own.publish("en");
+        chromium = own.join(OwnDevicePage.JOIN);
+        own.awaitRow("Desk one");
+        own.awaitSynced();
+        // While window.failing, the page's requests to the remote fail as on a connection that drops (the core takes
+        // a fetch rejected with a TypeError for no answer); its own files (page/) pass.
+        chromium.js("const plain = window.fetch; window.failing = false; window.fetch = (u, i) => window.failing"
+                + " && !String(u).includes('/page/') ? Promise.reject(new TypeError('dropped')) : plain(u, i)");
+
+        own.relay.cut();
+        chromium.find("#quick-add").sendKeys("Added while gone\n");
+        own.awaitRow("Added while gone");
+        awaitFailed();
+        // The storage is back, but the sync the tap starts fails; the check, once the storage answers, syncs again.
+        chromium.js("window.failing = true");
+        own.relay.restore();
+        chromium.click("#device-sync-now");
+        awaitFailed();
+        chromium.js("window.failing = false");
+        own.awaitSynced();
+
+        // A failure with no tap since stays after the next sync succeeds, until Dismiss.
+        chromium.js("window.failing = true");
+        chromium.find("#quick-add").sendKeys("Added while failing\n");
+        own.awaitRow("Added while failing");
+        awaitFailed();
+        chromium.js("window.failing = false");
+        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
+                + " return t.startsWith('Synced at') && !t.includes('wait')", OwnDevicePage.SYNC);
+        assertFalse((Boolean) chromium.js("return document.getElementById('device-sync-error').hidden"),
+                "the failure stays said until the person acts");
+        chromium.click("#device-sync-dismiss");
+        own.awaitSynced();
+        own.desktopSync();
+        String open = own.tandem("list", "--json").out();
+        assertTrue(open.contains("\"Added while gone\"") && open.contains("\"Added while failing\""), open);
     }
 
     @Test

@@ -18,8 +18,8 @@
  * overwrites: one HEAD, as the desktop's focused check), and a version other than the one read before its own last
  * sync syncs. A check that fails is only skipped: the next sync says why. One thing at a time touches the replica: a sync and the
  * outbox's entries take turns (one lock), so a sync never reads the replica half changed. A failed sync stays said
- * in the sync line until the person taps Sync now or Dismiss. Each request to the remote ends within REQUEST_MS, so a
- * hung connection fails the sync instead of holding the lock.
+ * in the sync line until the person taps Dismiss, or Sync now and a sync started after the tap succeeds. Each
+ * request to the remote ends within REQUEST_MS, so a hung connection fails the sync instead of holding the lock.
  *
  * Forgotten: a desktop's "Forget" retires this device on the remote (docs/WEB.md, "When a phone is forgotten"). A
  * sync that fails as retired, or whose kept key no longer opens the keyring (the key was rotated without it), looks
@@ -187,7 +187,7 @@ function cannotStart(e) {
 
 // ---- the sync line ---------------------------------------------------------------------------------------------
 
-const line = { failure: null, syncing: false };
+const line = { failure: null, syncing: false, asked: 0 };
 /** How many of this device's changes wait for the next sync. */
 const waitingOf = (device) => [...device.replica.ownAfter(device.replica.remote(device.remote.address).pushedChange)].length;
 
@@ -265,9 +265,8 @@ async function sync(device) {
   device.syncing = (async () => {
     do {
       device.again = false;
-      // The sync Sync now asked for: its success clears the failure of one under way at the tap.
+      // Sync now's taps: kept until a sync started after one succeeds (the tap's own may fail), clearing the failure.
       const asked = line.asked;
-      line.asked = 0;
       if (device.settings.removed) break;
       line.syncing = true;
       showLine(device);
@@ -297,7 +296,7 @@ async function sync(device) {
           }
         });
         device.unreached = false;
-        if (asked) line.failure = null;
+        if (asked) { line.failure = null; if (line.asked === asked) line.asked = 0; }
       } catch (e) {
         line.failure = e && e.message ? e.message : String(e);
         // No answer from the storage: the check syncs as soon as it answers again (a page started with the storage
@@ -391,8 +390,8 @@ export async function startDevice(kept) {
     });
   performance.mark('tandem:started');
   showLine(device);
-  $('device-sync-now').onclick = () => { line.failure = null; line.asked = 1; sync(device); };
-  $('device-sync-dismiss').onclick = () => { line.failure = null; $('device-retype').hidden = true; showLine(device); };
+  $('device-sync-now').onclick = () => { line.failure = null; line.asked++; sync(device); };
+  $('device-sync-dismiss').onclick = () => { line.failure = null; line.asked = 0; $('device-retype').hidden = true; showLine(device); };
   $('device-retype').onsubmit = (ev) => { ev.preventDefault(); retype(device); };
   $('device-forget').onclick = () => { $('device-forget-confirm').hidden = false; $('device-forget-yes').focus(); };
   $('device-forget-no').onclick = () => { $('device-forget-confirm').hidden = true; $('device-forget').focus(); };
@@ -443,6 +442,7 @@ async function retype(device) {
     $('device-retype-passphrase').value = '';
     $('device-retype').hidden = true;
     line.failure = null;
+    line.asked = 0;
     showLine(device);
     refreshAll();
   } catch (e) {

@@ -118,6 +118,11 @@ public final class CalendarViewModel implements AutoCloseable {
         return feedProblem.getReadOnlyProperty();
     }
 
+    /** The plan of {@code r} as its live query has it (the range shown or one either side), else null; for tests. */
+    CalendarPlan readAhead(CalendarRange r) {
+        return live.planOf(r);
+    }
+
     /** The calendars were read again: the range shown reads its events anew. */
     public void eventsChanged() {
         live.forgetEvents();
@@ -198,10 +203,9 @@ public final class CalendarViewModel implements AutoCloseable {
             return;
         }
         range.set(r);
-        plan.set(CalendarPlan.empty(r));
-        if (shown) {
-            live.bind(r);
-        }
+        // A neighbour's plan is read ahead: shown in this pulse, else the empty grid until the range's comes.
+        CalendarPlan ready = shown ? live.bind(r) : null;
+        plan.set(ready != null ? ready : CalendarPlan.empty(r));
     }
 
     /** Selects a day (no todo on it), going to its week or month if it is not shown. */

@@ -42,6 +42,11 @@ final class RangeEvents {
         return shown;
     }
 
+    /** The events of {@code r}, read or being read (started now if not yet asked for). */
+    synchronized CompletableFuture<List<EventEntry>> of(CalendarRange r) {
+        return read(r);
+    }
+
     /** The calendars changed: every range reads its events again when next asked. */
     synchronized void forget() {
         reads.clear();

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The week's events read on an executor of their own, run by hand here: the todos are asked for while they are
- * read, the neighbouring weeks are read ahead, and a late result for a week no longer shown is dropped.
+ * read, the neighbouring weeks are read ahead, and a late result for a week no longer shown is dropped; the
+ * neighbouring weeks' todos are subscribed too, so a switch to one shows its plan at once and it stays live.
  */
 @Tag("unit")
 class CalendarEventsAheadTest {
@@ -143,5 +144,50 @@ class CalendarEventsAheadTest {
         runRead(3);
         ui.await(() -> cal.loadedProperty().get());
         assertEquals(List.of(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23)), read);
+    }
+
+    private List<String> shownTitles() {
+        return ui.get(() -> cal.planProperty().get().days().stream().flatMap(d -> d.entries().stream())
+                .map(CalendarEntry::title).sorted().toList());
+    }
+
+    @Test
+    void next_neighbourReadAhead_showsItsPlanInTheSamePulse_andLaterCommitsReachIt() {
+        LocalDate week = LocalDate.of(2026, 11, 23);
+        store.add("Next week's call", null, WED.plusWeeks(1));
+        ui.run(() -> cal.follow(true));
+        for (int i = 0; i < 3; i++) {
+            runRead(i);
+        }
+        ui.await(() -> cal.loadedProperty().get());
+        // A todo of the week after, added while this week shows: the week after's live query hears it.
+        store.add("Added meanwhile", null, WED.plusWeeks(1));
+        CalendarRange after = ui.get(() -> cal.rangeProperty().get().next());
+        ui.await(() -> {
+            CalendarPlan ahead = cal.readAhead(after);
+            return ahead != null && ahead.days().stream().flatMap(d -> d.entries().stream()).count() == 2;
+        });
+
+        // The key and the week's plan in one task of the UI executor: nothing is asked for or laid out meanwhile.
+        List<Object> atOnce = ui.get(() -> {
+            cal.next();
+            CalendarPlan p = cal.planProperty().get();
+            return List.of(cal.loadedProperty().get(), p.range().first(),
+                    p.days().stream().mapToInt(d -> d.entries().size()).sum() > 0,
+                    p.days().stream().mapToInt(d -> d.events().size()).sum());
+        });
+        assertEquals(List.of(true, week.plusWeeks(1), true, 1), atOnce,
+                "loaded, the week after, its todos and its event, shown with the key");
+        assertEquals(List.of("Added meanwhile", "Next week's call"), shownTitles());
+
+        // The week after that is read ahead now, and the week before the first one is let go.
+        CalendarRange twoOn = ui.get(() -> cal.rangeProperty().get().next());
+        runRead(3);
+        ui.await(() -> cal.readAhead(twoOn) != null);
+        assertEquals(null, cal.readAhead(after.previous().previous()), "two weeks back is no neighbour");
+        assertTrue(ui.get(() -> {
+            cal.next();
+            return cal.loadedProperty().get() && cal.planProperty().get().range().first().equals(week.plusWeeks(2));
+        }), "the week after that, shown with the key");
     }
 }

@@ -2,7 +2,6 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.QueryBudget;
-import dev.tandem.engine.QueryStoppedException;
 import dev.tandem.engine.QueryTooCostlyException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,9 @@ import java.util.function.BooleanSupplier;
  * work: {@link QueryTooCostlyException#workSpent()} false), is not the query's fault: it is refused for
  * {@value #BUSY_MILLIS} ms only, so a burst of commits does not run it again and again on a busy machine, and
  * its count comes back at the first change after that instead of ten minutes later.
- * A key is the SQL and its values, so a filter edited or read on another day is a new query. A read its caller
- * stopped because the answer was no longer wanted ({@link QueryStoppedException}) says nothing of its cost and is
- * not remembered.
+ * A key is the SQL and its values, so a filter edited or read on another day is a new query. A read its
+ * caller stopped because the answer was no longer wanted ({@link dev.tandem.engine.QueryStoppedException}) says
+ * nothing of its cost and is not remembered.
  */
 public final class QueryCost {
     /** Passes over the todos a count may take. */
@@ -109,7 +108,7 @@ public final class QueryCost {
      * wanted ({@link QueryBudget#stoppedWhen}); such a read is not remembered as too costly.
      *
      * @throws QueryTooCostlyException when it runs or ran over
-     * @throws QueryStoppedException   when {@code stop} stopped it
+     * @throws dev.tandem.engine.QueryStoppedException when {@code stop} stopped it
      */
     public <T extends Record> List<T> query(Use use, Class<T> type, String sql, List<?> params, BooleanSupplier stop) {
         String key = key(use, sql, params);

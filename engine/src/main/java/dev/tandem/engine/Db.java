@@ -66,6 +66,8 @@ public interface Db extends Tx, AutoCloseable {
      * transaction it reads the last commit; inside one, the transaction's own rows.
      *
      * @throws QueryTooCostlyException when it ran past the budget; the connection it ran on stays usable
+     * @throws QueryStoppedException   when the budget's stop signal ({@link QueryBudget#stoppedWhen}) said its
+     *                                 answer is no longer wanted; the connection stays usable too
      */
     <T extends Record> List<T> query(QueryBudget budget, Class<T> type, String sql, Object... params);
 
@@ -90,7 +92,10 @@ public interface Db extends Tx, AutoCloseable {
      * As {@link #querySubscribe(Class, String, List, Consumer, Executor)}, every run stopped once it worked longer
      * than {@code budget}: a run that is stopped hands {@code onTooCostly} the reason on {@code executor} instead
      * of a result, and the subscription stays, to run again after the next commit (a caller that gives up on it
-     * closes it).
+     * closes it). The budget takes no stop signal ({@link QueryBudget#stoppable()}): closing the subscription
+     * is how its caller stops wanting its answers.
+     *
+     * @throws IllegalArgumentException when {@code budget} has a stop signal
      */
     <T extends Record> Subscription querySubscribe(QueryBudget budget, Class<T> type, String sql, List<?> params,
                                                    Consumer<List<T>> onResult,

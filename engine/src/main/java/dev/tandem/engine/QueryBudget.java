@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * How long one read may work before it is stopped with {@link QueryTooCostlyException}: the bound on the cost of
@@ -16,22 +17,52 @@ import java.util.Objects;
  * (a full-text index merging many words, a sort) are stopped once it is over. A budget says nothing about the
  * rows the read returns: a caller bounds those with {@code LIMIT}.
  *
- * @param time at most this long; more than zero and at most an hour
+ * <p>A read may also end before its budget is spent, once its answer is no longer wanted ({@link #stoppedWhen}: a
+ * count made stale by a newer commit). It is then stopped with {@link QueryStoppedException}, which is not a
+ * verdict on its cost.
+ *
+ * @param time     at most this long; more than zero and at most an hour
+ * @param stopWhen asked on the reading thread before the read and every few thousand of its steps while it runs
+ *                 (tens of microseconds of work apart); once it answers true the read is stopped. It must be
+ *                 cheap and must not read the database. {@link #NEVER} when none was given.
  */
-public record QueryBudget(Duration time) {
+public record QueryBudget(Duration time, BooleanSupplier stopWhen) {
+    /** The stop signal of a budget that only its time ends. */
+    public static final BooleanSupplier NEVER = () -> false;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU = cpuTimeMeasured();
 
     public QueryBudget {
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(stopWhen, "stopWhen");
         if (time.isNegative() || time.isZero() || time.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("time: must be more than zero and at most an hour, was " + time);
         }
     }
 
+    /** A budget of {@code time} that only its time ends. */
+    public QueryBudget(Duration time) {
+        this(time, NEVER);
+    }
+
     /** A budget of {@code millis} milliseconds. */
     public static QueryBudget ofMillis(long millis) {
         return new QueryBudget(Duration.ofMillis(millis));
+    }
+
+    /**
+     * This budget, its read also stopped (with {@link QueryStoppedException}) once {@code stop} answers true: for
+     * a caller whose answer can stop being wanted while the read runs. A budget takes one signal; this one
+     * replaces any before.
+     */
+    public QueryBudget stoppedWhen(BooleanSupplier stop) {
+        return new QueryBudget(time, Objects.requireNonNull(stop, "stop"));
+    }
+
+    /** Whether a stop signal was given ({@link #stoppedWhen}). */
+    public boolean stoppable() {
+        return stopWhen != NEVER;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A read bounded in work ({@link QueryBudget}), as a query shaped by someone else would try to escape it: work
  * in the virtual machine's steps (a recursive count), work inside one step (FTS5 merging the doclists of 500
  * one-letter prefixes), and a budget that runs out at the moment the read ends, which must never stop the next
- * read on the same pooled connection.
+ * read on the same pooled connection. And a read its caller stops ({@link QueryBudget#stoppedWhen}), which is not
+ * a costly one.
  */
 @Tag("unit")
 class QueryBudgetTest {
@@ -116,6 +119,44 @@ class QueryBudgetTest {
             assertEquals(200, db.query(Item.class, "SELECT * FROM item").size(), "round " + round);
         }
         assertTrue(stopped < 300, "some reads end within 1 ms");
+    }
+
+    @Test
+    void query_stopSignalRaisedWhileItRuns_stoppedWithQueryStoppedAndTheReaderStillReads() {
+        db.save(Item.of("milk"));
+        AtomicBoolean unwanted = new AtomicBoolean();
+        int[] looks = {0};
+        QueryBudget budget = QueryBudget.ofMillis(60_000).stoppedWhen(() -> {
+            // Raised once the read has run a while (the answer stopped being wanted meanwhile).
+            if (++looks[0] == 20) {
+                unwanted.set(true);
+            }
+            return unwanted.get();
+        });
+        long t0 = System.nanoTime();
+        QueryStoppedException e = assertThrows(QueryStoppedException.class, () -> db.query(budget, N.class, COUNT_FOREVER));
+        assertTrue(e.getMessage().contains("no longer wanted"), e.getMessage());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 5_000, "stopped after " + ms + " ms");
+        assertEquals(1, db.query(Item.class, "SELECT * FROM item").size());
+        assertEquals(1, db.query(QueryBudget.ofMillis(5_000), Item.class, "SELECT * FROM item").size());
+    }
+
+    @Test
+    void stoppedWhen_validated_andSaysWhetherABudgetCanBeStopped() {
+        assertThrows(NullPointerException.class, () -> QueryBudget.ofMillis(50).stoppedWhen(null));
+        assertFalse(QueryBudget.ofMillis(50).stoppable());
+        QueryBudget stoppable = QueryBudget.ofMillis(50).stoppedWhen(() -> false);
+        assertTrue(stoppable.stoppable());
+        assertEquals(50, stoppable.time().toMillis());
+        assertEquals(QueryBudget.ofMillis(50), QueryBudget.ofMillis(50));
+    }
+
+    @Test
+    void querySubscribe_stoppableBudget_refused() {
+        QueryBudget stoppable = QueryBudget.ofMillis(50).stoppedWhen(() -> false);
+        assertThrows(IllegalArgumentException.class, () -> db.querySubscribe(stoppable, Item.class, "SELECT * FROM item",
+                List.of(), rows -> { }, e -> { }, Runnable::run));
     }
 
     @Test

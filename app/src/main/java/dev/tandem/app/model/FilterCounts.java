@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.QueryStoppedException;
 import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,10 +34,13 @@ import java.util.function.LongSupplier;
  * ({@link QueryCost}), so a hundred of them cost their budgets once, not at every commit.
  *
  * <p>A commit heard during a pass makes every count of that pass stale: once the pass has paid at least one count,
- * it stops and the pass scheduled for that commit starts again from the cheapest. What a stopped pass did not pay
- * stays owed from when it was first owed, and a count owed for longer than {@link #OVERDUE_NANOS} (a second) goes first, in
- * the order they fell due, so a stream of commits delays a costly filter's count by about that much, never for
- * good.
+ * it stops and the pass scheduled for that commit starts again from the cheapest. It stops at once, not after the
+ * count it is running: that read is stopped inside the engine ({@code QueryBudget.stoppedWhen}), so the new pass's
+ * first count (usually the cheap one the person watches) does not wait for a wide one. A stopped count is not
+ * heard and not timed (its last cost stands). What a stopped pass did not pay stays owed from when it was first
+ * owed, and a count owed for longer than {@link #OVERDUE_NANOS} (a second) goes first, in the order they fell due,
+ * and is never stopped once running, so a stream of commits delays a costly filter's count by about that much,
+ * never for good.
  *
  * <p>The wanted set is replaced whole ({@link #want}); a pass reads it once at its start, and a result for a key no
  * longer wanted is dropped by the owner (it knows its keys). What each count cost and since when it is owed are
@@ -76,7 +81,7 @@ public final class FilterCounts implements AutoCloseable {
      * before the first {@link #want}; any thread may make one.
      */
     public FilterCounts(TodoStore store, BiConsumer<String, Long> onCount) {
-        this(store, (filter, today) -> FilteredItems.count(store, filter, today, QueryCost.Use.COUNT), onCount,
+        this(store, (filter, today, stop) -> FilteredItems.count(store, filter, today, QueryCost.Use.COUNT, stop), onCount,
                 OVERDUE_NANOS, System::nanoTime);
     }
 
@@ -92,8 +97,13 @@ public final class FilterCounts implements AutoCloseable {
 
     /** Counts what one filter finds on a day. */
     interface Counter {
-        /** @throws QueryTooCostlyException when the count runs over its budget */
-        long count(Filter filter, LocalDate today);
+        /**
+         * Counts, stopping once {@code stop} says the count is no longer wanted (asked on the counting thread).
+         *
+         * @throws QueryTooCostlyException when the count runs over its budget
+         * @throws QueryStoppedException   when {@code stop} stopped it
+         */
+        long count(Filter filter, LocalDate today, BooleanSupplier stop);
     }
 
     private void listen() {
@@ -156,9 +166,13 @@ public final class FilterCounts implements AutoCloseable {
             long t0 = nanoTime.getAsLong();
             long n;
             try {
-                n = counter.count(now.get(key), today);
+                n = counter.count(now.get(key), today, stale(paid > 0, owedSince.get(key)));
             } catch (QueryTooCostlyException tooSlow) {
                 n = TOO_SLOW;
+            } catch (QueryStoppedException stale) {
+                // A newer commit's pass is queued: this count stays owed, its last cost stands, and that pass
+                // starts from the cheapest.
+                return;
             } catch (RuntimeException failed) {
                 // The database failed (closing, a disk error): no count, as before the first one.
                 owedSince.remove(key);
@@ -169,6 +183,15 @@ public final class FilterCounts implements AutoCloseable {
             paid++;
             onCount.accept(key, n);
         }
+    }
+
+    /**
+     * The stop signal of a count owed since {@code owed}: closed, or a newer commit's pass queued once this pass
+     * paid a count, while the count is not overdue (an overdue one always finishes, so none is starved). Asked
+     * on this feed's thread, while the count runs.
+     */
+    private BooleanSupplier stale(boolean paid, long owed) {
+        return () -> closed || paid && scheduled.get() && nanoTime.getAsLong() - owed <= overdueNanos;
     }
 
     /**

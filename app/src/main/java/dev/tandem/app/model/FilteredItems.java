@@ -1,9 +1,11 @@
 package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
+import dev.tandem.engine.QueryBudget;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The todos a filter finds, as one query ({@link FilterSql}): the smart lists', the search box's
@@ -44,9 +46,19 @@ public final class FilteredItems {
      * @throws dev.tandem.engine.QueryTooCostlyException when it ran past its budget (lately)
      */
     public static long count(TodoStore store, Filter filter, LocalDate day, QueryCost.Use use) {
+        return count(store, filter, day, use, QueryBudget.NEVER);
+    }
+
+    /**
+     * As {@link #count(TodoStore, Filter, LocalDate, QueryCost.Use)}, stopped once {@code stop} says the count is
+     * no longer wanted.
+     *
+     * @throws dev.tandem.engine.QueryStoppedException when {@code stop} stopped it
+     */
+    public static long count(TodoStore store, Filter filter, LocalDate day, QueryCost.Use use, BooleanSupplier stop) {
         FilterSql sql = FilterSql.of(filter, day, store.dateClock().getZone(), store.sharedListIds());
         List<Count> rows = store.queryCost().query(use, Count.class, "SELECT '' AS id, count(*) AS n FROM items WHERE "
-                + sql.where(), sql.params());
+                + sql.where(), sql.params(), stop);
         return rows.isEmpty() ? 0 : rows.get(0).count();
     }
 

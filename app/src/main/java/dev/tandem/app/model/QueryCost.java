@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a query shaped by data from outside may cost: a saved filter synced from another device, a search
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * work: {@link QueryTooCostlyException#workSpent()} false), is not the query's fault: it is refused for
  * {@value #BUSY_MILLIS} ms only, so a burst of commits does not run it again and again on a busy machine, and
  * its count comes back at the first change after that instead of ten minutes later.
- * A key is the SQL and its values, so a filter edited or read on another day is a new query.
+ * A key is the SQL and its values, so a filter edited or read on another day is a new query. A read its
+ * caller stopped because the answer was no longer wanted ({@link dev.tandem.engine.QueryStoppedException}) says
+ * nothing of its cost and is not remembered.
  */
 public final class QueryCost {
     /** Passes over the todos a count may take. */
@@ -97,11 +100,22 @@ public final class QueryCost {
      * @throws QueryTooCostlyException when it runs or ran over
      */
     public <T extends Record> List<T> query(Use use, Class<T> type, String sql, List<?> params) {
+        return query(use, type, sql, params, QueryBudget.NEVER);
+    }
+
+    /**
+     * As {@link #query(Use, Class, String, List)}, stopped as soon as {@code stop} says its answer is no longer
+     * wanted ({@link QueryBudget#stoppedWhen}); such a read is not remembered as too costly.
+     *
+     * @throws QueryTooCostlyException when it runs or ran over
+     * @throws dev.tandem.engine.QueryStoppedException when {@code stop} stopped it
+     */
+    public <T extends Record> List<T> query(Use use, Class<T> type, String sql, List<?> params, BooleanSupplier stop) {
         String key = key(use, sql, params);
         if (knownTooCostly(key)) {
             throw new QueryTooCostlyException("This query ran past its budget lately; it is not run again yet", budget(use));
         }
-        QueryBudget budget = budget(use);
+        QueryBudget budget = budget(use).stoppedWhen(stop);
         ran.incrementAndGet();
         try {
             return db.query(budget, type, sql, params.toArray());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.QueryStoppedException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,9 +20,11 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The order a pass counts smart lists in: five wide filters ahead (in the person's order) of a narrow one, over a
  * real profile. What a count costs comes from a clock the test moves by what it says each filter costs, so the
- * order does not depend on the machine; the counts themselves are the database's.
+ * order does not depend on the machine; the counts themselves are the database's. A commit heard while a count runs
+ * is made by the counter itself, which then asks the stop signal the engine would ask, and stops as the engine would.
  */
 @Tag("unit")
 class FilterCountsTest {
@@ -79,7 +83,7 @@ class FilterCountsTest {
     }
 
     /** The database's count (with a list's budget: the test is about order, not budgets), its cost on the clock. */
-    private long count(Filter filter, LocalDate day) {
+    private long count(Filter filter, LocalDate day, BooleanSupplier stop) {
         long n = FilteredItems.count(store, filter, day, QueryCost.Use.LIST);
         clock.addAndGet(cost.get(filter));
         return n;
@@ -109,8 +113,8 @@ class FilterCountsTest {
         AtomicInteger counted = new AtomicInteger();
         AtomicReference<FilterCounts> self = new AtomicReference<>();
         long overdue = 5 * WIDE_NANOS;
-        try (FilterCounts counts = counts((filter, day) -> {
-            long n = count(filter, day);
+        try (FilterCounts counts = counts((filter, day, stop) -> {
+            long n = count(filter, day, stop);
             if (counted.incrementAndGet() <= stream) {
                 self.get().schedule(); // a commit heard while this count ran
             }
@@ -130,6 +134,79 @@ class FilterCountsTest {
             // The stream ends: the last pass pays every count.
             List<String> last = keys(take(wanted.size()));
             assertEquals(wanted.keySet(), Set.copyOf(last));
+        }
+    }
+
+    /**
+     * A counter whose count of {@code key}'s filter, while {@code armed}, hears a commit (the pass scheduled for it
+     * queued) and stops as the engine's read does when the signal then says so.
+     */
+    private FilterCounts.Counter commitDuring(String key, AtomicBoolean armed, AtomicReference<FilterCounts> self,
+                                              AtomicInteger stopped) {
+        return (filter, day, stop) -> {
+            if (filter == wanted.get(key) && armed.getAndSet(false)) {
+                self.get().schedule();
+                if (stop.getAsBoolean()) {
+                    stopped.incrementAndGet();
+                    throw new QueryStoppedException("stopped");
+                }
+            }
+            return count(filter, day, stop);
+        };
+    }
+
+    @Test
+    void pass_commitWhileAWideCountRuns_wideStoppedAndTheNextPassCountsTheNarrowFirst() throws Exception {
+        AtomicBoolean armed = new AtomicBoolean();
+        AtomicInteger stopped = new AtomicInteger();
+        AtomicReference<FilterCounts> self = new AtomicReference<>();
+        try (FilterCounts counts = counts(commitDuring("wide0", armed, self, stopped), FilterCounts.OVERDUE_NANOS)) {
+            self.set(counts);
+            counts.want(wanted, store.today());
+            take(wanted.size());
+            long before = FilteredItems.count(store, wanted.get("narrow"));
+
+            armed.set(true);
+            store.add("Call the client", work.id(), store.today().plusDays(1));
+            // The pass for the commit: the narrow one, then wide0, stopped by the commit heard while it runs. The
+            // pass for that commit starts again from the narrow one; wide0's cost is still a wide one's (a stopped
+            // count is not timed), so the wide ones follow in the person's order.
+            List<Map.Entry<String, Long>> next = take(wanted.size() + 1);
+            assertEquals(1, stopped.get());
+            List<String> expected = new ArrayList<>(List.of("narrow", "narrow"));
+            for (int k = 0; k < WIDE; k++) {
+                expected.add("wide" + k);
+            }
+            assertEquals(expected, keys(next));
+            assertEquals(before + 1, next.get(0).getValue());
+            assertEquals(before + 1, next.get(1).getValue());
+            assertEquals(FilteredItems.count(store, wanted.get("wide0"), store.today(), QueryCost.Use.LIST),
+                    next.get(2).getValue(), "wide0 counted in full by the next pass");
+        }
+    }
+
+    @Test
+    void pass_commitWhileAnOverdueWideCountRuns_notStoppedAndItFinishes() throws Exception {
+        AtomicBoolean armed = new AtomicBoolean();
+        AtomicInteger stopped = new AtomicInteger();
+        AtomicReference<FilterCounts> self = new AtomicReference<>();
+        // Overdue after 1 ms owed: wide0 falls overdue while the narrow one (2 ms on the clock) is counted.
+        long overdue = TimeUnit.MILLISECONDS.toNanos(1);
+        try (FilterCounts counts = counts(commitDuring("wide0", armed, self, stopped), overdue)) {
+            self.set(counts);
+            counts.want(wanted, store.today());
+            take(wanted.size());
+
+            armed.set(true);
+            store.add("Call the client", work.id(), store.today().plusDays(1));
+            List<Map.Entry<String, Long>> next = take(2);
+            assertEquals(List.of("narrow", "wide0"), keys(next), "wide0 overdue: counted although a commit came");
+            assertEquals(0, stopped.get());
+            assertEquals(FilteredItems.count(store, wanted.get("wide0"), store.today(), QueryCost.Use.LIST),
+                    next.get(1).getValue());
+            // The pass stops between counts for the newer commit; the next one pays the rest, overdue first.
+            List<String> rest = keys(take(wanted.size()));
+            assertEquals(List.of("wide1", "wide2", "wide3", "wide4"), rest.subList(0, WIDE - 1), rest.toString());
         }
     }
 

@@ -2,12 +2,14 @@ package dev.tandem.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.QueryBudget;
+import dev.tandem.engine.QueryStoppedException;
 import dev.tandem.engine.QueryTooCostlyException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -192,6 +194,16 @@ class SmartListCostAttackTest {
         assertFalse(cost.knownTooCostly(key), "a refusal of no time is over at once");
         cost.remember(key, busy);
         assertTrue(cost.knownTooCostly(key));
+    }
+
+    @Test
+    void query_stoppedByItsCaller_notRememberedAsCostlyAndAnsweredWhenAskedAgain() {
+        QueryCost cost = store.queryCost();
+        String sql = "SELECT '' AS id, count(*) AS n FROM items";
+        String key = QueryCost.key(QueryCost.Use.COUNT, sql, List.of());
+        assertThrows(QueryStoppedException.class, () -> cost.query(QueryCost.Use.COUNT, Count.class, sql, List.of(), () -> true));
+        assertFalse(cost.knownTooCostly(key), "a stopped read says nothing of its cost");
+        assertEquals(TODOS, cost.query(QueryCost.Use.COUNT, Count.class, sql, List.of(), () -> false).get(0).count());
     }
 
     private static Map<String, Long> take(BlockingQueue<Map.Entry<String, Long>> q, int n) throws InterruptedException {

@@ -265,6 +265,10 @@ public final class DefaultDb implements Db {
                                                           Consumer<QueryTooCostlyException> onTooCostly, Executor executor) {
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(onTooCostly, "onTooCostly");
+        if (budget.stoppable()) {
+            // Each run is the engine's to start, after a commit; a caller done with the answers closes it.
+            throw new IllegalArgumentException("budget: a subscription's runs take no stop signal; close it instead");
+        }
         RecordType<T> rt = RecordType.of(type);
         Object[] args = params == null ? new Object[0] : params.toArray();
         if (writer.inTransaction()) {

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.store;
 
 import dev.tandem.engine.QueryBudget;
+import dev.tandem.engine.QueryStoppedException;
 import dev.tandem.engine.QueryTooCostlyException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +21,11 @@ import org.sqlite.SQLiteException;
  * the doclists of many prefixes, a sort. A timer interrupts the connection once the budget is spent ({@code
  * sqlite3_interrupt}), which FTS5 and the sorter check. Both end the statement with {@code SQLITE_INTERRUPT},
  * read here as {@link QueryTooCostlyException} when the budget was spent, else as the error it is.
+ *
+ * <p>The budget's stop signal ({@link QueryBudget#stoppedWhen}: the caller no longer wants the answer) is asked
+ * before the work starts and by the same progress handler, which then ends the statement the same way and
+ * remembers why, so the read ends with {@link QueryStoppedException}, never as too costly. It is not asked
+ * inside one step: such a read ends at its next step or at its budget. The timer is the budget's alone.
  *
  * <p>What is counted is the reading thread's CPU time where the JVM measures it (else wall time): a read that
  * waits for a core on a busy machine, or for a collection, has not worked meanwhile, and an honest query must
@@ -56,19 +62,32 @@ public final class BoundedRead {
 
     /** Runs {@code work} on {@code c}, stopping it at {@code budget}; the connection stays usable either way. */
     public static <R> R run(Connection c, QueryBudget budget, SqlFunction<R> work) throws SQLException {
+        if (budget.stopWhen().getAsBoolean()) {
+            throw stopped();
+        }
         SQLiteConnection physical = c.unwrap(SQLiteConnection.class);
         long allowed = budget.time().toNanos();
         Run run = new Run(physical, Thread.currentThread().getId(), allowed);
         ProgressHandler.setHandler(physical, STEPS, new ProgressHandler() {
             @Override
             protected int progress() {
-                return run.spent() ? 1 : 0;
+                if (run.spent()) {
+                    return 1;
+                }
+                if (budget.stopWhen().getAsBoolean()) {
+                    run.stopped = true;
+                    return 1;
+                }
+                return 0;
             }
         });
         run.arm(allowed);
         try {
             return work.apply(c);
         } catch (SQLException e) {
+            if (interrupted(e) && run.stopped) {
+                throw stopped();
+            }
             if (interrupted(e) && run.spent()) {
                 boolean worked = run.workSpent();
                 throw new QueryTooCostlyException(worked
@@ -81,6 +100,10 @@ public final class BoundedRead {
             run.finish();
             ProgressHandler.clearHandler(physical);
         }
+    }
+
+    private static QueryStoppedException stopped() {
+        return new QueryStoppedException("The query was stopped: its answer was no longer wanted");
     }
 
     private static boolean interrupted(SQLException e) {
@@ -105,6 +128,8 @@ public final class BoundedRead {
         private final long startWall;
         private boolean finished;
         private ScheduledFuture<?> alarm;
+        /** Set by the progress handler, on the reading thread, when the stop signal ended the statement. */
+        boolean stopped;
 
         Run(SQLiteConnection connection, long threadId, long allowed) {
             this.connection = connection;

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.QueryBudget;
+import dev.tandem.engine.QueryStoppedException;
 import dev.tandem.engine.QueryTooCostlyException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +23,8 @@ import org.sqlite.Function;
 /**
  * Which of a budget's two bounds stopped a read: its work (the thread's CPU time), which the same query would spend
  * again, or the wall clock alone (waiting, as a read does for a core on a busy machine), which says nothing of the
- * query. The wait is a SQL function that sleeps, using no CPU, as a thread starved of a core does.
+ * query. The wait is a SQL function that sleeps, using no CPU, as a thread starved of a core does. And a read
+ * whose answer is no longer wanted, which its budget's stop signal ends, as neither of them.
  */
 @Tag("unit")
 class BoundedReadTest {
@@ -86,6 +90,73 @@ class BoundedReadTest {
             }
         });
         assertEquals(1L, read);
+    }
+
+    @Test
+    void run_stopSignalRaisedDuringALongRead_stoppedSoonWithQueryStoppedAndTheConnectionReadsOn() throws SQLException {
+        // The signal turns true at its tenth look (some 40,000 steps into a read of minutes): deterministic, and
+        // the read is running then. The budget is a minute, so only the signal can end it soon.
+        AtomicInteger looks = new AtomicInteger();
+        AtomicLong raisedAt = new AtomicLong();
+        QueryBudget budget = QueryBudget.ofMillis(60_000).stoppedWhen(() -> {
+            if (looks.incrementAndGet() < 10) {
+                return false;
+            }
+            raisedAt.compareAndSet(0, System.nanoTime());
+            return true;
+        });
+        QueryStoppedException e = assertThrows(QueryStoppedException.class, () -> BoundedRead.run(c, budget, this::work));
+        assertTrue(e.getMessage().contains("no longer wanted"), e.getMessage());
+        long ms = (System.nanoTime() - raisedAt.get()) / 1_000_000;
+        assertTrue(raisedAt.get() != 0, "the signal was raised");
+        assertEquals(10, looks.get(), "stopped at the first look that said so");
+        // At most 4000 steps after the signal (tens of microseconds); the margin is for a loaded machine.
+        assertTrue(ms < 1_000, "stopped " + ms + " ms after the signal");
+        assertEquals(1L, BoundedRead.run(c, QueryBudget.ofMillis(5_000), this::select1));
+    }
+
+    @Test
+    void run_stopSignalThatStaysFalse_readAnswersAsWithout() throws SQLException {
+        AtomicInteger looks = new AtomicInteger();
+        QueryBudget budget = QueryBudget.ofMillis(60_000).stoppedWhen(() -> {
+            looks.incrementAndGet();
+            return false;
+        });
+        long sum = BoundedRead.run(c, budget, conn -> {
+            try (ResultSet r = conn.createStatement().executeQuery(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT sum(x) FROM c")) {
+                return r.next() ? r.getLong(1) : -1L;
+            }
+        });
+        assertEquals(500_000_500_000L, sum);
+        assertTrue(looks.get() > 0, "the signal was asked while the read ran");
+    }
+
+    @Test
+    void run_stopSignalThatStaysFalse_budgetStillStopsTheRead() {
+        QueryBudget budget = QueryBudget.ofMillis(20).stoppedWhen(() -> false);
+        assertThrows(QueryTooCostlyException.class, () -> BoundedRead.run(c, budget, this::work));
+    }
+
+    @Test
+    void run_signalAlreadyRaised_stoppedBeforeTheReadStarts() throws SQLException {
+        AtomicInteger ran = new AtomicInteger();
+        assertThrows(QueryStoppedException.class, () -> BoundedRead.run(c, QueryBudget.ofMillis(5_000).stoppedWhen(() -> true),
+                conn -> ran.incrementAndGet()));
+        assertEquals(0, ran.get());
+        assertEquals(1L, BoundedRead.run(c, QueryBudget.ofMillis(5_000), this::select1));
+    }
+
+    private long work(Connection conn) throws SQLException {
+        try (ResultSet r = conn.createStatement().executeQuery(WORK)) {
+            return r.next() ? r.getLong(1) : -1L;
+        }
+    }
+
+    private long select1(Connection conn) throws SQLException {
+        try (ResultSet r = conn.createStatement().executeQuery("SELECT 1")) {
+            return r.next() ? r.getLong(1) : -1L;
+        }
     }
 
     private long one(Connection conn) throws SQLException {

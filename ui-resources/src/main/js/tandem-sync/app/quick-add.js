@@ -19,6 +19,8 @@
 // language: "start …"/"due …"/"someday" (WhenWords), a date inside the title (InlineWhen), a date's part of the day
 // ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and "next week" ("nächsten Freitag",
 // "la semaine prochaine": the week's first day is a setting).
+// Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
+// desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse).
 import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
@@ -36,7 +38,8 @@ const PRIORITY = /^[pP]([1-4])$/;
 // A word: its text, where it starts in the text, whether it is plain (punctuation a tag left: read as nothing)
 // and how it joins.
 const word = (text, at, plain = false, glue = 'none') => ({ text, at, plain, glue });
-// What a chip shows, in the order chips read best when two start at the same place (QuickAddToken.Kind).
+// What a chip shows, in the order chips read best when two start at the same place (QuickAddToken.Kind; its START
+// and SOMEDAY are not read here, as "start …" and "someday" are not).
 const KINDS = ['NOTE', 'DATE', 'REPEAT', 'PRIORITY', 'TAG', 'LIST', 'REMINDER', 'TIME', 'LENGTH'];
 const is = (w, s) => !w.plain && w.text.toLowerCase() === s;
 /** The word is English's {@code s} or one of the grammar's words of {@code kind}. */

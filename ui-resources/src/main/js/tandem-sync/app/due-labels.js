@@ -14,7 +14,9 @@ import { fill } from './message-format.js';
 export const ENGLISH = {
   lang: 'en',
   patterns: { 'day.today': 'Today', 'day.tomorrow': 'Tomorrow', 'day.yesterday': 'Yesterday',
-    'length.minutes': '{0} min', 'length.hours': '{0} h', 'length.hoursMinutes': '{0} h {1} min' },
+    'length.minutes': '{0} min', 'length.hours': '{0} h', 'length.hoursMinutes': '{0} h {1} min',
+    'chip.due': 'Due: {0}', 'chip.repeat': 'Repeats: {0}', 'chip.reminder': 'Reminder {0}', 'chip.time': 'At {0}',
+    'chip.length': 'For {0}', 'chip.note': 'Note' },
   formats: { day: 'EEE d MMM', dateYear: 'd MMM yyyy', time: 'H:mm' },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
@@ -31,7 +33,8 @@ function epochDay(iso) {
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : null;
 }
 
-const say = (w, key, ...args) => fill(w.patterns?.[key] ?? ENGLISH.patterns[key], args, w.lang);
+/** The pattern {@code key} of the words {@code w} (English's where they have none), filled with {@code args}. */
+export const say = (w, key, ...args) => fill(w.patterns?.[key] ?? ENGLISH.patterns[key], args, w.lang);
 
 /**
  * A date (y, m from 1, d, weekday from 1 = Monday) or a time (h, min) in a DateTimeFormatter pattern of the

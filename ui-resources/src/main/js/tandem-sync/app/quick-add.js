@@ -19,8 +19,12 @@
 // language: "start …"/"due …"/"someday" (WhenWords), a date inside the title (InlineWhen), a date's part of the day
 // ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and "next week" ("nächsten Freitag",
 // "la semaine prochaine": the week's first day is a setting).
+// Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
+// desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse).
 import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
+import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
+import { describe } from './edits.js';
 import { normalizeTag } from './series.js';
 
 /** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
@@ -31,8 +35,12 @@ const PAIRS = new Set(['()', '[]', '{}']);
 const SEPARATOR = /^[,;:.!?…]+$/;
 const PRIORITY = /^[pP]([1-4])$/;
 
-// A word: its text, whether it is plain (punctuation a tag left: read as nothing) and how it joins.
-const word = (text, plain = false, glue = 'none') => ({ text, plain, glue });
+// A word: its text, where it starts in the text, whether it is plain (punctuation a tag left: read as nothing)
+// and how it joins.
+const word = (text, at, plain = false, glue = 'none') => ({ text, at, plain, glue });
+// What a chip shows, in the order chips read best when two start at the same place (QuickAddToken.Kind; its START
+// and SOMEDAY are not read here, as "start …" and "someday" are not).
+const KINDS = ['NOTE', 'DATE', 'REPEAT', 'PRIORITY', 'TAG', 'LIST', 'REMINDER', 'TIME', 'LENGTH'];
 const is = (w, s) => !w.plain && w.text.toLowerCase() === s;
 /** The word is English's {@code s} or one of the grammar's words of {@code kind}. */
 const isOr = (w, s, g, kind) => is(w, s) || (g != null && g.is(kind, w));
@@ -56,8 +64,8 @@ function title(words) {
   return join(ws);
 }
 
-/** Takes the tag words out (TagWords.take); returns the tags in order. */
-function takeTags(words) {
+/** Takes the tag words out (TagWords.take), each a chip; returns the tags in order. */
+function takeTags(words, chips) {
   const tags = [];
   const out = [];
   for (const w of words) {
@@ -68,9 +76,10 @@ function takeTags(words) {
     }
     const [, lead, name, trail] = m;
     tags.push(name);
+    chips.push({ kind: 'TAG', at: w.at + lead.length, v: '@' + name });
     if (PAIRS.has(lead + trail)) continue;
-    if (lead) out.push(word(lead, true, 'after'));
-    if (trail) out.push(word(trail, true, 'before'));
+    if (lead) out.push(word(lead, w.at, true, 'after'));
+    if (trail) out.push(word(trail, w.at, true, 'before'));
   }
   words.splice(0, words.length, ...out);
   return tags;
@@ -110,8 +119,8 @@ function lengthBefore(words, end, g) {
   return 0;
 }
 
-/** The details after the title, read from the last word back (TrailingDetails.read). */
-function trailing(words, today, repeatFree, g) {
+/** The details after the title, read from the last word back (TrailingDetails.read), each a chip. */
+function trailing(words, today, repeatFree, g, chips) {
   const out = new Array(words.length).fill(false);
   const list = lastListWord(words);
   let priority = null;
@@ -131,6 +140,7 @@ function trailing(words, today, repeatFree, g) {
     const pm = PRIORITY.exec(w.text);
     if (pm) {
       priority = priority ?? Number(pm[1]);
+      chips.push({ kind: 'PRIORITY', at: w.at, v: w.text.toLowerCase() });
       out[i] = true;
       end = i;
       continue;
@@ -138,6 +148,7 @@ function trailing(words, today, repeatFree, g) {
     const len = minutes == null ? lengthBefore(words, end, g) : 0;
     if (len > 0) {
       minutes = duration(join(words.slice(end - len + 1, end)), g);
+      chips.push({ kind: 'LENGTH', at: words[end - len].at, v: minutes });
       for (let k = end - len; k < end; k++) out[k] = true;
       end -= len;
       continue;
@@ -166,8 +177,10 @@ function trailing(words, today, repeatFree, g) {
       }
       if (said) {
         time = said.time;
+        const at = words[end - said.words].at;
+        chips.push({ kind: 'TIME', at, v: time });
         for (let k = end - said.words; k < end; k++) out[k] = true;
-        if (said.minutes != null && minutes == null) minutes = said.minutes;
+        if (said.minutes != null && minutes == null) chips.push({ kind: 'LENGTH', at, v: minutes = said.minutes });
         end -= said.words;
         continue;
       }
@@ -179,14 +192,17 @@ function trailing(words, today, repeatFree, g) {
     rest.push(words[repeatAt]);
     repeat = null;
   }
+  if (repeat) chips.push({ kind: 'REPEAT', at: words[repeatAt].at });
   return { rest, priority, repeat, time, minutes };
 }
 
-/** The list and, for a todo, the date among the last four words (QuickAddParser.parse). */
-function base(input, note, today, g) {
+/** The list and, for a todo, the date among the last four words (QuickAddParser.parse), each a chip. */
+function base(input, note, today, g, chips) {
   const words = [...input];
   const at = lastListWord(words);
-  const list = at >= 0 ? words.splice(at, 1)[0].text.slice(1) : null;
+  const listWord = at >= 0 ? words.splice(at, 1)[0] : null;
+  const list = listWord && listWord.text.slice(1);
+  if (listWord) chips.push({ kind: 'LIST', at: listWord.at, v: listWord.text });
   if (note) return { title: title(words), list };
   let last = words.length;
   while (last > 0 && words[last - 1].plain) last--;
@@ -199,10 +215,13 @@ function base(input, note, today, g) {
     const before = last - n - 1;
     // The date's words as typed, with the connector taken with it (its token's text on the desktop).
     let dateText = join(tail);
+    let from = tail[0].at;
     if (before >= 0 && words.length > 1 && (['by', 'on', 'due'].some((c) => is(words[before], c))
       || (g != null && g.is('dateConnectors', words[before])))) {
+      from = words[before].at;
       dateText = words.splice(before, 1)[0].text + ' ' + dateText;
     }
+    chips.push({ kind: 'DATE', at: from, v: due });
     return { title: title(words), due, list, dateText };
   }
   return { title: title(words), list };
@@ -211,21 +230,25 @@ function base(input, note, today, g) {
 /**
  * What quick add reads from {@code text} on {@code today} (an ISO date): title, due (ISO or null), time and
  * remind ("HH:MM" or null), minutes, repeat (the rule's text or null), priority, tags, list, start, someday,
- * note, and kind ('note' or null) for the row.
+ * note, and kind ('note' or null) for the row; and chips, what was understood in the order it was typed
+ * (TodoDraft.tokens: {kind, at, v} with v the date, time, minutes or the words shown; chips() says them).
  */
 export function readQuickAdd(text, today, g = null) {
   const typed = typeof text === 'string' ? text : '';
+  const chips = [];
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
-    list: null, remind: null, start: null, someday: false, note: false, kind: null };
+    list: null, remind: null, start: null, someday: false, note: false, kind: null, chips };
   if (typed.length > MAX_TEXT) return out;
   const lead = typed.length - typed.trimStart().length;
   // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
   const prefix = typed.trimStart().slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
-  const words = typed.slice(prefix ? lead + prefix : 0).split(/\s+/).filter(Boolean).map((w) => word(w));
-  out.tags = takeTags(words);
+  // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split: a no-break space joins.
+  const words = [...typed.slice(prefix ? lead + prefix : 0).matchAll(/[^ \t\n\v\f\r]+/g)].map((m) => word(m[0], m.index));
+  out.tags = takeTags(words, chips);
   if (prefix) {
-    const b = base(words, true, today, g);
-    return { ...out, title: b.title, list: b.list, note: true, kind: 'note' };
+    chips.push({ kind: 'NOTE', at: -1 });
+    const b = base(words, true, today, g, chips);
+    return { ...out, title: b.title, list: b.list, note: true, kind: 'note', chips: sorted(chips) };
   }
   let repeat = null;
   for (let i = 0; i < words.length && repeat == null; i++) {
@@ -237,6 +260,7 @@ export function readQuickAdd(text, today, g = null) {
       const r = anyPlain(phrase) ? null : (every ? repeatPhrase(join(phrase), g) : null) ?? (g ? g.repeat(join(phrase)) : null);
       if (r && end - i < words.length) {
         repeat = r;
+        chips.push({ kind: 'REPEAT', at: words[i].at });
         words.splice(i, end - i);
         break;
       }
@@ -254,13 +278,14 @@ export function readQuickAdd(text, today, g = null) {
       const t = anyPlain(ws) ? null : clockOf(join(ws), n === 1, g);
       if (t) {
         out.remind = t;
+        chips.push({ kind: 'REMINDER', at: words[i].at, v: t });
         words.splice(i, at + n - i);
         break;
       }
     }
   }
-  const t = trailing(words, today, repeat == null, g);
-  const b = base(t.rest, false, today, g);
+  const t = trailing(words, today, repeat == null, g, chips);
+  const b = base(t.rest, false, today, g, chips);
   repeat = repeat ?? t.repeat;
   if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && b.dateText) {
     const day = dayOfMonth(b.dateText, g);
@@ -268,8 +293,25 @@ export function readQuickAdd(text, today, g = null) {
   }
   let due = b.due ?? null;
   if (repeat && due == null && b.title.trim()) due = first(repeat, today);
+  const rule = repeat ? toRule(repeat) : null;
+  for (const c of chips) if (c.kind === 'REPEAT') c.v = rule;
   return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
-    repeat: repeat ? toRule(repeat) : null };
+    repeat: rule, chips: sorted(chips) };
+}
+
+const sorted = (chips) => chips.sort((a, b) => a.at - b.at || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+
+/**
+ * The chips of quick add's text as the desktop's /api/parse answers them (QuickAddToken.label), in the language of
+ * {@code words} (/messages.json's dates; English without them): "Due: Tomorrow", "Repeats: every Monday", "p2",
+ * "@home", "#Garden", "Reminder 9:00", "At 14:00", "For 30 min", "Note".
+ */
+export function chips(read, today, words = ENGLISH) {
+  const chip = (key, v) => say(words, 'chip.' + key, v);
+  return read.chips.map(({ kind, v }) => ({ kind, label: kind === 'DATE' ? chip('due', dayLabel(v, today, words))
+    : kind === 'REPEAT' ? chip('repeat', describe(v, words === ENGLISH ? null : words))
+      : kind === 'REMINDER' || kind === 'TIME' ? chip(kind.toLowerCase(), timeAndLength(v, null, words))
+        : kind === 'LENGTH' ? chip('length', lengthLabel(v, words)) : kind === 'NOTE' ? chip('note') : v }));
 }
 
 // ---- what is written ----

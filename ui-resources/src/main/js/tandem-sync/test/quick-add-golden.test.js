@@ -1,26 +1,32 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MAX_TEXT, readQuickAdd } from '../app/quick-add.js';
+import { MAX_TEXT, chips, readQuickAdd } from '../app/quick-add.js';
 import { compileGrammar } from '../app/quick-add-grammar.js';
 import { quickAddTable } from './support/quick-add-tables.js';
 
 // Quick add (app/quick-add.js), held to the desktop's TodoDraft.parse by the vectors its QuickAddGoldenTest
 // wrote (test/vectors/quick-add-LANG.json): every phrase read to the same title, dates, times, rule, priority,
-// tags, list, reminder and kind. Every vector is compared, none passed over. German and French are read with the
+// tags, list, reminder and kind, and shown as the same chips (kind and label, as the desktop's /api/parse answers
+// them) in the language's words, those /messages.json carries (its dates, as DateWordsGoldenTest wrote them to
+// test/vectors/date-words.json). Every vector is compared, none passed over. German and French are read with the
 // language's table, the desktop's own (quickadd_LANG.properties), as the page gets it in /messages.json.
 const FIELDS = ['title', 'due', 'time', 'minutes', 'repeat', 'priority', 'tags', 'list', 'remind', 'start', 'someday',
-  'note'];
+  'note', 'chips'];
+const dateWords = JSON.parse(readFileSync(new URL('./vectors/date-words.json', import.meta.url), 'utf8')).languages;
 
 for (const lang of ['en', 'de', 'fr']) {
   const vectors = JSON.parse(readFileSync(new URL('./vectors/quick-add-' + lang + '.json', import.meta.url), 'utf8'));
   const grammar = lang === 'en' ? null : compileGrammar(quickAddTable(lang));
-  test('quick add (' + lang + ') reads each of the ' + vectors.cases.length + ' vectors as the desktop does', () => {
+  const words = { lang, ...dateWords.find((l) => l.lang === lang).words };
+  test('quick add (' + lang + ') reads and shows each of the ' + vectors.cases.length + ' vectors as the desktop does', () => {
     assert.equal(vectors.lang, lang);
     assert.ok(vectors.cases.length >= 400);
+    assert.ok(vectors.cases.filter((v) => v.chips.length >= 3).length >= 100, 'the vectors hold phrases of many chips');
     const wrong = [];
     for (const v of vectors.cases) {
-      const got = readQuickAdd(v.text, vectors.today, grammar);
+      const read = readQuickAdd(v.text, vectors.today, grammar);
+      const got = { ...read, chips: chips(read, vectors.today, words) };
       const want = Object.fromEntries(FIELDS.map((f) => [f, v[f]]));
       const mine = Object.fromEntries(FIELDS.map((f) => [f, got[f]]));
       try {

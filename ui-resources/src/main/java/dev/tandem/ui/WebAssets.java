@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * "Web companion"), and the served page's worker keeps them all on every phone. They are drop-in: esbuild keeps each
  * module's imports ({@code ./x.js} beside it), its exported names, its strings (device.js's paths to the core,
  * which only the published page loads) and {@code import.meta}. {@code index.html} and {@code sw.js} are
- * served as written, as the bundle keeps them. A build without Node has no bundle: its sources are served.
+ * served as written (the bundle keeps the worker without its comments and blanks, for the published page). A build without Node has no bundle: its sources are served.
  */
 public final class WebAssets {
     /** One served file: its content type (with charset for text) and its bytes, shared: callers only read them. */

@@ -112,7 +112,8 @@ class PageBundleTest {
     /**
      * The page names its files by their served paths, so each web file is in the bundle there: the same bytes, but
      * a module or style sheet under assets/, which goes minified (tools/bundle-page.js): shorter than its source,
-     * without its opening comment.
+     * without its opening comment; and the worker, which goes without its comments and blanks, the line the
+     * publisher stamps on a line of its own (test/page-bundle.test.js checks it keeps every name and string).
      */
     @Test
     void files_webFiles_atTheirServedPaths() {
@@ -133,6 +134,12 @@ class PageBundleTest {
                     wrong.add(path + " (not minified)");
                 }
                 minified++;
+            } else if (path.equals("sw.js")) {
+                String text = new String(published, StandardCharsets.UTF_8);
+                if (published.length * 2 >= expected.length || text.contains("Tandem's service worker")
+                        || text.split("\nconst PUBLISHED = null;\n", -1).length != 2) {
+                    wrong.add(path + " (not without its comments, or without the line the publisher stamps)");
+                }
             } else if (!Arrays.equals(expected, published)) {
                 wrong.add(path + " (not the served bytes)");
             }

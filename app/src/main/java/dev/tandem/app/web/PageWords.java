@@ -21,8 +21,9 @@ import java.util.stream.IntStream;
  * its quick add table ({@code quickadd}: the catalogue's {@code quickadd_TAG.properties}, the one the desktop's
  * quick add reads beside English), with which the page as its own device reads quick add in that language
  * (the JS core's app/quick-add-grammar.js), and its words of dates and rules ({@code dates}: patterns, formats and
- * names, so the page as its own device says a row's day, time and length as {@code DueDates} does and describes a
- * rule as {@code Recurrence.describe} does, letter for letter). {@code tandem serve} answers it per
+ * names, so the page as its own device says a row's day, time and length as {@code DueDates} does, describes a
+ * rule as {@code Recurrence.describe} does and labels quick add's chips as {@code QuickAddToken} does, letter for
+ * letter). {@code tandem serve} answers it per
  * request; {@code tandem page publish} writes it beside the published page, in the profile's language.
  */
 public final class PageWords {
@@ -42,8 +43,9 @@ public final class PageWords {
 
     /**
      * The words of dates and rules in the language, for the page as its own device to say them as the desktop does
-     * (the JS core's app/day-words.js and app/edits.js): the catalogue's {@code text.repeat.*}, {@code text.day.*}
-     * and {@code text.length.*} patterns (keys without {@code text.}), the date and time formats of a row's due
+     * (the JS core's app/due-labels.js, app/edits.js and app/quick-add.js): the catalogue's {@code text.repeat.*},
+     * {@code text.day.*}, {@code text.length.*} and quick add's chips' {@code text.chip.*} patterns (keys without
+     * {@code text.}), the date and time formats of a row's due
      * label ({@code formats.day}, {@code dateYear}, {@code time}: {@link java.time.format.DateTimeFormatter}
      * patterns), the weekdays' full and short names from Monday and the months' short names from January, as
      * {@link Formats} gives them.
@@ -52,7 +54,8 @@ public final class PageWords {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, String> patterns = new LinkedHashMap<>();
         Messages.patterns(l, "text").forEach((k, v) -> {
-            if (k.startsWith("text.repeat.") || k.startsWith("text.day.") || k.startsWith("text.length.")) {
+            if (k.startsWith("text.repeat.") || k.startsWith("text.day.") || k.startsWith("text.length.")
+                    || k.startsWith("text.chip.")) {
                 patterns.put(k.substring("text.".length()), v);
             }
         });

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden vectors of quick add in English, German and French: what {@link TodoDraft#parse} reads from a phrase on a
- * fixed day in that language, for the phone page's own quick add (the JS core's app/quick-add.js, with the
- * language's table) to read the same. The phrases are those the text tests use for the constructs the page reads
+ * fixed day in that language, and the chips quick add shows for it (each token's kind and label), for the phone
+ * page's own quick add (the JS core's app/quick-add.js, with the language's table) to read and show the same. The phrases are those the text tests use for the constructs the page reads
  * (in German and French every phrase of the language's parser table but those {@code GERMAN_LEFT_OUT} and
  * {@code FRENCH_LEFT_OUT} name), and 400 seeded random combinations of the language's words
  * ({@link QuickAddGoldenWords}): tags and "remind …" and "every …" anywhere, and after the title a priority, a
@@ -150,13 +150,21 @@ class QuickAddGoldenTest {
         }
     }
 
-    /** What quick add read from {@code phrase}, each field as the page's parser answers it. */
+    /**
+     * What quick add read from {@code phrase}, each field as the page's parser answers it, and its chips as the
+     * desktop's {@code POST /api/parse} answers them (ApiRoutes.parse: each token's kind and label, in the language
+     * in effect), which the page as its own device answers too.
+     */
     static Map<String, Object> read(String phrase) {
         TodoDraft d = TodoDraft.parse(phrase, TODAY);
+        List<Object> chips = new ArrayList<>();
+        for (QuickAddToken t : d.tokens()) {
+            chips.add(obj("kind", t.kind().name(), "label", t.label()));
+        }
         return obj("text", phrase, "title", d.title(), "due", str(d.due()), "time", str(d.time()), "minutes", d.minutes(),
                 "repeat", d.repeat() == null ? null : d.repeat().toRule(), "priority", d.priority(),
                 "tags", d.tags(), "list", d.listName(), "remind", str(d.remindTime()), "start", str(d.start()),
-                "someday", d.someday(), "note", d.note());
+                "someday", d.someday(), "note", d.note(), "chips", chips);
     }
 
     private static String str(Object o) {

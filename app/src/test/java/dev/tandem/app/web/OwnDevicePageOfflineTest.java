@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,8 +26,9 @@ import org.openqa.selenium.TimeoutException;
  * to sync (its check of the remote's change marker); the page's worker (scoped to {@code page/}) has kept every published
  * file, and the page's requests to the remote go to the network without it (its static route); the reload shows the todos from IndexedDB, a todo added then waits, and once the relay is back Sync now
  * sends it and the desktop's next sync lists it. A second publish with changed files (the words of another language)
- * is a new worker whose cache replaces the old one; the page, now German, reads a todo typed in German ("Zahnarzt
- * übermorgen um 14 Uhr für 30 Minuten") as the desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
+ * is a new worker whose cache replaces the old one; the page, now German, shows the chips of a todo typed in German
+ * ("Zahnarzt übermorgen um 14 Uhr für 30 Minuten") as the desktop's quick add shows them as it is typed, reads it as the
+ * desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
  * profile while the storage is still cut opens the page from its worker with the todos and the waiting change, and
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  * Sync now asks for a sync until one succeeds: when the sync the tap started fails all the same (the storage back,
@@ -133,7 +139,20 @@ class OwnDevicePageOfflineTest {
         chromium.driver().navigate().refresh();
         chromium.await("return document.documentElement.lang === 'de'", OwnDevicePage.SYNC);
         own.awaitRow("Page online");
-        chromium.find("#quick-add").sendKeys("Zahnarzt übermorgen um 14 Uhr für 30 Minuten\n");
+        String typed = "Zahnarzt übermorgen um 14 Uhr für 30 Minuten";
+        chromium.find("#quick-add").sendKeys(typed);
+        // As it is typed, quick add's chips say what it read, in German, as the desktop's quick add shows them.
+        String chips = Messages.in(Language.GERMAN, () -> TodoDraft.parse(typed, LocalDate.now()).tokens().stream()
+                .map(t -> "chip-" + t.kind().name().toLowerCase(Locale.ROOT) + ": " + t.label()).collect(Collectors.joining(" | ")));
+        assertTrue(chips.startsWith("chip-date: Fällig: ") && chips.contains("chip-time: Um 14:00"), chips);
+        try {
+            chromium.await("return [...document.querySelectorAll('#quick-add-chips .chip')].map((c) => c.className.slice(5)"
+                    + " + ': ' + c.textContent).join(' | ') === arguments[0]", OwnDevicePage.SYNC, chips);
+        } catch (TimeoutException e) {
+            throw new AssertionError("chips " + chromium.js("return document.getElementById('quick-add-chips').textContent")
+                    + ", the desktop's: " + chips, e);
+        }
+        chromium.find("#quick-add").sendKeys("\n");
         own.awaitRow("Zahnarzt");
         chromium.await("const t = document.getElementById('device-sync-text').textContent;"
                 + " return t.startsWith('Synchronisiert um') && !t.includes('wartet')", OwnDevicePage.SYNC);

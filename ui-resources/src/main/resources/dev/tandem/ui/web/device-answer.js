@@ -11,7 +11,8 @@
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
  * Trash and back, with the todos under it, the core's app/trash.js), purge (delete for good, from the Trash) and check
  * (a check box of a note ticked or cleared, named by its words and occurrence, as the desktop's NoteChecks: the
- * core's app/checkboxes.js; the note written as an edit of its notes, the one character changed).
+ * core's app/checkboxes.js; the note written as an edit of its notes, the one character changed), and POST /api/parse
+ * (quick add's chips as you type, in the page's language: the core's app/quick-add.js).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -62,6 +63,11 @@ const someday = (v) => v === 1n || v === 1;
 const isoDay = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-'
   + String(d.getDate()).padStart(2, '0');
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+/** A request's JSON body, or null for none or one that is no JSON. */
+function bodyOf(init) {
+  try { return JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { return null; }
+}
 
 class Refused extends Error {
   constructor(status, reason) { super(reason); this.status = status; }
@@ -426,8 +432,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return json(200, { ...(await answered.json()), device: { ...device.info(), storage } });
     }
     if (device && method === 'POST' && p === '/api/device/sync') {
-      let body = null;
-      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
+      const body = bodyOf(init);
       const minutes = body && body.everyMinutes;
       if (!Number.isInteger(minutes) || minutes < SYNC_MINUTES[0] || minutes > SYNC_MINUTES[1]) {
         return json(400, { error: t('page.device.card.everyBad', SYNC_MINUTES[0], SYNC_MINUTES[1]) });
@@ -436,19 +441,20 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       return json(200, { device: device.info() });
     }
     if (files && budget && method === 'POST' && p === '/api/device/files') {
-      let body = null;
-      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
-      return fileRoutes.setBudget(body);
+      return fileRoutes.setBudget(bodyOf(init));
     }
     const attachTo = /^\/api\/items\/([^/]+)\/attachments$/.exec(p);
     if (attachTo && files && attachments && method === 'POST') {
       return fileRoutes.attach(decodeURIComponent(attachTo[1]), url.searchParams.get('name'), init.body);
     }
     if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
-    if (method === 'POST' && p === '/api/outbox') {
-      let body = null;
-      try { body = JSON.parse(typeof init.body === 'string' ? init.body : ''); } catch (e) { body = null; }
-      return outbox(body);
+    if (method === 'POST' && p === '/api/outbox') return outbox(bodyOf(init));
+    if (method === 'POST' && p === '/api/parse') {
+      // Quick add's chips as you type, as the desktop's /api/parse: a text longer than a title is not read.
+      const text = bodyOf(init)?.text;
+      if (typeof text !== 'string') return json(400, { error: t('page.device.badValue') });
+      const read = items.readQuickAdd(text, today(), grammar);
+      return json(200, { title: read.title, chips: items.quickAddChips(read, today(), dateWords ?? undefined), warning: null });
     }
     return notYet();
   };

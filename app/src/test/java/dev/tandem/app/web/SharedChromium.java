@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium per test JVM for each window size and language, lent to one test at a time. Starting
- * Chromium and its chromedriver costs about a second of a busy core; the browser tests started one per test.
+ * Chromium and its chromedriver costs about 2.5 s of CPU; the browser tests started one per test.
  *
  * <p>Design. A browser is lent ({@link #lend}) only when no one holds it, and what a lender gets is a browser as a
  * fresh start would be for the page: one tab on {@code about:blank} with no history and no session storage, no

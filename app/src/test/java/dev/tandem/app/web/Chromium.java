@@ -196,6 +196,21 @@ final class Chromium implements AutoCloseable {
                 });
     }
 
+    /**
+     * Clicks {@code css} as its own click event, not at its place on screen: for a button in a line whose text
+     * changes while the test taps it (the own-device page's sync line), where a click at a place the layout moves
+     * between finding it and pressing lands beside the button.
+     */
+    void press(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "pressing " + css)
+                .until(d -> {
+                    js("arguments[0].click()", find(css));
+                    return true;
+                });
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -111,7 +111,7 @@ class OwnDevicePageEditsTest {
         page.chromium.js("[...document.querySelectorAll('#detail-error button')].find((b) => b.textContent === 'Discard changes').click()");
         page.chromium.await("return document.getElementById('ed-repeat').value === 'every Mon, Wed'"
                 + " && document.getElementById('ed-length').value === '45'", OwnDevicePage.SYNC);
-        page.chromium.click("#device-sync-now");
+        page.chromium.press("#device-sync-now");
         page.awaitSynced();
 
         page.desktopSync();

@@ -127,7 +127,7 @@ class OwnDevicePageFilesTest {
                 + " const input = document.getElementById('attach-input'); input.files = dt.files;"
                 + " input.dispatchEvent(new Event('change'));", Base64.getEncoder().encodeToString(sent));
         chromium.await("return document.getElementById('attach-status').textContent === 'Attached 1 file.'", SYNC);
-        chromium.click("#device-sync-now");
+        chromium.press("#device-sync-now");
         awaitSynced();
         tandem("sync", "--remote", remote, "--attachments");
         Path saved = files.resolve("saved");

@@ -173,7 +173,7 @@ class OwnDevicePageMovesTest {
         chromium.js("document.querySelector('#items .item[data-id=\"' + arguments[0] + '\"] .item-done').click()", water);
         chromium.await("return [...document.querySelectorAll('#items .item')].some((r) => r.dataset.id !== arguments[0]"
                 + " && r.querySelector('.item-title').textContent === 'Water plants')", SYNC, water);
-        chromium.click("#device-sync-now");
+        chromium.press("#device-sync-now");
         awaitSynced();
 
         // The settings: this device's card, and how often it syncs by itself, kept across a reload.

@@ -212,7 +212,7 @@ class OwnDevicePagePerfTest {
                 waiting = String.valueOf(c.js("return document.getElementById('device-sync-text').textContent"));
                 long t0 = System.nanoTime();
                 own.relay.restore();
-                c.click("#device-sync-now");
+                c.press("#device-sync-now");
                 own.awaitSynced(LONG);
                 pagePush.add(ms(t0));
                 own.desktopSync();

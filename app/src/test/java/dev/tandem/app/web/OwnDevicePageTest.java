@@ -118,7 +118,7 @@ class OwnDevicePageTest {
                 + " : plain(u, i); dispatchEvent(new Event('online'))");
         chromium.await("return window.held.length > 0", OwnDevicePage.SYNC);
         block(bucket, false);
-        chromium.click("#device-sync-now");
+        chromium.press("#device-sync-now");
         chromium.js("window.holding = false; window.failing = true; window.held.forEach((go) => go())");
         own.awaitSynced();
 
@@ -178,7 +178,7 @@ class OwnDevicePageTest {
         chromium.find("#save").click();
         chromium.await("return document.getElementById('save').disabled", OwnDevicePage.SYNC);
         own.relay.restore();
-        chromium.click("#device-sync-now");
+        chromium.press("#device-sync-now");
         own.awaitSynced();
 
         chromium.open(page + "#v=conflicts");

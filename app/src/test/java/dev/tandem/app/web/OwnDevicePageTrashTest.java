@@ -77,7 +77,7 @@ class OwnDevicePageTrashTest {
         page.chromium.js("location.hash = '#v=inbox'");
         page.chromium.await("return [...document.querySelectorAll('#items .item .item-title')].some((e) =>"
                 + " e.textContent === 'Old boxes')", OwnDevicePage.SYNC);
-        page.chromium.click("#device-sync-now");
+        page.chromium.press("#device-sync-now");
         page.awaitSynced();
 
         page.desktopSync();

@@ -126,7 +126,7 @@ class OwnDevicePageWebDavTest {
         tandemWith(Map.of("TANDEM_PASSPHRASE", PASSPHRASE, "TANDEM_NEW_PASSPHRASE", NEW_PASSPHRASE),
                 "passphrase", "change", "--remote", "webdav:" + collection);
         passphrase = NEW_PASSPHRASE;
-        chromium.click("#device-sync-now");
+        chromium.press("#device-sync-now");
         Object said = chromium.await("return !document.getElementById('device-retype').hidden"
                 + " && document.getElementById('device-sync-error-text').textContent", SYNC);
         assertTrue(said.toString().contains("Enter the new passphrase"), said.toString());

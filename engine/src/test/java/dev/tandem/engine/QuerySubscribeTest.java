@@ -276,6 +276,9 @@ class QuerySubscribeTest {
     record Counted(String id, long n) {
     }
 
+    /** Costs a query about a millisecond: a drain of several such is spread over the readers. */
+    private static final String SERIES = "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < 50000) ";
+
     /**
      * Counts re-run several at once after each commit (three readers of four), each called back on the thread that
      * ran it: every subscription still hears its results in commit order, and the last is the last commit's.
@@ -294,7 +297,10 @@ class QuerySubscribeTest {
                 List<Long> mine = new CopyOnWriteArrayList<>();
                 heard.add(mine);
                 // Different shapes, so the counts cost differently and finish in different orders.
-                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item WHERE title LIKE ?",
+                // A series of 50,000 steps in each makes a drain costly enough to be spread over the readers
+                // (a cheap drain runs on one); its least term is 1, so the count stays the count.
+                subs.add(wide.querySubscribe(Counted.class, SERIES + "SELECT 'all' AS id, count(*) + (SELECT min(x)"
+                        + " FROM s) - 1 AS n FROM item WHERE title LIKE ?",
                         List.of("%" + "x".repeat(i % 3) + "%"), rows -> mine.add(rows.get(0).n()), Runnable::run));
             }
             for (int i = 0; i < commits; i++) {
@@ -362,7 +368,8 @@ class QuerySubscribeTest {
             Results<Counted> inner = new Results<>();
             List<Subscription> subs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                subs.add(wide.querySubscribe(Counted.class, "SELECT 'all' AS id, count(*) AS n FROM item", List.of(),
+                subs.add(wide.querySubscribe(Counted.class, SERIES + "SELECT 'all' AS id, count(*) + (SELECT min(x)"
+                        + " FROM s) - 1 AS n FROM item", List.of(),
                         rows -> {
                             threads.add(Thread.currentThread().getName());
                             if (rows.get(0).n() == 1 && nested.isEmpty()) {

@@ -59,10 +59,13 @@ final class CommitToCallback {
     private final int warmup;
     private final int iterations;
 
-    CommitToCallback(Path dir, int warmup, int iterations) {
+    private final List<Synchronous> modes;
+
+    CommitToCallback(Path dir, int warmup, int iterations, List<Synchronous> modes) {
         this.dir = dir;
         this.warmup = warmup;
         this.iterations = iterations;
+        this.modes = modes;
     }
 
     void run() throws Exception {
@@ -72,7 +75,7 @@ final class CommitToCallback {
         System.out.println();
         System.out.println("| synchronous | callback | p50 | p95 | p99 | max |");
         System.out.println("|---|---|---|---|---|---|");
-        for (Synchronous mode : List.of(Synchronous.FULL, Synchronous.NORMAL)) {
+        for (Synchronous mode : modes) {
             run(mode);
         }
     }

@@ -37,7 +37,10 @@ import java.util.function.Supplier;
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
  * the view of the edited row is not queued behind every other query of the same table; the rest
- * follow cheapest first, by what their last run took (subscription order among equals).
+ * follow cheapest first, by what their last run took in steps of doubling size from about 0.26 ms (subscription order
+ * within a step): a cheap count comes before the counts of everything, while queries of about the same cost keep
+ * one order from commit to commit instead of one their timing jitter shuffles (shuffled, P2's 80 list views took
+ * 0.9 ms longer in all; docs/PERFORMANCE.md).
  *
  * <p>Row scoping: when every drained commit that wrote a table named each row it wrote there
  * ({@link Commit#exactTables()}), a row-scoped query over that table whose result cannot contain
@@ -256,13 +259,13 @@ public final class Dispatcher implements AutoCloseable {
         }
         // Cheapest first (by the last run's time; a stable sort keeps subscription order among equals): a count of a
         // few rows arrives before the counts of every row, whether they run one by one or several at once.
-        later.sort(java.util.Comparator.comparingLong(LiveQuery::cost));
+        later.sort(java.util.Comparator.comparingInt(q -> costStep(q.cost())));
         affected.addAll(later);
         if (affected.isEmpty()) {
             return;
         }
         SchemaSnapshot current = schema.get();
-        reruns.run(affected, (c, q) -> {
+        reruns.run(affected, LiveQuery::cost, (c, q) -> {
             try {
                 Set<String> reads = q.tables(c, current);
                 Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
@@ -275,6 +278,11 @@ public final class Dispatcher implements AutoCloseable {
                 errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
             }
         });
+    }
+
+    /** The order of a drain's re-runs: 0 for a last run under 2^18 ns (about 0.26 ms), then one more per doubling. */
+    static int costStep(long nanos) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(0, nanos) >> 18);
     }
 
     /**

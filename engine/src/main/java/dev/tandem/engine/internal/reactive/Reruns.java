@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs one drain's affected queries on up to {@code width} reader connections at once, so a commit's costly
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
  * whole drain; the readers' WAL snapshots may differ by a commit made meanwhile, which the next drain delivers.
  * A width of 1 runs everything on the calling thread, one reader, as before.
  *
+ * <p>A drain whose queries took less than {@link #SPREAD_NANOS} in all at their last runs runs on the calling
+ * thread alone, as with a width of 1: waking the helpers and handing every callback over to the caller costs
+ * more than two readers save on so little work (a commit's 81 re-runs of about 2 ms in all arrived 0.5 ms later
+ * spread over two readers than on one; docs/PERFORMANCE.md, P2). A query never run before counts as costly.
+ *
  * <p>With a width over 1 the queries run on {@code width} helper threads while the calling (dispatch) thread
  * waits. Every callback still leaves from the dispatch thread, as before: a helper hands it over
  * ({@link #handOver}) and the caller passes it on as it comes (to its executor, or runs it when it has none), so
@@ -37,6 +43,8 @@ import java.util.function.Consumer;
  */
 final class Reruns implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Below this much work in a drain (the queries' last runs, summed), it runs on the calling thread alone. */
+    static final long SPREAD_NANOS = 4_000_000L;
 
     /** One query's re-run on a reader; what it throws goes to the error handler, never stops the others. */
     interface Step<Q> {
@@ -70,10 +78,13 @@ final class Reruns implements AutoCloseable {
         return width;
     }
 
-    /** Runs {@code step} for each query, the first ones first, and returns once all have run. */
-    <Q> void run(List<Q> queries, Step<Q> step) {
+    /**
+     * Runs {@code step} for each query, the first ones first, and returns once all have run; {@code cost} is what
+     * a query's last run took, in nanoseconds (0: never run).
+     */
+    <Q> void run(List<Q> queries, ToLongFunction<Q> cost, Step<Q> step) {
         Queue<Q> queue = new ConcurrentLinkedQueue<>(queries);
-        if (helpers == null || queries.size() < 2) {
+        if (helpers == null || queries.size() < 2 || cheap(queries, cost)) {
             drainQueue(queue, step);
             return;
         }
@@ -119,6 +130,18 @@ final class Reruns implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static <Q> boolean cheap(List<Q> queries, ToLongFunction<Q> cost) {
+        long sum = 0;
+        for (Q q : queries) {
+            long c = cost.applyAsLong(q);
+            sum += c <= 0 ? SPREAD_NANOS : c;
+            if (sum >= SPREAD_NANOS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

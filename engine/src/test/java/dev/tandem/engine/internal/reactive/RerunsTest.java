@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,6 +30,8 @@ class RerunsTest {
     FileConnections connections;
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final String caller = Thread.currentThread().getName();
+    /** Each query as costly as a whole drain may be before it is spread: so these spread. */
+    private static final ToLongFunction<String> COSTLY = q -> Reruns.SPREAD_NANOS;
 
     @BeforeEach
     void open() {
@@ -47,7 +50,7 @@ class RerunsTest {
         Map<String, String> threads = new ConcurrentHashMap<>();
         Set<Object> readers = ConcurrentHashMap.newKeySet();
         try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
-            reruns.run(List.of("count A", "count B"), (c, q) -> {
+            reruns.run(List.of("count A", "count B"), COSTLY, (c, q) -> {
                 threads.put(q, Thread.currentThread().getName());
                 readers.add(c.unwrap(org.sqlite.SQLiteConnection.class));
                 both.await(5, TimeUnit.SECONDS);
@@ -62,7 +65,7 @@ class RerunsTest {
     void run_widthOne_everyQueryOnTheCallingThreadInOrder() {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (Reruns reruns = new Reruns(connections, 1, errors::add)) {
-            reruns.run(List.of("view", "count A", "count B"), (c, q) -> {
+            reruns.run(List.of("view", "count A", "count B"), COSTLY, (c, q) -> {
                 assertEquals(Thread.currentThread().getName(), caller);
                 ran.add(q);
             });
@@ -75,7 +78,7 @@ class RerunsTest {
     void run_aQueryThrows_theOthersStillRunAndTheErrorIsReported() {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (Reruns reruns = new Reruns(connections, 3, errors::add)) {
-            reruns.run(List.of("a", "bad", "b", "c", "d"), (c, q) -> {
+            reruns.run(List.of("a", "bad", "b", "c", "d"), COSTLY, (c, q) -> {
                 if (q.equals("bad")) {
                     throw new java.sql.SQLException("no such column: x");
                 }
@@ -93,7 +96,7 @@ class RerunsTest {
         List<String> callbackThreads = new CopyOnWriteArrayList<>();
         List<String> queryThreads = new CopyOnWriteArrayList<>();
         try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
-            reruns.run(List.of("view", "count A", "count B"), (c, q) -> {
+            reruns.run(List.of("view", "count A", "count B"), COSTLY, (c, q) -> {
                 queryThreads.add(Thread.currentThread().getName());
                 Runnable callback = () -> callbackThreads.add(Thread.currentThread().getName());
                 if (!reruns.handOver(callback)) {
@@ -105,5 +108,36 @@ class RerunsTest {
         assertEquals(List.of(), errors);
         assertTrue(queryThreads.stream().noneMatch(me::equals), "queries run on the helpers: " + queryThreads);
         assertEquals(List.of(me, me, me), callbackThreads, "every callback on the calling thread");
+    }
+
+    @Test
+    void run_drainCheaperThanSpreading_runsOnTheCallingThreadInOrderWithoutHandingOver() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        List<Boolean> handedOver = new CopyOnWriteArrayList<>();
+        long each = Reruns.SPREAD_NANOS / 4;
+        try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
+            reruns.run(List.of("view", "count A", "count B"), q -> each, (c, q) -> {
+                assertEquals(caller, Thread.currentThread().getName());
+                ran.add(q);
+                handedOver.add(reruns.handOver(() -> { }));
+            });
+        }
+        assertEquals(List.of("view", "count A", "count B"), ran);
+        assertEquals(List.of(false, false, false), handedOver, "callbacks run where the query ran");
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void run_drainAtTheSpreadOrANeverRunQuery_runsOnTheHelpers() {
+        for (ToLongFunction<String> cost : List.<ToLongFunction<String>>of(
+                q -> Reruns.SPREAD_NANOS / 2, q -> q.equals("new") ? 0 : 1)) {
+            List<String> threads = new CopyOnWriteArrayList<>();
+            try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
+                reruns.run(List.of("view", "new"), cost, (c, q) -> threads.add(Thread.currentThread().getName()));
+            }
+            assertEquals(2, threads.size());
+            assertTrue(threads.stream().allMatch(t -> t.startsWith("tandem-rerun-")), threads.toString());
+        }
+        assertEquals(List.of(), errors);
     }
 }

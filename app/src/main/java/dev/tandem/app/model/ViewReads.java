@@ -52,10 +52,9 @@ final class ViewReads {
         return store.db().query(Count.class, Queries.COUNTS, t, t, t, t, t, t);
     }
 
-    /** The sidebar counts as of {@code today}, live. */
+    /** The sidebar counts as of {@code today}, live: kept from what each commit changed ({@link LiveCounts}). */
     Subscription subscribeCounts(LocalDate today, Consumer<List<Count>> onResult, Executor executor) {
-        String t = today.toString();
-        return store.db().querySubscribe(Count.class, Queries.COUNTS, List.of(t, t, t, t, t, t), onResult, executor);
+        return LiveCounts.open(store.db(), today, onResult, executor, live);
     }
 
     /** The first list named {@code name}, case aside and the name stripped; empty for a blank name. */

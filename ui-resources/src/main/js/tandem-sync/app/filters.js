@@ -17,12 +17,12 @@
  * (device-search.js): every word begins a word of the title or notes, accents and case aside, words split at
  * anything not a letter or digit; the desktop's full-text index (FTS5, unicode61) splits and folds letters by its
  * own tables, so words in scripts or symbols it reads otherwise may differ. "shared" finds nothing (the page
- * shares no list). Dates in words read as quick-add-when.js reads them (English, and the page's language with its
- * grammar): a date's part of the day ("tomorrow morning") does not read, and a weekday in another language is read
- * as the day it names, not kept as a weekday. Saved filters hold the forms every language reads ("fri", "+7d",
- * "2026-12-24"), so these matter only for a query written by hand.
+ * shares no list). Dates in words read as the desktop's DatePhrases reads them, through quick-add-when.js (English,
+ * and the page's language with its grammar), a day with its part ("tomorrow morning", "morgen früh") as the day:
+ * the desktop keeps a weekday said in its language ("freitag") as "fri" where this reads the day it names, which
+ * is the same day, since both read a saved query afresh on the day it runs.
  */
-import { datePhrase, WEEKDAYS } from './quick-add-when.js';
+import { datePhrase, splitPart, WEEKDAYS } from './quick-add-when.js';
 import { dayOf, plusMonths, strip, weekday, ymd } from './recurrence.js';
 import { normalizeTag } from './series.js';
 
@@ -207,9 +207,16 @@ const nextDays = (n) => ({ due: ['today', '+' + (n - 1) + 'd'] });
 
 /**
  * DatePhrases.parse's day of a phrase in words (ISO), with "next week" and "next fri" read as Java reads them, in
- * English and the grammar's words ("nächsten freitag", "la semaine prochaine").
+ * English and the grammar's words ("nächsten freitag", "la semaine prochaine"). A phrase that ends in a part of the
+ * day ("tomorrow morning", "morgen früh", "vendredi soir": quick add's DayParts) is the day of the words before it.
  */
 function wordsDate(a, today, grammar) {
+  const day = wordsDay(a, today, grammar);
+  const s = day == null ? splitPart(a, grammar) : null;
+  return s ? wordsDay(s.date, today, grammar) : day;
+}
+
+function wordsDay(a, today, grammar) {
   const p = a.replace(/^(due|on) /, '');
   const t = readIso(today);
   if (p === 'next week') return isoOf(nextWeek(t));

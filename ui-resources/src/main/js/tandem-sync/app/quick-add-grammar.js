@@ -9,7 +9,8 @@
 // Compiled once per table. Left out with what quick-add.js leaves out: "next fri" and "next week" in the
 // language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting; only saved filters read
 // them, through nextWeek, as they read English's "next fri"), the parts of the day
-// (partOfDay.*), start, due and someday phrases, and the past (past.*, for "--as-of": not compiled here).
+// (partOfDay.*: only saved filters read them, through quick-add-when.js's splitPart), start, due and someday
+// phrases, and the past (past.*, for "--as-of": not compiled here).
 import { dayOf, monthLength, plusMonths, weekday as weekdayOf } from './recurrence.js';
 import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
 

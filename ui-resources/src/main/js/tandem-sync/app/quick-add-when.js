@@ -5,7 +5,7 @@
 // strings, times "HH:MM", rules as the desktop's Recurrence.toRule writes them. Held to Java by
 // test/vectors/quick-add-LANG.json.
 
-import { dayOf, inRange, iso, monthLength, nextDay, plusMonths, readDate, toRule as ruleText, weekday, ymd } from './recurrence.js';
+import { dayOf, inRange, iso, monthLength, nextDay, plusMonths, readDate, strip, toRule as ruleText, weekday, ymd } from './recurrence.js';
 
 /** Lower-case weekday names and abbreviations to 1 (Monday) .. 7 (Sunday), as Weekdays.NAMES. */
 export const WEEKDAYS = Object.fromEntries('mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday'
@@ -80,6 +80,35 @@ function englishDate(phrase, today) {
   if (dom > 0) return monthlyFirst(dom, today);
   m = /^(\d{1,2})\/(\d{1,2})$/.exec(p);
   return m && p !== '24/7' ? nextMonthDay(Number(m[2]), Number(m[1]), today) : null;
+}
+
+// ---- parts of the day ----
+
+/** DayParts' times of the parts of a day, after a date ("tomorrow morning"); English's longer words for them. */
+const PARTS = { morning: '09:00', afternoon: '15:00', evening: '19:00', night: '22:00' };
+const PART_SAID = { 'in the morning': 'morning', 'in the afternoon': 'afternoon', 'in the evening': 'evening', 'at night': 'night' };
+/** GrammarTable.norm: Java's strip and lower case, typographic apostrophes plain, words apart at ASCII spaces only. */
+const javaNorm = (s) => strip(s).toLowerCase().replace(/’/g, "'").replace(/[ \t\n\x0B\f\r]+/g, ' ');
+
+/** The time of a part of the day said alone ("evening", "abends": DayParts.part), English's or the grammar's; null for none. */
+export function dayPart(phrase, g = null) {
+  const p = javaNorm(phrase);
+  const k = has(PARTS, p) ? p : has(PART_SAID, p) ? PART_SAID[p]
+    : Object.keys(PARTS).find((n) => g?.words('partOfDay.' + n).includes(p));
+  return k ? PARTS[k] : null;
+}
+
+/**
+ * "tomorrow morning", "morgen früh", "vendredi soir": { date: the words before the part, time: the part's }, the
+ * longest part of one to three words after at least one word (DayParts.split); null when the phrase ends in none.
+ */
+export function splitPart(phrase, g = null) {
+  const w = javaNorm(phrase).split(' ');
+  for (let n = Math.min(3, w.length - 1); n >= 1; n--) {
+    const time = dayPart(w.slice(-n).join(' '), g);
+    if (time) return { date: w.slice(0, -n).join(' '), time };
+  }
+  return null;
 }
 
 // ---- times ----

@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
  * Todoist's "," groups, wildcards, dates relative to a fixed today, errors, random ones), each with what the SQL
  * finds (the ids in order) or the parser's refusal (its key, where, and the English sentence); then, with German and
  * French in effect, queries whose days are said in that language (weekdays, "morgen", "dans 3 jours", "24.12.",
- * "le 1er"), in English too, and the ones the desktop refuses, with the sentence in that language. Written with
- * {@code -Dtandem.writeVectors=true}, else compared.
+ * "le 1er", "morgen früh", "vendredi soir"), in English too, and the ones the desktop refuses, with the sentence in
+ * that language. Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
 class FilterGoldenTest {
@@ -92,6 +92,24 @@ class FilterGoldenTest {
         "  #Work   &   p1  ", "#Work\t&\np1", "p1 & p1 & p1", "(today | today) & (today)", "search: Draft | search: milk",
         "(p1) p2", "(today) overdue", "!(p1) #Work", "(p1 & p2) )", "(#Work) ,(p1) x",
     };
+    /**
+     * A day with its part of the day ("tomorrow morning": DayParts, the day of the words before it), weekdays with and
+     * without "next", and what neither reads: a part alone or first, two parts, a day in another language.
+     */
+    private static final String[] ENGLISH_SAID = {
+        "due: tomorrow morning", "due: Tomorrow Morning", "due: tomorrow  evening", "due: fri evening", "due: friday night",
+        "due: next fri afternoon", "due: next friday in the morning", "due: next week morning", "due: dec 24 evening",
+        "due: in 2 days in the evening", "due: today at night", "due: on friday evening", "due: tmr morning",
+        "due before: tomorrow evening", "due after: mon night", "start after: today morning", "start before: next mon morning",
+        "created after: yesterday evening", "created before: today morning", "date: weekend morning", "due: tonight",
+        "due: this evening", "due: tomorrow tonight", "due: morning", "due: in the morning", "due: morning tomorrow",
+        "due: tomorrow morgen", "due: demain matin", "due: morgen früh", "due: +3d evening", "due: next 3 days morning",
+        "due: tomorrow morning evening", "due: tomorrow mornings", "due: tomorrow\u00a0morning", "due: tomorrow’s morning",
+        "tomorrow morning", "tomorrow morning & p1", "due: fri evening & p1", "due: tomorrow morning | overdue",
+        "due: tomorrow morning, due: fri evening", "!(due: tomorrow morning) & due before: +1w",
+        "due: friday", "due: Next Friday", "due: next  fri", "due: this fri", "due: fri next", "due: next", "due: nextfri",
+        "due before: next sunday", "start after: next mon", "due: next freitag", "due: freitag", "due: vendredi prochain",
+    };
     /** Days said in German, read with the desktop's German words beside English's; the errors' sentences are German. */
     private static final String[] GERMAN = {
         "due: freitag", "due: Freitag", "due: fr", "due: fr.", "due: am freitag", "due: diesen freitag", "due: mittwoch",
@@ -107,6 +125,14 @@ class FilterGoldenTest {
         "due: 30. februar", "due: freitagabend", "due: morgen früh", "due: heute abend", "due: nächsten", "due: montag freitag", "heute", "morgen", "freitag",
         "überfällig", "due before: freitag & p1", "(due: morgen | due: übermorgen) & !done", "#Eingang & due before: nächste woche",
         "due: montag, due: dienstag", "!(due before: nächsten montag) & due before: +1m", "@errand | due after: in 5 tagen",
+        "due: Morgen Früh", "due: morgen abend", "due: übermorgen früh", "due: heute morgen", "due: morgen morgen",
+        "due: freitag nachmittag", "due: am freitag abends", "due: nächsten freitag abend", "due: freitag nächste woche abends",
+        "due: morgen in der nacht", "due: morgen am vormittag", "due: 24.12. abends", "due: in 3 tagen abends",
+        "due: montag am abend", "due before: morgen früh", "start after: heute abend", "created before: morgen abend",
+        "due: tomorrow morning", "due: morgen evening", "due: tomorrow abend", "due: früh", "due: abends", "due: in der nacht",
+        "due: abend morgen", "due: morgen früh abend", "due: gestern abend", "due: morgen frueh", "due: morgen\u00a0früh",
+        "morgen früh", "due: nächsten Freitag", "start after: kommenden freitag", "due: Nächster Montag", "due: nächste freitag",
+        "due: next freitag", "due: freitag next", "due: kommenden", "due: nächste woche abends",
     };
     private static final String[] FRENCH = {
         "due: vendredi", "due: Vendredi", "due: ven", "due: ven.", "due: ce vendredi", "due: vendredis", "due: mercredi",
@@ -123,6 +149,13 @@ class FilterGoldenTest {
         "en retard", "due before: vendredi & p1", "(due: demain | due: après-demain) & !done",
         "#Boîte de réception & due before: la semaine prochaine", "due: lundi, due: mardi",
         "!(due before: lundi prochain) & due before: +1m", "@errand | due after: dans 5 jours",
+        "due: Demain Matin", "due: demain soir", "due: demain après-midi", "due: demain l'après-midi", "due: lundi l’après-midi",
+        "due: vendredi prochain soir", "due: le vendredi prochain au soir", "due: samedi la nuit", "due: demain dans la soirée",
+        "due: demain ce soir", "due: aujourd’hui soir", "due: après-demain matin", "due: 24/12 soir", "due: dans 3 jours le matin",
+        "due before: demain matin", "start after: ce soir", "created before: demain soir", "due: tomorrow morning",
+        "due: demain evening", "due: soir", "due: le matin", "due: matin demain", "due: demain matin soir", "due: hier soir",
+        "due: ce vendredi soir", "demain matin", "due: Vendredi Prochain", "start after: le mardi prochain",
+        "due: prochain vendredi", "due: next vendredi", "due: vendredi next", "due: la semaine prochaine soir",
     };
 
     @Test
@@ -138,6 +171,7 @@ class FilterGoldenTest {
             clock.millis.set(Instant.parse("2026-11-25T09:00:00Z").toEpochMilli());
             LocalDate today = store.today();
             List<String> queries = new ArrayList<>(List.of(FIXED));
+            queries.addAll(List.of(ENGLISH_SAID));
             for (String d : DATES) {
                 for (String key : List.of("due: ", "due before: ", "due after: ", "start before: ", "created after: ")) {
                     queries.add(key + d);
@@ -152,6 +186,9 @@ class FilterGoldenTest {
             queries.add("#" + "a".repeat(999));
             queries.add("#" + "a".repeat(1000));
             queries.add("#*a*a*a*a*a*b");
+            // Parts of the day up to the bound: 41 conditions that read, and one date of 124 parts that does not.
+            queries.add("due: tomorrow morning | ".repeat(40) + "due: tomorrow morning");
+            queries.add("due: " + "morning ".repeat(124));
             queries.add("@*a*a*a*a*a*b");
             for (int i = 0; i < 160; i++) {
                 queries.add(RandomQueries.query(r, FilterGoldenTest::condition));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +46,10 @@ final class LiveCounts implements Subscription {
     static final int SPARSE = 4;
 
     private static final int IN_LIST = 64;
+    /** Set in a slot a row's contribution is kept in: an insert must find its slot free, an update taken. */
+    private static final int KEPT = 128;
+    /** The tables the counts read: a write to them that no event names is counted from scratch. */
+    private static final Set<String> WATCHED = Set.of("items", "lists");
     private static final String[] BUILT_IN = {"inbox", "today", "upcoming", "someday", "completed", "trash"};
     /** A row's contribution, bit by bit in the order of {@link #BUILT_IN}, then {@link #IN_LIST}; ? is today 6 times. */
     static final String MASK = "(CASE WHEN " + Queries.OPEN_TODO + " AND " + Queries.IN_INBOX + " AND "
@@ -57,8 +61,10 @@ final class LiveCounts implements Subscription {
             + " | (CASE WHEN " + Queries.COMPLETED + " THEN 16 ELSE 0 END)"
             + " | (CASE WHEN trashedAt IS NOT NULL THEN 32 ELSE 0 END)"
             + " | (CASE WHEN " + Queries.OPEN_TODO + " AND coalesce(someday, 0) = 0 THEN 64 ELSE 0 END)";
-    /** The id is not read: the engine's records need one, and 100,000 of them would only be garbage here. */
+    /** Every row's; the id is not read (the engine's records need one, and 100,000 would only be garbage here). */
     private static final String ROWS = "SELECT '' AS id, rowid AS r, listId, " + MASK + " AS mask FROM items";
+    /** Rows by id, with it, to tell each one's event. */
+    private static final String ROWS_BY_ID = "SELECT id, rowid AS r, listId, " + MASK + " AS mask FROM items WHERE id IN (";
 
     /** One row's contribution: its rowid, its list, its mask. */
     record Row(String id, Long r, String listId, Long mask) {
@@ -99,6 +105,16 @@ final class LiveCounts implements Subscription {
             }
 
             @Override
+            public void onUnnamedWrites(Set<String> tables) {
+                work.execute(() -> changed(null));
+            }
+
+            @Override
+            public Set<String> tablesWatched() {
+                return WATCHED;
+            }
+
+            @Override
             public void onUnknownChanges() {
                 work.execute(() -> changed(null));
             }
@@ -125,7 +141,7 @@ final class LiveCounts implements Subscription {
         if (!active) {
             return;
         }
-        Set<String> ids = kept && events != null ? changedRows(events) : null;
+        Map<String, ChangeEvent.Kind> ids = kept && events != null ? changedRows(events) : null;
         if (ids == null) {
             countAll();
         } else if (ids.isEmpty()) {
@@ -145,17 +161,17 @@ final class LiveCounts implements Subscription {
     }
 
     /** The todos a commit changed when their update can be read from their rows; null when it cannot. */
-    private static Set<String> changedRows(List<ChangeEvent> events) {
-        Set<String> ids = new LinkedHashSet<>();
+    private static Map<String, ChangeEvent.Kind> changedRows(List<ChangeEvent> events) {
+        Map<String, ChangeEvent.Kind> ids = new LinkedHashMap<>();
         for (ChangeEvent e : events) {
-            if (e.table().equals("lists")) {
+            if (e.table().equalsIgnoreCase("lists")) {
                 return null;
             }
-            if (e.table().equals("items")) {
+            if (e.table().equalsIgnoreCase("items")) {
                 if (e.kind() == ChangeEvent.Kind.DELETE || ids.size() >= DELTA_ROWS) {
                     return null;
                 }
-                ids.add(e.id());
+                ids.put(e.id(), e.kind());
             }
         }
         return ids;
@@ -185,17 +201,23 @@ final class LiveCounts implements Subscription {
         }
     }
 
-    private void update(Set<String> ids) {
+    private void update(Map<String, ChangeEvent.Kind> ids) {
         String t = today;
         List<Object> params = new ArrayList<>(List.of(t, t, t, t, t, t));
-        params.addAll(ids);
-        String sql = ROWS + " WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        params.addAll(ids.keySet());
+        String sql = ROWS_BY_ID + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         for (Row r : db.query(Row.class, sql, params.toArray())) {
             if (r.r() < 0 || r.r() >= Math.max(65_536L, 2L * masks.length)) {
                 countAll(); // a row far past the others: counted from scratch, which decides whether to keep slots
                 return;
             }
             int slot = r.r().intValue();
+            boolean taken = slot < masks.length && (masks[slot] & KEPT) != 0;
+            if (taken != (ids.get(r.id()) == ChangeEvent.Kind.UPDATE)) {
+                // A row that moved (deleted and written again in one commit) or a slot not as last read: afresh.
+                countAll();
+                return;
+            }
             if (slot < masks.length) {
                 take(slot);
             } else {
@@ -223,7 +245,7 @@ final class LiveCounts implements Subscription {
         }
         if (kept) {
             int slot = r.r().intValue();
-            masks[slot] = mask;
+            masks[slot] = mask | KEPT;
             listOf[slot] = list == null ? -1 : list;
         }
     }

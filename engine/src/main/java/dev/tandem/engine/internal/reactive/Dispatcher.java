@@ -62,24 +62,6 @@ import java.util.function.Supplier;
 public final class Dispatcher implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    /** Identity matters: the same callback subscribed twice is two listeners. */
-    private static final class Listener {
-        final ChangeListener listener;
-        final Executor executor;
-        /** The only origin it hears of, or null for every commit that changed rows. */
-        final ChangeEvent.Origin origin;
-
-        Listener(ChangeListener listener, Executor executor, ChangeEvent.Origin origin) {
-            this.listener = listener;
-            this.executor = executor;
-            this.origin = origin;
-        }
-
-        boolean hears(PendingCommits.Committed<Listener> commit) {
-            return origin == null ? !commit.events().isEmpty() : origin == commit.origin();
-        }
-    }
-
     private final Connections connections;
     private final Supplier<SchemaSnapshot> schema;
     private final Executor defaultExecutor;
@@ -244,7 +226,13 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 if (commit.unknown()) {
                     deliver(l.executor, l.listener::onUnknownChanges);
-                } else if (l.hears(commit)) {
+                    continue;
+                }
+                Set<String> unnamed = l.unnamed(commit);
+                if (!unnamed.isEmpty()) {
+                    deliver(l.executor, () -> l.listener.onUnnamedWrites(unnamed));
+                }
+                if (l.hears(commit)) {
                     deliver(l.executor, () -> l.listener.onCommit(commit.events()));
                 }
             }

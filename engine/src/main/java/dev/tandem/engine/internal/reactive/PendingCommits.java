@@ -29,7 +29,8 @@ final class PendingCommits<L> {
      * when {@code unknown}, a re-run of everything (a migration, another program's commit) in its place among
      * the commits, heard as unknown changes by every listener registered when it was asked for.
      */
-    record Committed<L>(List<ChangeEvent> events, ChangeEvent.Origin origin, List<L> audience, boolean unknown) {
+    record Committed<L>(List<ChangeEvent> events, ChangeEvent.Origin origin, List<L> audience, boolean unknown,
+                        Set<String> unnamed) {
     }
 
     /**
@@ -63,9 +64,14 @@ final class PendingCommits<L> {
             }
         }
         // A local commit without row events still has changes to push, which listeners for local commits hear of.
-        boolean heard = !commit.events().isEmpty() || commit.origin() == ChangeEvent.Origin.LOCAL;
+        // Tables written beyond what the events name (a trigger's, a cascade's, bulk work's rows), for the listeners
+        // that keep state per row of them.
+        Set<String> unnamed = new HashSet<>(commit.tables());
+        unnamed.removeAll(commit.exactTables());
+        boolean heard = !commit.events().isEmpty() || commit.origin() == ChangeEvent.Origin.LOCAL || !unnamed.isEmpty();
         if (heard && !audience.isEmpty()) {
-            events.add(new Committed<>(List.copyOf(commit.events()), commit.origin(), audience, false));
+            events.add(new Committed<>(List.copyOf(commit.events()), commit.origin(), audience, false,
+                    Set.copyOf(unnamed)));
         }
     }
 
@@ -83,9 +89,9 @@ final class PendingCommits<L> {
         if (last >= 0 && events.get(last).unknown()) {
             Set<L> both = new LinkedHashSet<>(events.get(last).audience());
             both.addAll(audience);
-            events.set(last, new Committed<>(List.of(), null, List.copyOf(both), true));
+            events.set(last, new Committed<>(List.of(), null, List.copyOf(both), true, Set.of()));
         } else {
-            events.add(new Committed<>(List.of(), null, List.copyOf(audience), true));
+            events.add(new Committed<>(List.of(), null, List.copyOf(audience), true, Set.of()));
         }
     }
 

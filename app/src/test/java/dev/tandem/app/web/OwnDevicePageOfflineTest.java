@@ -88,11 +88,7 @@ class OwnDevicePageOfflineTest {
         own = new OwnDevicePage(desktop).quick();
         String bucket = own.bucket;
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
+        chromium = own.publishAndJoin("Desk one", null);
         chromium.find("#quick-add").sendKeys("Page online\n");
         own.awaitRow("Page online");
         own.awaitSynced();
@@ -176,11 +172,7 @@ class OwnDevicePageOfflineTest {
     void syncNow_theSyncTheTapStartedFails_aLaterSuccessClearsTheFailureButNotOneWithoutATap() {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
-        own.awaitSynced();
+        chromium = own.publishAndJoin("Desk one", null);
         // While window.failing, the page's requests to the remote fail as on a connection that drops (the core takes
         // a fetch rejected with a TypeError for no answer); its own files (page/) pass.
         chromium.js("const plain = window.fetch; window.failing = false; window.fetch = (u, i) => window.failing"
@@ -267,11 +259,7 @@ class OwnDevicePageOfflineTest {
     void ownDevice_browserRestartedWithStorageGone_opensFromWorkerWithTheWaitingChangeAndSendsItOnceBack() {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-
-        chromium = own.join(OwnDevicePage.JOIN, profile);
-        own.awaitRow("Desk one");
+        chromium = own.publishAndJoin("Desk one", profile);
         chromium.find("#quick-add").sendKeys("Page online\n");
         own.awaitRow("Page online");
         own.awaitSynced();

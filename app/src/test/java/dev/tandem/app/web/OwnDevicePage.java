@@ -19,7 +19,8 @@ import org.openqa.selenium.TimeoutException;
  * S3Proxy bucket that answers reads without credentials, a desktop profile ({@code desktop}, the command line run
  * in-process) syncing to {@code tandem/} of it, the page published under {@code page/}, and S3Proxy reached
  * through a relay ({@link TcpOutage}) for the page's files and the remote alike, so {@link #relay}{@code .cut()}
- * takes the whole origin away, as for a phone out of reach of its storage. {@link #join} opens the page in
+ * takes the whole origin away, as for a phone out of reach of its storage. {@link #publishAndJoin} is the start
+ * most tests share (published, joined, synced); {@link #join} opens the page in
  * Chromium at phone size and joins it; {@link #openJoin}, {@link #fillJoin} and {@link #submitJoin} are its steps,
  * for a test that checks the join screen on the way. The static steps ({@link #fill(Chromium, String, String)},
  * {@link #awaitRow(Chromium, String, Duration)}, {@link #awaitSynced(Chromium, Duration)}) serve a page joined to
@@ -99,6 +100,20 @@ final class OwnDevicePage implements AutoCloseable {
     /** {@code tandem page publish} in {@code lang} to the bucket. */
     CliRun.Result publish(String lang) {
         return tandem("--lang", lang, "page", "publish", "--remote", "s3://" + bucket);
+    }
+
+    /**
+     * The start most tests share, once the desktop has added what they need: the desktop syncs, the page is published
+     * in English, and Chromium at phone size (keeping its profile in {@code profile}; null: a clean one) joins it;
+     * returns once the page shows the row titled {@code shown} and its sync line says synced.
+     */
+    Chromium publishAndJoin(String shown, Path profile) {
+        desktopSync();
+        publish("en");
+        join(JOIN, profile);
+        awaitRow(shown);
+        awaitSynced();
+        return chromium;
     }
 
     /** Starts Chromium at phone size, opens the page and joins the remote as "Anna’s phone", within {@code join}. */

@@ -124,11 +124,7 @@ class OwnDevicePageFirstScreenTest {
         own = new OwnDevicePage(desktop).quick();
         seed(40);
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-        chromium = own.join(OwnDevicePage.JOIN, profile);
-        own.awaitRow("Desk one");
-        own.awaitSynced();
+        chromium = own.publishAndJoin("Desk one", profile);
         own.awaitWorker();
         // Another device's change, synced by the open page's own check: what it then shows is what it keeps.
         own.tandem("add", "Desk two");
@@ -193,11 +189,7 @@ class OwnDevicePageFirstScreenTest {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
         own.tandem("add", "Desk two");
-        own.desktopSync();
-        own.publish("en");
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk two");
-        own.awaitSynced();
+        chromium = own.publishAndJoin("Desk two", null);
         own.awaitWorker();
         awaitKept("Desk two");
         List<?> shown = rows();

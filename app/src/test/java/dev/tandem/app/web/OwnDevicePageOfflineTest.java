@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +34,9 @@ import org.openqa.selenium.TimeoutException;
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  * Sync now asks for a sync until one succeeds: when the sync the tap started fails all the same (the storage back,
  * its first requests failing), the next sync that succeeds clears the failure line; a failure with no tap since
- * stays after a later success, until Dismiss.
+ * stays after a later success, until Dismiss. Sync now and Dismiss stay where they are whatever the sync line says
+ * (synced, a change waiting, a failure; and words set for the check, at a phone's size and a desktop's, left to right
+ * and right to left), so the test taps them where they are, as a person does.
  */
 @Tag("browser")
 class OwnDevicePageOfflineTest {
@@ -85,11 +88,7 @@ class OwnDevicePageOfflineTest {
         own = new OwnDevicePage(desktop).quick();
         String bucket = own.bucket;
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
+        chromium = own.publishAndJoin("Desk one", null);
         chromium.find("#quick-add").sendKeys("Page online\n");
         own.awaitRow("Page online");
         own.awaitSynced();
@@ -173,24 +172,24 @@ class OwnDevicePageOfflineTest {
     void syncNow_theSyncTheTapStartedFails_aLaterSuccessClearsTheFailureButNotOneWithoutATap() {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
-        own.awaitSynced();
+        chromium = own.publishAndJoin("Desk one", null);
         // While window.failing, the page's requests to the remote fail as on a connection that drops (the core takes
         // a fetch rejected with a TypeError for no answer); its own files (page/) pass.
         chromium.js("const plain = window.fetch; window.failing = false; window.fetch = (u, i) => window.failing"
                 + " && !String(u).includes('/page/') ? Promise.reject(new TypeError('dropped')) : plain(u, i)");
 
+        List<?> synced = places();
+
         own.relay.cut();
         chromium.find("#quick-add").sendKeys("Added while gone\n");
         own.awaitRow("Added while gone");
         awaitFailed();
+        // The line now says a change waits and the sync failed: Sync now has not moved, so a tap lands on it.
+        assertSamePlaces(synced, places(), "synced, then failed with a change waiting");
         // The storage is back, but the sync the tap starts fails; the check, once the storage answers, syncs again.
         chromium.js("window.failing = true");
         own.relay.restore();
-        chromium.press("#device-sync-now");
+        chromium.click("#device-sync-now");
         awaitFailed();
         chromium.js("window.failing = false");
         own.awaitSynced();
@@ -207,19 +206,60 @@ class OwnDevicePageOfflineTest {
                 + " return t.startsWith('Synced at') && !t.includes('wait')", OwnDevicePage.SYNC);
         assertFalse((Boolean) chromium.js("return document.getElementById('device-sync-error').hidden"),
                 "the failure stays said until the person acts");
-        chromium.press("#device-sync-dismiss");
+        chromium.click("#device-sync-dismiss");
         chromium.await("return document.getElementById('device-sync-error').hidden", OwnDevicePage.SYNC);
+
+        // Whatever the line says, at a phone's size and a desktop's, left to right and right to left.
+        for (Chromium.Size size : Chromium.Size.values()) {
+            chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width,
+                    "height", size.height, "deviceScaleFactor", 2, "mobile", size == Chromium.Size.PHONE));
+            for (String dir : List.of("ltr", "rtl")) {
+                chromium.js("document.documentElement.dir = arguments[0]", dir);
+                List<?> first = null;
+                for (String words : List.of("Syncing…", "Synced at 09:41.", "Synced at 09:41. 12 changes wait for the"
+                        + " next sync.", "Synchronisiert um 09:41. 12 Änderungen warten auf die nächste Synchronisierung.")) {
+                    List<?> now = places(words, "Sync failed: the storage at https://s3.eu-central-1.example.com"
+                            + " gave no answer within 30 seconds");
+                    first = first == null ? now : first;
+                    assertSamePlaces(first, now, size + " " + dir + ", the line saying " + words);
+                }
+            }
+        }
+    }
+
+    /** Where Sync now and Dismiss are on screen, as {x, y} (null for one not shown). */
+    private List<?> places() {
+        return (List<?>) chromium.js("return ['device-sync-now', 'device-sync-dismiss'].map((id) => {"
+                + " const e = document.getElementById(id); if (!e.checkVisibility()) return null;"
+                + " const r = e.getBoundingClientRect(); return [r.x, r.y]; })");
+    }
+
+    /** The same, the line saying {@code words} and the failure {@code failure}, laid out in the same script. */
+    private List<?> places(String words, String failure) {
+        chromium.js("document.getElementById('device-sync-text').textContent = arguments[0];"
+                + " document.getElementById('device-sync-error-text').textContent = arguments[1];"
+                + " document.getElementById('device-sync-error').hidden = false", words, failure);
+        return places();
+    }
+
+    /** Each button shown in both {@code before} and {@code now} is within 1 px of where it was, across and down. */
+    private static void assertSamePlaces(List<?> before, List<?> now, String when) {
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) instanceof List<?> b && now.get(i) instanceof List<?> n) {
+                for (int axis = 0; axis < 2; axis++) {
+                    double moved = ((Number) n.get(axis)).doubleValue() - ((Number) b.get(axis)).doubleValue();
+                    assertTrue(Math.abs(moved) <= 1, (i == 0 ? "Sync now" : "Dismiss") + " moved from " + b + " to " + n
+                            + " (" + when + ")");
+                }
+            }
+        }
     }
 
     @Test
     void ownDevice_browserRestartedWithStorageGone_opensFromWorkerWithTheWaitingChangeAndSendsItOnceBack() {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-
-        chromium = own.join(OwnDevicePage.JOIN, profile);
-        own.awaitRow("Desk one");
+        chromium = own.publishAndJoin("Desk one", profile);
         chromium.find("#quick-add").sendKeys("Page online\n");
         own.awaitRow("Page online");
         own.awaitSynced();

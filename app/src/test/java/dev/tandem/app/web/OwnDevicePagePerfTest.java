@@ -147,11 +147,7 @@ class OwnDevicePagePerfTest {
     void desktopChange_toVisibleOnTheOpenPage_againstThePagesOwnSync() {
         try (OwnDevicePage own = new OwnDevicePage(tmp.resolve("desktop"))) {
             own.tandem("add", "Desk one");
-            own.desktopSync();
-            own.publish("en");
-            Chromium c = own.join(OwnDevicePage.JOIN);
-            own.awaitRow("Desk one");
-            own.awaitSynced();
+            Chromium c = own.publishAndJoin("Desk one", null);
             List<Double> desktop = new ArrayList<>();
             List<Double> page = new ArrayList<>();
             List<Double> total = new ArrayList<>();
@@ -184,11 +180,7 @@ class OwnDevicePagePerfTest {
     void changesMadeWithStorageCut_500PushedOnceItAnswers_againstTheDesktopPushing500() throws Exception {
         try (OwnDevicePage own = new OwnDevicePage(Files.createDirectories(tmp.resolve("desktop")))) {
             own.tandem("add", "Desk one");
-            own.desktopSync();
-            own.publish("en");
-            Chromium c = own.join(OwnDevicePage.JOIN);
-            own.awaitRow("Desk one");
-            own.awaitSynced();
+            Chromium c = own.publishAndJoin("Desk one", null);
             own.awaitWorker();
             List<Double> pagePush = new ArrayList<>();
             List<Double> listed = new ArrayList<>();

@@ -94,10 +94,7 @@ class OwnDevicePageSealedTest {
     private void joinAndAdd() {
         own = new OwnDevicePage(desktop).quick();
         own.tandem("add", "Desk one");
-        own.desktopSync();
-        own.publish("en");
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
+        chromium = own.publishAndJoin("Desk one", null);
         chromium.find("#quick-add").sendKeys(TITLE + "\n");
         own.awaitRow(TITLE);
         own.awaitSynced();

@@ -38,12 +38,8 @@ class OwnDevicePageTypingTest {
     void ownDevice_syncBringsChangesWhileTyping_typedTextFocusAndEditorStay() {
         own = new OwnDevicePage(desktop);
         own.tandem("add", "Desk one", "--notes", "First line");
-        own.desktopSync();
-        own.publish("en");
         String one = OwnDevicePage.idOf(own.tandem("list", "--json").out(), "Desk one");
-        chromium = own.join(OwnDevicePage.JOIN);
-        own.awaitRow("Desk one");
-        own.awaitSynced();
+        chromium = own.publishAndJoin("Desk one", null);
 
         // Quick add, typed and not sent.
         chromium.find("#quick-add").sendKeys("Buy milk half typ");

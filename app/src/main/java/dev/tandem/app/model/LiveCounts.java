@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * <p>Invariants: the totals always equal the sums over the arrays; an array slot holds a row's contribution as it
  * was read at the last commit that named it, so once the last commit's rows are read the counts are the query's.
  * A commit is counted from scratch instead when its effect cannot be told from its rows: rows deleted (their
- * rowid is gone with them), the lists changed (a list's todos move in and out of the Inbox), more rows than
+ * rowid is gone with them), a list made or removed (its todos move in or out of the Inbox), more rows than
  * {@link #DELTA_ROWS}, another program's commit or a migration; and so is every commit while the rowids are too
  * sparse for the arrays ({@link #SPARSE}), whose memory stays within a few bytes per row that exists.
  *
@@ -141,13 +141,26 @@ final class LiveCounts implements Subscription {
         if (!active) {
             return;
         }
-        Map<String, ChangeEvent.Kind> ids = kept && events != null ? changedRows(events) : null;
-        if (ids == null) {
+        Map<String, ChangeEvent.Kind> ids = new LinkedHashMap<>();
+        boolean afresh = !kept || events == null;
+        boolean listsWritten = false;
+        for (int i = 0; !afresh && i < events.size(); i++) {
+            ChangeEvent e = events.get(i);
+            if (e.table().equalsIgnoreCase("lists")) {
+                listsWritten = true;
+            } else if (e.table().equalsIgnoreCase("items")) {
+                afresh = e.kind() == ChangeEvent.Kind.DELETE || ids.size() >= DELTA_ROWS;
+                ids.put(e.id(), e.kind());
+            }
+        }
+        // A list renamed or moved counts nothing new; one made or removed moves its todos in or out of the Inbox.
+        afresh = afresh || listsWritten && !listIds().equals(lists);
+        if (afresh) {
             countAll();
-        } else if (ids.isEmpty()) {
-            return;
-        } else {
+        } else if (!ids.isEmpty()) {
             update(ids);
+        } else {
+            return;
         }
         List<Count> now = counts();
         if (!now.equals(last)) {
@@ -160,33 +173,20 @@ final class LiveCounts implements Subscription {
         }
     }
 
-    /** The todos a commit changed when their update can be read from their rows; null when it cannot. */
-    private static Map<String, ChangeEvent.Kind> changedRows(List<ChangeEvent> events) {
-        Map<String, ChangeEvent.Kind> ids = new LinkedHashMap<>();
-        for (ChangeEvent e : events) {
-            if (e.table().equalsIgnoreCase("lists")) {
-                return null;
-            }
-            if (e.table().equalsIgnoreCase("items")) {
-                if (e.kind() == ChangeEvent.Kind.DELETE || ids.size() >= DELTA_ROWS) {
-                    return null;
-                }
-                ids.put(e.id(), e.kind());
-            }
-        }
-        return ids;
+    /** The lists' ids, in the order the counts name them. */
+    private List<String> listIds() {
+        return db.query(ListId.class, "SELECT id FROM lists").stream().map(ListId::id).toList();
     }
 
     private void countAll() {
         String t = today;
         List<Row> rows = db.query(Row.class, ROWS, t, t, t, t, t, t);
-        lists = new ArrayList<>();
+        lists = listIds();
         listIndex.clear();
-        for (ListId l : db.query(ListId.class, "SELECT id FROM lists")) {
-            listIndex.putIfAbsent(l.id(), lists.size());
-            lists.add(l.id());
+        for (String l : lists) {
+            listIndex.putIfAbsent(l, listIndex.size());
         }
-        listCounts = new long[lists.size()];
+        listCounts = new long[listIndex.size()];
         Arrays.fill(totals, 0);
         long top = 0;
         for (Row r : rows) {

@@ -109,6 +109,9 @@ class LiveCountsTest {
             } else if (op == 6) {
                 what = "a list made";
                 lists.add(store.createList("List " + step).id());
+            } else if (op == 7 && r.nextBoolean()) {
+                what = "a list renamed";
+                store.renameList(lists.get(r.nextInt(lists.size())), "Renamed " + step);
             } else if (op == 7 && lists.size() > 1) {
                 what = "a list removed";
                 String gone = lists.remove(1 + r.nextInt(lists.size() - 1));

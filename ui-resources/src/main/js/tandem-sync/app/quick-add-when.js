@@ -82,6 +82,32 @@ function englishDate(phrase, today) {
   return m && p !== '24/7' ? nextMonthDay(Number(m[2]), Number(m[1]), today) : null;
 }
 
+/** Trailing and leading punctuation off a word (DatePhrases.trimPunctuation). */
+const bare = (w) => w.replace(/[.,;:!?)"”]+$/, '').replace(/^[("“]+/, '');
+
+/**
+ * The first words of the text that look like a date but are none (DatePhrases.notADate): a month name and a day
+ * it never has ("feb 30"), day/month of numbers 1 to 31 that is none ("31/2"), an ISO date that does not exist
+ * or is not kept ("2026-02-30", "3000-01-01"); null for none. What it returns is at most a month's name and a
+ * number, however long the text: the patterns are bounded.
+ */
+export function notADate(text, g = null) {
+  const ws = text.split(/[ \t\n\v\f\r]+/).filter(Boolean);
+  const none = (p) => datePhrase(p, '2000-01-01', g) == null;
+  for (let i = 0; i < ws.length; i++) {
+    const w = bare(ws[i]);
+    const l = w.toLowerCase();
+    if (i + 1 < ws.length) {
+      const p = w + ' ' + bare(ws[i + 1]);
+      const m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(p.toLowerCase());
+      if (m && has(MONTHS, m[1]) && none(p)) return p;
+    }
+    const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(l);
+    if ((dm ? dm.slice(1).every((n) => n >= 1 && n <= 31) : /^\d{4}-\d{2}-\d{2}$/.test(l)) && none(l)) return w;
+  }
+  return null;
+}
+
 // ---- times ----
 
 const SPOKEN = /^(half past|quarter past|quarter to) (\d{1,2}|[a-z]+)$/;

@@ -104,3 +104,22 @@ test('quick add on a German or French page reads the language beside English and
   await en.outbox({ op: 'add', id: plain, key: 'k1', text: 'Zahnarzt morgen um 14 Uhr', view: 'inbox', at: NOW });
   assert.deepEqual([en.replica.row('items', plain).title, en.replica.row('items', plain).due], ['Zahnarzt morgen um 14 Uhr', null]);
 });
+
+test('quick add on the page writes a start date and Someday as the desktop does, and says a date that is none', async () => {
+  const d = device('de');
+  const add = async (text, view = 'inbox') => {
+    const id = uuid7();
+    const res = await d.outbox({ op: 'add', id, key: id, text, view, at: NOW });
+    const row = d.replica.row('items', id);
+    return { row: [row.title, row.due, row.start, row.someday], message: res.data.results[0].message };
+  };
+  // "start …" and "someday" say when already: the Today view adds no date to them.
+  assert.deepEqual((await add('Plan trip start mon', 'today')).row, ['Plan trip', null, '2026-11-23', null]);
+  assert.deepEqual((await add('Klavier lernen irgendwann', 'today')).row, ['Klavier lernen', null, null, 1n]);
+  assert.deepEqual((await add('Umzug ab Montag fällig Freitag')).row, ['Umzug', '2026-11-27', '2026-11-23', null]);
+  // Put away only without a date, as the desktop's TodoDetails.apply.
+  assert.deepEqual((await add('Plan trip start mon someday')).row, ['Plan trip', null, '2026-11-23', null]);
+  const party = await add('Party feb 30 p2');
+  assert.deepEqual(party.row, ['Party feb 30', null, null, null]);
+  assert.equal(party.message, '“feb 30” is not a date; it stays in the title page.quickAdd.added');
+});

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -27,6 +28,9 @@ import java.util.stream.IntStream;
  * request; {@code tandem page publish} writes it beside the published page, in the profile's language.
  */
 public final class PageWords {
+    /** The warnings quick add says as it is typed (TodoDraft.warning), which the page as its own device says too. */
+    private static final Set<String> QUICK_ADD_WARNINGS = Set.of("text.quickAdd.notADate", "text.quickAdd.outOfRange",
+            "text.quickAdd.startsAfterDue");
     /** Made once per language: the catalogue is part of the app. */
     private static final Map<Language, byte[]> JSON = new ConcurrentHashMap<>();
 
@@ -44,7 +48,8 @@ public final class PageWords {
     /**
      * The words of dates and rules in the language, for the page as its own device to say them as the desktop does
      * (the JS core's app/due-labels.js, app/edits.js and app/quick-add.js): the catalogue's {@code text.repeat.*},
-     * {@code text.day.*}, {@code text.length.*} and quick add's chips' {@code text.chip.*} patterns (keys without
+     * {@code text.day.*}, {@code text.length.*}, quick add's chips' {@code text.chip.*} and its warnings'
+     * {@code text.quickAdd.notADate}, {@code outOfRange} and {@code startsAfterDue} patterns (keys without
      * {@code text.}), the date and time formats of a row's due
      * label ({@code formats.day}, {@code dateYear}, {@code time}: {@link java.time.format.DateTimeFormatter}
      * patterns), the weekdays' full and short names from Monday and the months' short names from January, as
@@ -55,7 +60,7 @@ public final class PageWords {
         Map<String, String> patterns = new LinkedHashMap<>();
         Messages.patterns(l, "text").forEach((k, v) -> {
             if (k.startsWith("text.repeat.") || k.startsWith("text.day.") || k.startsWith("text.length.")
-                    || k.startsWith("text.chip.")) {
+                    || k.startsWith("text.chip.") || QUICK_ADD_WARNINGS.contains(k)) {
                 patterns.put(k.substring("text.".length()), v);
             }
         });

@@ -15,19 +15,19 @@
 // length, date, bare repeat word, time; the list word passed over); then the base parse takes the last "#list"
 // and a date phrase among the last four words. A repeat without a date starts on its rule's first date.
 // Each step reads the grammar's words beside English where Java's does ("jeden Montag", "erinnere mich um 8 Uhr",
-// "für 30 Minuten", "am 1."), and "start …", "due …" and "someday" after the remind step (quick-add-start.js).
+// "für 30 Minuten", "am 1."), and "start …", "due …" and "someday" after the remind step (takeWhen).
 // What Java reads that this does not yet (and the vectors leave out), in every language: a date inside the title
 // (InlineWhen), a date's part of the day ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and
 // "next week" ("nächsten Freitag", "la semaine prochaine": the week's first day is a setting).
 // Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
 // desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse), with the
-// warning (TodoDraft.warning: "“feb 30” is not a date") as data that quick-add-start.js's warningText says.
-import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+// warning (TodoDraft.warning: "“feb 30” is not a date") as data that warningText says.
+import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, takeWhen, timePhrase, toRule, warningOf }
+  from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
 import { describe } from './edits.js';
 import { normalizeTag } from './series.js';
-import { takeWhen, warningOf } from './quick-add-start.js';
 
 /** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
 export const MAX_TEXT = 10000;
@@ -321,6 +321,16 @@ export function chips(read, today, words = ENGLISH) {
         : kind === 'LENGTH' ? chip('length', lengthLabel(v, words)) : kind === 'NOTE' ? chip('note') : v }));
 }
 
+/**
+ * The warning of what quick add read (TodoDraft.warning) in the words of {@code words} (/messages.json's dates), as
+ * the desktop's /api/parse says it; null for none, and without the words (they hold the sentence).
+ */
+export function warningText({ warning: w }, today, words) {
+  const key = 'quickAdd.' + w?.key;
+  return w && words?.patterns?.[key] ? say(words, key, ...(w.said ? [w.said, '1900-01-01', '2999-12-31']
+    : w.dates.map((d) => dayLabel(d, today, words)))) : null;
+}
+
 // ---- what is written ----
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -352,8 +362,10 @@ export function planQuickAdd(text, now, view = null, grammar = null) {
   }
   let due = read.due ?? (read.time != null ? nextDay(read.time, now) : null);
   // "start mon" or "someday" says when already: the view adds no deadline to it.
-  if (due == null && read.start == null && !read.someday && view === 'today') due = localDay(now);
-  if (due == null && read.start == null && !read.someday && view === 'upcoming') due = plusDays(localDay(now), 1);
+  if (due == null && read.start == null && !read.someday) {
+    if (view === 'today') due = localDay(now);
+    if (view === 'upcoming') due = plusDays(localDay(now), 1);
+  }
   const remindAt = read.remind == null ? null : atTime(due ?? nextDay(read.remind, now), read.remind);
   return { read, fields: { title: read.title, kind: null, due,
     priority: read.priority == null ? null : BigInt(read.priority),

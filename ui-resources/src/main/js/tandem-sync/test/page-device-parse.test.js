@@ -45,12 +45,13 @@ for (const lang of ['en', 'de', 'fr']) {
   });
 }
 
-test('a page with no date words says the chips and the warning in English, as the English vectors do', async () => {
+test('a page with no date words says the chips in English, as the English vectors do, and no warning', async () => {
   const vectors = vectorsOf('en');
   const parse = device('en', vectors.today, false);
   for (const v of vectors.cases) {
     const { data } = await parse({ text: v.text });
-    assert.deepEqual([data.chips, data.warning], [v.chips, v.warning], v.text);
+    // The warning's sentence is among the words /messages.json carries: without them there is none.
+    assert.deepEqual([data.chips, data.warning], [v.chips, null], v.text);
   }
 });
 

@@ -319,7 +319,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       await items.saveDetails(replica, e.id, parsed, items.ITEM_COLUMNS, items.TAG_COLUMNS);
       if (e.set) await edits.edit(e.id, e.set, e.base);
       // A date that is none stayed in the title: said first, as the server says it.
-      const warning = items.quickAddWarning(parsed, isoDay(new Date(at)), dateWords ?? undefined);
+      const warning = items.quickAddWarning(parsed, isoDay(new Date(at)), dateWords);
       return { values: values(e.id), message: (warning ? warning + ' ' : '') + t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }
     if (e.op === 'done') {
@@ -456,8 +456,8 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       const text = bodyOf(init)?.text;
       if (typeof text !== 'string') return json(400, { error: t('page.device.badValue') });
       const read = items.readQuickAdd(text, today(), grammar);
-      const w = dateWords ?? undefined;
-      return json(200, { title: read.title, chips: items.quickAddChips(read, today(), w), warning: items.quickAddWarning(read, today(), w) });
+      return json(200, { title: read.title, chips: items.quickAddChips(read, today(), dateWords ?? undefined),
+        warning: items.quickAddWarning(read, today(), dateWords) });
     }
     return notYet();
   };

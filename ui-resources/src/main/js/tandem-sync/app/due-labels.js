@@ -16,7 +16,7 @@ export const ENGLISH = {
   patterns: { 'day.today': 'Today', 'day.tomorrow': 'Tomorrow', 'day.yesterday': 'Yesterday',
     'length.minutes': '{0} min', 'length.hours': '{0} h', 'length.hoursMinutes': '{0} h {1} min',
     'chip.due': 'Due: {0}', 'chip.repeat': 'Repeats: {0}', 'chip.reminder': 'Reminder {0}', 'chip.time': 'At {0}',
-    'chip.length': 'For {0}', 'chip.note': 'Note' },
+    'chip.length': 'For {0}', 'chip.note': 'Note', 'chip.start': 'Starts: {0}', 'chip.someday': 'Someday' },
   formats: { day: 'EEE d MMM', dateYear: 'd MMM yyyy', time: 'H:mm' },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   weekdaysShort: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

@@ -23,6 +23,7 @@
 import { ITEM_COLUMNS, TAG_COLUMNS } from './items.js';
 import { first, onDay, repeatPhrase } from './quick-add-when.js';
 import { fill } from './message-format.js';
+import { ENGLISH } from './due-labels.js';
 import { monthLength, parseRule, readDate, strip, toRule } from './recurrence.js';
 import { normalizeTag } from './series.js';
 import { tagId } from './derived-ids.js';
@@ -70,8 +71,8 @@ export function repeatField(text, g = null) {
   return read(t) ?? (t.toLowerCase().startsWith('every ') ? null : read('every ' + t));
 }
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// English's names, as due-labels.js has them.
+const { weekdays: DAYS, monthsShort: MONTHS } = ENGLISH;
 const UNITS = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
 const ordinal = (n) => n + ((n % 100 >= 11 && n % 100 <= 13) ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 

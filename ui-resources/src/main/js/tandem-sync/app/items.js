@@ -88,7 +88,7 @@ export function listJson(replica, { all = false, trashed = false } = {}) {
 }
 
 
-export { chips as quickAddChips, planQuickAdd, readQuickAdd, saveDetails } from './quick-add.js';
+export { chips as quickAddChips, planQuickAdd, readQuickAdd, saveDetails, warningText as quickAddWarning } from './quick-add.js';
 export { compileGrammar } from './quick-add-grammar.js';
 export { EditRefused, applyDetails, details, tagsOf } from './edits.js';
 export { dueLabel, timeAndLength } from './due-labels.js';

@@ -9,8 +9,8 @@
 // Compiled once per table. Left out with what quick-add.js leaves out: "next fri" and "next week" in the
 // language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting; only saved filters read
 // them, through nextWeek, as they read English's "next fri"), the parts of the day
-// (partOfDay.*: only saved filters read them, through quick-add-when.js's splitPart), start, due and someday
-// phrases, and the past (past.*, for "--as-of": not compiled here).
+// (partOfDay.*: only saved filters read them, through quick-add-when.js's splitPart), and the past (past.*, for
+// "--as-of": not compiled here).
 import { dayOf, monthLength, plusMonths, weekday as weekdayOf } from './recurrence.js';
 import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
 
@@ -110,6 +110,8 @@ export function compileGrammar(words) {
       return -1;
     },
     startsRepeat: (w) => !w.plain && (repeatStarts.has('*') || repeatStarts.has(norm(w.text))),
+    /** The weekday (1 Monday .. 7) a date phrase names by its name ("freitag"); null for other dates (Grammar.weekday). */
+    weekday: (phrase) => weekdays.get(matches('date.weekday', norm(phrase))?.wd) ?? null,
     /** The date (a day number, as recurrence.js's) the phrase means, before the range check; null for none. */
     date(phrase, today) {
       const p = norm(phrase);

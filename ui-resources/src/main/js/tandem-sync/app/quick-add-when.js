@@ -111,6 +111,80 @@ export function splitPart(phrase, g = null) {
   return null;
 }
 
+/** Trailing and leading punctuation off a word (DatePhrases.trimPunctuation). */
+const bare = (w) => w.replace(/[.,;:!?)"”]+$/, '').replace(/^[("“]+/, '');
+
+/**
+ * What quick add warns of in {@code text} (TodoDraft.warning): the first words that look like a date but are none
+ * (DatePhrases.notADate: "feb 30", "31/2", "2026-02-30"; "3000-01-01" is out of range), as {key, said}; else
+ * {@code other}. What it quotes is at most a month's name and a number however long the text: the patterns bound it.
+ */
+export function warningOf(text, g, other) {
+  const ws = text.split(/[ \t\n\v\f\r]+/).filter(Boolean);
+  const none = (p) => datePhrase(p, '2000-01-01', g) == null;
+  for (let i = 0; i < ws.length; i++) {
+    const w = bare(ws[i]);
+    const l = w.toLowerCase();
+    const p = w + ' ' + bare(ws[i + 1] ?? '');
+    const m = i + 1 < ws.length && /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?$/.exec(p.toLowerCase());
+    if (m && has(MONTHS, m[1]) && none(p)) return { key: 'notADate', said: p };
+    const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(l);
+    if ((dm ? dm[1] > 0 && dm[1] < 32 && dm[2] > 0 && dm[2] < 32 : /^\d{4}-\d{2}-\d{2}$/.test(l)) && none(l)) {
+      // A real date written YYYY-MM-DD that Tandem does not keep (DateRange.outside).
+      return { key: !dm && englishDate(l) != null ? 'outOfRange' : 'notADate', said: w };
+    }
+  }
+  return other;
+}
+
+/**
+ * Takes the start date, deadline and Someday said in words out of {@code words} (WhenWords.take), each a chip:
+ * "start mon", "due fri", "someday" as the last words, and the grammar's ("ab Montag", "échéance vendredi",
+ * "irgendwann"), each keyword with a title before it and a date after it. A todo never starts after it is due: a
+ * deadline said as a weekday moves to on or after the start, else a start said as a weekday to on or before the
+ * deadline, else the warning says so. Returns {start, due, dueText (its words, keyword first), someday, warning}.
+ */
+export function takeWhen(words, today, g, chips, join) {
+  const said = {};
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i];
+    let kind = null;
+    let k = 0;
+    // The keyword may be several words in a language's own table ("à partir de").
+    for (const [K, key, english] of [['START', 'start', /^start(s|ing)?$/], ['DATE', 'due', /^(due|deadline)$/]]) {
+      const own = said[K] || !g ? 0 : g.phraseAt(key, words, i, join);
+      if (!kind && !said[K] && (own || english.test(w.text.toLowerCase()))) [kind, k] = [K, own || 1];
+    }
+    if (w.plain || !kind) continue;
+    // The longest date phrase after it, up to four words.
+    let n = Math.min(4, words.length - i - k);
+    const at = (n) => words.slice(i + k, i + k + n);
+    while (n > 0 && (at(n).some((x) => x.plain) || datePhrase(join(at(n)), today, g) == null)) n--;
+    if (!n) continue;
+    const phrase = join(at(n));
+    const chip = { kind, at: w.at, v: datePhrase(phrase, today, g) };
+    chips.push(chip);
+    said[kind] = { chip, day: WEEKDAYS[phrase.trim().toLowerCase()] ?? g?.weekday(phrase), text: join(words.splice(i, k + n)) };
+    i--;
+  }
+  let own = 0;
+  for (let n = Math.min(4, words.length); g && n > 0 && !own; n--) if (g.phraseAt('someday', words, words.length - n, join) === n) own = n;
+  const last = words[words.length - 1];
+  if (words.length > 1 && !last.plain && last.text.toLowerCase() === 'someday') own = 1;
+  else if (own >= words.length) own = 0;
+  if (own) chips.push({ kind: 'SOMEDAY', at: words.splice(words.length - own)[0].at });
+  const { START: s, DATE: d } = said;
+  let warning = null;
+  if (s && d && s.chip.v > d.chip.v) {
+    const [start, due] = [readDate(s.chip.v), readDate(d.chip.v)];
+    // "start sat due fri" on a Thursday: work starts on Saturday and is due the Friday after.
+    if (d.day) d.chip.v = iso(start + (d.day - weekday(start) + 7) % 7);
+    else if (s.day) s.chip.v = iso(due - (weekday(due) - s.day + 7) % 7);
+    else warning = { key: 'startsAfterDue', dates: [s.chip.v, d.chip.v] };
+  }
+  return { start: s?.chip.v ?? null, due: d?.chip.v ?? null, dueText: d?.text, someday: own > 0, warning };
+}
+
 // ---- times ----
 
 const SPOKEN = /^(half past|quarter past|quarter to) (\d{1,2}|[a-z]+)$/;

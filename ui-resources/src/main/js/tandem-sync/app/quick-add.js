@@ -15,13 +15,15 @@
 // length, date, bare repeat word, time; the list word passed over); then the base parse takes the last "#list"
 // and a date phrase among the last four words. A repeat without a date starts on its rule's first date.
 // Each step reads the grammar's words beside English where Java's does ("jeden Montag", "erinnere mich um 8 Uhr",
-// "für 30 Minuten", "am 1."). What Java reads that this does not yet (and the vectors leave out), in every
-// language: "start …"/"due …"/"someday" (WhenWords), a date inside the title (InlineWhen), a date's part of the day
-// ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and "next week" ("nächsten Freitag",
-// "la semaine prochaine": the week's first day is a setting).
+// "für 30 Minuten", "am 1."), and "start …", "due …" and "someday" after the remind step (takeWhen).
+// What Java reads that this does not yet (and the vectors leave out), in every language: a date inside the title
+// (InlineWhen), a date's part of the day ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and
+// "next week" ("nächsten Freitag", "la semaine prochaine": the week's first day is a setting).
 // Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
-// desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse).
-import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, timePhrase, toRule } from './quick-add-when.js';
+// desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse), with the
+// warning (TodoDraft.warning: "“feb 30” is not a date") as data that warningText says.
+import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, takeWhen, timePhrase, toRule, warningOf }
+  from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
 import { describe } from './edits.js';
@@ -38,9 +40,8 @@ const PRIORITY = /^[pP]([1-4])$/;
 // A word: its text, where it starts in the text, whether it is plain (punctuation a tag left: read as nothing)
 // and how it joins.
 const word = (text, at, plain = false, glue = 'none') => ({ text, at, plain, glue });
-// What a chip shows, in the order chips read best when two start at the same place (QuickAddToken.Kind; its START
-// and SOMEDAY are not read here, as "start …" and "someday" are not).
-const KINDS = ['NOTE', 'DATE', 'REPEAT', 'PRIORITY', 'TAG', 'LIST', 'REMINDER', 'TIME', 'LENGTH'];
+// What a chip shows, in the order chips read best when two start at the same place (QuickAddToken.Kind).
+const KINDS = ['NOTE', 'DATE', 'START', 'SOMEDAY', 'REPEAT', 'PRIORITY', 'TAG', 'LIST', 'REMINDER', 'TIME', 'LENGTH'];
 const is = (w, s) => !w.plain && w.text.toLowerCase() === s;
 /** The word is English's {@code s} or one of the grammar's words of {@code kind}. */
 const isOr = (w, s, g, kind) => is(w, s) || (g != null && g.is(kind, w));
@@ -230,14 +231,15 @@ function base(input, note, today, g, chips) {
 /**
  * What quick add reads from {@code text} on {@code today} (an ISO date): title, due (ISO or null), time and
  * remind ("HH:MM" or null), minutes, repeat (the rule's text or null), priority, tags, list, start, someday,
- * note, and kind ('note' or null) for the row; and chips, what was understood in the order it was typed
- * (TodoDraft.tokens: {kind, at, v} with v the date, time, minutes or the words shown; chips() says them).
+ * note, and kind ('note' or null) for the row; chips, what was understood in the order it was typed
+ * (TodoDraft.tokens: {kind, at, v} with v the date, time, minutes or the words shown; chips() says them); and
+ * warning, null or {key, said} / {key, dates} (warningText says it).
  */
 export function readQuickAdd(text, today, g = null) {
   const typed = typeof text === 'string' ? text : '';
   const chips = [];
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
-    list: null, remind: null, start: null, someday: false, note: false, kind: null, chips };
+    list: null, remind: null, start: null, someday: false, note: false, kind: null, chips, warning: null };
   if (typed.length > MAX_TEXT) return out;
   const lead = typed.length - typed.trimStart().length;
   // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
@@ -284,34 +286,49 @@ export function readQuickAdd(text, today, g = null) {
       }
     }
   }
+  const when = takeWhen(words, today, g, chips, join);
   const t = trailing(words, today, repeat == null, g, chips);
   const b = base(t.rest, false, today, g, chips);
   repeat = repeat ?? t.repeat;
-  if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && b.dateText) {
-    const day = dayOfMonth(b.dateText, g);
+  // The day of the month typed as the first date said: the deadline's, else the one at the end.
+  const dateText = when.due ? when.dueText : b.dateText;
+  if (repeat && repeat.freq === 'MONTHLY' && !repeat.byDay.size && !repeat.byMonthDay && dateText) {
+    const day = dayOfMonth(dateText, g);
     if (day) repeat = { ...repeat, byMonthDay: day };
   }
-  let due = b.due ?? null;
+  let due = when.due ?? b.due ?? null;
   if (repeat && due == null && b.title.trim()) due = first(repeat, today);
   const rule = repeat ? toRule(repeat) : null;
   for (const c of chips) if (c.kind === 'REPEAT') c.v = rule;
   return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
-    repeat: rule, chips: sorted(chips) };
+    repeat: rule, start: when.start, someday: when.someday, warning: warningOf(typed.trim(), g, when.warning),
+    chips: sorted(chips) };
 }
 
 const sorted = (chips) => chips.sort((a, b) => a.at - b.at || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
 
 /**
  * The chips of quick add's text as the desktop's /api/parse answers them (QuickAddToken.label), in the language of
- * {@code words} (/messages.json's dates; English without them): "Due: Tomorrow", "Repeats: every Monday", "p2",
- * "@home", "#Garden", "Reminder 9:00", "At 14:00", "For 30 min", "Note".
+ * {@code words} (/messages.json's dates; English without them): "Due: Tomorrow", "Starts: Monday", "Someday",
+ * "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00", "At 14:00", "For 30 min", "Note".
  */
 export function chips(read, today, words = ENGLISH) {
   const chip = (key, v) => say(words, 'chip.' + key, v);
-  return read.chips.map(({ kind, v }) => ({ kind, label: kind === 'DATE' ? chip('due', dayLabel(v, today, words))
+  return read.chips.map(({ kind, v }) => ({ kind, label: kind === 'DATE' || kind === 'START'
+    ? chip(kind === 'DATE' ? 'due' : 'start', dayLabel(v, today, words)) : kind === 'SOMEDAY' ? chip('someday')
     : kind === 'REPEAT' ? chip('repeat', describe(v, words === ENGLISH ? null : words))
       : kind === 'REMINDER' || kind === 'TIME' ? chip(kind.toLowerCase(), timeAndLength(v, null, words))
         : kind === 'LENGTH' ? chip('length', lengthLabel(v, words)) : kind === 'NOTE' ? chip('note') : v }));
+}
+
+/**
+ * The warning of what quick add read (TodoDraft.warning) in the words of {@code words} (/messages.json's dates), as
+ * the desktop's /api/parse says it; null for none, and without the words (they hold the sentence).
+ */
+export function warningText({ warning: w }, today, words) {
+  const key = 'quickAdd.' + w?.key;
+  return w && words?.patterns?.[key] ? say(words, key, ...(w.said ? [w.said, '1900-01-01', '2999-12-31']
+    : w.dates.map((d) => dayLabel(d, today, words)))) : null;
 }
 
 // ---- what is written ----
@@ -344,13 +361,18 @@ export function planQuickAdd(text, now, view = null, grammar = null) {
     return { read, fields: { title: read.title, kind: 'note', due: null } };
   }
   let due = read.due ?? (read.time != null ? nextDay(read.time, now) : null);
-  if (due == null && view === 'today') due = localDay(now);
-  if (due == null && view === 'upcoming') due = plusDays(localDay(now), 1);
+  // "start mon" or "someday" says when already: the view adds no deadline to it.
+  if (due == null && read.start == null && !read.someday) {
+    if (view === 'today') due = localDay(now);
+    if (view === 'upcoming') due = plusDays(localDay(now), 1);
+  }
   const remindAt = read.remind == null ? null : atTime(due ?? nextDay(read.remind, now), read.remind);
   return { read, fields: { title: read.title, kind: null, due,
     priority: read.priority == null ? null : BigInt(read.priority),
     dueTime: due == null ? null : read.time, durationMinutes: read.minutes ? BigInt(read.minutes) : null,
-    remindAt: remindAt == null ? null : BigInt(remindAt), repeat: read.repeat } };
+    remindAt: remindAt == null ? null : BigInt(remindAt), repeat: read.repeat, start: read.start,
+    // Put away only without a date, as the desktop's TodoDetails.apply.
+    someday: read.someday && due == null && read.start == null ? 1n : null } };
 }
 
 /**

@@ -5,12 +5,14 @@ import { EncryptedStorage } from '../src/storage/encrypted.js';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
-import { BlobPush, BlobTransfer, MemoryBlobs, blobId } from '../src/blob/blob-transfer.js';
+import { BlobPush, BlobTransfer, blobId } from '../src/blob/blob-transfer.js';
+import { MemoryBlobs } from './support/memory-blobs.js';
 import { blobName } from '../src/blob/blob-keys.js';
 import * as attachments from '../app/attachments.js';
 import * as items from '../app/items.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
-import { KeptFiles, memoryBackend } from '../../../resources/dev/tandem/ui/web/device-kept-files.js';
+import { KeptFiles } from '../../../resources/dev/tandem/ui/web/device-kept-files.js';
+import { memoryBackend } from './support/memory-kept-files.js';
 
 // Attached files on the page as its own device (docs/WEB.md, "The page as its own device"): opened on demand through
 // the core's bounded, authenticated download and kept within a budget, least recently opened evicted first; a

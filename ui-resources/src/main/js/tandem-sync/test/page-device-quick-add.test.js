@@ -6,6 +6,7 @@ import * as items from '../app/items.js';
 import { tagId } from '../app/derived-ids.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
 import { quickAddTable } from './support/quick-add-tables.js';
+import { readFileSync } from 'node:fs';
 
 // The page's own-device quick add reads the text as the desktop does (app/quick-add.js) and writes the rows the
 // desktop's QuickAddPlan writes: the date, the time on it, the priority, the list, the repeat as its own
@@ -16,11 +17,14 @@ const NOW = new Date(2026, 10, 20, 12, 0, 0).getTime();
 let ids = 0;
 const uuid7 = () => '01900000-0000-7000-8000-' + String(++ids).padStart(12, '0');
 
+const dates = JSON.parse(readFileSync(new URL('./vectors/date-words.json', import.meta.url), 'utf8')).languages;
+
 function device(lang = null) {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
   // The page in German or French: the table its /messages.json carries, compiled as device.js compiles it.
   const grammar = lang ? items.compileGrammar(quickAddTable(lang)) : null;
   const answer = makeAnswerer({ replica, items, t: words, now: () => NOW, grammar,
+    dateWords: lang ? { lang, ...dates.find((l) => l.lang === lang).words } : null,
     session: () => ({ csrf: 'own-device', own: true }), kept: async () => {} });
   const outbox = async (...entries) => {
     const res = await answer('/api/outbox', { method: 'POST', body: JSON.stringify({ entries }) });
@@ -103,4 +107,23 @@ test('quick add on a German or French page reads the language beside English and
   const plain = uuid7();
   await en.outbox({ op: 'add', id: plain, key: 'k1', text: 'Zahnarzt morgen um 14 Uhr', view: 'inbox', at: NOW });
   assert.deepEqual([en.replica.row('items', plain).title, en.replica.row('items', plain).due], ['Zahnarzt morgen um 14 Uhr', null]);
+});
+
+test('quick add on the page writes a start date and Someday as the desktop does, and says a date that is none', async () => {
+  const d = device('de');
+  const add = async (text, view = 'inbox') => {
+    const id = uuid7();
+    const res = await d.outbox({ op: 'add', id, key: id, text, view, at: NOW });
+    const row = d.replica.row('items', id);
+    return { row: [row.title, row.due, row.start, row.someday], message: res.data.results[0].message };
+  };
+  // "start …" and "someday" say when already: the Today view adds no date to them.
+  assert.deepEqual((await add('Plan trip start mon', 'today')).row, ['Plan trip', null, '2026-11-23', null]);
+  assert.deepEqual((await add('Klavier lernen irgendwann', 'today')).row, ['Klavier lernen', null, null, 1n]);
+  assert.deepEqual((await add('Umzug ab Montag fällig Freitag')).row, ['Umzug', '2026-11-27', '2026-11-23', null]);
+  // Put away only without a date, as the desktop's TodoDetails.apply.
+  assert.deepEqual((await add('Plan trip start mon someday')).row, ['Plan trip', null, '2026-11-23', null]);
+  const party = await add('Party feb 30 p2');
+  assert.deepEqual(party.row, ['Party feb 30', null, null, null]);
+  assert.equal(party.message, '„feb 30“ ist kein Datum und bleibt im Titel page.quickAdd.added');
 });

@@ -5,7 +5,8 @@ import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { blobId } from '../src/blob/blob-transfer.js';
 import * as items from '../app/items.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
-import { KeptFiles, memoryBackend } from '../../../resources/dev/tandem/ui/web/device-kept-files.js';
+import { KeptFiles } from '../../../resources/dev/tandem/ui/web/device-kept-files.js';
+import { memoryBackend } from './support/memory-kept-files.js';
 
 // The settings of the page as its own device (docs/WEB.md): its card (name, remote, last sync, what waits, how often
 // it syncs by itself) beside its files' budget, and the interval set, checked before it is kept.

@@ -1,19 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MAX_TEXT, chips, readQuickAdd } from '../app/quick-add.js';
+import { MAX_TEXT, chips, readQuickAdd, warningText } from '../app/quick-add.js';
 import { compileGrammar } from '../app/quick-add-grammar.js';
 import { quickAddTable } from './support/quick-add-tables.js';
 
 // Quick add (app/quick-add.js), held to the desktop's TodoDraft.parse by the vectors its QuickAddGoldenTest
 // wrote (test/vectors/quick-add-LANG.json): every phrase read to the same title, dates, times, rule, priority,
-// tags, list, reminder and kind, and shown as the same chips (kind and label, as the desktop's /api/parse answers
-// them) in the language's words, those /messages.json carries (its dates, as DateWordsGoldenTest wrote them to
+// tags, list, reminder, start, Someday and kind, and shown as the same chips and warning (kind and label, the
+// warning's text, as the desktop's /api/parse answers them) in the language's words, those /messages.json carries (its dates, as DateWordsGoldenTest wrote them to
 // test/vectors/date-words.json). Every vector is compared, none passed over. German and French are read with the
 // language's table, the desktop's own (quickadd_LANG.properties), as the page gets it in /messages.json.
 const FIELDS = ['title', 'due', 'time', 'minutes', 'repeat', 'priority', 'tags', 'list', 'remind', 'start', 'someday',
-  'note', 'chips'];
+  'note', 'chips', 'warning'];
 const dateWords = JSON.parse(readFileSync(new URL('./vectors/date-words.json', import.meta.url), 'utf8')).languages;
+const EN = { lang: 'en', ...dateWords.find((l) => l.lang === 'en').words };
 
 for (const lang of ['en', 'de', 'fr']) {
   const vectors = JSON.parse(readFileSync(new URL('./vectors/quick-add-' + lang + '.json', import.meta.url), 'utf8'));
@@ -26,7 +27,7 @@ for (const lang of ['en', 'de', 'fr']) {
     const wrong = [];
     for (const v of vectors.cases) {
       const read = readQuickAdd(v.text, vectors.today, grammar);
-      const got = { ...read, chips: chips(read, vectors.today, words) };
+      const got = { ...read, chips: chips(read, vectors.today, words), warning: warningText(read, vectors.today, words) };
       const want = Object.fromEntries(FIELDS.map((f) => [f, v[f]]));
       const mine = Object.fromEntries(FIELDS.map((f) => [f, got[f]]));
       try {
@@ -57,6 +58,24 @@ test('quick add leaves text longer than a title may be unread', () => {
   const read = readQuickAdd(many, '2026-11-25');
   assert.equal(read.priority, 1);
   assert.ok(read.tags.length > 400);
+});
+
+// The start, deadline and Someday words read at every word, and dates that are none, up to the cap: read at once
+// in every language, and the warning quotes at most a date's few characters, however long the text.
+test('quick add reads start, deadline and Someday words up to the cap at once, and its warning stays short', () => {
+  const grammars = [null, compileGrammar(quickAddTable('de')), compileGrammar(quickAddTable('fr'))];
+  for (const piece of ['start due ', 'ab bis fällig eines ', 'à partir de avant un de ', 'due start mon due fri ',
+    'x feb ' + '3'.repeat(30) + ' ', 'feb 30x ', 'feb feb 30 ']) {
+    const text = ('Plan ' + piece.repeat(MAX_TEXT)).slice(0, MAX_TEXT);
+    for (const g of grammars) {
+      const started = performance.now();
+      const read = readQuickAdd(text, '2026-11-25', g);
+      assert.ok(performance.now() - started < 2000, piece);
+      assert.ok((warningText(read, '2026-11-25', EN) ?? '').length < 100, piece);
+    }
+  }
+  assert.equal(warningText(readQuickAdd('Plan ' + 'x'.repeat(9000) + ' feb 30', '2026-11-25'), '2026-11-25', EN),
+    '“feb 30” is not a date; it stays in the title');
 });
 
 // Hostile text: pieces of every language's phrases, numbers, dashes, dots, long words and odd spaces, seeded, each

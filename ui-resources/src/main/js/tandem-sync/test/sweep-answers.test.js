@@ -4,7 +4,8 @@ import { MemoryStorage } from '../src/storage/memory.js';
 import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import { SyncEngine } from '../src/sync/sync-engine.js';
-import { BlobPush, BlobTransfer, MemoryBlobs, blobId } from '../src/blob/blob-transfer.js';
+import { BlobPush, BlobTransfer, blobId } from '../src/blob/blob-transfer.js';
+import { MemoryBlobs } from './support/memory-blobs.js';
 import { attach, referencedNames } from '../app/attachments.js';
 import { sweepKey } from '../src/sync/sweep-answers.js';
 

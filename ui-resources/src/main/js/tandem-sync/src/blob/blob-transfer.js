@@ -218,33 +218,3 @@ export class BlobPush {
   }
 }
 
-/** Local copies in memory, for tests and browsers: read, has, publish, markOnRemote, add. */
-export class MemoryBlobs {
-  constructor() {
-    this.copies = new Map();
-    this.onRemote = new Set();
-  }
-
-  async add(bytes) {
-    const id = await blobId(bytes);
-    this.copies.set(id, bytes.slice());
-    return { id, size: bytes.length };
-  }
-
-  async read(id) {
-    return this.copies.get(id)?.slice() ?? null;
-  }
-
-  async has(id) {
-    return this.copies.has(id);
-  }
-
-  async publish(id, bytes) {
-    this.copies.set(id, bytes.slice());
-  }
-
-  async markOnRemote(id) {
-    this.onRemote.add(id);
-  }
-}
-

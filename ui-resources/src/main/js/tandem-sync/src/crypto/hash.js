@@ -18,8 +18,3 @@ export function toHex(bytes) {
   return s;
 }
 
-export function fromHex(text) {
-  const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
-  return out;
-}

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -19,7 +20,7 @@ import java.util.stream.IntStream;
  * The phone page's words in one language, as {@code /messages.json} answers them (the page's i18n.js reads
  * it): the language's tag, its direction and the {@code page.*} patterns, and for a language other than English
  * its quick add table ({@code quickadd}: the catalogue's {@code quickadd_TAG.properties}, the one the desktop's
- * quick add reads beside English), with which the page as its own device reads quick add in that language
+ * quick add reads beside English, but the keys the page does not read), with which the page as its own device reads quick add in that language
  * (the JS core's app/quick-add-grammar.js), and its words of dates and rules ({@code dates}: patterns, formats and
  * names, so the page as its own device says a row's day, time and length as {@code DueDates} does, describes a
  * rule as {@code Recurrence.describe} does and labels quick add's chips as {@code QuickAddToken} does, letter for
@@ -27,6 +28,16 @@ import java.util.stream.IntStream;
  * request; {@code tandem page publish} writes it beside the published page, in the profile's language.
  */
 public final class PageWords {
+    /** The warnings quick add says as it is typed (TodoDraft.warning), which the page as its own device says too. */
+    private static final Set<String> QUICK_ADD_WARNINGS = Set.of("text.quickAdd.notADate", "text.quickAdd.outOfRange",
+            "text.quickAdd.startsAfterDue");
+    /**
+     * Keys of the quick add table the page's reader (quick-add-grammar.js) has no use for, left out of what it is sent:
+     * the past (the desktop's {@code --as-of}), the words written in lower case (which the page does not read yet),
+     * and "every" (the page reads a repeat's first word from its rules). The parts of the day stay: saved filters
+     * read them (quick-add-when.js, splitPart).
+     */
+    private static final List<String> UNREAD = List.of("quickadd.past.", "quickadd.lowerCase", "quickadd.every");
     /** Made once per language: the catalogue is part of the app. */
     private static final Map<Language, byte[]> JSON = new ConcurrentHashMap<>();
 
@@ -44,7 +55,8 @@ public final class PageWords {
     /**
      * The words of dates and rules in the language, for the page as its own device to say them as the desktop does
      * (the JS core's app/due-labels.js, app/edits.js and app/quick-add.js): the catalogue's {@code text.repeat.*},
-     * {@code text.day.*}, {@code text.length.*} and quick add's chips' {@code text.chip.*} patterns (keys without
+     * {@code text.day.*}, {@code text.length.*}, quick add's chips' {@code text.chip.*} and its warnings'
+     * {@code text.quickAdd.notADate}, {@code outOfRange} and {@code startsAfterDue} patterns (keys without
      * {@code text.}), the date and time formats of a row's due
      * label ({@code formats.day}, {@code dateYear}, {@code time}: {@link java.time.format.DateTimeFormatter}
      * patterns), the weekdays' full and short names from Monday and the months' short names from January, as
@@ -55,7 +67,7 @@ public final class PageWords {
         Map<String, String> patterns = new LinkedHashMap<>();
         Messages.patterns(l, "text").forEach((k, v) -> {
             if (k.startsWith("text.repeat.") || k.startsWith("text.day.") || k.startsWith("text.length.")
-                    || k.startsWith("text.chip.")) {
+                    || k.startsWith("text.chip.") || QUICK_ADD_WARNINGS.contains(k)) {
                 patterns.put(k.substring("text.".length()), v);
             }
         });
@@ -76,10 +88,15 @@ public final class PageWords {
     }
 
     /**
-     * The language's quick add table, or null where quick add reads English alone: English itself (read by the
-     * parser's code) and the pseudo-languages, as the desktop's Grammar has none for them.
+     * The language's quick add table but its {@link #UNREAD} keys, or null where quick add reads English alone: English
+     * itself (read by the parser's code) and the pseudo-languages, as the desktop's Grammar has none for them.
      */
     static Map<String, String> quickAdd(Language l) {
-        return l == Language.ENGLISH || l.pseudo() ? null : Catalogue.file("quickadd", l.tag());
+        if (l == Language.ENGLISH || l.pseudo()) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>(Catalogue.file("quickadd", l.tag()));
+        out.keySet().removeIf(k -> UNREAD.stream().anyMatch(k::startsWith));
+        return out;
     }
 }

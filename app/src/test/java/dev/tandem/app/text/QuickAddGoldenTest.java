@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
  * (in German and French every phrase of the language's parser table but those {@code GERMAN_LEFT_OUT} and
  * {@code FRENCH_LEFT_OUT} name), and 400 seeded random combinations of the language's words
  * ({@link QuickAddGoldenWords}): tags and "remind …" and "every …" anywhere, and after the title a priority, a
- * date, a time, a length, a bare repeat word and a list in any order. Constructs the page does not read yet
- * ("start …", "due …", "someday", a date inside the title, a part of the day, "next …") are left out rather than
- * compared loosely. Written with {@code -Dtandem.writeVectors=true}, else compared.
+ * date, a time, a length, a bare repeat word and a list in any order; in every language {@code WHEN}'s start,
+ * deadline, Someday and impossible dates, and each language's own. Each vector holds the warning quick add says
+ * (TodoDraft.warning: "“feb 30” is not a date"). Constructs the page does not read yet (a date inside the title,
+ * a part of the day, "next …") are left out rather than compared loosely. Written with
+ * {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
 class QuickAddGoldenTest {
@@ -64,15 +66,35 @@ class QuickAddGoldenTest {
             "Party 3000-01-01 p2");
 
     /**
-     * Phrases of the German parser tests the page does not read yet: a start, a deadline or Someday ("ab
-     * Montag", "irgendwann"), a part of the day ("heute Abend", "morgen früh"), next week's day ("nächsten
+     * A start, a deadline, Someday and dates that are none, in English (read beside every language), with the
+     * warnings: a date that is none, out of range, a start after the deadline; and look-alikes that keep their words.
+     */
+    static final List<String> WHEN = List.of("Plan trip start mon", "Plan trip starts dec 3 due dec 24",
+            "Plan trip starting tomorrow p2 #Travel", "Learn Italian someday", "Learn Italian @fun someday #Langs",
+            "Start the car", "Someday I'll learn Italian", "Due diligence", "Write report start sat due fri",
+            "Write report start dec 24 due dec 20", "Write report start fri due dec 1", "Write report start dec 24 due fri",
+            "Report p1 due fri", "Pay rent due the 15th every month", "Call Ann deadline tomorrow 2pm",
+            "Plan trip start mon someday", "Plan trip start", "Party apr 31st", "Party Feb 30.", "Party 31/4 start mon",
+            "Party 31.4.", "Party 31 avril", "Party 30 février", "Party 30. Februar", "Party 0000-01-01",
+            "Party feb 30 start dec 24 due dec 20", "Start dec 24 due dec 20", "Plan start dec 24 due dec 20 someday");
+    /** German's own: a start, a deadline, Someday and dates that are none. */
+    static final List<String> GERMAN_WHEN = List.of("Umzug ab Montag fällig Freitag", "Umzug ab 24.12. bis 20.12.",
+            "Umzug beginnt Samstag fällig Freitag", "Steuer spätestens 31.4.", "Party 31.4.", "Party am 31.4.",
+            "Party 30. Februar", "Party 31/4", "Klavier lernen eines Tages", "Ab Montag", "Irgendwann mal");
+    /** French's own. */
+    static final List<String> FRENCH_WHEN = List.of("Déménager dès lundi échéance vendredi",
+            "Déménager à partir du 24/12 avant le 20 décembre", "Déménager commence samedi échéance vendredi",
+            "Fête 31 avril", "Fête le 31 avril", "Fête 30 février", "Fête 31/4", "Piano un de ces jours",
+            "Un jour", "Dès lundi");
+
+    /**
+     * Phrases of the German parser tests the page does not read yet: a start from next week ("ab nächste
+     * Woche"), a part of the day ("heute Abend", "morgen früh"), next week's day ("nächsten
      * Freitag"), a date or time inside the title ("Sam morgen anrufen").
      */
     static final Set<String> GERMAN_LEFT_OUT = Set.of(
-            // A start, a deadline, Someday.
-            "Projekt starten ab Montag", "Umzug vorbereiten ab nächste Woche",
-            "Angebot schreiben beginnt Montag fällig Freitag", "Zeitung kündigen spätestens 15. Dezember",
-            "Klavier lernen irgendwann", "Weltreise machen eines Tages",
+            // A start next week.
+            "Umzug vorbereiten ab nächste Woche",
             // A part of the day.
             "Mama anrufen heute Abend", "Kuchen backen morgen früh", "Brötchen holen morgen früh um 7", "Yoga morgen Abend",
             "Joggen Samstag früh", "Zahnarzt heute morgen",
@@ -87,10 +109,8 @@ class QuickAddGoldenTest {
             "Wäsche um halb drei abholen", "Um 14 Uhr Zahnarzt anrufen", "Auto übermorgen früh in die Werkstatt bringen");
     /** Likewise for French ("à partir de lundi", "un jour", "ce soir", "vendredi prochain", "demain à 14h pour …"). */
     static final Set<String> FRENCH_LEFT_OUT = Set.of(
-            // A start, a deadline, Someday.
-            "Lancer le projet à partir de lundi", "Préparer le déménagement dès la semaine prochaine", "Vacances dès lundi",
-            "Devis commence lundi échéance vendredi", "Impôts échéance 31/5", "Apprendre le piano un jour",
-            "Faire le tour du monde un de ces jours",
+            // A start next week.
+            "Préparer le déménagement dès la semaine prochaine",
             // A part of the day.
             "Payer le loyer ce soir", "Sieste cet après-midi", "Courir demain matin", "Dîner vendredi soir",
             // Next week's day, next week.
@@ -108,19 +128,28 @@ class QuickAddGoldenTest {
 
     @Test
     void parse_everyPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.ENGLISH, "en", KNOWN, QuickAddGoldenWords.ENGLISH, 20261129L);
+        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN), QuickAddGoldenWords.ENGLISH, 20261129L);
     }
 
     @Test
     void parse_everyGermanPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.GERMAN, "de", QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT),
+        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN),
                 QuickAddGoldenWords.GERMAN, 20261201L);
     }
 
     @Test
     void parse_everyFrenchPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.FRENCH, "fr", QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT),
+        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN),
                 QuickAddGoldenWords.FRENCH, 20261202L);
+    }
+
+    @SafeVarargs
+    private static List<String> join(List<String>... lists) {
+        List<String> out = new ArrayList<>();
+        for (List<String> l : lists) {
+            out.addAll(l);
+        }
+        return out;
     }
 
     /** The vectors of one language: the known phrases, then 400 seeded combinations of its words. */
@@ -153,7 +182,7 @@ class QuickAddGoldenTest {
     /**
      * What quick add read from {@code phrase}, each field as the page's parser answers it, and its chips as the
      * desktop's {@code POST /api/parse} answers them (ApiRoutes.parse: each token's kind and label, in the language
-     * in effect), which the page as its own device answers too.
+     * in effect) with its warning, which the page as its own device answers too.
      */
     static Map<String, Object> read(String phrase) {
         TodoDraft d = TodoDraft.parse(phrase, TODAY);
@@ -164,7 +193,7 @@ class QuickAddGoldenTest {
         return obj("text", phrase, "title", d.title(), "due", str(d.due()), "time", str(d.time()), "minutes", d.minutes(),
                 "repeat", d.repeat() == null ? null : d.repeat().toRule(), "priority", d.priority(),
                 "tags", d.tags(), "list", d.listName(), "remind", str(d.remindTime()), "start", str(d.start()),
-                "someday", d.someday(), "note", d.note(), "chips", chips);
+                "someday", d.someday(), "note", d.note(), "chips", chips, "warning", d.warning());
     }
 
     private static String str(Object o) {

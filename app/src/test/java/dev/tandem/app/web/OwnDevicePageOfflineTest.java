@@ -29,7 +29,8 @@ import org.openqa.selenium.TimeoutException;
  * sends it and the desktop's next sync lists it. A second publish with changed files (the words of another language)
  * is a new worker whose cache replaces the old one; the page, now German, shows the chips of a todo typed in German
  * ("Zahnarzt übermorgen um 14 Uhr für 30 Minuten") as the desktop's quick add shows them as it is typed, reads it as the
- * desktop does, and the desktop lists it due the day after tomorrow. A browser quit with a change waiting and started again on its
+ * desktop does, and the desktop lists it due the day after tomorrow; "Party feb 30" typed then shows the desktop's
+ * warning, in German. A browser quit with a change waiting and started again on its
  * profile while the storage is still cut opens the page from its worker with the todos and the waiting change, and
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  * Sync now asks for a sync until one succeeds: when the sync the tap started fails all the same (the storage back,
@@ -160,6 +161,13 @@ class OwnDevicePageOfflineTest {
         String day = LocalDate.now().plusDays(2).toString();
         assertTrue(german.matches("(?s).*\"title\":\\s*\"Zahnarzt\",\\s*\"notes\":\\s*[^,]*,\\s*\"due\":\\s*\"" + day
                 + "\",\\s*\"dueTime\":\\s*\"14:00\",\\s*\"durationMinutes\":\\s*30,.*"), day + " 14:00, 30 min in " + german);
+        // A date that is none is said as it is typed, in German, as the desktop's quick add says it.
+        String party = "Party feb 30";
+        String warning = Messages.in(Language.GERMAN, () -> TodoDraft.parse(party, LocalDate.now()).warning());
+        assertEquals("„feb 30“ ist kein Datum und bleibt im Titel", warning);
+        chromium.find("#quick-add").sendKeys(party);
+        chromium.await("const w = document.querySelector('#quick-add-chips .chip-warning');"
+                + " return w !== null && w.textContent === arguments[0]", OwnDevicePage.SYNC, warning);
     }
 
     /** Waits until the failure line is shown and no sync is under way: the last sync failed. */

@@ -12,7 +12,7 @@
  * Trash and back, with the todos under it, the core's app/trash.js), purge (delete for good, from the Trash) and check
  * (a check box of a note ticked or cleared, named by its words and occurrence, as the desktop's NoteChecks: the
  * core's app/checkboxes.js; the note written as an edit of its notes, the one character changed), and POST /api/parse
- * (quick add's chips as you type, in the page's language: the core's app/quick-add.js).
+ * (quick add's chips and warning as you type, in the page's language: the core's app/quick-add.js).
  *
  * Invariants. Each outbox entry is applied to the replica and the replica kept (IndexedDB, one transaction) before
  * its answer goes back, so the outbox forgets an entry only once its change is kept; an entry applied before (the
@@ -318,7 +318,9 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
         parentId: parent ? parent.id : null, rank }, items.ITEM_COLUMNS);
       await items.saveDetails(replica, e.id, parsed, items.ITEM_COLUMNS, items.TAG_COLUMNS);
       if (e.set) await edits.edit(e.id, e.set, e.base);
-      return { values: values(e.id), message: t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
+      // A date that is none stayed in the title: said first, as the server says it.
+      const warning = items.quickAddWarning(parsed, isoDay(new Date(at)), dateWords);
+      return { values: values(e.id), message: (warning ? warning + ' ' : '') + t(gone ? 'page.device.parentGone' : 'page.quickAdd.added') };
     }
     if (e.op === 'done') {
       const row = existing(e.id);
@@ -450,11 +452,12 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     if (method === 'GET' && p.startsWith('/api/items/')) return item(decodeURIComponent(p.slice('/api/items/'.length)));
     if (method === 'POST' && p === '/api/outbox') return outbox(bodyOf(init));
     if (method === 'POST' && p === '/api/parse') {
-      // Quick add's chips as you type, as the desktop's /api/parse: a text longer than a title is not read.
+      // Quick add's chips and warning as you type, as the desktop's /api/parse: a text longer than a title is not read.
       const text = bodyOf(init)?.text;
       if (typeof text !== 'string') return json(400, { error: t('page.device.badValue') });
       const read = items.readQuickAdd(text, today(), grammar);
-      return json(200, { title: read.title, chips: items.quickAddChips(read, today(), dateWords ?? undefined), warning: null });
+      return json(200, { title: read.title, chips: items.quickAddChips(read, today(), dateWords ?? undefined),
+        warning: items.quickAddWarning(read, today(), dateWords) });
     }
     return notYet();
   };

@@ -23,18 +23,6 @@ export const DEFAULT_BUDGET = 100_000_000;
 /** A download's outcome the caller words: the remote does not have the file. */
 export const NOT_ON_REMOTE = 'NOT_ON_REMOTE';
 
-/** A Map as the backend (Node's tests, and a browser without IndexedDB: kept for the page's life only). */
-export function memoryBackend() {
-  const m = new Map();
-  return {
-    get: async (id) => m.get(id) ?? null,
-    put: async (id, rec) => { m.set(id, rec); },
-    touch: async (id, opened) => { const r = m.get(id); if (r) m.set(id, { ...r, opened }); },
-    delete: async (id) => { m.delete(id); },
-    list: async () => [...m].map(([id, r]) => ({ id, size: r.size, opened: r.opened, pending: r.pending })),
-  };
-}
-
 export class KeptFiles {
   /**
    * {backend: get/put/touch/delete/list; idOf(bytes) → the SHA-256 in lower-case hex; transfer() → the core's

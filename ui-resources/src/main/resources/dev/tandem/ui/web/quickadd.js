@@ -17,13 +17,15 @@ const parse = debounce(async () => {
   if (!text.trim() || !state.writable) { renderChips([]); return; }
   try {
     const answer = await api('POST', '/api/parse', { text });
-    if (seq === parseSeq) renderChips(answer.chips || []);
+    if (seq === parseSeq) renderChips(answer.chips || [], answer.warning);
   } catch (e) { /* chips are a preview only */ }
 }, 200);
 
-function renderChips(chips) {
+// A warning ("“feb 30” is not a date; it stays in the title") after the chips, drawn as text.
+function renderChips(chips, warning) {
   $('quick-add-chips').replaceChildren(...chips.map((c) =>
-    h('li', { class: 'chip chip-' + String(c.kind).toLowerCase() }, c.label)));
+    h('li', { class: 'chip chip-' + String(c.kind).toLowerCase() }, c.label)),
+  ...(warning ? [h('li', { class: 'chip chip-warning' }, warning)] : []));
 }
 
 $('quick-add').addEventListener('input', () => {

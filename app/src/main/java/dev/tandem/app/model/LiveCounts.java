@@ -63,6 +63,11 @@ final class LiveCounts implements Subscription {
             + " | (CASE WHEN " + Queries.OPEN_TODO + " AND coalesce(someday, 0) = 0 THEN 64 ELSE 0 END)";
     /** Every row's; the id is not read (the engine's records need one, and 100,000 would only be garbage here). */
     private static final String ROWS = "SELECT '' AS id, rowid AS r, listId, " + MASK + " AS mask FROM items";
+    /** Every row's, then every list's id (as a row with rowid -1), in one statement: one snapshot of both. */
+    private static final String ROWS_AND_LISTS = ROWS + " UNION ALL SELECT id, -1, id, -1 FROM lists";
+    /** How many rows, and the highest rowid: whether slots by rowid are worth keeping. */
+    private static final String EXTENT = "SELECT '' AS id, count(*) AS n, coalesce(max(rowid), 0) AS top FROM items";
+
     /** Rows by id, with it, to tell each one's event. */
     private static final String ROWS_BY_ID = "SELECT id, rowid AS r, listId, " + MASK + " AS mask FROM items WHERE id IN (";
 
@@ -71,6 +76,9 @@ final class LiveCounts implements Subscription {
     }
 
     private record ListId(String id) {
+    }
+
+    private record Extent(String id, long n, long top) {
     }
 
     private final Db db;
@@ -178,27 +186,65 @@ final class LiveCounts implements Subscription {
         return db.query(ListId.class, "SELECT id FROM lists").stream().map(ListId::id).toList();
     }
 
+    /**
+     * Counts every row afresh. The lists are read in the same statement as the rows, so that which todos are in the
+     * Inbox (a list gone) and which lists are counted come from one snapshot.
+     */
     private void countAll() {
         String t = today;
-        List<Row> rows = db.query(Row.class, ROWS, t, t, t, t, t, t);
-        lists = listIds();
+        Extent extent = db.query(Extent.class, EXTENT).get(0);
+        kept = extent.top() < Math.max(65_536L, (long) SPARSE * extent.n());
+        Arrays.fill(totals, 0);
         listIndex.clear();
+        masks = new int[0];
+        listOf = new int[0];
+        if (kept) {
+            List<Row> rows = db.query(Row.class, ROWS_AND_LISTS, t, t, t, t, t, t);
+            List<String> ids = new ArrayList<>();
+            long top = 0;
+            for (Row r : rows) {
+                if (r.r() < 0) {
+                    ids.add(r.id());
+                }
+                top = Math.max(top, r.r());
+            }
+            // A row written far past the others since the extent was read: the arrays would be mostly empty.
+            kept = top < Math.max(65_536L, (long) SPARSE * rows.size());
+            if (kept) {
+                index(ids);
+                masks = new int[(int) top + 1];
+                listOf = new int[masks.length];
+                Arrays.fill(listOf, -1);
+                for (Row r : rows) {
+                    if (r.r() >= 0) {
+                        add(r, 1);
+                    }
+                }
+                return;
+            }
+        }
+        // Too sparse to keep by rowid: the counts query itself, each time.
+        List<Count> counted = db.query(Count.class, Queries.COUNTS, t, t, t, t, t, t);
+        List<String> ids = new ArrayList<>();
+        for (Count c : counted.subList(BUILT_IN.length, counted.size())) {
+            ids.add(c.id().substring("list:".length()));
+        }
+        index(ids);
+        for (int b = 0; b < BUILT_IN.length; b++) {
+            totals[b] = counted.get(b).count();
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            listCounts[listIndex.get(ids.get(i))] = counted.get(BUILT_IN.length + i).count();
+        }
+    }
+
+    /** Numbers the lists {@code ids} in their order. */
+    private void index(List<String> ids) {
+        lists = List.copyOf(ids);
         for (String l : lists) {
             listIndex.putIfAbsent(l, listIndex.size());
         }
         listCounts = new long[listIndex.size()];
-        Arrays.fill(totals, 0);
-        long top = 0;
-        for (Row r : rows) {
-            top = Math.max(top, r.r());
-        }
-        kept = top < Math.max(65_536L, (long) SPARSE * rows.size());
-        masks = new int[kept ? (int) top + 1 : 0];
-        listOf = new int[masks.length];
-        Arrays.fill(listOf, -1);
-        for (Row r : rows) {
-            add(r, 1);
-        }
     }
 
     private void update(Map<String, ChangeEvent.Kind> ids) {

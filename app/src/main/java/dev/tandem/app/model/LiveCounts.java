@@ -31,13 +31,16 @@ import java.util.function.Consumer;
  * was read at the last commit that named it, so once the last commit's rows are read the counts are the query's.
  * A commit is counted from scratch instead when its effect cannot be told from its rows: rows deleted (their
  * rowid is gone with them), a list made or removed (its todos move in or out of the Inbox), more rows than
- * {@link #DELTA_ROWS}, another program's commit or a migration; and so is every commit while the rowids are too
- * sparse for the arrays ({@link #SPARSE}), whose memory stays within a few bytes per row that exists.
+ * {@link #DELTA_ROWS}, rows of {@code items} or {@code lists} written without an event naming them (a trigger's,
+ * bulk work's: {@link ChangeListener#onUnnamedWrites}), another program's commit or a migration, and a row whose
+ * slot is not as its event says (an insert into a kept slot, an update of a free one: a row deleted and written
+ * again in one commit has a new rowid). While the rowids are too sparse for the arrays ({@link #SPARSE}) nothing
+ * is kept per row, so memory stays within a few bytes per row that exists, and every commit runs the counts query.
  *
  * <p>Order: the listener is subscribed before the first count, and each update runs under this object's lock,
  * first count included, delivering inside it, so results reach the executor in the order they were counted; a
- * commit heard while the first count runs re-reads its rows after it, which is harmless (a row's mask is set, not
- * added to).
+ * commit heard while the first count runs is applied after it, which at worst counts afresh once more (a row's
+ * slot is set, never added to).
  */
 final class LiveCounts implements Subscription {
     /** More changed rows than this in a commit are counted from scratch: one read of all rows costs the same. */

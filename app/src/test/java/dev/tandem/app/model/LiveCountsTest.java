@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ class LiveCountsTest {
     }
 
     private void settled(String after) {
-        Await.until(after + ": the kept counts to be the query's", Duration.ofSeconds(20),
+        Await.until(after + ": the kept counts to be the query's",
                 () -> store.counts(today).equals(heard.get()) ? "same" : store.counts(today) + " heard " + heard.get(),
                 "same"::equals);
     }

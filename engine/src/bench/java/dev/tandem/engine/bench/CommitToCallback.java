@@ -60,8 +60,11 @@ final class CommitToCallback {
     private final int iterations;
 
     private final List<Synchronous> modes;
+    /** Readers re-running subscriptions at once (Db.Builder.queryThreads); 0 for the default. */
+    private final int threads;
 
-    CommitToCallback(Path dir, int warmup, int iterations, List<Synchronous> modes) {
+    CommitToCallback(Path dir, int warmup, int iterations, List<Synchronous> modes, int threads) {
+        this.threads = threads;
         this.dir = dir;
         this.warmup = warmup;
         this.iterations = iterations;
@@ -83,7 +86,11 @@ final class CommitToCallback {
     private void run(Synchronous mode) throws Exception {
         Path file = SaveLatency.fresh(dir.resolve("p2-" + mode + ".db"));
         SplittableRandom r = new SplittableRandom(7);
-        try (Db db = Db.builder().file(file).synchronous(mode).build()) {
+        Db.Builder builder = Db.builder().file(file).synchronous(mode);
+        if (threads > 0) {
+            builder.queryThreads(threads);
+        }
+        try (Db db = builder.build()) {
             db.migrate(SCHEMA);
             List<TodoList> lists = new ArrayList<>();
             List<List<Item>> items = new ArrayList<>();

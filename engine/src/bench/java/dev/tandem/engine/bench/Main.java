@@ -86,9 +86,10 @@ public final class Main {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
             int warm = Integer.parseInt(opt.getOrDefault("warmup", "200"));
             tables.run("p2", () -> {
-                // --modes=FULL runs the goal's mode alone, in half the time, for runs alternated with a baseline.
+                // --modes=FULL runs the goal's mode alone, in half the time, for runs alternated with a baseline;
+                // --threads=1 re-runs the subscriptions one by one, the engine's default width beside it.
                 new CommitToCallback(dir, warm, it, Arrays.stream(opt.getOrDefault("modes", "FULL,NORMAL").split(","))
-                        .map(Synchronous::valueOf).toList()).run();
+                        .map(Synchronous::valueOf).toList(), Integer.parseInt(opt.getOrDefault("threads", "0"))).run();
                 return null;
             });
         }

@@ -37,10 +37,11 @@ import java.util.function.Supplier;
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
  * the view of the edited row is not queued behind every other query of the same table; the rest
- * follow cheapest first, by what their last run took in steps of doubling size from about 0.26 ms (subscription order
+ * follow cheapest first, by what their last run took, in steps that double from about 1 ms (subscription order
  * within a step): a cheap count comes before the counts of everything, while queries of about the same cost keep
- * one order from commit to commit instead of one their timing jitter shuffles (shuffled, P2's 80 list views took
- * 0.9 ms longer in all; docs/PERFORMANCE.md).
+ * one order from commit to commit instead of one their timing jitter shuffles (shuffled, one by one, P2's last
+ * callback came about 0.9 ms later; docs/PERFORMANCE.md). Each query's part of a drain is timed
+ * ({@link LiveQuery#worked}), so the next drain knows whether its work is worth spreading ({@link Reruns}).
  *
  * <p>Row scoping: when every drained commit that wrote a table named each row it wrote there
  * ({@link Commit#exactTables()}), a row-scoped query over that table whose result cannot contain
@@ -253,7 +254,8 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         SchemaSnapshot current = schema.get();
-        reruns.run(affected, LiveQuery::cost, (c, q) -> {
+        reruns.run(affected, LiveQuery::work, (c, q) -> {
+            long started = System.nanoTime();
             try {
                 Set<String> reads = q.tables(c, current);
                 Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
@@ -264,13 +266,15 @@ public final class Dispatcher implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
+            } finally {
+                q.worked(System.nanoTime() - started);
             }
         });
     }
 
-    /** The order of a drain's re-runs: 0 for a last run under 2^18 ns (about 0.26 ms), then one more per doubling. */
+    /** The order of a drain's re-runs: 0 for a last run under 2^20 ns (about 1 ms), then one more per doubling. */
     static int costStep(long nanos) {
-        return 64 - Long.numberOfLeadingZeros(Math.max(0, nanos) >> 18);
+        return 64 - Long.numberOfLeadingZeros(Math.max(0, nanos) >> 20);
     }
 
     /**

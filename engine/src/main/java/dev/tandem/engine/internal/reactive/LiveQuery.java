@@ -45,6 +45,8 @@ final class LiveQuery<T> implements Subscription {
     private List<T> lastRows;
     /** Written by whichever thread ran the query; read by the dispatch thread after that run's drain ended. */
     private volatile long cost;
+    /** What its part of the last drain took (a probe, or a run), as {@link #cost}; 0 before its first drain. */
+    private volatile long work;
     /** Probe SQL by number of id slots (1, 2, 4 ... {@link #MAX_PROBE_IDS}), built once each. */
     private final String[] probes = new String[Integer.numberOfTrailingZeros(MAX_PROBE_IDS) + 1];
     /** The ids of the rows of the last result, or null when its rows have no id to read. */
@@ -116,6 +118,19 @@ final class LiveQuery<T> implements Subscription {
      */
     long cost() {
         return cost;
+    }
+
+    /**
+     * What its part of a drain will likely take: what it took in the last drain (a probe that found its result
+     * unchanged, or a run), else its last run. A drain of many probes is cheap however costly their queries' runs.
+     */
+    long work() {
+        long w = work;
+        return w > 0 ? w : cost;
+    }
+
+    void worked(long nanos) {
+        work = Math.max(1, nanos);
     }
 
     private void runTimed(Connection c, ReaderStatements statements) throws SQLException {

@@ -30,10 +30,11 @@ import java.util.function.ToLongFunction;
  * whole drain; the readers' WAL snapshots may differ by a commit made meanwhile, which the next drain delivers.
  * A width of 1 runs everything on the calling thread, one reader, as before.
  *
- * <p>A drain whose queries took less than {@link #SPREAD_NANOS} in all at their last runs runs on the calling
- * thread alone, as with a width of 1: waking the helpers and handing every callback over to the caller costs
- * more than two readers save on so little work (a commit's 81 re-runs of about 2 ms in all arrived 0.5 ms later
- * spread over two readers than on one; docs/PERFORMANCE.md, P2). A query never run before counts as costly.
+ * <p>A drain whose queries took less than {@link #SPREAD_NANOS} in all at the last drain (a probe's time for a
+ * query whose result it found unchanged) runs on the calling thread alone, as with a width of 1: waking the
+ * helpers and handing every callback over to the caller costs more than two readers save on so little work (P2's
+ * 81 callbacks of a commit, about 2 ms of work, came last at p95 2.4–2.7 ms one by one and 3.0–4.0 ms spread
+ * over two readers, alternated; docs/PERFORMANCE.md). A query never run before counts as costly.
  *
  * <p>With a width over 1 the queries run on {@code width} helper threads while the calling (dispatch) thread
  * waits. Every callback still leaves from the dispatch thread, as before: a helper hands it over
@@ -80,7 +81,7 @@ final class Reruns implements AutoCloseable {
 
     /**
      * Runs {@code step} for each query, the first ones first, and returns once all have run; {@code cost} is what
-     * a query's last run took, in nanoseconds (0: never run).
+     * a query likely takes, in nanoseconds (0: not known).
      */
     <Q> void run(List<Q> queries, ToLongFunction<Q> cost, Step<Q> step) {
         Queue<Q> queue = new ConcurrentLinkedQueue<>(queries);

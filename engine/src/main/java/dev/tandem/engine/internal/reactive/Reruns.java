@@ -44,7 +44,7 @@ import java.util.function.ToLongFunction;
  */
 final class Reruns implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Below this much work in a drain (the queries' last runs, summed), it runs on the calling thread alone. */
+    /** Below this much work in a drain (each query's part of the last drain, summed), it runs on the calling thread alone. */
     static final long SPREAD_NANOS = 4_000_000L;
 
     /** One query's re-run on a reader; what it throws goes to the error handler, never stops the others. */

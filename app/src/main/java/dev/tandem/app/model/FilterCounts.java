@@ -8,15 +8,21 @@ import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -38,13 +44,21 @@ import java.util.function.LongSupplier;
  * count it is running: that read is stopped inside the engine ({@code QueryBudget.stoppedWhen}), so the new pass's
  * first count (usually the cheap one the person watches) does not wait for a wide one. A stopped count is not
  * heard and not timed (its last cost stands). What a stopped pass did not pay stays owed from when it was first
- * owed, and a count owed for longer than {@link #OVERDUE_NANOS} (a second) goes first, in the order they fell due,
- * and is never stopped once running, so a stream of commits delays a costly filter's count by about that much,
- * never for good.
+ * owed.
+ *
+ * <p>Overdue counts run in a lane of their own. A count owed for longer than {@link #OVERDUE_NANOS} (a second) is
+ * handed, at the start of a pass and in the order they fell due, to a second thread that counts it without ever
+ * stopping it, so a stream of commits delays a costly filter's count by about that much, never for good; and the
+ * passes go on meanwhile, cheapest first, so the narrow count of the next commit never waits behind a wide
+ * overdue one (on one thread it did: a count of every todo, unstoppable, ahead of it). Invariants: a key is counted
+ * by at most one lane at a time (a pass leaves out the keys in the overdue lane), so a key's counts are heard in
+ * the order they were read and none is older than one heard before it; every count is heard on this feed's
+ * thread, the overdue lane handing its results over; a result read before a commit was heard leaves its key owed
+ * from when that count started, and the pass that commit scheduled counts it again.
  *
  * <p>The wanted set is replaced whole ({@link #want}); a pass reads it once at its start, and a result for a key no
- * longer wanted is dropped by the owner (it knows its keys). What each count cost and since when it is owed are
- * this feed's thread's alone.
+ * longer wanted is dropped by the owner (it knows its keys). What each count cost, since when it is owed and which
+ * keys the overdue lane holds are this feed's thread's alone.
  */
 public final class FilterCounts implements AutoCloseable {
     /** Stands for a count: the filter ran past its budget. */
@@ -57,12 +71,14 @@ public final class FilterCounts implements AutoCloseable {
 
     private final TodoStore store;
     private final BiConsumer<String, Long> onCount;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tandem-filter-counts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = thread("tandem-filter-counts");
+    /** The overdue lane: counts owed for over {@link #overdueNanos}, never stopped but by {@link #close}. */
+    private final ExecutorService overdueLane = thread("tandem-filter-counts-overdue");
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Counts every {@link #schedule}: a result read under an older value may miss a commit. */
+    private final AtomicLong heardChanges = new AtomicLong();
+    /** The overdue lane's results, handed to this feed's thread. */
+    private final Queue<Overdue> overdueDone = new ConcurrentLinkedQueue<>();
     private final long overdueNanos;
     private final Counter counter;
     private final LongSupplier nanoTime;
@@ -73,6 +89,8 @@ public final class FilterCounts implements AutoCloseable {
     private final Map<String, Long> costs = new HashMap<>();
     /** Per key whose count is owed, since when (nanoTime); on this feed's thread only. */
     private final Map<String, Long> owedSince = new HashMap<>();
+    /** The keys the overdue lane holds, from handing over to the result heard; on this feed's thread only. */
+    private final Set<String> inOverdueLane = new HashSet<>();
     private volatile LocalDate day;
     private volatile boolean closed;
 
@@ -93,6 +111,14 @@ public final class FilterCounts implements AutoCloseable {
         this.onCount = onCount;
         this.overdueNanos = overdueNanos;
         this.nanoTime = nanoTime;
+    }
+
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Counts what one filter finds on a day. */
@@ -134,6 +160,12 @@ public final class FilterCounts implements AutoCloseable {
 
     /** Owes every count a pass (a commit heard, the wanted set replaced); package-private for tests. */
     void schedule() {
+        heardChanges.incrementAndGet();
+        passAgain();
+    }
+
+    /** Queues a pass, unless one is queued already: one more pass for any number of reasons. */
+    private void passAgain() {
         if (closed || !scheduled.compareAndSet(false, true)) {
             return;
         }
@@ -149,6 +181,7 @@ public final class FilterCounts implements AutoCloseable {
         if (commits == null && !closed) {
             listen();
         }
+        hearOverdue();
         LocalDate today = day;
         Map<String, Filter> now = wanted;
         long start = nanoTime.getAsLong();
@@ -157,8 +190,10 @@ public final class FilterCounts implements AutoCloseable {
         for (String key : now.keySet()) {
             owedSince.putIfAbsent(key, start);
         }
+        handOverdue(now, today, start);
         int paid = 0;
-        for (String key : order(now.keySet(), start)) {
+        for (String key : order(now.keySet())) {
+            hearOverdue();
             if (closed || paid > 0 && scheduled.get()) {
                 // Closed, or a newer commit's pass is queued: it starts again from the cheapest.
                 return;
@@ -166,7 +201,7 @@ public final class FilterCounts implements AutoCloseable {
             long t0 = nanoTime.getAsLong();
             long n;
             try {
-                n = counter.count(now.get(key), today, stale(paid > 0, owedSince.get(key)));
+                n = counter.count(now.get(key), today, stale(paid > 0));
             } catch (QueryTooCostlyException tooSlow) {
                 n = TOO_SLOW;
             } catch (QueryStoppedException stale) {
@@ -183,32 +218,100 @@ public final class FilterCounts implements AutoCloseable {
             paid++;
             onCount.accept(key, n);
         }
+        hearOverdue();
+    }
+
+    /** A count the overdue lane read: {@code n} is empty when the database failed. */
+    private record Overdue(String key, OptionalLong n, long startedAt, long nanos, long changesBefore) {
+    }
+
+    /** Hands every overdue key the overdue lane does not hold yet to it, in the order they fell due. */
+    private void handOverdue(Map<String, Filter> now, LocalDate today, long start) {
+        List<String> due = new ArrayList<>();
+        for (String key : now.keySet()) {
+            if (!inOverdueLane.contains(key) && start - owedSince.get(key) > overdueNanos) {
+                due.add(key);
+            }
+        }
+        due.sort(Comparator.comparingLong(owedSince::get));
+        for (String key : due) {
+            Filter filter = now.get(key);
+            inOverdueLane.add(key);
+            try {
+                overdueLane.execute(() -> countOverdue(key, filter, today));
+            } catch (RejectedExecutionException closing) {
+                inOverdueLane.remove(key);
+                return;
+            }
+        }
+    }
+
+    /** On the overdue lane: counts to the end (unless closed) and hands the result to this feed's thread. */
+    private void countOverdue(String key, Filter filter, LocalDate today) {
+        long changesBefore = heardChanges.get();
+        long t0 = nanoTime.getAsLong();
+        OptionalLong n;
+        try {
+            n = OptionalLong.of(counter.count(filter, today, () -> closed));
+        } catch (QueryTooCostlyException tooSlow) {
+            n = OptionalLong.of(TOO_SLOW);
+        } catch (QueryStoppedException closing) {
+            return;
+        } catch (RuntimeException failed) {
+            // The database failed (closing, a disk error): no count, as in a pass.
+            n = OptionalLong.empty();
+        }
+        overdueDone.add(new Overdue(key, n, t0, nanoTime.getAsLong() - t0, changesBefore));
+        try {
+            worker.execute(this::hearOverdue);
+        } catch (RejectedExecutionException closing) {
+            // Closed: nobody is listening any more.
+        }
     }
 
     /**
-     * The stop signal of a count owed since {@code owed}: closed, or a newer commit's pass queued once this pass
-     * paid a count, while the count is not overdue (an overdue one always finishes, so none is starved). Asked
+     * On this feed's thread: hears what the overdue lane counted. A count read before a commit was heard leaves
+     * its key owed from when it started; the pass that commit scheduled counts it again.
+     */
+    private void hearOverdue() {
+        for (Overdue done; (done = overdueDone.poll()) != null; ) {
+            inOverdueLane.remove(done.key());
+            if (done.n().isEmpty()) {
+                owedSince.remove(done.key());
+                continue;
+            }
+            costs.put(done.key(), done.nanos());
+            if (heardChanges.get() == done.changesBefore()) {
+                owedSince.remove(done.key());
+            } else {
+                // The pass the commit scheduled may have run while the lane held the key, leaving it out.
+                owedSince.put(done.key(), done.startedAt());
+                passAgain();
+            }
+            onCount.accept(done.key(), done.n().getAsLong());
+        }
+    }
+
+    /**
+     * The stop signal of a pass's count: closed, or a newer commit's pass queued once this pass paid a count. Asked
      * on this feed's thread, while the count runs.
      */
-    private BooleanSupplier stale(boolean paid, long owed) {
-        return () -> closed || paid && scheduled.get() && nanoTime.getAsLong() - owed <= overdueNanos;
+    private BooleanSupplier stale(boolean paid) {
+        return () -> closed || paid && scheduled.get();
     }
 
     /**
-     * Overdue counts first, in the order they fell due; then the rest cheapest first, one never counted as cheap
-     * (a stable sort: ties keep the person's order).
+     * A pass's order, leaving out what the overdue lane holds: cheapest first, one never counted as cheap (a stable
+     * sort: ties keep the person's order).
      */
-    private List<String> order(Set<String> keys, long now) {
-        List<String> order = new ArrayList<>(keys);
-        order.sort((a, b) -> {
-            boolean lateA = now - owedSince.get(a) > overdueNanos;
-            boolean lateB = now - owedSince.get(b) > overdueNanos;
-            if (lateA != lateB) {
-                return lateA ? -1 : 1;
+    private List<String> order(Set<String> keys) {
+        List<String> order = new ArrayList<>();
+        for (String key : keys) {
+            if (!inOverdueLane.contains(key)) {
+                order.add(key);
             }
-            return lateA ? Long.compare(owedSince.get(a), owedSince.get(b))
-                    : Long.compare(costs.getOrDefault(a, 0L), costs.getOrDefault(b, 0L));
-        });
+        }
+        order.sort(Comparator.comparingLong(key -> costs.getOrDefault(key, 0L)));
         return order;
     }
 
@@ -226,6 +329,7 @@ public final class FilterCounts implements AutoCloseable {
             });
         } finally {
             worker.shutdown();
+            overdueLane.shutdown();
         }
     }
 }

@@ -14,11 +14,13 @@ import { EncryptedStorage as SourceEncrypted } from '../src/storage/encrypted.js
 import { listJson } from '../app/items.js';
 import { addItem, quickAdd } from '../app/cli-items.js';
 
-// The phone page as `tandem page publish` writes it (tools/bundle-page.js): its modules, the core's and the @noble
-// packages' minified each on its own, and still the same modules. The bundle is laid out below node_modules/, so
-// the published core's bare imports (pako, hash-wasm) find the packages as the page's import map finds their builds.
+// The phone page as `tandem page publish` writes it (tools/bundle-page.js): its code, the core's and the packages'
+// bundled by esbuild into a few chunks, minified, the core split off; and the served page's modules, each minified on
+// its own, still the same modules. The bundle is laid out below node_modules/, as the build lays it out in the jar.
 const core = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(core, '..', '..', 'resources', 'dev', 'tandem', 'ui', 'web');
+/** The published page's entries; every other script is a chunk they share. */
+const ENTRIES = ['assets/app.js', 'assets/device-core.js', 'assets/device-seal.js', 'assets/device-store.js', 'assets/outbox.js'];
 let out;
 let paths;
 
@@ -26,7 +28,7 @@ before(async () => {
   await fs.mkdir(join(core, 'node_modules', '.cache'), { recursive: true });
   out = await fs.mkdtemp(join(core, 'node_modules', '.cache', 'page-bundle-'));
   await promisify(execFile)(process.execPath, [join(core, 'tools', 'bundle-page.js'), web, join(out, 'page'),
-    join(out, 'files.txt')]);
+    join(out, 'files.txt'), join(out, 'served')]);
   paths = (await fs.readFile(join(out, 'files.txt'), 'utf8')).trim().split('\n');
 });
 
@@ -34,39 +36,31 @@ after(async () => {
   if (out) await fs.rm(out, { recursive: true, force: true });
 });
 
-/** A published path's source file, or null for one made here (the UMD builds) or a package's own file. */
-function sourceOf(path) {
-  if (path.startsWith('assets/')) return join(web, ...path.slice(7).split('/'));
-  if (path.startsWith('sync/')) return join(core, ...path.slice(5).split('/'));
-  const noble = path.match(/^vendor\/noble-(curves|hashes)\/(.*)$/);
-  return noble ? join(core, 'node_modules', '@noble', noble[1], ...noble[2].split('/')) : null;
-}
+/** The lines of a source that are comments, past the slashes or the star: none of them may be published. */
+const commentsOf = (text) => text.split('\n').map((l) => l.trim().match(/^(?:\/\/|\/?\*)\s*(.{24,})$/)?.[1]).filter(Boolean);
 
-const minifiable = (p) => /^(?:assets\/.*\.(?:js|css)|sync\/.*\.js|vendor\/noble-[a-z]+\/.*\.js)$/.test(p);
-
-test('every module and style sheet of the page and the core is published minified: its comments left out, a few lines', async () => {
-  const checked = paths.filter(minifiable);
-  assert.ok(checked.length > 80, `only ${checked.length} modules and styles`);
-  let sources = 0;
-  let published = 0;
-  for (const p of checked) {
-    const text = await fs.readFile(join(out, 'page', p), 'utf8');
-    const from = await fs.readFile(sourceOf(p), 'utf8');
-    sources += from.length;
-    published += text.length;
-    // A minified file is a line or a few (a template literal keeps its line breaks and blanks), with no comment:
-    // not one of its source's comment lines (their words, past the slashes or the star) is in it.
-    const lines = text.split('\n');
-    assert.ok(lines.length <= 1 + from.split('\n').length / 10, `${p}: ${lines.length} lines`);
-    for (const line of lines) assert.ok(!/^\s*\/[/*]/.test(line), `${p}: a comment line: ${line.slice(0, 80)}`);
-    for (const comment of from.split('\n').map((l) => l.trim().match(/^(?:\/\/|\/?\*)\s*(.{24,})$/)?.[1]).filter(Boolean)) {
-      assert.ok(!text.includes(comment), `${p}: its comment '${comment}'`);
+test('the page\'s code is a few minified chunks: the entries, the chunks they share, no module on its own', async () => {
+  const scripts = paths.filter((p) => p.endsWith('.js') && p !== 'sw.js');
+  for (const e of ENTRIES) assert.ok(scripts.includes(e), `${e} missing`);
+  const chunks = scripts.filter((p) => !ENTRIES.includes(p));
+  assert.ok(chunks.every((p) => /^assets\/chunk-[A-Z0-9]+\.js$/.test(p)), `not chunks: ${chunks}`);
+  assert.ok(scripts.length <= 15, `${scripts.length} scripts`);
+  assert.ok(!paths.some((p) => p.startsWith('sync/') || p.endsWith('.mjs')), 'a core module or package build on its own');
+  assert.deepEqual(paths.filter((p) => p.startsWith('vendor/')), ['vendor/hash-wasm/LICENSE', 'vendor/pako/LICENSE']);
+  const published = (await Promise.all(scripts.map((p) => fs.readFile(join(out, 'page', p), 'utf8')))).join('\n');
+  for (const source of ['app.js', 'device.js', 'items.js', 'device-answer.js']) {
+    for (const comment of commentsOf(await fs.readFile(join(web, source), 'utf8'))) {
+      assert.ok(!published.includes(comment), `${source}: its comment '${comment}'`);
     }
-    assert.ok(text.length < from.length, `${p}: ${text.length} bytes, its source ${from.length}`);
   }
-  assert.ok(published < sources * 0.6, `published ${published} bytes of ${sources}: not minified`);
-  const engine = await fs.readFile(join(out, 'page', 'sync', 'src', 'sync', 'sync-engine.js'), 'utf8');
-  assert.ok(engine.includes('export{') && !engine.includes("One device's sync with one remote"), 'its design comment left out');
+  const engine = await fs.readFile(join(core, 'src', 'sync', 'sync-engine.js'), 'utf8');
+  assert.ok(engine.includes("One device's sync with one remote") && !published.includes("One device's sync with one remote"));
+  const app = await fs.readFile(join(out, 'page', 'assets', 'app.js'), 'utf8');
+  assert.ok(app.includes('import("./device-core.js")'), 'the core is not loaded apart, when needed');
+  // pako's words, one of the core's packages: in the core's chunk, not in the page's first file.
+  const chunk = await fs.readFile(join(out, 'page', 'assets', 'device-core.js'), 'utf8');
+  assert.ok(chunk.includes('invalid distance too far back') && !app.includes('invalid distance too far back'),
+    'the core is in the page\'s first file');
 });
 
 test('the service worker loses only its comments and blanks, the line the publisher stamps kept as written', async () => {
@@ -83,11 +77,11 @@ test('the service worker loses only its comments and blanks, the line the publis
   }
 });
 
-test('index.html and the packages\' own builds are published as they are', async () => {
+test('index.html is published as it is; the core holds Argon2\'s WASM', async () => {
   assert.equal(await fs.readFile(join(out, 'page', 'index.html'), 'utf8'), await fs.readFile(join(web, 'index.html'), 'utf8'));
-  const argon = await fs.readFile(join(out, 'page', 'vendor', 'hash-wasm', 'argon2.min.mjs'), 'utf8');
-  assert.ok(argon.includes(await fs.readFile(join(core, 'node_modules', 'hash-wasm', 'dist', 'argon2.umd.min.js'), 'utf8')),
-    'hash-wasm\'s build with its WASM unchanged');
+  const wasm = (await fs.readFile(join(core, 'node_modules', 'hash-wasm', 'dist', 'argon2.umd.min.js'), 'utf8'))
+    .match(/"([A-Za-z0-9+/]{1000,}=*)"/)[1];
+  assert.ok((await fs.readFile(join(out, 'page', 'assets', 'device-core.js'), 'utf8')).includes(wasm), 'hash-wasm\'s WASM');
 });
 
 /** A module's exported names, as esbuild reads its text (a module's own, not a bundle's). */
@@ -97,22 +91,35 @@ async function exportsOf(file) {
   return Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports.slice().sort();
 }
 
-test('each published module exports the names its source exports', async () => {
-  const modules = paths.filter((p) => minifiable(p) && p.endsWith('.js'));
+test('each entry of the published page exports the names its source exports', async () => {
   const differ = [];
-  for (const p of modules) {
-    const [mine, theirs] = await Promise.all([exportsOf(join(out, 'page', p)), exportsOf(sourceOf(p))]);
+  for (const p of ENTRIES) {
+    const [mine, theirs] = await Promise.all([exportsOf(join(out, 'page', p)), exportsOf(join(web, p.slice(7)))]);
     if (JSON.stringify(mine) !== JSON.stringify(theirs)) differ.push(`${p}: ${mine} ≠ ${theirs}`);
   }
   assert.deepEqual(differ, []);
-  assert.deepEqual(await exportsOf(join(out, 'page', 'assets', 'device-answer.js')), ['makeAnswerer']);
+});
+
+test('the served page\'s modules are minified each on its own, exporting the names their sources export', async () => {
+  const served = (await fs.readdir(join(out, 'served'))).sort();
+  assert.ok(served.length > 40 && served.includes('app.css') && !served.includes('device-core.js'), `${served}`);
+  const differ = [];
+  for (const f of served.filter((n) => n.endsWith('.js'))) {
+    const [text, from] = await Promise.all([fs.readFile(join(out, 'served', f), 'utf8'), fs.readFile(join(web, f), 'utf8')]);
+    assert.ok(text.length < from.length && text.split('\n').length <= 1 + from.split('\n').length / 10, `${f}: not minified`);
+    for (const comment of commentsOf(from)) assert.ok(!text.includes(comment), `${f}: its comment '${comment}'`);
+    const [mine, theirs] = await Promise.all([exportsOf(join(out, 'served', f)), exportsOf(join(web, f))]);
+    if (JSON.stringify(mine) !== JSON.stringify(theirs)) differ.push(`${f}: ${mine} ≠ ${theirs}`);
+  }
+  assert.deepEqual(differ, []);
+  assert.deepEqual(await exportsOf(join(out, 'served', 'device-answer.js')), ['makeAnswerer']);
 });
 
 test('the published core and the page\'s answers run: a desktop\'s todo reaches them, theirs reach the desktop', async () => {
-  const page = (p) => import(pathToFileURL(join(out, 'page', ...p.split('/'))).href);
-  const [{ Replica }, { HybridClock }, { SyncEngine }, { EncryptedStorage }, items, { makeAnswerer }] = await Promise.all([
-    page('sync/src/replica/replica.js'), page('sync/src/clock/hybrid-clock.js'), page('sync/src/sync/sync-engine.js'),
-    page('sync/src/storage/encrypted.js'), page('sync/app/items.js'), page('assets/device-answer.js')]);
+  const c = await import(pathToFileURL(join(out, 'page', 'assets', 'device-core.js')).href);
+  const { makeAnswerer } = await import(pathToFileURL(join(out, 'served', 'device-answer.js')).href);
+  const [{ Replica }, { HybridClock }, { SyncEngine }, { EncryptedStorage }, items] = [c.replica, c.clock, c.sync,
+    c.encrypted, c.items];
   assert.notEqual(Replica, SourceReplica, 'the published module, not the source');
   const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
   const below = new MemoryStorage();

@@ -1,50 +1,57 @@
 #!/usr/bin/env node
 // Lays out the phone page as one folder of static files, for `tandem page publish` (docs/WEB.md,
-// "Tandem on your phone without a computer"), at build time: the page's own files (web/), this sync
-// core's src/ and app/, and the browser (ES module) builds of its npm packages from node_modules, which
-// `npm ci` filled from the pinned package-lock. Nothing is fetched here. Each web file sits at the path
-// `tandem serve` serves it at (dev.tandem.ui.WebAssets), so the page names the same files either way:
+// "Tandem on your phone without a computer"), at build time, from the page's own files (web/), this sync
+// core's src/ and app/, and its npm packages from node_modules, which `npm ci` filled from the pinned
+// package-lock. Nothing is fetched here. The page's code goes as a few chunks esbuild bundles, not one file a module:
+// a phone fetches (and its worker keeps) a handful of files, and one file compresses better than its modules each on
+// their own (docs/PERFORMANCE.md, "The page as its own device"):
 //
-//   page/index.html page/sw.js page/manifest.webmanifest      the web folder's root files
-//   page/assets/…                                            every other web file (app.js, app.css, …)
-//   page/sync/src/… page/sync/app/…                          (device.js loads the core from here)
-//   page/vendor/pako/pako.min.mjs
-//   page/vendor/hash-wasm/argon2.min.mjs
-//   page/vendor/noble-curves/*.js, abstract/*.js      (import map: "@noble/curves/"; none the page loads today)
-//   page/vendor/noble-hashes/*.js                     (import map: "@noble/hashes/"; the same)
-//
-// Only the modules the page loads (below: the closure), minified (below: minified, MINIFIED).
-//
-// device.js's import map and module paths name these; ui-resources' PageBundleTest checks that every
-// import of the bundle's modules, bare ones through that map, finds a file here.
+//   page/index.html page/sw.js page/manifest.webmanifest      the web folder's root files, at the paths
+//                                                            `tandem serve` serves them at (dev.tandem.ui.WebAssets)
+//   page/assets/app.css page/assets/icon*.png|svg …          every other web file that is no module, there too
+//   page/assets/app.js                                       the page's code: app.js and every module it imports
+//   page/assets/device-core.js                               the sync core and its packages (device-core.js), split
+//                                                            off: device.js imports it only when the page is a device
+//   page/assets/device-seal.js device-store.js outbox.js     OPENED below: entries of their own, so a script (a test)
+//                                                            can open them by path and get the instance the page runs
+//   page/assets/chunk-HASH.js                                code more than one of these entries needs, shared
+//   page/vendor/NAME/LICENSE                                 the license of each package bundled
 //
 // Every path segment must be a storage object name's ([A-Za-z0-9_-][A-Za-z0-9._-]*), so the files can
 // be written under page/ of any remote; a file named otherwise fails the build. The list of files,
-// one path a line in byte order, goes to the manifest the Java side (dev.tandem.ui.PageBundle) reads.
+// one path a line in byte order, goes to the manifest the Java side (dev.tandem.ui.PageBundle) reads; the
+// publisher stamps it into the worker, which keeps every file at install.
 //
-// Usage: bundle-page.js WEB_DIR OUT_DIR MANIFEST
+// The page `tandem serve` serves stays one module a file, as written, so that a module loads as its source says:
+// with SERVED_DIR, each of its modules and its style sheet goes there minified on its own (below: minified), the
+// files dev.tandem.ui.WebAssets serves in their place.
+//
+// Usage: bundle-page.js WEB_DIR OUT_DIR MANIFEST [SERVED_DIR]
 import { promises as fs } from 'node:fs';
 import { join, dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const core = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [webDir, outDir, manifest] = process.argv.slice(2);
+const [webDir, outDir, manifest, servedDir] = process.argv.slice(2);
 if (!webDir || !outDir || !manifest) {
-  console.error('usage: bundle-page.js WEB_DIR OUT_DIR MANIFEST');
+  console.error('usage: bundle-page.js WEB_DIR OUT_DIR MANIFEST [SERVED_DIR]');
   process.exit(2);
 }
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+/** The published page's entries, besides app.js: the core, split off, and the modules opened by path (OPENED). */
+const CORE = 'device-core.js';
 /**
- * The files minified: the page's modules and styles, the core's modules, the @noble packages' modules. Not sw.js,
- * which the publisher stamps at its `const PUBLISHED = null;` line (PagePublisher) and which is a classic script:
- * it loses only its comments and blanks (below: worker); not index.html; not pako's and hash-wasm's builds,
- * minified by their makers (hash-wasm's holds Argon2's WASM).
+ * The page's modules a script may open by path in the published page, beside app.js: browser tests read and plant
+ * the device's sealed records with the page's own device-seal.js and device-store.js, and fill its outbox.js. As
+ * entries they are files of their own, their code in the chunks app.js shares, so one instance runs either way.
  */
-const MINIFIED = /^(?:assets\/.*\.(?:js|css)|sync\/.*\.js|vendor\/noble-[a-z]+\/.*\.js)$/;
+const OPENED = ['device-seal.js', 'device-store.js', 'outbox.js'];
 const WORKER = 'sw.js';
 /** The line of sw.js the publisher stamps with the published files (PagePublisher.UNSTAMPED). */
 const UNSTAMPED = 'const PUBLISHED = null;';
+/** The web folder's files at the page's root, as served; the service worker there so its scope is the page's. */
+const ROOT_FILES = new Set(['index.html', WORKER, 'manifest.webmanifest']);
 const files = [];
 
 async function walk(dir) {
@@ -60,34 +67,23 @@ async function walk(dir) {
   return out;
 }
 
-async function copy(from, to) {
-  const name = to.split('/');
-  for (const s of name) {
+/** A published path, checked against the name rule, and its place under OUT_DIR (its folders made). */
+async function target(to, from) {
+  for (const s of to.split('/')) {
     if (!SEGMENT.test(s) || s.includes('..')) {
       throw new Error(`bundle-page: '${to}' (from ${from}) is not a name the page may have on a remote`);
     }
   }
-  const target = join(outDir, ...name);
-  await fs.mkdir(dirname(target), { recursive: true });
-  if (MINIFIED.test(to)) {
-    await fs.writeFile(target, await minified(await fs.readFile(from, 'utf8'), to));
-  } else if (to === WORKER) {
-    await fs.writeFile(target, await worker(await fs.readFile(from, 'utf8')));
-  } else {
-    await fs.copyFile(from, target);
-  }
+  const path = join(outDir, ...to.split('/'));
+  await fs.mkdir(dirname(path), { recursive: true });
   files.push(to);
+  return path;
 }
 
 /**
- * A module of the page, the core or a package minified by esbuild (a devDependency; `npm ci` installs it with the
- * others): comments, blanks and local names go, each module on its own, as an ES module, so the files, their paths,
- * their imports and their exported names stay what the sources say and the page loads them as it loads the sources
- * from `tandem serve`. Strings and template literals keep their text; `import.meta` stays. The code reads no function's
- * name or source (its errors name themselves: errors.js), so renamed locals change nothing it does. No target is
- * given: nothing is rewritten for older browsers, the page's syntax is its sources'. A style sheet is minified the
- * same way. The design comments are a third of the modules' compressed bytes, and the worker keeps every module on
- * every phone (docs/PERFORMANCE.md, "The page as its own device").
+ * A module or style sheet minified on its own by esbuild: comments, blanks and local names go, as an ES module, so
+ * its imports and exported names stay what the source says. Strings and template literals keep their text;
+ * `import.meta` stays. No target is given: nothing is rewritten for older browsers, the syntax is the sources'.
  */
 async function minified(text, name) {
   const css = name.endsWith('.css');
@@ -109,23 +105,6 @@ async function worker(text) {
   return out;
 }
 
-/** The entries of `const NAME = { … };` in a module's text: quoted or plain keys, quoted paths. */
-function objectOf(code, name) {
-  const start = code.indexOf(`const ${name} = {`);
-  if (start < 0) throw new Error(`bundle-page: device.js has no ${name}`);
-  const body = code.slice(start, code.indexOf('};', start));
-  return Object.fromEntries([...body.matchAll(/(?:'([^']+)'|([A-Za-z0-9_]+)):\s*'([^']+)'/g)].map((m) => [m[1] ?? m[2], m[3]]));
-}
-
-async function tree(from, to, keep = () => true) {
-  for (const f of await walk(from)) {
-    const rel = relative(from, f).split(sep).join('/');
-    if (keep(rel)) {
-      await copy(f, to === '' ? rel : `${to}/${rel}`);
-    }
-  }
-}
-
 const modules = join(core, 'node_modules');
 try {
   await fs.access(join(modules, 'pako', 'package.json'));
@@ -134,97 +113,71 @@ try {
 }
 
 await fs.rm(outDir, { recursive: true, force: true });
-// The served paths (WebAssets): these three at the root, the service worker so its scope is the page's.
-const ROOT_FILES = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
-await tree(webDir, 'assets', (rel) => !ROOT_FILES.has(rel));
-for (const f of ROOT_FILES) {
-  await copy(join(webDir, f), f);
-}
-// Of the core and the npm packages, only the modules the page loads: the closure of the page's own modules and
-// device.js's CORE over their imports (bare ones through its import map, VENDOR), so the worker keeps no module
-// the page never runs (the Node-only storages, shared spaces and the packages they alone need). The npm packages'
-// minified UMD builds, where the ES module build is not minified (pako) or holds every algorithm (hash-wasm; the
-// core takes only argon2id), are made ES modules by giving them a module.exports to fill.
-const device = await fs.readFile(join(webDir, 'device.js'), 'utf8');
-const VENDOR = objectOf(device, 'VENDOR');
-const CORE = objectOf(device, 'CORE');
-const UMD = {
-  'vendor/pako/pako.min.mjs': { from: join(modules, 'pako', 'dist', 'pako.min.js'), exports: 'export default module.exports;' },
-  'vendor/hash-wasm/argon2.min.mjs': { from: join(modules, 'hash-wasm', 'dist', 'argon2.umd.min.js'),
-    exports: 'export const { argon2id } = module.exports;' },
-};
-const PACKAGES = [
-  ['vendor/pako/', join(modules, 'pako')], ['vendor/hash-wasm/', join(modules, 'hash-wasm')],
-  ['vendor/noble-curves/', join(modules, '@noble', 'curves')], ['vendor/noble-hashes/', join(modules, '@noble', 'hashes')],
-];
-for (const [name, path] of Object.entries(VENDOR)) {
-  if (!path.startsWith('vendor/') || (!name.endsWith('/') && !UMD[path])) {
-    throw new Error(`bundle-page: device.js maps '${name}' to '${path}', which this tool does not lay out`);
-  }
-}
+const web = (await walk(webDir)).map((f) => relative(webDir, f).split(sep).join('/')).sort();
+const isModule = (rel) => rel.endsWith('.js') && !ROOT_FILES.has(rel);
 
-/** A bundle path's source file: the core's src/ and app/, a package's own module, or null (a UMD build made here). */
-function sourceOf(path) {
-  if (path.startsWith('sync/src/')) return join(core, 'src', ...path.slice(9).split('/'));
-  if (path.startsWith('sync/app/')) return join(core, 'app', ...path.slice(9).split('/'));
-  if (UMD[path]) return null;
-  for (const [prefix, dir] of PACKAGES) {
-    if (path.startsWith(prefix)) return join(dir, ...path.slice(prefix.length).split('/'));
-  }
-  throw new Error(`bundle-page: '${path}' is not a module of the core or of its packages`);
-}
-
-const IMPORT = /^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]/gm;
-/** The bundle paths a module at bundle path `from` imports (block comments first: packages show imports in docs). */
-function importsOf(from, code) {
-  const out = [];
-  for (const m of code.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2] ?? m[3];
-    if (spec.startsWith('node:')) continue;
-    if (spec.startsWith('./') || spec.startsWith('../')) {
-      out.push(new URL(spec, `x:/${from}`).pathname.slice(1));
-      continue;
-    }
-    const key = Object.keys(VENDOR).find((k) => spec === k || (k.endsWith('/') && spec.startsWith(k)));
-    if (!key) throw new Error(`bundle-page: ${from} imports '${spec}', which device.js's import map does not name`);
-    out.push(VENDOR[key] + spec.slice(key.length));
-  }
-  return out;
-}
-
-const reached = new Set();
-const queue = [...Object.values(CORE)];
-for (const f of await walk(webDir)) {
-  if (f.endsWith('.js') && !ROOT_FILES.has(relative(webDir, f))) {
-    const rel = relative(webDir, f).split(sep).join('/');
-    queue.push(...importsOf(`assets/${rel}`, await fs.readFile(f, 'utf8')).filter((p) => !p.startsWith('assets/')));
-  }
-}
-while (queue.length) {
-  const path = queue.pop();
-  if (reached.has(path)) continue;
-  reached.add(path);
-  const from = sourceOf(path);
-  if (from === null) continue;
-  queue.push(...importsOf(path, await fs.readFile(from, 'utf8')));
-}
-for (const path of [...reached].sort()) {
-  const from = sourceOf(path);
-  if (from !== null) {
-    await copy(from, path);
+// The files that are no module: as written, the style sheet minified, the worker without its comments.
+for (const rel of web.filter((r) => !isModule(r))) {
+  const from = join(webDir, ...rel.split('/'));
+  const to = await target(ROOT_FILES.has(rel) ? rel : `assets/${rel}`, from);
+  if (rel === WORKER) {
+    await fs.writeFile(to, await worker(await fs.readFile(from, 'utf8')));
+  } else if (rel.endsWith('.css')) {
+    await fs.writeFile(to, await minified(await fs.readFile(from, 'utf8'), rel));
   } else {
-    const target = join(outDir, ...path.split('/'));
-    await fs.mkdir(dirname(target), { recursive: true });
-    await fs.writeFile(target, `const module = { exports: {} };\nconst exports = module.exports;\n${
-      await fs.readFile(UMD[path].from, 'utf8')}\n${UMD[path].exports}\n`);
-    files.push(path);
+    await fs.copyFile(from, to);
   }
 }
-for (const [prefix, dir] of PACKAGES) {
-  if ([...reached].some((p) => p.startsWith(prefix))) await copy(join(dir, 'LICENSE'), `${prefix}LICENSE`);
+
+/**
+ * device-core.js names the core's modules as `tandem-sync/src/…` and `tandem-sync/app/…`: this package's folders.
+ * Their bare imports (pako, hash-wasm, @noble/…) are found in node_modules as Node finds them, each package's ES
+ * module build, of which esbuild keeps what the core uses (hash-wasm declares itself free of side effects, so only
+ * Argon2's code and WASM stay). `node:` modules stay imports: only the core's Node-only paths load them.
+ */
+const corePaths = { name: 'tandem-sync', setup(b) {
+  b.onResolve({ filter: /^tandem-sync\// }, (a) => ({ path: join(core, ...a.path.slice('tandem-sync/'.length).split('/')) }));
+} };
+const entries = ['app.js', CORE, ...OPENED];
+for (const e of entries) {
+  if (!web.includes(e)) throw new Error(`bundle-page: ${webDir} has no ${e}`);
+}
+const built = await build({
+  entryPoints: entries.map((e) => ({ in: join(webDir, e), out: `assets/${e.slice(0, -3)}` })),
+  bundle: true, format: 'esm', splitting: true, minify: true, platform: 'browser', charset: 'utf8',
+  chunkNames: 'assets/[name]-[hash]', outdir: outDir, external: ['node:*'], plugins: [corePaths],
+  metafile: true, write: false, logLevel: 'warning',
+});
+for (const out of built.outputFiles) {
+  const rel = relative(outDir, out.path).split(sep).join('/');
+  await fs.writeFile(await target(rel, 'esbuild'), out.contents);
+}
+// Each package bundled, its license beside the page's code, as vendor/NAME/LICENSE (no '@' in a storage's names).
+const bundled = new Set();
+for (const input of Object.keys(built.metafile.inputs)) {
+  const m = input.split(sep).join('/').match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
+  if (m) bundled.add(m[1]);
+}
+for (const pkg of [...bundled].sort()) {
+  await fs.copyFile(join(modules, ...pkg.split('/'), 'LICENSE'),
+    await target(`vendor/${pkg.replace(/^@([^/]+)\//, '$1-')}/LICENSE`, pkg));
 }
 
 files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 await fs.mkdir(dirname(manifest), { recursive: true });
 await fs.writeFile(manifest, files.join('\n') + '\n');
 console.log(`bundle-page: ${files.length} files in ${outDir}`);
+
+// The served page's modules and style sheet, each minified on its own (not device-core.js, which the server never
+// serves): the design comments are a third of the modules' compressed bytes, and the served page's worker keeps
+// every module on every phone.
+if (servedDir) {
+  await fs.rm(servedDir, { recursive: true, force: true });
+  await fs.mkdir(servedDir, { recursive: true });
+  for (const rel of web.filter((r) => (isModule(r) && r !== CORE) || r.endsWith('.css'))) {
+    const to = join(servedDir, ...rel.split('/'));
+    await fs.mkdir(dirname(to), { recursive: true });
+    await fs.writeFile(to, await minified(await fs.readFile(join(webDir, ...rel.split('/')), 'utf8'), rel));
+  }
+  console.log(`bundle-page: the served page's modules minified in ${servedDir}`);
+}

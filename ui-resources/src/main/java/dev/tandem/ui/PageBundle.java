@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * The phone page as static files, for a storage to serve without Tandem in between ({@code tandem page
- * publish}, docs/WEB.md "Tandem on your phone without a computer"): the web folder, the JavaScript sync
- * core's modules the page loads, from its {@code src/} and {@code app/}, as {@code sync/src/…}, {@code sync/app/…},
- * and the browser builds of its npm packages under {@code vendor/} ({@code pako/pako.min.mjs}, {@code
- * hash-wasm/argon2.min.mjs}); the modules and styles minified (esbuild). The build writes them and their list
- * ({@code page-files.txt}) into this jar (ui-resources' pom, {@code tools/bundle-page.js}); only the files
- * listed are ever handed out. A build made without Node has no bundle: {@link #files()} is then empty.
+ * publish}, docs/WEB.md "Tandem on your phone without a computer"): the web folder's files that are no module, and
+ * the page's code with the JavaScript sync core's and its npm packages' bundled by esbuild into a few chunks under
+ * {@code assets/} ({@code app.js}, {@code device-core.js} split off, chunks they share), with each bundled package's
+ * license under {@code vendor/}. The build writes them and their list ({@code page-files.txt}) into this jar
+ * (ui-resources' pom, {@code tools/bundle-page.js}); only the files listed are ever handed out. A build made without
+ * Node has no bundle: {@link #files()} is then empty.
  */
 public final class PageBundle {
     /** One file of the page: its path below the page's folder, its content type and its bytes. */

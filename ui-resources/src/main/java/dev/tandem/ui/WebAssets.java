@@ -15,12 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * by URL.
  *
  * <p>The modules and the style sheet under {@code /assets/} go out minified when the build made the published
- * page ({@link PageBundle}: tools/bundle-page.js writes each of them, minified by esbuild, to {@code page/assets/}
- * under its own name): without their comments the page's scripts and styles fit their budget (docs/PERFORMANCE.md,
- * "Web companion"), and the served page's worker keeps them all on every phone. They are drop-in: esbuild keeps each
- * module's imports ({@code ./x.js} beside it), its exported names, its strings (device.js's paths to the core,
- * which only the published page loads) and {@code import.meta}. {@code index.html} and {@code sw.js} are
- * served as written (the bundle keeps the worker without its comments and blanks, for the published page). A build without Node has no bundle: its sources are served.
+ * page ({@link PageBundle}): tools/bundle-page.js also writes each of them, minified by esbuild on its own, to
+ * {@code web-minified/} under its own name. Without their comments the page's scripts and styles fit their budget
+ * (docs/PERFORMANCE.md, "Web companion"), and the served page's worker keeps them all on every phone. They are
+ * drop-in: esbuild keeps each module's imports ({@code ./x.js} beside it), its exported names, its strings and
+ * {@code import.meta}. The served page stays one module a file; only the published page is bundled into chunks.
+ * {@code index.html} and {@code sw.js} are served as written. A build without Node has no bundle: its sources are
+ * served.
  */
 public final class WebAssets {
     /** One served file: its content type (with charset for text) and its bytes, shared: callers only read them. */
@@ -31,7 +32,7 @@ public final class WebAssets {
         }
     }
 
-    /** A file of web/; {@code minifiable}: the bundle has it minified under page/assets/, same name. */
+    /** A file of web/; {@code minifiable}: the build has it minified under web-minified/, same name. */
     private record Entry(String file, String contentType, boolean minifiable) {
         Entry(String file, String contentType) {
             this(file, contentType, false);
@@ -39,6 +40,8 @@ public final class WebAssets {
     }
 
     private static final String UTF8 = ";charset=utf-8";
+    /** Where the build puts the modules and the style sheet minified, each on its own (tools/bundle-page.js). */
+    static final String MINIFIED = "web-minified/";
 
     /** URL path → file and type; the service worker sits at the root so its scope is the whole page. */
     private static final Map<String, Entry> PATHS = Map.ofEntries(
@@ -136,8 +139,8 @@ public final class WebAssets {
     }
 
     private static Asset served(Entry entry) {
-        if (entry.minifiable() && WebAssets.class.getResource("page/assets/" + entry.file()) != null) {
-            return read(entry, "page/assets/");
+        if (entry.minifiable() && WebAssets.class.getResource(MINIFIED + entry.file()) != null) {
+            return read(entry, MINIFIED);
         }
         return read(entry, "web/");
     }

@@ -28,7 +28,7 @@ public final class PageCheck {
     }
 
     /** A module every published page has, at this path beside index.html. */
-    static final String MODULE = "sync/src/errors.js";
+    static final String MODULE = "assets/app.js";
     /** What the sync core sends to an S3 or WebDAV storage (src/storage/s3.js, sigv4.js, webdav.js). */
     static final List<String> REQUEST_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256",
             "content-type", "if-match", "if-none-match", "depth", "destination", "overwrite");

@@ -197,16 +197,16 @@ class PageCliTest {
         assertEquals(200, html.statusCode());
         assertArrayEquals(bundled(PageBundle.ENTRY), html.body());
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith(htmlType), html.headers().toString());
-        HttpResponse<byte[]> js = get(url.replace("index.html", "sync/src/errors.js"));
+        HttpResponse<byte[]> js = get(url.replace("index.html", "assets/app.js"));
         assertEquals(200, js.statusCode());
-        assertArrayEquals(bundled("sync/src/errors.js"), js.body());
+        assertArrayEquals(bundled("assets/app.js"), js.body());
         assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"), js.headers().toString());
-        // The import the page's modules start from: a relative one, found beside them.
-        // The module is minified, its quotes esbuild's: either.
-        Matcher m = Pattern.compile("from\\s*[\"'](\\./[^\"']+)[\"']").matcher(new String(bundled("sync/src/sync/sync-engine.js"),
+        // A chunk the page's code imports: a relative path, found beside it.
+        // The bundle is minified, its quotes esbuild's: either.
+        Matcher m = Pattern.compile("from\\s*[\"'](\\./[^\"']+)[\"']").matcher(new String(bundled("assets/app.js"),
                 StandardCharsets.UTF_8));
         assertTrue(m.find());
-        URI imported = URI.create(url.replace("index.html", "sync/src/sync/sync-engine.js")).resolve(m.group(1));
+        URI imported = URI.create(url.replace("index.html", "assets/app.js")).resolve(m.group(1));
         assertEquals(200, get(imported.toString()).statusCode(), imported.toString());
     }
 

@@ -302,7 +302,7 @@ class OwnDevicePagePerfTest {
                 + " const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tandem:'))"
                 + "   .map((m) => m.name.slice(7) + ' ' + Math.round(m.startTime)).join(', ');"
                 + " return 'dom ' + Math.round(n.domContentLoadedEventEnd) + ', ' + marks + ', files ' + r.length"
-                + " + ' (assets by ' + by('/assets/') + ', sync by ' + by('/sync/') + ', vendor by ' + by('/vendor/')"
+                + " + ' (assets by ' + by('/assets/') + ', core by ' + by('/assets/device-core.js')"
                 + " + '), now ' + Math.round(performance.now())"));
     }
 

@@ -92,7 +92,7 @@ class OwnDevicePageWebDavTest {
         tandem("sync", "--remote", "webdav:" + collection);
         String published = tandem("--lang", "en", "page", "publish", "--remote", "webdav:" + collection).out();
         assertTrue(published.contains("Open it at: " + collection + "page/index.html"), published);
-        assertEquals(200, status(collection + "page/sync/src/sync/sync-engine.js"), "the page's files need no password");
+        assertEquals(200, status(collection + "page/assets/device-core.js"), "the page's files need no password");
         assertEquals(401, status(collection), "the remote's do");
 
         chromium = Chromium.start(Chromium.Size.PHONE);

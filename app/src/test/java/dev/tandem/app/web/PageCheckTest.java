@@ -76,7 +76,7 @@ class PageCheckTest {
     void check_policyWithoutWasmNorSelfConnect_namesEach() {
         answers.put("/csp/page/index.html", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Security-Policy: "
                 + "default-src 'none'; script-src 'self'\r\nContent-Length: " + HTML.length() + "\r\n\r\n" + HTML);
-        answers.put("/csp/page/sync/src/errors.js", ok("text/javascript", "", JS));
+        answers.put("/csp/page/assets/app.js", ok("text/javascript", "", JS));
         PageCheck.Report r = new PageCheck(LIMITS).check(url("/csp/page/index.html"), null);
         assertFalse(r.usable());
         String all = String.join("\n", r.sentences());
@@ -150,7 +150,7 @@ class PageCheckTest {
 
     private void page(String base, String htmlType, String jsType, String extra) {
         answers.put(base + "page/index.html", ok(htmlType, extra, HTML));
-        answers.put(base + "page/sync/src/errors.js", ok(jsType, extra, JS));
+        answers.put(base + "page/assets/app.js", ok(jsType, extra, JS));
     }
 
     private static String ok(String type, String extra, String body) {

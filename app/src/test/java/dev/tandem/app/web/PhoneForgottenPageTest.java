@@ -186,14 +186,13 @@ class PhoneForgottenPageTest {
                     .stream().map(S3Object::key).sorted().reduce((a, b) -> b).orElseThrow().substring("tandem/".length());
         }
         Object opened = chromium.js("const name = arguments[0];"
-                + " const base = new URL('sync/src/', document.baseURI).href;"
-                + " return Promise.all([import(base + 'storage/encrypted.js'), import(base + 'storage/s3.js'),"
-                + "   import(base + 'storage/prefixed.js'), new Promise((ok, no) => { const r = indexedDB.open('tandem-device');"
+                + " return Promise.all([import(new URL('assets/device-core.js', document.baseURI).href),"
+                + "   new Promise((ok, no) => { const r = indexedDB.open('tandem-device');"
                 + "   r.onsuccess = () => { const g = r.result.transaction('device').objectStore('device');"
                 + "     const k = g.get('key'); const s = g.get('settings'); const sk = g.get('storeKey');"
                 + "     k.transaction.oncomplete = () => ok([k.result, s.result, sk.result]); }; r.onerror = () => no(r.error); }),"
                 + "   import(new URL('assets/device-seal.js', document.baseURI).href)])"
-                + " .then(async ([enc, s3, pre, [key, sealed, storeKey], seal]) => {"
+                + " .then(async ([{ encrypted: enc, s3, prefixed: pre }, [key, sealed, storeKey], seal]) => {"
                 + "   const settings = JSON.parse(await seal.openText(storeKey, 'settings', sealed)); const rm = settings.remote;"
                 + "   const plain = new pre.PrefixedStorage(new s3.S3Storage({ endpoint: rm.endpoint, bucket: rm.bucket,"
                 + "     region: rm.region, accessKey: rm.accessKey, secretKey: rm.secretKey }), rm.prefix);"

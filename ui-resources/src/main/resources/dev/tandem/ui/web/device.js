@@ -4,11 +4,10 @@
  * in IndexedDB (device-store.js) and answers its own requests (device-answer.js), so the screens work as they do
  * against a server.
  *
- * Where the core is: as `tandem page publish` lays the page out (tandem-sync's tools/bundle-page.js), beside the
- * page's index.html, `sync/src/…` and `sync/app/…` (tandem-sync's folders), and the npm packages' browser builds
- * under `vendor/…` (`vendor/noble-curves/` for `@noble/curves`: a storage's object names have no `@`), found through
- * an import map this module adds before it loads the core (VENDOR below). A page served by `tandem serve` never
- * loads this module.
+ * Where the core is: in device-core.js, which this module imports only when the page starts as a device. As `tandem
+ * page publish` lays the page out (tandem-sync's tools/bundle-page.js), the page's code is one bundle and the core
+ * (with its npm packages) a chunk of its own beside it, fetched at that import. A page served by `tandem serve`
+ * never starts as a device, so it never loads the core.
  *
  * Joining: the remote, the passphrase (typed once: the key it gives is kept as a non-extractable WebCrypto key,
  * never the passphrase) and a name; the first sync must succeed before anything is kept, so a wrong passphrase or
@@ -37,20 +36,6 @@ import { askToKeep, storageFacts, storageWords } from './device-storage.js';
 import { startApp } from './pairing.js';
 import { refreshAll } from './routes.js';
 
-const VENDOR = {
-  pako: 'vendor/pako/pako.min.mjs',
-  'hash-wasm': 'vendor/hash-wasm/argon2.min.mjs',
-  '@noble/curves/': 'vendor/noble-curves/',
-  '@noble/hashes/': 'vendor/noble-hashes/',
-};
-const CORE = {
-  replica: 'sync/src/replica/replica.js', clock: 'sync/src/clock/hybrid-clock.js', sync: 'sync/src/sync/sync-engine.js',
-  s3: 'sync/src/storage/s3.js', webdav: 'sync/src/storage/webdav.js', prefixed: 'sync/src/storage/prefixed.js',
-  encrypted: 'sync/src/storage/encrypted.js', aead: 'sync/src/crypto/aead.js', items: 'sync/app/items.js',
-  attachments: 'sync/app/attachments.js', series: 'sync/app/series.js', moves: 'sync/app/moves.js',
-  trash: 'sync/app/trash.js', checks: 'sync/app/checkboxes.js', filters: 'sync/app/filters.js', blobs: 'sync/src/blob/blob-transfer.js',
-  retired: 'sync/src/sync/own-retirement.js',
-};
 /**
  * A browser test's shorter waits (`window.tandemTestTimers`, set through DevTools before the page's scripts
  * run: {syncAfterChangeMs, checkMs}), so that it waits less for what it watches happen; a value that is no positive
@@ -71,17 +56,10 @@ const REQUEST_MS = 60 * 1000;
 const timedFetch = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_MS) });
 
 let corePromise = null;
-/** The core's modules, once: the import map first, then every module at once. */
+/** The core's modules (device-core.js's namespaces: c.replica, c.sync, …), once; a failed load is tried again. */
 function core() {
   if (!corePromise) {
-    const map = document.createElement('script');
-    map.type = 'importmap';
-    map.textContent = JSON.stringify({ imports: Object.fromEntries(Object.entries(VENDOR)
-      .map(([k, v]) => [k, new URL(v, document.baseURI).href])) });
-    document.head.append(map);
-    const names = Object.keys(CORE);
-    corePromise = Promise.all(names.map((n) => import(new URL(CORE[n], document.baseURI).href)))
-      .then((mods) => Object.fromEntries(names.map((n, i) => [n, mods[i]])));
+    corePromise = import('./device-core.js');
     corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;

@@ -9,7 +9,7 @@
  * The page as its own device (its files published in a folder of the user's S3 or WebDAV storage, docs/WEB.md)
  * registers this worker from that folder, so its scope is the folder (BASE) and every path below is BASE's. The
  * publisher (`tandem page publish`) replaces the PUBLISHED line with the folder's files and a version made from
- * their bytes: the worker keeps all of them at install (the core's modules under sync/ and vendor/ included, which
+ * their bytes: the worker keeps all of them at install (the sync core's chunk, assets/device-core.js, included, which
  * the page only imports once it starts), a new publish is a new worker with a new shell cache, and activating it
  * drops the old one; it answers them from its cache first (they are that version's). In that mode only the page's
  * own files are touched: the remote's requests (signed, or outside

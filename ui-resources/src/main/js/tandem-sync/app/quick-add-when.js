@@ -13,6 +13,11 @@ export const WEEKDAYS = Object.fromEntries('mon monday tue tues tuesday wed wedn
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
 const MONTHS = Object.fromEntries(MONTH_NAMES.flatMap((m, i) => [[m, i + 1], [m.slice(0, 3), i + 1]]).concat([['sept', 9]]));
 
+/**
+ * TypedSpaces.plain: every space separator (Zs: a no-break space a phone's keyboard put in, "12 déc.", "18 h"; a thin
+ * or ideographic one) a plain space, one for one, before quick add or a filter reads the text, as the desktop does.
+ */
+export const plainSpaces = (s) => s.replace(/\p{Zs}/gu, ' ');
 const norm = (s) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 const pad = (n) => String(n).padStart(2, '0');
 /** The ISO date {@code n} days after an ISO date. */

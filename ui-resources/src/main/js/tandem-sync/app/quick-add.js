@@ -22,8 +22,8 @@
 // Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
 // desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse), with the
 // warning (TodoDraft.warning: "“feb 30” is not a date") as data that warningText says.
-import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, takeWhen, timePhrase, toRule, warningOf }
-  from './quick-add-when.js';
+import { clockOf, datePhrase, dayOfMonth, duration, first, plainSpaces, plusDays, repeatPhrase, takeWhen, timePhrase, toRule,
+  warningOf } from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
 import { describe } from './edits.js';
@@ -236,15 +236,16 @@ function base(input, note, today, g, chips) {
  * warning, null or {key, said} / {key, dates} (warningText says it).
  */
 export function readQuickAdd(text, today, g = null) {
-  const typed = typeof text === 'string' ? text : '';
+  let typed = typeof text === 'string' ? text : '';
   const chips = [];
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
     list: null, remind: null, start: null, someday: false, note: false, kind: null, chips, warning: null };
   if (typed.length > MAX_TEXT) return out;
+  typed = plainSpaces(typed);
   const lead = typed.length - typed.trimStart().length;
   // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
   const prefix = typed.trimStart().slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
-  // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split: a no-break space joins.
+  // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split.
   const words = [...typed.slice(prefix ? lead + prefix : 0).matchAll(/[^ \t\n\v\f\r]+/g)].map((m) => word(m[0], m.index));
   out.tags = takeTags(words, chips);
   if (prefix) {

@@ -61,7 +61,7 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const INBOX = ['inbox', 'eingang', 'boîte de réception', 'réception'];
 
 /** Queries.ftsMatch's words: split at whitespace, ASCII punctuation but "_" taken out; whether any is left. */
-const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => w.replace(/[!-/:-@[-^`{-~]/g, ' ').trim() !== '');
+const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => strip(w.replace(/[!-/:-@[-^`{-~]/g, ' ')) !== '');
 
 /**
  * The query's tree, its dates read on {@code today} (ISO); throws FilterError. {@code grammar}: quick add's words

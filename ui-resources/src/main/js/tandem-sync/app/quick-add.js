@@ -28,11 +28,12 @@ import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
 import { describe } from './edits.js';
 import { normalizeTag } from './series.js';
+import { isBlank, strip, stripLeading } from './recurrence.js';
 
 /** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
 export const MAX_TEXT = 10000;
 
-const TAG = /^([(\[{"“‘'«]*)@([\p{L}\p{N}]\S*?)([)\]}"”’'»,.;:!?…]*)$/u;
+const TAG = /^([(\[{"“‘'«]*)@([\p{L}\p{N}][^\t-\r ]*?)([)\]}"”’'»,.;:!?…]*)$/u;
 const PAIRS = new Set(['()', '[]', '{}']);
 const SEPARATOR = /^[,;:.!?…]+$/;
 const PRIORITY = /^[pP]([1-4])$/;
@@ -242,9 +243,9 @@ export function readQuickAdd(text, today, g = null) {
     list: null, remind: null, start: null, someday: false, note: false, kind: null, chips, warning: null };
   if (typed.length > MAX_TEXT) return out;
   typed = plainSpaces(typed);
-  const lead = typed.length - typed.trimStart().length;
+  const lead = typed.length - stripLeading(typed).length;
   // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
-  const prefix = typed.trimStart().slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
+  const prefix = stripLeading(typed).slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
   // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split.
   const words = [...typed.slice(prefix ? lead + prefix : 0).matchAll(/[^ \t\n\v\f\r]+/g)].map((m) => word(m[0], m.index));
   out.tags = takeTags(words, chips);
@@ -298,11 +299,11 @@ export function readQuickAdd(text, today, g = null) {
     if (day) repeat = { ...repeat, byMonthDay: day };
   }
   let due = when.due ?? b.due ?? null;
-  if (repeat && due == null && b.title.trim()) due = first(repeat, today);
+  if (repeat && due == null && !isBlank(b.title)) due = first(repeat, today);
   const rule = repeat ? toRule(repeat) : null;
   for (const c of chips) if (c.kind === 'REPEAT') c.v = rule;
   return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
-    repeat: rule, start: when.start, someday: when.someday, warning: warningOf(typed.trim(), g, when.warning),
+    repeat: rule, start: when.start, someday: when.someday, warning: warningOf(strip(typed), g, when.warning),
     chips: sorted(chips) };
 }
 

@@ -114,6 +114,9 @@ class FilterGoldenTest {
         "due: dec\u00a024", "due\u00a0before:\u202ffri", "due: in\u00a03\u00a0days & p1", "due after: 2026-11-27\u202f",
         "search:\u00a0milk", "search: draft\u00a0report", "#Team\u00a0Alpha & p2", "\u00a0", "due: feb\u202f30",
         "@errand\u202f|\u00a0overdue", "due: next\u00a07 days", "due: fri\u202fevening", "due: tomorrow\u202fmorning", "due: dec\u200924", "due:\u3000fri",
+        // What only JavaScript calls white space (a zero-width no-break space, a line separator): a word's own.
+        "due: dec\ufeff24", "due:\u2028fri", "due: tomorrow\ufeff", "due:\ufefffri", "due: in 3\ufeffdays", "@errand\ufeff",
+        "due: next\u20287 days", "search: milk\ufeff", "search: \ufeff", "search: -\u2028", "search: \u001f",
     };
     /** Days said in German, read with the desktop's German words beside English's; the errors' sentences are German. */
     private static final String[] GERMAN = {
@@ -139,7 +142,7 @@ class FilterGoldenTest {
         "morgen früh", "due: nächsten Freitag", "start after: kommenden freitag", "due: Nächster Montag", "due: nächste freitag",
         "due: next freitag", "due: freitag next", "due: kommenden", "due: nächste woche abends",
         "due: 24.\u00a0dezember", "due before: 3\u202fdez", "due: in 3\u00a0tagen", "due: nächsten\u00a0freitag",
-        "due: morgen\u202fabend", "due: 30.\u00a0februar",
+        "due: morgen\u202fabend", "due: 30.\u00a0februar", "due: 24.\ufeffdezember", "due: in 3\u2028tagen",
     };
     private static final String[] FRENCH = {
         "due: vendredi", "due: Vendredi", "due: ven", "due: ven.", "due: ce vendredi", "due: vendredis", "due: mercredi",
@@ -164,7 +167,7 @@ class FilterGoldenTest {
         "due: ce vendredi soir", "demain matin", "due: Vendredi Prochain", "start after: le mardi prochain",
         "due: prochain vendredi", "due: next vendredi", "due: vendredi next", "due: la semaine prochaine soir",
         "due: 12\u00a0déc.", "due: 24\u202fdécembre", "due: le 1er\u00a0décembre", "due: dans 3\u00a0jours",
-        "due: vendredi\u202fsoir", "due before: ce\u00a0vendredi", "due: 31\u00a0avril",
+        "due: vendredi\u202fsoir", "due before: ce\u00a0vendredi", "due: 31\u00a0avril", "due: 12\ufeffdéc.", "due: dans 3\u2028jours",
     };
 
     @Test

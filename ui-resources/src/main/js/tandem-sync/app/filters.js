@@ -22,7 +22,7 @@
  * the desktop keeps a weekday said in its language ("freitag") as "fri" where this reads the day it names, which
  * is the same day, since both read a saved query afresh on the day it runs.
  */
-import { datePhrase, splitPart, WEEKDAYS } from './quick-add-when.js';
+import { datePhrase, plainSpaces, splitPart, WEEKDAYS } from './quick-add-when.js';
 import { dayOf, plusMonths, strip, weekday, ymd } from './recurrence.js';
 import { normalizeTag } from './series.js';
 
@@ -61,14 +61,14 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const INBOX = ['inbox', 'eingang', 'boîte de réception', 'réception'];
 
 /** Queries.ftsMatch's words: split at whitespace, ASCII punctuation but "_" taken out; whether any is left. */
-const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => w.replace(/[!-/:-@[-^`{-~]/g, ' ').trim() !== '');
+const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => strip(w.replace(/[!-/:-@[-^`{-~]/g, ' ')) !== '');
 
 /**
  * The query's tree, its dates read on {@code today} (ISO); throws FilterError. {@code grammar}: quick add's words
  * of the page's language (dates said in words), or none; {@code weekStart}: 1 Monday … 7 Sunday ("next fri").
  */
 export function parse(query, today, { grammar = null } = {}) {
-  const q = typeof query === 'string' ? query : '';
+  const q = typeof query === 'string' ? plainSpaces(query) : '';
   if (q.length > MAX_CHARS) throw new FilterError('tooLong', MAX_CHARS, MAX_CHARS);
   if (strip(q) === '') throw new FilterError('empty', 0);
   const commas = [];

@@ -11,16 +11,16 @@
 // them, through nextWeek, as they read English's "next fri"), the parts of the day
 // (partOfDay.*: only saved filters read them, through quick-add-when.js's splitPart), and the past (past.*, for
 // "--as-of": not compiled here).
-import { dayOf, monthLength, plusMonths, weekday as weekdayOf } from './recurrence.js';
+import { dayOf, monthLength, plusMonths, strip, stripLeading, weekday as weekdayOf } from './recurrence.js';
 import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
 
 /** Lower case, one space between words, typographic apostrophes made plain (GrammarTable.norm). */
-const norm = (s) => s.trim().toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+const norm = (s) => strip(s).toLowerCase().replace(/’/g, "'").replace(/[\t-\r ]+/g, ' ');
 const quote = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Alternatives longest first, so "mo." is tried before "mo" (a stable sort, as Java's). */
 const alt = (ws) => [...ws].sort((a, b) => b.length - a.length).map(quote).join('|');
 const alternatives = (v) => (typeof v === 'string' ? v.split('|').map(norm).filter(Boolean) : []);
-const SEP = '(?:\\s*,\\s*|\\s+(?:und|et|and)\\s+|\\s+)';
+const SEP = '(?:[\\t-\\r ]*,[\\t-\\r ]*|[\\t-\\r ]+(?:und|et|and)[\\t-\\r ]+|[\\t-\\r ]+)';
 
 /** A {@code every} rule as quick-add-when.js's. */
 const every = (freq, interval, byDay = [], byMonthDay = 0) => ({ freq, interval, byDay: new Set(byDay), byMonthDay, byMonth: 0 });
@@ -105,7 +105,7 @@ export function compileGrammar(words) {
     },
     /** The length of the table's note prefix the text starts with; -1 for none. */
     notePrefix(text) {
-      const t = text.trimStart().toLowerCase();
+      const t = stripLeading(text).toLowerCase();
       for (const p of wordsOf('note')) if (t.startsWith(p)) return p.length;
       return -1;
     },
@@ -234,7 +234,7 @@ export function compileGrammar(words) {
   /** The weekdays a rule's {weekdays} or {weekday} matched; null for a name the table lacks. */
   function days(g) {
     const out = new Set();
-    for (const w of (g.wds ?? g.wd).split(/\s*,\s*|\s+(?:und|et|and)\s+|\s+/)) {
+    for (const w of (g.wds ?? g.wd).split(/[\t-\r ]*,[\t-\r ]*|[\t-\r ]+(?:und|et|and)[\t-\r ]+|[\t-\r ]+/)) {
       if (!weekdays.has(w)) return null;
       out.add(weekdays.get(w));
     }

@@ -13,7 +13,13 @@ export const WEEKDAYS = Object.fromEntries('mon monday tue tues tuesday wed wedn
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
 const MONTHS = Object.fromEntries(MONTH_NAMES.flatMap((m, i) => [[m, i + 1], [m.slice(0, 3), i + 1]]).concat([['sept', 9]]));
 
-const norm = (s) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * TypedSpaces.plain: every space separator (Zs: a no-break space a phone's keyboard put in, "12 déc.", "18 h"; a thin
+ * or ideographic one) a plain space, one for one, before quick add or a filter reads the text, as the desktop does.
+ */
+export const plainSpaces = (s) => s.replace(/\p{Zs}/gu, ' ');
+// Java's strip, and its \s: ASCII's six white spaces, so a zero-width no-break space or a line separator stays in a word.
+const norm = (s) => strip(s).toLowerCase().replace(/[\t-\r ]+/g, ' ');
 const pad = (n) => String(n).padStart(2, '0');
 /** The ISO date {@code n} days after an ISO date. */
 export const plusDays = (day, n) => iso(readDate(day) + n);
@@ -164,7 +170,7 @@ export function takeWhen(words, today, g, chips, join) {
     const phrase = join(at(n));
     const chip = { kind, at: w.at, v: datePhrase(phrase, today, g) };
     chips.push(chip);
-    said[kind] = { chip, day: WEEKDAYS[phrase.trim().toLowerCase()] ?? g?.weekday(phrase), text: join(words.splice(i, k + n)) };
+    said[kind] = { chip, day: WEEKDAYS[strip(phrase).toLowerCase()] ?? g?.weekday(phrase), text: join(words.splice(i, k + n)) };
     i--;
   }
   let own = 0;
@@ -193,9 +199,9 @@ export const hm = (h, m) => pad(h) + ':' + pad(m);
 
 /** "9am", "9:30pm", "18:00", "noon" as TodoDraft.time; null for anything else. */
 export function clockWord(word) {
-  const w = word.trim().toLowerCase();
+  const w = strip(word).toLowerCase();
   if (w === 'noon') return '12:00';
-  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/.exec(w);
+  const m = /^(\d{1,2})(?::(\d{2}))?[\t-\r ]*(am|pm)?$/.exec(w);
   if (!m || (m[2] === undefined && m[3] === undefined)) return null;
   let h = Number(m[1]);
   const min = m[2] === undefined ? 0 : Number(m[2]);
@@ -237,7 +243,7 @@ const minutesOf = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 function span(p, g) {
   let left;
   let right;
-  const m = /^(.+?)\s*[-–]\s*(.+)$/s.exec(p);
+  const m = /^(.+?)[\t-\r ]*[-–][\t-\r ]*(.+)$/s.exec(p);
   if (m) {
     [left, right] = [m[1], m[2]];
   } else {
@@ -294,15 +300,15 @@ export function duration(text, g = null) {
 }
 
 function english(text) {
-  const t = text.trim().toLowerCase();
+  const t = strip(text).toLowerCase();
   let minutes;
-  const h = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*(h|hr|hrs|hour|hours)(?:\s*(\d{1,2})\s*(m|min|mins|minute|minutes)?)?$/.exec(t);
+  const h = /^(\d{1,3}(?:[.,]\d{1,2})?)[\t-\r ]*(h|hr|hrs|hour|hours)(?:[\t-\r ]*(\d{1,2})[\t-\r ]*(m|min|mins|minute|minutes)?)?$/.exec(t);
   if (h) {
     const extra = h[3] === undefined ? 0 : Number(h[3]);
     if (extra > 59) return null;
     minutes = Math.round(Number(h[1].replace(',', '.')) * 60) + extra;
   } else {
-    const m = /^(\d{1,5})\s*(m|min|mins|minute|minutes)?$/.exec(t);
+    const m = /^(\d{1,5})[\t-\r ]*(m|min|mins|minute|minutes)?$/.exec(t);
     if (!m) return null;
     minutes = Number(m[1]);
   }
@@ -315,7 +321,7 @@ const every = (freq, interval, byDay = [], byMonthDay = 0) => ({ freq, interval,
 
 function days(said) {
   const out = new Set();
-  for (const w of said.split(/\s*(?:,|\band\b)\s*|\s+/)) {
+  for (const w of said.split(/[\t-\r ]*(?:,|\band\b)[\t-\r ]*|[\t-\r ]+/)) {
     if (!w) continue;
     if (!Object.hasOwn(WEEKDAYS, w)) return null;
     out.add(WEEKDAYS[w]);

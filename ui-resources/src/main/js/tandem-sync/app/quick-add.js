@@ -22,17 +22,18 @@
 // Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
 // desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse), with the
 // warning (TodoDraft.warning: "“feb 30” is not a date") as data that warningText says.
-import { clockOf, datePhrase, dayOfMonth, duration, first, plusDays, repeatPhrase, takeWhen, timePhrase, toRule, warningOf }
-  from './quick-add-when.js';
+import { clockOf, datePhrase, dayOfMonth, duration, first, plainSpaces, plusDays, repeatPhrase, takeWhen, timePhrase, toRule,
+  warningOf } from './quick-add-when.js';
 import { tagId } from './derived-ids.js';
 import { ENGLISH, dayLabel, lengthLabel, say, timeAndLength } from './due-labels.js';
 import { describe } from './edits.js';
 import { normalizeTag } from './series.js';
+import { isBlank, strip, stripLeading } from './recurrence.js';
 
 /** Longer than any title may be (the desktop's TextLimits.MAX_TITLE_CHARS): not read at all. */
 export const MAX_TEXT = 10000;
 
-const TAG = /^([(\[{"“‘'«]*)@([\p{L}\p{N}]\S*?)([)\]}"”’'»,.;:!?…]*)$/u;
+const TAG = /^([(\[{"“‘'«]*)@([\p{L}\p{N}][^\t-\r ]*?)([)\]}"”’'»,.;:!?…]*)$/u;
 const PAIRS = new Set(['()', '[]', '{}']);
 const SEPARATOR = /^[,;:.!?…]+$/;
 const PRIORITY = /^[pP]([1-4])$/;
@@ -236,15 +237,16 @@ function base(input, note, today, g, chips) {
  * warning, null or {key, said} / {key, dates} (warningText says it).
  */
 export function readQuickAdd(text, today, g = null) {
-  const typed = typeof text === 'string' ? text : '';
+  let typed = typeof text === 'string' ? text : '';
   const chips = [];
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
     list: null, remind: null, start: null, someday: false, note: false, kind: null, chips, warning: null };
   if (typed.length > MAX_TEXT) return out;
-  const lead = typed.length - typed.trimStart().length;
+  typed = plainSpaces(typed);
+  const lead = typed.length - stripLeading(typed).length;
   // The note prefix, English's or the language's ("notiz:"), in any case (QuickAddParser.notePrefixLength).
-  const prefix = typed.trimStart().slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
-  // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split: a no-break space joins.
+  const prefix = stripLeading(typed).slice(0, 5).toLowerCase() === 'note:' ? 5 : Math.max(0, g ? g.notePrefix(typed) : 0);
+  // Split on Java's white space (\s without Unicode classes), as QuickAddWord.split.
   const words = [...typed.slice(prefix ? lead + prefix : 0).matchAll(/[^ \t\n\v\f\r]+/g)].map((m) => word(m[0], m.index));
   out.tags = takeTags(words, chips);
   if (prefix) {
@@ -297,11 +299,11 @@ export function readQuickAdd(text, today, g = null) {
     if (day) repeat = { ...repeat, byMonthDay: day };
   }
   let due = when.due ?? b.due ?? null;
-  if (repeat && due == null && b.title.trim()) due = first(repeat, today);
+  if (repeat && due == null && !isBlank(b.title)) due = first(repeat, today);
   const rule = repeat ? toRule(repeat) : null;
   for (const c of chips) if (c.kind === 'REPEAT') c.v = rule;
   return { ...out, title: b.title, due, list: b.list, priority: t.priority, time: t.time, minutes: t.minutes,
-    repeat: rule, start: when.start, someday: when.someday, warning: warningOf(typed.trim(), g, when.warning),
+    repeat: rule, start: when.start, someday: when.someday, warning: warningOf(strip(typed), g, when.warning),
     chips: sorted(chips) };
 }
 

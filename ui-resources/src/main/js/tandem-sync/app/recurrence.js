@@ -33,6 +33,12 @@ export function strip(s) {
 }
 
 export const isBlank = (s) => strip(s).length === 0;
+/** String.stripLeading. */
+export function stripLeading(s) {
+  let a = 0;
+  while (a < s.length && javaSpace(s[a])) a++;
+  return s.slice(a);
+}
 
 /** String.split on one literal character: trailing empty parts dropped, as Java's. */
 function split(s, sep) {

@@ -117,13 +117,16 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
      * they stay in the title where they stand. Marks whose text is no longer at their offset are ignored.
      */
     public static TodoDraft parse(String text, LocalDate today, Collection<PlainSpan> plain) {
-        String typed = text == null ? "" : text;
-        if (typed.length() > TextLimits.MAX_TITLE_CHARS) {
+        String raw = text == null ? "" : text;
+        if (raw.length() > TextLimits.MAX_TITLE_CHARS) {
             // Longer than any title may be: not read at all (it is refused as too long), so text from outside
             // (the phone page, an import) cannot make quick add work through megabytes.
-            return new TodoDraft(new QuickAdd(typed, null, null), null, List.of(), null, null);
+            return new TodoDraft(new QuickAdd(raw, null, null), null, List.of(), null, null);
         }
-        List<PlainSpan> marks = plain.stream().filter(p -> p.stillIn(typed)).toList();
+        List<PlainSpan> marks = plain.stream().filter(p -> p.stillIn(raw)).toList();
+        // A no-break or other Unicode space is read as the space it looks like ("12 déc.", "18 h" typed on a phone), in
+        // the title too (TypedSpaces).
+        String typed = TypedSpaces.plain(raw);
         List<QuickAddToken> tokens = new ArrayList<>();
         int prefix = QuickAddParser.notePrefixAt(typed);
         int prefixEnd = prefix + QuickAddParser.notePrefixLength(typed);

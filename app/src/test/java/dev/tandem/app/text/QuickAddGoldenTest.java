@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * {@code FRENCH_LEFT_OUT} name), and 400 seeded random combinations of the language's words
  * ({@link QuickAddGoldenWords}): tags and "remind …" and "every …" anywhere, and after the title a priority, a
  * date, a time, a length, a bare repeat word and a list in any order; in every language {@code WHEN}'s start,
- * deadline, Someday and impossible dates, and each language's own. Each vector holds the warning quick add says
+ * deadline, Someday and impossible dates, and each language's own; and no-break spaces where spaces are typed
+ * ({@code NO_BREAK}, read as spaces: {@link TypedSpaces}), and what only JavaScript calls white space, which stays in its
+ * word ({@code NOT_SPACES}). Each vector holds the warning quick add says
  * (TodoDraft.warning: "“feb 30” is not a date"). Constructs the page does not read yet (a date inside the title,
  * a part of the day, "next …") are left out rather than compared loosely. Written with
  * {@code -Dtandem.writeVectors=true}, else compared.
@@ -88,6 +90,35 @@ class QuickAddGoldenTest {
             "Un jour", "Dès lundi");
 
     /**
+     * No-break spaces where a space is typed (U+00A0, and the narrow U+202F of French typing and of times copied
+     * from a calendar), read as spaces: in English beside every language, then each language's own.
+     */
+    static final List<String> NO_BREAK = List.of("Call Ann tomorrow\u00a02pm", "Dinner dec\u00a024 at\u202f19",
+            "Party feb\u202f30", "Meeting fri\u202f9:41pm", "Report in\u00a03\u00a0days", "Call @bob\u00a0now tomorrow",
+            "Walk for 45\u00a0min", "Stretch every\u00a0mon, wed and\u202ffri", "\u00a0note: ideas for tomorrow",
+            "Buy milk\u00a0p1 #Groceries\u00a0", "Pay rent every month on the\u202f1st", "Ask\u00a0Paul\u00a0?",
+            "Call remind\u00a09am", "\u202f", "Call Ann dec\u200924", "Lunch\u3000tomorrow");
+    /**
+     * What JavaScript's {@code \s} and {@code trim} read as white space and Java's {@code \s} (ASCII's six) does not, nor
+     * a no-break space: a zero-width no-break space (U+FEFF), a line or paragraph separator, an information separator
+     * (U+001F, white space to Java's {@code strip} only). Each stays in its word, at the ends of the text too.
+     */
+    static final List<String> NOT_SPACES = List.of("Party dec\ufeff24", "Buy milk tomorrow\ufeff", "\ufeffBuy milk tomorrow",
+            "Call Ann tomorrow\u20282pm", "Email @bob\ufeffsmith now", "\u001fnote: ideas", "\u2028note: ideas for tomorrow",
+            "Walk for 45\ufeffmin", "Walk for 1\u2029h", "Stretch every mon,\ufeffwed", "Buy milk every\ufeffday",
+            "Meet at 9\ufeffam tomorrow", "Plan every day\u001f", "Call remind 9am\u2028");
+    /** German's own. */
+    static final List<String> GERMAN_NO_BREAK = List.of("Zahnarzt morgen um 14\u00a0Uhr", "Zahnarzt am 24.\u00a0Dezember",
+            "Party 30.\u202fFebruar", "Joggen jeden\u00a0Montag", "Zahnarzt übermorgen für 30\u202fMinuten",
+            "Umzug ab\u00a0Montag fällig\u202fFreitag", "Joggen jeden\u2028Montag",
+            "Zahnarzt am 24.\ufeffDezember");
+    /** French's own. */
+    static final List<String> FRENCH_NO_BREAK = List.of("Dentiste vendredi 18\u202fh", "Fête 12\u00a0déc.",
+            "Fête le 24\u00a0décembre", "Fête 31\u00a0avril", "Piano tous les\u00a0lundis",
+            "Dentiste demain pour 30\u202fminutes", "Appeler Paul\u00a0: devis 18\u00a0h\u00a030", "Fête 12\ufeffdéc.",
+            "Piano tous les\u2028lundis", "Dentiste vendredi 18\ufeffh");
+
+    /**
      * Phrases of the German parser tests the page does not read yet: a start from next week ("ab nächste
      * Woche"), a part of the day ("heute Abend", "morgen früh"), next week's day ("nächsten
      * Freitag"), a date or time inside the title ("Sam morgen anrufen").
@@ -128,18 +159,18 @@ class QuickAddGoldenTest {
 
     @Test
     void parse_everyPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN), QuickAddGoldenWords.ENGLISH, 20261129L);
+        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN, NO_BREAK, NOT_SPACES), QuickAddGoldenWords.ENGLISH, 20261129L);
     }
 
     @Test
     void parse_everyGermanPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN),
+        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN, NO_BREAK, NOT_SPACES, GERMAN_NO_BREAK),
                 QuickAddGoldenWords.GERMAN, 20261201L);
     }
 
     @Test
     void parse_everyFrenchPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN),
+        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN, NO_BREAK, NOT_SPACES, FRENCH_NO_BREAK),
                 QuickAddGoldenWords.FRENCH, 20261202L);
     }
 

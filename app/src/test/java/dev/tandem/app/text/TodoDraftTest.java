@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -287,5 +289,29 @@ class TodoDraftTest {
         assertNull(TodoDraft.parse("Split the bill 50/50", TODAY).warning(), "not date-like");
         assertNull(TodoDraft.parse("Buy milk", TODAY).warning());
         assertNull(TodoDraft.parse("note: feb 30", TODAY).warning(), "a note reads no dates");
+    }
+
+    /**
+     * Phones put no-break spaces where a space is typed (French keyboards: "12 déc.", "vendredi 18 h"; "9:41 PM"
+     * copied from a calendar): each reads as the space it looks like, in the title too.
+     */
+    @Test
+    void parse_noBreakSpacesWhereSpacesAre_readAsSpaces() {
+        for (String space : List.of("\u00a0", "\u202f")) {
+            TodoDraft d = TodoDraft.parse("Call" + space + "Ann dec" + space + "24 at" + space + "2pm", TODAY);
+            assertEquals("Call Ann", d.title());
+            assertEquals(LocalDate.of(2026, 12, 24), d.due());
+            assertEquals(LocalTime.of(14, 0), d.time());
+        }
+        try {
+            Messages.use(Language.FRENCH);
+            TodoDraft d = TodoDraft.parse("Dentiste vendredi 18\u202fh", TODAY);
+            assertEquals("Dentiste", d.title());
+            assertEquals(LocalDate.of(2026, 11, 20), d.due());
+            assertEquals(LocalTime.of(18, 0), d.time());
+            assertEquals(LocalDate.of(2026, 12, 12), TodoDraft.parse("Fête 12\u00a0déc.", TODAY).due());
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

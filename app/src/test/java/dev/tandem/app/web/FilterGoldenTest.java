@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
  * finds (the ids in order) or the parser's refusal (its key, where, and the English sentence); then, with German and
  * French in effect, queries whose days are said in that language (weekdays, "morgen", "dans 3 jours", "24.12.",
  * "le 1er", "morgen früh", "vendredi soir"), in English too, and the ones the desktop refuses, with the sentence in
- * that language. Written with {@code -Dtandem.writeVectors=true}, else compared.
+ * that language; in each language, no-break spaces where spaces are typed ("12 déc." from a phone), read as spaces.
+ * Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
 class FilterGoldenTest {
@@ -109,6 +110,13 @@ class FilterGoldenTest {
         "due: tomorrow morning, due: fri evening", "!(due: tomorrow morning) & due before: +1w",
         "due: friday", "due: Next Friday", "due: next  fri", "due: this fri", "due: fri next", "due: next", "due: nextfri",
         "due before: next sunday", "start after: next mon", "due: next freitag", "due: freitag", "due: vendredi prochain",
+        // No-break spaces where spaces are typed (a phone's, a time copied from a calendar): read as spaces.
+        "due: dec\u00a024", "due\u00a0before:\u202ffri", "due: in\u00a03\u00a0days & p1", "due after: 2026-11-27\u202f",
+        "search:\u00a0milk", "search: draft\u00a0report", "#Team\u00a0Alpha & p2", "\u00a0", "due: feb\u202f30",
+        "@errand\u202f|\u00a0overdue", "due: next\u00a07 days", "due: fri\u202fevening", "due: tomorrow\u202fmorning", "due: dec\u200924", "due:\u3000fri",
+        // What only JavaScript calls white space (a zero-width no-break space, a line separator): a word's own.
+        "due: dec\ufeff24", "due:\u2028fri", "due: tomorrow\ufeff", "due:\ufefffri", "due: in 3\ufeffdays", "@errand\ufeff",
+        "due: next\u20287 days", "search: milk\ufeff", "search: \ufeff", "search: -\u2028", "search: \u001f",
     };
     /** Days said in German, read with the desktop's German words beside English's; the errors' sentences are German. */
     private static final String[] GERMAN = {
@@ -133,6 +141,8 @@ class FilterGoldenTest {
         "due: abend morgen", "due: morgen früh abend", "due: gestern abend", "due: morgen frueh", "due: morgen\u00a0früh",
         "morgen früh", "due: nächsten Freitag", "start after: kommenden freitag", "due: Nächster Montag", "due: nächste freitag",
         "due: next freitag", "due: freitag next", "due: kommenden", "due: nächste woche abends",
+        "due: 24.\u00a0dezember", "due before: 3\u202fdez", "due: in 3\u00a0tagen", "due: nächsten\u00a0freitag",
+        "due: morgen\u202fabend", "due: 30.\u00a0februar", "due: 24.\ufeffdezember", "due: in 3\u2028tagen",
     };
     private static final String[] FRENCH = {
         "due: vendredi", "due: Vendredi", "due: ven", "due: ven.", "due: ce vendredi", "due: vendredis", "due: mercredi",
@@ -156,6 +166,8 @@ class FilterGoldenTest {
         "due: demain evening", "due: soir", "due: le matin", "due: matin demain", "due: demain matin soir", "due: hier soir",
         "due: ce vendredi soir", "demain matin", "due: Vendredi Prochain", "start after: le mardi prochain",
         "due: prochain vendredi", "due: next vendredi", "due: vendredi next", "due: la semaine prochaine soir",
+        "due: 12\u00a0déc.", "due: 24\u202fdécembre", "due: le 1er\u00a0décembre", "due: dans 3\u00a0jours",
+        "due: vendredi\u202fsoir", "due before: ce\u00a0vendredi", "due: 31\u00a0avril", "due: 12\ufeffdéc.", "due: dans 3\u2028jours",
     };
 
     @Test

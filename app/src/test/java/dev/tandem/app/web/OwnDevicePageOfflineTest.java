@@ -35,9 +35,10 @@ import org.openqa.selenium.TimeoutException;
  * sends it by itself once the storage answers (its check of the change marker, which finds it answering again).
  * Sync now asks for a sync until one succeeds: when the sync the tap started fails all the same (the storage back,
  * its first requests failing), the next sync that succeeds clears the failure line; a failure with no tap since
- * stays after a later success, until Dismiss. Sync now and Dismiss stay where they are whatever the sync line says
- * (synced, a change waiting, a failure; and words set for the check, at a phone's size and a desktop's, left to right
- * and right to left), so the test taps them where they are, as a person does.
+ * stays after a later success, until Dismiss. Sync now, Dismiss and Forget this remote… stay where they are whatever the
+ * sync line says (synced, a change waiting, a failure or none; and words set for the check, at a phone's size and a
+ * desktop's, left to right and right to left), so the test taps them where they are, as a person does; Forget overlaps
+ * nothing else of the line and is wholly on screen.
  */
 @Tag("browser")
 class OwnDevicePageOfflineTest {
@@ -226,28 +227,50 @@ class OwnDevicePageOfflineTest {
                 List<?> first = null;
                 for (String words : List.of("Syncing…", "Synced at 09:41.", "Synced at 09:41. 12 changes wait for the"
                         + " next sync.", "Synchronisiert um 09:41. 12 Änderungen warten auf die nächste Synchronisierung.")) {
-                    List<?> now = places(words, "Sync failed: the storage at https://s3.eu-central-1.example.com"
-                            + " gave no answer within 30 seconds");
-                    first = first == null ? now : first;
-                    assertSamePlaces(first, now, size + " " + dir + ", the line saying " + words);
+                    for (String failure : new String[] {"Sync failed: the storage at https://s3.eu-central-1.example.com"
+                            + " gave no answer within 30 seconds", null}) {
+                        List<?> now = places(words, failure);
+                        first = first == null ? now : first;
+                        String when = size + " " + dir + ", the line saying " + words + (failure == null ? "" : ", failed");
+                        assertSamePlaces(first, now, when);
+                        assertEquals(List.of(), forgetCovers(), "Forget overlaps these or is off screen (" + when + ")");
+                    }
                 }
             }
         }
     }
 
-    /** Where Sync now and Dismiss are on screen, as {x, y} (null for one not shown). */
+    /** The buttons of the sync line that must not move, in the order {@link #places()} reads them. */
+    private static final List<String> BUTTONS = List.of("Sync now", "Dismiss", "Forget this remote…");
+
+    /** Where Sync now, Dismiss and Forget this remote… are on screen, as {x, y} (null for one not shown). */
     private List<?> places() {
-        return (List<?>) chromium.js("return ['device-sync-now', 'device-sync-dismiss'].map((id) => {"
+        return (List<?>) chromium.js("return ['device-sync-now', 'device-sync-dismiss', 'device-forget'].map((id) => {"
                 + " const e = document.getElementById(id); if (!e.checkVisibility()) return null;"
                 + " const r = e.getBoundingClientRect(); return [r.x, r.y]; })");
     }
 
-    /** The same, the line saying {@code words} and the failure {@code failure}, laid out in the same script. */
+    /** The same, the line saying {@code words} and the failure {@code failure} (null: none), laid out in the same script. */
     private List<?> places(String words, String failure) {
         chromium.js("document.getElementById('device-sync-text').textContent = arguments[0];"
-                + " document.getElementById('device-sync-error-text').textContent = arguments[1];"
-                + " document.getElementById('device-sync-error').hidden = false", words, failure);
+                + " document.getElementById('device-sync-error-text').textContent = arguments[1] || '';"
+                + " document.getElementById('device-sync-error').hidden = !arguments[1]", words, failure);
         return places();
+    }
+
+    /**
+     * What Forget this remote… overlaps among the line's other parts shown (their ids), or "off screen" when it is not
+     * wholly in the window or something else is on top of its middle: empty when a person sees it and can tap it.
+     */
+    private List<?> forgetCovers() {
+        return (List<?>) chromium.js("const f = document.getElementById('device-forget'); const b = f.getBoundingClientRect();"
+                + " const x = (b.left + b.right) / 2, y = (b.top + b.bottom) / 2; const top = document.elementFromPoint(x, y);"
+                + " const off = !f.checkVisibility() || b.left < 0 || b.top < 0 || b.right > innerWidth || b.bottom > innerHeight"
+                + " || !(top && f.contains(top)) ? ['off screen'] : [];"
+                + " return off.concat(['device-sync-text', 'device-sync-error-text', 'device-sync-dismiss', 'device-sync-now']"
+                + " .filter((id) => { const e = document.getElementById(id); if (!e.checkVisibility()) return false;"
+                + " const r = e.getBoundingClientRect(); return r.left < b.right - 0.5 && b.left < r.right - 0.5"
+                + " && r.top < b.bottom - 0.5 && b.top < r.bottom - 0.5; }))");
     }
 
     /** Each button shown in both {@code before} and {@code now} is within 1 px of where it was, across and down. */
@@ -256,7 +279,7 @@ class OwnDevicePageOfflineTest {
             if (before.get(i) instanceof List<?> b && now.get(i) instanceof List<?> n) {
                 for (int axis = 0; axis < 2; axis++) {
                     double moved = ((Number) n.get(axis)).doubleValue() - ((Number) b.get(axis)).doubleValue();
-                    assertTrue(Math.abs(moved) <= 1, (i == 0 ? "Sync now" : "Dismiss") + " moved from " + b + " to " + n
+                    assertTrue(Math.abs(moved) <= 1, BUTTONS.get(i) + " moved from " + b + " to " + n
                             + " (" + when + ")");
                 }
             }

@@ -5,6 +5,7 @@ import dev.tandem.app.model.filter.DateSaid;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.app.text.TypedSpaces;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ public final class FilterParser {
 
     /** The query's tree, its dates read on {@code today}. */
     public static Filter parse(String query, LocalDate today) {
-        String q = query == null ? "" : query;
+        // A no-break or other Unicode space is read as the space it looks like ("due: 12 déc." typed on a phone).
+        String q = query == null ? "" : TypedSpaces.plain(query);
         if (q.length() > MAX_CHARS) {
             throw new FilterException(MAX_CHARS, Messages.text("filter.error.tooLong", MAX_CHARS));
         }

@@ -112,6 +112,24 @@ class FilterParserTest {
         }
     }
 
+    /** Phones put no-break spaces where a space is typed ("12 déc."): each reads as the space it looks like. */
+    @Test
+    void parse_noBreakSpacesWhereSpacesAre_readAsSpaces() {
+        assertEquals(new Filter.And(List.of(new Filter.DueBefore(new DateSaid("2026-12-24")), new Filter.Priority(1))),
+                parse("due\u00a0before:\u202fdec\u00a024 &\u202fp1"));
+        try {
+            Messages.use(Language.FRENCH);
+            assertEquals(new Filter.DueBefore(new DateSaid("2026-12-12")), parse("due before: 12\u00a0déc."));
+            assertEquals(new Filter.DueBefore(new DateSaid("fri")), parse("due before:\u202fvendredi"));
+            Messages.use(Language.GERMAN);
+            assertEquals(new Filter.DueAfter(new DateSaid("2026-12-24")), parse("due after: 24.\u202fDezember"));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+        FilterException blank = assertThrows(FilterException.class, () -> parse("\u00a0\u202f"));
+        assertTrue(blank.getMessage().contains("The query is empty"), blank.getMessage());
+    }
+
     @Test
     void parse_attackerSizedQueries_refusedBeforeBuilt() {
         FilterException tooLong = assertThrows(FilterException.class, () -> parse("p1 & ".repeat(400) + "p1"));

@@ -141,11 +141,34 @@ public record FilterSql(String where, List<Object> params) {
 
         private String join(List<Filter> parts, String op) {
             List<String> sqls = new ArrayList<>();
+            Filter.InList list = " AND ".equals(op) ? namedList(parts) : null;
             // A condition said twice in one "&" or "|" decides nothing more, but costs again for every row.
             for (Filter p : new LinkedHashSet<>(parts)) {
-                sqls.add("(" + sql(p) + ")");
+                sqls.add("(" + (list != null && p instanceof Filter.Search s ? searchIn(s, list) : sql(p)) + ")");
             }
             return String.join(op, sqls);
+        }
+
+        /** The first list named plainly among {@code parts} (no wildcard, not the Inbox), or null. */
+        private static Filter.InList namedList(List<Filter> parts) {
+            for (Filter p : parts) {
+                if (p instanceof Filter.InList l && !NamePattern.wild(l.name()) && !NamePattern.namesInbox(l.name())) {
+                    return l;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A search beside a list's condition ({@code #Work garden}): its matches intersected with the list's rowids.
+         * SQLite starts from the full-text index and looks up every match, so a short prefix ("g", 20,000 matches of
+         * 100,000 todos) cost 30-40 ms for a list of 3,000; the intersection of the two rowid sets costs 4-10 ms, and
+         * only the todos in both are looked up. The list's own condition stays beside it, so the result is the same.
+         */
+        private String searchIn(Filter.Search s, Filter.InList list) {
+            return bind("items.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? INTERSECT SELECT rowid FROM items"
+                    + " WHERE listId IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE))", Queries.ftsMatch(s.words()),
+                    list.name());
         }
 
         private String bind(String sql, Object... values) {

@@ -22,7 +22,8 @@ import org.openqa.selenium.TimeoutException;
  * takes the whole origin away, as for a phone out of reach of its storage. {@link #publishAndJoin} is the start
  * most tests share (published, joined, synced); {@link #join} opens the page in
  * Chromium at phone size and joins it; {@link #openJoin}, {@link #fillJoin} and {@link #submitJoin} are its steps,
- * for a test that checks the join screen on the way. The static steps ({@link #fill(Chromium, String, String)},
+ * for a test that checks the join screen on the way ({@link #openJoinIn(Chromium, String)} and
+ * {@link #submitFilled} for a join link, which fills the screen itself). The static steps ({@link #fill(Chromium, String, String)},
  * {@link #awaitRow(Chromium, String, Duration)}, {@link #awaitSynced(Chromium, Duration)}) serve a page joined to
  * another kind of remote.
  */
@@ -97,9 +98,14 @@ final class OwnDevicePage implements AutoCloseable {
         return tandem("sync", "--remote", remote);
     }
 
-    /** {@code tandem page publish} in {@code lang} to the bucket. */
+    /** {@code tandem page publish} in {@code lang} to the bucket, so the page is at {@link #pageUrl()}. */
     CliRun.Result publish(String lang) {
-        return tandem("--lang", lang, "page", "publish", "--remote", "s3://" + bucket);
+        return publish(lang, "s3://" + bucket);
+    }
+
+    /** The same to {@code remote}, e.g. {@link #remote}: the page then lies under {@code tandem/page/}. */
+    CliRun.Result publish(String lang, String remote) {
+        return tandem("--lang", lang, "page", "publish", "--remote", remote);
     }
 
     /**
@@ -143,8 +149,13 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Opens the page's join screen in {@code browser} (already started, e.g. with a permission set). */
     Chromium openJoinIn(Chromium browser) {
+        return openJoinIn(browser, pageUrl());
+    }
+
+    /** The same at {@code url}: a page published elsewhere, or a join link ({@code #join=…}). */
+    Chromium openJoinIn(Chromium browser, String url) {
         chromium = quick ? quickTimers(browser) : browser;
-        chromium.open(pageUrl());
+        chromium.open(url);
         chromium.await("return !document.getElementById('join').hidden", SYNC);
         return chromium;
     }
@@ -152,6 +163,14 @@ final class OwnDevicePage implements AutoCloseable {
     /** Fills the open join screen for the bucket's {@code tandem/} as "Anna’s phone", joins, within {@code join}. */
     Chromium submitJoin(Duration join) {
         fillJoin();
+        return submitFilled(join);
+    }
+
+    /**
+     * Types the passphrase into the open join screen, its other fields already filled ({@link #fillJoin}, or a join
+     * link and the test), and joins within {@code join}.
+     */
+    Chromium submitFilled(Duration join) {
         fill("join-passphrase", PASSPHRASE);
         chromium.click("#join-submit");
         chromium.await("return !document.getElementById('app').hidden", join);

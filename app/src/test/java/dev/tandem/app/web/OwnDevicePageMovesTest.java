@@ -3,13 +3,10 @@ package dev.tandem.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.testing.CliRun;
-import dev.tandem.engine.testing.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Moving and completing on the page as its own device (published by {@code tandem page publish} to an anonymous
- * S3Proxy bucket, opened in Debian's Chromium at phone size, as OwnDevicePageTest), the desktop's command line on the
+ * S3Proxy bucket, opened in Debian's Chromium at phone size, {@link OwnDevicePage}), the desktop's command line on the
  * other side: in a list the desktop made, a todo moved to the top with the Move… sheet's Up, one put under the todo
  * above, one into a section, one into another list with the editor's list; a repeating todo ticked makes its next
  * occurrence. After a sync the desktop's outline of each list shows every todo where the page put it, and its
@@ -28,28 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 class OwnDevicePageMovesTest {
-    private static final String PASSPHRASE = "correct horse battery staple";
-    private static final Duration JOIN = Duration.ofSeconds(60);
-    private static final Duration SYNC = Duration.ofSeconds(20);
+    private static final Duration SYNC = OwnDevicePage.SYNC;
 
     @TempDir
     Path desktop;
+    OwnDevicePage own;
     Chromium chromium;
-    S3ProxyServer s3;
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (own != null) {
+            own.close();
         }
-    }
-
-    private CliRun.Result tandem(String... args) {
-        CliRun.Result r = CliRun.run(Map.of("AWS_ENDPOINT_URL", s3.endpoint(), "AWS_ACCESS_KEY_ID", s3.identity(),
-                "AWS_SECRET_ACCESS_KEY", s3.credential(), "AWS_REGION", s3.region(), "TANDEM_PASSPHRASE", PASSPHRASE),
-                desktop, args);
-        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
-        return r;
     }
 
     /** The id of the todo titled {@code title} in {@code json} (tandem list --json), and its list's. */
@@ -88,51 +75,25 @@ class OwnDevicePageMovesTest {
                 + " && !!document.activeElement && !!document.activeElement.closest('#items')", SYNC);
     }
 
-    private void awaitSynced() {
-        chromium.await("const t = document.getElementById('device-sync-text').textContent;"
-                + " return t.startsWith('Synced at') && !t.includes('wait')"
-                + " && document.getElementById('device-sync-error').hidden", SYNC);
-    }
-
-    private void fill(String id, String value) {
-        chromium.js("document.getElementById(arguments[0]).value = arguments[1]", id, value);
-    }
-
     @Test
     void ownDevice_movesAndCompletesARepeatingTodo_desktopShowsEachInPlace() {
-        s3 = AnonymousS3.shared();
-        String bucket = s3.newBucket();
-        String remote = "s3://" + bucket + "/tandem";
+        own = new OwnDevicePage(desktop);
         for (String t : List.of("Alpha", "Bravo", "Charlie")) {
-            tandem("add", t, "--list", "Home");
+            own.tandem("add", t, "--list", "Home");
         }
-        tandem("add", "Delta", "--list", "Home", "--section", "Garden");
-        tandem("add", "Report", "--list", "Work");
+        own.tandem("add", "Delta", "--list", "Home", "--section", "Garden");
+        own.tandem("add", "Report", "--list", "Work");
         LocalDate today = LocalDate.now();
-        tandem("add", "Water plants", "--due", today.toString(), "--repeat", "FREQ=DAILY");
-        String json = tandem("list", "--json").out();
+        own.tandem("add", "Water plants", "--due", today.toString(), "--repeat", "FREQ=DAILY");
+        String json = own.tandem("list", "--json").out();
         String[] alpha = ids(json, "Alpha");
         String bravo = ids(json, "Bravo")[0];
         String charlie = ids(json, "Charlie")[0];
         String delta = ids(json, "Delta")[0];
         String work = ids(json, "Report")[1];
         String water = ids(json, "Water plants")[0];
-        tandem("sync", "--remote", remote);
-        tandem("--lang", "en", "page", "publish", "--remote", "s3://" + bucket);
-
-        chromium = Chromium.start(Chromium.Size.PHONE);
-        chromium.open(s3.endpoint() + "/" + bucket + "/page/index.html");
-        chromium.await("return !document.getElementById('join').hidden", SYNC);
-        fill("join-endpoint", s3.endpoint());
-        fill("join-bucket", bucket);
-        fill("join-prefix", "tandem");
-        fill("join-region", s3.region());
-        fill("join-access-key", s3.identity());
-        fill("join-secret-key", s3.credential());
-        fill("join-name", "Anna’s phone");
-        fill("join-passphrase", PASSPHRASE);
-        chromium.click("#join-submit");
-        chromium.await("return !document.getElementById('app').hidden", JOIN);
+        // The Inbox's one todo shows once joined; the rest are in the lists the test opens.
+        chromium = own.publishAndJoin("Water plants", null);
 
         chromium.js("location.hash = '#v=list:' + arguments[0]", alpha[1]);
         awaitTitles("Alpha", "Bravo", "Charlie", "Delta");
@@ -174,38 +135,39 @@ class OwnDevicePageMovesTest {
         chromium.await("return [...document.querySelectorAll('#items .item')].some((r) => r.dataset.id !== arguments[0]"
                 + " && r.querySelector('.item-title').textContent === 'Water plants')", SYNC, water);
         chromium.press("#device-sync-now");
-        awaitSynced();
+        own.awaitSynced();
 
         // The settings: this device's card, and how often it syncs by itself, kept across a reload.
         chromium.js("location.hash = '#v=settings'");
         Object card = chromium.await("const c = document.getElementById('device-card'); return c && c.textContent", SYNC);
-        assertTrue(card.toString().contains("Name: Anna’s phone") && card.toString().contains("Syncs with s3://" + bucket)
+        assertTrue(card.toString().contains("Name: Anna’s phone") && card.toString().contains("Syncs with s3://" + own.bucket)
                 && card.toString().contains("No change waits for the next sync."), card.toString());
-        fill("sync-every", "0");
+        own.fill("sync-every", "0");
         chromium.click("#sync-every-save");
         assertEquals("Sync every 1 to 60 minutes, a whole number.", chromium.await(
                 "return document.getElementById('sync-every-error').textContent", SYNC));
-        fill("sync-every", "5");
+        own.fill("sync-every", "5");
         chromium.click("#sync-every-save");
         chromium.await("return document.getElementById('sync-every-error').textContent === ''"
                 + " && document.body.textContent.includes('Syncs every 5 minutes.')", SYNC);
         chromium.driver().navigate().refresh();
-        assertEquals("5", chromium.await("const e = document.getElementById('sync-every'); return e && e.value", JOIN));
+        assertEquals("5", chromium.await("const e = document.getElementById('sync-every'); return e && e.value",
+                OwnDevicePage.JOIN));
 
-        tandem("sync", "--remote", remote);
-        String home = tandem("list", "--list", "Home").out();
+        own.desktopSync();
+        String home = own.tandem("list", "--list", "Home").out();
         int a = home.indexOf("Alpha");
         int b = home.indexOf("Bravo");
         int g = home.indexOf("Garden");
         int c = home.indexOf("Charlie");
         assertTrue(a >= 0 && a < b && b < g && g < c && !home.contains("Delta"), shown + "\n" + home);
         assertTrue(indent(home, "Bravo") > indent(home, "Alpha"), "Bravo under Alpha:\n" + home);
-        assertTrue(tandem("list", "--list", "Work").out().contains("Delta"));
-        String after = tandem("list", "--json").out();
+        assertTrue(own.tandem("list", "--list", "Work").out().contains("Delta"));
+        String after = own.tandem("list", "--json").out();
         assertEquals(alpha[0], field(after, "Bravo", "parentId"));
         String next = field(after, "Water plants", "due");
         assertEquals(today.plusDays(1).toString(), next, "the next occurrence, as the desktop makes it");
-        assertTrue(tandem("list", "--all", "--json").out().contains("\"id\":\"" + water + "\""));
+        assertTrue(own.tandem("list", "--all", "--json").out().contains("\"id\":\"" + water + "\""));
     }
 
     private static int indent(String text, String title) {

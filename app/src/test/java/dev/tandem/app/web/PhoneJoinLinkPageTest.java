@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.testing.CliRun;
-import dev.tandem.engine.testing.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,80 +24,63 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 class PhoneJoinLinkPageTest {
-    private static final String PASSPHRASE = "correct horse battery staple";
-    private static final Duration JOIN = Duration.ofSeconds(60);
-    private static final Duration SHORT = Duration.ofSeconds(20);
     private static final String BAD = "This link's join details could not be read";
 
     @TempDir
     Path desktop;
-    Chromium chromium;
-    S3ProxyServer s3;
+    OwnDevicePage own;
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            chromium.close();
+        if (own != null) {
+            own.close();
         }
     }
 
-    private CliRun.Result tandem(String... args) {
-        CliRun.Result r = CliRun.run(Map.of("AWS_ENDPOINT_URL", s3.endpoint(), "AWS_ACCESS_KEY_ID", s3.identity(),
-                "AWS_SECRET_ACCESS_KEY", s3.credential(), "AWS_REGION", s3.region(), "TANDEM_PASSPHRASE", PASSPHRASE),
-                desktop, args);
-        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
-        return r;
-    }
-
     private Object value(String id) {
-        return chromium.js("return document.getElementById(arguments[0]).value", id);
+        return own.chromium.js("return document.getElementById(arguments[0]).value", id);
     }
 
-    private String page(String bucket) {
-        return s3.endpoint() + "/" + bucket + "/tandem/page/index.html";
+    /** The page published to the remote, at the storage's own address, as the desktop's link names it. */
+    private String page() {
+        return own.s3.endpoint() + "/" + own.bucket + "/tandem/page/index.html";
     }
 
+    /** Opens {@code url}'s join screen afresh (from about:blank: a link that differs only after its # loads nothing). */
     private void openJoin(String url) {
-        chromium.open("about:blank");
-        chromium.open(url);
-        chromium.await("return !document.getElementById('join').hidden", SHORT);
+        own.chromium.open("about:blank");
+        own.openJoinIn(own.chromium, url);
     }
 
     @Test
     void addPhone_linkFillsJoinScreen_fragmentGone_deviceListNamesThePhone() {
-        s3 = AnonymousS3.shared();
-        String bucket = s3.newBucket();
-        String remote = "s3://" + bucket + "/tandem";
-        tandem("add", "Desk one");
-        tandem("sync", "--remote", remote);
-        tandem("--lang", "en", "page", "publish", "--remote", remote);
-        String out = tandem("--lang", "en", "page", "add-phone", "--remote", remote).out();
+        own = new OwnDevicePage(desktop).quick();
+        own.tandem("add", "Desk one");
+        own.desktopSync();
+        own.publish("en", own.remote);
+        String out = own.tandem("--lang", "en", "page", "add-phone", "--remote", own.remote).out();
         String link = out.lines().filter(l -> l.contains("#join=")).findFirst().orElseThrow();
-        assertTrue(link.startsWith(page(bucket) + "#join="), link);
-        assertFalse(out.contains(PASSPHRASE), "never the passphrase: " + out);
+        assertTrue(link.startsWith(page() + "#join="), link);
+        assertFalse(out.contains(OwnDevicePage.PASSPHRASE), "never the passphrase: " + out);
 
-        chromium = OwnDevicePage.quickTimers(Chromium.start(Chromium.Size.PHONE));
-        openJoin(link);
-        assertEquals(page(bucket), chromium.js("return location.href"), "the fragment is out of the address bar");
-        assertEquals(s3.endpoint(), value("join-endpoint"));
-        assertEquals(bucket, value("join-bucket"));
+        Chromium chromium = own.openJoinIn(Chromium.start(Chromium.Size.PHONE), link);
+        assertEquals(page(), chromium.js("return location.href"), "the fragment is out of the address bar");
+        assertEquals(own.s3.endpoint(), value("join-endpoint"));
+        assertEquals(own.bucket, value("join-bucket"));
         assertEquals("tandem", value("join-prefix"));
-        assertEquals(s3.identity(), value("join-access-key"));
-        assertEquals(s3.credential(), value("join-secret-key"));
+        assertEquals(own.s3.identity(), value("join-access-key"));
+        assertEquals(own.s3.credential(), value("join-secret-key"));
         assertEquals("", value("join-passphrase"));
         assertTrue(chromium.js("return document.getElementById('join-link').textContent").toString()
                 .startsWith("The remote is filled in from the desktop's link."));
         assertEquals("join-passphrase", chromium.js("return document.activeElement.id"));
 
-        chromium.js("document.getElementById('join-passphrase').value = arguments[0];"
-                + " document.getElementById('join-name').value = arguments[1]", PASSPHRASE, "Anna's phone");
-        chromium.click("#join-submit");
-        chromium.await("return !document.getElementById('app').hidden", JOIN);
-        chromium.await("return [...document.querySelectorAll('#items .item .item-title')]"
-                + ".some((e) => e.textContent === 'Desk one')", SHORT);
+        own.fill("join-name", "Anna's phone");
+        own.submitFilled(OwnDevicePage.JOIN);
+        own.awaitRow("Desk one");
 
-        tandem("sync", "--remote", remote);
-        String devices = tandem("--lang", "en", "device", "list", "--remote", remote).out();
+        own.desktopSync();
+        String devices = own.tandem("--lang", "en", "device", "list", "--remote", own.remote).out();
         assertTrue(devices.contains("Anna's phone"), devices);
     }
 
@@ -110,10 +90,10 @@ class PhoneJoinLinkPageTest {
 
     @Test
     void hostileLinks_refusedWithASentence_emptyScreen_nothingStored_markupStaysText() {
-        s3 = AnonymousS3.shared();
-        String bucket = s3.newBucket();
-        tandem("--lang", "en", "page", "publish", "--remote", "s3://" + bucket + "/tandem");
-        chromium = Chromium.start(Chromium.Size.PHONE);
+        own = new OwnDevicePage(desktop);
+        own.publish("en", own.remote);
+        Chromium chromium = Chromium.start(Chromium.Size.PHONE);
+        own.chromium = chromium;
         Map<String, String> hostile = new LinkedHashMap<>();
         hostile.put("oversized", b64("{\"v\":1,\"k\":\"s3\",\"b\":\"bucket\",\"s\":\"" + "x".repeat(5000) + "\"}"));
         hostile.put("not base64url", "%3Cscript%3E!!");
@@ -126,8 +106,8 @@ class PhoneJoinLinkPageTest {
         hostile.put("field of the wrong type", b64("{\"v\":1,\"k\":\"s3\",\"b\":{\"toString\":1}}"));
         hostile.put("bad UTF-8", Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {'{', (byte) 0xff}));
         for (Map.Entry<String, String> h : hostile.entrySet()) {
-            openJoin(page(bucket) + "#join=" + h.getValue());
-            assertEquals(page(bucket), chromium.js("return location.href"), h.getKey());
+            openJoin(page() + "#join=" + h.getValue());
+            assertEquals(page(), chromium.js("return location.href"), h.getKey());
             assertTrue(chromium.js("return document.getElementById('join-link').textContent").toString()
                     .startsWith(BAD), h.getKey());
             for (String id : new String[] {"join-endpoint", "join-bucket", "join-access-key", "join-secret-key",
@@ -140,7 +120,7 @@ class PhoneJoinLinkPageTest {
         }
         // Markup in an otherwise good link is a value, never an element.
         String markup = "<img src=x onerror=window.pwned=1>";
-        openJoin(page(bucket) + "#join=" + b64("{\"v\":1,\"k\":\"webdav\",\"u\":\"https://dav.example/t\",\"n\":\""
+        openJoin(page() + "#join=" + b64("{\"v\":1,\"k\":\"webdav\",\"u\":\"https://dav.example/t\",\"n\":\""
                 + markup.replace("\"", "\\\"") + "\"}"));
         assertEquals(markup, value("join-user"));
         assertEquals("https://dav.example/t", value("join-url"));

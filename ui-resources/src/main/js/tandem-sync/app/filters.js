@@ -68,8 +68,9 @@ const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => strip(w.r
  * of the page's language (dates said in words), or none; {@code weekStart}: 1 Monday … 7 Sunday ("next fri").
  */
 export function parse(query, today, { grammar = null } = {}) {
+  if (typeof query === 'string' && query.length > MAX_CHARS) throw new FilterError('tooLong', MAX_CHARS, MAX_CHARS);
+  // Within the bound, Unicode spaces read as plain ones, one character for one (FilterParser.parse).
   const q = typeof query === 'string' ? plainSpaces(query) : '';
-  if (q.length > MAX_CHARS) throw new FilterError('tooLong', MAX_CHARS, MAX_CHARS);
   if (strip(q) === '') throw new FilterError('empty', 0);
   const commas = [];
   let level = 0;

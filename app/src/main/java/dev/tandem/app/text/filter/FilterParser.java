@@ -68,11 +68,12 @@ public final class FilterParser {
 
     /** The query's tree, its dates read on {@code today}. */
     public static Filter parse(String query, LocalDate today) {
-        // A no-break or other Unicode space is read as the space it looks like ("due: 12 déc." typed on a phone).
-        String q = query == null ? "" : TypedSpaces.plain(query);
-        if (q.length() > MAX_CHARS) {
+        if (query != null && query.length() > MAX_CHARS) {
             throw new FilterException(MAX_CHARS, Messages.text("filter.error.tooLong", MAX_CHARS));
         }
+        // Within the bound, a no-break or other Unicode space is read as the space it looks like ("due: 12 déc." typed
+        // on a phone); one character for one, so the length checked is the length read.
+        String q = query == null ? "" : TypedSpaces.plain(query);
         if (q.isBlank()) {
             throw new FilterException(0, Messages.text("filter.error.empty"));
         }

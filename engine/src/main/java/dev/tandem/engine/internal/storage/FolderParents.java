@@ -17,8 +17,13 @@ import java.util.List;
  * a read, made before a write, removed once a delete leaves them empty; never the root itself.
  */
 final class FolderParents {
-    /** Tries at making a name's folders and writing into them while deletes elsewhere remove empty ones. */
-    private static final int MAKE_ATTEMPTS = 8;
+    /**
+     * Tries at making a name's folders and writing into them while deletes elsewhere remove empty
+     * ones. Each lost try is a few system calls; on a loaded machine an honest deleter on another
+     * core has won eight in a row, so the bound is far above that and still bounded work against a
+     * deleter that always wins.
+     */
+    static final int MAKE_ATTEMPTS = 256;
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     /** What a write puts into its new temp file. */
@@ -36,8 +41,9 @@ final class FolderParents {
     /**
      * Makes the name's missing parent folders and writes {@code temp} in the last. A delete
      * elsewhere may remove a folder it left empty at any moment before the temp file is in it
-     * ({@link #removeEmpty}), so a folder gone meanwhile is made again, a few times at most; once
-     * the temp file is in it, the folder is not empty and stays. Returns the first folder made, or
+     * ({@link #removeEmpty}), so a folder gone meanwhile is made again, up to {@link #MAKE_ATTEMPTS}
+     * times, yielding between tries so the deleter can finish; once the temp file is in it, the
+     * folder is not empty and stays. Returns the first folder made, or
      * null when all existed.
      */
     Path makeAndWrite(String name, Path temp, Content content) throws IOException {
@@ -52,6 +58,7 @@ final class FolderParents {
                 if (attempt == MAKE_ATTEMPTS) {
                     throw removedMeanwhile;
                 }
+                Thread.yield();
             }
         }
     }

@@ -1,0 +1,487 @@
+/*
+ * A note as HTML for the page as its own device, as the served page shows it (app/…/web/NoteHtml.java, commonmark-java
+ * with GFM tables): headings, emphasis, lists, links, code, quotes and tables, raw HTML shown as text, a link or image
+ * to anything but http, https or mailto (or a relative one) left without a target, and each check box an
+ * {@code <input type="checkbox" data-line data-text data-occurrence aria-label>} in an {@code li class="task"}, which
+ * the page's notes.js ticks as it ticks the server's. Held to NoteHtml byte for byte by the vectors NoteHtmlGoldenTest
+ * writes (test/vectors/note-html.json, test/note-html-golden.test.js).
+ *
+ * Design. commonmark.js is commonmark-java's origin: the same block and inline algorithm, the same HTML. What it
+ * does not do as NoteHtml does is changed on one parser and one renderer, never in the package:
+ *  - GFM tables, as commonmark-java's TableBlockParser (0.21): a paragraph of one line with a pipe, then a line of
+ *    dashes, colons and pipes with at least as many columns, is a table; a row is any following line with a pipe
+ *    (one of only a pipe ends it), and a line without one becomes a row too when it starts no other block (the
+ *    table's lazy continuation, as GFM). commonmark.js has no hook for a new block that starts on a paragraph's
+ *    second line (lines not starting with one of its marks skip the block starts), so the paragraph's own
+ *    `continue` starts it; and the lazy row is taken where commonmark.js would start a paragraph for that line,
+ *    the table kept open until then (closeUnmatchedBlocks deferred while a block start may still come).
+ *  - Link targets as written (unescaped, not percent-encoded) and sanitized as commonmark-java's DefaultUrlSanitizer,
+ *    with rel="nofollow"; raw HTML escaped, a block of it in a paragraph; an image's alt its text only; a code block's
+ *    language its info up to the first space; text trimmed of spaces and tabs only, not of every Unicode space.
+ *  - Check boxes found where the desktop finds them (checkboxes.js, Checklist.boxOf) and counted in document order.
+ * `attachment:` references: NoteHtml shows the file; the device shows the reference as written, as text (its
+ * files are listed under the note), as it did before it rendered Markdown.
+ *
+ * Cost. Everything is linear in the note or near it (commonmark.js bounds its look-backs), the renderer walks the
+ * tree without recursion, so a note nested ten thousand deep renders as any other (NoteHtml overflows its stack on
+ * one). A note longer than NOTES_MAX is shown as plain paragraphs (checkboxes.js plainHtml): more than the page lets
+ * anyone write.
+ */
+import { HtmlRenderer, Node, Parser } from 'commonmark';
+import { decodeHTMLStrict } from 'entities';
+import { lines } from './markdown-blocks.js';
+import { plainHtml, words } from './checkboxes.js';
+import { strip, stripLeading } from './recurrence.js';
+
+/** The longest note rendered as Markdown: the page's own bound on a note (device-edits.js). */
+export const NOTES_MAX = 1000000;
+
+const BOX = /^([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX])\](?=[ \t]|$)/;
+const ESCAPABLE = '[!"#$%&\'()*+,./:;<=>?@[\\\\\\]^_`{|}~-]';
+const ENTITY_OR_ESCAPE = new RegExp('\\\\' + ESCAPABLE + '|&(?:#x[a-f0-9]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});', 'gi');
+const unescape = (s) => s.replace(ENTITY_OR_ESCAPE, (m) => (m[0] === '\\' ? m[1] : decodeHTMLStrict(m)));
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const ALLOWED = new Set(['http', 'https', 'mailto']);
+const ATTACHMENT = 'attachment:';
+
+/** DefaultUrlSanitizer.sanitizeLinkUrl: HTML spaces off the ends; a scheme other than http(s) or mailto, none. */
+export function sanitize(url) {
+  const u = url.replace(/^[ \t\n\f\r]+|[ \t\n\f\r]+$/g, '');
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i];
+    if (c === '/' || c === '#' || c === '?') break;
+    if (c === ':') return ALLOWED.has(u.slice(0, i).toLowerCase()) ? u : '';
+  }
+  return u;
+}
+
+/**
+ * The note as NoteHtml renders it. {@code boxLine(n)}: a box's name for a screen reader when it has no words, n its
+ * line counted from 1 (the page's "Check box on line n").
+ */
+export function noteHtml(notes, boxLine = (n) => 'Check box on line ' + n) {
+  const s = typeof notes === 'string' ? notes : '';
+  if (!s.trim()) return '';
+  if (s.length > NOTES_MAX) return plainHtml(s);
+  const parser = tableParser();
+  const doc = parser.parse(s);
+  tables(doc, parser.inlineParser);
+  const boxes = collect(doc, lines(s), boxLine);
+  prepare(doc);
+  return renderer(boxes).render(doc);
+}
+
+// ---- Tables (commonmark-java 0.21's TableBlockParser) ----
+
+const skipSpaceTab = (s, from, to) => {
+  let i = from;
+  while (i < to && (s[i] === ' ' || s[i] === '\t')) i++;
+  return i;
+};
+const skipSpaceTabBack = (s, last, min) => {
+  let i = last;
+  while (i >= min && (s[i] === ' ' || s[i] === '\t')) i--;
+  return i >= min ? i : min - 1;
+};
+
+/** The separator line's alignments (null, 'left', 'center', 'right' a column), or null when it is none. */
+function separator(s) {
+  const columns = [];
+  let pipes = 0;
+  let valid = false;
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '|') {
+      i++;
+      if (++pipes > 1) return null;
+      valid = true;
+    } else if (c === '-' || c === ':') {
+      if (pipes === 0 && columns.length) return null;
+      const left = c === ':';
+      if (left) i++;
+      let dash = false;
+      while (i < s.length && s[i] === '-') {
+        i++;
+        dash = true;
+      }
+      if (!dash) return null;
+      const right = i < s.length && s[i] === ':';
+      if (right) i++;
+      columns.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
+      pipes = 0;
+    } else if (c === ' ' || c === '\t') {
+      i++;
+    } else {
+      return null;
+    }
+  }
+  return valid ? columns : null;
+}
+
+/** A row's cells: pipes split them, `\|` is a pipe in a cell, outer pipes and spaces go. */
+function split(row) {
+  const nonSpace = skipSpaceTab(row, 0, row.length);
+  let start = nonSpace;
+  let end = row.length;
+  if (row[nonSpace] === '|') {
+    start = nonSpace + 1;
+    end = skipSpaceTabBack(row, row.length - 1, start) + 1;
+  }
+  const cells = [];
+  let sb = '';
+  for (let i = start; i < end; i++) {
+    const c = row[i];
+    if (c === '\\') {
+      if (i + 1 < end && row[i + 1] === '|') {
+        sb += '|';
+        i++;
+      } else {
+        sb += '\\';
+      }
+    } else if (c === '|') {
+      cells.push(sb);
+      sb = '';
+    } else {
+      sb += c;
+    }
+  }
+  if (sb.length) cells.push(sb);
+  return cells;
+}
+
+/** Text of a block as commonmark-java parses it: spaces and tabs (not every Unicode space) off its ends. */
+const TRIM = /^[ \t\n]+|[ \t\n]+$/g;
+
+/** A commonmark.js parser that reads GFM tables and keeps link targets as written. */
+function tableParser() {
+  const parser = new Parser();
+  const base = parser.blocks;
+  // Only acceptsLines is read from the package's own table of blocks (a leaf that takes lines); the rest from ours.
+  base.table ??= { acceptsLines: true };
+  const blocks = Object.create(base);
+  let lazy = null;
+  blocks.paragraph = {
+    ...base.paragraph,
+    continue(p, container) {
+      if (p.blank) return 1;
+      const head = container._string_content;
+      if (head.indexOf('\n') !== head.length - 1 || !head.includes('|')) return 0;
+      const columns = separator(p.currentLine.slice(p.offset));
+      if (!columns || !columns.length || columns.length < split(head.slice(0, -1)).length) return 0;
+      const table = new Node('table', container.sourcepos);
+      table._string_content = head + p.currentLine.slice(p.offset) + '\n';
+      table.columns = columns;
+      table.lazyRows = true;
+      table._open = true;
+      container.insertAfter(table);
+      container.unlink();
+      p.tip = table;
+      p.lastLineLength = p.currentLine.length;
+      return 2;
+    },
+  };
+  blocks.table = {
+    continue(p, container) {
+      lazy = null;
+      const line = p.currentLine;
+      const pipe = line.indexOf('|', p.nextNonspace);
+      if (pipe === -1) {
+        if (!p.blank && container.lazyRows) lazy = container;
+        return 1;
+      }
+      if (pipe === p.nextNonspace && skipSpaceTab(line, pipe + 1, line.length) === line.length) {
+        container.lazyRows = false;
+        return 1;
+      }
+      return 0;
+    },
+    finalize() {},
+    canContain: () => false,
+    acceptsLines: true,
+  };
+  parser.blocks = blocks;
+  const incorporate = parser.incorporateLine;
+  parser.incorporateLine = function incorporateLine(ln) {
+    lazy = null;
+    incorporate.call(this, ln);
+  };
+  const close = parser.closeUnmatchedBlocks;
+  const add = parser.addChild;
+  // A table whose row has no pipe stays open until the line is known to start no other block.
+  parser.closeUnmatchedBlocks = function closeUnmatched() {
+    if (!lazy) close.call(this);
+  };
+  parser.addChild = function addChild(tag, offset) {
+    const table = lazy;
+    lazy = null;
+    if (table && tag === 'paragraph' && this.tip === table) {
+      this.allClosed = true;
+      return table;
+    }
+    close.call(this);
+    return add.call(this, tag, offset);
+  };
+  const inline = parser.inlineParser;
+  const destination = inline.parseLinkDestination;
+  inline.parseLinkDestination = function linkDestination() {
+    const from = this.pos;
+    if (destination.call(this) === null) return null;
+    const raw = this.subject.slice(from, this.pos);
+    if (raw[0] === '<') return unescape(raw.slice(1, -1));
+    // commonmark-java takes no more than 32 parentheses open in a target (its guard against pathological notes).
+    let open = 0;
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === '\\') i++;
+      else if (raw[i] === ')') open--;
+      else if (raw[i] === '(' && ++open > 32) {
+        this.pos = from;
+        return null;
+      }
+    }
+    return unescape(raw);
+  };
+  const autolink = inline.parseAutolink;
+  inline.parseAutolink = function autolinkAsWritten(block) {
+    const from = this.pos;
+    if (!autolink.call(this, block)) return false;
+    const raw = this.subject.slice(from + 1, this.pos - 1);
+    block._lastChild._destination = raw.includes(':') ? raw : 'mailto:' + raw;
+    return true;
+  };
+  inline.parse = function parse(block) {
+    // The package's own parse trims with String.prototype.trim, which takes every Unicode space.
+    this.subject = block._string_content.replace(TRIM, '');
+    this.pos = 0;
+    this.delimiters = null;
+    this.brackets = null;
+    while (this.parseInline(block)) { /* each inline in turn */ }
+    block._string_content = null;
+    this.processEmphasis(null);
+  };
+  return parser;
+}
+
+/** Each table's rows parsed into cells, each cell's inlines as a paragraph's (the table's own rendering below). */
+function tables(doc, inline) {
+  const walker = doc.walker();
+  const found = [];
+  let e;
+  while ((e = walker.next())) {
+    if (e.entering && e.node.type === 'table') found.push(e.node);
+  }
+  for (const table of found) {
+    const rows = table._string_content.split('\n');
+    rows.pop();
+    const header = split(rows[0]);
+    const cell = (text) => {
+      const start = skipSpaceTab(text, 0, text.length);
+      const end = skipSpaceTabBack(text, text.length - 1, start);
+      const c = new Node('document');
+      c._string_content = text.slice(start, end + 1);
+      inline.parse(c);
+      prepare(c);
+      return c;
+    };
+    table.head = header.map(cell);
+    table.body = rows.slice(2).map((r) => {
+      const cells = split(r);
+      return header.map((_, i) => cell(i < cells.length ? cells[i] : ''));
+    });
+  }
+}
+
+// ---- Check boxes (NoteHtml.collect) ----
+
+function mergeTexts(node) {
+  for (let c = node._firstChild; c; c = c._next) {
+    while (c.type === 'text' && c._next && c._next.type === 'text') {
+      c.literal += c._next.literal;
+      c._next.unlink();
+    }
+  }
+}
+
+function firstText(node) {
+  for (let c = node._firstChild; c; c = c._firstChild) {
+    if (c.type === 'text') return c;
+  }
+  return null;
+}
+
+/** What a screen reader says for a box: its first block's words without marks. */
+function label(first, line, boxLine) {
+  let words = '';
+  const walker = first ? first.walker() : null;
+  let e;
+  while (walker && (e = walker.next())) {
+    if (!e.entering) continue;
+    const t = e.node.type;
+    if (t === 'text' || t === 'code' || t === 'html_inline') words += e.node.literal;
+    else if (t === 'softbreak' || t === 'linebreak') words += ' ';
+  }
+  const l = strip(words);
+  return l || boxLine(line + 1);
+}
+
+/** The list items that start with a box (as Checklist.boxOf finds them), their box taken out of their text. */
+function collect(doc, all, boxLine) {
+  const boxes = new Map();
+  const seen = new Map();
+  const walker = doc.walker();
+  let e;
+  while ((e = walker.next())) {
+    if (!e.entering) continue;
+    const n = e.node;
+    if (n.isContainer) mergeTexts(n);
+    if (n.type !== 'item' || !n.sourcepos) continue;
+    const line = n.sourcepos[0][0] - 1;
+    const index = n.sourcepos[0][1] - 1;
+    if (line >= all.length || index > all[line].length) continue;
+    const m = BOX.exec(all[line].slice(index));
+    if (!m) continue;
+    const box = { line, column: index + m[1].length + m[2].length + 1, checked: m[3] !== ' ' };
+    const w = words(all, box);
+    const occurrence = seen.get(w) ?? 0;
+    seen.set(w, occurrence + 1);
+    // Its paragraph's inlines are merged before the walker reaches them: merge them now to read the box's text.
+    for (let c = n; c; c = c._firstChild) mergeTexts(c);
+    const first = firstText(n);
+    if (first && first.literal.length >= 3 && first.literal[0] === '[') {
+      first.literal = stripLeading(first.literal.slice(3));
+      boxes.set(n, { box, words: w, occurrence, label: label(n._firstChild, line, boxLine) });
+    }
+  }
+  return boxes;
+}
+
+// ---- Rendering (commonmark-java's CoreHtmlNodeRenderer, where commonmark.js writes otherwise) ----
+
+const attr = (pairs) => pairs.map(([k, v]) => [k, esc(v)]);
+
+/** Alt text as commonmark-java's AltTextVisitor: text and line breaks only. */
+function altText(image) {
+  let s = '';
+  const walker = image.walker();
+  let e;
+  while ((e = walker.next())) {
+    if (!e.entering || e.node === image) continue;
+    const t = e.node.type;
+    if (t === 'text') s += e.node.literal;
+    else if (t === 'softbreak' || t === 'linebreak') s += '\n';
+  }
+  return s;
+}
+
+/** The text of a node's inlines, for an attachment reference shown as written. */
+function plain(node) {
+  let s = '';
+  const walker = node.walker();
+  let e;
+  while ((e = walker.next())) {
+    if (e.entering && (e.node.type === 'text' || e.node.type === 'code')) s += e.node.literal;
+  }
+  return s;
+}
+
+/**
+ * Before rendering: an image's alt is its text, its inlines not written (no tags inside an attribute); an
+ * {@code attachment:} reference becomes its text as written ("![name](attachment:ID)"), as the device showed it.
+ */
+function prepare(root) {
+  const found = [];
+  const walker = root.walker();
+  let e;
+  while ((e = walker.next())) {
+    const t = e.node.type;
+    if (e.entering && (t === 'image' || t === 'link')) found.push(e.node);
+  }
+  for (const n of found.reverse()) {
+    if (n.destination.startsWith(ATTACHMENT)) {
+      const text = new Node('text');
+      text.literal = (n.type === 'image' ? '!' : '') + '[' + plain(n) + '](' + n.destination + ')';
+      n.insertBefore(text);
+      n.unlink();
+    } else if (n.type === 'image') {
+      n.alt = altText(n);
+      while (n._firstChild) n._firstChild.unlink();
+    }
+  }
+}
+
+function renderer(boxes) {
+  const r = new HtmlRenderer();
+  const cells = new HtmlRenderer();
+  for (const h of [r, cells]) {
+    const lit = h.lit;
+    h.lit = function litNonEmpty(str) {
+      if (str) lit.call(this, str);
+    };
+    h.html_inline = function htmlInline(node) {
+      this.out(node.literal);
+    };
+    h.html_block = function htmlBlock(node) {
+      this.cr();
+      this.tag('p');
+      this.out(node.literal);
+      this.tag('/p');
+      this.cr();
+    };
+    h.link = function link(node, entering) {
+      if (entering) {
+        const a = [['rel', 'nofollow'], ['href', sanitize(node.destination)]];
+        if (node.title) a.push(['title', node.title]);
+        this.tag('a', attr(a));
+      } else {
+        this.tag('/a');
+      }
+    };
+    h.image = function image(node, entering) {
+      if (!entering) return;
+      const a = [['src', sanitize(node.destination)], ['alt', node.alt]];
+      if (node.title) a.push(['title', node.title]);
+      this.tag('img', attr(a), true);
+    };
+    h.code_block = function codeBlock(node) {
+      const info = node.info || '';
+      const space = info.indexOf(' ');
+      this.cr();
+      this.tag('pre');
+      this.tag('code', info ? attr([['class', 'language-' + (space < 0 ? info : info.slice(0, space))]]) : []);
+      this.out(node.literal);
+      this.tag('/code');
+      this.tag('/pre');
+      this.cr();
+    };
+  }
+  r.item = function item(node, entering) {
+    if (!entering) {
+      this.tag('/li');
+      this.cr();
+      return;
+    }
+    const b = boxes.get(node);
+    if (!b) {
+      this.tag('li');
+      return;
+    }
+    this.tag('li', [['class', 'task']]);
+    const a = [['type', 'checkbox'], ['data-line', String(b.box.line)], ['data-text', b.words],
+      ['data-occurrence', String(b.occurrence)], ['aria-label', b.label]];
+    if (b.box.checked) a.push(['checked', '']);
+    this.tag('input', attr(a), true);
+    this.lit(' ');
+  };
+  const row = (tag, columns, row) => '<tr>\n' + row.map((c, i) => {
+    const align = i < columns.length && columns[i] ? ' align="' + columns[i] + '"' : '';
+    return '<' + tag + align + '>' + cells.render(c) + '</' + tag + '>\n';
+  }).join('') + '</tr>\n';
+  r.table = function table(node) {
+    this.cr();
+    this.lit('<table>\n<thead>\n' + row('th', node.columns, node.head) + '</thead>\n'
+      + (node.body.length ? '<tbody>\n' + node.body.map((b) => row('td', node.columns, b)).join('') + '</tbody>\n' : '')
+      + '</table>');
+    this.lit('\n');
+  };
+  return r;
+}

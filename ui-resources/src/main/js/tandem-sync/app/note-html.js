@@ -64,7 +64,8 @@ export function noteHtml(notes, boxLine = (n) => 'Check box on line ' + n) {
   if (!s.trim()) return '';
   if (s.length > NOTES_MAX) return plainHtml(s);
   const parser = tableParser();
-  const doc = parser.parse(s);
+  // A last line ended by a lone CR ends the note, as commonmark-java reads it (commonmark.js would add a blank line).
+  const doc = parser.parse(s.endsWith('\r') ? s.slice(0, -1) + '\n' : s);
   tables(doc, parser.inlineParser);
   const boxes = collect(doc, lines(s), boxLine);
   prepare(doc);
@@ -153,6 +154,21 @@ function split(row) {
 /** Text of a block as commonmark-java parses it: spaces and tabs (not every Unicode space) off its ends. */
 const TRIM = /^[ \t\n]+|[ \t\n]+$/g;
 
+/**
+ * A paragraph's lines after its link reference definitions, as commonmark-java counts them. Read again from where the
+ * last definition read starts (the ones before it are final), so a paragraph asked at each line costs its lines once.
+ */
+function paragraphLines(p, container) {
+  let at = container.definitionAt ?? 0;
+  let rest = container._string_content.slice(at);
+  for (let n; rest[0] === '[' && (n = p.inlineParser.parseReference(rest, {}));) {
+    container.definitionAt = at;
+    at += n;
+    rest = rest.slice(n);
+  }
+  return rest;
+}
+
 /** A commonmark.js parser that reads GFM tables and keeps link targets as written. */
 function tableParser() {
   const parser = new Parser();
@@ -165,31 +181,48 @@ function tableParser() {
     ...base.paragraph,
     continue(p, container) {
       if (p.blank) return 1;
-      const head = container._string_content;
-      if (head.indexOf('\n') !== head.length - 1 || !head.includes('|')) return 0;
       const columns = separator(p.currentLine.slice(p.offset));
-      if (!columns || !columns.length || columns.length < split(head.slice(0, -1)).length) return 0;
+      if (!columns || !columns.length) return 0;
+      const head = paragraphLines(p, container);
+      const defs = container._string_content.length - head.length;
+      if (head.indexOf('\n') !== head.length - 1 || !head.includes('|')) return 0;
+      if (columns.length < split(head.slice(0, -1)).length) return 0;
       const table = new Node('table', container.sourcepos);
       table._string_content = head + p.currentLine.slice(p.offset) + '\n';
       table.columns = columns;
       table.lazyRows = true;
       table._open = true;
       container.insertAfter(table);
-      container.unlink();
+      if (defs) {
+        // The definitions stay a paragraph of their own, closed: the parser reads them from it at the end.
+        container._string_content = container._string_content.slice(0, defs);
+        container._open = false;
+      } else {
+        container.unlink();
+      }
       p.tip = table;
       p.lastLineLength = p.currentLine.length;
       return 2;
     },
   };
+  blocks.code_block = {
+    ...base.code_block,
+    continue(p, container) {
+      if (!container._isFenced) return base.code_block.continue(p, container);
+      const { offset, column, partiallyConsumedTab } = p;
+      const went = base.code_block.continue(p, container);
+      if (went !== 0) return went;
+      // Within a fence only spaces of its indentation go, as commonmark-java's: a tab stays in the code.
+      Object.assign(p, { offset, column, partiallyConsumedTab });
+      for (let i = container._fenceOffset; i > 0 && p.currentLine[p.offset] === ' '; i--) p.advanceOffset(1, true);
+      return 0;
+    },
+  };
   blocks.table = {
     continue(p, container) {
-      lazy = null;
       const line = p.currentLine;
       const pipe = line.indexOf('|', p.nextNonspace);
-      if (pipe === -1) {
-        if (!p.blank && container.lazyRows) lazy = container;
-        return 1;
-      }
+      if (pipe === -1) return 1;
       if (pipe === p.nextNonspace && skipSpaceTab(line, pipe + 1, line.length) === line.length) {
         container.lazyRows = false;
         return 1;
@@ -201,6 +234,25 @@ function tableParser() {
     acceptsLines: true,
   };
   parser.blocks = blocks;
+  // Where a list item's source span begins for commonmark-java, which Checklist.boxOf reads its box from: the index
+  // its start was tried at (before the item's indentation), not its marker's, which commonmark.js keeps.
+  const LIST_ITEM = 6;
+  let listStart = false;
+  parser.blockStarts = parser.blockStarts.map((start, k) => function spanned(p, container) {
+    const at = p.offset;
+    const tip = p.tip;
+    // A paragraph of link reference definitions only is no paragraph to commonmark-java's list start: a list
+    // starting at another number than 1, or an empty item, may follow it.
+    const definitionsOnly = k === LIST_ITEM && container.type === 'paragraph' && container._string_content[0] === '['
+      && !paragraphLines(p, container);
+    // A list item's start reads the tip once the unmatched blocks are closed (to add to the list there): it closes
+    // them at once, a table's lazy row is no list item anyway.
+    listStart = k === LIST_ITEM;
+    const started = start(p, definitionsOnly ? { type: 'document' } : container);
+    listStart = false;
+    if (started && p.tip !== tip && p.tip.type === 'item') p.tip.spanIndex = at;
+    return started;
+  });
   const incorporate = parser.incorporateLine;
   parser.incorporateLine = function incorporateLine(ln) {
     lazy = null;
@@ -208,9 +260,15 @@ function tableParser() {
   };
   const close = parser.closeUnmatchedBlocks;
   const add = parser.addChild;
-  // A table whose row has no pipe stays open until the line is known to start no other block.
+  // A table left unmatched by a line (no pipe in it, or a container above it not continued) stays open until the
+  // line is known to start no other block: then the line is its row, as commonmark-java's lazy continuation.
   parser.closeUnmatchedBlocks = function closeUnmatched() {
-    if (!lazy) close.call(this);
+    if (!listStart && !this.allClosed && !this.blank && this.tip.type === 'table' && this.tip.lazyRows
+      && this.tip._open) {
+      lazy = this.tip;
+      return;
+    }
+    close.call(this);
   };
   parser.addChild = function addChild(tag, offset) {
     const table = lazy;
@@ -221,6 +279,19 @@ function tableParser() {
     }
     close.call(this);
     return add.call(this, tag, offset);
+  };
+  const processInlines = parser.processInlines;
+  parser.processInlines = function withoutBlankParagraphs(doc) {
+    // A paragraph emptied by reading its definitions where a setext heading was tried is none (commonmark.js would
+    // write an empty one).
+    const blank = [];
+    const walker = doc.walker();
+    let e;
+    while ((e = walker.next())) {
+      if (e.entering && e.node.type === 'paragraph' && !e.node._string_content.trim()) blank.push(e.node);
+    }
+    for (const b of blank) b.unlink();
+    processInlines.call(this, doc);
   };
   const inline = parser.inlineParser;
   const destination = inline.parseLinkDestination;
@@ -249,7 +320,34 @@ function tableParser() {
     block._lastChild._destination = raw.includes(':') ? raw : 'mailto:' + raw;
     return true;
   };
+  // commonmark-java remembers a line's trailing spaces only where a run of plain text ends the line, and keeps them
+  // until the next such line: a line ending in a tag, a code span, a closing mark or a link after a line that ended
+  // in two spaces breaks hard there too. Its HTML is the one to match, so the page breaks where it does.
+  let trailing = 0;
+  for (const name of ['parseBackslash', 'parseBackticks', 'handleDelim', 'parseOpenBracket', 'parseBang',
+    'parseCloseBracket', 'parseEntity']) {
+    const f = inline[name];
+    inline[name] = function notRun(...args) {
+      const block = args[args.length - 1];
+      const before = block._lastChild;
+      const done = f.apply(this, args);
+      if (block._lastChild !== before && block._lastChild) block._lastChild.notRun = true;
+      return done;
+    };
+  }
+  const newline = inline.parseNewline;
+  inline.parseNewline = function javaNewline(block) {
+    const last = block._lastChild;
+    if (last && last.type === 'text' && !last.notRun) {
+      trailing = last.literal.length - last.literal.replace(/ +$/, '').length;
+      return newline.call(this, block);
+    }
+    newline.call(this, block);
+    if (trailing >= 2 && block._lastChild.type === 'softbreak') block._lastChild._type = 'linebreak';
+    return true;
+  };
   inline.parse = function parse(block) {
+    trailing = 0;
     // The package's own parse trims with String.prototype.trim, which takes every Unicode space.
     this.subject = block._string_content.replace(TRIM, '');
     this.pos = 0;
@@ -336,7 +434,7 @@ function collect(doc, all, boxLine) {
     if (n.isContainer) mergeTexts(n);
     if (n.type !== 'item' || !n.sourcepos) continue;
     const line = n.sourcepos[0][0] - 1;
-    const index = n.sourcepos[0][1] - 1;
+    const index = n.spanIndex ?? n.sourcepos[0][1] - 1;
     if (line >= all.length || index > all[line].length) continue;
     const m = BOX.exec(all[line].slice(index));
     if (!m) continue;
@@ -472,7 +570,7 @@ function renderer(boxes) {
     this.tag('input', attr(a), true);
     this.lit(' ');
   };
-  const row = (tag, columns, row) => '<tr>\n' + row.map((c, i) => {
+  const row = (tag, columns, row) => '<tr>' + (row.length ? '\n' : '') + row.map((c, i) => {
     const align = i < columns.length && columns[i] ? ' align="' + columns[i] + '"' : '';
     return '<' + tag + align + '>' + cells.render(c) + '</' + tag + '>\n';
   }).join('') + '</tr>\n';

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The corpus is the Markdown people write in notes (headings, emphasis, lists nested and numbered, links and
  * autolinks, code, quotes, tables with every alignment, line breaks, entities, check boxes nested and with the same
- * words twice, Unicode) and what someone who shares a list could put in one (raw HTML and script, javascript: and
+ * words twice, Unicode), 300 seeded notes of lines of every kind, and what someone who shares a list could put in one (raw HTML and script, javascript: and
  * data: links and images, event attributes), and hostile shapes: ten thousand of one opening mark ({@code [},
  * {@code *}, a backtick, {@code |}, entities, boxes), as a note synced from elsewhere may be, and quotes and lists
  * nested {@link #NEST} deep. A note with an
@@ -93,12 +94,32 @@ class NoteHtmlGoldenTest {
         "\u0000 NUL and \u00a0nbsp\u00a0 and \u3000ideographic\u3000",
         "Heading with *em*\n---\n\n# [link](https://x.y) in heading",
         "1. a\n1. b\n1. c\n\n2. starts at two\n\nText\n2. no list here",
+        "two spaces  \n<b>tag</b>\n`code`\n*em*\nplain\n[l](https://x.y)\nend",
+        "- | a | b |\n  |---|---|\n  | 1 | 2 |\nlazy row\n- next item",
+        "[ref]: https://example.com\n| a | b |\n|---|---|\n| [ref] | x |",
+        "[ref]: https://example.com\n10. starts at ten\n\n[ref]: /x\n---",
     };
+
+    /** Lines the seeded notes are made of: each kind of block, and the marks that start or end one. */
+    private static final String[] LINES = {"", "", "text", "More *text* here", "# Heading", "## Sub *em*", "---", "***",
+        "===", "> quoted", "> > deeper", ">", "```", "```js", "~~~", "    code", "\tcode", "| a | b |", "|---|---|",
+        "|:-|-:|", "a | b", "--- | ---", "1 | 2 | 3", "|", "| x |", "no pipe row", "- item", "* item", "+ item",
+        "1. one", "2) two", "10. ten", "  - nested", "    - deeper", "- [ ] box", "- [x] ticked", "  - [ ] nested box",
+        "1. [ ] numbered box", "> - [ ] quoted box", "- [ ]", "<div>", "</div>", "<b>bold</b>", "<!-- c -->",
+        "[link](https://example.com)", "[ref]", "[ref]: /target \"T\"", "![img](i.png)", "<https://a.b>",
+        "`code` and ``two``", "**strong** _em_", "line with two spaces  ", "backslash\\", "&amp; &copy; &#42;",
+        "Café ☕ 日本", "[js](javascript:x)", "- - [ ] at once", "\t- [ ] tabbed", "1. - [x] in ordered", "- a | b"};
+    private static final String[] BREAKS = {"\n", "\n", "\n", "\r\n", "\r"};
 
     @Test
     void render_corpus_htmlAsTheVectorsSay() throws IOException {
         List<Object> cases = new ArrayList<>();
         for (String notes : NOTES) {
+            cases.add(obj("notes", notes, "html", NoteHtml.render(notes)));
+        }
+        Random random = new Random(20261130L);
+        for (int i = 0; i < 300; i++) {
+            String notes = note(random);
             cases.add(obj("notes", notes, "html", NoteHtml.render(notes)));
         }
         for (Map.Entry<String, String> e : hostile().entrySet()) {
@@ -116,6 +137,20 @@ class NoteHtmlGoldenTest {
         }
     }
 
+    /** A seeded note of 1 to 12 lines, one kind of line break mostly, some lines indented. */
+    private static String note(Random r) {
+        String brk = BREAKS[r.nextInt(BREAKS.length)];
+        StringBuilder b = new StringBuilder();
+        int lines = 1 + r.nextInt(12);
+        for (int k = 0; k < lines; k++) {
+            if (k > 0) {
+                b.append(r.nextInt(10) == 0 ? BREAKS[r.nextInt(BREAKS.length)] : brk);
+            }
+            b.append(" ".repeat(r.nextInt(6) == 0 ? r.nextInt(5) : 0)).append(LINES[r.nextInt(LINES.length)]);
+        }
+        return b.toString();
+    }
+
     /** Notes of one opening mark repeated: the shapes that make a Markdown reader nest or look back. */
     private static Map<String, String> hostile() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -127,7 +162,7 @@ class NoteHtmlGoldenTest {
         m.put("backticks", "`".repeat(DEEP) + "x" + "`".repeat(DEEP - 1));
         m.put("links", "[a](".repeat(DEEP / 4) + ")".repeat(DEEP / 4));
         m.put("pipes", "a|b\n-|-\n" + "|".repeat(DEEP));
-        m.put("boxes", "- [ ] x\n".repeat(DEEP / 8));
+        m.put("boxes", "- [ ] x\n".repeat(200));
         m.put("entities", "&amp;".repeat(DEEP / 5));
         m.put("nested boxes", nestedBoxes(50));
         return m;

@@ -169,6 +169,17 @@ function paragraphLines(p, container) {
   return rest;
 }
 
+/** For each thematic break mark, the first index from which the line holds only that mark, spaces and tabs. */
+function breakFrom(line) {
+  const from = {};
+  for (const mark of '-*_') {
+    let i = line.length;
+    while (i > 0 && (line[i - 1] === mark || line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+    from[mark] = i;
+  }
+  return from;
+}
+
 /** A commonmark.js parser that reads GFM tables and keeps link targets as written. */
 function tableParser() {
   const parser = new Parser();
@@ -236,10 +247,30 @@ function tableParser() {
   parser.blocks = blocks;
   // Where a list item's source span begins for commonmark-java, which Checklist.boxOf reads its box from: the index
   // its start was tried at (before the item's indentation), not its marker's, which commonmark.js keeps.
+  const FENCE = 2;
+  const THEMATIC_BREAK = 5;
   const LIST_ITEM = 6;
+  let breaks = null;
   let listStart = false;
   parser.blockStarts = parser.blockStarts.map((start, k) => function spanned(p, container) {
     const at = p.offset;
+    // A run of backticks with another backtick after it on its line is no fence; commonmark.js's pattern for it
+    // (a lookahead after a greedy run) backtracks through the whole run to say so: a line of ten thousand
+    // backticks would cost a hundred million steps.
+    if (k === FENCE && p.currentLine[p.nextNonspace] === '`') {
+      const line = p.currentLine;
+      let end = p.nextNonspace;
+      while (line[end] === '`') end++;
+      if (line.indexOf('`', end) >= 0) return 0;
+    }
+    // commonmark.js tries its thematic break's pattern on the rest of the line at each block start, which backtracks
+    // through it: a line of ten thousand "- " nests that many lists at that many times the line. Where the rest of
+    // the line can be one is known once a line: after the last character that is no mark, space or tab.
+    if (k === THEMATIC_BREAK) {
+      if (breaks?.line !== p.currentLine) breaks = { line: p.currentLine, from: breakFrom(p.currentLine) };
+      const c = p.currentLine[p.nextNonspace];
+      if (!(c in breaks.from) || p.nextNonspace < breaks.from[c]) return 0;
+    }
     const tip = p.tip;
     // A paragraph of link reference definitions only is no paragraph to commonmark-java's list start: a list
     // starting at another number than 1, or an empty item, may follow it.
@@ -297,20 +328,20 @@ function tableParser() {
   const destination = inline.parseLinkDestination;
   inline.parseLinkDestination = function linkDestination() {
     const from = this.pos;
-    if (destination.call(this) === null) return null;
-    const raw = this.subject.slice(from, this.pos);
-    if (raw[0] === '<') return unescape(raw.slice(1, -1));
-    // commonmark-java takes no more than 32 parentheses open in a target (its guard against pathological notes).
-    let open = 0;
-    for (let i = 0; i < raw.length; i++) {
-      if (raw[i] === '\\') i++;
-      else if (raw[i] === ')') open--;
-      else if (raw[i] === '(' && ++open > 32) {
-        this.pos = from;
-        return null;
+    // commonmark-java takes no more than 32 parentheses open in a target (its guard against pathological notes):
+    // looked for before commonmark.js scans the target to its end, so a note of ten thousand "[a](" costs no more
+    // than a note of ten thousand letters.
+    const sub = this.subject;
+    if (sub[from] !== '<') {
+      for (let i = from, open = 0; i < sub.length && sub[i] !== ' ' && sub[i] > '\u001f'; i++) {
+        if (sub[i] === '\\') i++;
+        else if (sub[i] === ')' && --open < 0) break;
+        else if (sub[i] === '(' && ++open > 32) return null;
       }
     }
-    return unescape(raw);
+    if (destination.call(this) === null) return null;
+    const raw = sub.slice(from, this.pos);
+    return unescape(raw[0] === '<' ? raw.slice(1, -1) : raw);
   };
   const autolink = inline.parseAutolink;
   inline.parseAutolink = function autolinkAsWritten(block) {

@@ -59,7 +59,7 @@ export function sanitize(url) {
  * The note as NoteHtml renders it. {@code boxLine(n)}: a box's name for a screen reader when it has no words, n its
  * line counted from 1 (the page's "Check box on line n").
  */
-export function noteHtml(notes, boxLine = (n) => 'Check box on line ' + n) {
+export function noteHtml(notes, boxLine = (n) => 'Check box on line ' + n.toLocaleString('en')) {
   const s = typeof notes === 'string' ? notes : '';
   if (!s.trim()) return '';
   if (s.length > NOTES_MAX) return plainHtml(s);

@@ -93,8 +93,8 @@ const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&l
 const plainParagraphs = (s) => s.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('');
 
 /**
- * A note as the page as its own device shows it (no Markdown there): paragraphs of escaped text split at blank
- * lines, and each check box's line as a box the person can tick, marked as the server's NoteHtml marks one
+ * A note as the page as its own device shows it without Markdown (a note longer than note-html.js renders, or a
+ * page without it): paragraphs of escaped text split at blank lines, and each check box's line as a box the person can tick, marked as the server's NoteHtml marks one
  * ({@code <input type="checkbox" data-line data-text data-occurrence aria-label>} in an {@code li}), so the page's
  * notes.js ticks it the same way. Only escaped text and attributes: never HTML from the note.
  */

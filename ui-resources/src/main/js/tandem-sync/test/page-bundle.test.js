@@ -46,7 +46,8 @@ test('the page\'s code is a few minified chunks: the entries, the chunks they sh
   assert.ok(chunks.every((p) => /^assets\/chunk-[A-Z0-9]+\.js$/.test(p)), `not chunks: ${chunks}`);
   assert.ok(scripts.length <= 15, `${scripts.length} scripts`);
   assert.ok(!paths.some((p) => p.startsWith('sync/') || p.endsWith('.mjs')), 'a core module or package build on its own');
-  assert.deepEqual(paths.filter((p) => p.startsWith('vendor/')), ['vendor/hash-wasm/LICENSE', 'vendor/pako/LICENSE']);
+  assert.deepEqual(paths.filter((p) => p.startsWith('vendor/')), ['vendor/commonmark/LICENSE', 'vendor/entities/LICENSE',
+    'vendor/hash-wasm/LICENSE', 'vendor/mdurl/LICENSE', 'vendor/pako/LICENSE']);
   const published = (await Promise.all(scripts.map((p) => fs.readFile(join(out, 'page', p), 'utf8')))).join('\n');
   for (const source of ['app.js', 'device.js', 'items.js', 'device-answer.js']) {
     for (const comment of commentsOf(await fs.readFile(join(web, source), 'utf8'))) {
@@ -61,6 +62,13 @@ test('the page\'s code is a few minified chunks: the entries, the chunks they sh
   const chunk = await fs.readFile(join(out, 'page', 'assets', 'device-core.js'), 'utf8');
   assert.ok(chunk.includes('invalid distance too far back') && !app.includes('invalid distance too far back'),
     'the core is in the page\'s first file');
+  // commonmark.js, the device's Markdown renderer (app/note-html.js): in the core's chunk, never in a file the
+  // served page or the page's first file loads.
+  const markdown = 'continue returned illegal value, must be 0, 1, or 2';
+  assert.ok(chunk.includes(markdown), 'commonmark.js is not in the core\'s chunk');
+  for (const p of scripts.filter((s) => s !== 'assets/device-core.js')) {
+    assert.ok(!(await fs.readFile(join(out, 'page', p), 'utf8')).includes(markdown), `commonmark.js in ${p}`);
+  }
 });
 
 test('the service worker loses only its comments and blanks, the line the publisher stamps kept as written', async () => {

@@ -4,6 +4,7 @@ import { Replica } from '../src/replica/replica.js';
 import { HybridClock } from '../src/clock/hybrid-clock.js';
 import * as items from '../app/items.js';
 import * as checks from '../app/checkboxes.js';
+import * as notes from '../app/note-html.js';
 import { makeAnswerer } from '../../../resources/dev/tandem/ui/web/device-answer.js';
 
 // Check boxes in notes on the page as its own device: the editor shows each box of the note as a box to tick,
@@ -15,9 +16,10 @@ const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 const ID = '01900000-0000-7000-8000-000000000001';
 const NOTE = 'Shopping\r\n\r\n- [ ] Eggs\r\n- [x] Milk\r\n- [ ] Eggs\r\n\r\n```\n- [ ] not a box\n```\n* [ ] <b>bold</b> & "so"';
 
-function device({ withChecks = true } = {}) {
+function device({ withChecks = true, markdown = false } = {}) {
   const replica = new Replica({ deviceId: crypto.randomUUID(), clock: new HybridClock(), mergeText: ['items.notes'] });
-  const answer = makeAnswerer({ replica, items, checks: withChecks ? checks : null, t: words, now: () => NOW,
+  const answer = makeAnswerer({ replica, items, checks: withChecks ? checks : null, notes: markdown ? notes : null,
+    t: words, now: () => NOW,
     session: () => ({ csrf: 'own-device', own: true }), kept: async () => {} });
   const outbox = async (...entries) => {
     const res = await answer('/api/outbox', { method: 'POST', body: JSON.stringify({ entries }) });
@@ -108,4 +110,28 @@ test('without the core\'s check boxes the entry answers 501 and the note shows a
   assert.deepEqual([r.status, r.outcome], [501, 'refused']);
   const shown = await (await d.answer('/api/items/' + ID)).json();
   assert.ok(!shown.notesHtml.includes('checkbox'));
+});
+
+test('with the Markdown renderer the editor shows the note as the served page does, and its boxes tick', async () => {
+  const d = device({ markdown: true });
+  d.replica.save('items', ID, { notes: '# Trip\n\n| Day | Where |\n|:--|--:|\n| 1 | *Lyon* |\n\n' + NOTE },
+    items.ITEM_COLUMNS);
+  const html = (await (await d.answer('/api/items/' + ID)).json()).notesHtml;
+  assert.equal(html, notes.noteHtml(d.notes(), (n) => words('page.device.checkBoxLine', n)));
+  assert.match(html, /^<h1>Trip<\/h1>\n<table>\n<thead>\n<tr>\n<th align="left">Day<\/th>/);
+  assert.match(html, /<td align="right"><em>Lyon<\/em><\/td>/);
+  assert.match(html, /<li class="task"><input type="checkbox" data-line="10" data-text="Eggs" data-occurrence="1" aria-label="Eggs" \/> Eggs<\/li>/);
+  assert.match(html, /<pre><code>- \[ \] not a box\n<\/code><\/pre>/, 'a box in code is code');
+  assert.ok(!html.includes('<b>'), 'no HTML from the note');
+  const [r] = await d.outbox({ op: 'check', id: ID, key: 'k', text: 'Eggs', occurrence: 1, checked: true });
+  assert.equal(r.outcome, 'applied');
+  assert.match(d.notes(), /- \[ \] Eggs\r\n- \[x\] Milk\r\n- \[x\] Eggs/);
+  assert.match((await (await d.answer('/api/items/' + ID)).json()).notesHtml, /data-text="Eggs" data-occurrence="1" aria-label="Eggs" checked="" \/>/);
+});
+
+test('a box without words is named by its line in the page\'s words', async () => {
+  const d = device({ markdown: true });
+  d.replica.save('items', ID, { notes: 'Two\n\n- [ ]' }, items.ITEM_COLUMNS);
+  const html = (await (await d.answer('/api/items/' + ID)).json()).notesHtml;
+  assert.match(html, /aria-label="page.device.checkBoxLine\(3\)"/);
 });

@@ -34,10 +34,13 @@ class OwnDevicePageTypingTest {
         return chromium.js(script, args);
     }
 
+    /** Desk one's notes: Markdown the page renders itself, as the served page does. */
+    private static final String NOTES = "# First line\n\n| Day | Where |\n|:--|--:|\n| 1 | Lyon |\n\n- [ ] Pack";
+
     @Test
     void ownDevice_syncBringsChangesWhileTyping_typedTextFocusAndEditorStay() {
         own = new OwnDevicePage(desktop);
-        own.tandem("add", "Desk one", "--notes", "First line");
+        own.tandem("add", "Desk one", "--notes", NOTES);
         String one = OwnDevicePage.idOf(own.tandem("list", "--json").out(), "Desk one");
         chromium = own.publishAndJoin("Desk one", null);
 
@@ -52,13 +55,20 @@ class OwnDevicePageTypingTest {
         // An open todo's notes, being typed while the desktop changes the todo's priority.
         js("document.querySelector('#items .item[data-id=\"' + arguments[0] + '\"] .item-open').click()", one);
         chromium.await("return document.getElementById('ed-title').value === 'Desk one'", OwnDevicePage.SYNC);
+        // The notes as Markdown, rendered by the page itself: a heading and a table as elements, the box one to tick.
+        assertEquals("First line|Day,Where|left,right|1,Lyon|Pack", js("const v = document.getElementById('notes-view');"
+                + "const td = [...v.querySelectorAll('table tbody td')];"
+                + "const th = [...v.querySelectorAll('table thead th')];"
+                + "const box = v.querySelector('li.task input[type=checkbox]:not(:checked):not(:disabled)');"
+                + "return [v.querySelector('h1')?.textContent, th.map((c) => c.textContent),"
+                + " td.map((c) => c.getAttribute('align')), td.map((c) => c.textContent), box?.dataset.text].join('|')"));
         chromium.click("#notes-edit");
         js("const n = document.getElementById('ed-notes'); n.focus(); n.setSelectionRange(n.value.length, n.value.length)");
         chromium.find("#ed-notes").sendKeys(Keys.END, "\nSecond line typed here");
         own.tandem("edit", one, "--priority", "1");
         own.desktopSync();
         chromium.await("return document.getElementById('ed-priority').value === '1'", OwnDevicePage.SYNC);
-        assertEquals("First line\nSecond line typed here", js("return document.getElementById('ed-notes').value"));
+        assertEquals(NOTES + "\nSecond line typed here", js("return document.getElementById('ed-notes').value"));
         assertEquals("ed-notes", js("return document.activeElement.id"), "the caret stays in the notes");
         assertEquals(Boolean.FALSE, js("return document.getElementById('ed-notes').hidden"), "the notes stay in editing");
         assertEquals(one, js("return new URLSearchParams(location.hash.slice(1)).get('item')"), "the editor stays open");

@@ -5,7 +5,8 @@
  * view ("… is not on this device yet"), never a blank screen.
  *
  * Routes: GET /api/session, /api/sidebar (with the saved filters and their counts), /api/items?view=inbox|today|
- * upcoming|completed|agenda|week|search|tag:NAME|list:ID|trash|someday|filter:ID, /api/items/ID (the editor: notes shown as plain paragraphs, check boxes as boxes), /api/rows
+ * upcoming|completed|agenda|week|search|tag:NAME|list:ID|trash|someday|filter:ID, /api/items/ID (the editor: notes as Markdown,
+ * as the served page renders them, with the core's app/note-html.js; check boxes as boxes to tick), /api/rows
  * (always "fetch whole"), POST /api/outbox with the entries add (quick add as the desktop reads it, in English and the page's language: the core's app/quick-add.js), done
  * (tick and untick; completing a repeating todo makes its next occurrence as the desktop does), edit (every field of
  * the editor, device-edits.js), move (in a list's outline or into another list, device-moves.js) and trash (to the
@@ -82,12 +83,13 @@ class Refused extends Error {
  * {@code dateWords}: the words of dates and rules in the page's language (/messages.json's dates, i18n.js's
  * dateWords), with which rows say their day, time and length and rows and the editor describe a repeat as the
  * desktop does (English without them); {@code checks}: the core's app/checkboxes.js (a check box in a note ticked;
- * without it the entry answers 501); {@code filters}: its app/filters.js (saved filters in the sidebar and opened;
- * without it they answer 501).
+ * without it the entry answers 501); {@code notes}: its app/note-html.js (a note as Markdown, as the served page's;
+ * without it plain paragraphs, the check boxes checks finds as boxes); {@code filters}: its app/filters.js (saved
+ * filters in the sidebar and opened; without it they answer 501).
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null, dateWords = null, checks = null, filters = null }) {
+  device = null, grammar = null, dateWords = null, checks = null, notes: markdown = null, filters = null }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -259,8 +261,10 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
     const it = UUID.test(id) ? open().find((i) => i.id === id) : null;
     if (!it) return json(404, { error: t('page.device.gone') });
     const notes = typeof it.notes === 'string' ? it.notes : '';
-    // Plain paragraphs; with the core's checkboxes.js, each check box's line a box to tick, as the served page's.
-    const html = checks ? checks.plainHtml(notes)
+    // Markdown as the served page renders it (check boxes marked as its NoteHtml marks them, for notes.js to tick);
+    // without the renderer plain paragraphs, with the core's checkboxes.js each check box's line a box to tick.
+    const html = markdown ? markdown.noteHtml(notes, (line) => t('page.device.checkBoxLine', line))
+      : checks ? checks.plainHtml(notes)
       : notes ? notes.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('') : '';
     return json(200, { ...row(it, names), remindAt: items.details(replica.row('items', it.id) ?? {}).remindAt, notes,
       notesHtml: html, attachments: filesOf(replica, it.id, t) });

@@ -19,6 +19,7 @@ export * as series from 'tandem-sync/app/series.js';
 export * as moves from 'tandem-sync/app/moves.js';
 export * as trash from 'tandem-sync/app/trash.js';
 export * as checks from 'tandem-sync/app/checkboxes.js';
+export * as notes from 'tandem-sync/app/note-html.js';
 export * as filters from 'tandem-sync/app/filters.js';
 export * as blobs from 'tandem-sync/src/blob/blob-transfer.js';
 export * as retired from 'tandem-sync/src/sync/own-retirement.js';

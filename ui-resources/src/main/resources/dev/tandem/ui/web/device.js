@@ -336,7 +336,8 @@ export async function startDevice(kept) {
     firstDay = (info.getWeekInfo ? info.getWeekInfo() : info.weekInfo)?.firstDay ?? 1;
   } catch (e) { /* a language Intl does not know: weeks start on Monday */ }
   const answer = makeAnswerer({
-    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, checks: c.checks, filters: c.filters, t,
+    replica, items: c.items, series: c.series, moves: c.moves, trash: c.trash, checks: c.checks, notes: c.notes,
+    filters: c.filters, t,
     firstDay, files: device.files,
     grammar: grammarOf(c, quickAddWords()), dateWords: dateWords(),
     attachments: c.attachments, budget,

@@ -90,7 +90,8 @@ export function tick(notes, text, occurrence, checked) {
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-const plainParagraphs = (s) => s.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('');
+/** Paragraphs of escaped text split at blank lines, as NoteHtml.plainParagraphs writes a note too deep to render. */
+export const plainParagraphs = (s) => s.split(/\n{2,}/).map((p) => '<p>' + escapeHtml(p).replace(/\n/g, '<br>') + '</p>').join('');
 
 /**
  * A note as the page as its own device shows it without Markdown (a note longer than note-html.js renders, or a

@@ -14,18 +14,24 @@
  * renderer. `attachment:` references: NoteHtml shows the file; the device shows the reference as written, as text
  * (its files are listed under the note), as it did before it rendered Markdown.
  *
- * Cost. Reading is linear in the note (note-parser.js), and the renderer walks the tree without recursion, so a note
- * nested ten thousand deep renders as any other (NoteHtml overflows its stack on one). A note longer than NOTES_MAX
- * is shown as plain paragraphs (checkboxes.js plainHtml): more than the page lets anyone write.
+ * Cost. Reading is linear in the note (note-parser.js), and the renderer walks the tree without recursion. A tree
+ * deeper than MAX_DEPTH is shown as plain paragraphs, as NoteHtml shows it (its renderer recurses, and a note nested
+ * ten thousand deep overflowed its stack). A note longer than NOTES_MAX is shown as plain paragraphs with its boxes
+ * (checkboxes.js plainHtml): more than the page lets anyone write.
  */
 import { HtmlRenderer, Node } from 'commonmark';
 import { lines } from './markdown-blocks.js';
-import { plainHtml, words } from './checkboxes.js';
+import { plainHtml, plainParagraphs, words } from './checkboxes.js';
 import { strip, stripLeading } from './recurrence.js';
 import { parseNote } from './note-parser.js';
 
 /** The longest note rendered as Markdown: the page's own bound on a note (device-edits.js). */
 export const NOTES_MAX = 1000000;
+/**
+ * The deepest a note's tree renders as Markdown, the document 0 and each node one below its parent (NoteHtml.MAX_DEPTH:
+ * its renderer recurses once per level); a deeper note is plain paragraphs on both sides.
+ */
+export const MAX_DEPTH = 100;
 
 const BOX = /^([-*+]|\d{1,9}[.)])([ \t]+)\[([ xX])\](?=[ \t]|$)/;
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
@@ -52,9 +58,33 @@ export function noteHtml(notes, boxLine = (n) => 'Check box on line ' + n.toLoca
   if (!s.trim()) return '';
   if (s.length > NOTES_MAX) return plainHtml(s);
   const doc = parseNote(s);
+  if (deeperThan(doc, MAX_DEPTH)) return plainParagraphs(s);
   const boxes = collect(doc, lines(s), boxLine);
   prepare(doc);
   return renderer(boxes).render(doc);
+}
+
+/** Whether a node of {@code doc} is more than {@code max} below it (NoteHtml.deeperThan); the walker does not recurse. */
+function deeperThan(doc, max) {
+  const walker = doc.walker();
+  let depth = -1;
+  for (let e; (e = walker.next());) {
+    if (!e.entering) depth--;
+    else if (e.node.isContainer) {
+      if (++depth > max) return true;
+    } else if (depth + 1 > max) return true;
+    else if (e.node.type === 'table' && deeperTable(e.node, depth + 1, max)) return true;
+  }
+  return false;
+}
+
+/**
+ * A table at {@code at}, as commonmark-java's tree holds it: its head and body one below, their rows two below, each
+ * cell three below with its inlines under it (here the cells are documents of inlines beside the tree).
+ */
+function deeperTable(table, at, max) {
+  if (at + 3 > max) return true;
+  return [...table.head, ...table.body.flat()].some((cell) => deeperThan(cell, max - (at + 3)));
 }
 
 // ---- Check boxes (NoteHtml.collect) ----

@@ -9,9 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Block;
+import org.commonmark.node.Document;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -60,9 +63,32 @@ public final class Checklist {
         }
     }
 
-    /** Parses a note (null is empty). */
+    /**
+     * A note read as paragraphs of its text (split at blank lines), because reading it as Markdown overflowed the
+     * stack: commonmark's inline parser recurses once per level of emphasis or link, and a note synced from someone
+     * else may nest ten thousand. Such a note shows as plain text everywhere and has no boxes.
+     */
+    public static final class Unparsed extends Document {
+        public Unparsed(String text) {
+            for (String p : text.split("\\R\\s*\\R")) {
+                if (!p.isBlank()) {
+                    Paragraph para = new Paragraph();
+                    para.appendChild(new Text(p));
+                    appendChild(para);
+                }
+            }
+        }
+    }
+
+    /** Parses a note (null is empty); one nested too deep to parse is {@link Unparsed}. */
     public static Node parse(String text) {
-        return Markdown.PARSER.parse(text == null ? "" : text);
+        String note = text == null ? "" : text;
+        try {
+            return Markdown.PARSER.parse(note);
+        } catch (StackOverflowError tooDeep) {
+            // Caught where the parse began, the stack unwound: the parse changes nothing outside its own tree.
+            return new Unparsed(note);
+        }
     }
 
     /** The note's lines as the parser numbers them. */

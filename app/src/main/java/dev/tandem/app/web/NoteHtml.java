@@ -37,7 +37,62 @@ import org.commonmark.renderer.html.HtmlWriter;
  * ({@link AttachmentHtml}): an image inline, any other file a chip that downloads it.
  */
 final class NoteHtml {
+    /**
+     * The deepest a note's tree renders as Markdown, the document 0 and each node one below its parent: the renderer
+     * recurses once per level, and a note synced from someone else nested ten thousand deep overflowed the served
+     * page's stack. No note a person writes comes near it (a list in a quote in a list is 6).
+     */
+    static final int MAX_DEPTH = 100;
+
     private NoteHtml() {
+    }
+
+    /** Whether a node of {@code doc} is more than {@code max} below it; walked without recursion. */
+    static boolean deeperThan(Node doc, int max) {
+        ArrayDeque<Node> nodes = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        nodes.push(doc);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int depth = depths.pop();
+            if (depth > max) {
+                return true;
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                nodes.push(c);
+                depths.push(depth + 1);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A note too deep to render as Markdown, as the page as its own device shows it too (the sync core's
+     * note-html.js): paragraphs of escaped text split at blank lines, its lines joined by line breaks.
+     */
+    static String plainParagraphs(String notes) {
+        StringBuilder out = new StringBuilder();
+        for (String p : notes.split("\n{2,}", -1)) {
+            out.append("<p>").append(escape(p).replace("\n", "<br>")).append("</p>");
+        }
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String render(String notes) {
@@ -53,6 +108,9 @@ final class NoteHtml {
             return "";
         }
         Node doc = Checklist.parse(notes);
+        if (doc instanceof Checklist.Unparsed || deeperThan(doc, MAX_DEPTH)) {
+            return plainParagraphs(notes);
+        }
         List<String> lines = Checklist.lines(notes);
         Map<ListItem, Labelled> boxes = new IdentityHashMap<>();
         collect(doc, lines, boxes);

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * autolinks, code, quotes, tables with every alignment, line breaks, entities, check boxes nested and with the same
  * words twice, Unicode), 300 seeded notes of lines of every kind, and what someone who shares a list could put in one (raw HTML and script, javascript: and
  * data: links and images, event attributes), and hostile shapes: ten thousand of one opening mark ({@code [},
- * {@code *}, a backtick, {@code |}, entities, boxes), as a note synced from elsewhere may be, and quotes and lists
- * nested {@link #NEST} deep. A note with an
+ * {@code *}, a backtick, {@code |}, entities, boxes), as a note synced from elsewhere may be, quotes and lists
+ * nested {@link #NEST} deep, and notes at the edge of {@link NoteHtml#MAX_DEPTH}. A note with an
  * {@code attachment:} reference is not here: the device shows such a reference as its text (note-html.js).
  * Written with {@code -Dtandem.writeVectors=true}, else compared.
  */
@@ -38,11 +38,10 @@ class NoteHtmlGoldenTest {
     /** Of each hostile shape that does not nest: ten thousand marks, a note someone shares may hold them. */
     private static final int DEEP = 10_000;
     /**
-     * Of each shape that nests (quotes, lists): NoteHtml renders by recursion and a note nested ten thousand deep
-     * overflows its stack, so these vectors stop at a depth it renders; note-html-hostile.test.js takes the page's
-     * renderer to ten thousand.
+     * Of each shape that nests (quotes, lists): ten thousand, plain paragraphs on both sides as any note whose tree
+     * is deeper than {@link NoteHtml#MAX_DEPTH}.
      */
-    private static final int NEST = 300;
+    private static final int NEST = DEEP;
 
     private static final String[] NOTES = {
         "",
@@ -165,6 +164,18 @@ class NoteHtmlGoldenTest {
         m.put("boxes", "- [ ] x\n".repeat(200));
         m.put("entities", "&amp;".repeat(DEEP / 5));
         m.put("nested boxes", nestedBoxes(50));
+        m.put("nested boxes, renders", nestedBoxes(20));
+        // At the edge of NoteHtml.MAX_DEPTH: a quote's text is two below its last quote, a list's two below its last item.
+        for (int k = 97; k <= 99; k++) {
+            m.put("quotes " + k, ">".repeat(k) + " edge **bold** [a](https://example.org)\n\n- [ ] box");
+        }
+        for (int k = 48; k <= 50; k++) {
+            m.put("lists " + k, "- ".repeat(k) + "edge *em*\n\nafter 'quoted' & \"done\"");
+        }
+        m.put("star pairs 60", "*a ".repeat(60) + "b*".repeat(60));
+        for (int k = 95; k <= 96; k++) {
+            m.put("quote of a table " + k, "> ".repeat(k) + "a|b\n" + "> ".repeat(k) + "-|-\n" + "> ".repeat(k) + "c|d");
+        }
         return m;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.ui.messages.Language;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +27,18 @@ class NoteHtmlTest {
         assertTrue(html.contains("data-line=\"6\" data-text=\"Charger\" data-occurrence=\"1\" aria-label=\"Charger\""), html);
         assertTrue(html.contains("<li>plain item</li>"), html);
         assertFalse(html.contains("[ ]"), html);
+    }
+
+    @Test
+    void render_nestedTenThousandDeep_answersWithinBoundsInsteadOfOverflowing() {
+        // A note synced from someone else reaches the served page's item route: nesting is its shape to choose.
+        for (String note : List.of(">".repeat(10_000) + " deep", "- ".repeat(10_000) + "deep",
+                "*_".repeat(10_000) + "deep" + "_*".repeat(10_000), "[a](".repeat(10_000),
+                "> - ".repeat(5_000) + "deep", "1. ".repeat(10_000) + "deep")) {
+            String html = NoteHtml.render(note);
+            assertTrue(html.contains("deep") || note.startsWith("[a]("), note.substring(0, 8) + ": " + html.length());
+            assertTrue(html.length() <= 32 * note.length() + 64, note.substring(0, 8) + ": " + html.length());
+        }
     }
 
     @Test

@@ -48,7 +48,13 @@ public final class NoteParser {
             return NoteDocument.EMPTY;
         }
         Node doc = Checklist.parse(text);
-        return new NoteDocument(new NoteParser.Reader(Checklist.lines(text)).blocks(doc, 0));
+        try {
+            return new NoteDocument(new NoteParser.Reader(Checklist.lines(text)).blocks(doc, 0));
+        } catch (StackOverflowError tooDeep) {
+            // Inlines nested deeper than this thread's stack reads (the parse's own thread may have had more): the
+            // note as plain paragraphs, as Checklist.Unparsed reads one the parser could not.
+            return new NoteDocument(new NoteParser.Reader(List.of()).blocks(new Checklist.Unparsed(text), 0));
+        }
     }
 
     private static final class Reader {

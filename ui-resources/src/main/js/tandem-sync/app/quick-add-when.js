@@ -218,13 +218,17 @@ export function inWords(hour, minute) {
   return hm(h < 7 ? h + 12 : h, minute);
 }
 
+/**
+ * English's clock in one word, or a number and "am" or "pm" after one space ("9:41 PM", as a calendar writes it; never
+ * "PM" alone): TimePhrases.clock, {@code p} normalised.
+ */
+const clock = (p) => (!p.includes(' ') || /^\d{1,2}(?::\d{2})? [ap]m$/.test(p) ? clockWord(p) : null);
+
 /** A time alone in English or the grammar's words (TimePhrases.time); a bare hour when {@code bare}. */
 function timeAlone(phrase, bare, g) {
   const p = norm(phrase);
-  if (!p.includes(' ')) {
-    const t = clockWord(p);
-    if (t) return t;
-  }
+  const t = clock(p);
+  if (t) return t;
   const s = SPOKEN.exec(p);
   if (s) {
     const h = /^\d+$/.test(s[2]) ? Number(s[2]) : HOURS.indexOf(s[2]) + 1 || null;
@@ -284,9 +288,12 @@ export function timePhrase(phrase, bare, g = null) {
   return t ? { time: t, minutes: null } : null;
 }
 
-/** A time of one to three words, English's one word ("9am") or the grammar's ("8 Uhr"), as TodoDraft.timeOf. */
-export function clockOf(phrase, oneWord, g = null) {
-  return (oneWord ? clockWord(phrase) : null) ?? (g ? g.time(phrase) : null);
+/**
+ * A time of one to three words, English's in one or two ("9am", "9 pm") or the grammar's ("8 Uhr"), as
+ * TodoDraft.timeOf.
+ */
+export function clockOf(phrase, english, g = null) {
+  return (english ? clock(norm(phrase)) : null) ?? (g ? g.time(phrase) : null);
 }
 
 // ---- lengths ----

@@ -279,7 +279,7 @@ export function readQuickAdd(text, today, g = null) {
     // One to three words make the time, the most first: "9am", "8 Uhr", "à 8 h" (TodoDraft.timeWordsAt).
     for (let n = Math.min(3, words.length - at); n >= 1; n--) {
       const ws = words.slice(at, at + n);
-      const t = anyPlain(ws) ? null : clockOf(join(ws), n === 1, g);
+      const t = anyPlain(ws) ? null : clockOf(join(ws), n <= 2, g);
       if (t) {
         out.remind = t;
         chips.push({ kind: 'REMINDER', at: words[i].at, v: t });

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * date, a time, a length, a bare repeat word and a list in any order; in every language {@code WHEN}'s start,
  * deadline, Someday and impossible dates, and each language's own; and no-break spaces where spaces are typed
  * ({@code NO_BREAK}, read as spaces: {@link TypedSpaces}), and what only JavaScript calls white space, which stays in its
- * word ({@code NOT_SPACES}). Each vector holds the warning quick add says
+ * word ({@code NOT_SPACES}); "am" or "pm" after a space ({@code AM_PM}, and German's "am" after an hour). Each vector holds the warning quick add says
  * (TodoDraft.warning: "“feb 30” is not a date"). Constructs the page does not read yet (a date inside the title,
  * a part of the day, "next …") are left out rather than compared loosely. Written with
  * {@code -Dtandem.writeVectors=true}, else compared.
@@ -107,6 +107,17 @@ class QuickAddGoldenTest {
             "Call Ann tomorrow\u20282pm", "Email @bob\ufeffsmith now", "\u001fnote: ideas", "\u2028note: ideas for tomorrow",
             "Walk for 45\ufeffmin", "Walk for 1\u2029h", "Stretch every mon,\ufeffwed", "Buy milk every\ufeffday",
             "Meet at 9\ufeffam tomorrow", "Plan every day\u001f", "Call remind 9am\u2028");
+    /**
+     * "am" or "pm" after a space, as a calendar writes a time ("9:41 PM", with CLDR's narrow space too), read beside
+     * every language; "PM" not right after a number stays a word ("Call PM about budget").
+     */
+    static final List<String> AM_PM = List.of("Meeting fri 9:41 PM", "Meeting fri\u202f9:41\u202fPM", "Call Ann tomorrow 9 pm",
+            "Call Ann tomorrow at 9 am", "Standup 9 am - 9:30 am", "Standup 9-10 am",
+            "Call remind 9 PM", "Call PM about budget", "Call the PM tomorrow", "Call 13 pm", "Meet Sam at PM", "Lunch 12 pm p2 #Work",
+            "Wake up 12 am", "Meet Sam at 9 PM", "Email PM 9 am");
+    /** German's "am" (on the) after an hour: "um 9 am Montag" is at 9 on Monday. */
+    static final List<String> GERMAN_AM = List.of("Treffen um 9 am Montag", "Treffen um 15 am Montag", "Treffen am Montag um 9",
+            "Zahnarzt um 9 Uhr am Freitag", "Treffen 9 am 24.12.", "Treffen um 9 am 24. Dezember");
     /** German's own. */
     static final List<String> GERMAN_NO_BREAK = List.of("Zahnarzt morgen um 14\u00a0Uhr", "Zahnarzt am 24.\u00a0Dezember",
             "Party 30.\u202fFebruar", "Joggen jeden\u00a0Montag", "Zahnarzt übermorgen für 30\u202fMinuten",
@@ -159,18 +170,18 @@ class QuickAddGoldenTest {
 
     @Test
     void parse_everyPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN, NO_BREAK, NOT_SPACES), QuickAddGoldenWords.ENGLISH, 20261129L);
+        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN, NO_BREAK, NOT_SPACES, AM_PM), QuickAddGoldenWords.ENGLISH, 20261129L);
     }
 
     @Test
     void parse_everyGermanPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN, NO_BREAK, NOT_SPACES, GERMAN_NO_BREAK),
+        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN, NO_BREAK, NOT_SPACES, GERMAN_NO_BREAK, AM_PM, GERMAN_AM),
                 QuickAddGoldenWords.GERMAN, 20261201L);
     }
 
     @Test
     void parse_everyFrenchPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN, NO_BREAK, NOT_SPACES, FRENCH_NO_BREAK),
+        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN, NO_BREAK, NOT_SPACES, FRENCH_NO_BREAK, AM_PM),
                 QuickAddGoldenWords.FRENCH, 20261202L);
     }
 

@@ -22,7 +22,7 @@
  * the desktop keeps a weekday said in its language ("freitag") as "fri" where this reads the day it names, which
  * is the same day, since both read a saved query afresh on the day it runs.
  */
-import { datePhrase, plainSpaces, splitPart, WEEKDAYS } from './quick-add-when.js';
+import { datePhrase, ofNextWeek, plainSpaces, splitPart, WEEKDAYS } from './quick-add-when.js';
 import { dayOf, plusMonths, strip, weekday, ymd } from './recurrence.js';
 import { normalizeTag } from './series.js';
 
@@ -67,7 +67,7 @@ const ftsWords = (s) => strip(s).split(/[ \t\n\x0B\f\r]+/).some((w) => strip(w.r
  * The query's tree, its dates read on {@code today} (ISO); throws FilterError. {@code grammar}: quick add's words
  * of the page's language (dates said in words), or none; {@code weekStart}: 1 Monday … 7 Sunday ("next fri").
  */
-export function parse(query, today, { grammar = null } = {}) {
+export function parse(query, today, { grammar = null, weekStart = 1 } = {}) {
   if (typeof query === 'string' && query.length > MAX_CHARS) throw new FilterError('tooLong', MAX_CHARS, MAX_CHARS);
   // Within the bound, Unicode spaces read as plain ones, one character for one (FilterParser.parse).
   const q = typeof query === 'string' ? plainSpaces(query) : '';
@@ -79,7 +79,7 @@ export function parse(query, today, { grammar = null } = {}) {
     else if (q[i] === ')') level = Math.max(0, level - 1);
     else if (q[i] === ',' && level === 0) commas.push(i);
   }
-  const ctx = { q, today, grammar };
+  const ctx = { q, today, grammar, weekStart };
   if (!commas.length) return reader(ctx, 0, q.length, 0).finish();
   // Todoist's groups, one list holding them all as "|" would; a part that does not read alone keeps its comma.
   const parts = [];
@@ -103,7 +103,7 @@ export function parse(query, today, { grammar = null } = {}) {
   }
 }
 
-function reader({ q, today, grammar }, from, end, counted) {
+function reader({ q, today, grammar, weekStart }, from, end, counted) {
   let pos = from;
   let depth = 0;
   const self = { conditions: counted };
@@ -185,13 +185,13 @@ function reader({ q, today, grammar }, from, end, counted) {
   }
   function date(arg, at) {
     const a = lowerWs(strip(arg));
-    if (a && on(a, today) != null) return a;
+    if (a && on(a, today, weekStart) != null) return a;
     const rel = RELATIVE_WORDS.exec(a);
     if (rel && !(rel[1] === '-' && rel[4])) return (rel[1] === '-' || rel[4] ? '-' : '+') + Number(rel[2]) + rel[3][0];
     const next = a.startsWith('next ');
     const wd = WEEKDAYS[next ? a.slice(5) : a];
     if (Object.hasOwn(WEEKDAYS, next ? a.slice(5) : a)) return (next ? 'next ' : '') + DAYS[wd - 1];
-    const day = a ? wordsDate(a, today, grammar) : null;
+    const day = a ? wordsDate(a, today, grammar, weekStart) : null;
     if (day != null) return day;
     throw new FilterError('badDate', at, at + 1, strip(arg));
   }
@@ -207,28 +207,16 @@ function reader({ q, today, grammar }, from, end, counted) {
 const nextDays = (n) => ({ due: ['today', '+' + (n - 1) + 'd'] });
 
 /**
- * DatePhrases.parse's day of a phrase in words (ISO), with "next week" and "next fri" read as Java reads them, in
- * English and the grammar's words ("nächsten freitag", "la semaine prochaine"). A phrase that ends in a part of the
- * day ("tomorrow morning", "morgen früh", "vendredi soir": quick add's DayParts) is the day of the words before it.
+ * DatePhrases.parse's day of a phrase in words (ISO), "next week" and "next fri" counted from the week's first day
+ * {@code ws}, in English and the grammar's words ("nächsten freitag", "la semaine prochaine"). A phrase that ends in
+ * a part of the day ("tomorrow morning", "morgen früh", "vendredi soir": quick add's DayParts) is the day of the
+ * words before it.
  */
-function wordsDate(a, today, grammar) {
-  const day = wordsDay(a, today, grammar);
+function wordsDate(a, today, grammar, ws) {
+  const day = datePhrase(a, today, grammar, ws);
   const s = day == null ? splitPart(a, grammar) : null;
-  return s ? wordsDay(s.date, today, grammar) : day;
+  return s ? datePhrase(s.date, today, grammar, ws) : day;
 }
-
-function wordsDay(a, today, grammar) {
-  const p = a.replace(/^(due|on) /, '');
-  const t = readIso(today);
-  if (p === 'next week') return isoOf(nextWeek(t));
-  if (p.startsWith('next ') && Object.hasOwn(WEEKDAYS, p.slice(5))) return isoOf(ofNextWeek(WEEKDAYS[p.slice(5)], t));
-  const n = grammar?.nextWeek(a);
-  return n ? isoOf(ofNextWeek(n, t)) : datePhrase(a, today, grammar);
-}
-
-/** Next Monday, the day "next week" means (Settings' week start is Monday on the page). */
-const nextWeek = (t) => t + (((1 - weekday(t) + 7) % 7) || 7);
-const ofNextWeek = (wd, t) => { const m = nextWeek(t); return m + ((wd - weekday(m) + 7) % 7); };
 
 const readIso = (s) => { const [y, m, d] = s.split('-').map(Number); return dayOf(y, m, d); };
 /** LocalDate.toString: four digits at least, a "+" past 9999. */
@@ -239,7 +227,7 @@ function isoOf(day) {
 }
 
 /** DateSaid.on: the ISO day a kept date means on {@code today} (ISO), or null. */
-export function on(text, today) {
+export function on(text, today, ws = 1) {
   const t = strip(text).toLowerCase();
   const day = readIso(today);
   if (t === 'today') return today;
@@ -260,7 +248,7 @@ export function on(text, today) {
   const next = t.startsWith('next ');
   const wd = DAYS.indexOf(next ? t.slice(5) : t) + 1;
   if (!wd) return null;
-  return isoOf(next ? ofNextWeek(wd, day) : day + (((wd - weekday(day) + 7) % 7) || 7));
+  return isoOf(next ? ofNextWeek(wd, day, ws) : day + (((wd - weekday(day) + 7) % 7) || 7));
 }
 
 /** ASCII letters folded, as SQLite's NOCASE and LIKE fold them. */
@@ -351,7 +339,7 @@ function order(a, b) {
 
 function compile(f, world, todos, cost) {
   const { today } = world;
-  const day = (said) => on(said, today);
+  const day = (said) => on(said, today, world.weekStart);
   if (f.and || f.or) {
     const parts = [...new Map((f.and ?? f.or).map((p) => [JSON.stringify(p), p])).values()]
       .map((p) => compile(p, world, todos, cost));

@@ -6,13 +6,13 @@
 // Design, as GrammarTable's: the names (numbers, weekdays, months) are read before any rule is compiled, since a
 // rule's placeholders become alternatives of them; each phrase is matched whole, placeholders as named groups and
 // every other character literally, so a table can hold any character and nothing in it runs but the matching.
-// Compiled once per table. Left out with what quick-add.js leaves out: "next fri" and "next week" in the
-// language's words (date.nextWeekday, date.nextWeek: the week's first day is a setting; only saved filters read
-// them, through nextWeek, as they read English's "next fri"), the parts of the day
+// Compiled once per table. "next fri" and "next week" in the language's words (date.nextWeekday, date.nextWeek)
+// count from the week's first day, passed in (1 Monday … 7 Sunday). Left out with what quick-add.js leaves out: the
+// parts of the day
 // (partOfDay.*: only saved filters read them, through quick-add-when.js's splitPart), and the past (past.*, for
 // "--as-of": not compiled here).
 import { dayOf, monthLength, plusMonths, strip, stripLeading, weekday as weekdayOf } from './recurrence.js';
-import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay } from './quick-add-when.js';
+import { MAX_MINUTES, hm, inMonth, inWords, monthlyFirst, nextMonthDay, nextWeek, ofNextWeek } from './quick-add-when.js';
 
 /** Lower case, one space between words, typographic apostrophes made plain (GrammarTable.norm). */
 const norm = (s) => strip(s).toLowerCase().replace(/’/g, "'").replace(/[\t-\r ]+/g, ' ');
@@ -113,13 +113,15 @@ export function compileGrammar(words) {
     /** The weekday (1 Monday .. 7) a date phrase names by its name ("freitag"); null for other dates (Grammar.weekday). */
     weekday: (phrase) => weekdays.get(matches('date.weekday', norm(phrase))?.wd) ?? null,
     /** The date (a day number, as recurrence.js's) the phrase means, before the range check; null for none. */
-    date(phrase, today) {
+    date(phrase, today, ws = 1) {
       const p = norm(phrase);
       if (matches('date.today', p)) return today;
       if (matches('date.tomorrow', p)) return today + 1;
       if (matches('date.afterTomorrow', p)) return today + 2;
       let g;
       if ((g = matches('date.weekday', p))) return today + (((weekdays.get(g.wd) - weekdayOf(today) + 7) % 7) || 7);
+      if ((g = matches('date.nextWeekday', p))) return ofNextWeek(weekdays.get(g.wd), today, ws);
+      if (matches('date.nextWeek', p)) return nextWeek(today, ws);
       if (matches('date.nextMonth', p)) return plusMonths(today, 1);
       if (matches('date.weekend', p)) return today + (weekdayOf(today) === 6 ? 0 : ((6 - weekdayOf(today) + 7) % 7) || 7);
       if ((g = matches('date.inDays', p))) return today + count(g);
@@ -140,15 +142,6 @@ export function compileGrammar(words) {
       }
       if ((g = matches('date.inMonth', p))) return inMonth(months.get(g.mon), today);
       return null;
-    },
-    /**
-     * For saved filters, which read next week's words as the desktop's filters do (Monday first): the weekday of
-     * "nächsten freitag" (1 Monday … 7 Sunday), 1 for "la semaine prochaine" (its first day); null for neither.
-     */
-    nextWeek(phrase) {
-      const p = norm(phrase);
-      const g = matches('date.nextWeekday', p);
-      return g ? weekdays.get(g.wd) : matches('date.nextWeek', p) ? 1 : null;
     },
     /** The day of the month a phrase names ("am 1.", "le 1er"), after the table's connectors; 0 for none. */
     dayOfMonth(phrase) {

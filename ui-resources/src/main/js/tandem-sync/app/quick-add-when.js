@@ -44,12 +44,20 @@ export function dayOfMonth(phrase, g = null) {
   return d >= 1 && d <= 31 ? d : 0;
 }
 
-/** The date (ISO) a phrase means, in English or the grammar's words, within the dates Tandem keeps; null for none. */
-export function datePhrase(phrase, todayIso, g = null) {
+/**
+ * The date (ISO) a phrase means, in English or the grammar's words, within the dates Tandem keeps; null for none.
+ * "next week" and "next fri" count from {@code ws}, the first day of next week (1 Monday … 7 Sunday).
+ */
+export function datePhrase(phrase, todayIso, g = null, ws = 1) {
   const today = readDate(todayIso);
-  const d = englishDate(phrase, today) ?? (g ? g.date(phrase, today) : null);
+  const d = englishDate(phrase, today, ws) ?? (g ? g.date(phrase, today, ws) : null);
   return d != null && inRange(d) ? iso(d) : null;
 }
+
+/** DatePhrases.nextWeek: the next day (never today) that is the week's first, {@code ws} (1 Monday … 7 Sunday). */
+export const nextWeek = (today, ws = 1) => today + (((ws - weekday(today) + 7) % 7) || 7);
+/** DatePhrases.ofNextWeek: "next tue", the first Tuesday on or after next week's first day. */
+export const ofNextWeek = (wd, today, ws = 1) => { const m = nextWeek(today, ws); return m + ((wd - weekday(m) + 7) % 7); };
 
 /** "in january": the 1st of the next January, or today within January (DatePhrases.inMonth). */
 export function inMonth(month, today) {
@@ -61,16 +69,18 @@ export function inMonth(month, today) {
 /** "on the 15th": the first day of the monthly rule on that day (Recurrence.monthlyOn(d).first). */
 export const monthlyFirst = (d, today) => firstDay(every('MONTHLY', 1, [], d), today);
 
-function englishDate(phrase, today) {
+function englishDate(phrase, today, ws) {
   let p = norm(phrase);
   if (p.startsWith('due ')) p = p.slice(4);
   else if (p.startsWith('on ')) p = p.slice(3);
   if (['today', 'tonight', 'tod', 'this morning', 'this afternoon', 'this evening'].includes(p)) return today;
   if (['tomorrow', 'tmr', 'tmrw', 'tom'].includes(p)) return today + 1;
+  if (p === 'next week') return nextWeek(today, ws);
   if (p === 'next month') return plusMonths(today, 1);
   if (p === 'weekend' || p === 'this weekend') p = weekday(today) === 6 ? 'today' : 'sat';
   if (p === 'today') return today;
   if (has(WEEKDAYS, p)) return today + (((WEEKDAYS[p] - weekday(today) + 7) % 7) || 7);
+  if (p.startsWith('next ') && has(WEEKDAYS, p.slice(5))) return ofNextWeek(WEEKDAYS[p.slice(5)], today, ws);
   let m = /^in ([a-z]+)$/.exec(p);
   if (m && has(MONTHS, m[1])) return inMonth(MONTHS[m[1]], today);
   m = /^in (\d{1,3}) (day|week|month)s?$/.exec(p);
@@ -150,7 +160,7 @@ export function warningOf(text, g, other) {
  * deadline said as a weekday moves to on or after the start, else a start said as a weekday to on or before the
  * deadline, else the warning says so. Returns {start, due, dueText (its words, keyword first), someday, warning}.
  */
-export function takeWhen(words, today, g, chips, join) {
+export function takeWhen(words, today, g, chips, join, ws = 1) {
   const said = {};
   for (let i = 1; i < words.length - 1; i++) {
     const w = words[i];
@@ -165,10 +175,10 @@ export function takeWhen(words, today, g, chips, join) {
     // The longest date phrase after it, up to four words.
     let n = Math.min(4, words.length - i - k);
     const at = (n) => words.slice(i + k, i + k + n);
-    while (n > 0 && (at(n).some((x) => x.plain) || datePhrase(join(at(n)), today, g) == null)) n--;
+    while (n > 0 && (at(n).some((x) => x.plain) || datePhrase(join(at(n)), today, g, ws) == null)) n--;
     if (!n) continue;
     const phrase = join(at(n));
-    const chip = { kind, at: w.at, v: datePhrase(phrase, today, g) };
+    const chip = { kind, at: w.at, v: datePhrase(phrase, today, g, ws) };
     chips.push(chip);
     said[kind] = { chip, day: WEEKDAYS[strip(phrase).toLowerCase()] ?? g?.weekday(phrase), text: join(words.splice(i, k + n)) };
     i--;
@@ -218,13 +228,17 @@ export function inWords(hour, minute) {
   return hm(h < 7 ? h + 12 : h, minute);
 }
 
+/**
+ * English's clock in one word, or a number and "am" or "pm" after one space ("9:41 PM", as a calendar writes it; never
+ * "PM" alone): TimePhrases.clock, {@code p} normalised.
+ */
+const clock = (p) => (!p.includes(' ') || /^\d{1,2}(?::\d{2})? [ap]m$/.test(p) ? clockWord(p) : null);
+
 /** A time alone in English or the grammar's words (TimePhrases.time); a bare hour when {@code bare}. */
 function timeAlone(phrase, bare, g) {
   const p = norm(phrase);
-  if (!p.includes(' ')) {
-    const t = clockWord(p);
-    if (t) return t;
-  }
+  const t = clock(p);
+  if (t) return t;
   const s = SPOKEN.exec(p);
   if (s) {
     const h = /^\d+$/.test(s[2]) ? Number(s[2]) : HOURS.indexOf(s[2]) + 1 || null;
@@ -284,9 +298,12 @@ export function timePhrase(phrase, bare, g = null) {
   return t ? { time: t, minutes: null } : null;
 }
 
-/** A time of one to three words, English's one word ("9am") or the grammar's ("8 Uhr"), as TodoDraft.timeOf. */
-export function clockOf(phrase, oneWord, g = null) {
-  return (oneWord ? clockWord(phrase) : null) ?? (g ? g.time(phrase) : null);
+/**
+ * A time of one to three words, English's in one or two ("9am", "9 pm") or the grammar's ("8 Uhr"), as
+ * TodoDraft.timeOf.
+ */
+export function clockOf(phrase, english, g = null) {
+  return (english ? clock(norm(phrase)) : null) ?? (g ? g.time(phrase) : null);
 }
 
 // ---- lengths ----

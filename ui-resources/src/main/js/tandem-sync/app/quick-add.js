@@ -16,9 +16,11 @@
 // and a date phrase among the last four words. A repeat without a date starts on its rule's first date.
 // Each step reads the grammar's words beside English where Java's does ("jeden Montag", "erinnere mich um 8 Uhr",
 // "für 30 Minuten", "am 1."), and "start …", "due …" and "someday" after the remind step (takeWhen).
-// What Java reads that this does not yet (and the vectors leave out), in every language: a date inside the title
-// (InlineWhen), a date's part of the day ("tomorrow morning", "heute Abend", "ce soir": DayParts), "next fri" and
-// "next week" ("nächsten Freitag", "la semaine prochaine": the week's first day is a setting).
+// "next week" and "next fri" ("ab nächste Woche", "nächsten Freitag", "dès la semaine prochaine") count from the
+// first day of next week, {@code ws} (1 Monday … 7 Sunday): WeekStart.ofPhrases, the day chosen in Settings, else
+// Monday whatever the language. What Java reads that this does not yet (and the vectors leave out), in every
+// language: a date inside the title (InlineWhen), a date's part of the day ("tomorrow morning", "heute Abend",
+// "ce soir": DayParts).
 // Each step notes what it took out where it was typed (chips: TodoDraft's tokens), which chips() labels as the
 // desktop's QuickAddToken.label does, for the chips quick add shows as it is typed (/api/parse), with the
 // warning (TodoDraft.warning: "“feb 30” is not a date") as data that warningText says.
@@ -93,10 +95,10 @@ function lastListWord(words) {
   return -1;
 }
 
-function datePhraseBefore(words, end, today, g) {
+function datePhraseBefore(words, end, today, g, ws) {
   for (let n = Math.min(4, end); n >= 1; n--) {
     const phrase = words.slice(end - n, end);
-    if (!anyPlain(phrase) && datePhrase(join(phrase), today, g) != null) return n;
+    if (!anyPlain(phrase) && datePhrase(join(phrase), today, g, ws) != null) return n;
   }
   return 0;
 }
@@ -122,7 +124,7 @@ function lengthBefore(words, end, g) {
 }
 
 /** The details after the title, read from the last word back (TrailingDetails.read), each a chip. */
-function trailing(words, today, repeatFree, g, chips) {
+function trailing(words, today, repeatFree, g, chips, ws) {
   const out = new Array(words.length).fill(false);
   const list = lastListWord(words);
   let priority = null;
@@ -155,7 +157,7 @@ function trailing(words, today, repeatFree, g, chips) {
       end -= len;
       continue;
     }
-    const n = dated ? 0 : datePhraseBefore(words, end, today, g);
+    const n = dated ? 0 : datePhraseBefore(words, end, today, g, ws);
     if (n > 0) {
       dated = true;
       end -= n;
@@ -174,7 +176,7 @@ function trailing(words, today, repeatFree, g, chips) {
       let said = timeBefore(words, end, 1, 'never', g);
       if (said == null && !dated) {
         const bare = timeBefore(words, end, 1, 'always', g);
-        const d = bare == null ? 0 : datePhraseBefore(words, end - bare.words, today, g);
+        const d = bare == null ? 0 : datePhraseBefore(words, end - bare.words, today, g, ws);
         if (d > 0 && end - bare.words - d >= 1) said = bare;
       }
       if (said) {
@@ -199,7 +201,7 @@ function trailing(words, today, repeatFree, g, chips) {
 }
 
 /** The list and, for a todo, the date among the last four words (QuickAddParser.parse), each a chip. */
-function base(input, note, today, g, chips) {
+function base(input, note, today, g, chips, ws = 1) {
   const words = [...input];
   const at = lastListWord(words);
   const listWord = at >= 0 ? words.splice(at, 1)[0] : null;
@@ -211,7 +213,7 @@ function base(input, note, today, g, chips) {
   for (let n = Math.min(4, last, words.length - 1); n >= 1; n--) {
     const tail = words.slice(last - n, last);
     if (anyPlain(tail)) continue;
-    const due = datePhrase(join(tail), today, g);
+    const due = datePhrase(join(tail), today, g, ws);
     if (due == null) continue;
     words.splice(last - n, n);
     const before = last - n - 1;
@@ -236,7 +238,7 @@ function base(input, note, today, g, chips) {
  * (TodoDraft.tokens: {kind, at, v} with v the date, time, minutes or the words shown; chips() says them); and
  * warning, null or {key, said} / {key, dates} (warningText says it).
  */
-export function readQuickAdd(text, today, g = null) {
+export function readQuickAdd(text, today, g = null, ws = 1) {
   let typed = typeof text === 'string' ? text : '';
   const chips = [];
   const out = { title: typed, due: null, time: null, minutes: null, repeat: null, priority: null, tags: [],
@@ -279,7 +281,7 @@ export function readQuickAdd(text, today, g = null) {
     // One to three words make the time, the most first: "9am", "8 Uhr", "à 8 h" (TodoDraft.timeWordsAt).
     for (let n = Math.min(3, words.length - at); n >= 1; n--) {
       const ws = words.slice(at, at + n);
-      const t = anyPlain(ws) ? null : clockOf(join(ws), n === 1, g);
+      const t = anyPlain(ws) ? null : clockOf(join(ws), n <= 2, g);
       if (t) {
         out.remind = t;
         chips.push({ kind: 'REMINDER', at: words[i].at, v: t });
@@ -288,9 +290,9 @@ export function readQuickAdd(text, today, g = null) {
       }
     }
   }
-  const when = takeWhen(words, today, g, chips, join);
-  const t = trailing(words, today, repeat == null, g, chips);
-  const b = base(t.rest, false, today, g, chips);
+  const when = takeWhen(words, today, g, chips, join, ws);
+  const t = trailing(words, today, repeat == null, g, chips, ws);
+  const b = base(t.rest, false, today, g, chips, ws);
   repeat = repeat ?? t.repeat;
   // The day of the month typed as the first date said: the deadline's, else the one at the end.
   const dateText = when.due ? when.dueText : b.dateText;
@@ -357,8 +359,8 @@ const nextDay = (time, now) => {
  * Reads {@code text} typed at {@code now} (epoch ms) in the view {@code view} ('today', 'upcoming', …), with the
  * person's language's {@code grammar} (compileGrammar) beside English or none, and returns what quick add read ({@code read}) and the item's fields it sets ({@code fields}).
  */
-export function planQuickAdd(text, now, view = null, grammar = null) {
-  const read = readQuickAdd(text, localDay(now), grammar);
+export function planQuickAdd(text, now, view = null, grammar = null, ws = 1) {
+  const read = readQuickAdd(text, localDay(now), grammar, ws);
   if (read.note) {
     return { read, fields: { title: read.title, kind: 'note', due: null } };
   }

@@ -85,3 +85,35 @@ test('a tag view lists the open todos and notes carrying it; the sidebar counts 
   assert.equal(normalizeTag('  @@Big   Trip '), 'big-trip');
   assert.equal(normalizeTag('x'.repeat(500)).length, 100);
 });
+
+test('the search box reads white space as the desktop does: Unicode spaces plain, then Java\'s strip', async () => {
+  const d = device();
+  d.todo('Buy milk', { notes: 'oat' });
+  // TypedSpaces.plain first (a phone's no-break, narrow and ideographic spaces are spaces), then String.strip.
+  const found = await d.search('\u00a0milk\u202foat\u3000');
+  assert.deepEqual([found.title, found.total], ['page.view.search(milk oat)', 1]);
+  assert.equal((await d.search('\u001fmilk\u2028')).title, 'page.view.search(milk)', 'Java strips U+001F and U+2028');
+  assert.equal((await d.search('\ufeffmilk')).title, 'page.view.search(\ufeffmilk)', 'Java keeps U+FEFF');
+  // The bound counts what Java's strip leaves: U+001F is stripped, U+FEFF counts.
+  assert.equal((await d.search('\u001f' + 'x'.repeat(1000) + '\u001c')).problem, undefined);
+  assert.equal((await d.search('\ufeff' + 'x'.repeat(1000))).problem, 'page.device.searchTooLong(1000)');
+  assert.equal((await d.search('\u00a0'.repeat(5) + 'x'.repeat(1000) + '\u2007')).problem, undefined, 'plain, then stripped');
+  assert.deepEqual(searchWords('\u00a0milk\u00a0oat\u202f'), ['milk', 'oat']);
+});
+
+test('a tag is normalised as ItemTag.normalize: Java\'s strip and ASCII white space, no Unicode spaces made plain', () => {
+  assert.equal(normalizeTag('\u001f@Phone\u2028'), 'phone');
+  assert.equal(normalizeTag('big\ttrip\u000bplan'), 'big-trip-plan');
+  assert.equal(normalizeTag('big\u00a0trip'), 'big\u00a0trip', 'U+00A0 is no white space to Java');
+  assert.equal(normalizeTag('\u00a0trip'), '\u00a0trip', 'nor stripped');
+  assert.equal(normalizeTag('\ufefftrip'), '\ufefftrip');
+  assert.equal(normalizeTag('\u2003trip\u3000'), 'trip', 'an em or ideographic space is Java white space');
+});
+
+test('a query of a million spaces between words is stripped in one pass', async () => {
+  const d = device();
+  const started = performance.now();
+  const found = await d.search('a' + ' '.repeat(1_000_000) + 'b');
+  assert.equal(found.problem, 'page.device.searchTooLong(1000)');
+  assert.ok(performance.now() - started < 30_000, 'linear, not a pattern retried at every space');
+});

@@ -24,11 +24,15 @@ import java.util.stream.Stream;
  * the lease"); never alone, so "Meet Sam at 9" and "Buy 2" keep their words. A span's first time may
  * leave its unit to the second ("9-11am", "9-10 Uhr"). Said in words, an hour before 7 is in the
  * afternoon ("half past four" is 16:30, "halb drei" 14:30): no one plans a todo for 2:30 at night in words.
+ *
+ * <p>"am" or "pm" may stand after a space ("9:41 PM", as a calendar or CLDR writes a time, "9 pm", "9-10 am"), but
+ * only right after the number: "PM" alone is a word ("call PM about budget").
  */
 final class TimePhrases {
     /** The most words a time or span takes, with its "at" or "from" word ("de 9 h à 11 h"). */
     static final int MAX_WORDS = 7;
     private static final Pattern SPAN = Pattern.compile("(.+?)\\s*[-–]\\s*(.+)");
+    private static final Pattern SPACED_AM_PM = Pattern.compile("\\d{1,2}(?::\\d{2})? [ap]m");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\d{1,2}(?::\\d{2})?");
     private static final Pattern SPOKEN = Pattern.compile("(half past|quarter past|quarter to) (\\d{1,2}|[a-z]+)");
     private static final Map<String, Integer> HOURS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
@@ -144,11 +148,9 @@ final class TimePhrases {
     /** A time alone, in English or the language's words; a bare hour when {@code bare}. */
     static Optional<LocalTime> time(String phrase, boolean bare) {
         String p = norm(phrase);
-        if (!p.contains(" ")) {
-            Optional<LocalTime> english = TodoDraft.time(p);
-            if (english.isPresent()) {
-                return english;
-            }
+        Optional<LocalTime> english = clock(p);
+        if (english.isPresent()) {
+            return english;
         }
         Matcher spoken = SPOKEN.matcher(p);
         if (spoken.matches()) {
@@ -170,6 +172,14 @@ final class TimePhrases {
             return Optional.of(LocalTime.of(Integer.parseInt(p), 0));
         }
         return Optional.empty();
+    }
+
+    /**
+     * English's clock ({@link TodoDraft#time}: "9am", "9:41pm", "18:00", "noon") in one word, or a number and "am" or
+     * "pm" after one space ("9:41 pm"); empty for anything else. {@code p} normalised ({@link GrammarTable#norm}).
+     */
+    static Optional<LocalTime> clock(String p) {
+        return p.indexOf(' ') < 0 || SPACED_AM_PM.matcher(p).matches() ? TodoDraft.time(p) : Optional.empty();
     }
 
     /**

@@ -253,7 +253,9 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     }
 
     private static Optional<LocalTime> timeOf(List<QuickAddWord> words, Optional<Grammar> own) {
-        Optional<LocalTime> english = words.size() == 1 ? time(words.get(0).text()) : Optional.empty();
+        // One word ("9am"), or two with "am" or "pm" the second ("9:41 PM"), in English.
+        Optional<LocalTime> english = words.size() <= 2 ? TimePhrases.clock(GrammarTable.norm(QuickAddWord.join(words)))
+                : Optional.empty();
         return english.isPresent() ? english : own.flatMap(g -> g.time(QuickAddWord.join(words)));
     }
 

@@ -15,6 +15,7 @@ import dev.tandem.app.model.events.EventStore;
 import dev.tandem.app.model.history.Authors;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.app.text.TypedSpaces;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.QueryTooCostlyException;
 import dev.tandem.ui.messages.Language;
@@ -183,7 +184,8 @@ final class ApiRoutes {
             return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared), scope);
         }
         if (key.equals("search")) {
-            Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search", q.strip()),
+            Optional<Map<String, Object>> found = filters.search(q, Messages.text(language, "server.view.search",
+                    TypedSpaces.plain(q).strip()),
                     limit, it -> ItemJson.row(it, lists, today, shared), scope);
             if (found.isPresent()) {
                 return found.get();
@@ -307,7 +309,8 @@ final class ApiRoutes {
             return new Listing.TagListing(ItemTag.normalize(key.substring(4)));
         }
         if (key.equals("search")) {
-            return new Listing.SearchListing(q);
+            // As the desktop's search box reads words (SearchBoxQuery.listing): a phone's Unicode spaces plain, stripped.
+            return new Listing.SearchListing(TypedSpaces.plain(q).strip());
         }
         // The page's Agenda and Week are the desktop's agenda and calendar (week) views.
         if (key.equals("agenda")) {

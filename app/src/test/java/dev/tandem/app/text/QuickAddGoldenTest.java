@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.engine.testing.GoldenOut;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
+import dev.tandem.ui.messages.WeekStart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +36,10 @@ import org.junit.jupiter.api.Test;
  * date, a time, a length, a bare repeat word and a list in any order; in every language {@code WHEN}'s start,
  * deadline, Someday and impossible dates, and each language's own; and no-break spaces where spaces are typed
  * ({@code NO_BREAK}, read as spaces: {@link TypedSpaces}), and what only JavaScript calls white space, which stays in its
- * word ({@code NOT_SPACES}). Each vector holds the warning quick add says
- * (TodoDraft.warning: "“feb 30” is not a date"). Constructs the page does not read yet (a date inside the title,
- * a part of the day, "next …") are left out rather than compared loosely. Written with
+ * word ({@code NOT_SPACES}); "am" or "pm" after a space ({@code AM_PM}, and German's "am" after an hour). Each vector holds the warning quick add says
+ * (TodoDraft.warning: "“feb 30” is not a date"). Next week ({@code NEXT}) is read on Monday's weeks and again on
+ * Sunday's and Saturday's. Constructs the page does not read yet (a date inside the title, a part of the day) are
+ * left out rather than compared loosely. Written with
  * {@code -Dtandem.writeVectors=true}, else compared.
  */
 @Tag("unit")
@@ -107,6 +112,33 @@ class QuickAddGoldenTest {
             "Call Ann tomorrow\u20282pm", "Email @bob\ufeffsmith now", "\u001fnote: ideas", "\u2028note: ideas for tomorrow",
             "Walk for 45\ufeffmin", "Walk for 1\u2029h", "Stretch every mon,\ufeffwed", "Buy milk every\ufeffday",
             "Meet at 9\ufeffam tomorrow", "Plan every day\u001f", "Call remind 9am\u2028");
+    /**
+     * "am" or "pm" after a space, as a calendar writes a time ("9:41 PM", with CLDR's narrow space too), read beside
+     * every language; "PM" not right after a number stays a word ("Call PM about budget").
+     */
+    static final List<String> AM_PM = List.of("Meeting fri 9:41 PM", "Meeting fri\u202f9:41\u202fPM", "Call Ann tomorrow 9 pm",
+            "Call Ann tomorrow at 9 am", "Standup 9 am - 9:30 am", "Standup 9-10 am",
+            "Call remind 9 PM", "Call PM about budget", "Call the PM tomorrow", "Call 13 pm", "Meet Sam at PM", "Lunch 12 pm p2 #Work",
+            "Wake up 12 am", "Meet Sam at 9 PM", "Email PM 9 am");
+    /**
+     * Next week and its days, which count from the week's first day ({@link WeekStart#ofPhrases}: the day chosen in
+     * Settings, else Monday): read on Monday's weeks with the rest, and again on Sunday's and Saturday's
+     * ({@code WEEK_STARTS}), each such vector saying its {@code weekStart} (1 Monday … 7 Sunday). English beside every
+     * language, then each language's own.
+     */
+    static final List<String> NEXT = List.of("Plan trip start next week", "Report next fri", "Report due next sun",
+            "Plan trip start next mon due next fri", "Call Ann next week", "Party next sat p2", "Party next Sat",
+            "Report next tue at 9am", "Plan trip starting next wed");
+    static final List<String> GERMAN_NEXT = List.of("Umzug vorbereiten ab nächste Woche", "Präsentation nächsten Freitag",
+            "Präsentation nächster Dienstag", "Urlaub planen nächste Woche", "Gartenarbeit kommenden Samstag",
+            "Umzug ab nächsten Montag fällig nächsten Freitag", "Party nächsten Samstag");
+    static final List<String> FRENCH_NEXT = List.of("Préparer le déménagement dès la semaine prochaine",
+            "Présentation vendredi prochain", "Entretien lundi prochain", "Préparer les vacances la semaine prochaine",
+            "Jardinage samedi prochain", "Déménager dès lundi prochain échéance vendredi prochain", "Fête samedi prochain");
+    static final List<DayOfWeek> WEEK_STARTS = List.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY);
+    /** German's "am" (on the) after an hour: "um 9 am Montag" is at 9 on Monday. */
+    static final List<String> GERMAN_AM = List.of("Treffen um 9 am Montag", "Treffen um 15 am Montag", "Treffen am Montag um 9",
+            "Zahnarzt um 9 Uhr am Freitag", "Treffen 9 am 24.12.", "Treffen um 9 am 24. Dezember");
     /** German's own. */
     static final List<String> GERMAN_NO_BREAK = List.of("Zahnarzt morgen um 14\u00a0Uhr", "Zahnarzt am 24.\u00a0Dezember",
             "Party 30.\u202fFebruar", "Joggen jeden\u00a0Montag", "Zahnarzt übermorgen für 30\u202fMinuten",
@@ -119,34 +151,23 @@ class QuickAddGoldenTest {
             "Piano tous les\u2028lundis", "Dentiste vendredi 18\ufeffh");
 
     /**
-     * Phrases of the German parser tests the page does not read yet: a start from next week ("ab nächste
-     * Woche"), a part of the day ("heute Abend", "morgen früh"), next week's day ("nächsten
-     * Freitag"), a date or time inside the title ("Sam morgen anrufen").
+     * Phrases of the German parser tests the page does not read yet: a part of the day ("heute Abend", "morgen
+     * früh"), a date or time inside the title ("Sam morgen anrufen").
      */
     static final Set<String> GERMAN_LEFT_OUT = Set.of(
-            // A start next week.
-            "Umzug vorbereiten ab nächste Woche",
             // A part of the day.
             "Mama anrufen heute Abend", "Kuchen backen morgen früh", "Brötchen holen morgen früh um 7", "Yoga morgen Abend",
             "Joggen Samstag früh", "Zahnarzt heute morgen",
-            // Next week's day, next week.
-            "Präsentation nächsten Freitag", "Präsentation nächster Dienstag", "Urlaub planen nächste Woche",
-            "Gartenarbeit kommenden Samstag",
             // A date or time inside the title.
             "Termin am Freitag absagen", "Zahnarzt morgen um 14 Uhr xyz", "Sam morgen anrufen", "Am Freitag Zahnarzt anrufen",
             "Morgen um 9 Zahnarzt anrufen", "Mama heute Abend anrufen", "Training nächsten Dienstag um 18 Uhr mit Jan",
             "Reifen in zwei Wochen wechseln", "Urlaub im Januar planen", "Miete am 1. überweisen",
             "Meeting am 3. Dezember vorbereiten", "Fahrrad 24.12. abholen", "Besprechung Montag 9-10 Uhr im Büro",
             "Wäsche um halb drei abholen", "Um 14 Uhr Zahnarzt anrufen", "Auto übermorgen früh in die Werkstatt bringen");
-    /** Likewise for French ("à partir de lundi", "un jour", "ce soir", "vendredi prochain", "demain à 14h pour …"). */
+    /** Likewise for French ("ce soir", "demain à 14h pour …"). */
     static final Set<String> FRENCH_LEFT_OUT = Set.of(
-            // A start next week.
-            "Préparer le déménagement dès la semaine prochaine",
             // A part of the day.
             "Payer le loyer ce soir", "Sieste cet après-midi", "Courir demain matin", "Dîner vendredi soir",
-            // Next week's day, next week.
-            "Présentation vendredi prochain", "Entretien lundi prochain", "Point d’équipe le mardi prochain",
-            "Préparer les vacances la semaine prochaine", "Jardinage samedi prochain",
             // A date or time inside the title.
             "Appeler Paul demain à 14h pour le devis", "Réunion lundi 9h-10h salle B", "Partir en janvier avec Ana",
             "Appeler maman ce soir pour le dîner", "Marché samedi matin avec Léa", "Rendez-vous le 3 décembre chez le dentiste",
@@ -155,23 +176,24 @@ class QuickAddGoldenTest {
     @AfterEach
     void english() {
         Messages.use(Language.ENGLISH);
+        WeekStart.choose(Optional.empty());
     }
 
     @Test
     void parse_everyPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN, NO_BREAK, NOT_SPACES), QuickAddGoldenWords.ENGLISH, 20261129L);
+        assertVectors(Language.ENGLISH, "en", join(KNOWN, WHEN, NO_BREAK, NOT_SPACES, AM_PM, NEXT), NEXT, QuickAddGoldenWords.ENGLISH, 20261129L);
     }
 
     @Test
     void parse_everyGermanPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN, NO_BREAK, NOT_SPACES, GERMAN_NO_BREAK),
-                QuickAddGoldenWords.GERMAN, 20261201L);
+        assertVectors(Language.GERMAN, "de", join(QuickAddGoldenWords.tablePhrases("quickadd-de.txt", GERMAN_LEFT_OUT), WHEN, GERMAN_WHEN, NO_BREAK, NOT_SPACES, GERMAN_NO_BREAK, AM_PM, GERMAN_AM, NEXT),
+                join(NEXT, GERMAN_NEXT), QuickAddGoldenWords.GERMAN, 20261201L);
     }
 
     @Test
     void parse_everyFrenchPhrase_readAsTheVectorsSay() throws IOException {
-        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN, NO_BREAK, NOT_SPACES, FRENCH_NO_BREAK),
-                QuickAddGoldenWords.FRENCH, 20261202L);
+        assertVectors(Language.FRENCH, "fr", join(QuickAddGoldenWords.tablePhrases("quickadd-fr.txt", FRENCH_LEFT_OUT), WHEN, FRENCH_WHEN, NO_BREAK, NOT_SPACES, FRENCH_NO_BREAK, AM_PM, NEXT),
+                join(NEXT, FRENCH_NEXT), QuickAddGoldenWords.FRENCH, 20261202L);
     }
 
     @SafeVarargs
@@ -183,10 +205,14 @@ class QuickAddGoldenTest {
         return out;
     }
 
-    /** The vectors of one language: the known phrases, then 400 seeded combinations of its words. */
-    private static void assertVectors(Language language, String tag, List<String> known, QuickAddGoldenWords words,
-            long seed) throws IOException {
+    /**
+     * The vectors of one language: the known phrases, then 400 seeded combinations of its words, on Monday's weeks;
+     * then {@code next} on each of {@code WEEK_STARTS}.
+     */
+    private static void assertVectors(Language language, String tag, List<String> known, List<String> next,
+            QuickAddGoldenWords words, long seed) throws IOException {
         Messages.use(language);
+        WeekStart.choose(Optional.empty());
         Path file = VECTORS.resolveSibling("quick-add-" + tag + ".json");
         Set<String> phrases = new LinkedHashSet<>(known);
         Random random = new Random(seed);
@@ -197,6 +223,15 @@ class QuickAddGoldenTest {
         for (String p : phrases) {
             cases.add(read(p));
         }
+        for (DayOfWeek first : WEEK_STARTS) {
+            WeekStart.choose(Optional.of(first));
+            for (String p : next) {
+                Map<String, Object> c = new LinkedHashMap<>(read(p));
+                c.put("weekStart", first.getValue());
+                cases.add(c);
+            }
+        }
+        WeekStart.choose(Optional.empty());
         String text = GoldenOut.json(obj("today", TODAY.toString(), "lang", tag, "cases", cases)) + "\n";
         if (Boolean.getBoolean("tandem.writeVectors")) {
             Files.writeString(file, text, StandardCharsets.UTF_8);

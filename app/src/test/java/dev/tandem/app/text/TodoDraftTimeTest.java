@@ -2,6 +2,7 @@ package dev.tandem.app.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Listing;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Quick add's time of day and length: "Call the bank tomorrow 2pm for 30 min", with their chips. */
 @Tag("unit")
@@ -47,6 +50,34 @@ class TodoDraftTimeTest {
             assertEquals(LocalTime.of(14, 0), d.time(), text);
             assertEquals(60, d.minutes(), text);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "Meeting fri 9:41 PM; Meeting; 21:41; TIME 9:41 PM",
+        "Call Ann tomorrow 9 pm; Call Ann; 21:00; TIME 9 pm",
+        "Call Ann tomorrow at 9 am; Call Ann; 09:00; TIME at 9 am",
+        "Call mom tomorrow at 2 pm about the party; Call mom about the party; 14:00; TIME at 2 pm",
+        "Standup 9 am - 9:30 am; Standup; 09:00; TIME 9 am - 9:30 am",
+        "Standup 9-10 am; Standup; 09:00; TIME 9-10 am"})
+    void parse_spaceBeforeAmOrPm_readAsTheTimeWithoutTheSpace(String text, String title, String time, String chip) {
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(title, d.title(), text);
+        assertEquals(LocalTime.parse(time), d.time(), text);
+        assertTrue(kindsAndWords(text, d).contains(chip), kindsAndWords(text, d).toString());
+    }
+
+    @Test
+    void parse_amOrPmNotRightAfterANumber_staysAWordOfTheTitle() {
+        for (String text : List.of("Call PM about budget", "Call the PM tomorrow", "Email PM", "Ask the pm", "Notes am Montag",
+                "Meet Sam at PM", "Room 9 is the PM office")) {
+            TodoDraft d = TodoDraft.parse(text, TODAY);
+            assertNull(d.time(), text);
+            assertTrue(d.title().matches("(?i).*\\b[ap]m\\b.*"), text);
+        }
+        assertEquals(LocalTime.of(21, 0), TodoDraft.parse("Call remind 9 PM", TODAY).remindTime());
+        assertEquals("Call", TodoDraft.parse("Call remind 9 PM", TODAY).title());
+        assertNull(TodoDraft.parse("Call 13 pm", TODAY).time(), "13 pm is no time");
     }
 
     @Test

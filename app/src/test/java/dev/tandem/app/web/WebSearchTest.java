@@ -67,6 +67,18 @@ class WebSearchTest {
     }
 
     @Test
+    void search_unicodeSpacesTypedOnAPhone_readAsPlainSpacesAsThePageReadsThem() throws Exception {
+        web.store.add("Milk, then oat flakes", null, null);
+        web.store.add("Oat milk", null, null, null, new TodoDetails(null, List.of("errand"), null, null));
+
+        // Two words, not the phrase "milk oat" the index would look for with the no-break space kept in one word.
+        Map<String, Object> words = JsonText.object(search("\u00a0milk\u202foat\u001f").body());
+        assertEquals(List.of("Milk, then oat flakes", "Oat milk"), titles(words));
+        assertEquals("Search: milk oat", words.get("title"));
+        assertEquals(List.of("Oat milk"), titles(JsonText.object(search("@errand\u00a0milk").body())));
+    }
+
+    @Test
     void search_queryThatDoesNotRead_answersNoRowsAndTheParsersSentence() throws Exception {
         web.store.add("Buy milk", null, null);
         HttpResponse<String> r = search("p1 & (");

@@ -80,6 +80,9 @@ class Refused extends Error {
  * words; {@code kept()}: keeps the replica (resolves once stored) and schedules a sync; {@code session()}: the
  * session's answer; {@code now()}: the time; {@code grammar}: quick add's words in the page's language (the core's
  * compileGrammar over /messages.json's table; the editor's repeat field reads it too), or none for English alone;
+ * {@code weekStart}: the day "next week" and "next fri" count from in quick add and saved filters (1 Monday … 7
+ * Sunday), WeekStart.ofPhrases: the desktop's is the day chosen in its Settings, else Monday whatever the language,
+ * and the page has no such choice, so Monday unless given;
  * {@code dateWords}: the words of dates and rules in the page's language (/messages.json's dates, i18n.js's
  * dateWords), with which rows say their day, time and length and rows and the editor describe a repeat as the
  * desktop does (English without them); {@code checks}: the core's app/checkboxes.js (a check box in a note ticked;
@@ -89,7 +92,7 @@ class Refused extends Error {
  */
 export function makeAnswerer({ replica, items, t, kept, session, now = () => Date.now(), firstDay = 1,
   dayName = (iso) => iso, files = null, attachments = null, budget = null, series = null, moves = null, trash: bin = null,
-  device = null, grammar = null, dateWords = null, checks = null, notes: markdown = null, filters = null }) {
+  device = null, grammar = null, dateWords = null, checks = null, notes: markdown = null, filters = null, weekStart = 1 }) {
   const today = () => isoDay(new Date(now()));
   const days = makeDays({ t, today, firstDay, dayName });
   const finder = makeSearch({ t });
@@ -104,7 +107,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
   const fileRoutes = makeFiles({ replica, kept: files, attachments, t, now, saved: kept, budget,
     open: (id) => open().find((i) => i.id === id) ?? null });
 
-  const smart = filters ? makeFilters({ filters, read, open, today, t, grammar,
+  const smart = filters ? makeFilters({ filters, read, open, today, t, grammar, weekStart,
     rows: () => { const names = listNames(); return (it) => row(it, names); } }) : null;
 
   function listNames() {
@@ -312,7 +315,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       }
       const into = typeof e.view === 'string' && !parent && !gone ? e.view : 'inbox';
       // Read and written as the desktop's quick add (QuickAddPlan): date, time, length, repeat, reminder, tags.
-      const { read: parsed, fields } = items.planQuickAdd(typed, at, into, grammar);
+      const { read: parsed, fields } = items.planQuickAdd(typed, at, into, grammar, weekStart);
       if (!parsed.title.trim()) throw new Refused(400, t('page.device.noTitle'));
       let listId = parent ? parent.listId : listFor(parsed.list, at);
       if (!parent && listId == null && !parsed.list && into.startsWith('list:') && listNames().has(into.slice(5))) listId = into.slice(5);
@@ -459,7 +462,7 @@ export function makeAnswerer({ replica, items, t, kept, session, now = () => Dat
       // Quick add's chips and warning as you type, as the desktop's /api/parse: a text longer than a title is not read.
       const text = bodyOf(init)?.text;
       if (typeof text !== 'string') return json(400, { error: t('page.device.badValue') });
-      const read = items.readQuickAdd(text, today(), grammar);
+      const read = items.readQuickAdd(text, today(), grammar, weekStart);
       return json(200, { title: read.title, chips: items.quickAddChips(read, today(), dateWords ?? undefined),
         warning: items.quickAddWarning(read, today(), dateWords) });
     }

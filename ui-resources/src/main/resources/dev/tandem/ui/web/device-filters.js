@@ -44,10 +44,11 @@ function caseless(a, b) {
 /**
  * {sidebar(), view(key, limit)} over the replica. {@code filters}: the core's app/filters.js; {@code read()}: the
  * replica as readers see it (entities, row); {@code open()}: the todos and notes not in the Trash as listJson
- * gives them; {@code rows()}: what writes one row of a view; {@code today()}: ISO; {@code grammar}: quick add's words of the
+ * gives them; {@code rows()}: what writes one row of a view; {@code today()}: ISO; {@code weekStart}: the day "next week"
+ * counts from (1 Monday … 7 Sunday); {@code grammar}: quick add's words of the
  * page's language; {@code t}: the words.
  */
-export function makeFilters({ filters, read, open, rows, today, t, grammar = null }) {
+export function makeFilters({ filters, read, open, rows, today, t, grammar = null, weekStart = 1 }) {
   let world = null;
   const counted = new Map();
 
@@ -76,14 +77,14 @@ export function makeFilters({ filters, read, open, rows, today, t, grammar = nul
     const byId = new Map(rows.map((it) => [it.id, it]));
     const todos = rows.map((it) => filters.todoOf(it.id, r.row('items', it.id) ?? {}, it.tags));
     // A day's start where this browser is, as the desktop reads "created" in its own zone.
-    world = { at: r.at, today: today(), saved, byId, todos, lists, sections, attached,
+    world = { at: r.at, today: today(), weekStart, saved, byId, todos, lists, sections, attached,
       midnight: (iso) => { const [y, m, d] = iso.split('-').map(Number); return new Date(y, m - 1, d).getTime(); } };
     return world;
   }
 
   const budget = ([floor, per], w) => floor + per * w.todos.length;
   const tree = (f, w) => filters.parse(f.query.length > filters.MAX_CHARS ? f.query.slice(0, filters.MAX_CHARS + 1) : f.query,
-    w.today, { grammar });
+    w.today, { grammar, weekStart });
 
   /** The sidebar's smart lists, counted as the desktop's are. */
   function sidebar() {

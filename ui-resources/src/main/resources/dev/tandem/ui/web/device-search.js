@@ -7,7 +7,10 @@
  * case and with or without accents; a word that begins another one asked for is left out (it adds only work).
  * Todos and notes, open or done, not in the Trash; open ones first, then in the order they were made (the index's
  * relevance rank is SQLite's own and is not matched). @tag, #list, p1 and operators are read as words here.
- * Bounded as the server's: the query is at most QUERY_MAX characters once trimmed (longer answers no rows and a
+ * White space as the desktop's search box reads it (SearchBoxQuery): every Unicode space separator a plain space
+ * first (TypedSpaces.plain: a phone's no-break or narrow space), then Java's String.strip (Character.isWhitespace:
+ * U+001C-U+001F and the line separators go, U+FEFF stays), so the title and the bound are the server's.
+ * Bounded as the server's: the query is at most QUERY_MAX characters once stripped (longer answers no rows and a
  * sentence, as the search parser refuses it), at most WORDS_MAX words are kept, and each row's text is read once
  * per search, so the work is that of the replica's text; the answer holds at most the rows asked for.
  *
@@ -25,16 +28,29 @@ const TAG_MAX = 100;
 const fold = (s) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 const SEPARATOR = /[^\p{L}\p{N}]+/u;
 
-/** A tag as ItemTag.normalize writes it. */
+/** Character.isWhitespace: Zs but the no-break ones, ASCII's controls U+0009-U+000D and U+001C-U+001F, the line separators. */
+const WS = /[\t-\r\x1c-\x20\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]/;
+/** String.strip, in one pass (a pattern anchored at the end would retry every run of spaces: quadratic). */
+function strip(s) {
+  let a = 0;
+  let b = s.length;
+  while (a < b && WS.test(s[a])) a++;
+  while (b > a && WS.test(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+/** What the search box read: TypedSpaces.plain, then stripped. */
+const typed = (q) => (typeof q === 'string' ? strip(q.replace(/\p{Zs}/gu, ' ')) : '');
+
+/** A tag as ItemTag.normalize writes it: Java's strip, and its \s (ASCII's six) made a dash. */
 export function normalizeTag(tag) {
   if (typeof tag !== 'string') return '';
-  const t = tag.trim().replace(/^@+/, '').normalize('NFC').toLowerCase().trim().replace(/\s+/g, '-');
+  const t = strip(strip(tag).replace(/^@+/, '').normalize('NFC').toLowerCase()).replace(/[ \t\n\v\f\r]+/g, '-');
   return t.length > TAG_MAX ? t.slice(0, TAG_MAX) : t;
 }
 
 /** The words of a query that the index would look for, or null when it is too long. */
 export function searchWords(q) {
-  const text = typeof q === 'string' ? q.trim() : '';
+  const text = typed(q);
   if (text.length > QUERY_MAX) return null;
   const words = [...new Set(fold(text).split(SEPARATOR).filter((w) => w !== ''))];
   const kept = [];
@@ -47,7 +63,7 @@ export function searchWords(q) {
 export function makeSearch({ t }) {
   /** The search view over {@code rows} (not trashed, in the order made); {@code row} writes one. */
   function search(rows, q, limit, row) {
-    const shown = typeof q === 'string' ? q.trim() : '';
+    const shown = typed(q);
     const title = t('page.view.search', shown.length > QUERY_MAX ? shown.slice(0, 40) + '…' : shown);
     const words = searchWords(q);
     if (words == null) {

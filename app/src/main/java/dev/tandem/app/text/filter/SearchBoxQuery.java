@@ -4,6 +4,7 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Queries;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.app.text.TypedSpaces;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import java.util.regex.Pattern;
  * Parts separated by commas that each read as a query ({@code today, overdue}) are one, as Todoist's groups
  * are ({@link FilterParser}). Anything else ("overdue invoices", "milk, eggs", "wow!") stays a plain search,
  * so a word that happens to be a keyword is still found in titles. Bounded as {@link FilterParser} is.
+ *
+ * <p>Every Unicode space (a phone's no-break or narrow space, {@link TypedSpaces}) reads as a plain space first, as
+ * quick add and the filters read it, then the text is stripped as Java strips: "@errand&#92;u00a0milk" is a tag and
+ * a word, not one tag, and "milk&#92;u00a0eggs" two words, not a phrase. The page's own search (web/device-search.js)
+ * reads white space so too.
  */
 public final class SearchBoxQuery {
     /** {@code &} or {@code |} anywhere, {@code !} or {@code (} opening a word, or a keyed condition. */
@@ -49,7 +55,7 @@ public final class SearchBoxQuery {
      * @throws FilterException a query that does not read, saying where
      */
     public static Optional<Filter> read(String text, LocalDate today) {
-        String t = text == null ? "" : text.strip();
+        String t = text == null ? "" : TypedSpaces.plain(text).strip();
         if (t.length() > FilterParser.MAX_CHARS) {
             throw new FilterException(FilterParser.MAX_CHARS, Messages.text("filter.error.tooLong", FilterParser.MAX_CHARS));
         }
@@ -113,7 +119,7 @@ public final class SearchBoxQuery {
         }
         try {
             return read(text, today).<Listing>map(Listing.FilterListing::search)
-                    .orElseGet(() -> new Listing.SearchListing(text.strip(), tag));
+                    .orElseGet(() -> new Listing.SearchListing(TypedSpaces.plain(text).strip(), tag));
         } catch (FilterException e) {
             return Listing.FilterListing.searchProblem(e.getMessage());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.filter.FilterException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -40,6 +41,23 @@ class SearchBoxQueryTest {
         "search: quarterly; search: quarterly"})
     void read_operators_readAsTheQueryTheyMean(String typed, String query) {
         assertEquals(query, SearchBoxQuery.read(typed, TODAY).orElseThrow().text());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "@errand\u00a0p1\u202fmilk; @errand & p1 & search: milk",
+        "#Work\u2007report\u00a0p2; #Work & p2 & search: report",
+        "p1\u2003today; p1 & today"})
+    void read_unicodeSpacesBetweenWords_readAsPlainSpacesAsQuickAddReadsThem(String typed, String query) {
+        assertEquals(query, SearchBoxQuery.read(typed, TODAY).orElseThrow().text());
+    }
+
+    @Test
+    void listing_plainWordsWithUnicodeSpaces_searchedAsWordsStrippedAsJavaStrips() {
+        var words = (Listing.SearchListing) SearchBoxQuery.listing("\u00a0milk\u202foat\u001f", TODAY, null);
+        assertEquals("milk oat", words.text());
+        var kept = (Listing.SearchListing) SearchBoxQuery.listing("\ufeffmilk", TODAY, null);
+        assertEquals("\ufeffmilk", kept.text(), "U+FEFF is no space to Java or to TypedSpaces");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.keys.KeyCache;
 import dev.tandem.engine.internal.keys.Secret;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
+import dev.tandem.engine.internal.sync.RetryPause;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,8 +159,18 @@ public interface SyncEngine extends AutoCloseable {
         private Duration retireAfter = DefaultSyncEngine.RETIRE_AFTER;
         private SyncScope scope = SyncScope.everything();
         private SpaceKeys space;
+        private RetryPause retryPause = RetryPause.REAL;
 
         private Builder() {
+        }
+
+        /**
+         * For tests in this package: what read retries wait with. A test whose storage lags by a
+         * random draw per call, not in time, counts the back-off instead of sleeping it.
+         */
+        Builder retryPause(RetryPause pause) {
+            this.retryPause = Objects.requireNonNull(pause, "pause");
+            return this;
         }
 
         /** A fresh in-memory remote owned by the built engine. */
@@ -358,7 +369,7 @@ public interface SyncEngine extends AutoCloseable {
             }
             EngineStack stack = EngineStack.over(storage, p, secret, deviceName, space, passphrase, scope);
             return new DefaultSyncEngine(stack.top(), stack.counting(), stack.remoteId(), snapshotEvery, snapshotChanges,
-                    stack.plain(), retireAfter, scope, stack.space());
+                    stack.plain(), retireAfter, scope, stack.space(), retryPause);
         }
     }
 }

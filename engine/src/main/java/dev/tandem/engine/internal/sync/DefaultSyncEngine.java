@@ -72,7 +72,7 @@ public final class DefaultSyncEngine implements SyncEngine, KeyedRemote, BlobRem
     private final SyncScope scope;
     /** This engine's part in a shared space, or null. */
     private final SpaceSetup space;
-    private final ReadBack readBack = new ReadBack();
+    private final ReadBack readBack;
     private final DefaultRemoteBlobs blobs = new DefaultRemoteBlobs(this);
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
@@ -104,6 +104,14 @@ public final class DefaultSyncEngine implements SyncEngine, KeyedRemote, BlobRem
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
                              int snapshotChanges, SyncStorage plain, Duration retireAfter, SyncScope scope,
                              SpaceSetup space) {
+        this(storage, counter, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope, space, RetryPause.REAL);
+    }
+
+    /** {@code pause}: what read retries wait with ({@link RetryPause}). */
+    public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
+                             int snapshotChanges, SyncStorage plain, Duration retireAfter, SyncScope scope,
+                             SpaceSetup space, RetryPause pause) {
+        this.readBack = new ReadBack(pause);
         this.retireAfterMillis = retireAfter.toMillis();
         this.scope = scope;
         this.space = space;

@@ -31,6 +31,20 @@ final class ReadBack {
     /** Writes that must all be accepted before a server is taken for one that ignores If-None-Match. */
     static final int PROBES = 3;
     private final AtomicBoolean verified = new AtomicBoolean();
+    private final RetryPause pause;
+
+    ReadBack() {
+        this(RetryPause.REAL);
+    }
+
+    ReadBack(RetryPause pause) {
+        this.pause = pause;
+    }
+
+    /** What this engine's read retries wait with. */
+    RetryPause pause() {
+        return pause;
+    }
 
     /** Throws SERVER_FAULT unless {@code key} reads back as exactly {@code written}. */
     void check(SyncStorage storage, String key, byte[] written) {
@@ -39,7 +53,7 @@ final class ReadBack {
         }
         Optional<byte[]> back;
         try {
-            back = ReadRetry.untilPresent(ATTEMPTS, 50, () -> storage.get(key));
+            back = ReadRetry.untilPresent(ATTEMPTS, 50, pause, () -> storage.get(key));
         } catch (SyncException e) {
             if (e.reason() != Reason.CORRUPT) {
                 throw e;

@@ -16,19 +16,19 @@ final class ReadRetry {
     private ReadRetry() {
     }
 
-    /** Calls {@code call} until it returns a value, at most {@code attempts} times. */
-    static <T> Optional<T> untilPresent(int attempts, long baseMillis, Supplier<Optional<T>> call) {
+    /** Calls {@code call} until it returns a value, at most {@code attempts} times, waiting with {@code pause}. */
+    static <T> Optional<T> untilPresent(int attempts, long baseMillis, RetryPause pause, Supplier<Optional<T>> call) {
         Optional<T> result = call.get();
         for (int n = 0; result.isEmpty() && n < attempts - 1; n++) {
-            sleep(ThreadLocalRandom.current().nextLong(baseMillis << n) + 1);
+            sleep(pause, ThreadLocalRandom.current().nextLong(baseMillis << n) + 1);
             result = call.get();
         }
         return result;
     }
 
-    private static void sleep(long millis) {
+    private static void sleep(RetryPause pause, long millis) {
         try {
-            Thread.sleep(millis);
+            pause.pause(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException(SyncException.Reason.UNREACHABLE, "Interrupted while waiting to read again", e);

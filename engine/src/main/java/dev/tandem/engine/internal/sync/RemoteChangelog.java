@@ -166,7 +166,7 @@ public final class RemoteChangelog implements Changelog {
         // Taken: by an earlier attempt of ours whose answer got lost, or by a write the store
         // reported wrongly. A store may not serve a fresh object at once, so read it back a few
         // times, with jittered backoff, before leaving it to the next sync.
-        Batch stored = ReadRetry.untilPresent(ReadBack.ATTEMPTS, 50, () -> batch(batch.device(), batch.seq()))
+        Batch stored = ReadRetry.untilPresent(ReadBack.ATTEMPTS, 50, readBack.pause(), () -> batch(batch.device(), batch.seq()))
                 .orElseThrow(() -> new SyncException(SyncException.Reason.REMOTE_BUSY, "Object " + key
                         + " exists but cannot be read yet; will retry"));
         return stored;

@@ -171,18 +171,13 @@ private final MainViewModel vm;
         // each time the list measures a row, which made a menu (a window) per row scrolled past or moved.
         setContextMenu(null);
         if (empty || it == null) {
-            // Hidden, not taken out: a list that shows no rows for a moment (a search's next key) empties every
-            // cell, and a row put back into the window is styled from scratch, node by node, for each cell.
-            if (getGraphic() != null) {
-                getGraphic().setVisible(false);
-            }
+            setGraphic(null);
             setAccessibleText(null);
             return;
         }
         if (it.isSection()) {
             SectionHeader header = header();
             header.show(it);
-            header.setVisible(true);
             setGraphic(header);
             setAccessibleText(Messages.text(it.isCollapsed() ? "main.row.a11y.sectionFolded" : "main.row.a11y.section",
                     it.title(), it.openSubtasks()));
@@ -266,7 +261,6 @@ private final MainViewModel vm;
             restore.setVisible(it.isTrashed());
             restore.setManaged(it.isTrashed());
         }
-        row.setVisible(true);
         setGraphic(row);
     }
 

@@ -128,35 +128,6 @@ class ItemCellUiTest {
     }
 
     @Test
-    void updateItem_emptiedThenARowAgain_keepsItsRowInPlace_hiddenMeanwhile(FxRobot robot) throws Exception {
-        // A list that shows no rows for a key (a search's "#Wor") empties every cell; the next key's rows must not
-        // put each row's nodes back into the window, where JavaFX styles every one of them from scratch.
-        device.store().add("Pay rent", null, null, LocalDate.now().minusDays(1),
-                new TodoDetails(2, List.of("home"), null, null));
-        ItemRow rent = row(robot, "Pay rent");
-
-        Object[] seen = onFx(() -> {
-            ItemCell cell = new ItemCell((ItemListView) items(robot), view.viewModel());
-            cell.updateItem(rent, false);
-            Node shown = cell.getGraphic();
-            AtomicInteger graphics = new AtomicInteger();
-            cell.graphicProperty().addListener((o, a, b) -> graphics.incrementAndGet());
-            AtomicInteger changes = NodeChanges.watch(cell);
-            cell.updateItem(null, true);
-            boolean hiddenWhileEmpty = cell.getGraphic() == null || !cell.getGraphic().isVisible();
-            String emptyText = cell.getAccessibleText();
-            cell.updateItem(rent, false);
-            return new Object[] {graphics.get(), changes.get(), hiddenWhileEmpty, emptyText,
-                cell.getGraphic() == shown && shown.isVisible()};
-        });
-        assertEquals(true, seen[2], "an empty cell shows nothing");
-        assertEquals(null, seen[3], "an empty cell says nothing to a screen reader");
-        assertEquals(true, seen[4], "the row shows again in the same node");
-        assertEquals(0, seen[0], "emptying a cell took its row out of it and put it back");
-        assertEquals(0, seen[1], "emptying and refilling a cell changed children or style classes");
-    }
-
-    @Test
     void updateItem_trashedRowOnly_makesRestore_andHidesItForTheNextRow(FxRobot robot) throws Exception {
         device.store().add("Water plants", null, null, null, TodoDetails.NONE);
         String gone = device.store().add("Old plan", null, null, null, TodoDetails.NONE).item().id();

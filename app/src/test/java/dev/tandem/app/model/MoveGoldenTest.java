@@ -1,14 +1,12 @@
 package dev.tandem.app.model;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.outline.OutlineStore;
 import dev.tandem.app.model.outline.SeenMoves;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,15 +45,7 @@ class MoveGoldenTest {
             }
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        if (!kept.equals(text)) {
-            assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    VECTORS + " differs from what the model writes; run with -Dtandem.writeVectors=true if meant, "
-                            + "and the page's moves.js must follow it");
-        }
+        KeptVectors.writeOrCompare(VECTORS, text, "moves.js");
     }
 
     /** One random outline and one move in it, made in an empty store ({@link CaseStore}). */

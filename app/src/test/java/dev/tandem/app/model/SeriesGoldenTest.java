@@ -1,13 +1,11 @@
 package dev.tandem.app.model;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.outline.Outline;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +49,7 @@ class SeriesGoldenTest {
             }
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.createDirectories(VECTORS.getParent());
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        // Compared whole (assertEquals on the text would print a megabyte): the first case that differs is named.
-        if (!kept.equals(text)) {
-            assertEquals(firstDifferent(text), firstDifferent(kept), VECTORS + " differs from what the model writes; "
-                    + "if the model's change is meant, run this test with -Dtandem.writeVectors=true and the page's "
-                    + "series.js must follow it");
-        }
-    }
-
-    private static String firstDifferent(String text) {
-        return text.length() > 400 ? text.substring(0, 400) : text;
+        KeptVectors.writeOrCompare(VECTORS, text, "series.js");
     }
 
     private static void named(CaseStore store, List<Object> cases) {

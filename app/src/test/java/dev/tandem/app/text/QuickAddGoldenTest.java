@@ -1,15 +1,13 @@
 package dev.tandem.app.text;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.engine.testing.GoldenOut;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import dev.tandem.ui.messages.WeekStart;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -233,16 +231,7 @@ class QuickAddGoldenTest {
         }
         WeekStart.choose(Optional.empty());
         String text = GoldenOut.json(obj("today", TODAY.toString(), "lang", tag, "cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        if (!kept.equals(text)) {
-            assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    file + " differs from what quick add reads; run with -Dtandem.writeVectors=true if meant, "
-                            + "and the page's quick-add.js must follow it");
-            assertEquals(text, kept);
-        }
+        KeptVectors.writeOrCompare(file, text, "quick-add.js");
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.tandem.app.web;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +52,7 @@ class CheckboxGoldenTest {
             cases.add(run(note(random), random));
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        if (!kept.equals(text)) {
-            assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    VECTORS + " differs from what the model writes; run with -Dtandem.writeVectors=true if meant, "
-                            + "and the page's checkboxes.js must follow it");
-        }
+        KeptVectors.writeOrCompare(VECTORS, text, "checkboxes.js");
     }
 
     /** A random note of 1 to 14 lines, one kind of line break mostly, now and then another. */

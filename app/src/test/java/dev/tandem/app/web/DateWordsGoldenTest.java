@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.app.text.DueDates;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.engine.testing.GoldenOut;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -75,12 +74,7 @@ class DateWordsGoldenTest {
             languages.add(language(l));
         }
         String text = GoldenOut.json(obj("languages", languages)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        assertEquals(text, kept, VECTORS + " differs from what the desktop says; run with -Dtandem.writeVectors=true"
-                + " if meant, and the page's edits.js must follow it");
+        KeptVectors.writeOrCompare(VECTORS, text, "edits.js");
     }
 
     @Test

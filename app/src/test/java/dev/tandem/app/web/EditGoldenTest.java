@@ -1,19 +1,17 @@
 package dev.tandem.app.web;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,15 +73,7 @@ class EditGoldenTest {
             store.close();
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        if (!kept.equals(text)) {
-            assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    VECTORS + " differs from what the model writes; run with -Dtandem.writeVectors=true if meant, "
-                            + "and the page's edits.js must follow it");
-        }
+        KeptVectors.writeOrCompare(VECTORS, text, "edits.js");
     }
 
     /** One random todo and one edit of it, in ids of its own: the store keeps every case's rows beside the others. */

@@ -12,8 +12,9 @@ import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.filter.RandomQueries;
 import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.app.model.filter.RandomQueries;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
@@ -22,8 +23,6 @@ import dev.tandem.ui.messages.Catalogue;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,17 +224,7 @@ class FilterGoldenTest {
             Map<String, Object> out = obj("today", today.toString(), "profile", rows(store), "cases", cases,
                     "languages", languages);
             String text = GoldenOut.json(out) + "\n";
-            if (Boolean.getBoolean("tandem.writeVectors")) {
-                Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-            }
-            String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-            if (!kept.equals(text)) {
-                Files.writeString(Path.of("target", "filters-written.json"), text, StandardCharsets.UTF_8);
-                assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                        VECTORS + " differs from what the model writes; run with -Dtandem.writeVectors=true if meant, "
-                                + "and the page's filters.js must follow it");
-                assertEquals(text, kept, VECTORS.toString());
-            }
+            KeptVectors.writeOrCompare(VECTORS, text, "filters.js");
         }
     }
 

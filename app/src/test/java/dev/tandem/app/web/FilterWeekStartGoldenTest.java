@@ -1,12 +1,12 @@
 package dev.tandem.app.web;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.app.text.filter.FilterParser;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.testing.GoldenOut;
@@ -15,8 +15,6 @@ import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import dev.tandem.ui.messages.WeekStart;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -85,12 +83,7 @@ class FilterWeekStartGoldenTest {
             }
             Map<String, Object> out = obj("today", today.toString(), "items", items, "cases", cases);
             String text = GoldenOut.json(out) + "\n";
-            if (Boolean.getBoolean("tandem.writeVectors")) {
-                Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-            }
-            String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-            assertEquals(text, kept, VECTORS + " differs from what the model finds; run with -Dtandem.writeVectors=true "
-                    + "if meant, and the page's filters.js must follow it");
+            KeptVectors.writeOrCompare(VECTORS, text, "filters.js");
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.tandem.app.web;
 
 import static dev.tandem.engine.testing.GoldenOut.obj;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.testing.KeptVectors;
 import dev.tandem.engine.testing.GoldenOut;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,15 +123,7 @@ class NoteHtmlGoldenTest {
             cases.add(obj("name", e.getKey(), "notes", e.getValue(), "html", NoteHtml.render(e.getValue())));
         }
         String text = GoldenOut.json(obj("cases", cases)) + "\n";
-        if (Boolean.getBoolean("tandem.writeVectors")) {
-            Files.writeString(VECTORS, text, StandardCharsets.UTF_8);
-        }
-        String kept = Files.exists(VECTORS) ? Files.readString(VECTORS, StandardCharsets.UTF_8) : "";
-        if (!kept.equals(text)) {
-            assertEquals(text.substring(0, Math.min(400, text.length())), kept.substring(0, Math.min(400, kept.length())),
-                    VECTORS + " differs from what NoteHtml writes; run with -Dtandem.writeVectors=true if meant, "
-                            + "and the page's note-html.js must follow it");
-        }
+        KeptVectors.writeOrCompare(VECTORS, text, "note-html.js");
     }
 
     /** A seeded note of 1 to 12 lines, one kind of line break mostly, some lines indented. */

@@ -133,9 +133,15 @@ function listMarker(s, i) {
   return null;
 }
 
-/** TableBlockParser.parseSeparator: the columns of a delimiter row, or null. */
-function separatorColumns(s) {
-  let columns = 0; let pipes = 0; let valid = false; let i = 0;
+/**
+ * TableBlockParser.parseSeparator: the delimiter row's alignments (null, 'left', 'center', 'right' a column), or
+ * null when it is none; note-tables.js reads a table's columns with it too.
+ */
+export function separator(s) {
+  const columns = [];
+  let pipes = 0;
+  let valid = false;
+  let i = 0;
   while (i < s.length) {
     const c = s[i];
     if (c === '|') {
@@ -143,13 +149,18 @@ function separatorColumns(s) {
       if (++pipes > 1) return null;
       valid = true;
     } else if (c === '-' || c === ':') {
-      if (pipes === 0 && columns > 0) return null;
-      if (c === ':') i++;
-      const dashes = skip('-', s, i);
-      if (dashes === i) return null;
-      i = dashes;
-      if (i < s.length && s[i] === ':') i++;
-      columns++;
+      if (pipes === 0 && columns.length) return null;
+      const left = c === ':';
+      if (left) i++;
+      let dash = false;
+      while (i < s.length && s[i] === '-') {
+        i++;
+        dash = true;
+      }
+      if (!dash) return null;
+      const right = i < s.length && s[i] === ':';
+      if (right) i++;
+      columns.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
       pipes = 0;
     } else if (c === ' ' || c === '\t') {
       i++;
@@ -254,8 +265,8 @@ export function listItemStarts(text) {
   function blockStart(matched) {
     const paragraph = matched.type === 'paragraph' ? matched.lines : [];
     if (paragraph.length === 1 && paragraph[0].includes('|')) {
-      const columns = separatorColumns(s.slice(index));
-      if (columns && columns >= headerCells(paragraph[0])) {
+      const columns = separator(s.slice(index));
+      if (columns && columns.length >= headerCells(paragraph[0])) {
         return { blocks: [{ type: 'table', lazy: true }], index, replace: true };
       }
     }

@@ -4,6 +4,9 @@
  * Where a table starts and ends is note-parser.js's; rendering, note-html.js's.
  */
 import { Node } from 'commonmark';
+import { separator } from './markdown-blocks.js';
+
+export { separator };
 
 export const skipSpaceTab = (s, from, to) => {
   let i = from;
@@ -15,41 +18,6 @@ export const skipSpaceTabBack = (s, last, min) => {
   while (i >= min && (s[i] === ' ' || s[i] === '\t')) i--;
   return i >= min ? i : min - 1;
 };
-
-/** The separator line's alignments (null, 'left', 'center', 'right' a column), or null when it is none. */
-export function separator(s) {
-  const columns = [];
-  let pipes = 0;
-  let valid = false;
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '|') {
-      i++;
-      if (++pipes > 1) return null;
-      valid = true;
-    } else if (c === '-' || c === ':') {
-      if (pipes === 0 && columns.length) return null;
-      const left = c === ':';
-      if (left) i++;
-      let dash = false;
-      while (i < s.length && s[i] === '-') {
-        i++;
-        dash = true;
-      }
-      if (!dash) return null;
-      const right = i < s.length && s[i] === ':';
-      if (right) i++;
-      columns.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
-      pipes = 0;
-    } else if (c === ' ' || c === '\t') {
-      i++;
-    } else {
-      return null;
-    }
-  }
-  return valid ? columns : null;
-}
 
 /** A row's cells: pipes split them, `\|` is a pipe in a cell, outer pipes and spaces go. */
 export function split(row) {

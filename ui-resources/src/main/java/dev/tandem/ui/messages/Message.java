@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * time a process uses them (they load ICU's locale data), more than a whole {@code tandem list}.
  * So ICU formats only the patterns that need it, those with {@code plural}, {@code selectordinal}
  * or {@code select}; the others (almost all) are read here, with the same rules: simple arguments,
- * numbers in the locale's digits and grouping, {@code ''} for an apostrophe. The catalogue test
- * checks both paths agree on every simple pattern of every language.
+ * numbers in the locale's digits and grouping, {@code ''} for an apostrophe. Of those that choose a
+ * form, {@link Forms} formats the ones whose answer it knows (a count's form in English, German and
+ * French), so the shipped languages' patterns never load ICU. The catalogue test checks the paths
+ * agree on every pattern of every language.
  */
 public final class Message {
     private static final Map<String, com.ibm.icu.text.MessageFormat> ICU = new ConcurrentHashMap<>();
@@ -34,6 +36,10 @@ public final class Message {
 
     public static String format(String pattern, Locale locale, Object... args) {
         if (choosesForm(pattern)) {
+            String known = Forms.format(pattern, locale, args);
+            if (known != null) {
+                return known;
+            }
             com.ibm.icu.text.MessageFormat f = ICU.computeIfAbsent(locale.toLanguageTag() + "\u0000" + pattern,
                     k -> new com.ibm.icu.text.MessageFormat(pattern, locale));
             synchronized (f) {
@@ -82,7 +88,7 @@ public final class Message {
         return out.toString();
     }
 
-    private static String value(Object arg, Locale locale) {
+    static String value(Object arg, Locale locale) {
         if (arg instanceof Number num && !(arg instanceof Double) && !(arg instanceof Float)) {
             return NumberFormat.getIntegerInstance(locale).format(num.longValue());
         }

@@ -101,6 +101,52 @@ class CatalogueTest {
     }
 
     @Test
+    void everyFormPattern_manyCountsAndEveryWord_sameAsIcu() {
+        List<String> wrong = new ArrayList<>();
+        int compared = 0;
+        for (String area : Catalogue.AREAS) {
+            if (area.equals("quickadd")) {
+                continue;
+            }
+            for (Language l : Language.values()) {
+                for (Map.Entry<String, String> e : Messages.patterns(l, area).entrySet()) {
+                    String p = e.getValue();
+                    if (!Message.choosesForm(p)) {
+                        continue;
+                    }
+                    com.ibm.icu.text.MessageFormat icu = new com.ibm.icu.text.MessageFormat(p, l.locale());
+                    for (Object[] args : argumentsToTry(p)) {
+                        String theirs = icu.format(args);
+                        String ours = Message.format(p, l.locale(), args);
+                        compared++;
+                        if (!theirs.equals(ours)) {
+                            wrong.add(l.tag() + ": " + e.getKey() + " " + java.util.Arrays.toString(args) + " gives \""
+                                    + ours + "\", ICU \"" + theirs + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(compared > 1000, "compared " + compared);
+    }
+
+    @Test
+    void everyFormPattern_shippedLanguages_formattedWithoutIcu() {
+        List<String> left = new ArrayList<>();
+        for (String area : Catalogue.AREAS) {
+            for (Language l : Language.values()) {
+                Messages.patterns(l, area).forEach((key, p) -> {
+                    if (Message.choosesForm(p) && Forms.format(p, l.locale(), sampleArgs(p)) == null) {
+                        left.add(l.tag() + ": " + key);
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), left, "patterns that would load ICU");
+    }
+
+    @Test
     void text_pluralPattern_choosesTheLanguagesForm() {
         String p = "{0, plural, one {# change waiting} other {# changes waiting}}";
         assertEquals("1 change waiting", Message.format(p, Language.ENGLISH.locale(), 1));
@@ -161,6 +207,58 @@ class CatalogueTest {
         Matcher m = ARG.matcher(p);
         while (m.find()) {
             out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+
+    private static final Object[] COUNTS = {0, 1, 2, 3, 5, 11, 21, 100, 1000, 1001L, 1234567L};
+
+    /** Every count of {@link #COUNTS} for a plural, every word the pattern names for a select, text elsewhere. */
+    private static List<Object[]> argumentsToTry(String p) {
+        Set<Integer> used = arguments(p);
+        int n = used.isEmpty() ? 0 : ((TreeSet<Integer>) used).last() + 1;
+        List<Object[]> out = new ArrayList<>();
+        out.add(new Object[n]);
+        List<Object> words = new ArrayList<>();
+        Matcher m = Pattern.compile("([\\p{L}\\w]+)\\s*\\{").matcher(p);
+        while (m.find()) {
+            words.add(m.group(1));
+        }
+        words.add("zzz");
+        List<List<Object>> values = new ArrayList<>();
+        long all = 1;
+        for (int i = 0; i < n; i++) {
+            values.add(Pattern.compile("\\{\\s*" + i + "\\s*,\\s*(plural|selectordinal)").matcher(p).find()
+                    ? List.of(COUNTS)
+                    : Pattern.compile("\\{\\s*" + i + "\\s*,\\s*select").matcher(p).find() ? words
+                    : List.of("x" + i + " it's {0} #"));
+            all *= values.get(i).size();
+        }
+        if (all > 150) {
+            // Every value of every argument, beside values of the others that shift from one pass to the next.
+            int longest = values.stream().mapToInt(List::size).max().orElse(1);
+            out.clear();
+            for (int shift = 0; shift < n; shift++) {
+                for (int k = 0; k < longest; k++) {
+                    Object[] a = new Object[n];
+                    for (int j = 0; j < n; j++) {
+                        a[j] = values.get(j).get((k + shift * j) % values.get(j).size());
+                    }
+                    out.add(a);
+                }
+            }
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            List<Object[]> next = new ArrayList<>();
+            for (Object[] a : out) {
+                for (Object v : values.get(i)) {
+                    Object[] b = a.clone();
+                    b[i] = v;
+                    next.add(b);
+                }
+            }
+            out = next;
         }
         return out;
     }

@@ -6,7 +6,6 @@ import dev.tandem.app.settings.Autostart;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
-import dev.tandem.ui.messages.Message;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +57,6 @@ public final class TandemApp extends Application {
                     SqliteNativeCache.use(System.getenv());
                     Main.quietConnectionPool();
                     StartupTiming.mark("open-sqlite");
-                    // ICU's plural rules load its locale data the first time (about 100 ms): here, off the
-                    // toolkit's thread, before the first count in the window needs them.
-                    Message.format("{0, plural, other {#}}", Messages
-                            .language().locale(), 2);
-                    StartupTiming.mark("open-icu");
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
                     Device d = Device.builder(deviceName(dataDir), dataDir).ui(FxExecutor.INSTANCE)

@@ -69,7 +69,7 @@ class WebLanguagesPageTest {
         Item milk = web.store.add("Milch", null, null);
         chromium = Chromium.start(Chromium.Size.PHONE, browserProfile, "de");
         chromium.open(web.server.url().toString());
-        chromium.await("return !document.getElementById('pair').hidden");
+        chromium.await("return !document.getElementById('pair').hidden", Duration.ofSeconds(15));
         assertEquals("de", chromium.js("return document.documentElement.lang"));
         assertEquals("Koppeln", text("pair-submit"));
         assertTrue(text("pair-help").contains("Auf dem Handy öffnen"), text("pair-help"));
@@ -109,7 +109,8 @@ class WebLanguagesPageTest {
         web = new WebFixture(dir);
         chromium = Chromium.start(Chromium.Size.PHONE, null, "en");
         chromium.open(web.server.url().toString());
-        chromium.await("return !document.getElementById('pair').hidden");
+        // A browser of its own, just started: its first page waited over 5 s once while another fork's load test ran.
+        chromium.await("return !document.getElementById('pair').hidden", Duration.ofSeconds(15));
         List<String> mismatches = new ArrayList<>();
         for (Language language : Language.shipped()) {
             Map<String, String> patterns = Messages.patterns(language, "page");

@@ -20,7 +20,7 @@ import java.util.Set;
  * many counts and every word, here and with ICU, and fails on any difference.
  */
 final class Forms {
-    /** Languages whose integer rule {@link #one} knows. */
+    /** Languages whose rules for integers {@link #cardinal} and {@link #ordinal} hold. */
     private static final Set<String> RULED = Set.of("en", "de", "fr");
 
     private final String p;

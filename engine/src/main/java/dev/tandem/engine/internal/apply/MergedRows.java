@@ -7,10 +7,8 @@ import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +29,8 @@ import java.util.TreeSet;
  * </ul>
  * Everything else goes through {@link HeldRows#materializeOrHold}, under a savepoint per row, as a
  * single entity's merge does: a held entity, one whose {@code _deleted} moved or is set, a winner
- * naming a column this schema lacks, an UPDATE that found no row, and any row the table refuses (a
- * batched statement runs under a savepoint; when a row fails, the whole group is undone and
- * written one by one, so the refused row is held and every row gets its event exactly as before).
+ * naming a column this schema lacks, an UPDATE that found no row, and any row the table refuses
+ * (SQLite undoes the refused statement alone; the row is then written one by one, so it is held).
  */
 final class MergedRows {
     private final Materializer materializer;
@@ -133,39 +130,40 @@ final class MergedRows {
         return sql.append(" WHERE \"id\" = ?").toString();
     }
 
-    /** Runs one group; rows it did not write (no row to update, or refused) go to {@code oneByOne}. */
+    /**
+     * Runs one group, row by row on one prepared statement; rows it did not write (no row to
+     * update, or refused) go to {@code oneByOne}.
+     *
+     * <p>No savepoint around the group. A refused row is undone by SQLite itself: a statement that
+     * fails a constraint under ABORT, SQLite's default, backs out its own changes (its triggers'
+     * too) and leaves the transaction and the rows before it as they were. A savepoint held across
+     * the group kept every statement's journal (the pages a row's insert and its search-index
+     * triggers touch) growing past SQLite's 64 KiB in-memory limit, so it spilled to a temporary
+     * file and a new device's first pull of 1,000 todos made about 17,000 writes to it.
+     */
     private static void run(WriteSession s, TableInfo t, String sql, Group g, Set<String> oneByOne)
             throws SQLException {
         PreparedStatement ps = s.sql().get(sql);
-        for (Object[] row : g.values()) {
+        for (int r = 0; r < g.values().size(); r++) {
+            Object[] row = g.values().get(r);
             for (int i = 0; i < row.length; i++) {
                 ps.setObject(i + 1, row[i]);
             }
-            ps.addBatch();
-        }
-        Connection c = s.sql().connection();
-        Savepoint before = c.setSavepoint();
-        int[] counts;
-        try {
-            counts = ps.executeBatch();
-            c.releaseSavepoint(before);
-        } catch (SQLException refused) {
-            int code = refused.getErrorCode() & 0xFF;
-            if (code != HeldRows.CONSTRAINT && code != HeldRows.MISMATCH) {
-                throw refused;
+            int count;
+            try {
+                count = ps.executeUpdate();
+            } catch (SQLException refused) {
+                int code = refused.getErrorCode() & 0xFF;
+                if (code != HeldRows.CONSTRAINT && code != HeldRows.MISMATCH) {
+                    throw refused;
+                }
+                oneByOne.add(g.entities().get(r));
+                continue;
             }
-            // sqlite-jdbc does not say which row failed: the rows before it are undone too, and the
-            // whole group is written one by one, so each row gets the event it would have had.
-            c.rollback(before);
-            c.releaseSavepoint(before);
-            oneByOne.addAll(g.entities());
-            return;
-        }
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                s.event(g.kind(), t.name(), g.entities().get(i));
+            if (count > 0) {
+                s.event(g.kind(), t.name(), g.entities().get(r));
             } else {
-                oneByOne.add(g.entities().get(i));
+                oneByOne.add(g.entities().get(r));
             }
         }
     }

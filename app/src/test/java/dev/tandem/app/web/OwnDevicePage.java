@@ -234,6 +234,16 @@ final class OwnDevicePage implements AutoCloseable {
         }
     }
 
+    /** Waits until the shown rows' titles, sorted, are {@code sorted}: a reload may show them over more than one frame. */
+    void awaitSortedTitles(List<String> sorted) {
+        String shown = "return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent).sort()";
+        try {
+            chromium.await("return JSON.stringify((() => { " + shown + "; })()) === JSON.stringify(arguments[0])", SYNC, sorted);
+        } catch (RuntimeException e) {
+            throw new AssertionError("shown " + chromium.js(shown) + ", wanted " + sorted, e);
+        }
+    }
+
     /** The id of the todo titled {@code title} in the desktop's {@code tandem list --json} answer {@code json}. */
     static String idOf(String json, String title) {
         Matcher m = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"[^{}]*\"title\"\\s*:\\s*\"" + title + "\"")

@@ -113,8 +113,8 @@ class OwnDevicePageOfflineTest {
 
         own.relay.cut();
         chromium.driver().navigate().refresh();
-        own.awaitRow("Page online");
-        assertEquals(List.of("Desk one", "Desk two", "Page online"), own.titles(), "shown from IndexedDB, its files from the worker");
+        // Shown from IndexedDB, its files from the worker.
+        own.awaitSortedTitles(List.of("Desk one", "Desk two", "Page online"));
         assertTrue(chromium.await("return !document.getElementById('device-sync-error').hidden"
                 + " && document.getElementById('device-sync-error-text').textContent", OwnDevicePage.SYNC).toString()
                 .startsWith("Sync failed: "), "the storage is gone, and the page says so");
@@ -308,8 +308,8 @@ class OwnDevicePageOfflineTest {
         own.chromium = chromium;
         chromium.open(own.pageUrl());
         own.awaitRow("Added before the restart", OwnDevicePage.JOIN);
-        assertEquals(List.of("Added before the restart", "Desk one", "Page online"), own.titles(),
-                "the todos from IndexedDB, the page's files from the worker");
+        // The todos from IndexedDB, the page's files from the worker.
+        own.awaitSortedTitles(List.of("Added before the restart", "Desk one", "Page online"));
         assertTrue((Boolean) chromium.js("return navigator.serviceWorker.controller !== null"), "opened by the worker");
         assertTrue(chromium.await("return !document.getElementById('device-sync-error').hidden"
                 + " && document.getElementById('device-sync-error-text').textContent", OwnDevicePage.SYNC).toString()

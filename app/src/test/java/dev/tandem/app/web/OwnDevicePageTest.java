@@ -105,8 +105,8 @@ class OwnDevicePageTest {
                 .contains("wait for the next sync"));
 
         chromium.driver().navigate().refresh();
-        own.awaitRow("Page offline");
-        assertEquals(List.of("Desk two", "Page offline", "Page online"), own.titles(), "shown from IndexedDB");
+        // Shown from IndexedDB.
+        own.awaitSortedTitles(List.of("Desk two", "Page offline", "Page online"));
         chromium.await("return !document.getElementById('device-sync-error').hidden", OwnDevicePage.SYNC);
 
         // A sync in flight when the person taps Sync now, which fails only after the tap: its requests (all but the

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,7 +66,21 @@ final class MergeBatch {
             .thenComparing(e -> e.entity);
     private static final Comparator<Object[]> HISTORY_ORDER = (a, b) -> Arrays.compareUnsigned((byte[]) a[2], (byte[]) b[2]);
 
+    /**
+     * An entity's key. Its equals and hashCode are written out: a record's are linked through
+     * {@code ObjectMethods} at their first call, and that first link cost a new device's first pull
+     * 15–20 ms of method-handle setup in a fresh command-line process.
+     */
     record Key(String table, String entity) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(table, k.table) && Objects.equals(entity, k.entity);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(table) + Objects.hashCode(entity);
+        }
     }
 
     /** A change of an entity (ids are unique per entity, not per database). */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,7 +20,17 @@ import java.util.Set;
  * the row events to publish once it commits. Discarded on rollback, so nobody hears of it.
  */
 public final class WriteSession {
+    /** A row's key; equals and hashCode written out, as {@code MergeBatch.Key}'s are (a record's first link). */
     private record Key(String table, String id) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(table, k.table) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(table) + Objects.hashCode(id);
+        }
     }
 
     /** Switches the writer's per-row update hook on or off. */

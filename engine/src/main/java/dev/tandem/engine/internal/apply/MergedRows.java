@@ -136,7 +136,9 @@ final class MergedRows {
      *
      * <p>No savepoint around the group. A refused row is undone by SQLite itself: a statement that
      * fails a constraint under ABORT, SQLite's default, backs out its own changes (its triggers'
-     * too) and leaves the transaction and the rows before it as they were. A savepoint held across
+     * too) and leaves the transaction and the rows before it as they were. (A constraint declared
+     * ON CONFLICT FAIL would keep what a trigger wrote before it failed; the app's schema declares
+     * none, and ROLLBACK ends the transaction either way.) A savepoint held across
      * the group kept every statement's journal (the pages a row's insert and its search-index
      * triggers touch) growing past SQLite's 64 KiB in-memory limit, so it spilled to a temporary
      * file and a new device's first pull of 1,000 todos made about 17,000 writes to it.

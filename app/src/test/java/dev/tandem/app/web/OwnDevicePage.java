@@ -226,21 +226,21 @@ final class OwnDevicePage implements AutoCloseable {
 
     /** Waits until the shown rows' titles are {@code titles}, in this order. */
     void awaitTitles(List<String> titles) {
-        String shown = "return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent)";
-        try {
-            chromium.await("return JSON.stringify((() => { " + shown + "; })()) === JSON.stringify(arguments[0])", SYNC, titles);
-        } catch (RuntimeException e) {
-            throw new AssertionError("shown " + chromium.js(shown) + ", wanted " + titles, e);
-        }
+        awaitShown("return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent)", titles);
     }
 
     /** Waits until the shown rows' titles, sorted, are {@code sorted}: a reload may show them over more than one frame. */
     void awaitSortedTitles(List<String> sorted) {
-        String shown = "return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent).sort()";
+        awaitShown("return [...document.querySelectorAll('#items .item .item-title')].map((e) => e.textContent).sort()",
+                sorted);
+    }
+
+    /** Waits until the list the script {@code shown} returns is {@code wanted}; says what was shown when it is not. */
+    private void awaitShown(String shown, List<String> wanted) {
         try {
-            chromium.await("return JSON.stringify((() => { " + shown + "; })()) === JSON.stringify(arguments[0])", SYNC, sorted);
+            chromium.await("return JSON.stringify((() => { " + shown + "; })()) === JSON.stringify(arguments[0])", SYNC, wanted);
         } catch (RuntimeException e) {
-            throw new AssertionError("shown " + chromium.js(shown) + ", wanted " + sorted, e);
+            throw new AssertionError("shown " + chromium.js(shown) + ", wanted " + wanted, e);
         }
     }
 

@@ -4,48 +4,56 @@ import dev.tandem.engine.TandemException;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.SqlFunction;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * Runs one drain's affected queries on up to {@code width} reader connections at once, so a commit's costly
  * counts no longer queue one behind the other and behind the view on screen.
  *
- * <p>Invariants: the queries come in the dispatcher's order (the ones showing an edited row first) and are taken
- * from one queue in that order, so the view on screen starts first whatever the width. Each query runs on exactly
- * one thread per drain, and {@link #run} returns only when every one has run: the next drain starts after it, so
- * each subscription still gets its results in commit order, and a query's own fields, written by whichever thread
- * ran it, are seen by the next drain through the futures' happens-before. Each thread holds its own reader for the
- * whole drain; the readers' WAL snapshots may differ by a commit made meanwhile, which the next drain delivers.
- * A width of 1 runs everything on the calling thread, one reader, as before.
+ * <p>Invariants: the queries come in the dispatcher's order (the ones showing an edited row first, then the
+ * cheapest first) in one double-ended queue. The calling (dispatch) thread takes them from the front, so the view
+ * on screen starts first whatever the width; {@code width - 1} helpers take them from the back, so the costliest
+ * query runs beside the cheap ones instead of after all of them. The helpers are woken once the caller's first
+ * query has run: woken before it, a helper took the caller's core often enough that the view on screen waited
+ * for the costliest count (P2: the edited view's p95 3.6 ms, against 1.1 ms when woken after it). Each query runs
+ * on exactly one thread per drain, and {@link #run} returns only when every one has run: the next drain starts
+ * after it, so each subscription still gets its results in commit order, and a query's own fields, written by
+ * whichever thread ran it, are seen by the next drain through the futures' happens-before. A width of 1 runs
+ * everything on the calling thread.
+ *
+ * <p>Each thread holds one reader for its share of the drain, inside one read transaction: every query of that
+ * share reads the same commit (a view and a count in one share never disagree), and SQLite takes its locks and
+ * checks the WAL once per share instead of once per statement. The shares' snapshots may differ by a commit made
+ * meanwhile, which the next drain delivers.
  *
  * <p>A drain whose queries took less than {@link #SPREAD_NANOS} in all at the last drain (a probe's time for a
- * query whose result it found unchanged) runs on the calling thread alone, as with a width of 1: waking the
- * helpers and handing every callback over to the caller costs more than two readers save on so little work (P2's
- * 81 callbacks of a commit, about 2 ms of work, came last at p95 2.4–2.7 ms one by one and 3.0–4.0 ms spread
- * over two readers, alternated; docs/PERFORMANCE.md). A query never run before counts as costly.
+ * query whose result it found unchanged) runs on the calling thread alone: waking a helper and handing its
+ * callbacks over costs more than a second reader saves on so little work. A query never run before counts as
+ * costly.
  *
- * <p>With a width over 1 the queries run on {@code width} helper threads while the calling (dispatch) thread
- * waits. Every callback still leaves from the dispatch thread, as before: a helper hands it over
- * ({@link #handOver}) and the caller passes it on as it comes (to its executor, or runs it when it has none), so
+ * <p>Every callback still leaves from the dispatch thread: a helper hands it over ({@link #handOver}) and the
+ * caller passes it on between its own queries and after them (to its executor, or runs it when it has none), so
  * a callback may subscribe or read as it always could, never runs beside another inline one, and a helper never
- * waits for the dispatch thread, which only waits for the helpers.
+ * waits for the dispatch thread, which only waits for the helpers once its own share is done.
  */
 final class Reruns implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Below this much work in a drain (each query's part of the last drain, summed), it runs on the calling thread alone. */
-    static final long SPREAD_NANOS = 4_000_000L;
+    static final long SPREAD_NANOS = 1_000_000L;
 
     /** One query's re-run on a reader; what it throws goes to the error handler, never stops the others. */
     interface Step<Q> {
@@ -68,7 +76,7 @@ final class Reruns implements AutoCloseable {
         this.connections = connections;
         this.width = width;
         this.errors = errors;
-        this.helpers = width == 1 ? null : Executors.newFixedThreadPool(width, r -> {
+        this.helpers = width == 1 ? null : Executors.newFixedThreadPool(width - 1, r -> {
             Thread t = new Thread(r, "tandem-rerun-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -84,34 +92,30 @@ final class Reruns implements AutoCloseable {
      * a query likely takes, in nanoseconds (0: not known).
      */
     <Q> void run(List<Q> queries, ToLongFunction<Q> cost, Step<Q> step) {
-        Queue<Q> queue = new ConcurrentLinkedQueue<>(queries);
+        Deque<Q> queue = new ConcurrentLinkedDeque<>(queries);
         if (helpers == null || queries.size() < 2 || cheap(queries, cost)) {
-            drainQueue(queue, step);
+            drainQueue(queue, Deque::pollFirst, step, null);
             return;
         }
-        // The caller only runs the callbacks handed over, as they come, so one costly query never holds up another's.
         BlockingQueue<Runnable> inline = new LinkedBlockingQueue<>();
-        List<Future<?>> others = new ArrayList<>(width);
-        for (int i = 0; i < Math.min(width, queries.size()) && !helpers.isShutdown(); i++) {
-            others.add(helpers.submit(() -> {
-                handOvers.set(inline);
-                try {
-                    drainQueue(queue, step);
-                } finally {
-                    handOvers.remove();
-                    inline.add(DONE);
-                }
-            }));
-        }
+        List<Future<?>> others = new ArrayList<>(width - 1);
+        int[] done = {0};
+        boolean[] woken = {false};
+        // The caller's own share, from the front. The helpers start once its first query (the view on screen) has
+        // run; between two of its queries it passes on what they handed over.
+        drainQueue(queue, Deque::pollFirst, step, () -> {
+            if (!woken[0]) {
+                woken[0] = true;
+                startHelpers(queue, step, inline, others);
+            }
+            for (Runnable r = inline.poll(); r != null; r = inline.poll()) {
+                passOn(r, done);
+            }
+        });
         boolean interrupted = false;
-        for (int done = 0; done < others.size(); ) {
+        while (done[0] < others.size()) {
             try {
-                Runnable r = inline.take();
-                if (r == DONE) {
-                    done++;
-                } else {
-                    r.run();
-                }
+                passOn(inline.take(), done);
             } catch (InterruptedException e) {
                 // The helpers must finish before the next drain; the flag is restored once they have.
                 interrupted = true;
@@ -126,10 +130,35 @@ final class Reruns implements AutoCloseable {
                 errors.accept(e.getCause());
             }
         }
-        // Shut down meanwhile: what no helper took runs here.
-        drainQueue(queue, step);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private <Q> void startHelpers(Deque<Q> queue, Step<Q> step, BlockingQueue<Runnable> inline,
+                                  List<Future<?>> started) {
+        for (int i = 0; i < Math.min(width - 1, queue.size()); i++) {
+            try {
+                started.add(helpers.submit(() -> {
+                    handOvers.set(inline);
+                    try {
+                        drainQueue(queue, Deque::pollLast, step, null);
+                    } finally {
+                        handOvers.remove();
+                        inline.add(DONE);
+                    }
+                }));
+            } catch (RejectedExecutionException closing) {
+                return; // the caller runs what no helper takes
+            }
+        }
+    }
+
+    private static void passOn(Runnable handedOver, int[] done) {
+        if (handedOver == DONE) {
+            done[0]++;
+        } else {
+            handedOver.run();
         }
     }
 
@@ -158,18 +187,34 @@ final class Reruns implements AutoCloseable {
         return true;
     }
 
-    private <Q> void drainQueue(Queue<Q> queue, Step<Q> step) {
+    /**
+     * Takes queries with {@code take} until none is left, on one reader in one read transaction; runs {@code between}
+     * (may be null) after each.
+     */
+    private <Q> void drainQueue(Deque<Q> queue, Function<Deque<Q>, Q> take, Step<Q> step, Runnable between) {
         if (queue.isEmpty()) {
             return;
         }
         try {
             connections.read((SqlFunction<Void>) c -> {
-                for (Q q = queue.poll(); q != null; q = queue.poll()) {
+                c.setAutoCommit(false);
+                try {
+                    for (Q q = take.apply(queue); q != null; q = take.apply(queue)) {
+                        try {
+                            step.run(c, q);
+                        } catch (Exception e) {
+                            errors.accept(e instanceof RuntimeException ? e
+                                    : new TandemException("Re-running subscribed query failed: " + e.getMessage(), e));
+                        }
+                        if (between != null) {
+                            between.run();
+                        }
+                    }
+                } finally {
                     try {
-                        step.run(c, q);
-                    } catch (Exception e) {
-                        errors.accept(e instanceof RuntimeException ? e
-                                : new TandemException("Re-running subscribed query failed: " + e.getMessage(), e));
+                        c.rollback();
+                    } finally {
+                        c.setAutoCommit(true);
                     }
                 }
                 return null;

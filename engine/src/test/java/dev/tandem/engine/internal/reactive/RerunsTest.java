@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.reactive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Synchronous;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -45,20 +47,49 @@ class RerunsTest {
 
     @Test
     void run_widthTwo_twoQueriesRunAtOnceOnTwoReaders() {
-        // Each step waits for the other: only two at once can pass (one by one, the first would time out).
+        // Each count waits for the other: only two at once can pass (one by one, the first would time out).
         CyclicBarrier both = new CyclicBarrier(2);
         Map<String, String> threads = new ConcurrentHashMap<>();
-        Set<Object> readers = ConcurrentHashMap.newKeySet();
+        Map<String, Object> readers = new ConcurrentHashMap<>();
         try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
-            reruns.run(List.of("count A", "count B"), COSTLY, (c, q) -> {
+            reruns.run(List.of("view", "count A", "count B"), COSTLY, (c, q) -> {
                 threads.put(q, Thread.currentThread().getName());
-                readers.add(c.unwrap(org.sqlite.SQLiteConnection.class));
-                both.await(5, TimeUnit.SECONDS);
+                readers.put(q, c.unwrap(org.sqlite.SQLiteConnection.class));
+                if (!q.equals("view")) {
+                    both.await(5, TimeUnit.SECONDS);
+                }
             });
         }
         assertEquals(List.of(), errors);
         assertNotEquals(threads.get("count A"), threads.get("count B"));
-        assertEquals(2, readers.size(), "each on a reader of its own");
+        assertNotSame(readers.get("count A"), readers.get("count B"), "each on a reader of its own");
+        assertEquals(caller, threads.get("view"), "the view on screen on the calling thread, first");
+    }
+
+    @Test
+    void run_spread_theCallerTakesTheFrontAndAHelperTheCostliestFromTheBack() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Map<String, String> threads = new ConcurrentHashMap<>();
+        CountDownLatch costlyStarted = new CountDownLatch(1);
+        try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
+            reruns.run(List.of("view", "cheap 1", "cheap 2", "costly"), COSTLY, (c, q) -> {
+                order.add(q);
+                threads.put(q, Thread.currentThread().getName());
+                if (q.equals("costly")) {
+                    costlyStarted.countDown();
+                }
+                if (q.equals("cheap 1")) {
+                    // Only a helper can start the costly count while the caller is here.
+                    assertTrue(costlyStarted.await(5, TimeUnit.SECONDS), "the costly count started beside the caller");
+                }
+            });
+        }
+        assertEquals(List.of(), errors);
+        assertEquals("view", order.get(0), "the view on screen first: " + order);
+        assertEquals(caller, threads.get("view"));
+        assertEquals(caller, threads.get("cheap 1"));
+        assertTrue(threads.get("costly").startsWith("tandem-rerun-"), threads.toString());
+        assertEquals(4, order.size(), "each once: " + order);
     }
 
     @Test
@@ -93,11 +124,15 @@ class RerunsTest {
     @Test
     void handOver_fromAHelper_runsOnTheCallingThreadBeforeRunReturns() {
         String me = Thread.currentThread().getName();
+        CyclicBarrier both = new CyclicBarrier(2);
         List<String> callbackThreads = new CopyOnWriteArrayList<>();
-        List<String> queryThreads = new CopyOnWriteArrayList<>();
+        Map<String, String> queryThreads = new ConcurrentHashMap<>();
         try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
             reruns.run(List.of("view", "count A", "count B"), COSTLY, (c, q) -> {
-                queryThreads.add(Thread.currentThread().getName());
+                queryThreads.put(q, Thread.currentThread().getName());
+                if (!q.equals("view")) {
+                    both.await(5, TimeUnit.SECONDS); // so one of the counts runs on a helper
+                }
                 Runnable callback = () -> callbackThreads.add(Thread.currentThread().getName());
                 if (!reruns.handOver(callback)) {
                     callback.run();
@@ -106,7 +141,7 @@ class RerunsTest {
             assertFalse(reruns.handOver(() -> { }), "the caller's own callbacks are not handed over");
         }
         assertEquals(List.of(), errors);
-        assertTrue(queryThreads.stream().noneMatch(me::equals), "queries run on the helpers: " + queryThreads);
+        assertTrue(queryThreads.values().stream().anyMatch(t -> t.startsWith("tandem-rerun-")), queryThreads.toString());
         assertEquals(List.of(me, me, me), callbackThreads, "every callback on the calling thread");
     }
 
@@ -128,16 +163,56 @@ class RerunsTest {
     }
 
     @Test
-    void run_drainAtTheSpreadOrANeverRunQuery_runsOnTheHelpers() {
+    void run_drainAtTheSpreadOrANeverRunQuery_runsOnAHelperBesideTheCaller() {
         for (ToLongFunction<String> cost : List.<ToLongFunction<String>>of(
-                q -> Reruns.SPREAD_NANOS / 2, q -> q.equals("new") ? 0 : 1)) {
-            List<String> threads = new CopyOnWriteArrayList<>();
+                q -> Reruns.SPREAD_NANOS / 3 + 1, q -> q.equals("new") ? 0 : 1)) {
+            CyclicBarrier both = new CyclicBarrier(2);
+            Map<String, String> threads = new ConcurrentHashMap<>();
             try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
-                reruns.run(List.of("view", "new"), cost, (c, q) -> threads.add(Thread.currentThread().getName()));
+                reruns.run(List.of("view", "count", "new"), cost, (c, q) -> {
+                    threads.put(q, Thread.currentThread().getName());
+                    if (!q.equals("view")) {
+                        both.await(5, TimeUnit.SECONDS); // one by one, the first would time out
+                    }
+                });
             }
-            assertEquals(2, threads.size());
-            assertTrue(threads.stream().allMatch(t -> t.startsWith("tandem-rerun-")), threads.toString());
+            assertEquals(3, threads.size());
+            assertNotEquals(threads.get("count"), threads.get("new"), threads.toString());
         }
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void run_aCommitBetweenTwoQueries_bothReadTheCommitBeforeIt() throws Exception {
+        write("CREATE TABLE t(x INTEGER)");
+        write("INSERT INTO t VALUES (1)");
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        try (Reruns reruns = new Reruns(connections, 1, errors::add)) {
+            reruns.run(List.of("view", "count"), COSTLY, (c, q) -> {
+                counts.put(q, count(c));
+                if (q.equals("view")) {
+                    write("INSERT INTO t VALUES (2)");
+                }
+            });
+        }
+        assertEquals(List.of(), errors);
+        assertEquals(Map.of("view", 1L, "count", 1L), counts, "one drain, one commit: a view and its count agree");
+        assertEquals(2L, connections.read(RerunsTest::count), "the reader is back to a fresh snapshot per read");
+    }
+
+    private void write(String sql) throws java.sql.SQLException {
+        connections.writeLock().lock();
+        try (var s = connections.writer().createStatement()) {
+            s.execute(sql);
+        } finally {
+            connections.writeLock().unlock();
+        }
+    }
+
+    private static long count(java.sql.Connection c) throws java.sql.SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM t")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

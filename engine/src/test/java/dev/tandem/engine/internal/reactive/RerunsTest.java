@@ -71,16 +71,20 @@ class RerunsTest {
         List<String> order = new CopyOnWriteArrayList<>();
         Map<String, String> threads = new ConcurrentHashMap<>();
         CountDownLatch costlyStarted = new CountDownLatch(1);
+        CountDownLatch cheapStarted = new CountDownLatch(1);
         try (Reruns reruns = new Reruns(connections, 2, errors::add)) {
             reruns.run(List.of("view", "cheap 1", "cheap 2", "costly"), COSTLY, (c, q) -> {
                 order.add(q);
                 threads.put(q, Thread.currentThread().getName());
+                // Each of the two waits for the other to have started: they can only pass running at once, so while
+                // one thread holds the costly count the other has taken the cheap one from the front.
                 if (q.equals("costly")) {
                     costlyStarted.countDown();
+                    assertTrue(cheapStarted.await(5, TimeUnit.SECONDS), "the cheap count started beside the costly one");
                 }
                 if (q.equals("cheap 1")) {
-                    // Only a helper can start the costly count while the caller is here.
-                    assertTrue(costlyStarted.await(5, TimeUnit.SECONDS), "the costly count started beside the caller");
+                    cheapStarted.countDown();
+                    assertTrue(costlyStarted.await(5, TimeUnit.SECONDS), "the costly count started beside the cheap one");
                 }
             });
         }

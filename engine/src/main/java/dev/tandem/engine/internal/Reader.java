@@ -52,18 +52,7 @@ final class Reader {
         if (writer.currentSession() != null) {
             return read(work);
         }
-        return connections.read(c -> {
-            c.setAutoCommit(false);
-            try {
-                return work.apply(c);
-            } finally {
-                try {
-                    c.rollback();
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            }
-        });
+        return connections.readOneSnapshot(work);
     }
 
     <T extends Record> Optional<T> get(Class<T> type, String id) {

@@ -196,25 +196,16 @@ final class Reruns implements AutoCloseable {
             return;
         }
         try {
-            connections.read((SqlFunction<Void>) c -> {
-                c.setAutoCommit(false);
-                try {
-                    for (Q q = take.apply(queue); q != null; q = take.apply(queue)) {
-                        try {
-                            step.run(c, q);
-                        } catch (Exception e) {
-                            errors.accept(e instanceof RuntimeException ? e
-                                    : new TandemException("Re-running subscribed query failed: " + e.getMessage(), e));
-                        }
-                        if (between != null) {
-                            between.run();
-                        }
-                    }
-                } finally {
+            connections.readOneSnapshot((SqlFunction<Void>) c -> {
+                for (Q q = take.apply(queue); q != null; q = take.apply(queue)) {
                     try {
-                        c.rollback();
-                    } finally {
-                        c.setAutoCommit(true);
+                        step.run(c, q);
+                    } catch (Exception e) {
+                        errors.accept(e instanceof RuntimeException ? e
+                                : new TandemException("Re-running subscribed query failed: " + e.getMessage(), e));
+                    }
+                    if (between != null) {
+                        between.run();
                     }
                 }
                 return null;

@@ -17,6 +17,25 @@ public interface Connections extends AutoCloseable {
     /** Runs read-only work on a reader connection. */
     <R> R read(SqlFunction<R> work);
 
+    /**
+     * {@link #read}, in one read transaction: every statement of {@code work} sees the same commit, where a reader
+     * otherwise takes a fresh snapshot per statement, and SQLite takes its locks and checks the WAL once.
+     */
+    default <R> R readOneSnapshot(SqlFunction<R> work) {
+        return read(c -> {
+            c.setAutoCommit(false);
+            try {
+                return work.apply(c);
+            } finally {
+                try {
+                    c.rollback();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        });
+    }
+
     @Override
     void close();
 }
